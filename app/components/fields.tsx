@@ -1,0 +1,228 @@
+import {
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type FieldMetadata,
+  type FormMetadata,
+} from '@conform-to/react';
+import { useEffect, useRef, type ReactNode } from 'react';
+
+type Field = FieldMetadata<any, any, string[]>;
+
+function describedBy(field: Field, hint: ReactNode | undefined) {
+  const ids = [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function FieldError({ field }: { field: Field }) {
+  if (!field.errors?.length) return null;
+  return (
+    <p id={field.errorId} className="field__error">
+      <span className="visually-hidden">Fehler: </span>
+      {field.errors.join(' ')}
+    </p>
+  );
+}
+
+function Hint({ field, hint }: { field: Field; hint: ReactNode | undefined }) {
+  return hint ? (
+    <div id={`${field.id}-hint`} className="field__hint">
+      {hint}
+    </div>
+  ) : null;
+}
+
+interface TextFieldProps {
+  field: Field;
+  label: ReactNode;
+  hint?: ReactNode;
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'url' | 'search';
+  autoComplete?: string;
+  inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email';
+  width?: 'short' | 'medium' | 'full';
+  spellCheck?: boolean;
+}
+
+export function TextField({ field, label, hint, type = 'text', autoComplete, inputMode, width = 'full', spellCheck }: TextFieldProps) {
+  const { key, ...props } = getInputProps(field, { type, ariaDescribedBy: undefined });
+  return (
+    <div className={`field${field.errors?.length ? ' field--error' : ''}`}>
+      <label htmlFor={field.id} className="field__label">
+        {label}
+        {props.required ? null : <span className="field__optional"> (optional)</span>}
+      </label>
+      <Hint field={field} hint={hint} />
+      <FieldError field={field} />
+      <input
+        key={key}
+        {...props}
+        aria-describedby={describedBy(field, hint)}
+        className={`input input--${width}`}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        spellCheck={spellCheck}
+      />
+    </div>
+  );
+}
+
+export function TextAreaField({ field, label, hint, rows = 5 }: { field: Field; label: ReactNode; hint?: ReactNode; rows?: number }) {
+  const { key, ...props } = getTextareaProps(field);
+  return (
+    <div className={`field${field.errors?.length ? ' field--error' : ''}`}>
+      <label htmlFor={field.id} className="field__label">
+        {label}
+        {props.required ? null : <span className="field__optional"> (optional)</span>}
+      </label>
+      <Hint field={field} hint={hint} />
+      <FieldError field={field} />
+      <textarea key={key} {...props} aria-describedby={describedBy(field, hint)} className="textarea" rows={rows} />
+    </div>
+  );
+}
+
+export function SelectField({
+  field,
+  label,
+  hint,
+  options,
+  placeholder = 'Bitte auswählen',
+}: {
+  field: Field;
+  label: ReactNode;
+  hint?: ReactNode;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  placeholder?: string;
+}) {
+  const { key, ...props } = getSelectProps(field);
+  return (
+    <div className={`field${field.errors?.length ? ' field--error' : ''}`}>
+      <label htmlFor={field.id} className="field__label">
+        {label}
+      </label>
+      <Hint field={field} hint={hint} />
+      <FieldError field={field} />
+      <select key={key} {...props} aria-describedby={describedBy(field, hint)} className="select">
+        <option value="">{placeholder}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function RadioGroup({
+  field,
+  legend,
+  hint,
+  options,
+  inline,
+}: {
+  field: Field;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: ReadonlyArray<{ value: string; label: ReactNode; hint?: ReactNode }>;
+  inline?: boolean;
+}) {
+  const current = typeof field.initialValue === 'string' ? field.initialValue : undefined;
+  return (
+    <fieldset
+      className={`field fieldset${field.errors?.length ? ' field--error' : ''}`}
+      aria-describedby={describedBy(field, hint)}
+      id={field.id}
+      tabIndex={-1}
+    >
+      <legend className="field__label">{legend}</legend>
+      <Hint field={field} hint={hint} />
+      <FieldError field={field} />
+      <div className={inline ? 'choices choices--inline' : 'choices'}>
+        {options.map((o, index) => {
+          const id = `${field.id}-${index}`;
+          return (
+            <div className="choice" key={o.value}>
+              <input
+                type="radio"
+                id={id}
+                name={field.name}
+                form={field.formId}
+                value={o.value}
+                defaultChecked={current === o.value}
+                aria-invalid={field.errors?.length ? true : undefined}
+                aria-describedby={o.hint ? `${id}-hint` : undefined}
+                className="choice__input"
+              />
+              <label htmlFor={id} className="choice__label">
+                {o.label}
+              </label>
+              {o.hint ? (
+                <div id={`${id}-hint`} className="choice__hint">
+                  {o.hint}
+                </div>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+export function CheckboxField({ field, label, hint }: { field: Field; label: ReactNode; hint?: ReactNode }) {
+  const { key, ...props } = getInputProps(field, { type: 'checkbox', value: 'on' });
+  return (
+    <div className={`field${field.errors?.length ? ' field--error' : ''}`}>
+      <FieldError field={field} />
+      <div className="choice">
+        <input key={key} {...props} aria-describedby={describedBy(field, hint)} className="choice__input" />
+        <label htmlFor={field.id} className="choice__label">
+          {label}
+        </label>
+        {hint ? (
+          <div id={`${field.id}-hint`} className="choice__hint">
+            {hint}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * GOV.UK-style error summary: at the top of the form, focused when it appears, one link per error
+ * that moves focus to the field.
+ */
+export function ErrorSummary({ form }: { form: FormMetadata<any, string[]> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(form.allErrors).filter(([, errors]) => errors.length > 0);
+  const signature = entries.map(([name, errors]) => `${name}:${errors.join()}`).join('|');
+  useEffect(() => {
+    if (signature) ref.current?.focus();
+  }, [signature]);
+  if (!entries.length) return null;
+  return (
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={`${form.id}-error-title`}>
+      <h2 id={`${form.id}-error-title`} className="error-summary__title">
+        Bitte korrigieren Sie {entries.length === 1 ? 'die folgende Angabe' : `die folgenden ${entries.length} Angaben`}
+      </h2>
+      <ul className="error-summary__list">
+        {entries.map(([name, errors]) => {
+          return (
+            <li key={name}>
+              <a href={`#${fieldDomId(form.id, name)}`}>
+                {errors.join(' ')}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/** Conform's id for a field: `${formId}-${name}`, brackets and dots kept (valid in HTML ids). */
+export function fieldDomId(formId: string, name: string): string {
+  return name ? `${formId}-${name}` : formId;
+}

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { databaseFileFromEnv } from '../db/client';
+
+function positiveNumber(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+/**
+ * The secret that signs cookies: SESSION_SECRET (comma-separated for rotation, newest first), or a
+ * random one generated once and kept beside the database file, so a fresh demo needs no setup.
+ */
+function sessionSecrets(): string[] {
+  const fromEnv = process.env.SESSION_SECRET?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (fromEnv?.length) return fromEnv;
+  const file = join(dirname(databaseFileFromEnv()), 'session-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return [readFileSync(file, 'utf8').trim()];
+}
+
+export const config = {
+  databaseFile: databaseFileFromEnv(),
+  secrets: sessionSecrets(),
+  session: {
+    idleMinutes: positiveNumber(process.env.SESSION_IDLE_MINUTES, 30),
+    absoluteHours: positiveNumber(process.env.SESSION_ABSOLUTE_HOURS, 12),
+    /** Minutes before the idle end at which the page warns. */
+    warnMinutes: 5,
+  },
+  /** Cookies need the Secure flag behind HTTPS; set COOKIE_SECURE=true in production. */
+  secureCookies: process.env.COOKIE_SECURE === 'true',
+  /** Where uploaded attachments are stored (outside any public path). */
+  uploadDir: process.env.UPLOAD_DIR || join(dirname(databaseFileFromEnv()), 'uploads'),
+  /** Shows the development mailbox (the outbox table) in the UI. */
+  showDevMailbox: process.env.DEV_MAILBOX !== 'false',
+};

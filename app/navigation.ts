@@ -1,0 +1,38 @@
+import type { Role } from '../machines/shared/organisation';
+
+export interface NavItem {
+  to: string;
+  label: string;
+}
+
+/** Role-aware main navigation; only what the role may open. */
+export function navigationFor(role: Role | null): NavItem[] {
+  switch (role) {
+    case null:
+      return [
+        { to: '/anmelden', label: 'Anmelden' },
+        { to: '/registrieren', label: 'Registrieren' },
+      ];
+    case 'applicant':
+      return [
+        { to: '/antraege', label: 'Meine Anträge' },
+        { to: '/organisation', label: 'Organisation' },
+        { to: '/konto', label: 'Konto' },
+      ];
+    case 'advisor':
+      return [
+        { to: '/beratung', label: 'Beratung' },
+        { to: '/konto', label: 'Konto' },
+      ];
+    case 'ministry':
+      return [
+        { to: '/regelwerk', label: 'Regelwerk' },
+        { to: '/konto', label: 'Konto' },
+      ];
+    case 'admin':
+      return [
+        { to: '/verwaltung', label: 'Verwaltung' },
+        { to: '/konto', label: 'Konto' },
+      ];
+  }
+}

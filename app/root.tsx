@@ -1,0 +1,216 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import { roleLabel } from '../machines/shared/organisation';
+import { config } from './config.server';
+import { csrfTokenFor } from './csrf.server';
+import { getAuthState } from './session.server';
+import { navigationFor } from './navigation';
+import { PostForm } from './components/forms';
+import { SessionTimeout } from './components/session-timeout';
+import appStyles from './styles/app.css';
+import { useNonce } from './utils/nonce';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: appStyles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export const meta: MetaFunction = () => [{ title: 'Förderlotse Bürgerbeteiligung' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [auth, csrf] = await Promise.all([getAuthState(request), csrfTokenFor(request)]);
+  const user =
+    auth.status === 'signed-in'
+      ? {
+          name: auth.user.name,
+          role: auth.user.role,
+          roleLabel: roleLabel[auth.user.role],
+          organisationName: auth.user.organisationName,
+          sessionSecondsLeft: Math.max(0, Math.round((new Date(auth.user.idleDeadline).getTime() - Date.now()) / 1000)),
+        }
+      : null;
+  return data(
+    {
+      user,
+      csrfToken: csrf.token,
+      navigation: navigationFor(user?.role ?? null),
+      session: { idleMinutes: config.session.idleMinutes, warnMinutes: config.session.warnMinutes },
+    },
+    csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined,
+  );
+}
+
+export type RootLoaderData = typeof loader;
+
+function Document({ children, nonce }: { children: React.ReactNode; nonce?: string }) {
+  return (
+    <html lang="de-DE">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Header() {
+  const root = useRouteLoaderData<RootLoaderData>('root');
+  const location = useLocation();
+  const user = root?.user ?? null;
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Link to="/" className="site-header__brand">
+          <span className="site-header__logo" aria-hidden="true">
+            FL
+          </span>
+          <span>
+            Förderlotse <span className="site-header__sub">Bürgerbeteiligung Sachsen</span>
+          </span>
+        </Link>
+        {user ? (
+          <div className="site-header__user">
+            <p>
+              <span className="visually-hidden">Angemeldet als </span>
+              {user.name}
+              <span className="site-header__role">
+                {user.organisationName ? `${user.organisationName} · ` : ''}
+                {user.roleLabel}
+              </span>
+            </p>
+            <PostForm action="/abmelden" className="inline-form">
+              <button type="submit" className="button button--secondary button--small">
+                Abmelden
+              </button>
+            </PostForm>
+          </div>
+        ) : null}
+      </div>
+      {root?.navigation.length ? (
+        <nav aria-label="Hauptnavigation" className="site-nav">
+          <ul className="container site-nav__list">
+            {root.navigation.map((item) => {
+              const current = location.pathname === item.to || location.pathname.startsWith(`${item.to}/`);
+              return (
+                <li key={item.to}>
+                  <Link to={item.to} aria-current={current ? 'page' : undefined} className="site-nav__link">
+                    {item.label}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+function Footer() {
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <h2 className="visually-hidden">Informationen zu diesem Angebot</h2>
+        <ul className="site-footer__links">
+          <li>
+            <Link to="/barrierefreiheit">Barrierefreiheit</Link>
+          </li>
+          <li>
+            <Link to="/datenschutz">Datenschutz</Link>
+          </li>
+          <li>
+            <Link to="/impressum">Impressum</Link>
+          </li>
+        </ul>
+        <p>
+          Ein Assistent für Anträge nach der Förderrichtlinie Bürgerbeteiligung des Freistaates Sachsen. Verbindlich
+          entscheidet allein die Sächsische Aufbaubank (SAB) über Ihren Antrag.
+        </p>
+      </div>
+    </footer>
+  );
+}
+
+function Shell({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <a href="#inhalt" className="skip-link">
+        Zum Inhalt springen
+      </a>
+      <Header />
+      <main id="inhalt" className="container main" tabIndex={-1}>
+        {children}
+      </main>
+      <Footer />
+    </>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  return <Document nonce={useNonce()}>{children}</Document>;
+}
+
+export default function App() {
+  const { user, session } = useLoaderData<typeof loader>();
+  return (
+    <Shell>
+      <Outlet />
+      {user ? (
+        <SessionTimeout
+          secondsLeft={user.sessionSecondsLeft}
+          idleMinutes={session.idleMinutes}
+          warnMinutes={session.warnMinutes}
+        />
+      ) : null}
+    </Shell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  let title = 'Es ist ein Fehler aufgetreten';
+  let message =
+    'Leider ist bei der Verarbeitung Ihrer Anfrage ein Fehler aufgetreten. Ihre bisher gespeicherten Angaben bleiben erhalten. Bitte versuchen Sie es in einigen Minuten noch einmal.';
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      title = 'Seite nicht gefunden';
+      message =
+        'Die aufgerufene Seite gibt es nicht (mehr). Bitte prüfen Sie die Adresse oder gehen Sie zur Startseite.';
+    } else if (error.status === 403) {
+      title = 'Kein Zugriff';
+      message = typeof error.data === 'string' && error.data ? error.data : 'Für diese Seite fehlt Ihnen die Berechtigung.';
+    } else if (error.status === 400 || error.status === 413 || error.status === 405) {
+      title = 'Die Anfrage konnte nicht verarbeitet werden';
+      message = typeof error.data === 'string' && error.data ? error.data : message;
+    }
+  }
+  return (
+    <Shell>
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <Link to="/">Zur Startseite</Link>
+      </p>
+    </Shell>
+  );
+}

@@ -1,0 +1,75 @@
+import type { MetaFunction } from '@remix-run/node';
+
+export const meta: MetaFunction = () => [{ title: 'Datenschutzerklärung – Förderlotse Bürgerbeteiligung' }];
+
+export default function Privacy() {
+  return (
+    <div className="prose">
+      <h1>Datenschutzerklärung</h1>
+      <p>
+        Hier erfahren Sie, welche personenbezogenen Daten der Förderlotse Bürgerbeteiligung verarbeitet, wozu und wie
+        lange, und welche Rechte Sie haben.
+      </p>
+      <h2>1. Verantwortliche Stelle</h2>
+      <p>
+        Verantwortlich ist der Betreiber dieser Instanz, wie im <a href="/impressum">Impressum</a> angegeben.
+      </p>
+      <h2>2. Welche Daten wir verarbeiten</h2>
+      <ul>
+        <li>
+          <strong>Konto:</strong> Name, dienstliche E-Mail-Adresse, Passwort (nur als nicht umkehrbarer scrypt-Hash) und
+          Rolle.
+        </li>
+        <li>
+          <strong>Organisation:</strong> Stammdaten Ihrer Kommune oder Ihres Vereins, darunter vertretungsberechtigte
+          Person, Ansprechperson und Bankverbindung.
+        </li>
+        <li>
+          <strong>Anträge:</strong> Ihre Angaben zum Vorhaben, zum Kosten- und Finanzierungsplan, hochgeladene Anlagen
+          und Kommentare der Beratung, jeweils mit Zeitpunkt und Person der Änderung (Protokoll).
+        </li>
+        <li>
+          <strong>Sitzungen und Sicherheit:</strong> Zeitpunkt der Anmeldung und der letzten Aktivität, Browserkennung und
+          IP-Adresse der Sitzung sowie fehlgeschlagene Anmeldeversuche (zum Schutz vor dem Erraten von Passwörtern).
+        </li>
+      </ul>
+      <h2>3. Zwecke und Rechtsgrundlagen</h2>
+      <p>
+        Wir verarbeiten die Daten, um die Vorbereitung von Förderanträgen nach der FRL Bürgerbeteiligung, die Beratung
+        durch das Erfahrungs- und Beratungsnetzwerk Bürgerbeteiligung Sachsen (EBBS) und die fachliche Pflege der
+        Förderregeln zu ermöglichen (Art. 6 Abs. 1 Buchst. e DSGVO in Verbindung mit § 3 Sächsisches
+        Datenschutzdurchführungsgesetz). Sitzungs- und Sicherheitsdaten verarbeiten wir zum Schutz der Konten (Art. 32
+        DSGVO).
+      </p>
+      <h2>4. Cookies</h2>
+      <p>Wir setzen nur zwei technisch notwendige Cookies und keine Analyse- oder Werbe-Cookies:</p>
+      <ul>
+        <li>
+          <code>fl_session</code> enthält eine zufällige Sitzungskennung, solange Sie angemeldet sind (höchstens 12
+          Stunden).
+        </li>
+        <li>
+          <code>fl_csrf</code> schützt Ihre Formulare davor, von fremden Webseiten abgeschickt zu werden.
+        </li>
+      </ul>
+      <h2>5. Empfänger</h2>
+      <p>
+        Ihre Anträge sehen die Mitglieder Ihrer Organisation und – erst wenn Sie eine Beratung anfragen – die Beraterinnen
+        und Berater des EBBS. Das Ministerium sieht nur zusammengefasste Zahlen ohne Personenbezug. An die Sächsische
+        Aufbaubank übermitteln Sie Ihren Antrag selbst; der Förderlotse sendet nichts automatisch.
+      </p>
+      <h2>6. Speicherdauer</h2>
+      <p>
+        Gelöschte Antragsentwürfe können 30 Tage lang wiederhergestellt werden und werden danach endgültig entfernt.
+        Fehlgeschlagene Anmeldeversuche werden nach 30 Tagen gelöscht. Konten und Anträge bleiben gespeichert, bis Sie
+        die Löschung verlangen oder die Aufbewahrungsfristen des Zuwendungsrechts abgelaufen sind.
+      </p>
+      <h2>7. Ihre Rechte</h2>
+      <p>
+        Sie haben das Recht auf Auskunft (Art. 15 DSGVO), Berichtigung (Art. 16), Löschung (Art. 17), Einschränkung der
+        Verarbeitung (Art. 18) und Widerspruch (Art. 21). Sie können sich außerdem bei der Sächsischen Datenschutz- und
+        Transparenzbeauftragten beschweren.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { ActionFunctionArgs } from '@remix-run/node';
+import { config } from '../config.server';
+import { readProtectedForm } from '../csrf.server';
+import { getDb } from '../db.server';
+import { forceTouchSession } from '../../db/repositories/sessions';
+import { getAuthState } from '../session.server';
+
+export function loader() {
+  return new Response('Diese Adresse nimmt nur Formulare entgegen.', { status: 405, headers: { Allow: 'POST' } });
+}
+
+/** "Angemeldet bleiben": records activity and returns the seconds until the idle timeout. */
+export async function action({ request }: ActionFunctionArgs) {
+  await readProtectedForm(request);
+  const auth = await getAuthState(request);
+  if (auth.status !== 'signed-in') {
+    throw new Response('Ihre Sitzung ist bereits abgelaufen. Bitte melden Sie sich erneut an.', { status: 401 });
+  }
+  await forceTouchSession(await getDb(), auth.user.sessionId);
+  return { secondsLeft: config.session.idleMinutes * 60 };
+}

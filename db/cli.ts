@@ -1,0 +1,108 @@
+/**
+ * Database commands for operators:
+ *   npm run db:migrate
+ *   npm run db:seed
+ *   npm run db:backup -- FILE
+ *   npm run db:restore -- FILE      (stop the app first)
+ *   npm run user:create -- --email a@b.de --name "Vorname Name" --role advisor [--organisation-id 1] [--password …]
+ * The database file is DATABASE_FILE (default data/foerderlotse.sqlite).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import SQLite from 'better-sqlite3';
+import { roles, type Role } from '../machines/shared/organisation';
+import { createDatabase, databaseFileFromEnv, migrateToLatest, openSqlite } from './client';
+import { recordAudit } from './repositories/audit';
+import { findOrganisation } from './repositories/organisations';
+import { createUser, findUserByEmail } from './repositories/users';
+import { seedDemoData } from './seed';
+
+const [command, ...rest] = process.argv.slice(2);
+const file = databaseFileFromEnv();
+
+function fail(message: string): never {
+  console.error(`Fehler: ${message}`);
+  process.exit(1);
+}
+
+async function main() {
+  switch (command) {
+    case 'migrate': {
+      const db = createDatabase(file);
+      const result = await migrateToLatest(db);
+      const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+      console.log(applied.length ? `Migriert (${file}): ${applied.join(', ')}` : `Datenbank ist aktuell (${file}).`);
+      await db.destroy();
+      return;
+    }
+    case 'seed': {
+      const db = createDatabase(file);
+      await migrateToLatest(db);
+      const { created } = await seedDemoData(db);
+      console.log(created.length ? `Demo-Konten angelegt: ${created.join(', ')}` : 'Demo-Daten sind bereits vorhanden.');
+      await db.destroy();
+      return;
+    }
+    case 'backup': {
+      const target = rest[0] ?? fail('Bitte geben Sie die Zieldatei an: npm run db:backup -- sicherung.sqlite');
+      if (!existsSync(file)) fail(`Die Datenbank ${file} existiert nicht.`);
+      const source = openSqlite(file);
+      // SQLite's online backup: consistent copy while the app keeps running.
+      await source.backup(resolve(target));
+      source.close();
+      console.log(`Sicherung geschrieben: ${resolve(target)}`);
+      return;
+    }
+    case 'restore': {
+      const backupFile = rest[0] ?? fail('Bitte geben Sie die Sicherungsdatei an: npm run db:restore -- sicherung.sqlite');
+      if (!existsSync(backupFile)) fail(`Die Sicherung ${backupFile} existiert nicht.`);
+      const backup = new SQLite(resolve(backupFile), { readonly: true, fileMustExist: true });
+      const check = backup.pragma('integrity_check', { simple: true });
+      if (check !== 'ok') fail(`Die Sicherung ist beschädigt (integrity_check: ${String(check)}).`);
+      for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
+      await backup.backup(file);
+      backup.close();
+      console.log(`Wiederhergestellt nach ${file}. Starten Sie die Anwendung neu.`);
+      return;
+    }
+    case 'user:create': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          role: { type: 'string' },
+          'organisation-id': { type: 'string' },
+          password: { type: 'string' },
+        },
+      });
+      const email = values.email ?? fail('--email fehlt.');
+      const name = values.name ?? fail('--name fehlt.');
+      const role = (values.role ?? fail(`--role fehlt (${roles.join(', ')}).`)) as Role;
+      if (!roles.includes(role)) fail(`Unbekannte Rolle "${role}". Erlaubt: ${roles.join(', ')}.`);
+      const db = createDatabase(file);
+      await migrateToLatest(db);
+      let organisationId: number | null = null;
+      if (values['organisation-id']) {
+        organisationId = Number(values['organisation-id']);
+        if (!(await findOrganisation(db, organisationId))) fail(`Organisation ${organisationId} gibt es nicht.`);
+      }
+      if (role === 'applicant' && organisationId === null) fail('Antragstellende brauchen --organisation-id.');
+      if (await findUserByEmail(db, email)) fail(`Ein Konto für ${email} besteht bereits.`);
+      const password = values.password ?? randomBytes(12).toString('base64url');
+      if (password.length < 12) fail('Das Passwort muss mindestens 12 Zeichen haben.');
+      const user = await createUser(db, { email, name, role, organisationId, password });
+      await recordAudit(db, { actorUserId: null, action: 'user.created', subjectType: 'user', subjectId: user.id, details: { role, via: 'cli' } });
+      console.log(`Konto angelegt: ${user.email} (${role}).`);
+      if (!values.password) console.log(`Vorläufiges Passwort (nur jetzt sichtbar): ${password}`);
+      await db.destroy();
+      return;
+    }
+    default:
+      fail('Unbekannter Befehl. Verfügbar: migrate, seed, backup FILE, restore FILE, user:create.');
+  }
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

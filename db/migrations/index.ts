@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026_11_22_000000_foundation';
+
+/**
+ * Every migration, by name. Listed by hand (not read from the folder) because the Remix server bundle
+ * contains the migrations and has no folder to read at run time. Names sort in the order they run.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_22_000000_foundation': foundation,
+};

@@ -1,0 +1,100 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Role } from '../../machines/shared/organisation';
+import { decoyHash, hashPassword, verifyPassword } from '../passwords';
+import type { Database, User } from '../schema';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export type PublicUser = Omit<User, 'password_hash'>;
+
+const publicColumns = ['id', 'email', 'name', 'role', 'organisation_id', 'created_at', 'disabled_at'] as const;
+
+export interface NewUserInput {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  organisationId: number | null;
+}
+
+export async function createUser(db: Executor, input: NewUserInput, now = new Date()): Promise<PublicUser> {
+  return db
+    .insertInto('users')
+    .values({
+      email: input.email.trim().toLowerCase(),
+      name: input.name,
+      password_hash: await hashPassword(input.password),
+      role: input.role,
+      organisation_id: input.organisationId,
+      created_at: now.toISOString(),
+    })
+    .returning(publicColumns)
+    .executeTakeFirstOrThrow();
+}
+
+export async function findUserById(db: Executor, id: number): Promise<PublicUser | undefined> {
+  return db.selectFrom('users').select(publicColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findUserByEmail(db: Executor, email: string): Promise<PublicUser | undefined> {
+  return db
+    .selectFrom('users')
+    .select(publicColumns)
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
+}
+
+/**
+ * Checks e-mail and password. Unknown addresses cost the same scrypt work as known ones, so the
+ * response time does not reveal which addresses have accounts.
+ */
+export async function verifyCredentials(db: Executor, email: string, password: string): Promise<PublicUser | null> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
+  if (!row) {
+    await verifyPassword(password, await decoyHash());
+    return null;
+  }
+  const ok = await verifyPassword(password, row.password_hash);
+  if (!ok || row.disabled_at) return null;
+  const { password_hash: _omitted, ...user } = row;
+  return user;
+}
+
+export async function changePassword(db: Executor, userId: number, newPassword: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(newPassword) })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function listUsers(db: Executor): Promise<Array<PublicUser & { organisation_name: string | null }>> {
+  return db
+    .selectFrom('users')
+    .leftJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select([...publicColumns.map((c) => `users.${c}` as const), 'organisations.name as organisation_name'])
+    .orderBy('users.role')
+    .orderBy('users.email')
+    .execute();
+}
+
+export async function listOrganisationMembers(db: Executor, organisationId: number): Promise<PublicUser[]> {
+  return db
+    .selectFrom('users')
+    .select(publicColumns)
+    .where('organisation_id', '=', organisationId)
+    .orderBy('name')
+    .execute();
+}
+
+export async function setUserDisabled(db: Executor, userId: number, disabled: boolean, now = new Date()): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ disabled_at: disabled ? now.toISOString() : null })
+    .where('id', '=', userId)
+    .execute();
+}

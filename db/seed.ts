@@ -1,0 +1,94 @@
+import { organisationSchema, type OrganisationInput } from '../machines/shared/organisation';
+import type { DB } from './client';
+import { createOrganisation } from './repositories/organisations';
+import { createUser, findUserByEmail } from './repositories/users';
+import type { Role } from '../machines/shared/organisation';
+
+/** Password of every demo account (listed in README.md). Demo data only; never in production. */
+export const demoPassword = 'Demo-Passwort-2026';
+
+export const demoOrganisations = {
+  gemeinde: {
+    kind: 'gemeinde',
+    name: 'Gemeinde Wiesenbach',
+    street: 'Am Markt 1',
+    postalCode: '01819',
+    city: 'Wiesenbach',
+    landkreis: 'Sächsische Schweiz-Osterzgebirge',
+    ags: '14628990',
+    registerNumber: '',
+    registerCourt: '',
+    legalRepName: 'Andrea Hoffmann',
+    legalRepFunction: 'Bürgermeisterin',
+    contactName: 'Sabine Krause',
+    contactEmail: 'kommune@demo.example',
+    contactPhone: '03501 123456',
+    bankAccountHolder: 'Gemeinde Wiesenbach',
+    iban: 'DE89 3704 0044 0532 0130 00',
+    bic: 'COBADEFFXXX',
+    bankName: 'Ostsächsische Sparkasse Dresden',
+  },
+  verein: {
+    kind: 'verein',
+    name: 'Bürgerforum Oberlausitz e. V.',
+    street: 'Brüderstraße 12',
+    postalCode: '02826',
+    city: 'Görlitz',
+    landkreis: 'Görlitz',
+    ags: '',
+    registerNumber: 'VR 4711',
+    registerCourt: 'Amtsgericht Dresden',
+    legalRepName: 'Łukasz Wójcik',
+    legalRepFunction: 'Vorsitzender',
+    contactName: 'Jana Nowak',
+    contactEmail: 'verein@demo.example',
+    contactPhone: '03581 987654',
+    bankAccountHolder: 'Bürgerforum Oberlausitz e. V.',
+    iban: 'DE02 1203 0000 0000 2020 51',
+    bic: 'BYLADEM1001',
+    bankName: 'Volksbank Raiffeisenbank Niederschlesien',
+  },
+} satisfies Record<string, OrganisationInput>;
+
+export interface DemoAccount {
+  email: string;
+  name: string;
+  role: Role;
+  organisation: keyof typeof demoOrganisations | null;
+}
+
+export const demoAccounts: DemoAccount[] = [
+  { email: 'kommune@demo.example', name: 'Sabine Krause', role: 'applicant', organisation: 'gemeinde' },
+  { email: 'kommune2@demo.example', name: 'Tom Richter', role: 'applicant', organisation: 'gemeinde' },
+  { email: 'verein@demo.example', name: 'Jana Nowak', role: 'applicant', organisation: 'verein' },
+  { email: 'beratung@demo.example', name: 'Dr. Ulrike Berg', role: 'advisor', organisation: null },
+  { email: 'ministerium@demo.example', name: 'Martin Schubert', role: 'ministry', organisation: null },
+  { email: 'admin@demo.example', name: 'Katrin Admin', role: 'admin', organisation: null },
+];
+
+/** Creates the demo organisations and accounts unless they exist. Safe to run again. */
+export async function seedDemoData(db: DB): Promise<{ created: string[] }> {
+  const created: string[] = [];
+  const orgIds = new Map<string, number>();
+  for (const account of demoAccounts) {
+    if (await findUserByEmail(db, account.email)) continue;
+    let organisationId: number | null = null;
+    if (account.organisation) {
+      organisationId = orgIds.get(account.organisation) ?? null;
+      if (organisationId === null) {
+        const existing = await db
+          .selectFrom('organisations')
+          .select('id')
+          .where('name', '=', demoOrganisations[account.organisation].name)
+          .executeTakeFirst();
+        organisationId =
+          existing?.id ??
+          (await createOrganisation(db, organisationSchema.parse(demoOrganisations[account.organisation]))).id;
+        orgIds.set(account.organisation, organisationId);
+      }
+    }
+    await createUser(db, { ...account, password: demoPassword, organisationId });
+    created.push(account.email);
+  }
+  return { created };
+}

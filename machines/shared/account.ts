@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import {
+  emailSchema,
+  evenWithFieldErrors,
+  landkreise,
+  organisationKinds,
+  optionalText,
+  requiredText,
+} from './organisation';
+
+/** Length over composition rules (BSI IT-Grundschutz ORP.4, NIST SP 800-63B): at least 12 characters. */
+export const passwordSchema = z
+  .string({ error: 'Bitte wählen Sie ein Passwort.' })
+  .refine((v) => v.length >= 12, { error: 'Das Passwort muss mindestens 12 Zeichen lang sein.' })
+  .refine((v) => v.length <= 200, { error: 'Das Passwort darf höchstens 200 Zeichen lang sein.' });
+
+function confirmPasswords<T extends { password?: string; passwordConfirm?: string | undefined }>(
+  value: T,
+  ctx: z.RefinementCtx,
+) {
+  if (value.password && value.passwordConfirm && value.password !== value.passwordConfirm) {
+    ctx.addIssue({ code: 'custom', path: ['passwordConfirm'], message: 'Die beiden Passwörter stimmen nicht überein.' });
+  }
+}
+
+export const registrationSchema = z
+  .object({
+    name: requiredText('Ihren Namen'),
+    email: emailSchema,
+    password: passwordSchema,
+    passwordConfirm: z.string({ error: 'Bitte wiederholen Sie das Passwort.' }),
+    mode: z.enum(['neu', 'beitreten'], {
+      error: 'Bitte wählen Sie, ob Sie Ihre Organisation neu anlegen oder einer bestehenden beitreten.',
+    }),
+    inviteCode: optionalText('den Einladungscode', 20),
+    kind: z.enum(organisationKinds).optional(),
+    organisationName: optionalText('den Namen der Organisation'),
+    landkreis: z.enum(landkreise).optional(),
+  })
+  .superRefine((value, ctx) => {
+    confirmPasswords(value, ctx);
+    if (value.mode === 'beitreten' && !/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/.test(value.inviteCode ?? '')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['inviteCode'],
+        message: 'Bitte geben Sie den achtstelligen Einladungscode an, zum Beispiel ABCD-2345.',
+      });
+    }
+    if (value.mode === 'neu') {
+      if (!value.kind) ctx.addIssue({ code: 'custom', path: ['kind'], message: 'Bitte wählen Sie die Art der Organisation.' });
+      if (!value.organisationName)
+        ctx.addIssue({ code: 'custom', path: ['organisationName'], message: 'Bitte geben Sie den Namen der Organisation an.' });
+      if (!value.landkreis)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['landkreis'],
+          message: 'Bitte wählen Sie den Landkreis oder die kreisfreie Stadt.',
+        });
+    }
+  }, evenWithFieldErrors);
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: 'Bitte geben Sie Ihr bisheriges Passwort ein.' }),
+    password: passwordSchema,
+    passwordConfirm: z.string({ error: 'Bitte wiederholen Sie das neue Passwort.' }),
+  })
+  .superRefine(confirmPasswords, evenWithFieldErrors);
+
+export const staffAccountSchema = z.object({
+  name: requiredText('den Namen'),
+  email: emailSchema,
+  role: z.enum(['applicant', 'advisor', 'ministry', 'admin'], { error: 'Bitte wählen Sie eine Rolle.' }),
+  organisationId: z.coerce.number().int().positive().optional(),
+}).superRefine((value, ctx) => {
+  if (value.role === 'applicant' && !value.organisationId) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['organisationId'],
+      message: 'Bitte wählen Sie die Organisation, zu der das Konto gehört.',
+    });
+  }
+}, evenWithFieldErrors);

@@ -1,0 +1,24 @@
+/**
+ * npm run bench [section…] — measures speed; never part of the tests (timings are not asserted).
+ * Sections: foundation. Without arguments all sections run. Needs a build (npm run build).
+ */
+import { existsSync } from 'node:fs';
+import { benchFoundation } from './bench/foundation';
+
+const sections: Record<string, () => Promise<void>> = {
+  foundation: benchFoundation,
+};
+
+if (!existsSync('build/index.js')) {
+  console.error('Bitte zuerst "npm run build" ausführen.');
+  process.exit(1);
+}
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+for (const name of wanted.length ? wanted : Object.keys(sections)) {
+  const run = sections[name];
+  if (!run) {
+    console.error(`Unbekannter Abschnitt "${name}". Verfügbar: ${Object.keys(sections).join(', ')}`);
+    process.exit(1);
+  }
+  await run();
+}

@@ -1,0 +1,44 @@
+import { expect, expectAccessible, signIn, test, type DemoRole } from '../support/fixtures';
+
+/**
+ * Every page, by who can open it. axe needs JavaScript in the page, so this file runs in the
+ * JavaScript project only; the server-rendered markup is the same without JavaScript.
+ */
+export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
+  anonymous: ['/', '/anmelden', '/anmelden?grund=expired', '/registrieren', '/barrierefreiheit', '/datenschutz', '/impressum', '/gibt-es-nicht'],
+  kommune: ['/antraege', '/organisation', '/konto'],
+  kommune2: [],
+  verein: ['/antraege', '/organisation'],
+  beratung: ['/beratung', '/konto'],
+  ministerium: ['/regelwerk'],
+  admin: ['/verwaltung', '/regelwerk'],
+};
+
+for (const [audience, paths] of Object.entries(pagesByAudience)) {
+  if (!paths.length) continue;
+  test(`axe finds no WCAG 2.1 A/AA violations on the pages of ${audience}`, async ({ page }) => {
+    if (audience !== 'anonymous') await signIn(page, audience as DemoRole);
+    for (const path of paths) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(path === '/gibt-es-nicht' ? 404 : 200);
+      await expectAccessible(page);
+    }
+  });
+}
+
+test('forms with errors stay accessible', async ({ page }) => {
+  await page.goto('/registrieren');
+  await page.getByRole('button', { name: 'Konto anlegen' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('pages reflow at 320 CSS pixels (400 % zoom) without horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await signIn(page, 'kommune');
+  for (const path of ['/', '/antraege', '/organisation', '/konto']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${path} scrolls horizontally`).toBeLessThanOrEqual(0);
+  }
+});

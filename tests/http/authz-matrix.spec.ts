@@ -1,0 +1,103 @@
+import { readdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { clientFor, isSignInRedirect, type Audience, type Client } from '../support/http';
+
+/**
+ * Every route × every audience. `ok` = 200, `signin` = redirect to the sign-in page, `forbidden` =
+ * 403, `redirect` = any other redirect, `invalid` = 400 (allowed in, but the empty form is refused),
+ * or an exact status. Each route file must appear here, so no page can be added without a decision.
+ */
+type Expectation = 'ok' | 'signin' | 'forbidden' | 'redirect' | 'invalid' | number;
+type Row = { file: string; path: string; method: 'GET' | 'POST'; form?: Record<string, string>; expect: Record<Audience, Expectation> };
+
+const audiences: Audience[] = ['anonymous', 'kommune', 'verein', 'beratung', 'ministerium', 'admin'];
+const all = (e: Expectation) => Object.fromEntries(audiences.map((a) => [a, e])) as Record<Audience, Expectation>;
+const only = (allowed: Audience[], yes: Expectation, no: Expectation = 'forbidden') =>
+  Object.fromEntries(audiences.map((a) => [a, a === 'anonymous' ? 'signin' : allowed.includes(a) ? yes : no])) as Record<Audience, Expectation>;
+const anonymousOnly = { ...all('redirect'), anonymous: 'ok' } as Record<Audience, Expectation>;
+
+const matrix: Row[] = [
+  { file: '_index', path: '/', method: 'GET', expect: all('ok') },
+  { file: 'healthz', path: '/healthz', method: 'GET', expect: all('ok') },
+  { file: 'barrierefreiheit', path: '/barrierefreiheit', method: 'GET', expect: all('ok') },
+  { file: 'barrierefreiheit', path: '/barrierefreiheit', method: 'POST', expect: all('invalid') },
+  { file: 'datenschutz', path: '/datenschutz', method: 'GET', expect: all('ok') },
+  { file: 'impressum', path: '/impressum', method: 'GET', expect: all('ok') },
+  { file: '$', path: '/gibt-es-nicht', method: 'GET', expect: all(404) },
+  { file: 'anmelden', path: '/anmelden', method: 'GET', expect: anonymousOnly },
+  { file: 'anmelden', path: '/anmelden', method: 'POST', expect: { ...all('redirect'), anonymous: 'invalid' } },
+  { file: 'registrieren', path: '/registrieren', method: 'GET', expect: anonymousOnly },
+  { file: 'registrieren', path: '/registrieren', method: 'POST', expect: { ...all('redirect'), anonymous: 'invalid' } },
+  { file: 'abmelden', path: '/abmelden', method: 'GET', expect: all('redirect') },
+  { file: 'sitzung', path: '/sitzung', method: 'GET', expect: all(405) },
+  { file: 'sitzung', path: '/sitzung', method: 'POST', expect: { ...all('ok'), anonymous: 401 } },
+  { file: 'konto', path: '/konto', method: 'GET', expect: only(['kommune', 'verein', 'beratung', 'ministerium', 'admin'], 'ok') },
+  { file: 'konto', path: '/konto', method: 'POST', expect: only(['kommune', 'verein', 'beratung', 'ministerium', 'admin'], 'invalid') },
+  { file: 'organisation', path: '/organisation', method: 'GET', expect: only(['kommune', 'verein'], 'ok') },
+  { file: 'organisation', path: '/organisation', method: 'POST', expect: only(['kommune', 'verein'], 'invalid') },
+  { file: 'antraege._index', path: '/antraege', method: 'GET', expect: only(['kommune', 'verein'], 'ok') },
+  { file: 'beratung._index', path: '/beratung', method: 'GET', expect: only(['beratung'], 'ok') },
+  { file: 'regelwerk._index', path: '/regelwerk', method: 'GET', expect: only(['ministerium', 'admin'], 'ok') },
+  { file: 'verwaltung._index', path: '/verwaltung', method: 'GET', expect: only(['admin'], 'ok') },
+  { file: 'verwaltung._index', path: '/verwaltung', method: 'POST', expect: only(['admin'], 'invalid') },
+];
+
+// The abmelden POST ends the session, so it runs last and separately.
+const signOut: Row = { file: 'abmelden', path: '/abmelden', method: 'POST', expect: all('redirect') };
+
+test('every route file has rows in the matrix', () => {
+  const files = readdirSync('app/routes').map((f) => f.replace(/\.tsx?$/, ''));
+  const covered = new Set([...matrix, signOut].map((r) => r.file));
+  expect(files.filter((f) => !covered.has(f))).toEqual([]);
+});
+
+function check(row: Row, audience: Audience, status: number, location: string | undefined, isSignIn: boolean) {
+  const expected = row.expect[audience];
+  const label = `${row.method} ${row.path} as ${audience} → ${status} ${location ?? ''}`;
+  if (expected === 'ok') expect(status, label).toBe(200);
+  else if (expected === 'signin') expect(isSignIn, label).toBe(true);
+  else if (expected === 'forbidden') expect(status, label).toBe(403);
+  else if (expected === 'invalid') expect(status, label).toBe(400);
+  else if (expected === 'redirect') {
+    expect(status, label).toBe(302);
+    expect(isSignIn, label).toBe(false);
+  } else expect(status, label).toBe(expected);
+}
+
+for (const audience of audiences) {
+  test(`route matrix for ${audience}`, async ({ baseURL }) => {
+    const client: Client = await clientFor(baseURL!, audience);
+    for (const row of [...matrix, signOut]) {
+      const response = row.method === 'GET' ? await client.get(row.path) : await client.post(row.path, row.form ?? {});
+      check(row, audience, response.status(), response.headers().location, isSignInRedirect(response));
+    }
+    await client.dispose();
+  });
+}
+
+test('no mutating route accepts a form without a valid CSRF token', async ({ baseURL }) => {
+  const posts = matrix.filter((r) => r.method === 'POST');
+  const anonymous = await clientFor(baseURL!, 'anonymous');
+  const admin = await clientFor(baseURL!, 'admin');
+  const kommune = await clientFor(baseURL!, 'kommune');
+  for (const row of [...posts, signOut]) {
+    const client = row.expect.anonymous === 'signin' ? (row.expect.admin === 'forbidden' ? kommune : admin) : anonymous;
+    for (const csrf of [null, 'x'.repeat(43), '']) {
+      const response = await client.post(row.path, {}, { csrf });
+      expect(response.status(), `${row.path} with csrf=${String(csrf)}`).toBe(403);
+    }
+  }
+  await Promise.all([anonymous.dispose(), admin.dispose(), kommune.dispose()]);
+});
+
+test('a user cannot end another user’s session', async ({ baseURL }) => {
+  const kommune = await clientFor(baseURL!, 'kommune');
+  const verein = await clientFor(baseURL!, 'verein');
+  const cookie = (await verein.api.storageState()).cookies.find((c) => c.name === 'fl_session')!;
+  const signed = decodeURIComponent(cookie.value);
+  const sessionId = JSON.parse(Buffer.from(signed.slice(0, signed.lastIndexOf('.')), 'base64').toString('utf8')) as string;
+  const response = await kommune.post('/konto', { intent: 'revoke-session', sessionId });
+  expect(response.status()).toBe(404);
+  expect((await verein.get('/organisation')).status()).toBe(200);
+  await Promise.all([kommune.dispose(), verein.dispose()]);
+});
