@@ -1,0 +1,249 @@
+import { programmePartOf } from '../shared/organisation';
+import { callStatusOn, knownCalls, type CallStatus, type FundingCall } from './calls';
+import { criteria as catalogue } from './criteria/index';
+import {
+  citationOf,
+  Tracer,
+  type Criterion,
+  type Derived,
+  type EvaluationContext,
+  type Outcome,
+  type Severity,
+  type Status,
+  type Texts,
+  type TraceEntry,
+} from './criterion';
+import { caseSchema, describeIssues, toCents, type CaseInput, type Facts } from './facts';
+import {
+  capParameterOf,
+  resolveParameters,
+  shippedParameters,
+  type DatedValue,
+  type ParameterId,
+  type ParameterTable,
+} from './parameters';
+import { calendarYearsCovered, capFor, proposedGrant } from './predicates';
+import { routeInfo } from './routes';
+
+/** Versions of the directive's text; the one in force on the reference date is used. */
+export const directiveVersions = [
+  { id: '2022-01-21', label: 'FRL Bürgerbeteiligung vom 21.01.2022 (SächsABl. S. 153)', from: '2022-01-21' },
+  { id: '2022-03-30', label: 'geändert durch Richtlinie vom 30.03.2022 (SächsABl. S. 470)', from: '2022-03-30' },
+  { id: '2023-06-30', label: 'geändert durch Richtlinie vom 14.06.2023 (SächsABl. S. 736), in Kraft seit 30.06.2023', from: '2023-06-30' },
+] as const;
+
+export const verdicts = ['foerderfaehig', 'begruendung_erforderlich', 'unvollstaendig', 'nicht_foerderfaehig'] as const;
+export type Verdict = (typeof verdicts)[number];
+export const verdictLabel: Record<Verdict, string> = {
+  foerderfaehig: 'Förderfähig',
+  begruendung_erforderlich: 'Förderfähig nur mit Begründung',
+  unvollstaendig: 'Noch nicht vollständig prüfbar',
+  nicht_foerderfaehig: 'Nicht förderfähig',
+};
+
+export interface Finding {
+  id: string;
+  title: string;
+  citation: string;
+  clauses: string[];
+  severity: Severity;
+  topic: Criterion['topic'];
+  status: Status;
+  explanation: Texts | null;
+  detail: string | null;
+  fix: string | null;
+  assumption: string | null;
+  trace: TraceEntry[];
+}
+
+export interface EligibilityResult {
+  referenceDate: string;
+  ruleVersion: { id: string; directive: string; parametersFrom: string };
+  verdict: Verdict;
+  counts: Record<Status, number>;
+  findings: Finding[];
+  call: CallStatus;
+  amounts: {
+    totalCents: number | null;
+    eligibleCents: number | null;
+    requestedGrantCents: number | null;
+    capCents: number | null;
+    proposedGrantCents: number | null;
+    calendarYears: number | null;
+  };
+  parameters: Record<ParameterId, DatedValue>;
+}
+
+export interface EvaluateOptions {
+  parameters?: ParameterTable;
+  calls?: FundingCall[];
+  criteria?: Criterion[];
+}
+
+export class CaseError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Der Fall ist fehlerhaft:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  }
+}
+
+/** Validates an untrusted case (CLI, YAML, test bench); throws CaseError naming each field. */
+export function parseCase(input: unknown): { referenceDate: string; facts: Facts } {
+  const parsed = caseSchema.safeParse(input);
+  if (!parsed.success) throw new CaseError(describeIssues(parsed.error));
+  return parsed.data;
+}
+
+function derive(facts: Facts, params: Record<ParameterId, DatedValue>): Derived {
+  const route = facts.project.route ?? null;
+  const part = route ? routeInfo[route].part : facts.applicant.kind ? programmePartOf(facts.applicant.kind) : null;
+  const { start, end } = facts.project;
+  const calendarYears = start && end ? calendarYearsCovered(start, end) : null;
+  const b = facts.budget;
+  const totalCents = toCents(b.totalExpenditure);
+  const financingCostsCents = toCents(b.financingCosts) ?? 0;
+  const eligibleCents = totalCents === null ? null : totalCents - financingCostsCents;
+  const grantCents = toCents(b.requestedGrant);
+  const sources = [b.ownCash, b.inKind, b.thirdPartyEarmarked, b.thirdPartyOther, b.otherPublic];
+  const anySource = sources.some((v) => v !== undefined);
+  const financingCents =
+    grantCents !== null && anySource ? grantCents + sources.reduce<number>((sum, v) => sum + (toCents(v) ?? 0), 0) : null;
+  const ownShareCents = totalCents !== null && grantCents !== null ? totalCents - grantCents : null;
+  let capCents: number | null = null;
+  if (route) {
+    const perYear = routeInfo[route].durationUnit === 'calendarYears';
+    const capValue = params[capParameterOf[route]].value;
+    capCents = perYear ? (calendarYears === null ? null : capFor(route, capValue, calendarYears)) : capValue;
+  }
+  return {
+    part,
+    route,
+    calendarYears,
+    totalCents,
+    financingCostsCents,
+    eligibleCents,
+    grantCents,
+    ownCashCents: toCents(b.ownCash),
+    inKindCents: toCents(b.inKind),
+    earmarkedCents: toCents(b.thirdPartyEarmarked),
+    otherThirdPartyCents: toCents(b.thirdPartyOther),
+    otherPublicCents: toCents(b.otherPublic),
+    financingCents,
+    ownShareCents,
+    capCents,
+    proposedGrantCents:
+      eligibleCents !== null && capCents !== null ? proposedGrant(eligibleCents, params['grant.maxRate'].value, capCents) : null,
+  };
+}
+
+type Applicability = 'yes' | 'no' | 'unknown';
+
+/** Whether a criterion applies: by programme part (from the route, else the applicant kind) and route. */
+function applies(criterion: Criterion, derived: Derived): Applicability {
+  if (derived.part === null) return criterion.parts.length === 2 && !criterion.routes ? 'yes' : 'unknown';
+  if (!criterion.parts.includes(derived.part)) return 'no';
+  if (criterion.routes) {
+    if (derived.route === null) return 'unknown';
+    return criterion.routes.includes(derived.route) ? 'yes' : 'no';
+  }
+  return 'yes';
+}
+
+function verdictOf(findings: Finding[]): Verdict {
+  const unmet = (severity: Severity) => findings.some((f) => f.status === 'nicht_erfuellt' && f.severity === severity);
+  if (unmet('ausschluss')) return 'nicht_foerderfaehig';
+  if (findings.some((f) => f.status === 'offen' && f.severity !== 'hinweis')) return 'unvollstaendig';
+  if (unmet('begruendung')) return 'begruendung_erforderlich';
+  return 'foerderfaehig';
+}
+
+export function directiveVersionOn(date: string) {
+  const version = [...directiveVersions].reverse().find((v) => v.from <= date);
+  if (!version) throw new CaseError([`referenceDate: Die Richtlinie galt am ${date} noch nicht (erst ab 21.01.2022).`]);
+  return version;
+}
+
+/**
+ * Evaluates every criterion of the catalogue – no early exit – and returns each with its status,
+ * the facts that decided it, and a concrete next step where one is needed.
+ */
+export function evaluate(
+  referenceDate: string,
+  facts: Facts,
+  options: EvaluateOptions = {},
+): EligibilityResult {
+  const directive = directiveVersionOn(referenceDate);
+  const table = options.parameters ?? shippedParameters;
+  const calls = options.calls ?? knownCalls;
+  const params = resolveParameters(table, referenceDate);
+  const derived = derive(facts, params);
+  const context: EvaluationContext = { facts, calls, date: referenceDate, params, table, derived };
+
+  const findings: Finding[] = (options.criteria ?? catalogue).map((criterion) => {
+    const trace = new Tracer(facts);
+    const applicability = applies(criterion, derived);
+    let outcome: Outcome;
+    if (applicability === 'no') {
+      trace.note('derived.part', 'Programmteil', derived.part === 'A' ? 'Teil 2 A (Kommunen)' : 'Teil 2 B (Zivilgesellschaft)');
+      if (derived.route && criterion.routes) trace.note('derived.route', 'Förderweg', routeInfo[derived.route].label);
+      outcome = { status: 'entfaellt' };
+    } else if (applicability === 'unknown') {
+      trace.fact(derived.part === null ? 'applicant.kind' : 'project.route');
+      outcome = { status: 'offen', detail: 'Hängt vom Förderweg ab, der noch nicht feststeht.' };
+    } else {
+      outcome = criterion.evaluate(context, trace);
+    }
+    const explanation =
+      outcome.status === 'erfuellt'
+        ? criterion.explanation.erfuellt
+        : outcome.status === 'nicht_erfuellt'
+          ? criterion.explanation.nicht_erfuellt
+          : outcome.status === 'offen'
+            ? criterion.explanation.nicht_erfuellt
+            : null;
+    return {
+      id: criterion.id,
+      title: criterion.title,
+      citation: citationOf(criterion),
+      clauses: criterion.clauses,
+      severity: criterion.severity,
+      topic: criterion.topic,
+      status: outcome.status,
+      explanation,
+      detail: outcome.detail ?? null,
+      fix: outcome.fix ?? null,
+      assumption: criterion.assumption ?? null,
+      trace: trace.entries,
+    };
+  });
+
+  const counts = { erfuellt: 0, nicht_erfuellt: 0, offen: 0, entfaellt: 0 } as Record<Status, number>;
+  for (const f of findings) counts[f.status] += 1;
+  const parametersFrom = Object.values(params)
+    .map((p) => p.from)
+    .sort()
+    .at(-1)!;
+
+  return {
+    referenceDate,
+    ruleVersion: { id: `${directive.id}+${parametersFrom}`, directive: directive.label, parametersFrom },
+    verdict: verdictOf(findings),
+    counts,
+    findings,
+    call: callStatusOn(calls, referenceDate),
+    amounts: {
+      totalCents: derived.totalCents,
+      eligibleCents: derived.eligibleCents,
+      requestedGrantCents: derived.grantCents,
+      capCents: derived.capCents,
+      proposedGrantCents: derived.proposedGrantCents,
+      calendarYears: derived.calendarYears,
+    },
+    parameters: params,
+  };
+}
+
+/** Parses and evaluates an untrusted case in one step (CLI, test bench). */
+export function evaluateCase(input: CaseInput | unknown, options: EvaluateOptions = {}): EligibilityResult {
+  const { referenceDate, facts } = parseCase(input);
+  return evaluate(referenceDate, facts, options);
+}
