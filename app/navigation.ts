@@ -10,12 +10,14 @@ export function navigationFor(role: Role | null): NavItem[] {
   switch (role) {
     case null:
       return [
+        { to: '/foerdercheck', label: 'Förder-Check' },
         { to: '/anmelden', label: 'Anmelden' },
         { to: '/registrieren', label: 'Registrieren' },
       ];
     case 'applicant':
       return [
         { to: '/antraege', label: 'Meine Anträge' },
+        { to: '/foerdercheck', label: 'Förder-Check' },
         { to: '/organisation', label: 'Organisation' },
         { to: '/konto', label: 'Konto' },
       ];

@@ -133,6 +133,9 @@ function Footer() {
         <h2 className="visually-hidden">Informationen zu diesem Angebot</h2>
         <ul className="site-footer__links">
           <li>
+            <Link to="/regeln">Regelkatalog</Link>
+          </li>
+          <li>
             <Link to="/barrierefreiheit">Barrierefreiheit</Link>
           </li>
           <li>

@@ -79,6 +79,15 @@ export interface FeedbackTable {
   contact: string | null;
 }
 
+export interface EligibilityCheckTable {
+  id: string;
+  user_id: number | null;
+  /** The questionnaire's persisted XState snapshot (JSON). */
+  snapshot: string;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -86,6 +95,7 @@ export interface Database {
   login_attempts: LoginAttemptTable;
   audit_events: AuditEventTable;
   accessibility_feedback: FeedbackTable;
+  eligibility_checks: EligibilityCheckTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -94,3 +104,4 @@ export type OrganisationUpdate = Updateable<OrganisationTable>;
 export type User = Selectable<UserTable>;
 export type Session = Selectable<SessionTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
+export type EligibilityCheck = Selectable<EligibilityCheckTable>;

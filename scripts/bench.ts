@@ -1,12 +1,14 @@
 /**
  * npm run bench [section…] — measures speed; never part of the tests (timings are not asserted).
- * Sections: foundation. Without arguments all sections run. Needs a build (npm run build).
+ * Sections: foundation, rules. Without arguments all sections run. Needs a build (npm run build).
  */
 import { existsSync } from 'node:fs';
 import { benchFoundation } from './bench/foundation';
+import { benchRules } from './bench/rules';
 
 const sections: Record<string, () => Promise<void>> = {
   foundation: benchFoundation,
+  rules: benchRules,
 };
 
 if (!existsSync('build/index.js')) {

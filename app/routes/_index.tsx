@@ -46,7 +46,10 @@ export default function Index() {
         </p>
       ) : (
         <div className="button-row">
-          <Link to="/registrieren" className="button">
+          <Link to="/foerdercheck" className="button">
+            Förder-Check starten – ohne Anmeldung
+          </Link>
+          <Link to="/registrieren" className="button button--secondary">
             Konto für Ihre Kommune oder Ihren Verein anlegen
           </Link>
           <Link to="/anmelden" className="button button--secondary">

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_22_000000_foundation';
+import * as eligibilityChecks from './2026_11_22_010000_eligibility_checks';
 
 /**
  * Every migration, by name. Listed by hand (not read from the folder) because the Remix server bundle
@@ -7,4 +8,5 @@ import * as foundation from './2026_11_22_000000_foundation';
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_22_000000_foundation': foundation,
+  '2026_11_22_010000_eligibility_checks': eligibilityChecks,
 };

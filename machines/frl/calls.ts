@@ -131,7 +131,24 @@ export function effectiveOpening(calls: FundingCall[], call: FundingCall): strin
  * Which call applies on `date`: one that is open (opened, deadline not passed), else the next
  * announced one, else none with the last one that closed.
  */
+const statusCache = new WeakMap<FundingCall[], Map<string, CallStatus>>();
+
 export function callStatusOn(calls: FundingCall[], date: string): CallStatus {
+  let byDate = statusCache.get(calls);
+  if (!byDate) {
+    byDate = new Map();
+    statusCache.set(calls, byDate);
+  }
+  let status = byDate.get(date);
+  if (!status) {
+    status = computeCallStatus(calls, date);
+    if (byDate.size > 1000) byDate.clear();
+    byDate.set(date, status);
+  }
+  return status;
+}
+
+function computeCallStatus(calls: FundingCall[], date: string): CallStatus {
   const sorted = [...calls].sort((a, b) => a.deadline.localeCompare(b.deadline));
   const open = sorted.find((c) => c.deadline >= date && effectiveOpening(sorted, c) <= date);
   if (open) return { status: 'open', call: open, daysLeft: daysBetween(date, open.deadline) };

@@ -130,6 +130,7 @@ const factLabels: Record<string, { label: string; format?: (value: never) => str
       v.map((p) => `${p.name ? `${p.name} ` : ''}(${organisationKindInfo[p.kind].label})`).join(', '),
   },
   'verbund.leadNamed': { label: 'federführender Antragsteller benannt', format: yesNo },
+  'verbund.allPartnersGebietskoerperschaften': { label: 'alle Verbundpartner sind Gebietskörperschaften', format: yesNo },
   'project.route': { label: 'Förderweg', format: (v: FundingRoute) => `${routeInfo[v].label} (${routeInfo[v].clause})` },
   'project.location': {
     label: 'Ort des Vorhabens',
@@ -181,24 +182,68 @@ export function labelOfFact(path: string): string {
   return factLabels[path]?.label ?? path;
 }
 
+const splitPaths = new Map<string, string[]>();
+function keysOf(path: string): string[] {
+  let keys = splitPaths.get(path);
+  if (!keys) {
+    keys = path.split('.');
+    splitPaths.set(path, keys);
+  }
+  return keys;
+}
+
+/** Facts read and formatted once per evaluation, shared by every criterion's tracer. */
+/** Trace entries of parameters depend only on the resolved values, so they are made once per set. */
+const parameterEntryCache = new WeakMap<Record<ParameterId, DatedValue>, Map<string, TraceEntry>>();
+
+export class FactReader {
+  private readonly cache = new Map<string, { value: unknown; entry: TraceEntry }>();
+  constructor(private readonly facts: Facts) {}
+
+  parameter(context: EvaluationContext, id: ParameterId, label: string, format: (value: number) => string): TraceEntry {
+    let entries = parameterEntryCache.get(context.params);
+    if (!entries) {
+      entries = new Map();
+      parameterEntryCache.set(context.params, entries);
+    }
+    const key = `${id}|${label}`;
+    let entry = entries.get(key);
+    if (!entry) {
+      const value = context.params[id];
+      entry = { fact: `parameter.${id}`, label, value: `${format(value.value)} (${value.reference}, gültig ab ${formatDate(value.from)})` };
+      entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  read(path: string): { value: unknown; entry: TraceEntry } {
+    let hit = this.cache.get(path);
+    if (!hit) {
+      let node: unknown = this.facts;
+      for (const key of keysOf(path)) node = (node as Record<string, unknown> | undefined)?.[key];
+      const meta = factLabels[path];
+      const shown =
+        node === undefined || node === ''
+          ? 'nicht angegeben'
+          : meta?.format
+            ? (meta.format as (v: unknown) => string)(node)
+            : String(node);
+      hit = { value: node === '' ? undefined : node, entry: { fact: path, label: meta?.label ?? path, value: shown } };
+      this.cache.set(path, hit);
+    }
+    return hit;
+  }
+}
+
 export class Tracer {
   readonly entries: TraceEntry[] = [];
-  constructor(private readonly facts: Facts) {}
+  constructor(private readonly reader: FactReader) {}
 
   /** Reads a fact by path and records it (also when it is unknown). */
   fact<T>(path: string): T | undefined {
-    const value = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], this.facts) as
-      | T
-      | undefined;
-    const meta = factLabels[path];
-    const shown =
-      value === undefined || value === ''
-        ? 'nicht angegeben'
-        : meta?.format
-          ? (meta.format as (v: unknown) => string)(value)
-          : String(value);
-    if (!this.entries.some((e) => e.fact === path)) this.entries.push({ fact: path, label: meta?.label ?? path, value: shown });
-    return value === '' ? undefined : value;
+    const { value, entry } = this.reader.read(path);
+    if (!this.entries.includes(entry)) this.entries.push(entry);
+    return value as T | undefined;
   }
 
   /** Records a derived value or parameter that decided the outcome. */
@@ -211,13 +256,22 @@ export class Tracer {
   }
 
   parameter(context: EvaluationContext, id: ParameterId, label: string, format: (value: number) => string): number {
-    const value = context.params[id];
-    this.note(`parameter.${id}`, label, `${format(value.value)} (${value.reference}, gültig ab ${formatDate(value.from)})`);
-    return value.value;
+    const entry = this.reader.parameter(context, id, label, format);
+    if (!this.entries.includes(entry)) this.entries.push(entry);
+    return context.params[id].value;
   }
 }
 
 export const formatRate = formatPercentBasisPoints;
 
+const citations = new WeakMap<Pick<Criterion, 'clauses'>, string>();
+
 /** "FRL Teil 2 A V Nr. 5, FRL Teil 2 B V Nr. 4" */
-export const citationOf = (criterion: Pick<Criterion, 'clauses'>) => criterion.clauses.join(', ');
+export function citationOf(criterion: Pick<Criterion, 'clauses'>): string {
+  let citation = citations.get(criterion);
+  if (citation === undefined) {
+    citation = criterion.clauses.join(', ');
+    citations.set(criterion, citation);
+  }
+  return citation;
+}

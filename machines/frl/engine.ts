@@ -3,6 +3,7 @@ import { callStatusOn, knownCalls, type CallStatus, type FundingCall } from './c
 import { criteria as catalogue } from './criteria/index';
 import {
   citationOf,
+  FactReader,
   Tracer,
   type Criterion,
   type Derived,
@@ -27,7 +28,13 @@ import { routeInfo } from './routes';
 
 /** Versions of the directive's text; the one in force on the reference date is used. */
 export const directiveVersions = [
-  { id: '2022-01-21', label: 'FRL Bürgerbeteiligung vom 21.01.2022 (SächsABl. S. 153)', from: '2022-01-21' },
+  {
+    id: '2022-01-21',
+    label: 'FRL Bürgerbeteiligung vom 21.01.2022 (SächsABl. S. 153)',
+    from: '2022-01-21',
+    assumption:
+      'Die Richtlinie tritt am Tag nach ihrer Veröffentlichung in Kraft (Teil 3); das Veröffentlichungsdatum liegt nicht vor, daher gilt hier das Datum der Richtlinie.',
+  },
   { id: '2022-03-30', label: 'geändert durch Richtlinie vom 30.03.2022 (SächsABl. S. 470)', from: '2022-03-30' },
   { id: '2023-06-30', label: 'geändert durch Richtlinie vom 14.06.2023 (SächsABl. S. 736), in Kraft seit 30.06.2023', from: '2023-06-30' },
 ] as const;
@@ -58,7 +65,7 @@ export interface Finding {
 
 export interface EligibilityResult {
   referenceDate: string;
-  ruleVersion: { id: string; directive: string; parametersFrom: string };
+  ruleVersion: { id: string; directive: string; parametersFrom: string; assumption: string | null };
   verdict: Verdict;
   counts: Record<Status, number>;
   findings: Finding[];
@@ -178,8 +185,9 @@ export function evaluate(
   const derived = derive(facts, params);
   const context: EvaluationContext = { facts, calls, date: referenceDate, params, table, derived };
 
+  const reader = new FactReader(facts);
   const findings: Finding[] = (options.criteria ?? catalogue).map((criterion) => {
-    const trace = new Tracer(facts);
+    const trace = new Tracer(reader);
     const applicability = applies(criterion, derived);
     let outcome: Outcome;
     if (applicability === 'no') {
@@ -218,14 +226,17 @@ export function evaluate(
 
   const counts = { erfuellt: 0, nicht_erfuellt: 0, offen: 0, entfaellt: 0 } as Record<Status, number>;
   for (const f of findings) counts[f.status] += 1;
-  const parametersFrom = Object.values(params)
-    .map((p) => p.from)
-    .sort()
-    .at(-1)!;
+  let parametersFrom = '';
+  for (const p of Object.values(params)) if (p.from > parametersFrom) parametersFrom = p.from;
 
   return {
     referenceDate,
-    ruleVersion: { id: `${directive.id}+${parametersFrom}`, directive: directive.label, parametersFrom },
+    ruleVersion: {
+      id: `${directive.id}+${parametersFrom}`,
+      directive: directive.label,
+      parametersFrom,
+      assumption: 'assumption' in directive ? directive.assumption : null,
+    },
     verdict: verdictOf(findings),
     counts,
     findings,

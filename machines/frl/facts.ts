@@ -47,7 +47,9 @@ export const factsSchema = z.strictObject({
     .default({}),
   verbund: z
     .strictObject({
-      partners: z.array(partnerSchema).min(1, { error: 'Ein Verbund hat mindestens einen Partner.' }),
+      partners: z.array(partnerSchema).min(1, { error: 'Ein Verbund hat mindestens einen Partner.' }).optional(),
+      /** When the partners are not listed one by one (Förder-Check). */
+      allPartnersGebietskoerperschaften: z.boolean().optional(),
       leadNamed: z.boolean().optional(),
     })
     .optional(),

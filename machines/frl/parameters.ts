@@ -163,6 +163,23 @@ export function valueOn(definition: ParameterDefinition, date: string): DatedVal
 
 /** All parameter values in force on `date`; throws when one has no value yet (a data error). */
 export function resolveParameters(table: ParameterTable, date: string): Record<ParameterId, DatedValue> {
+  let byDate = resolvedCache.get(table);
+  if (!byDate) {
+    byDate = new Map();
+    resolvedCache.set(table, byDate);
+  }
+  const cached = byDate.get(date);
+  if (cached) return cached;
+  const resolved = resolveUncached(table, date);
+  if (byDate.size > 1000) byDate.clear();
+  byDate.set(date, resolved);
+  return resolved;
+}
+
+/** Resolved tables are reused per table object and date (tables are treated as immutable). */
+const resolvedCache = new WeakMap<ParameterTable, Map<string, Record<ParameterId, DatedValue>>>();
+
+function resolveUncached(table: ParameterTable, date: string): Record<ParameterId, DatedValue> {
   const resolved = {} as Record<ParameterId, DatedValue>;
   for (const id of parameterIds) {
     const value = valueOn(table[id], date);

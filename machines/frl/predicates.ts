@@ -24,8 +24,7 @@ export const isSeatedInSaxony = (landkreis: Landkreis) => landkreis !== 'außerh
 // ---- dates --------------------------------------------------------------------------------
 
 function parts(iso: string): [number, number, number] {
-  const [y, m, d] = iso.split('-').map(Number);
-  return [y!, m!, d!];
+  return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
 }
 
 /** Number of calendar years the period touches: 15.12.2026–10.01.2027 touches 2. */

@@ -1,31 +1,50 @@
 /** de-DE formatting at the edge: money is integer cents inside, dates are ISO strings. */
 
-const euro = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
-const euroWhole = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
 
-/** 1234567 → "12.345,67 €" */
+/** Groups thousands with dots: "1234567" → "1.234.567". */
+function groupThousands(digits: string): string {
+  let out = '';
+  for (let i = 0; i < digits.length; i += 1) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += '.';
+    out += digits[i];
+  }
+  return out;
+}
+
+/**
+ * 1234567 → "12.345,67" – integer cents formatted by string arithmetic, exact for any safe
+ * integer (no floating point) and much faster than Intl in the rule engine's hot path.
+ */
+export function formatCentsForInput(cents: number): string {
+  const negative = cents < 0;
+  const abs = Math.abs(Math.trunc(cents));
+  const euros = Math.floor(abs / 100);
+  const rest = abs % 100;
+  return `${negative ? '-' : ''}${groupThousands(String(euros))},${rest < 10 ? '0' : ''}${rest}`;
+}
+
+/** 1234567 → "12.345,67 €" (non-breaking space before the sign, as Intl's de-DE) */
 export function formatEuro(cents: number): string {
-  return euro.format(cents / 100);
+  return `${formatCentsForInput(cents)}\u00a0€`;
 }
 
 /** 1000000 → "10.000 €" (for caps and limits that are whole euros) */
 export function formatEuroWhole(cents: number): string {
-  return Number.isInteger(cents / 100) ? euroWhole.format(cents / 100) : formatEuro(cents);
-}
-
-/** 1234567 → "12.345,67" (for input fields) */
-export function formatCentsForInput(cents: number): string {
-  return new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
+  if (cents % 100 !== 0) return formatEuro(cents);
+  return `${cents < 0 ? '-' : ''}${groupThousands(String(Math.abs(cents) / 100))}\u00a0€`;
 }
 
 export function formatNumber(value: number): string {
   return decimal.format(value);
 }
 
-/** basis points (9000 = 90 %) → "90 %" / "90,01 %" */
+/** basis points (9000 = 90 %) → "90 %" / "90,01 %" / "90,1 %" */
 export function formatPercentBasisPoints(bp: number): string {
-  return `${decimal.format(bp / 100)} %`;
+  const whole = Math.trunc(bp / 100);
+  const rest = Math.abs(bp % 100);
+  const fraction = rest === 0 ? '' : `,${String(rest).padStart(2, '0').replace(/0$/, '')}`;
+  return `${groupThousands(String(whole))}${fraction}\u00a0%`;
 }
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})/;

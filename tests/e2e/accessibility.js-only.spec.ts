@@ -5,7 +5,7 @@ import { expect, expectAccessible, signIn, test, type DemoRole } from '../suppor
  * JavaScript project only; the server-rendered markup is the same without JavaScript.
  */
 export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
-  anonymous: ['/', '/anmelden', '/anmelden?grund=expired', '/registrieren', '/barrierefreiheit', '/datenschutz', '/impressum', '/gibt-es-nicht'],
+  anonymous: ['/', '/anmelden', '/anmelden?grund=expired', '/registrieren', '/barrierefreiheit', '/datenschutz', '/impressum', '/gibt-es-nicht', '/foerdercheck', '/regeln'],
   kommune: ['/antraege', '/organisation', '/konto'],
   kommune2: [],
   verein: ['/antraege', '/organisation'],

@@ -36,6 +36,13 @@ const matrix: Row[] = [
   { file: 'organisation', path: '/organisation', method: 'GET', expect: only(['kommune', 'verein'], 'ok') },
   { file: 'organisation', path: '/organisation', method: 'POST', expect: only(['kommune', 'verein'], 'invalid') },
   { file: 'antraege._index', path: '/antraege', method: 'GET', expect: only(['kommune', 'verein'], 'ok') },
+  { file: 'foerdercheck._index', path: '/foerdercheck', method: 'GET', expect: all('ok') },
+  { file: 'foerdercheck._index', path: '/foerdercheck', method: 'POST', expect: all('redirect') },
+  // After the POST above each client has its own check, so the first question is open to all.
+  { file: 'foerdercheck.$schritt', path: '/foerdercheck/art', method: 'GET', expect: all('ok') },
+  { file: 'foerdercheck.$schritt', path: '/foerdercheck/kosten', method: 'GET', expect: all('redirect') },
+  { file: 'foerdercheck.$schritt', path: '/foerdercheck/art', method: 'POST', expect: all('invalid') },
+  { file: 'regeln._index', path: '/regeln', method: 'GET', expect: all('ok') },
   { file: 'beratung._index', path: '/beratung', method: 'GET', expect: only(['beratung'], 'ok') },
   { file: 'regelwerk._index', path: '/regelwerk', method: 'GET', expect: only(['ministerium', 'admin'], 'ok') },
   { file: 'verwaltung._index', path: '/verwaltung', method: 'GET', expect: only(['admin'], 'ok') },

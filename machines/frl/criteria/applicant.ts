@@ -176,9 +176,18 @@ export const applicantCriteria: Criterion[] = [
         trace.note('verbund', 'Verbund', 'nein');
         return { status: 'erfuellt' };
       }
-      const partners = trace.fact<Array<{ kind: OrganisationKind; name?: string }>>('verbund.partners') ?? [];
+      const listed = context.facts.verbund.partners !== undefined;
+      const partners = listed ? (trace.fact<Array<{ kind: OrganisationKind; name?: string }>>('verbund.partners') ?? []) : [];
+      const allKommunen = listed ? undefined : trace.fact<boolean>('verbund.allPartnersGebietskoerperschaften');
       const lead = trace.fact<boolean>('verbund.leadNamed');
       const outsiders = partners.filter((p) => !isGebietskoerperschaft(p.kind));
+      if (!listed && allKommunen === undefined) return { status: 'offen' };
+      if (allKommunen === false) {
+        return {
+          status: 'nicht_erfuellt',
+          fix: 'Nehmen Sie nur Gemeinden, Städte oder Landkreise in den Verbund auf; andere Partner können als Kooperationspartner mitwirken.',
+        };
+      }
       if (outsiders.length) {
         return {
           status: 'nicht_erfuellt',
@@ -188,7 +197,7 @@ export const applicantCriteria: Criterion[] = [
       }
       if (lead === undefined) return { status: 'offen' };
       return lead
-        ? { status: 'erfuellt', detail: `Verbund mit ${partners.length} Partner${partners.length === 1 ? '' : 'n'}.` }
+        ? { status: 'erfuellt', detail: listed ? `Verbund mit ${partners.length} Partner${partners.length === 1 ? '' : 'n'}.` : 'Verbund aus Gebietskörperschaften.' }
         : { status: 'nicht_erfuellt', fix: 'Benennen Sie die Kommune, die den Antrag federführend für den Verbund stellt.' };
     },
   },

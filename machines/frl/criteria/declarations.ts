@@ -128,8 +128,8 @@ export const declarationCriteria: Criterion[] = [
   {
     id: 'erklaerung.vorsteuer',
     title: 'Erklärung zur Vorsteuerabzugsberechtigung',
-    clauses: ['VwV zu § 44 SäHO Nr. 3.3.3'],
-    source: { document: 'vwv', section: '3.3.3' },
+    clauses: ['VwV zu § 44 SäHO Nr. 3.2.3', 'VVK Nr. 3.3.3'],
+    source: { document: 'vwv', section: '3.2.3' },
     severity: 'ausschluss',
     topic: 'erklaerungen',
     parts: ['A', 'B'],
@@ -153,7 +153,7 @@ export const declarationCriteria: Criterion[] = [
   {
     id: 'erklaerung.besserstellungsverbot',
     title: 'Erklärung zur überwiegenden öffentlichen Finanzierung (Besserstellungsverbot)',
-    clauses: ['ANBest-P Nr. 1.3'],
+    clauses: ['ANBest-P Nr. 1.3', 'VwV zu § 44 SäHO Nr. 3.2.1'],
     source: { document: 'anbest-p', section: '1.3' },
     severity: 'ausschluss',
     topic: 'erklaerungen',

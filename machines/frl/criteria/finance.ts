@@ -169,13 +169,17 @@ export const financeCriteria: Criterion[] = [
         // Unknown until some financing source is stated; a stated plan without them is fine.
         return context.derived.financingCents === null ? { status: 'offen' } : { status: 'erfuellt' };
       }
-      if (grant === null || eligible === null) return { status: 'offen' };
-      const ceiling = Math.max(0, eligible - earmarked - otherPublic);
+      const total = context.derived.totalCents;
+      if (grant === null || eligible === null || total === null) return { status: 'offen' };
+      // Earmarked money covers all project expenditure (ANBest Nr. 1.2), including costs that are
+      // not eligible; only what remains may be the grant. The 90 % rule on eligible expenditure
+      // is checked separately.
+      const ceiling = Math.max(0, total - earmarked - otherPublic);
       trace.money('derived.grantCeiling', 'höchstens noch zu deckender Betrag', ceiling);
       if (grant <= ceiling) return { status: 'erfuellt' };
       return {
         status: 'nicht_erfuellt',
-        detail: `Ausgaben ${formatEuro(eligible)} − zweckgebundene Mittel ${formatEuro(earmarked + otherPublic)} = ${formatEuro(ceiling)}; beantragt ${formatEuro(grant)}.`,
+        detail: `Ausgaben ${formatEuro(total)} − zweckgebundene Mittel ${formatEuro(earmarked + otherPublic)} = ${formatEuro(ceiling)}; beantragt ${formatEuro(grant)}.`,
         fix: `Reduzieren Sie die beantragte Zuwendung auf ${formatEuro(ceiling)}: zweckgebundene Spenden und andere Fördermittel decken den Rest.`,
       };
     },
@@ -183,8 +187,8 @@ export const financeCriteria: Criterion[] = [
   {
     id: 'finanzen.ausgeglichen',
     title: 'Finanzierungsplan ausgeglichen',
-    clauses: ['VwV zu § 44 SäHO Nr. 3.3.1', 'ANBest-K Nr. 1.2', 'ANBest-P Nr. 1.2'],
-    source: { document: 'vwv', section: '3.3.1' },
+    clauses: ['VwV zu § 44 SäHO Nr. 3.2.1', 'VVK Nr. 3.3.1', 'ANBest-K Nr. 1.2', 'ANBest-P Nr. 1.2'],
+    source: { document: 'vwv', section: '3.2.1' },
     severity: 'ausschluss',
     topic: 'finanzen',
     parts: ['A', 'B'],
@@ -240,8 +244,9 @@ export const financeCriteria: Criterion[] = [
     evaluate(context, trace) {
       trace.fact('budget.inKind');
       const share = trace.parameter(context, 'inKind.maxShareOfOwnContribution', 'Höchstanteil unbarer Leistungen', formatRate);
-      const { inKindCents, ownShareCents } = context.derived;
-      if (inKindCents === null) return { status: 'offen' };
+      const { inKindCents, ownShareCents, financingCents } = context.derived;
+      // No in-kind in a stated financing plan means none.
+      if (inKindCents === null) return financingCents === null ? { status: 'offen' } : { status: 'erfuellt' };
       if (inKindCents === 0) return { status: 'erfuellt' };
       if (ownShareCents === null) return { status: 'offen' };
       trace.money('derived.ownShareCents', 'Eigenanteil (Ausgaben minus Zuwendung)', ownShareCents);

@@ -34,7 +34,9 @@ export const projectCriteria: Criterion[] = [
       if (!location) return { status: 'offen' };
       if (location === 'sachsen') return { status: 'erfuellt' };
       if (location === 'ausserhalb') return { status: 'nicht_erfuellt', fix: 'Führen Sie das Vorhaben in Sachsen durch.' };
-      return { status: 'offen', detail: 'Länderübergreifend: siehe „Länderübergreifendes Vorhaben“.' };
+      // Partly in Saxony: carried out here; whether the part beyond is acceptable decides
+      // "Länderübergreifendes Vorhaben nur im Einzelfall".
+      return { status: 'erfuellt', detail: 'Länderübergreifend: siehe „Länderübergreifendes Vorhaben nur im Einzelfall“.' };
     },
   },
   {
@@ -65,7 +67,7 @@ export const projectCriteria: Criterion[] = [
   {
     id: 'vorhaben.kommunale-ebene',
     title: 'Vorhaben auf kommunaler Ebene',
-    clauses: ['FRL Teil 2 B II Satz 2'],
+    clauses: ['FRL Teil 2 B II Satz 1'],
     source: { document: 'frl', section: 'B II' },
     severity: 'ausschluss',
     topic: 'vorhaben',
@@ -337,9 +339,16 @@ export const projectCriteria: Criterion[] = [
         einfach: 'Es gibt schon Geld vom Bund oder der EU. Dann zahlt Sachsen nur, was danach noch fehlt.',
       },
     },
-    evaluate(_context, trace) {
+    evaluate(context, trace) {
       const funding = trace.fact<string>('project.federalOrEuFunding');
       if (!funding) return { status: 'offen' };
+      // Teil 2 A IV Nr. 6 speaks of an existing Förderzusage; Teil 2 B IV Nr. 5 of any funding.
+      if (funding === 'beantragt' && context.derived.part === 'A') {
+        return {
+          status: 'erfuellt',
+          detail: 'Erst eine Förderzusage des Bundes oder der EU macht diese Förderung nachrangig; teilen Sie eine Zusage der SAB mit.',
+        };
+      }
       return funding === 'keine'
         ? { status: 'erfuellt' }
         : {
@@ -421,8 +430,8 @@ export const projectCriteria: Criterion[] = [
   {
     id: 'zeitraum.nicht-begonnen',
     title: 'Vorhaben noch nicht begonnen',
-    clauses: ['VwV zu § 44 SäHO Nr. 1.3', 'VVK Nr. 1.3', 'VwV zu § 44 SäHO Nr. 3.3.1'],
-    source: { document: 'vwv', section: '1.3' },
+    clauses: ['VwV zu § 44 SäHO Nr. 1.4', 'VVK Nr. 1.3', 'VwV zu § 44 SäHO Nr. 3.2.1', 'VVK Nr. 3.3.1'],
+    source: { document: 'vwv', section: '1.4' },
     severity: 'ausschluss',
     topic: 'zeitraum',
     parts: ['A', 'B'],
@@ -432,7 +441,7 @@ export const projectCriteria: Criterion[] = [
         einfach: 'Sie haben noch keinen Auftrag für das Projekt vergeben. Das ist richtig so.',
       },
       nicht_erfuellt: {
-        verwaltung: 'Bereits begonnene Vorhaben sind nicht förderfähig; als Beginn gilt der Abschluss eines der Ausführung zuzurechnenden Vertrags.',
+        verwaltung: 'Bereits begonnene Vorhaben sind nicht förderfähig; als Beginn gilt der Abschluss eines der Ausführung zuzurechnenden Liefer- oder Leistungsvertrags (VVK Nr. 1.3.1).',
         einfach: 'Sie haben schon einen Auftrag vergeben. Dann gibt es kein Geld mehr für das Projekt.',
       },
     },

@@ -1,0 +1,190 @@
+import { useState } from 'react';
+import { useHydrated } from '../../hooks/use-hydrated';
+import { statusLabel, topicLabel, topics, severityLabel, severityMeaning, type Status } from '../../../machines/frl/criterion';
+import { verdictLabel, type EligibilityResult, type Finding } from '../../../machines/frl/engine';
+import { formatDate, formatEuro } from '../../../machines/shared/format';
+
+export type Register = 'verwaltung' | 'einfach';
+
+const statusTag: Record<Status, string> = {
+  erfuellt: 'tag tag--green',
+  nicht_erfuellt: 'tag tag--red',
+  offen: 'tag tag--yellow',
+  entfaellt: 'tag tag--grey',
+};
+
+const verdictClass: Record<EligibilityResult['verdict'], string> = {
+  foerderfaehig: 'verdict verdict--ok',
+  begruendung_erforderlich: 'verdict verdict--warn',
+  unvollstaendig: 'verdict verdict--open',
+  nicht_foerderfaehig: 'verdict verdict--no',
+};
+
+const verdictSentence: Record<EligibilityResult['verdict'], Record<Register, string>> = {
+  foerderfaehig: {
+    verwaltung: 'Nach Ihren Angaben erfüllt das Vorhaben alle Fördervoraussetzungen. Über die Förderung entscheidet die Bewilligungsbehörde nach pflichtgemäßem Ermessen.',
+    einfach: 'Ihr Projekt kann gefördert werden. Das Land entscheidet am Ende, ob es Geld gibt.',
+  },
+  begruendung_erforderlich: {
+    verwaltung: 'Das Vorhaben ist nur in einem begründeten Einzelfall förderfähig. Begründen Sie die Ausnahme im Antrag; das Ministerium entscheidet.',
+    einfach: 'Ihr Projekt kann nur mit einer guten Begründung gefördert werden. Schreiben Sie die Begründung in den Antrag.',
+  },
+  unvollstaendig: {
+    verwaltung: 'Einige Voraussetzungen lassen sich mit den bisherigen Angaben noch nicht prüfen.',
+    einfach: 'Es fehlen noch Angaben. Dann können wir mehr sagen.',
+  },
+  nicht_foerderfaehig: {
+    verwaltung: 'Mindestens eine Ausschlussvoraussetzung ist nicht erfüllt. So ist das Vorhaben nicht förderfähig.',
+    einfach: 'So kann Ihr Projekt nicht gefördert werden. Unten steht, woran es liegt und was Sie ändern können.',
+  },
+};
+
+function FindingItem({
+  finding,
+  register,
+  editLink,
+  level,
+}: {
+  finding: Finding;
+  register: Register;
+  editLink?: (finding: Finding) => string | null;
+  level: 4 | 5;
+}) {
+  const link = editLink?.(finding) ?? null;
+  const Title = `h${level}` as 'h4' | 'h5';
+  return (
+    <li className={`finding finding--${finding.status}`}>
+      <div className="finding__head">
+        <Title className="finding__title">{finding.title}</Title>
+        <span className={statusTag[finding.status]}>{statusLabel[finding.status]}</span>
+      </div>
+      <p className="finding__citation">
+        {finding.citation} · <abbr title={severityMeaning[finding.severity]}>{severityLabel[finding.severity]}</abbr>
+      </p>
+      {finding.explanation && finding.status !== 'entfaellt' ? <p>{finding.explanation[register]}</p> : null}
+      {finding.detail ? <p>{finding.detail}</p> : null}
+      {finding.fix && finding.status !== 'erfuellt' ? (
+        <p className="finding__fix">
+          <strong>Was Sie tun können: </strong>
+          {finding.fix}
+          {link ? (
+            <>
+              {' '}
+              <a href={link}>
+                Angabe ändern<span className="visually-hidden"> für „{finding.title}“</span>
+              </a>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {finding.assumption ? (
+        <p className="finding__assumption">
+          <span className="tag tag--blue">Annahme</span> {finding.assumption}
+        </p>
+      ) : null}
+      {finding.trace.length ? (
+        <details className="finding__trace">
+          <summary>
+            Entscheidende Angaben<span className="visually-hidden"> zu „{finding.title}“</span>
+          </summary>
+          <dl>
+            {finding.trace.map((t) => (
+              <div key={t.fact}>
+                <dt>{t.label}</dt>
+                <dd>{t.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+/** The verdict and every criterion, grouped by topic, unmet and open first within a topic. */
+export function EligibilityResultView({
+  result,
+  register,
+  headingLevel = 2,
+  editLink,
+}: {
+  result: EligibilityResult;
+  register: Register;
+  headingLevel?: 2 | 3;
+  editLink?: (finding: Finding) => string | null;
+}) {
+  const [showAll, setShowAll] = useState(true);
+  const hydrated = useHydrated();
+  const H = `h${headingLevel}` as 'h2' | 'h3';
+  const TopicHeading = `h${headingLevel + 1}` as 'h3' | 'h4';
+  const order: Record<Status, number> = { nicht_erfuellt: 0, offen: 1, erfuellt: 2, entfaellt: 3 };
+  const severityOrder = { ausschluss: 0, begruendung: 1, hinweis: 2 } as const;
+  const problems = result.findings
+    .filter((f) => f.status === 'nicht_erfuellt')
+    .sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity]);
+  return (
+    <section aria-labelledby="verdict-title" className="eligibility">
+      <div className={verdictClass[result.verdict]}>
+        <H id="verdict-title" className="verdict__title">
+          Ergebnis: {verdictLabel[result.verdict]}
+        </H>
+        <p>{verdictSentence[result.verdict][register]}</p>
+        <ul className="verdict__counts">
+          <li>{result.counts.erfuellt} erfüllt</li>
+          <li>{result.counts.nicht_erfuellt} nicht erfüllt</li>
+          <li>{result.counts.offen} noch offen</li>
+          <li>{result.counts.entfaellt} treffen nicht zu</li>
+        </ul>
+        {result.amounts.proposedGrantCents !== null ? (
+          <p>
+            Höchstmögliche Zuwendung nach Ihren Angaben: <strong>{formatEuro(result.amounts.proposedGrantCents)}</strong>{' '}
+            (90 % der zuwendungsfähigen Ausgaben, höchstens der Höchstbetrag, auf volle Euro abgerundet).
+          </p>
+        ) : null}
+        <p className="hint">
+          Geprüft am {formatDate(result.referenceDate)} nach der Fassung: {result.ruleVersion.directive}; Parameterstand{' '}
+          {formatDate(result.ruleVersion.parametersFrom)}.
+        </p>
+      </div>
+      {problems.length ? (
+        <>
+          <H>Was Sie jetzt tun können</H>
+          <ol className="next-steps">
+            {problems.map((f) => (
+              <li key={f.id}>
+                <strong>{f.title}</strong> ({severityLabel[f.severity]}): {f.fix ?? f.explanation?.[register]}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      <H>Alle Kriterien</H>
+      {hydrated ? (
+        <p className="no-print">
+          <label className="inline-check">
+            <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Auch Kriterien
+            zeigen, die auf Ihr Vorhaben nicht zutreffen
+          </label>
+        </p>
+      ) : null}
+      {topics.map((topic) => {
+        const items = result.findings
+          .filter((f) => f.topic === topic && (showAll || f.status !== 'entfaellt'))
+          .sort((a, b) => order[a.status] - order[b.status]);
+        if (!items.length) return null;
+        return (
+          <section key={topic} aria-labelledby={`topic-${topic}`}>
+            <TopicHeading id={`topic-${topic}`} className="topic-title">
+              {topicLabel[topic]}
+            </TopicHeading>
+            <ul className="findings">
+              {items.map((f) => (
+                <FindingItem key={f.id} finding={f} register={register} editLink={editLink} level={headingLevel === 2 ? 4 : 5} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </section>
+  );
+}

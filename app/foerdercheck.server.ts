@@ -1,0 +1,108 @@
+import { createCookie } from '@remix-run/node';
+import { createActor, type Snapshot } from 'xstate';
+import {
+  createEligibilityCheck,
+  findEligibilityCheck,
+  latestEligibilityCheckOfUser,
+  saveEligibilityCheck,
+} from '../db/repositories/eligibility-checks';
+import type { CheckAnswers } from '../machines/frl/foerdercheck/answers';
+import { foerderCheckMachine, type CheckEvent, type CheckSnapshot } from '../machines/frl/foerdercheck/machine';
+import { config } from './config.server';
+import { getDb } from './db.server';
+import { getUser } from './session.server';
+
+/** Remembers the browser's Förder-Check (no sign-in needed); 30 days. */
+export const checkCookie = createCookie('fl_check', {
+  httpOnly: true,
+  sameSite: 'lax',
+  path: '/',
+  secure: config.secureCookies,
+  secrets: config.secrets,
+  maxAge: 30 * 24 * 3600,
+});
+
+export interface LoadedCheck {
+  id: string;
+  snapshot: CheckSnapshot;
+}
+
+/**
+ * Restores the questionnaire from its persisted snapshot. A snapshot the current machine cannot
+ * read (after an update) is rebuilt from its answers, so nothing typed is lost.
+ */
+export function restore(persisted: unknown): CheckSnapshot {
+  try {
+    const actor = createActor(foerderCheckMachine, { snapshot: persisted as Snapshot<unknown>, input: {} });
+    actor.start();
+    const snapshot = actor.getSnapshot();
+    actor.stop();
+    if (snapshot.status === 'active') return snapshot;
+  } catch {
+    // fall through to the rebuild below
+  }
+  const answers = (persisted as { context?: { answers?: CheckAnswers } } | null)?.context?.answers ?? {};
+  return fresh(answers);
+}
+
+export function fresh(answers: CheckAnswers = {}): CheckSnapshot {
+  const actor = createActor(foerderCheckMachine, { input: { answers } });
+  actor.start();
+  const snapshot = actor.getSnapshot();
+  actor.stop();
+  return snapshot;
+}
+
+/** Sends events in order to a restored actor and returns the new snapshot (pure; no I/O). */
+export function advance(snapshot: CheckSnapshot, events: CheckEvent[]): CheckSnapshot {
+  const actor = createActor(foerderCheckMachine, { snapshot, input: {} });
+  actor.start();
+  for (const event of events) actor.send(event);
+  const next = actor.getSnapshot();
+  actor.stop();
+  return next;
+}
+
+export function persistable(snapshot: CheckSnapshot): unknown {
+  const actor = createActor(foerderCheckMachine, { snapshot, input: {} });
+  const persisted = actor.getPersistedSnapshot();
+  return persisted;
+}
+
+async function readCheckId(request: Request): Promise<string | null> {
+  try {
+    const value: unknown = await checkCookie.parse(request.headers.get('Cookie'));
+    return typeof value === 'string' && value.length < 100 ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The browser's check (by cookie), else the signed-in user's latest, else null. */
+export async function loadCheck(request: Request): Promise<LoadedCheck | null> {
+  const db = await getDb();
+  const id = await readCheckId(request);
+  const row = id ? await findEligibilityCheck(db, id) : undefined;
+  const user = row ? null : await getUser(request);
+  const found = row ?? (user ? await latestEligibilityCheckOfUser(db, user.id) : undefined);
+  if (!found) return null;
+  let persisted: unknown = null;
+  try {
+    persisted = JSON.parse(found.snapshot);
+  } catch {
+    persisted = null;
+  }
+  return { id: found.id, snapshot: restore(persisted) };
+}
+
+export async function startCheck(request: Request, answers: CheckAnswers = {}): Promise<{ id: string; setCookie: string }> {
+  const user = await getUser(request);
+  const snapshot = fresh(answers);
+  const row = await createEligibilityCheck(await getDb(), persistable(snapshot), user?.id ?? null);
+  return { id: row.id, setCookie: await checkCookie.serialize(row.id) };
+}
+
+export async function saveCheck(request: Request, check: LoadedCheck): Promise<void> {
+  const user = await getUser(request);
+  await saveEligibilityCheck(await getDb(), check.id, persistable(check.snapshot), user?.id ?? null);
+}

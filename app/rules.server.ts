@@ -1,0 +1,16 @@
+import { knownCalls, type FundingCall } from '../machines/frl/calls';
+import type { EvaluateOptions } from '../machines/frl/engine';
+import { shippedParameters, type ParameterTable } from '../machines/frl/parameters';
+
+/**
+ * The rules in force for this installation: the shipped parameter table and funding calls, plus
+ * whatever ministry staff have published (added by the Regelwerk workbench).
+ */
+export async function rulesOptions(): Promise<EvaluateOptions & { parameters: ParameterTable; calls: FundingCall[] }> {
+  return { parameters: shippedParameters, calls: knownCalls };
+}
+
+/** Today's date in Saxony as ISO (the reference date of a check). */
+export function todayInSaxony(now = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
+}

@@ -1,0 +1,180 @@
+import { assign, setup, type SnapshotFrom } from 'xstate';
+import { programmePartOf } from '../../shared/organisation';
+import { isEligibleKind, isGebietskoerperschaft, isSeatedInSaxony, isZivilgesellschaftlicherTraeger } from '../predicates';
+import type { CheckAnswers } from './answers';
+import { fieldsOf, questionIds, type QuestionId } from './questions';
+
+/**
+ * The Förder-Check questionnaire. It asks only what it must: questions implied by earlier answers
+ * are skipped (no Gemeinnützigkeit for a Gemeinde), routes are offered by applicant kind, and an
+ * applicant that can never be eligible goes straight to the result. Every decision sits in an
+ * eventless state named after the question it follows, with guards named after concepts of the
+ * directive that call the pure predicates in ../predicates.ts.
+ */
+
+export type Step = QuestionId | 'ergebnis';
+
+export interface CheckContext {
+  answers: CheckAnswers;
+  /** The steps of the current way through the questions, for "Zurück", "Ändern" and progress. */
+  path: Step[];
+  /** Where in `path` the user is now. */
+  position: number;
+}
+
+export type CheckEvent =
+  | { type: 'answer'; question: QuestionId; values: Partial<CheckAnswers> }
+  | { type: 'back' }
+  | { type: 'edit'; question: Step };
+
+/** Answers that only make sense for one programme part; forgotten when the kind changes part. */
+const partSpecific: QuestionId[] = ['gemeinnuetzigkeit', 'verankerung', 'foerderweg', 'verbund', 'buergerkommune', 'inhalt', 'kooperation'];
+
+function merge(answers: CheckAnswers, question: QuestionId, values: Partial<CheckAnswers>): CheckAnswers {
+  const next: CheckAnswers = { ...answers };
+  for (const field of fieldsOf[question]) delete next[field];
+  Object.assign(next, values);
+  if (question === 'art' && values.kind) {
+    const before = answers.kind ? programmePartOf(answers.kind) : null;
+    const after = programmePartOf(values.kind);
+    if (before !== after) {
+      for (const q of partSpecific) for (const field of fieldsOf[q]) delete next[field];
+      delete next.mainlyPubliclyFunded;
+    }
+    if (after === 'B') next.route = 'B';
+    else if (next.route === 'B') delete next.route;
+  }
+  return next;
+}
+
+/**
+ * Moves to `step`. Going back or jumping to a visited step keeps the way ahead (so the user can
+ * return to the result); going forward drops steps the new answers skip, or starts a new branch.
+ */
+function visit(context: Pick<CheckContext, 'path' | 'position'>, step: Step): Pick<CheckContext, 'path' | 'position'> {
+  const { path, position } = context;
+  const index = path.indexOf(step);
+  if (index === -1) {
+    const kept = path.length ? path.slice(0, position + 1) : [];
+    return { path: [...kept, step], position: kept.length };
+  }
+  if (index <= position) return { path, position: index };
+  return { path: [...path.slice(0, position + 1), ...path.slice(index)], position: position + 1 };
+}
+
+type GuardName =
+  | 'isIneligibleApplicant'
+  | 'isKommuneOutsideSaxony'
+  | 'isZivilgesellschaft'
+  | 'isBuergerkommune';
+
+/** What follows each question: the first matching guard wins, the last entry is the default. */
+const next: Record<QuestionId, Array<{ guard?: GuardName; target: Step }>> = {
+  art: [{ guard: 'isIneligibleApplicant', target: 'ergebnis' }, { target: 'sitz' }],
+  sitz: [
+    { guard: 'isKommuneOutsideSaxony', target: 'ergebnis' },
+    { guard: 'isZivilgesellschaft', target: 'gemeinnuetzigkeit' },
+    { target: 'foerderweg' },
+  ],
+  gemeinnuetzigkeit: [{ target: 'verankerung' }],
+  verankerung: [{ target: 'inhalt' }],
+  foerderweg: [{ target: 'verbund' }],
+  verbund: [{ guard: 'isBuergerkommune', target: 'buergerkommune' }, { target: 'inhalt' }],
+  buergerkommune: [{ target: 'inhalt' }],
+  inhalt: [{ target: 'ort' }],
+  ort: [{ target: 'zeitraum' }],
+  zeitraum: [{ target: 'beginn' }],
+  beginn: [{ target: 'portal' }],
+  portal: [{ target: 'kooperation' }],
+  kooperation: [{ target: 'foerderung' }],
+  foerderung: [{ target: 'kosten' }],
+  kosten: [{ target: 'erklaerungen' }],
+  erklaerungen: [{ target: 'ergebnis' }],
+};
+
+const steps: Step[] = [...questionIds, 'ergebnis'];
+
+const machineSetup = setup({
+  types: {
+    context: {} as CheckContext,
+    events: {} as CheckEvent,
+    input: {} as { answers?: CheckAnswers } | undefined,
+  },
+  guards: {
+    /** An applicant kind the directive never funds (FRL Teil 2 A III, Teil 2 B III). */
+    isIneligibleApplicant: ({ context }) => context.answers.kind !== undefined && !isEligibleKind(context.answers.kind),
+    /** A Gebietskörperschaft outside Saxony (FRL Teil 2 A III). */
+    isKommuneOutsideSaxony: ({ context }) =>
+      context.answers.kind !== undefined &&
+      isGebietskoerperschaft(context.answers.kind) &&
+      context.answers.landkreis !== undefined &&
+      !isSeatedInSaxony(context.answers.landkreis),
+    /** A gemeinnütziger Träger under Teil 2 B. */
+    isZivilgesellschaft: ({ context }) => context.answers.kind !== undefined && isZivilgesellschaftlicherTraeger(context.answers.kind),
+    /** Route 1.3 with its precondition (FRL Teil 2 A IV Nr. 5). */
+    isBuergerkommune: ({ context }) => context.answers.route === 'A1.3',
+    answersQuestion: ({ event }, params: { question: QuestionId }) => event.type === 'answer' && event.question === params.question,
+    isPreviousStep: ({ context }, params: { step: Step }) => context.position > 0 && context.path[context.position - 1] === params.step,
+    wasVisited: ({ context, event }, params: { step: Step }) =>
+      event.type === 'edit' && event.question === params.step && context.path.includes(params.step),
+  },
+  actions: {
+    recordAnswer: assign({
+      answers: ({ context, event }) =>
+        event.type === 'answer' ? merge(context.answers, event.question, event.values) : context.answers,
+    }),
+    visit: assign(({ context }, params: { step: Step }) => visit(context, params.step)),
+  },
+});
+
+type Config = Parameters<typeof machineSetup.createMachine>[0];
+type States = NonNullable<Config['states']>;
+
+function buildStates(): States {
+  const states: States = {};
+  for (const question of questionIds) {
+    states[question] = {
+      entry: { type: 'visit', params: { step: question } },
+      on: {
+        answer: {
+          guard: { type: 'answersQuestion', params: { question } },
+          actions: 'recordAnswer',
+          target: `nach_${question}`,
+        },
+      },
+    };
+    states[`nach_${question}`] = {
+      always: next[question].map(({ guard, target }) => (guard ? { guard, target } : { target })),
+    };
+  }
+  states.ergebnis = { entry: { type: 'visit', params: { step: 'ergebnis' } } };
+  return states;
+}
+
+export const foerderCheckMachine = machineSetup.createMachine({
+  id: 'foerderCheck',
+  context: ({ input }) => ({ answers: input?.answers ?? {}, path: [], position: 0 }),
+  initial: 'art',
+  on: {
+    back: steps.map((step) => ({ guard: { type: 'isPreviousStep' as const, params: { step } }, target: `.${step}` })),
+    edit: steps.map((step) => ({ guard: { type: 'wasVisited' as const, params: { step } }, target: `.${step}` })),
+  },
+  states: buildStates(),
+});
+
+export type CheckSnapshot = SnapshotFrom<typeof foerderCheckMachine>;
+
+/** The step a snapshot rests on (never a decision state). */
+export function currentStep(snapshot: CheckSnapshot): Step {
+  return snapshot.value as unknown as Step;
+}
+
+export const isStep = (value: string): value is Step => (steps as string[]).includes(value);
+
+/** Progress for the page: position on the way and a rough total for the applicant's part. */
+export function progressOf(snapshot: CheckSnapshot): { current: number; total: number } {
+  const { answers, position } = snapshot.context;
+  const part = answers.kind ? programmePartOf(answers.kind) : null;
+  const total = part === 'B' ? 13 : answers.route === 'A1.3' ? 14 : 13;
+  return { current: Math.min(position + 1, total), total };
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { parseGermanDate } from './dates';
+import { parseEuro } from './money';
+
+/**
+ * Form field types shared by every form: they take what a browser sends (strings; empty fields
+ * arrive as undefined through Conform) and give typed values or a German message.
+ */
+
+/** A euro amount as typed ("1.234,56") → integer cents. */
+export function euroField(label: string, options: { required?: string } = {}) {
+  const base = options.required ? z.string({ error: options.required }) : z.string().optional();
+  return base.transform((value: string | undefined, ctx) => {
+    if (value === undefined || value.trim() === '') {
+      if (options.required) ctx.addIssue({ code: 'custom', message: options.required });
+      return options.required ? z.NEVER : undefined;
+    }
+    const parsed = parseEuro(value, label);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.cents;
+  });
+}
+
+/** A date as typed ("31.12.2026") → ISO string. */
+export function dateField(label: string, required: string) {
+  return z.string({ error: required }).transform((value, ctx) => {
+    const parsed = parseGermanDate(value, label);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.iso;
+  });
+}
+
+/** A ja/nein radio group → boolean. */
+export function yesNoField(required: string) {
+  return z.enum(['ja', 'nein'], { error: required }).transform((v) => v === 'ja');
+}
+
+/** A single checkbox that must be ticked → true. */
+export function mustTick(message: string) {
+  return z
+    .string({ error: message })
+    .refine((v) => v === 'on' || v === 'true', { error: message })
+    .transform(() => true);
+}
+
+/** A checkbox → boolean (unticked arrives as undefined). */
+export const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === 'on' || v === 'true');

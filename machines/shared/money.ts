@@ -1,0 +1,55 @@
+/**
+ * Reads a euro amount as people type it in Germany, into integer cents. Accepts "1.234,56",
+ * "1234,56", "40.000", "1234.56", "1 234,56 €", "1,234.56". A comma followed by exactly three
+ * digits ("1,234") is refused with a question: it is either an English thousands separator
+ * (1.234 €) or a mistyped decimal – we do not guess.
+ */
+export type MoneyParse =
+  | { ok: true; cents: number }
+  | { ok: false; reason: 'empty' | 'invalid' | 'negative' | 'decimals' | 'ambiguous' | 'tooLarge'; message: string };
+
+const MAX_CENTS = 100_000_000_00; // 100 Mio € – larger amounts are typing errors here
+
+function cents(euros: string, fraction = ''): number {
+  return Number(euros) * 100 + Number(fraction.padEnd(2, '0') || '0');
+}
+
+export function parseEuro(raw: string, label = 'den Betrag'): MoneyParse {
+  const text = raw.replace(/[\s\u00A0\u202F]/g, '').replace(/€|EUR$/i, '').replace(/^EUR/i, '');
+  if (text === '') return { ok: false, reason: 'empty', message: `Bitte geben Sie ${label} an.` };
+  if (/^[-−–]/.test(text)) {
+    return { ok: false, reason: 'negative', message: 'Bitte geben Sie einen Betrag ohne Minuszeichen an; Beträge können nicht negativ sein.' };
+  }
+  let result: number | null = null;
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d+)$/.exec(text))) result = cents(m[1]!);
+  else if ((m = /^(\d+),(\d{1,2})$/.exec(text))) result = cents(m[1]!, m[2]!);
+  else if ((m = /^(\d{1,3}(?:\.\d{3})+),(\d{1,2})$/.exec(text))) result = cents(m[1]!.replace(/\./g, ''), m[2]!);
+  else if ((m = /^(\d{1,3}(?:,\d{3})+)\.(\d{1,2})$/.exec(text))) result = cents(m[1]!.replace(/,/g, ''), m[2]!);
+  else if ((m = /^(\d{1,3}(?:\.\d{3})+)$/.exec(text))) result = cents(m[1]!.replace(/\./g, ''));
+  else if ((m = /^(\d{1,3}(?:,\d{3}){2,})$/.exec(text))) result = cents(m[1]!.replace(/,/g, ''));
+  else if ((m = /^(\d{1,3}),(\d{3})$/.exec(text))) {
+    const whole = Number(`${m[1]}${m[2]}`);
+    const formatted = whole.toLocaleString('de-DE');
+    return {
+      ok: false,
+      reason: 'ambiguous',
+      message: `„${raw.trim()}“ ist nicht eindeutig. Meinen Sie ${formatted},00 €? Dann schreiben Sie bitte ${whole} oder ${formatted},00. Cent trennen Sie mit einem Komma ab, zum Beispiel ${m[1]},50.`,
+    };
+  } else if ((m = /^(\d+)\.(\d{1,2})$/.exec(text))) result = cents(m[1]!, m[2]!);
+  else if (/^\d+[.,]\d{3,}$/.test(text)) {
+    return { ok: false, reason: 'decimals', message: 'Bitte geben Sie höchstens zwei Nachkommastellen an (Cent), zum Beispiel 1.234,56.' };
+  }
+  if (result === null || !Number.isSafeInteger(result)) {
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: `Bitte geben Sie ${label} als Zahl in Euro an, zum Beispiel 12.345,67.`,
+    };
+  }
+  if (result > MAX_CENTS) return { ok: false, reason: 'tooLarge', message: 'Bitte prüfen Sie den Betrag: Beträge über 100 Mio. € sind hier nicht vorgesehen.' };
+  return { ok: true, cents: result };
+}
+
+/** Sums without floating point: every amount is integer cents. */
+export const sumCents = (values: Array<number | null | undefined>) => values.reduce<number>((s, v) => s + (v ?? 0), 0);

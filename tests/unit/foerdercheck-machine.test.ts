@@ -1,0 +1,180 @@
+import { createActor } from 'xstate';
+import { getShortestPaths, getSimplePaths } from 'xstate/graph';
+import { describe, expect, it } from 'vitest';
+import type { CheckAnswers } from '../../machines/frl/foerdercheck/answers';
+import { currentStep, foerderCheckMachine, type CheckEvent, type CheckSnapshot, type Step } from '../../machines/frl/foerdercheck/machine';
+import { questionIds, type QuestionId } from '../../machines/frl/foerdercheck/questions';
+import { programmePartOf } from '../../machines/shared/organisation';
+
+/** Sample answers per question that cover every branch of the questionnaire. */
+function sampleAnswers(question: QuestionId, a: CheckAnswers): Array<Partial<CheckAnswers>> {
+  const part = a.kind ? programmePartOf(a.kind) : null;
+  switch (question) {
+    case 'art':
+      return [{ kind: 'gemeinde' }, { kind: 'verein' }, { kind: 'natuerliche_person' }];
+    case 'sitz':
+      return [{ landkreis: 'Meißen' }, { landkreis: 'außerhalb Sachsens' }];
+    case 'gemeinnuetzigkeit':
+      return [{ nonprofit: true }];
+    case 'verankerung':
+      return [{ locallyRooted: true }];
+    case 'foerderweg':
+      return [{ route: 'A1.1' }, { route: 'A1.2' }, { route: 'A1.3' }];
+    case 'verbund':
+      return [{ verbund: false }, { verbund: true, verbundAllGebietskoerperschaften: true }];
+    case 'buergerkommune':
+      return [{ buergerkommuneProof: 'satzung' }];
+    case 'inhalt':
+      return part === 'B' ? [{ municipalLevel: true, againstFinalDecision: false }] : [{ statutoryProcedure: false, buergerbudgetFunds: false }];
+    case 'ort':
+      return [{ location: 'sachsen' }];
+    case 'zeitraum':
+      return [{ start: '2027-03-01', end: '2027-12-31' }];
+    case 'beginn':
+      return [{ alreadyStarted: false }];
+    case 'portal':
+      return [{ usesBeteiligungsportal: true, softwareProcurement: false }];
+    case 'kooperation':
+      return part === 'B' ? [{ municipalityCooperation: true, supportLetter: true }] : [{ freieTraegerCooperation: true }];
+    case 'foerderung':
+      return [{ federalOrEuFunding: 'keine' }];
+    case 'kosten':
+      return [{ totalExpenditureCents: 1_200_000, requestedGrantCents: 1_000_000 }];
+    case 'erklaerungen':
+      return [{ ebbsAndEvaluation: true, fdgo: true, subsidyRelevantFacts: true, dataProtection: true, vatDeductible: false }];
+  }
+}
+
+const steps: Step[] = [...questionIds, 'ergebnis'];
+
+function eventsFor(snapshot: CheckSnapshot, withBack = true): CheckEvent[] {
+  const step = currentStep(snapshot);
+  const events: CheckEvent[] = [];
+  if (step !== 'ergebnis') {
+    for (const values of sampleAnswers(step, snapshot.context.answers)) events.push({ type: 'answer', question: step, values });
+  }
+  if (withBack) events.push({ type: 'back' });
+  return events;
+}
+
+/** Form data does not matter for the shape of the questionnaire: the step, part and route do. */
+function serializeState(snapshot: CheckSnapshot): string {
+  const a = snapshot.context.answers;
+  return JSON.stringify([
+    snapshot.value,
+    a.kind ? programmePartOf(a.kind) : a.kind,
+    a.route,
+    a.landkreis === 'außerhalb Sachsens',
+    snapshot.context.path,
+  ]);
+}
+
+describe('Förder-Check questionnaire (model-based)', () => {
+  const paths = getShortestPaths(foerderCheckMachine, { events: (s) => eventsFor(s), serializeState, input: {} });
+
+  it('reaches every question and the result', () => {
+    const reached = new Set(paths.map((p) => currentStep(p.state)));
+    expect([...reached].sort()).toEqual([...steps].sort());
+  });
+
+  it('never rests in a decision state', () => {
+    for (const p of paths) expect(steps).toContain(currentStep(p.state));
+  });
+
+  it('can reach the result from every state', () => {
+    for (const p of paths) {
+      const onwards = getShortestPaths(foerderCheckMachine, {
+        events: (s) => eventsFor(s, false),
+        serializeState,
+        fromState: p.state,
+        toState: (s) => currentStep(s) === 'ergebnis',
+      });
+      expect(onwards.length, `from ${serializeState(p.state)}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('ends every path of answers in the result (no dead ends)', () => {
+    const simple = getSimplePaths(foerderCheckMachine, { events: (s) => eventsFor(s, false), serializeState, input: {} });
+    const ends = simple.filter((p) => eventsFor(p.state, false).length === 0);
+    expect(ends.length).toBeGreaterThan(3);
+    for (const p of ends) expect(currentStep(p.state)).toBe('ergebnis');
+  });
+});
+
+function actor(answers: CheckAnswers = {}) {
+  const a = createActor(foerderCheckMachine, { input: { answers } });
+  a.start();
+  return a;
+}
+const answer = (a: ReturnType<typeof actor>, question: QuestionId, values: Partial<CheckAnswers>) =>
+  a.send({ type: 'answer', question, values });
+
+describe('Förder-Check asks only what it must', () => {
+  it('sends an applicant that can never be eligible straight to the result', () => {
+    const a = actor();
+    answer(a, 'art', { kind: 'natuerliche_person' });
+    expect(currentStep(a.getSnapshot())).toBe('ergebnis');
+  });
+  it('asks a Gemeinde no Gemeinnützigkeit and a Verein no Förderweg', () => {
+    const gemeinde = actor();
+    answer(gemeinde, 'art', { kind: 'gemeinde' });
+    answer(gemeinde, 'sitz', { landkreis: 'Meißen' });
+    expect(currentStep(gemeinde.getSnapshot())).toBe('foerderweg');
+    const verein = actor();
+    answer(verein, 'art', { kind: 'verein' });
+    expect(verein.getSnapshot().context.answers.route).toBe('B');
+    answer(verein, 'sitz', { landkreis: 'Görlitz' });
+    answer(verein, 'gemeinnuetzigkeit', { nonprofit: true });
+    answer(verein, 'verankerung', { locallyRooted: true });
+    expect(currentStep(verein.getSnapshot())).toBe('inhalt');
+    expect(verein.getSnapshot().context.path).not.toContain('foerderweg');
+  });
+  it('asks for the Bürgerkommune precondition only on route 1.3', () => {
+    const a = actor();
+    answer(a, 'art', { kind: 'stadt' });
+    answer(a, 'sitz', { landkreis: 'Zwickau' });
+    answer(a, 'foerderweg', { route: 'A1.3' });
+    answer(a, 'verbund', { verbund: false });
+    expect(currentStep(a.getSnapshot())).toBe('buergerkommune');
+  });
+  it('forgets answers of the other programme part when the kind changes, keeps the rest', () => {
+    const a = actor();
+    answer(a, 'art', { kind: 'gemeinde' });
+    answer(a, 'sitz', { landkreis: 'Meißen' });
+    answer(a, 'foerderweg', { route: 'A1.2' });
+    answer(a, 'verbund', { verbund: false });
+    a.send({ type: 'edit', question: 'art' });
+    answer(a, 'art', { kind: 'verein' });
+    const { answers } = a.getSnapshot().context;
+    expect(answers).toMatchObject({ kind: 'verein', route: 'B', landkreis: 'Meißen' });
+    expect(answers.verbund).toBeUndefined();
+    expect(currentStep(a.getSnapshot())).toBe('sitz');
+  });
+  it('goes back step by step and refuses to jump ahead to an unvisited step', () => {
+    const a = actor();
+    answer(a, 'art', { kind: 'gemeinde' });
+    answer(a, 'sitz', { landkreis: 'Meißen' });
+    a.send({ type: 'edit', question: 'kosten' });
+    expect(currentStep(a.getSnapshot())).toBe('foerderweg');
+    a.send({ type: 'back' });
+    expect(currentStep(a.getSnapshot())).toBe('sitz');
+    a.send({ type: 'back' });
+    a.send({ type: 'back' });
+    expect(currentStep(a.getSnapshot())).toBe('art');
+  });
+  it('ignores an answer meant for another question', () => {
+    const a = actor();
+    answer(a, 'kosten', { totalExpenditureCents: 1 });
+    expect(currentStep(a.getSnapshot())).toBe('art');
+    expect(a.getSnapshot().context.answers).toEqual({});
+  });
+  it('round-trips through a persisted snapshot (JSON)', () => {
+    const a = actor();
+    answer(a, 'art', { kind: 'verein' });
+    const persisted = JSON.parse(JSON.stringify(a.getPersistedSnapshot()));
+    const b = createActor(foerderCheckMachine, { snapshot: persisted, input: {} });
+    b.start();
+    expect(currentStep(b.getSnapshot())).toBe('sitz');
+    expect(b.getSnapshot().context.answers.kind).toBe('verein');
+  });
+});
