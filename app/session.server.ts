@@ -34,7 +34,7 @@ export interface CurrentUser extends PublicUser {
 
 export type AuthState =
   | { status: 'signed-in'; user: CurrentUser }
-  | { status: 'expired' }
+  | { status: 'expired'; userId: number }
   | { status: 'anonymous' };
 
 async function readSessionId(request: Request): Promise<string | null> {
@@ -64,7 +64,8 @@ async function resolveAuthState(request: Request): Promise<AuthState> {
   if (!id) return { status: 'anonymous' };
   const db = await getDb();
   const found = await findActiveSession(db, id, policy);
-  if (found.status !== 'active') return found.status === 'expired' ? { status: 'expired' } : { status: 'anonymous' };
+  if (found.status === 'missing') return { status: 'anonymous' };
+  if (found.status === 'expired') return { status: 'expired', userId: found.session.user_id };
   const user = await findUserById(db, found.session.user_id);
   if (!user || user.disabled_at) return { status: 'anonymous' };
   const lastSeen = await touchSession(db, found.session);

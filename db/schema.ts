@@ -88,6 +88,67 @@ export interface EligibilityCheckTable {
   updated_at: Timestamp;
 }
 
+export interface ApplicationTable {
+  id: Generated<number>;
+  organisation_id: number;
+  title: string;
+  route: string | null;
+  status: Generated<string>;
+  /** The wizard's persisted XState snapshot (JSON), holding the application data. */
+  snapshot: string;
+  /** Incremented on every change; a save that read an older version is refused (no silent overwrite). */
+  version: Generated<number>;
+  view: Generated<string>;
+  requested_grant_cents: number | null;
+  total_cents: number | null;
+  verdict: string | null;
+  rule_version: string | null;
+  /** JSON array of the criterion ids that were not met at the last save. */
+  unmet_criteria: Generated<string>;
+  source_check_id: string | null;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  created_by: number | null;
+  updated_at: Timestamp;
+  updated_by: number | null;
+  deleted_at: Timestamp | null;
+  deleted_by: number | null;
+}
+
+export interface ApplicationEventTable {
+  id: Generated<number>;
+  application_id: number;
+  at: Timestamp;
+  user_id: number | null;
+  type: string;
+  step: string | null;
+  version: number;
+  /** JSON array of field changes: { path, before, after }. */
+  changes: string;
+  details: string;
+}
+
+export interface AttachmentTable {
+  id: Generated<number>;
+  application_id: number;
+  doc_type: string;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number | null;
+  uploaded_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface PendingSubmissionTable {
+  id: string;
+  user_id: number;
+  path: string;
+  form: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -96,6 +157,10 @@ export interface Database {
   audit_events: AuditEventTable;
   accessibility_feedback: FeedbackTable;
   eligibility_checks: EligibilityCheckTable;
+  applications: ApplicationTable;
+  application_events: ApplicationEventTable;
+  attachments: AttachmentTable;
+  pending_submissions: PendingSubmissionTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -105,3 +170,6 @@ export type User = Selectable<UserTable>;
 export type Session = Selectable<SessionTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
 export type EligibilityCheck = Selectable<EligibilityCheckTable>;
+export type ApplicationRow = Selectable<ApplicationTable>;
+export type ApplicationEventRow = Selectable<ApplicationEventTable>;
+export type AttachmentRow = Selectable<AttachmentTable>;

@@ -3,7 +3,7 @@
  * only the demo data. Run `npm run build` first (npm test does).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, migrateToLatest } from '../db/client';
@@ -20,6 +20,9 @@ const db = createDatabase(file);
 await migrateToLatest(db);
 await seedDemoData(db);
 await db.destroy();
+
+// Tests that must change the clock of a session (idle timeout) open this database directly.
+writeFileSync(join(tmpdir(), `foerderlotse-e2e-${process.env.E2E_PORT ?? '3210'}.json`), JSON.stringify({ databaseFile: file }));
 
 const server = spawn(process.execPath, ['server.mjs'], {
   stdio: 'inherit',

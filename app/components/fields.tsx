@@ -36,6 +36,8 @@ interface TextFieldProps {
   field: Field;
   label: ReactNode;
   hint?: ReactNode;
+  /** Marks the label "(optional)"; fields are taken as needed unless said otherwise. */
+  optional?: boolean;
   type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'url' | 'search';
   autoComplete?: string;
   inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email';
@@ -43,13 +45,13 @@ interface TextFieldProps {
   spellCheck?: boolean;
 }
 
-export function TextField({ field, label, hint, type = 'text', autoComplete, inputMode, width = 'full', spellCheck }: TextFieldProps) {
+export function TextField({ field, label, hint, optional, type = 'text', autoComplete, inputMode, width = 'full', spellCheck }: TextFieldProps) {
   const { key, ...props } = getInputProps(field, { type, ariaDescribedBy: undefined });
   return (
     <div className={`field${field.errors?.length ? ' field--error' : ''}`}>
       <label htmlFor={field.id} className="field__label">
         {label}
-        {props.required ? null : <span className="field__optional"> (optional)</span>}
+        {optional ? <span className="field__optional"> (optional)</span> : null}
       </label>
       <Hint field={field} hint={hint} />
       <FieldError field={field} />
@@ -66,13 +68,25 @@ export function TextField({ field, label, hint, type = 'text', autoComplete, inp
   );
 }
 
-export function TextAreaField({ field, label, hint, rows = 5 }: { field: Field; label: ReactNode; hint?: ReactNode; rows?: number }) {
+export function TextAreaField({
+  field,
+  label,
+  hint,
+  rows = 5,
+  optional,
+}: {
+  field: Field;
+  label: ReactNode;
+  hint?: ReactNode;
+  rows?: number;
+  optional?: boolean;
+}) {
   const { key, ...props } = getTextareaProps(field);
   return (
     <div className={`field${field.errors?.length ? ' field--error' : ''}`}>
       <label htmlFor={field.id} className="field__label">
         {label}
-        {props.required ? null : <span className="field__optional"> (optional)</span>}
+        {optional ? <span className="field__optional"> (optional)</span> : null}
       </label>
       <Hint field={field} hint={hint} />
       <FieldError field={field} />
@@ -170,6 +184,48 @@ export function RadioGroup({
   );
 }
 
+export function CheckboxGroup({
+  field,
+  legend,
+  hint,
+  options,
+}: {
+  field: Field;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: ReadonlyArray<{ value: string; label: ReactNode }>;
+}) {
+  const initial = Array.isArray(field.initialValue) ? field.initialValue : typeof field.initialValue === 'string' ? [field.initialValue] : [];
+  return (
+    <fieldset className={`field fieldset${field.errors?.length ? ' field--error' : ''}`} aria-describedby={describedBy(field, hint)} id={field.id} tabIndex={-1}>
+      <legend className="field__label">{legend}</legend>
+      <Hint field={field} hint={hint} />
+      <FieldError field={field} />
+      <div className="choices choices--columns">
+        {options.map((o, index) => {
+          const id = `${field.id}-${index}`;
+          return (
+            <div className="choice" key={o.value}>
+              <input
+                type="checkbox"
+                id={id}
+                name={field.name}
+                form={field.formId}
+                value={o.value}
+                defaultChecked={initial.includes(o.value)}
+                className="choice__input"
+              />
+              <label htmlFor={id} className="choice__label">
+                {o.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
 export function CheckboxField({ field, label, hint }: { field: Field; label: ReactNode; hint?: ReactNode }) {
   const { key, ...props } = getInputProps(field, { type: 'checkbox', value: 'on' });
   return (
@@ -194,9 +250,24 @@ export function CheckboxField({ field, label, hint }: { field: Field; label: Rea
  * GOV.UK-style error summary: at the top of the form, focused when it appears, one link per error
  * that moves focus to the field.
  */
-export function ErrorSummary({ form }: { form: FormMetadata<any, string[]> }) {
+/** Sort key of a field name by the order of the form's top-level fields, then row index. */
+function orderKey(name: string, order: readonly string[]): [number, number, string] {
+  const match = /^([^.[]+)(?:\[(\d+)\])?/.exec(name);
+  const top = match?.[1] ?? name;
+  const index = order.indexOf(top);
+  return [index === -1 ? order.length : index, match?.[2] ? Number(match[2]) : -1, name];
+}
+
+export function ErrorSummary({ form, order }: { form: FormMetadata<any, string[]>; order?: readonly string[] }) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(form.allErrors).filter(([, errors]) => errors.length > 0);
+  if (order) {
+    entries.sort(([a], [b]) => {
+      const [a1, a2, a3] = orderKey(a, order);
+      const [b1, b2, b3] = orderKey(b, order);
+      return a1 - b1 || a2 - b2 || a3.localeCompare(b3);
+    });
+  }
   const signature = entries.map(([name, errors]) => `${name}:${errors.join()}`).join('|');
   useEffect(() => {
     if (signature) ref.current?.focus();

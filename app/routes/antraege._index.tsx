@@ -1,36 +1,190 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { createApplication, findApplication, listApplications } from '../../db/repositories/applications';
 import { findOrganisation, organisationToData } from '../../db/repositories/organisations';
+import { callStatusOn } from '../../machines/frl/calls';
+import { verdictLabel, type Verdict } from '../../machines/frl/engine';
+import { formatDate, formatDateTime, formatEuro } from '../../machines/shared/format';
 import { organisationSchema } from '../../machines/shared/organisation';
+import {
+  evaluateApplication,
+  freshSnapshot,
+  metaFor,
+  persisted,
+  restoreSnapshot,
+  routeLabel,
+  stepContextFor,
+} from '../application.server';
+import { PostForm } from '../components/forms';
+import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
+import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireApplicant } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Meine Anträge – Förderlotse Bürgerbeteiligung' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireApplicant(request);
-  const organisation = await findOrganisation(await getDb(), user.organisation_id);
+  const db = await getDb();
+  const organisation = await findOrganisation(db, user.organisation_id);
   if (!organisation) throw new Response('Nicht gefunden', { status: 404 });
+  const [drafts, deleted] = await Promise.all([
+    listApplications(db, user.organisation_id, { deleted: false }),
+    listApplications(db, user.organisation_id, { deleted: true, limit: 1 }),
+  ]);
+  const { calls } = await rulesOptions();
+  const call = callStatusOn(calls, todayInSaxony());
+  const url = new URL(request.url);
   return {
     organisationName: organisation.name,
     masterDataComplete: organisationSchema.safeParse(organisationToData(organisation)).success,
+    drafts: drafts.map((d) => ({
+      id: d.id,
+      title: d.title,
+      route: routeLabel(d.route),
+      verdict: d.verdict ? verdictLabel[d.verdict as Verdict] : null,
+      verdictKey: d.verdict,
+      status: d.status,
+      grant: d.requested_grant_cents === null ? null : formatEuro(d.requested_grant_cents),
+      updatedAt: formatDateTime(d.updated_at),
+      updatedBy: d.updated_by_name,
+    })),
+    hasDeleted: deleted.length > 0,
+    call:
+      call.status === 'open'
+        ? `${call.call.title}: Einreichung bei der SAB bis ${formatDate(call.call.deadline)}.`
+        : call.status === 'upcoming'
+          ? `${call.call.title} ab ${formatDate(call.call.opensOn ?? call.call.deadline)}, Stichtag ${formatDate(call.call.deadline)}.`
+          : 'Derzeit ist kein Förderaufruf geöffnet. Sie können Ihren Antrag schon vorbereiten.',
+    notice: url.searchParams.get('hinweis'),
   };
 }
 
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireApplicant(request);
+  const form = await readProtectedForm(request);
+  if (form.get('intent') !== 'duplicate') throw new Response('Unbekannte Aktion.', { status: 400 });
+  const db = await getDb();
+  const source = await findApplication(db, Number(form.get('id')));
+  if (!source || source.organisation_id !== user.organisation_id) throw new Response('Nicht gefunden', { status: 404 });
+  const context = await stepContextFor(db, null);
+  const original = restoreSnapshot(source.snapshot, context).context.data;
+  const data = structuredClone(original);
+  data.project.title = `Kopie von ${original.project.title?.trim() || 'Antrag ohne Titel'}`.slice(0, 200);
+  const snapshot = freshSnapshot(data, context);
+  const eligibility = await evaluateApplication(data, context);
+  const copy = await db.transaction().execute((trx) =>
+    createApplication(trx, {
+      organisationId: user.organisation_id,
+      userId: user.id,
+      snapshot: persisted(snapshot),
+      meta: metaFor(snapshot, eligibility, context),
+      sourceCheckId: null,
+    }),
+  );
+  return redirect(`/antraege/${copy.id}?hinweis=kopiert`);
+}
+
+const notices: Record<string, string> = {
+  geloescht: 'Der Antrag wurde gelöscht. Sie können ihn 30 Tage lang im Papierkorb wiederherstellen.',
+  wiederhergestellt: 'Der Antrag wurde wiederhergestellt.',
+};
+
 export default function Applications() {
-  const { organisationName, masterDataComplete } = useLoaderData<typeof loader>();
+  const { organisationName, masterDataComplete, drafts, hasDeleted, call, notice } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Meine Anträge</h1>
       <p className="lead">Anträge von {organisationName}</p>
+      {notice && notices[notice] ? (
+        <div className="notice notice--success" role="status">
+          <p>{notices[notice]}</p>
+        </div>
+      ) : null}
+      <p className="notice">{call}</p>
       {!masterDataComplete ? (
-        <div className="notice">
+        <div className="notice notice--warning">
           <p>
-            Bevor Sie einen Antrag beginnen: <Link to="/organisation">Vervollständigen Sie die Stammdaten Ihrer Organisation</Link>.
+            Bevor Sie einen Antrag vollständig ausfüllen können:{' '}
+            <Link to="/organisation">Vervollständigen Sie die Stammdaten Ihrer Organisation</Link>. Sie werden in jeden
+            Antrag übernommen.
           </p>
         </div>
       ) : null}
-      <p>Sie haben noch keine Anträge angelegt.</p>
+      <div className="button-row">
+        <Link to="/antraege/neu" className="button">
+          Neuen Antrag beginnen
+        </Link>
+        <Link to="/foerdercheck" className="button button--secondary">
+          Erst Förderfähigkeit prüfen
+        </Link>
+      </div>
+      {drafts.length === 0 ? (
+        <p>Sie haben noch keine Anträge angelegt.</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-label="Anträge" tabIndex={0}>
+          <table className="table">
+            <caption className="visually-hidden">Anträge Ihrer Organisation</caption>
+            <thead>
+              <tr>
+                <th scope="col">Titel</th>
+                <th scope="col">Förderweg</th>
+                <th scope="col">Stand</th>
+                <th scope="col" className="num">
+                  Beantragte Zuwendung
+                </th>
+                <th scope="col">Zuletzt geändert</th>
+                <th scope="col">
+                  <span className="visually-hidden">Aktionen</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {drafts.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    <Link to={`/antraege/${d.id}`}>{d.title}</Link>
+                  </td>
+                  <td>{d.route}</td>
+                  <td>
+                    <span className="tag tag--grey">Entwurf</span>
+                    {d.verdict ? (
+                      <>
+                        <br />
+                        <span className="hint">Prüfung: {d.verdict}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td className="num">{d.grant ?? '–'}</td>
+                  <td>
+                    {d.updatedAt}
+                    {d.updatedBy ? <span className="hint"> von {d.updatedBy}</span> : null}
+                  </td>
+                  <td>
+                    <div className="action-list">
+                      <PostForm className="inline-form">
+                        <input type="hidden" name="id" value={d.id} />
+                        <button type="submit" name="intent" value="duplicate" className="button button--link">
+                          Duplizieren<span className="visually-hidden"> – {d.title}</span>
+                        </button>
+                      </PostForm>
+                      <Link to={`/antraege/${d.id}/loeschen`}>
+                        Löschen<span className="visually-hidden"> – {d.title}</span>
+                      </Link>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {hasDeleted ? (
+        <p>
+          <Link to="/antraege/papierkorb">Gelöschte Anträge (Papierkorb)</Link>
+        </p>
+      ) : null}
     </>
   );
 }

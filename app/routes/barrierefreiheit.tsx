@@ -81,8 +81,8 @@ export default function Accessibility() {
       <ErrorSummary form={form} />
       <PostForm {...getFormProps(form)} noValidate>
         <TextAreaField field={fields.message} label="Wo sind Sie auf eine Barriere gestoßen?" />
-        <TextField field={fields.page} label="Auf welcher Seite?" hint="Zum Beispiel die Adresse oder der Titel der Seite." />
-        <TextField field={fields.contact} label="Wie können wir Sie erreichen?" hint="E-Mail-Adresse oder Telefonnummer." autoComplete="email" />
+        <TextField field={fields.page} optional label="Auf welcher Seite?" hint="Zum Beispiel die Adresse oder der Titel der Seite." />
+        <TextField field={fields.contact} optional label="Wie können wir Sie erreichen?" hint="E-Mail-Adresse oder Telefonnummer." autoComplete="email" />
         <button type="submit" className="button">
           Rückmeldung senden
         </button>

@@ -112,7 +112,7 @@ export default function OrganisationPage() {
             width="medium"
             hint="Nur für Vereine, Stiftungen und gGmbH, zum Beispiel VR 1234."
           />
-          <TextField field={fields.registerCourt} label="Registergericht" width="medium" />
+          <TextField field={fields.registerCourt} optional label="Registergericht" width="medium" />
         </fieldset>
         <fieldset className="fieldset-group">
           <legend>Anschrift</legend>
@@ -137,7 +137,7 @@ export default function OrganisationPage() {
           <legend>Bankverbindung</legend>
           <TextField field={fields.bankAccountHolder} label="Kontoinhaber" />
           <TextField field={fields.iban} label="IBAN" width="medium" spellCheck={false} autoComplete="off" />
-          <TextField field={fields.bic} label="BIC" width="short" spellCheck={false} autoComplete="off" />
+          <TextField field={fields.bic} optional label="BIC" width="short" spellCheck={false} autoComplete="off" />
           <TextField field={fields.bankName} label="Kreditinstitut" />
         </fieldset>
         <button type="submit" name="intent" value="save" className="button">

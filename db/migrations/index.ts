@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_22_000000_foundation';
 import * as eligibilityChecks from './2026_11_22_010000_eligibility_checks';
+import * as applications from './2026_11_22_020000_applications';
 
 /**
  * Every migration, by name. Listed by hand (not read from the folder) because the Remix server bundle
@@ -9,4 +10,5 @@ import * as eligibilityChecks from './2026_11_22_010000_eligibility_checks';
 export const migrations: Record<string, Migration> = {
   '2026_11_22_000000_foundation': foundation,
   '2026_11_22_010000_eligibility_checks': eligibilityChecks,
+  '2026_11_22_020000_applications': applications,
 };

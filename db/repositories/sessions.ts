@@ -35,7 +35,7 @@ export async function createSession(
     .executeTakeFirstOrThrow();
 }
 
-export type SessionState = { status: 'active'; session: Session } | { status: 'expired' | 'missing' };
+export type SessionState = { status: 'active' | 'expired'; session: Session } | { status: 'missing' };
 
 /** Looks a session up and says whether it is still usable under the policy at `now`. */
 export async function findActiveSession(
@@ -47,7 +47,7 @@ export async function findActiveSession(
   const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!session || session.revoked_at) return { status: 'missing' };
   const idleDeadline = new Date(session.last_seen_at).getTime() + policy.idleMinutes * 60_000;
-  if (now.getTime() >= idleDeadline || now.toISOString() >= session.expires_at) return { status: 'expired' };
+  if (now.getTime() >= idleDeadline || now.toISOString() >= session.expires_at) return { status: 'expired', session };
   return { status: 'active', session };
 }
 

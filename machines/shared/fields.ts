@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseGermanDate } from './dates';
-import { parseEuro } from './money';
+import { parseEuro, parseQuantity } from './money';
 
 /**
  * Form field types shared by every form: they take what a browser sends (strings; empty fields
@@ -54,3 +54,49 @@ export const checkbox = z
   .string()
   .optional()
   .transform((v) => v === 'on' || v === 'true');
+
+/** An optional date as typed → ISO string or undefined. */
+export function optionalDateField(label: string) {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return undefined;
+      const parsed = parseGermanDate(value, label);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: parsed.message });
+        return z.NEVER;
+      }
+      return parsed.iso;
+    });
+}
+
+/** An optional ja/nein radio group → boolean or undefined (not answered yet). */
+export const optionalYesNo = z
+  .enum(['ja', 'nein'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === 'ja'));
+
+/** An optional quantity as typed ("2,5") → thousandths. */
+export function quantityField(label: string) {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return undefined;
+      const parsed = parseQuantity(value, label);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: parsed.message });
+        return z.NEVER;
+      }
+      return parsed.milli;
+    });
+}
+
+/** A group of checkboxes with the same name → array of the allowed values. */
+export function checkboxGroup<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.preprocess(
+    (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(values, { error: 'Bitte wählen Sie nur Einträge aus der Liste.' })),
+  );
+}

@@ -53,3 +53,33 @@ export function parseEuro(raw: string, label = 'den Betrag'): MoneyParse {
 
 /** Sums without floating point: every amount is integer cents. */
 export const sumCents = (values: Array<number | null | undefined>) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
+
+export type QuantityParse = { ok: true; milli: number } | { ok: false; message: string };
+
+/**
+ * Reads a quantity (hours, days, pieces) with up to three decimals into thousandths:
+ * "2,5" → 2500, "12" → 12000, "1.000" → 1000000 (German thousands), "0,125" → 125.
+ */
+export function parseQuantity(raw: string, label = 'die Menge'): QuantityParse {
+  const text = raw.replace(/[\s\u00A0]/g, '');
+  if (text === '') return { ok: false, message: `Bitte geben Sie ${label} an.` };
+  if (/^[-−–]/.test(text)) return { ok: false, message: `Bitte geben Sie ${label} ohne Minuszeichen an.` };
+  let m: RegExpExecArray | null;
+  let milli: number | null = null;
+  if ((m = /^(\d+)$/.exec(text))) milli = Number(m[1]) * 1000;
+  else if ((m = /^(\d{1,3}(?:\.\d{3})+)$/.exec(text))) milli = Number(m[1]!.replace(/\./g, '')) * 1000;
+  else if ((m = /^(\d+)[,.](\d{1,3})$/.exec(text))) milli = Number(m[1]) * 1000 + Number(m[2]!.padEnd(3, '0'));
+  if (milli === null || !Number.isSafeInteger(milli)) {
+    return { ok: false, message: `Bitte geben Sie ${label} als Zahl an, zum Beispiel 2,5.` };
+  }
+  if (milli > 1_000_000_000) return { ok: false, message: `Bitte prüfen Sie ${label}: Werte über 1 Million sind hier nicht vorgesehen.` };
+  return { ok: true, milli };
+}
+
+/** 2500 → "2,5" */
+export function formatQuantity(milli: number): string {
+  const whole = Math.floor(milli / 1000);
+  const rest = milli % 1000;
+  const fraction = rest === 0 ? '' : `,${String(rest).padStart(3, '0').replace(/0+$/, '')}`;
+  return `${whole.toLocaleString('de-DE')}${fraction}`;
+}

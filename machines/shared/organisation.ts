@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zod-german';
 import { isValidIban, normaliseIban } from './iban';
 
 /**

@@ -16,6 +16,23 @@ const only = (allowed: Audience[], yes: Expectation, no: Expectation = 'forbidde
   Object.fromEntries(audiences.map((a) => [a, a === 'anonymous' ? 'signin' : allowed.includes(a) ? yes : no])) as Record<Audience, Expectation>;
 const anonymousOnly = { ...all('redirect'), anonymous: 'ok' } as Record<Audience, Expectation>;
 
+/** Rows that need an application of the Gemeinde Wiesenbach (created in beforeAll). */
+function applicationRows(id: number): Row[] {
+  const ownOnly = (yes: Expectation) => ({ ...only(['kommune'], yes), verein: 404 as Expectation });
+  return [
+    { file: 'antraege.neu', path: '/antraege/neu', method: 'GET', expect: only(['kommune', 'verein'], 'ok') },
+    { file: 'antraege.papierkorb', path: '/antraege/papierkorb', method: 'GET', expect: only(['kommune', 'verein'], 'ok') },
+    { file: 'antraege.papierkorb', path: '/antraege/papierkorb', method: 'POST', form: { id: String(id) }, expect: { ...only(['kommune', 'verein'], 404) } },
+    { file: 'antraege.$id._index', path: `/antraege/${id}`, method: 'GET', expect: ownOnly('ok') },
+    { file: 'antraege.$id.$schritt', path: `/antraege/${id}/vorhaben`, method: 'GET', expect: ownOnly('ok') },
+    { file: 'antraege.$id.$schritt', path: `/antraege/${id}/vorhaben`, method: 'POST', form: { intent: 'speichern', version: '0' }, expect: ownOnly(409) },
+    { file: 'antraege.$id.$schritt', path: `/antraege/${id}/kosten`, method: 'GET', expect: ownOnly('redirect') },
+    { file: 'antraege.$id.loeschen', path: `/antraege/${id}/loeschen`, method: 'GET', expect: ownOnly('ok') },
+    { file: 'antraege.$id.anlagen.$anlage', path: `/antraege/${id}/anlagen/999999`, method: 'GET', expect: ownOnly(404) },
+    { file: 'antraege.wiederherstellen.$token', path: '/antraege/wiederherstellen/unbekannt', method: 'GET', expect: only(['kommune', 'verein'], 'redirect') },
+  ];
+}
+
 const matrix: Row[] = [
   { file: '_index', path: '/', method: 'GET', expect: all('ok') },
   { file: 'healthz', path: '/healthz', method: 'GET', expect: all('ok') },
@@ -52,9 +69,21 @@ const matrix: Row[] = [
 // The abmelden POST ends the session, so it runs last and separately.
 const signOut: Row = { file: 'abmelden', path: '/abmelden', method: 'POST', expect: all('redirect') };
 
+let applicationId = 0;
+test.beforeAll(async ({ baseURL }) => {
+  const kommune = await clientFor(baseURL!, 'kommune');
+  const created = await kommune.post('/antraege/neu', {});
+  applicationId = Number(/\/antraege\/(\d+)/.exec(created.headers().location ?? '')?.[1]);
+  expect(applicationId).toBeGreaterThan(0);
+  await kommune.dispose();
+});
+
+// The delete action is checked separately (it would remove the application for the other rows).
+const deleteRow = (id: number): Row => ({ file: 'antraege.$id.loeschen', path: `/antraege/${id}/loeschen`, method: 'POST', expect: { ...only(['kommune'], 'redirect'), verein: 404 } });
+
 test('every route file has rows in the matrix', () => {
   const files = readdirSync('app/routes').map((f) => f.replace(/\.tsx?$/, ''));
-  const covered = new Set([...matrix, signOut].map((r) => r.file));
+  const covered = new Set([...matrix, ...applicationRows(1), signOut, deleteRow(1)].map((r) => r.file));
   expect(files.filter((f) => !covered.has(f))).toEqual([]);
 });
 
@@ -74,7 +103,7 @@ function check(row: Row, audience: Audience, status: number, location: string | 
 for (const audience of audiences) {
   test(`route matrix for ${audience}`, async ({ baseURL }) => {
     const client: Client = await clientFor(baseURL!, audience);
-    for (const row of [...matrix, signOut]) {
+    for (const row of [...matrix, ...applicationRows(applicationId), signOut]) {
       const response = row.method === 'GET' ? await client.get(row.path) : await client.post(row.path, row.form ?? {});
       check(row, audience, response.status(), response.headers().location, isSignInRedirect(response));
     }
@@ -82,8 +111,21 @@ for (const audience of audiences) {
   });
 }
 
+test('only the own organisation can delete an application', async ({ baseURL }) => {
+  const owner = await clientFor(baseURL!, 'kommune');
+  const created = await owner.post('/antraege/neu', {});
+  const id = Number(/\/antraege\/(\d+)/.exec(created.headers().location ?? '')?.[1]);
+  await owner.dispose();
+  for (const audience of ['anonymous', 'verein', 'beratung', 'ministerium', 'admin', 'kommune'] as Audience[]) {
+    const client = await clientFor(baseURL!, audience);
+    const response = await client.post(deleteRow(id).path, {});
+    check(deleteRow(id), audience, response.status(), response.headers().location, isSignInRedirect(response));
+    await client.dispose();
+  }
+});
+
 test('no mutating route accepts a form without a valid CSRF token', async ({ baseURL }) => {
-  const posts = matrix.filter((r) => r.method === 'POST');
+  const posts = [...matrix, ...applicationRows(applicationId)].filter((r) => r.method === 'POST');
   const anonymous = await clientFor(baseURL!, 'anonymous');
   const admin = await clientFor(baseURL!, 'admin');
   const kommune = await clientFor(baseURL!, 'kommune');

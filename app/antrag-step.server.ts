@@ -1,0 +1,154 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data as json, redirect } from '@remix-run/node';
+import { randomBytes } from 'node:crypto';
+import { keepPendingSubmission } from '../db/repositories/applications';
+import { updateOrganisation } from '../db/repositories/organisations';
+import { recordAudit } from '../db/repositories/audit';
+import { diff } from '../machines/frl/application/diff';
+import { applyStepForm, stepFormSchema, stepFormValues } from '../machines/frl/application/forms';
+import type { ApplicationEvent } from '../machines/frl/application/machine';
+import { viewOf } from '../machines/frl/application/machine';
+import { stepIssues, type EditableStep } from '../machines/frl/application/steps';
+import { organisationSchema } from '../machines/shared/organisation';
+import { commit, completeSteps, type LoadedApplication } from './application.server';
+import { getDb } from './db.server';
+import type { CurrentUser } from './session.server';
+import { flatten, toFormData, userEntries, type Entries } from './utils/form-data';
+import { anchorOf, applyListIntent, parseListIntent, rowDefaults } from './utils/list-intents';
+
+export const newRowId = () => randomBytes(6).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x');
+
+export type Intent = 'weiter' | 'zurueck' | 'speichern' | 'autosave';
+
+export interface Conflict {
+  currentVersion: number;
+  updatedAt: string;
+  updatedBy: string | null;
+  fields: Array<{ name: string; mine: string; theirs: string }>;
+  mine: Entries;
+}
+
+/** Builds the conflict view: the user's input beside the stored values, field by field. */
+export function conflictOf(step: EditableStep, loaded: LoadedApplication, posted: Entries, updatedBy: string | null): Conflict {
+  const theirs = new Map<string, string[]>();
+  for (const [name, value] of flatten(stepFormValues(step, loaded.data))) theirs.set(name, [...(theirs.get(name) ?? []), value]);
+  const mine = new Map<string, string[]>();
+  for (const [name, value] of posted) mine.set(name, [...(mine.get(name) ?? []), value]);
+  const names = [...new Set([...mine.keys(), ...theirs.keys()])].filter((n) => !n.endsWith('.id') && n !== 'id');
+  const fields = names
+    .map((name) => ({ name, mine: (mine.get(name) ?? []).join(', '), theirs: (theirs.get(name) ?? []).join(', ') }))
+    .filter((f) => f.mine !== f.theirs);
+  return { currentVersion: loaded.row.version, updatedAt: loaded.row.updated_at, updatedBy, fields, mine: posted };
+}
+
+/** When the session ended while the user typed: keep the input and ask to sign in again. */
+export async function keepInputForSignIn(userId: number, path: string, form: FormData) {
+  const token = randomBytes(18).toString('base64url');
+  const entries = userEntries(form);
+  await keepPendingSubmission(await getDb(), {
+    id: token,
+    userId,
+    path,
+    form: { entries, version: String(form.get('version') ?? '') },
+  });
+  return redirect(`/anmelden?grund=expired&weiter=${encodeURIComponent(`/antraege/wiederherstellen/${token}`)}`);
+}
+
+/**
+ * Saves one step form: validate (types and lengths), merge into the application, decide the
+ * machine event from the intent, re-run the rules and commit with the version the user read.
+ */
+export async function saveStep(args: {
+  user: CurrentUser & { organisation_id: number };
+  loaded: LoadedApplication;
+  step: EditableStep;
+  form: FormData;
+  intentOverride?: Intent;
+}) {
+  const { user, loaded, step, form } = args;
+  const rawIntent = String(form.get('intent') ?? 'speichern');
+  const listIntent = parseListIntent(rawIntent);
+  const intent: Intent = args.intentOverride ?? (listIntent ? 'speichern' : (['weiter', 'zurueck', 'speichern', 'autosave'] as const).find((i) => i === rawIntent) ?? 'speichern');
+  const version = Number(form.get('version'));
+  const posted = userEntries(form);
+
+  if (!Number.isInteger(version) || version !== loaded.row.version) {
+    const conflict = conflictOf(step, loaded, posted, null);
+    return json({ conflict, result: null, saved: null }, { status: 409 });
+  }
+
+  let formData = toFormData(posted);
+  if (listIntent) {
+    const payload = parseWithZod(formData, { schema: stepFormSchema(step, newRowId) }).payload;
+    const firstYear = loaded.data.schedule.start ? Number(loaded.data.schedule.start.slice(0, 4)) : undefined;
+    formData = toFormData(flatten(applyListIntent(payload, listIntent, newRowId, rowDefaults(listIntent.list, { firstYear }))));
+  }
+  const submission = parseWithZod(formData, { schema: stepFormSchema(step, newRowId) });
+  let data = loaded.data;
+  let raw: Record<string, unknown> | undefined;
+  let masterDataUpdate = false;
+  if (submission.status === 'success') {
+    data = applyStepForm(loaded.data, step, submission.value);
+    masterDataUpdate = step === 'antragsteller' && (submission.value as { updateMasterData?: boolean }).updateMasterData === true;
+  } else {
+    raw = submission.payload as Record<string, unknown>;
+  }
+
+  const pendingAfter = (Object.keys(loaded.snapshot.context.pending) as EditableStep[]).filter((s) => s !== step);
+  if (raw) pendingAfter.push(step);
+  const complete = completeSteps(data, loaded.context, pendingAfter);
+  const issues = raw ? [] : stepIssues(step, data, loaded.context);
+  const blocked = intent === 'weiter' && (raw !== undefined || issues.length > 0);
+  const save = { step, data, raw, complete };
+  const events: ApplicationEvent[] =
+    intent === 'weiter' && !blocked
+      ? [{ type: 'step.next', ...save }]
+      : intent === 'zurueck'
+        ? [{ type: 'step.back', ...save }]
+        : intent === 'speichern' && !listIntent
+          ? [{ type: 'step.save', ...save }, { type: 'overview' }]
+          : [{ type: 'step.save', ...save }];
+
+  const changes = diff(loaded.data, data);
+  const { result, snapshot } = await commit(loaded, version, events, {
+    userId: user.id,
+    type: intent === 'autosave' ? 'step.autosave' : 'step.save',
+    step,
+    changes,
+    details: raw ? { pendingInput: true } : {},
+  });
+  if (!result.ok) {
+    const conflict = conflictOf(step, { ...loaded, row: result.current ?? loaded.row }, posted, null);
+    return json({ conflict, result: null, saved: null }, { status: 409 });
+  }
+
+  if (masterDataUpdate && data.applicant.organisation) {
+    const org = organisationSchema.safeParse(data.applicant.organisation);
+    if (org.success) {
+      const db = await getDb();
+      await updateOrganisation(db, user.organisation_id, org.data);
+      await recordAudit(db, { actorUserId: user.id, action: 'organisation.updated_from_application', subjectType: 'organisation', subjectId: user.organisation_id });
+    }
+  }
+
+  const savedAt = new Date().toISOString();
+  if (intent === 'autosave') {
+    return json({ conflict: null, result: null, saved: { version: result.version, at: savedAt, invalid: raw !== undefined } });
+  }
+  if (listIntent) return redirect(`/antraege/${loaded.row.id}/${step}#${anchorOf(listIntent)}`);
+  if (blocked) {
+    const reply = raw
+      ? submission.reply()
+      : submission.reply({
+          fieldErrors: Object.fromEntries(
+            issues.reduce((map, issue) => map.set(issue.field, [...(map.get(issue.field) ?? []), issue.message]), new Map<string, string[]>()),
+          ),
+        });
+    return json({ conflict: null, result: reply, saved: { version: result.version, at: savedAt, invalid: true } }, { status: 400 });
+  }
+  const view = viewOf(snapshot);
+  if (view === 'uebersicht') {
+    return redirect(`/antraege/${loaded.row.id}?hinweis=${raw ? 'gespeichert-mit-fehlern' : 'gespeichert'}`);
+  }
+  return redirect(`/antraege/${loaded.row.id}/${view}`);
+}

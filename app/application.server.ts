@@ -1,0 +1,173 @@
+import { redirect } from '@remix-run/node';
+import { createActor, type Snapshot } from 'xstate';
+import {
+  attachmentTypesOf,
+  findApplication,
+  saveApplication,
+  type ApplicationMeta,
+  type EventInput,
+  type SaveResult,
+} from '../db/repositories/applications';
+import type { DB } from '../db/client';
+import type { ApplicationRow } from '../db/schema';
+import { applicationToFacts, totalsFor } from '../machines/frl/application/facts';
+import { applicationMachine, viewOf, type ApplicationEvent, type ApplicationSnapshot, type View } from '../machines/frl/application/machine';
+import { applicationDataSchema, emptyApplication, type ApplicationData } from '../machines/frl/application/schema';
+import { overview, stepIds, type EditableStep, type StepContext } from '../machines/frl/application/steps';
+import { evaluate, type EligibilityResult } from '../machines/frl/engine';
+import { factsSchema } from '../machines/frl/facts';
+import { routeInfo } from '../machines/frl/routes';
+import { getDb } from './db.server';
+import { rulesOptions, todayInSaxony } from './rules.server';
+import type { CurrentUser } from './session.server';
+import { log } from './utils/log.server';
+
+export interface LoadedApplication {
+  row: ApplicationRow;
+  snapshot: ApplicationSnapshot;
+  data: ApplicationData;
+  view: View;
+  context: StepContext;
+}
+
+/**
+ * Restores the wizard. Data is never dropped: a snapshot the current machine cannot restore is
+ * rebuilt around its stored data; only a snapshot without readable data starts empty.
+ */
+export function restoreSnapshot(json: string, context: StepContext): ApplicationSnapshot {
+  let persistedValue: unknown = null;
+  try {
+    persistedValue = JSON.parse(json);
+  } catch {
+    persistedValue = null;
+  }
+  const storedData = (persistedValue as { context?: { data?: unknown } } | null)?.context?.data;
+  const parsed = applicationDataSchema.safeParse(storedData);
+  if (!parsed.success && storedData !== undefined) {
+    log('warn', 'application.snapshot_schema_mismatch', { issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) });
+  }
+  try {
+    const actor = createActor(applicationMachine, { snapshot: persistedValue as Snapshot<unknown>, input: { data: emptyApplication(), complete: [] } });
+    actor.start();
+    const snapshot = actor.getSnapshot();
+    actor.stop();
+    if (snapshot.status === 'active' && snapshot.context.data) return snapshot;
+  } catch {
+    // rebuilt below
+  }
+  const data = parsed.success ? parsed.data : storedData && typeof storedData === 'object' ? (storedData as ApplicationData) : emptyApplication();
+  return freshSnapshot(data, context);
+}
+
+export function completeSteps(data: ApplicationData, context: StepContext, pending: EditableStep[] = []): EditableStep[] {
+  return overview(data, context, pending)
+    .filter((o) => o.status === 'erledigt')
+    .map((o) => o.step as EditableStep);
+}
+
+export function freshSnapshot(data: ApplicationData, context: StepContext): ApplicationSnapshot {
+  const actor = createActor(applicationMachine, { input: { data, complete: completeSteps(data, context) } });
+  actor.start();
+  const snapshot = actor.getSnapshot();
+  actor.stop();
+  return snapshot;
+}
+
+export function transition(snapshot: ApplicationSnapshot, events: ApplicationEvent[]): ApplicationSnapshot {
+  const actor = createActor(applicationMachine, { snapshot, input: { data: snapshot.context.data, complete: snapshot.context.complete } });
+  actor.start();
+  for (const event of events) actor.send(event);
+  const next = actor.getSnapshot();
+  actor.stop();
+  return next;
+}
+
+export function persisted(snapshot: ApplicationSnapshot): unknown {
+  return createActor(applicationMachine, { snapshot, input: { data: snapshot.context.data, complete: snapshot.context.complete } }).getPersistedSnapshot();
+}
+
+export async function stepContextFor(db: DB, applicationId: number | null): Promise<StepContext> {
+  const { parameters } = await rulesOptions();
+  return {
+    table: parameters,
+    date: todayInSaxony(),
+    attachmentTypes: applicationId === null ? [] : await attachmentTypesOf(db, applicationId),
+  };
+}
+
+export async function evaluateApplication(data: ApplicationData, context: StepContext): Promise<EligibilityResult> {
+  const rules = await rulesOptions();
+  const facts = factsSchema.safeParse(applicationToFacts(data, context.table, context.date, { documentTypes: context.attachmentTypes }));
+  // The wizard's own schemas keep the data within the facts schema; fall back to "all unknown" defensively.
+  return evaluate(context.date, facts.success ? facts.data : factsSchema.parse({}), rules);
+}
+
+export function metaFor(snapshot: ApplicationSnapshot, result: EligibilityResult, context: StepContext): ApplicationMeta {
+  const data = snapshot.context.data;
+  const hasBudget = data.budget.lines.length > 0;
+  const totals = hasBudget ? totalsFor(data, context.table, context.date) : null;
+  return {
+    title: data.project.title?.trim() || 'Antrag ohne Titel',
+    route: data.project.route ?? null,
+    view: viewOf(snapshot),
+    requestedGrantCents: totals ? totals.financing.grantCents : null,
+    totalCents: totals ? totals.expenditureCents : null,
+    verdict: result.verdict,
+    ruleVersion: result.ruleVersion.id,
+    unmetCriteria: result.findings.filter((f) => f.status === 'nicht_erfuellt').map((f) => f.id),
+  };
+}
+
+/** Loads an application of the user's organisation, or throws 404 (also for other organisations). */
+export async function requireOwnApplication(user: CurrentUser & { organisation_id: number }, idParam: string | undefined): Promise<LoadedApplication> {
+  const id = Number(idParam);
+  if (!Number.isInteger(id) || id <= 0) throw new Response('Nicht gefunden', { status: 404 });
+  const db = await getDb();
+  const row = await findApplication(db, id);
+  if (!row || row.organisation_id !== user.organisation_id) throw new Response('Nicht gefunden', { status: 404 });
+  const context = await stepContextFor(db, row.id);
+  const restored = restoreSnapshot(row.snapshot, context);
+  // Completeness depends on things outside the snapshot (attachments, rule parameters): refresh it.
+  const pendingSteps = Object.keys(restored.context.pending) as EditableStep[];
+  const snapshot = transition(restored, [
+    { type: 'data.refresh', data: restored.context.data, complete: completeSteps(restored.context.data, context, pendingSteps) },
+  ]);
+  return { row, snapshot, data: snapshot.context.data, view: viewOf(snapshot), context };
+}
+
+/**
+ * Sends the events, re-runs the rules, and saves snapshot, version + 1 and an event row in one
+ * transaction – or reports a conflict when someone saved in between.
+ */
+export async function commit(
+  loaded: LoadedApplication,
+  expectedVersion: number,
+  events: ApplicationEvent[],
+  log: EventInput,
+): Promise<{ result: SaveResult; snapshot: ApplicationSnapshot }> {
+  const snapshot = transition(loaded.snapshot, events);
+  const eligibility = await evaluateApplication(snapshot.context.data, loaded.context);
+  const db = await getDb();
+  const result = await db.transaction().execute((trx) =>
+    saveApplication(trx, {
+      id: loaded.row.id,
+      expectedVersion,
+      snapshot: persisted(snapshot),
+      meta: metaFor(snapshot, eligibility, loaded.context),
+      event: log,
+    }),
+  );
+  return { result, snapshot };
+}
+
+export function routeLabel(route: string | null): string {
+  return route && route in routeInfo ? routeInfo[route as keyof typeof routeInfo].shortLabel : '–';
+}
+
+export function requireOpenableStep(loaded: LoadedApplication, step: string | undefined): (typeof stepIds)[number] {
+  if (!step || !(stepIds as readonly string[]).includes(step)) throw new Response('Nicht gefunden', { status: 404 });
+  const typed = step as (typeof stepIds)[number];
+  const probe = transition(loaded.snapshot, [{ type: 'step.open', step: typed }]);
+  if (viewOf(probe) !== typed) throw redirect(`/antraege/${loaded.row.id}?gesperrt=${typed}`);
+  return typed;
+}

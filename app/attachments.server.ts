@@ -1,0 +1,156 @@
+import {
+  MaxPartSizeExceededError,
+  data as json,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from '@remix-run/node';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { addAttachment, listAttachments, removeAttachment } from '../db/repositories/applications';
+import { attachmentTypes, isAttachmentRequired } from '../machines/frl/catalogues';
+import { formatDateTime } from '../machines/shared/format';
+import { commit, completeSteps, stepContextFor, type LoadedApplication } from './application.server';
+import { config } from './config.server';
+import { assertCsrf, readProtectedForm } from './csrf.server';
+import { getDb } from './db.server';
+import type { CurrentUser } from './session.server';
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+export const allowedFileTypes = [
+  { id: 'pdf', label: 'PDF', mime: 'application/pdf', extension: 'pdf' },
+  { id: 'jpeg', label: 'JPEG', mime: 'image/jpeg', extension: 'jpg' },
+  { id: 'png', label: 'PNG', mime: 'image/png', extension: 'png' },
+  { id: 'docx', label: 'DOCX', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' },
+  { id: 'odt', label: 'ODT', mime: 'application/vnd.oasis.opendocument.text', extension: 'odt' },
+] as const;
+
+const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
+
+/** The file type by content (magic numbers), never by name or the browser's claim. */
+export function detectFileType(bytes: Uint8Array): (typeof allowedFileTypes)[number] | null {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return allowedFileTypes[0];
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return allowedFileTypes[1];
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return allowedFileTypes[2];
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    const text = Buffer.from(bytes).toString('latin1');
+    if (text.slice(0, 200).includes('mimetypeapplication/vnd.oasis.opendocument.text')) return allowedFileTypes[4];
+    if (text.includes('word/document.xml') && text.includes('[Content_Types].xml')) return allowedFileTypes[3];
+  }
+  return null;
+}
+
+function safeFileName(name: string, extension: string): string {
+  const base = name
+    .replace(/\.[^.]*$/, '')
+    .normalize('NFKD')
+    .replace(/[^\w\- .äöüÄÖÜß]/g, '')
+    .trim()
+    .slice(0, 80);
+  return `${base || 'Anlage'}.${extension}`;
+}
+
+export async function attachmentsLoader(loaded: LoadedApplication, request: Request) {
+  const list = await listAttachments(await getDb(), loaded.row.id);
+  const route = loaded.data.project.route;
+  const verbund = loaded.data.applicant.isVerbund === true;
+  const url = new URL(request.url);
+  return {
+    notice: url.searchParams.get('hinweis'),
+    maxMegabytes: MAX_ATTACHMENT_BYTES / 1024 / 1024,
+    fileTypes: allowedFileTypes.map((t) => t.label),
+    accept: allowedFileTypes.map((t) => `.${t.extension},${t.mime}`).join(','),
+    types: attachmentTypes.map((t) => ({
+      id: t.id,
+      label: t.label,
+      hint: t.hint,
+      required: isAttachmentRequired(t, route, verbund),
+      present: list.some((a) => a.doc_type === t.id),
+    })),
+    files: list.map((a) => ({
+      id: a.id,
+      type: attachmentTypes.find((t) => t.id === a.doc_type)?.label ?? a.doc_type,
+      name: a.file_name,
+      sizeKb: Math.max(1, Math.round(a.size_bytes / 1024)),
+      uploadedAt: formatDateTime(a.uploaded_at),
+      uploadedBy: a.uploaded_by_name,
+    })),
+  };
+}
+
+type UploadError = { field: 'file' | 'docType'; message: string };
+
+async function refreshAfterAttachmentChange(user: CurrentUser, loaded: LoadedApplication, type: string, details: Record<string, unknown>) {
+  const db = await getDb();
+  const context = await stepContextFor(db, loaded.row.id);
+  const data = loaded.snapshot.context.data;
+  const complete = completeSteps(data, context, Object.keys(loaded.snapshot.context.pending) as never);
+  await commit({ ...loaded, context }, loaded.row.version, [{ type: 'data.refresh', data, complete }], {
+    userId: user.id,
+    type,
+    step: 'anlagen',
+    details,
+  });
+}
+
+export async function attachmentsAction(user: CurrentUser, loaded: LoadedApplication, request: Request) {
+  const db = await getDb();
+  const contentType = request.headers.get('content-type') ?? '';
+  if (!contentType.startsWith('multipart/form-data')) {
+    const form = await readProtectedForm(request);
+    const id = Number(form.get('attachmentId'));
+    if (form.get('intent') === 'remove' && Number.isInteger(id) && (await removeAttachment(db, loaded.row.id, id))) {
+      await refreshAfterAttachmentChange(user, loaded, 'attachment.removed', { attachmentId: id });
+      return redirect(`/antraege/${loaded.row.id}/anlagen?hinweis=entfernt`);
+    }
+    throw new Response('Diese Anlage gibt es nicht (mehr).', { status: 404 });
+  }
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) {
+      return json({ uploadErrors: [{ field: 'file', message: 'Die Datei ist größer als 10 MB. Bitte verkleinern Sie sie (zum Beispiel als PDF mit geringerer Auflösung) und laden Sie sie erneut hoch.' }] as UploadError[] }, { status: 413 });
+    }
+    return json({ uploadErrors: [{ field: 'file', message: 'Die Datei konnte nicht gelesen werden. Bitte versuchen Sie es erneut.' }] as UploadError[] }, { status: 400 });
+  }
+  await assertCsrf(request, form);
+  const errors: UploadError[] = [];
+  const docType = String(form.get('docType') ?? '');
+  if (!attachmentTypes.some((t) => t.id === docType)) errors.push({ field: 'docType', message: 'Bitte wählen Sie, um welche Unterlage es sich handelt.' });
+  const file = form.get('file');
+  if (!(file instanceof File) || file.size === 0) {
+    errors.push({ field: 'file', message: 'Bitte wählen Sie eine Datei aus.' });
+    return json({ uploadErrors: errors }, { status: 400 });
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const type = detectFileType(bytes);
+  if (!type) {
+    errors.push({
+      field: 'file',
+      message: `„${file.name}“ ist keine PDF-, JPEG-, PNG-, DOCX- oder ODT-Datei (geprüft wird der Inhalt, nicht nur die Endung). Bitte speichern Sie die Unterlage in einem dieser Formate.`,
+    });
+  }
+  if (errors.length || !type) return json({ uploadErrors: errors }, { status: 400 });
+  const storageKey = randomBytes(24).toString('base64url');
+  await mkdir(config.uploadDir, { recursive: true });
+  await writeFile(join(config.uploadDir, storageKey), bytes, { mode: 0o600 });
+  const row = await addAttachment(db, {
+    application_id: loaded.row.id,
+    doc_type: docType,
+    file_name: safeFileName(file.name, type.extension),
+    mime_type: type.mime,
+    size_bytes: bytes.byteLength,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    storage_key: storageKey,
+    uploaded_by: user.id,
+  });
+  await refreshAfterAttachmentChange(user, loaded, 'attachment.uploaded', { attachmentId: row.id, docType, fileName: row.file_name, sizeBytes: row.size_bytes });
+  return redirect(`/antraege/${loaded.row.id}/anlagen?hinweis=hochgeladen`);
+}
+
+export async function readAttachmentFile(storageKey: string): Promise<Uint8Array> {
+  return new Uint8Array(await readFile(join(config.uploadDir, storageKey)));
+}

@@ -1,0 +1,186 @@
+import { Form, Link, useActionData, useRouteLoaderData } from '@remix-run/react';
+import { useState } from 'react';
+import type { RootLoaderData } from '../../root';
+import { PostForm } from '../forms';
+
+interface View {
+  notice: string | null;
+  maxMegabytes: number;
+  fileTypes: string[];
+  accept: string;
+  types: Array<{ id: string; label: string; hint: string; required: boolean; present: boolean }>;
+  files: Array<{ id: number; type: string; name: string; sizeKb: number; uploadedAt: string; uploadedBy: string | null }>;
+}
+
+type UploadError = { field: 'file' | 'docType'; message: string };
+
+const notices: Record<string, string> = {
+  hochgeladen: 'Die Datei wurde hochgeladen.',
+  entfernt: 'Die Anlage wurde entfernt.',
+};
+
+export function AttachmentsStep({ view, id }: { view: View; id: number }) {
+  const actionData = useActionData<{ uploadErrors?: UploadError[] }>();
+  const root = useRouteLoaderData<RootLoaderData>('root');
+  const [clientError, setClientError] = useState<string | null>(null);
+  const errors = actionData?.uploadErrors ?? [];
+  const fileError = clientError ?? errors.find((e) => e.field === 'file')?.message;
+  const typeError = errors.find((e) => e.field === 'docType')?.message;
+  const missing = view.types.filter((t) => t.required && !t.present);
+  return (
+    <>
+      {view.notice && notices[view.notice] ? (
+        <div className="notice notice--success" role="status">
+          <p>{notices[view.notice]}</p>
+        </div>
+      ) : null}
+      {fileError || typeError ? (
+        <div className="error-summary" role="alert" tabIndex={-1}>
+          <h2 className="error-summary__title">Die Datei wurde nicht hochgeladen</h2>
+          <ul className="error-summary__list">
+            {typeError ? (
+              <li>
+                <a href="#docType">{typeError}</a>
+              </li>
+            ) : null}
+            {fileError ? (
+              <li>
+                <a href="#file">{fileError}</a>
+              </li>
+            ) : null}
+          </ul>
+        </div>
+      ) : null}
+      <h2>Benötigte Unterlagen</h2>
+      <ul className="task-list">
+        {view.types
+          .filter((t) => t.required)
+          .map((t) => (
+            <li key={t.id} className="task-list__item">
+              <div className="task-list__name">
+                <span>{t.label}</span>
+                <p className="hint">{t.hint}</p>
+              </div>
+              <span className={t.present ? 'tag tag--green' : 'tag tag--red'}>{t.present ? 'Vorhanden' : 'Fehlt'}</span>
+            </li>
+          ))}
+      </ul>
+      {missing.length === 0 ? <p>Alle für Ihren Förderweg nötigen Unterlagen liegen vor.</p> : null}
+      <h2>Datei hochladen</h2>
+      <p>
+        Erlaubt sind {view.fileTypes.join(', ')} bis {view.maxMegabytes} MB je Datei. Wir prüfen den Dateiinhalt, nicht nur
+        die Endung.
+      </p>
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        noValidate
+        onSubmit={(event) => {
+          const input = event.currentTarget.elements.namedItem('file') as HTMLInputElement | null;
+          const file = input?.files?.[0];
+          if (file && file.size > view.maxMegabytes * 1024 * 1024) {
+            event.preventDefault();
+            setClientError(`Die Datei ist größer als ${view.maxMegabytes} MB. Bitte verkleinern Sie sie und laden Sie sie erneut hoch.`);
+          } else setClientError(null);
+        }}
+      >
+        <input type="hidden" name="csrf" value={root?.csrfToken ?? ''} />
+        <div className={`field${typeError ? ' field--error' : ''}`}>
+          <label htmlFor="docType" className="field__label">
+            Art der Unterlage
+          </label>
+          {typeError ? (
+            <p id="docType-error" className="field__error">
+              <span className="visually-hidden">Fehler: </span>
+              {typeError}
+            </p>
+          ) : null}
+          <select id="docType" name="docType" className="select" aria-invalid={typeError ? true : undefined} aria-describedby={typeError ? 'docType-error' : undefined} defaultValue={missing[0]?.id ?? ''}>
+            <option value="">Bitte auswählen</option>
+            {view.types.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.label}
+                {t.required ? ' (erforderlich)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={`field${fileError ? ' field--error' : ''}`}>
+          <label htmlFor="file" className="field__label">
+            Datei
+          </label>
+          <p id="file-hint" className="field__hint">
+            {view.fileTypes.join(', ')}, höchstens {view.maxMegabytes} MB
+          </p>
+          {fileError ? (
+            <p id="file-error" className="field__error">
+              <span className="visually-hidden">Fehler: </span>
+              {fileError}
+            </p>
+          ) : null}
+          <input
+            type="file"
+            id="file"
+            name="file"
+            accept={view.accept}
+            className="input"
+            aria-invalid={fileError ? true : undefined}
+            aria-describedby={fileError ? 'file-hint file-error' : 'file-hint'}
+          />
+        </div>
+        <button type="submit" className="button">
+          Hochladen
+        </button>
+      </Form>
+      <h2>Hochgeladene Dateien</h2>
+      {view.files.length === 0 ? (
+        <p>Noch keine Dateien.</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-label="Hochgeladene Dateien" tabIndex={0}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Unterlage</th>
+                <th scope="col">Datei</th>
+                <th scope="col">Hochgeladen</th>
+                <th scope="col">
+                  <span className="visually-hidden">Aktion</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.files.map((f) => (
+                <tr key={f.id}>
+                  <td>{f.type}</td>
+                  <td>
+                    <a href={`/antraege/${id}/anlagen/${f.id}`} download>
+                      {f.name}
+                    </a>{' '}
+                    <span className="hint">({f.sizeKb} KB)</span>
+                  </td>
+                  <td>
+                    {f.uploadedAt}
+                    {f.uploadedBy ? ` von ${f.uploadedBy}` : ''}
+                  </td>
+                  <td>
+                    <PostForm className="inline-form">
+                      <input type="hidden" name="attachmentId" value={f.id} />
+                      <button type="submit" name="intent" value="remove" className="button button--link">
+                        Entfernen<span className="visually-hidden"> – {f.name}</span>
+                      </button>
+                    </PostForm>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="button-row step-actions">
+        <Link to={`/antraege/${id}`} className="button">
+          Zur Übersicht
+        </Link>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { useFetcher } from '@remix-run/react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { formatTime } from '../../../machines/shared/format';
+import type { Conflict } from '../../antrag-step.server';
+
+interface AutosaveData {
+  conflict: Conflict | null;
+  saved: { version: number; at: string; invalid: boolean } | null;
+}
+
+export interface AutosaveState {
+  savedAt: string | null;
+  saving: boolean;
+  invalid: boolean;
+  conflict: Conflict | null;
+}
+
+/**
+ * With JavaScript: saves the step 1,5 s after the last keystroke through the same action (intent
+ * "autosave") and keeps the form's version current, so a later "Weiter" is not mistaken for a
+ * stale save. A conflict stops autosaving and shows the conflict view.
+ */
+export function useAutosave(formRef: RefObject<HTMLFormElement | null>, versionRef: RefObject<HTMLInputElement | null>): AutosaveState {
+  const fetcher = useFetcher<AutosaveData>();
+  const timer = useRef<number | undefined>(undefined);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const conflict = fetcher.data?.conflict ?? null;
+
+  useEffect(() => {
+    const saved = fetcher.data?.saved;
+    if (saved && versionRef.current) {
+      versionRef.current.value = String(saved.version);
+      setSavedAt(saved.at);
+    }
+  }, [fetcher.data, versionRef]);
+
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form || conflict) return;
+    const schedule = () => {
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => {
+        if (!form.isConnected) return;
+        const data = new FormData(form);
+        data.set('intent', 'autosave');
+        fetcher.submit(data, { method: 'post', action: form.getAttribute('action') ?? undefined });
+      }, 1500);
+    };
+    // A real submit supersedes a pending autosave.
+    const cancel = () => window.clearTimeout(timer.current);
+    form.addEventListener('input', schedule);
+    form.addEventListener('change', schedule);
+    form.addEventListener('submit', cancel);
+    return () => {
+      cancel();
+      form.removeEventListener('input', schedule);
+      form.removeEventListener('change', schedule);
+      form.removeEventListener('submit', cancel);
+    };
+    // fetcher.submit is stable enough for our purposes; re-binding on every render is not needed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [formRef, conflict]);
+
+  return { savedAt, saving: fetcher.state !== 'idle', invalid: fetcher.data?.saved?.invalid ?? false, conflict };
+}
+
+export function AutosaveStatus({ state, lastSaved }: { state: AutosaveState; lastSaved: string }) {
+  const at = state.savedAt ?? lastSaved;
+  return (
+    <p className="autosave-status" role="status" aria-live="polite">
+      {state.saving
+        ? 'Wird gespeichert …'
+        : state.savedAt
+          ? `Gespeichert um ${formatTime(at)}${state.invalid ? ' – einige Angaben sind noch fehlerhaft' : ''}`
+          : `Zuletzt gespeichert um ${formatTime(at)}`}
+    </p>
+  );
+}

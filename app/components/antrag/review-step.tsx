@@ -1,0 +1,64 @@
+import { Link } from '@remix-run/react';
+import type { reviewLoader } from '../../review.server';
+import { EligibilityResultView } from '../eligibility/result';
+
+type Review = Awaited<ReturnType<typeof reviewLoader>>;
+
+export function ReviewStep({ review, id }: { review: Review; id: number }) {
+  return (
+    <>
+      <p>Prüfen Sie Ihre Angaben. Über „Ändern“ kommen Sie direkt zur Angabe.</p>
+      {review.sections.map((section) => (
+        <section key={section.step} aria-labelledby={`pruefen-${section.step}`}>
+          <h2 id={`pruefen-${section.step}`}>{section.section}</h2>
+          <dl className="summary-list">
+            {section.rows.map((row) => (
+              <div key={row.label}>
+                <dt>{row.label}</dt>
+                <dd className="preserve-lines">{row.value}</dd>
+                <dd>
+                  <Link to={`/antraege/${id}/${row.step}${row.anchor ? `#${row.anchor}` : ''}`}>
+                    Ändern<span className="visually-hidden"> {row.label}</span>
+                  </Link>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      <section aria-labelledby="pruefen-anlagen">
+        <h2 id="pruefen-anlagen">Anlagen</h2>
+        {review.attachments.length ? (
+          <ul>
+            {review.attachments.map((a) => (
+              <li key={a.id}>
+                {a.type}: <a href={`/antraege/${id}/anlagen/${a.id}`}>{a.name}</a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Keine Anlagen.</p>
+        )}
+        <p>
+          <Link to={`/antraege/${id}/anlagen`}>
+            Anlagen ändern<span className="visually-hidden"> (hochladen oder entfernen)</span>
+          </Link>
+        </p>
+      </section>
+      <h2>Förderprüfung</h2>
+      <EligibilityResultView result={review.result} register="verwaltung" headingLevel={3} />
+      <h2>Wie geht es weiter?</h2>
+      {review.complete ? null : (
+        <p className="notice notice--warning">Einige Abschnitte sind noch nicht vollständig. Sie können trotzdem einen Entwurf als PDF erstellen.</p>
+      )}
+      <div className="button-row" id="naechste-schritte">
+        <a href={`/antraege/${id}/pdf?fassung=einreichung`} className="button">
+          PDF erstellen
+        </a>
+        <a href={`/antraege/${id}/pdf?fassung=bearbeitbar`} className="button button--secondary">
+          Bearbeitbares PDF
+        </a>
+      </div>
+    </>
+  );
+}

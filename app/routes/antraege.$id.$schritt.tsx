@@ -1,0 +1,269 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
+import { useRef } from 'react';
+import { costCategories } from '../../machines/frl/catalogues';
+import { limitsFor, totalsFor } from '../../machines/frl/application/facts';
+import { stepFormSchema, stepFormValues } from '../../machines/frl/application/forms';
+import { overview, partOf, stepIds, stepInfo, stepOfCriterion, type EditableStep, type StepId } from '../../machines/frl/application/steps';
+import { routeInfo } from '../../machines/frl/routes';
+import { calendarYearsOf } from '../../machines/frl/predicates';
+import { minimumWageOn } from '../../machines/frl/parameters';
+import { formatEuro, formatEuroWhole } from '../../machines/shared/format';
+import { evaluateApplication, requireOpenableStep, requireOwnApplication } from '../application.server';
+import { keepInputForSignIn, newRowId, saveStep } from '../antrag-step.server';
+import { ApplicantStep } from '../components/antrag/applicant-step';
+import { AttachmentsStep } from '../components/antrag/attachments-step';
+import { attachmentsAction, attachmentsLoader } from '../attachments.server';
+import { BudgetStep, type BudgetView } from '../components/antrag/budget-step';
+import { ConflictView } from '../components/antrag/conflict';
+import { DeclarationsStep } from '../components/antrag/declarations-step';
+import { ProjectStep } from '../components/antrag/project-step';
+import { ReviewStep } from '../components/antrag/review-step';
+import { reviewLoader } from '../review.server';
+import { ScheduleStep } from '../components/antrag/schedule-step';
+import { AutosaveStatus, useAutosave } from '../components/antrag/autosave';
+import { ErrorSummary } from '../components/fields';
+import { CsrfInput } from '../components/forms';
+import { readProtectedForm } from '../csrf.server';
+import { getAuthState, requireApplicant } from '../session.server';
+import { flatten, toFormData } from '../utils/form-data';
+import { validateUnlessSkipped } from '../utils/validation';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${stepInfo[data.step].title} – ${data.title} – Förderlotse Bürgerbeteiligung` : 'Antrag – Förderlotse Bürgerbeteiligung' },
+];
+
+/** Autosave posts must not reload the page's data (the user is typing). */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get('intent') === 'autosave' ? false : defaultShouldRevalidate;
+
+function budgetView(loaded: Awaited<ReturnType<typeof requireOwnApplication>>): BudgetView {
+  const { data, context } = loaded;
+  const { start, end } = data.schedule;
+  const years = start && end && end >= start ? calendarYearsOf(start, end) : [];
+  const hasLines = data.budget.lines.length > 0 || data.budget.inKind.length > 0;
+  const totals = hasLines ? totalsFor(data, context.table, context.date) : null;
+  const wage = minimumWageOn(context.table, context.date);
+  const { capCents } = limitsFor(data, context.table, context.date);
+  return {
+    years,
+    part: partOf(data),
+    vatDeductible: data.budget.vatDeductible,
+    cap: capCents === null ? null : formatEuroWhole(capCents),
+    minimumWageHint: wage ? `derzeit ${formatEuro(wage.value)} je Stunde` : 'gesetzlicher Mindestlohn',
+    totals: totals
+      ? {
+          expenditure: formatEuro(totals.expenditureCents),
+          eligible: formatEuro(totals.eligibleCents),
+          ineligible: totals.ineligibleCents ? formatEuro(totals.ineligibleCents) : null,
+          inKind: formatEuro(totals.inKindCents),
+          financing: formatEuro(totals.financingCents),
+          gapCents: totals.gapCents,
+          gap: formatEuro(Math.abs(totals.gapCents)),
+          proposedGrant: totals.proposedGrantCents === null ? null : formatEuroWhole(totals.proposedGrantCents),
+          grant: formatEuro(totals.financing.grantCents),
+          grantIsProposal: totals.grantIsProposal,
+          byCategory: totals.byCategory.map((c) => ({
+            label: costCategories.find((k) => k.id === c.category)?.label ?? c.category,
+            amount: formatEuro(c.cents),
+          })),
+          byYear: totals.byYear.map((y) => ({ year: y.year === null ? 'ohne Jahr' : String(y.year), amount: formatEuro(y.cents) })),
+        }
+      : null,
+  };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireApplicant(request);
+  const loaded = await requireOwnApplication(user, params.id);
+  const step = requireOpenableStep(loaded, params.schritt);
+  const { data, row, context } = loaded;
+  const result = await evaluateApplication(data, context);
+  const findings = result.findings.filter(
+    (f) => step !== 'pruefen' && f.status === 'nicht_erfuellt' && stepOfCriterion(f.id) === step,
+  );
+  const pendingSteps = Object.keys(loaded.snapshot.context.pending) as EditableStep[];
+  const nav = overview(data, context, pendingSteps).map((o) => ({ step: o.step, title: stepInfo[o.step].title, open: o.status !== 'gesperrt' }));
+  const base = {
+    id: row.id,
+    step,
+    title: data.project.title?.trim() || 'Antrag ohne Titel',
+    version: row.version,
+    updatedAt: row.updated_at,
+    nav,
+    findings: findings.map((f) => ({ id: f.id, title: f.title, citation: f.citation, severity: f.severity, detail: f.detail, fix: f.fix })),
+    part: partOf(data),
+  };
+  if (step === 'pruefen') return { ...base, kind: 'review' as const, review: await reviewLoader(loaded, result), form: null, attachments: null };
+  if (step === 'anlagen') return { ...base, kind: 'attachments' as const, review: null, form: null, attachments: await attachmentsLoader(loaded, request) };
+  const pending = loaded.snapshot.context.pending[step];
+  const values = pending ?? stepFormValues(step, data);
+  const lastResult = pending ? parseWithZod(toFormData(flatten(pending)), { schema: stepFormSchema(step, newRowId) }).reply() : null;
+  const route = data.project.route;
+  return {
+    ...base,
+    kind: 'form' as const,
+    review: null,
+    attachments: null,
+    form: {
+      values,
+      lastResult,
+      hasPending: pending !== undefined,
+      budget: step === 'kosten' ? budgetView(loaded) : null,
+      usesPortal: data.project.usesBeteiligungsportal === true,
+      durationHint: route
+        ? routeInfo[route].durationUnit === 'months'
+          ? `${routeInfo[route].label}: in der Regel bis zu 12 Monate (FRL Teil 2 A V Nr. 4).`
+          : `${routeInfo[route].label}: bis zu ${route === 'B' ? 'zwei' : 'drei'} Kalenderjahre; jedes angefangene Jahr zählt (FRL Teil 2 ${route === 'B' ? 'B V Nr. 3' : 'A V Nr. 4'}).`
+        : null,
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const auth = await getAuthState(request);
+  if (auth.status === 'expired') {
+    const form = await readProtectedForm(request);
+    return keepInputForSignIn(auth.userId, new URL(request.url).pathname, form);
+  }
+  const user = await requireApplicant(request);
+  const loaded = await requireOwnApplication(user, params.id);
+  const step = requireOpenableStep(loaded, params.schritt);
+  if (step === 'anlagen') return attachmentsAction(user, loaded, request);
+  const form = await readProtectedForm(request);
+  if (step === 'pruefen') throw new Response('Unbekannte Aktion.', { status: 400 });
+  return saveStep({ user, loaded, step, form });
+}
+
+function StepNav({ nav, current, id }: { nav: Array<{ step: StepId; title: string; open: boolean }>; current: StepId; id: number }) {
+  return (
+    <nav aria-label="Abschnitte des Antrags" className="no-print">
+      <ol className="step-nav">
+        <li>
+          <Link to={`/antraege/${id}`}>Übersicht</Link>
+        </li>
+        {nav.map((n) => (
+          <li key={n.step}>
+            {n.step === current ? (
+              <span aria-current="step">{n.title}</span>
+            ) : n.open ? (
+              <Link to={`/antraege/${id}/${n.step}`}>{n.title}</Link>
+            ) : (
+              <span>{n.title}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+function Findings({ findings }: { findings: ReturnType<typeof useLoaderData<typeof loader>>['findings'] }) {
+  if (!findings.length) return null;
+  return (
+    <div className="notice notice--error">
+      <h2 className="heading-small">Hinweise aus der Förderprüfung zu diesem Abschnitt</h2>
+      <ul>
+        {findings.map((f) => (
+          <li key={f.id}>
+            <strong>{f.title}</strong> ({f.citation}){f.detail ? `: ${f.detail}` : ''} {f.fix}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function StepForm() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const step = d.step as EditableStep;
+  const schema = stepFormSchema(step, () => '');
+  const formRef = useRef<HTMLFormElement>(null);
+  const versionRef = useRef<HTMLInputElement>(null);
+  const autosave = useAutosave(formRef, versionRef);
+  const lastResult = (actionData && 'result' in actionData ? actionData.result : null) ?? d.form!.lastResult ?? undefined;
+  // The form id includes the version: after every save Conform starts from the stored values.
+  const [form, fields] = useForm<Record<string, any>>({
+    id: `antrag-${step}-v${d.version}`,
+    lastResult,
+    defaultValue: d.form!.values as Record<string, any>,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onSubmit',
+    onValidate: ({ formData, submitter }) => validateUnlessSkipped(formData, submitter, schema) as never,
+  });
+  const conflict = (actionData && 'conflict' in actionData ? actionData.conflict : null) ?? autosave.conflict;
+  if (conflict) return <ConflictView conflict={conflict} id={d.id} step={step} />;
+  const index = stepIds.indexOf(d.step) + 1;
+  return (
+    <>
+      <p className="caption">
+        {d.title} · Abschnitt {index} von {stepIds.length}
+      </p>
+      <h1>{stepInfo[d.step].title}</h1>
+      <StepNav nav={d.nav} current={d.step} id={d.id} />
+      {d.form!.hasPending ? (
+        <div className="notice notice--warning">
+          <p>Hier sind Eingaben gespeichert, die noch korrigiert werden müssen. Sie sind unten markiert.</p>
+        </div>
+      ) : null}
+      <Findings findings={d.findings} />
+      <ErrorSummary form={form} order={Object.keys((schema as unknown as { shape: Record<string, unknown> }).shape)} />
+      <Form method="post" action={`/antraege/${d.id}/${step}`} {...getFormProps(form)} noValidate ref={formRef}>
+        <CsrfInput />
+        <input type="hidden" name="version" defaultValue={d.version} ref={versionRef} />
+        {step === 'antragsteller' ? <ApplicantStep fields={fields as never} part={d.part} /> : null}
+        {step === 'vorhaben' ? <ProjectStep fields={fields as never} part={d.part} /> : null}
+        {step === 'zeitplan' ? <ScheduleStep fields={fields as never} durationHint={d.form!.durationHint} /> : null}
+        {step === 'kosten' ? <BudgetStep fields={fields as never} view={d.form!.budget!} /> : null}
+        {step === 'erklaerungen' ? <DeclarationsStep fields={fields as never} part={d.part} usesPortal={d.form!.usesPortal} /> : null}
+        <div className="step-actions">
+          <AutosaveStatus state={autosave} lastSaved={d.updatedAt} />
+          <div className="button-row">
+            <button type="submit" name="intent" value="weiter" className="button">
+              Speichern und weiter
+            </button>
+            <button type="submit" name="intent" value="zurueck" className="button button--secondary" formNoValidate>
+              Zurück
+            </button>
+            <button type="submit" name="intent" value="speichern" className="button button--secondary" formNoValidate>
+              Speichern und später fortfahren
+            </button>
+          </div>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+export default function ApplicationStep() {
+  const d = useLoaderData<typeof loader>();
+  if (d.kind === 'review') {
+    return (
+      <>
+        <p className="caption">{d.title}</p>
+        <h1>{stepInfo.pruefen.title}</h1>
+        <StepNav nav={d.nav} current={d.step} id={d.id} />
+        <ReviewStep review={d.review!} id={d.id} />
+      </>
+    );
+  }
+  if (d.kind === 'attachments') {
+    return (
+      <>
+        <p className="caption">
+          {d.title} · Abschnitt {stepIds.indexOf('anlagen') + 1} von {stepIds.length}
+        </p>
+        <h1>{stepInfo.anlagen.title}</h1>
+        <StepNav nav={d.nav} current={d.step} id={d.id} />
+        <Findings findings={d.findings} />
+        <AttachmentsStep view={d.attachments!} id={d.id} />
+      </>
+    );
+  }
+  // A new step (or a new version after a save) starts a fresh form, autosave timer and all.
+  return <StepForm key={`${d.step}-${d.version}`} />;
+}
+

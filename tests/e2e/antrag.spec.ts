@@ -1,0 +1,106 @@
+import { expect, signIn, test } from '../support/fixtures';
+import { fillApplicant, fillBudget, fillDeclarations, fillProject, fillSchedule, startApplication, submitStep } from '../support/wizard';
+
+test.describe('Antrag wizard', () => {
+  test('a Gemeinde prepares a complete application step by step and checks its answers', async ({ page }) => {
+    await signIn(page, 'kommune');
+    const overview = await startApplication(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Antrag ohne Titel');
+    await expect(page.locator('.task-list__item', { hasText: 'Kosten- und Finanzierungsplan' }).first()).toContainText('Kann noch nicht begonnen werden');
+
+    await page.getByRole('link', { name: 'Antragsteller', exact: true }).click();
+    await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Gemeinde Wiesenbach');
+    await fillApplicant(page);
+    await submitStep(page);
+
+    await expect(page).toHaveURL(/\/vorhaben$/);
+    await fillProject(page);
+    await submitStep(page);
+
+    await expect(page).toHaveURL(/\/zeitplan$/);
+    await fillSchedule(page);
+    await submitStep(page);
+
+    await expect(page).toHaveURL(/\/kosten$/);
+    await fillBudget(page);
+    await submitStep(page);
+    await expect(page).toHaveURL(/\/erklaerungen$/);
+    await fillDeclarations(page);
+    await submitStep(page);
+    await expect(page).toHaveURL(/\/anlagen$/);
+    await expect(page.getByText('Alle für Ihren Förderweg nötigen Unterlagen liegen vor.')).toBeVisible();
+    await page.getByRole('link', { name: 'Zur Übersicht' }).click();
+    await expect(page).toHaveURL(overview);
+    for (const step of ['Antragsteller', 'Vorhaben', 'Zeitplan', 'Kosten- und Finanzierungsplan', 'Erklärungen', 'Anlagen']) {
+      await expect(page.locator('.task-list__item', { hasText: step }).first()).toContainText('Erledigt');
+    }
+    await expect(page.getByRole('heading', { name: 'Förderprüfung: Förderfähig' })).toBeVisible();
+    await page.getByRole('link', { name: 'Angaben prüfen' }).click();
+    await expect(page.getByRole('heading', { name: 'Angaben prüfen', level: 1 })).toBeVisible();
+    await expect(page.getByText('Bürgerrat Verkehrswende Wiesenbach').first()).toBeVisible();
+    await expect(page.getByText('10.000,00 €').first()).toBeVisible();
+    await page.getByRole('link', { name: 'Ändern Titel' }).click();
+    await expect(page).toHaveURL(/\/vorhaben#grunddaten$/);
+  });
+
+  test('invalid input gets a German message at the field and nothing typed is lost', async ({ page }) => {
+    await signIn(page, 'kommune2');
+    await startApplication(page);
+    await page.getByRole('link', { name: 'Zeitplan', exact: true }).click();
+    await page.getByLabel('Beginn', { exact: true }).fill('01.03.2027');
+    await page.getByLabel('Ende', { exact: true }).fill('31.02.2028');
+    await page.getByRole('button', { name: 'Speichern und weiter' }).click();
+    await expect(page.getByRole('alert')).toContainText('Den 31.02.2028 gibt es nicht.');
+    await expect(page.getByLabel('Beginn', { exact: true })).toHaveValue('01.03.2027');
+    await expect(page.getByLabel('Ende', { exact: true })).toHaveValue('31.02.2028');
+    // Saving for later keeps even the invalid value; it is shown again with its message.
+    await page.getByRole('button', { name: 'Speichern und später fortfahren' }).click();
+    await expect(page.getByText('Einige Angaben sind noch fehlerhaft')).toBeVisible();
+    await page.getByRole('link', { name: 'Zeitplan', exact: true }).click();
+    await expect(page.getByLabel('Ende', { exact: true })).toHaveValue('31.02.2028');
+    await expect(page.getByText('Den 31.02.2028 gibt es nicht.').first()).toBeVisible();
+  });
+
+  test('a step that cannot be started yet cannot be opened by URL', async ({ page }) => {
+    await signIn(page, 'kommune2');
+    const overview = await startApplication(page);
+    await page.goto(`${overview}/kosten`);
+    await expect(page).toHaveURL(new RegExp(`${overview}\\?gesperrt=kosten`));
+    await expect(page.getByText('„Kosten- und Finanzierungsplan“ kann noch nicht begonnen werden')).toBeVisible();
+  });
+
+  test('drafts are listed, duplicated, deleted with confirmation and restored', async ({ page }) => {
+    await signIn(page, 'kommune2');
+    const overview = await startApplication(page);
+    const id = overview.split('/').pop();
+    await page.goto('/antraege');
+    const row = page.locator('tr', { has: page.locator(`a[href="/antraege/${id}"]`) });
+    await expect(row).toContainText('Tom Richter');
+    await row.getByRole('button', { name: /Duplizieren/ }).click();
+    await expect(page.getByText('Der Antrag wurde dupliziert.')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kopie von Antrag ohne Titel');
+    await page.goto(`/antraege/${id}/loeschen`);
+    await page.getByRole('button', { name: 'Ja, Antrag löschen' }).click();
+    await expect(page.getByText('Sie können ihn 30 Tage lang im Papierkorb wiederherstellen.')).toBeVisible();
+    await page.getByRole('link', { name: 'Gelöschte Anträge (Papierkorb)' }).click();
+    await page.getByRole('button', { name: /Wiederherstellen/ }).first().click();
+    await expect(page.getByText('Der Antrag wurde wiederhergestellt.')).toBeVisible();
+  });
+
+  test('colleagues of the same organisation work on the same draft; others see nothing', async ({ page, browser }) => {
+    await signIn(page, 'kommune');
+    const overview = await startApplication(page);
+    const colleague = await browser.newContext();
+    const colleaguePage = await colleague.newPage();
+    await signIn(colleaguePage, 'kommune2');
+    await colleaguePage.goto(overview);
+    await expect(colleaguePage.getByRole('heading', { level: 1 })).toHaveText('Antrag ohne Titel');
+    const stranger = await browser.newContext();
+    const strangerPage = await stranger.newPage();
+    await signIn(strangerPage, 'verein');
+    const response = await strangerPage.goto(overview);
+    expect(response?.status()).toBe(404);
+    await colleague.close();
+    await stranger.close();
+  });
+});
