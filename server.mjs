@@ -9,6 +9,9 @@ import express from 'express';
 const MAX_FORM_BYTES = 5 * 1024 * 1024; // 100 000 characters of emoji, URL-encoded, still fit
 const MAX_UPLOAD_BYTES = 11 * 1024 * 1024; // 10 MB attachment plus form overhead
 
+// React's production build (the development build is several times slower and checks props).
+// Set before the app (and React) is imported below.
+process.env.NODE_ENV ??= 'production';
 const build = await import('./build/index.js');
 try {
   await build.entry.module.startup();
@@ -99,7 +102,8 @@ app.use((req, res, next) => {
 
 app.use(compression());
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
-app.use(express.static('public', { maxAge: '1h' }));
+// Only real files of public/ are served statically; checking the disk for every page would cost.
+app.get('/favicon.svg', express.static('public', { maxAge: '1h' }));
 
 app.all(
   '*',
@@ -122,6 +126,15 @@ app.use((error, req, res, _next) => {
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
-app.listen(port, host, () => {
+const server = app.listen(port, host, () => {
   logLine('info', 'server.started', { url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}` });
 });
+
+// Graceful stop: finish requests in flight, then exit (so SQLite closes its WAL cleanly).
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections?.();
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}

@@ -95,6 +95,28 @@ export async function stepContextFor(db: DB, applicationId: number | null): Prom
   };
 }
 
+/**
+ * Results of the rule engine per application version (data, attachments and date decide the
+ * result, and a version never changes its data): a save's result serves the page that follows.
+ */
+const resultCache = new WeakMap<object, Map<string, EligibilityResult>>();
+
+export async function evaluateApplicationCached(key: string, data: ApplicationData, context: StepContext): Promise<EligibilityResult> {
+  // Keyed by the rule table too: publishing new parameter values gives a new table.
+  let byKey = resultCache.get(context.table);
+  if (!byKey) {
+    byKey = new Map();
+    resultCache.set(context.table, byKey);
+  }
+  const cacheKey = `${key}|${context.date}|${context.attachmentTypes.join(',')}`;
+  const hit = byKey.get(cacheKey);
+  if (hit) return hit;
+  const result = await evaluateApplication(data, context);
+  if (byKey.size > 500) byKey.delete(byKey.keys().next().value!);
+  byKey.set(cacheKey, result);
+  return result;
+}
+
 export async function evaluateApplication(data: ApplicationData, context: StepContext): Promise<EligibilityResult> {
   const rules = await rulesOptions();
   const facts = factsSchema.safeParse(applicationToFacts(data, context.table, context.date, { documentTypes: context.attachmentTypes }));
@@ -146,7 +168,7 @@ export async function commit(
   log: EventInput,
 ): Promise<{ result: SaveResult; snapshot: ApplicationSnapshot }> {
   const snapshot = transition(loaded.snapshot, events);
-  const eligibility = await evaluateApplication(snapshot.context.data, loaded.context);
+  const eligibility = await evaluateApplicationCached(`${loaded.row.id}:${expectedVersion + 1}`, snapshot.context.data, loaded.context);
   const db = await getDb();
   const result = await db.transaction().execute((trx) =>
     saveApplication(trx, {

@@ -10,7 +10,9 @@ export async function rulesOptions(): Promise<EvaluateOptions & { parameters: Pa
   return { parameters: shippedParameters, calls: knownCalls };
 }
 
+const isoDateInBerlin = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' });
+
 /** Today's date in Saxony as ISO (the reference date of a check). */
 export function todayInSaxony(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
+  return isoDateInBerlin.format(now);
 }

@@ -1,14 +1,16 @@
 /**
  * npm run bench [section…] — measures speed; never part of the tests (timings are not asserted).
- * Sections: foundation, rules. Without arguments all sections run. Needs a build (npm run build).
+ * Sections: foundation, rules, wizard. Without arguments all sections run. Needs a build (npm run build).
  */
 import { existsSync } from 'node:fs';
 import { benchFoundation } from './bench/foundation';
 import { benchRules } from './bench/rules';
+import { benchWizard } from './bench/wizard';
 
 const sections: Record<string, () => Promise<void>> = {
   foundation: benchFoundation,
   rules: benchRules,
+  wizard: benchWizard,
 };
 
 if (!existsSync('build/index.js')) {

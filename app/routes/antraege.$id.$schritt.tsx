@@ -11,7 +11,7 @@ import { routeInfo } from '../../machines/frl/routes';
 import { calendarYearsOf } from '../../machines/frl/predicates';
 import { minimumWageOn } from '../../machines/frl/parameters';
 import { formatEuro, formatEuroWhole } from '../../machines/shared/format';
-import { evaluateApplication, requireOpenableStep, requireOwnApplication } from '../application.server';
+import { evaluateApplicationCached, requireOpenableStep, requireOwnApplication } from '../application.server';
 import { keepInputForSignIn, newRowId, saveStep } from '../antrag-step.server';
 import { ApplicantStep } from '../components/antrag/applicant-step';
 import { AttachmentsStep } from '../components/antrag/attachments-step';
@@ -80,7 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const loaded = await requireOwnApplication(user, params.id);
   const step = requireOpenableStep(loaded, params.schritt);
   const { data, row, context } = loaded;
-  const result = await evaluateApplication(data, context);
+  const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
   const findings = result.findings.filter(
     (f) => step !== 'pruefen' && f.status === 'nicht_erfuellt' && stepOfCriterion(f.id) === step,
   );
@@ -176,14 +176,16 @@ function Findings({ findings }: { findings: ReturnType<typeof useLoaderData<type
   );
 }
 
+/** Client-side validation never creates rows; the server assigns ids. */
+const noId = () => '';
+
 function StepForm() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const step = d.step as EditableStep;
-  const schema = stepFormSchema(step, () => '');
+  const schema = stepFormSchema(step, noId);
   const formRef = useRef<HTMLFormElement>(null);
-  const versionRef = useRef<HTMLInputElement>(null);
-  const autosave = useAutosave(formRef, versionRef);
+  const autosave = useAutosave(formRef, d.version);
   const lastResult = (actionData && 'result' in actionData ? actionData.result : null) ?? d.form!.lastResult ?? undefined;
   // The form id includes the version: after every save Conform starts from the stored values.
   const [form, fields] = useForm<Record<string, any>>({
@@ -213,7 +215,7 @@ function StepForm() {
       <ErrorSummary form={form} order={Object.keys((schema as unknown as { shape: Record<string, unknown> }).shape)} />
       <Form method="post" action={`/antraege/${d.id}/${step}`} {...getFormProps(form)} noValidate ref={formRef}>
         <CsrfInput />
-        <input type="hidden" name="version" defaultValue={d.version} ref={versionRef} />
+        <input type="hidden" name="version" value={autosave.version} readOnly />
         {step === 'antragsteller' ? <ApplicantStep fields={fields as never} part={d.part} /> : null}
         {step === 'vorhaben' ? <ProjectStep fields={fields as never} part={d.part} /> : null}
         {step === 'zeitplan' ? <ScheduleStep fields={fields as never} durationHint={d.form!.durationHint} /> : null}

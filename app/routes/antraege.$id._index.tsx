@@ -4,7 +4,7 @@ import { overview, stepInfo, stepOfCriterion, stepStatusLabel, type StepStatus }
 import { callStatusOn } from '../../machines/frl/calls';
 import { verdictLabel } from '../../machines/frl/engine';
 import { formatDate } from '../../machines/shared/format';
-import { evaluateApplication, requireOwnApplication, routeLabel } from '../application.server';
+import { evaluateApplicationCached, requireOwnApplication, routeLabel } from '../application.server';
 import { EligibilityResultView } from '../components/eligibility/result';
 import { rulesOptions } from '../rules.server';
 import { requireApplicant } from '../session.server';
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { data, context, row } = loaded;
   const pendingSteps = Object.keys(loaded.snapshot.context.pending) as EditableStep[];
   const steps = overview(data, context, pendingSteps);
-  const result = await evaluateApplication(data, context);
+  const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
   const { calls } = await rulesOptions();
   const call = callStatusOn(calls, context.date);
   const url = new URL(request.url);

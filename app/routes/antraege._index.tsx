@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { createApplication, findApplication, listApplications } from '../../db/repositories/applications';
+import { countApplications, createApplication, findApplication, listApplications } from '../../db/repositories/applications';
 import { findOrganisation, organisationToData } from '../../db/repositories/organisations';
 import { callStatusOn } from '../../machines/frl/calls';
 import { verdictLabel, type Verdict } from '../../machines/frl/engine';
@@ -24,19 +24,27 @@ import { requireApplicant } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Meine Anträge – Förderlotse Bürgerbeteiligung' }];
 
+const PAGE_SIZE = 50;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireApplicant(request);
   const db = await getDb();
   const organisation = await findOrganisation(db, user.organisation_id);
   if (!organisation) throw new Response('Nicht gefunden', { status: 404 });
+  const url = new URL(request.url);
+  const total = await countApplications(db, user.organisation_id);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, Number(url.searchParams.get('seite')) || 1));
   const [drafts, deleted] = await Promise.all([
-    listApplications(db, user.organisation_id, { deleted: false }),
+    listApplications(db, user.organisation_id, { deleted: false, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     listApplications(db, user.organisation_id, { deleted: true, limit: 1 }),
   ]);
   const { calls } = await rulesOptions();
   const call = callStatusOn(calls, todayInSaxony());
-  const url = new URL(request.url);
   return {
+    page,
+    pages,
+    total,
     organisationName: organisation.name,
     masterDataComplete: organisationSchema.safeParse(organisationToData(organisation)).success,
     drafts: drafts.map((d) => ({
@@ -92,7 +100,7 @@ const notices: Record<string, string> = {
 };
 
 export default function Applications() {
-  const { organisationName, masterDataComplete, drafts, hasDeleted, call, notice } = useLoaderData<typeof loader>();
+  const { organisationName, masterDataComplete, drafts, hasDeleted, call, notice, page, pages, total } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Meine Anträge</h1>
@@ -180,6 +188,25 @@ export default function Applications() {
           </table>
         </div>
       )}
+      {pages > 1 ? (
+        <nav aria-label="Seiten der Antragsliste" className="pagination">
+          <p>
+            Seite {page} von {pages} ({total.toLocaleString('de-DE')} Anträge)
+          </p>
+          <ul className="button-row plain-list">
+            {page > 1 ? (
+              <li>
+                <Link to={`?seite=${page - 1}`}>Vorherige Seite</Link>
+              </li>
+            ) : null}
+            {page < pages ? (
+              <li>
+                <Link to={`?seite=${page + 1}`}>Nächste Seite</Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
       {hasDeleted ? (
         <p>
           <Link to="/antraege/papierkorb">Gelöschte Anträge (Papierkorb)</Link>

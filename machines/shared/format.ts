@@ -56,18 +56,16 @@ export function formatDate(iso: string): string {
   return `${match[3]}.${match[2]}.${match[1]}`;
 }
 
+// Formatters are costly to build; one each, reused.
+const dateTimeFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
+const timeFormat = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' });
+
 /** ISO timestamp → "31.12.2026, 14:32" in Europe/Berlin */
 export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat('de-DE', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Berlin',
-  }).format(new Date(iso));
+  return dateTimeFormat.format(new Date(iso));
 }
 
 /** ISO timestamp → "14:32" in Europe/Berlin */
 export function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }).format(
-    new Date(iso),
-  );
+  return timeFormat.format(new Date(iso));
 }

@@ -32,7 +32,9 @@ export async function startBenchServer(prepare?: (db: DB) => Promise<void>): Pro
   if (prepare) await prepare(db);
   await db.destroy();
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['server.mjs'], {
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, 'server.mjs'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, DATABASE_FILE: file, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'silent', SESSION_SECRET: 'bench' },
   });

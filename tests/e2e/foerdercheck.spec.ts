@@ -118,3 +118,17 @@ test.describe('Förder-Check', () => {
     await expect(page.getByRole('link', { name: /Weiter bei/ })).toBeVisible();
   });
 });
+
+test('a signed-in Gemeinde starts an application with the answers of its Förder-Check', async ({ page }) => {
+  const { signIn } = await import('../support/fixtures');
+  const { completeCheckAsGemeinde } = await import('../support/foerdercheck');
+  await signIn(page, 'kommune2');
+  await completeCheckAsGemeinde(page);
+  await expect(page.getByRole('heading', { name: 'Ergebnis: Förderfähig' })).toBeVisible();
+  await page.getByRole('button', { name: 'Antrag mit diesen Angaben beginnen' }).click();
+  await expect(page.getByText('Der Antrag wurde mit Ihren Angaben aus dem Förder-Check angelegt.')).toBeVisible();
+  await expect(page.getByText('Antrag · Einzelvorhaben')).toBeVisible();
+  await page.getByRole('link', { name: 'Zeitplan', exact: true }).click();
+  await expect(page.getByLabel('Beginn', { exact: true })).toHaveValue('01.04.2027');
+  await expect(page.getByLabel('Ende', { exact: true })).toHaveValue('31.12.2027');
+});

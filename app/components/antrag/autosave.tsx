@@ -9,6 +9,8 @@ interface AutosaveData {
 }
 
 export interface AutosaveState {
+  /** The version the next save must name (advances with every autosave). */
+  version: number;
   savedAt: string | null;
   saving: boolean;
   invalid: boolean;
@@ -20,19 +22,21 @@ export interface AutosaveState {
  * "autosave") and keeps the form's version current, so a later "Weiter" is not mistaken for a
  * stale save. A conflict stops autosaving and shows the conflict view.
  */
-export function useAutosave(formRef: RefObject<HTMLFormElement | null>, versionRef: RefObject<HTMLInputElement | null>): AutosaveState {
+export function useAutosave(formRef: RefObject<HTMLFormElement | null>, initialVersion: number): AutosaveState {
   const fetcher = useFetcher<AutosaveData>();
   const timer = useRef<number | undefined>(undefined);
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  // Controlled, so React never resets it to the version the page was rendered with.
+  const [version, setVersion] = useState(initialVersion);
   const conflict = fetcher.data?.conflict ?? null;
 
   useEffect(() => {
     const saved = fetcher.data?.saved;
-    if (saved && versionRef.current) {
-      versionRef.current.value = String(saved.version);
+    if (saved) {
+      setVersion(saved.version);
       setSavedAt(saved.at);
     }
-  }, [fetcher.data, versionRef]);
+  }, [fetcher.data]);
 
   useEffect(() => {
     const form = formRef.current;
@@ -61,7 +65,7 @@ export function useAutosave(formRef: RefObject<HTMLFormElement | null>, versionR
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [formRef, conflict]);
 
-  return { savedAt, saving: fetcher.state !== 'idle', invalid: fetcher.data?.saved?.invalid ?? false, conflict };
+  return { version, savedAt, saving: fetcher.state !== 'idle', invalid: fetcher.data?.saved?.invalid ?? false, conflict };
 }
 
 export function AutosaveStatus({ state, lastSaved }: { state: AutosaveState; lastSaved: string }) {

@@ -59,7 +59,24 @@ function organisationFields() {
   });
 }
 
+const schemaCache = new WeakMap<() => string, Map<EditableStep, ReturnType<typeof buildStepFormSchema>>>();
+
+/** The step's form schema (built once per id generator and step: zod schemas are costly to build). */
 export function stepFormSchema(step: EditableStep, newId: () => string) {
+  let byStep = schemaCache.get(newId);
+  if (!byStep) {
+    byStep = new Map();
+    schemaCache.set(newId, byStep);
+  }
+  let schema = byStep.get(step);
+  if (!schema) {
+    schema = buildStepFormSchema(step, newId);
+    byStep.set(step, schema);
+  }
+  return schema;
+}
+
+function buildStepFormSchema(step: EditableStep, newId: () => string) {
   switch (step) {
     case 'antragsteller':
       return z.object({
@@ -217,7 +234,7 @@ export function stepFormSchema(step: EditableStep, newId: () => string) {
   }
 }
 
-type Parsed<S extends EditableStep> = z.output<ReturnType<typeof stepFormSchema>> & { __step?: S };
+type Parsed<S extends EditableStep> = z.output<ReturnType<typeof buildStepFormSchema>> & { __step?: S };
 
 /** Applies a parsed step form to the application (returns a new object; the step owns its section). */
 export function applyStepForm(data: ApplicationData, step: EditableStep, parsed: Parsed<EditableStep>): ApplicationData {

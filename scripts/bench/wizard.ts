@@ -1,0 +1,132 @@
+import { createApplication } from '../../db/repositories/applications';
+import { findOrganisation, organisationToData } from '../../db/repositories/organisations';
+import { createActor } from 'xstate';
+import { applicationMachine } from '../../machines/frl/application/machine';
+import { applicationFromOrganisation } from '../../machines/frl/application/prefill';
+import { load, printLoad, type LoadResult } from './load';
+import { startBenchServer } from './server';
+
+const DRAFTS = 10_000;
+
+async function signIn(baseUrl: string, email: string): Promise<{ cookie: string; csrf: string }> {
+  const page = await fetch(`${baseUrl}/anmelden`);
+  const csrfCookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+  const response = await fetch(`${baseUrl}/anmelden`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookie },
+    body: new URLSearchParams({ email, password: 'Demo-Passwort-2026', csrf }),
+  });
+  const session = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { cookie: `${csrfCookie}; ${session}`, csrf };
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** A closed-loop load: each connection saves its own draft (POST → 302 → GET) as fast as it can. */
+async function stepSaveLoad(baseUrl: string, auth: { cookie: string; csrf: string }, ids: number[], seconds: number): Promise<LoadResult> {
+  const times: number[] = [];
+  let unexpected = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    ids.map(async (id, index) => {
+      let version = /name="version"[^>]*value="(\d+)"/.exec(await (await fetch(`${baseUrl}/antraege/${id}/zeitplan`, { headers: { Cookie: auth.cookie } })).text())![1]!;
+      let n = 0;
+      while (performance.now() < until) {
+        n += 1;
+        const started = performance.now();
+        const post = await fetch(`${baseUrl}/antraege/${id}/zeitplan`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: auth.cookie },
+          body: new URLSearchParams({
+            csrf: auth.csrf,
+            version,
+            intent: 'zurueck',
+            start: '01.03.2027',
+            end: '31.12.2027',
+            alreadyStarted: 'nein',
+            'milestones[0].id': `m${index}`,
+            'milestones[0].title': `Meilenstein ${n}`,
+            'milestones[0].date': '01.06.2027',
+          }),
+        });
+        const location = post.headers.get('location');
+        if (post.status !== 302 || !location) {
+          unexpected += 1;
+          await post.text();
+          continue;
+        }
+        await post.text();
+        const page = await fetch(`${baseUrl}${location}`, { headers: { Cookie: auth.cookie } });
+        const html = await page.text();
+        times.push(performance.now() - started);
+        const next = /name="version"[^>]*value="(\d+)"/.exec(html)?.[1];
+        if (next) version = next;
+        else {
+          // "Zurück" from Zeitplan leads to Vorhaben: its page carries the same version.
+          unexpected += 1;
+        }
+      }
+    }),
+  );
+  times.sort((a, b) => a - b);
+  return {
+    label: 'Schritt speichern (POST → 302 → GET)',
+    connections: ids.length,
+    requests: times.length,
+    medianMs: percentile(times, 50),
+    p95Ms: percentile(times, 95),
+    requestsPerSecond: times.length / seconds,
+    non2xx: unexpected,
+  };
+}
+
+/** Issue 4: a step save round trip against the bare route, and the dashboard with 10 000 drafts. */
+export async function benchWizard(): Promise<void> {
+  let ids: number[] = [];
+  const server = await startBenchServer(async (db) => {
+    const user = await db.selectFrom('users').selectAll().where('email', '=', 'kommune@demo.example').executeTakeFirstOrThrow();
+    const organisation = await findOrganisation(db, user.organisation_id!);
+    const data = applicationFromOrganisation(organisationToData(organisation!));
+    const actor = createActor(applicationMachine, { input: { data, complete: [] } });
+    const snapshot = actor.getPersistedSnapshot();
+    const meta = { title: 'Entwurf', route: null, view: 'uebersicht', requestedGrantCents: null, totalCents: null, verdict: 'unvollstaendig', ruleVersion: null, unmetCriteria: [] };
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < DRAFTS; i += 1) {
+        const row = await createApplication(trx, { organisationId: user.organisation_id!, userId: user.id, snapshot, meta: { ...meta, title: `Entwurf ${i + 1}` } });
+        if (i < 16) ids.push(row.id);
+      }
+    });
+  });
+  try {
+    const auth = await signIn(server.baseUrl, 'kommune@demo.example');
+    const results: LoadResult[] = [];
+    if (process.env.BENCH_ONLY === 'save') {
+      // For profiling the save path alone.
+      printLoad([await stepSaveLoad(server.baseUrl, auth, ids.slice(0, 1), 8)]);
+      return;
+    }
+    for (const connections of [1, 16]) {
+      results.push(await load({ label: 'Ressource /healthz', url: `${server.baseUrl}/healthz`, connections }));
+      results.push(await stepSaveLoad(server.baseUrl, auth, ids.slice(0, connections), 5));
+      results.push(
+        await load({ label: `Meine Anträge (${DRAFTS.toLocaleString('de-DE')} Entwürfe)`, url: `${server.baseUrl}/antraege`, connections, headers: { Cookie: auth.cookie } }),
+      );
+    }
+    console.log('\n## Antrag: Schritt speichern und Übersicht');
+    printLoad(results);
+    for (const connections of [1, 16]) {
+      const bare = results.find((r) => r.connections === connections && r.label.startsWith('Ressource'))!;
+      const save = results.find((r) => r.connections === connections && r.label.startsWith('Schritt'))!;
+      console.log(`Verhältnis Schritt speichern / Ressource bei ${connections}: Median ${(save.medianMs / bare.medianMs).toFixed(1)}×, p95 ${(save.p95Ms / bare.p95Ms).toFixed(1)}× (Ziel p95 ≤ 1,5×)`);
+    }
+    const dashboard = results.filter((r) => r.label.startsWith('Meine'));
+    console.log(`Übersicht mit ${DRAFTS.toLocaleString('de-DE')} Entwürfen: p95 ${dashboard.map((d) => `${d.p95Ms.toFixed(1)} ms bei ${d.connections}`).join(', ')} (Ziel p95 < 50 ms)`);
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url';
+import { expect, signIn, test } from '../support/fixtures';
+import { fillProject, startApplication, submitStep } from '../support/wizard';
+
+const pdf = fileURLToPath(new URL('../support/beispiel.pdf', import.meta.url));
+
+test('uploading: a fake PDF is refused, a real one is listed and can be downloaded and removed', async ({ page }) => {
+  await signIn(page, 'kommune');
+  const overview = await startApplication(page);
+  await page.getByRole('link', { name: 'Vorhaben', exact: true }).click();
+  await fillProject(page);
+  await submitStep(page);
+  await page.goto(`${overview}/anlagen`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anlagen');
+
+  await page.getByLabel('Art der Unterlage').selectOption('sonstiges');
+  await page.getByLabel('Datei', { exact: true }).setInputFiles({ name: 'vertrag.pdf', mimeType: 'application/pdf', buffer: Buffer.from('Das ist kein PDF.') });
+  await page.getByRole('button', { name: 'Hochladen' }).click();
+  await expect(page.getByRole('alert')).toContainText('„vertrag.pdf“ ist keine PDF-, JPEG-, PNG-, DOCX- oder ODT-Datei');
+
+  await page.getByLabel('Art der Unterlage').selectOption('kostenangebote');
+  await page.getByLabel('Datei', { exact: true }).setInputFiles(pdf);
+  await page.getByRole('button', { name: 'Hochladen' }).click();
+  await expect(page.getByText('Die Datei wurde hochgeladen.')).toBeVisible();
+  const link = page.getByRole('link', { name: 'beispiel.pdf' });
+  await expect(link).toBeVisible();
+  const download = await Promise.all([page.waitForEvent('download'), link.click()]).then(([d]) => d);
+  expect(download.suggestedFilename()).toBe('beispiel.pdf');
+
+  await page.getByRole('button', { name: /Entfernen – beispiel.pdf/ }).click();
+  await expect(page.getByText('Die Anlage wurde entfernt.')).toBeVisible();
+  await expect(page.getByText('Noch keine Dateien.')).toBeVisible();
+});
+
+test('a file over 10 MB gets a German message, with or without JavaScript', async ({ page }) => {
+  await signIn(page, 'kommune');
+  const overview = await startApplication(page);
+  await page.getByRole('link', { name: 'Vorhaben', exact: true }).click();
+  await fillProject(page);
+  await submitStep(page);
+  await page.goto(`${overview}/anlagen`);
+  await page.getByLabel('Art der Unterlage').selectOption('sonstiges');
+  const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024 + 10, 32)]);
+  await page.getByLabel('Datei', { exact: true }).setInputFiles({ name: 'gross.pdf', mimeType: 'application/pdf', buffer: big });
+  await page.getByRole('button', { name: 'Hochladen' }).click();
+  await expect(page.getByText(/größer als 10 MB/).first()).toBeVisible();
+});

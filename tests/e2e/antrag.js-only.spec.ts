@@ -1,0 +1,81 @@
+import { expect, expectAccessible, signIn, test } from '../support/fixtures';
+import { fillApplicant, fillBudget, fillProject, fillSchedule, startApplication, submitStep } from '../support/wizard';
+
+test('every page of the wizard passes axe, with and without errors', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'kommune');
+  await page.goto('/antraege');
+  await expectAccessible(page);
+  await page.goto('/antraege/neu');
+  await expectAccessible(page);
+  const overview = await startApplication(page);
+  await expectAccessible(page);
+  for (const step of ['antragsteller', 'vorhaben', 'zeitplan']) {
+    await page.goto(`${overview}/${step}`);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Speichern und weiter' }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expectAccessible(page);
+  }
+  await page.goto(`${overview}/antragsteller`);
+  await fillApplicant(page);
+  await submitStep(page);
+  await fillProject(page);
+  await submitStep(page);
+  await fillSchedule(page);
+  await submitStep(page);
+  await fillBudget(page);
+  await expectAccessible(page);
+  await submitStep(page);
+  await expectAccessible(page);
+  await page.goto(`${overview}/anlagen`);
+  await expectAccessible(page);
+  await page.goto(`${overview}/loeschen`);
+  await expectAccessible(page);
+  await page.goto('/antraege/papierkorb');
+  await expectAccessible(page);
+});
+
+test('autosave: changes are saved while typing and announced politely', async ({ page, browser }) => {
+  await signIn(page, 'kommune');
+  const overview = await startApplication(page);
+  await page.goto(`${overview}/vorhaben`);
+  await page.getByLabel('Titel des Vorhabens').fill('Automatisch gespeichert');
+  const status = page.getByRole('status').filter({ hasText: /Gespeichert um \d\d:\d\d/ });
+  await expect(status).toBeVisible({ timeout: 10_000 });
+  // A colleague sees the saved value without any button being pressed.
+  const other = await browser.newContext();
+  const colleague = await other.newPage();
+  await signIn(colleague, 'kommune2');
+  await colleague.goto(`${overview}/vorhaben`);
+  await expect(colleague.getByLabel('Titel des Vorhabens')).toHaveValue('Automatisch gespeichert');
+  // After autosave the page's version is current: "Weiter" is no conflict.
+  await page.getByRole('button', { name: 'Speichern und später fortfahren' }).click();
+  await expect(page.getByText('Ihre Angaben wurden gespeichert.')).toBeVisible();
+  await other.close();
+});
+
+test('a conflicting save shows both versions; the user keeps theirs', async ({ page, browser }) => {
+  await signIn(page, 'kommune');
+  const overview = await startApplication(page);
+  await page.goto(`${overview}/vorhaben`);
+  const other = await browser.newContext({ javaScriptEnabled: false });
+  const colleague = await other.newPage();
+  await signIn(colleague, 'kommune2');
+  await colleague.goto(`${overview}/vorhaben`);
+  await colleague.getByLabel('Titel des Vorhabens').fill('Titel der Kollegin');
+  await colleague.getByRole('button', { name: 'Speichern und später fortfahren' }).click();
+  await expect(colleague.getByText('Ihre Angaben wurden gespeichert.')).toBeVisible();
+
+  await page.getByLabel('Kurzbeschreibung').fill('Meine Beschreibung');
+  await page.getByRole('button', { name: 'Speichern und später fortfahren' }).click();
+  await expect(page.getByRole('heading', { name: 'Jemand anderes hat diesen Abschnitt inzwischen geändert' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Meine Beschreibung' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Titel der Kollegin' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Meine Eingaben speichern' }).click();
+  await expect(page.getByText('Ihre Angaben wurden gespeichert.')).toBeVisible();
+  await page.goto(`${overview}/vorhaben`);
+  await expect(page.getByLabel('Kurzbeschreibung')).toHaveValue('Meine Beschreibung');
+  await other.close();
+});
