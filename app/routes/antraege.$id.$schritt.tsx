@@ -1,9 +1,8 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { FormProvider, getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { useRef } from 'react';
-import { costCategories } from '../../machines/frl/catalogues';
 import { limitsFor, totalsFor } from '../../machines/frl/application/facts';
 import { stepFormSchema, stepFormValues } from '../../machines/frl/application/forms';
 import { overview, partOf, stepIds, stepInfo, stepOfCriterion, type EditableStep, type StepId } from '../../machines/frl/application/steps';
@@ -53,25 +52,8 @@ function budgetView(loaded: Awaited<ReturnType<typeof requireOwnApplication>>): 
     vatDeductible: data.budget.vatDeductible,
     cap: capCents === null ? null : formatEuroWhole(capCents),
     minimumWageHint: wage ? `derzeit ${formatEuro(wage.value)} je Stunde` : 'gesetzlicher Mindestlohn',
-    totals: totals
-      ? {
-          expenditure: formatEuro(totals.expenditureCents),
-          eligible: formatEuro(totals.eligibleCents),
-          ineligible: totals.ineligibleCents ? formatEuro(totals.ineligibleCents) : null,
-          inKind: formatEuro(totals.inKindCents),
-          financing: formatEuro(totals.financingCents),
-          gapCents: totals.gapCents,
-          gap: formatEuro(Math.abs(totals.gapCents)),
-          proposedGrant: totals.proposedGrantCents === null ? null : formatEuroWhole(totals.proposedGrantCents),
-          grant: formatEuro(totals.financing.grantCents),
-          grantIsProposal: totals.grantIsProposal,
-          byCategory: totals.byCategory.map((c) => ({
-            label: costCategories.find((k) => k.id === c.category)?.label ?? c.category,
-            amount: formatEuro(c.cents),
-          })),
-          byYear: totals.byYear.map((y) => ({ year: y.year === null ? 'ohne Jahr' : String(y.year), amount: formatEuro(y.cents) })),
-        }
-      : null,
+    totals,
+    live: { data, table: context.table, date: context.date },
   };
 }
 
@@ -213,13 +195,14 @@ function StepForm() {
       ) : null}
       <Findings findings={d.findings} />
       <ErrorSummary form={form} order={Object.keys((schema as unknown as { shape: Record<string, unknown> }).shape)} />
+      <FormProvider context={form.context}>
       <Form method="post" action={`/antraege/${d.id}/${step}`} {...getFormProps(form)} noValidate ref={formRef}>
         <CsrfInput />
         <input type="hidden" name="version" value={autosave.version} readOnly />
         {step === 'antragsteller' ? <ApplicantStep fields={fields as never} part={d.part} /> : null}
         {step === 'vorhaben' ? <ProjectStep fields={fields as never} part={d.part} /> : null}
         {step === 'zeitplan' ? <ScheduleStep fields={fields as never} durationHint={d.form!.durationHint} /> : null}
-        {step === 'kosten' ? <BudgetStep fields={fields as never} view={d.form!.budget!} /> : null}
+        {step === 'kosten' ? <BudgetStep fields={fields as never} view={d.form!.budget! as BudgetView} formRef={formRef} /> : null}
         {step === 'erklaerungen' ? <DeclarationsStep fields={fields as never} part={d.part} usesPortal={d.form!.usesPortal} /> : null}
         <div className="step-actions">
           <AutosaveStatus state={autosave} lastSaved={d.updatedAt} />
@@ -236,6 +219,7 @@ function StepForm() {
           </div>
         </div>
       </Form>
+      </FormProvider>
     </>
   );
 }

@@ -8,14 +8,14 @@ import { parseEuro, parseQuantity } from './money';
  */
 
 /** A euro amount as typed ("1.234,56") → integer cents. */
-export function euroField(label: string, options: { required?: string } = {}) {
+export function euroField(label: string, options: { required?: string; maxCents?: number } = {}) {
   const base = options.required ? z.string({ error: options.required }) : z.string().optional();
   return base.transform((value: string | undefined, ctx) => {
     if (value === undefined || value.trim() === '') {
       if (options.required) ctx.addIssue({ code: 'custom', message: options.required });
       return options.required ? z.NEVER : undefined;
     }
-    const parsed = parseEuro(value, label);
+    const parsed = parseEuro(value, label, options.maxCents);
     if (!parsed.ok) {
       ctx.addIssue({ code: 'custom', message: parsed.message });
       return z.NEVER;

@@ -14,7 +14,7 @@ function cents(euros: string, fraction = ''): number {
   return Number(euros) * 100 + Number(fraction.padEnd(2, '0') || '0');
 }
 
-export function parseEuro(raw: string, label = 'den Betrag'): MoneyParse {
+export function parseEuro(raw: string, label = 'den Betrag', maxCents = MAX_CENTS): MoneyParse {
   const text = raw.replace(/[\s\u00A0\u202F]/g, '').replace(/€|EUR$/i, '').replace(/^EUR/i, '');
   if (text === '') return { ok: false, reason: 'empty', message: `Bitte geben Sie ${label} an.` };
   if (/^[-−–]/.test(text)) {
@@ -47,7 +47,10 @@ export function parseEuro(raw: string, label = 'den Betrag'): MoneyParse {
       message: `Bitte geben Sie ${label} als Zahl in Euro an, zum Beispiel 12.345,67.`,
     };
   }
-  if (result > MAX_CENTS) return { ok: false, reason: 'tooLarge', message: 'Bitte prüfen Sie den Betrag: Beträge über 100 Mio. € sind hier nicht vorgesehen.' };
+  if (result > maxCents) {
+    const limit = `${(maxCents / 100 / 1_000_000).toLocaleString('de-DE')} Mio. €`;
+    return { ok: false, reason: 'tooLarge', message: `Bitte prüfen Sie den Betrag: Beträge über ${limit} sind hier nicht vorgesehen.` };
+  }
   return { ok: true, cents: result };
 }
 
@@ -68,6 +71,7 @@ export function parseQuantity(raw: string, label = 'die Menge'): QuantityParse {
   let milli: number | null = null;
   if ((m = /^(\d+)$/.exec(text))) milli = Number(m[1]) * 1000;
   else if ((m = /^(\d{1,3}(?:\.\d{3})+)$/.exec(text))) milli = Number(m[1]!.replace(/\./g, '')) * 1000;
+  else if ((m = /^(\d{1,3}(?:\.\d{3})+),(\d{1,3})$/.exec(text))) milli = Number(m[1]!.replace(/\./g, '')) * 1000 + Number(m[2]!.padEnd(3, '0'));
   else if ((m = /^(\d+)[,.](\d{1,3})$/.exec(text))) milli = Number(m[1]) * 1000 + Number(m[2]!.padEnd(3, '0'));
   if (milli === null || !Number.isSafeInteger(milli)) {
     return { ok: false, message: `Bitte geben Sie ${label} als Zahl an, zum Beispiel 2,5.` };

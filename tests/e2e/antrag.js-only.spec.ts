@@ -79,3 +79,38 @@ test('a conflicting save shows both versions; the user keeps theirs', async ({ p
   await expect(page.getByLabel('Kurzbeschreibung')).toHaveValue('Meine Beschreibung');
   await other.close();
 });
+
+test('budget: rows appear at once, sums and charts follow every keystroke', async ({ page }) => {
+  await signIn(page, 'kommune');
+  const overview = await startApplication(page);
+  await page.goto(`${overview}/antragsteller`);
+  await fillApplicant(page);
+  await submitStep(page);
+  await fillProject(page);
+  await submitStep(page);
+  await fillSchedule(page);
+  await submitStep(page);
+  const url = page.url();
+  await page.getByRole('button', { name: 'Ausgabe hinzufügen' }).click();
+  await page.getByRole('button', { name: 'Ausgabe hinzufügen' }).click();
+  expect(page.url()).toBe(url);
+  await expect(page.locator('.row-card')).toHaveCount(2);
+  const descriptions = page.getByLabel('Beschreibung', { exact: true });
+  await descriptions.nth(0).fill('Moderation');
+  await page.getByLabel('Menge oder Stunden').nth(0).fill('3');
+  await page.getByLabel('Einzelpreis oder Stundensatz in Euro').nth(0).fill('1.000');
+  await descriptions.nth(1).fill('Plakate');
+  await page.getByLabel('Kategorie', { exact: true }).nth(1).selectOption('oeffentlichkeitsarbeit');
+  await page.getByLabel('Menge oder Stunden').nth(1).fill('2,5');
+  await page.getByLabel('Einzelpreis oder Stundensatz in Euro').nth(1).fill('100');
+  const sums = page.locator('#summen');
+  await expect(sums).toContainText('3.250,00 €');
+  await expect(page.getByRole('img', { name: /Ausgaben nach Kategorie/ })).toBeVisible();
+  await expect(page.getByText('Höchstmögliche Zuwendung nach Ihrem Plan: 2.925 €')).toBeVisible();
+  await page.getByLabel('Eigenmittel in Geld (Euro)').fill('325');
+  await expect(sums).toContainText('ausgeglichen');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Entfernen – Ausgabe 2' }).click();
+  await expect(page.locator('.row-card')).toHaveCount(1);
+  await expect(sums).toContainText('25,00 € zu viel finanziert');
+});

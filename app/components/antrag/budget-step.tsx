@@ -1,28 +1,54 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { useEffect, useState, type RefObject } from 'react';
+import type { BudgetTotals } from '../../../machines/frl/application/budget';
+import { totalsFor } from '../../../machines/frl/application/facts';
+import { lenientBudget, stepFormSchema } from '../../../machines/frl/application/forms';
+import type { ApplicationData } from '../../../machines/frl/application/schema';
 import { costCategories } from '../../../machines/frl/catalogues';
-import { formatEuro } from '../../../machines/shared/format';
+import type { ParameterTable } from '../../../machines/frl/parameters';
+import { formatEuroWhole } from '../../../machines/shared/format';
 import { CheckboxField, RadioGroup, SelectField, TextAreaField, TextField } from '../fields';
+import { BudgetSummary } from './budget-summary';
 import { AddRowButton, HiddenId, RemoveRowButton, Section, rowsOf, yesNoOptions, type Fields } from './common';
 
 export interface BudgetView {
   years: number[];
   part: 'A' | 'B' | null;
   vatDeductible: boolean | undefined;
-  totals: {
-    expenditure: string;
-    eligible: string;
-    ineligible: string | null;
-    inKind: string;
-    financing: string;
-    gapCents: number;
-    gap: string;
-    proposedGrant: string | null;
-    grant: string;
-    grantIsProposal: boolean;
-    byCategory: Array<{ label: string; amount: string }>;
-    byYear: Array<{ year: string; amount: string }>;
-  } | null;
+  totals: BudgetTotals | null;
   cap: string | null;
   minimumWageHint: string;
+  /** What the browser needs to recompute the sums while the user types. */
+  live: { data: ApplicationData; table: ParameterTable; date: string };
+}
+
+const noId = () => '';
+
+/** Sums updated on every keystroke (with JavaScript) by the same functions the server uses. */
+function useLiveTotals(formRef: RefObject<HTMLFormElement | null>, view: BudgetView): BudgetTotals | null {
+  const [totals, setTotals] = useState(view.totals);
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    const update = () => {
+      const { payload } = parseWithZod(new FormData(form), { schema: stepFormSchema('kosten', noId) });
+      const data = lenientBudget(payload as Record<string, unknown>, view.live.data);
+      const next = data.budget.lines.length || data.budget.inKind.length ? totalsFor(data, view.live.table, view.live.date) : null;
+      // Only a real change re-renders (the summary sits inside the observed form).
+      setTotals((previous) => (JSON.stringify(previous) === JSON.stringify(next) ? previous : next));
+    };
+    form.addEventListener('input', update);
+    form.addEventListener('change', update);
+    // Rows added or removed in the browser change the form without an input event.
+    const observer = new MutationObserver(update);
+    observer.observe(form, { childList: true, subtree: true });
+    return () => {
+      observer.disconnect();
+      form.removeEventListener('input', update);
+      form.removeEventListener('change', update);
+    };
+  }, [formRef, view]);
+  return totals;
 }
 
 const kindOptions = [
@@ -31,8 +57,9 @@ const kindOptions = [
   { value: 'pauschal', label: 'Pauschalbetrag' },
 ];
 
-export function BudgetStep({ fields, view }: { fields: Fields; view: BudgetView }) {
+export function BudgetStep({ fields, view, formRef }: { fields: Fields; view: BudgetView; formRef: RefObject<HTMLFormElement | null> }) {
   const f = (name: string) => fields[name]!;
+  const totals = useLiveTotals(formRef, view);
   const lines = rowsOf(f('lines'));
   const inKind = rowsOf(f('inKind'));
   const donations = rowsOf(f('donations'));
@@ -55,7 +82,7 @@ export function BudgetStep({ fields, view }: { fields: Fields; view: BudgetView 
           <div className="row-card" key={row.id!.key ?? index} id={`zeile-${String(row.id!.initialValue ?? index)}`}>
             <div className="row-card__head">
               <h3>Ausgabe {index + 1}</h3>
-              <RemoveRowButton list="lines" id={String(row.id!.initialValue ?? '')} label={`Ausgabe ${index + 1}`} />
+              <RemoveRowButton list="lines" id={String(row.id!.initialValue ?? '')} index={index} label={`Ausgabe ${index + 1}`} />
             </div>
             <HiddenId field={row.id!} />
             <SelectField field={row.category!} label="Kategorie" options={costCategories.map((c) => ({ value: c.id, label: c.label }))} />
@@ -68,7 +95,11 @@ export function BudgetStep({ fields, view }: { fields: Fields; view: BudgetView 
             <TextField field={row.note!} optional label="Anmerkung" />
           </div>
         ))}
-        <AddRowButton list="lines" label="Ausgabe hinzufügen" />
+        <AddRowButton
+          list="lines"
+          label="Ausgabe hinzufügen"
+          defaults={{ kind: 'menge', category: 'honorare', ...(view.years[0] ? { year: String(view.years[0]) } : {}) }}
+        />
       </Section>
       {view.part === 'B' ? (
         <Section
@@ -80,7 +111,7 @@ export function BudgetStep({ fields, view }: { fields: Fields; view: BudgetView 
             <div className="row-card" key={row.id!.key ?? index}>
               <div className="row-card__head">
                 <h3>Eigenleistung {index + 1}</h3>
-                <RemoveRowButton list="inKind" id={String(row.id!.initialValue ?? '')} label={`Eigenleistung ${index + 1}`} />
+                <RemoveRowButton list="inKind" id={String(row.id!.initialValue ?? '')} index={index} label={`Eigenleistung ${index + 1}`} />
               </div>
               <HiddenId field={row.id!} />
               <SelectField
@@ -99,7 +130,7 @@ export function BudgetStep({ fields, view }: { fields: Fields; view: BudgetView 
               <TextField field={row.rentSource!} label="Quelle der Miete (Mietspiegel oder ortsübliche Miete)" />
             </div>
           ))}
-          <AddRowButton list="inKind" label="Eigenleistung hinzufügen" />
+          <AddRowButton list="inKind" label="Eigenleistung hinzufügen" defaults={{ kind: 'ehrenamt' }} />
         </Section>
       ) : null}
       <Section id="finanzierung" title="Finanzierung">
@@ -109,7 +140,7 @@ export function BudgetStep({ fields, view }: { fields: Fields; view: BudgetView 
           <div className="row-card" key={row.id!.key ?? index}>
             <div className="row-card__head">
               <h4>Spende {index + 1}</h4>
-              <RemoveRowButton list="donations" id={String(row.id!.initialValue ?? '')} label={`Spende ${index + 1}`} />
+              <RemoveRowButton list="donations" id={String(row.id!.initialValue ?? '')} index={index} label={`Spende ${index + 1}`} />
             </div>
             <HiddenId field={row.id!} />
             <TextField field={row.donor!} label="Geldgeberin oder Geldgeber" />
@@ -123,7 +154,7 @@ export function BudgetStep({ fields, view }: { fields: Fields; view: BudgetView 
           <div className="row-card" key={row.id!.key ?? index}>
             <div className="row-card__head">
               <h4>Öffentliche Mittel {index + 1}</h4>
-              <RemoveRowButton list="otherPublic" id={String(row.id!.initialValue ?? '')} label={`Öffentliche Mittel ${index + 1}`} />
+              <RemoveRowButton list="otherPublic" id={String(row.id!.initialValue ?? '')} index={index} label={`Öffentliche Mittel ${index + 1}`} />
             </div>
             <HiddenId field={row.id!} />
             <TextField field={row.funder!} label="Förderstelle oder Programm" />
@@ -140,10 +171,10 @@ export function BudgetStep({ fields, view }: { fields: Fields; view: BudgetView 
         ))}
         <AddRowButton list="otherPublic" label="Öffentliche Mittel hinzufügen" />
         <h3>Beantragte Zuwendung</h3>
-        {view.totals?.proposedGrant ? (
-          <p>
-            Höchstmögliche Zuwendung nach Ihrem Plan: <strong>{view.totals.proposedGrant}</strong> (90 % der zuwendungsfähigen Ausgaben
-            {view.cap ? `, höchstens ${view.cap}` : ''}, auf volle Euro abgerundet).
+        {totals?.proposedGrantCents != null ? (
+          <p aria-live="polite">
+            Höchstmögliche Zuwendung nach Ihrem Plan: <strong>{formatEuroWhole(totals.proposedGrantCents)}</strong> (90 % der
+            zuwendungsfähigen Ausgaben{view.cap ? `, höchstens ${view.cap}` : ''}, auf volle Euro abgerundet).
           </p>
         ) : null}
         <TextField
@@ -155,89 +186,9 @@ export function BudgetStep({ fields, view }: { fields: Fields; view: BudgetView 
         />
         <TextAreaField field={f('capExceedReason')} label="Nur bei mehr als dem Höchstbetrag: Begründung" rows={3} />
       </Section>
-      {view.totals ? <BudgetSummary totals={view.totals} /> : null}
+      {totals ? <BudgetSummary totals={totals} cap={view.cap} /> : null}
     </>
   );
 }
 
-export function BudgetSummary({ totals }: { totals: NonNullable<BudgetView['totals']> }) {
-  return (
-    <section className="form-section" aria-labelledby="summen-titel" id="summen">
-      <h2 id="summen-titel">Summen</h2>
-      <dl className="summary-list">
-        <div>
-          <dt>Gesamtausgaben</dt>
-          <dd>{totals.expenditure}</dd>
-        </div>
-        {totals.ineligible ? (
-          <div>
-            <dt>davon nicht zuwendungsfähig</dt>
-            <dd>{totals.ineligible}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>Zuwendungsfähige Ausgaben</dt>
-          <dd>{totals.eligible}</dd>
-        </div>
-        <div>
-          <dt>Finanzierung gesamt</dt>
-          <dd>{totals.financing}</dd>
-        </div>
-        <div>
-          <dt>Beantragte Zuwendung</dt>
-          <dd>
-            {totals.grant}
-            {totals.grantIsProposal ? ' (höchstmöglich)' : ''}
-          </dd>
-        </div>
-        <div>
-          <dt>Differenz</dt>
-          <dd>{totals.gapCents === 0 ? 'ausgeglichen' : totals.gapCents > 0 ? `${totals.gap} fehlen` : `${totals.gap} zu viel`}</dd>
-        </div>
-      </dl>
-      <div className="table-scroll" role="region" aria-label="Ausgaben nach Kategorie" tabIndex={0}>
-        <table className="table">
-          <caption>Ausgaben nach Kategorie</caption>
-          <thead>
-            <tr>
-              <th scope="col">Kategorie</th>
-              <th scope="col" className="num">
-                Betrag
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {totals.byCategory.map((c) => (
-              <tr key={c.label}>
-                <th scope="row">{c.label}</th>
-                <td className="num">{c.amount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <div className="table-scroll" role="region" aria-label="Ausgaben nach Kalenderjahr" tabIndex={0}>
-        <table className="table">
-          <caption>Ausgaben nach Kalenderjahr</caption>
-          <thead>
-            <tr>
-              <th scope="col">Jahr</th>
-              <th scope="col" className="num">
-                Betrag
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {totals.byYear.map((y) => (
-              <tr key={y.year}>
-                <th scope="row">{y.year}</th>
-                <td className="num">{y.amount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
 

@@ -1,4 +1,4 @@
-import type { FieldMetadata } from '@conform-to/react';
+import { useFormMetadata, type FieldMetadata } from '@conform-to/react';
 import type { ReactNode } from 'react';
 
 export type Fields = Record<string, FieldMetadata<any, any, string[]>>;
@@ -20,18 +20,51 @@ export function Section({ id, title, children, hint }: { id: string; title: stri
   );
 }
 
-/** Add and remove buttons for list rows; they save the form and work without JavaScript. */
-export function AddRowButton({ list, label }: { list: string; label: string }) {
+/** A row id made in the browser (the server makes its own for rows added without JavaScript). */
+function clientRowId(): string {
+  const bytes = new Uint8Array(6);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'[b % 56]).join('');
+}
+
+/**
+ * Add and remove buttons for list rows. Without JavaScript they submit an intent the server
+ * applies (saving everything else as typed); with JavaScript the row appears or goes at once and
+ * autosave stores it.
+ */
+export function AddRowButton({ list, label, defaults = {} }: { list: string; label: string; defaults?: Record<string, string> }) {
+  const form = useFormMetadata<Record<string, any>>();
   return (
-    <button type="submit" name="intent" value={`add:${list}`} className="button button--secondary" formNoValidate>
+    <button
+      type="submit"
+      name="intent"
+      value={`add:${list}`}
+      className="button button--secondary"
+      formNoValidate
+      onClick={(event) => {
+        event.preventDefault();
+        form.insert({ name: list, defaultValue: { id: clientRowId(), ...defaults } as never });
+      }}
+    >
       {label}
     </button>
   );
 }
 
-export function RemoveRowButton({ list, id, label }: { list: string; id: string; label: string }) {
+export function RemoveRowButton({ list, id, index, label }: { list: string; id: string; index: number; label: string }) {
+  const form = useFormMetadata<Record<string, any>>();
   return (
-    <button type="submit" name="intent" value={`remove:${list}:${id}`} className="button button--link" formNoValidate>
+    <button
+      type="submit"
+      name="intent"
+      value={`remove:${list}:${id}`}
+      className="button button--link"
+      formNoValidate
+      onClick={(event) => {
+        event.preventDefault();
+        form.remove({ name: list, index });
+      }}
+    >
       Entfernen<span className="visually-hidden"> – {label}</span>
     </button>
   );

@@ -35,7 +35,7 @@ export function ProjectStep({ fields, part }: { fields: Fields; part: 'A' | 'B' 
           <div className="row-card" key={row.id!.key ?? index}>
             <div className="row-card__head">
               <h3>Teilvorhaben {index + 1}</h3>
-              <RemoveRowButton list="parts" id={String(row.id!.initialValue ?? '')} label={`Teilvorhaben ${index + 1}`} />
+              <RemoveRowButton list="parts" id={String(row.id!.initialValue ?? '')} index={index} label={`Teilvorhaben ${index + 1}`} />
             </div>
             <HiddenId field={row.id!} />
             <TextField field={row.title!} label="Titel" />
@@ -55,7 +55,7 @@ export function ProjectStep({ fields, part }: { fields: Fields; part: 'A' | 'B' 
             <div className="row-card" key={row.id!.key ?? index}>
               <div className="row-card__head">
                 <h3>Format {index + 1}</h3>
-                <RemoveRowButton list="formats" id={String(row.id!.initialValue ?? '')} label={`Format ${index + 1}`} />
+                <RemoveRowButton list="formats" id={String(row.id!.initialValue ?? '')} index={index} label={`Format ${index + 1}`} />
               </div>
               <HiddenId field={row.id!} />
               <SelectField

@@ -21,7 +21,7 @@ export function ScheduleStep({ fields, durationHint }: { fields: Fields; duratio
           <div className="row-card" key={row.id!.key ?? index}>
             <div className="row-card__head">
               <h3>Meilenstein {index + 1}</h3>
-              <RemoveRowButton list="milestones" id={String(row.id!.initialValue ?? '')} label={`Meilenstein ${index + 1}`} />
+              <RemoveRowButton list="milestones" id={String(row.id!.initialValue ?? '')} index={index} label={`Meilenstein ${index + 1}`} />
             </div>
             <HiddenId field={row.id!} />
             <TextField field={row.title!} label="Bezeichnung" />

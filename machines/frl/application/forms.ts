@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoToGerman } from '../../shared/dates';
 import { checkboxGroup, euroField, optionalDateField, optionalYesNo, quantityField } from '../../shared/fields';
 import { formatCentsForInput } from '../../shared/format';
-import { formatQuantity } from '../../shared/money';
+import { formatQuantity, parseEuro, parseQuantity } from '../../shared/money';
 import { landkreise, longText, optionalText, organisationKinds } from '../../shared/organisation';
 import { costCategories, participationFormats, participationLevels, targetGroupIds } from '../catalogues';
 import { fundingRoutes } from '../routes';
@@ -17,6 +17,10 @@ import type { EditableStep } from './steps';
  */
 
 type Raw = Record<string, unknown>;
+
+/** Amounts in a budget above 10 Mio € are typing errors for this programme. */
+const BUDGET_MAX_CENTS = 10_000_000_00;
+const budgetEuro = (label: string) => euroField(label, { maxCents: BUDGET_MAX_CENTS });
 const yn = (v: boolean | undefined) => (v === undefined ? undefined : v ? 'ja' : 'nein');
 const money = (c: number | undefined) => (c === undefined ? undefined : formatCentsForInput(c));
 const qty = (m: number | undefined) => (m === undefined ? undefined : formatQuantity(m));
@@ -156,8 +160,8 @@ function buildStepFormSchema(step: EditableStep, newId: () => string) {
             kind: z.enum(['menge', 'pauschal', 'personal']).default('menge'),
             description: optionalText('die Beschreibung', 300),
             quantity: quantityField('die Menge'),
-            unitPrice: euroField('den Einzelpreis'),
-            amount: euroField('den Betrag'),
+            unitPrice: budgetEuro('den Einzelpreis'),
+            amount: budgetEuro('den Betrag'),
             year,
             note: optionalText('die Anmerkung', 500),
           }),
@@ -188,16 +192,16 @@ function buildStepFormSchema(step: EditableStep, newId: () => string) {
                 }
                 return `${yearPart}-${String(month).padStart(2, '0')}`;
               }),
-            unitRate: euroField('die Miete je Einheit'),
+            unitRate: budgetEuro('die Miete je Einheit'),
             rentSource: optionalText('die Quelle', 300),
             supportingOnly: z.string().optional().transform((v) => (v === 'on' ? true : undefined)),
           }),
           500,
           'Eigenleistungen',
         ),
-        ownCash: euroField('die Eigenmittel'),
+        ownCash: budgetEuro('die Eigenmittel'),
         donations: list(
-          z.object({ id: rowId(newId), donor: optionalText('die Geldgeberin oder den Geldgeber'), amount: euroField('den Betrag'), earmarked: z.string().optional().transform((v) => v === 'on') }),
+          z.object({ id: rowId(newId), donor: optionalText('die Geldgeberin oder den Geldgeber'), amount: budgetEuro('den Betrag'), earmarked: z.string().optional().transform((v) => v === 'on') }),
           200,
           'Spenden',
         ),
@@ -205,13 +209,13 @@ function buildStepFormSchema(step: EditableStep, newId: () => string) {
           z.object({
             id: rowId(newId),
             funder: optionalText('die Förderstelle'),
-            amount: euroField('den Betrag'),
+            amount: budgetEuro('den Betrag'),
             status: z.enum(['beantragt', 'bewilligt']).optional(),
           }),
           50,
           'öffentliche Mittel',
         ),
-        requestedGrant: euroField('die beantragte Zuwendung'),
+        requestedGrant: budgetEuro('die beantragte Zuwendung'),
         capExceedReason: longText('die Begründung', 3000),
       });
     case 'erklaerungen': {
@@ -398,4 +402,55 @@ export function stepFormValues(step: EditableStep, data: ApplicationData): Raw {
     case 'anlagen':
       return {};
   }
+}
+
+/**
+ * The budget as far as the typed values are valid, for live sums while typing: an invalid or
+ * empty amount counts as nothing instead of blocking every sum.
+ */
+export function lenientBudget(payload: Record<string, unknown>, data: ApplicationData): ApplicationData {
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const euro = (v: unknown) => {
+    const parsed = parseEuro(str(v), '', BUDGET_MAX_CENTS);
+    return parsed.ok ? parsed.cents : undefined;
+  };
+  const qtyMilli = (v: unknown) => {
+    const parsed = parseQuantity(str(v));
+    return parsed.ok ? parsed.milli : undefined;
+  };
+  const rows = (v: unknown) => (Array.isArray(v) ? (v as Array<Record<string, unknown>>) : []);
+  const next = structuredClone(data);
+  next.budget = {
+    ...next.budget,
+    lines: rows(payload.lines).map((l, i) => {
+      const kind = (['menge', 'pauschal', 'personal'] as const).find((k) => k === l.kind) ?? 'menge';
+      const category = costCategories.some((c) => c.id === l.category) ? str(l.category) : 'sonstiges';
+      const year = Number(str(l.year));
+      return {
+        id: str(l.id) || `zeile-${i}`,
+        category,
+        kind,
+        quantityMilli: kind === 'pauschal' ? undefined : qtyMilli(l.quantity),
+        unitPriceCents: kind === 'pauschal' ? undefined : euro(l.unitPrice),
+        amountCents: kind === 'pauschal' ? euro(l.amount) : undefined,
+        year: Number.isInteger(year) && year > 2000 ? year : undefined,
+      };
+    }),
+    inKind: rows(payload.inKind).map((l, i) => {
+      const kind = l.kind === 'raum' ? 'raum' : 'ehrenamt';
+      const period = /^(\d{1,2})\.(\d{4})$/.exec(str(l.period).trim());
+      return {
+        id: str(l.id) || `eigen-${i}`,
+        kind,
+        quantityMilli: qtyMilli(l.quantity),
+        period: kind === 'ehrenamt' && period ? `${period[2]}-${period[1]!.padStart(2, '0')}` : undefined,
+        unitRateCents: kind === 'raum' ? euro(l.unitRate) : undefined,
+      };
+    }),
+    ownCashCents: euro(payload.ownCash),
+    donations: rows(payload.donations).map((d, i) => ({ id: str(d.id) || `spende-${i}`, amountCents: euro(d.amount), earmarked: d.earmarked === 'on' })),
+    otherPublic: rows(payload.otherPublic).map((f, i) => ({ id: str(f.id) || `mittel-${i}`, amountCents: euro(f.amount) })),
+    requestedGrantCents: euro(payload.requestedGrant),
+  };
+  return next;
 }

@@ -1,0 +1,194 @@
+import { costCategories } from '../../../machines/frl/catalogues';
+import type { BudgetTotals } from '../../../machines/frl/application/budget';
+import { formatEuro } from '../../../machines/shared/format';
+
+const categoryLabel = (id: string) => costCategories.find((c) => c.id === id)?.label ?? id;
+
+export function financingSources(totals: BudgetTotals) {
+  const f = totals.financing;
+  return [
+    { id: 'zuwendung', label: 'Beantragte Zuwendung', cents: f.grantCents },
+    { id: 'eigenmittel', label: 'Eigenmittel (Geld)', cents: f.ownCashCents },
+    { id: 'unbar', label: 'Unbare Eigenleistungen', cents: f.inKindCents },
+    { id: 'zweckgebunden', label: 'Zweckgebundene Spenden', cents: f.earmarkedCents },
+    { id: 'spenden', label: 'Sonstige Mittel Dritter', cents: f.otherDonationsCents },
+    { id: 'oeffentlich', label: 'Andere öffentliche Mittel', cents: f.otherPublicCents },
+  ].filter((s) => s.cents > 0);
+}
+
+/**
+ * Horizontal bar chart as SVG: one bar per entry, labelled with name and amount, so it reads
+ * without colour and at 400 % zoom. Screen readers get the table beside it (the chart itself is
+ * one image with a summary).
+ */
+function BarChart({ id, title, items }: { id: string; title: string; items: Array<{ label: string; cents: number }> }) {
+  const max = Math.max(1, ...items.map((i) => i.cents));
+  const rowHeight = 44;
+  const height = items.length * rowHeight + 8;
+  const total = items.reduce((s, i) => s + i.cents, 0);
+  return (
+    <figure className="chart">
+      <svg
+        role="img"
+        aria-labelledby={`${id}-titel ${id}-text`}
+        viewBox={`0 0 600 ${height}`}
+        className="chart__svg"
+        preserveAspectRatio="xMinYMin meet"
+      >
+        <title id={`${id}-titel`}>{title}</title>
+        <desc id={`${id}-text`}>
+          {items.map((i) => `${i.label}: ${formatEuro(i.cents)}`).join('; ')}. Summe {formatEuro(total)}.
+        </desc>
+        {items.map((item, index) => {
+          const y = index * rowHeight + 4;
+          const width = Math.max(2, Math.round((item.cents / max) * 580));
+          return (
+            <g key={item.label}>
+              <text x="0" y={y + 14} className="chart__label">
+                {item.label}: {formatEuro(item.cents)}
+              </text>
+              <rect x="0" y={y + 20} width={width} height="16" rx="2" className={`chart__bar chart__bar--${index % 6}`} />
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption className="hint">{title} (die Zahlen stehen auch in der Tabelle)</figcaption>
+    </figure>
+  );
+}
+
+export function BudgetSummary({ totals, cap }: { totals: BudgetTotals; cap: string | null }) {
+  const sources = financingSources(totals);
+  const categories = totals.byCategory.map((c) => ({ label: categoryLabel(c.category), cents: c.cents }));
+  if (totals.inKindCents > 0) categories.push({ label: 'Unbare Eigenleistungen', cents: totals.inKindCents });
+  return (
+    <section className="form-section" aria-labelledby="summen-titel" id="summen">
+      <h2 id="summen-titel">Summen</h2>
+      <dl className="summary-list">
+        <div>
+          <dt>Gesamtausgaben</dt>
+          <dd>{formatEuro(totals.expenditureCents)}</dd>
+        </div>
+        {totals.ineligibleCents ? (
+          <div>
+            <dt>davon nicht zuwendungsfähig</dt>
+            <dd>{formatEuro(totals.ineligibleCents)}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Zuwendungsfähige Ausgaben</dt>
+          <dd>{formatEuro(totals.eligibleCents)}</dd>
+        </div>
+        <div>
+          <dt>Höchstmögliche Zuwendung</dt>
+          <dd>
+            {totals.proposedGrantCents === null ? 'noch nicht berechenbar' : formatEuro(totals.proposedGrantCents)}
+            {cap ? ` (Höchstbetrag ${cap})` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>Beantragte Zuwendung</dt>
+          <dd>
+            {formatEuro(totals.financing.grantCents)}
+            {totals.grantIsProposal ? ' (höchstmöglich)' : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>Finanzierung gesamt</dt>
+          <dd>{formatEuro(totals.financingCents)}</dd>
+        </div>
+        <div>
+          <dt>Ausgleich</dt>
+          <dd>
+            {totals.gapCents === 0 ? (
+              <strong>ausgeglichen</strong>
+            ) : totals.gapCents > 0 ? (
+              <strong className="text-error">Es fehlen {formatEuro(totals.gapCents)}</strong>
+            ) : (
+              <strong className="text-error">{formatEuro(-totals.gapCents)} zu viel finanziert</strong>
+            )}
+          </dd>
+        </div>
+      </dl>
+      <div className="chart-grid">
+        <BarChart id="diagramm-ausgaben" title="Ausgaben nach Kategorie" items={categories} />
+        <BarChart id="diagramm-finanzierung" title="Finanzierung nach Quelle" items={sources.map((s) => ({ label: s.label, cents: s.cents }))} />
+      </div>
+      <div className="table-scroll" role="region" aria-label="Ausgaben nach Kategorie (Tabelle)" tabIndex={0}>
+        <table className="table">
+          <caption>Ausgaben nach Kategorie</caption>
+          <thead>
+            <tr>
+              <th scope="col">Kategorie</th>
+              <th scope="col" className="num">
+                Betrag
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {categories.map((c) => (
+              <tr key={c.label}>
+                <th scope="row">{c.label}</th>
+                <td className="num">{formatEuro(c.cents)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Summe</th>
+              <td className="num">{formatEuro(totals.expenditureCents)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <div className="table-scroll" role="region" aria-label="Ausgaben nach Kalenderjahr (Tabelle)" tabIndex={0}>
+        <table className="table">
+          <caption>Ausgaben nach Kalenderjahr</caption>
+          <thead>
+            <tr>
+              <th scope="col">Jahr</th>
+              <th scope="col" className="num">
+                Betrag
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {totals.byYear.map((y) => (
+              <tr key={y.year ?? 'ohne'}>
+                <th scope="row">{y.year ?? 'ohne Jahr'}</th>
+                <td className="num">{formatEuro(y.cents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="table-scroll" role="region" aria-label="Finanzierung nach Quelle (Tabelle)" tabIndex={0}>
+        <table className="table">
+          <caption>Finanzierung nach Quelle</caption>
+          <thead>
+            <tr>
+              <th scope="col">Quelle</th>
+              <th scope="col" className="num">
+                Betrag
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sources.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">{s.label}</th>
+                <td className="num">{formatEuro(s.cents)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Summe</th>
+              <td className="num">{formatEuro(totals.financingCents)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { expect, test } from '@playwright/test';
+import { clientFor, type Client } from '../support/http';
+
+const versionOf = async (client: Client, path: string) => /name="version"[^>]*value="(\d+)"/.exec(await (await client.get(path)).text())![1]!;
+
+/** A Verein application whose Vorhaben and Zeitplan are complete, so the budget step opens. */
+async function applicationWithBudgetStep(client: Client): Promise<string> {
+  const created = await client.post('/antraege/neu', {});
+  const app = /\/antraege\/\d+/.exec(created.headers().location!)![0];
+  const project = {
+    title: 'Nachbarschaftsgespräche Görlitz',
+    route: 'B',
+    summary: 'Gespräche in drei Stadtteilen.',
+    goals: 'Mehr Menschen beteiligen sich.',
+    'parts[0].id': 'p1',
+    'parts[0].title': 'Gesprächsrunden',
+    'formats[0].id': 'f1',
+    'formats[0].format': 'nachbarschaftsgespraeche',
+    'formats[0].level': 'konsultation',
+    targetGroups: 'alle',
+    placeDescription: 'Görlitz-Innenstadt',
+    location: 'sachsen',
+    municipalLevel: 'ja',
+    affectedMunicipality: 'Stadt Görlitz',
+    againstFinalDecision: 'nein',
+    usesBeteiligungsportal: 'nein',
+    softwareProcurement: 'nein',
+    cooperation: 'ja',
+    cooperationDescription: 'Die Stadt stellt Räume.',
+    federalOrEuFunding: 'keine',
+    whyProject: 'Bedarf.',
+    whyFunding: 'Kein Geld.',
+  };
+  expect((await client.post(`${app}/vorhaben`, { ...project, version: await versionOf(client, `${app}/vorhaben`), intent: 'speichern' })).status()).toBe(302);
+  const schedule = { start: '01.03.2027', end: '31.12.2028', alreadyStarted: 'nein' };
+  expect((await client.post(`${app}/zeitplan`, { ...schedule, version: await versionOf(client, `${app}/zeitplan`), intent: 'speichern' })).status()).toBe(302);
+  return app;
+}
+
+test('a plan with 200 lines is saved, shown and summed to the cent', async ({ baseURL }) => {
+  const client = await clientFor(baseURL!, 'verein');
+  const app = await applicationWithBudgetStep(client);
+  const form: Record<string, string> = { vatDeductible: 'nein', ownCash: '0' };
+  let expected = 0;
+  for (let i = 0; i < 200; i += 1) {
+    const quantity = (i % 7) + 1;
+    const price = 1234 + i * 17; // cents
+    expected += quantity * price;
+    Object.assign(form, {
+      [`lines[${i}].id`]: `l${i}`,
+      [`lines[${i}].category`]: i % 2 ? 'honorare' : 'sachmittel',
+      [`lines[${i}].kind`]: 'menge',
+      [`lines[${i}].description`]: `Position ${i + 1}`,
+      [`lines[${i}].quantity`]: String(quantity),
+      [`lines[${i}].unitPrice`]: `${Math.floor(price / 100)},${String(price % 100).padStart(2, '0')}`,
+      [`lines[${i}].year`]: i % 2 ? '2027' : '2028',
+    });
+  }
+  const saved = await client.post(`${app}/kosten`, { ...form, version: await versionOf(client, `${app}/kosten`), intent: 'speichern' });
+  expect(saved.status()).toBe(302);
+  const page = await (await client.get(`${app}/kosten`)).text();
+  expect(page.match(/class="row-card"/g)?.length).toBe(200);
+  expect(page).toContain('Position 200');
+  const total = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(expected / 100);
+  expect(page).toContain(total);
+  await client.dispose();
+});
+
+test('bad budget input gets a German message at the line and everything else is kept', async ({ baseURL }) => {
+  const client = await clientFor(baseURL!, 'verein');
+  const app = await applicationWithBudgetStep(client);
+  const response = await client.post(`${app}/kosten`, {
+    version: await versionOf(client, `${app}/kosten`),
+    intent: 'weiter',
+    vatDeductible: 'nein',
+    'lines[0].id': 'a',
+    'lines[0].kind': 'menge',
+    'lines[0].category': 'honorare',
+    'lines[0].description': 'Moderation',
+    'lines[0].quantity': '0',
+    'lines[0].unitPrice': '-50',
+    'lines[0].year': '2027',
+    'lines[1].id': 'b',
+    'lines[1].kind': 'pauschal',
+    'lines[1].category': 'sachmittel',
+    'lines[1].description': '',
+    'lines[1].amount': '12.000.000',
+    'lines[1].year': '2031',
+    'lines[2].id': 'c',
+    'lines[2].kind': 'personal',
+    'lines[2].category': 'personal',
+    'lines[2].description': 'Projektleitung',
+    'lines[2].quantity': '120',
+    'lines[2].unitPrice': '45,50',
+    'lines[2].year': '2027',
+  });
+  expect(response.status()).toBe(400);
+  const body = await response.text();
+  expect(body).toContain('Beträge können nicht negativ sein');
+  expect(body).toContain('Beträge über 10 Mio. € sind hier nicht vorgesehen');
+  expect(body).toContain('value="Projektleitung"');
+  expect(body).toContain('value="45,50"');
+  // The invalid input is kept as typed; after fixing it, the line checks speak.
+  const fixed = await client.post(`${app}/kosten`, {
+    version: await versionOf(client, `${app}/kosten`),
+    intent: 'weiter',
+    vatDeductible: 'nein',
+    'lines[0].id': 'a',
+    'lines[0].kind': 'menge',
+    'lines[0].category': 'honorare',
+    'lines[0].description': 'Moderation',
+    'lines[0].quantity': '0',
+    'lines[0].unitPrice': '50',
+    'lines[0].year': '2031',
+  });
+  expect(fixed.status()).toBe(400);
+  const text = await fixed.text();
+  expect(text).toContain('Zeile 1: Bitte geben Sie die Menge an (mehr als 0).');
+  expect(text).toContain('Zeile 1: 2031 liegt außerhalb des Vorhabenzeitraums (2027–2028).');
+  await client.dispose();
+});

@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { budgetTotals, lineTotalCents, mulMilli } from '../../machines/frl/application/budget';
+import { emptyApplication, type ApplicationData } from '../../machines/frl/application/schema';
+import { costCategories } from '../../machines/frl/catalogues';
+import { shippedParameters } from '../../machines/frl/parameters';
+import { capFor, isWithinRate, proposedGrant } from '../../machines/frl/predicates';
+import { formatCentsForInput } from '../../machines/shared/format';
+import { parseEuro, parseQuantity, formatQuantity } from '../../machines/shared/money';
+
+const cents = fc.integer({ min: 0, max: 1_000_000_00 });
+const milli = fc.integer({ min: 0, max: 10_000_000 });
+const line = fc.record({
+  id: fc.uuid(),
+  category: fc.constantFrom(...costCategories.map((c) => c.id)),
+  kind: fc.constantFrom('menge' as const, 'pauschal' as const, 'personal' as const),
+  quantityMilli: milli,
+  unitPriceCents: fc.integer({ min: 0, max: 100_000_00 }),
+  amountCents: cents,
+  year: fc.integer({ min: 2026, max: 2028 }),
+});
+
+function application(lines: ApplicationData['budget']['lines'], extra: Partial<ApplicationData['budget']> = {}): ApplicationData {
+  const data = emptyApplication();
+  data.budget = { ...data.budget, lines, ...extra };
+  return data;
+}
+
+describe('budget arithmetic (property-based)', () => {
+  it('multiplies quantity (thousandths) by price exactly, rounding half up once', () => {
+    fc.assert(
+      fc.property(milli, cents, (q, p) => {
+        const exact = BigInt(q) * BigInt(p); // thousandths of a cent
+        const expected = Number((exact * 2n + 1000n) / 2000n);
+        expect(mulMilli(q, p)).toBe(expected);
+      }),
+    );
+  });
+
+  it('never creates or loses a cent: category, year and line sums all equal the total', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), (lines) => {
+        const t = budgetTotals(application(lines), shippedParameters, { rateBasisPoints: 9000, capCents: 8_000_000 });
+        const lineSum = lines.reduce((s, l) => s + lineTotalCents(l), 0);
+        expect(t.costLinesCents).toBe(lineSum);
+        expect(t.byCategory.reduce((s, c) => s + c.cents, 0)).toBe(t.expenditureCents);
+        expect(t.byYear.reduce((s, y) => s + y.cents, 0)).toBe(t.expenditureCents);
+        expect(t.eligibleCents + t.ineligibleCents).toBe(t.expenditureCents);
+        expect(Number.isSafeInteger(t.expenditureCents)).toBe(true);
+      }),
+    );
+  });
+
+  it('balances when the own share covers exactly what the grant and third parties do not', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 20 }), cents, (lines, donation) => {
+        const base = budgetTotals(application(lines), shippedParameters, { rateBasisPoints: 9000, capCents: 8_000_000 });
+        const grant = base.proposedGrantCents ?? 0;
+        const own = base.expenditureCents - grant - donation;
+        fc.pre(own >= 0);
+        const data = application(lines, { ownCashCents: own, donations: [{ id: 'd', donor: 'x', amountCents: donation, earmarked: false }] });
+        const t = budgetTotals(data, shippedParameters, { rateBasisPoints: 9000, capCents: 8_000_000 });
+        expect(t.gapCents).toBe(0);
+        expect(t.financingCents).toBe(t.expenditureCents);
+      }),
+    );
+  });
+
+  it('proposes a grant that never breaks a rule: ≤ 90 %, ≤ cap, full euros, and as high as allowed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5_000_000_00 }), fc.constantFrom('A1.1' as const, 'A1.2' as const, 'A1.3' as const, 'B' as const), fc.integer({ min: 1, max: 3 }), (eligible, route, years) => {
+        const capPerRoute = { 'A1.1': 1_000_000, 'A1.2': 3_500_000, 'A1.3': 8_000_000, B: 8_000_000 }[route];
+        const cap = capFor(route, capPerRoute, years);
+        const grant = proposedGrant(eligible, 9000, cap);
+        expect(grant % 100).toBe(0);
+        expect(isWithinRate(grant, eligible, 9000)).toBe(true);
+        expect(grant).toBeLessThanOrEqual(cap);
+        // one more euro would break a rule
+        expect(!isWithinRate(grant + 100, eligible, 9000) || grant + 100 > cap).toBe(true);
+      }),
+    );
+  });
+
+  it('reads back every amount it formats, to the cent', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000_00 }), (c) => {
+        expect(parseEuro(formatCentsForInput(c))).toEqual({ ok: true, cents: c });
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999_999_999 }), (m) => {
+        expect(parseQuantity(formatQuantity(m))).toEqual({ ok: true, milli: m });
+      }),
+    );
+  });
+});
