@@ -1,9 +1,10 @@
 /**
  * npm run bench [section…] — measures speed; never part of the tests (timings are not asserted).
- * Sections: foundation, rules, wizard. Without arguments all sections run. Needs a build (npm run build).
+ * Sections: foundation, rules, wizard, pdf. Without arguments all sections run. Needs a build (npm run build).
  */
 import { existsSync } from 'node:fs';
 import { benchFoundation } from './bench/foundation';
+import { benchPdf } from './bench/pdf';
 import { benchRules } from './bench/rules';
 import { benchWizard } from './bench/wizard';
 
@@ -11,6 +12,7 @@ const sections: Record<string, () => Promise<void>> = {
   foundation: benchFoundation,
   rules: benchRules,
   wizard: benchWizard,
+  pdf: benchPdf,
 };
 
 if (!existsSync('build/index.js')) {

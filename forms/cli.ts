@@ -1,0 +1,100 @@
+/**
+ * PDF forms on the command line:
+ *   npm run forms -- inspect FORM.pdf [--json]      list the fields of any PDF (name, type, page, position, size)
+ *   npm run forms -- fill APPLICATION.json OUT.pdf   fill our template with an exported application
+ *        [--bearbeitbar] [--entwurf] [--ohne-pruefung] [--datum=JJJJ-MM-TT] [--vorlage=TEMPLATE.pdf]
+ *   npm run forms -- schema                          print the JSON Schema of the export format
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { applicationToFacts, totalsFor } from '../machines/frl/application/facts';
+import { evaluate } from '../machines/frl/engine';
+import { factsSchema } from '../machines/frl/facts';
+import { shippedParameters } from '../machines/frl/parameters';
+import { fieldKindLabel } from './pdf/fields';
+import { inspectPdf } from './inspect';
+import { loadTemplate, renderApplicationPdf } from './antrag/index';
+import { applicationJsonSchema, importApplication } from './antrag/json';
+
+const args = process.argv.slice(2);
+const flags = new Set(args.filter((a) => a.startsWith('--')).map((a) => a.split('=')[0]));
+const option = (name: string) => args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+const [command, ...positional] = args.filter((a) => !a.startsWith('--'));
+
+const usage = `Verwendung:
+  npm run forms -- inspect FORMULAR.pdf [--json]
+  npm run forms -- fill ANTRAG.json AUSGABE.pdf [--bearbeitbar] [--entwurf] [--ohne-pruefung] [--datum=JJJJ-MM-TT] [--vorlage=VORLAGE.pdf]
+  npm run forms -- schema`;
+
+function readFile(path: string | undefined, what: string): Uint8Array {
+  if (!path) throw new Error(`Bitte geben Sie ${what} an.\n\n${usage}`);
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch {
+    throw new Error(`Die Datei ${path} gibt es nicht oder sie ist nicht lesbar.`);
+  }
+}
+
+async function inspect(path: string | undefined) {
+  const { pages, fields } = await inspectPdf(readFile(path, 'die PDF-Datei'));
+  if (flags.has('--json')) {
+    process.stdout.write(`${JSON.stringify({ pages, fields }, null, 2)}\n`);
+    return;
+  }
+  const rows = fields.map((f) => [
+    f.name,
+    fieldKindLabel[f.kind] + (f.multiline ? ' (mehrzeilig)' : ''),
+    f.page === null ? '–' : String(f.page),
+    `${f.x.toLocaleString('de-DE')} / ${f.y.toLocaleString('de-DE')}`,
+    `${f.width.toLocaleString('de-DE')} × ${f.height.toLocaleString('de-DE')}`,
+    f.label ?? '',
+  ]);
+  const header = ['Feld', 'Typ', 'Seite', 'x / y (pt)', 'Breite × Höhe', 'Bezeichnung (/TU)'];
+  const widths = header.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  process.stdout.write(`${line(header)}\n${line(widths.map((w) => '-'.repeat(w)))}\n`);
+  for (const row of rows) process.stdout.write(`${line(row)}\n`);
+  const names = new Set(fields.map((f) => f.name));
+  process.stdout.write(`\n${names.size} Felder, ${fields.length} Widgets, ${pages} Seiten\n`);
+}
+
+async function fill(input: string | undefined, output: string | undefined) {
+  const text = new TextDecoder().decode(readFile(input, 'die JSON-Datei des Antrags'));
+  if (!output) throw new Error(`Bitte geben Sie die Ausgabedatei an.\n\n${usage}`);
+  const imported = importApplication(text);
+  if (!imported.ok) throw new Error(`Der Antrag in ${input} ist fehlerhaft:\n${imported.errors.map((e) => `- ${e}`).join('\n')}`);
+  const date = option('--datum') ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('Bitte geben Sie das Datum als --datum=JJJJ-MM-TT an.');
+  const data = imported.data;
+  const parameters = shippedParameters;
+  const totals = totalsFor(data, parameters, date);
+  const facts = factsSchema.parse(applicationToFacts(data, parameters, date));
+  const eligibility = evaluate(date, facts, { parameters });
+  const templatePath = option('--vorlage');
+  loadTemplate(templatePath);
+  const bytes = await renderApplicationPdf({
+    data,
+    totals,
+    eligibility,
+    includeEligibilityAnnex: !flags.has('--ohne-pruefung'),
+    draft: flags.has('--entwurf'),
+    variant: flags.has('--bearbeitbar') ? 'bearbeitbar' : 'einreichung',
+    createdAt: option('--datum') ? new Date(`${date}T12:00:00Z`) : new Date(),
+    parameters,
+    templatePath,
+  });
+  writeFileSync(output, bytes);
+  process.stdout.write(`Geschrieben: ${output} (${(bytes.length / 1024).toFixed(0)} KB)\n`);
+}
+
+try {
+  if (command === 'inspect') await inspect(positional[0]);
+  else if (command === 'fill') await fill(positional[0], positional[1]);
+  else if (command === 'schema') process.stdout.write(`${JSON.stringify(applicationJsonSchema(), null, 2)}\n`);
+  else {
+    process.stderr.write(`${command ? `Unbekannter Befehl „${command}“.\n\n` : ''}${usage}\n`);
+    process.exitCode = 2;
+  }
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exitCode = 1;
+}
