@@ -112,6 +112,63 @@ export interface ApplicationTable {
   updated_by: number | null;
   deleted_at: Timestamp | null;
   deleted_by: number | null;
+  /** The advice/submission statechart's persisted snapshot (JSON); null before any advice. */
+  review_snapshot: string | null;
+  review_requested_at: Timestamp | null;
+  review_requested_advisor_id: number | null;
+  review_version: Generated<number>;
+}
+
+export interface ApplicationAdvisorTable {
+  application_id: number;
+  advisor_id: number;
+  since: Timestamp;
+}
+
+export interface CommentTable {
+  id: Generated<number>;
+  application_id: number;
+  parent_id: number | null;
+  author_id: number | null;
+  step: string;
+  /** Form field name or budget line ("lines[id=abc]"); null for the step as a whole. */
+  field: string | null;
+  body: string;
+  /** 1: an advisors' internal note that applicants never see. */
+  internal: Flag;
+  /** The application version the comment was written against. */
+  version: number;
+  created_at: Timestamp;
+  resolved_at: Timestamp | null;
+  resolved_by: number | null;
+}
+
+export interface ReviewMarkTable {
+  application_id: number;
+  advisor_id: number;
+  version: number;
+  at: Timestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  application_id: number | null;
+  kind: string;
+  text: string;
+  link: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  to_user_id: number | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
 }
 
 export interface ApplicationEventTable {
@@ -161,6 +218,11 @@ export interface Database {
   application_events: ApplicationEventTable;
   attachments: AttachmentTable;
   pending_submissions: PendingSubmissionTable;
+  application_advisors: ApplicationAdvisorTable;
+  comments: CommentTable;
+  review_marks: ReviewMarkTable;
+  notifications: NotificationTable;
+  outbox: OutboxTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -173,3 +235,5 @@ export type EligibilityCheck = Selectable<EligibilityCheckTable>;
 export type ApplicationRow = Selectable<ApplicationTable>;
 export type ApplicationEventRow = Selectable<ApplicationEventTable>;
 export type AttachmentRow = Selectable<AttachmentTable>;
+export type CommentRow = Selectable<CommentTable>;
+export type NotificationRow = Selectable<NotificationTable>;

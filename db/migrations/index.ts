@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026_11_22_000000_foundation';
 import * as eligibilityChecks from './2026_11_22_010000_eligibility_checks';
 import * as applications from './2026_11_22_020000_applications';
+import * as review from './2026_11_22_030000_review';
 
 /**
  * Every migration, by name. Listed by hand (not read from the folder) because the Remix server bundle
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_000000_foundation': foundation,
   '2026_11_22_010000_eligibility_checks': eligibilityChecks,
   '2026_11_22_020000_applications': applications,
+  '2026_11_22_030000_review': review,
 };

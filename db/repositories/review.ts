@@ -1,0 +1,240 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { CommentRow, Database, NotificationRow } from '../schema';
+import { recordApplicationEvent } from './applications';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface StatusSave {
+  applicationId: number;
+  expectedReviewVersion: number;
+  applicationVersion: number;
+  status: string;
+  snapshot: unknown;
+  requestedAt: string | null;
+  requestedAdvisorId: number | null;
+  advisors: number[];
+  userId: number;
+  eventType: string;
+  details: Record<string, unknown>;
+}
+
+/** Saves a status change if nobody changed the status since it was read; records the event. */
+export async function saveReviewStatus(db: Executor, input: StatusSave, now = new Date()): Promise<boolean> {
+  const result = await db
+    .updateTable('applications')
+    .set((eb) => ({
+      status: input.status,
+      review_snapshot: JSON.stringify(input.snapshot),
+      review_requested_at: input.requestedAt,
+      review_requested_advisor_id: input.requestedAdvisorId,
+      review_version: eb('review_version', '+', 1),
+    }))
+    .where('id', '=', input.applicationId)
+    .where('review_version', '=', input.expectedReviewVersion)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  const current = await db.selectFrom('application_advisors').select('advisor_id').where('application_id', '=', input.applicationId).execute();
+  for (const advisorId of input.advisors.filter((a) => !current.some((c) => c.advisor_id === a))) {
+    await db.insertInto('application_advisors').values({ application_id: input.applicationId, advisor_id: advisorId, since: now.toISOString() }).execute();
+  }
+  await recordApplicationEvent(db, input.applicationId, input.applicationVersion, { userId: input.userId, type: input.eventType, details: input.details }, now);
+  return true;
+}
+
+export interface QueueFilters {
+  route?: string;
+  landkreis?: string;
+  status?: string;
+  /** Waiting at least this many days since advice was requested. */
+  minDays?: number;
+  mine?: boolean;
+}
+
+export interface QueueItem {
+  id: number;
+  title: string;
+  route: string | null;
+  status: string;
+  organisation_name: string;
+  landkreis: string;
+  review_requested_at: string | null;
+  review_requested_advisor_id: number | null;
+  updated_at: string;
+  advisor_ids: string | null;
+}
+
+/** Drafts shared with the advice (advice was requested at least once), for the advisor queue. */
+export async function listQueue(db: Executor, advisorId: number, filters: QueueFilters, now = new Date()): Promise<QueueItem[]> {
+  let query = db
+    .selectFrom('applications')
+    .innerJoin('organisations', 'organisations.id', 'applications.organisation_id')
+    .select((eb) => [
+      'applications.id',
+      'applications.title',
+      'applications.route',
+      'applications.status',
+      'organisations.name as organisation_name',
+      'organisations.landkreis',
+      'applications.review_requested_at',
+      'applications.review_requested_advisor_id',
+      'applications.updated_at',
+      eb
+        .selectFrom('application_advisors')
+        .select((inner) => inner.fn<string>('group_concat', ['application_advisors.advisor_id']).as('ids'))
+        .whereRef('application_advisors.application_id', '=', 'applications.id')
+        .as('advisor_ids'),
+    ])
+    .where('applications.review_requested_at', 'is not', null)
+    .where('applications.deleted_at', 'is', null);
+  if (filters.route) query = query.where('applications.route', '=', filters.route);
+  if (filters.landkreis) query = query.where('organisations.landkreis', '=', filters.landkreis as never);
+  if (filters.status) query = query.where('applications.status', '=', filters.status);
+  if (filters.minDays) {
+    query = query.where('applications.review_requested_at', '<=', new Date(now.getTime() - filters.minDays * 86_400_000).toISOString());
+  }
+  if (filters.mine) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('application_advisors')
+          .select('advisor_id')
+          .whereRef('application_advisors.application_id', '=', 'applications.id')
+          .where('application_advisors.advisor_id', '=', advisorId),
+      ),
+    );
+  }
+  return query.orderBy('applications.review_requested_at', 'asc').limit(500).execute();
+}
+
+export async function advisorsOf(db: Executor, applicationId: number): Promise<Array<{ id: number; name: string; email: string }>> {
+  return db
+    .selectFrom('application_advisors')
+    .innerJoin('users', 'users.id', 'application_advisors.advisor_id')
+    .select(['users.id', 'users.name', 'users.email'])
+    .where('application_id', '=', applicationId)
+    .orderBy('since')
+    .execute();
+}
+
+export async function listAdvisors(db: Executor): Promise<Array<{ id: number; name: string; email: string }>> {
+  return db.selectFrom('users').select(['id', 'name', 'email']).where('role', '=', 'advisor').where('disabled_at', 'is', null).orderBy('name').execute();
+}
+
+// ---- comments -------------------------------------------------------------------------------
+
+export async function addComment(
+  db: Executor,
+  input: Omit<CommentRow, 'id' | 'resolved_at' | 'resolved_by' | 'created_at'>,
+  now = new Date(),
+): Promise<CommentRow> {
+  return db.insertInto('comments').values({ ...input, created_at: now.toISOString() }).returningAll().executeTakeFirstOrThrow();
+}
+
+export type CommentWithAuthor = CommentRow & { author_name: string | null; author_role: string | null };
+
+export async function listComments(db: Executor, applicationId: number, options: { includeInternal: boolean }): Promise<CommentWithAuthor[]> {
+  let query = db
+    .selectFrom('comments')
+    .leftJoin('users', 'users.id', 'comments.author_id')
+    .selectAll('comments')
+    .select(['users.name as author_name', 'users.role as author_role'])
+    .where('application_id', '=', applicationId);
+  if (!options.includeInternal) query = query.where('internal', '=', 0);
+  return query.orderBy('comments.id').execute();
+}
+
+export async function findComment(db: Executor, applicationId: number, id: number): Promise<CommentRow | undefined> {
+  return db.selectFrom('comments').selectAll().where('id', '=', id).where('application_id', '=', applicationId).executeTakeFirst();
+}
+
+export async function setCommentResolved(db: Executor, id: number, userId: number | null, now = new Date()): Promise<void> {
+  await db
+    .updateTable('comments')
+    .set(userId === null ? { resolved_at: null, resolved_by: null } : { resolved_at: now.toISOString(), resolved_by: userId })
+    .where('id', '=', id)
+    .execute();
+}
+
+// ---- what the advisor has seen ---------------------------------------------------------------
+
+export async function reviewMark(db: Executor, applicationId: number, advisorId: number): Promise<{ version: number; at: string } | undefined> {
+  return db
+    .selectFrom('review_marks')
+    .select(['version', 'at'])
+    .where('application_id', '=', applicationId)
+    .where('advisor_id', '=', advisorId)
+    .executeTakeFirst();
+}
+
+export async function setReviewMark(db: Executor, applicationId: number, advisorId: number, version: number, now = new Date()): Promise<void> {
+  await db
+    .insertInto('review_marks')
+    .values({ application_id: applicationId, advisor_id: advisorId, version, at: now.toISOString() })
+    .onConflict((oc) => oc.columns(['application_id', 'advisor_id']).doUpdateSet({ version, at: now.toISOString() }))
+    .execute();
+}
+
+/** Field changes recorded after `sinceVersion` (oldest first). */
+export async function changesSince(db: Executor, applicationId: number, sinceVersion: number) {
+  const rows = await db
+    .selectFrom('application_events')
+    .leftJoin('users', 'users.id', 'application_events.user_id')
+    .select(['application_events.version', 'application_events.at', 'application_events.changes', 'application_events.step', 'users.name as user_name'])
+    .where('application_id', '=', applicationId)
+    .where('application_events.version', '>', sinceVersion)
+    .where('application_events.type', 'in', ['step.save', 'step.autosave', 'imported'])
+    .orderBy('application_events.id')
+    .execute();
+  return rows.map((r) => ({ ...r, changes: JSON.parse(r.changes) as Array<{ path: string; before?: unknown; after?: unknown }> }));
+}
+
+// ---- notifications and outbox -----------------------------------------------------------------
+
+export async function notify(
+  db: Executor,
+  input: { userIds: number[]; applicationId: number | null; kind: string; text: string; link: string; email?: { subject: string; body: string } },
+  now = new Date(),
+): Promise<void> {
+  const users = input.userIds.length
+    ? await db.selectFrom('users').select(['id', 'email']).where('id', 'in', [...new Set(input.userIds)]).where('disabled_at', 'is', null).execute()
+    : [];
+  for (const user of users) {
+    await db
+      .insertInto('notifications')
+      .values({ user_id: user.id, application_id: input.applicationId, kind: input.kind, text: input.text, link: input.link, created_at: now.toISOString() })
+      .execute();
+    if (input.email) {
+      await db
+        .insertInto('outbox')
+        .values({ to_user_id: user.id, to_address: user.email, subject: input.email.subject, body: input.email.body, created_at: now.toISOString() })
+        .execute();
+    }
+  }
+}
+
+export async function unreadNotificationCount(db: Executor, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listNotifications(db: Executor, userId: number): Promise<NotificationRow[]> {
+  return db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').limit(100).execute();
+}
+
+export async function markNotificationsRead(db: Executor, userId: number, ids: number[] | 'all', now = new Date()): Promise<void> {
+  let query = db.updateTable('notifications').set({ read_at: now.toISOString() }).where('user_id', '=', userId).where('read_at', 'is', null);
+  if (ids !== 'all') query = query.where('id', 'in', ids.length ? ids : [-1]);
+  await query.execute();
+}
+
+export async function listOutbox(db: Executor, userId: number | null) {
+  let query = db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(200);
+  if (userId !== null) query = query.where('to_user_id', '=', userId);
+  return query.execute();
+}

@@ -1,0 +1,220 @@
+import { assign, setup, type SnapshotFrom } from 'xstate';
+
+/**
+ * The advice and submission status of an application. Who may take which transition is part of
+ * the machine: every event names the actor (role, user, membership), and guards named after the
+ * roles of the process decide. A refused event leaves the state unchanged.
+ */
+
+export const reviewStatuses = [
+  'entwurf',
+  'in_beratung',
+  'zur_ueberarbeitung',
+  'beratung_abgeschlossen',
+  'eingereicht',
+  'bewilligt',
+  'abgelehnt',
+  'zurueckgezogen',
+] as const;
+export type ReviewStatus = (typeof reviewStatuses)[number];
+
+export const reviewStatusLabel: Record<ReviewStatus, string> = {
+  entwurf: 'Entwurf',
+  in_beratung: 'In Beratung',
+  zur_ueberarbeitung: 'Zur Überarbeitung',
+  beratung_abgeschlossen: 'Beratung abgeschlossen',
+  eingereicht: 'Bei der SAB eingereicht',
+  bewilligt: 'Bewilligt',
+  abgelehnt: 'Abgelehnt',
+  zurueckgezogen: 'Zurückgezogen',
+};
+
+export interface Actor {
+  role: 'applicant' | 'advisor' | 'ministry' | 'admin';
+  userId: number;
+  /** Member of the applying organisation. */
+  member: boolean;
+}
+
+export interface StatusChange {
+  from: ReviewStatus;
+  to: ReviewStatus;
+  at: string;
+  by: number;
+  reason?: string;
+}
+
+export interface ReviewContext {
+  /** Advisors working on the draft (the first took it; a second can be added). */
+  advisors: number[];
+  /** The advisor asked for by name, or null for the EBBS pool. */
+  requestedAdvisor: number | null;
+  requestedAt: string | null;
+  /** "aus Sicht der Beratung einreichungsfähig" when the advice was completed. */
+  readyForSubmission: boolean | null;
+  submission: { date: string; reference: string } | null;
+  decision: { date: string; note: string } | null;
+  history: StatusChange[];
+}
+
+type At = { actor: Actor; at: string };
+export type ReviewEvent =
+  | ({ type: 'beratung.anfragen'; advisorId: number | null; note?: string } & At)
+  | ({ type: 'beratung.uebernehmen' } & At)
+  | ({ type: 'beratung.hinzuziehen'; advisorId: number } & At)
+  | ({ type: 'beratung.zurueckgeben'; reason: string } & At)
+  | ({ type: 'beratung.abschliessen'; readyForSubmission: boolean; note?: string } & At)
+  | ({ type: 'beratung.beenden'; reason?: string } & At)
+  | ({ type: 'einreichung.erfassen'; date: string; reference: string } & At)
+  | ({ type: 'bewilligung.erfassen'; date: string; note?: string } & At)
+  | ({ type: 'ablehnung.erfassen'; date: string; note?: string } & At)
+  | ({ type: 'antrag.zurueckziehen'; reason?: string } & At);
+
+export type ReviewEventType = ReviewEvent['type'];
+
+// ---- named conditions, testable on their own -------------------------------------------------
+
+export const isApplicantMember = (actor: Actor) => actor.role === 'applicant' && actor.member;
+export const isAdvisor = (actor: Actor) => actor.role === 'advisor';
+export const isAssignedAdvisor = (actor: Actor, context: ReviewContext) => isAdvisor(actor) && context.advisors.includes(actor.userId);
+/** A draft in the pool, or one whose request named this advisor. */
+export const mayTakeDraft = (actor: Actor, context: ReviewContext) =>
+  isAdvisor(actor) && !context.advisors.includes(actor.userId) && (context.advisors.length === 0) && (context.requestedAdvisor === null || context.requestedAdvisor === actor.userId);
+export const hasReason = (reason: string | undefined) => typeof reason === 'string' && reason.trim().length >= 10;
+export const isIsoDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+const change = (context: ReviewContext, from: ReviewStatus, to: ReviewStatus, event: ReviewEvent & At, reason?: string): StatusChange[] => [
+  ...context.history,
+  { from, to, at: event.at, by: event.actor.userId, ...(reason ? { reason } : {}) },
+];
+
+const review = setup({
+  types: {
+    context: {} as ReviewContext,
+    events: {} as ReviewEvent,
+  },
+  guards: {
+    applicantMember: ({ event }) => isApplicantMember(event.actor),
+    assignedAdvisor: ({ context, event }) => isAssignedAdvisor(event.actor, context),
+    advisorMayTake: ({ context, event }) => mayTakeDraft(event.actor, context),
+    assignedAdvisorAddsAnother: ({ context, event }) =>
+      event.type === 'beratung.hinzuziehen' && isAssignedAdvisor(event.actor, context) && !context.advisors.includes(event.advisorId) && context.advisors.length < 2,
+    assignedAdvisorWithReason: ({ context, event }) =>
+      event.type === 'beratung.zurueckgeben' && isAssignedAdvisor(event.actor, context) && hasReason(event.reason),
+    applicantRecordsSubmission: ({ event }) =>
+      event.type === 'einreichung.erfassen' && isApplicantMember(event.actor) && isIsoDate(event.date) && event.reference.trim().length > 0,
+    applicantRecordsDecision: ({ event }) =>
+      (event.type === 'bewilligung.erfassen' || event.type === 'ablehnung.erfassen') && isApplicantMember(event.actor) && isIsoDate(event.date),
+  },
+  actions: {
+    request: assign(({ context, event }, params: { from: ReviewStatus }) => {
+      if (event.type !== 'beratung.anfragen') return {};
+      const { from } = params;
+      return {
+        requestedAdvisor: event.advisorId,
+        requestedAt: event.at,
+        advisors: context.advisors,
+        history: change(context, from, 'in_beratung', event, event.note),
+      };
+    }),
+    take: assign(({ context, event }) => ({ advisors: [...context.advisors, event.actor.userId], history: context.history })),
+    addAdvisor: assign(({ context, event }) => (event.type === 'beratung.hinzuziehen' ? { advisors: [...context.advisors, event.advisorId] } : {})),
+    returnForRevision: assign(({ context, event }) =>
+      event.type === 'beratung.zurueckgeben' ? { history: change(context, 'in_beratung', 'zur_ueberarbeitung', event, event.reason.trim()) } : {},
+    ),
+    complete: assign(({ context, event }) =>
+      event.type === 'beratung.abschliessen'
+        ? { readyForSubmission: event.readyForSubmission, history: change(context, 'in_beratung', 'beratung_abgeschlossen', event, event.note) }
+        : {},
+    ),
+    endAdvice: assign(({ context, event }) => ({
+      history: change(context, 'in_beratung', 'entwurf', event, event.type === 'beratung.beenden' ? event.reason : undefined),
+    })),
+    recordSubmission: assign(({ context, event }, params: { from: ReviewStatus }) =>
+      event.type === 'einreichung.erfassen'
+        ? {
+            submission: { date: event.date, reference: event.reference.trim() },
+            history: change(context, params.from, 'eingereicht', event),
+          }
+        : {},
+    ),
+    recordDecision: assign(({ context, event }) =>
+      event.type === 'bewilligung.erfassen' || event.type === 'ablehnung.erfassen'
+        ? {
+            decision: { date: event.date, note: event.note?.trim() ?? '' },
+            history: change(context, 'eingereicht', event.type === 'bewilligung.erfassen' ? 'bewilligt' : 'abgelehnt', event),
+          }
+        : {},
+    ),
+    withdraw: assign(({ context, event }, params: { from: ReviewStatus }) => ({
+      history: change(context, params.from, 'zurueckgezogen', event, event.type === 'antrag.zurueckziehen' ? event.reason : undefined),
+    })),
+  },
+});
+
+const submit = (from: ReviewStatus) => ({
+  guard: 'applicantRecordsSubmission' as const,
+  target: 'eingereicht',
+  actions: { type: 'recordSubmission' as const, params: { from } },
+});
+const withdraw = (from: ReviewStatus) => ({ guard: 'applicantMember' as const, target: 'zurueckgezogen', actions: { type: 'withdraw' as const, params: { from } } });
+const request = (from: ReviewStatus) => ({ guard: 'applicantMember' as const, target: 'in_beratung', actions: { type: 'request' as const, params: { from } } });
+
+export const reviewMachine = review.createMachine({
+  id: 'beratung',
+  context: { advisors: [], requestedAdvisor: null, requestedAt: null, readyForSubmission: null, submission: null, decision: null, history: [] },
+  initial: 'entwurf',
+  states: {
+    entwurf: {
+      on: {
+        'beratung.anfragen': request('entwurf'),
+        'einreichung.erfassen': submit('entwurf'),
+        'antrag.zurueckziehen': withdraw('entwurf'),
+      },
+    },
+    in_beratung: {
+      on: {
+        'beratung.uebernehmen': { guard: 'advisorMayTake', actions: 'take' },
+        'beratung.hinzuziehen': { guard: 'assignedAdvisorAddsAnother', actions: 'addAdvisor' },
+        'beratung.zurueckgeben': { guard: 'assignedAdvisorWithReason', target: 'zur_ueberarbeitung', actions: 'returnForRevision' },
+        'beratung.abschliessen': { guard: 'assignedAdvisor', target: 'beratung_abgeschlossen', actions: 'complete' },
+        'beratung.beenden': { guard: 'applicantMember', target: 'entwurf', actions: 'endAdvice' },
+        'antrag.zurueckziehen': withdraw('in_beratung'),
+      },
+    },
+    zur_ueberarbeitung: {
+      on: {
+        'beratung.anfragen': request('zur_ueberarbeitung'),
+        'einreichung.erfassen': submit('zur_ueberarbeitung'),
+        'antrag.zurueckziehen': withdraw('zur_ueberarbeitung'),
+      },
+    },
+    beratung_abgeschlossen: {
+      on: {
+        'beratung.anfragen': request('beratung_abgeschlossen'),
+        'einreichung.erfassen': submit('beratung_abgeschlossen'),
+        'antrag.zurueckziehen': withdraw('beratung_abgeschlossen'),
+      },
+    },
+    eingereicht: {
+      on: {
+        'bewilligung.erfassen': { guard: 'applicantRecordsDecision', target: 'bewilligt', actions: 'recordDecision' },
+        'ablehnung.erfassen': { guard: 'applicantRecordsDecision', target: 'abgelehnt', actions: 'recordDecision' },
+        'antrag.zurueckziehen': withdraw('eingereicht'),
+      },
+    },
+    bewilligt: { type: 'final' },
+    abgelehnt: { type: 'final' },
+    zurueckgezogen: { type: 'final' },
+  },
+});
+
+export type ReviewSnapshot = SnapshotFrom<typeof reviewMachine>;
+
+export const statusOf = (snapshot: ReviewSnapshot) => snapshot.value as ReviewStatus;
+
+/** Whether the draft may still be edited by the applicant (decision: docs/decisions/0010). */
+export const isEditable = (status: ReviewStatus) => status === 'entwurf' || status === 'in_beratung' || status === 'zur_ueberarbeitung' || status === 'beratung_abgeschlossen';
+
+/** A draft was ever shared with the advice (advisors may read it). */
+export const isSharedWithAdvice = (snapshot: ReviewSnapshot) => snapshot.context.requestedAt !== null;
