@@ -142,11 +142,20 @@ export function metaFor(snapshot: ApplicationSnapshot, result: EligibilityResult
 
 /** Loads an application of the user's organisation, or throws 404 (also for other organisations). */
 export async function requireOwnApplication(user: CurrentUser & { organisation_id: number }, idParam: string | undefined): Promise<LoadedApplication> {
-  const id = Number(idParam);
-  if (!Number.isInteger(id) || id <= 0) throw new Response('Nicht gefunden', { status: 404 });
-  const db = await getDb();
-  const row = await findApplication(db, id);
+  const row = await findApplicationRow(idParam);
   if (!row || row.organisation_id !== user.organisation_id) throw new Response('Nicht gefunden', { status: 404 });
+  return loadApplication(row);
+}
+
+export async function findApplicationRow(idParam: string | undefined): Promise<ApplicationRow | undefined> {
+  const id = Number(idParam);
+  if (!Number.isInteger(id) || id <= 0) return undefined;
+  return findApplication(await getDb(), id);
+}
+
+/** Restores the wizard of a stored application (the caller has checked access). */
+export async function loadApplication(row: ApplicationRow): Promise<LoadedApplication> {
+  const db = await getDb();
   const context = await stepContextFor(db, row.id);
   const restored = restoreSnapshot(row.snapshot, context);
   // Completeness depends on things outside the snapshot (attachments, rule parameters): refresh it.

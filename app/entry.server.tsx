@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { loadTemplate } from '../forms/antrag';
 import { getDb } from './db.server';
 import { log } from './utils/log.server';
 import { NonceProvider } from './utils/nonce';
@@ -13,6 +14,8 @@ const ABORT_DELAY = 5_000;
 /** Called by server.mjs before it listens: migrations run, and a broken setup stops the start. */
 export async function startup(): Promise<void> {
   await getDb();
+  // A missing PDF template is a broken installation: say so now, not at the first download.
+  loadTemplate();
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {

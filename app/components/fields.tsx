@@ -297,3 +297,27 @@ export function ErrorSummary({ form, order }: { form: FormMetadata<any, string[]
 export function fieldDomId(formId: string, name: string): string {
   return name ? `${formId}-${name}` : formId;
 }
+
+/** An error summary for forms without Conform: messages linked to the fields they concern. */
+export function MessageSummary({ id, errors }: { id: string; errors: Array<{ href: string; message: string }> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const signature = errors.map((e) => e.message).join('|');
+  useEffect(() => {
+    if (signature) ref.current?.focus();
+  }, [signature]);
+  if (!errors.length) return null;
+  return (
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="error-summary__title">
+        {errors.length === 1 ? 'Bitte prüfen Sie die folgende Angabe' : `Bitte prüfen Sie die folgenden ${errors.length} Angaben`}
+      </h2>
+      <ul className="error-summary__list">
+        {errors.map((e, index) => (
+          <li key={index}>
+            <a href={e.href}>{e.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -5,6 +5,7 @@ import { callStatusOn } from '../../machines/frl/calls';
 import { verdictLabel } from '../../machines/frl/engine';
 import { formatDate } from '../../machines/shared/format';
 import { evaluateApplicationCached, requireOwnApplication, routeLabel } from '../application.server';
+import { ApplicationDownloads } from '../components/antrag/downloads';
 import { EligibilityResultView } from '../components/eligibility/result';
 import { rulesOptions } from '../rules.server';
 import { requireApplicant } from '../session.server';
@@ -61,6 +62,9 @@ const notices: Record<string, string> = {
   gespeichert: 'Ihre Angaben wurden gespeichert. Sie können jederzeit hier weitermachen.',
   'gespeichert-mit-fehlern': 'Ihre Eingaben wurden gespeichert. Einige Angaben sind noch fehlerhaft; sie sind im Abschnitt markiert.',
   wiederhergestellt: 'Ihre Eingaben von vor der Anmeldung wurden gespeichert.',
+  importiert: 'Der Antrag wurde aus der Datei als neuer Entwurf angelegt. Bitte laden Sie die Anlagen neu hoch.',
+  'importiert-stammdaten':
+    'Der Antrag wurde aus der Datei als neuer Entwurf angelegt. Die Angaben zur Organisation stammten von einer anderen Organisation oder einem älteren Stand und wurden durch Ihre aktuellen Stammdaten ersetzt. Bitte laden Sie die Anlagen neu hoch.',
 };
 
 export default function ApplicationOverview() {
@@ -133,6 +137,7 @@ export default function ApplicationOverview() {
         <summary>Förderprüfung im Detail (alle Kriterien)</summary>
         <EligibilityResultView result={d.result} register="verwaltung" headingLevel={3} />
       </details>
+      <ApplicationDownloads id={d.id} complete={d.steps.every((s) => s.step === 'pruefen' || s.status === 'erledigt')} />
       <p>
         <Link to={`/antraege/${d.id}/loeschen`}>Antrag löschen</Link>
       </p>

@@ -127,6 +127,9 @@ export default function Applications() {
         <Link to="/foerdercheck" className="button button--secondary">
           Erst Förderfähigkeit prüfen
         </Link>
+        <Link to="/antraege/importieren" className="button button--secondary">
+          Aus Datei importieren
+        </Link>
       </div>
       {drafts.length === 0 ? (
         <p>Sie haben noch keine Anträge angelegt.</p>

@@ -17,5 +17,6 @@ export async function action({ request }: ActionFunctionArgs) {
     throw new Response('Ihre Sitzung ist bereits abgelaufen. Bitte melden Sie sich erneut an.', { status: 401 });
   }
   await forceTouchSession(await getDb(), auth.user.sessionId);
-  return { secondsLeft: config.session.idleMinutes * 60 };
+  // A Response, so the route also answers plain HTTP clients (not only Remix fetchers) with JSON.
+  return Response.json({ secondsLeft: config.session.idleMinutes * 60 });
 }

@@ -6,7 +6,7 @@ import { expect, expectAccessible, signIn, test, type DemoRole } from '../suppor
  */
 export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
   anonymous: ['/', '/anmelden', '/anmelden?grund=expired', '/registrieren', '/barrierefreiheit', '/datenschutz', '/impressum', '/gibt-es-nicht', '/foerdercheck', '/regeln'],
-  kommune: ['/antraege', '/organisation', '/konto'],
+  kommune: ['/antraege', '/organisation', '/konto', '/antraege/importieren'],
   kommune2: [],
   verein: ['/antraege', '/organisation'],
   beratung: ['/beratung', '/konto'],

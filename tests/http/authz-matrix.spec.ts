@@ -29,6 +29,9 @@ function applicationRows(id: number): Row[] {
     { file: 'antraege.$id.$schritt', path: `/antraege/${id}/kosten`, method: 'GET', expect: ownOnly('redirect') },
     { file: 'antraege.$id.loeschen', path: `/antraege/${id}/loeschen`, method: 'GET', expect: ownOnly('ok') },
     { file: 'antraege.$id.anlagen.$anlage', path: `/antraege/${id}/anlagen/999999`, method: 'GET', expect: ownOnly(404) },
+    // Drafts never shared with the advice stay private: advisors get 404 like other organisations.
+    { file: 'antraege.$id.pdf', path: `/antraege/${id}/pdf`, method: 'GET', expect: { ...only(['kommune', 'beratung'], 'ok'), verein: 404, beratung: 404 } },
+    { file: 'antraege.$id.export[.json]', path: `/antraege/${id}/export.json`, method: 'GET', expect: { ...only(['kommune', 'beratung'], 'ok'), verein: 404, beratung: 404 } },
     { file: 'antraege.wiederherstellen.$token', path: '/antraege/wiederherstellen/unbekannt', method: 'GET', expect: only(['kommune', 'verein'], 'redirect') },
   ];
 }
@@ -53,6 +56,9 @@ const matrix: Row[] = [
   { file: 'organisation', path: '/organisation', method: 'GET', expect: only(['kommune', 'verein'], 'ok') },
   { file: 'organisation', path: '/organisation', method: 'POST', expect: only(['kommune', 'verein'], 'invalid') },
   { file: 'antraege._index', path: '/antraege', method: 'GET', expect: only(['kommune', 'verein'], 'ok') },
+  { file: 'antraege.importieren', path: '/antraege/importieren', method: 'GET', expect: only(['kommune', 'verein'], 'ok') },
+  { file: 'antraege.importieren', path: '/antraege/importieren', method: 'POST', expect: only(['kommune', 'verein'], 'invalid') },
+  { file: 'schema.antrag-v1[.json]', path: '/schema/antrag-v1.json', method: 'GET', expect: all('ok') },
   { file: 'foerdercheck._index', path: '/foerdercheck', method: 'GET', expect: all('ok') },
   { file: 'foerdercheck._index', path: '/foerdercheck', method: 'POST', expect: all('redirect') },
   // After the POST above each client has its own check, so the first question is open to all.

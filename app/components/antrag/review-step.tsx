@@ -1,3 +1,4 @@
+import { ApplicationDownloads } from './downloads';
 import { Link } from '@remix-run/react';
 import type { reviewLoader } from '../../review.server';
 import { EligibilityResultView } from '../eligibility/result';
@@ -47,18 +48,7 @@ export function ReviewStep({ review, id }: { review: Review; id: number }) {
       </section>
       <h2>Förderprüfung</h2>
       <EligibilityResultView result={review.result} register="verwaltung" headingLevel={3} />
-      <h2>Wie geht es weiter?</h2>
-      {review.complete ? null : (
-        <p className="notice notice--warning">Einige Abschnitte sind noch nicht vollständig. Sie können trotzdem einen Entwurf als PDF erstellen.</p>
-      )}
-      <div className="button-row" id="naechste-schritte">
-        <a href={`/antraege/${id}/pdf?fassung=einreichung`} className="button">
-          PDF erstellen
-        </a>
-        <a href={`/antraege/${id}/pdf?fassung=bearbeitbar`} className="button button--secondary">
-          Bearbeitbares PDF
-        </a>
-      </div>
+      <ApplicationDownloads id={id} complete={review.complete} />
     </>
   );
 }

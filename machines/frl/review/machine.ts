@@ -218,3 +218,13 @@ export const isEditable = (status: ReviewStatus) => status === 'entwurf' || stat
 
 /** A draft was ever shared with the advice (advisors may read it). */
 export const isSharedWithAdvice = (snapshot: ReviewSnapshot) => snapshot.context.requestedAt !== null;
+
+/**
+ * Whether an advisor may read a draft: the advisors working on it always; the others only while
+ * it waits in the pool (or was asked of them by name). Drafts never shared stay private.
+ */
+export function advisorMayRead(actor: Actor, snapshot: Pick<ReviewSnapshot, 'context' | 'value'>): boolean {
+  if (!isAdvisor(actor) || snapshot.context.requestedAt === null) return false;
+  if (snapshot.context.advisors.includes(actor.userId)) return true;
+  return snapshot.value === 'in_beratung' && mayTakeDraft(actor, snapshot.context);
+}

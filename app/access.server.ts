@@ -1,0 +1,38 @@
+import type { ApplicationRow } from '../db/schema';
+import { advisorMayRead, type ReviewSnapshot } from '../machines/frl/review/machine';
+import { actorOf, restoreReview } from './advice.server';
+import { findApplicationRow, loadApplication, type LoadedApplication } from './application.server';
+import { requireRole, type CurrentUser } from './session.server';
+
+export type Reader = 'member' | 'advisor';
+
+export interface ApplicationAccess {
+  user: CurrentUser;
+  as: Reader;
+  loaded: LoadedApplication;
+  review: ReviewSnapshot;
+}
+
+const notFound = () => new Response('Nicht gefunden', { status: 404 });
+
+/** Who may read this draft: members of the organisation, and advisors it was shared with. */
+export function readerOf(user: CurrentUser, row: ApplicationRow, review: ReviewSnapshot): Reader | null {
+  if (user.role === 'applicant' && user.organisation_id === row.organisation_id) return 'member';
+  if (user.role === 'advisor' && advisorMayRead(actorOf(user, row), review)) return 'advisor';
+  return null;
+}
+
+/**
+ * Loads a draft for reading by its organisation or its advisors. Ministry and admin accounts are
+ * refused as a role (403, they see aggregated figures only: ADR 0010); everyone else gets 404 for
+ * drafts they may not read, so ids reveal nothing.
+ */
+export async function requireReadableApplication(request: Request, idParam: string | undefined, allowed: readonly Reader[] = ['member', 'advisor']): Promise<ApplicationAccess> {
+  const user = await requireRole(request, allowed.includes('advisor') ? ['applicant', 'advisor'] : ['applicant']);
+  const row = await findApplicationRow(idParam);
+  if (!row) throw notFound();
+  const review = restoreReview(row);
+  const as = readerOf(user, row, review);
+  if (!as || !allowed.includes(as)) throw notFound();
+  return { user, as, loaded: await loadApplication(row), review };
+}
