@@ -1,40 +1,34 @@
-import { createActor, type Snapshot } from 'xstate';
-import { listOrganisationMembers } from '../db/repositories/users';
+import { listOrganisationMembers, namesByIds } from '../db/repositories/users';
+import { formatDateTime } from '../machines/shared/format';
 import { advisorsOf, listAdvisors, notify, saveReviewStatus } from '../db/repositories/review';
 import type { ApplicationRow } from '../db/schema';
 import {
   hasReason,
   isApplicantMember,
   isAdvisor,
-  reviewMachine,
+  applyReviewEvent,
   reviewStatusLabel,
+  startReview,
   statusOf,
   type Actor,
   type ReviewEvent,
   type ReviewSnapshot,
   type ReviewStatus,
 } from '../machines/frl/review/machine';
+import { config } from './config.server';
 import { getDb } from './db.server';
 import type { CurrentUser } from './session.server';
 
 export function restoreReview(row: Pick<ApplicationRow, 'review_snapshot'>): ReviewSnapshot {
   if (row.review_snapshot) {
     try {
-      const actor = createActor(reviewMachine, { snapshot: JSON.parse(row.review_snapshot) as Snapshot<unknown> });
-      actor.start();
-      const snapshot = actor.getSnapshot();
-      actor.stop();
-      return snapshot;
+      return startReview(JSON.parse(row.review_snapshot));
     } catch {
       // A snapshot the machine cannot read falls back to the start; the row's status column and
       // the event log keep the history.
     }
   }
-  const actor = createActor(reviewMachine);
-  actor.start();
-  const snapshot = actor.getSnapshot();
-  actor.stop();
-  return snapshot;
+  return startReview();
 }
 
 export function actorOf(user: CurrentUser, row: Pick<ApplicationRow, 'organisation_id'>): Actor {
@@ -68,13 +62,8 @@ export type ReviewOutcome = { ok: true; snapshot: ReviewSnapshot } | { ok: false
  */
 export async function sendReviewEvent(user: CurrentUser, row: ApplicationRow, event: ReviewEvent, expectedReviewVersion: number): Promise<ReviewOutcome> {
   const before = restoreReview(row);
-  if (!before.can(event)) return { ok: false, message: refusal(before, event) };
-  const actor = createActor(reviewMachine, { snapshot: before });
-  actor.start();
-  actor.send(event);
-  const after = actor.getSnapshot();
-  const persisted = actor.getPersistedSnapshot();
-  actor.stop();
+  const { accepted, snapshot: after, persisted } = applyReviewEvent(before, event);
+  if (!accepted) return { ok: false, message: refusal(before, event) };
   const db = await getDb();
   const saved = await db.transaction().execute((trx) =>
     saveReviewStatus(trx, {
@@ -106,7 +95,7 @@ async function notifyStatusChange(user: CurrentUser, row: ApplicationRow, from: 
   const title = row.title || 'Antrag ohne Titel';
   const memberLink = `/antraege/${row.id}`;
   const advisorLink = `/beratung/${row.id}`;
-  const mail = (subject: string, body: string) => ({ subject, body: `${body}\n\nZum Antrag: ${memberLink}\n\nFörderlotse Bürgerbeteiligung` });
+  const mail = (subject: string, body: string) => ({ subject, body: `${body}\n\nZum Antrag: ${config.publicUrl}${memberLink}\n\nFörderlotse Bürgerbeteiligung` });
   switch (event.type) {
     case 'beratung.anfragen': {
       const recipients = after.context.advisors.length
@@ -120,7 +109,7 @@ async function notifyStatusChange(user: CurrentUser, row: ApplicationRow, from: 
         kind: 'beratung.angefragt',
         text: `Beratung angefragt: „${title}“`,
         link: advisorLink,
-        email: { subject: `Beratung angefragt: ${title}`, body: `${user.name} bittet um Beratung zum Antrag „${title}“.${event.note ? `\n\nNachricht: ${event.note}` : ''}\n\nZum Antrag: ${advisorLink}` },
+        email: { subject: `Beratung angefragt: ${title}`, body: `${user.name} bittet um Beratung zum Antrag „${title}“.${event.note ? `\n\nNachricht: ${event.note}` : ''}\n\nZum Antrag: ${config.publicUrl}${advisorLink}\n\nFörderlotse Bürgerbeteiligung` },
       });
       return;
     }
@@ -162,11 +151,31 @@ export async function notifyComment(user: CurrentUser, row: ApplicationRow, inte
         kind: 'kommentar',
         text: `Neuer Kommentar der Beratung zu „${title}“`,
         link: `/antraege/${row.id}/${step}`,
-        email: { subject: `Neuer Kommentar: ${title}`, body: `${user.name} hat Ihren Antrag „${title}“ kommentiert.\n\nZum Abschnitt: /antraege/${row.id}/${step}\n\nFörderlotse Bürgerbeteiligung` },
+        email: { subject: `Neuer Kommentar: ${title}`, body: `${user.name} hat Ihren Antrag „${title}“ kommentiert.\n\nZum Abschnitt: ${config.publicUrl}/antraege/${row.id}/${step}\n\nFörderlotse Bürgerbeteiligung` },
       });
     }
   } else {
     const members = (await listOrganisationMembers(db, row.organisation_id)).map((m) => m.id).filter((id) => id !== user.id);
     await notify(db, { userIds: [...advisors, ...members], applicationId: row.id, kind: 'kommentar', text: `Antwort von ${user.name} zu „${title}“`, link: `/beratung/${row.id}` });
   }
+}
+
+/** The status history with names, newest first, for the status panel and the advisor view. */
+export async function historyOf(review: ReviewSnapshot) {
+  const names = await namesByIds(await getDb(), review.context.history.map((h) => h.by));
+  return [...review.context.history].reverse().map((h) => ({
+    from: reviewStatusLabel[h.from],
+    to: reviewStatusLabel[h.to],
+    toStatus: h.to,
+    at: formatDateTime(h.at),
+    by: names.get(h.by)?.name ?? 'Gelöschtes Konto',
+    byAdvice: names.get(h.by)?.role === 'advisor',
+    reason: h.reason ?? null,
+  }));
+}
+
+/** Advisors of the draft by name. */
+export async function advisorNames(review: ReviewSnapshot): Promise<string[]> {
+  const names = await namesByIds(await getDb(), review.context.advisors);
+  return review.context.advisors.map((id) => names.get(id)?.name ?? 'Gelöschtes Konto');
 }

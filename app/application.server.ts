@@ -10,12 +10,13 @@ import {
 } from '../db/repositories/applications';
 import type { DB } from '../db/client';
 import type { ApplicationRow } from '../db/schema';
-import { applicationToFacts, totalsFor } from '../machines/frl/application/facts';
 import { applicationMachine, viewOf, type ApplicationEvent, type ApplicationSnapshot, type View } from '../machines/frl/application/machine';
 import { applicationDataSchema, emptyApplication, type ApplicationData } from '../machines/frl/application/schema';
-import { overview, stepIds, type EditableStep, type StepContext } from '../machines/frl/application/steps';
-import { evaluate, type EligibilityResult } from '../machines/frl/engine';
-import { factsSchema } from '../machines/frl/facts';
+import { completeSteps, evaluateData, freshSnapshot, metaFor, persistedSnapshot as persisted } from '../machines/frl/application/snapshot';
+import { stepIds, type EditableStep, type StepContext } from '../machines/frl/application/steps';
+
+export { completeSteps, freshSnapshot, metaFor, persisted };
+import type { EligibilityResult } from '../machines/frl/engine';
 import { routeInfo } from '../machines/frl/routes';
 import { getDb } from './db.server';
 import { rulesOptions, todayInSaxony } from './rules.server';
@@ -59,20 +60,6 @@ export function restoreSnapshot(json: string, context: StepContext): Application
   return freshSnapshot(data, context);
 }
 
-export function completeSteps(data: ApplicationData, context: StepContext, pending: EditableStep[] = []): EditableStep[] {
-  return overview(data, context, pending)
-    .filter((o) => o.status === 'erledigt')
-    .map((o) => o.step as EditableStep);
-}
-
-export function freshSnapshot(data: ApplicationData, context: StepContext): ApplicationSnapshot {
-  const actor = createActor(applicationMachine, { input: { data, complete: completeSteps(data, context) } });
-  actor.start();
-  const snapshot = actor.getSnapshot();
-  actor.stop();
-  return snapshot;
-}
-
 export function transition(snapshot: ApplicationSnapshot, events: ApplicationEvent[]): ApplicationSnapshot {
   const actor = createActor(applicationMachine, { snapshot, input: { data: snapshot.context.data, complete: snapshot.context.complete } });
   actor.start();
@@ -80,10 +67,6 @@ export function transition(snapshot: ApplicationSnapshot, events: ApplicationEve
   const next = actor.getSnapshot();
   actor.stop();
   return next;
-}
-
-export function persisted(snapshot: ApplicationSnapshot): unknown {
-  return createActor(applicationMachine, { snapshot, input: { data: snapshot.context.data, complete: snapshot.context.complete } }).getPersistedSnapshot();
 }
 
 export async function stepContextFor(db: DB, applicationId: number | null): Promise<StepContext> {
@@ -118,26 +101,7 @@ export async function evaluateApplicationCached(key: string, data: ApplicationDa
 }
 
 export async function evaluateApplication(data: ApplicationData, context: StepContext): Promise<EligibilityResult> {
-  const rules = await rulesOptions();
-  const facts = factsSchema.safeParse(applicationToFacts(data, context.table, context.date, { documentTypes: context.attachmentTypes }));
-  // The wizard's own schemas keep the data within the facts schema; fall back to "all unknown" defensively.
-  return evaluate(context.date, facts.success ? facts.data : factsSchema.parse({}), rules);
-}
-
-export function metaFor(snapshot: ApplicationSnapshot, result: EligibilityResult, context: StepContext): ApplicationMeta {
-  const data = snapshot.context.data;
-  const hasBudget = data.budget.lines.length > 0;
-  const totals = hasBudget ? totalsFor(data, context.table, context.date) : null;
-  return {
-    title: data.project.title?.trim() || 'Antrag ohne Titel',
-    route: data.project.route ?? null,
-    view: viewOf(snapshot),
-    requestedGrantCents: totals ? totals.financing.grantCents : null,
-    totalCents: totals ? totals.expenditureCents : null,
-    verdict: result.verdict,
-    ruleVersion: result.ruleVersion.id,
-    unmetCriteria: result.findings.filter((f) => f.status === 'nicht_erfuellt').map((f) => f.id),
-  };
+  return evaluateData(data, context, await rulesOptions());
 }
 
 /** Loads an application of the user's organisation, or throws 404 (also for other organisations). */

@@ -8,7 +8,7 @@ import {
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { addAttachment, listAttachments, removeAttachment } from '../db/repositories/applications';
+import { addAttachment, findAttachment, listAttachments, removeAttachment } from '../db/repositories/applications';
 import { attachmentTypes, isAttachmentRequired } from '../machines/frl/catalogues';
 import { formatDateTime } from '../machines/shared/format';
 import { commit, completeSteps, stepContextFor, type LoadedApplication } from './application.server';
@@ -101,8 +101,9 @@ export async function attachmentsAction(user: CurrentUser, loaded: LoadedApplica
   if (!contentType.startsWith('multipart/form-data')) {
     const form = await readProtectedForm(request);
     const id = Number(form.get('attachmentId'));
-    if (form.get('intent') === 'remove' && Number.isInteger(id) && (await removeAttachment(db, loaded.row.id, id))) {
-      await refreshAfterAttachmentChange(user, loaded, 'attachment.removed', { attachmentId: id });
+    const existing = Number.isInteger(id) ? await findAttachment(db, loaded.row.id, id) : undefined;
+    if (form.get('intent') === 'remove' && existing && (await removeAttachment(db, loaded.row.id, id))) {
+      await refreshAfterAttachmentChange(user, loaded, 'attachment.removed', { attachmentId: id, docType: existing.doc_type, fileName: existing.file_name });
       return redirect(`/antraege/${loaded.row.id}/anlagen?hinweis=entfernt`);
     }
     throw new Response('Diese Anlage gibt es nicht (mehr).', { status: 404 });

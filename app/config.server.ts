@@ -38,4 +38,6 @@ export const config = {
   uploadDir: process.env.UPLOAD_DIR || join(dirname(databaseFileFromEnv()), 'uploads'),
   /** Shows the development mailbox (the outbox table) in the UI. */
   showDevMailbox: process.env.DEV_MAILBOX !== 'false',
+  /** The public address of the app, for links in e-mails. */
+  publicUrl: (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, ''),
 };

@@ -17,6 +17,8 @@ import { roleLabel } from '../machines/shared/organisation';
 import { config } from './config.server';
 import { csrfTokenFor } from './csrf.server';
 import { getAuthState } from './session.server';
+import { getDb } from './db.server';
+import { unreadNotificationCount } from '../db/repositories/review';
 import { navigationFor } from './navigation';
 import { PostForm } from './components/forms';
 import { SessionTimeout } from './components/session-timeout';
@@ -40,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           roleLabel: roleLabel[auth.user.role],
           organisationName: auth.user.organisationName,
           sessionSecondsLeft: Math.max(0, Math.round((new Date(auth.user.idleDeadline).getTime() - Date.now()) / 1000)),
+          unread: await unreadNotificationCount(await getDb(), auth.user.id),
         }
       : null;
   return data(
@@ -48,6 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       csrfToken: csrf.token,
       navigation: navigationFor(user?.role ?? null),
       session: { idleMinutes: config.session.idleMinutes, warnMinutes: config.session.warnMinutes },
+      devMailbox: config.showDevMailbox && user !== null,
     },
     csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined,
   );
@@ -98,6 +102,16 @@ function Header() {
                 {user.roleLabel}
               </span>
             </p>
+            <Link to="/benachrichtigungen" className="site-header__notifications">
+              Benachrichtigungen
+              {user.unread ? (
+                <>
+                  {' '}
+                  <span className="count-badge">{user.unread}</span>
+                  <span className="visually-hidden"> ungelesen</span>
+                </>
+              ) : null}
+            </Link>
             <PostForm action="/abmelden" className="inline-form">
               <button type="submit" className="button button--secondary button--small">
                 Abmelden
@@ -127,6 +141,7 @@ function Header() {
 }
 
 function Footer() {
+  const root = useRouteLoaderData<RootLoaderData>('root');
   return (
     <footer className="site-footer">
       <div className="container">
@@ -144,6 +159,11 @@ function Footer() {
           <li>
             <Link to="/impressum">Impressum</Link>
           </li>
+          {root?.devMailbox ? (
+            <li>
+              <Link to="/postfach">Postfach (Entwicklung)</Link>
+            </li>
+          ) : null}
         </ul>
         <p>
           Ein Assistent für Anträge nach der Förderrichtlinie Bürgerbeteiligung des Freistaates Sachsen. Verbindlich

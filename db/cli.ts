@@ -17,6 +17,7 @@ import { createDatabase, databaseFileFromEnv, migrateToLatest, openSqlite } from
 import { recordAudit } from './repositories/audit';
 import { findOrganisation } from './repositories/organisations';
 import { createUser, findUserByEmail } from './repositories/users';
+import { seedDemoApplications } from './demo/seed-applications';
 import { seedDemoData } from './seed';
 
 const [command, ...rest] = process.argv.slice(2);
@@ -41,7 +42,9 @@ async function main() {
       const db = createDatabase(file);
       await migrateToLatest(db);
       const { created } = await seedDemoData(db);
-      console.log(created.length ? `Demo-Konten angelegt: ${created.join(', ')}` : 'Demo-Daten sind bereits vorhanden.');
+      const applications = await seedDemoApplications(db);
+      console.log(created.length ? `Demo-Konten angelegt: ${created.join(', ')}` : 'Demo-Konten sind bereits vorhanden.');
+      console.log(applications.length ? `Demo-Anträge angelegt: ${applications.join('; ')}` : 'Demo-Anträge sind bereits vorhanden.');
       await db.destroy();
       return;
     }

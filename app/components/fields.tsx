@@ -6,6 +6,7 @@ import {
   type FormMetadata,
 } from '@conform-to/react';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { CommentMarker } from './review/comments';
 
 type Field = FieldMetadata<any, any, string[]>;
 
@@ -53,6 +54,7 @@ export function TextField({ field, label, hint, optional, type = 'text', autoCom
         {label}
         {optional ? <span className="field__optional"> (optional)</span> : null}
       </label>
+      <CommentMarker name={field.name} />
       <Hint field={field} hint={hint} />
       <FieldError field={field} />
       <input
@@ -88,6 +90,7 @@ export function TextAreaField({
         {label}
         {optional ? <span className="field__optional"> (optional)</span> : null}
       </label>
+      <CommentMarker name={field.name} />
       <Hint field={field} hint={hint} />
       <FieldError field={field} />
       <textarea key={key} {...props} aria-describedby={describedBy(field, hint)} className="textarea" rows={rows} />
@@ -114,6 +117,7 @@ export function SelectField({
       <label htmlFor={field.id} className="field__label">
         {label}
       </label>
+      <CommentMarker name={field.name} />
       <Hint field={field} hint={hint} />
       <FieldError field={field} />
       <select key={key} {...props} aria-describedby={describedBy(field, hint)} className="select">
@@ -150,6 +154,7 @@ export function RadioGroup({
       tabIndex={-1}
     >
       <legend className="field__label">{legend}</legend>
+      <CommentMarker name={field.name} />
       <Hint field={field} hint={hint} />
       <FieldError field={field} />
       <div className={inline ? 'choices choices--inline' : 'choices'}>
@@ -199,6 +204,7 @@ export function CheckboxGroup({
   return (
     <fieldset className={`field fieldset${field.errors?.length ? ' field--error' : ''}`} aria-describedby={describedBy(field, hint)} id={field.id} tabIndex={-1}>
       <legend className="field__label">{legend}</legend>
+      <CommentMarker name={field.name} />
       <Hint field={field} hint={hint} />
       <FieldError field={field} />
       <div className="choices choices--columns">
@@ -230,6 +236,7 @@ export function CheckboxField({ field, label, hint }: { field: Field; label: Rea
   const { key, ...props } = getInputProps(field, { type: 'checkbox', value: 'on' });
   return (
     <div className={`field${field.errors?.length ? ' field--error' : ''}`}>
+      <CommentMarker name={field.name} />
       <FieldError field={field} />
       <div className="choice">
         <input key={key} {...props} aria-describedby={describedBy(field, hint)} className="choice__input" />

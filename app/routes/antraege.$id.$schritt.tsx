@@ -1,6 +1,7 @@
 import { FormProvider, getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { useRef } from 'react';
 import { limitsFor, totalsFor } from '../../machines/frl/application/facts';
@@ -10,7 +11,13 @@ import { routeInfo } from '../../machines/frl/routes';
 import { calendarYearsOf } from '../../machines/frl/predicates';
 import { minimumWageOn } from '../../machines/frl/parameters';
 import { formatEuro, formatEuroWhole } from '../../machines/shared/format';
+import { isEditable, reviewStatusLabel, statusOf } from '../../machines/frl/review/machine';
+import type { ApplicationAccess } from '../access.server';
+import { restoreReview } from '../advice.server';
 import { evaluateApplicationCached, requireOpenableStep, requireOwnApplication } from '../application.server';
+import { anchorOptions, handleCommentAction, isCommentIntent, threadsFor, type CommentFormError } from '../comments.server';
+import { CommentMarkersProvider, CommentThreads, NewCommentForm } from '../components/review/comments';
+import { userEntries } from '../utils/form-data';
 import { keepInputForSignIn, newRowId, saveStep } from '../antrag-step.server';
 import { ApplicantStep } from '../components/antrag/applicant-step';
 import { AttachmentsStep } from '../components/antrag/attachments-step';
@@ -68,6 +75,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   const pendingSteps = Object.keys(loaded.snapshot.context.pending) as EditableStep[];
   const nav = overview(data, context, pendingSteps).map((o) => ({ step: o.step, title: stepInfo[o.step].title, open: o.status !== 'gesperrt' }));
+  const review = restoreReview(row);
+  const status = statusOf(review);
+  const access: ApplicationAccess = { user, as: 'member', loaded, review };
+  const threads = step === 'pruefen' ? [] : await threadsFor(access, step);
   const base = {
     id: row.id,
     step,
@@ -77,6 +88,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     nav,
     findings: findings.map((f) => ({ id: f.id, title: f.title, citation: f.citation, severity: f.severity, detail: f.detail, fix: f.fix })),
     part: partOf(data),
+    status,
+    statusLabel: reviewStatusLabel[status],
+    editable: isEditable(status),
+    threads,
+    anchors: step === 'pruefen' ? [] : anchorOptions(access, step),
   };
   if (step === 'pruefen') return { ...base, kind: 'review' as const, review: await reviewLoader(loaded, result), form: null, attachments: null };
   if (step === 'anlagen') return { ...base, kind: 'attachments' as const, review: null, form: null, attachments: await attachmentsLoader(loaded, request) };
@@ -113,10 +129,90 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireApplicant(request);
   const loaded = await requireOwnApplication(user, params.id);
   const step = requireOpenableStep(loaded, params.schritt);
+  const review = restoreReview(loaded.row);
+  const multipart = (request.headers.get('content-type') ?? '').startsWith('multipart/form-data');
+  // Comment forms are small urlencoded posts; peek at them without consuming an upload.
+  const peek = multipart ? null : await readProtectedForm(request.clone());
+  if (peek && isCommentIntent(peek.get('intent'))) {
+    return handleCommentAction({ user, as: 'member', loaded, review }, peek, `/antraege/${loaded.row.id}/${step}`);
+  }
+  if (!isEditable(statusOf(review))) {
+    const entries = peek ? userEntries(peek).filter(([name]) => name !== 'intent') : [];
+    return data(
+      {
+        locked: `Der Antrag hat den Stand „${reviewStatusLabel[statusOf(review)]}“ und kann nicht mehr geändert werden. Ihre Eingaben wurden nicht gespeichert; Sie finden sie unten zum Kopieren.`,
+        entries,
+      },
+      { status: 409 },
+    );
+  }
   if (step === 'anlagen') return attachmentsAction(user, loaded, request);
-  const form = await readProtectedForm(request);
+  const form = peek ?? (await readProtectedForm(request));
   if (step === 'pruefen') throw new Response('Unbekannte Aktion.', { status: 400 });
   return saveStep({ user, loaded, step, form });
+}
+
+type Locked = { locked: string; entries: Array<[string, string]> };
+
+function isLocked(value: unknown): value is Locked {
+  return typeof value === 'object' && value !== null && 'locked' in value;
+}
+
+function commentErrorOf(value: unknown): CommentFormError['commentError'] | null {
+  return typeof value === 'object' && value !== null && 'commentError' in value ? (value as CommentFormError).commentError : null;
+}
+
+/** Status of the advice, the comments of this step and the form to add one. */
+function StepComments({ formId }: { formId: string | null }) {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const error = commentErrorOf(actionData);
+  const locked = isLocked(actionData) ? actionData : null;
+  const open = d.threads.filter((t) => !t.resolved).length;
+  return (
+    <>
+      {locked ? (
+        <div className="notice notice--error" role="alert">
+          <p>{locked.locked}</p>
+          {locked.entries.length ? (
+            <dl className="summary-list">
+              {locked.entries.map(([name, value], index) => (
+                <div key={`${name}-${index}`}>
+                  <dt>{name}</dt>
+                  <dd className="preserve-lines">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          ) : null}
+        </div>
+      ) : null}
+      {!d.editable ? (
+        <div className="notice notice--warning">
+          <p>
+            Stand: <strong>{d.statusLabel}</strong>. Der Antrag kann nicht mehr geändert werden; Sie sehen Ihre Angaben hier zum Nachlesen.
+          </p>
+        </div>
+      ) : d.status === 'in_beratung' ? (
+        <p className="notice">
+          Der Antrag ist <strong>in Beratung</strong>. Sie können weiter daran arbeiten; die Beratung sieht jede Änderung.
+        </p>
+      ) : null}
+      <section aria-labelledby="kommentare-titel" className="comments no-print">
+        <h2 id="kommentare-titel" className="heading-medium">
+          Kommentare zu diesem Abschnitt{d.threads.length ? ` (${open} offen)` : ''}
+        </h2>
+        {d.threads.length ? (
+          <CommentThreads threads={d.threads} formId={formId} mayReply error={error} headingLevel={2} />
+        ) : (
+          <p className="hint">Noch keine Kommentare. Hier sehen Sie Hinweise der Beratung und Ihres Teams.</p>
+        )}
+        <details className="details" open={error?.form === `neu-${d.step}` || undefined}>
+          <summary>Kommentar schreiben</summary>
+          <NewCommentForm step={d.step} anchors={d.anchors} error={error} advisor={false} />
+        </details>
+      </section>
+    </>
+  );
 }
 
 function StepNav({ nav, current, id }: { nav: Array<{ step: StepId; title: string; open: boolean }>; current: StepId; id: number }) {
@@ -168,7 +264,7 @@ function StepForm() {
   const schema = stepFormSchema(step, noId);
   const formRef = useRef<HTMLFormElement>(null);
   const autosave = useAutosave(formRef, d.version);
-  const lastResult = (actionData && 'result' in actionData ? actionData.result : null) ?? d.form!.lastResult ?? undefined;
+  const lastResult = (actionData && 'result' in actionData ? (actionData.result as never) : null) ?? d.form!.lastResult ?? undefined;
   // The form id includes the version: after every save Conform starts from the stored values.
   const [form, fields] = useForm<Record<string, any>>({
     id: `antrag-${step}-v${d.version}`,
@@ -178,7 +274,7 @@ function StepForm() {
     shouldValidate: 'onSubmit',
     onValidate: ({ formData, submitter }) => validateUnlessSkipped(formData, submitter, schema) as never,
   });
-  const conflict = (actionData && 'conflict' in actionData ? actionData.conflict : null) ?? autosave.conflict;
+  const conflict = (actionData && 'conflict' in actionData ? (actionData.conflict as Parameters<typeof ConflictView>[0]['conflict'] | null) : null) ?? autosave.conflict;
   if (conflict) return <ConflictView conflict={conflict} id={d.id} step={step} />;
   const index = stepIds.indexOf(d.step) + 1;
   return (
@@ -194,16 +290,21 @@ function StepForm() {
         </div>
       ) : null}
       <Findings findings={d.findings} />
+      <StepComments formId={form.id} />
       <ErrorSummary form={form} order={Object.keys((schema as unknown as { shape: Record<string, unknown> }).shape)} />
+      <CommentMarkersProvider threads={d.threads}>
       <FormProvider context={form.context}>
       <Form method="post" action={`/antraege/${d.id}/${step}`} {...getFormProps(form)} noValidate ref={formRef}>
         <CsrfInput />
         <input type="hidden" name="version" value={autosave.version} readOnly />
+        <fieldset disabled={!d.editable} className="fieldset-plain">
         {step === 'antragsteller' ? <ApplicantStep fields={fields as never} part={d.part} /> : null}
         {step === 'vorhaben' ? <ProjectStep fields={fields as never} part={d.part} /> : null}
         {step === 'zeitplan' ? <ScheduleStep fields={fields as never} durationHint={d.form!.durationHint} /> : null}
         {step === 'kosten' ? <BudgetStep fields={fields as never} view={d.form!.budget! as BudgetView} formRef={formRef} /> : null}
         {step === 'erklaerungen' ? <DeclarationsStep fields={fields as never} part={d.part} usesPortal={d.form!.usesPortal} /> : null}
+        </fieldset>
+        {d.editable ? (
         <div className="step-actions">
           <AutosaveStatus state={autosave} lastSaved={d.updatedAt} />
           <div className="button-row">
@@ -218,8 +319,10 @@ function StepForm() {
             </button>
           </div>
         </div>
+        ) : null}
       </Form>
       </FormProvider>
+      </CommentMarkersProvider>
     </>
   );
 }
@@ -245,7 +348,8 @@ export default function ApplicationStep() {
         <h1>{stepInfo.anlagen.title}</h1>
         <StepNav nav={d.nav} current={d.step} id={d.id} />
         <Findings findings={d.findings} />
-        <AttachmentsStep view={d.attachments!} id={d.id} />
+        <StepComments formId={null} />
+        <AttachmentsStep view={d.attachments!} id={d.id} editable={d.editable} />
       </>
     );
   }

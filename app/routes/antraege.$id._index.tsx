@@ -7,6 +7,9 @@ import { formatDate } from '../../machines/shared/format';
 import { evaluateApplicationCached, requireOwnApplication, routeLabel } from '../application.server';
 import { ApplicationDownloads } from '../components/antrag/downloads';
 import { EligibilityResultView } from '../components/eligibility/result';
+import { isEditable, reviewStatusLabel, statusOf, type ReviewStatus } from '../../machines/frl/review/machine';
+import { advisorNames, historyOf, restoreReview } from '../advice.server';
+import { openCountsByStep, threadsFor } from '../comments.server';
 import { rulesOptions } from '../rules.server';
 import { requireApplicant } from '../session.server';
 import type { EditableStep } from '../../machines/frl/application/steps';
@@ -26,6 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireApplicant(request);
   const loaded = await requireOwnApplication(user, params.id);
   const { data, context, row } = loaded;
+  const review = restoreReview(row);
+  const status = statusOf(review);
+  const threads = await threadsFor({ user, as: 'member', loaded, review });
+  const openComments = openCountsByStep(threads);
+  const history = await historyOf(review);
   const pendingSteps = Object.keys(loaded.snapshot.context.pending) as EditableStep[];
   const steps = overview(data, context, pendingSteps);
   const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
@@ -46,7 +54,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       missing: s.issues.length,
       blockedBy: s.blockedBy.map((b) => stepInfo[b].title),
       findings: blocking.filter((f) => s.step !== 'pruefen' && stepOfCriterion(f.id) === s.step).map((f) => f.title),
+      openComments: s.step === 'pruefen' ? 0 : openComments[s.step] ?? 0,
     })),
+    status,
+    statusLabel: reviewStatusLabel[status],
+    editable: isEditable(status),
+    lastChange: history[0] ?? null,
+    advisors: await advisorNames(review),
+    readyForSubmission: review.context.readyForSubmission,
+    openCommentsTotal: threads.filter((t) => !t.resolved).length,
+    answeredByChange: threads.filter((t) => !t.resolved && t.changedSince).length,
     result,
     verdict: verdictLabel[result.verdict],
     deadline: call.status === 'open' ? formatDate(call.call.deadline) : null,
@@ -62,6 +79,11 @@ const notices: Record<string, string> = {
   gespeichert: 'Ihre Angaben wurden gespeichert. Sie können jederzeit hier weitermachen.',
   'gespeichert-mit-fehlern': 'Ihre Eingaben wurden gespeichert. Einige Angaben sind noch fehlerhaft; sie sind im Abschnitt markiert.',
   wiederhergestellt: 'Ihre Eingaben von vor der Anmeldung wurden gespeichert.',
+  'beratung.anfragen': 'Der Antrag ist zur Beratung gesendet. Sie werden benachrichtigt, sobald ihn jemand übernimmt.',
+  'beratung.beenden': 'Die Beratung ist beendet. Der Antrag ist wieder ein Entwurf Ihrer Organisation.',
+  'einreichung.erfassen': 'Die Einreichung bei der SAB ist erfasst. Der Antrag ist jetzt nicht mehr änderbar.',
+  'bescheid.erfassen': 'Der Bescheid der SAB ist erfasst.',
+  'antrag.zurueckziehen': 'Der Antrag ist zurückgezogen.',
   importiert: 'Der Antrag wurde aus der Datei als neuer Entwurf angelegt. Bitte laden Sie die Anlagen neu hoch.',
   'importiert-stammdaten':
     'Der Antrag wurde aus der Datei als neuer Entwurf angelegt. Die Angaben zur Organisation stammten von einer anderen Organisation oder einem älteren Stand und wurden durch Ihre aktuellen Stammdaten ersetzt. Bitte laden Sie die Anlagen neu hoch.',
@@ -102,6 +124,7 @@ export default function ApplicationOverview() {
               : 'Kein Kriterium ist verletzt.'}
         </p>
       </div>
+      <StatusPanel d={d} />
       <h2>Abschnitte</h2>
       <ol className="task-list">
         {d.steps.map((s) => (
@@ -119,6 +142,14 @@ export default function ApplicationOverview() {
               {s.status === 'in_bearbeitung' && s.missing > 0 ? (
                 <p className="hint">
                   {s.missing} {s.missing === 1 ? 'Angabe fehlt' : 'Angaben fehlen'} noch
+                </p>
+              ) : null}
+              {s.openComments ? (
+                <p className="task-list__comments">
+                  <Link to={`/antraege/${d.id}/${s.step}#kommentare-titel`}>
+                    {s.openComments === 1 ? '1 offener Kommentar' : `${s.openComments} offene Kommentare`}
+                    <span className="visually-hidden"> zu {s.title}</span>
+                  </Link>
                 </p>
               ) : null}
               {s.findings.length ? (
@@ -139,8 +170,62 @@ export default function ApplicationOverview() {
       </details>
       <ApplicationDownloads id={d.id} complete={d.steps.every((s) => s.step === 'pruefen' || s.status === 'erledigt')} />
       <p>
-        <Link to={`/antraege/${d.id}/loeschen`}>Antrag löschen</Link>
+        <Link to={`/antraege/${d.id}/protokoll`}>Protokoll: wer hat wann was geändert</Link>
       </p>
+      {d.editable ? (
+        <p>
+          <Link to={`/antraege/${d.id}/loeschen`}>Antrag löschen</Link>
+        </p>
+      ) : null}
     </>
+  );
+}
+
+const statusText: Record<ReviewStatus, string> = {
+  entwurf: 'Nur Ihre Organisation sieht diesen Entwurf.',
+  in_beratung: 'Die Beratung des EBBS liest mit und kommentiert. Sie können weiterarbeiten.',
+  zur_ueberarbeitung: 'Die Beratung hat den Entwurf mit Hinweisen zurückgegeben.',
+  beratung_abgeschlossen: 'Die Beratung ist abgeschlossen.',
+  eingereicht: 'Der Antrag ist bei der SAB eingereicht und hier nicht mehr änderbar.',
+  bewilligt: 'Die SAB hat den Antrag bewilligt.',
+  abgelehnt: 'Die SAB hat den Antrag abgelehnt.',
+  zurueckgezogen: 'Der Antrag ist zurückgezogen.',
+};
+
+function StatusPanel({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>> }) {
+  const returned = d.status === 'zur_ueberarbeitung' && d.lastChange?.toStatus === 'zur_ueberarbeitung' ? d.lastChange : null;
+  return (
+    <section className="status-panel" aria-labelledby="stand">
+      <h2 id="stand" className="heading-medium">
+        Beratung und Einreichung: {d.statusLabel}
+      </h2>
+      <p>
+        {statusText[d.status]}
+        {d.advisors.length ? ` Beratung: ${d.advisors.join(', ')}.` : ''}
+      </p>
+      {returned ? (
+        <div className="notice notice--warning">
+          <p>
+            <strong>
+              Zurückgegeben von {returned.by} am {returned.at}:
+            </strong>
+          </p>
+          <p className="preserve-lines">{returned.reason}</p>
+        </div>
+      ) : null}
+      {d.status === 'beratung_abgeschlossen' && d.readyForSubmission ? <p>Aus Sicht der Beratung ist der Antrag einreichungsfähig.</p> : null}
+      {d.openCommentsTotal ? (
+        <p>
+          {d.openCommentsTotal === 1 ? 'Ein Kommentar ist offen' : `${d.openCommentsTotal} Kommentare sind offen`}
+          {d.answeredByChange ? `; bei ${d.answeredByChange === 1 ? 'einem' : d.answeredByChange} davon haben Sie die Stelle seitdem geändert` : ''}. Sie stehen bei den
+          Abschnitten.
+        </p>
+      ) : null}
+      <p>
+        <Link to={`/antraege/${d.id}/status`}>
+          {d.status === 'entwurf' ? 'Zur Beratung senden oder Einreichung erfassen' : 'Stand ändern und Verlauf ansehen'}
+        </Link>
+      </p>
+    </section>
   );
 }

@@ -1,21 +1,186 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { findApplication } from '../../db/repositories/applications';
+import { listQueue, type QueueFilters } from '../../db/repositories/review';
+import { reviewStatuses, reviewStatusLabel, statusOf, type ReviewStatus } from '../../machines/frl/review/machine';
+import { fundingRoutes, routeInfo, type FundingRoute } from '../../machines/frl/routes';
+import { formatDate } from '../../machines/shared/format';
+import { landkreise, landkreisLabel, type Landkreis } from '../../machines/shared/organisation';
+import { restoreReview } from '../advice.server';
+import { loadApplication } from '../application.server';
+import { PostForm } from '../components/forms';
+import { readProtectedForm } from '../csrf.server';
+import { getDb } from '../db.server';
+import { reviewFormAction, type ReviewActionResult } from '../review-actions.server';
 import { requireRole } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Beratung – Förderlotse Bürgerbeteiligung' }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ['advisor']);
-  return { name: user.name };
+const waitOptions = [
+  { value: '', label: 'beliebig' },
+  { value: '3', label: 'mindestens 3 Tage' },
+  { value: '7', label: 'mindestens 7 Tage' },
+  { value: '14', label: 'mindestens 14 Tage' },
+];
+
+function filtersFrom(url: URL): QueueFilters & { raw: Record<string, string> } {
+  const get = (name: string) => url.searchParams.get(name) ?? '';
+  const route = get('foerderweg');
+  const landkreis = get('landkreis');
+  const status = get('status');
+  const wait = get('wartezeit');
+  const mine = get('nur') === 'meine';
+  return {
+    route: (fundingRoutes as readonly string[]).includes(route) ? route : undefined,
+    landkreis: (landkreise as readonly string[]).includes(landkreis) ? landkreis : undefined,
+    status: (reviewStatuses as readonly string[]).includes(status) ? status : undefined,
+    minDays: ['3', '7', '14'].includes(wait) ? Number(wait) : undefined,
+    mine,
+    raw: { foerderweg: route, landkreis, status, wartezeit: wait, nur: mine ? 'meine' : '' },
+  };
 }
 
-export default function AdvisorHome() {
-  const { name } = useLoaderData<typeof loader>();
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ['advisor']);
+  const url = new URL(request.url);
+  const filters = filtersFrom(url);
+  const now = new Date();
+  const items = await listQueue(await getDb(), user.id, filters, now);
+  return {
+    name: user.name,
+    filters: filters.raw,
+    notice: url.searchParams.get('hinweis'),
+    items: items.map((item) => {
+      const advisorIds = (item.advisor_ids ?? '').split(',').filter(Boolean).map(Number);
+      const mine = advisorIds.includes(user.id);
+      const waitingDays = item.review_requested_at ? Math.floor((now.getTime() - Date.parse(item.review_requested_at)) / 86_400_000) : null;
+      return {
+        id: item.id,
+        title: item.title || 'Antrag ohne Titel',
+        organisation: item.organisation_name,
+        landkreis: landkreisLabel[item.landkreis as Landkreis] ?? item.landkreis,
+        route: item.route && item.route in routeInfo ? routeInfo[item.route as FundingRoute].shortLabel : '–',
+        status: reviewStatusLabel[item.status as ReviewStatus] ?? item.status,
+        requestedAt: item.review_requested_at ? formatDate(item.review_requested_at.slice(0, 10)) : '–',
+        waitingDays,
+        mine,
+        forMe: item.review_requested_advisor_id === user.id,
+        mayTake: item.status === 'in_beratung' && advisorIds.length === 0,
+      };
+    }),
+  };
+}
+
+/** "Übernehmen" straight from the queue (the advisor view offers the same). */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ['advisor']);
+  const form = await readProtectedForm(request);
+  const row = await findApplication(await getDb(), Number(form.get('id')));
+  if (!row) return { intent: 'beratung.uebernehmen', message: 'Diesen Antrag gibt es nicht mehr.' } satisfies ReviewActionResult;
+  const review = restoreReview(row);
+  const access = { user, as: 'advisor' as const, loaded: await loadApplication(row), review };
+  form.set('reviewVersion', String(row.review_version));
+  if (statusOf(review) !== 'in_beratung' || review.context.advisors.length > 0) {
+    return { intent: 'beratung.uebernehmen', message: `„${row.title || 'Antrag ohne Titel'}“ hat inzwischen jemand anderes übernommen, oder die Anfrage wurde zurückgenommen.` } satisfies ReviewActionResult;
+  }
+  return reviewFormAction(access, 'beratung.uebernehmen', form, () => `/beratung/${row.id}?hinweis=uebernommen`);
+}
+
+function Select({ id, label, value, options }: { id: string; label: string; value: string; options: Array<{ value: string; label: string }> }) {
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <select id={id} name={id} defaultValue={value} className="select">
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export default function AdvisorQueue() {
+  const { name, items, filters } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const refused = actionData && 'message' in actionData ? actionData.message : null;
+  const filtered = Object.values(filters).some(Boolean);
   return (
     <>
       <h1>Beratung</h1>
-      <p className="lead">Willkommen, {name}. Hier sehen Sie die Anträge, zu denen Sie um Beratung gebeten werden.</p>
-      <p>Derzeit wartet kein Antrag auf Beratung.</p>
+      <p className="lead">Willkommen, {name}. Hier sehen Sie die Entwürfe, zu denen um Beratung gebeten wird, und die, die Sie beraten.</p>
+      {refused ? (
+        <div className="notice notice--error" role="alert">
+          <p>{refused}</p>
+        </div>
+      ) : null}
+      <Form method="get" className="filter-form" aria-label="Entwürfe filtern">
+        <Select id="foerderweg" label="Förderweg" value={filters.foerderweg ?? ''} options={[{ value: '', label: 'alle' }, ...fundingRoutes.map((r) => ({ value: r, label: routeInfo[r].shortLabel }))]} />
+        <Select id="landkreis" label="Landkreis" value={filters.landkreis ?? ''} options={[{ value: '', label: 'alle' }, ...landkreise.map((l) => ({ value: l, label: landkreisLabel[l] }))]} />
+        <Select id="status" label="Stand" value={filters.status ?? ''} options={[{ value: '', label: 'alle' }, ...reviewStatuses.map((s) => ({ value: s, label: reviewStatusLabel[s] }))]} />
+        <Select id="wartezeit" label="Wartezeit" value={filters.wartezeit ?? ''} options={waitOptions} />
+        <Select id="nur" label="Beratung" value={filters.nur ?? ''} options={[{ value: '', label: 'alle' }, { value: 'meine', label: 'nur von mir beraten' }]} />
+        <button type="submit" className="button button--secondary">
+          Filtern
+        </button>
+        {filtered ? <Link to="/beratung">Filter zurücksetzen</Link> : null}
+      </Form>
+      <p role="status">
+        {items.length === 0 ? (filtered ? 'Kein Entwurf passt zu diesen Filtern.' : 'Derzeit wartet kein Antrag auf Beratung.') : items.length === 1 ? '1 Entwurf' : `${items.length} Entwürfe`}
+      </p>
+      {items.length ? (
+        <div className="table-scroll" role="region" aria-label="Entwürfe in der Beratung" tabIndex={0}>
+          <table className="table">
+            <caption className="visually-hidden">Entwürfe, älteste Anfrage zuerst</caption>
+            <thead>
+              <tr>
+                <th scope="col">Vorhaben</th>
+                <th scope="col">Organisation</th>
+                <th scope="col">Landkreis</th>
+                <th scope="col">Förderweg</th>
+                <th scope="col">Stand</th>
+                <th scope="col">Angefragt</th>
+                <th scope="col">Beratung</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id}>
+                  <td>
+                    <Link to={`/beratung/${item.id}`}>{item.title}</Link>
+                  </td>
+                  <td>{item.organisation}</td>
+                  <td>{item.landkreis}</td>
+                  <td>{item.route}</td>
+                  <td>{item.status}</td>
+                  <td>
+                    {item.requestedAt}
+                    {item.waitingDays !== null && item.mayTake ? <span className="hint"> (wartet seit {item.waitingDays === 1 ? '1 Tag' : `${item.waitingDays} Tagen`})</span> : null}
+                  </td>
+                  <td>
+                    {item.mine ? (
+                      'Sie'
+                    ) : item.mayTake ? (
+                      <PostForm className="inline-form">
+                        <input type="hidden" name="id" value={item.id} />
+                        <button type="submit" className="button button--small">
+                          Übernehmen<span className="visually-hidden"> – {item.title}</span>
+                        </button>
+                        {item.forMe ? <span className="hint"> an Sie gerichtet</span> : null}
+                      </PostForm>
+                    ) : (
+                      'andere Beratung'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
     </>
   );
 }

@@ -191,15 +191,22 @@ export async function purgeDeletedApplications(db: Executor, days: number, now =
   return Number(result.numDeletedRows);
 }
 
-export async function listApplicationEvents(db: Executor, applicationId: number): Promise<Array<ApplicationEventRow & { user_name: string | null }>> {
-  return db
+/** Events of an application, newest first; `beforeId` pages back through older ones. */
+export async function listApplicationEvents(
+  db: Executor,
+  applicationId: number,
+  options: { beforeId?: number; limit?: number } = {},
+): Promise<Array<ApplicationEventRow & { user_name: string | null; user_role: string | null }>> {
+  let query = db
     .selectFrom('application_events')
     .leftJoin('users', 'users.id', 'application_events.user_id')
     .selectAll('application_events')
-    .select('users.name as user_name')
-    .where('application_id', '=', applicationId)
+    .select(['users.name as user_name', 'users.role as user_role'])
+    .where('application_id', '=', applicationId);
+  if (options.beforeId) query = query.where('application_events.id', '<', options.beforeId);
+  return query
     .orderBy('application_events.id', 'desc')
-    .limit(500)
+    .limit(options.limit ?? 500)
     .execute();
 }
 

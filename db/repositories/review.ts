@@ -64,7 +64,7 @@ export interface QueueItem {
   advisor_ids: string | null;
 }
 
-/** Drafts shared with the advice (advice was requested at least once), for the advisor queue. */
+/** Drafts shared with the advice that this advisor may read, oldest request first. */
 export async function listQueue(db: Executor, advisorId: number, filters: QueueFilters, now = new Date()): Promise<QueueItem[]> {
   let query = db
     .selectFrom('applications')
@@ -86,7 +86,25 @@ export async function listQueue(db: Executor, advisorId: number, filters: QueueF
         .as('advisor_ids'),
     ])
     .where('applications.review_requested_at', 'is not', null)
-    .where('applications.deleted_at', 'is', null);
+    .where('applications.deleted_at', 'is', null)
+    // Only what this advisor may read (machines/frl/review/machine.ts advisorMayRead): drafts
+    // they advise, and unassigned requests waiting in the pool or addressed to them by name.
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('application_advisors')
+            .select('advisor_id')
+            .whereRef('application_advisors.application_id', '=', 'applications.id')
+            .where('application_advisors.advisor_id', '=', advisorId),
+        ),
+        eb.and([
+          eb('applications.status', '=', 'in_beratung'),
+          eb.not(eb.exists(eb.selectFrom('application_advisors').select('advisor_id').whereRef('application_advisors.application_id', '=', 'applications.id'))),
+          eb.or([eb('applications.review_requested_advisor_id', 'is', null), eb('applications.review_requested_advisor_id', '=', advisorId)]),
+        ]),
+      ]),
+    );
   if (filters.route) query = query.where('applications.route', '=', filters.route);
   if (filters.landkreis) query = query.where('organisations.landkreis', '=', filters.landkreis as never);
   if (filters.status) query = query.where('applications.status', '=', filters.status);
@@ -180,13 +198,25 @@ export async function changesSince(db: Executor, applicationId: number, sinceVer
   const rows = await db
     .selectFrom('application_events')
     .leftJoin('users', 'users.id', 'application_events.user_id')
-    .select(['application_events.version', 'application_events.at', 'application_events.changes', 'application_events.step', 'users.name as user_name'])
+    .select([
+      'application_events.version',
+      'application_events.at',
+      'application_events.type',
+      'application_events.changes',
+      'application_events.details',
+      'application_events.step',
+      'users.name as user_name',
+    ])
     .where('application_id', '=', applicationId)
     .where('application_events.version', '>', sinceVersion)
-    .where('application_events.type', 'in', ['step.save', 'step.autosave', 'imported'])
+    .where('application_events.type', 'in', ['step.save', 'step.autosave', 'imported', 'attachment.uploaded', 'attachment.removed'])
     .orderBy('application_events.id')
     .execute();
-  return rows.map((r) => ({ ...r, changes: JSON.parse(r.changes) as Array<{ path: string; before?: unknown; after?: unknown }> }));
+  return rows.map((r) => ({
+    ...r,
+    changes: JSON.parse(r.changes) as Array<{ path: string; before?: unknown; after?: unknown }>,
+    details: JSON.parse(r.details) as Record<string, unknown>,
+  }));
 }
 
 // ---- notifications and outbox -----------------------------------------------------------------
@@ -237,4 +267,16 @@ export async function listOutbox(db: Executor, userId: number | null) {
   let query = db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(200);
   if (userId !== null) query = query.where('to_user_id', '=', userId);
   return query.execute();
+}
+
+/** The application version when advice was last requested (the advisor's starting point). */
+export async function versionAtLastRequest(db: Executor, applicationId: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('application_events')
+    .select('version')
+    .where('application_id', '=', applicationId)
+    .where('type', '=', 'status.beratung.anfragen')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.version ?? null;
 }

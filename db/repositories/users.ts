@@ -98,3 +98,11 @@ export async function setUserDisabled(db: Executor, userId: number, disabled: bo
     .where('id', '=', userId)
     .execute();
 }
+
+/** Display names (and roles) by id, for histories and audit trails. */
+export async function namesByIds(db: Executor, ids: number[]): Promise<Map<number, { name: string; role: string }>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'name', 'role']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, role: r.role }]));
+}

@@ -1,3 +1,4 @@
+import { CommentMarker } from '../review/comments';
 import { landkreise, landkreisLabel, organisationKindInfo, organisationKinds } from '../../../machines/shared/organisation';
 import { CheckboxField, RadioGroup, SelectField, TextAreaField, TextField } from '../fields';
 import { AddRowButton, HiddenId, RemoveRowButton, Section, fieldsetOf, rowsOf, yesNoOptions, type Fields } from './common';
@@ -50,9 +51,10 @@ export function ApplicantStep({ fields, part }: { fields: Fields; part: 'A' | 'B
       <Section id="verbund" title="Verbund" hint="Mehrere Gebietskörperschaften können gemeinsam beantragen; Ihre Organisation stellt den Antrag federführend (FRL Teil 2 A III Satz 2).">
         <RadioGroup field={fields.isVerbund!} legend="Beantragen Sie als Verbund mit weiteren Kommunen?" options={yesNoOptions} inline />
         {partners.map((row, index) => (
-          <div className="row-card" key={row.id!.key ?? index}>
+          <div className="row-card" key={row.id!.key ?? index} id={`zeile-${String(row.id!.initialValue ?? index)}`}>
             <div className="row-card__head">
               <h3>Verbundpartner {index + 1}</h3>
+              <CommentMarker name={`partners[id=${String(row.id!.initialValue ?? '')}]`} />
               <RemoveRowButton list="partners" id={String(row.id!.initialValue ?? '')} index={index} label={`Verbundpartner ${index + 1}`} />
             </div>
             <HiddenId field={row.id!} />

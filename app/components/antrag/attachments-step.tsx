@@ -19,7 +19,7 @@ const notices: Record<string, string> = {
   entfernt: 'Die Anlage wurde entfernt.',
 };
 
-export function AttachmentsStep({ view, id }: { view: View; id: number }) {
+export function AttachmentsStep({ view, id, editable = true }: { view: View; id: number; editable?: boolean }) {
   const actionData = useActionData<{ uploadErrors?: UploadError[] }>();
   const root = useRouteLoaderData<RootLoaderData>('root');
   const [clientError, setClientError] = useState<string | null>(null);
@@ -66,6 +66,8 @@ export function AttachmentsStep({ view, id }: { view: View; id: number }) {
           ))}
       </ul>
       {missing.length === 0 ? <p>Alle für Ihren Förderweg nötigen Unterlagen liegen vor.</p> : null}
+      {editable ? (
+        <>
       <h2>Datei hochladen</h2>
       <p>
         Erlaubt sind {view.fileTypes.join(', ')} bis {view.maxMegabytes} MB je Datei. Wir prüfen den Dateiinhalt, nicht nur
@@ -132,6 +134,8 @@ export function AttachmentsStep({ view, id }: { view: View; id: number }) {
           Hochladen
         </button>
       </Form>
+        </>
+      ) : null}
       <h2>Hochgeladene Dateien</h2>
       {view.files.length === 0 ? (
         <p>Noch keine Dateien.</p>
@@ -143,9 +147,11 @@ export function AttachmentsStep({ view, id }: { view: View; id: number }) {
                 <th scope="col">Unterlage</th>
                 <th scope="col">Datei</th>
                 <th scope="col">Hochgeladen</th>
-                <th scope="col">
-                  <span className="visually-hidden">Aktion</span>
-                </th>
+                {editable ? (
+                  <th scope="col">
+                    <span className="visually-hidden">Aktion</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -162,6 +168,7 @@ export function AttachmentsStep({ view, id }: { view: View; id: number }) {
                     {f.uploadedAt}
                     {f.uploadedBy ? ` von ${f.uploadedBy}` : ''}
                   </td>
+                  {editable ? (
                   <td>
                     <PostForm className="inline-form">
                       <input type="hidden" name="attachmentId" value={f.id} />
@@ -170,6 +177,7 @@ export function AttachmentsStep({ view, id }: { view: View; id: number }) {
                       </button>
                     </PostForm>
                   </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

@@ -1,3 +1,4 @@
+import { CommentMarker } from '../review/comments';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useEffect, useState, type RefObject } from 'react';
 import type { BudgetTotals } from '../../../machines/frl/application/budget';
@@ -82,6 +83,7 @@ export function BudgetStep({ fields, view, formRef }: { fields: Fields; view: Bu
           <div className="row-card" key={row.id!.key ?? index} id={`zeile-${String(row.id!.initialValue ?? index)}`}>
             <div className="row-card__head">
               <h3>Ausgabe {index + 1}</h3>
+              <CommentMarker name={`lines[id=${String(row.id!.initialValue ?? '')}]`} />
               <RemoveRowButton list="lines" id={String(row.id!.initialValue ?? '')} index={index} label={`Ausgabe ${index + 1}`} />
             </div>
             <HiddenId field={row.id!} />
@@ -108,9 +110,10 @@ export function BudgetStep({ fields, view, formRef }: { fields: Fields; view: Bu
           hint={`Ehrenamtliche Stunden (nur unterstützendes Engagement) werden mit dem gesetzlichen Mindestlohn des Monats bewertet, in dem sie geleistet werden (${view.minimumWageHint}); Räume mit der ortsüblichen Miete. Sie stehen auf beiden Seiten des Plans und dürfen höchstens die Hälfte des Eigenanteils ausmachen (FRL Teil 2 B V Nr. 5).`}
         >
           {inKind.map((row, index) => (
-            <div className="row-card" key={row.id!.key ?? index}>
+            <div className="row-card" key={row.id!.key ?? index} id={`zeile-${String(row.id!.initialValue ?? index)}`}>
               <div className="row-card__head">
                 <h3>Eigenleistung {index + 1}</h3>
+                <CommentMarker name={`inKind[id=${String(row.id!.initialValue ?? '')}]`} />
                 <RemoveRowButton list="inKind" id={String(row.id!.initialValue ?? '')} index={index} label={`Eigenleistung ${index + 1}`} />
               </div>
               <HiddenId field={row.id!} />

@@ -1,3 +1,4 @@
+import { CommentMarker } from '../review/comments';
 import { participationFormats, participationLevelInfo, participationLevels, targetGroups } from '../../../machines/frl/catalogues';
 import { routeInfo, routesForPart } from '../../../machines/frl/routes';
 import { CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField } from '../fields';
@@ -32,9 +33,10 @@ export function ProjectStep({ fields, part }: { fields: Fields; part: 'A' | 'B' 
       </Section>
       <Section id="teilvorhaben" title="Teilvorhaben und Arbeitspakete">
         {parts.map((row, index) => (
-          <div className="row-card" key={row.id!.key ?? index}>
+          <div className="row-card" key={row.id!.key ?? index} id={`zeile-${String(row.id!.initialValue ?? index)}`}>
             <div className="row-card__head">
               <h3>Teilvorhaben {index + 1}</h3>
+              <CommentMarker name={`parts[id=${String(row.id!.initialValue ?? '')}]`} />
               <RemoveRowButton list="parts" id={String(row.id!.initialValue ?? '')} index={index} label={`Teilvorhaben ${index + 1}`} />
             </div>
             <HiddenId field={row.id!} />
@@ -52,9 +54,10 @@ export function ProjectStep({ fields, part }: { fields: Fields; part: 'A' | 'B' 
         {formats.map((row, index) => {
           const chosen = participationFormats.find((x) => x.id === row.format!.initialValue);
           return (
-            <div className="row-card" key={row.id!.key ?? index}>
+            <div className="row-card" key={row.id!.key ?? index} id={`zeile-${String(row.id!.initialValue ?? index)}`}>
               <div className="row-card__head">
                 <h3>Format {index + 1}</h3>
+                <CommentMarker name={`formats[id=${String(row.id!.initialValue ?? '')}]`} />
                 <RemoveRowButton list="formats" id={String(row.id!.initialValue ?? '')} index={index} label={`Format ${index + 1}`} />
               </div>
               <HiddenId field={row.id!} />

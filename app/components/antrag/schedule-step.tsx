@@ -1,3 +1,4 @@
+import { CommentMarker } from '../review/comments';
 import { RadioGroup, TextField } from '../fields';
 import { AddRowButton, HiddenId, RemoveRowButton, Section, rowsOf, yesNoOptions, type Fields } from './common';
 
@@ -18,9 +19,10 @@ export function ScheduleStep({ fields, durationHint }: { fields: Fields; duratio
       </Section>
       <Section id="meilensteine" title="Meilensteine" hint="Wichtige Zwischenschritte, zum Beispiel Auftaktveranstaltung, Bürgerrat, Übergabe der Empfehlungen.">
         {milestones.map((row, index) => (
-          <div className="row-card" key={row.id!.key ?? index}>
+          <div className="row-card" key={row.id!.key ?? index} id={`zeile-${String(row.id!.initialValue ?? index)}`}>
             <div className="row-card__head">
               <h3>Meilenstein {index + 1}</h3>
+              <CommentMarker name={`milestones[id=${String(row.id!.initialValue ?? '')}]`} />
               <RemoveRowButton list="milestones" id={String(row.id!.initialValue ?? '')} index={index} label={`Meilenstein ${index + 1}`} />
             </div>
             <HiddenId field={row.id!} />

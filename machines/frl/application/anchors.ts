@@ -1,3 +1,4 @@
+import { formatDate, formatEuro, formatNumber } from '../../shared/format';
 import { costCategories, participationFormats } from '../catalogues';
 import type { ApplicationData } from './schema';
 import { stepInfo, type EditableStep } from './steps';
@@ -127,6 +128,17 @@ const rowFieldLabels: Record<string, string> = {
   note: 'Anmerkung',
 };
 
+const listLabels: Record<string, string> = {
+  lines: 'Ausgabe',
+  inKind: 'Eigenleistung',
+  partners: 'Verbundpartner',
+  parts: 'Teilvorhaben',
+  formats: 'Beteiligungsformat',
+  milestones: 'Meilenstein',
+  donations: 'Spende oder Mittel Dritter',
+  otherPublic: 'Andere öffentliche Mittel',
+};
+
 /** A readable name for a changed data path ("Ausgabe 2: Moderation – Betrag"). */
 export function describePath(path: string, data: ApplicationData): string {
   const anchors = anchorsOf(data).filter((a) => a.field !== null);
@@ -134,10 +146,43 @@ export function describePath(path: string, data: ApplicationData): string {
     .filter((a) => changeTouches(a, path))
     .sort((a, b) => b.dataPath.length - a.dataPath.length)[0];
   if (!best) {
+    // A row that no longer exists (removed) or is not anchored: name it by its list.
+    const row = /^[a-zA-Z]+\.([a-zA-Z]+)\[id=[^\]]+\](?:\.(\w+))?$/.exec(path);
+    if (row && listLabels[row[1]!]) return row[2] ? `${listLabels[row[1]!]} – ${rowFieldLabels[row[2]] ?? row[2]}` : listLabels[row[1]!]!;
     const last = path.split('.').at(-1) ?? path;
     return rowFieldLabels[last] ?? last;
   }
   if (best.dataPath === path) return best.label;
   const rest = path.slice(best.dataPath.length).replace(/^\./, '');
   return `${best.label} – ${rowFieldLabels[rest] ?? rest}`;
+}
+
+/** A changed value as people read it: amounts in euros, dates in de-DE, rows by their main fields. */
+export function describeValue(path: string, value: unknown): string {
+  if (value === undefined || value === null || value === '') return '–';
+  if (typeof value === 'boolean') return value ? 'ja' : 'nein';
+  const last = path.split('.').at(-1) ?? '';
+  if (typeof value === 'number') {
+    if (/Cents$/.test(last)) return formatEuro(value);
+    if (/Milli$/.test(last)) return formatNumber(value / 1000);
+    return formatNumber(value);
+  }
+  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value;
+  if (Array.isArray(value)) return value.length ? value.map((v) => describeValue(path, v)).join(', ') : '–';
+  if (typeof value === 'object') {
+    const row = value as Record<string, unknown>;
+    const name = [row.description, row.title, row.name].find((v) => typeof v === 'string' && v.trim()) as string | undefined;
+    const category = typeof row.category === 'string' ? costCategories.find((c) => c.id === row.category)?.label : undefined;
+    const amount = typeof row.amountCents === 'number' ? formatEuro(row.amountCents) : typeof row.unitPriceCents === 'number' ? `${formatEuro(row.unitPriceCents)} je Einheit` : undefined;
+    const parts = [name ?? category, amount, typeof row.year === 'number' ? String(row.year) : undefined].filter(Boolean);
+    return parts.length ? parts.join(', ') : 'Eintrag';
+  }
+  return String(value);
+}
+
+/** The step a data path belongs to ("budget.lines[id=x].amountCents" → "kosten"). */
+export function stepOfPath(path: string): EditableStep | null {
+  const top = /^[a-zA-Z]+/.exec(path)?.[0];
+  const entry = (Object.entries(section) as Array<[EditableStep, string]>).find(([, s]) => s === top);
+  return entry ? entry[0] : null;
 }

@@ -45,3 +45,63 @@ export function diff(before: unknown, after: unknown, path = ''): FieldChange[] 
 }
 
 export type { Json };
+
+export interface RecordedChange {
+  at: string;
+  by: string | null;
+  changes: ReadonlyArray<{ path: string; before?: unknown; after?: unknown }>;
+}
+
+export interface NetChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+  /** When and by whom the path was last changed. */
+  at: string;
+  by: string | null;
+  /** How many saves touched the path. */
+  saves: number;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const rowPath = (path: string) => /^(.*\[id=[^\]]+\])(?:\.(.+))?$/.exec(path);
+
+/**
+ * The net effect of several saves, path by path: the value before the first save against the
+ * value after the last one. Edits that were undone disappear; a row added (or removed) in the
+ * period is one change showing the whole row as it is now (or as it was at the start).
+ */
+export function netChanges(events: readonly RecordedChange[]): NetChange[] {
+  const byPath = new Map<string, NetChange>();
+  for (const event of events) {
+    for (const change of event.changes) {
+      const known = byPath.get(change.path);
+      if (known) byPath.set(change.path, { ...known, after: change.after, at: event.at, by: event.by, saves: known.saves + 1 });
+      else byPath.set(change.path, { path: change.path, before: change.before, after: change.after, at: event.at, by: event.by, saves: 1 });
+    }
+  }
+  const rows = [...byPath.values()].filter((c) => rowPath(c.path) && !rowPath(c.path)![2]);
+  for (const row of rows) {
+    const fields = [...byPath.values()].filter((c) => c.path.startsWith(`${row.path}.`));
+    if (row.before === undefined && row.after !== undefined) {
+      // Added in the period: later edits of its fields are part of the row as it is now.
+      let after = row.after as Record<string, unknown>;
+      let last = row;
+      for (const f of fields) {
+        after = { ...after, [f.path.slice(row.path.length + 1)]: f.after };
+        if (f.at > last.at) last = f;
+        byPath.delete(f.path);
+      }
+      byPath.set(row.path, { ...row, after, at: last.at, by: last.by });
+    } else if (row.after === undefined && row.before !== undefined) {
+      // Removed: show it as it was at the start of the period, before any edit.
+      let before = row.before as Record<string, unknown>;
+      for (const f of fields) {
+        before = { ...before, [f.path.slice(row.path.length + 1)]: f.before };
+        byPath.delete(f.path);
+      }
+      byPath.set(row.path, { ...row, before });
+    }
+  }
+  return [...byPath.values()].filter((c) => !same(c.before, c.after));
+}

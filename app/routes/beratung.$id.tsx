@@ -1,0 +1,378 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { findOrganisation } from '../../db/repositories/organisations';
+import { changesSince, listAdvisors, reviewMark, setReviewMark, versionAtLastRequest } from '../../db/repositories/review';
+import { describePath, describeValue, stepOfPath } from '../../machines/frl/application/anchors';
+import { lineTotalCents } from '../../machines/frl/application/budget';
+import { netChanges } from '../../machines/frl/application/diff';
+import { stepInfo, type EditableStep } from '../../machines/frl/application/steps';
+import { costCategories, attachmentTypes } from '../../machines/frl/catalogues';
+import { addAdvisorSchema, completeSchema, returnSchema } from '../../machines/frl/review/forms';
+import { isAssignedAdvisor, mayTakeDraft, reviewStatusLabel, statusOf } from '../../machines/frl/review/machine';
+import { formatDateTime, formatEuro } from '../../machines/shared/format';
+import { landkreisLabel } from '../../machines/shared/organisation';
+import { requireReadableApplication } from '../access.server';
+import { actorOf, advisorNames, historyOf } from '../advice.server';
+import { evaluateApplicationCached } from '../application.server';
+import { anchorOptions, handleCommentAction, isCommentIntent, threadsFor, type CommentFormError } from '../comments.server';
+import { ApplicationDownloads } from '../components/antrag/downloads';
+import { EligibilityResultView } from '../components/eligibility/result';
+import { CheckboxField, SelectField, TextAreaField } from '../components/fields';
+import { PostForm } from '../components/forms';
+import { CommentThreads, NewCommentForm } from '../components/review/comments';
+import { ReviewForm, StatusHistory } from '../components/review/status-forms';
+import { readProtectedForm } from '../csrf.server';
+import { getDb } from '../db.server';
+import { isReviewIntent, reviewFormAction } from '../review-actions.server';
+import { reviewLoader } from '../review.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Antrag'} – Beratung – Förderlotse Bürgerbeteiligung` }];
+
+const stepOrder: EditableStep[] = ['antragsteller', 'vorhaben', 'zeitplan', 'kosten', 'erklaerungen', 'anlagen'];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireReadableApplication(request, params.id, ['advisor']);
+  const { loaded, review, user } = access;
+  const { row, data, context } = loaded;
+  const db = await getDb();
+  const actor = actorOf(user, row);
+  const status = statusOf(review);
+  const assigned = isAssignedAdvisor(actor, review.context);
+  const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
+  const summary = await reviewLoader(loaded, result);
+  const threads = await threadsFor(access);
+  const organisation = await findOrganisation(db, row.organisation_id);
+
+  // What changed since this advisor last marked the draft as reviewed (or since advice was asked for).
+  const mark = await reviewMark(db, row.id, user.id);
+  const since = mark?.version ?? (await versionAtLastRequest(db, row.id)) ?? 0;
+  const events = await changesSince(db, row.id, since);
+  const fieldChanges = netChanges(events.filter((e) => e.type.startsWith('step.') || e.type === 'imported').map((e) => ({ at: e.at, by: e.user_name, changes: e.changes })));
+  const attachmentChanges = events
+    .filter((e) => e.type.startsWith('attachment.'))
+    .map((e) => ({
+      at: formatDateTime(e.at),
+      by: e.user_name ?? 'Gelöschtes Konto',
+      what: `${e.type === 'attachment.uploaded' ? 'Hochgeladen' : 'Entfernt'}: ${String(e.details.fileName ?? 'Datei')} (${attachmentTypes.find((t) => t.id === e.details.docType)?.label ?? 'Anlage'})`,
+    }));
+
+  const allAdvisors = await listAdvisors(db);
+  const url = new URL(request.url);
+  return {
+    id: row.id,
+    title: data.project.title?.trim() || 'Antrag ohne Titel',
+    organisation: organisation?.name ?? '–',
+    landkreis: organisation ? landkreisLabel[organisation.landkreis] : '–',
+    status,
+    statusLabel: reviewStatusLabel[status],
+    reviewVersion: row.review_version,
+    version: row.version,
+    assigned,
+    mayTake: mayTakeDraft(actor, review.context) && status === 'in_beratung',
+    inAdvice: status === 'in_beratung',
+    advisors: await advisorNames(review),
+    addable: allAdvisors.filter((a) => !review.context.advisors.includes(a.id)).map((a) => ({ value: String(a.id), label: a.name })),
+    canAddAdvisor: review.context.advisors.length < 2,
+    history: await historyOf(review),
+    requestNote: [...review.context.history].reverse().find((h) => h.to === 'in_beratung')?.reason ?? null,
+    summary,
+    lines: data.budget.lines.map((l, index) => ({
+      id: l.id,
+      number: index + 1,
+      category: costCategories.find((c) => c.id === l.category)?.label ?? '–',
+      description: l.description ?? '',
+      year: l.year ?? null,
+      amount: formatEuro(lineTotalCents(l)),
+    })),
+    threads,
+    anchors: Object.fromEntries(stepOrder.map((step) => [step, anchorOptions(access, step)])),
+    changes: {
+      since: mark ? formatDateTime(mark.at) : null,
+      fields: fieldChanges.map((c) => ({
+        path: c.path,
+        step: stepOfPath(c.path),
+        label: describePath(c.path, data),
+        before: describeValue(c.path, c.before),
+        after: describeValue(c.path, c.after),
+        at: formatDateTime(c.at),
+        by: c.by ?? 'Gelöschtes Konto',
+      })),
+      attachments: attachmentChanges,
+    },
+    notice: url.searchParams.get('hinweis'),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireReadableApplication(request, params.id, ['advisor']);
+  const form = await readProtectedForm(request);
+  const intent = form.get('intent');
+  const id = access.loaded.row.id;
+  if (isCommentIntent(intent)) return handleCommentAction(access, form, `/beratung/${id}`);
+  if (intent === 'durchgesehen') {
+    const assigned = isAssignedAdvisor(actorOf(access.user, access.loaded.row), access.review.context);
+    if (!assigned) return { intent: 'durchgesehen', message: 'Bitte übernehmen Sie die Beratung, bevor Sie Änderungen als durchgesehen markieren.' };
+    const version = Number(form.get('version'));
+    // Marks exactly what the advisor saw; changes saved since stay listed.
+    await setReviewMark(await getDb(), id, access.user.id, Number.isInteger(version) && version <= access.loaded.row.version ? version : access.loaded.row.version);
+    return redirect(`/beratung/${id}?hinweis=durchgesehen`);
+  }
+  if (!isReviewIntent(intent)) throw new Response('Unbekannte Aktion.', { status: 400 });
+  return reviewFormAction(access, intent, form, (done) => (done === 'beratung.zurueckgeben' || done === 'beratung.abschliessen' ? `/beratung?hinweis=${done}` : `/beratung/${id}?hinweis=${done}`));
+}
+
+const notices: Record<string, string> = {
+  uebernommen: 'Sie beraten jetzt diesen Entwurf. Die Organisation wurde benachrichtigt.',
+  'beratung.uebernehmen': 'Sie beraten jetzt diesen Entwurf. Die Organisation wurde benachrichtigt.',
+  'beratung.hinzuziehen': 'Die Kollegin oder der Kollege ist hinzugezogen und wurde benachrichtigt.',
+  durchgesehen: 'Die Änderungen sind als durchgesehen markiert. Künftige Änderungen erscheinen hier neu.',
+};
+
+function commentErrorOf(value: unknown): CommentFormError['commentError'] | null {
+  return typeof value === 'object' && value !== null && 'commentError' in value ? (value as CommentFormError).commentError : null;
+}
+
+export default function AdvisorView() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const commentError = commentErrorOf(actionData);
+  const markError = actionData && 'intent' in actionData && actionData.intent === 'durchgesehen' ? (actionData as { message: string }).message : null;
+  const threadsOf = (step: EditableStep) => d.threads.filter((t) => t.step === step);
+  const changeCount = d.changes.fields.length + d.changes.attachments.length;
+  return (
+    <>
+      <p className="caption">
+        <Link to="/beratung">Beratung</Link> · {d.organisation} · {d.landkreis}
+      </p>
+      <h1>{d.title}</h1>
+      {d.notice && notices[d.notice] ? (
+        <div className="notice notice--success" role="status">
+          <p>{notices[d.notice]}</p>
+        </div>
+      ) : null}
+
+      <section className="status-panel" aria-labelledby="stand">
+        <h2 id="stand" className="heading-medium">
+          Stand: {d.statusLabel}
+        </h2>
+        <p>{d.advisors.length ? `Beratung: ${d.advisors.join(', ')}` : 'Noch niemand berät diesen Entwurf.'}</p>
+        {d.requestNote ? (
+          <p className="preserve-lines">
+            <strong>Nachricht der Organisation:</strong> {d.requestNote}
+          </p>
+        ) : null}
+        {d.mayTake ? (
+          <ReviewForm intent="beratung.uebernehmen" schema={null} reviewVersion={d.reviewVersion} submitLabel="Beratung übernehmen" />
+        ) : null}
+        {!d.assigned && !d.mayTake ? <p>Sie können diesen Entwurf lesen, aber nicht kommentieren.</p> : null}
+      </section>
+
+      {d.assigned ? (
+        <section aria-labelledby="aenderungen">
+          <h2 id="aenderungen">
+            Änderungen seit {d.changes.since ? `Ihrer Durchsicht am ${d.changes.since}` : 'der Anfrage'}
+            {changeCount ? ` (${changeCount})` : ''}
+          </h2>
+          {changeCount === 0 ? (
+            <p>Keine Änderungen.</p>
+          ) : (
+            <>
+              {d.changes.fields.length ? (
+                <div className="table-scroll" role="region" aria-label="Geänderte Angaben" tabIndex={0}>
+                  <table className="table change-list">
+                    <caption className="visually-hidden">Geänderte Angaben, Stand vorher und jetzt</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Angabe</th>
+                        <th scope="col">Vorher</th>
+                        <th scope="col">Jetzt</th>
+                        <th scope="col">Geändert</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {d.changes.fields.map((c) => (
+                        <tr key={c.path}>
+                          <th scope="row">
+                            {c.step ? <span className="hint">{stepInfo[c.step].title}: </span> : null}
+                            {c.label}
+                          </th>
+                          <td className="preserve-lines">
+                            <span className="visually-hidden">vorher: </span>
+                            <span className="change-before">{c.before}</span>
+                          </td>
+                          <td className="preserve-lines">{c.after}</td>
+                          <td>
+                            {c.at}, {c.by}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ) : null}
+              {d.changes.attachments.length ? (
+                <ul>
+                  {d.changes.attachments.map((a, index) => (
+                    <li key={index}>
+                      {a.what} – {a.at}, {a.by}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </>
+          )}
+          {markError ? (
+            <p className="notice notice--error" role="alert">
+              {markError}
+            </p>
+          ) : null}
+          <PostForm>
+            <input type="hidden" name="intent" value="durchgesehen" />
+            <input type="hidden" name="version" value={d.version} />
+            <button type="submit" className="button button--secondary">
+              Als durchgesehen markieren
+            </button>
+          </PostForm>
+        </section>
+      ) : null}
+
+      {d.assigned && d.inAdvice ? (
+        <section aria-labelledby="entscheidung">
+          <h2 id="entscheidung">Beratung abschließen oder zurückgeben</h2>
+          <div className="two-columns">
+            <div>
+              <h3>Zur Überarbeitung zurückgeben</h3>
+              <ReviewForm intent="beratung.zurueckgeben" schema={returnSchema} reviewVersion={d.reviewVersion} submitLabel="Zurückgeben" buttonClass="button button--warning">
+                {(f) => <TextAreaField field={f.reason!} label="Begründung" hint="Die Organisation sieht die Begründung. Was soll sie überarbeiten? Mindestens 10 Zeichen." rows={4} />}
+              </ReviewForm>
+            </div>
+            <div>
+              <h3>Beratung abschließen</h3>
+              <ReviewForm intent="beratung.abschliessen" schema={completeSchema} reviewVersion={d.reviewVersion} submitLabel="Beratung abschließen">
+                {(f) => (
+                  <>
+                    <CheckboxField field={f.ready!} label="Aus Sicht der Beratung einreichungsfähig" hint="Eine Einschätzung der Beratung, keine Entscheidung der SAB." />
+                    <TextAreaField field={f.note!} label="Abschließende Anmerkung" optional rows={3} />
+                  </>
+                )}
+              </ReviewForm>
+            </div>
+          </div>
+          {d.canAddAdvisor && d.addable.length ? (
+            <>
+              <h3>Kollegin oder Kollegen hinzuziehen</h3>
+              <ReviewForm intent="beratung.hinzuziehen" schema={addAdvisorSchema} reviewVersion={d.reviewVersion} submitLabel="Hinzuziehen" buttonClass="button button--secondary">
+                {(f) => <SelectField field={f.advisor!} label="Beraterin oder Berater" options={d.addable} />}
+              </ReviewForm>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      <h2>Der Entwurf</h2>
+      {d.summary.sections.map((section) => {
+        const threads = threadsOf(section.step);
+        return (
+          <section key={section.step} aria-labelledby={`abschnitt-${section.step}`} className="advisor-section">
+            <h3 id={`abschnitt-${section.step}`}>{section.section}</h3>
+            <dl className="summary-list">
+              {section.rows.map((row) => (
+                <div key={row.label}>
+                  <dt>{row.label}</dt>
+                  <dd className="preserve-lines">{row.value}</dd>
+                </div>
+              ))}
+            </dl>
+            {section.step === 'kosten' && d.lines.length ? (
+              <div className="table-scroll" role="region" aria-label="Ausgaben" tabIndex={0}>
+                <table className="table">
+                  <caption>Ausgaben ({d.lines.length})</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Nr.</th>
+                      <th scope="col">Kategorie</th>
+                      <th scope="col">Beschreibung</th>
+                      <th scope="col">Jahr</th>
+                      <th scope="col" className="num">
+                        Betrag
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.lines.map((l) => (
+                      <tr key={l.id}>
+                        <td>{l.number}</td>
+                        <td>{l.category}</td>
+                        <td>{l.description}</td>
+                        <td>{l.year ?? '–'}</td>
+                        <td className="num">{l.amount}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+            <CommentSection step={section.step} threads={threads} assigned={d.assigned} anchors={d.anchors[section.step] ?? []} error={commentError} />
+          </section>
+        );
+      })}
+      <section aria-labelledby="abschnitt-anlagen" className="advisor-section">
+        <h3 id="abschnitt-anlagen">Anlagen</h3>
+        {d.summary.attachments.length ? (
+          <ul>
+            {d.summary.attachments.map((a) => (
+              <li key={a.id}>
+                {a.type}: <a href={`/antraege/${d.id}/anlagen/${a.id}`}>{a.name}</a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Keine Anlagen.</p>
+        )}
+        <CommentSection step="anlagen" threads={threadsOf('anlagen')} assigned={d.assigned} anchors={d.anchors.anlagen ?? []} error={commentError} />
+      </section>
+
+      <h2>Förderprüfung</h2>
+      <EligibilityResultView result={d.summary.result} register="verwaltung" headingLevel={3} />
+      <ApplicationDownloads id={d.id} complete={d.summary.complete} />
+      <h2>Verlauf</h2>
+      <StatusHistory history={d.history} />
+      <p>
+        <Link to={`/antraege/${d.id}/protokoll`}>Vollständiges Protokoll</Link>
+      </p>
+    </>
+  );
+}
+
+function CommentSection({
+  step,
+  threads,
+  assigned,
+  anchors,
+  error,
+}: {
+  step: EditableStep;
+  threads: ReturnType<typeof useLoaderData<typeof loader>>['threads'];
+  assigned: boolean;
+  anchors: Array<{ value: string; label: string }>;
+  error: CommentFormError['commentError'] | null;
+}) {
+  const open = threads.filter((t) => !t.resolved).length;
+  return (
+    <div className="comments">
+      <h4 className="heading-small">
+        Kommentare zu „{stepInfo[step].title}“{threads.length ? ` (${open} offen)` : ''}
+      </h4>
+      {threads.length ? <CommentThreads threads={threads} formId={null} placeHref={() => null} mayReply={assigned} error={error} headingLevel={4} /> : null}
+      {assigned ? (
+        <details className="details" open={error?.form === `neu-${step}` || undefined}>
+          <summary>
+            Kommentar schreiben<span className="visually-hidden"> zu {stepInfo[step].title}</span>
+          </summary>
+          <NewCommentForm step={step} anchors={anchors} error={error} advisor idPrefix="beratung" />
+        </details>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { knownCalls } from '../../machines/frl/calls';
+import { evaluateData, freshSnapshot, metaFor, persistedSnapshot } from '../../machines/frl/application/snapshot';
+import type { ApplicationData } from '../../machines/frl/application/schema';
+import { shippedParameters } from '../../machines/frl/parameters';
+import { applyReviewEvent, startReview, statusOf, type Actor, type ReviewEvent } from '../../machines/frl/review/machine';
+import type { DB } from '../client';
+import { createApplication } from '../repositories/applications';
+import { addComment, saveReviewStatus } from '../repositories/review';
+import { findUserByEmail } from '../repositories/users';
+import { sampleGemeindeApplication, sampleVereinApplication } from './applications';
+
+/**
+ * Demo drafts, so a first look at the app shows real work: the Gemeinde's complete application in
+ * advice with comments, and the Verein's complete draft. Added only to organisations that have no
+ * application yet, so running the seed again changes nothing.
+ */
+export async function seedDemoApplications(db: DB, now = new Date()): Promise<string[]> {
+  const created: string[] = [];
+  const date = now.toISOString().slice(0, 10);
+  const kommune = await findUserByEmail(db, 'kommune@demo.example');
+  const verein = await findUserByEmail(db, 'verein@demo.example');
+  const advisor = await findUserByEmail(db, 'beratung@demo.example');
+  if (!kommune?.organisation_id || !verein?.organisation_id || !advisor) return created;
+
+  if (!(await hasApplications(db, kommune.organisation_id))) {
+    const row = await insert(db, kommune.organisation_id, kommune.id, sampleGemeindeApplication(), date, now);
+    const member: Actor = { role: 'applicant', userId: kommune.id, member: true };
+    const adviser: Actor = { role: 'advisor', userId: advisor.id, member: false };
+    const requestedAt = new Date(now.getTime() - 3 * 86_400_000).toISOString();
+    const takenAt = new Date(now.getTime() - 2 * 86_400_000).toISOString();
+    let review = startReview();
+    let reviewVersion = 0;
+    for (const event of [
+      { type: 'beratung.anfragen', advisorId: null, note: 'Wir möchten im Februar einreichen. Passt der Finanzierungsplan so?', actor: member, at: requestedAt },
+      { type: 'beratung.uebernehmen', actor: adviser, at: takenAt },
+    ] satisfies ReviewEvent[]) {
+      const step = applyReviewEvent(review, event);
+      if (!step.accepted) throw new Error(`Demo-Daten: Ereignis ${event.type} wurde abgelehnt`);
+      review = step.snapshot;
+      await saveReviewStatus(
+        db,
+        {
+          applicationId: row.id,
+          expectedReviewVersion: reviewVersion++,
+          applicationVersion: row.version,
+          status: statusOf(review),
+          snapshot: step.persisted,
+          requestedAt: review.context.requestedAt,
+          requestedAdvisorId: review.context.requestedAdvisor,
+          advisors: review.context.advisors,
+          userId: event.actor.userId,
+          eventType: `status.${event.type}`,
+          details: {},
+        },
+        new Date(event.at),
+      );
+    }
+    const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * 3_600_000);
+    const line = await addComment(
+      db,
+      {
+        application_id: row.id,
+        parent_id: null,
+        author_id: advisor.id,
+        step: 'kosten',
+        field: 'lines[id=c6]',
+        body: 'Bitte erläutern Sie, wie Sie die 80 Stunden für die Projektkoordination geschätzt haben, und legen Sie die Berechnung als Anlage bei. Die SAB fragt bei Personalausgaben erfahrungsgemäß nach.',
+        internal: 0,
+        version: row.version,
+      },
+      at(30),
+    );
+    await addComment(
+      db,
+      { application_id: row.id, parent_id: line.id, author_id: kommune.id, step: 'kosten', field: 'lines[id=c6]', body: 'Danke! Die Stundenaufstellung reichen wir nach.', internal: 0, version: row.version },
+      at(20),
+    );
+    await addComment(
+      db,
+      {
+        application_id: row.id,
+        parent_id: null,
+        author_id: advisor.id,
+        step: 'vorhaben',
+        field: 'whyFunding',
+        body: 'Sehr klar begründet. Ergänzen Sie gern, wie die Ergebnisse des Bürgerrats nach Projektende weitergetragen werden.',
+        internal: 0,
+        version: row.version,
+      },
+      at(29),
+    );
+    await addComment(
+      db,
+      {
+        application_id: row.id,
+        parent_id: null,
+        author_id: advisor.id,
+        step: 'vorhaben',
+        field: null,
+        body: 'Interne Notiz: Losverfahren ist gut geplant; beim Verbund nach der Vereinbarung mit Lindenau und Bergheide fragen.',
+        internal: 1,
+        version: row.version,
+      },
+      at(28),
+    );
+    created.push(`Antrag „${row.title}“ (in Beratung)`);
+  }
+
+  if (!(await hasApplications(db, verein.organisation_id))) {
+    const row = await insert(db, verein.organisation_id, verein.id, sampleVereinApplication(), date, now);
+    created.push(`Antrag „${row.title}“ (Entwurf)`);
+  }
+  return created;
+}
+
+async function hasApplications(db: DB, organisationId: number): Promise<boolean> {
+  return (await db.selectFrom('applications').select('id').where('organisation_id', '=', organisationId).executeTakeFirst()) !== undefined;
+}
+
+async function insert(db: DB, organisationId: number, userId: number, data: ApplicationData, date: string, now: Date) {
+  const context = { table: shippedParameters, date, attachmentTypes: [] };
+  const snapshot = freshSnapshot(data, context);
+  const result = evaluateData(data, context, { parameters: shippedParameters, calls: knownCalls });
+  return createApplication(db, { organisationId, userId, snapshot: persistedSnapshot(snapshot), meta: metaFor(snapshot, result, context) }, new Date(now.getTime() - 5 * 86_400_000));
+}

@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DB } from '../../db/client';
+import { seedDemoApplications } from '../../db/demo/seed-applications';
+import { createApplication } from '../../db/repositories/applications';
+import { addComment, listComments, listOutbox, listQueue, notify, saveReviewStatus, unreadNotificationCount } from '../../db/repositories/review';
+import { findUserByEmail } from '../../db/repositories/users';
+import { seedDemoData } from '../../db/seed';
+import { advisorMayRead, applyReviewEvent, startReview, statusOf, type Actor, type ReviewEvent, type ReviewSnapshot } from '../../machines/frl/review/machine';
+import { tempDatabase } from '../support/temp-db';
+
+let db: DB;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ db, cleanup } = await tempDatabase());
+  await seedDemoData(db);
+});
+afterEach(async () => {
+  await cleanup();
+});
+
+const at = '2026-11-20T10:00:00.000Z';
+const meta = { title: 'T', route: 'A1.1', view: 'uebersicht', requestedGrantCents: null, totalCents: null, verdict: null, ruleVersion: null, unmetCriteria: [] };
+
+async function users() {
+  const kommune = (await findUserByEmail(db, 'kommune@demo.example'))!;
+  const advisor = (await findUserByEmail(db, 'beratung@demo.example'))!;
+  return { kommune, advisor };
+}
+
+/** Stores a draft whose review went through the events (as the app does, one save per event). */
+async function draftWith(events: ReviewEvent[], title: string) {
+  const { kommune } = await users();
+  const row = await createApplication(db, { organisationId: kommune.organisation_id!, userId: kommune.id, snapshot: {}, meta: { ...meta, title } });
+  let snapshot: ReviewSnapshot = startReview();
+  let version = 0;
+  for (const event of events) {
+    const next = applyReviewEvent(snapshot, event);
+    expect(next.accepted).toBe(true);
+    snapshot = next.snapshot;
+    const saved = await saveReviewStatus(db, {
+      applicationId: row.id,
+      expectedReviewVersion: version++,
+      applicationVersion: row.version,
+      status: statusOf(snapshot),
+      snapshot: next.persisted,
+      requestedAt: snapshot.context.requestedAt,
+      requestedAdvisorId: snapshot.context.requestedAdvisor,
+      advisors: snapshot.context.advisors,
+      userId: event.actor.userId,
+      eventType: `status.${event.type}`,
+      details: {},
+    });
+    expect(saved).toBe(true);
+  }
+  return { id: row.id, snapshot };
+}
+
+describe('the advisor queue', () => {
+  it('lists exactly the drafts the advisor may read (same rule as the statechart)', async () => {
+    const { kommune, advisor } = await users();
+    const other = { role: 'advisor', userId: 999_999, member: false } as Actor;
+    const member: Actor = { role: 'applicant', userId: kommune.id, member: true };
+    const me: Actor = { role: 'advisor', userId: advisor.id, member: false };
+    const ask = (advisorId: number | null): ReviewEvent => ({ type: 'beratung.anfragen', advisorId, actor: member, at });
+    const drafts = [
+      await draftWith([], 'privat'),
+      await draftWith([ask(null)], 'Pool'),
+      await draftWith([ask(advisor.id)], 'an mich'),
+      await draftWith([ask(other.userId)], 'an andere'),
+      await draftWith([ask(null), { type: 'beratung.uebernehmen', actor: me, at }], 'meins'),
+      await draftWith([ask(null), { type: 'beratung.uebernehmen', actor: me, at }, { type: 'beratung.zurueckgeben', reason: 'Bitte Zeitplan prüfen.', actor: me, at }], 'zurückgegeben'),
+      await draftWith([ask(null), { type: 'beratung.beenden', actor: member, at }], 'zurückgenommen'),
+    ];
+    const queue = await listQueue(db, advisor.id, {});
+    const expected = drafts.filter((d) => advisorMayRead(me, d.snapshot)).map((d) => d.id);
+    expect(queue.map((q) => q.id).sort()).toEqual(expected.sort());
+    expect(queue.map((q) => q.title).sort()).toEqual(['Pool', 'an mich', 'meins', 'zurückgegeben'].sort());
+    expect((await listQueue(db, advisor.id, { mine: true })).map((q) => q.title).sort()).toEqual(['meins', 'zurückgegeben']);
+    expect((await listQueue(db, advisor.id, { status: 'zur_ueberarbeitung' })).map((q) => q.title)).toEqual(['zurückgegeben']);
+    expect(await listQueue(db, advisor.id, { minDays: 3 }, new Date(Date.parse(at) + 2 * 86_400_000))).toEqual([]);
+    expect(await listQueue(db, advisor.id, { minDays: 3 }, new Date(Date.parse(at) + 4 * 86_400_000))).toHaveLength(4);
+  });
+
+  it('a status save with a stale version changes nothing (two advisors at once)', async () => {
+    const { kommune, advisor } = await users();
+    const { id } = await draftWith([{ type: 'beratung.anfragen', advisorId: null, actor: { role: 'applicant', userId: kommune.id, member: true }, at }], 'Pool');
+    const take = { applicationId: id, applicationVersion: 1, status: 'in_beratung', snapshot: {}, requestedAt: at, requestedAdvisorId: null, userId: advisor.id, eventType: 'status.beratung.uebernehmen', details: {} };
+    expect(await saveReviewStatus(db, { ...take, expectedReviewVersion: 1, advisors: [advisor.id] })).toBe(true);
+    expect(await saveReviewStatus(db, { ...take, expectedReviewVersion: 1, advisors: [advisor.id + 1] })).toBe(false);
+    const advisors = await db.selectFrom('application_advisors').select('advisor_id').where('application_id', '=', id).execute();
+    expect(advisors).toEqual([{ advisor_id: advisor.id }]);
+  });
+});
+
+describe('comments and notifications', () => {
+  it('internal notes are left out unless asked for', async () => {
+    const { id } = await draftWith([], 'x');
+    const { advisor } = await users();
+    await addComment(db, { application_id: id, parent_id: null, author_id: advisor.id, step: 'vorhaben', field: null, body: 'öffentlich', internal: 0, version: 1 });
+    await addComment(db, { application_id: id, parent_id: null, author_id: advisor.id, step: 'vorhaben', field: null, body: 'intern', internal: 1, version: 1 });
+    expect((await listComments(db, id, { includeInternal: false })).map((c) => c.body)).toEqual(['öffentlich']);
+    expect((await listComments(db, id, { includeInternal: true })).map((c) => c.body)).toEqual(['öffentlich', 'intern']);
+  });
+
+  it('notify writes one notification per user and an e-mail to the outbox when asked', async () => {
+    const { kommune, advisor } = await users();
+    await notify(db, { userIds: [kommune.id, kommune.id, advisor.id], applicationId: null, kind: 'status', text: 'Hallo', link: '/', email: { subject: 'Betreff', body: 'Text' } });
+    expect(await unreadNotificationCount(db, kommune.id)).toBe(1);
+    expect(await unreadNotificationCount(db, advisor.id)).toBe(1);
+    const mails = await listOutbox(db, kommune.id);
+    expect(mails.map((m) => [m.to_address, m.subject, m.sent_at])).toEqual([['kommune@demo.example', 'Betreff', null]]);
+  });
+});
+
+describe('demo drafts', () => {
+  it('seeds the Gemeinde draft in advice with comments and the Verein draft, once', async () => {
+    const first = await seedDemoApplications(db, new Date('2026-11-22T09:00:00Z'));
+    expect(first).toHaveLength(2);
+    expect(await seedDemoApplications(db)).toEqual([]);
+    const rows = await db.selectFrom('applications').select(['id', 'title', 'status', 'verdict']).orderBy('id').execute();
+    expect(rows.map((r) => [r.status, r.verdict])).toEqual([
+      ['in_beratung', 'foerderfaehig'],
+      ['entwurf', expect.any(String)],
+    ]);
+    const { advisor } = await users();
+    expect((await listQueue(db, advisor.id, { mine: true })).map((q) => q.id)).toEqual([rows[0]!.id]);
+    const comments = await listComments(db, rows[0]!.id, { includeInternal: false });
+    expect(comments.map((c) => c.field)).toEqual(['lines[id=c6]', 'lines[id=c6]', 'whyFunding']);
+  });
+});
