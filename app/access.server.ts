@@ -28,7 +28,7 @@ export function readerOf(user: CurrentUser, row: ApplicationRow, review: ReviewS
  * drafts they may not read, so ids reveal nothing.
  */
 export async function requireReadableApplication(request: Request, idParam: string | undefined, allowed: readonly Reader[] = ['member', 'advisor']): Promise<ApplicationAccess> {
-  const user = await requireRole(request, allowed.includes('advisor') ? ['applicant', 'advisor'] : ['applicant']);
+  const user = await requireRole(request, allowed.map((reader) => (reader === 'member' ? 'applicant' : 'advisor')));
   const row = await findApplicationRow(idParam);
   if (!row) throw notFound();
   const review = restoreReview(row);

@@ -206,7 +206,8 @@ function StepComments({ formId }: { formId: string | null }) {
         ) : (
           <p className="hint">Noch keine Kommentare. Hier sehen Sie Hinweise der Beratung und Ihres Teams.</p>
         )}
-        <details className="details" open={error?.form === `neu-${d.step}` || undefined}>
+        {/* Keyed by the threads: after a saved comment the form starts empty and closed. */}
+        <details key={d.threads.length} className="details" open={error?.form === `neu-${d.step}` || undefined}>
           <summary>Kommentar schreiben</summary>
           <NewCommentForm step={d.step} anchors={d.anchors} error={error} advisor={false} />
         </details>
@@ -335,7 +336,7 @@ export default function ApplicationStep() {
         <p className="caption">{d.title}</p>
         <h1>{stepInfo.pruefen.title}</h1>
         <StepNav nav={d.nav} current={d.step} id={d.id} />
-        <ReviewStep review={d.review!} id={d.id} />
+        <ReviewStep review={d.review!} id={d.id} editable={d.editable} />
       </>
     );
   }

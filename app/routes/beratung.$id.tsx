@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { findOrganisation } from '../../db/repositories/organisations';
-import { changesSince, listAdvisors, reviewMark, setReviewMark, versionAtLastRequest } from '../../db/repositories/review';
+import { changesSince, listAdvisors, reviewMark, setReviewMark, versionAtFirstRequest } from '../../db/repositories/review';
 import { describePath, describeValue, stepOfPath } from '../../machines/frl/application/anchors';
 import { lineTotalCents } from '../../machines/frl/application/budget';
 import { netChanges } from '../../machines/frl/application/diff';
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   // What changed since this advisor last marked the draft as reviewed (or since advice was asked for).
   const mark = await reviewMark(db, row.id, user.id);
-  const since = mark?.version ?? (await versionAtLastRequest(db, row.id)) ?? 0;
+  const since = mark?.version ?? (await versionAtFirstRequest(db, row.id)) ?? 0;
   const events = await changesSince(db, row.id, since);
   const fieldChanges = netChanges(events.filter((e) => e.type.startsWith('step.') || e.type === 'imported').map((e) => ({ at: e.at, by: e.user_name, changes: e.changes })));
   const attachmentChanges = events
@@ -119,7 +119,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/beratung/${id}?hinweis=durchgesehen`);
   }
   if (!isReviewIntent(intent)) throw new Response('Unbekannte Aktion.', { status: 400 });
-  return reviewFormAction(access, intent, form, (done) => (done === 'beratung.zurueckgeben' || done === 'beratung.abschliessen' ? `/beratung?hinweis=${done}` : `/beratung/${id}?hinweis=${done}`));
+  const concluding = intent === 'beratung.zurueckgeben' || intent === 'beratung.abschliessen';
+  const response = await reviewFormAction(access, intent, form, (done) => (concluding ? `/beratung?hinweis=${done}&antrag=${id}` : `/beratung/${id}?hinweis=${done}`));
+  // Returning or completing means the advisor has reviewed the draft as it is now.
+  if (concluding && response instanceof Response && response.status === 302) {
+    await setReviewMark(await getDb(), id, access.user.id, access.loaded.row.version);
+  }
+  return response;
 }
 
 const notices: Record<string, string> = {
@@ -171,7 +177,7 @@ export default function AdvisorView() {
       {d.assigned ? (
         <section aria-labelledby="aenderungen">
           <h2 id="aenderungen">
-            Änderungen seit {d.changes.since ? `Ihrer Durchsicht am ${d.changes.since}` : 'der Anfrage'}
+            Änderungen seit {d.changes.since ? `Ihrer Durchsicht am ${d.changes.since}` : 'der ersten Anfrage'}
             {changeCount ? ` (${changeCount})` : ''}
           </h2>
           {changeCount === 0 ? (
@@ -366,7 +372,7 @@ function CommentSection({
       </h4>
       {threads.length ? <CommentThreads threads={threads} formId={null} placeHref={() => null} mayReply={assigned} error={error} headingLevel={4} /> : null}
       {assigned ? (
-        <details className="details" open={error?.form === `neu-${step}` || undefined}>
+        <details key={threads.length} className="details" open={error?.form === `neu-${step}` || undefined}>
           <summary>
             Kommentar schreiben<span className="visually-hidden"> zu {stepInfo[step].title}</span>
           </summary>

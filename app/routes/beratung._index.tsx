@@ -50,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: user.name,
     filters: filters.raw,
     notice: url.searchParams.get('hinweis'),
+    noticeTitle: await titleOf(url.searchParams.get('antrag'), user.id),
     items: items.map((item) => {
       const advisorIds = (item.advisor_ids ?? '').split(',').filter(Boolean).map(Number);
       const mine = advisorIds.includes(user.id);
@@ -70,6 +71,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
   };
 }
+
+/** The title of a draft the advisor just returned or completed, for the confirmation. */
+async function titleOf(idParam: string | null, advisorId: number): Promise<string | null> {
+  const row = idParam ? await findApplication(await getDb(), Number(idParam)) : undefined;
+  if (!row) return null;
+  return restoreReview(row).context.advisors.includes(advisorId) ? row.title || 'Antrag ohne Titel' : null;
+}
+
+const notices: Record<string, (title: string) => string> = {
+  'beratung.zurueckgeben': (title) => `„${title}“ ist zur Überarbeitung zurückgegeben. Die Organisation wurde benachrichtigt.`,
+  'beratung.abschliessen': (title) => `Die Beratung zu „${title}“ ist abgeschlossen. Die Organisation wurde benachrichtigt.`,
+};
 
 /** "Übernehmen" straight from the queue (the advisor view offers the same). */
 export async function action({ request }: ActionFunctionArgs) {
@@ -104,7 +117,7 @@ function Select({ id, label, value, options }: { id: string; label: string; valu
 }
 
 export default function AdvisorQueue() {
-  const { name, items, filters } = useLoaderData<typeof loader>();
+  const { name, items, filters, notice, noticeTitle } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refused = actionData && 'message' in actionData ? actionData.message : null;
   const filtered = Object.values(filters).some(Boolean);
@@ -112,6 +125,11 @@ export default function AdvisorQueue() {
     <>
       <h1>Beratung</h1>
       <p className="lead">Willkommen, {name}. Hier sehen Sie die Entwürfe, zu denen um Beratung gebeten wird, und die, die Sie beraten.</p>
+      {notice && noticeTitle && notices[notice] ? (
+        <div className="notice notice--success" role="status">
+          <p>{notices[notice](noticeTitle)}</p>
+        </div>
+      ) : null}
       {refused ? (
         <div className="notice notice--error" role="alert">
           <p>{refused}</p>

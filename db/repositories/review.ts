@@ -269,14 +269,14 @@ export async function listOutbox(db: Executor, userId: number | null) {
   return query.execute();
 }
 
-/** The application version when advice was last requested (the advisor's starting point). */
-export async function versionAtLastRequest(db: Executor, applicationId: number): Promise<number | null> {
+/** The application version when advice was first requested (an advisor's start without a mark). */
+export async function versionAtFirstRequest(db: Executor, applicationId: number): Promise<number | null> {
   const row = await db
     .selectFrom('application_events')
     .select('version')
     .where('application_id', '=', applicationId)
     .where('type', '=', 'status.beratung.anfragen')
-    .orderBy('id', 'desc')
+    .orderBy('id', 'asc')
     .executeTakeFirst();
   return row?.version ?? null;
 }

@@ -6,10 +6,10 @@ import { expect, expectAccessible, signIn, test, type DemoRole } from '../suppor
  */
 export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
   anonymous: ['/', '/anmelden', '/anmelden?grund=expired', '/registrieren', '/barrierefreiheit', '/datenschutz', '/impressum', '/gibt-es-nicht', '/foerdercheck', '/regeln'],
-  kommune: ['/antraege', '/organisation', '/konto', '/antraege/importieren'],
+  kommune: ['/antraege', '/organisation', '/konto', '/antraege/importieren', '/benachrichtigungen', '/postfach'],
   kommune2: [],
   verein: ['/antraege', '/organisation'],
-  beratung: ['/beratung', '/konto'],
+  beratung: ['/beratung', '/beratung?status=in_beratung&nur=meine', '/konto', '/benachrichtigungen'],
   ministerium: ['/regelwerk'],
   admin: ['/verwaltung', '/regelwerk'],
 };
@@ -17,6 +17,8 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
 for (const [audience, paths] of Object.entries(pagesByAudience)) {
   if (!paths.length) continue;
   test(`axe finds no WCAG 2.1 A/AA violations on the pages of ${audience}`, async ({ page }) => {
+    // axe takes a few seconds per page on a busy machine; the time is not what this test checks.
+    test.setTimeout(30_000 + paths.length * 10_000);
     if (audience !== 'anonymous') await signIn(page, audience as DemoRole);
     for (const path of paths) {
       const response = await page.goto(path);

@@ -28,10 +28,16 @@ function applicationRows(id: number): Row[] {
     { file: 'antraege.$id.$schritt', path: `/antraege/${id}/vorhaben`, method: 'POST', form: { intent: 'speichern', version: '0' }, expect: ownOnly(409) },
     { file: 'antraege.$id.$schritt', path: `/antraege/${id}/kosten`, method: 'GET', expect: ownOnly('redirect') },
     { file: 'antraege.$id.loeschen', path: `/antraege/${id}/loeschen`, method: 'GET', expect: ownOnly('ok') },
-    { file: 'antraege.$id.anlagen.$anlage', path: `/antraege/${id}/anlagen/999999`, method: 'GET', expect: ownOnly(404) },
+    { file: 'antraege.$id.anlagen.$anlage', path: `/antraege/${id}/anlagen/999999`, method: 'GET', expect: { ...only(['kommune', 'beratung'], 404), verein: 404 } },
     // Drafts never shared with the advice stay private: advisors get 404 like other organisations.
     { file: 'antraege.$id.pdf', path: `/antraege/${id}/pdf`, method: 'GET', expect: { ...only(['kommune', 'beratung'], 'ok'), verein: 404, beratung: 404 } },
     { file: 'antraege.$id.export[.json]', path: `/antraege/${id}/export.json`, method: 'GET', expect: { ...only(['kommune', 'beratung'], 'ok'), verein: 404, beratung: 404 } },
+    { file: 'antraege.$id.status', path: `/antraege/${id}/status`, method: 'GET', expect: ownOnly('ok') },
+    { file: 'antraege.$id.status', path: `/antraege/${id}/status`, method: 'POST', expect: ownOnly('invalid') },
+    { file: 'antraege.$id.protokoll', path: `/antraege/${id}/protokoll`, method: 'GET', expect: { ...only(['kommune', 'beratung'], 'ok'), verein: 404, beratung: 404 } },
+    // The advisor view of a draft nobody shared: 404 for advisors, 403 for every other role.
+    { file: 'beratung.$id', path: `/beratung/${id}`, method: 'GET', expect: only(['beratung'], 404) },
+    { file: 'beratung.$id', path: `/beratung/${id}`, method: 'POST', form: { intent: 'beratung.uebernehmen' }, expect: only(['beratung'], 404) },
     { file: 'antraege.wiederherstellen.$token', path: '/antraege/wiederherstellen/unbekannt', method: 'GET', expect: only(['kommune', 'verein'], 'redirect') },
   ];
 }
@@ -67,6 +73,10 @@ const matrix: Row[] = [
   { file: 'foerdercheck.$schritt', path: '/foerdercheck/art', method: 'POST', expect: all('invalid') },
   { file: 'regeln._index', path: '/regeln', method: 'GET', expect: all('ok') },
   { file: 'beratung._index', path: '/beratung', method: 'GET', expect: only(['beratung'], 'ok') },
+  { file: 'beratung._index', path: '/beratung', method: 'POST', form: { id: '999999' }, expect: only(['beratung'], 'ok') },
+  { file: 'benachrichtigungen', path: '/benachrichtigungen', method: 'GET', expect: only(['kommune', 'verein', 'beratung', 'ministerium', 'admin'], 'ok') },
+  { file: 'benachrichtigungen', path: '/benachrichtigungen', method: 'POST', expect: only(['kommune', 'verein', 'beratung', 'ministerium', 'admin'], 'invalid') },
+  { file: 'postfach', path: '/postfach', method: 'GET', expect: only(['kommune', 'verein', 'beratung', 'ministerium', 'admin'], 'ok') },
   { file: 'regelwerk._index', path: '/regelwerk', method: 'GET', expect: only(['ministerium', 'admin'], 'ok') },
   { file: 'verwaltung._index', path: '/verwaltung', method: 'GET', expect: only(['admin'], 'ok') },
   { file: 'verwaltung._index', path: '/verwaltung', method: 'POST', expect: only(['admin'], 'invalid') },

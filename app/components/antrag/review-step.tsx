@@ -5,10 +5,10 @@ import { EligibilityResultView } from '../eligibility/result';
 
 type Review = Awaited<ReturnType<typeof reviewLoader>>;
 
-export function ReviewStep({ review, id }: { review: Review; id: number }) {
+export function ReviewStep({ review, id, editable = true }: { review: Review; id: number; editable?: boolean }) {
   return (
     <>
-      <p>Prüfen Sie Ihre Angaben. Über „Ändern“ kommen Sie direkt zur Angabe.</p>
+      <p>{editable ? 'Prüfen Sie Ihre Angaben. Über „Ändern“ kommen Sie direkt zur Angabe.' : 'Ihre Angaben, wie sie eingereicht wurden.'}</p>
       {review.sections.map((section) => (
         <section key={section.step} aria-labelledby={`pruefen-${section.step}`}>
           <h2 id={`pruefen-${section.step}`}>{section.section}</h2>
@@ -17,11 +17,13 @@ export function ReviewStep({ review, id }: { review: Review; id: number }) {
               <div key={row.label}>
                 <dt>{row.label}</dt>
                 <dd className="preserve-lines">{row.value}</dd>
-                <dd>
-                  <Link to={`/antraege/${id}/${row.step}${row.anchor ? `#${row.anchor}` : ''}`}>
-                    Ändern<span className="visually-hidden"> {row.label}</span>
-                  </Link>
-                </dd>
+                {editable ? (
+                  <dd>
+                    <Link to={`/antraege/${id}/${row.step}${row.anchor ? `#${row.anchor}` : ''}`}>
+                      Ändern<span className="visually-hidden"> {row.label}</span>
+                    </Link>
+                  </dd>
+                ) : null}
               </div>
             ))}
           </dl>
@@ -40,15 +42,22 @@ export function ReviewStep({ review, id }: { review: Review; id: number }) {
         ) : (
           <p>Keine Anlagen.</p>
         )}
-        <p>
-          <Link to={`/antraege/${id}/anlagen`}>
-            Anlagen ändern<span className="visually-hidden"> (hochladen oder entfernen)</span>
-          </Link>
-        </p>
+        {editable ? (
+          <p>
+            <Link to={`/antraege/${id}/anlagen`}>
+              Anlagen ändern<span className="visually-hidden"> (hochladen oder entfernen)</span>
+            </Link>
+          </p>
+        ) : null}
       </section>
       <h2>Förderprüfung</h2>
       <EligibilityResultView result={review.result} register="verwaltung" headingLevel={3} />
       <ApplicationDownloads id={id} complete={review.complete} />
+      <h2>Beratung und Einreichung</h2>
+      <p>
+        Lassen Sie den Entwurf vom EBBS beraten, bevor Sie ihn über das Förderportal der SAB einreichen, und tragen Sie
+        danach die Einreichung ein: <Link to={`/antraege/${id}/status`}>Zur Beratung senden oder Einreichung erfassen</Link>.
+      </p>
     </>
   );
 }

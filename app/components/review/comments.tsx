@@ -124,7 +124,8 @@ export function CommentThreads({ threads, formId, placeHref, mayReply, error, he
               ) : null}
               {mayReply ? (
                 <div className="thread__actions">
-                  <details className="details" open={error?.form === `antwort-${t.id}` || undefined}>
+                  {/* Keyed by the replies: after a sent answer the form starts empty and closed. */}
+                  <details key={t.replies.length} className="details" open={error?.form === `antwort-${t.id}` || undefined}>
                     <summary>
                       Antworten<span className="visually-hidden"> auf den Kommentar zu {t.anchorLabel}</span>
                     </summary>
