@@ -65,6 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     openCommentsTotal: threads.filter((t) => !t.resolved).length,
     answeredByChange: threads.filter((t) => !t.resolved && t.changedSince).length,
     result,
+    blockingCount: blocking.length,
+    hintCount: result.findings.filter((f) => f.status === 'nicht_erfuellt' && f.severity === 'hinweis').length,
     verdict: verdictLabel[result.verdict],
     deadline: call.status === 'open' ? formatDate(call.call.deadline) : null,
     callTitle: call.status === 'open' ? call.call.title : null,
@@ -117,11 +119,12 @@ export default function ApplicationOverview() {
         <h2 className="verdict__title">Förderprüfung: {d.verdict}</h2>
         <p>
           Die Regeln der Richtlinie werden bei jedem Speichern neu geprüft.{' '}
-          {d.result.counts.nicht_erfuellt === 1
+          {d.blockingCount === 1
             ? 'Ein Kriterium ist nicht erfüllt; es steht beim betroffenen Abschnitt.'
-            : d.result.counts.nicht_erfuellt > 1
-              ? `${d.result.counts.nicht_erfuellt} Kriterien sind nicht erfüllt; sie stehen bei den betroffenen Abschnitten.`
+            : d.blockingCount > 1
+              ? `${d.blockingCount} Kriterien sind nicht erfüllt; sie stehen bei den betroffenen Abschnitten.`
               : 'Kein Kriterium ist verletzt.'}
+          {d.hintCount ? ` ${d.hintCount === 1 ? 'Ein Hinweis' : `${d.hintCount} Hinweise`} zur Verbesserung stehen in der Förderprüfung im Detail.` : ''}
         </p>
       </div>
       <StatusPanel d={d} />

@@ -4,7 +4,7 @@ import type { ApplicationData } from '../../machines/frl/application/schema';
 import { shippedParameters } from '../../machines/frl/parameters';
 import { applyReviewEvent, startReview, statusOf, type Actor, type ReviewEvent } from '../../machines/frl/review/machine';
 import type { DB } from '../client';
-import { createApplication } from '../repositories/applications';
+import { createApplication, recordApplicationEvent } from '../repositories/applications';
 import { addComment, saveReviewStatus } from '../repositories/review';
 import { findUserByEmail } from '../repositories/users';
 import { sampleGemeindeApplication, sampleVereinApplication } from './applications';
@@ -34,6 +34,7 @@ export async function seedDemoApplications(db: DB, now = new Date()): Promise<st
       { type: 'beratung.anfragen', advisorId: null, note: 'Wir möchten im Februar einreichen. Passt der Finanzierungsplan so?', actor: member, at: requestedAt },
       { type: 'beratung.uebernehmen', actor: adviser, at: takenAt },
     ] satisfies ReviewEvent[]) {
+      const from = statusOf(review);
       const step = applyReviewEvent(review, event);
       if (!step.accepted) throw new Error(`Demo-Daten: Ereignis ${event.type} wurde abgelehnt`);
       review = step.snapshot;
@@ -50,14 +51,24 @@ export async function seedDemoApplications(db: DB, now = new Date()): Promise<st
           advisors: review.context.advisors,
           userId: event.actor.userId,
           eventType: `status.${event.type}`,
-          details: {},
+          details: { from, to: statusOf(review) },
         },
         new Date(event.at),
       );
     }
     const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * 3_600_000);
-    const line = await addComment(
-      db,
+    const comment = async (input: Parameters<typeof addComment>[1], when: Date) => {
+      const created = await addComment(db, input, when);
+      await recordApplicationEvent(
+        db,
+        row.id,
+        row.version,
+        { userId: input.author_id, type: input.parent_id ? 'comment.replied' : 'comment.added', step: input.step, details: { commentId: created.id, internal: input.internal === 1 } },
+        when,
+      );
+      return created;
+    };
+    const line = await comment(
       {
         application_id: row.id,
         parent_id: null,
@@ -70,13 +81,11 @@ export async function seedDemoApplications(db: DB, now = new Date()): Promise<st
       },
       at(30),
     );
-    await addComment(
-      db,
+    await comment(
       { application_id: row.id, parent_id: line.id, author_id: kommune.id, step: 'kosten', field: 'lines[id=c6]', body: 'Danke! Die Stundenaufstellung reichen wir nach.', internal: 0, version: row.version },
       at(20),
     );
-    await addComment(
-      db,
+    await comment(
       {
         application_id: row.id,
         parent_id: null,
@@ -89,8 +98,7 @@ export async function seedDemoApplications(db: DB, now = new Date()): Promise<st
       },
       at(29),
     );
-    await addComment(
-      db,
+    await comment(
       {
         application_id: row.id,
         parent_id: null,

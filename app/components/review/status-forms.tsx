@@ -61,7 +61,7 @@ export function ReviewForm({
 export function StatusHistory({
   history,
 }: {
-  history: Array<{ from: string; to: string; at: string; by: string; byAdvice: boolean; reason: string | null }>;
+  history: Array<{ from: string; to: string; toStatus: string; at: string; by: string; byAdvice: boolean; reason: string | null }>;
 }) {
   if (!history.length) return <p className="hint">Noch keine Statusänderungen.</p>;
   return (
@@ -73,7 +73,9 @@ export function StatusHistory({
           {h.reason ? (
             <>
               <br />
-              <span className="preserve-lines">Begründung: {h.reason}</span>
+              <span className="preserve-lines">
+                {h.toStatus === 'in_beratung' ? 'Nachricht' : h.toStatus === 'beratung_abgeschlossen' ? 'Anmerkung' : 'Begründung'}: {h.reason}
+              </span>
             </>
           ) : null}
         </li>
