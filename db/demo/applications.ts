@@ -4,51 +4,16 @@
  * data shows them, and the tests use them as samples. Each call returns a fresh copy.
  */
 import { applicationDataSchema, type ApplicationData, type ApplicationInput, type OrganisationSnapshot } from '../../machines/frl/application/schema';
+import { organisationSchema } from '../../machines/shared/organisation';
+import { demoOrganisations } from '../seed';
 
+/** The demo organisations' master data as an application holds it (normalised, e.g. the IBAN). */
 export function gemeindeOrganisation(): OrganisationSnapshot {
-  return {
-    kind: 'gemeinde',
-    name: 'Gemeinde Wiesenbach',
-    street: 'Am Markt 1',
-    postalCode: '01819',
-    city: 'Wiesenbach',
-    landkreis: 'Sächsische Schweiz-Osterzgebirge',
-    ags: '14628990',
-    registerNumber: '',
-    registerCourt: '',
-    legalRepName: 'Andrea Hoffmann',
-    legalRepFunction: 'Bürgermeisterin',
-    contactName: 'Sabine Krause',
-    contactEmail: 'kommune@demo.example',
-    contactPhone: '03501 123456',
-    bankAccountHolder: 'Gemeinde Wiesenbach',
-    iban: 'DE89370400440532013000',
-    bic: 'COBADEFFXXX',
-    bankName: 'Ostsächsische Sparkasse Dresden',
-  };
+  return organisationSchema.parse(demoOrganisations.gemeinde);
 }
 
 export function vereinOrganisation(): OrganisationSnapshot {
-  return {
-    kind: 'verein',
-    name: 'Bürgerforum Oberlausitz e. V.',
-    street: 'Brüderstraße 12',
-    postalCode: '02826',
-    city: 'Görlitz',
-    landkreis: 'Görlitz',
-    ags: '',
-    registerNumber: 'VR 4711',
-    registerCourt: 'Amtsgericht Dresden',
-    legalRepName: 'Łukasz Wójcik',
-    legalRepFunction: 'Vorsitzender',
-    contactName: 'Jana Nowak',
-    contactEmail: 'verein@demo.example',
-    contactPhone: '03581 987654',
-    bankAccountHolder: 'Bürgerforum Oberlausitz e. V.',
-    iban: 'DE02120300000000202051',
-    bic: 'BYLADEM1001',
-    bankName: 'Volksbank Raiffeisenbank Niederschlesien',
-  };
+  return organisationSchema.parse(demoOrganisations.verein);
 }
 
 const gemeindeInput: ApplicationInput = {
