@@ -32,6 +32,8 @@ export interface Comparison {
   verdictAfter: Verdict;
   ruleVersionBefore: string;
   ruleVersionAfter: string;
+  /** Criteria unmet under the proposed rules (stored beside a draft when the change applies today). */
+  unmetAfter: string[];
   shifts: CriterionShift[];
 }
 
@@ -47,6 +49,7 @@ export function compareResults(before: EligibilityResult, after: EligibilityResu
     verdictAfter: after.verdict,
     ruleVersionBefore: before.ruleVersion.id,
     ruleVersionAfter: after.ruleVersion.id,
+    unmetAfter: after.findings.filter((f) => f.status === 'nicht_erfuellt').map((f) => f.id),
     shifts,
   };
 }
