@@ -177,7 +177,17 @@ export async function publishChange(id: number, userId: number): Promise<Publish
       action: 'regelwerk.parameter.veroeffentlicht',
       subjectType: 'parameter_change',
       subjectId: id,
-      details: { parameterId: change.parameter_id, value: change.value, valueText, effectiveFrom: change.effective_from, reference: change.reference, publication: number, changedDrafts: changed.map((d) => d.id), rollsBack: change.rolls_back },
+      details: {
+        parameterId: change.parameter_id,
+        value: change.value,
+        valueText,
+        effectiveFrom: change.effective_from,
+        reference: change.reference,
+        publication: number,
+        changedDrafts: changed.map((d) => d.id),
+        rollsBack: change.rolls_back,
+        summary: `Änderung Nr. ${id} veröffentlicht (Veröffentlichung Nr. ${number}): ${label} = ${valueText} ab ${formatDate(change.effective_from)} (${change.reference}); ${changed.length === 1 ? '1 Entwurf ändert' : `${changed.length} Entwürfe ändern`} sein Ergebnis.`,
+      },
     });
     for (const diff of changed) {
       const draft = drafts.get(diff.id);
