@@ -40,8 +40,9 @@ async function main() {
     case 'seed': {
       const db = createDatabase(file);
       await migrateToLatest(db);
-      const { created } = await seedDemoData(db);
+      const { created, calls } = await seedDemoData(db);
       console.log(created.length ? `Demo-Konten angelegt: ${created.join(', ')}` : 'Demo-Daten sind bereits vorhanden.');
+      if (calls.length) console.log(`Demo-Förderaufruf angelegt: ${calls.join(', ')} (im Regelwerk als Beispieldaten gekennzeichnet)`);
       await db.destroy();
       return;
     }
