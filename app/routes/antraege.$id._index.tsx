@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { overview, stepInfo, stepOfCriterion, stepStatusLabel, type StepStatus } from '../../machines/frl/application/steps';
-import { callStatusOn } from '../../machines/frl/calls';
+import { currentCall } from '../../machines/frl/calls';
 import { verdictLabel } from '../../machines/frl/engine';
-import { formatDate } from '../../machines/shared/format';
 import { evaluateApplicationCached, requireOwnApplication, routeLabel } from '../application.server';
+import { CallNotice } from '../components/call-notice';
 import { EligibilityResultView } from '../components/eligibility/result';
 import { rulesOptions } from '../rules.server';
 import { requireApplicant } from '../session.server';
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const steps = overview(data, context, pendingSteps);
   const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
   const { calls } = await rulesOptions();
-  const call = callStatusOn(calls, context.date);
+  const call = currentCall(calls, context.date);
   const url = new URL(request.url);
   const blocking = result.findings.filter((f) => f.status === 'nicht_erfuellt' && f.severity !== 'hinweis');
   return {
@@ -48,8 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     result,
     verdict: verdictLabel[result.verdict],
-    deadline: call.status === 'open' ? formatDate(call.call.deadline) : null,
-    callTitle: call.status === 'open' ? call.call.title : null,
+    call,
     notice: url.searchParams.get('hinweis'),
     blockedStep: url.searchParams.get('gesperrt'),
   };
@@ -82,11 +81,7 @@ export default function ApplicationOverview() {
           </p>
         </div>
       ) : null}
-      {d.deadline ? (
-        <p className="notice">
-          {d.callTitle}: Einreichung bei der SAB bis <strong>{d.deadline}</strong>.
-        </p>
-      ) : null}
+      {d.call ? <CallNotice call={d.call} /> : null}
       <div className={`verdict verdict--${d.result.verdict === 'foerderfaehig' ? 'ok' : d.result.verdict === 'nicht_foerderfaehig' ? 'no' : d.result.verdict === 'begruendung_erforderlich' ? 'warn' : 'open'}`}>
         <h2 className="verdict__title">Förderprüfung: {d.verdict}</h2>
         <p>

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { listAudit, recordAudit } from '../../db/repositories/audit';
 import { findStoredCall, listStoredCalls, saveCall } from '../../db/repositories/regelwerk';
 import type { FundingCall } from '../../machines/frl/calls';
-import { callFormSchema, callIdFrom, callToForm } from '../../machines/frl/regelwerk/call-form';
+import { callFormFields, callFormSchema, callIdFrom, callToForm } from '../../machines/frl/regelwerk/call-form';
 import { formatDate, formatDateTime } from '../../machines/shared/format';
 import { ErrorSummary, TextAreaField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
@@ -114,7 +114,7 @@ export default function FundingCallForm() {
     id: 'aufruf',
     lastResult: actionData?.result,
     defaultValue: d.values,
-    constraint: getZodConstraint(callFormSchema),
+    constraint: getZodConstraint(callFormFields),
     shouldValidate: 'onSubmit',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: callFormSchema }),
   });

@@ -7,7 +7,7 @@ import { recordAudit } from '../../db/repositories/audit';
 import { createParameterChange, listParameterChanges } from '../../db/repositories/regelwerk';
 import { formatParameterValue } from '../../machines/frl/catalogue';
 import { parameterIds, valueOn } from '../../machines/frl/parameters';
-import { parameterChangeSchema, valueHintOf } from '../../machines/frl/regelwerk/parameter-change';
+import { parameterChangeFields, parameterChangeSchema } from '../../machines/frl/regelwerk/parameter-change';
 import { formatDate, formatDateTime } from '../../machines/shared/format';
 import { ErrorSummary, SelectField, TextAreaField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
@@ -37,7 +37,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       return {
         id,
         label: definition.label,
-        hint: valueHintOf(definition),
         current: current ? formatParameterValue(definition, current.value) : '–',
         values: definition.values.map((v) => ({
           from: v.from,
@@ -94,7 +93,7 @@ export default function Parameters() {
     id: 'neuer-wert',
     lastResult: actionData?.result,
     defaultValue: d.defaults,
-    constraint: getZodConstraint(parameterChangeSchema({} as never, d.today)),
+    constraint: getZodConstraint(parameterChangeFields),
     shouldValidate: 'onSubmit',
   });
   const drafts = d.changes.filter((c) => c.status === 'entwurf');

@@ -157,3 +157,29 @@ function computeCallStatus(calls: FundingCall[], date: string): CallStatus {
   const closed = sorted.filter((c) => c.deadline < date);
   return { status: 'closed', lastCall: closed[closed.length - 1] ?? null };
 }
+
+/** What applicants see of the call that applies today: open, or the next one announced. */
+export interface CallSummary {
+  title: string;
+  state: 'open' | 'upcoming';
+  opens: string;
+  deadline: string;
+  focusTopics: string[];
+  requiredDocuments: string[];
+  notes: string;
+}
+
+export function currentCall(calls: FundingCall[], date: string): CallSummary | null {
+  const status = callStatusOn(calls, date);
+  if (status.status === 'closed') return null;
+  const { call } = status;
+  return {
+    title: call.title,
+    state: status.status,
+    opens: effectiveOpening(calls, call),
+    deadline: call.deadline,
+    focusTopics: call.focusTopics,
+    requiredDocuments: call.requiredDocuments,
+    notes: call.notes,
+  };
+}

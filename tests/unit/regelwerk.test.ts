@@ -68,6 +68,11 @@ describe('a new parameter value', () => {
     expect(parseWithZod(form({ ...validChange, effectiveFrom: '22.11.2026' }), { schema }).status).toBe('success');
   });
 
+  it('reports every problem at once (missing reference and a past date)', () => {
+    const submission = parseWithZod(form({ ...validChange, reference: '', effectiveFrom: '01.01.2020', value: 'zwölf' }), { schema });
+    expect(Object.keys(errorsOf(submission)).sort()).toEqual(['effectiveFrom', 'reference', 'value']);
+  });
+
   it('is refused when the same value is already in force', () => {
     const submission = parseWithZod(form({ ...validChange, value: '10.000' }), { schema });
     expect(errorsOf(submission).value?.[0]).toMatch(/bereits 10\.000/);

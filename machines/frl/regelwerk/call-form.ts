@@ -15,8 +15,8 @@ const lines = (text: string | undefined) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-export const callFormSchema = z
-  .object({
+/** The fields alone (Conform reads HTML constraints from them; it cannot look through a transform). */
+export const callFormFields = z.object({
     title: requiredText('den Titel des Förderaufrufs', 200),
     issuedBy: requiredText('das veröffentlichende Ministerium', 100),
     publishedOn: optionalDateField('das Datum der Veröffentlichung'),
@@ -30,7 +30,9 @@ export const callFormSchema = z
     ),
     notes: longText('die Hinweise', 4000),
     source: requiredText('die Quelle (Bekanntmachung des Aufrufs)', 300),
-  })
+});
+
+export const callFormSchema = callFormFields
   .superRefine((form, ctx) => {
     if (form.publishedOn && form.deadline && form.deadline < form.publishedOn) {
       ctx.addIssue({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseGermanDate } from '../../shared/dates';
 import { formatDate } from '../../shared/format';
 import { parseEuro } from '../../shared/money';
-import { longText, optionalText, requiredText } from '../../shared/organisation';
+import { evenWithFieldErrors, longText, optionalText, requiredText } from '../../shared/organisation';
 import { formatParameterValue } from '../catalogue';
 import { parameterIds, valueOn, type ParameterDefinition, type ParameterId, type ParameterTable } from '../parameters';
 
@@ -23,15 +23,6 @@ export interface ParameterChangeInput {
   note: string | undefined;
   assumption: string | undefined;
 }
-
-const unitHint: Record<ParameterDefinition['unit'], string> = {
-  cents: 'Betrag in Euro, zum Beispiel 12.000 oder 12.000,00',
-  centsPerHour: 'Betrag in Euro je Stunde, zum Beispiel 14,60',
-  basisPoints: 'Prozentsatz, zum Beispiel 90 oder 87,5',
-  months: 'Anzahl der Monate, zum Beispiel 12',
-  calendarYears: 'Anzahl der Kalenderjahre, zum Beispiel 3',
-};
-export const valueHintOf = (definition: ParameterDefinition) => unitHint[definition.unit];
 
 export type ValueParse = { ok: true; value: number } | { ok: false; message: string };
 
@@ -82,40 +73,48 @@ export function sameValueProblem(table: ParameterTable, input: Pick<ParameterCha
   return null;
 }
 
-/** The form schema of a new parameter value; `today` and the table in force decide what is allowed. */
+/** The fields alone (Conform reads HTML constraints from them; it cannot look through a transform). */
+export const parameterChangeFields = z.object({
+  parameterId: z.enum(parameterIds, { error: 'Bitte wählen Sie den Parameter, den Sie ändern möchten.' }),
+  value: z.string({ error: 'Bitte geben Sie den neuen Wert an.' }),
+  effectiveFrom: z.string({ error: 'Bitte geben Sie an, ab wann der neue Wert gilt (Datum des Inkrafttretens).' }),
+  reference: requiredText('die Fundstelle (Rechtsgrundlage) des neuen Werts', 300),
+  note: optionalText('die Bemerkung', 500),
+  assumption: longText('die Annahme', 1000),
+});
+
+/**
+ * The form schema of a new parameter value; `today` and the table in force decide what is allowed.
+ * The checks run even when another field failed, so every problem is reported at once.
+ */
 export function parameterChangeSchema(table: ParameterTable, today: string) {
-  return z
-    .object({
-      parameterId: z.enum(parameterIds, { error: 'Bitte wählen Sie den Parameter, den Sie ändern möchten.' }),
-      value: z.string({ error: 'Bitte geben Sie den neuen Wert an.' }),
-      effectiveFrom: z.string({ error: 'Bitte geben Sie an, ab wann der neue Wert gilt (Datum des Inkrafttretens).' }),
-      reference: requiredText('die Fundstelle (Rechtsgrundlage) des neuen Werts', 300),
-      note: optionalText('die Bemerkung', 500),
-      assumption: longText('die Annahme', 1000),
-    })
-    .transform((form, ctx): ParameterChangeInput => {
-      const definition = table[form.parameterId];
-      const value = parseParameterValue(definition, form.value);
-      if (!value.ok) ctx.addIssue({ code: 'custom', path: ['value'], message: value.message });
-      const date = parseGermanDate(form.effectiveFrom, 'das Datum des Inkrafttretens');
-      if (!date.ok) ctx.addIssue({ code: 'custom', path: ['effectiveFrom'], message: date.message });
-      else {
-        const problem = effectiveDateProblem(date.iso, today);
-        if (problem) ctx.addIssue({ code: 'custom', path: ['effectiveFrom'], message: problem });
-      }
-      if (value.ok && date.ok) {
+  type Form = Partial<z.output<typeof parameterChangeFields>>;
+  const valueOf = (form: Form): ValueParse | null =>
+    form.parameterId && form.value !== undefined ? parseParameterValue(table[form.parameterId], form.value) : null;
+  const dateOf = (form: Form) => (form.effectiveFrom !== undefined ? parseGermanDate(form.effectiveFrom, 'das Datum des Inkrafttretens') : null);
+  return parameterChangeFields
+    .superRefine((form: Form, ctx) => {
+      const value = valueOf(form);
+      if (value && !value.ok) ctx.addIssue({ code: 'custom', path: ['value'], message: value.message });
+      const date = dateOf(form);
+      if (date && !date.ok) ctx.addIssue({ code: 'custom', path: ['effectiveFrom'], message: date.message });
+      const problem = date?.ok ? effectiveDateProblem(date.iso, today) : null;
+      if (problem) ctx.addIssue({ code: 'custom', path: ['effectiveFrom'], message: problem });
+      if (value?.ok && date?.ok && form.parameterId) {
         const same = sameValueProblem(table, { parameterId: form.parameterId, value: value.value, effectiveFrom: date.iso });
         if (same) ctx.addIssue({ code: 'custom', path: ['value'], message: same });
       }
-      return {
+    }, evenWithFieldErrors)
+    .transform(
+      (form): ParameterChangeInput => ({
         parameterId: form.parameterId,
-        value: value.ok ? value.value : 0,
-        effectiveFrom: date.ok ? date.iso : '',
+        value: (valueOf(form) as { value: number }).value,
+        effectiveFrom: (dateOf(form) as { iso: string }).iso,
         reference: form.reference,
         note: form.note || undefined,
         assumption: form.assumption || undefined,
-      };
-    });
+      }),
+    );
 }
 
 /** "12.000,00" / "90" / "12" – a stored value as it is typed into the form. */
