@@ -120,7 +120,7 @@ export async function previewChange(change: ParameterChangeWithNames): Promise<C
   const byId = new Map(drafts.map((d) => [d.id, d]));
   return {
     effectiveFrom: change.effective_from,
-    suite: previewSuite(suiteCases(), current, proposed),
+    suite: previewSuite(suiteCases(), current, proposed, change.effective_from),
     drafts: previewDrafts(drafts, change.effective_from, current, proposed).map((d) => ({ ...d, route: byId.get(d.id)?.route ?? null })),
     checkedDrafts: drafts.length,
   };

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { overview, stepInfo, stepOfCriterion, stepStatusLabel, type StepStatus } from '../../machines/frl/application/steps';
-import { currentCall } from '../../machines/frl/calls';
+import { currentCalls } from '../../machines/frl/calls';
 import { verdictLabel } from '../../machines/frl/engine';
 import { evaluateApplicationCached, requireOwnApplication, routeLabel } from '../application.server';
 import { CallNotice } from '../components/call-notice';
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const steps = overview(data, context, pendingSteps);
   const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
   const { calls } = await rulesOptions();
-  const call = currentCall(calls, context.date);
+  const call = currentCalls(calls, context.date);
   const url = new URL(request.url);
   const blocking = result.findings.filter((f) => f.status === 'nicht_erfuellt' && f.severity !== 'hinweis');
   return {
@@ -81,7 +81,7 @@ export default function ApplicationOverview() {
           </p>
         </div>
       ) : null}
-      {d.call ? <CallNotice call={d.call} /> : null}
+      {d.call.length ? <CallNotice calls={d.call} /> : null}
       <div className={`verdict verdict--${d.result.verdict === 'foerderfaehig' ? 'ok' : d.result.verdict === 'nicht_foerderfaehig' ? 'no' : d.result.verdict === 'begruendung_erforderlich' ? 'warn' : 'open'}`}>
         <h2 className="verdict__title">Förderprüfung: {d.verdict}</h2>
         <p>

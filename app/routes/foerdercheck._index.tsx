@@ -3,7 +3,7 @@ import { redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { currentStep } from '../../machines/frl/foerdercheck/machine';
 import { questionTitle } from '../../machines/frl/foerdercheck/questions';
-import { currentCall } from '../../machines/frl/calls';
+import { currentCalls } from '../../machines/frl/calls';
 import { CallNotice } from '../components/call-notice';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: 'Förder-Check – Förderlots
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const check = await loadCheck(request);
-  const call = currentCall((await rulesOptions()).calls, todayInSaxony());
+  const call = currentCalls((await rulesOptions()).calls, todayInSaxony());
   if (!check) return { resume: null, call };
   const step = currentStep(check.snapshot);
   return { resume: { step, title: step === 'ergebnis' ? 'Ergebnis' : questionTitle[step] }, call };
@@ -41,7 +41,7 @@ export default function FoerderCheckStart() {
         <li>Zu jeder Regel sehen Sie die Fundstelle in der Richtlinie und eine Erklärung, auf Wunsch in einfacher Sprache.</li>
         <li>Das Ergebnis ist keine Zusage. Über Anträge entscheidet die Sächsische Aufbaubank.</li>
       </ul>
-      <CallNotice call={call} />
+      <CallNotice calls={call} />
       {resume ? (
         <div className="notice">
           <p>

@@ -90,6 +90,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           verdictAfter: c.comparison ? verdictLabel[c.comparison.verdictAfter] : null,
           reasons: c.comparison ? c.comparison.shifts.map(describeShift) : [],
         })),
+      suiteOnDate: preview.suite
+        .filter((c) => c.onEffectiveDate && (verdictChanged(c.onEffectiveDate) || c.onEffectiveDate.shifts.length))
+        .map((c) => ({
+          name: c.name,
+          source: c.source,
+          verdictBefore: verdictLabel[c.onEffectiveDate!.verdictBefore],
+          verdictAfter: verdictLabel[c.onEffectiveDate!.verdictAfter],
+          reasons: c.onEffectiveDate!.shifts.map(describeShift),
+        })),
       checkedDrafts: preview.checkedDrafts,
       drafts: preview.drafts.map((d) => ({
         id: d.id,
@@ -309,6 +318,47 @@ export default function ParameterChange() {
                       <td>
                         <ul className="plain-list">
                           {[...s.reasons, ...s.failures].map((r) => (
+                            <li key={r}>{r}</li>
+                          ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          <h4>Dieselben Fälle am {formatDate(c.from)}</h4>
+          <p>
+            Die meisten Fälle tragen ein früheres Prüfdatum, an dem der neue Wert noch nicht gilt. Mit ihren Angaben am{' '}
+            {formatDate(c.from)} geprüft,{' '}
+            {d.preview.suiteOnDate.length === 0
+              ? 'ginge kein Fall anders aus.'
+              : `gingen ${d.preview.suiteOnDate.length === 1 ? 'ein Fall' : `${d.preview.suiteOnDate.length} Fälle`} mit dem neuen Wert anders aus:`}
+          </p>
+          {d.preview.suiteOnDate.length ? (
+            <div className="table-scroll" role="region" aria-label={`Testfälle am ${formatDate(c.from)}`} tabIndex={0}>
+              <table className="table">
+                <caption>Testfälle, geprüft am {formatDate(c.from)}, die mit dem neuen Wert anders ausgehen</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Fall</th>
+                    <th scope="col">Ergebnis mit geltenden Werten</th>
+                    <th scope="col">Ergebnis mit neuem Wert</th>
+                    <th scope="col">Warum</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.preview.suiteOnDate.map((s) => (
+                    <tr key={s.source + s.name}>
+                      <th scope="row">
+                        {s.name} <span className="hint">({s.source})</span>
+                      </th>
+                      <td>{s.verdictBefore}</td>
+                      <td>{s.verdictAfter}</td>
+                      <td>
+                        <ul className="plain-list">
+                          {s.reasons.map((r) => (
                             <li key={r}>{r}</li>
                           ))}
                         </ul>

@@ -169,17 +169,23 @@ export interface CallSummary {
   notes: string;
 }
 
-export function currentCall(calls: FundingCall[], date: string): CallSummary | null {
-  const status = callStatusOn(calls, date);
-  if (status.status === 'closed') return null;
-  const { call } = status;
-  return {
+/**
+ * The calls that apply today: every open one (calls may overlap, e.g. a special call beside a
+ * regular one), soonest deadline first; when none is open, the next one announced.
+ */
+export function currentCalls(calls: FundingCall[], date: string): CallSummary[] {
+  const sorted = [...calls].sort((a, b) => a.deadline.localeCompare(b.deadline));
+  const summary = (call: FundingCall, state: CallSummary['state']): CallSummary => ({
     title: call.title,
-    state: status.status,
-    opens: effectiveOpening(calls, call),
+    state,
+    opens: effectiveOpening(sorted, call),
     deadline: call.deadline,
     focusTopics: call.focusTopics,
     requiredDocuments: call.requiredDocuments,
     notes: call.notes,
-  };
+  });
+  const open = sorted.filter((c) => c.deadline >= date && effectiveOpening(sorted, c) <= date);
+  if (open.length) return open.map((c) => summary(c, 'open'));
+  const status = callStatusOn(calls, date);
+  return status.status === 'upcoming' ? [summary(status.call, 'upcoming')] : [];
 }

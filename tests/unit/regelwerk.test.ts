@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { describe, expect, it } from 'vitest';
-import { knownCalls } from '../../machines/frl/calls';
+import { currentCalls, knownCalls } from '../../machines/frl/calls';
 import { evaluate } from '../../machines/frl/engine';
 import { factsSchema } from '../../machines/frl/facts';
 import { shippedParameters, valueOn } from '../../machines/frl/parameters';
@@ -121,6 +121,15 @@ describe('published values over the shipped table', () => {
     expect(after['grant.cap.A1.1'].values.some((v) => v.value === 950_000)).toBe(false);
   });
 
+  it('shows every open call, else the next one announced', () => {
+    const special = { ...knownCalls[5]!, id: 'sonderaufruf', title: 'Sonderaufruf', opensOn: '2025-07-01', publishedOn: '2025-07-01', deadline: '2025-08-31' };
+    const calls = callsWithOverrides(knownCalls, [special]);
+    expect(currentCalls(calls, '2025-08-15').map((c) => c.title)).toEqual(['Sonderaufruf', '6. Förderaufruf FRL Bürgerbeteiligung']);
+    expect(currentCalls(calls, '2025-09-19')).toEqual([]);
+    const next = { ...special, id: 'aufruf-7', title: '7. Förderaufruf', opensOn: '2027-01-10', publishedOn: '2027-01-10', deadline: '2027-03-31' };
+    expect(currentCalls(callsWithOverrides(knownCalls, [next]), '2026-11-22')).toMatchObject([{ title: '7. Förderaufruf', state: 'upcoming', opens: '2027-01-10' }]);
+  });
+
   it('merges stored calls over the shipped ones by id', () => {
     const edited = { ...knownCalls[5]!, notes: 'geändert' };
     const added = { ...knownCalls[5]!, id: 'aufruf-7', title: '7. Förderaufruf', deadline: '2027-03-31' };
@@ -168,6 +177,24 @@ describe('preview of a change', () => {
     expect(diff!.passedBefore).toBe(true);
     expect(diff!.passedAfter).toBe(false);
     expect(diff!.failuresAfter[0]).toMatch(/finanzen.hoechstbetrag/);
+  });
+
+  it('also checks an older case on the effective date, so a future value shows its effect', () => {
+    const cases = parseSuiteFile(
+      [
+        'name: knapp unter dem Höchstbetrag, geprüft 2026',
+        'referenceDate: 2026-06-01',
+        'facts: { applicant: { kind: gemeinde }, project: { route: A1.1, start: 2027-03-01, end: 2027-12-31 }, budget: { totalExpenditure: 11000, requestedGrant: 9500, ownCash: 1500 } }',
+        'expect: { findings: [ { criterion: finanzen.hoechstbetrag, status: erfüllt } ] }',
+      ].join('\n'),
+      'probe.yaml',
+    );
+    const [diff] = previewSuite(cases, current, proposed, '2027-01-01');
+    // On its own date the case is untouched by a value that starts in 2027 ...
+    expect(diff!.passedAfter).toBe(true);
+    expect(diff!.comparison!.shifts).toEqual([]);
+    // ... but on the effective date the cap criterion moves.
+    expect(diff!.onEffectiveDate!.shifts.map((s) => s.id)).toEqual(['finanzen.hoechstbetrag']);
   });
 
   it('compares two results criterion by criterion', () => {

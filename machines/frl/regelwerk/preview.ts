@@ -1,7 +1,7 @@
 import { applicationToFacts } from '../application/facts';
 import type { ApplicationData } from '../application/schema';
 import { statusLabel, type Status } from '../criterion';
-import { evaluate, type EligibilityResult, type EvaluateOptions, type Verdict } from '../engine';
+import { evaluate, parseCase, type EligibilityResult, type EvaluateOptions, type Verdict } from '../engine';
 import { factsSchema } from '../facts';
 import type { ParameterTable } from '../parameters';
 import { runCase, type ParsedCase } from '../suite';
@@ -68,13 +68,29 @@ export interface SuiteCaseDiff {
   passedAfter: boolean;
   failuresAfter: string[];
   comparison: Comparison | null;
+  /**
+   * The same facts checked on the day the new value takes effect (when the case's own date is
+   * earlier): shows which situations the change affects, beyond the cases' fixed dates.
+   */
+  onEffectiveDate: Comparison | null;
 }
 
-/** Runs each suite case with both rule sets. */
-export function previewSuite(cases: ParsedCase[], current: Rules, proposed: Rules): SuiteCaseDiff[] {
+function compareOn(parsed: ParsedCase, date: string, current: Rules, proposed: Rules): Comparison | null {
+  if (!parsed.case) return null;
+  try {
+    const { referenceDate, facts } = parseCase({ referenceDate: date, facts: parsed.case.facts });
+    return compareResults(evaluate(referenceDate, facts, current), evaluate(referenceDate, facts, proposed));
+  } catch {
+    return null;
+  }
+}
+
+/** Runs each suite case with both rule sets, on its own date and on the effective date. */
+export function previewSuite(cases: ParsedCase[], current: Rules, proposed: Rules, effectiveFrom?: string): SuiteCaseDiff[] {
   return cases.map((parsed) => {
     const before = runCase(parsed, current);
     const after = runCase(parsed, proposed);
+    const ownDate = typeof parsed.case?.referenceDate === 'string' ? parsed.case.referenceDate : null;
     return {
       name: after.name,
       source: after.source,
@@ -82,6 +98,7 @@ export function previewSuite(cases: ParsedCase[], current: Rules, proposed: Rule
       passedAfter: after.passed,
       failuresAfter: after.failures,
       comparison: before.result && after.result ? compareResults(before.result, after.result) : null,
+      onEffectiveDate: effectiveFrom && ownDate && ownDate < effectiveFrom ? compareOn(parsed, effectiveFrom, current, proposed) : null,
     };
   });
 }
