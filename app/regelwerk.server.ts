@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { recordAudit } from '../db/repositories/audit';
@@ -212,4 +213,26 @@ export async function publishChange(id: number, userId: number): Promise<Publish
   });
   if (publication === null) return { ok: false, message: 'Diese Änderung wurde inzwischen bereits veröffentlicht oder verworfen.' };
   return { ok: true, publication, changedDrafts: changed.length };
+}
+
+// ---- YAML downloads of the test bench ----------------------------------------------------------
+
+/**
+ * A case prepared for download waits here for a few minutes, bound to the user: the form posts,
+ * the action stores the YAML and redirects to a download address (Post/Redirect/Get), so the page
+ * with everything typed stays in the browser while the file arrives.
+ */
+const downloads = new Map<string, { userId: number; fileName: string; yaml: string; expires: number }>();
+
+export function keepDownload(userId: number, fileName: string, yaml: string, now = Date.now()): string {
+  for (const [key, entry] of downloads) if (entry.expires < now) downloads.delete(key);
+  const token = randomBytes(18).toString('base64url');
+  downloads.set(token, { userId, fileName, yaml, expires: now + 10 * 60_000 });
+  return token;
+}
+
+export function takeDownload(userId: number, token: string, now = Date.now()): { fileName: string; yaml: string } | null {
+  const entry = downloads.get(token);
+  if (!entry || entry.userId !== userId || entry.expires < now) return null;
+  return { fileName: entry.fileName, yaml: entry.yaml };
 }

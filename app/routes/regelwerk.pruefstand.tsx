@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { stringify } from 'yaml';
 import { z } from 'zod';
@@ -14,7 +14,7 @@ import { ErrorSummary, TextAreaField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { readProtectedForm } from '../csrf.server';
-import { findSuiteCase, suiteCases, workbenchReaders } from '../regelwerk.server';
+import { findSuiteCase, keepDownload, suiteCases, workbenchReaders } from '../regelwerk.server';
 import { rulesOptions } from '../rules.server';
 import { requireRole } from '../session.server';
 
@@ -23,8 +23,9 @@ export const meta: MetaFunction = () => [{ title: 'Prüfstand – Regelwerk – 
 /**
  * The test bench: check one case (typed, pasted or uploaded) with the rules in force and see every
  * criterion with the facts that decided it; run the shipped YAML suite; download a case as YAML for
- * tests/cases/. Checking changes nothing, so the result is shown in the POST's answer; the form
- * posts as a full page (reloadDocument) because the YAML download must reach the browser.
+ * tests/cases/. Checking changes nothing, so the result is shown in the POST's answer. The download
+ * redirects to a file address; the form posts as a full page (reloadDocument) so that the browser,
+ * not the client router, follows that redirect and keeps the page.
  */
 
 const maxCaseBytes = 200_000;
@@ -81,7 +82,7 @@ async function textOf(formData: FormData): Promise<string> {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, workbenchReaders);
+  const user = await requireRole(request, workbenchReaders);
   const formData = await readProtectedForm(request);
   const text = await textOf(formData);
   // What was uploaded replaces the text field, so the user sees (and keeps) what was checked.
@@ -110,12 +111,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const name = submission.value.name?.trim() || (input.kind === 'suite' ? input.case.case!.name : 'Neuer Fall aus dem Prüfstand');
     const yaml = caseAsYaml({ name, referenceDate: result.referenceDate, facts: (raw as { facts: unknown }).facts, result });
     const file = name.toLowerCase().replace(/[^a-z0-9äöüß]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'fall';
-    return new Response(`# Erzeugt im Prüfstand des Förderlotsen; Erwartung = Ergebnis der Prüfung vom ${new Date().toISOString().slice(0, 10)}.\n${yaml}`, {
-      headers: {
-        'Content-Type': 'application/yaml; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${encodeURIComponent(file)}.yaml"`,
-      },
-    });
+    const header = `# Erzeugt im Prüfstand des Förderlotsen; die Erwartung ist das Ergebnis der Prüfung (Regelstand ${result.ruleVersion.id}).\n`;
+    return redirect(`/regelwerk/pruefstand/download/${keepDownload(user.id, `${file}.yaml`, header + yaml)}`);
   }
   return data({
     result: submission.reply(),
@@ -133,7 +130,6 @@ export default function TestBench() {
     constraint: getZodConstraint(benchSchema),
     shouldValidate: 'onSubmit',
   });
-  // The YAML download answers with a file, never with data; so the data here is always a check.
   const check = (actionData as { check?: { result: EligibilityResult; expectations: { passed: boolean; failures: string[] } | null } | null } | undefined)?.check ?? null;
   return (
     <>

@@ -10,8 +10,20 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
   kommune2: [],
   verein: ['/antraege', '/organisation'],
   beratung: ['/beratung', '/konto'],
-  ministerium: ['/regelwerk'],
-  admin: ['/verwaltung', '/regelwerk'],
+  ministerium: [
+    '/regelwerk',
+    '/regelwerk/regeln',
+    '/regelwerk/ablaeufe',
+    '/regelwerk/pruefstand',
+    '/regelwerk/pruefstand?suite=1',
+    '/regelwerk/parameter',
+    '/regelwerk/aufrufe',
+    '/regelwerk/aufrufe/neu',
+    '/regelwerk/aufrufe/aufruf-6',
+    '/regelwerk/statistik',
+    '/regelwerk/protokoll',
+  ],
+  admin: ['/verwaltung', '/regelwerk', '/regelwerk/parameter', '/regelwerk/aufrufe/aufruf-6'],
 };
 
 for (const [audience, paths] of Object.entries(pagesByAudience)) {
