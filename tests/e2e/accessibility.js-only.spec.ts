@@ -29,6 +29,8 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
 for (const [audience, paths] of Object.entries(pagesByAudience)) {
   if (!paths.length) continue;
   test(`axe finds no WCAG 2.1 A/AA violations on the pages of ${audience}`, async ({ page }) => {
+    // axe takes a few seconds on a large page (the rule catalogue, the statecharts) on a busy machine.
+    test.setTimeout(30_000 + paths.length * 5_000);
     if (audience !== 'anonymous') await signIn(page, audience as DemoRole);
     for (const path of paths) {
       const response = await page.goto(path);
