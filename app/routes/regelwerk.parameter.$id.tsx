@@ -175,8 +175,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ error: 'Unbekannte Aktion.' }, { status: 400 });
 }
 
+const drafts = (n: number) => (n === 1 ? '1 Entwurf' : `${n} Entwürfe`);
+
 const notices: Record<string, string> = {
-  veroeffentlicht: 'Die Änderung ist veröffentlicht. Betroffene Organisationen und ihre Beratungen wurden benachrichtigt.',
+  veroeffentlicht: 'Die Änderung ist veröffentlicht.',
   verworfen: 'Die Änderung wurde verworfen; nichts wurde veröffentlicht.',
   ruecknahme: 'Die Rücknahme ist als Entwurf angelegt. Prüfen Sie die Auswirkungen und veröffentlichen Sie sie.',
 };
@@ -204,7 +206,17 @@ export default function ParameterChange() {
       ) : null}
       {d.notice && notices[d.notice] ? (
         <div className="notice notice--success" role="status">
-          <p>{notices[d.notice]}</p>
+          <p>
+            {notices[d.notice]}
+            {d.notice === 'veroeffentlicht' && d.effects
+              ? (() => {
+                  const changed = d.effects.drafts.filter((x) => x.verdictBefore !== x.verdictAfter).length;
+                  return changed
+                    ? ` Bei ${drafts(changed)} ändert sich das Ergebnis; die Organisationen und ihre Beratungen wurden benachrichtigt.`
+                    : ' Bei keinem Entwurf ändert sich das Ergebnis; niemand musste benachrichtigt werden.';
+                })()
+              : null}
+          </p>
         </div>
       ) : null}
       <dl className="summary-list">
@@ -371,7 +383,7 @@ export default function ParameterChange() {
           ) : null}
           <h3>Gespeicherte Entwürfe</h3>
           <p>
-            {d.preview.checkedDrafts} Entwürfe geprüft.{' '}
+            {drafts(d.preview.checkedDrafts)} geprüft.{' '}
             {d.preview.drafts.filter((x) => x.changed).length === 0
               ? 'Bei keinem ändert sich das Ergebnis.'
               : `Bei ${d.preview.drafts.filter((x) => x.changed).length} ändert sich das Ergebnis; ihre Organisationen und Beratungen werden nach der Veröffentlichung benachrichtigt.`}{' '}
@@ -396,7 +408,7 @@ export default function ParameterChange() {
           <h2>Was bei der Veröffentlichung festgestellt wurde</h2>
           <p>
             Testsuite: {d.effects.suite.cases} Fälle, vorher {d.effects.suite.failedBefore} und nachher {d.effects.suite.failedAfter}{' '}
-            fehlgeschlagen. {d.effects.checkedDrafts} Entwürfe geprüft.
+            fehlgeschlagen. {drafts(d.effects.checkedDrafts)} geprüft.
           </p>
           <DraftTable
             caption="Entwürfe, deren Ergebnis sich mit dieser Veröffentlichung ändert"

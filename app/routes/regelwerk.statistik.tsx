@@ -81,13 +81,13 @@ export default function Statistics() {
       <h1>Statistik</h1>
       <RegelwerkNav showStatistics />
       <p className="lead">
-        {formatNumber(d.total)} Antragsentwürfe (ohne Papierkorb). Gezählt wird nur, nie benannt: keine Namen von Personen
-        oder Organisationen.
+        {d.total === 1 ? 'Ein Antragsentwurf' : `${formatNumber(d.total)} Antragsentwürfe`} (ohne Papierkorb). Gezählt wird
+        nur, nie benannt: keine Namen von Personen oder Organisationen.
       </p>
       <p>
-        Zahlen je Landkreis unter {d.threshold} werden ausgeblendet, weil sie auf eine einzelne Organisation schließen lassen
-        könnten; ist nur ein Landkreis betroffen, wird zusätzlich der nächstkleinere ausgeblendet, damit sich die Zahl nicht
-        aus der Summe ergibt.
+        Zahlen je Landkreis unter {d.threshold} (auch 0) werden ausgeblendet, weil sie auf eine einzelne Organisation
+        schließen lassen könnten; wäre nur ein Landkreis ausgeblendet, wird zusätzlich der nächstkleinere ausgeblendet, damit
+        sich die Zahl nicht aus der Summe ergibt.
       </p>
       <h2>Nach Förderweg</h2>
       <BarChart id="stat-foerderweg" title="Entwürfe nach Förderweg" items={shown(d.routes)} format={formatNumber} />
@@ -96,7 +96,11 @@ export default function Statistics() {
       <BarChart id="stat-status" title="Entwürfe nach Status" items={shown(d.statuses)} format={formatNumber} />
       <CountTable id="tab-status" caption="Entwürfe nach Status" header="Status" cells={d.statuses} />
       <h2>Nach Landkreis</h2>
-      <BarChart id="stat-landkreis" title="Entwürfe nach Landkreis (kleine Zahlen ausgeblendet)" items={shown(d.landkreise)} format={formatNumber} />
+      {shown(d.landkreise).length ? (
+        <BarChart id="stat-landkreis" title="Entwürfe nach Landkreis (kleine Zahlen ausgeblendet)" items={shown(d.landkreise)} format={formatNumber} />
+      ) : (
+        <p>Noch keine Zahl je Landkreis ist groß genug, um sie zu zeigen.</p>
+      )}
       <CountTable id="tab-landkreis" caption="Entwürfe nach Landkreis oder kreisfreier Stadt" header="Landkreis" cells={d.landkreise} />
       <h2>Häufig nicht erfüllte Kriterien</h2>
       <p>Stand der letzten Prüfung jedes Entwurfs; die zehn häufigsten.</p>

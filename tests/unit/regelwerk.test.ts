@@ -268,21 +268,25 @@ describe('funding call form', () => {
 });
 
 describe('statistics without small cells', () => {
-  it('hides counts below the threshold and one more when a single hidden cell could be derived', () => {
+  it('hides counts below the threshold, zeros included, so a hidden 1 looks like the 0s beside it', () => {
+    const shown = suppressSmallCounts([
+      { key: 'a', label: 'A', count: 12 },
+      { key: 'b', label: 'B', count: 1 },
+      { key: 'c', label: 'C', count: 0 },
+      { key: 'd', label: 'D', count: 5 },
+    ]);
+    expect(shown.filter((c) => c.suppressed).map((c) => c.key)).toEqual(['b', 'c']);
+    expect(shown.find((c) => c.key === 'a')!.suppressed).toBe(false);
+  });
+
+  it('hides the next smallest cell when a single hidden cell could be derived from the total', () => {
     const shown = suppressSmallCounts([
       { key: 'a', label: 'A', count: 12 },
       { key: 'b', label: 'B', count: 2 },
       { key: 'c', label: 'C', count: 5 },
-      { key: 'd', label: 'D', count: 0 },
     ]);
     expect(shown.filter((c) => c.suppressed).map((c) => c.key)).toEqual(['b', 'c']);
-    const two = suppressSmallCounts([
-      { key: 'a', label: 'A', count: 1 },
-      { key: 'b', label: 'B', count: 2 },
-      { key: 'c', label: 'C', count: 9 },
-    ]);
-    expect(two.filter((c) => c.suppressed).map((c) => c.key)).toEqual(['a', 'b']);
-    expect(suppressSmallCounts([{ key: 'a', label: 'A', count: 7 }]).some((c) => c.suppressed)).toBe(false);
+    expect(suppressSmallCounts([{ key: 'a', label: 'A', count: 7 }, { key: 'b', label: 'B', count: 9 }]).some((c) => c.suppressed)).toBe(false);
   });
 
   it('ranks the most frequent first', () => {

@@ -1,8 +1,8 @@
 /**
  * Statistics without personal data: only counts, never names. Counts by Landkreis can point at a
- * single organisation, so small cells there are suppressed: any count from 1 to `threshold - 1`
- * is shown as "weniger als N". When exactly one cell would be hidden, the total would give it
- * away, so the next smallest cell is hidden too (secondary suppression).
+ * single organisation, so small cells there are hidden: every count below `threshold` – zero
+ * included, so that a hidden 1 cannot be told from the 0s beside it. When exactly one cell would
+ * be hidden, the total would give it away, so the next smallest cell is hidden too.
  */
 
 export interface Cell {
@@ -16,9 +16,9 @@ export type ShownCell = Cell & { suppressed: boolean };
 export const smallCountThreshold = 3;
 
 export function suppressSmallCounts(cells: Cell[], threshold = smallCountThreshold): ShownCell[] {
-  const hidden = new Set(cells.filter((c) => c.count > 0 && c.count < threshold).map((c) => c.key));
+  const hidden = new Set(cells.filter((c) => c.count < threshold).map((c) => c.key));
   if (hidden.size === 1) {
-    const next = cells.filter((c) => c.count > 0 && !hidden.has(c.key)).sort((a, b) => a.count - b.count)[0];
+    const next = cells.filter((c) => !hidden.has(c.key)).sort((a, b) => a.count - b.count)[0];
     if (next) hidden.add(next.key);
   }
   return cells.map((c) => ({ ...c, suppressed: hidden.has(c.key) }));
