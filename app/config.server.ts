@@ -36,6 +36,8 @@ export const config = {
   secureCookies: process.env.COOKIE_SECURE === 'true',
   /** Where uploaded attachments are stored (outside any public path). */
   uploadDir: process.env.UPLOAD_DIR || join(dirname(databaseFileFromEnv()), 'uploads'),
+  /** The YAML rule cases the Regelwerk test bench runs (the suite of `npm run rules -- test`). */
+  ruleCasesDir: process.env.RULE_CASES_DIR || 'tests/cases',
   /** Shows the development mailbox (the outbox table) in the UI. */
   showDevMailbox: process.env.DEV_MAILBOX !== 'false',
   /** The public address of the app, for links in e-mails. */

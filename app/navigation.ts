@@ -34,6 +34,7 @@ export function navigationFor(role: Role | null): NavItem[] {
     case 'admin':
       return [
         { to: '/verwaltung', label: 'Verwaltung' },
+        { to: '/regelwerk', label: 'Regelwerk' },
         { to: '/konto', label: 'Konto' },
       ];
   }

@@ -1,13 +1,31 @@
+import { listStoredCalls, publishedValues, rowToCall, rulesRevision } from '../db/repositories/regelwerk';
 import { knownCalls, type FundingCall } from '../machines/frl/calls';
 import type { EvaluateOptions } from '../machines/frl/engine';
 import { shippedParameters, type ParameterTable } from '../machines/frl/parameters';
+import { callsWithOverrides, tableWithPublications } from '../machines/frl/regelwerk/overlay';
+import { getDb } from './db.server';
+
+export type RulesInForce = EvaluateOptions & { parameters: ParameterTable; calls: FundingCall[]; revision: string };
 
 /**
- * The rules in force for this installation: the shipped parameter table and funding calls, plus
- * whatever ministry staff have published (added by the Regelwerk workbench).
+ * The rules in force for this installation: the shipped parameter table and funding calls, with
+ * what ministry staff published in the Regelwerk workbench merged over them. The merged objects
+ * are kept until the next publication or call edit, so caches keyed by the table (rule results
+ * per draft version) stay valid exactly as long as the rules do.
  */
-export async function rulesOptions(): Promise<EvaluateOptions & { parameters: ParameterTable; calls: FundingCall[] }> {
-  return { parameters: shippedParameters, calls: knownCalls };
+let cached: RulesInForce | null = null;
+
+export async function rulesOptions(): Promise<RulesInForce> {
+  const db = await getDb();
+  const revision = await rulesRevision(db);
+  if (cached?.revision === revision) return cached;
+  const [published, stored] = await Promise.all([publishedValues(db), listStoredCalls(db)]);
+  cached = {
+    parameters: tableWithPublications(shippedParameters, published),
+    calls: callsWithOverrides(knownCalls, stored.map(rowToCall)),
+    revision,
+  };
+  return cached;
 }
 
 const isoDateInBerlin = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' });

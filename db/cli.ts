@@ -41,9 +41,10 @@ async function main() {
     case 'seed': {
       const db = createDatabase(file);
       await migrateToLatest(db);
-      const { created } = await seedDemoData(db);
+      const { created, calls } = await seedDemoData(db);
       const applications = await seedDemoApplications(db);
       console.log(created.length ? `Demo-Konten angelegt: ${created.join(', ')}` : 'Demo-Konten sind bereits vorhanden.');
+      if (calls.length) console.log(`Demo-Förderaufruf angelegt: ${calls.join(', ')} (im Regelwerk als Beispieldaten gekennzeichnet)`);
       console.log(applications.length ? `Demo-Anträge angelegt: ${applications.join('; ')}` : 'Demo-Anträge sind bereits vorhanden.');
       await db.destroy();
       return;

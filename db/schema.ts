@@ -206,6 +206,50 @@ export interface PendingSubmissionTable {
   created_at: Timestamp;
 }
 
+export interface ParameterChangeTable {
+  id: Generated<number>;
+  parameter_id: string;
+  /** Integer in the parameter's unit (cents, basis points, months, years). */
+  value: number;
+  effective_from: string;
+  reference: string;
+  note: string | null;
+  assumption: string | null;
+  /** entwurf → veroeffentlicht | verworfen */
+  status: Generated<string>;
+  /** Ascending number given at publication (null until published). */
+  publication: number | null;
+  /** The publication this change undoes (rollback), if any. */
+  rolls_back: number | null;
+  created_at: Timestamp;
+  created_by: number | null;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  /** JSON: suite and draft effects found when the change was published. */
+  effects: string | null;
+}
+
+export interface FundingCallTable {
+  /** Shipped calls keep their id when edited (the stored row replaces them). */
+  id: string;
+  title: string;
+  published_on: string | null;
+  opens_on: string | null;
+  deadline: string;
+  issued_by: string;
+  /** JSON array of strings. */
+  focus_topics: Generated<string>;
+  /** JSON array of strings. */
+  required_documents: Generated<string>;
+  notes: Generated<string>;
+  source: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  created_by: number | null;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -223,6 +267,8 @@ export interface Database {
   review_marks: ReviewMarkTable;
   notifications: NotificationTable;
   outbox: OutboxTable;
+  parameter_changes: ParameterChangeTable;
+  funding_calls: FundingCallTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -237,3 +283,5 @@ export type ApplicationEventRow = Selectable<ApplicationEventTable>;
 export type AttachmentRow = Selectable<AttachmentTable>;
 export type CommentRow = Selectable<CommentTable>;
 export type NotificationRow = Selectable<NotificationTable>;
+export type ParameterChangeRow = Selectable<ParameterChangeTable>;
+export type FundingCallRow = Selectable<FundingCallTable>;

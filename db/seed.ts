@@ -1,6 +1,8 @@
 import { organisationSchema, type OrganisationInput } from '../machines/shared/organisation';
 import type { DB } from './client';
 import { createOrganisation } from './repositories/organisations';
+import { saveCall } from './repositories/regelwerk';
+import type { FundingCall } from '../machines/frl/calls';
 import { createUser, findUserByEmail } from './repositories/users';
 import type { Role } from '../machines/shared/organisation';
 
@@ -67,7 +69,7 @@ export const demoAccounts: DemoAccount[] = [
 ];
 
 /** Creates the demo organisations and accounts unless they exist. Safe to run again. */
-export async function seedDemoData(db: DB): Promise<{ created: string[] }> {
+export async function seedDemoData(db: DB): Promise<{ created: string[]; calls: string[] }> {
   const created: string[] = [];
   const orgIds = new Map<string, number>();
   for (const account of demoAccounts) {
@@ -90,5 +92,29 @@ export async function seedDemoData(db: DB): Promise<{ created: string[] }> {
     await createUser(db, { ...account, password: demoPassword, organisationId });
     created.push(account.email);
   }
-  return { created };
+  const calls = (await saveCall(db, demoCall(), null, null)) ? [demoCallId] : [];
+  return { created, calls };
+}
+
+export const demoCallId = 'demo-foerderaufruf';
+
+const isoDaysFrom = (now: Date, days: number) => new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A clearly labelled demo call that is open when the demo starts, so the Förder-Check and the
+ * drafts show a deadline. Ministry staff edit or replace it in the Regelwerk workbench.
+ */
+export function demoCall(now = new Date()): FundingCall {
+  return {
+    id: demoCallId,
+    title: 'Demo: 7. Förderaufruf FRL Bürgerbeteiligung (Beispieldaten)',
+    publishedOn: isoDaysFrom(now, -14),
+    opensOn: isoDaysFrom(now, -14),
+    deadline: isoDaysFrom(now, 120),
+    issuedBy: 'SMS',
+    focusTopics: ['Kinder- und Jugendbeteiligung', 'Bürgerräte'],
+    requiredDocuments: ['Antrag über das Förderportal der SAB', 'Vorhabenbeschreibung', 'Ausgaben- und Finanzierungsplan', 'Eigenerklärungen'],
+    notes: 'Beispieldaten für die Vorführung – kein amtlicher Förderaufruf.',
+    source: 'Demo-Daten des Förderlotsen (kein amtlicher Aufruf)',
+  };
 }

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { overview, stepInfo, stepOfCriterion, stepStatusLabel, type StepStatus } from '../../machines/frl/application/steps';
-import { callStatusOn } from '../../machines/frl/calls';
+import { currentCalls } from '../../machines/frl/calls';
 import { verdictLabel } from '../../machines/frl/engine';
-import { formatDate } from '../../machines/shared/format';
 import { evaluateApplicationCached, requireOwnApplication, routeLabel } from '../application.server';
 import { ApplicationDownloads } from '../components/antrag/downloads';
+import { CallNotice } from '../components/call-notice';
 import { EligibilityResultView } from '../components/eligibility/result';
 import { isEditable, reviewStatusLabel, statusOf, type ReviewStatus } from '../../machines/frl/review/machine';
 import { advisorNames, historyOf, restoreReview } from '../advice.server';
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const steps = overview(data, context, pendingSteps);
   const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
   const { calls } = await rulesOptions();
-  const call = callStatusOn(calls, context.date);
+  const call = currentCalls(calls, context.date);
   const url = new URL(request.url);
   const blocking = result.findings.filter((f) => f.status === 'nicht_erfuellt' && f.severity !== 'hinweis');
   return {
@@ -68,8 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     blockingCount: blocking.length,
     hintCount: result.findings.filter((f) => f.status === 'nicht_erfuellt' && f.severity === 'hinweis').length,
     verdict: verdictLabel[result.verdict],
-    deadline: call.status === 'open' ? formatDate(call.call.deadline) : null,
-    callTitle: call.status === 'open' ? call.call.title : null,
+    call,
     notice: url.searchParams.get('hinweis'),
     blockedStep: url.searchParams.get('gesperrt'),
   };
@@ -110,11 +109,7 @@ export default function ApplicationOverview() {
           </p>
         </div>
       ) : null}
-      {d.deadline ? (
-        <p className="notice">
-          {d.callTitle}: Einreichung bei der SAB bis <strong>{d.deadline}</strong>.
-        </p>
-      ) : null}
+      {d.call.length ? <CallNotice calls={d.call} /> : null}
       <div className={`verdict verdict--${d.result.verdict === 'foerderfaehig' ? 'ok' : d.result.verdict === 'nicht_foerderfaehig' ? 'no' : d.result.verdict === 'begruendung_erforderlich' ? 'warn' : 'open'}`}>
         <h2 className="verdict__title">Förderprüfung: {d.verdict}</h2>
         <p>

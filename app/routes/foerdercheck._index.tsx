@@ -3,17 +3,21 @@ import { redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { currentStep } from '../../machines/frl/foerdercheck/machine';
 import { questionTitle } from '../../machines/frl/foerdercheck/questions';
+import { currentCalls } from '../../machines/frl/calls';
+import { CallNotice } from '../components/call-notice';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { loadCheck, startCheck } from '../foerdercheck.server';
+import { rulesOptions, todayInSaxony } from '../rules.server';
 
 export const meta: MetaFunction = () => [{ title: 'Förder-Check – Förderlotse Bürgerbeteiligung' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const check = await loadCheck(request);
-  if (!check) return { resume: null };
+  const call = currentCalls((await rulesOptions()).calls, todayInSaxony());
+  if (!check) return { resume: null, call };
   const step = currentStep(check.snapshot);
-  return { resume: { step, title: step === 'ergebnis' ? 'Ergebnis' : questionTitle[step] } };
+  return { resume: { step, title: step === 'ergebnis' ? 'Ergebnis' : questionTitle[step] }, call };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -23,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function FoerderCheckStart() {
-  const { resume } = useLoaderData<typeof loader>();
+  const { resume, call } = useLoaderData<typeof loader>();
   return (
     <div className="prose">
       <h1>Förder-Check: Kann Ihr Vorhaben gefördert werden?</h1>
@@ -37,6 +41,7 @@ export default function FoerderCheckStart() {
         <li>Zu jeder Regel sehen Sie die Fundstelle in der Richtlinie und eine Erklärung, auf Wunsch in einfacher Sprache.</li>
         <li>Das Ergebnis ist keine Zusage. Über Anträge entscheidet die Sächsische Aufbaubank.</li>
       </ul>
+      <CallNotice calls={call} />
       {resume ? (
         <div className="notice">
           <p>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
+import { directiveUrl } from '../../machines/frl/clauses';
 import { applicabilityOf, formatParameterValue, parameterEntries } from '../../machines/frl/catalogue';
 import { severityLabel, severityMeaning, topicLabel, topics } from '../../machines/frl/criterion';
 import { criteria } from '../../machines/frl/criteria/index';
@@ -10,8 +11,6 @@ import { rulesOptions, todayInSaxony } from '../rules.server';
 
 export const meta: MetaFunction = () => [{ title: 'Regelkatalog – Förderlotse Bürgerbeteiligung' }];
 
-/** Official consolidated text of the directive (REVOSax). */
-export const directiveUrl = 'https://www.revosax.sachsen.de/vorschrift/19504';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { parameters } = await rulesOptions();

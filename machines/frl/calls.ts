@@ -157,3 +157,35 @@ function computeCallStatus(calls: FundingCall[], date: string): CallStatus {
   const closed = sorted.filter((c) => c.deadline < date);
   return { status: 'closed', lastCall: closed[closed.length - 1] ?? null };
 }
+
+/** What applicants see of the call that applies today: open, or the next one announced. */
+export interface CallSummary {
+  title: string;
+  state: 'open' | 'upcoming';
+  opens: string;
+  deadline: string;
+  focusTopics: string[];
+  requiredDocuments: string[];
+  notes: string;
+}
+
+/**
+ * The calls that apply today: every open one (calls may overlap, e.g. a special call beside a
+ * regular one), soonest deadline first; when none is open, the next one announced.
+ */
+export function currentCalls(calls: FundingCall[], date: string): CallSummary[] {
+  const sorted = [...calls].sort((a, b) => a.deadline.localeCompare(b.deadline));
+  const summary = (call: FundingCall, state: CallSummary['state']): CallSummary => ({
+    title: call.title,
+    state,
+    opens: effectiveOpening(sorted, call),
+    deadline: call.deadline,
+    focusTopics: call.focusTopics,
+    requiredDocuments: call.requiredDocuments,
+    notes: call.notes,
+  });
+  const open = sorted.filter((c) => c.deadline >= date && effectiveOpening(sorted, c) <= date);
+  if (open.length) return open.map((c) => summary(c, 'open'));
+  const status = callStatusOn(calls, date);
+  return status.status === 'upcoming' ? [summary(status.call, 'upcoming')] : [];
+}

@@ -227,12 +227,17 @@ export function evaluate(
   const counts = { erfuellt: 0, nicht_erfuellt: 0, offen: 0, entfaellt: 0 } as Record<Status, number>;
   for (const f of findings) counts[f.status] += 1;
   let parametersFrom = '';
-  for (const p of Object.values(params)) if (p.from > parametersFrom) parametersFrom = p.from;
+  let publication = 0;
+  for (const p of Object.values(params)) {
+    if (p.from > parametersFrom) parametersFrom = p.from;
+    if (p.publication && p.publication > publication) publication = p.publication;
+  }
 
   return {
     referenceDate,
     ruleVersion: {
-      id: `${directive.id}+${parametersFrom}`,
+      // A published value makes the version unique even when it shares its date with another.
+      id: `${directive.id}+${parametersFrom}${publication ? `/v${publication}` : ''}`,
       directive: directive.label,
       parametersFrom,
       assumption: 'assumption' in directive ? directive.assumption : null,

@@ -12,6 +12,8 @@ export interface DatedValue {
   /** Set when no source settles the value; shown as "Annahme" in the UI. */
   assumption?: string;
   note?: string;
+  /** Number of the Regelwerk publication that added the value; absent for values shipped in code. */
+  publication?: number;
 }
 
 export interface ParameterDefinition {

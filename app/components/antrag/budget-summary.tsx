@@ -1,6 +1,7 @@
 import { costCategories } from '../../../machines/frl/catalogues';
 import type { BudgetTotals } from '../../../machines/frl/application/budget';
 import { formatEuro } from '../../../machines/shared/format';
+import { BarChart as Chart } from '../bar-chart';
 
 const categoryLabel = (id: string) => costCategories.find((c) => c.id === id)?.label ?? id;
 
@@ -16,44 +17,10 @@ export function financingSources(totals: BudgetTotals) {
   ].filter((s) => s.cents > 0);
 }
 
-/**
- * Horizontal bar chart as SVG: one bar per entry, labelled with name and amount, so it reads
- * without colour and at 400 % zoom. Screen readers get the table beside it (the chart itself is
- * one image with a summary).
- */
 function BarChart({ id, title, items }: { id: string; title: string; items: Array<{ label: string; cents: number }> }) {
-  const max = Math.max(1, ...items.map((i) => i.cents));
-  const rowHeight = 44;
-  const height = items.length * rowHeight + 8;
   const total = items.reduce((s, i) => s + i.cents, 0);
   return (
-    <figure className="chart">
-      <svg
-        role="img"
-        aria-labelledby={`${id}-titel ${id}-text`}
-        viewBox={`0 0 600 ${height}`}
-        className="chart__svg"
-        preserveAspectRatio="xMinYMin meet"
-      >
-        <title id={`${id}-titel`}>{title}</title>
-        <desc id={`${id}-text`}>
-          {items.map((i) => `${i.label}: ${formatEuro(i.cents)}`).join('; ')}. Summe {formatEuro(total)}.
-        </desc>
-        {items.map((item, index) => {
-          const y = index * rowHeight + 4;
-          const width = Math.max(2, Math.round((item.cents / max) * 580));
-          return (
-            <g key={item.label}>
-              <text x="0" y={y + 14} className="chart__label">
-                {item.label}: {formatEuro(item.cents)}
-              </text>
-              <rect x="0" y={y + 20} width={width} height="16" rx="2" className={`chart__bar chart__bar--${index % 6}`} />
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption className="hint">{title} (die Zahlen stehen auch in der Tabelle)</figcaption>
-    </figure>
+    <Chart id={id} title={title} items={items.map((i) => ({ label: i.label, value: i.cents }))} format={formatEuro} total={`Summe ${formatEuro(total)}`} />
   );
 }
 

@@ -44,11 +44,13 @@ function FindingItem({
   register,
   editLink,
   level,
+  traceOpen,
 }: {
   finding: Finding;
   register: Register;
   editLink?: (finding: Finding) => string | null;
   level: 4 | 5;
+  traceOpen?: boolean;
 }) {
   const link = editLink?.(finding) ?? null;
   const Title = `h${level}` as 'h4' | 'h5';
@@ -83,7 +85,7 @@ function FindingItem({
         </p>
       ) : null}
       {finding.trace.length ? (
-        <details className="finding__trace">
+        <details className="finding__trace" open={traceOpen}>
           <summary>
             Entscheidende Angaben<span className="visually-hidden"> zu „{finding.title}“</span>
           </summary>
@@ -107,11 +109,14 @@ export function EligibilityResultView({
   register,
   headingLevel = 2,
   editLink,
+  traceOpen,
 }: {
   result: EligibilityResult;
   register: Register;
   headingLevel?: 2 | 3;
   editLink?: (finding: Finding) => string | null;
+  /** Shows the deciding facts of every criterion unfolded (the Regelwerk test bench). */
+  traceOpen?: boolean;
 }) {
   const [showAll, setShowAll] = useState(true);
   const hydrated = useHydrated();
@@ -179,7 +184,7 @@ export function EligibilityResultView({
             </TopicHeading>
             <ul className="findings">
               {items.map((f) => (
-                <FindingItem key={f.id} finding={f} register={register} editLink={editLink} level={headingLevel === 2 ? 4 : 5} />
+                <FindingItem key={f.id} finding={f} register={register} editLink={editLink} level={headingLevel === 2 ? 4 : 5} traceOpen={traceOpen} />
               ))}
             </ul>
           </section>

@@ -1,0 +1,238 @@
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { recordAudit } from '../db/repositories/audit';
+import {
+  findParameterChange,
+  listDraftsForRecheck,
+  memberIdsOf,
+  publishParameterChange,
+  publishedValues,
+  updateRuleColumns,
+  type ParameterChangeWithNames,
+} from '../db/repositories/regelwerk';
+import { advisorsOf, notify } from '../db/repositories/review';
+import type { DB } from '../db/client';
+import { applicationDataSchema } from '../machines/frl/application/schema';
+import { formatParameterValue } from '../machines/frl/catalogue';
+import { verdictLabel, type Verdict } from '../machines/frl/engine';
+import { parameterIds, type ParameterId, type ParameterTable } from '../machines/frl/parameters';
+import { tableWithPublications } from '../machines/frl/regelwerk/overlay';
+import { effectiveDateProblem } from '../machines/frl/regelwerk/parameter-change';
+import {
+  describeShift,
+  previewDrafts,
+  previewSuite,
+  verdictChanged,
+  type DraftDiff,
+  type DraftToRecheck,
+  type Rules,
+  type SuiteCaseDiff,
+} from '../machines/frl/regelwerk/preview';
+import { parseSuiteFile, type ParsedCase } from '../machines/frl/suite';
+import { formatDate } from '../machines/shared/format';
+import { config } from './config.server';
+import { getDb } from './db.server';
+import { rulesOptions, todayInSaxony, type RulesInForce } from './rules.server';
+
+/** The workbench: ministry staff change rules, administrators may look (docs/decisions/0011). */
+export const workbenchReaders = ['ministry', 'admin'] as const;
+export const workbenchEditors = ['ministry'] as const;
+
+// ---- the shipped YAML suite -----------------------------------------------------------------
+
+let suiteCache: ParsedCase[] | null = null;
+
+/** Every case of the shipped suite (read once per process; the files ship with the app). */
+export function suiteCases(): ParsedCase[] {
+  if (suiteCache) return suiteCache;
+  const dir = config.ruleCasesDir;
+  const files = readdirSync(dir)
+    .filter((f) => ['.yaml', '.yml'].includes(extname(f)))
+    .sort();
+  suiteCache = files.flatMap((file) => parseSuiteFile(readFileSync(join(dir, file), 'utf8'), file));
+  return suiteCache;
+}
+
+export function findSuiteCase(source: string): ParsedCase | undefined {
+  return suiteCases().find((c) => c.source === source);
+}
+
+// ---- drafts -------------------------------------------------------------------------------
+
+export interface DraftForPreview extends DraftToRecheck {
+  organisationId: number;
+  title: string;
+  route: string | null;
+}
+
+export async function draftsForPreview(db: DB): Promise<DraftForPreview[]> {
+  const rows = await listDraftsForRecheck(db);
+  const drafts: DraftForPreview[] = [];
+  for (const row of rows) {
+    let stored: unknown;
+    try {
+      stored = (JSON.parse(row.snapshot) as { context?: { data?: unknown } }).context?.data;
+    } catch {
+      continue;
+    }
+    const parsed = applicationDataSchema.safeParse(stored);
+    if (!parsed.success) continue;
+    drafts.push({ id: row.id, organisationId: row.organisation_id, title: row.title, route: row.route, data: parsed.data, attachmentTypes: row.attachment_types });
+  }
+  return drafts;
+}
+
+// ---- preview and publication ----------------------------------------------------------------
+
+export interface ChangePreview {
+  effectiveFrom: string;
+  suite: SuiteCaseDiff[];
+  drafts: Array<DraftDiff & { route: string | null }>;
+  checkedDrafts: number;
+}
+
+/** The rule set with the change added as the newest publication. */
+export function proposedRules(current: RulesInForce, change: ParameterChangeWithNames, publication: number): Rules {
+  const parameters = tableWithPublications(current.parameters, [
+    {
+      publication,
+      parameterId: change.parameter_id as ParameterId,
+      value: change.value,
+      from: change.effective_from,
+      reference: change.reference,
+      note: change.note,
+      assumption: change.assumption,
+    },
+  ]);
+  return { parameters, calls: current.calls };
+}
+
+async function nextPublication(db: DB): Promise<number> {
+  const published = await publishedValues(db);
+  return Math.max(0, ...published.map((p) => p.publication)) + 1;
+}
+
+export async function previewChange(change: ParameterChangeWithNames): Promise<ChangePreview> {
+  const db = await getDb();
+  const current = await rulesOptions();
+  const proposed = proposedRules(current, change, await nextPublication(db));
+  const drafts = await draftsForPreview(db);
+  const byId = new Map(drafts.map((d) => [d.id, d]));
+  return {
+    effectiveFrom: change.effective_from,
+    suite: previewSuite(suiteCases(), current, proposed, change.effective_from),
+    drafts: previewDrafts(drafts, change.effective_from, current, proposed).map((d) => ({ ...d, route: byId.get(d.id)?.route ?? null })),
+    checkedDrafts: drafts.length,
+  };
+}
+
+export const isParameterId = (id: string): id is ParameterId => (parameterIds as readonly string[]).includes(id);
+
+export function describeValue(table: ParameterTable, parameterId: string, value: number): string {
+  return isParameterId(parameterId) ? formatParameterValue(table[parameterId], value) : String(value);
+}
+
+export type PublishOutcome = { ok: true; publication: number; changedDrafts: number } | { ok: false; message: string };
+
+/**
+ * Publishes a draft change: checks the date again (a draft may have waited), records what the
+ * preview found, tells every organisation and advisor whose draft would change its verdict, and
+ * – when the value applies today – stores the new result beside those drafts.
+ */
+export async function publishChange(id: number, userId: number): Promise<PublishOutcome> {
+  const db = await getDb();
+  const change = await findParameterChange(db, id);
+  if (!change || change.status !== 'entwurf') return { ok: false, message: 'Diese Änderung ist kein Entwurf mehr; sie wurde bereits veröffentlicht oder verworfen.' };
+  const today = todayInSaxony();
+  const dateProblem = effectiveDateProblem(change.effective_from, today);
+  if (dateProblem) return { ok: false, message: `Nicht veröffentlicht. ${dateProblem} Legen Sie die Änderung mit neuem Datum noch einmal an.` };
+  const preview = await previewChange(change);
+  const current = await rulesOptions();
+  const drafts = new Map((await draftsForPreview(db)).map((d) => [d.id, d]));
+  const changed = preview.drafts.filter((d) => verdictChanged(d.comparison));
+  const label = isParameterId(change.parameter_id) ? current.parameters[change.parameter_id].label : change.parameter_id;
+  const valueText = describeValue(current.parameters, change.parameter_id, change.value);
+  const effects = {
+    suite: {
+      cases: preview.suite.length,
+      failedBefore: preview.suite.filter((c) => !c.passedBefore).length,
+      failedAfter: preview.suite.filter((c) => !c.passedAfter).length,
+      changed: preview.suite.filter((c) => c.comparison && verdictChanged(c.comparison)).map((c) => c.name),
+    },
+    checkedDrafts: preview.checkedDrafts,
+    drafts: preview.drafts.map((d) => ({
+      id: d.id,
+      route: d.route,
+      verdictBefore: d.comparison.verdictBefore,
+      verdictAfter: d.comparison.verdictAfter,
+      ruleVersionAfter: d.comparison.ruleVersionAfter,
+      reasons: d.comparison.shifts.map(describeShift),
+    })),
+  };
+  const publication = await db.transaction().execute(async (trx) => {
+    const number = await publishParameterChange(trx, id, userId, effects);
+    if (number === null) return null;
+    await recordAudit(trx, {
+      actorUserId: userId,
+      action: 'regelwerk.parameter.veroeffentlicht',
+      subjectType: 'parameter_change',
+      subjectId: id,
+      details: {
+        parameterId: change.parameter_id,
+        value: change.value,
+        valueText,
+        effectiveFrom: change.effective_from,
+        reference: change.reference,
+        publication: number,
+        changedDrafts: changed.map((d) => d.id),
+        rollsBack: change.rolls_back,
+        summary: `Änderung Nr. ${id} veröffentlicht (Veröffentlichung Nr. ${number}): ${label} = ${valueText} ab ${formatDate(change.effective_from)} (${change.reference}); ${changed.length === 1 ? '1 Entwurf ändert' : `${changed.length} Entwürfe ändern`} sein Ergebnis.`,
+      },
+    });
+    for (const diff of changed) {
+      const draft = drafts.get(diff.id);
+      if (!draft) continue;
+      const before = verdictLabel[diff.comparison.verdictBefore];
+      const after = verdictLabel[diff.comparison.verdictAfter as Verdict];
+      const reasons = diff.comparison.shifts.map(describeShift).join(' ');
+      const text = `Ab ${formatDate(change.effective_from)} gilt „${label}“: ${valueText} (${change.reference}). Ihr Antrag „${draft.title}“ wäre dann „${after}“ statt „${before}“. ${reasons}`;
+      const email = { subject: `Geänderte Förderregeln betreffen Ihren Antrag „${draft.title}“`, body: `${text}\n\nBitte prüfen Sie Ihren Antrag im Förderlotsen.` };
+      await notify(trx, { userIds: await memberIdsOf(trx, draft.organisationId), applicationId: draft.id, kind: 'regelwerk.geaendert', text, link: `/antraege/${draft.id}`, email });
+      const advisors = (await advisorsOf(trx, draft.id)).map((a) => a.id);
+      await notify(trx, { userIds: advisors, applicationId: draft.id, kind: 'regelwerk.geaendert', text, link: '/beratung', email });
+      if (change.effective_from === today) {
+        await updateRuleColumns(trx, draft.id, {
+          verdict: diff.comparison.verdictAfter,
+          ruleVersion: diff.comparison.ruleVersionAfter,
+          unmetCriteria: diff.comparison.unmetAfter,
+        });
+      }
+    }
+    return number;
+  });
+  if (publication === null) return { ok: false, message: 'Diese Änderung wurde inzwischen bereits veröffentlicht oder verworfen.' };
+  return { ok: true, publication, changedDrafts: changed.length };
+}
+
+// ---- YAML downloads of the test bench ----------------------------------------------------------
+
+/**
+ * A case prepared for download waits here for a few minutes, bound to the user: the form posts,
+ * the action stores the YAML and redirects to a download address (Post/Redirect/Get), so the page
+ * with everything typed stays in the browser while the file arrives.
+ */
+const downloads = new Map<string, { userId: number; fileName: string; yaml: string; expires: number }>();
+
+export function keepDownload(userId: number, fileName: string, yaml: string, now = Date.now()): string {
+  for (const [key, entry] of downloads) if (entry.expires < now) downloads.delete(key);
+  const token = randomBytes(18).toString('base64url');
+  downloads.set(token, { userId, fileName, yaml, expires: now + 10 * 60_000 });
+  return token;
+}
+
+export function takeDownload(userId: number, token: string, now = Date.now()): { fileName: string; yaml: string } | null {
+  const entry = downloads.get(token);
+  if (!entry || entry.userId !== userId || entry.expires < now) return null;
+  return { fileName: entry.fileName, yaml: entry.yaml };
+}

@@ -1,0 +1,109 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { listStoredCalls } from '../../db/repositories/regelwerk';
+import { callStatusOn, effectiveOpening } from '../../machines/frl/calls';
+import { shippedCallIds } from '../../machines/frl/regelwerk/overlay';
+import { formatDate } from '../../machines/shared/format';
+import { RegelwerkNav } from '../components/regelwerk/nav';
+import { getDb } from '../db.server';
+import { workbenchReaders } from '../regelwerk.server';
+import { rulesOptions, todayInSaxony } from '../rules.server';
+import { requireRole } from '../session.server';
+
+export const meta: MetaFunction = () => [{ title: 'Förderaufrufe – Regelwerk – Förderlotse Bürgerbeteiligung' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, workbenchReaders);
+  const { calls } = await rulesOptions();
+  const stored = new Set((await listStoredCalls(await getDb())).map((c) => c.id));
+  const today = todayInSaxony();
+  const status = callStatusOn(calls, today);
+  const currentId = status.status === 'open' || status.status === 'upcoming' ? status.call.id : null;
+  return {
+    mayEdit: user.role === 'ministry',
+    saved: new URL(request.url).searchParams.get('hinweis') === 'gespeichert',
+    current: status.status === 'open' ? `offen bis ${formatDate(status.call.deadline)}` : status.status === 'upcoming' ? 'angekündigt' : null,
+    calls: [...calls].reverse().map((c) => {
+      const opens = effectiveOpening(calls, c);
+      return {
+        id: c.id,
+        title: c.title,
+        publishedOn: c.publishedOn,
+        opens,
+        opensAssumed: c.opensOn === null,
+        deadline: c.deadline,
+        current: c.id === currentId,
+        state: c.deadline < today ? 'abgeschlossen' : opens > today ? 'angekündigt' : 'offen',
+        origin: stored.has(c.id) ? (shippedCallIds.has(c.id) ? 'mitgeliefert, im Regelwerk geändert' : 'im Regelwerk angelegt') : 'mitgeliefert',
+      };
+    }),
+  };
+}
+
+export default function FundingCalls() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Förderaufrufe</h1>
+      <RegelwerkNav showStatistics={d.mayEdit} />
+      {d.saved ? (
+        <div className="notice notice--success" role="status">
+          <p>Der Förderaufruf wurde gespeichert. Förder-Check und Anträge folgen ab sofort dem geltenden Aufruf.</p>
+        </div>
+      ) : null}
+      <p className="lead">
+        Ein Förderaufruf legt Stichtag, einzureichende Unterlagen und Schwerpunkte fest (FRL Teil 1 IV Nr. 3). Förder-Check
+        und Antragsassistent zeigen den Aufruf, der heute offen oder als nächster angekündigt ist.
+      </p>
+      {d.mayEdit ? (
+        <p>
+          <Link to="/regelwerk/aufrufe/neu" className="button">
+            Neuen Förderaufruf anlegen
+          </Link>
+        </p>
+      ) : null}
+      <div className="table-scroll" role="region" aria-label="Förderaufrufe" tabIndex={0}>
+        <table className="table">
+          <caption>Alle Förderaufrufe, neueste zuerst</caption>
+          <thead>
+            <tr>
+              <th scope="col">Aufruf</th>
+              <th scope="col">veröffentlicht</th>
+              <th scope="col">Antragstellung ab</th>
+              <th scope="col">Stichtag</th>
+              <th scope="col">Stand</th>
+              <th scope="col">Herkunft</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.calls.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">
+                  <Link to={`/regelwerk/aufrufe/${c.id}`}>{c.title}</Link>
+                  {c.current ? <span className="tag tag--green"> gilt heute</span> : null}
+                </th>
+                <td>{c.publishedOn ? formatDate(c.publishedOn) : 'nicht überliefert'}</td>
+                <td>
+                  {c.opens === '0000-01-01' ? '–' : formatDate(c.opens)}
+                  {c.opensAssumed ? (
+                    <>
+                      {' '}
+                      <span className="tag tag--blue">Annahme</span>
+                    </>
+                  ) : null}
+                </td>
+                <td>{formatDate(c.deadline)}</td>
+                <td>{c.state}</td>
+                <td>{c.origin}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="hint">
+        Annahme: Wo das Datum der Antragstellung nicht überliefert ist, gilt der Tag nach dem Stichtag des vorherigen
+        Aufrufs.
+      </p>
+    </>
+  );
+}

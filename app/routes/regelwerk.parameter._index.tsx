@@ -1,0 +1,242 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { recordAudit } from '../../db/repositories/audit';
+import { createParameterChange, listParameterChanges } from '../../db/repositories/regelwerk';
+import { formatParameterValue } from '../../machines/frl/catalogue';
+import { parameterIds, valueOn } from '../../machines/frl/parameters';
+import { parameterChangeFields, parameterChangeSchema } from '../../machines/frl/regelwerk/parameter-change';
+import { formatDate, formatDateTime } from '../../machines/shared/format';
+import { ErrorSummary, SelectField, TextAreaField, TextField } from '../components/fields';
+import { PostForm } from '../components/forms';
+import { RegelwerkNav } from '../components/regelwerk/nav';
+import { changeStatusLabel } from '../components/regelwerk/changes';
+import { readProtectedForm } from '../csrf.server';
+import { getDb } from '../db.server';
+import { describeValue, workbenchEditors, workbenchReaders } from '../regelwerk.server';
+import { rulesOptions, todayInSaxony } from '../rules.server';
+import { requireRole } from '../session.server';
+
+export const meta: MetaFunction = () => [{ title: 'Parameter – Regelwerk – Förderlotse Bürgerbeteiligung' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, workbenchReaders);
+  const { parameters } = await rulesOptions();
+  const today = todayInSaxony();
+  const db = await getDb();
+  const changes = await listParameterChanges(db);
+  const requested = new URL(request.url).searchParams.get('parameter');
+  return {
+    mayEdit: user.role === 'ministry',
+    today,
+    parameters: parameterIds.map((id) => {
+      const definition = parameters[id];
+      const current = valueOn(definition, today);
+      return {
+        id,
+        label: definition.label,
+        current: current ? formatParameterValue(definition, current.value) : '–',
+        values: definition.values.map((v) => ({
+          from: v.from,
+          value: formatParameterValue(definition, v.value),
+          reference: v.reference,
+          assumption: v.assumption ?? null,
+          publication: v.publication ?? null,
+          inForce: v === current,
+        })),
+      };
+    }),
+    changes: changes.map((c) => ({
+      id: c.id,
+      parameter: (parameterIds as readonly string[]).includes(c.parameter_id) ? parameters[c.parameter_id as (typeof parameterIds)[number]].label : c.parameter_id,
+      value: describeValue(parameters, c.parameter_id, c.value),
+      from: c.effective_from,
+      status: c.status,
+      createdAt: formatDateTime(c.created_at),
+      createdBy: c.created_by_name ?? 'unbekannt',
+    })),
+    defaults: { parameterId: requested && (parameterIds as readonly string[]).includes(requested) ? requested : '' },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, workbenchEditors);
+  const formData = await readProtectedForm(request);
+  const { parameters } = await rulesOptions();
+  const submission = parseWithZod(formData, { schema: parameterChangeSchema(parameters, todayInSaxony()) });
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
+  const input = submission.value;
+  const db = await getDb();
+  const change = await db.transaction().execute(async (trx) => {
+    const row = await createParameterChange(trx, input, user.id);
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      action: 'regelwerk.parameter.angelegt',
+      subjectType: 'parameter_change',
+      subjectId: row.id,
+      details: {
+        ...input,
+        summary: `Änderung Nr. ${row.id} angelegt: ${parameters[input.parameterId].label} = ${formatParameterValue(parameters[input.parameterId], input.value)} ab ${formatDate(input.effectiveFrom)} (${input.reference}).`,
+      },
+    });
+    return row;
+  });
+  return redirect(`/regelwerk/parameter/${change.id}`);
+}
+
+export default function Parameters() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<Record<'parameterId' | 'value' | 'effectiveFrom' | 'reference' | 'note' | 'assumption', string>>({
+    id: 'neuer-wert',
+    lastResult: actionData?.result,
+    defaultValue: d.defaults,
+    constraint: getZodConstraint(parameterChangeFields),
+    shouldValidate: 'onSubmit',
+  });
+  const drafts = d.changes.filter((c) => c.status === 'entwurf');
+  return (
+    <>
+      <h1>Parameter</h1>
+      <RegelwerkNav showStatistics={d.mayEdit} />
+      <p className="lead">
+        Jeder Wert gilt ab einem Datum und nennt seine Fundstelle. Neue Werte kommen als Entwurf hinzu: Sie sehen vor der
+        Veröffentlichung, welche Testfälle und gespeicherten Entwürfe sich ändern würden. Frühere Werte bleiben erhalten.
+      </p>
+
+      {d.mayEdit ? (
+        <section aria-labelledby="neuer-wert-titel">
+          <h2 id="neuer-wert-titel">Neuen Wert anlegen</h2>
+          <ErrorSummary form={form} />
+          <PostForm {...getFormProps(form)} noValidate>
+            <SelectField
+              field={fields.parameterId}
+              label="Parameter"
+              options={d.parameters.map((p) => ({ value: p.id, label: `${p.label} (heute: ${p.current})` }))}
+            />
+            <TextField
+              field={fields.value}
+              label="Neuer Wert"
+              width="medium"
+              hint="Beträge in Euro (zum Beispiel 12.000 oder 14,60), Sätze in Prozent (zum Beispiel 90), Laufzeiten als ganze Zahl (Monate oder Kalenderjahre, wie beim Parameter)."
+            />
+            <TextField
+              field={fields.effectiveFrom}
+              label="Gilt ab"
+              width="short"
+              hint={`Datum als TT.MM.JJJJ, frühestens heute (${formatDate(d.today)}). Rückwirkende Werte sind nicht möglich.`}
+            />
+            <TextField field={fields.reference} label="Fundstelle (Rechtsgrundlage)" hint="Zum Beispiel „FRL Teil 2 A V Nr. 2.1 in der Fassung vom …“ oder die Verordnung." />
+            <TextField field={fields.note} optional label="Bemerkung" />
+            <TextAreaField
+              field={fields.assumption}
+              optional
+              rows={3}
+              label="Annahme"
+              hint="Nur ausfüllen, wenn keine Quelle den Wert festlegt. Der Wert wird dann überall als „Annahme“ gekennzeichnet."
+            />
+            <button type="submit" className="button">
+              Als Entwurf speichern und Auswirkungen prüfen
+            </button>
+          </PostForm>
+        </section>
+      ) : (
+        <p className="notice">Werte ändern und veröffentlichen kann nur das Ministerium; Sie sehen hier alle Werte und Änderungen.</p>
+      )}
+
+      <h2>Änderungen</h2>
+      {drafts.length ? (
+        <p>
+          {drafts.length === 1 ? 'Ein Entwurf wartet' : `${drafts.length} Entwürfe warten`} auf Veröffentlichung.
+        </p>
+      ) : null}
+      {d.changes.length ? (
+        <div className="table-scroll" role="region" aria-label="Änderungen" tabIndex={0}>
+          <table className="table">
+            <caption>Alle Änderungen, neueste zuerst</caption>
+            <thead>
+              <tr>
+                <th scope="col">Nr.</th>
+                <th scope="col">Parameter</th>
+                <th scope="col">Wert</th>
+                <th scope="col">gilt ab</th>
+                <th scope="col">Status</th>
+                <th scope="col">angelegt</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.changes.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <Link to={`/regelwerk/parameter/${c.id}`}>
+                      Nr. {c.id}
+                      <span className="visually-hidden">: {c.parameter}</span>
+                    </Link>
+                  </th>
+                  <td>{c.parameter}</td>
+                  <td className="num">{c.value}</td>
+                  <td>{formatDate(c.from)}</td>
+                  <td>{changeStatusLabel(c.status)}</td>
+                  <td>
+                    {c.createdAt}, {c.createdBy}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>Noch keine Änderungen. Alle Werte stammen aus der Richtlinie und den Gesetzen, wie sie mitgeliefert werden.</p>
+      )}
+
+      <h2>Alle Werte mit Geltungsdaten</h2>
+      <div className="table-scroll" role="region" aria-label="Alle Werte mit Geltungsdaten" tabIndex={0}>
+        <table className="table">
+          <caption>Parameter, ihre Werte und Fundstellen</caption>
+          <thead>
+            <tr>
+              <th scope="col">Parameter</th>
+              <th scope="col">gilt ab</th>
+              <th scope="col">Wert</th>
+              <th scope="col">Fundstelle</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.parameters.flatMap((p) =>
+              p.values.map((v, i) => (
+                <tr key={`${p.id}-${v.from}`}>
+                  <th scope="row">
+                    {i === 0 ? p.label : <span className="visually-hidden">{p.label}</span>}
+                    {i === 0 ? (
+                      <>
+                        {' '}
+                        <code>{p.id}</code>
+                      </>
+                    ) : null}
+                  </th>
+                  <td>
+                    {formatDate(v.from)}
+                    {v.inForce ? <span className="tag tag--green"> gilt heute</span> : null}
+                  </td>
+                  <td className="num">{v.value}</td>
+                  <td>
+                    {v.reference}
+                    {v.publication ? ` (Veröffentlichung Nr. ${v.publication})` : ' (mitgeliefert)'}
+                    {v.assumption ? (
+                      <>
+                        {' '}
+                        <span className="tag tag--blue">Annahme</span> {v.assumption}
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { listRegelwerkAudit } from '../../db/repositories/regelwerk';
+import { formatDateTime } from '../../machines/shared/format';
+import { auditSummary } from '../components/regelwerk/audit';
+import { RegelwerkNav } from '../components/regelwerk/nav';
+import { getDb } from '../db.server';
+import { workbenchReaders } from '../regelwerk.server';
+import { requireRole } from '../session.server';
+
+export const meta: MetaFunction = () => [{ title: 'Protokoll – Regelwerk – Förderlotse Bürgerbeteiligung' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, workbenchReaders);
+  const entries = await listRegelwerkAudit(await getDb(), 500);
+  return {
+    mayEdit: user.role === 'ministry',
+    entries: entries.map((e) => ({ id: e.id, at: formatDateTime(e.at), actor: e.actor_name ?? 'unbekannt', text: auditSummary(e.action, e.details) })),
+  };
+}
+
+export default function AuditLog() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Protokoll</h1>
+      <RegelwerkNav showStatistics={d.mayEdit} />
+      <p className="lead">Jede Änderung am Regelwerk: wer was wann angelegt, veröffentlicht, verworfen oder geändert hat.</p>
+      {d.entries.length ? (
+        <div className="table-scroll" role="region" aria-label="Protokoll" tabIndex={0}>
+          <table className="table">
+            <caption>Änderungen am Regelwerk, neueste zuerst</caption>
+            <thead>
+              <tr>
+                <th scope="col">Zeitpunkt</th>
+                <th scope="col">Person</th>
+                <th scope="col">Änderung</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{e.at}</td>
+                  <td>{e.actor}</td>
+                  <td>{e.text}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>Noch keine Änderungen am Regelwerk.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,283 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { FundingCall } from '../../machines/frl/calls';
+import { parameterIds, type ParameterId } from '../../machines/frl/parameters';
+import type { PublishedValue } from '../../machines/frl/regelwerk/overlay';
+import type { ParameterChangeInput } from '../../machines/frl/regelwerk/parameter-change';
+import type { Database, FundingCallRow, ParameterChangeRow } from '../schema';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+// ---- parameter changes --------------------------------------------------------------------
+
+export type ParameterChangeWithNames = ParameterChangeRow & { created_by_name: string | null; decided_by_name: string | null };
+
+function changesQuery(db: Executor) {
+  return db
+    .selectFrom('parameter_changes')
+    .leftJoin('users as creator', 'creator.id', 'parameter_changes.created_by')
+    .leftJoin('users as decider', 'decider.id', 'parameter_changes.decided_by')
+    .selectAll('parameter_changes')
+    .select(['creator.name as created_by_name', 'decider.name as decided_by_name']);
+}
+
+export async function listParameterChanges(db: Executor): Promise<ParameterChangeWithNames[]> {
+  return changesQuery(db).orderBy('parameter_changes.id', 'desc').limit(500).execute();
+}
+
+export async function findParameterChange(db: Executor, id: number): Promise<ParameterChangeWithNames | undefined> {
+  return changesQuery(db).where('parameter_changes.id', '=', id).executeTakeFirst();
+}
+
+export async function createParameterChange(
+  db: Executor,
+  input: ParameterChangeInput & { rollsBack?: number | null },
+  userId: number,
+  now = new Date(),
+): Promise<ParameterChangeRow> {
+  return db
+    .insertInto('parameter_changes')
+    .values({
+      parameter_id: input.parameterId,
+      value: input.value,
+      effective_from: input.effectiveFrom,
+      reference: input.reference,
+      note: input.note ?? null,
+      assumption: input.assumption ?? null,
+      rolls_back: input.rollsBack ?? null,
+      publication: null,
+      created_at: now.toISOString(),
+      created_by: userId,
+      decided_at: null,
+      decided_by: null,
+      effects: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+const isParameterId = (id: string): id is ParameterId => (parameterIds as readonly string[]).includes(id);
+
+export function toPublishedValue(row: ParameterChangeRow): PublishedValue | null {
+  if (row.publication === null || !isParameterId(row.parameter_id)) return null;
+  return {
+    publication: row.publication,
+    parameterId: row.parameter_id,
+    value: row.value,
+    from: row.effective_from,
+    reference: row.reference,
+    note: row.note,
+    assumption: row.assumption,
+  };
+}
+
+/** Every published value, oldest publication first. */
+export async function publishedValues(db: Executor): Promise<PublishedValue[]> {
+  const rows = await db.selectFrom('parameter_changes').selectAll().where('status', '=', 'veroeffentlicht').orderBy('publication').execute();
+  return rows.map(toPublishedValue).filter((v): v is PublishedValue => v !== null);
+}
+
+/**
+ * Publishes a draft change: gives it the next publication number and stores the effects the
+ * preview found. Returns false when it is no longer a draft (published or discarded meanwhile).
+ */
+export async function publishParameterChange(db: Executor, id: number, userId: number, effects: unknown, now = new Date()): Promise<number | null> {
+  const max = await db.selectFrom('parameter_changes').select((eb) => eb.fn.max('publication').as('n')).executeTakeFirstOrThrow();
+  const publication = Number(max.n ?? 0) + 1;
+  const result = await db
+    .updateTable('parameter_changes')
+    .set({ status: 'veroeffentlicht', publication, decided_at: now.toISOString(), decided_by: userId, effects: JSON.stringify(effects) })
+    .where('id', '=', id)
+    .where('status', '=', 'entwurf')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1 ? publication : null;
+}
+
+export async function discardParameterChange(db: Executor, id: number, userId: number, now = new Date()): Promise<boolean> {
+  const result = await db
+    .updateTable('parameter_changes')
+    .set({ status: 'verworfen', decided_at: now.toISOString(), decided_by: userId })
+    .where('id', '=', id)
+    .where('status', '=', 'entwurf')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+// ---- funding calls ------------------------------------------------------------------------
+
+export function rowToCall(row: FundingCallRow): FundingCall {
+  return {
+    id: row.id,
+    title: row.title,
+    publishedOn: row.published_on,
+    opensOn: row.opens_on,
+    deadline: row.deadline,
+    issuedBy: row.issued_by,
+    focusTopics: JSON.parse(row.focus_topics) as string[],
+    requiredDocuments: JSON.parse(row.required_documents) as string[],
+    notes: row.notes,
+    source: row.source,
+  };
+}
+
+export async function listStoredCalls(db: Executor): Promise<FundingCallRow[]> {
+  return db.selectFrom('funding_calls').selectAll().orderBy('deadline').execute();
+}
+
+export async function findStoredCall(db: Executor, id: string): Promise<FundingCallRow | undefined> {
+  return db.selectFrom('funding_calls').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Inserts or updates a call. An update names the version it read and fails (false) when someone
+ * saved in between, so no edit is overwritten silently.
+ */
+export async function saveCall(
+  db: Executor,
+  call: FundingCall,
+  userId: number | null,
+  expectedVersion: number | null,
+  now = new Date(),
+): Promise<boolean> {
+  const columns = {
+    title: call.title,
+    published_on: call.publishedOn,
+    opens_on: call.opensOn,
+    deadline: call.deadline,
+    issued_by: call.issuedBy,
+    focus_topics: JSON.stringify(call.focusTopics),
+    required_documents: JSON.stringify(call.requiredDocuments),
+    notes: call.notes,
+    source: call.source,
+    updated_at: now.toISOString(),
+    updated_by: userId,
+  };
+  if (expectedVersion === null) {
+    const result = await db
+      .insertInto('funding_calls')
+      .values({ id: call.id, ...columns, created_at: now.toISOString(), created_by: userId })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+  const result = await db
+    .updateTable('funding_calls')
+    .set((eb) => ({ ...columns, version: eb('version', '+', 1) }))
+    .where('id', '=', call.id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Changes whenever a publication or a call is saved: the key of the rules cache. */
+export async function rulesRevision(db: Executor): Promise<string> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('parameter_changes').select((inner) => inner.fn.max('publication').as('p')).as('publication'),
+      eb.selectFrom('funding_calls').select((inner) => inner.fn.countAll<number>().as('c')).as('calls'),
+      eb.selectFrom('funding_calls').select((inner) => inner.fn.sum<number>('version').as('v')).as('versions'),
+    ])
+    .executeTakeFirstOrThrow();
+  return `${row.publication ?? 0}|${row.calls ?? 0}|${row.versions ?? 0}`;
+}
+
+// ---- drafts to re-check after a change ------------------------------------------------------
+
+export interface DraftRow {
+  id: number;
+  organisation_id: number;
+  title: string;
+  route: string | null;
+  snapshot: string;
+  verdict: string | null;
+  rule_version: string | null;
+}
+
+export async function listDraftsForRecheck(db: Executor): Promise<Array<DraftRow & { attachment_types: string[] }>> {
+  const rows = await db
+    .selectFrom('applications')
+    .select(['id', 'organisation_id', 'title', 'route', 'snapshot', 'verdict', 'rule_version'])
+    .where('deleted_at', 'is', null)
+    .where('status', 'not in', ['bewilligt', 'abgelehnt', 'zurueckgezogen'])
+    .orderBy('id')
+    .execute();
+  const attachments = await db
+    .selectFrom('attachments')
+    .select(['application_id', 'doc_type'])
+    .distinct()
+    .where('deleted_at', 'is', null)
+    .execute();
+  return rows.map((row) => ({
+    ...row,
+    attachment_types: attachments.filter((a) => a.application_id === row.id).map((a) => a.doc_type),
+  }));
+}
+
+/** Stores a new rule result beside the snapshot (the snapshot and its version stay untouched). */
+export async function updateRuleColumns(db: Executor, id: number, columns: { verdict: string; ruleVersion: string; unmetCriteria: string[] }): Promise<void> {
+  await db
+    .updateTable('applications')
+    .set({ verdict: columns.verdict, rule_version: columns.ruleVersion, unmet_criteria: JSON.stringify(columns.unmetCriteria) })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Applicants of the organisation (active accounts) – the people to tell about a changed verdict. */
+export async function memberIdsOf(db: Executor, organisationId: number): Promise<number[]> {
+  const rows = await db.selectFrom('users').select('id').where('organisation_id', '=', organisationId).where('disabled_at', 'is', null).execute();
+  return rows.map((r) => r.id);
+}
+
+// ---- audit ---------------------------------------------------------------------------------
+
+export async function listRegelwerkAudit(db: Executor, limit = 200) {
+  return db
+    .selectFrom('audit_events')
+    .leftJoin('users', 'users.id', 'audit_events.actor_user_id')
+    .selectAll('audit_events')
+    .select('users.name as actor_name')
+    .where('action', 'like', 'regelwerk.%')
+    .orderBy('audit_events.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+// ---- statistics (counts only; no names) ----------------------------------------------------
+
+export interface Count {
+  key: string | null;
+  count: number;
+}
+
+const live = (db: Executor) => db.selectFrom('applications').where('applications.deleted_at', 'is', null);
+
+export async function countDraftsBy(db: Executor, column: 'route' | 'status'): Promise<Count[]> {
+  const rows = await live(db)
+    .select([`applications.${column} as key`, (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy(`applications.${column}`)
+    .execute();
+  return rows.map((r) => ({ key: r.key, count: Number(r.count) }));
+}
+
+export async function countDraftsByLandkreis(db: Executor): Promise<Count[]> {
+  const rows = await live(db)
+    .innerJoin('organisations', 'organisations.id', 'applications.organisation_id')
+    .select(['organisations.landkreis as key', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('organisations.landkreis')
+    .execute();
+  return rows.map((r) => ({ key: r.key, count: Number(r.count) }));
+}
+
+/** How often each criterion was unmet at the drafts' last check. */
+export async function countUnmetCriteria(db: Executor): Promise<Count[]> {
+  const rows = await sql<{ key: string; count: number }>`
+    select je.value as key, count(*) as count
+    from applications, json_each(applications.unmet_criteria) as je
+    where applications.deleted_at is null
+    group by je.value`.execute(db);
+  return rows.rows.map((r) => ({ key: r.key, count: Number(r.count) }));
+}
+
+export async function countDrafts(db: Executor): Promise<number> {
+  const row = await live(db).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

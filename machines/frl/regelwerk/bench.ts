@@ -1,0 +1,78 @@
+import { parseAllDocuments, stringify } from 'yaml';
+import type { EligibilityResult } from '../engine';
+import { suiteCaseSchema, type ParsedCase } from '../suite';
+import { describeIssues } from '../facts';
+
+/**
+ * The test bench reads what ministry staff paste or upload: the CLI's JSON case
+ * (`{ referenceDate, facts }`), or a YAML case – with or without the suite's `name` and `expect`.
+ * Problems come back as German sentences that name the line or the field.
+ */
+
+export type BenchInput =
+  | { kind: 'case'; value: unknown }
+  | { kind: 'suite'; case: ParsedCase }
+  | { kind: 'error'; messages: string[] };
+
+const isSuiteShaped = (value: unknown) => typeof value === 'object' && value !== null && ('expect' in value || 'name' in value);
+
+export function readBenchInput(text: string, sourceName = 'Eingabe'): BenchInput {
+  const trimmed = text.trim();
+  if (trimmed === '') return { kind: 'error', messages: ['Bitte geben Sie einen Fall ein oder laden Sie eine Datei hoch.'] };
+  let value: unknown;
+  if (trimmed.startsWith('{')) {
+    try {
+      value = JSON.parse(trimmed);
+    } catch (error) {
+      return { kind: 'error', messages: [`Der Fall ist kein gültiges JSON: ${(error as Error).message}`] };
+    }
+  } else {
+    const documents = parseAllDocuments(trimmed, { prettyErrors: true });
+    const list = Array.isArray(documents) ? documents : [documents];
+    if (list.length !== 1) {
+      return { kind: 'error', messages: [`Die Eingabe enthält ${list.length} YAML-Dokumente; der Prüfstand prüft einen Fall auf einmal. Die ganze Suite läuft über „Alle Fälle der Suite ausführen“.`] };
+    }
+    const doc = list[0]!;
+    if (doc.errors.length) {
+      return { kind: 'error', messages: doc.errors.map((e) => `Der Fall ist kein gültiges YAML (${describeYamlPosition(e.linePos)}): ${firstLine(e.message)}`) };
+    }
+    value = doc.toJS();
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { kind: 'error', messages: ['Der Fall muss ein Objekt mit „referenceDate“ und „facts“ sein.'] };
+  }
+  if (isSuiteShaped(value)) {
+    const parsed = suiteCaseSchema.safeParse(value);
+    if (!parsed.success) return { kind: 'error', messages: describeIssues(parsed.error) };
+    return { kind: 'suite', case: { source: sourceName, case: parsed.data } };
+  }
+  return { kind: 'case', value };
+}
+
+function describeYamlPosition(linePos: ReadonlyArray<{ line: number; col: number }> | undefined): string {
+  const start = linePos?.[0];
+  return start ? `Zeile ${start.line}, Spalte ${start.col}` : 'Position unbekannt';
+}
+
+const firstLine = (message: string) => message.split('\n')[0] ?? message;
+
+/**
+ * A case as a YAML document for tests/cases/: the facts as entered and, as expectation, the
+ * verdict and every unmet criterion of the current result (named by id, which is unique).
+ */
+export function caseAsYaml(input: { name: string; description?: string; referenceDate: string; facts: unknown; result: EligibilityResult }): string {
+  const unmet = input.result.findings.filter((f) => f.status === 'nicht_erfuellt');
+  return stringify(
+    {
+      name: input.name,
+      ...(input.description ? { description: input.description } : {}),
+      referenceDate: input.referenceDate,
+      facts: input.facts,
+      expect: {
+        verdict: input.result.verdict,
+        findings: unmet.map((f) => ({ criterion: f.id, status: 'nicht erfüllt' })),
+      },
+    },
+    { lineWidth: 0 },
+  );
+}
