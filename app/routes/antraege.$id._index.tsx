@@ -6,6 +6,8 @@ import { verdictLabel } from '../../machines/frl/engine';
 import { formatDate } from '../../machines/shared/format';
 import { evaluateApplicationCached, requireOwnApplication, routeLabel } from '../application.server';
 import { EligibilityResultView } from '../components/eligibility/result';
+import { QualityCheckPanel } from '../components/qualitaetscheck/application-panel';
+import { qualityCheckPanelOf } from '../qualitaetscheck.server';
 import { rulesOptions } from '../rules.server';
 import { requireApplicant } from '../session.server';
 import type { EditableStep } from '../../machines/frl/application/steps';
@@ -52,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     callTitle: call.status === 'open' ? call.call.title : null,
     notice: url.searchParams.get('hinweis'),
     blockedStep: url.searchParams.get('gesperrt'),
+    qualitaetscheck: await qualityCheckPanelOf(user, row.id),
   };
 }
 
@@ -61,6 +64,8 @@ const notices: Record<string, string> = {
   gespeichert: 'Ihre Angaben wurden gespeichert. Sie können jederzeit hier weitermachen.',
   'gespeichert-mit-fehlern': 'Ihre Eingaben wurden gespeichert. Einige Angaben sind noch fehlerhaft; sie sind im Abschnitt markiert.',
   wiederhergestellt: 'Ihre Eingaben von vor der Anmeldung wurden gespeichert.',
+  'qualitaetscheck-beigefuegt': 'Der QualitätsCheck ist diesem Antrag beigefügt.',
+  'qualitaetscheck-geloest': 'Der QualitätsCheck ist diesem Antrag nicht mehr beigefügt.',
 };
 
 export default function ApplicationOverview() {
@@ -133,6 +138,7 @@ export default function ApplicationOverview() {
         <summary>Förderprüfung im Detail (alle Kriterien)</summary>
         <EligibilityResultView result={d.result} register="verwaltung" headingLevel={3} />
       </details>
+      <QualityCheckPanel applicationId={d.id} attached={d.qualitaetscheck.attached} attachable={d.qualitaetscheck.attachable} />
       <p>
         <Link to={`/antraege/${d.id}/loeschen`}>Antrag löschen</Link>
       </p>

@@ -302,3 +302,13 @@ export async function publishContentVersion(
     .execute();
   return { ok: true, content: parsed.content };
 }
+
+/** How many checks use each content version. */
+export async function countChecksByContentVersion(db: Executor): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('quality_checks')
+    .select(['content_version', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('content_version')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.content_version, Number(r.n)]));
+}

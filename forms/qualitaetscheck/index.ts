@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { combinedStrengths, combinedWeaknesses, ratingText, respondentsText, scoreCell, scoreText } from '../../machines/qualitaetscheck/report';
 import { perspectiveInfo, type Perspective, type QualityCheckContent } from '../../machines/qualitaetscheck/schema';
 import { describeDivergence, type CombinedProfile, type QualityCheckResult, type ResolvedSuggestion } from '../../machines/qualitaetscheck/scoring';
-import { formatDate } from '../../machines/shared/format';
+import { formatDateTime } from '../../machines/shared/format';
 import { applyMetadata } from '../fill';
 import { ReportWriter } from './writer';
 
@@ -40,7 +40,8 @@ export interface QualityAnnexInput {
   respondents: Array<Pick<Respondent, 'perspective' | 'answered' | 'total'>>;
 }
 
-const dateOf = (date: Date) => formatDate(date.toISOString().slice(0, 10));
+/** "30.11.2026, 10:00" in Europe/Berlin */
+const dateOf = (date: Date) => formatDateTime(date.toISOString());
 
 const suggestionLine = (s: ResolvedSuggestion) => `${s.kindLabel}${s.format ? ` – ${s.format.label}` : ''}: ${s.text}`;
 

@@ -39,7 +39,14 @@ export function criterionPageSchema(
   perspective: Perspective,
   completeness: PageCompleteness = 'vollstaendig',
 ) {
-  const questions = pageQuestions(content, criterionId, perspective);
+  return questionsFormSchema(pageQuestions(content, criterionId, perspective), completeness);
+}
+
+/**
+ * The same form for a given list of questions (by id) – what the browser has of a page, so it can
+ * validate before sending without the whole content.
+ */
+export function questionsFormSchema(questions: ReadonlyArray<{ id: string }>, completeness: PageCompleteness = 'vollstaendig') {
   const requireAll = completeness === 'vollstaendig';
   const value = requireAll
     ? z.enum(answerValues, { error: (issue) => (issue.input === undefined ? answerRequiredMessage : answerInvalidMessage) })
