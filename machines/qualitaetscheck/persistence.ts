@@ -24,10 +24,16 @@ function run(machine: QualityCheckMachine, options: { snapshot?: Snapshot<unknow
     ...(options.snapshot ? { snapshot: options.snapshot } : {}),
     input: options.answers ? { answers: options.answers } : {},
   });
+  // A snapshot the machine cannot read puts the actor into an error state; without an observer,
+  // XState would rethrow that later from a timer, outside any try/catch (and end the process).
+  let failure: unknown = null;
+  const subscription = actor.subscribe({ error: (error) => (failure = error) });
   actor.start();
   for (const event of events) actor.send(event);
   const snapshot = actor.getSnapshot();
+  subscription.unsubscribe();
   actor.stop();
+  if (failure !== null || snapshot.status === 'error') throw failure ?? new Error('QualitätsCheck snapshot could not be restored');
   return snapshot;
 }
 
