@@ -320,6 +320,7 @@ export default function QualityCheckOverview() {
             {d.attached.map((a) => (
               <li key={a.id}>
                 {member ? <Link to={`/antraege/${a.id}`}>{a.title}</Link> : <Link to={`/beratung/${a.id}`}>{a.title}</Link>}
+                {member ? ' – ' : null}
                 {member ? (
                   <PostForm className="inline-form">
                     <input type="hidden" name="application" value={a.id} />

@@ -16,7 +16,8 @@ function H({ level, id, children }: { level: Heading; id?: string; children: Rea
  */
 export function CombinedProfileView({ combined, id, headingLevel = 2 }: { combined: CombinedProfile; id: string; headingLevel?: Heading }) {
   const columns = answeringPerspectives(combined);
-  const groups = combined.criteria.map((c) => ({
+  // Criteria nobody could score yet stand in the table only; the chart shows what has numbers.
+  const groups = combined.criteria.filter((c) => c.mean !== null).map((c) => ({
     title: c.title,
     bars: columns.map((p) => ({
       series: perspectiveInfo[p].label,
@@ -27,7 +28,10 @@ export function CombinedProfileView({ combined, id, headingLevel = 2 }: { combin
   }));
   return (
     <>
-      <ProfileChart id={`${id}-diagramm`} title="Profil nach Sichtweise" groups={groups} />
+      {groups.length ? <ProfileChart id={`${id}-diagramm`} title="Profil nach Sichtweise" groups={groups} /> : null}
+      {groups.length && groups.length < combined.criteria.length ? (
+        <p className="hint">Kriterien ohne Wertung stehen nur in der Tabelle.</p>
+      ) : null}
       <div className="table-scroll" role="region" aria-labelledby={`${id}-tabelle`} tabIndex={0}>
         <table className="table qc-table">
           <caption id={`${id}-tabelle`}>Profil nach Sichtweise (Punkte von 0 bis 100)</caption>

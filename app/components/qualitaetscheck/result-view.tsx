@@ -52,11 +52,14 @@ export function ResultView({ result, linkOf }: { result: QualityCheckResult; lin
       ) : null}
 
       <h2 id="profil-titel">Ihr Profil</h2>
-      <ProfileChart
-        id="profil-diagramm"
-        title={`Profil aus Sicht ${perspectiveInfo[result.perspective].label}`}
-        groups={result.profile.map((p) => ({ title: p.title, bars: [{ series: ratingText(p.rating), value: p.score, seriesIndex: 1 }] }))}
-      />
+      {result.profile.some((p) => p.score !== null) ? (
+        <ProfileChart
+          id="profil-diagramm"
+          title={`Profil aus Sicht ${perspectiveInfo[result.perspective].label}`}
+          groups={result.profile.filter((p) => p.score !== null).map((p) => ({ title: p.title, bars: [{ series: ratingText(p.rating), value: p.score, seriesIndex: 1 }] }))}
+        />
+      ) : null}
+      {result.profile.some((p) => p.score === null) ? <p className="hint">Kriterien ohne Wertung stehen nur in der Tabelle.</p> : null}
       <div className="table-scroll" role="region" aria-labelledby="profil-tabelle" tabIndex={0}>
         <table className="table qc-table">
           <caption id="profil-tabelle">Ihr Profil je Kriterium (Punkte von 0 bis 100)</caption>
