@@ -1,4 +1,3 @@
-import { createCookie } from '@remix-run/node';
 import { findApplication } from '../db/repositories/applications';
 import {
   addParticipant,
@@ -26,9 +25,9 @@ import { currentOf } from '../machines/qualitaetscheck/versions';
 import { formatDate } from '../machines/shared/format';
 import { restoreReview } from './advice.server';
 import type { AttachedQualityCheck } from './components/qualitaetscheck/attached-summary';
-import { config } from './config.server';
 import { getDb } from './db.server';
 import { getUser, type CurrentUser } from './session.server';
+import { browserIdCookie, readBrowserId } from './utils/cookies.server';
 import { log } from './utils/log.server';
 
 /**
@@ -75,23 +74,9 @@ export function contentOfCheck(archive: readonly QualityCheckContent[], check: P
 // ---- the anonymous browser's check ---------------------------------------------------------------
 
 /** Remembers the check of a browser without sign-in; 30 days, like the Förder-Check. */
-export const anonymousCheckCookie = createCookie('fl_qualitaetscheck', {
-  httpOnly: true,
-  sameSite: 'lax',
-  path: '/',
-  secure: config.secureCookies,
-  secrets: config.secrets,
-  maxAge: 30 * 24 * 3600,
-});
+export const anonymousCheckCookie = browserIdCookie('fl_qualitaetscheck');
 
-export async function anonymousCheckId(request: Request): Promise<string | null> {
-  try {
-    const value: unknown = await anonymousCheckCookie.parse(request.headers.get('Cookie'));
-    return typeof value === 'string' && value.length > 0 && value.length < 100 ? value : null;
-  } catch {
-    return null;
-  }
-}
+export const anonymousCheckId = (request: Request) => readBrowserId(anonymousCheckCookie, request);
 
 // ---- who may open a check ----------------------------------------------------------------------------
 
