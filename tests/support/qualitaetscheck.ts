@@ -16,6 +16,10 @@ export async function submit(page: Page, name: string) {
 
 /** Chooses the same answer for every statement on the page that has none yet (or for all). */
 export async function answerAll(page: Page, answer: string, options: { overwrite?: boolean } = {}) {
+  // With JavaScript the URL changes a moment before the new page is rendered: wait for the form of
+  // the criterion the URL names (its id is "kriterium-<criterion id>").
+  const criterion = new URL(page.url()).pathname.split('/').at(-1);
+  await expect(page.locator(`form#kriterium-${criterion}`)).toBeAttached();
   const groups = statements(page);
   const count = await groups.count();
   expect(count).toBeGreaterThan(0);
