@@ -1,4 +1,3 @@
-import { createCookie } from '@remix-run/node';
 import { createActor, type Snapshot } from 'xstate';
 import {
   createEligibilityCheck,
@@ -8,19 +7,12 @@ import {
 } from '../db/repositories/eligibility-checks';
 import type { CheckAnswers } from '../machines/frl/foerdercheck/answers';
 import { foerderCheckMachine, type CheckEvent, type CheckSnapshot } from '../machines/frl/foerdercheck/machine';
-import { config } from './config.server';
 import { getDb } from './db.server';
 import { getUser } from './session.server';
+import { browserIdCookie, readBrowserId } from './utils/cookies.server';
 
 /** Remembers the browser's Förder-Check (no sign-in needed); 30 days. */
-export const checkCookie = createCookie('fl_check', {
-  httpOnly: true,
-  sameSite: 'lax',
-  path: '/',
-  secure: config.secureCookies,
-  secrets: config.secrets,
-  maxAge: 30 * 24 * 3600,
-});
+export const checkCookie = browserIdCookie('fl_check');
 
 export interface LoadedCheck {
   id: string;
@@ -69,14 +61,7 @@ export function persistable(snapshot: CheckSnapshot): unknown {
   return persisted;
 }
 
-async function readCheckId(request: Request): Promise<string | null> {
-  try {
-    const value: unknown = await checkCookie.parse(request.headers.get('Cookie'));
-    return typeof value === 'string' && value.length < 100 ? value : null;
-  } catch {
-    return null;
-  }
-}
+const readCheckId = (request: Request) => readBrowserId(checkCookie, request);
 
 /** The browser's check (by cookie), else the signed-in user's latest, else null. */
 export async function loadCheck(request: Request): Promise<LoadedCheck | null> {

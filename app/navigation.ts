@@ -11,6 +11,7 @@ export function navigationFor(role: Role | null): NavItem[] {
     case null:
       return [
         { to: '/foerdercheck', label: 'Förder-Check' },
+        { to: '/qualitaetscheck', label: 'QualitätsCheck' },
         { to: '/anmelden', label: 'Anmelden' },
         { to: '/registrieren', label: 'Registrieren' },
       ];
@@ -18,17 +19,20 @@ export function navigationFor(role: Role | null): NavItem[] {
       return [
         { to: '/antraege', label: 'Meine Anträge' },
         { to: '/foerdercheck', label: 'Förder-Check' },
+        { to: '/qualitaetscheck', label: 'QualitätsCheck' },
         { to: '/organisation', label: 'Organisation' },
         { to: '/konto', label: 'Konto' },
       ];
     case 'advisor':
       return [
         { to: '/beratung', label: 'Beratung' },
+        { to: '/qualitaetscheck/inhalte', label: 'QualitätsCheck-Inhalte' },
         { to: '/konto', label: 'Konto' },
       ];
     case 'ministry':
       return [
         { to: '/regelwerk', label: 'Regelwerk' },
+        { to: '/qualitaetscheck/inhalte', label: 'QualitätsCheck-Inhalte' },
         { to: '/konto', label: 'Konto' },
       ];
     case 'admin':

@@ -23,10 +23,12 @@ import { navigationFor } from './navigation';
 import { PostForm } from './components/forms';
 import { SessionTimeout } from './components/session-timeout';
 import appStyles from './styles/app.css';
+import qualityCheckStyles from './styles/qualitaetscheck.css';
 import { useNonce } from './utils/nonce';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStyles },
+  { rel: 'stylesheet', href: qualityCheckStyles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 

@@ -88,6 +88,52 @@ export interface EligibilityCheckTable {
   updated_at: Timestamp;
 }
 
+export interface QualityCheckContentTable {
+  id: Generated<number>;
+  /** "2027-1"; unique. */
+  version: string;
+  /** The content as JSON (machines/qualitaetscheck/schema.ts), checked before it is stored. */
+  content: string;
+  /** What changed, in the words of the person who published it. */
+  note: string;
+  published_at: Timestamp;
+  published_by: number | null;
+}
+
+export interface QualityCheckTable {
+  /** Random, unguessable (it is also the anonymous browser's cookie value). */
+  id: string;
+  /** Null for a check started without signing in. */
+  organisation_id: number | null;
+  created_by: number | null;
+  title: string;
+  /** The content version the check was started with (or switched to on request). */
+  content_version: string;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  updated_at: Timestamp;
+}
+
+export interface QualityCheckParticipantTable {
+  id: Generated<number>;
+  check_id: string;
+  /** Null only for the respondent of an anonymous check. */
+  user_id: number | null;
+  /** Copy of the snapshot's perspective, for lists. */
+  perspective: string | null;
+  /** The respondent's persisted XState snapshot (JSON); null while only invited. */
+  snapshot: string | null;
+  invited_by: number | null;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  updated_at: Timestamp;
+}
+
+export interface QualityCheckApplicationTable {
+  check_id: string;
+  application_id: number;
+  attached_at: Timestamp;
+  attached_by: number | null;
+}
+
 export interface ApplicationTable {
   id: Generated<number>;
   organisation_id: number;
@@ -258,6 +304,10 @@ export interface Database {
   audit_events: AuditEventTable;
   accessibility_feedback: FeedbackTable;
   eligibility_checks: EligibilityCheckTable;
+  quality_check_contents: QualityCheckContentTable;
+  quality_checks: QualityCheckTable;
+  quality_check_participants: QualityCheckParticipantTable;
+  quality_check_applications: QualityCheckApplicationTable;
   applications: ApplicationTable;
   application_events: ApplicationEventTable;
   attachments: AttachmentTable;
@@ -278,6 +328,9 @@ export type User = Selectable<UserTable>;
 export type Session = Selectable<SessionTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
 export type EligibilityCheck = Selectable<EligibilityCheckTable>;
+export type QualityCheckRow = Selectable<QualityCheckTable>;
+export type QualityCheckParticipantRow = Selectable<QualityCheckParticipantTable>;
+export type QualityCheckContentRow = Selectable<QualityCheckContentTable>;
 export type ApplicationRow = Selectable<ApplicationTable>;
 export type ApplicationEventRow = Selectable<ApplicationEventTable>;
 export type AttachmentRow = Selectable<AttachmentTable>;

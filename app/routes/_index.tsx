@@ -57,6 +57,16 @@ export default function Index() {
           </Link>
         </div>
       )}
+      <section className="card qc-home" aria-labelledby="qualitaetscheck-start">
+        <h2 id="qualitaetscheck-start">QualitätsCheck Beteiligung</h2>
+        <p>
+          Ein guter Antrag beschreibt ein gutes Beteiligungsverfahren. Prüfen Sie Ihre Planung anhand von zehn Qualitätskriterien – allein
+          oder gemeinsam mit Verwaltung, Zivilgesellschaft und Politik – und erhalten Sie Anregungen für Formate, Ressourcen und Zeitplanung.
+        </p>
+        <p>
+          <Link to="/qualitaetscheck">Zum QualitätsCheck</Link>
+        </p>
+      </section>
       <h2>Wer kann Förderung beantragen?</h2>
       <ul className="cards">
         <li className="card">

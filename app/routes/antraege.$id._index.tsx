@@ -10,6 +10,8 @@ import { EligibilityResultView } from '../components/eligibility/result';
 import { isEditable, reviewStatusLabel, statusOf, type ReviewStatus } from '../../machines/frl/review/machine';
 import { advisorNames, historyOf, restoreReview } from '../advice.server';
 import { openCountsByStep, threadsFor } from '../comments.server';
+import { QualityCheckPanel } from '../components/qualitaetscheck/application-panel';
+import { qualityCheckPanelOf } from '../qualitaetscheck.server';
 import { rulesOptions } from '../rules.server';
 import { requireApplicant } from '../session.server';
 import type { EditableStep } from '../../machines/frl/application/steps';
@@ -71,6 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     call,
     notice: url.searchParams.get('hinweis'),
     blockedStep: url.searchParams.get('gesperrt'),
+    qualitaetscheck: await qualityCheckPanelOf(user, row.id),
   };
 }
 
@@ -88,6 +91,8 @@ const notices: Record<string, string> = {
   importiert: 'Der Antrag wurde aus der Datei als neuer Entwurf angelegt. Bitte laden Sie die Anlagen neu hoch.',
   'importiert-stammdaten':
     'Der Antrag wurde aus der Datei als neuer Entwurf angelegt. Die Angaben zur Organisation stammten von einer anderen Organisation oder einem älteren Stand und wurden durch Ihre aktuellen Stammdaten ersetzt. Bitte laden Sie die Anlagen neu hoch.',
+  'qualitaetscheck-beigefuegt': 'Der QualitätsCheck ist diesem Antrag beigefügt.',
+  'qualitaetscheck-geloest': 'Der QualitätsCheck ist diesem Antrag nicht mehr beigefügt.',
 };
 
 export default function ApplicationOverview() {
@@ -166,6 +171,7 @@ export default function ApplicationOverview() {
         <summary>Förderprüfung im Detail (alle Kriterien)</summary>
         <EligibilityResultView result={d.result} register="verwaltung" headingLevel={3} />
       </details>
+      <QualityCheckPanel applicationId={d.id} attached={d.qualitaetscheck.attached} attachable={d.qualitaetscheck.attachable} />
       <ApplicationDownloads id={d.id} complete={d.steps.every((s) => s.step === 'pruefen' || s.status === 'erledigt')} />
       <p>
         <Link to={`/antraege/${d.id}/protokoll`}>Protokoll: wer hat wann was geändert</Link>

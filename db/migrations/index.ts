@@ -4,6 +4,7 @@ import * as eligibilityChecks from './2026_11_22_010000_eligibility_checks';
 import * as applications from './2026_11_22_020000_applications';
 import * as review from './2026_11_22_030000_review';
 import * as regelwerk from './2026_11_22_040000_regelwerk';
+import * as qualitaetscheck from './2026_11_22_050000_qualitaetscheck';
 
 /**
  * Every migration, by name. Listed by hand (not read from the folder) because the Remix server bundle
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_020000_applications': applications,
   '2026_11_22_030000_review': review,
   '2026_11_22_040000_regelwerk': regelwerk,
+  '2026_11_22_050000_qualitaetscheck': qualitaetscheck,
 };

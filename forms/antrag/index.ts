@@ -6,6 +6,7 @@ import type { EligibilityResult } from '../../machines/frl/engine';
 import type { ParameterTable } from '../../machines/frl/parameters';
 import { formatEuro } from '../../machines/shared/format';
 import { fillPdf, type FieldValue, type FillRequest, type TableFill } from '../fill';
+import { appendQualityAnnex, type QualityAnnexInput } from '../qualitaetscheck/index';
 import { contextFor, deliberatelyEmpty, eligibilityAnnexPrefix, fieldMapping, tableMapping, documentDate, type AntragContext } from './mapping';
 
 /**
@@ -32,6 +33,8 @@ export interface RenderApplicationInput {
   parameters: ParameterTable;
   /** Another template file (default: forms/antrag/template.pdf or $FORMS_TEMPLATE). */
   templatePath?: string;
+  /** Appends the combined profiles of QualitätsChecks attached to the draft (own page labels). */
+  qualityAnnex?: readonly QualityAnnexInput[] | null;
 }
 
 export const DRAFT_WATERMARK = 'ENTWURF';
@@ -131,7 +134,8 @@ export function fillRequestFor(input: RenderApplicationInput): FillRequest {
 /** The filled application form with its annexes, as PDF bytes. */
 export async function renderApplicationPdf(input: RenderApplicationInput): Promise<Uint8Array> {
   const template = loadTemplate(input.templatePath);
-  return fillPdf(template, fillRequestFor(input), { variant: input.variant === 'einreichung' ? 'flatten' : 'editable' });
+  const filled = await fillPdf(template, fillRequestFor(input), { variant: input.variant === 'einreichung' ? 'flatten' : 'editable' });
+  return input.qualityAnnex?.length ? appendQualityAnnex(filled, input.qualityAnnex) : filled;
 }
 
 const transliteration: Record<string, string> = {

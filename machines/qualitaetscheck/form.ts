@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { evenWithFieldErrors, longText } from '../shared/organisation';
+import { evenWithFieldErrors, longText, optionalText } from '../shared/organisation';
 import { perspectives, type Perspective, type QualityCheckContent } from './schema';
 import { answerValues, noteMaxLength, pageQuestions, type QuestionAnswer } from './scoring';
 
@@ -39,7 +39,14 @@ export function criterionPageSchema(
   perspective: Perspective,
   completeness: PageCompleteness = 'vollstaendig',
 ) {
-  const questions = pageQuestions(content, criterionId, perspective);
+  return questionsFormSchema(pageQuestions(content, criterionId, perspective), completeness);
+}
+
+/**
+ * The same form for a given list of questions (by id) – what the browser has of a page, so it can
+ * validate before sending without the whole content.
+ */
+export function questionsFormSchema(questions: ReadonlyArray<{ id: string }>, completeness: PageCompleteness = 'vollstaendig') {
   const requireAll = completeness === 'vollstaendig';
   const value = requireAll
     ? z.enum(answerValues, { error: (issue) => (issue.input === undefined ? answerRequiredMessage : answerInvalidMessage) })
@@ -84,3 +91,38 @@ export function criterionPageValues(
     ),
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Forms around the check: starting a round, inviting colleagues, attaching it to a draft, editing
+// the content.
+
+export const titleMaxLength = 120;
+
+/** Starting a check: an optional name for the project it is about. */
+export const startFormSchema = z.object({
+  title: optionalText('den Namen des Vorhabens', titleMaxLength),
+});
+
+export const inviteRequiredMessage = 'Bitte wählen Sie mindestens eine Kollegin oder einen Kollegen aus.';
+
+/** Inviting colleagues of the same organisation (user ids as sent by the checkboxes). */
+export const inviteFormSchema = z.object({
+  colleagues: z
+    .array(z.number({ error: inviteRequiredMessage }).int().positive(), { error: inviteRequiredMessage })
+    .min(1, { error: inviteRequiredMessage }),
+});
+
+export const attachRequiredMessage = 'Bitte wählen Sie den Antrag aus, dem Sie den QualitätsCheck beifügen möchten.';
+
+/** Attaching the check to a draft of the organisation. */
+export const attachFormSchema = z.object({
+  application: z.number({ error: attachRequiredMessage }).int({ error: attachRequiredMessage }).positive({ error: attachRequiredMessage }),
+});
+
+export const contentMaxLength = 200_000;
+
+/** The content editor: a new version as JSON, with a note on what changed. */
+export const contentEditorSchema = z.object({
+  content: longText('den Inhalt', contentMaxLength, 'Bitte fügen Sie den Inhalt der neuen Fassung als JSON ein.'),
+  note: longText('die Beschreibung der Änderungen', 1000, 'Bitte beschreiben Sie kurz, was sich in dieser Fassung ändert.'),
+});

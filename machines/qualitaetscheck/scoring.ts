@@ -467,7 +467,8 @@ export function combineProfiles(content: QualityCheckContent, respondents: reado
       min: values.length ? Math.min(...values) : null,
       max: values.length ? Math.max(...values) : null,
       spread: values.length ? Math.max(...values) - Math.min(...values) : null,
-      rating: ratingOf(mean, content.thresholds),
+      // Without any score: "offen" while someone still has statements of it open.
+      rating: ratingOf(mean, content.thresholds, profiles.filter(({ profile }) => profile[index]!.missing > 0).length),
       byPerspective,
       perspectiveSpread,
       highest: perspectiveSpread === null ? null : sorted[0]!.perspective,

@@ -42,6 +42,23 @@ function applicationRows(id: number): Row[] {
   ];
 }
 
+/**
+ * Rows that need a QualitätsCheck of the Gemeinde Wiesenbach (created in beforeAll). Another
+ * organisation's check does not exist for anyone else (404), advisors included while it is not
+ * attached to a draft they advise (tests/http/qualitaetscheck.spec.ts covers that case).
+ */
+function qualityCheckRows(id: string): Row[] {
+  const ownOnly = (yes: Expectation) => ({ ...all(404), kommune: yes }) as Record<Audience, Expectation>;
+  return [
+    { file: 'qualitaetscheck.$id._index', path: `/qualitaetscheck/${id}`, method: 'GET', expect: ownOnly('ok') },
+    { file: 'qualitaetscheck.$id._index', path: `/qualitaetscheck/${id}`, method: 'POST', expect: ownOnly('invalid') },
+    { file: 'qualitaetscheck.$id.$seite', path: `/qualitaetscheck/${id}/perspektive`, method: 'GET', expect: ownOnly('ok') },
+    { file: 'qualitaetscheck.$id.$seite', path: `/qualitaetscheck/${id}/ergebnis`, method: 'GET', expect: ownOnly('redirect') },
+    { file: 'qualitaetscheck.$id.$seite', path: `/qualitaetscheck/${id}/perspektive`, method: 'POST', expect: ownOnly('invalid') },
+    { file: 'qualitaetscheck.$id.bericht[.pdf]', path: `/qualitaetscheck/${id}/bericht.pdf`, method: 'GET', expect: ownOnly('ok') },
+  ];
+}
+
 const matrix: Row[] = [
   { file: '_index', path: '/', method: 'GET', expect: all('ok') },
   { file: 'healthz', path: '/healthz', method: 'GET', expect: all('ok') },
@@ -72,6 +89,11 @@ const matrix: Row[] = [
   { file: 'foerdercheck.$schritt', path: '/foerdercheck/kosten', method: 'GET', expect: all('redirect') },
   { file: 'foerdercheck.$schritt', path: '/foerdercheck/art', method: 'POST', expect: all('invalid') },
   { file: 'regeln._index', path: '/regeln', method: 'GET', expect: all('ok') },
+  { file: 'qualitaetscheck._index', path: '/qualitaetscheck', method: 'GET', expect: all('ok') },
+  // An empty form starts a check without a name (applicants and anonymous visitors only).
+  { file: 'qualitaetscheck._index', path: '/qualitaetscheck', method: 'POST', expect: { ...all('forbidden'), anonymous: 'redirect', kommune: 'redirect', verein: 'redirect' } },
+  { file: 'qualitaetscheck.inhalte', path: '/qualitaetscheck/inhalte', method: 'GET', expect: only(['beratung', 'ministerium'], 'ok') },
+  { file: 'qualitaetscheck.inhalte', path: '/qualitaetscheck/inhalte', method: 'POST', expect: only(['beratung', 'ministerium'], 'invalid') },
   { file: 'beratung._index', path: '/beratung', method: 'GET', expect: only(['beratung'], 'ok') },
   { file: 'beratung._index', path: '/beratung', method: 'POST', form: { id: '999999' }, expect: only(['beratung'], 'ok') },
   { file: 'benachrichtigungen', path: '/benachrichtigungen', method: 'GET', expect: only(['kommune', 'verein', 'beratung', 'ministerium', 'admin'], 'ok') },
@@ -102,11 +124,15 @@ const matrix: Row[] = [
 const signOut: Row = { file: 'abmelden', path: '/abmelden', method: 'POST', expect: all('redirect') };
 
 let applicationId = 0;
+let qualityCheckId = '';
 test.beforeAll(async ({ baseURL }) => {
   const kommune = await clientFor(baseURL!, 'kommune');
   const created = await kommune.post('/antraege/neu', {});
   applicationId = Number(/\/antraege\/(\d+)/.exec(created.headers().location ?? '')?.[1]);
   expect(applicationId).toBeGreaterThan(0);
+  const check = await kommune.post('/qualitaetscheck', { title: 'Matrix' });
+  qualityCheckId = /\/qualitaetscheck\/([^/]+)\/perspektive$/.exec(check.headers().location ?? '')?.[1] ?? '';
+  expect(qualityCheckId).not.toBe('');
   await kommune.dispose();
 });
 
@@ -115,7 +141,7 @@ const deleteRow = (id: number): Row => ({ file: 'antraege.$id.loeschen', path: `
 
 test('every route file has rows in the matrix', () => {
   const files = readdirSync('app/routes').map((f) => f.replace(/\.tsx?$/, ''));
-  const covered = new Set([...matrix, ...applicationRows(1), signOut, deleteRow(1)].map((r) => r.file));
+  const covered = new Set([...matrix, ...applicationRows(1), ...qualityCheckRows('x'), signOut, deleteRow(1)].map((r) => r.file));
   expect(files.filter((f) => !covered.has(f))).toEqual([]);
 });
 
@@ -135,7 +161,7 @@ function check(row: Row, audience: Audience, status: number, location: string | 
 for (const audience of audiences) {
   test(`route matrix for ${audience}`, async ({ baseURL }) => {
     const client: Client = await clientFor(baseURL!, audience);
-    for (const row of [...matrix, ...applicationRows(applicationId), signOut]) {
+    for (const row of [...matrix, ...applicationRows(applicationId), ...qualityCheckRows(qualityCheckId), signOut]) {
       const response = row.method === 'GET' ? await client.get(row.path) : await client.post(row.path, row.form ?? {});
       check(row, audience, response.status(), response.headers().location, isSignInRedirect(response));
     }
@@ -157,7 +183,7 @@ test('only the own organisation can delete an application', async ({ baseURL }) 
 });
 
 test('no mutating route accepts a form without a valid CSRF token', async ({ baseURL }) => {
-  const posts = [...matrix, ...applicationRows(applicationId)].filter((r) => r.method === 'POST');
+  const posts = [...matrix, ...applicationRows(applicationId), ...qualityCheckRows(qualityCheckId)].filter((r) => r.method === 'POST');
   const anonymous = await clientFor(baseURL!, 'anonymous');
   const admin = await clientFor(baseURL!, 'admin');
   const kommune = await clientFor(baseURL!, 'kommune');

@@ -219,6 +219,14 @@ describe('combined profile of several respondents', () => {
       { id: '3', perspective: 'verwaltung', answers: everything('verwaltung', 'na') },
     ]);
     expect(combined.criteria[0]).toMatchObject({ respondents: 2, withoutScore: 1, spread: 100, mean: 50, perspectiveSpread: null, divergent: false });
+    // Nobody has answered a criterion yet: open, not "not rateable".
+    const first = content.criteria[0]!.id;
+    const partial = combineProfiles(content, [
+      { id: '4', perspective: 'politik', answers: Object.fromEntries(pageQuestions(content, first, 'politik').map((q) => [q.id, { value: '2' as const }])) },
+    ]);
+    expect(partial.criteria[0]).toMatchObject({ mean: 67, rating: 'mittel' });
+    expect(partial.criteria[1]).toMatchObject({ respondents: 0, mean: null, rating: 'offen' });
+    expect(combined.criteria[1]).toMatchObject({ rating: 'mittel' });
     const empty = combineProfiles(content, []).criteria[0]!;
     expect(empty).toMatchObject({ respondents: 0, mean: null, min: null, spread: null, rating: 'nicht-bewertbar', divergent: false });
   });

@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { findOrganisation } from '../../db/repositories/organisations';
+import { renderQualityReportPdf } from '../../forms/qualitaetscheck/index';
+import { resultOf } from '../../machines/qualitaetscheck/machine';
+import { getDb } from '../db.server';
+import { loadRespondent, loadRound, requireQualityCheck } from '../qualitaetscheck.server';
+import { todayInSaxony } from '../rules.server';
+
+/** The check as PDF: the reader's own result (if they answered) and the round's combined profile. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireQualityCheck(request, params.id, 'read');
+  const { check } = access;
+  const [own, round] = await Promise.all([loadRespondent(access), loadRound(check)]);
+  const organisation = check.organisation_id === null ? undefined : await findOrganisation(await getDb(), check.organisation_id);
+  const bytes = await renderQualityReportPdf({
+    title: check.title,
+    organisation: organisation?.name ?? null,
+    content: round.content,
+    own: own ? resultOf(own.snapshot, own.content, own.archive) : null,
+    combined: round.combined,
+    respondents: round.respondents.flatMap((r) => (r.perspective && r.answered > 0 ? [{ name: r.name, perspective: r.perspective, answered: r.answered, total: r.total }] : [])),
+    createdAt: new Date(),
+  });
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="QualitaetsCheck-${todayInSaxony()}.pdf"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

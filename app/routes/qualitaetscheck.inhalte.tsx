@@ -1,0 +1,271 @@
+import { getFormProps, getTextareaProps, useForm } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { countChecksByContentVersion, listContentVersions, publishContentVersion } from '../../db/repositories/quality-checks';
+import { contentEditorSchema } from '../../machines/qualitaetscheck/form';
+import { parseQualityCheckContent, perspectiveInfo, perspectives, suggestionKindLabel } from '../../machines/qualitaetscheck/schema';
+import { currentOf, describeContentChange, nextVersionLabel, perspectiveList, publishProblems, questionCounts } from '../../machines/qualitaetscheck/versions';
+import { formatDate, formatDateTime } from '../../machines/shared/format';
+import { TextAreaField } from '../components/fields';
+import { CsrfInput } from '../components/forms';
+import { readProtectedForm } from '../csrf.server';
+import { getDb } from '../db.server';
+import { contentArchive, forgetContentArchive } from '../qualitaetscheck.server';
+import { todayInSaxony } from '../rules.server';
+import { requireRole } from '../session.server';
+
+export const meta: MetaFunction = () => [{ title: 'Inhalte des QualitätsChecks – Förderlotse Bürgerbeteiligung' }];
+
+/** EBBS advisors and ministry staff maintain the content. */
+const editors = ['advisor', 'ministry'] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, editors);
+  const db = await getDb();
+  const [archive, stored, usage] = await Promise.all([contentArchive(), listContentVersions(db), countChecksByContentVersion(db)]);
+  const current = currentOf(archive);
+  const storedByVersion = new Map(stored.map((s) => [s.version, s]));
+  const next = nextVersionLabel(archive.map((c) => c.version), todayInSaxony());
+  return {
+    current: {
+      version: current.version,
+      publishedOn: formatDate(current.publishedOn),
+      counts: questionCounts(current),
+      criteria: current.criteria.map((c) => ({
+        id: c.id,
+        title: c.title,
+        explanation: c.explanation,
+        questions: c.questions.map((q) => ({ id: q.id, text: q.text, perspectives: perspectiveList(q.perspectives) })),
+        suggestions: c.suggestions.map((s) => ({ id: s.id, kind: suggestionKindLabel[s.kind], text: s.text })),
+      })),
+    },
+    versions: [...archive].reverse().map((c) => {
+      const row = storedByVersion.get(c.version);
+      return {
+        version: c.version,
+        publishedAt: row ? formatDateTime(row.published_at) : formatDate(c.publishedOn),
+        by: row ? (row.published_by_name ?? 'unbekannt') : 'im Programm enthalten',
+        note: row?.note ?? 'Erste Fassung',
+        checks: usage[c.version] ?? 0,
+      };
+    }),
+    // The starting point for a new version: the current one with the next label.
+    draft: JSON.stringify({ ...current, version: next, publishedOn: todayInSaxony() }, null, 2),
+    nextVersion: next,
+    published: new URL(request.url).searchParams.get('veroeffentlicht'),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, editors);
+  const formData = await readProtectedForm(request);
+  const submission = parseWithZod(formData, { schema: contentEditorSchema });
+  if (submission.status !== 'success') return data({ result: submission.reply(), change: null }, { status: 400 });
+  const parsed = parseQualityCheckContent(submission.value.content);
+  const archive = await contentArchive();
+  const problems = parsed.ok ? publishProblems(parsed.content, archive) : parsed.errors;
+  if (!parsed.ok || problems.length) {
+    return data({ result: submission.reply({ fieldErrors: { content: problems } }), change: null }, { status: 400 });
+  }
+  if (formData.get('intent') !== 'veroeffentlichen') {
+    return { result: submission.reply(), change: describeContentChange(currentOf(archive), parsed.content) };
+  }
+  const published = await publishContentVersion(await getDb(), { json: parsed.content, note: submission.value.note, userId: user.id });
+  if (!published.ok) return data({ result: submission.reply({ fieldErrors: { content: published.errors } }), change: null }, { status: 400 });
+  forgetContentArchive();
+  return redirect(`/qualitaetscheck/inhalte?veroeffentlicht=${encodeURIComponent(published.content.version)}`);
+}
+
+type Change = NonNullable<NonNullable<ReturnType<typeof useActionData<typeof action>>>['change']>;
+
+function ChangePreview({ change }: { change: Change }) {
+  const list = (title: string, items: string[]) =>
+    items.length ? (
+      <>
+        <h3>{title}</h3>
+        <ul>
+          {items.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      </>
+    ) : null;
+  return (
+    <section className="notice" aria-labelledby="vorschau-titel" role="status">
+      <h2 id="vorschau-titel">
+        Prüfung bestanden: Fassung {change.toVersion} gegenüber {change.fromVersion}
+      </h2>
+      {change.questionsUnchanged && !change.addedCriteria.length && !change.removedCriteria.length ? <p>An den Aussagen ändert sich nichts.</p> : null}
+      {list('Neue Kriterien', change.addedCriteria.map((c) => c.title))}
+      {list('Entfallene Kriterien', change.removedCriteria.map((c) => c.title))}
+      {list('Neue Aussagen', change.addedQuestions.map((q) => `${q.criterionTitle}: ${q.text}`))}
+      {list(
+        'Entfallene Aussagen (bisherige Antworten bleiben gespeichert und werden als „gehört zu einer früheren Fassung“ gezeigt)',
+        change.removedQuestions.map((q) => `${q.criterionTitle}: ${q.text}`),
+      )}
+      {list(
+        'Umformulierte Aussagen (bisherige Antworten gelten weiter – ändert sich die Bedeutung, vergeben Sie bitte eine neue Kennung)',
+        change.rewordedQuestions.map((q) => `${q.criterionTitle}: „${q.previousText}“ → „${q.text}“`),
+      )}
+      {list(
+        'Geänderte Sichtweisen',
+        change.perspectiveChanges.map((q) => `${q.text}${q.added.length ? ` – neu für ${perspectiveList(q.added)}` : ''}${q.removed.length ? ` – nicht mehr für ${perspectiveList(q.removed)}` : ''}`),
+      )}
+      {change.thresholdsChanged ? <p>Die Schwellen für Stärken, Entwicklungsfelder oder abweichende Sichtweisen ändern sich.</p> : null}
+      <p>Begonnene Checks behalten ihre Fassung; neue Checks verwenden nach dem Veröffentlichen Fassung {change.toVersion}.</p>
+    </section>
+  );
+}
+
+export default function ContentEditor() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<{ content: string; note: string }>({
+    id: 'inhalte',
+    lastResult: actionData?.result,
+    defaultValue: { content: d.draft },
+    constraint: getZodConstraint(contentEditorSchema),
+    shouldValidate: 'onSubmit',
+  });
+  const { key, ...contentProps } = getTextareaProps(fields.content);
+  const contentErrors = fields.content.errors ?? [];
+  const errorCount = Object.values(form.allErrors).reduce((sum, list) => sum + list.length, 0);
+  return (
+    <>
+      <h1>Inhalte des QualitätsChecks</h1>
+      <p className="lead">
+        Kriterien, Aussagen und Anregungen sind Daten. Eine neue Fassung veröffentlichen Sie hier, ohne dass das Programm geändert werden muss.
+      </p>
+      {d.published ? (
+        <div className="notice notice--success" role="status">
+          <p>Fassung {d.published} ist veröffentlicht. Neue QualitätsChecks verwenden sie; begonnene behalten ihre Fassung.</p>
+        </div>
+      ) : null}
+
+      <h2>Aktuelle Fassung {d.current.version}</h2>
+      <p>
+        Veröffentlicht am {d.current.publishedOn}. Aussagen je Sichtweise:{' '}
+        {perspectives.map((p) => `${perspectiveInfo[p].label} ${d.current.counts[p]}`).join(', ')}.
+      </p>
+      {d.current.criteria.map((c) => (
+        <details key={c.id} className="details">
+          <summary>{c.title}</summary>
+          <p>{c.explanation}</p>
+          <h3 className="heading-small">Aussagen</h3>
+          <ul>
+            {c.questions.map((q) => (
+              <li key={q.id}>
+                {q.text} <span className="hint">({q.perspectives}; Kennung {q.id})</span>
+              </li>
+            ))}
+          </ul>
+          <h3 className="heading-small">Anregungen</h3>
+          <ul>
+            {c.suggestions.map((s) => (
+              <li key={s.id}>
+                <span className="tag tag--blue">{s.kind}</span> {s.text}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ))}
+
+      <h2>Fassungen</h2>
+      <div className="table-scroll" role="region" aria-label="Fassungen" tabIndex={0}>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Fassung</th>
+              <th scope="col">Veröffentlicht</th>
+              <th scope="col">Von</th>
+              <th scope="col">Änderungen</th>
+              <th scope="col" className="num">
+                Checks
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.versions.map((v) => (
+              <tr key={v.version}>
+                <th scope="row">{v.version}</th>
+                <td>{v.publishedAt}</td>
+                <td>{v.by}</td>
+                <td className="preserve-lines">{v.note}</td>
+                <td className="num">{v.checks}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2 id="neue-fassung">Neue Fassung veröffentlichen</h2>
+      <p>
+        Bearbeiten Sie den Inhalt im JSON-Format; vorausgefüllt ist die aktuelle Fassung mit der nächsten Fassungsbezeichnung ({d.nextVersion}). Antworten
+        werden über die Kennung („id“) einer Aussage zugeordnet: Behalten Sie Kennungen bei, wenn Sie nur die Formulierung verbessern, und vergeben Sie eine
+        neue, wenn sich die Bedeutung ändert. „Prüfen“ zeigt, was sich für Antwortende ändert; gespeichert wird erst mit „Veröffentlichen“.
+      </p>
+      {errorCount ? (
+        <div className="error-summary" role="alert" tabIndex={-1} aria-labelledby="inhalte-fehler">
+          <h2 id="inhalte-fehler" className="error-summary__title">
+            {errorCount === 1 ? 'Die neue Fassung hat einen Fehler' : `Die neue Fassung hat ${errorCount} Fehler`}
+          </h2>
+          <ul className="error-summary__list">
+            {contentErrors.length ? (
+              <li>
+                <a href={`#${fields.content.id}`}>
+                  Inhalt: {contentErrors.length === 1 ? contentErrors[0] : `${contentErrors.length} Fehler, sie stehen über dem Eingabefeld`}
+                </a>
+              </li>
+            ) : null}
+            {fields.note.errors?.length ? (
+              <li>
+                <a href={`#${fields.note.id}`}>{fields.note.errors.join(' ')}</a>
+              </li>
+            ) : null}
+          </ul>
+        </div>
+      ) : null}
+      {actionData?.change ? <ChangePreview change={actionData.change} /> : null}
+      <Form method="post" {...getFormProps(form)} noValidate action="/qualitaetscheck/inhalte#neue-fassung">
+        <CsrfInput />
+        <div className={`field qc-json${contentErrors.length ? ' field--error' : ''}`}>
+          <label htmlFor={fields.content.id} className="field__label">
+            Inhalt der neuen Fassung (JSON)
+          </label>
+          <div id={`${fields.content.id}-hint`} className="field__hint">
+            Fassung, Datum, Titel, Einleitung, Hinweise, Schwellen und die Kriterien mit ihren Aussagen und Anregungen.
+          </div>
+          {contentErrors.length ? (
+            <ul id={fields.content.errorId} className="field__error qc-json__errors">
+              {contentErrors.map((e) => (
+                <li key={e}>
+                  <span className="visually-hidden">Fehler: </span>
+                  {e}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <textarea
+            key={key}
+            {...contentProps}
+            aria-describedby={[`${fields.content.id}-hint`, contentErrors.length ? fields.content.errorId : null].filter(Boolean).join(' ')}
+            className="textarea"
+            rows={24}
+            spellCheck={false}
+          />
+        </div>
+        <TextAreaField field={fields.note} label="Was ändert sich in dieser Fassung?" hint="Erscheint in der Liste der Fassungen." rows={3} />
+        <div className="button-row">
+          <button type="submit" name="intent" value="pruefen" className="button button--secondary">
+            Prüfen
+          </button>
+          <button type="submit" name="intent" value="veroeffentlichen" className="button">
+            Veröffentlichen
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

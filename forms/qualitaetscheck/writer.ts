@@ -1,0 +1,229 @@
+import { PDFArray, PDFDocument, PDFName, type PDFPage } from 'pdf-lib';
+import { Content, type Components } from '../pdf/draw';
+import { dejaVuSans, dejaVuSansBold, printableText, subsetFontHandle, type FontHandle } from '../pdf/font';
+import { LINE_HEIGHT, measure, widthAt, wrap } from '../pdf/layout';
+import { deflatedStream } from '../pdf/objects';
+
+/**
+ * A small flowing-text writer for generated reports (not forms): headings, paragraphs, lists,
+ * tables with repeated headers and horizontal bar charts, on A4 pages with page labels. Text is
+ * drawn with subsets of DejaVu Sans, so every German character prints and stays extractable.
+ */
+
+const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 50;
+const TOP = 60;
+const BOTTOM = 56;
+const BLACK: Components = [0];
+const MUTED: Components = [0.33];
+const RULE: Components = [0.6];
+const HEADER_FILL: Components = [0.9];
+const TRACK: Components = [0.9];
+const BAR: Components = [0.11, 0.33, 0.55];
+const CELL_PAD = 3;
+
+type Face = 'regular' | 'bold';
+
+export interface TableColumn {
+  header: string;
+  /** Width in points; the columns should add up to `contentWidth`. */
+  width: number;
+  align?: 'left' | 'right';
+}
+
+export interface Bar {
+  label: string;
+  /** 0–100; null draws no bar and prints `empty`. */
+  value: number | null;
+  /** Shown after the bar, e.g. "67 Punkte". */
+  text: string;
+}
+
+export class ReportWriter {
+  readonly contentWidth = A4[0] - 2 * MARGIN;
+  private readonly fonts: Record<Face, FontHandle>;
+  private readonly pages: Array<{ page: PDFPage; content: Content }> = [];
+  private y = 0;
+
+  constructor(readonly doc: PDFDocument) {
+    this.fonts = { regular: subsetFontHandle(dejaVuSans(), doc.context), bold: subsetFontHandle(dejaVuSansBold(), doc.context) };
+    this.newPage();
+  }
+
+  static async create(): Promise<ReportWriter> {
+    return new ReportWriter(await PDFDocument.create({ updateMetadata: false }));
+  }
+
+  private get current() {
+    return this.pages[this.pages.length - 1]!;
+  }
+
+  newPage(): void {
+    const page = this.doc.addPage(A4);
+    this.pages.push({ page, content: new Content() });
+    this.y = A4[1] - TOP;
+  }
+
+  /** Starts a new page unless `height` points still fit on this one. */
+  ensure(height: number): void {
+    if (this.y - height < BOTTOM) this.newPage();
+  }
+
+  space(points: number): void {
+    this.y -= points;
+  }
+
+  private fontKey(face: Face): string {
+    return face === 'regular' ? 'FLReg' : 'FLBold';
+  }
+
+  private drawText(x: number, y: number, text: string, size: number, face: Face, color: Components): void {
+    const font = this.fonts[face];
+    this.current.content.text(this.fontKey(face), size, [{ x, y, hex: font.hex(printableText(text, font.program, false)) }], color);
+  }
+
+  private lines(text: string, size: number, face: Face, width: number): string[] {
+    const program = this.fonts[face].program;
+    const printable = printableText(text, program, true);
+    if (!printable) return [];
+    return wrap(program, measure(program, printable), (width * program.unitsPerEm) / size).map((l) => l.text);
+  }
+
+  textWidth(text: string, size: number, face: Face = 'regular'): number {
+    const program = this.fonts[face].program;
+    return widthAt(program, printableText(text, program, false), size);
+  }
+
+  /** A wrapped paragraph; breaks across pages line by line. */
+  paragraph(text: string, options: { size?: number; face?: Face; color?: Components; indent?: number; after?: number; keepWithNext?: number } = {}): void {
+    const size = options.size ?? 10;
+    const face = options.face ?? 'regular';
+    const indent = options.indent ?? 0;
+    const lineHeight = size * LINE_HEIGHT;
+    const lines = this.lines(text, size, face, this.contentWidth - indent);
+    this.ensure(Math.min(lines.length, 2) * lineHeight + (options.keepWithNext ?? 0));
+    for (const line of lines) {
+      this.ensure(lineHeight);
+      this.y -= lineHeight;
+      if (line) this.drawText(MARGIN + indent, this.y + size * 0.22, line, size, face, options.color ?? BLACK);
+    }
+    this.y -= options.after ?? 4;
+  }
+
+  heading(text: string, level: 1 | 2 | 3): void {
+    const size = level === 1 ? 16 : level === 2 ? 13 : 11;
+    this.space(level === 1 ? 0 : level === 2 ? 10 : 6);
+    this.paragraph(text, { size, face: 'bold', after: level === 3 ? 3 : 6, keepWithNext: 36 });
+  }
+
+  /** A bulleted list; each item wraps under its own text. */
+  bullets(items: readonly string[], options: { size?: number; indent?: number } = {}): void {
+    const size = options.size ?? 10;
+    const indent = options.indent ?? 0;
+    for (const item of items) {
+      const lineHeight = size * LINE_HEIGHT;
+      const lines = this.lines(item, size, 'regular', this.contentWidth - indent - 12);
+      lines.forEach((line, index) => {
+        this.ensure(lineHeight);
+        this.y -= lineHeight;
+        if (index === 0) this.drawText(MARGIN + indent, this.y + size * 0.22, '•', size, 'regular', BLACK);
+        this.drawText(MARGIN + indent + 12, this.y + size * 0.22, line, size, 'regular', BLACK);
+      });
+      this.y -= 2;
+    }
+    this.y -= 3;
+  }
+
+  /** A table with a bold header row that repeats on every page the table runs onto. */
+  table(columns: readonly TableColumn[], rows: ReadonlyArray<readonly string[]>, options: { size?: number } = {}): void {
+    const size = options.size ?? 8.5;
+    const lineHeight = size * LINE_HEIGHT;
+    const cellLines = (row: readonly string[], face: Face) =>
+      columns.map((column, i) => this.lines(row[i] ?? '', size, face, column.width - 2 * CELL_PAD));
+    const heightOf = (cells: string[][]) => Math.max(1, ...cells.map((c) => c.length)) * lineHeight + 2 * CELL_PAD;
+    const header = cellLines(columns.map((c) => c.header), 'bold');
+    const headerHeight = heightOf(header);
+    const drawRow = (cells: string[][], height: number, face: Face, fill: Components | null) => {
+      const content = this.current.content;
+      if (fill) content.filledRect(MARGIN, this.y - height, this.contentWidth, height, fill);
+      let x = MARGIN;
+      columns.forEach((column, i) => {
+        (cells[i] ?? []).forEach((line, l) => {
+          const width = column.align === 'right' ? this.textWidth(line, size, face) : 0;
+          const left = column.align === 'right' ? x + column.width - CELL_PAD - width : x + CELL_PAD;
+          this.drawText(left, this.y - CELL_PAD - (l + 1) * lineHeight + size * 0.22, line, size, face, BLACK);
+        });
+        x += column.width;
+      });
+      content.line(MARGIN, this.y - height, MARGIN + this.contentWidth, this.y - height, RULE, 0.5);
+      this.y -= height;
+    };
+    const drawHeader = () => drawRow(header, headerHeight, 'bold', HEADER_FILL);
+    this.ensure(headerHeight + (rows.length ? heightOf(cellLines(rows[0]!, 'regular')) : 0));
+    drawHeader();
+    for (const row of rows) {
+      const cells = cellLines(row, 'regular');
+      const height = heightOf(cells);
+      if (this.y - height < BOTTOM) {
+        this.newPage();
+        drawHeader();
+      }
+      drawRow(cells, height, 'regular', null);
+    }
+    this.y -= 8;
+  }
+
+  /**
+   * Horizontal bars on a 0–100 scale, grouped (a group per criterion, a bar per respondent or
+   * perspective). Every bar carries its number as text, so the chart reads in black and white.
+   */
+  bars(groups: ReadonlyArray<{ title: string; bars: readonly Bar[] }>): void {
+    const labelWidth = 120;
+    const textWidth = 90;
+    const track = this.contentWidth - labelWidth - textWidth - 8;
+    const barHeight = 7;
+    const rowHeight = 11;
+    for (const group of groups) {
+      const titleLines = this.lines(group.title, 9, 'bold', this.contentWidth);
+      this.ensure(titleLines.length * 11 + group.bars.length * rowHeight + 4);
+      for (const line of titleLines) {
+        this.y -= 11;
+        this.drawText(MARGIN, this.y + 2, line, 9, 'bold', BLACK);
+      }
+      for (const bar of group.bars) {
+        this.y -= rowHeight;
+        const content = this.current.content;
+        const label = this.lines(bar.label, 8, 'regular', labelWidth - 6)[0] ?? '';
+        this.drawText(MARGIN, this.y + 2, label, 8, 'regular', MUTED);
+        content.filledRect(MARGIN + labelWidth, this.y + 1, track, barHeight, TRACK);
+        if (bar.value !== null) content.filledRect(MARGIN + labelWidth, this.y + 1, Math.max(1, (track * bar.value) / 100), barHeight, BAR);
+        this.drawText(MARGIN + labelWidth + track + 8, this.y + 2, bar.text, 8, 'regular', BLACK);
+      }
+      this.y -= 5;
+    }
+    this.y -= 4;
+  }
+
+  /**
+   * Draws page labels, writes every page's content and the font subsets. The document can then be
+   * saved or its pages copied into another document.
+   */
+  async finish(pageLabel: (page: number, total: number) => string): Promise<PDFDocument> {
+    const total = this.pages.length;
+    this.pages.forEach(({ content }, index) => {
+      const label = printableText(pageLabel(index + 1, total), this.fonts.regular.program, false);
+      const width = this.textWidth(label, 8);
+      content.text(this.fontKey('regular'), 8, [{ x: A4[0] - MARGIN - width, y: 28, hex: this.fonts.regular.hex(label) }], MUTED);
+    });
+    const { context } = this.doc;
+    for (const { page, content } of this.pages) {
+      page.node.setFontDictionary(PDFName.of(this.fontKey('regular')), this.fonts.regular.ref);
+      page.node.setFontDictionary(PDFName.of(this.fontKey('bold')), this.fonts.bold.ref);
+      const stream = context.register(deflatedStream(context, content.toString()));
+      page.node.set(PDFName.of('Contents'), context.obj([stream]) as PDFArray);
+    }
+    await this.fonts.regular.finish?.();
+    await this.fonts.bold.finish?.();
+    return this.doc;
+  }
+}
