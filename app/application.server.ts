@@ -1,5 +1,6 @@
 import { redirect } from '@remix-run/node';
 import { createActor, type Snapshot } from 'xstate';
+import { runMachine } from '../machines/shared/actor';
 import {
   attachmentTypesOf,
   findApplication,
@@ -12,7 +13,7 @@ import type { DB } from '../db/client';
 import type { ApplicationRow } from '../db/schema';
 import { applicationMachine, viewOf, type ApplicationEvent, type ApplicationSnapshot, type View } from '../machines/frl/application/machine';
 import { applicationDataSchema, emptyApplication, type ApplicationData } from '../machines/frl/application/schema';
-import { completeSteps, evaluateData, freshSnapshot, metaFor, persistedSnapshot as persisted } from '../machines/frl/application/snapshot';
+import { completeSteps, evaluateData, freshSnapshot, metaFor, persistedSnapshot as persisted, salvageApplicationData } from '../machines/frl/application/snapshot';
 import { stepIds, type EditableStep, type StepContext } from '../machines/frl/application/steps';
 
 export { completeSteps, freshSnapshot, metaFor, persisted };
@@ -32,8 +33,9 @@ export interface LoadedApplication {
 }
 
 /**
- * Restores the wizard. Data is never dropped: a snapshot the current machine cannot restore is
- * rebuilt around its stored data; only a snapshot without readable data starts empty.
+ * Restores the wizard. A snapshot the current machine cannot restore is rebuilt around its stored
+ * data; values the current schema refuses (written by another release) are left out of the draft
+ * and written to the log with their stored value, so an operator can still recover them.
  */
 export function restoreSnapshot(json: string, context: StepContext): ApplicationSnapshot {
   let persistedValue: unknown = null;
@@ -43,30 +45,22 @@ export function restoreSnapshot(json: string, context: StepContext): Application
     persistedValue = null;
   }
   const storedData = (persistedValue as { context?: { data?: unknown } } | null)?.context?.data;
-  const parsed = applicationDataSchema.safeParse(storedData);
-  if (!parsed.success && storedData !== undefined) {
-    log('warn', 'application.snapshot_schema_mismatch', { issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) });
+  const salvaged = salvageApplicationData(storedData);
+  if (salvaged.dropped.length) {
+    log('warn', 'application.snapshot_values_unreadable', { dropped: salvaged.dropped.slice(0, 50) });
   }
   try {
-    const actor = createActor(applicationMachine, { snapshot: persistedValue as Snapshot<unknown>, input: { data: emptyApplication(), complete: [] } });
-    actor.start();
-    const snapshot = actor.getSnapshot();
-    actor.stop();
-    if (snapshot.status === 'active' && snapshot.context.data) return snapshot;
+    const { snapshot } = runMachine(applicationMachine, { snapshot: persistedValue as Snapshot<unknown>, input: { data: emptyApplication(), complete: [] } });
+    // The machine's state is kept only with data the current schema reads as it is.
+    if (snapshot.status === 'active' && applicationDataSchema.safeParse(snapshot.context.data).success) return snapshot;
   } catch {
     // rebuilt below
   }
-  const data = parsed.success ? parsed.data : storedData && typeof storedData === 'object' ? (storedData as ApplicationData) : emptyApplication();
-  return freshSnapshot(data, context);
+  return freshSnapshot(salvaged.data, context);
 }
 
 export function transition(snapshot: ApplicationSnapshot, events: ApplicationEvent[]): ApplicationSnapshot {
-  const actor = createActor(applicationMachine, { snapshot, input: { data: snapshot.context.data, complete: snapshot.context.complete } });
-  actor.start();
-  for (const event of events) actor.send(event);
-  const next = actor.getSnapshot();
-  actor.stop();
-  return next;
+  return runMachine(applicationMachine, { snapshot, input: { data: snapshot.context.data, complete: snapshot.context.complete } }, events).snapshot;
 }
 
 export async function stepContextFor(db: DB, applicationId: number | null): Promise<StepContext> {

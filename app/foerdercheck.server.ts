@@ -1,4 +1,5 @@
 import { createActor, type Snapshot } from 'xstate';
+import { runMachine } from '../machines/shared/actor';
 import {
   createEligibilityCheck,
   findEligibilityCheck,
@@ -25,10 +26,7 @@ export interface LoadedCheck {
  */
 export function restore(persisted: unknown): CheckSnapshot {
   try {
-    const actor = createActor(foerderCheckMachine, { snapshot: persisted as Snapshot<unknown>, input: {} });
-    actor.start();
-    const snapshot = actor.getSnapshot();
-    actor.stop();
+    const { snapshot } = runMachine(foerderCheckMachine, { snapshot: persisted as Snapshot<unknown>, input: {} });
     if (snapshot.status === 'active') return snapshot;
   } catch {
     // fall through to the rebuild below
@@ -38,21 +36,12 @@ export function restore(persisted: unknown): CheckSnapshot {
 }
 
 export function fresh(answers: CheckAnswers = {}): CheckSnapshot {
-  const actor = createActor(foerderCheckMachine, { input: { answers } });
-  actor.start();
-  const snapshot = actor.getSnapshot();
-  actor.stop();
-  return snapshot;
+  return runMachine(foerderCheckMachine, { input: { answers } }).snapshot;
 }
 
 /** Sends events in order to a restored actor and returns the new snapshot (pure; no I/O). */
 export function advance(snapshot: CheckSnapshot, events: CheckEvent[]): CheckSnapshot {
-  const actor = createActor(foerderCheckMachine, { snapshot, input: {} });
-  actor.start();
-  for (const event of events) actor.send(event);
-  const next = actor.getSnapshot();
-  actor.stop();
-  return next;
+  return runMachine(foerderCheckMachine, { snapshot, input: {} }, events).snapshot;
 }
 
 export function persistable(snapshot: CheckSnapshot): unknown {

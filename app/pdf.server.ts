@@ -6,16 +6,20 @@ import { pdfFileName, renderApplicationPdf, type PdfVariant } from '../forms/ant
 import type { ApplicationAccess } from './access.server';
 import { evaluateApplicationCached } from './application.server';
 import { getDb } from './db.server';
+import { qualityAnnexOfApplication } from './qualitaetscheck.server';
 
 export interface PdfOptions {
   variant: PdfVariant;
   withEligibility: boolean;
+  /** Append the combined profiles of the QualitätsChecks attached to the draft. */
+  withQualityCheck: boolean;
 }
 
 export function pdfOptionsFrom(url: URL): PdfOptions {
   return {
     variant: url.searchParams.get('fassung') === 'bearbeitbar' ? 'bearbeitbar' : 'einreichung',
     withEligibility: url.searchParams.get('pruefung') === '1',
+    withQualityCheck: url.searchParams.get('qualitaetscheck') === '1',
   };
 }
 
@@ -39,11 +43,12 @@ export async function applicationPdfResponse(access: ApplicationAccess, options:
     variant: options.variant,
     createdAt: now,
     parameters: context.table,
+    qualityAnnex: options.withQualityCheck ? await qualityAnnexOfApplication(row.id) : null,
   });
   await recordApplicationEvent(db, row.id, row.version, {
     userId: user.id,
     type: 'pdf.downloaded',
-    details: { variant: options.variant, draft, withEligibility: options.withEligibility, as: access.as },
+    details: { variant: options.variant, draft, withEligibility: options.withEligibility, withQualityCheck: options.withQualityCheck, as: access.as },
   });
   const name = pdfFileName(data.applicant.organisation?.name || organisation?.name || 'Antrag', now);
   return new Response(new Uint8Array(bytes), {

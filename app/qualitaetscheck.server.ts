@@ -11,11 +11,9 @@ import {
   saveParticipant,
   type ParticipantWithName,
 } from '../db/repositories/quality-checks';
-import { advisorsOf } from '../db/repositories/review';
 import type { DB } from '../db/client';
 import type { QualityCheckParticipantRow, QualityCheckRow } from '../db/schema';
 import type { QualityAnnexInput } from '../forms/qualitaetscheck/index';
-import { isSharedWithAdvice } from '../machines/frl/review/machine';
 import type { QualityCheckEvent, QualityCheckSnapshot } from '../machines/qualitaetscheck/machine';
 import { advanceCheck, freshCheck, persistableCheck, restoreCheck, salvage } from '../machines/qualitaetscheck/persistence';
 import { respondentsText } from '../machines/qualitaetscheck/report';
@@ -23,6 +21,7 @@ import { isPerspective, perspectiveInfo, type Perspective, type QualityCheckCont
 import { answerProgress, combineProfiles, type CombinedProfile } from '../machines/qualitaetscheck/scoring';
 import { currentOf } from '../machines/qualitaetscheck/versions';
 import { formatDate } from '../machines/shared/format';
+import { readerOf } from './access.server';
 import { restoreReview } from './advice.server';
 import type { AttachedQualityCheck } from './components/qualitaetscheck/attached-summary';
 import { getDb } from './db.server';
@@ -81,16 +80,13 @@ export const anonymousCheckId = (request: Request) => readBrowserId(anonymousChe
 // ---- who may open a check ----------------------------------------------------------------------------
 
 /**
- * Whether an advisor may read a draft. Minimal stand-in until the advice pages define access: the
- * draft was shared with advice (FRL review statechart, `isSharedWithAdvice`) and is either still
- * unassigned or assigned to this advisor. Keep every advisor check of this module going through
- * here, so one replacement changes them all.
+ * Whether an advisor may read a draft, and with it the checks attached to it: the same rule as the
+ * advice pages (`readerOf`, review statechart `advisorMayRead`), so the two can never disagree.
  */
-export async function advisorMayReadApplication(db: DB, advisorId: number, applicationId: number): Promise<boolean> {
+export async function advisorMayReadApplication(db: DB, user: CurrentUser, applicationId: number): Promise<boolean> {
+  if (user.role !== 'advisor') return false;
   const row = await findApplication(db, applicationId);
-  if (!row || !isSharedWithAdvice(restoreReview(row))) return false;
-  const advisors = await advisorsOf(db, applicationId);
-  return advisors.length === 0 || advisors.some((a) => a.id === advisorId);
+  return row !== undefined && readerOf(user, row, restoreReview(row)) === 'advisor';
 }
 
 export type CheckAccess =
@@ -120,7 +116,7 @@ export async function requireQualityCheck(request: Request, id: string | undefin
     if (user?.role === 'advisor') {
       const attached = await applicationsOfQualityCheck(db, check.id);
       for (const application of attached) {
-        if (await advisorMayReadApplication(db, user.id, application.id)) {
+        if (await advisorMayReadApplication(db, user, application.id)) {
           if (mode === 'write') throw new Response('Als Beratung können Sie den QualitätsCheck lesen, aber nicht beantworten.', { status: 403 });
           return { kind: 'advisor', check, user };
         }

@@ -1,4 +1,5 @@
 import { listAttachments } from '../db/repositories/applications';
+import { qualityChecksOfApplicationRows } from '../db/repositories/quality-checks';
 import { totalsFor } from '../machines/frl/application/facts';
 import { overview, stepInfo, type EditableStep } from '../machines/frl/application/steps';
 import { attachmentTypes, participationFormats, participationLevelInfo, targetGroups } from '../machines/frl/catalogues';
@@ -115,6 +116,7 @@ export async function reviewLoader(loaded: LoadedApplication, result: Eligibilit
     sections: rows,
     attachments: files.map((f) => ({ id: f.id, name: f.file_name, type: attachmentTypes.find((t) => t.id === f.doc_type)?.label ?? f.doc_type })),
     complete: steps.filter((x) => x.step !== 'pruefen').every((x) => x.status === 'erledigt'),
+    qualityChecks: (await qualityChecksOfApplicationRows(await getDb(), loaded.row.id)).length,
     result,
   };
 }

@@ -172,7 +172,7 @@ export default function ApplicationOverview() {
         <EligibilityResultView result={d.result} register="verwaltung" headingLevel={3} />
       </details>
       <QualityCheckPanel applicationId={d.id} attached={d.qualitaetscheck.attached} attachable={d.qualitaetscheck.attachable} />
-      <ApplicationDownloads id={d.id} complete={d.steps.every((s) => s.step === 'pruefen' || s.status === 'erledigt')} />
+      <ApplicationDownloads id={d.id} complete={d.steps.every((s) => s.step === 'pruefen' || s.status === 'erledigt')} qualityChecks={d.qualitaetscheck.attached.length} />
       <p>
         <Link to={`/antraege/${d.id}/protokoll`}>Protokoll: wer hat wann was geändert</Link>
       </p>

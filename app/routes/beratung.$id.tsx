@@ -17,6 +17,7 @@ import { actorOf, advisorNames, historyOf } from '../advice.server';
 import { evaluateApplicationCached } from '../application.server';
 import { anchorOptions, handleCommentAction, isCommentIntent, threadsFor, type CommentFormError } from '../comments.server';
 import { ApplicationDownloads } from '../components/antrag/downloads';
+import { AttachedQualityCheckSummary } from '../components/qualitaetscheck/attached-summary';
 import { EligibilityResultView } from '../components/eligibility/result';
 import { CheckboxField, SelectField, TextAreaField } from '../components/fields';
 import { PostForm } from '../components/forms';
@@ -24,6 +25,7 @@ import { CommentThreads, NewCommentForm } from '../components/review/comments';
 import { ReviewForm, StatusHistory } from '../components/review/status-forms';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
+import { qualityChecksOfApplication } from '../qualitaetscheck.server';
 import { isReviewIntent, reviewFormAction } from '../review-actions.server';
 import { reviewLoader } from '../review.server';
 
@@ -86,6 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       amount: formatEuro(lineTotalCents(l)),
     })),
     threads,
+    qualityChecks: await qualityChecksOfApplication(row.id),
     anchors: Object.fromEntries(stepOrder.map((step) => [step, anchorOptions(access, step)])),
     changes: {
       since: mark ? formatDateTime(mark.at) : null,
@@ -341,7 +344,13 @@ export default function AdvisorView() {
 
       <h2>Förderprüfung</h2>
       <EligibilityResultView result={d.summary.result} register="verwaltung" headingLevel={3} />
-      <ApplicationDownloads id={d.id} complete={d.summary.complete} />
+      <h2>QualitätsCheck Beteiligung</h2>
+      {d.qualityChecks.length ? (
+        d.qualityChecks.map((check) => <AttachedQualityCheckSummary key={check.id} check={check} headingLevel={3} />)
+      ) : (
+        <p>Die Organisation hat diesem Antrag keinen QualitätsCheck beigefügt.</p>
+      )}
+      <ApplicationDownloads id={d.id} complete={d.summary.complete} qualityChecks={d.qualityChecks.length} />
       <h2>Verlauf</h2>
       <StatusHistory history={d.history} />
       <p>

@@ -65,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   if (access.kind === 'advisor') {
     const readable = [];
-    for (const a of attached) if (await advisorMayReadApplication(db, access.user.id, a.id)) readable.push({ id: a.id, title: a.title || 'Antrag ohne Titel' });
+    for (const a of attached) if (await advisorMayReadApplication(db, access.user, a.id)) readable.push({ id: a.id, title: a.title || 'Antrag ohne Titel' });
     return { ...base, kind: 'advisor' as const, attached: readable };
   }
   const { user } = access as MemberAccess;

@@ -1,4 +1,5 @@
 import { createActor, type Snapshot } from 'xstate';
+import { runMachine } from '../shared/actor';
 import { createQualityCheckMachine, needsContentAdoption, type QualityCheckEvent, type QualityCheckMachine, type QualityCheckSnapshot } from './machine';
 import { isPerspective, type QualityCheckContent } from './schema';
 import { answerSheetSchema, type AnswerSheet } from './scoring';
@@ -20,21 +21,7 @@ export function machineFor(content: QualityCheckContent): QualityCheckMachine {
 }
 
 function run(machine: QualityCheckMachine, options: { snapshot?: Snapshot<unknown>; answers?: AnswerSheet }, events: QualityCheckEvent[] = []) {
-  const actor = createActor(machine, {
-    ...(options.snapshot ? { snapshot: options.snapshot } : {}),
-    input: options.answers ? { answers: options.answers } : {},
-  });
-  // A snapshot the machine cannot read puts the actor into an error state; without an observer,
-  // XState would rethrow that later from a timer, outside any try/catch (and end the process).
-  let failure: unknown = null;
-  const subscription = actor.subscribe({ error: (error) => (failure = error) });
-  actor.start();
-  for (const event of events) actor.send(event);
-  const snapshot = actor.getSnapshot();
-  subscription.unsubscribe();
-  actor.stop();
-  if (failure !== null || snapshot.status === 'error') throw failure ?? new Error('QualitätsCheck snapshot could not be restored');
-  return snapshot;
+  return runMachine(machine, { ...(options.snapshot ? { snapshot: options.snapshot } : {}), input: options.answers ? { answers: options.answers } : {} }, events).snapshot;
 }
 
 /** A new check: the perspective page, optionally with answers to start from. */

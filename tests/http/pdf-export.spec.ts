@@ -1,7 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { expect, test } from '@playwright/test';
 import { exportApplication } from '../../forms/antrag/json';
-import { e2eDatabase } from '../support/e2e-database';
+import { createTestApplicant, e2eDatabase } from '../support/e2e-database';
 import { clientFor, type Client } from '../support/http';
 import { pdfText, squash } from '../support/pdf';
 import { sampleGemeindeApplication } from '../support/sample-application';
@@ -12,13 +12,14 @@ async function newApplication(client: Client): Promise<number> {
   return Number(/\/antraege\/(\d+)/.exec(created.headers().location ?? '')![1]);
 }
 
-function draftCount(organisation: string): number {
+/** Drafts one person created (other tests create drafts in the same organisation in parallel). */
+function draftsCreatedBy(userId: number): Array<{ id: number; organisation: string }> {
   const db = e2eDatabase();
-  const row = db
-    .prepare('select count(*) as n from applications where organisation_id = (select id from organisations where name = ?) and deleted_at is null')
-    .get(organisation) as { n: number };
+  const rows = db
+    .prepare('select applications.id, organisations.name as organisation from applications join organisations on organisations.id = applications.organisation_id where created_by = ? and deleted_at is null order by applications.id')
+    .all(userId) as Array<{ id: number; organisation: string }>;
   db.close();
-  return row.n;
+  return rows;
 }
 
 test('an incomplete draft downloads as a PDF marked "Entwurf", named after organisation and date, and the download is logged', async ({ baseURL }) => {
@@ -46,22 +47,22 @@ test('an incomplete draft downloads as a PDF marked "Entwurf", named after organ
   const events = db.prepare("select details from application_events where application_id = ? and type = 'pdf.downloaded' order by id").all(id) as Array<{ details: string }>;
   db.close();
   expect(events.map((e) => JSON.parse(e.details))).toEqual([
-    { variant: 'einreichung', draft: true, withEligibility: false, as: 'member' },
-    { variant: 'bearbeitbar', draft: true, withEligibility: true, as: 'member' },
+    { variant: 'einreichung', draft: true, withEligibility: false, withQualityCheck: false, as: 'member' },
+    { variant: 'bearbeitbar', draft: true, withEligibility: true, withQualityCheck: false, as: 'member' },
   ]);
   await client.dispose();
 });
 
 test('export → import → export gives the identical document, as a new draft of the own organisation', async ({ baseURL }) => {
-  const client = await clientFor(baseURL!, 'kommune2');
+  const person = await createTestApplicant('Gemeinde Wiesenbach');
+  const client = await clientFor(baseURL!, person);
   const schemaUrl = new URL('/schema/antrag-v1.json', baseURL).href;
   const original = exportApplication(sampleGemeindeApplication(), { schemaUrl });
-  const before = draftCount('Gemeinde Wiesenbach');
   const imported = await client.post('/antraege/importieren', { text: original });
   expect(imported.status()).toBe(302);
   expect(imported.headers().location).toMatch(/^\/antraege\/\d+\?hinweis=importiert$/);
-  expect(draftCount('Gemeinde Wiesenbach')).toBe(before + 1);
   const id = /\/antraege\/(\d+)/.exec(imported.headers().location!)![1];
+  expect(draftsCreatedBy(person.id)).toEqual([{ id: Number(id), organisation: 'Gemeinde Wiesenbach' }]);
   const exported = await client.get(`/antraege/${id}/export.json`);
   expect(exported.headers()['content-type']).toContain('application/json');
   const first = await exported.text();
@@ -85,8 +86,8 @@ test('a file of another organisation is imported with the own master data, and s
 });
 
 test('broken or invalid files are refused with German messages, the pasted text is kept and no draft is created', async ({ baseURL }) => {
-  const client = await clientFor(baseURL!, 'kommune2');
-  const before = draftCount('Gemeinde Wiesenbach');
+  const person = await createTestApplicant('Gemeinde Wiesenbach');
+  const client = await clientFor(baseURL!, person);
   const cases: Array<[string, string]> = [
     ['{"schemaVersion": 1, "application": ', 'Die Datei ist kein gültiges JSON'],
     ['{"schemaVersion": 7, "application": {}}', 'Die Datei hat die Schemaversion 7; unterstützt wird Version 1.'],
@@ -103,7 +104,7 @@ test('broken or invalid files are refused with German messages, the pasted text 
     expect(html).toContain(message);
     if (text.length < 100) expect(html).toContain(text.replace(/"/g, '&quot;').slice(0, 20));
   }
-  expect(draftCount('Gemeinde Wiesenbach')).toBe(before);
+  expect(draftsCreatedBy(person.id)).toEqual([]);
   await client.dispose();
 });
 

@@ -1,11 +1,12 @@
-import { createActor } from 'xstate';
 import { expect, test, type APIResponse } from '@playwright/test';
-import { reviewMachine } from '../../machines/frl/review/machine';
+import { applyReviewEvent, startReview } from '../../machines/frl/review/machine';
 import { qualityCheckContent } from '../../machines/qualitaetscheck/content';
 import { answerInvalidMessage, answerRequiredMessage, attachRequiredMessage, inviteRequiredMessage, perspectiveRequiredMessage } from '../../machines/qualitaetscheck/form';
 import { pageQuestions } from '../../machines/qualitaetscheck/scoring';
 import { e2eDatabase } from '../support/e2e-database';
+import { qualityAnnexHeading } from '../../forms/qualitaetscheck/index';
 import { clientFor, type Client } from '../support/http';
+import { pdfText, squash } from '../support/pdf';
 
 /** Starts a check as `client` and returns its path ("/qualitaetscheck/<id>"). */
 async function startCheck(client: Client, title = 'HTTP-Test'): Promise<string> {
@@ -22,6 +23,9 @@ async function choose(client: Client, check: string, perspective: string) {
 
 /** The page's text as sent, without React's markers between adjacent text nodes. */
 const textOf = async (response: APIResponse) => (await response.text()).replaceAll('<!-- -->', '');
+
+/** The review version the page's status forms carry. */
+const reviewVersionOf = async (client: Client, path: string) => /name="reviewVersion" value="(\d+)"/.exec(await (await client.get(path)).text())![1]!;
 
 const userId = (email: string) => (e2eDatabase().prepare('select id from users where email = ?').get(email) as { id: number }).id;
 
@@ -102,12 +106,9 @@ test('advisors read a check only while it is attached to a draft shared with the
   // Attached, but advice not requested yet.
   expect((await beratung.get(check)).status()).toBe(404);
 
-  const actor = createActor(reviewMachine);
-  actor.start();
-  actor.send({ type: 'beratung.anfragen', advisorId: null, actor: { role: 'applicant', userId: userId('kommune@demo.example'), member: true }, at: new Date().toISOString() });
-  const db = e2eDatabase();
-  db.prepare('update applications set review_snapshot = ? where id = ?').run(JSON.stringify(actor.getPersistedSnapshot()), draftId);
-  actor.stop();
+  const status = `/antraege/${draftId}/status`;
+  const asked = await kommune.post(status, { intent: 'beratung.anfragen', advisor: '', reviewVersion: await reviewVersionOf(kommune, status) });
+  expect(asked.status()).toBe(302);
 
   const overview = await beratung.get(check);
   expect(overview.status()).toBe(200);
@@ -117,11 +118,20 @@ test('advisors read a check only while it is attached to a draft shared with the
   expect((await beratung.post(`${check}/perspektive`, { perspective: 'politik' })).status()).toBe(403);
   expect((await beratung.post(check, { intent: 'teilnehmen' })).status()).toBe(403);
 
-  // Assigned to another advisor: no longer readable for this one; detached: for no advisor.
-  db.prepare('insert into application_advisors (application_id, advisor_id, since) values (?, ?, ?)').run(draftId, userId('admin@demo.example'), new Date().toISOString());
+  // Taken by another advisor: no longer readable for this one (the same rule as the advice pages).
+  const db = e2eDatabase();
+  const saved = db.prepare('select review_snapshot from applications where id = ?').get(draftId) as { review_snapshot: string };
+  const taken = applyReviewEvent(startReview(JSON.parse(saved.review_snapshot)), {
+    type: 'beratung.uebernehmen',
+    actor: { role: 'advisor', userId: userId('beratung@demo.example') + 100_000, member: false },
+    at: new Date().toISOString(),
+  });
+  expect(taken.accepted).toBe(true);
+  db.prepare('update applications set review_snapshot = ? where id = ?').run(JSON.stringify(taken.persisted), draftId);
   expect((await beratung.get(check)).status()).toBe(404);
-  db.prepare('delete from application_advisors where application_id = ?').run(draftId);
+  db.prepare('update applications set review_snapshot = ? where id = ?').run(saved.review_snapshot, draftId);
   expect((await beratung.get(check)).status()).toBe(200);
+  // Detached: readable for no advisor.
   expect((await kommune.post(check, { intent: 'loesen', application: String(draftId) })).status()).toBe(302);
   expect((await beratung.get(check)).status()).toBe(404);
   db.close();
@@ -177,4 +187,34 @@ test('a published content version leaves started checks on theirs; switching kee
   expect(result).toContain(lernen.questions.find((q) => q.id === 'lernen-erkenntnisse-weitergeben')!.text);
   expect(result).toMatch(/Aus Erfahrung lernen<\/th><td class="num">100<\/td>/);
   await Promise.all([kommune.dispose(), beratung.dispose(), ministerium.dispose()]);
+});
+
+test('the application PDF includes the attached check as an annex only when asked to, for the applicant and the advisor', async ({ baseURL }) => {
+  const kommune = await clientFor(baseURL!, 'kommune2');
+  const check = await startCheck(kommune, 'Anlage zum Antrag');
+  await choose(kommune, check, 'verwaltung');
+  const answered = await kommune.post(`${check}/${first!.id}`, { intent: 'spaeter', [`answers.${firstQuestions[0]!.id}.value`]: '3' });
+  expect(answered.status()).toBe(302);
+  const draftId = Number(/\d+$/.exec((await kommune.post('/antraege/neu', {})).headers().location!)![0]);
+  const pdfText_ = async (client: Client, query: string) => squash(pdfText(new Uint8Array(await (await client.get(`/antraege/${draftId}/pdf?${query}`)).body())));
+
+  // Nothing attached: no choice offered, and the parameter adds nothing.
+  expect(await textOf(await kommune.get(`/antraege/${draftId}`))).not.toContain('name="qualitaetscheck"');
+  expect(await pdfText_(kommune, 'qualitaetscheck=1')).not.toContain(squash(qualityAnnexHeading));
+
+  expect((await kommune.post(check, { intent: 'anhaengen', application: String(draftId) })).status()).toBe(302);
+  expect(await textOf(await kommune.get(`/antraege/${draftId}`))).toContain('Den beigefügten QualitätsCheck als Anlage beifügen');
+  expect(await pdfText_(kommune, 'fassung=einreichung')).not.toContain(squash(qualityAnnexHeading));
+  const withAnnex = await pdfText_(kommune, 'fassung=einreichung&qualitaetscheck=1');
+  expect(withAnnex).toContain(squash(`${qualityAnnexHeading} – Anlage zum Antrag`));
+  expect(withAnnex).toContain(squash(first!.title));
+
+  // The advisor of the draft sees the profile on the advice page and gets the same annex.
+  const status = `/antraege/${draftId}/status`;
+  await kommune.post(status, { intent: 'beratung.anfragen', advisor: '', reviewVersion: await reviewVersionOf(kommune, status) });
+  const beratung = await clientFor(baseURL!, 'beratung');
+  const advicePage = await textOf(await beratung.get(`/beratung/${draftId}`));
+  expect(advicePage).toContain('QualitätsCheck: Anlage zum Antrag');
+  expect(await pdfText_(beratung, 'qualitaetscheck=1')).toContain(squash(`${qualityAnnexHeading} – Anlage zum Antrag`));
+  await Promise.all([kommune.dispose(), beratung.dispose()]);
 });

@@ -182,3 +182,21 @@ test('after the submission is recorded the draft cannot be changed, and typed in
   expect(stored.title).toBe('Eingereicht');
   await applicant.dispose();
 });
+
+test('stored snapshots an older release wrote, which the machines cannot read, neither break the pages nor stop the server', async ({ baseURL }) => {
+  const applicant = await clientFor(baseURL!, 'kommune2');
+  const id = await newDraft(applicant, 'Alter Speicherstand');
+  const unreadable = JSON.stringify({ status: 'active', value: 'gibt_es_nicht', context: {}, children: {}, historyValue: {} });
+  const db = e2eDatabase();
+  db.prepare('update applications set review_snapshot = ?, snapshot = ? where id = ?').run(unreadable, JSON.stringify({ ...JSON.parse(unreadable), context: { data: { project: { title: 'Alter Speicherstand' } } } }), id);
+  db.close();
+
+  const overview = await applicant.get(`/antraege/${id}`);
+  expect(overview.status()).toBe(200);
+  expect(await overview.text()).toContain('Alter Speicherstand');
+  expect((await applicant.get(`/antraege/${id}/vorhaben`)).status()).toBe(200);
+  // The server is still there a moment later (XState used to rethrow such errors from a timer).
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect((await applicant.get('/healthz')).status()).toBe(200);
+  await applicant.dispose();
+});

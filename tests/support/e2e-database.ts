@@ -1,14 +1,37 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
+import { createDatabase } from '../../db/client';
+import { createUser } from '../../db/repositories/users';
+
+function e2eDatabaseFile(port = process.env.E2E_PORT ?? '3210'): string {
+  return (JSON.parse(readFileSync(join(tmpdir(), `foerderlotse-e2e-${port}.json`), 'utf8')) as { databaseFile: string }).databaseFile;
+}
 
 /** The e2e server's throw-away database, for tests that must age a session. */
 export function e2eDatabase(port = process.env.E2E_PORT ?? '3210'): SQLite.Database {
-  const { databaseFile } = JSON.parse(readFileSync(join(tmpdir(), `foerderlotse-e2e-${port}.json`), 'utf8')) as { databaseFile: string };
-  const db = new SQLite(databaseFile);
+  const db = new SQLite(e2eDatabaseFile(port));
   db.pragma('busy_timeout = 5000');
   return db;
+}
+
+/**
+ * A new applicant account in an existing organisation, for tests that count what one person created
+ * while other tests work in the same organisation in parallel.
+ */
+export async function createTestApplicant(organisation: string): Promise<{ email: string; password: string; id: number }> {
+  const db = createDatabase(e2eDatabaseFile());
+  try {
+    const org = await db.selectFrom('organisations').select('id').where('name', '=', organisation).executeTakeFirstOrThrow();
+    const email = `test-${randomUUID()}@example.org`;
+    const password = 'Testkonto-Passwort 2026';
+    const user = await createUser(db, { email, name: 'Testperson', password, role: 'applicant', organisationId: org.id });
+    return { email, password, id: user.id };
+  } finally {
+    await db.destroy();
+  }
 }
 
 /** Lets every session of the user look idle for two hours. */

@@ -2,7 +2,18 @@
  * Downloads of an application: the filled PDF form (a GET form, so it works without JavaScript)
  * and the machine-readable JSON export.
  */
-export function ApplicationDownloads({ id, complete, headingLevel = 2 }: { id: number; complete: boolean; headingLevel?: 2 | 3 }) {
+export function ApplicationDownloads({
+  id,
+  complete,
+  qualityChecks = 0,
+  headingLevel = 2,
+}: {
+  id: number;
+  complete: boolean;
+  /** How many QualitätsChecks are attached to the draft; with any, the PDF can include them as an annex. */
+  qualityChecks?: number;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = `h${headingLevel}` as const;
   const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
   return (
@@ -45,6 +56,19 @@ export function ApplicationDownloads({ id, complete, headingLevel = 2 }: { id: n
             </label>
           </div>
         </div>
+        {qualityChecks > 0 ? (
+          <div className="field">
+            <div className="choice">
+              <input type="checkbox" className="choice__input" id={`qualitaetscheck-${id}`} name="qualitaetscheck" value="1" aria-describedby={`qualitaetscheck-${id}-hint`} />
+              <label htmlFor={`qualitaetscheck-${id}`} className="choice__label">
+                {qualityChecks === 1 ? 'Den beigefügten QualitätsCheck' : `Die ${qualityChecks} beigefügten QualitätsChecks`} als Anlage beifügen
+              </label>
+              <div id={`qualitaetscheck-${id}-hint`} className="choice__hint">
+                Mit dem gemeinsamen Profil aller Perspektiven; ein Check ohne Antworten wird nicht beigefügt.
+              </div>
+            </div>
+          </div>
+        ) : null}
         <button type="submit" className="button">
           PDF herunterladen
         </button>

@@ -52,7 +52,7 @@ export function ReviewStep({ review, id, editable = true }: { review: Review; id
       </section>
       <h2>Förderprüfung</h2>
       <EligibilityResultView result={review.result} register="verwaltung" headingLevel={3} />
-      <ApplicationDownloads id={id} complete={review.complete} />
+      <ApplicationDownloads id={id} complete={review.complete} qualityChecks={review.qualityChecks} />
       <h2>Beratung und Einreichung</h2>
       <p>
         Lassen Sie den Entwurf vom EBBS beraten, bevor Sie ihn über das Förderportal der SAB einreichen, und tragen Sie

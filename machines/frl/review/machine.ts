@@ -1,4 +1,5 @@
-import { assign, createActor, setup, type Snapshot, type SnapshotFrom } from 'xstate';
+import { assign, setup, type Snapshot, type SnapshotFrom } from 'xstate';
+import { runMachine } from '../../shared/actor';
 
 /**
  * The advice and submission status of an application. Who may take which transition is part of
@@ -231,21 +232,12 @@ export function advisorMayRead(actor: Actor, snapshot: Pick<ReviewSnapshot, 'con
 
 /** The review statechart at its start, or restored from a persisted snapshot (throws if unreadable). */
 export function startReview(persisted?: unknown): ReviewSnapshot {
-  const actor = createActor(reviewMachine, persisted === undefined ? {} : { snapshot: persisted as Snapshot<unknown> });
-  actor.start();
-  const snapshot = actor.getSnapshot();
-  actor.stop();
-  return snapshot;
+  return runMachine(reviewMachine, persisted === undefined ? {} : { snapshot: persisted as Snapshot<unknown> }).snapshot;
 }
 
 /** Sends one event; a refused event (`accepted: false`) leaves the snapshot as it was. */
 export function applyReviewEvent(snapshot: ReviewSnapshot, event: ReviewEvent): { accepted: boolean; snapshot: ReviewSnapshot; persisted: unknown } {
   if (!snapshot.can(event)) return { accepted: false, snapshot, persisted: null };
-  const actor = createActor(reviewMachine, { snapshot });
-  actor.start();
-  actor.send(event);
-  const next = actor.getSnapshot();
-  const persisted = actor.getPersistedSnapshot();
-  actor.stop();
-  return { accepted: true, snapshot: next, persisted };
+  const next = runMachine(reviewMachine, { snapshot }, [event]);
+  return { accepted: true, snapshot: next.snapshot, persisted: next.persisted };
 }
