@@ -28,6 +28,7 @@ import { getDb } from '../db.server';
 import { qualityChecksOfApplication } from '../qualitaetscheck.server';
 import { isReviewIntent, reviewFormAction } from '../review-actions.server';
 import { reviewLoader } from '../review.server';
+import { ScrollTable } from '../components/scroll-table';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Antrag'} – Beratung – Förderlotse Bürgerbeteiligung` }];
 
@@ -294,33 +295,30 @@ export default function AdvisorView() {
               ))}
             </dl>
             {section.step === 'kosten' && d.lines.length ? (
-              <div className="table-scroll" role="region" aria-label="Ausgaben" tabIndex={0}>
-                <table className="table">
-                  <caption>Ausgaben ({d.lines.length})</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Nr.</th>
-                      <th scope="col">Kategorie</th>
-                      <th scope="col">Beschreibung</th>
-                      <th scope="col">Jahr</th>
-                      <th scope="col" className="num">
-                        Betrag
-                      </th>
+              <ScrollTable caption={<>Ausgaben ({d.lines.length})</>} label="Ausgaben">
+                <thead>
+                  <tr>
+                    <th scope="col">Nr.</th>
+                    <th scope="col">Kategorie</th>
+                    <th scope="col">Beschreibung</th>
+                    <th scope="col">Jahr</th>
+                    <th scope="col" className="num">
+                      Betrag
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.lines.map((l) => (
+                    <tr key={l.id}>
+                      <td>{l.number}</td>
+                      <td>{l.category}</td>
+                      <td>{l.description}</td>
+                      <td>{l.year ?? '–'}</td>
+                      <td className="num">{l.amount}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {d.lines.map((l) => (
-                      <tr key={l.id}>
-                        <td>{l.number}</td>
-                        <td>{l.category}</td>
-                        <td>{l.description}</td>
-                        <td>{l.year ?? '–'}</td>
-                        <td className="num">{l.amount}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                </tbody>
+              </ScrollTable>
             ) : null}
             <CommentSection step={section.step} threads={threads} assigned={d.assigned} anchors={d.anchors[section.step] ?? []} error={commentError} />
           </section>

@@ -8,6 +8,7 @@ import { directiveVersionOn, directiveVersions } from '../../machines/frl/engine
 import { valueOn } from '../../machines/frl/parameters';
 import { formatDate } from '../../machines/shared/format';
 import { rulesOptions, todayInSaxony } from '../rules.server';
+import { ParameterSource } from '../components/parameter-source';
 
 export const meta: MetaFunction = () => [{ title: 'Regelkatalog – Förderlotse Bürgerbeteiligung' }];
 
@@ -187,13 +188,7 @@ export default function RuleCatalogue() {
                   <td>{formatDate(v.from)}</td>
                   <td className="num">{v.value}</td>
                   <td>
-                    {v.reference}
-                    {v.assumption ? (
-                      <>
-                        {' '}
-                        <span className="tag tag--blue">Annahme</span> {v.assumption}
-                      </>
-                    ) : null}
+                    <ParameterSource reference={v.reference} assumption={v.assumption} />
                   </td>
                 </tr>
               )),

@@ -6,6 +6,7 @@ import { RegelwerkNav } from '../components/regelwerk/nav';
 import { Statechart } from '../components/statechart';
 import { workbenchReaders } from '../regelwerk.server';
 import { requireRole } from '../session.server';
+import { ScrollTable } from '../components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Abläufe – Regelwerk – Förderlotse Bürgerbeteiligung' }];
 
@@ -66,57 +67,51 @@ export default function Statecharts() {
                 layout={chart.layout}
               />
             </div>
-            <div className="table-scroll" role="region" aria-label={`Zustände: ${chart.title}`} tabIndex={0}>
-              <table className="table">
-                <caption>Zustände: {chart.title}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Zustand</th>
-                    <th scope="col">Bezeichnung</th>
-                    <th scope="col">Art</th>
+            <ScrollTable caption={<>Zustände: {chart.title}</>} label={`Zustände: ${chart.title}`}>
+              <thead>
+                <tr>
+                  <th scope="col">Zustand</th>
+                  <th scope="col">Bezeichnung</th>
+                  <th scope="col">Art</th>
+                </tr>
+              </thead>
+              <tbody>
+                {chart.model.states.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row" className="code-cell">
+                      {s.id}
+                    </th>
+                    <td>{chart.labels[s.id] || '–'}</td>
+                    <td>
+                      {kindLabel[s.kind]}
+                      {s.initial ? ', Anfangszustand' : ''}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {chart.model.states.map((s) => (
-                    <tr key={s.id}>
-                      <th scope="row" className="code-cell">
-                        {s.id}
-                      </th>
-                      <td>{chart.labels[s.id] || '–'}</td>
-                      <td>
-                        {kindLabel[s.kind]}
-                        {s.initial ? ', Anfangszustand' : ''}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <div className="table-scroll" role="region" aria-label={`Übergänge: ${chart.title}`} tabIndex={0}>
-              <table className="table">
-                <caption>Übergänge: {chart.title}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Von</th>
-                    <th scope="col">Ereignis</th>
-                    <th scope="col">Bedingung</th>
-                    <th scope="col">Nach</th>
-                    <th scope="col">Aktionen</th>
+                ))}
+              </tbody>
+            </ScrollTable>
+            <ScrollTable caption={<>Übergänge: {chart.title}</>} label={`Übergänge: ${chart.title}`}>
+              <thead>
+                <tr>
+                  <th scope="col">Von</th>
+                  <th scope="col">Ereignis</th>
+                  <th scope="col">Bedingung</th>
+                  <th scope="col">Nach</th>
+                  <th scope="col">Aktionen</th>
+                </tr>
+              </thead>
+              <tbody>
+                {chart.model.transitions.map((t) => (
+                  <tr key={t.id}>
+                    <td className="code-cell">{name(t.source)}</td>
+                    <td className="code-cell">{t.event === eventless ? 'automatisch' : t.event}</td>
+                    <td className="code-cell">{t.guard ?? (t.event === eventless ? 'sonst' : '–')}</td>
+                    <td className="code-cell">{name(t.target)}</td>
+                    <td className="code-cell">{t.actions.length ? t.actions.join(', ') : '–'}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {chart.model.transitions.map((t) => (
-                    <tr key={t.id}>
-                      <td className="code-cell">{name(t.source)}</td>
-                      <td className="code-cell">{t.event === eventless ? 'automatisch' : t.event}</td>
-                      <td className="code-cell">{t.guard ?? (t.event === eventless ? 'sonst' : '–')}</td>
-                      <td className="code-cell">{name(t.target)}</td>
-                      <td className="code-cell">{t.actions.length ? t.actions.join(', ') : '–'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollTable>
           </section>
         );
       })}

@@ -9,6 +9,7 @@ import { getDb } from '../db.server';
 import { workbenchReaders } from '../regelwerk.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
+import { ScrollTable } from '../components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Förderaufrufe – Regelwerk – Förderlotse Bürgerbeteiligung' }];
 
@@ -62,44 +63,41 @@ export default function FundingCalls() {
           </Link>
         </p>
       ) : null}
-      <div className="table-scroll" role="region" aria-label="Förderaufrufe" tabIndex={0}>
-        <table className="table">
-          <caption>Alle Förderaufrufe, neueste zuerst</caption>
-          <thead>
-            <tr>
-              <th scope="col">Aufruf</th>
-              <th scope="col">veröffentlicht</th>
-              <th scope="col">Antragstellung ab</th>
-              <th scope="col">Stichtag</th>
-              <th scope="col">Stand</th>
-              <th scope="col">Herkunft</th>
+      <ScrollTable caption="Alle Förderaufrufe, neueste zuerst" label="Förderaufrufe">
+        <thead>
+          <tr>
+            <th scope="col">Aufruf</th>
+            <th scope="col">veröffentlicht</th>
+            <th scope="col">Antragstellung ab</th>
+            <th scope="col">Stichtag</th>
+            <th scope="col">Stand</th>
+            <th scope="col">Herkunft</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.calls.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">
+                <Link to={`/regelwerk/aufrufe/${c.id}`}>{c.title}</Link>
+                {c.current ? <span className="tag tag--green"> gilt heute</span> : null}
+              </th>
+              <td>{c.publishedOn ? formatDate(c.publishedOn) : 'nicht überliefert'}</td>
+              <td>
+                {c.opens === '0000-01-01' ? '–' : formatDate(c.opens)}
+                {c.opensAssumed ? (
+                  <>
+                    {' '}
+                    <span className="tag tag--blue">Annahme</span>
+                  </>
+                ) : null}
+              </td>
+              <td>{formatDate(c.deadline)}</td>
+              <td>{c.state}</td>
+              <td>{c.origin}</td>
             </tr>
-          </thead>
-          <tbody>
-            {d.calls.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">
-                  <Link to={`/regelwerk/aufrufe/${c.id}`}>{c.title}</Link>
-                  {c.current ? <span className="tag tag--green"> gilt heute</span> : null}
-                </th>
-                <td>{c.publishedOn ? formatDate(c.publishedOn) : 'nicht überliefert'}</td>
-                <td>
-                  {c.opens === '0000-01-01' ? '–' : formatDate(c.opens)}
-                  {c.opensAssumed ? (
-                    <>
-                      {' '}
-                      <span className="tag tag--blue">Annahme</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>{formatDate(c.deadline)}</td>
-                <td>{c.state}</td>
-                <td>{c.origin}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
       <p className="hint">
         Annahme: Wo das Datum der Antragstellung nicht überliefert ist, gilt der Tag nach dem Stichtag des vorherigen
         Aufrufs.

@@ -18,6 +18,7 @@ import { getDb } from '../db.server';
 import { describeValue, isParameterId, previewChange, publishChange, workbenchEditors, workbenchReaders } from '../regelwerk.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
+import { ScrollTable } from '../components/scroll-table';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `${d ? `Änderung Nr. ${d.change.id}` : 'Änderung'} – Parameter – Regelwerk – Förderlotse Bürgerbeteiligung` },
@@ -305,40 +306,37 @@ export default function ParameterChange() {
             {d.preview.suiteChanged.length === 0 ? 'Kein Fall ändert sein Ergebnis.' : `${d.preview.suiteChanged.length} Fälle ändern sich:`}
           </p>
           {d.preview.suiteChanged.length ? (
-            <div className="table-scroll" role="region" aria-label="Geänderte Testfälle" tabIndex={0}>
-              <table className="table">
-                <caption>Testfälle, die sich ändern</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Fall</th>
-                    <th scope="col">Ergebnis bisher</th>
-                    <th scope="col">Ergebnis neu</th>
-                    <th scope="col">Warum</th>
+            <ScrollTable caption="Testfälle, die sich ändern" label="Geänderte Testfälle">
+              <thead>
+                <tr>
+                  <th scope="col">Fall</th>
+                  <th scope="col">Ergebnis bisher</th>
+                  <th scope="col">Ergebnis neu</th>
+                  <th scope="col">Warum</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.preview.suiteChanged.map((s) => (
+                  <tr key={s.source + s.name}>
+                    <th scope="row">
+                      {s.name} <span className="hint">({s.source})</span>
+                    </th>
+                    <td>{s.verdictBefore ?? '–'}</td>
+                    <td>
+                      {s.verdictAfter ?? '–'}
+                      {s.passedAfter ? null : <span className="result-fail"> (Erwartung nicht erfüllt)</span>}
+                    </td>
+                    <td>
+                      <ul className="plain-list">
+                        {[...s.reasons, ...s.failures].map((r) => (
+                          <li key={r}>{r}</li>
+                        ))}
+                      </ul>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {d.preview.suiteChanged.map((s) => (
-                    <tr key={s.source + s.name}>
-                      <th scope="row">
-                        {s.name} <span className="hint">({s.source})</span>
-                      </th>
-                      <td>{s.verdictBefore ?? '–'}</td>
-                      <td>
-                        {s.verdictAfter ?? '–'}
-                        {s.passedAfter ? null : <span className="result-fail"> (Erwartung nicht erfüllt)</span>}
-                      </td>
-                      <td>
-                        <ul className="plain-list">
-                          {[...s.reasons, ...s.failures].map((r) => (
-                            <li key={r}>{r}</li>
-                          ))}
-                        </ul>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollTable>
           ) : null}
           <h4>Dieselben Fälle am {formatDate(c.from)}</h4>
           <p>
@@ -349,37 +347,34 @@ export default function ParameterChange() {
               : `gingen ${d.preview.suiteOnDate.length === 1 ? 'ein Fall' : `${d.preview.suiteOnDate.length} Fälle`} mit dem neuen Wert anders aus:`}
           </p>
           {d.preview.suiteOnDate.length ? (
-            <div className="table-scroll" role="region" aria-label={`Testfälle am ${formatDate(c.from)}`} tabIndex={0}>
-              <table className="table">
-                <caption>Testfälle, geprüft am {formatDate(c.from)}, die mit dem neuen Wert anders ausgehen</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Fall</th>
-                    <th scope="col">Ergebnis mit geltenden Werten</th>
-                    <th scope="col">Ergebnis mit neuem Wert</th>
-                    <th scope="col">Warum</th>
+            <ScrollTable caption={<>Testfälle, geprüft am {formatDate(c.from)}, die mit dem neuen Wert anders ausgehen</>} label={`Testfälle am ${formatDate(c.from)}`}>
+              <thead>
+                <tr>
+                  <th scope="col">Fall</th>
+                  <th scope="col">Ergebnis mit geltenden Werten</th>
+                  <th scope="col">Ergebnis mit neuem Wert</th>
+                  <th scope="col">Warum</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.preview.suiteOnDate.map((s) => (
+                  <tr key={s.source + s.name}>
+                    <th scope="row">
+                      {s.name} <span className="hint">({s.source})</span>
+                    </th>
+                    <td>{s.verdictBefore}</td>
+                    <td>{s.verdictAfter}</td>
+                    <td>
+                      <ul className="plain-list">
+                        {s.reasons.map((r) => (
+                          <li key={r}>{r}</li>
+                        ))}
+                      </ul>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {d.preview.suiteOnDate.map((s) => (
-                    <tr key={s.source + s.name}>
-                      <th scope="row">
-                        {s.name} <span className="hint">({s.source})</span>
-                      </th>
-                      <td>{s.verdictBefore}</td>
-                      <td>{s.verdictAfter}</td>
-                      <td>
-                        <ul className="plain-list">
-                          {s.reasons.map((r) => (
-                            <li key={r}>{r}</li>
-                          ))}
-                        </ul>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollTable>
           ) : null}
           <h3>Gespeicherte Entwürfe</h3>
           <p>
@@ -451,39 +446,36 @@ function DraftTable({
 }) {
   if (!drafts.length) return null;
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table className="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Entwurf</th>
-            <th scope="col">Förderweg</th>
-            <th scope="col">Ergebnis bisher</th>
-            <th scope="col">Ergebnis neu</th>
-            <th scope="col">Warum</th>
+    <ScrollTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">Entwurf</th>
+          <th scope="col">Förderweg</th>
+          <th scope="col">Ergebnis bisher</th>
+          <th scope="col">Ergebnis neu</th>
+          <th scope="col">Warum</th>
+        </tr>
+      </thead>
+      <tbody>
+        {drafts.map((x) => (
+          <tr key={x.id}>
+            <th scope="row">Nr. {x.id}</th>
+            <td>{x.route}</td>
+            <td>{x.verdictBefore}</td>
+            <td>
+              {x.verdictAfter}
+              {x.changed ? null : ' (unverändert)'}
+            </td>
+            <td>
+              <ul className="plain-list">
+                {x.reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {drafts.map((x) => (
-            <tr key={x.id}>
-              <th scope="row">Nr. {x.id}</th>
-              <td>{x.route}</td>
-              <td>{x.verdictBefore}</td>
-              <td>
-                {x.verdictAfter}
-                {x.changed ? null : ' (unverändert)'}
-              </td>
-              <td>
-                <ul className="plain-list">
-                  {x.reasons.map((r) => (
-                    <li key={r}>{r}</li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }

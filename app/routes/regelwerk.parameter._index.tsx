@@ -18,6 +18,8 @@ import { getDb } from '../db.server';
 import { describeValue, workbenchEditors, workbenchReaders } from '../regelwerk.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
+import { ParameterSource } from '../components/parameter-source';
+import { ScrollTable } from '../components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Parameter – Regelwerk – Förderlotse Bürgerbeteiligung' }];
 
@@ -153,90 +155,77 @@ export default function Parameters() {
         </p>
       ) : null}
       {d.changes.length ? (
-        <div className="table-scroll" role="region" aria-label="Änderungen" tabIndex={0}>
-          <table className="table">
-            <caption>Alle Änderungen, neueste zuerst</caption>
-            <thead>
-              <tr>
-                <th scope="col">Nr.</th>
-                <th scope="col">Parameter</th>
-                <th scope="col">Wert</th>
-                <th scope="col">gilt ab</th>
-                <th scope="col">Status</th>
-                <th scope="col">angelegt</th>
+        <ScrollTable caption="Alle Änderungen, neueste zuerst" label="Änderungen">
+          <thead>
+            <tr>
+              <th scope="col">Nr.</th>
+              <th scope="col">Parameter</th>
+              <th scope="col">Wert</th>
+              <th scope="col">gilt ab</th>
+              <th scope="col">Status</th>
+              <th scope="col">angelegt</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.changes.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">
+                  <Link to={`/regelwerk/parameter/${c.id}`}>
+                    Nr. {c.id}
+                    <span className="visually-hidden">: {c.parameter}</span>
+                  </Link>
+                </th>
+                <td>{c.parameter}</td>
+                <td className="num">{c.value}</td>
+                <td>{formatDate(c.from)}</td>
+                <td>{changeStatusLabel(c.status)}</td>
+                <td>
+                  {c.createdAt}, {c.createdBy}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {d.changes.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">
-                    <Link to={`/regelwerk/parameter/${c.id}`}>
-                      Nr. {c.id}
-                      <span className="visually-hidden">: {c.parameter}</span>
-                    </Link>
-                  </th>
-                  <td>{c.parameter}</td>
-                  <td className="num">{c.value}</td>
-                  <td>{formatDate(c.from)}</td>
-                  <td>{changeStatusLabel(c.status)}</td>
-                  <td>
-                    {c.createdAt}, {c.createdBy}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       ) : (
         <p>Noch keine Änderungen. Alle Werte stammen aus der Richtlinie und den Gesetzen, wie sie mitgeliefert werden.</p>
       )}
 
       <h2>Alle Werte mit Geltungsdaten</h2>
-      <div className="table-scroll" role="region" aria-label="Alle Werte mit Geltungsdaten" tabIndex={0}>
-        <table className="table">
-          <caption>Parameter, ihre Werte und Fundstellen</caption>
-          <thead>
-            <tr>
-              <th scope="col">Parameter</th>
-              <th scope="col">gilt ab</th>
-              <th scope="col">Wert</th>
-              <th scope="col">Fundstelle</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.parameters.flatMap((p) =>
-              p.values.map((v, i) => (
-                <tr key={`${p.id}-${v.from}`}>
-                  <th scope="row">
-                    {i === 0 ? p.label : <span className="visually-hidden">{p.label}</span>}
-                    {i === 0 ? (
-                      <>
-                        {' '}
-                        <code>{p.id}</code>
-                      </>
-                    ) : null}
-                  </th>
-                  <td>
-                    {formatDate(v.from)}
-                    {v.inForce ? <span className="tag tag--green"> gilt heute</span> : null}
-                  </td>
-                  <td className="num">{v.value}</td>
-                  <td>
-                    {v.reference}
-                    {v.publication ? ` (Veröffentlichung Nr. ${v.publication})` : ' (mitgeliefert)'}
-                    {v.assumption ? (
-                      <>
-                        {' '}
-                        <span className="tag tag--blue">Annahme</span> {v.assumption}
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              )),
-            )}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable caption="Parameter, ihre Werte und Fundstellen" label="Alle Werte mit Geltungsdaten">
+        <thead>
+          <tr>
+            <th scope="col">Parameter</th>
+            <th scope="col">gilt ab</th>
+            <th scope="col">Wert</th>
+            <th scope="col">Fundstelle</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.parameters.flatMap((p) =>
+            p.values.map((v, i) => (
+              <tr key={`${p.id}-${v.from}`}>
+                <th scope="row">
+                  {i === 0 ? p.label : <span className="visually-hidden">{p.label}</span>}
+                  {i === 0 ? (
+                    <>
+                      {' '}
+                      <code>{p.id}</code>
+                    </>
+                  ) : null}
+                </th>
+                <td>
+                  {formatDate(v.from)}
+                  {v.inForce ? <span className="tag tag--green"> gilt heute</span> : null}
+                </td>
+                <td className="num">{v.value}</td>
+                <td>
+                  <ParameterSource reference={v.reference} publication={v.publication} showShipped assumption={v.assumption} />
+                </td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </ScrollTable>
     </>
   );
 }

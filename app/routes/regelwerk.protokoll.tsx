@@ -7,6 +7,7 @@ import { RegelwerkNav } from '../components/regelwerk/nav';
 import { getDb } from '../db.server';
 import { workbenchReaders } from '../regelwerk.server';
 import { requireRole } from '../session.server';
+import { ScrollTable } from '../components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Protokoll – Regelwerk – Förderlotse Bürgerbeteiligung' }];
 
@@ -27,27 +28,24 @@ export default function AuditLog() {
       <RegelwerkNav showStatistics={d.mayEdit} />
       <p className="lead">Jede Änderung am Regelwerk: wer was wann angelegt, veröffentlicht, verworfen oder geändert hat.</p>
       {d.entries.length ? (
-        <div className="table-scroll" role="region" aria-label="Protokoll" tabIndex={0}>
-          <table className="table">
-            <caption>Änderungen am Regelwerk, neueste zuerst</caption>
-            <thead>
-              <tr>
-                <th scope="col">Zeitpunkt</th>
-                <th scope="col">Person</th>
-                <th scope="col">Änderung</th>
+        <ScrollTable caption="Änderungen am Regelwerk, neueste zuerst" label="Protokoll">
+          <thead>
+            <tr>
+              <th scope="col">Zeitpunkt</th>
+              <th scope="col">Person</th>
+              <th scope="col">Änderung</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.entries.map((e) => (
+              <tr key={e.id}>
+                <td>{e.at}</td>
+                <td>{e.actor}</td>
+                <td>{e.text}</td>
               </tr>
-            </thead>
-            <tbody>
-              {d.entries.map((e) => (
-                <tr key={e.id}>
-                  <td>{e.at}</td>
-                  <td>{e.actor}</td>
-                  <td>{e.text}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       ) : (
         <p>Noch keine Änderungen am Regelwerk.</p>
       )}

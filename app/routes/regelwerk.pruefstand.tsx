@@ -17,6 +17,7 @@ import { readProtectedForm } from '../csrf.server';
 import { findSuiteCase, keepDownload, suiteCases, workbenchReaders } from '../regelwerk.server';
 import { rulesOptions } from '../rules.server';
 import { requireRole } from '../session.server';
+import { ScrollTable } from '../components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Prüfstand – Regelwerk – Förderlotse Bürgerbeteiligung' }];
 
@@ -189,29 +190,26 @@ export default function TestBench() {
           <p>Regelstand der Prüfung: {check.result.ruleVersion.id}.</p>
           <EligibilityResultView result={check.result} register="verwaltung" traceOpen />
           <h2>Kriterien in Kurzform</h2>
-          <div className="table-scroll" role="region" aria-label="Kriterien in Kurzform" tabIndex={0}>
-            <table className="table">
-              <caption>Status jedes Kriteriums mit Kennung</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Kennung</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Entscheidende Angaben</th>
+          <ScrollTable caption="Status jedes Kriteriums mit Kennung" label="Kriterien in Kurzform">
+            <thead>
+              <tr>
+                <th scope="col">Kennung</th>
+                <th scope="col">Status</th>
+                <th scope="col">Entscheidende Angaben</th>
+              </tr>
+            </thead>
+            <tbody>
+              {check.result.findings.map((f) => (
+                <tr key={f.id}>
+                  <th scope="row" className="code-cell">
+                    {f.id}
+                  </th>
+                  <td>{statusLabel[f.status]}</td>
+                  <td>{f.trace.map((t) => `${t.label}: ${t.value}`).join('; ') || '–'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {check.result.findings.map((f) => (
-                  <tr key={f.id}>
-                    <th scope="row" className="code-cell">
-                      {f.id}
-                    </th>
-                    <td>{statusLabel[f.status]}</td>
-                    <td>{f.trace.map((t) => `${t.label}: ${t.value}`).join('; ') || '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollTable>
         </>
       ) : null}
 
@@ -231,44 +229,41 @@ export default function TestBench() {
           <p role="status">
             {d.suite.filter((c) => c.passed).length} bestanden, {d.suite.filter((c) => !c.passed).length} fehlgeschlagen.
           </p>
-          <div className="table-scroll" role="region" aria-label="Ergebnisse der Testsuite" tabIndex={0}>
-            <table className="table">
-              <caption>Ergebnisse der Testsuite</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Fall</th>
-                  <th scope="col">Datei</th>
-                  <th scope="col">Ergebnis</th>
-                  <th scope="col">Prüfung</th>
+          <ScrollTable caption="Ergebnisse der Testsuite">
+            <thead>
+              <tr>
+                <th scope="col">Fall</th>
+                <th scope="col">Datei</th>
+                <th scope="col">Ergebnis</th>
+                <th scope="col">Prüfung</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.suite.map((c) => (
+                <tr key={c.source + c.name}>
+                  <th scope="row">
+                    <Link to={`/regelwerk/pruefstand?fall=${encodeURIComponent(c.source)}`}>{c.name}</Link>
+                  </th>
+                  <td>{c.source}</td>
+                  <td>{c.verdict ?? '–'}</td>
+                  <td>
+                    {c.passed ? (
+                      <span className="result-pass">bestanden</span>
+                    ) : (
+                      <>
+                        <span className="result-fail">fehlgeschlagen</span>
+                        <ul>
+                          {c.failures.map((f) => (
+                            <li key={f}>{f}</li>
+                          ))}
+                        </ul>
+                      </>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {d.suite.map((c) => (
-                  <tr key={c.source + c.name}>
-                    <th scope="row">
-                      <Link to={`/regelwerk/pruefstand?fall=${encodeURIComponent(c.source)}`}>{c.name}</Link>
-                    </th>
-                    <td>{c.source}</td>
-                    <td>{c.verdict ?? '–'}</td>
-                    <td>
-                      {c.passed ? (
-                        <span className="result-pass">bestanden</span>
-                      ) : (
-                        <>
-                          <span className="result-fail">fehlgeschlagen</span>
-                          <ul>
-                            {c.failures.map((f) => (
-                              <li key={f}>{f}</li>
-                            ))}
-                          </ul>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollTable>
         </>
       ) : null}
     </>

@@ -11,6 +11,7 @@ import { RegelwerkNav } from '../components/regelwerk/nav';
 import { workbenchReaders } from '../regelwerk.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
+import { ParameterSource } from '../components/parameter-source';
 
 export const meta: MetaFunction = () => [{ title: 'Regeln – Regelwerk – Förderlotse Bürgerbeteiligung' }];
 
@@ -154,14 +155,7 @@ export default function WorkbenchRules() {
                             </td>
                             <td className="num">{v.value}</td>
                             <td>
-                              {v.reference}
-                              {v.publication ? ` (Veröffentlichung Nr. ${v.publication})` : null}
-                              {v.assumption ? (
-                                <>
-                                  {' '}
-                                  <span className="tag tag--blue">Annahme</span> {v.assumption}
-                                </>
-                              ) : null}
+                              <ParameterSource reference={v.reference} publication={v.publication} assumption={v.assumption} />
                             </td>
                           </tr>
                         ))}

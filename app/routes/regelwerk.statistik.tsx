@@ -11,6 +11,7 @@ import { BarChart } from '../components/bar-chart';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { getDb } from '../db.server';
 import { requireRole } from '../session.server';
+import { ScrollTable } from '../components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Statistik – Regelwerk – Förderlotse Bürgerbeteiligung' }];
 
@@ -49,27 +50,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 function CountTable({ id, caption, cells, header }: { id: string; caption: string; cells: Array<Cell | ShownCell>; header: string }) {
   return (
-    <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-      <table className="table">
-        <caption id={`${id}-caption`}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{header}</th>
-            <th scope="col" className="num">
-              Entwürfe
-            </th>
+    <ScrollTable caption={caption} captionId={`${id}-caption`}>
+      <thead>
+        <tr>
+          <th scope="col">{header}</th>
+          <th scope="col" className="num">
+            Entwürfe
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {cells.map((c) => (
+          <tr key={c.key}>
+            <th scope="row">{c.label}</th>
+            <td className="num">{'suppressed' in c && c.suppressed ? 'ausgeblendet' : formatNumber(c.count)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {cells.map((c) => (
-            <tr key={c.key}>
-              <th scope="row">{c.label}</th>
-              <td className="num">{'suppressed' in c && c.suppressed ? 'ausgeblendet' : formatNumber(c.count)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }
 

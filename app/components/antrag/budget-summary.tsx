@@ -2,6 +2,7 @@ import { costCategories } from '../../../machines/frl/catalogues';
 import type { BudgetTotals } from '../../../machines/frl/application/budget';
 import { formatEuro } from '../../../machines/shared/format';
 import { BarChart as Chart } from '../bar-chart';
+import { ScrollTable } from '../scroll-table';
 
 const categoryLabel = (id: string) => costCategories.find((c) => c.id === id)?.label ?? id;
 
@@ -81,81 +82,72 @@ export function BudgetSummary({ totals, cap }: { totals: BudgetTotals; cap: stri
         <BarChart id="diagramm-ausgaben" title="Ausgaben nach Kategorie" items={categories} />
         <BarChart id="diagramm-finanzierung" title="Finanzierung nach Quelle" items={sources.map((s) => ({ label: s.label, cents: s.cents }))} />
       </div>
-      <div className="table-scroll" role="region" aria-label="Ausgaben nach Kategorie (Tabelle)" tabIndex={0}>
-        <table className="table">
-          <caption>Ausgaben nach Kategorie</caption>
-          <thead>
-            <tr>
-              <th scope="col">Kategorie</th>
-              <th scope="col" className="num">
-                Betrag
-              </th>
+      <ScrollTable caption="Ausgaben nach Kategorie" label="Ausgaben nach Kategorie (Tabelle)">
+        <thead>
+          <tr>
+            <th scope="col">Kategorie</th>
+            <th scope="col" className="num">
+              Betrag
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {categories.map((c) => (
+            <tr key={c.label}>
+              <th scope="row">{c.label}</th>
+              <td className="num">{formatEuro(c.cents)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {categories.map((c) => (
-              <tr key={c.label}>
-                <th scope="row">{c.label}</th>
-                <td className="num">{formatEuro(c.cents)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Summe</th>
-              <td className="num">{formatEuro(totals.expenditureCents)}</td>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Summe</th>
+            <td className="num">{formatEuro(totals.expenditureCents)}</td>
+          </tr>
+        </tfoot>
+      </ScrollTable>
+      <ScrollTable caption="Ausgaben nach Kalenderjahr" label="Ausgaben nach Kalenderjahr (Tabelle)">
+        <thead>
+          <tr>
+            <th scope="col">Jahr</th>
+            <th scope="col" className="num">
+              Betrag
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {totals.byYear.map((y) => (
+            <tr key={y.year ?? 'ohne'}>
+              <th scope="row">{y.year ?? 'ohne Jahr'}</th>
+              <td className="num">{formatEuro(y.cents)}</td>
             </tr>
-          </tfoot>
-        </table>
-      </div>
-      <div className="table-scroll" role="region" aria-label="Ausgaben nach Kalenderjahr (Tabelle)" tabIndex={0}>
-        <table className="table">
-          <caption>Ausgaben nach Kalenderjahr</caption>
-          <thead>
-            <tr>
-              <th scope="col">Jahr</th>
-              <th scope="col" className="num">
-                Betrag
-              </th>
+          ))}
+        </tbody>
+      </ScrollTable>
+      <ScrollTable caption="Finanzierung nach Quelle" label="Finanzierung nach Quelle (Tabelle)">
+        <thead>
+          <tr>
+            <th scope="col">Quelle</th>
+            <th scope="col" className="num">
+              Betrag
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sources.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">{s.label}</th>
+              <td className="num">{formatEuro(s.cents)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {totals.byYear.map((y) => (
-              <tr key={y.year ?? 'ohne'}>
-                <th scope="row">{y.year ?? 'ohne Jahr'}</th>
-                <td className="num">{formatEuro(y.cents)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <div className="table-scroll" role="region" aria-label="Finanzierung nach Quelle (Tabelle)" tabIndex={0}>
-        <table className="table">
-          <caption>Finanzierung nach Quelle</caption>
-          <thead>
-            <tr>
-              <th scope="col">Quelle</th>
-              <th scope="col" className="num">
-                Betrag
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sources.map((s) => (
-              <tr key={s.id}>
-                <th scope="row">{s.label}</th>
-                <td className="num">{formatEuro(s.cents)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Summe</th>
-              <td className="num">{formatEuro(totals.financingCents)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Summe</th>
+            <td className="num">{formatEuro(totals.financingCents)}</td>
+          </tr>
+        </tfoot>
+      </ScrollTable>
     </section>
   );
 }

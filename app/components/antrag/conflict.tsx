@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react';
 import type { Conflict } from '../../antrag-step.server';
 import { formatDateTime } from '../../../machines/shared/format';
 import { PostForm } from '../forms';
+import { ScrollTable } from '../scroll-table';
 
 /**
  * Shown when someone else saved this step after the user loaded it: both versions side by side;
@@ -19,29 +20,26 @@ export function ConflictView({ conflict, id, step }: { conflict: Conflict; id: n
         </p>
       </div>
       {conflict.fields.length ? (
-        <div className="table-scroll" role="region" aria-label="Unterschiede" tabIndex={0}>
-          <table className="table">
-            <caption>Unterschiede zwischen Ihrer Eingabe und dem gespeicherten Stand</caption>
-            <thead>
-              <tr>
-                <th scope="col">Feld</th>
-                <th scope="col">Ihre Eingabe</th>
-                <th scope="col">Gespeicherter Stand</th>
+        <ScrollTable caption="Unterschiede zwischen Ihrer Eingabe und dem gespeicherten Stand" label="Unterschiede">
+          <thead>
+            <tr>
+              <th scope="col">Feld</th>
+              <th scope="col">Ihre Eingabe</th>
+              <th scope="col">Gespeicherter Stand</th>
+            </tr>
+          </thead>
+          <tbody>
+            {conflict.fields.map((f) => (
+              <tr key={f.name}>
+                <th scope="row">
+                  <code>{f.name}</code>
+                </th>
+                <td className="preserve-lines">{f.mine || '–'}</td>
+                <td className="preserve-lines">{f.theirs || '–'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {conflict.fields.map((f) => (
-                <tr key={f.name}>
-                  <th scope="row">
-                    <code>{f.name}</code>
-                  </th>
-                  <td className="preserve-lines">{f.mine || '–'}</td>
-                  <td className="preserve-lines">{f.theirs || '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       ) : (
         <p>Ihre Eingaben stimmen mit dem gespeicherten Stand überein.</p>
       )}

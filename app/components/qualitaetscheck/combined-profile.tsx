@@ -2,6 +2,7 @@ import { answeringPerspectives, perspectiveMean, ratingText, scoreCell } from '.
 import { perspectiveInfo, perspectives } from '../../../machines/qualitaetscheck/schema';
 import { describeDivergence, type CombinedProfile } from '../../../machines/qualitaetscheck/scoring';
 import { ProfileChart } from './profile-chart';
+import { ScrollTable } from '../scroll-table';
 
 type Heading = 2 | 3 | 4;
 
@@ -32,41 +33,38 @@ export function CombinedProfileView({ combined, id, headingLevel = 2 }: { combin
       {groups.length && groups.length < combined.criteria.length ? (
         <p className="hint">Kriterien ohne Wertung stehen nur in der Tabelle.</p>
       ) : null}
-      <div className="table-scroll" role="region" aria-labelledby={`${id}-tabelle`} tabIndex={0}>
-        <table className="table qc-table">
-          <caption id={`${id}-tabelle`}>Profil nach Sichtweise (Punkte von 0 bis 100)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Kriterium</th>
-              {columns.map((p) => (
-                <th scope="col" className="num" key={p}>
-                  {perspectiveInfo[p].label}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                Alle
+      <ScrollTable caption="Profil nach Sichtweise (Punkte von 0 bis 100)" captionId={`${id}-tabelle`} className="qc-table">
+        <thead>
+          <tr>
+            <th scope="col">Kriterium</th>
+            {columns.map((p) => (
+              <th scope="col" className="num" key={p}>
+                {perspectiveInfo[p].label}
               </th>
-              <th scope="col">Einschätzung</th>
-              <th scope="col">Sichtweisen</th>
-            </tr>
-          </thead>
-          <tbody>
-            {combined.criteria.map((c) => (
-              <tr key={c.criterionId} className={c.divergent ? 'qc-table__divergent' : undefined}>
-                <th scope="row">{c.title}</th>
-                {columns.map((p) => (
-                  <td className="num" key={p}>
-                    {scoreCell(perspectiveMean(c, p))}
-                  </td>
-                ))}
-                <td className="num">{scoreCell(c.mean)}</td>
-                <td>{ratingText(c.rating)}</td>
-                <td>{c.divergent ? <strong>gehen auseinander ({c.perspectiveSpread} Punkte)</strong> : c.perspectiveSpread === null ? '–' : 'ähnlich'}</td>
-              </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+            <th scope="col" className="num">
+              Alle
+            </th>
+            <th scope="col">Einschätzung</th>
+            <th scope="col">Sichtweisen</th>
+          </tr>
+        </thead>
+        <tbody>
+          {combined.criteria.map((c) => (
+            <tr key={c.criterionId} className={c.divergent ? 'qc-table__divergent' : undefined}>
+              <th scope="row">{c.title}</th>
+              {columns.map((p) => (
+                <td className="num" key={p}>
+                  {scoreCell(perspectiveMean(c, p))}
+                </td>
+              ))}
+              <td className="num">{scoreCell(c.mean)}</td>
+              <td>{ratingText(c.rating)}</td>
+              <td>{c.divergent ? <strong>gehen auseinander ({c.perspectiveSpread} Punkte)</strong> : c.perspectiveSpread === null ? '–' : 'ähnlich'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
       <H level={headingLevel} id={`${id}-unterschiede`}>
         Wo die Sichtweisen auseinandergehen
       </H>

@@ -3,6 +3,7 @@ import { ratingText, scoreCell, scoreText } from '../../../machines/qualitaetsch
 import { perspectiveInfo } from '../../../machines/qualitaetscheck/schema';
 import { answerLabel, type PlacedQuestion, type QualityCheckResult, type QuestionAnswer } from '../../../machines/qualitaetscheck/scoring';
 import { ProfileChart } from './profile-chart';
+import { ScrollTable } from '../scroll-table';
 
 const answerText = (answer: QuestionAnswer) =>
   [answer.value ? answerLabel[answer.value] : 'ohne Antwort', answer.note ? `Notiz: ${answer.note}` : null].filter(Boolean).join(' – ');
@@ -60,34 +61,31 @@ export function ResultView({ result, linkOf }: { result: QualityCheckResult; lin
         />
       ) : null}
       {result.profile.some((p) => p.score === null) ? <p className="hint">Kriterien ohne Wertung stehen nur in der Tabelle.</p> : null}
-      <div className="table-scroll" role="region" aria-labelledby="profil-tabelle" tabIndex={0}>
-        <table className="table qc-table">
-          <caption id="profil-tabelle">Ihr Profil je Kriterium (Punkte von 0 bis 100)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Kriterium</th>
-              <th scope="col" className="num">
-                Punkte
-              </th>
-              <th scope="col">Einschätzung</th>
-              <th scope="col">Beantwortet</th>
+      <ScrollTable caption="Ihr Profil je Kriterium (Punkte von 0 bis 100)" captionId="profil-tabelle" className="qc-table">
+        <thead>
+          <tr>
+            <th scope="col">Kriterium</th>
+            <th scope="col" className="num">
+              Punkte
+            </th>
+            <th scope="col">Einschätzung</th>
+            <th scope="col">Beantwortet</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.profile.map((p) => (
+            <tr key={p.criterionId}>
+              <th scope="row">{p.title}</th>
+              <td className="num">{scoreCell(p.score)}</td>
+              <td>{ratingText(p.rating)}</td>
+              <td>
+                {p.answered} von {p.total}
+                {p.notApplicable ? ` (${p.notApplicable} nicht anwendbar)` : ''}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {result.profile.map((p) => (
-              <tr key={p.criterionId}>
-                <th scope="row">{p.title}</th>
-                <td className="num">{scoreCell(p.score)}</td>
-                <td>{ratingText(p.rating)}</td>
-                <td>
-                  {p.answered} von {p.total}
-                  {p.notApplicable ? ` (${p.notApplicable} nicht anwendbar)` : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
 
       <h2>Stärken</h2>
       {result.strengths.length ? (
