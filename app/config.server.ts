@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { databaseFileFromEnv } from '../db/client';
+import { databaseFileFromEnv, uploadDirFromEnv } from '../db/client';
 
 function positiveNumber(value: string | undefined, fallback: number): number {
   const n = Number(value);
@@ -35,7 +35,7 @@ export const config = {
   /** Cookies need the Secure flag behind HTTPS; set COOKIE_SECURE=true in production. */
   secureCookies: process.env.COOKIE_SECURE === 'true',
   /** Where uploaded attachments are stored (outside any public path). */
-  uploadDir: process.env.UPLOAD_DIR || join(dirname(databaseFileFromEnv()), 'uploads'),
+  uploadDir: uploadDirFromEnv(),
   /** The YAML rule cases the Regelwerk test bench runs (the suite of `npm run rules -- test`). */
   ruleCasesDir: process.env.RULE_CASES_DIR || 'tests/cases',
   /** Shows the development mailbox (the outbox table) in the UI. */

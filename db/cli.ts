@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { roles, type Role } from '../machines/shared/organisation';
-import { createDatabase, databaseFileFromEnv, migrateToLatest, openSqlite } from './client';
+import { createDatabase, databaseFileFromEnv, migrateToLatest, openSqlite, uploadDirFromEnv } from './client';
 import { recordAudit } from './repositories/audit';
 import { findOrganisation } from './repositories/organisations';
 import { createUser, findUserByEmail } from './repositories/users';
@@ -42,7 +42,7 @@ async function main() {
       const db = createDatabase(file);
       await migrateToLatest(db);
       const { created, calls } = await seedDemoData(db);
-      const applications = await seedDemoApplications(db);
+      const applications = await seedDemoApplications(db, uploadDirFromEnv());
       console.log(created.length ? `Demo-Konten angelegt: ${created.join(', ')}` : 'Demo-Konten sind bereits vorhanden.');
       if (calls.length) console.log(`Demo-Förderaufruf angelegt: ${calls.join(', ')} (im Regelwerk als Beispieldaten gekennzeichnet)`);
       console.log(applications.length ? `Demo-Anträge angelegt: ${applications.join('; ')}` : 'Demo-Anträge sind bereits vorhanden.');

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index';
@@ -11,6 +11,11 @@ export const defaultDatabaseFile = 'data/foerderlotse.sqlite';
 
 export function databaseFileFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.DATABASE_FILE || defaultDatabaseFile);
+}
+
+/** Where uploaded attachments are stored: `UPLOAD_DIR`, else `uploads/` beside the database file. */
+export function uploadDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.UPLOAD_DIR || join(dirname(databaseFileFromEnv(env)), 'uploads'));
 }
 
 /**

@@ -124,7 +124,7 @@ export default function ApplicationOverview() {
             : d.blockingCount > 1
               ? `${d.blockingCount} Kriterien sind nicht erfüllt; sie stehen bei den betroffenen Abschnitten.`
               : 'Kein Kriterium ist verletzt.'}
-          {d.hintCount ? ` ${d.hintCount === 1 ? 'Ein Hinweis' : `${d.hintCount} Hinweise`} zur Verbesserung stehen in der Förderprüfung im Detail.` : ''}
+          {d.hintCount === 1 ? ' Ein Hinweis zur Verbesserung steht in der Förderprüfung im Detail.' : d.hintCount > 1 ? ` ${d.hintCount} Hinweise zur Verbesserung stehen in der Förderprüfung im Detail.` : ''}
         </p>
       </div>
       <StatusPanel d={d} />

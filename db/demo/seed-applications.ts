@@ -1,10 +1,15 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { requiredAttachments } from '../../machines/frl/application/steps';
 import { knownCalls } from '../../machines/frl/calls';
 import { evaluateData, freshSnapshot, metaFor, persistedSnapshot } from '../../machines/frl/application/snapshot';
 import type { ApplicationData } from '../../machines/frl/application/schema';
 import { shippedParameters } from '../../machines/frl/parameters';
 import { applyReviewEvent, startReview, statusOf, type Actor, type ReviewEvent } from '../../machines/frl/review/machine';
 import type { DB } from '../client';
-import { createApplication, recordApplicationEvent } from '../repositories/applications';
+import { addAttachment, createApplication, recordApplicationEvent } from '../repositories/applications';
 import { addComment, saveReviewStatus } from '../repositories/review';
 import { findUserByEmail } from '../repositories/users';
 import { sampleGemeindeApplication, sampleVereinApplication } from './applications';
@@ -14,7 +19,7 @@ import { sampleGemeindeApplication, sampleVereinApplication } from './applicatio
  * advice with comments, and the Verein's complete draft. Added only to organisations that have no
  * application yet, so running the seed again changes nothing.
  */
-export async function seedDemoApplications(db: DB, now = new Date()): Promise<string[]> {
+export async function seedDemoApplications(db: DB, uploadDir: string, now = new Date()): Promise<string[]> {
   const created: string[] = [];
   const date = now.toISOString().slice(0, 10);
   const kommune = await findUserByEmail(db, 'kommune@demo.example');
@@ -23,7 +28,7 @@ export async function seedDemoApplications(db: DB, now = new Date()): Promise<st
   if (!kommune?.organisation_id || !verein?.organisation_id || !advisor) return created;
 
   if (!(await hasApplications(db, kommune.organisation_id))) {
-    const row = await insert(db, kommune.organisation_id, kommune.id, sampleGemeindeApplication(), date, now);
+    const row = await insert(db, uploadDir, kommune.organisation_id, kommune.id, sampleGemeindeApplication(), date, now);
     const member: Actor = { role: 'applicant', userId: kommune.id, member: true };
     const adviser: Actor = { role: 'advisor', userId: advisor.id, member: false };
     const requestedAt = new Date(now.getTime() - 3 * 86_400_000).toISOString();
@@ -115,7 +120,7 @@ export async function seedDemoApplications(db: DB, now = new Date()): Promise<st
   }
 
   if (!(await hasApplications(db, verein.organisation_id))) {
-    const row = await insert(db, verein.organisation_id, verein.id, sampleVereinApplication(), date, now);
+    const row = await insert(db, uploadDir, verein.organisation_id, verein.id, sampleVereinApplication(), date, now);
     created.push(`Antrag „${row.title}“ (Entwurf)`);
   }
   return created;
@@ -125,9 +130,40 @@ async function hasApplications(db: DB, organisationId: number): Promise<boolean>
   return (await db.selectFrom('applications').select('id').where('organisation_id', '=', organisationId).executeTakeFirst()) !== undefined;
 }
 
-async function insert(db: DB, organisationId: number, userId: number, data: ApplicationData, date: string, now: Date) {
-  const context = { table: shippedParameters, date, attachmentTypes: [] };
+async function insert(db: DB, uploadDir: string, organisationId: number, userId: number, data: ApplicationData, date: string, now: Date) {
+  // The required annexes are there, so the demo drafts are complete and their PDF is not marked "Entwurf".
+  const annexes = requiredAttachments(data);
+  const context = { table: shippedParameters, date, attachmentTypes: annexes.map((t) => t.id) };
   const snapshot = freshSnapshot(data, context);
   const result = evaluateData(data, context, { parameters: shippedParameters, calls: knownCalls });
-  return createApplication(db, { organisationId, userId, snapshot: persistedSnapshot(snapshot), meta: metaFor(snapshot, result, context) }, new Date(now.getTime() - 5 * 86_400_000));
+  const createdAt = new Date(now.getTime() - 5 * 86_400_000);
+  const row = await createApplication(db, { organisationId, userId, snapshot: persistedSnapshot(snapshot), meta: metaFor(snapshot, result, context) }, createdAt);
+  for (const annex of annexes) {
+    const bytes = await placeholderPdf(`${annex.label} (Beispiel)`, data.project.title ?? '');
+    const storageKey = randomBytes(24).toString('base64url');
+    await mkdir(uploadDir, { recursive: true });
+    await writeFile(join(uploadDir, storageKey), bytes, { mode: 0o600 });
+    const fileName = `${annex.id}-beispiel.pdf`;
+    const attachment = await addAttachment(
+      db,
+      { application_id: row.id, doc_type: annex.id, file_name: fileName, mime_type: 'application/pdf', size_bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex'), storage_key: storageKey, uploaded_by: userId },
+      createdAt,
+    );
+    await recordApplicationEvent(db, row.id, row.version, { userId, type: 'attachment.uploaded', step: 'anlagen', details: { attachmentId: attachment.id, docType: annex.id, fileName, sizeBytes: bytes.byteLength } }, createdAt);
+  }
+  return row;
+}
+
+/** A one-page PDF that says what it stands in for. */
+async function placeholderPdf(title: string, project: string): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.setTitle(title);
+  pdf.setLanguage('de-DE');
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page = pdf.addPage([595, 842]);
+  page.drawText('Beispielanlage der Demo-Daten', { x: 56, y: 770, size: 10, font });
+  page.drawText(title, { x: 56, y: 740, size: 16, font });
+  // WinAnsi covers the German letters of the demo titles.
+  page.drawText(project.slice(0, 90), { x: 56, y: 715, size: 11, font });
+  return pdf.save();
 }

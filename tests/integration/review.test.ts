@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { seedDemoApplications } from '../../db/demo/seed-applications';
@@ -113,10 +117,26 @@ describe('comments and notifications', () => {
 });
 
 describe('demo drafts', () => {
-  it('seeds the Gemeinde draft in advice with comments and the Verein draft, once', async () => {
-    const first = await seedDemoApplications(db, new Date('2026-11-22T09:00:00Z'));
+  it('seeds the Gemeinde draft in advice with comments and the Verein draft, complete with their annexes, once', async () => {
+    const uploads = mkdtempSync(join(tmpdir(), 'demo-uploads-'));
+    const first = await seedDemoApplications(db, uploads, new Date('2026-11-22T09:00:00Z'));
     expect(first).toHaveLength(2);
-    expect(await seedDemoApplications(db)).toEqual([]);
+    expect(await seedDemoApplications(db, uploads)).toEqual([]);
+    const files = await db.selectFrom('attachments').innerJoin('applications', 'applications.id', 'attachments.application_id').select(['applications.route', 'doc_type', 'storage_key', 'sha256']).orderBy('attachments.id').execute();
+    // Einzelvorhaben in a Verbund: the Verbundvereinbarung; Zivilgesellschaft: support letter and Freistellungsbescheid.
+    expect(files.map((f) => [f.route, f.doc_type])).toEqual([
+      ['A1.1', 'verbundvereinbarung'],
+      ['B', 'unterstuetzungsschreiben'],
+      ['B', 'freistellungsbescheid'],
+    ]);
+    for (const f of files) {
+      const bytes = readFileSync(join(uploads, f.storage_key));
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(f.sha256);
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    }
+    const snapshots = await db.selectFrom('applications').select('snapshot').orderBy('id').execute();
+    for (const s of snapshots) expect((JSON.parse(s.snapshot) as { context: { complete: string[] } }).context.complete).toEqual(expect.arrayContaining(['anlagen', 'kosten', 'erklaerungen']));
+    rmSync(uploads, { recursive: true, force: true });
     const rows = await db.selectFrom('applications').select(['id', 'title', 'status', 'verdict']).orderBy('id').execute();
     expect(rows.map((r) => [r.status, r.verdict])).toEqual([
       ['in_beratung', 'foerderfaehig'],

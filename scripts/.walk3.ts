@@ -1,0 +1,15 @@
+import { chromium } from '@playwright/test';
+const base = 'http://localhost:3050';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless'] });
+const page = await browser.newPage({ locale: 'de-DE', viewport: { width: 1100, height: 1400 } });
+await page.goto(base + '/anmelden');
+await page.getByLabel('E-Mail-Adresse').fill('beratung@demo.example');
+await page.getByLabel('Passwort', { exact: true }).fill('Demo-Passwort-2026');
+await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+await page.waitForURL((u) => !u.pathname.startsWith('/anmelden'));
+await page.goto(base + '/beratung/1');
+await page.getByRole('heading', { name: 'QualitätsCheck Beteiligung', level: 2 }).scrollIntoViewIfNeeded();
+await page.evaluate(() => document.querySelector('h2:has(+ section.qc-attached), .qc-attached')?.scrollIntoView());
+await page.screenshot({ path: '/tmp/fl-dev/adv-qc-view.png' });
+await page.goto(base + '/antraege/1/pdf?fassung=einreichung&qualitaetscheck=1');
+await browser.close();
