@@ -6,6 +6,7 @@ import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { loadTemplate } from '../forms/antrag';
 import { getDb } from './db.server';
+import { startHousekeeping } from './housekeeping.server';
 import { log } from './utils/log.server';
 import { NonceProvider } from './utils/nonce';
 
@@ -16,6 +17,7 @@ export async function startup(): Promise<void> {
   await getDb();
   // A missing PDF template is a broken installation: say so now, not at the first download.
   loadTemplate();
+  startHousekeeping();
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {

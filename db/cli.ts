@@ -3,6 +3,7 @@
  *   npm run db:migrate
  *   npm run db:seed
  *   npm run db:backup -- FILE
+ *   npm run db:housekeeping         (also runs in the app every six hours)
  *   npm run db:restore -- FILE      (stop the app first)
  *   npm run user:create -- --email a@b.de --name "Vorname Name" --role advisor [--organisation-id 1] [--password …]
  * The database file is DATABASE_FILE (default data/foerderlotse.sqlite).
@@ -18,6 +19,7 @@ import { recordAudit } from './repositories/audit';
 import { findOrganisation } from './repositories/organisations';
 import { createUser, findUserByEmail } from './repositories/users';
 import { seedDemoApplications } from './demo/seed-applications';
+import { runHousekeeping } from './repositories/housekeeping';
 import { seedDemoData } from './seed';
 
 const [command, ...rest] = process.argv.slice(2);
@@ -46,6 +48,17 @@ async function main() {
       console.log(created.length ? `Demo-Konten angelegt: ${created.join(', ')}` : 'Demo-Konten sind bereits vorhanden.');
       if (calls.length) console.log(`Demo-Förderaufruf angelegt: ${calls.join(', ')} (im Regelwerk als Beispieldaten gekennzeichnet)`);
       console.log(applications.length ? `Demo-Anträge angelegt: ${applications.join('; ')}` : 'Demo-Anträge sind bereits vorhanden.');
+      await db.destroy();
+      return;
+    }
+    case 'housekeeping': {
+      const db = createDatabase(file);
+      await migrateToLatest(db);
+      const { attachmentFiles, ...counts } = await runHousekeeping(db, uploadDirFromEnv());
+      console.log(
+        `Aufgeräumt: ${counts.applications} gelöschte Entwürfe (${attachmentFiles.length} Anlagen-Dateien), ${counts.loginAttempts} Anmeldeversuche, ` +
+          `${counts.anonymousEligibilityChecks} Förder-Checks und ${counts.anonymousQualityChecks} QualitätsChecks ohne Konto, ${counts.expiredSessions} abgelaufene Sitzungen.`,
+      );
       await db.destroy();
       return;
     }
@@ -105,7 +118,7 @@ async function main() {
       return;
     }
     default:
-      fail('Unbekannter Befehl. Verfügbar: migrate, seed, backup FILE, restore FILE, user:create.');
+      fail('Unbekannter Befehl. Verfügbar: migrate, seed, housekeeping, backup FILE, restore FILE, user:create.');
   }
 }
 

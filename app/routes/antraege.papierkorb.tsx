@@ -1,21 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { findApplication, listApplications, purgeDeletedApplications, restoreApplication } from '../../db/repositories/applications';
+import { findApplication, listApplications, restoreApplication } from '../../db/repositories/applications';
+import { RETENTION_DAYS } from '../../db/repositories/housekeeping';
 import { formatDate, formatDateTime } from '../../machines/shared/format';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
+import { housekeepingOnce } from '../housekeeping.server';
 import { requireApplicant } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Papierkorb – Förderlotse Bürgerbeteiligung' }];
 
-const RETENTION_DAYS = 30;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireApplicant(request);
   const db = await getDb();
-  await purgeDeletedApplications(db, RETENTION_DAYS);
+  // What is past its 30 days goes now, not only at the next scheduled run.
+  await housekeepingOnce();
   const deleted = await listApplications(db, user.organisation_id, { deleted: true });
   return {
     items: deleted.map((d) => ({

@@ -61,7 +61,9 @@ export default function Privacy() {
       <h2>6. Speicherdauer</h2>
       <p>
         Gelöschte Antragsentwürfe können 30 Tage lang wiederhergestellt werden und werden danach endgültig entfernt.
-        Fehlgeschlagene Anmeldeversuche werden nach 30 Tagen gelöscht. Konten und Anträge bleiben gespeichert, bis Sie
+        Anmeldeversuche werden nach 30 Tagen gelöscht, beendete Sitzungen sofort. Förder-Checks und QualitätsChecks, die
+        ohne Anmeldung begonnen wurden, werden gelöscht, wenn sie 30 Tage lang nicht geändert wurden (außer ein
+        QualitätsCheck ist einem Antrag beigefügt). Konten und Anträge bleiben gespeichert, bis Sie
         die Löschung verlangen oder die Aufbewahrungsfristen des Zuwendungsrechts abgelaufen sind.
       </p>
       <h2>7. Ihre Rechte</h2>

@@ -184,13 +184,6 @@ export async function restoreApplication(db: Executor, id: number, userId: numbe
   return row !== undefined;
 }
 
-/** Deleted drafts can be restored for `days`; after that they are removed for good. */
-export async function purgeDeletedApplications(db: Executor, days: number, now = new Date()): Promise<number> {
-  const before = new Date(now.getTime() - days * 86_400_000).toISOString();
-  const result = await db.deleteFrom('applications').where('deleted_at', '<', before).executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
-
 /** Events of an application, newest first; `beforeId` pages back through older ones. */
 export async function listApplicationEvents(
   db: Executor,

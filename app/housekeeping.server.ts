@@ -1,0 +1,26 @@
+import { runHousekeeping } from '../db/repositories/housekeeping';
+import { config } from './config.server';
+import { getDb } from './db.server';
+import { log } from './utils/log.server';
+
+const EVERY_HOURS = 6;
+let timer: NodeJS.Timeout | null = null;
+
+/** One run: deletes what the privacy statement promises to delete, and logs the counts. */
+export async function housekeepingOnce(now = new Date()) {
+  try {
+    const { attachmentFiles, ...counts } = await runHousekeeping(await getDb(), config.uploadDir, now);
+    log('info', 'housekeeping.done', { ...counts, attachmentFiles: attachmentFiles.length });
+  } catch (error) {
+    // Never stops the server; the next run tries again.
+    log('error', 'housekeeping.failed', { message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** Runs at start-up and every six hours while the server runs (the timer does not keep the process alive). */
+export function startHousekeeping() {
+  if (timer) return;
+  void housekeepingOnce();
+  timer = setInterval(() => void housekeepingOnce(), EVERY_HOURS * 3_600_000);
+  timer.unref();
+}
