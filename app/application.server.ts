@@ -52,7 +52,7 @@ export function restoreSnapshot(json: string, context: StepContext): Application
   try {
     const { snapshot } = runMachine(applicationMachine, { snapshot: persistedValue as Snapshot<unknown>, input: { data: emptyApplication(), complete: [] } });
     // The machine's state is kept only with data the current schema reads as it is.
-    if (snapshot.status === 'active' && applicationDataSchema.safeParse(snapshot.context.data).success) return snapshot;
+    if (snapshot.status === 'active' && salvaged.readAsStored) return snapshot;
   } catch {
     // rebuilt below
   }

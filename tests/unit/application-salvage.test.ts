@@ -6,7 +6,7 @@ import { sampleGemeindeApplication } from '../support/sample-application';
 describe('salvageApplicationData (data stored by another release)', () => {
   it('returns valid data unchanged and reports nothing', () => {
     const data = sampleGemeindeApplication();
-    expect(salvageApplicationData(JSON.parse(JSON.stringify(data)))).toEqual({ data, dropped: [] });
+    expect(salvageApplicationData(JSON.parse(JSON.stringify(data)))).toEqual({ data, dropped: [], readAsStored: true });
   });
 
   it('keeps every readable value and reports each refused one with its stored value', () => {
@@ -17,7 +17,8 @@ describe('salvageApplicationData (data stored by another release)', () => {
     stored.budget.lines[0].category = 'gibt_es_nicht';
     delete stored.budget.lines[1].kind;
     const lines = stored.budget.lines.length as number;
-    const { data, dropped } = salvageApplicationData(stored);
+    const { data, dropped, readAsStored } = salvageApplicationData(stored);
+    expect(readAsStored).toBe(false);
     expect(data.project.title).toBe('Alter Stand');
     expect(data.applicant).toEqual(sampleGemeindeApplication().applicant);
     // The line with an unknown category and the one without its kind cannot stand alone: both go, the rest stay.
@@ -29,7 +30,7 @@ describe('salvageApplicationData (data stored by another release)', () => {
   });
 
   it('starts empty only when nothing is readable, and says so', () => {
-    expect(salvageApplicationData(undefined)).toEqual({ data: emptyApplication(), dropped: [] });
-    expect(salvageApplicationData('kaputt')).toEqual({ data: emptyApplication(), dropped: [{ path: '', value: 'kaputt' }] });
+    expect(salvageApplicationData(undefined)).toEqual({ data: emptyApplication(), dropped: [], readAsStored: false });
+    expect(salvageApplicationData('kaputt')).toEqual({ data: emptyApplication(), dropped: [{ path: '', value: 'kaputt' }], readAsStored: false });
   });
 });

@@ -84,17 +84,18 @@ function laterFirst(a: ReadonlyArray<PropertyKey>, b: ReadonlyArray<PropertyKey>
  * The readable part of application data stored by another release (a field renamed, a value no
  * longer allowed, the schema version missing): every value the current schema accepts is kept,
  * each one it refuses is reported in `dropped` (path and stored value) so the caller can log it.
+ * `readAsStored`: the schema accepted the stored data as it was (nothing to salvage).
  */
-export function salvageApplicationData(stored: unknown): { data: ApplicationData; dropped: Array<{ path: string; value: unknown }> } {
+export function salvageApplicationData(stored: unknown): { data: ApplicationData; dropped: Array<{ path: string; value: unknown }>; readAsStored: boolean } {
   const direct = applicationDataSchema.safeParse(stored);
-  if (direct.success) return { data: direct.data, dropped: [] };
-  if (!isRecord(stored)) return { data: emptyApplication(), dropped: stored === undefined || stored === null ? [] : [{ path: '', value: stored }] };
+  if (direct.success) return { data: direct.data, dropped: [], readAsStored: true };
+  if (!isRecord(stored)) return { data: emptyApplication(), dropped: stored === undefined || stored === null ? [] : [{ path: '', value: stored }], readAsStored: false };
   const candidate: Record<string, unknown> = structuredClone({ ...stored, schemaVersion: APPLICATION_SCHEMA_VERSION });
   const dropped: Array<{ path: string; value: unknown }> = [];
   // Each round removes the values the schema refuses; nested refusals surface one level at a time.
   for (let round = 0; round < 50; round++) {
     const result = applicationDataSchema.safeParse(candidate);
-    if (result.success) return { data: result.data, dropped };
+    if (result.success) return { data: result.data, dropped, readAsStored: false };
     let removed = false;
     // Later array items first, so taking one out does not shift the index of another.
     const paths = result.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path])).sort(laterFirst);
@@ -116,5 +117,5 @@ export function salvageApplicationData(stored: unknown): { data: ApplicationData
     }
     if (!removed) break;
   }
-  return { data: emptyApplication(), dropped: [{ path: '', value: stored }] };
+  return { data: emptyApplication(), dropped: [{ path: '', value: stored }], readAsStored: false };
 }
