@@ -69,12 +69,15 @@ export async function saveStep(args: {
   const rawIntent = String(form.get('intent') ?? 'speichern');
   const listIntent = parseListIntent(rawIntent);
   const intent: Intent = args.intentOverride ?? (listIntent ? 'speichern' : (['weiter', 'zurueck', 'speichern', 'autosave'] as const).find((i) => i === rawIntent) ?? 'speichern');
-  const version = Number(form.get('version'));
   const posted = userEntries(form);
+  let version = Number(form.get('version'));
 
   if (!Number.isInteger(version) || version !== loaded.row.version) {
     const conflict = conflictOf(step, loaded, posted, null);
-    return json({ conflict, result: null, saved: null }, { status: 409 });
+    // Nothing differs from what is stored (typically the user's own autosave finished just before
+    // this submit): there is nothing to decide, so the save goes ahead on the current version.
+    if (conflict.fields.length > 0 || !Number.isInteger(version)) return json({ conflict, result: null, saved: null }, { status: 409 });
+    version = loaded.row.version;
   }
 
   let formData = toFormData(posted);

@@ -1,8 +1,8 @@
 import { expect, expectAccessible, signIn, test } from '../support/fixtures';
 import { fillApplicant, fillBudget, fillProject, fillSchedule, startApplication, submitStep } from '../support/wizard';
 
-test('every page of the wizard passes axe, with and without errors', async ({ page }) => {
-  test.setTimeout(120_000);
+test('the wizard step pages pass axe, with and without errors', async ({ page }) => {
+  test.setTimeout(90_000);
   await signIn(page, 'kommune');
   await page.goto('/antraege');
   await expectAccessible(page);
@@ -17,6 +17,12 @@ test('every page of the wizard passes axe, with and without errors', async ({ pa
     await expect(page.getByRole('alert')).toBeVisible();
     await expectAccessible(page);
   }
+});
+
+test('a filled wizard passes axe: budget, declarations, annexes, delete and bin', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, 'kommune');
+  const overview = await startApplication(page);
   await page.goto(`${overview}/antragsteller`);
   await fillApplicant(page);
   await submitStep(page);
@@ -53,6 +59,36 @@ test('autosave: changes are saved while typing and announced politely', async ({
   await page.getByRole('button', { name: 'Speichern und später fortfahren' }).click();
   await expect(page.getByText('Ihre Angaben wurden gespeichert.')).toBeVisible();
   await other.close();
+});
+
+test('a button pressed while an autosave is on its way waits for it instead of conflicting', async ({ page }) => {
+  await signIn(page, 'kommune');
+  const overview = await startApplication(page);
+  await page.goto(`${overview}/vorhaben`);
+  // Hold the first autosave's answer until the user has typed more and pressed the button.
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let held = false;
+  let autosaveSent!: () => void;
+  const sent = new Promise<void>((resolve) => (autosaveSent = resolve));
+  await page.route(`**${overview}/vorhaben*`, async (route) => {
+    const request = route.request();
+    if (request.method() !== 'POST' || held || !(request.postData() ?? '').includes('autosave')) return route.continue();
+    held = true;
+    const response = await route.fetch();
+    autosaveSent();
+    await gate;
+    await route.fulfill({ response });
+  });
+  await page.getByLabel('Titel des Vorhabens').fill('Erster Teil');
+  await sent;
+  await page.getByLabel('Kurzbeschreibung').fill('Später getippt');
+  await page.getByRole('button', { name: 'Speichern und später fortfahren' }).click();
+  release();
+  await expect(page.getByText('Ihre Angaben wurden gespeichert.')).toBeVisible();
+  await page.goto(`${overview}/vorhaben`);
+  await expect(page.getByLabel('Titel des Vorhabens')).toHaveValue('Erster Teil');
+  await expect(page.getByLabel('Kurzbeschreibung')).toHaveValue('Später getippt');
 });
 
 test('a conflicting save shows both versions; the user keeps theirs', async ({ page, browser }) => {

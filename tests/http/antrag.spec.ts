@@ -75,6 +75,23 @@ test('a save from a stale page never overwrites silently: 409 with both versions
   await tab1.dispose();
 });
 
+test('a submit that races its own autosave is no conflict when nothing differs', async ({ baseURL }) => {
+  const tab = await clientFor(baseURL!, 'kommune');
+  const app = await newApplication(tab);
+  const pageVersion = await versionOf(tab, `${app}/vorhaben`);
+  // The autosave of the same input lands first and advances the version …
+  const autosave = await tab.post(`${app}/vorhaben`, { version: pageVersion, intent: 'autosave', title: 'Gleicher Titel' });
+  expect(autosave.status()).toBe(200);
+  // … then the button press with the page's old version and the same values goes through.
+  const submit = await tab.post(`${app}/vorhaben`, { version: pageVersion, intent: 'speichern', title: 'Gleicher Titel' });
+  expect(submit.status()).toBe(302);
+  expect(submit.headers().location).toContain('hinweis=gespeichert');
+  // A different value with the old version is still a conflict.
+  const other = await tab.post(`${app}/vorhaben`, { version: pageVersion, intent: 'speichern', title: 'Anderer Titel' });
+  expect(other.status()).toBe(409);
+  await tab.dispose();
+});
+
 test('input posted after the session expired is kept, and saved after signing in again', async ({ baseURL }) => {
   const client = await clientFor(baseURL!, 'verein');
   const app = await newApplication(client);

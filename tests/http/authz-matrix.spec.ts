@@ -25,7 +25,7 @@ function applicationRows(id: number): Row[] {
     { file: 'antraege.papierkorb', path: '/antraege/papierkorb', method: 'POST', form: { id: String(id) }, expect: { ...only(['kommune', 'verein'], 404) } },
     { file: 'antraege.$id._index', path: `/antraege/${id}`, method: 'GET', expect: ownOnly('ok') },
     { file: 'antraege.$id.$schritt', path: `/antraege/${id}/vorhaben`, method: 'GET', expect: ownOnly('ok') },
-    { file: 'antraege.$id.$schritt', path: `/antraege/${id}/vorhaben`, method: 'POST', form: { intent: 'speichern', version: '0' }, expect: ownOnly(409) },
+    { file: 'antraege.$id.$schritt', path: `/antraege/${id}/vorhaben`, method: 'POST', form: { intent: 'speichern', version: '0', title: 'Fassung von gestern' }, expect: ownOnly(409) },
     { file: 'antraege.$id.$schritt', path: `/antraege/${id}/kosten`, method: 'GET', expect: ownOnly('redirect') },
     { file: 'antraege.$id.loeschen', path: `/antraege/${id}/loeschen`, method: 'GET', expect: ownOnly('ok') },
     { file: 'antraege.$id.anlagen.$anlage', path: `/antraege/${id}/anlagen/999999`, method: 'GET', expect: { ...only(['kommune', 'beratung'], 404), verein: 404 } },

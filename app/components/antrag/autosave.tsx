@@ -29,6 +29,10 @@ export function useAutosave(formRef: RefObject<HTMLFormElement | null>, initialV
   // Controlled, so React never resets it to the version the page was rendered with.
   const [version, setVersion] = useState(initialVersion);
   const conflict = fetcher.data?.conflict ?? null;
+  const inFlight = useRef(false);
+  inFlight.current = fetcher.state !== 'idle';
+  const waiting = useRef(false);
+  const waitingSubmit = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
     const saved = fetcher.data?.saved;
@@ -37,6 +41,21 @@ export function useAutosave(formRef: RefObject<HTMLFormElement | null>, initialV
       setSavedAt(saved.at);
     }
   }, [fetcher.data]);
+
+  // Sends the submit that waited for an autosave once the form carries the version it returned.
+  const returned = fetcher.data?.saved?.version;
+  useEffect(() => {
+    const form = formRef.current;
+    if (!waiting.current || fetcher.state !== 'idle' || !form) return;
+    if (conflict) {
+      waiting.current = false;
+      return;
+    }
+    if (returned !== undefined && version !== returned) return;
+    waiting.current = false;
+    const submitter = waitingSubmit.current;
+    form.requestSubmit(submitter && submitter.isConnected ? submitter : undefined);
+  }, [fetcher.state, version, returned, conflict, formRef]);
 
   useEffect(() => {
     const form = formRef.current;
@@ -50,13 +69,21 @@ export function useAutosave(formRef: RefObject<HTMLFormElement | null>, initialV
         fetcher.submit(data, { method: 'post', action: form.getAttribute('action') ?? undefined });
       }, 1500);
     };
-    // A real submit supersedes a pending autosave.
-    const cancel = () => window.clearTimeout(timer.current);
+    // A real submit supersedes a pending autosave. While an autosave is on its way, the submit waits
+    // for it (and for the version it returns), so the user's own save is never taken for a conflict.
+    const cancel = (event: Event) => {
+      window.clearTimeout(timer.current);
+      if (event.type === 'submit' && inFlight.current) {
+        event.preventDefault();
+        waitingSubmit.current = (event as SubmitEvent).submitter ?? null;
+        waiting.current = true;
+      }
+    };
     form.addEventListener('input', schedule);
     form.addEventListener('change', schedule);
     form.addEventListener('submit', cancel);
     return () => {
-      cancel();
+      window.clearTimeout(timer.current);
       form.removeEventListener('input', schedule);
       form.removeEventListener('change', schedule);
       form.removeEventListener('submit', cancel);
