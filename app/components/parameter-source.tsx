@@ -1,3 +1,6 @@
+import { formatDate } from '../../machines/shared/format';
+import { ScrollTable } from './scroll-table';
+
 /**
  * The legal source of a dated parameter value: its reference, the publication that set it (values
  * shipped with the code have none) and, where no source settles the value, the assumption behind it.
@@ -25,5 +28,63 @@ export function ParameterSource({
         </>
       ) : null}
     </>
+  );
+}
+
+export interface ParameterValuesRow {
+  id: string;
+  label: string;
+  values: Array<{ from: string; value: string; reference: string; publication?: number | null; assumption?: string | null; inForce?: boolean }>;
+}
+
+/** Every dated value of every parameter, with where it comes from; the label heads each parameter's rows. */
+export function ParameterValuesTable({
+  parameters,
+  caption,
+  label,
+  workbench = false,
+}: {
+  parameters: ParameterValuesRow[];
+  caption: string;
+  label: string;
+  /** The workbench also shows ids, which value is in force today and which values came with the code. */
+  workbench?: boolean;
+}) {
+  return (
+    <ScrollTable caption={caption} label={label}>
+      <thead>
+        <tr>
+          <th scope="col">Parameter</th>
+          <th scope="col">gilt ab</th>
+          <th scope="col">Wert</th>
+          <th scope="col">Fundstelle</th>
+        </tr>
+      </thead>
+      <tbody>
+        {parameters.flatMap((p) =>
+          p.values.map((v, i) => (
+            <tr key={`${p.id}-${v.from}`}>
+              <th scope="row">
+                {i === 0 ? p.label : <span className="visually-hidden">{p.label}</span>}
+                {i === 0 && workbench ? (
+                  <>
+                    {' '}
+                    <code>{p.id}</code>
+                  </>
+                ) : null}
+              </th>
+              <td>
+                {formatDate(v.from)}
+                {v.inForce ? <span className="tag tag--green"> gilt heute</span> : null}
+              </td>
+              <td className="num">{v.value}</td>
+              <td>
+                <ParameterSource reference={v.reference} publication={v.publication} showShipped={workbench} assumption={v.assumption} />
+              </td>
+            </tr>
+          )),
+        )}
+      </tbody>
+    </ScrollTable>
   );
 }

@@ -8,7 +8,7 @@ import { directiveVersionOn, directiveVersions } from '../../machines/frl/engine
 import { valueOn } from '../../machines/frl/parameters';
 import { formatDate } from '../../machines/shared/format';
 import { rulesOptions, todayInSaxony } from '../rules.server';
-import { ParameterSource } from '../components/parameter-source';
+import { ParameterValuesTable } from '../components/parameter-source';
 
 export const meta: MetaFunction = () => [{ title: 'Regelkatalog – Förderlotse Bürgerbeteiligung' }];
 
@@ -170,32 +170,7 @@ export default function RuleCatalogue() {
         </section>
       ))}
       <h2 id="parameter">Parameter mit Geltungsdaten</h2>
-      <div className="table-scroll" role="region" aria-label="Parameter" tabIndex={0}>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Parameter</th>
-              <th scope="col">gilt ab</th>
-              <th scope="col">Wert</th>
-              <th scope="col">Fundstelle</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.parameters.flatMap((p) =>
-              p.values.map((v, i) => (
-                <tr key={`${p.id}-${v.from}`}>
-                  <td>{i === 0 ? <strong>{p.label}</strong> : <span className="visually-hidden">{p.label}</span>}</td>
-                  <td>{formatDate(v.from)}</td>
-                  <td className="num">{v.value}</td>
-                  <td>
-                    <ParameterSource reference={v.reference} assumption={v.assumption} />
-                  </td>
-                </tr>
-              )),
-            )}
-          </tbody>
-        </table>
-      </div>
+      <ParameterValuesTable parameters={data.parameters} caption="Parameter, ihre Werte und Fundstellen" label="Parameter" />
       <h2 id="fassungen">Fassungen der Richtlinie</h2>
       <ul>
         {data.versions.map((v) => (

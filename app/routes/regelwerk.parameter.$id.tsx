@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { recordAudit } from '../../db/repositories/audit';
 import { createParameterChange, discardParameterChange, findParameterChange, publishedValues, toPublishedValue } from '../../db/repositories/regelwerk';
 import { verdictLabel, type Verdict } from '../../machines/frl/engine';
@@ -306,37 +307,20 @@ export default function ParameterChange() {
             {d.preview.suiteChanged.length === 0 ? 'Kein Fall ändert sein Ergebnis.' : `${d.preview.suiteChanged.length} Fälle ändern sich:`}
           </p>
           {d.preview.suiteChanged.length ? (
-            <ScrollTable caption="Testfälle, die sich ändern" label="Geänderte Testfälle">
-              <thead>
-                <tr>
-                  <th scope="col">Fall</th>
-                  <th scope="col">Ergebnis bisher</th>
-                  <th scope="col">Ergebnis neu</th>
-                  <th scope="col">Warum</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.preview.suiteChanged.map((s) => (
-                  <tr key={s.source + s.name}>
-                    <th scope="row">
-                      {s.name} <span className="hint">({s.source})</span>
-                    </th>
-                    <td>{s.verdictBefore ?? '–'}</td>
-                    <td>
-                      {s.verdictAfter ?? '–'}
-                      {s.passedAfter ? null : <span className="result-fail"> (Erwartung nicht erfüllt)</span>}
-                    </td>
-                    <td>
-                      <ul className="plain-list">
-                        {[...s.reasons, ...s.failures].map((r) => (
-                          <li key={r}>{r}</li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </ScrollTable>
+            <CaseTable
+              caption="Testfälle, die sich ändern"
+              label="Geänderte Testfälle"
+              headings={['Ergebnis bisher', 'Ergebnis neu']}
+              cases={d.preview.suiteChanged.map((x) => ({
+                key: x.source + x.name,
+                name: x.name,
+                source: x.source,
+                before: x.verdictBefore ?? '–',
+                after: x.verdictAfter ?? '–',
+                expectationMissed: !x.passedAfter,
+                reasons: [...x.reasons, ...x.failures],
+              }))}
+            />
           ) : null}
           <h4>Dieselben Fälle am {formatDate(c.from)}</h4>
           <p>
@@ -347,34 +331,20 @@ export default function ParameterChange() {
               : `gingen ${d.preview.suiteOnDate.length === 1 ? 'ein Fall' : `${d.preview.suiteOnDate.length} Fälle`} mit dem neuen Wert anders aus:`}
           </p>
           {d.preview.suiteOnDate.length ? (
-            <ScrollTable caption={<>Testfälle, geprüft am {formatDate(c.from)}, die mit dem neuen Wert anders ausgehen</>} label={`Testfälle am ${formatDate(c.from)}`}>
-              <thead>
-                <tr>
-                  <th scope="col">Fall</th>
-                  <th scope="col">Ergebnis mit geltenden Werten</th>
-                  <th scope="col">Ergebnis mit neuem Wert</th>
-                  <th scope="col">Warum</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.preview.suiteOnDate.map((s) => (
-                  <tr key={s.source + s.name}>
-                    <th scope="row">
-                      {s.name} <span className="hint">({s.source})</span>
-                    </th>
-                    <td>{s.verdictBefore}</td>
-                    <td>{s.verdictAfter}</td>
-                    <td>
-                      <ul className="plain-list">
-                        {s.reasons.map((r) => (
-                          <li key={r}>{r}</li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </ScrollTable>
+            <CaseTable
+              caption={<>Testfälle, geprüft am {formatDate(c.from)}, die mit dem neuen Wert anders ausgehen</>}
+              label={`Testfälle am ${formatDate(c.from)}`}
+              headings={['Ergebnis mit geltenden Werten', 'Ergebnis mit neuem Wert']}
+              cases={d.preview.suiteOnDate.map((x) => ({
+                key: x.source + x.name,
+                name: x.name,
+                source: x.source,
+                before: x.verdictBefore,
+                after: x.verdictAfter,
+                expectationMissed: false,
+                reasons: x.reasons,
+              }))}
+            />
           ) : null}
           <h3>Gespeicherte Entwürfe</h3>
           <p>
@@ -434,6 +404,53 @@ export default function ParameterChange() {
         </>
       ) : null}
     </>
+  );
+}
+
+/** Test cases of the suite whose result a new value changes, with the reasons. */
+function CaseTable({
+  caption,
+  label,
+  headings,
+  cases,
+}: {
+  caption: ReactNode;
+  label: string;
+  headings: [string, string];
+  cases: Array<{ key: string; name: string; source: string; before: string; after: string; expectationMissed: boolean; reasons: string[] }>;
+}) {
+  return (
+    <ScrollTable caption={caption} label={label}>
+      <thead>
+        <tr>
+          <th scope="col">Fall</th>
+          <th scope="col">{headings[0]}</th>
+          <th scope="col">{headings[1]}</th>
+          <th scope="col">Warum</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cases.map((x) => (
+          <tr key={x.key}>
+            <th scope="row">
+              {x.name} <span className="hint">({x.source})</span>
+            </th>
+            <td>{x.before}</td>
+            <td>
+              {x.after}
+              {x.expectationMissed ? <span className="result-fail"> (Erwartung nicht erfüllt)</span> : null}
+            </td>
+            <td>
+              <ul className="plain-list">
+                {x.reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }
 

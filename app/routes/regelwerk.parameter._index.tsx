@@ -18,7 +18,7 @@ import { getDb } from '../db.server';
 import { describeValue, workbenchEditors, workbenchReaders } from '../regelwerk.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
-import { ParameterSource } from '../components/parameter-source';
+import { ParameterValuesTable } from '../components/parameter-source';
 import { ScrollTable } from '../components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Parameter – Regelwerk – Förderlotse Bürgerbeteiligung' }];
@@ -191,41 +191,7 @@ export default function Parameters() {
       )}
 
       <h2>Alle Werte mit Geltungsdaten</h2>
-      <ScrollTable caption="Parameter, ihre Werte und Fundstellen" label="Alle Werte mit Geltungsdaten">
-        <thead>
-          <tr>
-            <th scope="col">Parameter</th>
-            <th scope="col">gilt ab</th>
-            <th scope="col">Wert</th>
-            <th scope="col">Fundstelle</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.parameters.flatMap((p) =>
-            p.values.map((v, i) => (
-              <tr key={`${p.id}-${v.from}`}>
-                <th scope="row">
-                  {i === 0 ? p.label : <span className="visually-hidden">{p.label}</span>}
-                  {i === 0 ? (
-                    <>
-                      {' '}
-                      <code>{p.id}</code>
-                    </>
-                  ) : null}
-                </th>
-                <td>
-                  {formatDate(v.from)}
-                  {v.inForce ? <span className="tag tag--green"> gilt heute</span> : null}
-                </td>
-                <td className="num">{v.value}</td>
-                <td>
-                  <ParameterSource reference={v.reference} publication={v.publication} showShipped assumption={v.assumption} />
-                </td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </ScrollTable>
+      <ParameterValuesTable parameters={d.parameters} caption="Parameter, ihre Werte und Fundstellen" label="Alle Werte mit Geltungsdaten" workbench />
     </>
   );
 }

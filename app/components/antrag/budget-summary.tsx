@@ -25,6 +25,38 @@ function BarChart({ id, title, items }: { id: string; title: string; items: Arra
   );
 }
 
+/** The table behind a chart: one amount per row, with the sum when it is meaningful. */
+function AmountTable({ caption, heading, rows, totalCents }: { caption: string; heading: string; rows: Array<{ label: string; cents: number }>; totalCents?: number }) {
+  return (
+    <ScrollTable caption={caption} label={`${caption} (Tabelle)`}>
+      <thead>
+        <tr>
+          <th scope="col">{heading}</th>
+          <th scope="col" className="num">
+            Betrag
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.label}>
+            <th scope="row">{row.label}</th>
+            <td className="num">{formatEuro(row.cents)}</td>
+          </tr>
+        ))}
+      </tbody>
+      {totalCents === undefined ? null : (
+        <tfoot>
+          <tr>
+            <th scope="row">Summe</th>
+            <td className="num">{formatEuro(totalCents)}</td>
+          </tr>
+        </tfoot>
+      )}
+    </ScrollTable>
+  );
+}
+
 export function BudgetSummary({ totals, cap }: { totals: BudgetTotals; cap: string | null }) {
   const sources = financingSources(totals);
   const categories = totals.byCategory.map((c) => ({ label: categoryLabel(c.category), cents: c.cents }));
@@ -82,72 +114,13 @@ export function BudgetSummary({ totals, cap }: { totals: BudgetTotals; cap: stri
         <BarChart id="diagramm-ausgaben" title="Ausgaben nach Kategorie" items={categories} />
         <BarChart id="diagramm-finanzierung" title="Finanzierung nach Quelle" items={sources.map((s) => ({ label: s.label, cents: s.cents }))} />
       </div>
-      <ScrollTable caption="Ausgaben nach Kategorie" label="Ausgaben nach Kategorie (Tabelle)">
-        <thead>
-          <tr>
-            <th scope="col">Kategorie</th>
-            <th scope="col" className="num">
-              Betrag
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {categories.map((c) => (
-            <tr key={c.label}>
-              <th scope="row">{c.label}</th>
-              <td className="num">{formatEuro(c.cents)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Summe</th>
-            <td className="num">{formatEuro(totals.expenditureCents)}</td>
-          </tr>
-        </tfoot>
-      </ScrollTable>
-      <ScrollTable caption="Ausgaben nach Kalenderjahr" label="Ausgaben nach Kalenderjahr (Tabelle)">
-        <thead>
-          <tr>
-            <th scope="col">Jahr</th>
-            <th scope="col" className="num">
-              Betrag
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {totals.byYear.map((y) => (
-            <tr key={y.year ?? 'ohne'}>
-              <th scope="row">{y.year ?? 'ohne Jahr'}</th>
-              <td className="num">{formatEuro(y.cents)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </ScrollTable>
-      <ScrollTable caption="Finanzierung nach Quelle" label="Finanzierung nach Quelle (Tabelle)">
-        <thead>
-          <tr>
-            <th scope="col">Quelle</th>
-            <th scope="col" className="num">
-              Betrag
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sources.map((s) => (
-            <tr key={s.id}>
-              <th scope="row">{s.label}</th>
-              <td className="num">{formatEuro(s.cents)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Summe</th>
-            <td className="num">{formatEuro(totals.financingCents)}</td>
-          </tr>
-        </tfoot>
-      </ScrollTable>
+      <AmountTable caption="Ausgaben nach Kategorie" heading="Kategorie" rows={categories} totalCents={totals.expenditureCents} />
+      <AmountTable
+        caption="Ausgaben nach Kalenderjahr"
+        heading="Jahr"
+        rows={totals.byYear.map((y) => ({ label: y.year === null ? 'ohne Jahr' : String(y.year), cents: y.cents }))}
+      />
+      <AmountTable caption="Finanzierung nach Quelle" heading="Quelle" rows={sources} totalCents={totals.financingCents} />
     </section>
   );
 }
