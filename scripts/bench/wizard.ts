@@ -110,6 +110,11 @@ export async function benchWizard(): Promise<void> {
       printLoad([await stepSaveLoad(server.baseUrl, auth, ids.slice(0, 1), 8)]);
       return;
     }
+    if (process.env.BENCH_ONLY === 'dashboard') {
+      // For profiling the dashboard alone.
+      printLoad([await load({ label: 'Meine Anträge', url: `${server.baseUrl}/antraege`, connections: 16, headers: { Cookie: auth.cookie } })]);
+      return;
+    }
     for (const connections of [1, 16]) {
       results.push(await load({ label: 'Ressource /healthz', url: `${server.baseUrl}/healthz`, connections }));
       results.push(await stepSaveLoad(server.baseUrl, auth, ids.slice(0, connections), 5));
