@@ -16,3 +16,17 @@ export function PostForm({ children, ...props }: Omit<FormProps, 'method'>) {
     </Form>
   );
 }
+
+/**
+ * The button Enter in a text field presses. Browsers take the first submit button of a form for
+ * that; in forms whose first buttons add or remove rows, this invisible copy of the main action
+ * comes first, so Enter never removes a row. Not in the tab order and hidden from screen readers:
+ * the visible button with the same action is there for them.
+ */
+export function DefaultSubmit({ intent, label }: { intent: string; label: string }) {
+  return (
+    <button type="submit" name="intent" value={intent} className="default-submit" tabIndex={-1} aria-hidden="true">
+      {label}
+    </button>
+  );
+}

@@ -31,7 +31,7 @@ import { reviewLoader } from '../review.server';
 import { ScheduleStep } from '../components/antrag/schedule-step';
 import { AutosaveStatus, useAutosave } from '../components/antrag/autosave';
 import { ErrorSummary } from '../components/fields';
-import { CsrfInput } from '../components/forms';
+import { CsrfInput, DefaultSubmit } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { getAuthState, requireApplicant } from '../session.server';
 import { flatten, toFormData } from '../utils/form-data';
@@ -296,6 +296,7 @@ function StepForm() {
       <CommentMarkersProvider threads={d.threads}>
       <FormProvider context={form.context}>
       <Form method="post" action={`/antraege/${d.id}/${step}`} {...getFormProps(form)} noValidate ref={formRef}>
+        {d.editable ? <DefaultSubmit intent="weiter" label="Speichern und weiter" /> : null}
         <CsrfInput />
         <input type="hidden" name="version" value={autosave.version} readOnly />
         <fieldset disabled={!d.editable} className="fieldset-plain">

@@ -1,5 +1,5 @@
 import { expect, signIn, test } from '../support/fixtures';
-import { fillApplicant, fillBudget, fillDeclarations, fillProject, fillSchedule, startApplication, submitStep } from '../support/wizard';
+import { addRow, fillApplicant, fillBudget, fillDeclarations, fillProject, fillSchedule, startApplication, submitStep } from '../support/wizard';
 
 test.describe('Antrag wizard', () => {
   test('a Gemeinde prepares a complete application step by step and checks its answers', async ({ page }) => {
@@ -59,6 +59,31 @@ test.describe('Antrag wizard', () => {
     await page.getByRole('link', { name: 'Zeitplan', exact: true }).click();
     await expect(page.getByLabel('Ende', { exact: true })).toHaveValue('31.02.2028');
     await expect(page.getByText('Den 31.02.2028 gibt es nicht.').first()).toBeVisible();
+  });
+
+  test('Enter in a field saves and goes on; it never removes a row', async ({ page }) => {
+    await signIn(page, 'kommune');
+    const overview = await startApplication(page);
+    await page.goto(`${overview}/antragsteller`);
+    await fillApplicant(page);
+    await submitStep(page);
+    await fillProject(page);
+    await submitStep(page);
+    await fillSchedule(page);
+    await submitStep(page);
+    await fillBudget(page);
+    await addRow(page, 'Ausgabe hinzufügen');
+    await page.getByLabel('Beschreibung', { exact: true }).nth(1).fill('Plakate');
+    await page.getByLabel('Menge oder Stunden').nth(1).fill('10');
+    await page.getByLabel('Einzelpreis oder Stundensatz in Euro').nth(1).fill('25');
+    await page.getByLabel('Eigenmittel in Geld (Euro)').fill('1.025');
+    const before = page.url();
+    await page.getByLabel('Einzelpreis oder Stundensatz in Euro').nth(1).press('Enter');
+    await page.waitForURL((url) => url.href !== before);
+    await page.goto(`${overview}/kosten`);
+    await expect(page.locator('.row-card')).toHaveCount(2);
+    await expect(page.getByLabel('Beschreibung', { exact: true }).nth(0)).toHaveValue('Moderation Bürgerrat, 4 Sitzungen');
+    await expect(page.getByLabel('Beschreibung', { exact: true }).nth(1)).toHaveValue('Plakate');
   });
 
   test('a step that cannot be started yet cannot be opened by URL', async ({ page }) => {
