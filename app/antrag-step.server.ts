@@ -4,13 +4,14 @@ import { randomBytes } from 'node:crypto';
 import { keepPendingSubmission } from '../db/repositories/applications';
 import { updateOrganisation } from '../db/repositories/organisations';
 import { recordAudit } from '../db/repositories/audit';
+import { describePath, describeValue } from '../machines/frl/application/anchors';
 import { diff } from '../machines/frl/application/diff';
 import { applyStepForm, stepFormSchema, stepFormValues } from '../machines/frl/application/forms';
 import type { ApplicationEvent } from '../machines/frl/application/machine';
 import { viewOf } from '../machines/frl/application/machine';
 import { stepIssues, type EditableStep } from '../machines/frl/application/steps';
 import { organisationSchema } from '../machines/shared/organisation';
-import { commit, completeSteps, type LoadedApplication } from './application.server';
+import { commit, completeSteps, loadApplication, type LoadedApplication } from './application.server';
 import { getDb } from './db.server';
 import type { CurrentUser } from './session.server';
 import { flatten, toFormData, userEntries, type Entries } from './utils/form-data';
@@ -28,17 +29,39 @@ export interface Conflict {
   mine: Entries;
 }
 
-/** Builds the conflict view: the user's input beside the stored values, field by field. */
-export function conflictOf(step: EditableStep, loaded: LoadedApplication, posted: Entries, updatedBy: string | null): Conflict {
+/**
+ * Builds the conflict view: the user's input beside the stored values. Where the input parses, the
+ * two are compared as data (so "1000" and "1.000,00" are the same amount) and named with the
+ * field labels people see; otherwise field by field as typed.
+ */
+export async function conflictOf(step: EditableStep, stored: LoadedApplication, posted: Entries): Promise<Conflict> {
+  const updatedBy = await nameOf(stored.row.updated_by);
+  const base = { currentVersion: stored.row.version, updatedAt: stored.row.updated_at, updatedBy, mine: posted };
+  const submission = parseWithZod(toFormData(posted), { schema: stepFormSchema(step, newRowId) });
+  if (submission.status === 'success') {
+    const mineData = applyStepForm(stored.data, step, submission.value);
+    const fields = diff(stored.data, mineData).map((change) => ({
+      name: describePath(change.path, change.after === undefined ? stored.data : mineData),
+      mine: describeValue(change.path, change.after),
+      theirs: describeValue(change.path, change.before),
+    }));
+    return { ...base, fields };
+  }
   const theirs = new Map<string, string[]>();
-  for (const [name, value] of flatten(stepFormValues(step, loaded.data))) theirs.set(name, [...(theirs.get(name) ?? []), value]);
+  for (const [name, value] of flatten(stepFormValues(step, stored.data))) theirs.set(name, [...(theirs.get(name) ?? []), value]);
   const mine = new Map<string, string[]>();
   for (const [name, value] of posted) mine.set(name, [...(mine.get(name) ?? []), value]);
   const names = [...new Set([...mine.keys(), ...theirs.keys()])].filter((n) => !n.endsWith('.id') && n !== 'id');
   const fields = names
     .map((name) => ({ name, mine: (mine.get(name) ?? []).join(', '), theirs: (theirs.get(name) ?? []).join(', ') }))
     .filter((f) => f.mine !== f.theirs);
-  return { currentVersion: loaded.row.version, updatedAt: loaded.row.updated_at, updatedBy, fields, mine: posted };
+  return { ...base, fields };
+}
+
+async function nameOf(userId: number | null): Promise<string | null> {
+  if (userId === null) return null;
+  const row = await (await getDb()).selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst();
+  return row?.name ?? null;
 }
 
 /** When the session ended while the user typed: keep the input and ask to sign in again. */
@@ -73,7 +96,7 @@ export async function saveStep(args: {
   let version = Number(form.get('version'));
 
   if (!Number.isInteger(version) || version !== loaded.row.version) {
-    const conflict = conflictOf(step, loaded, posted, null);
+    const conflict = await conflictOf(step, loaded, posted);
     // Nothing differs from what is stored (typically the user's own autosave finished just before
     // this submit): there is nothing to decide, so the save goes ahead on the current version.
     if (conflict.fields.length > 0 || !Number.isInteger(version)) return json({ conflict, result: null, saved: null }, { status: 409 });
@@ -121,7 +144,8 @@ export async function saveStep(args: {
     details: raw ? { pendingInput: true } : {},
   });
   if (!result.ok) {
-    const conflict = conflictOf(step, { ...loaded, row: result.current ?? loaded.row }, posted, null);
+    // Compare with what is stored now, not with what this request had loaded.
+    const conflict = await conflictOf(step, result.current ? await loadApplication(result.current) : loaded, posted);
     return json({ conflict, result: null, saved: null }, { status: 409 });
   }
 

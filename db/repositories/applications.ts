@@ -270,8 +270,12 @@ export async function keepPendingSubmission(db: Executor, input: { id: string; u
     .execute();
 }
 
-export async function takePendingSubmission(db: Executor, id: string, userId: number) {
+/** The input kept for its user; it stays until `dropPendingSubmission` (after it was saved). */
+export async function findPendingSubmission(db: Executor, id: string, userId: number) {
   const row = await db.selectFrom('pending_submissions').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
-  if (row) await db.deleteFrom('pending_submissions').where('id', '=', id).execute();
   return row ? { path: row.path, form: JSON.parse(row.form) as Record<string, unknown> } : undefined;
+}
+
+export async function dropPendingSubmission(db: Executor, id: string, userId: number) {
+  await db.deleteFrom('pending_submissions').where('id', '=', id).where('user_id', '=', userId).execute();
 }

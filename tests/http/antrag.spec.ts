@@ -70,6 +70,9 @@ test('a save from a stale page never overwrites silently: 409 with both versions
   expect(body).toContain('Jemand anderes hat diesen Abschnitt inzwischen geändert');
   expect(body).toContain('Meine Fassung');
   expect(body).toContain('Fassung der Kollegin');
+  // Named as on the form, with who saved last.
+  expect(body).toContain('<th scope="row">Titel des Vorhabens</th>');
+  expect(body).toContain('von Sabine Krause');
   // The stored title is still the first one.
   expect(await (await tab1.get(`${app}/vorhaben`)).text()).toContain('value="Fassung der Kollegin"');
   await tab1.dispose();
@@ -116,4 +119,36 @@ test('input posted after the session expired is kept, and saved after signing in
   // The kept input can be used once only.
   expect((await client.get(weiter)).headers().location).toBe('/antraege');
   await client.dispose();
+});
+
+test('kept input meets a colleague’s save: the conflict view shows both, and nothing is dropped until saved', async ({ baseURL }) => {
+  const client = await clientFor(baseURL!, 'kommune');
+  const colleague = await clientFor(baseURL!, 'kommune2');
+  const app = await newApplication(client);
+  const version = await versionOf(client, `${app}/vorhaben`);
+  expireSessionsOf('kommune@demo.example');
+  const posted = await client.post(`${app}/vorhaben`, { version, intent: 'speichern', title: 'Meine lange Fassung' });
+  const location = posted.headers().location!;
+  const weiter = decodeURIComponent(/weiter=([^&]+)/.exec(location)![1]!);
+  // Meanwhile a colleague saves the same section.
+  const colleagueVersion = await versionOf(colleague, `${app}/vorhaben`);
+  expect((await colleague.post(`${app}/vorhaben`, { version: colleagueVersion, intent: 'speichern', title: 'Fassung der Kollegin' })).status()).toBe(302);
+  const signInPage = await client.get(location);
+  await client.api.post('/anmelden', {
+    form: { email: 'kommune@demo.example', password: 'Demo-Passwort-2026', weiter, csrf: csrfFrom(await signInPage.text()) },
+  });
+  const conflict = await client.get(weiter);
+  expect(conflict.status()).toBe(200);
+  const html = await conflict.text();
+  expect(html).toContain('Jemand anderes hat diesen Abschnitt inzwischen geändert');
+  expect(html).toContain('Meine lange Fassung');
+  expect(html).toContain('Fassung der Kollegin');
+  // Reloading shows the same choice again: the kept input is still there.
+  expect(await (await client.get(weiter)).text()).toContain('Meine lange Fassung');
+  const currentVersion = /name="version" value="(\d+)"/.exec(html)![1]!;
+  const saved = await client.post(`${app}/vorhaben`, { version: currentVersion, intent: 'speichern', title: 'Meine lange Fassung' });
+  expect(saved.status()).toBe(302);
+  expect(await (await client.get(`${app}/vorhaben`)).text()).toContain('value="Meine lange Fassung"');
+  await client.dispose();
+  await colleague.dispose();
 });

@@ -31,9 +31,7 @@ export function ConflictView({ conflict, id, step }: { conflict: Conflict; id: n
           <tbody>
             {conflict.fields.map((f) => (
               <tr key={f.name}>
-                <th scope="row">
-                  <code>{f.name}</code>
-                </th>
+                <th scope="row">{f.name}</th>
                 <td className="preserve-lines">{f.mine || '–'}</td>
                 <td className="preserve-lines">{f.theirs || '–'}</td>
               </tr>
