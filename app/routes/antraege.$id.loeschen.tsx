@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { data, redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { isEditable, reviewStatusLabel, statusOf } from '../../machines/frl/review/machine';
+import { restoreReview } from '../advice.server';
 import { softDeleteApplication } from '../../db/repositories/applications';
-import { requireOwnApplication } from '../application.server';
+import { requireOwnApplication, type LoadedApplication } from '../application.server';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
@@ -10,22 +12,52 @@ import { requireApplicant } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Antrag löschen – Förderlotse Bürgerbeteiligung' }];
 
+/**
+ * Drafts can be deleted; an application recorded as submitted to the SAB (or decided, or withdrawn)
+ * is the organisation's record of what was sent, so it stays.
+ */
+function deletable(loaded: LoadedApplication) {
+  const status = statusOf(restoreReview(loaded.row));
+  return { status, deletable: isEditable(status) };
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireApplicant(request);
   const loaded = await requireOwnApplication(user, params.id);
-  return { id: loaded.row.id, title: loaded.row.title };
+  const { status, deletable: mayDelete } = deletable(loaded);
+  return { id: loaded.row.id, title: loaded.row.title, deletable: mayDelete, statusLabel: reviewStatusLabel[status] };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireApplicant(request);
   const loaded = await requireOwnApplication(user, params.id);
   await readProtectedForm(request);
+  if (!deletable(loaded).deletable) {
+    return data({ error: 'Dieser Antrag wurde bereits eingereicht oder entschieden und kann nicht mehr gelöscht werden.' }, { status: 409 });
+  }
   await softDeleteApplication(await getDb(), loaded.row.id, user.id);
   return redirect('/antraege?hinweis=geloescht');
 }
 
 export default function DeleteApplication() {
-  const { id, title } = useLoaderData<typeof loader>();
+  const { id, title, deletable: mayDelete, statusLabel } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (!mayDelete || actionData?.error) {
+    return (
+      <div className="narrow">
+        <h1>Antrag „{title}“ kann nicht gelöscht werden</h1>
+        <div className="notice notice--warning" role="alert">
+          <p>
+            Stand: {statusLabel}. Ein Antrag, der bei der SAB eingereicht, entschieden oder zurückgezogen wurde, bleibt als
+            Nachweis erhalten, was Ihre Organisation eingereicht hat.
+          </p>
+        </div>
+        <p>
+          <Link to={`/antraege/${id}`}>Zurück zum Antrag</Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="narrow">
       <h1>Antrag „{title}“ löschen?</h1>

@@ -5,6 +5,7 @@ import { countApplications, createApplication, findApplication, listApplications
 import { findOrganisation, organisationToData } from '../../db/repositories/organisations';
 import { callStatusOn } from '../../machines/frl/calls';
 import { verdictLabel, type Verdict } from '../../machines/frl/engine';
+import { isEditable, reviewStatusLabel, type ReviewStatus } from '../../machines/frl/review/machine';
 import { formatDate, formatDateTime, formatEuro } from '../../machines/shared/format';
 import { organisationSchema } from '../../machines/shared/organisation';
 import {
@@ -25,6 +26,18 @@ import { requireApplicant } from '../session.server';
 export const meta: MetaFunction = () => [{ title: 'Meine Anträge – Förderlotse Bürgerbeteiligung' }];
 
 const PAGE_SIZE = 50;
+
+/** The colour of each status in the list: open work grey/blue/yellow, results green or red. */
+const statusTag: Record<ReviewStatus, 'grey' | 'blue' | 'yellow' | 'green' | 'red'> = {
+  entwurf: 'grey',
+  in_beratung: 'blue',
+  zur_ueberarbeitung: 'yellow',
+  beratung_abgeschlossen: 'green',
+  eingereicht: 'blue',
+  bewilligt: 'green',
+  abgelehnt: 'red',
+  zurueckgezogen: 'grey',
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireApplicant(request);
@@ -53,7 +66,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       route: routeLabel(d.route),
       verdict: d.verdict ? verdictLabel[d.verdict as Verdict] : null,
       verdictKey: d.verdict,
-      status: d.status,
+      status: reviewStatusLabel[d.status as ReviewStatus] ?? d.status,
+      statusTag: statusTag[d.status as ReviewStatus] ?? 'grey',
+      deletable: isEditable(d.status as ReviewStatus),
       grant: d.requested_grant_cents === null ? null : formatEuro(d.requested_grant_cents),
       updatedAt: formatDateTime(d.updated_at),
       updatedBy: d.updated_by_name,
@@ -159,7 +174,7 @@ export default function Applications() {
                   </td>
                   <td>{d.route}</td>
                   <td>
-                    <span className="tag tag--grey">Entwurf</span>
+                    <span className={`tag tag--${d.statusTag}`}>{d.status}</span>
                     {d.verdict ? (
                       <>
                         <br />
@@ -180,9 +195,11 @@ export default function Applications() {
                           Duplizieren<span className="visually-hidden"> – {d.title}</span>
                         </button>
                       </PostForm>
-                      <Link to={`/antraege/${d.id}/loeschen`}>
-                        Löschen<span className="visually-hidden"> – {d.title}</span>
-                      </Link>
+                      {d.deletable ? (
+                        <Link to={`/antraege/${d.id}/loeschen`}>
+                          Löschen<span className="visually-hidden"> – {d.title}</span>
+                        </Link>
+                      ) : null}
                     </div>
                   </td>
                 </tr>

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expireSessionsOf } from '../support/e2e-database';
+import { e2eDatabase, expireSessionsOf } from '../support/e2e-database';
 import { clientFor, csrfFrom, type Client } from '../support/http';
 
 async function newApplication(client: Client): Promise<string> {
@@ -151,4 +151,26 @@ test('kept input meets a colleague’s save: the conflict view shows both, and n
   expect(await (await client.get(`${app}/vorhaben`)).text()).toContain('value="Meine lange Fassung"');
   await client.dispose();
   await colleague.dispose();
+});
+
+test('an application recorded as submitted shows its status in the list and cannot be deleted', async ({ baseURL }) => {
+  const client = await clientFor(baseURL!, 'kommune2');
+  const app = await newApplication(client);
+  const statusPage = await (await client.get(`${app}/status`)).text();
+  const reviewVersion = /name="reviewVersion" value="(\d+)"/.exec(statusPage)![1]!;
+  const today = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+  const recorded = await client.post(`${app}/status`, { intent: 'einreichung.erfassen', date: today, reference: 'SAB-2026-0815', reviewVersion });
+  expect(recorded.status()).toBe(302);
+  const list = await (await client.get('/antraege')).text();
+  const rowHtml = list.slice(list.indexOf(`href="${app}"`), list.indexOf('</tr>', list.indexOf(`href="${app}"`)));
+  expect(rowHtml).toContain('Bei der SAB eingereicht');
+  expect(rowHtml).not.toContain(`${app}/loeschen`);
+  expect(await (await client.get(`${app}/loeschen`)).text()).toContain('kann nicht gelöscht werden');
+  const refused = await client.post(`${app}/loeschen`, {});
+  expect(refused.status()).toBe(409);
+  const db = e2eDatabase();
+  const stored = db.prepare('select deleted_at from applications where id = ?').get(Number(app.split('/').at(-1))) as { deleted_at: string | null };
+  db.close();
+  expect(stored.deleted_at).toBeNull();
+  await client.dispose();
 });
