@@ -14,7 +14,7 @@ import type { ApplicationRow } from '../db/schema';
 import { applicationMachine, viewOf, type ApplicationEvent, type ApplicationSnapshot, type View } from '../machines/frl/application/machine';
 import { applicationDataSchema, emptyApplication, type ApplicationData } from '../machines/frl/application/schema';
 import { completeSteps, evaluateData, freshSnapshot, metaFor, persistedSnapshot as persisted, salvageApplicationData } from '../machines/frl/application/snapshot';
-import { stepIds, type EditableStep, type StepContext } from '../machines/frl/application/steps';
+import { hasContent, stepIds, type EditableStep, type StepContext } from '../machines/frl/application/steps';
 
 export { completeSteps, freshSnapshot, metaFor, persisted };
 import type { EligibilityResult } from '../machines/frl/engine';
@@ -157,6 +157,9 @@ export function requireOpenableStep(loaded: LoadedApplication, step: string | un
   if (!step || !(stepIds as readonly string[]).includes(step)) throw new Response('Nicht gefunden', { status: 404 });
   const typed = step as (typeof stepIds)[number];
   const probe = transition(loaded.snapshot, [{ type: 'step.open', step: typed }]);
-  if (viewOf(probe) !== typed) throw redirect(`/antraege/${loaded.row.id}?gesperrt=${typed}`);
-  return typed;
+  if (viewOf(probe) === typed) return typed;
+  // A step with content stays open even if an earlier step became incomplete again (see overview()).
+  const pending = (loaded.snapshot.context.pending as Record<string, unknown>)[typed] !== undefined;
+  if (typed !== 'pruefen' && hasContent(typed, loaded.data, loaded.context, pending)) return typed;
+  throw redirect(`/antraege/${loaded.row.id}?gesperrt=${typed}`);
 }

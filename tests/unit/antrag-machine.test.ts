@@ -3,7 +3,10 @@ import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { applicationMachine, canOpenStep, viewOf, type ApplicationEvent, type ApplicationSnapshot, type View } from '../../machines/frl/application/machine';
 import { emptyApplication } from '../../machines/frl/application/schema';
-import { stepIds, type EditableStep } from '../../machines/frl/application/steps';
+import { overview, stepIds, type EditableStep, type StepContext } from '../../machines/frl/application/steps';
+import type { ApplicationData } from '../../machines/frl/application/schema';
+import { shippedParameters } from '../../machines/frl/parameters';
+import { sampleGemeindeApplication } from '../../db/demo/applications';
 
 const editable = stepIds.filter((s): s is EditableStep => s !== 'pruefen');
 const data = emptyApplication();
@@ -102,5 +105,28 @@ describe('application wizard navigation', () => {
     const b = createActor(applicationMachine, { snapshot: persisted, input: { data, complete: [] } });
     b.start();
     expect(viewOf(b.getSnapshot())).toBe('vorhaben');
+  });
+});
+
+describe('task list', () => {
+  const context: StepContext = { table: shippedParameters, date: '2026-12-01', attachmentTypes: [] };
+  const statusOf = (d: ApplicationData, step: EditableStep) => overview(d, context).find((o) => o.step === step)!.status;
+
+  it('locks Kosten while Vorhaben is incomplete and nothing is entered there', () => {
+    const d = sampleGemeindeApplication();
+    d.project.parts.push({ id: 'leer', title: '' } as never);
+    d.budget.lines = [];
+    d.budget.vatDeductible = undefined;
+    d.budget.ownCashCents = undefined;
+    expect(statusOf(d, 'kosten')).toBe('gesperrt');
+  });
+
+  it('keeps a started Kosten open when a colleague makes Vorhaben incomplete again', () => {
+    const d = sampleGemeindeApplication();
+    expect(statusOf(d, 'kosten')).toBe('erledigt');
+    d.project.parts.push({ id: 'leer', title: '' } as never);
+    const kosten = overview(d, context).find((o) => o.step === 'kosten')!;
+    expect(kosten.status).not.toBe('gesperrt');
+    expect(kosten.blockedBy).toEqual(['vorhaben']);
   });
 });

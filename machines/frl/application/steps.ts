@@ -252,7 +252,8 @@ export const stepStatusLabel: Record<StepStatus, string> = {
   gesperrt: 'Kann noch nicht begonnen werden',
 };
 
-function hasContent(step: EditableStep, data: ApplicationData, context: StepContext, pending: boolean): boolean {
+/** Whether anyone has entered something in the step (then it is never locked again). */
+export function hasContent(step: EditableStep, data: ApplicationData, context: StepContext, pending: boolean): boolean {
   if (pending) return true;
   switch (step) {
     case 'antragsteller':
@@ -286,7 +287,9 @@ export function overview(data: ApplicationData, context: StepContext, pendingSte
     if (step === 'pruefen') return { step, status: blockedBy.length ? 'gesperrt' : 'nicht_begonnen', issues: [], blockedBy };
     const issues = issuesByStep.get(step)!;
     const pending = pendingSteps.includes(step);
-    const status: StepStatus = blockedBy.length
+    // A step someone has already worked on stays open when an earlier step becomes incomplete
+    // again (a colleague adds an empty row there): locking it would hide and refuse their work.
+    const status: StepStatus = blockedBy.length && !hasContent(step, data, context, pending)
       ? 'gesperrt'
       : issues.length === 0 && !pending
         ? 'erledigt'
