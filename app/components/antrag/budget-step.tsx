@@ -127,7 +127,7 @@ export function BudgetStep({ fields, view, formRef }: { fields: Fields; view: Bu
               />
               <TextField field={row.description!} label="Beschreibung" />
               <TextField field={row.quantity!} label="Stunden oder Einheiten" width="short" inputMode="decimal" />
-              <TextField field={row.period!} label="Monat der Arbeit (bei Ehrenamt)" hint="MM.JJJJ, zum Beispiel 04.2027" width="short" />
+              <TextField field={row.period!} label="Monat (der Arbeit oder der Raumnutzung)" hint="MM.JJJJ, zum Beispiel 04.2027" width="short" />
               <CheckboxField field={row.supportingOnly!} label="Es handelt sich um unterstützendes ehrenamtliches Engagement." />
               <TextField field={row.unitRate!} label="Miete je Einheit in Euro (bei Raum)" width="medium" inputMode="decimal" />
               <TextField field={row.rentSource!} label="Quelle der Miete (Mietspiegel oder ortsübliche Miete)" />

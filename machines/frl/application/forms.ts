@@ -164,6 +164,23 @@ function buildStepFormSchema(step: EditableStep, newId: () => string) {
             amount: budgetEuro('den Betrag'),
             year,
             note: optionalText('die Anmerkung', 500),
+          }).superRefine((line, ctx) => {
+            // Never drop what was typed: an amount and a calculation that does not use it is a question, not a guess.
+            const counted = line.quantity !== undefined || line.unitPrice !== undefined;
+            if (line.kind !== 'pauschal' && line.amount !== undefined && !counted) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['amount'],
+                message: 'Sie haben einen Pauschalbetrag eingetragen, als Berechnung aber nicht „Pauschalbetrag“ gewählt. Wählen Sie „Pauschalbetrag“ oder tragen Sie Menge und Einzelpreis ein.',
+              });
+            }
+            if (line.kind === 'pauschal' && line.amount === undefined && counted) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['amount'],
+                message: 'Sie haben Menge oder Einzelpreis eingetragen, als Berechnung aber „Pauschalbetrag“ gewählt. Tragen Sie den Pauschalbetrag ein oder wählen Sie „Menge × Einzelpreis“.',
+              });
+            }
           }),
           2000,
           'Ausgabenzeilen',
@@ -293,7 +310,7 @@ export function applyStepForm(data: ApplicationData, step: EditableStep, parsed:
             kind: l.kind,
             description: l.description,
             quantityMilli: l.quantity,
-            period: l.kind === 'ehrenamt' ? l.period : undefined,
+            period: l.period,
             unitRateCents: l.kind === 'raum' ? l.unitRate : undefined,
             rentSource: l.kind === 'raum' ? l.rentSource : undefined,
             supportingOnly: l.kind === 'ehrenamt' ? l.supportingOnly : undefined,
@@ -443,7 +460,7 @@ export function lenientBudget(payload: Record<string, unknown>, data: Applicatio
         id: str(l.id) || `eigen-${i}`,
         kind,
         quantityMilli: qtyMilli(l.quantity),
-        period: kind === 'ehrenamt' && period ? `${period[2]}-${period[1]!.padStart(2, '0')}` : undefined,
+        period: period ? `${period[2]}-${period[1]!.padStart(2, '0')}` : undefined,
         unitRateCents: kind === 'raum' ? euro(l.unitRate) : undefined,
       };
     }),
