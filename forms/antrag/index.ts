@@ -135,7 +135,8 @@ export function fillRequestFor(input: RenderApplicationInput): FillRequest {
 export async function renderApplicationPdf(input: RenderApplicationInput): Promise<Uint8Array> {
   const template = loadTemplate(input.templatePath);
   const filled = await fillPdf(template, fillRequestFor(input), { variant: input.variant === 'einreichung' ? 'flatten' : 'editable' });
-  return input.qualityAnnex?.length ? appendQualityAnnex(filled, input.qualityAnnex) : filled;
+  const draft = input.draft ? { watermark: DRAFT_WATERMARK, header: DRAFT_HEADER } : null;
+  return input.qualityAnnex?.length ? appendQualityAnnex(filled, input.qualityAnnex, draft) : filled;
 }
 
 const transliteration: Record<string, string> = {

@@ -162,7 +162,7 @@ export async function renderQualityReportPdf(input: QualityReportInput): Promise
 export const qualityAnnexHeading = 'Anlage: QualitätsCheck Beteiligung';
 
 /** The annex pages: one section per attached check, combined profile only. */
-async function renderAnnex(annexes: readonly QualityAnnexInput[]): Promise<PDFDocument> {
+async function renderAnnex(annexes: readonly QualityAnnexInput[], draft: DraftMarking | null): Promise<PDFDocument> {
   const w = await ReportWriter.create();
   annexes.forEach((annex, index) => {
     if (index > 0) w.newPage();
@@ -171,17 +171,23 @@ async function renderAnnex(annexes: readonly QualityAnnexInput[]): Promise<PDFDo
     w.paragraph(annex.content.disclaimer, { size: 9 });
     combinedSection(w, annex.content, annex.combined, 1);
   });
-  return w.finish((page, total) => `Anlage QualitätsCheck – Seite ${page} von ${total}`);
+  return w.finish((page, total) => `Anlage QualitätsCheck – Seite ${page} von ${total}`, draft);
+}
+
+export interface DraftMarking {
+  watermark: string;
+  header: string;
 }
 
 /**
  * Appends the annex to a finished PDF (the application form). The annex pages carry their own page
- * labels; the document's metadata and form stay as they were.
+ * labels, and the draft marking when the application is a draft; the document's metadata and form
+ * stay as they were.
  */
-export async function appendQualityAnnex(pdf: Uint8Array, annexes: readonly QualityAnnexInput[]): Promise<Uint8Array> {
+export async function appendQualityAnnex(pdf: Uint8Array, annexes: readonly QualityAnnexInput[], draft: DraftMarking | null = null): Promise<Uint8Array> {
   if (!annexes.length) return pdf;
   const target = await PDFDocument.load(pdf, { updateMetadata: false });
-  const annex = await renderAnnex(annexes);
+  const annex = await renderAnnex(annexes, draft);
   const pages = await target.copyPages(annex, annex.getPageIndices());
   for (const page of pages) target.addPage(page);
   return target.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });

@@ -16,6 +16,7 @@ const TOP = 60;
 const BOTTOM = 56;
 const BLACK: Components = [0];
 const MUTED: Components = [0.33];
+const DRAFT: Components = [0.75, 0.1, 0.1];
 const RULE: Components = [0.6];
 const HEADER_FILL: Components = [0.9];
 const TRACK: Components = [0.9];
@@ -204,16 +205,35 @@ export class ReportWriter {
     this.y -= 4;
   }
 
+  /** The same draft marking as the application form: a faint diagonal word and a header line. */
+  private markDraft(page: PDFPage, content: Content, draft: { watermark: string; header: string }) {
+    const [width, height] = A4;
+    const mark = printableText(draft.watermark, this.fonts.bold.program, false);
+    const size = Math.min(110, (Math.hypot(width, height) * 0.6) / Math.max(1e-6, widthAt(this.fonts.bold.program, mark, 1)));
+    const angle = Math.atan2(height, width);
+    const gs = page.node.newExtGState('FLDraft', this.doc.context.obj({ Type: 'ExtGState', ca: 0.16, CA: 0.16 })).decodeText();
+    const markWidth = widthAt(this.fonts.bold.program, mark, size);
+    content
+      .save()
+      .setGraphicsState(gs)
+      .transform(Math.cos(angle), Math.sin(angle), -Math.sin(angle), Math.cos(angle), width / 2, height / 2)
+      .text(this.fontKey('bold'), size, [{ x: -markWidth / 2, y: -size * 0.35, hex: this.fonts.bold.hex(mark) }], DRAFT)
+      .restore();
+    const header = printableText(draft.header, this.fonts.regular.program, false);
+    content.text(this.fontKey('regular'), 9, [{ x: (width - this.textWidth(header, 9)) / 2, y: height - 24, hex: this.fonts.regular.hex(header) }], DRAFT);
+  }
+
   /**
    * Draws page labels, writes every page's content and the font subsets. The document can then be
    * saved or its pages copied into another document.
    */
-  async finish(pageLabel: (page: number, total: number) => string): Promise<PDFDocument> {
+  async finish(pageLabel: (page: number, total: number) => string, draft?: { watermark: string; header: string } | null): Promise<PDFDocument> {
     const total = this.pages.length;
-    this.pages.forEach(({ content }, index) => {
+    this.pages.forEach(({ page, content }, index) => {
       const label = printableText(pageLabel(index + 1, total), this.fonts.regular.program, false);
       const width = this.textWidth(label, 8);
       content.text(this.fontKey('regular'), 8, [{ x: A4[0] - MARGIN - width, y: 28, hex: this.fonts.regular.hex(label) }], MUTED);
+      if (draft) this.markDraft(page, content, draft);
     });
     const { context } = this.doc;
     for (const { page, content } of this.pages) {

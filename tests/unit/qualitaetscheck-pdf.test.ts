@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renderApplicationPdf } from '../../forms/antrag/index';
+import { DRAFT_HEADER, renderApplicationPdf } from '../../forms/antrag/index';
 import { appendQualityAnnex, qualityAnnexHeading, renderQualityReportPdf, type QualityAnnexInput } from '../../forms/qualitaetscheck/index';
 import { qualityCheckContent as content } from '../../machines/qualitaetscheck/content';
 import type { Perspective } from '../../machines/qualitaetscheck/schema';
 import { assess, combineProfiles, pageQuestions, type AnswerSheet, type AnswerValue } from '../../machines/qualitaetscheck/scoring';
-import { pdfInfo, pdfPages, pdfText, renderInput, squash } from '../support/pdf';
+import { pdfInfo, pdfPages, pdfText, reddish, renderInput, renderRasters, squash } from '../support/pdf';
 import { sampleGemeindeApplication } from '../support/sample-application';
 
 const createdAt = new Date('2026-11-30T09:00:00Z');
@@ -95,6 +95,22 @@ describe('QualitätsCheck annex to the application PDF', () => {
     expect(annexText).not.toContain('Bürgermeisterin fragen');
     expect(pdfInfo(withAnnex).Title).toBe(pdfInfo(without).Title);
     expect(squash(pdfText(without))).not.toContain(qualityAnnexHeading);
+  });
+
+  it('marks the annex pages of a draft "Entwurf" like every page of the form', async () => {
+    const input = renderInput(sampleGemeindeApplication(), { includeEligibilityAnnex: false, draft: true });
+    const draftBytes = await renderApplicationPdf({ ...input, qualityAnnex: [annex] });
+    const pages = pdfPages(draftBytes);
+    const annexPages = pages.filter((p) => squash(p).includes('Anlage QualitätsCheck – Seite'));
+    expect(annexPages.length).toBeGreaterThan(0);
+    for (const page of annexPages) expect(squash(page)).toContain(DRAFT_HEADER);
+    // A complete application's annex carries no marking.
+    const finalBytes = await renderApplicationPdf({ ...input, draft: false, qualityAnnex: [annex] });
+    expect(squash(pdfPages(finalBytes).at(-1)!)).not.toContain(DRAFT_HEADER);
+    // The diagonal watermark (pdftotext skips diagonal text): clearly more red on the draft's annex page.
+    const draftRaster = renderRasters(draftBytes, 30).at(-1)!;
+    const finalRaster = renderRasters(finalBytes, 30).at(-1)!;
+    expect(reddish(draftRaster) - reddish(finalRaster)).toBeGreaterThan(0.01);
   });
 
   it('leaves a PDF untouched when nothing is attached', async () => {
