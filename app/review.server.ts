@@ -1,7 +1,7 @@
 import { listAttachments } from '../db/repositories/applications';
 import { qualityChecksOfApplicationRows } from '../db/repositories/quality-checks';
 import { totalsFor } from '../machines/frl/application/facts';
-import { overview, stepInfo, type EditableStep } from '../machines/frl/application/steps';
+import { overview, partOf, stepInfo, type EditableStep } from '../machines/frl/application/steps';
 import { attachmentTypes, participationFormats, participationLevelInfo, targetGroups } from '../machines/frl/catalogues';
 import type { EligibilityResult } from '../machines/frl/engine';
 import { routeInfo } from '../machines/frl/routes';
@@ -18,6 +18,10 @@ export interface ReviewRow {
   anchor?: string;
 }
 
+const locationLabel = { sachsen: 'in Sachsen', laenderuebergreifend: 'länderübergreifend', ausserhalb: 'außerhalb Sachsens' } as const;
+const proofLabel = { satzung: 'Satzung zur Bürgerbeteiligung', praxis: 'regelmäßig praktizierte Formate', keiner: 'beides trifft noch nicht zu' } as const;
+const fundingLabel = { keine: 'keine', beantragt: 'beantragt', bewilligt: 'bewilligt' } as const;
+
 const yesNo = (v: boolean | undefined) => (v === undefined ? 'nicht angegeben' : v ? 'ja' : 'nein');
 const text = (v: string | undefined | null) => (v && v.trim() ? v : 'nicht angegeben');
 
@@ -26,6 +30,7 @@ export async function reviewLoader(loaded: LoadedApplication, result: Eligibilit
   const { data, context } = loaded;
   const { applicant: a, project: p, schedule: s, budget: b, declarations: d } = data;
   const org = a.organisation;
+  const part = partOf(data);
   const rows: Array<{ section: string; step: EditableStep; rows: ReviewRow[] }> = [
     {
       section: stepInfo.antragsteller.title,
@@ -38,6 +43,13 @@ export async function reviewLoader(loaded: LoadedApplication, result: Eligibilit
         { label: 'Vertretung', value: org ? `${org.legalRepName}, ${org.legalRepFunction}` : 'nicht angegeben', step: 'antragsteller', anchor: 'vertretung' },
         { label: 'Ansprechperson', value: org ? `${org.contactName}, ${org.contactEmail}, ${org.contactPhone}` : 'nicht angegeben', step: 'antragsteller', anchor: 'vertretung' },
         { label: 'Bankverbindung', value: org ? `${org.bankAccountHolder}, ${formatIban(org.iban)}, ${org.bankName}` : 'nicht angegeben', step: 'antragsteller', anchor: 'bank' },
+        ...(part === 'B'
+          ? [
+              { label: 'Als gemeinnützig anerkannt', value: yesNo(a.nonprofit), step: 'antragsteller' as const, anchor: 'organisation' },
+              { label: 'In Sachsen verankert', value: yesNo(a.locallyRooted), step: 'antragsteller' as const, anchor: 'organisation' },
+              ...(a.seatExceptionReason ? [{ label: 'Begründung für Sitz außerhalb Sachsens', value: a.seatExceptionReason, step: 'antragsteller' as const, anchor: 'organisation' }] : []),
+            ]
+          : []),
         {
           label: 'Verbund',
           value: a.isVerbund ? `ja: ${a.partners.map((x) => x.name).join(', ') || 'keine Partner genannt'}` : yesNo(a.isVerbund),
@@ -65,9 +77,46 @@ export async function reviewLoader(loaded: LoadedApplication, result: Eligibilit
         },
         { label: 'Zielgruppen', value: p.targetGroups.length ? p.targetGroups.map((t) => targetGroups.find((g) => g.id === t)?.label ?? t).join(', ') : 'keine', step: 'vorhaben', anchor: 'zielgruppen' },
         { label: 'Ort', value: text(p.placeDescription), step: 'vorhaben', anchor: 'ort' },
+        {
+          label: 'Durchführung',
+          value: p.location ? `${locationLabel[p.location]}${p.crossBorderReason ? ` – ${p.crossBorderReason}` : ''}` : 'nicht angegeben',
+          step: 'vorhaben',
+          anchor: 'ort',
+        },
+        ...(part === 'A'
+          ? [
+              { label: 'Gesetzlich vorgeschriebenes Beteiligungsverfahren', value: yesNo(p.statutoryProcedure), step: 'vorhaben' as const, anchor: 'ort' },
+              { label: 'Mittel eines Bürgerbudgets', value: yesNo(p.buergerbudgetFunds), step: 'vorhaben' as const, anchor: 'ort' },
+            ]
+          : []),
+        ...(p.route === 'A1.3'
+          ? [
+              {
+                label: 'Nachweis Bürgerkommune',
+                value: p.buergerkommuneProof ? `${proofLabel[p.buergerkommuneProof]}${p.buergerkommuneProofText ? ` – ${p.buergerkommuneProofText}` : ''}` : 'nicht angegeben',
+                step: 'vorhaben' as const,
+                anchor: 'ort',
+              },
+            ]
+          : []),
+        ...(part === 'B'
+          ? [
+              { label: 'Betroffene Gemeinde', value: text(p.affectedMunicipality), step: 'vorhaben' as const, anchor: 'ort' },
+              { label: 'Gegen eine abschließende Entscheidung der Gemeinde', value: yesNo(p.againstFinalDecision), step: 'vorhaben' as const, anchor: 'ort' },
+              ...(p.againstFinalDecision
+                ? [{ label: 'Das entscheidende Gremium unterstützt den Antrag', value: yesNo(p.decidingBodySupports), step: 'vorhaben' as const, anchor: 'ort' }]
+                : []),
+            ]
+          : []),
         { label: 'Beteiligungsportal', value: yesNo(p.usesBeteiligungsportal), step: 'vorhaben', anchor: 'portal' },
         { label: 'Software', value: p.softwareProcurement ? `ja – ${text(p.softwareReason)}` : yesNo(p.softwareProcurement), step: 'vorhaben', anchor: 'portal' },
         { label: 'Zusammenarbeit', value: p.cooperation ? text(p.cooperationDescription) : yesNo(p.cooperation), step: 'vorhaben', anchor: 'zusammenarbeit' },
+        {
+          label: 'Förderung durch Bund oder EU',
+          value: p.federalOrEuFunding ? `${fundingLabel[p.federalOrEuFunding]}${p.federalOrEuFundingDetails ? ` – ${p.federalOrEuFundingDetails}` : ''}` : 'nicht angegeben',
+          step: 'vorhaben',
+          anchor: 'zusammenarbeit',
+        },
         { label: 'Begründung des Vorhabens', value: text(p.whyProject), step: 'vorhaben', anchor: 'begruendung' },
         { label: 'Begründung der Förderung', value: text(p.whyFunding), step: 'vorhaben', anchor: 'begruendung' },
       ],
@@ -91,8 +140,32 @@ export async function reviewLoader(loaded: LoadedApplication, result: Eligibilit
           { label: 'Vorsteuerabzug', value: yesNo(b.vatDeductible), step: 'kosten' as const, anchor: 'umsatzsteuer' },
           { label: 'Gesamtausgaben', value: `${formatEuro(t.expenditureCents)} (${b.lines.length} Zeilen)`, step: 'kosten' as const, anchor: 'ausgaben' },
           { label: 'Zuwendungsfähige Ausgaben', value: formatEuro(t.eligibleCents), step: 'kosten' as const, anchor: 'ausgaben' },
-          { label: 'Eigenmittel', value: formatEuro(t.financing.ownCashCents), step: 'kosten' as const, anchor: 'finanzierung' },
+          { label: 'Eigenmittel in Geld', value: formatEuro(t.financing.ownCashCents), step: 'kosten' as const, anchor: 'finanzierung' },
+          ...(b.inKind.length || t.financing.inKindCents
+            ? [{ label: 'Unbare Eigenleistungen', value: `${formatEuro(t.financing.inKindCents)} (${b.inKind.length} Zeilen)`, step: 'kosten' as const, anchor: 'eigenleistungen' }]
+            : []),
+          ...(t.financing.earmarkedCents || t.financing.otherDonationsCents
+            ? [
+                {
+                  label: 'Mittel Dritter',
+                  value: `${formatEuro(t.financing.earmarkedCents + t.financing.otherDonationsCents)} (davon zweckgebunden ${formatEuro(t.financing.earmarkedCents)})`,
+                  step: 'kosten' as const,
+                  anchor: 'finanzierung',
+                },
+              ]
+            : []),
+          ...(t.financing.otherPublicCents
+            ? [
+                {
+                  label: 'Andere öffentliche Mittel',
+                  value: `${formatEuro(t.financing.otherPublicCents)}: ${b.otherPublic.map((f) => `${text(f.funder)} (${f.status === 'bewilligt' ? 'bewilligt' : 'beantragt'})`).join('; ')}`,
+                  step: 'kosten' as const,
+                  anchor: 'finanzierung',
+                },
+              ]
+            : []),
           { label: 'Beantragte Zuwendung', value: formatEuro(t.financing.grantCents), step: 'kosten' as const, anchor: 'finanzierung' },
+          ...(b.capExceedReason ? [{ label: 'Begründung für eine höhere Zuwendung', value: b.capExceedReason, step: 'kosten' as const, anchor: 'finanzierung' }] : []),
           { label: 'Ausgleich', value: t.gapCents === 0 ? 'ausgeglichen' : `nicht ausgeglichen (${formatEuro(Math.abs(t.gapCents))})`, step: 'kosten' as const, anchor: 'summen' },
         ];
       })(),
@@ -102,6 +175,8 @@ export async function reviewLoader(loaded: LoadedApplication, result: Eligibilit
       step: 'erklaerungen',
       rows: [
         { label: 'Mitwirkung EBBS und Begleitung', value: yesNo(d.ebbsAndEvaluation), step: 'erklaerungen' },
+        ...(p.usesBeteiligungsportal ? [{ label: 'Ideen für das Beteiligungsportal weitergeben', value: yesNo(d.portalIdeas), step: 'erklaerungen' as const }] : []),
+        ...(part === 'B' ? [{ label: 'Überwiegend aus öffentlichen Mitteln finanziert', value: yesNo(d.mainlyPubliclyFunded), step: 'erklaerungen' as const }] : []),
         { label: 'Freiheitliche demokratische Grundordnung', value: yesNo(d.fdgo), step: 'erklaerungen' },
         { label: 'Noch nicht begonnen', value: yesNo(d.notStarted), step: 'erklaerungen' },
         { label: 'Subventionserhebliche Tatsachen', value: yesNo(d.subsidyRelevantFacts), step: 'erklaerungen' },

@@ -1,5 +1,5 @@
 import { expect, expectAccessible, signIn, test } from '../support/fixtures';
-import { fillApplicant, fillBudget, fillProject, fillSchedule, startApplication, submitStep } from '../support/wizard';
+import { fillApplicant, fillBudget, fillDeclarations, fillProject, fillSchedule, startApplication, submitStep } from '../support/wizard';
 
 test('the wizard step pages pass axe, with and without errors', async ({ page }) => {
   test.setTimeout(90_000);
@@ -19,7 +19,7 @@ test('the wizard step pages pass axe, with and without errors', async ({ page })
   }
 });
 
-test('a filled wizard passes axe: budget, declarations, annexes, delete and bin', async ({ page }) => {
+test('a filled wizard passes axe: budget, declarations, annexes, check answers, delete and bin', async ({ page }) => {
   test.setTimeout(90_000);
   await signIn(page, 'kommune');
   const overview = await startApplication(page);
@@ -34,7 +34,12 @@ test('a filled wizard passes axe: budget, declarations, annexes, delete and bin'
   await expectAccessible(page);
   await submitStep(page);
   await expectAccessible(page);
-  await page.goto(`${overview}/anlagen`);
+  await fillDeclarations(page);
+  await submitStep(page);
+  await expect(page).toHaveURL(/\/anlagen$/);
+  await expectAccessible(page);
+  await page.goto(`${overview}/pruefen`);
+  await expect(page.getByRole('heading', { name: 'Angaben prüfen', level: 1 })).toBeVisible();
   await expectAccessible(page);
   await page.goto(`${overview}/loeschen`);
   await expectAccessible(page);

@@ -39,6 +39,17 @@ test.describe('Antrag wizard', () => {
     await expect(page.getByRole('heading', { name: 'Angaben prüfen', level: 1 })).toBeVisible();
     await expect(page.getByText('Bürgerrat Verkehrswende Wiesenbach').first()).toBeVisible();
     await expect(page.getByText('10.000,00 €').first()).toBeVisible();
+    // Every answer that decides eligibility is there to check, not only the main ones.
+    for (const [label, value] of <Array<[string, string]>>[
+      ['Durchführung', 'in Sachsen'],
+      ['Gesetzlich vorgeschriebenes Beteiligungsverfahren', 'nein'],
+      ['Mittel eines Bürgerbudgets', 'nein'],
+      ['Förderung durch Bund oder EU', 'keine'],
+      ['Eigenmittel in Geld', '1.000,00 €'],
+    ]) {
+      const answer = page.locator('.summary-list > div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) });
+      await expect(answer.locator('dd').first()).toHaveText(value);
+    }
     await page.getByRole('link', { name: 'Ändern Titel' }).click();
     await expect(page).toHaveURL(/\/vorhaben#grunddaten$/);
   });
