@@ -316,7 +316,9 @@ export const financeCriteria: Criterion[] = [
     title: 'Abziehbare Vorsteuer nicht zuwendungsfähig',
     clauses: ['VwV zu § 44 SäHO Nr. 2.6', 'VVK Nr. 2.6'],
     source: { document: 'vwv', section: '2.6' },
-    severity: 'hinweis',
+    // Gross amounts put non-eligible VAT into the base of the 90 % rate and of the grant, so the
+    // plan cannot be assessed until it is net: an exclusion until fixed, not a mere note.
+    severity: 'ausschluss',
     topic: 'finanzen',
     parts: ['A', 'B'],
     explanation: {
@@ -333,9 +335,22 @@ export const financeCriteria: Criterion[] = [
       const deductible = trace.fact<boolean>('applicant.vatDeductible');
       if (deductible === undefined) return { status: 'offen' };
       if (!deductible) return { status: 'erfuellt' };
+      // Entitled to deduct: only net amounts are eligible, so an unknown answer leaves it open.
       const net = trace.fact<boolean>('budget.amountsAreNet');
-      if (net === undefined) return { status: 'offen', fix: 'Geben Sie alle Ausgaben netto an und bestätigen Sie das im Plan.' };
-      return net ? { status: 'erfuellt' } : { status: 'nicht_erfuellt', fix: 'Geben Sie alle Ausgaben netto, ohne Umsatzsteuer, an.' };
+      if (net === undefined) {
+        return {
+          status: 'offen',
+          detail: 'Sie sind zum Vorsteuerabzug berechtigt; ob die Beträge netto angegeben sind, steht noch nicht fest.',
+          fix: 'Geben Sie alle Ausgaben netto an und bestätigen Sie das.',
+        };
+      }
+      return net
+        ? { status: 'erfuellt' }
+        : {
+            status: 'nicht_erfuellt',
+            detail: 'Die Beträge enthalten die Umsatzsteuer, obwohl Sie sie als Vorsteuer abziehen können.',
+            fix: 'Geben Sie alle Ausgaben netto, ohne Umsatzsteuer, an.',
+          };
     },
   },
 ];
