@@ -5,7 +5,7 @@ import type { CheckAnswers } from '../../machines/frl/foerdercheck/answers';
 import { evaluate, parseCase } from '../../machines/frl/engine';
 import { answersToFacts } from '../../machines/frl/foerdercheck/answers';
 import { currentStep, foerderCheckMachine, progressOf, type CheckEvent, type CheckSnapshot, type Step } from '../../machines/frl/foerdercheck/machine';
-import { questionIds, type QuestionId } from '../../machines/frl/foerdercheck/questions';
+import { questionIds, questionSchema, type QuestionId } from '../../machines/frl/foerdercheck/questions';
 import { programmePartOf } from '../../machines/shared/organisation';
 
 /** Sample answers per question that cover every branch of the questionnaire. */
@@ -35,7 +35,7 @@ function sampleAnswers(question: QuestionId, a: CheckAnswers): Array<Partial<Che
     case 'beginn':
       return [{ alreadyStarted: false }];
     case 'portal':
-      return [{ usesBeteiligungsportal: true, softwareProcurement: false }];
+      return part === 'B' ? [{ usesBeteiligungsportal: true }] : [{ usesBeteiligungsportal: true, softwareProcurement: false }];
     case 'kooperation':
       return part === 'B' ? [{ municipalityCooperation: true, supportLetter: true }] : [{ freieTraegerCooperation: true }];
     case 'foerderung':
@@ -122,7 +122,7 @@ describe('Förder-Check asks only what it must', () => {
     answer(a, 'art', { kind: 'natuerliche_person' });
     expect(currentStep(a.getSnapshot())).toBe('ergebnis');
   });
-  it('asks a Gemeinde no Gemeinnützigkeit and a Verein no Förderweg', () => {
+  it('asks a Gemeinde no Gemeinnützigkeit, a Verein no Förderweg, and an association nothing about software', () => {
     const gemeinde = actor();
     answer(gemeinde, 'art', { kind: 'gemeinde' });
     answer(gemeinde, 'sitz', { landkreis: 'Meißen' });
@@ -135,6 +135,24 @@ describe('Förder-Check asks only what it must', () => {
     answer(verein, 'verankerung', { locallyRooted: true });
     expect(currentStep(verein.getSnapshot())).toBe('inhalt');
     expect(verein.getSnapshot().context.path).not.toContain('foerderweg');
+    // An association is not asked about software: the exclusion is FRL Teil 2 A II Nr. 3 (Kommunen).
+    answer(verein, 'inhalt', { municipalLevel: true, againstFinalDecision: false });
+    answer(verein, 'ort', { location: 'sachsen' });
+    answer(verein, 'zeitraum', { start: '2027-03-01', end: '2027-12-31' });
+    answer(verein, 'beginn', { alreadyStarted: false });
+    expect(currentStep(verein.getSnapshot())).toBe('portal');
+    const form = { usesBeteiligungsportal: 'ja' };
+    const vereinPortal = questionSchema('portal', verein.getSnapshot().context.answers).safeParse(form);
+    expect(vereinPortal.success && vereinPortal.data).toEqual({ usesBeteiligungsportal: true });
+    // A form that still carries a software answer does not put it into the answers either.
+    const stray = questionSchema('portal', verein.getSnapshot().context.answers).parse({ ...form, softwareProcurement: 'ja' });
+    answer(verein, 'portal', stray);
+    expect(currentStep(verein.getSnapshot())).toBe('kooperation');
+    expect(verein.getSnapshot().context.answers).not.toHaveProperty('softwareProcurement');
+    // A Gemeinde must answer it.
+    const gemeindePortal = questionSchema('portal', gemeinde.getSnapshot().context.answers).safeParse(form);
+    expect(gemeindePortal.success).toBe(false);
+    expect(gemeindePortal.error?.issues.map((i) => i.path.join('.'))).toEqual(['softwareProcurement']);
   });
   it('asks for the Bürgerkommune precondition only on route 1.3', () => {
     const a = actor();
@@ -208,6 +226,16 @@ describe('Förder-Check asks only what it must', () => {
     expect([gross.status, gross.severity]).toEqual(['nicht_erfuellt', 'ausschluss']);
     // Without deduction the net question is never asked and does not matter.
     expect(vat({ ...answers, vatDeductible: false, amountsAreNet: false }).status).toBe('erfuellt');
+  });
+  it('forgets the software answers when a Kommune turns out to be an association', () => {
+    const software: CheckAnswers = { kind: 'gemeinde', landkreis: 'Meißen', softwareProcurement: true, softwareReason: 'Videokonferenz' };
+    const stadt = actor(software);
+    answer(stadt, 'art', { kind: 'stadt' });
+    expect(stadt.getSnapshot().context.answers).toMatchObject({ softwareProcurement: true, softwareReason: 'Videokonferenz' });
+    const verein = actor(software);
+    answer(verein, 'art', { kind: 'verein' });
+    expect(verein.getSnapshot().context.answers).not.toHaveProperty('softwareProcurement');
+    expect(verein.getSnapshot().context.answers).not.toHaveProperty('softwareReason');
   });
   it('goes back step by step and refuses to jump ahead to an unvisited step', () => {
     const a = actor();

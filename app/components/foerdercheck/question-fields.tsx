@@ -94,7 +94,8 @@ export const questionHint: Record<QuestionId, string> = {
   ort: 'Gefördert werden Vorhaben, die in Sachsen durchgeführt werden; länderübergreifende nur im Einzelfall (FRL Teil 2 A IV Nr. 1, Teil 2 B IV Nr. 1).',
   zeitraum: 'Einzelvorhaben laufen in der Regel bis zu 12 Monate, Modellkommune und Bürgerkommune bis zu drei, Vorhaben der Zivilgesellschaft bis zu zwei Kalenderjahre (FRL Teil 2 A V Nr. 4, Teil 2 B V Nr. 3).',
   beginn: 'Begonnen hat ein Vorhaben, sobald ein Auftrag (Liefer- oder Leistungsvertrag) vergeben ist. Begonnene Vorhaben sind nicht förderfähig (VwV zu § 44 SäHO Nr. 1.3, VVK Nr. 1.3).',
-  portal: 'Der Freistaat stellt ein kostenloses Beteiligungsportal bereit. Eigene Software wird nur gefördert, wenn das Portal nicht ausreicht (FRL Teil 2 A II Nr. 3).',
+  portal:
+    'Der Freistaat stellt ein kostenloses Beteiligungsportal bereit. Wer es im Vorhaben nutzt, erklärt sich bereit, Ideen für seine Weiterentwicklung weiterzugeben (FRL Teil 2 A IV Nr. 3, Teil 2 B IV Nr. 6). Kommunen erhalten Förderung für eigene Software nur, wenn das Portal nicht ausreicht (FRL Teil 2 A II Nr. 3).',
   kooperation: 'Kommunen sollen freie Träger einbeziehen (FRL Teil 2 A IV Nr. 4); Vereine sollen mit der betroffenen Kommune zusammenarbeiten und ein Unterstützungsschreiben beilegen (FRL Teil 2 B IV Nr. 3).',
   foerderung: 'Gibt es für dieselben Maßnahmen Geld vom Bund oder der EU, fördert Sachsen nur nachrangig (FRL Teil 2 A IV Nr. 6, Teil 2 B IV Nr. 5).',
   kosten: 'Die Zuwendung beträgt höchstens 90 % der zuwendungsfähigen Ausgaben und mindestens 5.000 € (FRL Teil 2 A V Nr. 2 und 5, Teil 2 B V Nr. 2 und 4). Grobe Schätzungen genügen.',
@@ -252,12 +253,17 @@ export function QuestionFields({ question, fields, answers }: { question: Questi
       return (
         <>
           <RadioGroup field={f('usesBeteiligungsportal')} legend="Wollen Sie das Beteiligungsportal des Freistaates Sachsen nutzen?" options={yesNo} inline />
-          <RadioGroup field={f('softwareProcurement')} legend="Wollen Sie eigene Beteiligungssoftware kaufen oder mieten?" options={yesNo} inline />
-          <TextAreaField
-            field={f('softwareReason')}
-            label="Falls ja: Welche Funktion bietet das Beteiligungsportal nicht?"
-            rows={4}
-          />
+          {/* Only Kommunen: the software exclusion is FRL Teil 2 A II Nr. 3. */}
+          {part === 'A' ? (
+            <>
+              <RadioGroup field={f('softwareProcurement')} legend="Wollen Sie eigene Beteiligungssoftware kaufen oder mieten?" options={yesNo} inline />
+              <TextAreaField
+                field={f('softwareReason')}
+                label="Falls ja: Welche Funktion bietet das Beteiligungsportal nicht?"
+                rows={4}
+              />
+            </>
+          ) : null}
         </>
       );
     case 'kooperation':

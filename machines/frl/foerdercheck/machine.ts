@@ -39,7 +39,10 @@ function merge(answers: CheckAnswers, question: QuestionId, values: Partial<Chec
     const after = programmePartOf(values.kind);
     if (before !== after) {
       for (const q of partSpecific) for (const field of fieldsOf[q]) delete next[field];
+      // Answers asked of one part only, on steps both parts see.
       delete next.mainlyPubliclyFunded;
+      delete next.softwareProcurement;
+      delete next.softwareReason;
     }
     if (after === 'B') next.route = 'B';
     else if (next.route === 'B') delete next.route;

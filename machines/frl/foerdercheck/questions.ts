@@ -151,15 +151,18 @@ export function questionSchema(question: QuestionId, a: CheckAnswers) {
         }, evenWithFieldErrors);
     case 'beginn':
       return z.object({ alreadyStarted: yesNoField('Bitte antworten Sie mit Ja oder Nein.') });
-    case 'portal':
+    case 'portal': {
+      const usesBeteiligungsportal = yesNoField('Bitte sagen Sie, ob Sie das Beteiligungsportal nutzen wollen.');
+      // The software exclusion (FRL Teil 2 A II Nr. 3) exists only for Kommunen; Teil 2 B has none.
+      if (part(a) !== 'A') return z.object({ usesBeteiligungsportal });
       return z
         .object({
-          usesBeteiligungsportal: yesNoField('Bitte sagen Sie, ob Sie das Beteiligungsportal nutzen wollen.'),
+          usesBeteiligungsportal,
           softwareProcurement: yesNoField('Bitte sagen Sie, ob Sie Software kaufen oder mieten wollen.'),
           softwareReason: longText('die Begründung', 2000),
         })
         .superRefine((v, ctx) => {
-          if (v.softwareProcurement && part(a) === 'A' && !v.softwareReason) {
+          if (v.softwareProcurement && !v.softwareReason) {
             ctx.addIssue({
               code: 'custom',
               path: ['softwareReason'],
@@ -167,6 +170,7 @@ export function questionSchema(question: QuestionId, a: CheckAnswers) {
             });
           }
         }, evenWithFieldErrors);
+    }
     case 'kooperation':
       return part(a) === 'B'
         ? z.object({
