@@ -100,7 +100,8 @@ export const questionHint: Record<QuestionId, string> = {
   foerderung: 'Gibt es für dieselben Maßnahmen Geld vom Bund oder der EU, fördert Sachsen nur nachrangig (FRL Teil 2 A IV Nr. 6, Teil 2 B IV Nr. 5).',
   kosten: 'Die Zuwendung beträgt höchstens 90 % der zuwendungsfähigen Ausgaben und mindestens 5.000 € (FRL Teil 2 A V Nr. 2 und 5, Teil 2 B V Nr. 2 und 4). Grobe Schätzungen genügen.',
   netto: 'Wer zum Vorsteuerabzug berechtigt ist, bekommt die Umsatzsteuer vom Finanzamt zurück. Sie ist deshalb nicht zuwendungsfähig; Kosten und Förderung werden netto berechnet (VwV zu § 44 SäHO Nr. 2.6, VVK Nr. 2.6).',
-  erklaerungen: 'Diese Erklärungen geben Sie im Antrag ab (FRL Teil 1 III, Teil 2 A IV Nr. 2, 3 und 7, Teil 2 B IV Nr. 2 und 6; VwV zu § 44 SäHO Nr. 3.3.3; ANBest-P Nr. 1.3).',
+  erklaerungen:
+    'Diese Erklärungen geben Sie im Antrag ab (FRL Teil 1 III, Teil 2 A IV Nr. 2, 3 und 7, Teil 2 B IV Nr. 2 und 6; VwV zu § 44 SäHO Nr. 3.1, 3.2.1, 3.2.3 und 3.5.5; VVK Nr. 3.3.3; ANBest-P Nr. 1.3).',
 };
 
 export function QuestionFields({ question, fields, answers }: { question: QuestionId; fields: Fields; answers: CheckAnswers }) {
