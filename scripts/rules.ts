@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { thousandsSeparatorProblemsInText } from '../machines/frl/case-text';
 import { CaseError, evaluateCase } from '../machines/frl/engine';
 import { parseSuiteFile, runCase } from '../machines/frl/suite';
 
@@ -22,11 +23,16 @@ function filesIn(path: string): string[] {
 
 function readCaseFile(path: string): unknown {
   const text = readFileSync(path, 'utf8');
+  let value: unknown;
   try {
-    return extname(path) === '.json' ? JSON.parse(text) : parseYaml(text);
+    value = extname(path) === '.json' ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
     throw new CaseError([`${path}: keine gültige ${extname(path) === '.json' ? 'JSON' : 'YAML'}-Datei (${(error as Error).message})`]);
   }
+  // Both parsers read 10.000 as 10; the source text still shows the thousands separator.
+  const ambiguous = thousandsSeparatorProblemsInText(text);
+  if (ambiguous.length) throw new CaseError(ambiguous);
+  return value;
 }
 
 function check(path: string) {

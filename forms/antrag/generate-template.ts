@@ -573,7 +573,7 @@ function annexTwo(b: Builder) {
     ['kostenpositionen', 'Ausgaben laut Kostenpositionen (A)', false],
     ['eigenleistungen', 'Unbare Eigenleistungen (B)', false],
     ['gesamtausgaben', 'Gesamtausgaben', true],
-    ['nichtfoerderfaehig', 'davon nicht zuwendungsfähig (Finanzierungskosten, Zinsen)', false],
+    ['nichtfoerderfaehig', 'davon nicht zuwendungsfähig (Finanzierungskosten, Zinsen; Kommunen: unbare Leistungen)', false],
     ['zuwendungsfaehig', 'Zuwendungsfähige Ausgaben', true],
     ['eigenmittel', 'Eigenmittel (bar)', false],
     ['eigenleistungen_finanzierung', 'Unbare Eigenleistungen', false],

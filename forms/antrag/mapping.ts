@@ -248,7 +248,9 @@ export const fieldMapping = {
   'anlage2.summe.kostenpositionen': budgetEuro((c) => c.totals.costLinesCents),
   'anlage2.summe.eigenleistungen': budgetEuro((c) => c.totals.inKindCents),
   'anlage2.summe.gesamtausgaben': budgetEuro((c) => c.totals.expenditureCents),
-  'anlage2.summe.nichtfoerderfaehig': budgetEuro((c) => c.totals.ineligibleCents),
+  // Municipal in-kind counts as neither eligible nor financing (FRL Teil 2 A): Gesamtausgaben −
+  // nicht zuwendungsfähig = zuwendungsfähig, as in the budget editor and the engine.
+  'anlage2.summe.nichtfoerderfaehig': budgetEuro((c) => c.totals.ineligibleCents + c.totals.uncountedInKindCents),
   'anlage2.summe.zuwendungsfaehig': budgetEuro((c) => c.totals.eligibleCents),
   'anlage2.summe.eigenmittel': budgetEuro((c) => c.totals.financing.ownCashCents),
   'anlage2.summe.eigenleistungen_finanzierung': budgetEuro((c) => c.totals.financing.inKindCents),

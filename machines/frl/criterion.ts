@@ -88,6 +88,14 @@ export interface Derived {
   calendarYears: number | null;
   totalCents: number | null;
   financingCostsCents: number;
+  /**
+   * In-kind contributions that count on neither side of the plan: all of them in Teil 2 A, which
+   * knows no in-kind own share (assumption of finanzen.sachleistungen-kommune); none in Teil 2 B.
+   */
+  uncountedInKindCents: number;
+  /** The expenditure the financing must match: the total without uncounted in-kind contributions. */
+  balanceTotalCents: number | null;
+  /** Total minus financing costs and uncounted in-kind: the base of the rate and the proposed grant. */
   eligibleCents: number | null;
   grantCents: number | null;
   ownCashCents: number | null;
@@ -95,7 +103,7 @@ export interface Derived {
   earmarkedCents: number | null;
   otherThirdPartyCents: number | null;
   otherPublicCents: number | null;
-  /** Grant + every other source, when grant and at least the total are known. */
+  /** Grant + every other counted source, when the grant and at least one other source are known. */
   financingCents: number | null;
   /** The applicant's share: everything except the grant (own cash, in kind, third parties, other public). */
   ownShareCents: number | null;

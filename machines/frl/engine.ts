@@ -108,12 +108,19 @@ function derive(facts: Facts, params: Record<ParameterId, DatedValue>): Derived 
   const b = facts.budget;
   const totalCents = toCents(b.totalExpenditure);
   const financingCostsCents = toCents(b.financingCosts) ?? 0;
-  const eligibleCents = totalCents === null ? null : totalCents - financingCostsCents;
+  const inKindCents = toCents(b.inKind);
+  // Teil 2 A: in-kind stands on both sides of the plan and counts on neither – not as eligible
+  // expenditure (the base of the 90 % rate) and not as financing.
+  const uncountedInKindCents = part === 'A' ? (inKindCents ?? 0) : 0;
+  const balanceTotalCents = totalCents === null ? null : totalCents - uncountedInKindCents;
+  const eligibleCents = balanceTotalCents === null ? null : Math.max(0, balanceTotalCents - financingCostsCents);
   const grantCents = toCents(b.requestedGrant);
   const sources = [b.ownCash, b.inKind, b.thirdPartyEarmarked, b.thirdPartyOther, b.otherPublic];
   const anySource = sources.some((v) => v !== undefined);
   const financingCents =
-    grantCents !== null && anySource ? grantCents + sources.reduce<number>((sum, v) => sum + (toCents(v) ?? 0), 0) : null;
+    grantCents !== null && anySource
+      ? grantCents + sources.reduce<number>((sum, v) => sum + (toCents(v) ?? 0), 0) - uncountedInKindCents
+      : null;
   const ownShareCents = totalCents !== null && grantCents !== null ? totalCents - grantCents : null;
   let capCents: number | null = null;
   if (route) {
@@ -127,10 +134,12 @@ function derive(facts: Facts, params: Record<ParameterId, DatedValue>): Derived 
     calendarYears,
     totalCents,
     financingCostsCents,
+    uncountedInKindCents,
+    balanceTotalCents,
     eligibleCents,
     grantCents,
     ownCashCents: toCents(b.ownCash),
-    inKindCents: toCents(b.inKind),
+    inKindCents,
     earmarkedCents: toCents(b.thirdPartyEarmarked),
     otherThirdPartyCents: toCents(b.thirdPartyOther),
     otherPublicCents: toCents(b.otherPublic),

@@ -7,6 +7,8 @@ import { fundingRoutes } from './routes';
  * them. Every field is optional: an unknown fact leaves the criteria that need it "noch offen".
  * Objects are strict, so a misspelt field is reported instead of silently ignored.
  * Amounts are euros with at most two decimals (readable in YAML); the engine works in cents.
+ * A number cannot tell 12.000 from 12, so case files are checked for thousands separators in
+ * their source text before they get here (case-text.ts).
  */
 
 const isoDate = z

@@ -33,6 +33,7 @@ const shortQuestion: Partial<Record<QuestionId, string>> = {
   foerderung: 'Bund/EU',
   kosten: 'Kosten',
   erklaerungen: 'Erklärungen',
+  netto: 'Netto',
 };
 
 export const statecharts: Statechart[] = [

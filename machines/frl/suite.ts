@@ -1,5 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
+import { thousandsSeparatorProblems } from './case-text';
 import { statusLabel, statuses, type Status } from './criterion';
 import { CaseError, evaluate, parseCase, verdictLabel, verdicts, type EligibilityResult, type EvaluateOptions, type Verdict } from './engine';
 import { criteria } from './criteria/index';
@@ -64,6 +65,9 @@ export function parseSuiteFile(text: string, fileName: string): ParsedCase[] {
   return list.map((doc, index) => {
     const source = list.length > 1 ? `${fileName}#${index + 1}` : fileName;
     if (doc.errors.length) return { source, error: `YAML-Fehler: ${doc.errors.map((e) => e.message).join('; ')}` };
+    // 10.000 would be read as 10: refused before the numbers are used.
+    const ambiguous = thousandsSeparatorProblems(doc);
+    if (ambiguous.length) return { source, error: ambiguous.join('; ') };
     // Dates stay strings: YAML 1.2 core schema does not turn 2026-11-22 into a Date.
     const parsed = suiteCaseSchema.safeParse(doc.toJS());
     if (!parsed.success) return { source, error: describeIssues(parsed.error).join('; ') };

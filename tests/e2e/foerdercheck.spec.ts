@@ -44,7 +44,8 @@ test.describe('Förder-Check', () => {
     await page.getByLabel('Nein').check();
     await next(page);
     await group(page, /Beteiligungsportal des Freistaates/).getByLabel('Ja').check();
-    await group(page, /kaufen oder mieten/).getByLabel('Nein').check();
+    // The software exclusion is for Kommunen only (FRL Teil 2 A II Nr. 3): a Verein is not asked.
+    await expect(group(page, /kaufen oder mieten/)).toHaveCount(0);
     await next(page);
     await group(page, /zusammen/).getByLabel('Ja').check();
     await group(page, /Unterstützungsschreiben/).getByLabel('Nein').check();

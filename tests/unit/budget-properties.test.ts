@@ -7,6 +7,7 @@ import { shippedParameters } from '../../machines/frl/parameters';
 import { capFor, isWithinRate, proposedGrant } from '../../machines/frl/predicates';
 import { formatCentsForInput } from '../../machines/shared/format';
 import { parseEuro, parseQuantity, formatQuantity } from '../../machines/shared/money';
+import { deriveSample, sampleGemeindeApplication } from '../support/sample-application';
 
 const cents = fc.integer({ min: 0, max: 1_000_000_00 });
 const milli = fc.integer({ min: 0, max: 10_000_000 });
@@ -79,6 +80,43 @@ describe('budget arithmetic (property-based)', () => {
         expect(!isWithinRate(grant + 100, eligible, 9000) || grant + 100 > cap).toBe(true);
       }),
     );
+  });
+
+  it('counts in-kind contributions of a municipality (Teil 2 A) on neither side, and agrees with the engine', () => {
+    const inKind = fc.record({
+      id: fc.uuid(),
+      kind: fc.constant('raum' as const),
+      quantityMilli: fc.integer({ min: 0, max: 100_000 }),
+      unitRateCents: fc.integer({ min: 0, max: 50_000 }),
+    });
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 10 }), fc.array(inKind, { minLength: 1, maxLength: 3 }), (lines, rooms) => {
+        // A stated grant, so the balance does not follow the (different) proposals.
+        const data = application(lines, { inKind: rooms, requestedGrantCents: 500_000 });
+        const a = budgetTotals(data, shippedParameters, { rateBasisPoints: 9000, capCents: 8_000_000, part: 'A' });
+        const b = budgetTotals(data, shippedParameters, { rateBasisPoints: 9000, capCents: 8_000_000, part: 'B' });
+        expect(a.uncountedInKindCents).toBe(a.inKindCents);
+        expect(a.eligibleCents + a.ineligibleCents + a.uncountedInKindCents).toBe(a.expenditureCents);
+        expect(a.proposedGrantCents).toBe(proposedGrant(a.costLinesCents - a.ineligibleCents, 9000, 8_000_000));
+        // Teil 2 B counts them (FRL Teil 2 B V Nr. 5); the balance is the same either way.
+        expect(b.uncountedInKindCents).toBe(0);
+        expect(b.eligibleCents).toBe(a.eligibleCents + a.inKindCents);
+        expect(a.gapCents).toBe(b.gapCents);
+      }),
+      { numRuns: 50 },
+    );
+    // A Gemeinde whose whole 10 % own share is in kind: the editor, the facts and the engine agree.
+    const data = sampleGemeindeApplication();
+    data.budget.lines = [{ id: 'c1', category: 'honorare', description: 'Moderation', kind: 'pauschal', amountCents: 900_000, year: 2027 }];
+    data.budget.inKind = [{ id: 'k1', kind: 'raum', description: 'Saal', quantityMilli: 10_000, unitRateCents: 10_000, rentSource: 'Mietspiegel' }];
+    data.budget.ownCashCents = 0;
+    data.budget.requestedGrantCents = 900_000;
+    const { totals, eligibility } = deriveSample(data);
+    expect([totals.expenditureCents, totals.eligibleCents, totals.proposedGrantCents, totals.gapCents]).toEqual([1_000_000, 900_000, 810_000, 0]);
+    expect(eligibility.amounts.eligibleCents).toBe(totals.eligibleCents);
+    expect(eligibility.amounts.proposedGrantCents).toBe(totals.proposedGrantCents);
+    expect(eligibility.findings.find((f) => f.id === 'finanzen.foerdersatz')!.status).toBe('nicht_erfuellt');
+    expect(eligibility.findings.find((f) => f.id === 'finanzen.ausgeglichen')!.status).toBe('erfuellt');
   });
 
   it('reads back every amount it formats, to the cent', () => {

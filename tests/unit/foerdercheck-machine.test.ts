@@ -2,8 +2,10 @@ import { createActor } from 'xstate';
 import { getShortestPaths, getSimplePaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import type { CheckAnswers } from '../../machines/frl/foerdercheck/answers';
-import { currentStep, foerderCheckMachine, type CheckEvent, type CheckSnapshot, type Step } from '../../machines/frl/foerdercheck/machine';
-import { questionIds, type QuestionId } from '../../machines/frl/foerdercheck/questions';
+import { evaluate, parseCase } from '../../machines/frl/engine';
+import { answersToFacts } from '../../machines/frl/foerdercheck/answers';
+import { currentStep, foerderCheckMachine, progressOf, type CheckEvent, type CheckSnapshot, type Step } from '../../machines/frl/foerdercheck/machine';
+import { questionIds, questionSchema, type QuestionId } from '../../machines/frl/foerdercheck/questions';
 import { programmePartOf } from '../../machines/shared/organisation';
 
 /** Sample answers per question that cover every branch of the questionnaire. */
@@ -33,7 +35,7 @@ function sampleAnswers(question: QuestionId, a: CheckAnswers): Array<Partial<Che
     case 'beginn':
       return [{ alreadyStarted: false }];
     case 'portal':
-      return [{ usesBeteiligungsportal: true, softwareProcurement: false }];
+      return part === 'B' ? [{ usesBeteiligungsportal: true }] : [{ usesBeteiligungsportal: true, softwareProcurement: false }];
     case 'kooperation':
       return part === 'B' ? [{ municipalityCooperation: true, supportLetter: true }] : [{ freieTraegerCooperation: true }];
     case 'foerderung':
@@ -41,7 +43,12 @@ function sampleAnswers(question: QuestionId, a: CheckAnswers): Array<Partial<Che
     case 'kosten':
       return [{ totalExpenditureCents: 1_200_000, requestedGrantCents: 1_000_000 }];
     case 'erklaerungen':
-      return [{ ebbsAndEvaluation: true, fdgo: true, subsidyRelevantFacts: true, dataProtection: true, vatDeductible: false }];
+      return [
+        { ebbsAndEvaluation: true, fdgo: true, subsidyRelevantFacts: true, dataProtection: true, vatDeductible: false },
+        { ebbsAndEvaluation: true, fdgo: true, subsidyRelevantFacts: true, dataProtection: true, vatDeductible: true },
+      ];
+    case 'netto':
+      return [{ amountsAreNet: true }];
   }
 }
 
@@ -115,7 +122,7 @@ describe('Förder-Check asks only what it must', () => {
     answer(a, 'art', { kind: 'natuerliche_person' });
     expect(currentStep(a.getSnapshot())).toBe('ergebnis');
   });
-  it('asks a Gemeinde no Gemeinnützigkeit and a Verein no Förderweg', () => {
+  it('asks a Gemeinde no Gemeinnützigkeit, a Verein no Förderweg, and an association nothing about software', () => {
     const gemeinde = actor();
     answer(gemeinde, 'art', { kind: 'gemeinde' });
     answer(gemeinde, 'sitz', { landkreis: 'Meißen' });
@@ -128,6 +135,24 @@ describe('Förder-Check asks only what it must', () => {
     answer(verein, 'verankerung', { locallyRooted: true });
     expect(currentStep(verein.getSnapshot())).toBe('inhalt');
     expect(verein.getSnapshot().context.path).not.toContain('foerderweg');
+    // An association is not asked about software: the exclusion is FRL Teil 2 A II Nr. 3 (Kommunen).
+    answer(verein, 'inhalt', { municipalLevel: true, againstFinalDecision: false });
+    answer(verein, 'ort', { location: 'sachsen' });
+    answer(verein, 'zeitraum', { start: '2027-03-01', end: '2027-12-31' });
+    answer(verein, 'beginn', { alreadyStarted: false });
+    expect(currentStep(verein.getSnapshot())).toBe('portal');
+    const form = { usesBeteiligungsportal: 'ja' };
+    const vereinPortal = questionSchema('portal', verein.getSnapshot().context.answers).safeParse(form);
+    expect(vereinPortal.success && vereinPortal.data).toEqual({ usesBeteiligungsportal: true });
+    // A form that still carries a software answer does not put it into the answers either.
+    const stray = questionSchema('portal', verein.getSnapshot().context.answers).parse({ ...form, softwareProcurement: 'ja' });
+    answer(verein, 'portal', stray);
+    expect(currentStep(verein.getSnapshot())).toBe('kooperation');
+    expect(verein.getSnapshot().context.answers).not.toHaveProperty('softwareProcurement');
+    // A Gemeinde must answer it.
+    const gemeindePortal = questionSchema('portal', gemeinde.getSnapshot().context.answers).safeParse(form);
+    expect(gemeindePortal.success).toBe(false);
+    expect(gemeindePortal.error?.issues.map((i) => i.path.join('.'))).toEqual(['softwareProcurement']);
   });
   it('asks for the Bürgerkommune precondition only on route 1.3', () => {
     const a = actor();
@@ -149,6 +174,68 @@ describe('Förder-Check asks only what it must', () => {
     expect(answers).toMatchObject({ kind: 'verein', route: 'B', landkreis: 'Meißen' });
     expect(answers.verbund).toBeUndefined();
     expect(currentStep(a.getSnapshot())).toBe('sitz');
+  });
+  it('asks whether the amounts are net only of an applicant that may deduct input VAT', () => {
+    const declarations = { ebbsAndEvaluation: true, fdgo: true, subsidyRelevantFacts: true, dataProtection: true };
+    const walk = (deductible: boolean) => {
+      const a = actor();
+      answer(a, 'art', { kind: 'gemeinde' });
+      answer(a, 'sitz', { landkreis: 'Meißen' });
+      answer(a, 'foerderweg', { route: 'A1.1' });
+      answer(a, 'verbund', { verbund: false });
+      answer(a, 'inhalt', { statutoryProcedure: false, buergerbudgetFunds: false });
+      answer(a, 'ort', { location: 'sachsen' });
+      answer(a, 'zeitraum', { start: '2026-03-01', end: '2027-02-28' });
+      answer(a, 'beginn', { alreadyStarted: false });
+      answer(a, 'portal', { usesBeteiligungsportal: false, softwareProcurement: false });
+      answer(a, 'kooperation', { freieTraegerCooperation: true });
+      answer(a, 'foerderung', { federalOrEuFunding: 'keine' });
+      answer(a, 'kosten', { totalExpenditureCents: 1_000_000, requestedGrantCents: 900_000 });
+      answer(a, 'erklaerungen', { ...declarations, vatDeductible: deductible });
+      return a;
+    };
+    expect(currentStep(walk(false).getSnapshot())).toBe('ergebnis');
+    const deducting = walk(true);
+    expect(currentStep(deducting.getSnapshot())).toBe('netto');
+    expect(progressOf(deducting.getSnapshot()).total).toBe(14);
+    answer(deducting, 'netto', { amountsAreNet: false });
+    expect(currentStep(deducting.getSnapshot())).toBe('ergebnis');
+    expect(deducting.getSnapshot().context.answers.amountsAreNet).toBe(false);
+    // Saying later that VAT cannot be deducted forgets the answer that no longer applies.
+    deducting.send({ type: 'edit', question: 'erklaerungen' });
+    answer(deducting, 'erklaerungen', { ...declarations, vatDeductible: false });
+    expect(deducting.getSnapshot().context.answers.amountsAreNet).toBeUndefined();
+    expect(currentStep(deducting.getSnapshot())).toBe('ergebnis');
+  });
+  it('decides the VAT criterion from the answers: open until the net question is answered, excluding when gross', () => {
+    const answers: CheckAnswers = {
+      kind: 'gemeinde',
+      landkreis: 'Meißen',
+      route: 'A1.1',
+      totalExpenditureCents: 1_000_000,
+      requestedGrantCents: 900_000,
+      vatDeductible: true,
+    };
+    const vat = (a: CheckAnswers) => {
+      const { referenceDate, facts } = parseCase({ referenceDate: '2025-08-15', facts: answersToFacts(a) });
+      return evaluate(referenceDate, facts).findings.find((f) => f.id === 'finanzen.vorsteuer')!;
+    };
+    expect(vat(answers).status).toBe('offen');
+    expect(vat({ ...answers, amountsAreNet: true }).status).toBe('erfuellt');
+    const gross = vat({ ...answers, amountsAreNet: false });
+    expect([gross.status, gross.severity]).toEqual(['nicht_erfuellt', 'ausschluss']);
+    // Without deduction the net question is never asked and does not matter.
+    expect(vat({ ...answers, vatDeductible: false, amountsAreNet: false }).status).toBe('erfuellt');
+  });
+  it('forgets the software answers when a Kommune turns out to be an association', () => {
+    const software: CheckAnswers = { kind: 'gemeinde', landkreis: 'Meißen', softwareProcurement: true, softwareReason: 'Videokonferenz' };
+    const stadt = actor(software);
+    answer(stadt, 'art', { kind: 'stadt' });
+    expect(stadt.getSnapshot().context.answers).toMatchObject({ softwareProcurement: true, softwareReason: 'Videokonferenz' });
+    const verein = actor(software);
+    answer(verein, 'art', { kind: 'verein' });
+    expect(verein.getSnapshot().context.answers).not.toHaveProperty('softwareProcurement');
+    expect(verein.getSnapshot().context.answers).not.toHaveProperty('softwareReason');
   });
   it('goes back step by step and refuses to jump ahead to an unvisited step', () => {
     const a = actor();

@@ -104,6 +104,30 @@ describe('the engine', () => {
     expect(finding(result, 'finanzen.finanzierungskosten').status).toBe('nicht_erfuellt');
   });
 
+  it('leaves a municipality\'s in-kind contributions out of eligible expenditure and financing alike', () => {
+    const gemeinde: FactsInput = {
+      ...complete,
+      applicant: { kind: 'gemeinde', landkreis: 'Meißen', vatDeductible: false },
+      project: { ...complete.project, route: 'A1.2', municipalLevel: undefined, againstFinalDecision: undefined },
+      budget: { totalExpenditure: 20000, requestedGrant: 18000, ownCash: 1000, inKind: 1000 },
+    };
+    const result = run(gemeinde);
+    // Eligible: 20.000 − 1.000 in kind; the grant may be at most 90 % of that.
+    expect(result.amounts.eligibleCents).toBe(1_900_000);
+    expect(result.amounts.proposedGrantCents).toBe(1_710_000);
+    expect(finding(result, 'finanzen.foerdersatz').status).toBe('nicht_erfuellt');
+    expect(finding(result, 'finanzen.foerdersatz').fix).toContain('17.100');
+    // In kind on both sides: the plan still balances.
+    expect(finding(result, 'finanzen.ausgeglichen').status).toBe('erfuellt');
+    // The same plan from a Verein counts the in-kind share (FRL Teil 2 B V Nr. 5).
+    expect(run(complete).amounts.eligibleCents).toBe(2_000_000);
+    // Earmarked donations cannot be matched against municipal in-kind either.
+    const donated = run({ ...gemeinde, budget: { totalExpenditure: 20000, requestedGrant: 16200, ownCash: 0, inKind: 2000, thirdPartyEarmarked: 1800 } });
+    expect(finding(donated, 'finanzen.ausgeglichen').status).toBe('erfuellt');
+    expect(finding(donated, 'finanzen.deckungsmittel').status).toBe('erfuellt');
+    expect(finding(donated, 'finanzen.foerdersatz').status).toBe('erfuellt');
+  });
+
   it('reduces the grant by earmarked donations and other public funds (ANBest-P Nr. 1.2)', () => {
     const result = run({
       ...complete,

@@ -75,6 +75,12 @@ export function BudgetSummary({ totals, cap }: { totals: BudgetTotals; cap: stri
             <dd>{formatEuro(totals.ineligibleCents)}</dd>
           </div>
         ) : null}
+        {totals.uncountedInKindCents ? (
+          <div>
+            <dt>davon unbare Eigenleistungen (zählen bei Kommunen nicht)</dt>
+            <dd>{formatEuro(totals.uncountedInKindCents)}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Zuwendungsfähige Ausgaben</dt>
           <dd>{formatEuro(totals.eligibleCents)}</dd>

@@ -2,7 +2,7 @@ import type { FieldMetadata } from '@conform-to/react';
 import type { CheckAnswers } from '../../../machines/frl/foerdercheck/answers';
 import type { QuestionId } from '../../../machines/frl/foerdercheck/questions';
 import { routeInfo } from '../../../machines/frl/routes';
-import { formatCentsForInput } from '../../../machines/shared/format';
+import { formatCentsForInput, formatEuro } from '../../../machines/shared/format';
 import { isoToGerman } from '../../../machines/shared/dates';
 import { landkreise, landkreisLabel, organisationKindInfo, organisationKinds, programmePartOf } from '../../../machines/shared/organisation';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../fields';
@@ -76,6 +76,8 @@ export function formValuesOf(question: QuestionId, a: CheckAnswers): Record<stri
         portalIdeas: asYesNo(a.portalIdeas),
         mainlyPubliclyFunded: asYesNo(a.mainlyPubliclyFunded),
       };
+    case 'netto':
+      return { amountsAreNet: asYesNo(a.amountsAreNet) };
   }
 }
 
@@ -92,11 +94,14 @@ export const questionHint: Record<QuestionId, string> = {
   ort: 'Gefördert werden Vorhaben, die in Sachsen durchgeführt werden; länderübergreifende nur im Einzelfall (FRL Teil 2 A IV Nr. 1, Teil 2 B IV Nr. 1).',
   zeitraum: 'Einzelvorhaben laufen in der Regel bis zu 12 Monate, Modellkommune und Bürgerkommune bis zu drei, Vorhaben der Zivilgesellschaft bis zu zwei Kalenderjahre (FRL Teil 2 A V Nr. 4, Teil 2 B V Nr. 3).',
   beginn: 'Begonnen hat ein Vorhaben, sobald ein Auftrag (Liefer- oder Leistungsvertrag) vergeben ist. Begonnene Vorhaben sind nicht förderfähig (VwV zu § 44 SäHO Nr. 1.3, VVK Nr. 1.3).',
-  portal: 'Der Freistaat stellt ein kostenloses Beteiligungsportal bereit. Eigene Software wird nur gefördert, wenn das Portal nicht ausreicht (FRL Teil 2 A II Nr. 3).',
+  portal:
+    'Der Freistaat stellt ein kostenloses Beteiligungsportal bereit. Wer es im Vorhaben nutzt, erklärt sich bereit, Ideen für seine Weiterentwicklung weiterzugeben (FRL Teil 2 A IV Nr. 3, Teil 2 B IV Nr. 6). Kommunen erhalten Förderung für eigene Software nur, wenn das Portal nicht ausreicht (FRL Teil 2 A II Nr. 3).',
   kooperation: 'Kommunen sollen freie Träger einbeziehen (FRL Teil 2 A IV Nr. 4); Vereine sollen mit der betroffenen Kommune zusammenarbeiten und ein Unterstützungsschreiben beilegen (FRL Teil 2 B IV Nr. 3).',
   foerderung: 'Gibt es für dieselben Maßnahmen Geld vom Bund oder der EU, fördert Sachsen nur nachrangig (FRL Teil 2 A IV Nr. 6, Teil 2 B IV Nr. 5).',
   kosten: 'Die Zuwendung beträgt höchstens 90 % der zuwendungsfähigen Ausgaben und mindestens 5.000 € (FRL Teil 2 A V Nr. 2 und 5, Teil 2 B V Nr. 2 und 4). Grobe Schätzungen genügen.',
-  erklaerungen: 'Diese Erklärungen geben Sie im Antrag ab (FRL Teil 1 III, Teil 2 A IV Nr. 2, 3 und 7, Teil 2 B IV Nr. 2 und 6; VwV zu § 44 SäHO Nr. 3.3.3; ANBest-P Nr. 1.3).',
+  netto: 'Wer zum Vorsteuerabzug berechtigt ist, bekommt die Umsatzsteuer vom Finanzamt zurück. Sie ist deshalb nicht zuwendungsfähig; Kosten und Förderung werden netto berechnet (VwV zu § 44 SäHO Nr. 2.6, VVK Nr. 2.6).',
+  erklaerungen:
+    'Diese Erklärungen geben Sie im Antrag ab (FRL Teil 1 III, Teil 2 A IV Nr. 2, 3 und 7, Teil 2 B IV Nr. 2 und 6; VwV zu § 44 SäHO Nr. 3.1, 3.2.1, 3.2.3 und 3.5.5; VVK Nr. 3.3.3; ANBest-P Nr. 1.3).',
 };
 
 export function QuestionFields({ question, fields, answers }: { question: QuestionId; fields: Fields; answers: CheckAnswers }) {
@@ -249,12 +254,17 @@ export function QuestionFields({ question, fields, answers }: { question: Questi
       return (
         <>
           <RadioGroup field={f('usesBeteiligungsportal')} legend="Wollen Sie das Beteiligungsportal des Freistaates Sachsen nutzen?" options={yesNo} inline />
-          <RadioGroup field={f('softwareProcurement')} legend="Wollen Sie eigene Beteiligungssoftware kaufen oder mieten?" options={yesNo} inline />
-          <TextAreaField
-            field={f('softwareReason')}
-            label="Falls ja: Welche Funktion bietet das Beteiligungsportal nicht?"
-            rows={4}
-          />
+          {/* Only Kommunen: the software exclusion is FRL Teil 2 A II Nr. 3. */}
+          {part === 'A' ? (
+            <>
+              <RadioGroup field={f('softwareProcurement')} legend="Wollen Sie eigene Beteiligungssoftware kaufen oder mieten?" options={yesNo} inline />
+              <TextAreaField
+                field={f('softwareReason')}
+                label="Falls ja: Welche Funktion bietet das Beteiligungsportal nicht?"
+                rows={4}
+              />
+            </>
+          ) : null}
         </>
       );
     case 'kooperation':
@@ -359,6 +369,23 @@ export function QuestionFields({ question, fields, answers }: { question: Questi
             />
           ) : null}
         </>
+      );
+    case 'netto':
+      return (
+        <RadioGroup
+          field={f('amountsAreNet')}
+          legend={
+            answers.totalExpenditureCents === undefined
+              ? 'Haben Sie die Kosten ohne Umsatzsteuer (netto) angegeben?'
+              : `Sind die angegebenen Gesamtkosten von ${formatEuro(answers.totalExpenditureCents)} Nettobeträge, also ohne Umsatzsteuer?`
+          }
+          hint="Wenn nicht, ändern Sie die Kosten und die gewünschte Förderung auf Nettobeträge."
+          options={[
+            { value: 'ja', label: 'Ja, ohne Umsatzsteuer (netto)' },
+            { value: 'nein', label: 'Nein, mit Umsatzsteuer (brutto)' },
+          ]}
+          inline
+        />
       );
   }
 }

@@ -1,3 +1,4 @@
+import type { ProgrammePart } from '../../shared/organisation';
 import { costCategories } from '../catalogues';
 import { minimumWageOn, type ParameterTable } from '../parameters';
 import { proposedGrant } from '../predicates';
@@ -43,7 +44,13 @@ export interface BudgetTotals {
   inKindCents: number;
   /** Lines that are never eligible (financing costs, interest). */
   ineligibleCents: number;
+  /**
+   * In-kind contributions that count on neither side (Teil 2 A knows no in-kind own share): not
+   * eligible, and not part of the financing the grant rests on. 0 in Teil 2 B.
+   */
+  uncountedInKindCents: number;
   softwareCents: number;
+  /** Expenditure minus ineligible lines and uncounted in-kind: the base of the rate and the proposal. */
   eligibleCents: number;
   byCategory: Array<{ category: string; cents: number }>;
   byYear: Array<{ year: number | null; cents: number }>;
@@ -66,7 +73,7 @@ export interface BudgetTotals {
 export function budgetTotals(
   data: ApplicationData,
   table: ParameterTable,
-  limits: { rateBasisPoints: number; capCents: number | null },
+  limits: { rateBasisPoints: number; capCents: number | null; part?: ProgrammePart | null },
 ): BudgetTotals {
   const { budget } = data;
   let costLinesCents = 0;
@@ -90,7 +97,9 @@ export function budgetTotals(
     byYear.set(year, (byYear.get(year) ?? 0) + cents);
   }
   const expenditureCents = costLinesCents + inKindCents;
-  const eligibleCents = expenditureCents - ineligibleCents;
+  // The same rule as the engine's: in Teil 2 A in-kind stands on both sides and counts on neither.
+  const uncountedInKindCents = limits.part === 'A' ? inKindCents : 0;
+  const eligibleCents = expenditureCents - ineligibleCents - uncountedInKindCents;
   const proposal = limits.capCents === null ? null : proposedGrant(eligibleCents, limits.rateBasisPoints, limits.capCents);
   const grantCents = budget.requestedGrantCents ?? proposal ?? 0;
   const earmarkedCents = budget.donations.filter((d) => d.earmarked).reduce((s, d) => s + (d.amountCents ?? 0), 0);
@@ -103,6 +112,7 @@ export function budgetTotals(
     costLinesCents,
     inKindCents,
     ineligibleCents,
+    uncountedInKindCents,
     softwareCents,
     eligibleCents,
     byCategory: [...byCategory].map(([category, c]) => ({ category, cents: c })),

@@ -12,10 +12,16 @@ function known<T extends Record<string, unknown>>(value: T): T {
 
 const euros = (cents: number) => cents / 100;
 
-/** The cap and rate that apply to the application on a date (null while route or dates are missing). */
+/**
+ * The cap and rate that apply to the application on a date (null while route or dates are missing),
+ * and the programme part (from the route, else the applicant's kind), which decides whether in-kind
+ * contributions count.
+ */
 export function limitsFor(data: ApplicationData, table: ParameterTable, date: string) {
   const params = resolveParameters(table, date);
   const route = data.project.route;
+  const kind = data.applicant.organisation?.kind;
+  const part = route ? routeInfo[route].part : kind ? programmePartOf(kind) : null;
   const { start, end } = data.schedule;
   let capCents: number | null = null;
   if (route) {
@@ -23,7 +29,7 @@ export function limitsFor(data: ApplicationData, table: ParameterTable, date: st
     const cap = params[capParameterOf[route]].value;
     capCents = perYear ? (start && end && end >= start ? capFor(route, cap, calendarYearsCovered(start, end)) : null) : cap;
   }
-  return { rateBasisPoints: params['grant.maxRate'].value, capCents };
+  return { rateBasisPoints: params['grant.maxRate'].value, capCents, part };
 }
 
 export function totalsFor(data: ApplicationData, table: ParameterTable, date: string): BudgetTotals {

@@ -12,6 +12,8 @@ interface DeclarationSpec {
   fix: string;
   /** Only asked when this fact is true (e.g. the portal declaration only when the portal is used). */
   onlyIf?: string;
+  /** Where no source settles the rule for a part; shown as "Annahme". */
+  assumption?: string;
 }
 
 /** A declaration the applicant must make; refusing it excludes the application. */
@@ -24,6 +26,7 @@ function declaration(spec: DeclarationSpec): Criterion {
     severity: 'ausschluss',
     topic: 'erklaerungen',
     parts: spec.parts,
+    ...(spec.assumption ? { assumption: spec.assumption } : {}),
     explanation: { erfuellt: spec.given, nicht_erfuellt: spec.missing },
     evaluate(_context, trace) {
       if (spec.onlyIf) {
@@ -94,10 +97,14 @@ export const declarationCriteria: Criterion[] = [
   declaration({
     id: 'erklaerung.subventionserheblich',
     title: 'Kenntnisnahme subventionserheblicher Tatsachen',
-    clauses: ['FRL Teil 2 A IV Nr. 7', '§ 264 StGB', '§ 1 SächsSubvG'],
+    // Teil 2 A asks for self-declarations (A IV Nr. 7); Teil 2 B IV has only Nr. 1–6, so for
+    // associations the basis is the VwV zu § 44 SäHO, which Teil 1 IV Nr. 2 makes applicable.
+    clauses: ['FRL Teil 2 A IV Nr. 7', 'VwV zu § 44 SäHO Nr. 3.5.5', '§ 264 StGB', '§ 1 SächsSubvG'],
     section: 'A IV',
     fact: 'declarations.subsidyRelevantFacts',
     parts: ['A', 'B'],
+    assumption:
+      'Für Teil 2 B verlangt die Richtlinie keine Eigenerklärungen; VwV zu § 44 SäHO Nr. 3.5 gilt dem Wortlaut nach für Zuwendungen an Betriebe oder Unternehmen. Angenommen wird, dass die Bewilligungsbehörde die Versicherung nach Nr. 3.5.5 von allen Antragstellern verlangt.',
     given: {
       verwaltung: 'Der Antragsteller hat zur Kenntnis genommen, welche Angaben subventionserheblich im Sinne des § 264 StGB sind.',
       einfach: 'Sie wissen: Falsche Angaben im Antrag sind strafbar.',
@@ -111,7 +118,8 @@ export const declarationCriteria: Criterion[] = [
   declaration({
     id: 'erklaerung.datenschutz',
     title: 'Kenntnisnahme der Datenschutzhinweise',
-    clauses: ['FRL Teil 2 A IV Nr. 7', 'Art. 13 DSGVO'],
+    // Teil 2 B IV has no Nr. 7; the notice on data processing is required by VwV zu § 44 SäHO Nr. 3.1.
+    clauses: ['FRL Teil 2 A IV Nr. 7', 'VwV zu § 44 SäHO Nr. 3.1', 'Art. 13 DSGVO'],
     section: 'A IV',
     fact: 'declarations.dataProtection',
     parts: ['A', 'B'],

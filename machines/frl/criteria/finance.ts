@@ -11,12 +11,16 @@ function grantOf(context: EvaluationContext, trace: Tracer): number | null {
   return context.derived.grantCents;
 }
 
-/** Reads the eligible expenditure (total minus financing costs); records total and deduction. */
+/**
+ * Reads the eligible expenditure (total minus financing costs and, in Teil 2 A, minus in-kind
+ * contributions); records the total and each deduction.
+ */
 function eligibleOf(context: EvaluationContext, trace: Tracer): number | null {
   trace.fact('budget.totalExpenditure');
-  const eligible = context.derived.eligibleCents;
-  if (eligible !== null && context.derived.financingCostsCents > 0) {
-    trace.fact('budget.financingCosts');
+  const { eligibleCents: eligible, financingCostsCents, uncountedInKindCents } = context.derived;
+  if (eligible !== null && (financingCostsCents > 0 || uncountedInKindCents > 0)) {
+    if (financingCostsCents > 0) trace.fact('budget.financingCosts');
+    if (uncountedInKindCents > 0) trace.fact('budget.inKind');
     trace.money('derived.eligibleCents', 'zuwendungsfähige Ausgaben', eligible);
   }
   return eligible;
@@ -169,7 +173,8 @@ export const financeCriteria: Criterion[] = [
         // Unknown until some financing source is stated; a stated plan without them is fine.
         return context.derived.financingCents === null ? { status: 'offen' } : { status: 'erfuellt' };
       }
-      const total = context.derived.totalCents;
+      // In Teil 2 A in-kind contributions count on neither side, so they cover nothing here.
+      const total = context.derived.balanceTotalCents;
       if (grant === null || eligible === null || total === null) return { status: 'offen' };
       // Earmarked money covers all project expenditure (ANBest Nr. 1.2), including costs that are
       // not eligible; only what remains may be the grant. The 90 % rule on eligible expenditure
@@ -203,8 +208,10 @@ export const financeCriteria: Criterion[] = [
       trace.fact('budget.totalExpenditure');
       trace.fact('budget.requestedGrant');
       for (const source of ['ownCash', 'inKind', 'thirdPartyEarmarked', 'thirdPartyOther', 'otherPublic']) trace.fact(`budget.${source}`);
-      const { totalCents, financingCents } = context.derived;
+      // Teil 2 A: in-kind contributions stand on both sides and are left out of both.
+      const { balanceTotalCents: totalCents, financingCents, uncountedInKindCents } = context.derived;
       if (totalCents === null || financingCents === null) return { status: 'offen' };
+      if (uncountedInKindCents > 0) trace.money('derived.balanceTotalCents', 'Ausgaben ohne unbare Leistungen', totalCents);
       trace.money('derived.financingCents', 'Summe der Finanzierung', financingCents);
       const gap = totalCents - financingCents;
       if (gap === 0) return { status: 'erfuellt' };
@@ -267,21 +274,29 @@ export const financeCriteria: Criterion[] = [
     severity: 'hinweis',
     topic: 'finanzen',
     parts: ['A'],
-    assumption: 'Teil 2 A kennt keine Anrechnung unbarer Leistungen; der Eigenanteil von Kommunen wird in Geld erbracht.',
+    assumption:
+      'Teil 2 A kennt keine Anrechnung unbarer Leistungen; der Eigenanteil von Kommunen wird in Geld erbracht. Angegebene unbare Leistungen zählen weder zu den zuwendungsfähigen Ausgaben noch zur Finanzierung.',
     explanation: {
       erfuellt: { verwaltung: 'Der Eigenanteil der Kommune wird in Geld erbracht.', einfach: 'Ihre Kommune zahlt den Eigenanteil in Geld.' },
       nicht_erfuellt: {
-        verwaltung: 'Unbare Leistungen werden nur bei Teil 2 B als Eigenanteil anerkannt; bei Kommunen zählen sie nicht zur Finanzierung.',
+        verwaltung:
+          'Unbare Leistungen werden nur bei Teil 2 B als Eigenanteil anerkannt; bei Kommunen zählen sie weder zu den zuwendungsfähigen Ausgaben noch zur Finanzierung.',
         einfach: 'Bei Kommunen zählt nur Geld als Eigenanteil, keine Arbeitsstunden oder Räume.',
       },
     },
+    // A note only: the engine leaves municipal in-kind out of the eligible expenditure and the
+    // financing, so a plan that relies on it fails the 90 % rate (finanzen.foerdersatz) instead.
     evaluate(context, trace) {
       trace.fact('budget.inKind');
       const inKind = context.derived.inKindCents;
       if (inKind === null) return { status: 'erfuellt' };
       return inKind === 0
         ? { status: 'erfuellt' }
-        : { status: 'nicht_erfuellt', fix: `Ersetzen Sie die unbaren Leistungen von ${formatEuro(inKind)} durch Eigenmittel in Geld.` };
+        : {
+            status: 'nicht_erfuellt',
+            detail: `Die unbaren Leistungen von ${formatEuro(inKind)} bleiben bei den zuwendungsfähigen Ausgaben und bei der Finanzierung außer Betracht.`,
+            fix: `Ersetzen Sie die unbaren Leistungen von ${formatEuro(inKind)} durch Eigenmittel in Geld.`,
+          };
     },
   },
   {
@@ -316,7 +331,9 @@ export const financeCriteria: Criterion[] = [
     title: 'Abziehbare Vorsteuer nicht zuwendungsfähig',
     clauses: ['VwV zu § 44 SäHO Nr. 2.6', 'VVK Nr. 2.6'],
     source: { document: 'vwv', section: '2.6' },
-    severity: 'hinweis',
+    // Gross amounts put non-eligible VAT into the base of the 90 % rate and of the grant, so the
+    // plan cannot be assessed until it is net: an exclusion until fixed, not a mere note.
+    severity: 'ausschluss',
     topic: 'finanzen',
     parts: ['A', 'B'],
     explanation: {
@@ -333,9 +350,22 @@ export const financeCriteria: Criterion[] = [
       const deductible = trace.fact<boolean>('applicant.vatDeductible');
       if (deductible === undefined) return { status: 'offen' };
       if (!deductible) return { status: 'erfuellt' };
+      // Entitled to deduct: only net amounts are eligible, so an unknown answer leaves it open.
       const net = trace.fact<boolean>('budget.amountsAreNet');
-      if (net === undefined) return { status: 'offen', fix: 'Geben Sie alle Ausgaben netto an und bestätigen Sie das im Plan.' };
-      return net ? { status: 'erfuellt' } : { status: 'nicht_erfuellt', fix: 'Geben Sie alle Ausgaben netto, ohne Umsatzsteuer, an.' };
+      if (net === undefined) {
+        return {
+          status: 'offen',
+          detail: 'Sie sind zum Vorsteuerabzug berechtigt; ob die Beträge netto angegeben sind, steht noch nicht fest.',
+          fix: 'Geben Sie alle Ausgaben netto an und bestätigen Sie das.',
+        };
+      }
+      return net
+        ? { status: 'erfuellt' }
+        : {
+            status: 'nicht_erfuellt',
+            detail: 'Die Beträge enthalten die Umsatzsteuer, obwohl Sie sie als Vorsteuer abziehen können.',
+            fix: 'Geben Sie alle Ausgaben netto, ohne Umsatzsteuer, an.',
+          };
     },
   },
 ];

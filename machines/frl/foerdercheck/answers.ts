@@ -38,6 +38,8 @@ export interface CheckAnswers {
   subsidyRelevantFacts?: boolean;
   dataProtection?: boolean;
   vatDeductible?: boolean;
+  /** Asked only when the applicant may deduct input VAT: are the stated costs net of VAT? */
+  amountsAreNet?: boolean;
   mainlyPubliclyFunded?: boolean;
 }
 
@@ -106,6 +108,7 @@ export function answersToFacts(a: CheckAnswers): FactsInput {
           ? euros(Math.max(0, a.totalExpenditureCents - a.requestedGrantCents))
           : undefined,
       inKind: a.totalExpenditureCents !== undefined && a.requestedGrantCents !== undefined ? 0 : undefined,
+      amountsAreNet: a.vatDeductible ? a.amountsAreNet : undefined,
     }),
   };
 }

@@ -39,11 +39,16 @@ function merge(answers: CheckAnswers, question: QuestionId, values: Partial<Chec
     const after = programmePartOf(values.kind);
     if (before !== after) {
       for (const q of partSpecific) for (const field of fieldsOf[q]) delete next[field];
+      // Answers asked of one part only, on steps both parts see.
       delete next.mainlyPubliclyFunded;
+      delete next.softwareProcurement;
+      delete next.softwareReason;
     }
     if (after === 'B') next.route = 'B';
     else if (next.route === 'B') delete next.route;
   }
+  // Whether the amounts are net matters only to an applicant that may deduct input VAT.
+  if (question === 'erklaerungen' && values.vatDeductible !== true) delete next.amountsAreNet;
   return next;
 }
 
@@ -66,7 +71,8 @@ type GuardName =
   | 'isIneligibleApplicant'
   | 'isKommuneOutsideSaxony'
   | 'isZivilgesellschaft'
-  | 'isBuergerkommune';
+  | 'isBuergerkommune'
+  | 'isVorsteuerabzugsberechtigt';
 
 /** What follows each question: the first matching guard wins, the last entry is the default. */
 const next: Record<QuestionId, Array<{ guard?: GuardName; target: Step }>> = {
@@ -89,7 +95,8 @@ const next: Record<QuestionId, Array<{ guard?: GuardName; target: Step }>> = {
   kooperation: [{ target: 'foerderung' }],
   foerderung: [{ target: 'kosten' }],
   kosten: [{ target: 'erklaerungen' }],
-  erklaerungen: [{ target: 'ergebnis' }],
+  erklaerungen: [{ guard: 'isVorsteuerabzugsberechtigt', target: 'netto' }, { target: 'ergebnis' }],
+  netto: [{ target: 'ergebnis' }],
 };
 
 const steps: Step[] = [...questionIds, 'ergebnis'];
@@ -113,6 +120,8 @@ const machineSetup = setup({
     isZivilgesellschaft: ({ context }) => context.answers.kind !== undefined && isZivilgesellschaftlicherTraeger(context.answers.kind),
     /** Route 1.3 with its precondition (FRL Teil 2 A IV Nr. 5). */
     isBuergerkommune: ({ context }) => context.answers.route === 'A1.3',
+    /** Entitled to deduct input VAT (§ 15 UStG): only net amounts are eligible (VwV zu § 44 SäHO Nr. 2.6, VVK Nr. 2.6). */
+    isVorsteuerabzugsberechtigt: ({ context }) => context.answers.vatDeductible === true,
     answersQuestion: ({ event }, params: { question: QuestionId }) => event.type === 'answer' && event.question === params.question,
     isPreviousStep: ({ context }, params: { step: Step }) => context.position > 0 && context.path[context.position - 1] === params.step,
     wasVisited: ({ context, event }, params: { step: Step }) =>
@@ -175,6 +184,6 @@ export const isStep = (value: string): value is Step => (steps as string[]).incl
 export function progressOf(snapshot: CheckSnapshot): { current: number; total: number } {
   const { answers, position } = snapshot.context;
   const part = answers.kind ? programmePartOf(answers.kind) : null;
-  const total = part === 'B' ? 13 : answers.route === 'A1.3' ? 14 : 13;
+  const total = (part === 'B' ? 13 : answers.route === 'A1.3' ? 14 : 13) + (answers.vatDeductible ? 1 : 0);
   return { current: Math.min(position + 1, total), total };
 }

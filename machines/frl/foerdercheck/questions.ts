@@ -22,6 +22,7 @@ export const questionIds = [
   'foerderung',
   'kosten',
   'erklaerungen',
+  'netto',
 ] as const;
 export type QuestionId = (typeof questionIds)[number];
 
@@ -42,6 +43,7 @@ export const questionTitle: Record<QuestionId, string> = {
   foerderung: 'Gibt es für das Vorhaben Geld vom Bund oder der EU?',
   kosten: 'Was kostet das Vorhaben?',
   erklaerungen: 'Erklärungen zum Antrag',
+  netto: 'Sind Ihre Kosten Nettobeträge?',
 };
 
 const required = (message: string) => ({ error: message });
@@ -149,15 +151,18 @@ export function questionSchema(question: QuestionId, a: CheckAnswers) {
         }, evenWithFieldErrors);
     case 'beginn':
       return z.object({ alreadyStarted: yesNoField('Bitte antworten Sie mit Ja oder Nein.') });
-    case 'portal':
+    case 'portal': {
+      const usesBeteiligungsportal = yesNoField('Bitte sagen Sie, ob Sie das Beteiligungsportal nutzen wollen.');
+      // The software exclusion (FRL Teil 2 A II Nr. 3) exists only for Kommunen; Teil 2 B has none.
+      if (part(a) !== 'A') return z.object({ usesBeteiligungsportal });
       return z
         .object({
-          usesBeteiligungsportal: yesNoField('Bitte sagen Sie, ob Sie das Beteiligungsportal nutzen wollen.'),
+          usesBeteiligungsportal,
           softwareProcurement: yesNoField('Bitte sagen Sie, ob Sie Software kaufen oder mieten wollen.'),
           softwareReason: longText('die Begründung', 2000),
         })
         .superRefine((v, ctx) => {
-          if (v.softwareProcurement && part(a) === 'A' && !v.softwareReason) {
+          if (v.softwareProcurement && !v.softwareReason) {
             ctx.addIssue({
               code: 'custom',
               path: ['softwareReason'],
@@ -165,6 +170,7 @@ export function questionSchema(question: QuestionId, a: CheckAnswers) {
             });
           }
         }, evenWithFieldErrors);
+    }
     case 'kooperation':
       return part(a) === 'B'
         ? z.object({
@@ -193,6 +199,8 @@ export function questionSchema(question: QuestionId, a: CheckAnswers) {
         mainlyPubliclyFunded: part(a) === 'B' ? yesNoField(answer) : z.undefined().optional(),
       });
     }
+    case 'netto':
+      return z.object({ amountsAreNet: yesNoField('Bitte sagen Sie, ob die Kosten ohne Umsatzsteuer angegeben sind.') });
   }
 }
 
@@ -214,6 +222,7 @@ export const fieldsOf: Record<QuestionId, Array<keyof CheckAnswers>> = {
   foerderung: ['federalOrEuFunding'],
   kosten: ['totalExpenditureCents', 'requestedGrantCents'],
   erklaerungen: ['ebbsAndEvaluation', 'fdgo', 'subsidyRelevantFacts', 'dataProtection', 'vatDeductible', 'portalIdeas', 'mainlyPubliclyFunded'],
+  netto: ['amountsAreNet'],
 };
 
 /** Where in the questionnaire the facts of a criterion are asked (for "Angabe ändern" links). */
@@ -239,7 +248,9 @@ export function questionOfCriterion(criterionId: string): QuestionId | null {
     'vorhaben.nachrang-bund-eu': 'foerderung',
     'zeitraum.nicht-begonnen': 'beginn',
     'zeitraum.vorzeitiger-beginn': 'kosten',
-    'finanzen.vorsteuer': 'erklaerungen',
+    // Gross amounts are fixed where they were entered; the way on passes the declarations and
+    // the question whether the amounts are net.
+    'finanzen.vorsteuer': 'kosten',
   };
   if (exact[criterionId]) return exact[criterionId]!;
   if (criterionId.startsWith('zeitraum.')) return 'zeitraum';

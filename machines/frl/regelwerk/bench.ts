@@ -1,4 +1,5 @@
 import { parseAllDocuments, stringify } from 'yaml';
+import { thousandsSeparatorProblems, thousandsSeparatorProblemsInText } from '../case-text';
 import type { EligibilityResult } from '../engine';
 import { suiteCaseSchema, type ParsedCase } from '../suite';
 import { describeIssues } from '../facts';
@@ -26,6 +27,9 @@ export function readBenchInput(text: string, sourceName = 'Eingabe'): BenchInput
     } catch (error) {
       return { kind: 'error', messages: [`Der Fall ist kein gültiges JSON: ${(error as Error).message}`] };
     }
+    // JSON.parse reads 10.000 as 10 without a trace; the source text shows the thousands separator.
+    const ambiguous = thousandsSeparatorProblemsInText(trimmed);
+    if (ambiguous.length) return { kind: 'error', messages: ambiguous };
   } else {
     const documents = parseAllDocuments(trimmed, { prettyErrors: true });
     const list = Array.isArray(documents) ? documents : [documents];
@@ -36,6 +40,8 @@ export function readBenchInput(text: string, sourceName = 'Eingabe'): BenchInput
     if (doc.errors.length) {
       return { kind: 'error', messages: doc.errors.map((e) => `Der Fall ist kein gültiges YAML (${describeYamlPosition(e.linePos)}): ${firstLine(e.message)}`) };
     }
+    const ambiguous = thousandsSeparatorProblems(doc);
+    if (ambiguous.length) return { kind: 'error', messages: ambiguous };
     value = doc.toJS();
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
