@@ -1,5 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { FundingCall } from '../../machines/frl/calls';
+import { criteria } from '../../machines/frl/criteria/index';
+import type { Severity } from '../../machines/frl/criterion';
 import { parameterIds, type ParameterId } from '../../machines/frl/parameters';
 import type { PublishedValue } from '../../machines/frl/regelwerk/overlay';
 import type { ParameterChangeInput } from '../../machines/frl/regelwerk/parameter-change';
@@ -267,12 +269,21 @@ export async function countDraftsByLandkreis(db: Executor): Promise<Count[]> {
   return rows.map((r) => ({ key: r.key, count: Number(r.count) }));
 }
 
-/** How often each criterion was unmet at the drafts' last check. */
-export async function countUnmetCriteria(db: Executor): Promise<Count[]> {
+/**
+ * The severities the statistic of unmet criteria counts: what keeps a draft from being eligible
+ * or needs a justification. A mere hint ("Offener Förderaufruf" between two calls) says nothing
+ * about where applicants struggle, so it is left out.
+ */
+export const countedSeverities: readonly Severity[] = ['ausschluss', 'begruendung'];
+
+/** How often each criterion of the given severities was unmet at the drafts' last check. */
+export async function countUnmetCriteria(db: Executor, severities: readonly Severity[] = countedSeverities): Promise<Count[]> {
+  const ids = criteria.filter((c) => severities.includes(c.severity)).map((c) => c.id);
+  if (!ids.length) return [];
   const rows = await sql<{ key: string; count: number }>`
     select je.value as key, count(*) as count
     from applications, json_each(applications.unmet_criteria) as je
-    where applications.deleted_at is null
+    where applications.deleted_at is null and je.value in (${sql.join(ids)})
     group by je.value`.execute(db);
   return rows.rows.map((r) => ({ key: r.key, count: Number(r.count) }));
 }
