@@ -13,7 +13,7 @@ import {
 } from '../db/repositories/regelwerk';
 import { advisorsOf, notify } from '../db/repositories/review';
 import type { DB } from '../db/client';
-import { applicationDataSchema } from '../machines/frl/application/schema';
+import { readStoredApplication } from '../machines/frl/application/snapshot';
 import { formatParameterValue } from '../machines/frl/catalogue';
 import { verdictLabel, type Verdict } from '../machines/frl/engine';
 import { parameterIds, type ParameterId, type ParameterTable } from '../machines/frl/parameters';
@@ -66,21 +66,24 @@ export interface DraftForPreview extends DraftToRecheck {
   route: string | null;
 }
 
-export async function draftsForPreview(db: DB): Promise<DraftForPreview[]> {
+/**
+ * The drafts a rule change re-checks. Data stored by another release is salvaged as the wizard
+ * does when it opens the draft (docs/decisions/0018), so the preview sees what the applicant
+ * sees; drafts of which nothing can be read are left out and counted.
+ */
+export async function draftsForPreview(db: DB): Promise<{ drafts: DraftForPreview[]; unreadable: number }> {
   const rows = await listDraftsForRecheck(db);
   const drafts: DraftForPreview[] = [];
+  let unreadable = 0;
   for (const row of rows) {
-    let stored: unknown;
-    try {
-      stored = (JSON.parse(row.snapshot) as { context?: { data?: unknown } }).context?.data;
-    } catch {
+    const read = readStoredApplication(row.snapshot);
+    if (!read) {
+      unreadable += 1;
       continue;
     }
-    const parsed = applicationDataSchema.safeParse(stored);
-    if (!parsed.success) continue;
-    drafts.push({ id: row.id, organisationId: row.organisation_id, title: row.title, route: row.route, data: parsed.data, attachmentTypes: row.attachment_types });
+    drafts.push({ id: row.id, organisationId: row.organisation_id, title: row.title, route: row.route, data: read.data, attachmentTypes: row.attachment_types });
   }
-  return drafts;
+  return { drafts, unreadable };
 }
 
 // ---- preview and publication ----------------------------------------------------------------
@@ -90,6 +93,8 @@ export interface ChangePreview {
   suite: SuiteCaseDiff[];
   drafts: Array<DraftDiff & { route: string | null }>;
   checkedDrafts: number;
+  /** Drafts of which nothing could be read (left out of the re-check). */
+  unreadableDrafts: number;
 }
 
 /** The rule set with the change added as the newest publication. */
@@ -117,13 +122,14 @@ export async function previewChange(change: ParameterChangeWithNames): Promise<C
   const db = await getDb();
   const current = await rulesOptions();
   const proposed = proposedRules(current, change, await nextPublication(db));
-  const drafts = await draftsForPreview(db);
+  const { drafts, unreadable } = await draftsForPreview(db);
   const byId = new Map(drafts.map((d) => [d.id, d]));
   return {
     effectiveFrom: change.effective_from,
     suite: previewSuite(suiteCases(), current, proposed, change.effective_from),
     drafts: previewDrafts(drafts, change.effective_from, current, proposed).map((d) => ({ ...d, route: byId.get(d.id)?.route ?? null })),
     checkedDrafts: drafts.length,
+    unreadableDrafts: unreadable,
   };
 }
 
@@ -149,7 +155,7 @@ export async function publishChange(id: number, userId: number): Promise<Publish
   if (dateProblem) return { ok: false, message: `Nicht veröffentlicht. ${dateProblem} Legen Sie die Änderung mit neuem Datum noch einmal an.` };
   const preview = await previewChange(change);
   const current = await rulesOptions();
-  const drafts = new Map((await draftsForPreview(db)).map((d) => [d.id, d]));
+  const drafts = new Map((await draftsForPreview(db)).drafts.map((d) => [d.id, d]));
   const changed = preview.drafts.filter((d) => verdictChanged(d.comparison));
   const label = isParameterId(change.parameter_id) ? current.parameters[change.parameter_id].label : change.parameter_id;
   const valueText = describeValue(current.parameters, change.parameter_id, change.value);
@@ -161,6 +167,7 @@ export async function publishChange(id: number, userId: number): Promise<Publish
       changed: preview.suite.filter((c) => c.comparison && verdictChanged(c.comparison)).map((c) => c.name),
     },
     checkedDrafts: preview.checkedDrafts,
+    unreadableDrafts: preview.unreadableDrafts,
     drafts: preview.drafts.map((d) => ({
       id: d.id,
       route: d.route,

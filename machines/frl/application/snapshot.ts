@@ -119,3 +119,20 @@ export function salvageApplicationData(stored: unknown): { data: ApplicationData
   }
   return { data: emptyApplication(), dropped: [{ path: '', value: stored }], readAsStored: false };
 }
+
+/**
+ * The application data of a stored wizard snapshot (its JSON), salvaged value by value as the
+ * wizard does when it restores the draft; null when nothing of it can be read (no JSON, or no
+ * application data in it).
+ */
+export function readStoredApplication(json: string): ReturnType<typeof salvageApplicationData> | null {
+  let stored: unknown;
+  try {
+    stored = (JSON.parse(json) as { context?: { data?: unknown } } | null)?.context?.data;
+  } catch {
+    return null;
+  }
+  if (!isRecord(stored)) return null;
+  const salvaged = salvageApplicationData(stored);
+  return salvaged.dropped.some((d) => d.path === '') ? null : salvaged;
+}
