@@ -4,7 +4,7 @@ import type { DB } from '../../db/client';
 import { createApplication } from '../../db/repositories/applications';
 import { createParameterChange, findParameterChange } from '../../db/repositories/regelwerk';
 import { findUserByEmail } from '../../db/repositories/users';
-import { evaluateData, freshSnapshot, metaFor, persistedSnapshot } from '../../machines/frl/application/snapshot';
+import { evaluateData, freshSnapshot, metaFor, persistedSnapshot, readStoredApplication, ruleColumnsFor } from '../../machines/frl/application/snapshot';
 import type { ApplicationData } from '../../machines/frl/application/schema';
 import { appDatabase } from '../support/app-database';
 import { sampleGemeindeApplication, sampleVereinApplication } from '../support/sample-application';
@@ -87,5 +87,113 @@ describe('drafts for the preview of a rule change', () => {
     expect(unreadableDraftsNote(0)).toBeNull();
     expect(unreadableDraftsNote(1)).toBe('1 Entwurf konnte nicht gelesen werden; er ist in der Prüfung nicht enthalten.');
     expect(unreadableDraftsNote(2)).toBe('2 Entwürfe konnten nicht gelesen werden; sie sind in der Prüfung nicht enthalten.');
+  });
+});
+
+/** The stored derived columns of a draft. */
+async function columnsOf(id: number) {
+  const row = await db
+    .selectFrom('applications')
+    .select(['verdict', 'rule_version', 'unmet_criteria', 'requested_grant_cents', 'total_cents'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return {
+    verdict: row.verdict,
+    ruleVersion: row.rule_version,
+    unmetCriteria: JSON.parse(row.unmet_criteria) as string[],
+    requestedGrantCents: row.requested_grant_cents,
+    totalCents: row.total_cents,
+  };
+}
+
+/** What the wizard would store for the draft if it were saved on `date` with the rules in force. */
+async function columnsAsTheWizardWould(id: number, date: string) {
+  const { rulesOptions } = await import('../../app/rules.server');
+  const rules = await rulesOptions();
+  const row = await db.selectFrom('applications').select('snapshot').where('id', '=', id).executeTakeFirstOrThrow();
+  const { data } = readStoredApplication(row.snapshot)!;
+  const context = { table: rules.parameters, date, attachmentTypes: [] };
+  return ruleColumnsFor(data, evaluateData(data, context, rules), context);
+}
+
+const notificationsOf = (applicationId: number) =>
+  db.selectFrom('notifications').innerJoin('users', 'users.id', 'notifications.user_id').select(['users.email', 'notifications.text', 'notifications.link']).where('application_id', '=', applicationId).orderBy('notifications.id').execute();
+
+/** Three drafts a lower cap for A1.1 (5.000 €) affects differently. */
+async function threeDrafts() {
+  // The grant is proposed up to the cap, so a lower cap leaves the financing plan unbalanced: not eligible any more.
+  const affected = await storeDraft(sampleGemeindeApplication(), 'Betroffen');
+  // Not eligible already (no FDGO declaration): the verdict stays, the proposed grant and the unmet criteria change.
+  const alreadyExcluded = sampleGemeindeApplication();
+  alreadyExcluded.declarations.fdgo = false;
+  const excluded = await storeDraft(alreadyExcluded, 'Schon ausgeschlossen');
+  // Route B does not read the A1.1 cap: only the rule version moves on.
+  const other = await storeDraft(sampleVereinApplication(), 'Anderer Förderweg', 'verein@demo.example');
+  return { affected, excluded, other };
+}
+
+const lowerCap = (effectiveFrom: string) => ({ parameterId: 'grant.cap.A1.1' as const, value: 500_000, effectiveFrom, reference: 'Änderungsrichtlinie (Test)', note: undefined, assumption: undefined });
+
+describe('publishing a value that applies today', () => {
+  it('stores every derived column that changed for each draft, and notifies only where the verdict changed', async () => {
+    const { publishChange } = await server();
+    const { todayInSaxony } = await import('../../app/rules.server');
+    const today = todayInSaxony();
+    const { affected, excluded, other } = await threeDrafts();
+    const before = { affected: await columnsOf(affected), excluded: await columnsOf(excluded), other: await columnsOf(other) };
+    expect(before.affected.verdict).toBe('foerderfaehig');
+    expect(before.excluded.verdict).toBe('nicht_foerderfaehig');
+
+    const created = await createParameterChange(db, lowerCap(today), await ministryId());
+    const outcome = await publishChange(created.id, await ministryId());
+    expect(outcome).toMatchObject({ ok: true, publication: 1, changedDrafts: 1, updatedDrafts: 3 });
+
+    const after = { affected: await columnsOf(affected), excluded: await columnsOf(excluded), other: await columnsOf(other) };
+    // Each draft's columns are now what the wizard would store today.
+    for (const id of [affected, excluded, other]) expect(await columnsOf(id)).toEqual(await columnsAsTheWizardWould(id, today));
+    for (const columns of Object.values(after)) expect(columns.ruleVersion).toMatch(/\/v1$/);
+
+    expect(after.affected.verdict).toBe('nicht_foerderfaehig');
+    expect(after.affected.requestedGrantCents).toBe(500_000);
+    // The verdict stayed, the rest did not: the proposed grant, the unmet criteria and the rule version.
+    expect(after.excluded.verdict).toBe('nicht_foerderfaehig');
+    expect(after.excluded.requestedGrantCents).toBe(500_000);
+    expect(before.excluded.requestedGrantCents).not.toBe(500_000);
+    expect(after.excluded.unmetCriteria).toContain('finanzen.ausgeglichen');
+    expect(before.excluded.unmetCriteria).not.toContain('finanzen.ausgeglichen');
+    expect(after.other).toEqual({ ...before.other, ruleVersion: after.other.ruleVersion });
+    expect(after.other.ruleVersion).not.toBe(before.other.ruleVersion);
+
+    expect((await notificationsOf(affected)).length).toBeGreaterThan(0);
+    expect(await notificationsOf(excluded)).toEqual([]);
+    expect(await notificationsOf(other)).toEqual([]);
+  });
+});
+
+describe('a value published for a later day', () => {
+  it('leaves the stored columns until the day it takes effect; then the housekeeping re-checks the drafts', async () => {
+    const { publishChange, recheckOutdatedDrafts } = await server();
+    const { housekeepingOnce } = await import('../../app/housekeeping.server');
+    const { todayInSaxony } = await import('../../app/rules.server');
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const { affected, excluded, other } = await threeDrafts();
+    const before = { affected: await columnsOf(affected), excluded: await columnsOf(excluded), other: await columnsOf(other) };
+
+    const created = await createParameterChange(db, lowerCap(todayInSaxony(tomorrow)), await ministryId());
+    expect(await publishChange(created.id, await ministryId())).toMatchObject({ ok: true, changedDrafts: 1, updatedDrafts: 0 });
+    // Today nothing changes for the drafts; the organisation of the affected one is told what will.
+    expect({ affected: await columnsOf(affected), excluded: await columnsOf(excluded), other: await columnsOf(other) }).toEqual(before);
+    expect((await notificationsOf(affected)).length).toBeGreaterThan(0);
+    // A run today finds nothing to re-check.
+    expect(await recheckOutdatedDrafts()).toEqual({ checked: 0, updated: 0, unreadable: 0 });
+
+    await housekeepingOnce(tomorrow);
+    for (const id of [affected, excluded, other]) expect(await columnsOf(id)).toEqual(await columnsAsTheWizardWould(id, todayInSaxony(tomorrow)));
+    expect((await columnsOf(affected)).verdict).toBe('nicht_foerderfaehig');
+    expect((await columnsOf(excluded)).requestedGrantCents).toBe(500_000);
+    expect((await columnsOf(other)).ruleVersion).toMatch(/\/v1$/);
+    // The re-check tells nobody again, and a second run has nothing left to do.
+    expect((await notificationsOf(excluded)).length + (await notificationsOf(other)).length).toBe(0);
+    expect(await recheckOutdatedDrafts(tomorrow)).toEqual({ checked: 0, updated: 0, unreadable: 0 });
   });
 });
