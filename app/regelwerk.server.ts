@@ -35,6 +35,7 @@ import { parseSuiteFile, type ParsedCase } from '../machines/frl/suite';
 import { formatDate } from '../machines/shared/format';
 import { config } from './config.server';
 import { getDb } from './db.server';
+import { ruleChangeMessages } from './notification-texts';
 import { rulesIn, rulesOptions, todayInSaxony, type RulesInForce } from './rules.server';
 
 /** The workbench: ministry staff change rules, administrators may look (docs/decisions/0011). */
@@ -278,14 +279,23 @@ export async function publishChange(id: number, userId: number): Promise<Publish
     for (const diff of changed) {
       const draft = drafts.get(diff.id);
       if (!draft) continue;
-      const before = verdictLabel[diff.comparison.verdictBefore];
-      const after = verdictLabel[diff.comparison.verdictAfter as Verdict];
-      const reasons = diff.comparison.shifts.map(describeShift).join(' ');
-      const text = `Ab ${formatDate(change.effective_from)} gilt „${label}“: ${valueText} (${change.reference}). Ihr Antrag „${draft.title}“ wäre dann „${after}“ statt „${before}“. ${reasons}`;
-      const email = { subject: `Geänderte Förderregeln betreffen Ihren Antrag „${draft.title}“`, body: `${text}\n\nBitte prüfen Sie Ihren Antrag im Förderlotsen.` };
-      await notify(trx, { userIds: await memberIdsOf(trx, draft.organisationId), applicationId: draft.id, kind: 'regelwerk.geaendert', text, link: `/antraege/${draft.id}`, email });
+      const messages = ruleChangeMessages(
+        {
+          applicationId: draft.id,
+          title: draft.title,
+          label,
+          valueText,
+          effectiveFrom: change.effective_from,
+          reference: change.reference,
+          verdictBefore: verdictLabel[diff.comparison.verdictBefore],
+          verdictAfter: verdictLabel[diff.comparison.verdictAfter as Verdict],
+          reasons: diff.comparison.shifts.map(describeShift),
+        },
+        config.publicUrl,
+      );
+      await notify(trx, { userIds: await memberIdsOf(trx, draft.organisationId), applicationId: draft.id, kind: 'regelwerk.geaendert', ...messages.members });
       const advisors = (await advisorsOf(trx, draft.id)).map((a) => a.id);
-      await notify(trx, { userIds: advisors, applicationId: draft.id, kind: 'regelwerk.geaendert', text, link: '/beratung', email });
+      await notify(trx, { userIds: advisors, applicationId: draft.id, kind: 'regelwerk.geaendert', ...messages.advisors });
     }
     return { number, updated: updated.length };
   });

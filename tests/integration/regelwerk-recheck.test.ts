@@ -6,7 +6,7 @@ import { createParameterChange, findParameterChange } from '../../db/repositorie
 import { findUserByEmail } from '../../db/repositories/users';
 import { evaluateData, freshSnapshot, metaFor, persistedSnapshot, readStoredApplication, ruleColumnsFor } from '../../machines/frl/application/snapshot';
 import type { ApplicationData } from '../../machines/frl/application/schema';
-import { appDatabase } from '../support/app-database';
+import { appDatabase, TEST_PUBLIC_URL } from '../support/app-database';
 import { sampleGemeindeApplication, sampleVereinApplication } from '../support/sample-application';
 
 /*
@@ -167,6 +167,38 @@ describe('publishing a value that applies today', () => {
     expect((await notificationsOf(affected)).length).toBeGreaterThan(0);
     expect(await notificationsOf(excluded)).toEqual([]);
     expect(await notificationsOf(other)).toEqual([]);
+  });
+});
+
+describe('notices after a publication', () => {
+  it('advisors get their own text with a link to the advice page; every e-mail links with the public address', async () => {
+    const { publishChange } = await server();
+    const { todayInSaxony } = await import('../../app/rules.server');
+    const { affected } = await threeDrafts();
+    const advisor = (await findUserByEmail(db, 'beratung@demo.example'))!;
+    await db.insertInto('application_advisors').values({ application_id: affected, advisor_id: advisor.id, since: new Date().toISOString() }).execute();
+
+    const created = await createParameterChange(db, lowerCap(todayInSaxony()), await ministryId());
+    expect(await publishChange(created.id, await ministryId())).toMatchObject({ ok: true, changedDrafts: 1 });
+
+    const notices = await notificationsOf(affected);
+    const forAdvisor = notices.filter((n) => n.email === advisor.email);
+    expect(forAdvisor).toHaveLength(1);
+    expect(forAdvisor[0]!.text).toContain('Der Antrag „Betroffen“, den Sie beraten, wäre dann „Nicht förderfähig“ statt „Förderfähig“.');
+    expect(forAdvisor[0]!.link).toBe(`/beratung/${affected}`);
+    const forMembers = notices.filter((n) => n.email !== advisor.email);
+    expect(forMembers.map((n) => n.email).sort()).toEqual(['kommune2@demo.example', 'kommune@demo.example']);
+    for (const notice of forMembers) {
+      expect(notice.text).toContain('Ihr Antrag „Betroffen“ wäre dann „Nicht förderfähig“');
+      expect(notice.link).toBe(`/antraege/${affected}`);
+    }
+
+    const mails = await db.selectFrom('outbox').select(['to_address', 'subject', 'body']).where('subject', 'like', 'Geänderte Förderregeln%').execute();
+    expect(mails).toHaveLength(3);
+    const advisorMail = mails.find((m) => m.to_address === advisor.email)!;
+    expect(advisorMail.subject).toBe('Geänderte Förderregeln betreffen den Antrag „Betroffen“, den Sie beraten');
+    expect(advisorMail.body).toContain(`Zum Antrag in der Beratung: ${TEST_PUBLIC_URL}/beratung/${affected}`);
+    for (const mail of mails.filter((m) => m !== advisorMail)) expect(mail.body).toContain(`${TEST_PUBLIC_URL}/antraege/${affected}`);
   });
 });
 
