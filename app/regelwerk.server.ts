@@ -12,10 +12,12 @@ import {
   type ParameterChangeWithNames,
 } from '../db/repositories/regelwerk';
 import { advisorsOf, notify } from '../db/repositories/review';
+import type { Transaction } from 'kysely';
 import type { DB } from '../db/client';
-import { applicationDataSchema } from '../machines/frl/application/schema';
+import type { Database } from '../db/schema';
+import { evaluateData, readStoredApplication, ruleColumnsFor, type RuleColumns } from '../machines/frl/application/snapshot';
 import { formatParameterValue } from '../machines/frl/catalogue';
-import { verdictLabel, type Verdict } from '../machines/frl/engine';
+import { ruleVersionOn, verdictLabel, type Verdict } from '../machines/frl/engine';
 import { parameterIds, type ParameterId, type ParameterTable } from '../machines/frl/parameters';
 import { tableWithPublications } from '../machines/frl/regelwerk/overlay';
 import { effectiveDateProblem } from '../machines/frl/regelwerk/parameter-change';
@@ -33,7 +35,8 @@ import { parseSuiteFile, type ParsedCase } from '../machines/frl/suite';
 import { formatDate } from '../machines/shared/format';
 import { config } from './config.server';
 import { getDb } from './db.server';
-import { rulesOptions, todayInSaxony, type RulesInForce } from './rules.server';
+import { ruleChangeMessages } from './notification-texts';
+import { rulesIn, rulesOptions, todayInSaxony, type RulesInForce } from './rules.server';
 
 /** The workbench: ministry staff change rules, administrators may look (docs/decisions/0011). */
 export const workbenchReaders = ['ministry', 'admin'] as const;
@@ -64,23 +67,97 @@ export interface DraftForPreview extends DraftToRecheck {
   organisationId: number;
   title: string;
   route: string | null;
+  /** The derived columns stored at the draft's last check. */
+  stored: RuleColumns | null;
 }
 
-export async function draftsForPreview(db: DB): Promise<DraftForPreview[]> {
-  const rows = await listDraftsForRecheck(db);
+type Executor = DB | Transaction<Database>;
+
+function storedColumns(row: { verdict: string | null; rule_version: string | null; unmet_criteria: string; requested_grant_cents: number | null; total_cents: number | null }): RuleColumns | null {
+  if (row.verdict === null || row.rule_version === null) return null;
+  let unmet: unknown;
+  try {
+    unmet = JSON.parse(row.unmet_criteria);
+  } catch {
+    unmet = null;
+  }
+  return {
+    verdict: row.verdict,
+    ruleVersion: row.rule_version,
+    unmetCriteria: Array.isArray(unmet) ? unmet.map(String) : [],
+    requestedGrantCents: row.requested_grant_cents,
+    totalCents: row.total_cents,
+  };
+}
+
+/**
+ * The drafts a rule change re-checks. Data stored by another release is salvaged as the wizard
+ * does when it opens the draft (docs/decisions/0018), so the preview sees what the applicant
+ * sees; drafts of which nothing can be read are left out and counted.
+ */
+export async function draftsForPreview(db: Executor, options: { ruleVersionOtherThan?: string } = {}): Promise<{ drafts: DraftForPreview[]; unreadable: number }> {
+  const rows = await listDraftsForRecheck(db, options);
   const drafts: DraftForPreview[] = [];
+  let unreadable = 0;
   for (const row of rows) {
-    let stored: unknown;
-    try {
-      stored = (JSON.parse(row.snapshot) as { context?: { data?: unknown } }).context?.data;
-    } catch {
+    const read = readStoredApplication(row.snapshot);
+    if (!read) {
+      unreadable += 1;
       continue;
     }
-    const parsed = applicationDataSchema.safeParse(stored);
-    if (!parsed.success) continue;
-    drafts.push({ id: row.id, organisationId: row.organisation_id, title: row.title, route: row.route, data: parsed.data, attachmentTypes: row.attachment_types });
+    drafts.push({
+      id: row.id,
+      organisationId: row.organisation_id,
+      title: row.title,
+      route: row.route,
+      data: read.data,
+      attachmentTypes: row.attachment_types,
+      stored: storedColumns(row),
+    });
   }
-  return drafts;
+  return { drafts, unreadable };
+}
+
+const sameColumns = (a: RuleColumns, b: RuleColumns) =>
+  a.verdict === b.verdict &&
+  a.ruleVersion === b.ruleVersion &&
+  a.requestedGrantCents === b.requestedGrantCents &&
+  a.totalCents === b.totalCents &&
+  JSON.stringify(a.unmetCriteria) === JSON.stringify(b.unmetCriteria);
+
+/**
+ * Checks each draft on `today` with `rules`, as the wizard would on its next save, and stores
+ * every derived column that differs from the stored one (verdict, unmet criteria, rule version,
+ * requested grant, total). Returns the ids of the drafts whose columns were updated.
+ */
+export async function storeRecheckedColumns(db: Executor, drafts: DraftForPreview[], rules: Rules, today: string): Promise<number[]> {
+  const updated: number[] = [];
+  for (const draft of drafts) {
+    const context = { table: rules.parameters, date: today, attachmentTypes: draft.attachmentTypes };
+    const columns = ruleColumnsFor(draft.data, evaluateData(draft.data, context, rules), context);
+    if (draft.stored && sameColumns(draft.stored, columns)) continue;
+    await updateRuleColumns(db, draft.id, columns);
+    updated.push(draft.id);
+  }
+  return updated;
+}
+
+/**
+ * A value published with a later effective date changes the drafts on that day: re-checks the
+ * drafts last checked under another rule version than the one in force today and stores their
+ * new columns. Runs with the housekeeping (at start-up and every six hours); nobody is notified
+ * here – the organisations and advisors were told when the value was published.
+ */
+export async function recheckOutdatedDrafts(now = new Date()): Promise<{ checked: number; updated: number; unreadable: number }> {
+  const db = await getDb();
+  const rules = await rulesOptions();
+  const today = todayInSaxony(now);
+  const version = ruleVersionOn(today, rules.parameters).id;
+  return db.transaction().execute(async (trx) => {
+    const { drafts, unreadable } = await draftsForPreview(trx, { ruleVersionOtherThan: version });
+    const updated = await storeRecheckedColumns(trx, drafts, rules, today);
+    return { checked: drafts.length, updated: updated.length, unreadable };
+  });
 }
 
 // ---- preview and publication ----------------------------------------------------------------
@@ -90,6 +167,8 @@ export interface ChangePreview {
   suite: SuiteCaseDiff[];
   drafts: Array<DraftDiff & { route: string | null }>;
   checkedDrafts: number;
+  /** Drafts of which nothing could be read (left out of the re-check). */
+  unreadableDrafts: number;
 }
 
 /** The rule set with the change added as the newest publication. */
@@ -117,13 +196,14 @@ export async function previewChange(change: ParameterChangeWithNames): Promise<C
   const db = await getDb();
   const current = await rulesOptions();
   const proposed = proposedRules(current, change, await nextPublication(db));
-  const drafts = await draftsForPreview(db);
+  const { drafts, unreadable } = await draftsForPreview(db);
   const byId = new Map(drafts.map((d) => [d.id, d]));
   return {
     effectiveFrom: change.effective_from,
     suite: previewSuite(suiteCases(), current, proposed, change.effective_from),
     drafts: previewDrafts(drafts, change.effective_from, current, proposed).map((d) => ({ ...d, route: byId.get(d.id)?.route ?? null })),
     checkedDrafts: drafts.length,
+    unreadableDrafts: unreadable,
   };
 }
 
@@ -133,12 +213,13 @@ export function describeValue(table: ParameterTable, parameterId: string, value:
   return isParameterId(parameterId) ? formatParameterValue(table[parameterId], value) : String(value);
 }
 
-export type PublishOutcome = { ok: true; publication: number; changedDrafts: number } | { ok: false; message: string };
+export type PublishOutcome = { ok: true; publication: number; changedDrafts: number; updatedDrafts: number } | { ok: false; message: string };
 
 /**
  * Publishes a draft change: checks the date again (a draft may have waited), records what the
- * preview found, tells every organisation and advisor whose draft would change its verdict, and
- * – when the value applies today – stores the new result beside those drafts.
+ * preview found, re-checks every draft with the rules now in force and stores each derived column
+ * that changed (a value from a later date changes them on that day, see `recheckOutdatedDrafts`),
+ * and tells every organisation and advisor whose draft would change its verdict.
  */
 export async function publishChange(id: number, userId: number): Promise<PublishOutcome> {
   const db = await getDb();
@@ -149,7 +230,6 @@ export async function publishChange(id: number, userId: number): Promise<Publish
   if (dateProblem) return { ok: false, message: `Nicht veröffentlicht. ${dateProblem} Legen Sie die Änderung mit neuem Datum noch einmal an.` };
   const preview = await previewChange(change);
   const current = await rulesOptions();
-  const drafts = new Map((await draftsForPreview(db)).map((d) => [d.id, d]));
   const changed = preview.drafts.filter((d) => verdictChanged(d.comparison));
   const label = isParameterId(change.parameter_id) ? current.parameters[change.parameter_id].label : change.parameter_id;
   const valueText = describeValue(current.parameters, change.parameter_id, change.value);
@@ -161,6 +241,7 @@ export async function publishChange(id: number, userId: number): Promise<Publish
       changed: preview.suite.filter((c) => c.comparison && verdictChanged(c.comparison)).map((c) => c.name),
     },
     checkedDrafts: preview.checkedDrafts,
+    unreadableDrafts: preview.unreadableDrafts,
     drafts: preview.drafts.map((d) => ({
       id: d.id,
       route: d.route,
@@ -170,9 +251,13 @@ export async function publishChange(id: number, userId: number): Promise<Publish
       reasons: d.comparison.shifts.map(describeShift),
     })),
   };
-  const publication = await db.transaction().execute(async (trx) => {
+  const published = await db.transaction().execute(async (trx) => {
     const number = await publishParameterChange(trx, id, userId, effects);
     if (number === null) return null;
+    // Read inside the transaction: no save of a draft comes between its re-check and the stored columns.
+    const { drafts: readable } = await draftsForPreview(trx);
+    const drafts = new Map(readable.map((d) => [d.id, d]));
+    const updated = await storeRecheckedColumns(trx, readable, await rulesIn(trx), today);
     await recordAudit(trx, {
       actorUserId: userId,
       action: 'regelwerk.parameter.veroeffentlicht',
@@ -186,6 +271,7 @@ export async function publishChange(id: number, userId: number): Promise<Publish
         reference: change.reference,
         publication: number,
         changedDrafts: changed.map((d) => d.id),
+        updatedDrafts: updated,
         rollsBack: change.rolls_back,
         summary: `Änderung Nr. ${id} veröffentlicht (Veröffentlichung Nr. ${number}): ${label} = ${valueText} ab ${formatDate(change.effective_from)} (${change.reference}); ${changed.length === 1 ? '1 Entwurf ändert' : `${changed.length} Entwürfe ändern`} sein Ergebnis.`,
       },
@@ -193,26 +279,28 @@ export async function publishChange(id: number, userId: number): Promise<Publish
     for (const diff of changed) {
       const draft = drafts.get(diff.id);
       if (!draft) continue;
-      const before = verdictLabel[diff.comparison.verdictBefore];
-      const after = verdictLabel[diff.comparison.verdictAfter as Verdict];
-      const reasons = diff.comparison.shifts.map(describeShift).join(' ');
-      const text = `Ab ${formatDate(change.effective_from)} gilt „${label}“: ${valueText} (${change.reference}). Ihr Antrag „${draft.title}“ wäre dann „${after}“ statt „${before}“. ${reasons}`;
-      const email = { subject: `Geänderte Förderregeln betreffen Ihren Antrag „${draft.title}“`, body: `${text}\n\nBitte prüfen Sie Ihren Antrag im Förderlotsen.` };
-      await notify(trx, { userIds: await memberIdsOf(trx, draft.organisationId), applicationId: draft.id, kind: 'regelwerk.geaendert', text, link: `/antraege/${draft.id}`, email });
+      const messages = ruleChangeMessages(
+        {
+          applicationId: draft.id,
+          title: draft.title,
+          label,
+          valueText,
+          effectiveFrom: change.effective_from,
+          reference: change.reference,
+          verdictBefore: verdictLabel[diff.comparison.verdictBefore],
+          verdictAfter: verdictLabel[diff.comparison.verdictAfter as Verdict],
+          reasons: diff.comparison.shifts.map(describeShift),
+        },
+        config.publicUrl,
+      );
+      await notify(trx, { userIds: await memberIdsOf(trx, draft.organisationId), applicationId: draft.id, kind: 'regelwerk.geaendert', ...messages.members });
       const advisors = (await advisorsOf(trx, draft.id)).map((a) => a.id);
-      await notify(trx, { userIds: advisors, applicationId: draft.id, kind: 'regelwerk.geaendert', text, link: '/beratung', email });
-      if (change.effective_from === today) {
-        await updateRuleColumns(trx, draft.id, {
-          verdict: diff.comparison.verdictAfter,
-          ruleVersion: diff.comparison.ruleVersionAfter,
-          unmetCriteria: diff.comparison.unmetAfter,
-        });
-      }
+      await notify(trx, { userIds: advisors, applicationId: draft.id, kind: 'regelwerk.geaendert', ...messages.advisors });
     }
-    return number;
+    return { number, updated: updated.length };
   });
-  if (publication === null) return { ok: false, message: 'Diese Änderung wurde inzwischen bereits veröffentlicht oder verworfen.' };
-  return { ok: true, publication, changedDrafts: changed.length };
+  if (published === null) return { ok: false, message: 'Diese Änderung wurde inzwischen bereits veröffentlicht oder verworfen.' };
+  return { ok: true, publication: published.number, changedDrafts: changed.length, updatedDrafts: published.updated };
 }
 
 // ---- YAML downloads of the test bench ----------------------------------------------------------

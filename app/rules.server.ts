@@ -3,6 +3,9 @@ import { knownCalls, type FundingCall } from '../machines/frl/calls';
 import type { EvaluateOptions } from '../machines/frl/engine';
 import { shippedParameters, type ParameterTable } from '../machines/frl/parameters';
 import { callsWithOverrides, tableWithPublications } from '../machines/frl/regelwerk/overlay';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/client';
+import type { Database } from '../db/schema';
 import { getDb } from './db.server';
 
 export type RulesInForce = EvaluateOptions & { parameters: ParameterTable; calls: FundingCall[]; revision: string };
@@ -19,13 +22,18 @@ export async function rulesOptions(): Promise<RulesInForce> {
   const db = await getDb();
   const revision = await rulesRevision(db);
   if (cached?.revision === revision) return cached;
-  const [published, stored] = await Promise.all([publishedValues(db), listStoredCalls(db)]);
-  cached = {
+  cached = await rulesIn(db, revision);
+  return cached;
+}
+
+/** The rules as stored in `db` right now, uncached (inside a transaction: with its own writes). */
+export async function rulesIn(db: DB | Transaction<Database>, revision?: string): Promise<RulesInForce> {
+  const [published, stored, current] = await Promise.all([publishedValues(db), listStoredCalls(db), revision ?? rulesRevision(db)]);
+  return {
     parameters: tableWithPublications(shippedParameters, published),
     calls: callsWithOverrides(knownCalls, stored.map(rowToCall)),
-    revision,
+    revision: current,
   };
-  return cached;
 }
 
 const isoDateInBerlin = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' });

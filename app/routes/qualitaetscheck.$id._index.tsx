@@ -17,7 +17,9 @@ import { CheckboxGroup, ErrorSummary, SelectField } from '../components/fields';
 import { CsrfInput, PostForm } from '../components/forms';
 import { CombinedProfileView } from '../components/qualitaetscheck/combined-profile';
 import { readProtectedForm } from '../csrf.server';
+import { config } from '../config.server';
 import { getDb } from '../db.server';
+import { qualityCheckInvitation } from '../notification-texts';
 import {
   advisorMayReadApplication,
   contentArchive,
@@ -117,12 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           userIds: chosen,
           applicationId: null,
           kind: 'qualitaetscheck.einladung',
-          text: `${user.name} lädt Sie zum QualitätsCheck ${title} ein.`,
-          link: here,
-          email: {
-            subject: `Einladung zum QualitätsCheck ${title}`,
-            body: `${user.name} bittet Sie, den QualitätsCheck ${title} aus Ihrer eigenen Sicht auszufüllen. Gerade die Unterschiede zwischen den Sichtweisen sind aufschlussreich.\n\nZum QualitätsCheck: ${here}\n\nFörderlotse Bürgerbeteiligung`,
-          },
+          ...qualityCheckInvitation({ inviter: user.name, title, path: here }, config.publicUrl),
         });
       });
       return redirect(`${here}?hinweis=eingeladen`);

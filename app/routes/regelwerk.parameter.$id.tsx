@@ -13,7 +13,7 @@ import { describeShift, verdictChanged } from '../../machines/frl/regelwerk/prev
 import { formatDate, formatDateTime } from '../../machines/shared/format';
 import { PostForm } from '../components/forms';
 import { RegelwerkNav } from '../components/regelwerk/nav';
-import { changeStatusLabel } from '../components/regelwerk/changes';
+import { changeStatusLabel, unreadableDraftsNote } from '../components/regelwerk/changes';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { describeValue, isParameterId, previewChange, publishChange, workbenchEditors, workbenchReaders } from '../regelwerk.server';
@@ -38,6 +38,8 @@ const routeName = (route: string | null) => (route && route in routeInfo ? route
 interface StoredEffects {
   suite: { cases: number; failedBefore: number; failedAfter: number; changed: string[] };
   checkedDrafts: number;
+  /** Missing in effects stored before the count was recorded. */
+  unreadableDrafts?: number;
   drafts: Array<{ id: number; route: string | null; verdictBefore: Verdict; verdictAfter: Verdict; reasons: string[] }>;
 }
 
@@ -102,6 +104,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           reasons: c.onEffectiveDate!.shifts.map(describeShift),
         })),
       checkedDrafts: preview.checkedDrafts,
+      unreadableNote: unreadableDraftsNote(preview.unreadableDrafts),
       drafts: preview.drafts.map((d) => ({
         id: d.id,
         route: routeName(d.route),
@@ -349,6 +352,7 @@ export default function ParameterChange() {
           <h3>Gespeicherte Entwürfe</h3>
           <p>
             {drafts(d.preview.checkedDrafts)} geprüft.{' '}
+            {d.preview.unreadableNote ? <>{d.preview.unreadableNote} </> : null}
             {d.preview.drafts.filter((x) => x.changed).length === 0
               ? 'Bei keinem ändert sich das Ergebnis.'
               : `Bei ${d.preview.drafts.filter((x) => x.changed).length} ändert sich das Ergebnis; ihre Organisationen und Beratungen werden nach der Veröffentlichung benachrichtigt.`}{' '}
@@ -374,6 +378,7 @@ export default function ParameterChange() {
           <p>
             Testsuite: {d.effects.suite.cases} Fälle, vorher {d.effects.suite.failedBefore} und nachher {d.effects.suite.failedAfter}{' '}
             fehlgeschlagen. {drafts(d.effects.checkedDrafts)} geprüft.
+            {unreadableDraftsNote(d.effects.unreadableDrafts ?? 0) ? <> {unreadableDraftsNote(d.effects.unreadableDrafts ?? 0)}</> : null}
           </p>
           <DraftTable
             caption="Entwürfe, deren Ergebnis sich mit dieser Veröffentlichung ändert"

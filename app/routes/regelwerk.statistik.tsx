@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { countDrafts, countDraftsBy, countDraftsByLandkreis, countUnmetCriteria, type Count } from '../../db/repositories/regelwerk';
 import { criteria } from '../../machines/frl/criteria/index';
+import { severityLabel } from '../../machines/frl/criterion';
 import { reviewStatusLabel, reviewStatuses } from '../../machines/frl/review/machine';
 import { rank, smallCountThreshold, suppressSmallCounts, type Cell, type ShownCell } from '../../machines/frl/regelwerk/statistics';
 import { fundingRoutes, routeInfo } from '../../machines/frl/routes';
@@ -34,7 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     countDraftsByLandkreis(db),
     countUnmetCriteria(db),
   ]);
-  const titleOf = new Map(criteria.map((c) => [c.id, c.title]));
+  // The severity beside the title: an exclusion weighs more than a criterion that needs a justification.
+  const titleOf = new Map(criteria.map((c) => [c.id, `${c.title} (${severityLabel[c.severity]})`]));
   return {
     total,
     threshold: smallCountThreshold,
@@ -101,14 +103,18 @@ export default function Statistics() {
       )}
       <CountTable id="tab-landkreis" caption="Entwürfe nach Landkreis oder kreisfreier Stadt" header="Landkreis" cells={d.landkreise} />
       <h2>Häufig nicht erfüllte Kriterien</h2>
-      <p>Stand der letzten Prüfung jedes Entwurfs; die zehn häufigsten.</p>
+      <p>
+        Stand der letzten Prüfung jedes Entwurfs; die zehn häufigsten. Gezählt werden Kriterien, die die Förderung ausschließen
+        (Ausschluss) oder eine Begründung verlangen (Begründung). Bloße Hinweise wie „Offener Förderaufruf“ zählen nicht mit, weil
+        sie zwischen zwei Förderaufrufen jeden Entwurf betreffen.
+      </p>
       {d.unmet.length ? (
         <>
           <BarChart id="stat-kriterien" title="Häufig nicht erfüllte Kriterien" items={d.unmet.map((c) => ({ label: c.label, value: c.count }))} format={formatNumber} />
           <CountTable id="tab-kriterien" caption="Häufig nicht erfüllte Kriterien" header="Kriterium" cells={d.unmet} />
         </>
       ) : (
-        <p>Bisher ist bei keinem Entwurf ein Kriterium nicht erfüllt.</p>
+        <p>Bisher ist bei keinem Entwurf ein Kriterium mit Ausschluss oder Begründung nicht erfüllt.</p>
       )}
     </>
   );

@@ -1,5 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { FundingCall } from '../../machines/frl/calls';
+import { criteria } from '../../machines/frl/criteria/index';
+import type { RuleColumns } from '../../machines/frl/application/snapshot';
+import type { Severity } from '../../machines/frl/criterion';
 import { parameterIds, type ParameterId } from '../../machines/frl/parameters';
 import type { PublishedValue } from '../../machines/frl/regelwerk/overlay';
 import type { ParameterChangeInput } from '../../machines/frl/regelwerk/parameter-change';
@@ -190,16 +193,24 @@ export interface DraftRow {
   snapshot: string;
   verdict: string | null;
   rule_version: string | null;
+  unmet_criteria: string;
+  requested_grant_cents: number | null;
+  total_cents: number | null;
 }
 
-export async function listDraftsForRecheck(db: Executor): Promise<Array<DraftRow & { attachment_types: string[] }>> {
-  const rows = await db
+/**
+ * The drafts a rule change concerns (not decided, not in the bin), with their annex types. With
+ * `ruleVersionOtherThan`, only those last checked under another rule version (or never).
+ */
+export async function listDraftsForRecheck(db: Executor, options: { ruleVersionOtherThan?: string } = {}): Promise<Array<DraftRow & { attachment_types: string[] }>> {
+  let query = db
     .selectFrom('applications')
-    .select(['id', 'organisation_id', 'title', 'route', 'snapshot', 'verdict', 'rule_version'])
+    .select(['id', 'organisation_id', 'title', 'route', 'snapshot', 'verdict', 'rule_version', 'unmet_criteria', 'requested_grant_cents', 'total_cents'])
     .where('deleted_at', 'is', null)
-    .where('status', 'not in', ['bewilligt', 'abgelehnt', 'zurueckgezogen'])
-    .orderBy('id')
-    .execute();
+    .where('status', 'not in', ['bewilligt', 'abgelehnt', 'zurueckgezogen']);
+  const version = options.ruleVersionOtherThan;
+  if (version !== undefined) query = query.where((eb) => eb.or([eb('rule_version', 'is', null), eb('rule_version', '!=', version)]));
+  const rows = await query.orderBy('id').execute();
   const attachments = await db
     .selectFrom('attachments')
     .select(['application_id', 'doc_type'])
@@ -213,10 +224,16 @@ export async function listDraftsForRecheck(db: Executor): Promise<Array<DraftRow
 }
 
 /** Stores a new rule result beside the snapshot (the snapshot and its version stay untouched). */
-export async function updateRuleColumns(db: Executor, id: number, columns: { verdict: string; ruleVersion: string; unmetCriteria: string[] }): Promise<void> {
+export async function updateRuleColumns(db: Executor, id: number, columns: RuleColumns): Promise<void> {
   await db
     .updateTable('applications')
-    .set({ verdict: columns.verdict, rule_version: columns.ruleVersion, unmet_criteria: JSON.stringify(columns.unmetCriteria) })
+    .set({
+      verdict: columns.verdict,
+      rule_version: columns.ruleVersion,
+      unmet_criteria: JSON.stringify(columns.unmetCriteria),
+      requested_grant_cents: columns.requestedGrantCents,
+      total_cents: columns.totalCents,
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -267,12 +284,21 @@ export async function countDraftsByLandkreis(db: Executor): Promise<Count[]> {
   return rows.map((r) => ({ key: r.key, count: Number(r.count) }));
 }
 
-/** How often each criterion was unmet at the drafts' last check. */
-export async function countUnmetCriteria(db: Executor): Promise<Count[]> {
+/**
+ * The severities the statistic of unmet criteria counts: what keeps a draft from being eligible
+ * or needs a justification. A mere hint ("Offener Förderaufruf" between two calls) says nothing
+ * about where applicants struggle, so it is left out.
+ */
+export const countedSeverities: readonly Severity[] = ['ausschluss', 'begruendung'];
+
+/** How often each criterion of the given severities was unmet at the drafts' last check. */
+export async function countUnmetCriteria(db: Executor, severities: readonly Severity[] = countedSeverities): Promise<Count[]> {
+  const ids = criteria.filter((c) => severities.includes(c.severity)).map((c) => c.id);
+  if (!ids.length) return [];
   const rows = await sql<{ key: string; count: number }>`
     select je.value as key, count(*) as count
     from applications, json_each(applications.unmet_criteria) as je
-    where applications.deleted_at is null
+    where applications.deleted_at is null and je.value in (${sql.join(ids)})
     group by je.value`.execute(db);
   return rows.rows.map((r) => ({ key: r.key, count: Number(r.count) }));
 }

@@ -63,9 +63,16 @@ export interface Finding {
   trace: TraceEntry[];
 }
 
+export interface RuleVersion {
+  id: string;
+  directive: string;
+  parametersFrom: string;
+  assumption: string | null;
+}
+
 export interface EligibilityResult {
   referenceDate: string;
-  ruleVersion: { id: string; directive: string; parametersFrom: string; assumption: string | null };
+  ruleVersion: RuleVersion;
   verdict: Verdict;
   counts: Record<Status, number>;
   findings: Finding[];
@@ -178,6 +185,30 @@ export function directiveVersionOn(date: string) {
   return version;
 }
 
+function versionOf(directive: ReturnType<typeof directiveVersionOn>, params: ReturnType<typeof resolveParameters>): RuleVersion {
+  let parametersFrom = '';
+  let publication = 0;
+  for (const p of Object.values(params)) {
+    if (p.from > parametersFrom) parametersFrom = p.from;
+    if (p.publication && p.publication > publication) publication = p.publication;
+  }
+  return {
+    // A published value makes the version unique even when it shares its date with another.
+    id: `${directive.id}+${parametersFrom}${publication ? `/v${publication}` : ''}`,
+    directive: directive.label,
+    parametersFrom,
+    assumption: 'assumption' in directive ? directive.assumption : null,
+  };
+}
+
+/**
+ * The rule version in force on a date – the same for every case checked that day – as `evaluate`
+ * reports it: the directive's version and the newest parameter values (with their publication).
+ */
+export function ruleVersionOn(referenceDate: string, table: ParameterTable = shippedParameters): RuleVersion {
+  return versionOf(directiveVersionOn(referenceDate), resolveParameters(table, referenceDate));
+}
+
 /**
  * Evaluates every criterion of the catalogue – no early exit – and returns each with its status,
  * the facts that decided it, and a concrete next step where one is needed.
@@ -235,22 +266,10 @@ export function evaluate(
 
   const counts = { erfuellt: 0, nicht_erfuellt: 0, offen: 0, entfaellt: 0 } as Record<Status, number>;
   for (const f of findings) counts[f.status] += 1;
-  let parametersFrom = '';
-  let publication = 0;
-  for (const p of Object.values(params)) {
-    if (p.from > parametersFrom) parametersFrom = p.from;
-    if (p.publication && p.publication > publication) publication = p.publication;
-  }
 
   return {
     referenceDate,
-    ruleVersion: {
-      // A published value makes the version unique even when it shares its date with another.
-      id: `${directive.id}+${parametersFrom}${publication ? `/v${publication}` : ''}`,
-      directive: directive.label,
-      parametersFrom,
-      assumption: 'assumption' in directive ? directive.assumption : null,
-    },
+    ruleVersion: versionOf(directive, params),
     verdict: verdictOf(findings),
     counts,
     findings,

@@ -80,14 +80,30 @@ describe('funding calls', () => {
 });
 
 describe('statistics', () => {
+  const meta = { title: 'X', route: 'A1.1', view: 'uebersicht', requestedGrantCents: null, totalCents: null, verdict: 'unvollstaendig', ruleVersion: 'v', unmetCriteria: ['finanzen.mindestbetrag', 'verfahren.foerderaufruf'] };
+
   it('count drafts by route, status and Landkreis and unmet criteria, without names', async () => {
     const org = await db.selectFrom('organisations').select(['id', 'landkreis']).where('kind', '=', 'gemeinde').executeTakeFirstOrThrow();
-    const meta = { title: 'X', route: 'A1.1', view: 'uebersicht', requestedGrantCents: null, totalCents: null, verdict: 'unvollstaendig', ruleVersion: 'v', unmetCriteria: ['finanzen.mindestbetrag', 'verfahren.foerderaufruf'] };
     await createApplication(db, { organisationId: org.id, userId: 1, snapshot: {}, meta });
-    await createApplication(db, { organisationId: org.id, userId: 1, snapshot: {}, meta: { ...meta, route: null, unmetCriteria: ['finanzen.mindestbetrag'] } });
+    await createApplication(db, { organisationId: org.id, userId: 1, snapshot: {}, meta: { ...meta, route: null, unmetCriteria: ['finanzen.mindestbetrag', 'finanzen.hoechstbetrag'] } });
     expect(await countDraftsBy(db, 'route')).toEqual(expect.arrayContaining([{ key: 'A1.1', count: 1 }, { key: null, count: 1 }]));
     expect(await countDraftsBy(db, 'status')).toEqual([{ key: 'entwurf', count: 2 }]);
     expect(await countDraftsByLandkreis(db)).toEqual([{ key: org.landkreis, count: 2 }]);
-    expect(await countUnmetCriteria(db)).toEqual(expect.arrayContaining([{ key: 'finanzen.mindestbetrag', count: 2 }, { key: 'verfahren.foerderaufruf', count: 1 }]));
+    // An exclusion and a criterion that needs a justification count; the hint does not.
+    expect(await countUnmetCriteria(db)).toEqual(
+      expect.arrayContaining([
+        { key: 'finanzen.mindestbetrag', count: 2 },
+        { key: 'finanzen.hoechstbetrag', count: 1 },
+      ]),
+    );
+    expect(await countUnmetCriteria(db)).toHaveLength(2);
+  });
+
+  it('leave out a draft that fails only a hint, such as the open funding call between two calls', async () => {
+    const org = await db.selectFrom('organisations').select('id').where('kind', '=', 'gemeinde').executeTakeFirstOrThrow();
+    await createApplication(db, { organisationId: org.id, userId: 1, snapshot: {}, meta: { ...meta, verdict: 'foerderfaehig', unmetCriteria: ['verfahren.foerderaufruf'] } });
+    expect(await countUnmetCriteria(db)).toEqual([]);
+    // The hint is still stored beside the draft and can be counted on request.
+    expect(await countUnmetCriteria(db, ['hinweis'])).toEqual([{ key: 'verfahren.foerderaufruf', count: 1 }]);
   });
 });

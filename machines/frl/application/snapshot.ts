@@ -30,20 +30,38 @@ export function evaluateData(data: ApplicationData, context: StepContext, option
   return evaluate(context.date, facts.success ? facts.data : factsSchema.parse({}), options);
 }
 
-/** The columns the drafts list and the statistics read without opening the snapshot. */
-export function metaFor(snapshot: ApplicationSnapshot, result: EligibilityResult, context: StepContext) {
-  const data = snapshot.context.data;
+/**
+ * The stored columns that follow from the rules in force (amounts depend on caps, rates and the
+ * minimum wage): a rule change that takes effect re-computes exactly these.
+ */
+export interface RuleColumns {
+  requestedGrantCents: number | null;
+  totalCents: number | null;
+  verdict: string;
+  ruleVersion: string;
+  unmetCriteria: string[];
+}
+
+export function ruleColumnsFor(data: ApplicationData, result: EligibilityResult, context: StepContext): RuleColumns {
   const hasBudget = data.budget.lines.length > 0;
   const totals = hasBudget ? totalsFor(data, context.table, context.date) : null;
   return {
-    title: data.project.title?.trim() || 'Antrag ohne Titel',
-    route: data.project.route ?? null,
-    view: viewOf(snapshot),
     requestedGrantCents: totals ? totals.financing.grantCents : null,
     totalCents: totals ? totals.expenditureCents : null,
     verdict: result.verdict,
     ruleVersion: result.ruleVersion.id,
     unmetCriteria: result.findings.filter((f) => f.status === 'nicht_erfuellt').map((f) => f.id),
+  };
+}
+
+/** The columns the drafts list and the statistics read without opening the snapshot. */
+export function metaFor(snapshot: ApplicationSnapshot, result: EligibilityResult, context: StepContext) {
+  const data = snapshot.context.data;
+  return {
+    title: data.project.title?.trim() || 'Antrag ohne Titel',
+    route: data.project.route ?? null,
+    view: viewOf(snapshot),
+    ...ruleColumnsFor(data, result, context),
   };
 }
 
@@ -118,4 +136,21 @@ export function salvageApplicationData(stored: unknown): { data: ApplicationData
     if (!removed) break;
   }
   return { data: emptyApplication(), dropped: [{ path: '', value: stored }], readAsStored: false };
+}
+
+/**
+ * The application data of a stored wizard snapshot (its JSON), salvaged value by value as the
+ * wizard does when it restores the draft; null when nothing of it can be read (no JSON, or no
+ * application data in it).
+ */
+export function readStoredApplication(json: string): ReturnType<typeof salvageApplicationData> | null {
+  let stored: unknown;
+  try {
+    stored = (JSON.parse(json) as { context?: { data?: unknown } } | null)?.context?.data;
+  } catch {
+    return null;
+  }
+  if (!isRecord(stored)) return null;
+  const salvaged = salvageApplicationData(stored);
+  return salvaged.dropped.some((d) => d.path === '') ? null : salvaged;
 }

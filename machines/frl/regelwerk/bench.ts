@@ -3,6 +3,7 @@ import { thousandsSeparatorProblems, thousandsSeparatorProblemsInText } from '..
 import type { EligibilityResult } from '../engine';
 import { suiteCaseSchema, type ParsedCase } from '../suite';
 import { describeIssues } from '../facts';
+import { describeJsonError, yamlErrorPosition, yamlErrorSentence } from './syntax-errors';
 
 /**
  * The test bench reads what ministry staff paste or upload: the CLI's JSON case
@@ -20,12 +21,15 @@ const isSuiteShaped = (value: unknown) => typeof value === 'object' && value !==
 export function readBenchInput(text: string, sourceName = 'Eingabe'): BenchInput {
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'error', messages: ['Bitte geben Sie einen Fall ein oder laden Sie eine Datei hoch.'] };
+  // Positions are counted in the text as entered, blank lines before the case included.
+  const leading = text.length - text.trimStart().length;
   let value: unknown;
   if (trimmed.startsWith('{')) {
     try {
       value = JSON.parse(trimmed);
-    } catch (error) {
-      return { kind: 'error', messages: [`Der Fall ist kein gültiges JSON: ${(error as Error).message}`] };
+    } catch {
+      const { position, sentence } = describeJsonError(text, leading);
+      return { kind: 'error', messages: [`Der Fall ist kein gültiges JSON${position ? ` (${position})` : ''}: ${sentence}`] };
     }
     // JSON.parse reads 10.000 as 10 without a trace; the source text shows the thousands separator.
     const ambiguous = thousandsSeparatorProblemsInText(trimmed);
@@ -38,11 +42,16 @@ export function readBenchInput(text: string, sourceName = 'Eingabe'): BenchInput
     }
     const doc = list[0]!;
     if (doc.errors.length) {
-      return { kind: 'error', messages: doc.errors.map((e) => `Der Fall ist kein gültiges YAML (${describeYamlPosition(e.linePos)}): ${firstLine(e.message)}`) };
+      return { kind: 'error', messages: doc.errors.map((e) => `Der Fall ist kein gültiges YAML (${yamlErrorPosition(e, text, leading)}): ${yamlErrorSentence(e)}`) };
+    }
+    try {
+      value = doc.toJS();
+    } catch {
+      // An alias (*name) without its anchor (&name), or aliases nested beyond any sensible size.
+      return { kind: 'error', messages: ['Der Fall ist kein gültiges YAML: Ein Verweis (*Name) nennt keinen Anker (&Name), der vor ihm gesetzt ist.'] };
     }
     const ambiguous = thousandsSeparatorProblems(doc);
     if (ambiguous.length) return { kind: 'error', messages: ambiguous };
-    value = doc.toJS();
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { kind: 'error', messages: ['Der Fall muss ein Objekt mit „referenceDate“ und „facts“ sein.'] };
@@ -54,13 +63,6 @@ export function readBenchInput(text: string, sourceName = 'Eingabe'): BenchInput
   }
   return { kind: 'case', value };
 }
-
-function describeYamlPosition(linePos: ReadonlyArray<{ line: number; col: number }> | undefined): string {
-  const start = linePos?.[0];
-  return start ? `Zeile ${start.line}, Spalte ${start.col}` : 'Position unbekannt';
-}
-
-const firstLine = (message: string) => message.split('\n')[0] ?? message;
 
 /**
  * A case as a YAML document for tests/cases/: the facts as entered and, as expectation, the
