@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { e2eDatabase } from '../support/e2e-database';
+import { createTestAdvisor, e2eDatabase } from '../support/e2e-database';
 import { clientFor, type Client } from '../support/http';
 
 /** Advice on drafts at the HTTP level: who sees what, and every refusal leaves the state as it was. */
@@ -85,6 +85,37 @@ test('advisors see a draft only once it is shared, and applicants never see inte
   expect(await (await applicant.get('/benachrichtigungen')).text()).toContain('Neuer Kommentar der Beratung');
   expect(await (await applicant.get('/postfach')).text()).toContain('Neuer Kommentar: Geteilter Entwurf');
   await Promise.all([applicant.dispose(), advisor.dispose()]);
+});
+
+test('"Übernehmen" in the queue reveals nothing about drafts the advisor may not read', async ({ baseURL }) => {
+  const applicant = await clientFor(baseURL!, 'kommune2');
+  const advisor = await clientFor(baseURL!, 'beratung');
+  const neutral = 'Dieser Antrag wartet nicht (mehr) auf Beratung.';
+  const text = async (id: number) => {
+    const response = await advisor.post('/beratung', { id: String(id) });
+    expect(response.status()).toBe(200);
+    return (await response.text()).replace(/<!-- -->/g, '');
+  };
+  // A private draft, never shared: the same answer as for an id that does not exist.
+  const secret = await newDraft(applicant, 'Vertraulich 5521');
+  const privateAnswer = await text(secret);
+  expect(privateAnswer).toContain(neutral);
+  expect(privateAnswer).not.toContain('Vertraulich 5521');
+  expect(await text(999_999)).toContain(neutral);
+  expect(row(secret).status).toBe('entwurf');
+
+  // A draft another advisor took: neutral as well (the title is not this advisor's business).
+  const other = await createTestAdvisor();
+  const colleague = await clientFor(baseURL!, other);
+  const taken = await sharedAndTaken(applicant, colleague, 'Vergeben 8830');
+  const takenAnswer = await text(taken);
+  expect(takenAnswer).toContain(neutral);
+  expect(takenAnswer).not.toContain('Vergeben 8830');
+
+  // A draft this advisor already advises: said with its title.
+  const mine = await sharedAndTaken(applicant, advisor, 'Meins 3310');
+  expect(await text(mine)).toContain('Sie beraten „Meins 3310“ bereits.');
+  await Promise.all([applicant.dispose(), advisor.dispose(), colleague.dispose()]);
 });
 
 test('a return without a reason is refused and changes nothing; with a reason the organisation reads it', async ({ baseURL }) => {

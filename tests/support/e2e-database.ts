@@ -34,6 +34,19 @@ export async function createTestApplicant(organisation: string): Promise<{ email
   }
 }
 
+/** A new advisor account (the demo data has one), for tests that need a second advisor. */
+export async function createTestAdvisor(name = 'Zweite Beraterin'): Promise<{ email: string; password: string; id: number; name: string }> {
+  const db = createDatabase(e2eDatabaseFile());
+  try {
+    const email = `beratung-${randomUUID()}@example.org`;
+    const password = 'Testkonto-Passwort 2026';
+    const user = await createUser(db, { email, name, password, role: 'advisor', organisationId: null });
+    return { email, password, id: user.id, name };
+  } finally {
+    await db.destroy();
+  }
+}
+
 /** Lets every session of the user look idle for two hours. */
 export function expireSessionsOf(email: string) {
   const db = e2eDatabase();
