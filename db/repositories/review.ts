@@ -34,6 +34,12 @@ export async function saveReviewStatus(db: Executor, input: StatusSave, now = ne
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
+  // The table mirrors the statechart's advisors (the queue reads it): released advisors leave it.
+  await db
+    .deleteFrom('application_advisors')
+    .where('application_id', '=', input.applicationId)
+    .$if(input.advisors.length > 0, (q) => q.where('advisor_id', 'not in', input.advisors))
+    .execute();
   const current = await db.selectFrom('application_advisors').select('advisor_id').where('application_id', '=', input.applicationId).execute();
   for (const advisorId of input.advisors.filter((a) => !current.some((c) => c.advisor_id === a))) {
     await db.insertInto('application_advisors').values({ application_id: input.applicationId, advisor_id: advisorId, since: now.toISOString() }).execute();

@@ -118,6 +118,46 @@ test('"Übernehmen" in the queue reveals nothing about drafts the advisor may no
   await Promise.all([applicant.dispose(), advisor.dispose(), colleague.dispose()]);
 });
 
+test('ending the advice takes the draft away from the advisor; asked again it can be taken again', async ({ baseURL }) => {
+  const applicant = await clientFor(baseURL!, 'kommune2');
+  const advisor = await clientFor(baseURL!, 'beratung');
+  const id = await sharedAndTaken(applicant, advisor, 'Beendet 6120');
+  const ended = await applicant.post(`/antraege/${id}/status`, { intent: 'beratung.beenden', reason: '', reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`) });
+  expect(ended.headers().location).toBe(`/antraege/${id}?hinweis=beratung.beenden`);
+  expect(row(id).status).toBe('entwurf');
+  for (const path of [`/beratung/${id}`, `/antraege/${id}/pdf`, `/antraege/${id}/export.json`, `/antraege/${id}/protokoll`]) {
+    expect((await advisor.get(path)).status(), path).toBe(404);
+  }
+  expect((await advisor.post(`/beratung/${id}`, { intent: 'kommentar.neu', step: 'vorhaben', field: '', body: 'Noch da?' })).status()).toBe(404);
+  expect(commentIds(id)).toEqual([]);
+  expect(await (await advisor.get('/beratung')).text()).not.toContain('Beendet 6120');
+
+  await applicant.post(`/antraege/${id}/status`, { intent: 'beratung.anfragen', advisor: '', reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`) });
+  const taken = await advisor.post('/beratung', { id: String(id) });
+  expect(taken.headers().location).toBe(`/beratung/${id}?hinweis=uebernommen`);
+  expect((await advisor.get(`/beratung/${id}`)).status()).toBe(200);
+  await Promise.all([applicant.dispose(), advisor.dispose()]);
+});
+
+test('asking again names the current advisor unless the organisation chooses another, who then takes over alone', async ({ baseURL }) => {
+  const applicant = await clientFor(baseURL!, 'kommune2');
+  const advisor = await clientFor(baseURL!, 'beratung');
+  const id = await sharedAndTaken(applicant, advisor, 'Wechsel 7410');
+  await advisor.post(`/beratung/${id}`, { intent: 'beratung.zurueckgeben', reason: 'Bitte ergänzen Sie den Zeitplan.', reviewVersion: await reviewVersion(advisor, `/beratung/${id}`) });
+  const status = await (await applicant.get(`/antraege/${id}/status`)).text();
+  const advisorA = /<option value="(\d+)" selected="">Dr. Ulrike Berg<\/option>/.exec(status);
+  expect(advisorA, 'the current advisor is preselected').not.toBeNull();
+
+  const other = await createTestAdvisor('Beraterin Wechsel');
+  const b = await clientFor(baseURL!, other);
+  const asked = await applicant.post(`/antraege/${id}/status`, { intent: 'beratung.anfragen', advisor: String(other.id), reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`) });
+  expect(asked.status()).toBe(302);
+  expect((await advisor.get(`/beratung/${id}`)).status()).toBe(404);
+  expect((await b.post('/beratung', { id: String(id) })).headers().location).toBe(`/beratung/${id}?hinweis=uebernommen`);
+  expect(await (await b.get(`/beratung/${id}`)).text()).toContain('Beratung: Beraterin Wechsel');
+  await Promise.all([applicant.dispose(), advisor.dispose(), b.dispose()]);
+});
+
 test('a return without a reason is refused and changes nothing; with a reason the organisation reads it', async ({ baseURL }) => {
   const applicant = await clientFor(baseURL!, 'kommune2');
   const advisor = await clientFor(baseURL!, 'beratung');
