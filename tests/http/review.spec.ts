@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createTestAdvisor, e2eDatabase } from '../support/e2e-database';
+import { createTestAdvisor, createTestApplicant, e2eDatabase, e2ePublicUrl } from '../support/e2e-database';
 import { clientFor, type Client } from '../support/http';
 
 /** Advice on drafts at the HTTP level: who sees what, and every refusal leaves the state as it was. */
@@ -156,6 +156,139 @@ test('asking again names the current advisor unless the organisation chooses ano
   expect((await b.post('/beratung', { id: String(id) })).headers().location).toBe(`/beratung/${id}?hinweis=uebernommen`);
   expect(await (await b.get(`/beratung/${id}`)).text()).toContain('Beratung: Beraterin Wechsel');
   await Promise.all([applicant.dispose(), advisor.dispose(), b.dispose()]);
+});
+
+type Sent = { id: number; user_id: number; role: string; kind: string; link: string; created_at: string };
+
+/** Notifications about one application written after `afterId`, with the recipient's role. */
+function notificationsAbout(applicationId: number, afterId: number): Sent[] {
+  const db = e2eDatabase();
+  const rows = db
+    .prepare('select n.id, n.user_id, u.role, n.kind, n.link, n.created_at from notifications n join users u on u.id = n.user_id where n.application_id = ? and n.id > ? order by n.id')
+    .all(applicationId, afterId) as Sent[];
+  db.close();
+  return rows;
+}
+
+function mailBodies(userId: number, createdAt: string): string[] {
+  const db = e2eDatabase();
+  const rows = db.prepare('select body from outbox where to_user_id = ? and created_at = ?').all(userId, createdAt) as Array<{ body: string }>;
+  db.close();
+  return rows.map((r) => r.body);
+}
+
+function userId(email: string): number {
+  const db = e2eDatabase();
+  const found = db.prepare('select id from users where email = ?').get(email) as { id: number };
+  db.close();
+  return found.id;
+}
+
+test('every notification, in the app and by e-mail, links to a page its recipient may open', async ({ baseURL }) => {
+  test.setTimeout(60_000);
+  const publicUrl = e2ePublicUrl();
+  const applicant = await clientFor(baseURL!, 'kommune2');
+  const colleagueAccount = await createTestApplicant('Gemeinde Wiesenbach');
+  const colleague = await clientFor(baseURL!, colleagueAccount);
+  const a = await clientFor(baseURL!, 'beratung');
+  const bAccount = await createTestAdvisor('Beraterin Zwei');
+  const b = await clientFor(baseURL!, bAccount);
+  const cAccount = await createTestAdvisor('Berater Drei');
+  const c = await clientFor(baseURL!, cAccount);
+  const clients = new Map<number, Client>([
+    [userId('kommune2@demo.example'), applicant],
+    [colleagueAccount.id, colleague],
+    [userId('beratung@demo.example'), a],
+    [bAccount.id, b],
+    [cAccount.id, c],
+  ]);
+  const kinds = new Set<string>();
+  const today = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+
+  /** Follows every notification written since the last call as its recipient (when the test holds their session). */
+  const seen = new Map<number, number>();
+  async function followNew(id: number, step: string, expectedRecipients: number[]) {
+    const sent = notificationsAbout(id, seen.get(id) ?? 0);
+    expect(sent.length, step).toBeGreaterThan(0);
+    seen.set(id, sent.at(-1)!.id);
+    expect(expectedRecipients.filter((r) => !sent.some((n) => n.user_id === r)), `${step}: not notified`).toEqual([]);
+    for (const n of sent) {
+      const label = `${step}: ${n.kind} → ${n.link} for user ${n.user_id} (${n.role})`;
+      kinds.add(`${n.kind} ${n.role}`);
+      expect(n.link.startsWith(n.role === 'advisor' ? '/beratung' : `/antraege/${id}`), label).toBe(true);
+      expect(mailBodies(n.user_id, n.created_at).some((body) => body.includes(`${publicUrl}${n.link}\n`)), `${label}: e-mail with the absolute link`).toBe(true);
+      const client = clients.get(n.user_id);
+      if (client) expect((await client.get(n.link)).status(), label).toBe(200);
+    }
+  }
+  const applicantId = userId('kommune2@demo.example');
+  const [aId, bId, cId] = [userId('beratung@demo.example'), bAccount.id, cAccount.id];
+  const status = async (id: number, form: Record<string, string>) => {
+    const response = await applicant.post(`/antraege/${id}/status`, { ...form, reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`) });
+    expect(response.status(), form.intent).toBe(302);
+  };
+  const advise = async (who: Client, id: number, form: Record<string, string>) => {
+    const response = await who.post(`/beratung/${id}`, { ...form, reviewVersion: await reviewVersion(who, `/beratung/${id}`) });
+    expect(response.status(), form.intent).toBe(302);
+  };
+  const take = async (who: Client, id: number) => expect((await who.post('/beratung', { id: String(id) })).status()).toBe(302);
+
+  const id = await newDraft(applicant, 'Benachrichtigt 2290');
+  await status(id, { intent: 'beratung.anfragen', advisor: '' });
+  await followNew(id, 'request to the pool', [aId, bId, cId]);
+  await take(a, id);
+  await followNew(id, 'taken', [colleagueAccount.id]);
+  await advise(a, id, { intent: 'beratung.hinzuziehen', advisor: String(bId) });
+  await followNew(id, 'colleague added', [bId]);
+  expect((await a.post(`/beratung/${id}`, { intent: 'kommentar.neu', step: 'vorhaben', field: 'title', body: 'Bitte den Ort nennen.' })).status()).toBe(302);
+  await followNew(id, 'advisor comment', [bId, applicantId, colleagueAccount.id]);
+  const comment = commentIds(id)[0]!;
+  expect((await colleague.post(`/antraege/${id}/vorhaben`, { intent: 'kommentar.antwort', comment: String(comment.id), body: 'Ist ergänzt.' })).status()).toBe(302);
+  await followNew(id, 'applicant reply', [aId, bId, applicantId]);
+  await advise(a, id, { intent: 'beratung.zurueckgeben', reason: 'Bitte ergänzen Sie den Zeitplan.' });
+  await followNew(id, 'returned', [applicantId, colleagueAccount.id]);
+  await status(id, { intent: 'beratung.anfragen', advisor: String(cId) });
+  await followNew(id, 'asked someone else', [aId, bId, cId]);
+  await take(c, id);
+  await followNew(id, 'taken by the new advisor', [applicantId, colleagueAccount.id]);
+  await advise(c, id, { intent: 'beratung.abschliessen', ready: 'on' });
+  await followNew(id, 'completed', [applicantId, colleagueAccount.id]);
+  await status(id, { intent: 'beratung.anfragen', advisor: String(cId) });
+  await followNew(id, 'asked the same advisor again', [cId]);
+  await colleague.post(`/antraege/${id}/status`, { intent: 'beratung.beenden', reason: '', reviewVersion: await reviewVersion(colleague, `/antraege/${id}/status`) });
+  await followNew(id, 'advice ended', [applicantId, cId]);
+  await status(id, { intent: 'beratung.anfragen', advisor: '' });
+  await followNew(id, 'asked the pool again', [aId, bId, cId]);
+  await take(a, id);
+  await followNew(id, 'taken again', [applicantId]);
+  await advise(a, id, { intent: 'beratung.zurueckgeben', reason: 'Bitte noch den Finanzplan prüfen.' });
+  await followNew(id, 'returned again', [applicantId]);
+  await status(id, { intent: 'einreichung.erfassen', date: today, reference: 'SAB-2026-1234' });
+  await followNew(id, 'submission', [colleagueAccount.id, aId]);
+  await status(id, { intent: 'bescheid.erfassen', outcome: 'bewilligt', date: today, note: '' });
+  await followNew(id, 'decision', [colleagueAccount.id, aId]);
+
+  const withdrawn = await newDraft(applicant, 'Zurückgezogen 2291');
+  await status(withdrawn, { intent: 'beratung.anfragen', advisor: String(bId) });
+  await followNew(withdrawn, 'request by name', [bId]);
+  await take(b, withdrawn);
+  await followNew(withdrawn, 'taken', [colleagueAccount.id]);
+  await status(withdrawn, { intent: 'antrag.zurueckziehen', confirm: 'on', reason: '' });
+  await followNew(withdrawn, 'withdrawal', [colleagueAccount.id, bId]);
+
+  expect([...kinds].sort()).toEqual(
+    [
+      'beratung.abgegeben advisor',
+      'beratung.angefragt advisor',
+      'beratung.hinzugezogen advisor',
+      'beratung.uebernommen applicant',
+      'kommentar advisor',
+      'kommentar applicant',
+      'status advisor',
+      'status applicant',
+    ].sort(),
+  );
+  await Promise.all([...clients.values()].map((client) => client.dispose()));
 });
 
 test('a return without a reason is refused and changes nothing; with a reason the organisation reads it', async ({ baseURL }) => {

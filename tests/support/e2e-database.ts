@@ -6,8 +6,17 @@ import SQLite from 'better-sqlite3';
 import { createDatabase } from '../../db/client';
 import { createUser } from '../../db/repositories/users';
 
+function e2eServerInfo(port = process.env.E2E_PORT ?? '3210'): { databaseFile: string; publicUrl: string } {
+  return JSON.parse(readFileSync(join(tmpdir(), `foerderlotse-e2e-${port}.json`), 'utf8')) as { databaseFile: string; publicUrl: string };
+}
+
 function e2eDatabaseFile(port = process.env.E2E_PORT ?? '3210'): string {
-  return (JSON.parse(readFileSync(join(tmpdir(), `foerderlotse-e2e-${port}.json`), 'utf8')) as { databaseFile: string }).databaseFile;
+  return e2eServerInfo(port).databaseFile;
+}
+
+/** The public address the e2e server is configured with (PUBLIC_URL), which e-mails and exports use. */
+export function e2ePublicUrl(port = process.env.E2E_PORT ?? '3210'): string {
+  return e2eServerInfo(port).publicUrl;
 }
 
 /** The e2e server's throw-away database, for tests that must age a session. */
