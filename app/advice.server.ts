@@ -1,12 +1,13 @@
 import { listOrganisationMembers, namesByIds } from '../db/repositories/users';
 import { formatDateTime } from '../machines/shared/format';
-import { advisorsOf, listAdvisors, notify, saveReviewStatus } from '../db/repositories/review';
+import { advisorsOf, changesSince, listAdvisors, notify, saveReviewStatus } from '../db/repositories/review';
 import type { ApplicationRow } from '../db/schema';
 import {
   hasReason,
   isApplicantMember,
   isAdvisor,
   applyReviewEvent,
+  changedSinceCompletion,
   reviewStatusLabel,
   startReview,
   statusOf,
@@ -212,6 +213,16 @@ export async function notifyComment(user: CurrentUser, row: ApplicationRow, inte
     await toAdvisors(text, subject, body);
     await toMembers(text, subject, body);
   }
+}
+
+/**
+ * Whether the draft was changed after the advice was completed: a later version that changed a
+ * field or an attachment (a save without changes also counts a version up, but changes nothing).
+ */
+export async function changedAfterCompletion(review: ReviewSnapshot, row: Pick<ApplicationRow, 'id' | 'version'>): Promise<boolean> {
+  if (!changedSinceCompletion(review.context, row.version)) return false;
+  const events = await changesSince(await getDb(), row.id, review.context.completedVersion ?? row.version);
+  return events.some((e) => e.type.startsWith('attachment.') || e.changes.length > 0);
 }
 
 /** The status history with names, newest first, for the status panel and the advisor view. */

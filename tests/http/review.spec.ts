@@ -291,6 +291,47 @@ test('every notification, in the app and by e-mail, links to a page its recipien
   await Promise.all([...clients.values()].map((client) => client.dispose()));
 });
 
+test('"einreichungsfähig" says so when the draft was changed after the advice was completed', async ({ baseURL }) => {
+  const applicant = await clientFor(baseURL!, 'kommune2');
+  const advisor = await clientFor(baseURL!, 'beratung');
+  const id = await sharedAndTaken(applicant, advisor, 'Einreichungsfähig 4402');
+  const page = await (await advisor.get(`/beratung/${id}`)).text();
+  const seen = /name="version" value="(\d+)"/.exec(page)![1]!;
+  const done = await advisor.post(`/beratung/${id}`, { intent: 'beratung.abschliessen', ready: 'on', version: seen, reviewVersion: await reviewVersion(advisor, `/beratung/${id}`) });
+  expect(done.status()).toBe(302);
+  const text = async (who: Client, path: string) => (await (await who.get(path)).text()).replace(/<!-- -->/g, '');
+  const statement = 'Aus Sicht der Beratung ist der Antrag einreichungsfähig.';
+  const changed = 'Seitdem wurde der Antrag geändert.';
+  for (const [who, path] of [[applicant, `/antraege/${id}`], [advisor, `/beratung/${id}`]] as const) {
+    const html = await text(who, path);
+    expect(html, path).toContain(statement);
+    expect(html, path).not.toContain(changed);
+  }
+  const save = async (title: string) => {
+    const step = await (await applicant.get(`/antraege/${id}/vorhaben`)).text();
+    const version = /name="version"[^>]*value="(\d+)"/.exec(step)![1]!;
+    expect((await applicant.post(`/antraege/${id}/vorhaben`, { title, version, intent: 'speichern' })).status()).toBe(302);
+  };
+  // Saving without a change counts the version up but changes nothing.
+  const versionOf = () => {
+    const db = e2eDatabase();
+    const found = db.prepare('select version from applications where id = ?').get(id) as { version: number };
+    db.close();
+    return found.version;
+  };
+  const before = versionOf();
+  await save('Einreichungsfähig 4402');
+  expect(versionOf()).toBe(before + 1);
+  expect(await text(applicant, `/antraege/${id}`)).not.toContain(changed);
+  await save('Einreichungsfähig 4402 (geändert)');
+  for (const [who, path] of [[applicant, `/antraege/${id}`], [advisor, `/beratung/${id}`]] as const) {
+    const html = await text(who, path);
+    expect(html, path).toContain(statement);
+    expect(html, path).toContain(changed);
+  }
+  await Promise.all([applicant.dispose(), advisor.dispose()]);
+});
+
 test('a return without a reason is refused and changes nothing; with a reason the organisation reads it', async ({ baseURL }) => {
   const applicant = await clientFor(baseURL!, 'kommune2');
   const advisor = await clientFor(baseURL!, 'beratung');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   advisorMayRead,
   applyReviewEvent,
+  changedSinceCompletion,
   isEditable,
   startReview,
   statusOf,
@@ -29,7 +30,7 @@ const events: Record<string, (actor: Actor) => ReviewEvent> = {
   'beratung.uebernehmen': (actor) => ({ type: 'beratung.uebernehmen', actor, at }),
   'beratung.hinzuziehen': (actor) => ({ type: 'beratung.hinzuziehen', advisorId: actors.advisorB.userId, actor, at }),
   'beratung.zurueckgeben': (actor) => ({ type: 'beratung.zurueckgeben', reason: 'Bitte ergänzen Sie den Finanzierungsplan.', actor, at }),
-  'beratung.abschliessen': (actor) => ({ type: 'beratung.abschliessen', readyForSubmission: true, actor, at }),
+  'beratung.abschliessen': (actor) => ({ type: 'beratung.abschliessen', readyForSubmission: true, version: 7, actor, at }),
   'beratung.beenden': (actor) => ({ type: 'beratung.beenden', actor, at }),
   'einreichung.erfassen': (actor) => ({ type: 'einreichung.erfassen', date: '2026-11-20', reference: 'SAB-2026-0815', actor, at }),
   'bewilligung.erfassen': (actor) => ({ type: 'bewilligung.erfassen', date: '2026-12-01', actor, at }),
@@ -205,6 +206,20 @@ describe('ending the advice and asking someone else release the advisors', () =>
     const restored = startReview(old);
     expect(restored.context.formerAdvisors).toEqual([]);
     expect(applyReviewEvent(restored, ask).snapshot.context).toMatchObject({ advisors: [], formerAdvisors: [10] });
+  });
+});
+
+describe('the statement at completion refers to a version', () => {
+  it('completing stores the version the advisor saw; a later version means the draft changed since', () => {
+    const completed = run([ask, take, events['beratung.abschliessen']!(actors.advisorA)]);
+    expect(completed.context).toMatchObject({ readyForSubmission: true, completedVersion: 7 });
+    expect(changedSinceCompletion(completed.context, 7)).toBe(false);
+    expect(changedSinceCompletion(completed.context, 8)).toBe(true);
+    // Never completed, or completed by an older release that kept no version: nothing to say.
+    expect(changedSinceCompletion(startReview().context, 3)).toBe(false);
+    const old = JSON.parse(JSON.stringify(applyReviewEvent(run([ask, take]), events['beratung.abschliessen']!(actors.advisorA)).persisted)) as { context: Record<string, unknown> };
+    delete old.context.completedVersion;
+    expect(changedSinceCompletion(startReview(old).context, 99)).toBe(false);
   });
 });
 

@@ -58,6 +58,8 @@ export interface ReviewContext {
   requestedAt: string | null;
   /** "aus Sicht der Beratung einreichungsfähig" when the advice was completed. */
   readyForSubmission: boolean | null;
+  /** The application version the completing advisor saw; a higher version means the draft changed since. */
+  completedVersion: number | null;
   submission: { date: string; reference: string } | null;
   decision: { date: string; note: string } | null;
   history: StatusChange[];
@@ -69,7 +71,7 @@ export type ReviewEvent =
   | ({ type: 'beratung.uebernehmen' } & At)
   | ({ type: 'beratung.hinzuziehen'; advisorId: number } & At)
   | ({ type: 'beratung.zurueckgeben'; reason: string } & At)
-  | ({ type: 'beratung.abschliessen'; readyForSubmission: boolean; note?: string } & At)
+  | ({ type: 'beratung.abschliessen'; readyForSubmission: boolean; version: number; note?: string } & At)
   | ({ type: 'beratung.beenden'; reason?: string } & At)
   | ({ type: 'einreichung.erfassen'; date: string; reference: string } & At)
   | ({ type: 'bewilligung.erfassen'; date: string; note?: string } & At)
@@ -146,7 +148,7 @@ const review = setup({
     ),
     complete: assign(({ context, event }) =>
       event.type === 'beratung.abschliessen'
-        ? { readyForSubmission: event.readyForSubmission, history: change(context, 'in_beratung', 'beratung_abgeschlossen', event, event.note) }
+        ? { readyForSubmission: event.readyForSubmission, completedVersion: event.version, history: change(context, 'in_beratung', 'beratung_abgeschlossen', event, event.note) }
         : {},
     ),
     // Ending the advice makes the draft private again: the advisors lose their access.
@@ -187,7 +189,7 @@ const request = (from: ReviewStatus) => ({ guard: 'applicantMember' as const, ta
 
 export const reviewMachine = review.createMachine({
   id: 'beratung',
-  context: { advisors: [], formerAdvisors: [], requestedAdvisor: null, requestedAt: null, readyForSubmission: null, submission: null, decision: null, history: [] },
+  context: { advisors: [], formerAdvisors: [], requestedAdvisor: null, requestedAt: null, readyForSubmission: null, completedVersion: null, submission: null, decision: null, history: [] },
   initial: 'entwurf',
   states: {
     entwurf: {
@@ -255,7 +257,14 @@ export function advisorMayRead(actor: Actor, snapshot: Pick<ReviewSnapshot, 'con
 }
 
 /** What a snapshot of an older release lacks, filled in on restore. */
-const contextDefaults: Partial<ReviewContext> = { formerAdvisors: [] };
+const contextDefaults: Partial<ReviewContext> = { formerAdvisors: [], completedVersion: null };
+
+/**
+ * Whether the draft was changed after the advice was completed (the statement "einreichungsfähig"
+ * then refers to an older version). Unknown for completions stored before the version was kept.
+ */
+export const changedSinceCompletion = (context: ReviewContext, applicationVersion: number) =>
+  context.completedVersion !== null && applicationVersion > context.completedVersion;
 
 /** The review statechart at its start, or restored from a persisted snapshot (throws if unreadable). */
 export function startReview(persisted?: unknown): ReviewSnapshot {
