@@ -55,7 +55,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     items: items.map((item) => {
       const advisorIds = (item.advisor_ids ?? '').split(',').filter(Boolean).map(Number);
       const mine = advisorIds.includes(user.id);
-      const waitingDays = item.review_requested_at ? Math.floor((now.getTime() - Date.parse(item.review_requested_at)) / 86_400_000) : null;
+      // Waiting for the advice (in the pool or with its advisors) since the latest request.
+      const waitingDays = item.status === 'in_beratung' && item.review_requested_at ? Math.max(0, Math.floor((now.getTime() - Date.parse(item.review_requested_at)) / 86_400_000)) : null;
       return {
         id: item.id,
         title: item.title || 'Antrag ohne Titel',
@@ -184,7 +185,7 @@ export default function AdvisorQueue() {
                   <td>{item.status}</td>
                   <td>
                     {item.requestedAt}
-                    {item.waitingDays !== null && item.mayTake ? <span className="hint"> (wartet seit {item.waitingDays === 1 ? '1 Tag' : `${item.waitingDays} Tagen`})</span> : null}
+                    {item.waitingDays !== null ? <span className="hint"> (wartet seit {item.waitingDays === 0 ? 'heute' : item.waitingDays === 1 ? '1 Tag' : `${item.waitingDays} Tagen`})</span> : null}
                   </td>
                   <td>
                     {item.mine ? (

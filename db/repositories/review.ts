@@ -52,7 +52,7 @@ export interface QueueFilters {
   route?: string;
   landkreis?: string;
   status?: string;
-  /** Waiting at least this many days since advice was requested. */
+  /** Waiting for the advice ('in_beratung') at least this many days since the latest request. */
   minDays?: number;
   mine?: boolean;
 }
@@ -115,7 +115,11 @@ export async function listQueue(db: Executor, advisorId: number, filters: QueueF
   if (filters.landkreis) query = query.where('organisations.landkreis', '=', filters.landkreis as never);
   if (filters.status) query = query.where('applications.status', '=', filters.status);
   if (filters.minDays) {
-    query = query.where('applications.review_requested_at', '<=', new Date(now.getTime() - filters.minDays * 86_400_000).toISOString());
+    // Only drafts waiting for the advice (in the pool or with their advisors), counted from the
+    // latest request; drafts returned, completed or submitted are not waiting.
+    query = query
+      .where('applications.status', '=', 'in_beratung')
+      .where('applications.review_requested_at', '<=', new Date(now.getTime() - filters.minDays * 86_400_000).toISOString());
   }
   if (filters.mine) {
     query = query.where((eb) =>

@@ -332,6 +332,28 @@ test('"einreichungsfähig" says so when the draft was changed after the advice w
   await Promise.all([applicant.dispose(), advisor.dispose()]);
 });
 
+test('the queue shows how long a draft in advice waits, also to its advisor, and filters by it only for those', async ({ baseURL }) => {
+  const applicant = await clientFor(baseURL!, 'kommune2');
+  const advisor = await clientFor(baseURL!, 'beratung');
+  const id = await sharedAndTaken(applicant, advisor, 'Wartet 5150');
+  const db = e2eDatabase();
+  db.prepare('update applications set review_requested_at = ? where id = ?').run(new Date(Date.now() - 5 * 86_400_000 - 3_600_000).toISOString(), id);
+  db.close();
+  const rowOf = async (path: string) => {
+    const html = (await (await advisor.get(path)).text()).replace(/<!-- -->/g, '');
+    return /<tr>(?:(?!<\/tr>).)*Wartet 5150(?:(?!<\/tr>).)*<\/tr>/s.exec(html)?.[0] ?? null;
+  };
+  expect(await rowOf('/beratung?wartezeit=3')).toContain('(wartet seit 5 Tagen)');
+  expect(await rowOf('/beratung?wartezeit=7')).toBeNull();
+  await advisor.post(`/beratung/${id}`, { intent: 'beratung.zurueckgeben', reason: 'Bitte ergänzen Sie den Zeitplan.', reviewVersion: await reviewVersion(advisor, `/beratung/${id}`) });
+  // Returned: the organisation works on it, nobody waits for the advice.
+  expect(await rowOf('/beratung?wartezeit=3')).toBeNull();
+  const listed = await rowOf('/beratung');
+  expect(listed).not.toBeNull();
+  expect(listed).not.toContain('wartet seit');
+  await Promise.all([applicant.dispose(), advisor.dispose()]);
+});
+
 test('a return without a reason is refused and changes nothing; with a reason the organisation reads it', async ({ baseURL }) => {
   const applicant = await clientFor(baseURL!, 'kommune2');
   const advisor = await clientFor(baseURL!, 'beratung');

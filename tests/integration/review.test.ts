@@ -82,7 +82,31 @@ describe('the advisor queue', () => {
     expect((await listQueue(db, advisor.id, { mine: true })).map((q) => q.title).sort()).toEqual(['meins', 'zurückgegeben']);
     expect((await listQueue(db, advisor.id, { status: 'zur_ueberarbeitung' })).map((q) => q.title)).toEqual(['zurückgegeben']);
     expect(await listQueue(db, advisor.id, { minDays: 3 }, new Date(Date.parse(at) + 2 * 86_400_000))).toEqual([]);
-    expect(await listQueue(db, advisor.id, { minDays: 3 }, new Date(Date.parse(at) + 4 * 86_400_000))).toHaveLength(4);
+    // Waiting means waiting for the advice: the returned draft is not, though asked for as long ago.
+    expect((await listQueue(db, advisor.id, { minDays: 3 }, new Date(Date.parse(at) + 4 * 86_400_000))).map((q) => q.title).sort()).toEqual(['Pool', 'an mich', 'meins'].sort());
+  });
+
+  it('the waiting time counts for drafts in advice only, from the latest request', async () => {
+    const { kommune, advisor } = await users();
+    const member: Actor = { role: 'applicant', userId: kommune.id, member: true };
+    const me: Actor = { role: 'advisor', userId: advisor.id, member: false };
+    const day = (n: number) => new Date(Date.parse(at) + n * 86_400_000).toISOString();
+    const ask = (n: number): ReviewEvent => ({ type: 'beratung.anfragen', advisorId: advisor.id, actor: member, at: day(n) });
+    const take = (n: number): ReviewEvent => ({ type: 'beratung.uebernehmen', actor: me, at: day(n) });
+    const back = (n: number): ReviewEvent => ({ type: 'beratung.zurueckgeben', reason: 'Bitte Zeitplan prüfen.', actor: me, at: day(n) });
+    await draftWith([ask(0)], 'im Pool seit Tag 0');
+    await draftWith([ask(0), take(1)], 'in Beratung seit Tag 0');
+    await draftWith([ask(0), take(1), back(2)], 'zurückgegeben');
+    const complete: ReviewEvent = { type: 'beratung.abschliessen', readyForSubmission: true, version: 1, actor: me, at: day(2) };
+    await draftWith([ask(0), take(1), complete], 'abgeschlossen');
+    await draftWith([ask(0), take(1), back(2), ask(8)], 'erneut gefragt an Tag 8');
+    await draftWith([ask(0), take(1), complete, { type: 'einreichung.erfassen', date: '2026-11-23', reference: 'SAB-1', actor: member, at: day(3) }], 'eingereicht');
+    const titles = async (minDays: number, now: number) => (await listQueue(db, advisor.id, { minDays }, new Date(Date.parse(day(now))))).map((q) => q.title).sort();
+    expect(await titles(7, 10)).toEqual(['im Pool seit Tag 0', 'in Beratung seit Tag 0']);
+    expect(await titles(2, 10)).toEqual(['erneut gefragt an Tag 8', 'im Pool seit Tag 0', 'in Beratung seit Tag 0']);
+    expect(await titles(3, 10)).toEqual(['im Pool seit Tag 0', 'in Beratung seit Tag 0']);
+    // Without the filter, every draft the advisor may read is listed.
+    expect((await listQueue(db, advisor.id, {})).map((q) => q.title).sort()).toEqual(['abgeschlossen', 'eingereicht', 'erneut gefragt an Tag 8', 'im Pool seit Tag 0', 'in Beratung seit Tag 0', 'zurückgegeben']);
   });
 
   it('ending the advice revokes the advisor: gone from the queue and the advisor table; asked again, it can be taken again', async () => {
