@@ -1,12 +1,13 @@
 import { listOrganisationMembers, namesByIds } from '../db/repositories/users';
 import { formatDateTime } from '../machines/shared/format';
-import { advisorsOf, listAdvisors, notify, saveReviewStatus } from '../db/repositories/review';
+import { advisorsOf, changesSince, listAdvisors, notify, saveReviewStatus } from '../db/repositories/review';
 import type { ApplicationRow } from '../db/schema';
 import {
   hasReason,
   isApplicantMember,
   isAdvisor,
   applyReviewEvent,
+  changedSinceCompletion,
   reviewStatusLabel,
   startReview,
   statusOf,
@@ -83,19 +84,51 @@ export async function sendReviewEvent(user: CurrentUser, row: ApplicationRow, ev
   if (!saved) {
     return { ok: false, conflict: true, message: 'Der Stand des Antrags wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie, ob Ihre Aktion noch nötig ist.' };
   }
-  await notifyStatusChange(user, row, statusOf(before), after, event);
+  await notifyStatusChange(user, row, before, after, event);
   return { ok: true, snapshot: after };
 }
 
-async function notifyStatusChange(user: CurrentUser, row: ApplicationRow, from: ReviewStatus, after: ReviewSnapshot, event: ReviewEvent) {
+// ---- notifications -------------------------------------------------------------------------------
+
+/**
+ * Where a notification takes its recipient: organisation members to their application pages,
+ * advisors to the advisor view (the other side's pages would answer 403 or 404), advisors who no
+ * longer advise the draft to their queue.
+ */
+export const linkFor = {
+  member: (id: number, step?: string) => (step ? `/antraege/${id}/${step}` : `/antraege/${id}`),
+  advisor: (id: number) => `/beratung/${id}`,
+  releasedAdvisor: () => '/beratung',
+};
+
+/**
+ * One notification in the app and the same as an e-mail in the outbox, both with the link the
+ * recipients may open (the e-mail's absolute, from the configured public address).
+ */
+async function tell(input: { userIds: number[]; row: ApplicationRow; kind: string; text: string; link: string; subject: string; body: string }) {
+  if (!input.userIds.length) return;
+  const label = input.link === linkFor.releasedAdvisor() ? 'Zur Beratung' : 'Zum Antrag';
+  await notify(await getDb(), {
+    userIds: input.userIds,
+    applicationId: input.row.id,
+    kind: input.kind,
+    text: input.text,
+    link: input.link,
+    email: { subject: input.subject, body: `${input.body}\n\n${label}: ${config.publicUrl}${input.link}\n\nFörderlotse Bürgerbeteiligung` },
+  });
+}
+
+async function notifyStatusChange(user: CurrentUser, row: ApplicationRow, before: ReviewSnapshot, after: ReviewSnapshot, event: ReviewEvent) {
   const db = await getDb();
   const members = (await listOrganisationMembers(db, row.organisation_id)).map((m) => m.id).filter((id) => id !== user.id);
   const advisors = after.context.advisors.filter((id) => id !== user.id);
+  const from = statusOf(before);
   const to = statusOf(after);
   const title = row.title || 'Antrag ohne Titel';
-  const memberLink = `/antraege/${row.id}`;
-  const advisorLink = `/beratung/${row.id}`;
-  const mail = (subject: string, body: string) => ({ subject, body: `${body}\n\nZum Antrag: ${config.publicUrl}${memberLink}\n\nFörderlotse Bürgerbeteiligung` });
+  const toMembers = (kind: string, text: string, subject: string, body: string) => tell({ userIds: members, row, kind, text, link: linkFor.member(row.id), subject, body });
+  const toAdvisors = (userIds: number[], kind: string, text: string, subject: string, body: string) => tell({ userIds, row, kind, text, link: linkFor.advisor(row.id), subject, body });
+  // Advisors the event released (advice ended, or asked of someone else): they can no longer open the draft.
+  const released = before.context.advisors.filter((id) => !after.context.advisors.includes(id) && id !== user.id);
   switch (event.type) {
     case 'beratung.anfragen': {
       const recipients = after.context.advisors.length
@@ -103,36 +136,61 @@ async function notifyStatusChange(user: CurrentUser, row: ApplicationRow, from: 
         : event.advisorId
           ? [event.advisorId]
           : (await listAdvisors(db)).map((a) => a.id);
-      await notify(db, {
-        userIds: recipients,
-        applicationId: row.id,
-        kind: 'beratung.angefragt',
-        text: `Beratung angefragt: „${title}“`,
-        link: advisorLink,
-        email: { subject: `Beratung angefragt: ${title}`, body: `${user.name} bittet um Beratung zum Antrag „${title}“.${event.note ? `\n\nNachricht: ${event.note}` : ''}\n\nZum Antrag: ${config.publicUrl}${advisorLink}\n\nFörderlotse Bürgerbeteiligung` },
+      await toAdvisors(
+        recipients,
+        'beratung.angefragt',
+        `Beratung angefragt: „${title}“`,
+        `Beratung angefragt: ${title}`,
+        `${user.name} bittet um Beratung zum Antrag „${title}“.${event.note ? `\n\nNachricht: ${event.note}` : ''}`,
+      );
+      const elsewhere = released.filter((id) => !recipients.includes(id));
+      await tell({
+        userIds: elsewhere,
+        row,
+        kind: 'beratung.abgegeben',
+        text: `„${title}“ ist erneut zur Beratung gesendet, an jemand anderen. Sie beraten den Antrag nicht mehr.`,
+        link: linkFor.releasedAdvisor(),
+        subject: `Beratung abgegeben: ${title}`,
+        body: `${user.name} hat den Antrag „${title}“ erneut zur Beratung gesendet, diesmal an jemand anderen. Sie beraten ihn nicht mehr und können ihn nicht mehr öffnen.`,
       });
       return;
     }
     case 'beratung.uebernehmen':
-      await notify(db, { userIds: members, applicationId: row.id, kind: 'beratung.uebernommen', text: `${user.name} berät Ihren Antrag „${title}“.`, link: memberLink, email: mail(`Beratung übernommen: ${title}`, `${user.name} vom EBBS berät Ihren Antrag „${title}“.`) });
+      await toMembers('beratung.uebernommen', `${user.name} berät Ihren Antrag „${title}“.`, `Beratung übernommen: ${title}`, `${user.name} vom EBBS berät Ihren Antrag „${title}“.`);
       return;
     case 'beratung.hinzuziehen':
-      await notify(db, { userIds: [event.advisorId], applicationId: row.id, kind: 'beratung.hinzugezogen', text: `${user.name} zieht Sie zum Antrag „${title}“ hinzu.`, link: advisorLink });
+      await toAdvisors([event.advisorId], 'beratung.hinzugezogen', `${user.name} zieht Sie zum Antrag „${title}“ hinzu.`, `Hinzugezogen: ${title}`, `${user.name} zieht Sie zur Beratung des Antrags „${title}“ hinzu.`);
       return;
     case 'beratung.zurueckgeben':
-      await notify(db, { userIds: members, applicationId: row.id, kind: 'status', text: `Zur Überarbeitung zurückgegeben: „${title}“`, link: memberLink, email: mail(`Zur Überarbeitung: ${title}`, `${user.name} hat Ihren Antrag „${title}“ zur Überarbeitung zurückgegeben.\n\nBegründung: ${event.reason}`) });
+      await toMembers('status', `Zur Überarbeitung zurückgegeben: „${title}“`, `Zur Überarbeitung: ${title}`, `${user.name} hat Ihren Antrag „${title}“ zur Überarbeitung zurückgegeben.\n\nBegründung: ${event.reason}`);
       return;
     case 'beratung.abschliessen':
-      await notify(db, { userIds: members, applicationId: row.id, kind: 'status', text: `Beratung abgeschlossen: „${title}“${event.readyForSubmission ? ' – aus Sicht der Beratung einreichungsfähig' : ''}`, link: memberLink, email: mail(`Beratung abgeschlossen: ${title}`, `${user.name} hat die Beratung zu „${title}“ abgeschlossen.${event.readyForSubmission ? ' Aus Sicht der Beratung ist der Antrag einreichungsfähig.' : ''}${event.note ? `\n\n${event.note}` : ''}`) });
+      await toMembers(
+        'status',
+        `Beratung abgeschlossen: „${title}“${event.readyForSubmission ? ' – aus Sicht der Beratung einreichungsfähig' : ''}`,
+        `Beratung abgeschlossen: ${title}`,
+        `${user.name} hat die Beratung zu „${title}“ abgeschlossen.${event.readyForSubmission ? ' Aus Sicht der Beratung ist der Antrag einreichungsfähig.' : ''}${event.note ? `\n\n${event.note}` : ''}`,
+      );
       return;
-    default:
-      await notify(db, {
-        userIds: [...members, ...advisors],
-        applicationId: row.id,
+    case 'beratung.beenden':
+      await toMembers('status', `„${title}“: ${reviewStatusLabel[from]} → ${reviewStatusLabel[to]}`, `Beratung beendet: ${title}`, `${user.name} hat die Beratung zum Antrag „${title}“ beendet. Der Antrag ist wieder ein Entwurf, den nur Ihre Organisation sieht.`);
+      await tell({
+        userIds: released,
+        row,
         kind: 'status',
-        text: `„${title}“: ${reviewStatusLabel[from]} → ${reviewStatusLabel[to]}`,
-        link: memberLink,
+        text: `Die Organisation hat die Beratung zu „${title}“ beendet.`,
+        link: linkFor.releasedAdvisor(),
+        subject: `Beratung beendet: ${title}`,
+        body: `${user.name} hat die Beratung zum Antrag „${title}“ beendet.${event.reason ? `\n\nBegründung: ${event.reason}` : ''}\n\nDer Antrag ist wieder ein Entwurf der Organisation; Sie können ihn nicht mehr öffnen.`,
       });
+      return;
+    default: {
+      const text = `„${title}“: ${reviewStatusLabel[from]} → ${reviewStatusLabel[to]}`;
+      const subject = `${reviewStatusLabel[to]}: ${title}`;
+      const body = `Der Stand des Antrags „${title}“ ist jetzt „${reviewStatusLabel[to]}“ (vorher „${reviewStatusLabel[from]}“), geändert von ${user.name}.`;
+      await toMembers('status', text, subject, body);
+      await toAdvisors(advisors, 'status', text, subject, body);
+    }
   }
 }
 
@@ -140,24 +198,31 @@ async function notifyStatusChange(user: CurrentUser, row: ApplicationRow, from: 
 export async function notifyComment(user: CurrentUser, row: ApplicationRow, internal: boolean, step: string) {
   const db = await getDb();
   const advisors = (await advisorsOf(db, row.id)).map((a) => a.id).filter((id) => id !== user.id);
+  const members = (await listOrganisationMembers(db, row.organisation_id)).map((m) => m.id).filter((id) => id !== user.id);
   const title = row.title || 'Antrag ohne Titel';
+  const toAdvisors = (text: string, subject: string, body: string) => tell({ userIds: advisors, row, kind: 'kommentar', text, link: linkFor.advisor(row.id), subject, body });
+  const toMembers = (text: string, subject: string, body: string) => tell({ userIds: members, row, kind: 'kommentar', text, link: linkFor.member(row.id, step), subject, body });
   if (user.role === 'advisor') {
-    if (advisors.length) await notify(db, { userIds: advisors, applicationId: row.id, kind: 'kommentar', text: `${internal ? 'Interne Notiz' : 'Kommentar'} von ${user.name} zu „${title}“`, link: `/beratung/${row.id}` });
-    if (!internal) {
-      const members = (await listOrganisationMembers(db, row.organisation_id)).map((m) => m.id);
-      await notify(db, {
-        userIds: members,
-        applicationId: row.id,
-        kind: 'kommentar',
-        text: `Neuer Kommentar der Beratung zu „${title}“`,
-        link: `/antraege/${row.id}/${step}`,
-        email: { subject: `Neuer Kommentar: ${title}`, body: `${user.name} hat Ihren Antrag „${title}“ kommentiert.\n\nZum Abschnitt: ${config.publicUrl}/antraege/${row.id}/${step}\n\nFörderlotse Bürgerbeteiligung` },
-      });
-    }
+    const what = internal ? 'Interne Notiz' : 'Kommentar';
+    await toAdvisors(`${what} von ${user.name} zu „${title}“`, `${what}: ${title}`, `${user.name} hat zum Antrag „${title}“ ${internal ? 'eine interne Notiz' : 'einen Kommentar'} geschrieben.`);
+    if (!internal) await toMembers(`Neuer Kommentar der Beratung zu „${title}“`, `Neuer Kommentar: ${title}`, `${user.name} hat Ihren Antrag „${title}“ kommentiert.`);
   } else {
-    const members = (await listOrganisationMembers(db, row.organisation_id)).map((m) => m.id).filter((id) => id !== user.id);
-    await notify(db, { userIds: [...advisors, ...members], applicationId: row.id, kind: 'kommentar', text: `Antwort von ${user.name} zu „${title}“`, link: `/beratung/${row.id}` });
+    const text = `Antwort von ${user.name} zu „${title}“`;
+    const subject = `Antwort zu Kommentar: ${title}`;
+    const body = `${user.name} hat auf einen Kommentar zum Antrag „${title}“ geantwortet.`;
+    await toAdvisors(text, subject, body);
+    await toMembers(text, subject, body);
   }
+}
+
+/**
+ * Whether the draft was changed after the advice was completed: a later version that changed a
+ * field or an attachment (a save without changes also counts a version up, but changes nothing).
+ */
+export async function changedAfterCompletion(review: ReviewSnapshot, row: Pick<ApplicationRow, 'id' | 'version'>): Promise<boolean> {
+  if (!changedSinceCompletion(review.context, row.version)) return false;
+  const events = await changesSince(await getDb(), row.id, review.context.completedVersion ?? row.version);
+  return events.some((e) => e.type.startsWith('attachment.') || e.changes.length > 0);
 }
 
 /** The status history with names, newest first, for the status panel and the advisor view. */

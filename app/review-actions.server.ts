@@ -114,9 +114,14 @@ export async function reviewFormAction(access: ApplicationAccess, intent: Review
     case 'beratung.zurueckgeben':
       event = { type: 'beratung.zurueckgeben', reason: values.reason as string, ...base };
       break;
-    case 'beratung.abschliessen':
-      event = { type: 'beratung.abschliessen', readyForSubmission: values.ready === true, note: (values.note as string | undefined) || undefined, ...base };
+    case 'beratung.abschliessen': {
+      // The version the advisor saw when completing (the form carries it); the current one if missing.
+      const current = access.loaded.row.version;
+      const seen = Number(form.get('version'));
+      const version = form.get('version') !== null && Number.isInteger(seen) && seen >= 0 && seen <= current ? seen : current;
+      event = { type: 'beratung.abschliessen', readyForSubmission: values.ready === true, version, note: (values.note as string | undefined) || undefined, ...base };
       break;
+    }
     case 'einreichung.erfassen':
       event = { type: 'einreichung.erfassen', date: values.date as string, reference: values.reference as string, ...base };
       break;

@@ -21,8 +21,12 @@ await migrateToLatest(db);
 await seedDemoData(db);
 await db.destroy();
 
+// The configured public address, deliberately not the one the tests call (127.0.0.1), so tests can
+// tell links built from it (e-mails, JSON export) from ones built from the request.
+const publicUrl = process.env.PUBLIC_URL ?? 'https://foerderlotse.e2e.example';
+
 // Tests that must change the clock of a session (idle timeout) open this database directly.
-writeFileSync(join(tmpdir(), `foerderlotse-e2e-${process.env.E2E_PORT ?? '3210'}.json`), JSON.stringify({ databaseFile: file }));
+writeFileSync(join(tmpdir(), `foerderlotse-e2e-${process.env.E2E_PORT ?? '3210'}.json`), JSON.stringify({ databaseFile: file, publicUrl }));
 
 const server = spawn(process.execPath, ['server.mjs'], {
   stdio: 'inherit',
@@ -33,6 +37,7 @@ const server = spawn(process.execPath, ['server.mjs'], {
     PORT: process.env.E2E_PORT ?? '3210',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     SESSION_SECRET: 'e2e-secret-not-for-production',
+    PUBLIC_URL: publicUrl,
   },
 });
 

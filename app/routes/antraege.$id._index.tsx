@@ -8,7 +8,7 @@ import { ApplicationDownloads } from '../components/antrag/downloads';
 import { CallNotice } from '../components/call-notice';
 import { EligibilityResultView } from '../components/eligibility/result';
 import { isEditable, reviewStatusLabel, statusOf, type ReviewStatus } from '../../machines/frl/review/machine';
-import { advisorNames, historyOf, restoreReview } from '../advice.server';
+import { advisorNames, changedAfterCompletion, historyOf, restoreReview } from '../advice.server';
 import { openCountsByStep, threadsFor } from '../comments.server';
 import { QualityCheckPanel } from '../components/qualitaetscheck/application-panel';
 import { qualityCheckPanelOf } from '../qualitaetscheck.server';
@@ -64,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lastChange: history[0] ?? null,
     advisors: await advisorNames(review),
     readyForSubmission: review.context.readyForSubmission,
+    changedSinceCompletion: await changedAfterCompletion(review, row),
     openCommentsTotal: threads.filter((t) => !t.resolved).length,
     answeredByChange: threads.filter((t) => !t.resolved && t.changedSince).length,
     result,
@@ -217,7 +218,12 @@ function StatusPanel({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>>
           <p className="preserve-lines">{returned.reason}</p>
         </div>
       ) : null}
-      {d.status === 'beratung_abgeschlossen' && d.readyForSubmission ? <p>Aus Sicht der Beratung ist der Antrag einreichungsfähig.</p> : null}
+      {d.status === 'beratung_abgeschlossen' && d.readyForSubmission ? (
+        <p>
+          Aus Sicht der Beratung ist der Antrag einreichungsfähig.
+          {d.changedSinceCompletion ? <strong> Seitdem wurde der Antrag geändert.</strong> : null}
+        </p>
+      ) : null}
       {d.openCommentsTotal ? (
         <p>
           {d.openCommentsTotal === 1 ? 'Ein Kommentar ist offen' : `${d.openCommentsTotal} Kommentare sind offen`}

@@ -2,13 +2,15 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { recordApplicationEvent } from '../../db/repositories/applications';
 import { APPLICATION_JSON_SCHEMA_PATH, exportApplication } from '../../forms/antrag/json';
 import { requireReadableApplication } from '../access.server';
+import { config } from '../config.server';
 import { getDb } from '../db.server';
 
 /** GET /antraege/:id/export.json – the application as JSON with schema version (organisation and advisors). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReadableApplication(request, params.id);
   const { row, data } = access.loaded;
-  const schemaUrl = new URL(APPLICATION_JSON_SCHEMA_PATH, request.url).href;
+  // The configured public address, not the request's: behind a proxy the app sees an internal host.
+  const schemaUrl = `${config.publicUrl}${APPLICATION_JSON_SCHEMA_PATH}`;
   const body = exportApplication(data, { schemaUrl });
   await recordApplicationEvent(await getDb(), row.id, row.version, { userId: access.user.id, type: 'json.exported', details: { as: access.as } });
   const date = new Date().toISOString().slice(0, 10);

@@ -50,6 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     intents: memberIntents[status],
     history: await historyOf(review),
     advisorsOfDraft: await advisorNames(review),
+    // A repeated request names the current advisor unless the organisation chooses otherwise.
+    currentAdvisor: review.context.advisors[0] !== undefined ? String(review.context.advisors[0]) : '',
     advisors: advisors.map((a) => ({ value: String(a.id), label: a.name })),
     requestedAdvisor: review.context.requestedAdvisor ? advisors.find((a) => a.id === review.context.requestedAdvisor)?.name ?? null : null,
     readyForSubmission: review.context.readyForSubmission,
@@ -100,13 +102,23 @@ export default function ApplicationStatus() {
             Entwurf, kommentieren ihn an Ort und Stelle und geben ihn bei Bedarf mit Hinweisen zurück. Sie können während der
             Beratung weiterarbeiten; die Beratung sieht jede Änderung.
           </p>
-          <ReviewForm intent="beratung.anfragen" schema={requestAdviceSchema} reviewVersion={d.reviewVersion} submitLabel="Zur Beratung senden">
+          <ReviewForm
+            intent="beratung.anfragen"
+            schema={requestAdviceSchema}
+            reviewVersion={d.reviewVersion}
+            submitLabel="Zur Beratung senden"
+            defaultValue={d.currentAdvisor ? { advisor: d.currentAdvisor } : undefined}
+          >
             {(f) => (
               <>
                 <SelectField
                   field={f.advisor!}
                   label="An wen?"
-                  hint="Ohne Auswahl geht der Entwurf an alle Beraterinnen und Berater des EBBS; die erste freie übernimmt."
+                  hint={
+                    d.currentAdvisor
+                      ? `Bisher berät ${d.advisorsOfDraft.join(' und ')}. Wählen Sie jemand anderen oder alle Beraterinnen und Berater des EBBS, endet die bisherige Beratung; sie sieht den Entwurf dann nicht mehr.`
+                      : 'Ohne Auswahl geht der Entwurf an alle Beraterinnen und Berater des EBBS; die erste freie übernimmt.'
+                  }
                   placeholder="EBBS (alle Beraterinnen und Berater)"
                   options={d.advisors}
                 />
@@ -122,7 +134,7 @@ export default function ApplicationStatus() {
           <h2 id="beenden">Beratung beenden</h2>
           <p>
             {d.advisorsOfDraft.length
-              ? 'Wenn Sie keine Beratung mehr brauchen, beenden Sie sie hier. Der Antrag wird wieder ein Entwurf, den nur Ihre Organisation sieht.'
+              ? 'Wenn Sie keine Beratung mehr brauchen, beenden Sie sie hier. Der Antrag wird wieder ein Entwurf, den nur Ihre Organisation sieht; die Beratung kann ihn dann nicht mehr öffnen.'
               : `Ihre Anfrage wartet darauf, dass ${d.requestedAdvisor ?? 'eine Beraterin oder ein Berater'} sie übernimmt. Sie können sie hier zurücknehmen.`}
           </p>
           <ReviewForm intent="beratung.beenden" schema={endAdviceSchema} reviewVersion={d.reviewVersion} submitLabel="Beratung beenden" buttonClass="button button--secondary">

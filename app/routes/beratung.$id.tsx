@@ -13,7 +13,7 @@ import { isAssignedAdvisor, mayTakeDraft, reviewStatusLabel, statusOf } from '..
 import { formatDateTime, formatEuro } from '../../machines/shared/format';
 import { landkreisLabel } from '../../machines/shared/organisation';
 import { requireReadableApplication } from '../access.server';
-import { actorOf, advisorNames, historyOf } from '../advice.server';
+import { actorOf, advisorNames, changedAfterCompletion, historyOf } from '../advice.server';
 import { evaluateApplicationCached } from '../application.server';
 import { anchorOptions, handleCommentAction, isCommentIntent, threadsFor, type CommentFormError } from '../comments.server';
 import { ApplicationDownloads } from '../components/antrag/downloads';
@@ -74,6 +74,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assigned,
     mayTake: mayTakeDraft(actor, review.context) && status === 'in_beratung',
     inAdvice: status === 'in_beratung',
+    readyForSubmission: status === 'beratung_abgeschlossen' && review.context.readyForSubmission === true,
+    changedSinceCompletion: await changedAfterCompletion(review, row),
     advisors: await advisorNames(review),
     addable: allAdvisors.filter((a) => !review.context.advisors.includes(a.id)).map((a) => ({ value: String(a.id), label: a.name })),
     canAddAdvisor: review.context.advisors.length < 2,
@@ -167,6 +169,12 @@ export default function AdvisorView() {
           Stand: {d.statusLabel}
         </h2>
         <p>{d.advisors.length ? `Beratung: ${d.advisors.join(', ')}` : 'Noch niemand berät diesen Entwurf.'}</p>
+        {d.readyForSubmission ? (
+          <p>
+            Aus Sicht der Beratung ist der Antrag einreichungsfähig.
+            {d.changedSinceCompletion ? <strong> Seitdem wurde der Antrag geändert.</strong> : null}
+          </p>
+        ) : null}
         {d.requestNote ? (
           <p className="preserve-lines">
             <strong>Nachricht der Organisation:</strong> {d.requestNote}
@@ -262,6 +270,7 @@ export default function AdvisorView() {
               <ReviewForm intent="beratung.abschliessen" schema={completeSchema} reviewVersion={d.reviewVersion} submitLabel="Beratung abschließen">
                 {(f) => (
                   <>
+                    <input type="hidden" name="version" value={d.version} />
                     <CheckboxField field={f.ready!} label="Aus Sicht der Beratung einreichungsfähig" hint="Eine Einschätzung der Beratung, keine Entscheidung der SAB." />
                     <TextAreaField field={f.note!} label="Abschließende Anmerkung" optional rows={3} />
                   </>

@@ -2,12 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { findApplication } from '../../db/repositories/applications';
 import { listQueue, type QueueFilters } from '../../db/repositories/review';
-import { reviewStatuses, reviewStatusLabel, statusOf, type ReviewStatus } from '../../machines/frl/review/machine';
+import { reviewStatuses, reviewStatusLabel, type ReviewStatus } from '../../machines/frl/review/machine';
 import { fundingRoutes, routeInfo, type FundingRoute } from '../../machines/frl/routes';
 import { formatDate } from '../../machines/shared/format';
 import { landkreise, landkreisLabel, type Landkreis } from '../../machines/shared/organisation';
 import { restoreReview } from '../advice.server';
-import { loadApplication } from '../application.server';
+import { findApplicationRow, loadApplication } from '../application.server';
+import { readerOf } from '../access.server';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
@@ -54,7 +55,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     items: items.map((item) => {
       const advisorIds = (item.advisor_ids ?? '').split(',').filter(Boolean).map(Number);
       const mine = advisorIds.includes(user.id);
-      const waitingDays = item.review_requested_at ? Math.floor((now.getTime() - Date.parse(item.review_requested_at)) / 86_400_000) : null;
+      // Waiting for the advice (in the pool or with its advisors) since the latest request.
+      const waitingDays = item.status === 'in_beratung' && item.review_requested_at ? Math.max(0, Math.floor((now.getTime() - Date.parse(item.review_requested_at)) / 86_400_000)) : null;
       return {
         id: item.id,
         title: item.title || 'Antrag ohne Titel',
@@ -84,18 +86,25 @@ const notices: Record<string, (title: string) => string> = {
   'beratung.abschliessen': (title) => `Die Beratung zu „${title}“ ist abgeschlossen. Die Organisation wurde benachrichtigt.`,
 };
 
+/** Said for every id the advisor may not read (unknown, private, or taken by someone else), so it reveals nothing. */
+const notTakeableMessage = 'Dieser Antrag wartet nicht (mehr) auf Beratung. Vielleicht hat ihn inzwischen jemand anderes übernommen, oder die Anfrage wurde zurückgenommen.';
+
 /** "Übernehmen" straight from the queue (the advisor view offers the same). */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ['advisor']);
   const form = await readProtectedForm(request);
-  const row = await findApplication(await getDb(), Number(form.get('id')));
-  if (!row) return { intent: 'beratung.uebernehmen', message: 'Diesen Antrag gibt es nicht mehr.' } satisfies ReviewActionResult;
-  const review = restoreReview(row);
+  const row = await findApplicationRow(String(form.get('id') ?? ''));
+  const review = row ? restoreReview(row) : null;
+  // Anything this advisor may not read is answered alike, without its title: drafts never shared
+  // with the advice stay private even to someone who guesses their id.
+  if (!row || !review || readerOf(user, row, review) !== 'advisor') {
+    return { intent: 'beratung.uebernehmen', message: notTakeableMessage } satisfies ReviewActionResult;
+  }
+  if (review.context.advisors.includes(user.id)) {
+    return { intent: 'beratung.uebernehmen', message: `Sie beraten „${row.title || 'Antrag ohne Titel'}“ bereits.` } satisfies ReviewActionResult;
+  }
   const access = { user, as: 'advisor' as const, loaded: await loadApplication(row), review };
   form.set('reviewVersion', String(row.review_version));
-  if (statusOf(review) !== 'in_beratung' || review.context.advisors.length > 0) {
-    return { intent: 'beratung.uebernehmen', message: `„${row.title || 'Antrag ohne Titel'}“ hat inzwischen jemand anderes übernommen, oder die Anfrage wurde zurückgenommen.` } satisfies ReviewActionResult;
-  }
   return reviewFormAction(access, 'beratung.uebernehmen', form, () => `/beratung/${row.id}?hinweis=uebernommen`);
 }
 
@@ -176,7 +185,7 @@ export default function AdvisorQueue() {
                   <td>{item.status}</td>
                   <td>
                     {item.requestedAt}
-                    {item.waitingDays !== null && item.mayTake ? <span className="hint"> (wartet seit {item.waitingDays === 1 ? '1 Tag' : `${item.waitingDays} Tagen`})</span> : null}
+                    {item.waitingDays !== null ? <span className="hint"> (wartet seit {item.waitingDays === 0 ? 'heute' : item.waitingDays === 1 ? '1 Tag' : `${item.waitingDays} Tagen`})</span> : null}
                   </td>
                   <td>
                     {item.mine ? (

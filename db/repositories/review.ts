@@ -34,6 +34,12 @@ export async function saveReviewStatus(db: Executor, input: StatusSave, now = ne
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
+  // The table mirrors the statechart's advisors (the queue reads it): released advisors leave it.
+  await db
+    .deleteFrom('application_advisors')
+    .where('application_id', '=', input.applicationId)
+    .$if(input.advisors.length > 0, (q) => q.where('advisor_id', 'not in', input.advisors))
+    .execute();
   const current = await db.selectFrom('application_advisors').select('advisor_id').where('application_id', '=', input.applicationId).execute();
   for (const advisorId of input.advisors.filter((a) => !current.some((c) => c.advisor_id === a))) {
     await db.insertInto('application_advisors').values({ application_id: input.applicationId, advisor_id: advisorId, since: now.toISOString() }).execute();
@@ -46,7 +52,7 @@ export interface QueueFilters {
   route?: string;
   landkreis?: string;
   status?: string;
-  /** Waiting at least this many days since advice was requested. */
+  /** Waiting for the advice ('in_beratung') at least this many days since the latest request. */
   minDays?: number;
   mine?: boolean;
 }
@@ -109,7 +115,11 @@ export async function listQueue(db: Executor, advisorId: number, filters: QueueF
   if (filters.landkreis) query = query.where('organisations.landkreis', '=', filters.landkreis as never);
   if (filters.status) query = query.where('applications.status', '=', filters.status);
   if (filters.minDays) {
-    query = query.where('applications.review_requested_at', '<=', new Date(now.getTime() - filters.minDays * 86_400_000).toISOString());
+    // Only drafts waiting for the advice (in the pool or with their advisors), counted from the
+    // latest request; drafts returned, completed or submitted are not waiting.
+    query = query
+      .where('applications.status', '=', 'in_beratung')
+      .where('applications.review_requested_at', '<=', new Date(now.getTime() - filters.minDays * 86_400_000).toISOString());
   }
   if (filters.mine) {
     query = query.where((eb) =>

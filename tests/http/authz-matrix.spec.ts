@@ -8,7 +8,7 @@ import { clientFor, isSignInRedirect, type Audience, type Client } from '../supp
  * or an exact status. Each route file must appear here, so no page can be added without a decision.
  */
 type Expectation = 'ok' | 'signin' | 'forbidden' | 'redirect' | 'invalid' | number;
-type Row = { file: string; path: string; method: 'GET' | 'POST'; form?: Record<string, string>; expect: Record<Audience, Expectation> };
+type Row = { file: string; path: string; method: 'GET' | 'POST'; form?: Record<string, string>; expect: Record<Audience, Expectation>; mustNotShow?: string };
 
 const audiences: Audience[] = ['anonymous', 'kommune', 'verein', 'beratung', 'ministerium', 'admin'];
 const all = (e: Expectation) => Object.fromEntries(audiences.map((a) => [a, e])) as Record<Audience, Expectation>;
@@ -38,6 +38,8 @@ function applicationRows(id: number): Row[] {
     // The advisor view of a draft nobody shared: 404 for advisors, 403 for every other role.
     { file: 'beratung.$id', path: `/beratung/${id}`, method: 'GET', expect: only(['beratung'], 404) },
     { file: 'beratung.$id', path: `/beratung/${id}`, method: 'POST', form: { intent: 'beratung.uebernehmen' }, expect: only(['beratung'], 404) },
+    // "Übernehmen" in the queue with the id of that private draft: the same neutral answer as for any id, without its title.
+    { file: 'beratung._index', path: '/beratung', method: 'POST', form: { id: String(id) }, expect: only(['beratung'], 'ok'), mustNotShow: privateTitle },
     { file: 'antraege.wiederherstellen.$token', path: '/antraege/wiederherstellen/unbekannt', method: 'GET', expect: only(['kommune', 'verein'], 'redirect') },
   ];
 }
@@ -125,11 +127,16 @@ const signOut: Row = { file: 'abmelden', path: '/abmelden', method: 'POST', expe
 
 let applicationId = 0;
 let qualityCheckId = '';
+/** The title of the Gemeinde's draft, never shared with the advice. */
+const privateTitle = 'Privater Matrix-Entwurf 4711';
 test.beforeAll(async ({ baseURL }) => {
   const kommune = await clientFor(baseURL!, 'kommune');
   const created = await kommune.post('/antraege/neu', {});
   applicationId = Number(/\/antraege\/(\d+)/.exec(created.headers().location ?? '')?.[1]);
   expect(applicationId).toBeGreaterThan(0);
+  const step = await (await kommune.get(`/antraege/${applicationId}/vorhaben`)).text();
+  const version = /name="version"[^>]*value="(\d+)"/.exec(step)![1]!;
+  expect((await kommune.post(`/antraege/${applicationId}/vorhaben`, { title: privateTitle, version, intent: 'speichern' })).status()).toBe(302);
   const check = await kommune.post('/qualitaetscheck', { title: 'Matrix' });
   qualityCheckId = /\/qualitaetscheck\/([^/]+)\/perspektive$/.exec(check.headers().location ?? '')?.[1] ?? '';
   expect(qualityCheckId).not.toBe('');
@@ -164,6 +171,7 @@ for (const audience of audiences) {
     for (const row of [...matrix, ...applicationRows(applicationId), ...qualityCheckRows(qualityCheckId), signOut]) {
       const response = row.method === 'GET' ? await client.get(row.path) : await client.post(row.path, row.form ?? {});
       check(row, audience, response.status(), response.headers().location, isSignInRedirect(response));
+      if (row.mustNotShow) expect(await response.text(), `${row.method} ${row.path} as ${audience}`).not.toContain(row.mustNotShow);
     }
     await client.dispose();
   });

@@ -1,7 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { expect, test } from '@playwright/test';
 import { exportApplication } from '../../forms/antrag/json';
-import { createTestApplicant, e2eDatabase } from '../support/e2e-database';
+import { createTestApplicant, e2eDatabase, e2ePublicUrl } from '../support/e2e-database';
 import { clientFor, type Client } from '../support/http';
 import { pdfText, squash } from '../support/pdf';
 import { sampleGemeindeApplication } from '../support/sample-application';
@@ -56,7 +56,9 @@ test('an incomplete draft downloads as a PDF marked "Entwurf", named after organ
 test('export → import → export gives the identical document, as a new draft of the own organisation', async ({ baseURL }) => {
   const person = await createTestApplicant('Gemeinde Wiesenbach');
   const client = await clientFor(baseURL!, person);
-  const schemaUrl = new URL('/schema/antrag-v1.json', baseURL).href;
+  // Built from the configured public address (PUBLIC_URL), not from the host the request came to.
+  const schemaUrl = `${e2ePublicUrl()}/schema/antrag-v1.json`;
+  expect(schemaUrl).not.toContain(new URL(baseURL!).host);
   const original = exportApplication(sampleGemeindeApplication(), { schemaUrl });
   const imported = await client.post('/antraege/importieren', { text: original });
   expect(imported.status()).toBe(302);
@@ -71,6 +73,9 @@ test('export → import → export gives the identical document, as a new draft 
   const again = await client.post('/antraege/importieren', { text: first });
   const secondId = /\/antraege\/(\d+)/.exec(again.headers().location!)![1];
   expect(await (await client.get(`/antraege/${secondId}/export.json`)).text()).toBe(first);
+  // Behind a proxy the app sees another host; the document stays the same.
+  const proxied = await client.api.get(`/antraege/${id}/export.json`, { headers: { host: 'intern.example:8080' } });
+  expect(await proxied.text()).toBe(first);
   await client.dispose();
 });
 
@@ -114,7 +119,7 @@ test('the JSON Schema is public at a stable URL and names itself', async ({ base
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('application/schema+json');
   const schema = (await response.json()) as { $id: string; $schema: string; required: string[] };
-  expect(schema.$id).toBe(new URL('/schema/antrag-v1.json', baseURL).href);
+  expect(schema.$id).toBe(`${e2ePublicUrl()}/schema/antrag-v1.json`);
   expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
   expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'application']));
   await client.dispose();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { e2eDatabase } from '../support/e2e-database';
+import { createTestAdvisor, createTestApplicant, e2eDatabase, e2ePublicUrl } from '../support/e2e-database';
 import { clientFor, type Client } from '../support/http';
 
 /** Advice on drafts at the HTTP level: who sees what, and every refusal leaves the state as it was. */
@@ -84,6 +84,273 @@ test('advisors see a draft only once it is shared, and applicants never see inte
   // The organisation is notified in the app and by e-mail (dev mailbox).
   expect(await (await applicant.get('/benachrichtigungen')).text()).toContain('Neuer Kommentar der Beratung');
   expect(await (await applicant.get('/postfach')).text()).toContain('Neuer Kommentar: Geteilter Entwurf');
+  await Promise.all([applicant.dispose(), advisor.dispose()]);
+});
+
+test('"Übernehmen" in the queue reveals nothing about drafts the advisor may not read', async ({ baseURL }) => {
+  const applicant = await clientFor(baseURL!, 'kommune2');
+  const advisor = await clientFor(baseURL!, 'beratung');
+  const neutral = 'Dieser Antrag wartet nicht (mehr) auf Beratung.';
+  const text = async (id: number) => {
+    const response = await advisor.post('/beratung', { id: String(id) });
+    expect(response.status()).toBe(200);
+    return (await response.text()).replace(/<!-- -->/g, '');
+  };
+  // A private draft, never shared: the same answer as for an id that does not exist.
+  const secret = await newDraft(applicant, 'Vertraulich 5521');
+  const privateAnswer = await text(secret);
+  expect(privateAnswer).toContain(neutral);
+  expect(privateAnswer).not.toContain('Vertraulich 5521');
+  expect(await text(999_999)).toContain(neutral);
+  expect(row(secret).status).toBe('entwurf');
+
+  // A draft another advisor took: neutral as well (the title is not this advisor's business).
+  const other = await createTestAdvisor();
+  const colleague = await clientFor(baseURL!, other);
+  const taken = await sharedAndTaken(applicant, colleague, 'Vergeben 8830');
+  const takenAnswer = await text(taken);
+  expect(takenAnswer).toContain(neutral);
+  expect(takenAnswer).not.toContain('Vergeben 8830');
+
+  // A draft this advisor already advises: said with its title.
+  const mine = await sharedAndTaken(applicant, advisor, 'Meins 3310');
+  expect(await text(mine)).toContain('Sie beraten „Meins 3310“ bereits.');
+  await Promise.all([applicant.dispose(), advisor.dispose(), colleague.dispose()]);
+});
+
+test('ending the advice takes the draft away from the advisor; asked again it can be taken again', async ({ baseURL }) => {
+  const applicant = await clientFor(baseURL!, 'kommune2');
+  const advisor = await clientFor(baseURL!, 'beratung');
+  const id = await sharedAndTaken(applicant, advisor, 'Beendet 6120');
+  const ended = await applicant.post(`/antraege/${id}/status`, { intent: 'beratung.beenden', reason: '', reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`) });
+  expect(ended.headers().location).toBe(`/antraege/${id}?hinweis=beratung.beenden`);
+  expect(row(id).status).toBe('entwurf');
+  for (const path of [`/beratung/${id}`, `/antraege/${id}/pdf`, `/antraege/${id}/export.json`, `/antraege/${id}/protokoll`]) {
+    expect((await advisor.get(path)).status(), path).toBe(404);
+  }
+  expect((await advisor.post(`/beratung/${id}`, { intent: 'kommentar.neu', step: 'vorhaben', field: '', body: 'Noch da?' })).status()).toBe(404);
+  expect(commentIds(id)).toEqual([]);
+  expect(await (await advisor.get('/beratung')).text()).not.toContain('Beendet 6120');
+
+  await applicant.post(`/antraege/${id}/status`, { intent: 'beratung.anfragen', advisor: '', reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`) });
+  const taken = await advisor.post('/beratung', { id: String(id) });
+  expect(taken.headers().location).toBe(`/beratung/${id}?hinweis=uebernommen`);
+  expect((await advisor.get(`/beratung/${id}`)).status()).toBe(200);
+  await Promise.all([applicant.dispose(), advisor.dispose()]);
+});
+
+test('asking again names the current advisor unless the organisation chooses another, who then takes over alone', async ({ baseURL }) => {
+  const applicant = await clientFor(baseURL!, 'kommune2');
+  const advisor = await clientFor(baseURL!, 'beratung');
+  const id = await sharedAndTaken(applicant, advisor, 'Wechsel 7410');
+  await advisor.post(`/beratung/${id}`, { intent: 'beratung.zurueckgeben', reason: 'Bitte ergänzen Sie den Zeitplan.', reviewVersion: await reviewVersion(advisor, `/beratung/${id}`) });
+  const status = await (await applicant.get(`/antraege/${id}/status`)).text();
+  const advisorA = /<option value="(\d+)" selected="">Dr. Ulrike Berg<\/option>/.exec(status);
+  expect(advisorA, 'the current advisor is preselected').not.toBeNull();
+
+  const other = await createTestAdvisor('Beraterin Wechsel');
+  const b = await clientFor(baseURL!, other);
+  const asked = await applicant.post(`/antraege/${id}/status`, { intent: 'beratung.anfragen', advisor: String(other.id), reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`) });
+  expect(asked.status()).toBe(302);
+  expect((await advisor.get(`/beratung/${id}`)).status()).toBe(404);
+  expect((await b.post('/beratung', { id: String(id) })).headers().location).toBe(`/beratung/${id}?hinweis=uebernommen`);
+  expect(await (await b.get(`/beratung/${id}`)).text()).toContain('Beratung: Beraterin Wechsel');
+  await Promise.all([applicant.dispose(), advisor.dispose(), b.dispose()]);
+});
+
+type Sent = { id: number; user_id: number; role: string; kind: string; link: string; created_at: string };
+
+/** Notifications about one application written after `afterId`, with the recipient's role. */
+function notificationsAbout(applicationId: number, afterId: number): Sent[] {
+  const db = e2eDatabase();
+  const rows = db
+    .prepare('select n.id, n.user_id, u.role, n.kind, n.link, n.created_at from notifications n join users u on u.id = n.user_id where n.application_id = ? and n.id > ? order by n.id')
+    .all(applicationId, afterId) as Sent[];
+  db.close();
+  return rows;
+}
+
+function mailBodies(userId: number, createdAt: string): string[] {
+  const db = e2eDatabase();
+  const rows = db.prepare('select body from outbox where to_user_id = ? and created_at = ?').all(userId, createdAt) as Array<{ body: string }>;
+  db.close();
+  return rows.map((r) => r.body);
+}
+
+function userId(email: string): number {
+  const db = e2eDatabase();
+  const found = db.prepare('select id from users where email = ?').get(email) as { id: number };
+  db.close();
+  return found.id;
+}
+
+test('every notification, in the app and by e-mail, links to a page its recipient may open', async ({ baseURL }) => {
+  test.setTimeout(60_000);
+  const publicUrl = e2ePublicUrl();
+  const applicant = await clientFor(baseURL!, 'kommune2');
+  const colleagueAccount = await createTestApplicant('Gemeinde Wiesenbach');
+  const colleague = await clientFor(baseURL!, colleagueAccount);
+  const a = await clientFor(baseURL!, 'beratung');
+  const bAccount = await createTestAdvisor('Beraterin Zwei');
+  const b = await clientFor(baseURL!, bAccount);
+  const cAccount = await createTestAdvisor('Berater Drei');
+  const c = await clientFor(baseURL!, cAccount);
+  const clients = new Map<number, Client>([
+    [userId('kommune2@demo.example'), applicant],
+    [colleagueAccount.id, colleague],
+    [userId('beratung@demo.example'), a],
+    [bAccount.id, b],
+    [cAccount.id, c],
+  ]);
+  const kinds = new Set<string>();
+  const today = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+
+  /** Follows every notification written since the last call as its recipient (when the test holds their session). */
+  const seen = new Map<number, number>();
+  async function followNew(id: number, step: string, expectedRecipients: number[]) {
+    const sent = notificationsAbout(id, seen.get(id) ?? 0);
+    expect(sent.length, step).toBeGreaterThan(0);
+    seen.set(id, sent.at(-1)!.id);
+    expect(expectedRecipients.filter((r) => !sent.some((n) => n.user_id === r)), `${step}: not notified`).toEqual([]);
+    for (const n of sent) {
+      const label = `${step}: ${n.kind} → ${n.link} for user ${n.user_id} (${n.role})`;
+      kinds.add(`${n.kind} ${n.role}`);
+      expect(n.link.startsWith(n.role === 'advisor' ? '/beratung' : `/antraege/${id}`), label).toBe(true);
+      expect(mailBodies(n.user_id, n.created_at).some((body) => body.includes(`${publicUrl}${n.link}\n`)), `${label}: e-mail with the absolute link`).toBe(true);
+      const client = clients.get(n.user_id);
+      if (client) expect((await client.get(n.link)).status(), label).toBe(200);
+    }
+  }
+  const applicantId = userId('kommune2@demo.example');
+  const [aId, bId, cId] = [userId('beratung@demo.example'), bAccount.id, cAccount.id];
+  const status = async (id: number, form: Record<string, string>) => {
+    const response = await applicant.post(`/antraege/${id}/status`, { ...form, reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`) });
+    expect(response.status(), form.intent).toBe(302);
+  };
+  const advise = async (who: Client, id: number, form: Record<string, string>) => {
+    const response = await who.post(`/beratung/${id}`, { ...form, reviewVersion: await reviewVersion(who, `/beratung/${id}`) });
+    expect(response.status(), form.intent).toBe(302);
+  };
+  const take = async (who: Client, id: number) => expect((await who.post('/beratung', { id: String(id) })).status()).toBe(302);
+
+  const id = await newDraft(applicant, 'Benachrichtigt 2290');
+  await status(id, { intent: 'beratung.anfragen', advisor: '' });
+  await followNew(id, 'request to the pool', [aId, bId, cId]);
+  await take(a, id);
+  await followNew(id, 'taken', [colleagueAccount.id]);
+  await advise(a, id, { intent: 'beratung.hinzuziehen', advisor: String(bId) });
+  await followNew(id, 'colleague added', [bId]);
+  expect((await a.post(`/beratung/${id}`, { intent: 'kommentar.neu', step: 'vorhaben', field: 'title', body: 'Bitte den Ort nennen.' })).status()).toBe(302);
+  await followNew(id, 'advisor comment', [bId, applicantId, colleagueAccount.id]);
+  const comment = commentIds(id)[0]!;
+  expect((await colleague.post(`/antraege/${id}/vorhaben`, { intent: 'kommentar.antwort', comment: String(comment.id), body: 'Ist ergänzt.' })).status()).toBe(302);
+  await followNew(id, 'applicant reply', [aId, bId, applicantId]);
+  await advise(a, id, { intent: 'beratung.zurueckgeben', reason: 'Bitte ergänzen Sie den Zeitplan.' });
+  await followNew(id, 'returned', [applicantId, colleagueAccount.id]);
+  await status(id, { intent: 'beratung.anfragen', advisor: String(cId) });
+  await followNew(id, 'asked someone else', [aId, bId, cId]);
+  await take(c, id);
+  await followNew(id, 'taken by the new advisor', [applicantId, colleagueAccount.id]);
+  await advise(c, id, { intent: 'beratung.abschliessen', ready: 'on' });
+  await followNew(id, 'completed', [applicantId, colleagueAccount.id]);
+  await status(id, { intent: 'beratung.anfragen', advisor: String(cId) });
+  await followNew(id, 'asked the same advisor again', [cId]);
+  await colleague.post(`/antraege/${id}/status`, { intent: 'beratung.beenden', reason: '', reviewVersion: await reviewVersion(colleague, `/antraege/${id}/status`) });
+  await followNew(id, 'advice ended', [applicantId, cId]);
+  await status(id, { intent: 'beratung.anfragen', advisor: '' });
+  await followNew(id, 'asked the pool again', [aId, bId, cId]);
+  await take(a, id);
+  await followNew(id, 'taken again', [applicantId]);
+  await advise(a, id, { intent: 'beratung.zurueckgeben', reason: 'Bitte noch den Finanzplan prüfen.' });
+  await followNew(id, 'returned again', [applicantId]);
+  await status(id, { intent: 'einreichung.erfassen', date: today, reference: 'SAB-2026-1234' });
+  await followNew(id, 'submission', [colleagueAccount.id, aId]);
+  await status(id, { intent: 'bescheid.erfassen', outcome: 'bewilligt', date: today, note: '' });
+  await followNew(id, 'decision', [colleagueAccount.id, aId]);
+
+  const withdrawn = await newDraft(applicant, 'Zurückgezogen 2291');
+  await status(withdrawn, { intent: 'beratung.anfragen', advisor: String(bId) });
+  await followNew(withdrawn, 'request by name', [bId]);
+  await take(b, withdrawn);
+  await followNew(withdrawn, 'taken', [colleagueAccount.id]);
+  await status(withdrawn, { intent: 'antrag.zurueckziehen', confirm: 'on', reason: '' });
+  await followNew(withdrawn, 'withdrawal', [colleagueAccount.id, bId]);
+
+  expect([...kinds].sort()).toEqual(
+    [
+      'beratung.abgegeben advisor',
+      'beratung.angefragt advisor',
+      'beratung.hinzugezogen advisor',
+      'beratung.uebernommen applicant',
+      'kommentar advisor',
+      'kommentar applicant',
+      'status advisor',
+      'status applicant',
+    ].sort(),
+  );
+  await Promise.all([...clients.values()].map((client) => client.dispose()));
+});
+
+test('"einreichungsfähig" says so when the draft was changed after the advice was completed', async ({ baseURL }) => {
+  const applicant = await clientFor(baseURL!, 'kommune2');
+  const advisor = await clientFor(baseURL!, 'beratung');
+  const id = await sharedAndTaken(applicant, advisor, 'Einreichungsfähig 4402');
+  const page = await (await advisor.get(`/beratung/${id}`)).text();
+  const seen = /name="version" value="(\d+)"/.exec(page)![1]!;
+  const done = await advisor.post(`/beratung/${id}`, { intent: 'beratung.abschliessen', ready: 'on', version: seen, reviewVersion: await reviewVersion(advisor, `/beratung/${id}`) });
+  expect(done.status()).toBe(302);
+  const text = async (who: Client, path: string) => (await (await who.get(path)).text()).replace(/<!-- -->/g, '');
+  const statement = 'Aus Sicht der Beratung ist der Antrag einreichungsfähig.';
+  const changed = 'Seitdem wurde der Antrag geändert.';
+  for (const [who, path] of [[applicant, `/antraege/${id}`], [advisor, `/beratung/${id}`]] as const) {
+    const html = await text(who, path);
+    expect(html, path).toContain(statement);
+    expect(html, path).not.toContain(changed);
+  }
+  const save = async (title: string) => {
+    const step = await (await applicant.get(`/antraege/${id}/vorhaben`)).text();
+    const version = /name="version"[^>]*value="(\d+)"/.exec(step)![1]!;
+    expect((await applicant.post(`/antraege/${id}/vorhaben`, { title, version, intent: 'speichern' })).status()).toBe(302);
+  };
+  // Saving without a change counts the version up but changes nothing.
+  const versionOf = () => {
+    const db = e2eDatabase();
+    const found = db.prepare('select version from applications where id = ?').get(id) as { version: number };
+    db.close();
+    return found.version;
+  };
+  const before = versionOf();
+  await save('Einreichungsfähig 4402');
+  expect(versionOf()).toBe(before + 1);
+  expect(await text(applicant, `/antraege/${id}`)).not.toContain(changed);
+  await save('Einreichungsfähig 4402 (geändert)');
+  for (const [who, path] of [[applicant, `/antraege/${id}`], [advisor, `/beratung/${id}`]] as const) {
+    const html = await text(who, path);
+    expect(html, path).toContain(statement);
+    expect(html, path).toContain(changed);
+  }
+  await Promise.all([applicant.dispose(), advisor.dispose()]);
+});
+
+test('the queue shows how long a draft in advice waits, also to its advisor, and filters by it only for those', async ({ baseURL }) => {
+  const applicant = await clientFor(baseURL!, 'kommune2');
+  const advisor = await clientFor(baseURL!, 'beratung');
+  const id = await sharedAndTaken(applicant, advisor, 'Wartet 5150');
+  const db = e2eDatabase();
+  db.prepare('update applications set review_requested_at = ? where id = ?').run(new Date(Date.now() - 5 * 86_400_000 - 3_600_000).toISOString(), id);
+  db.close();
+  const rowOf = async (path: string) => {
+    const html = (await (await advisor.get(path)).text()).replace(/<!-- -->/g, '');
+    return /<tr>(?:(?!<\/tr>).)*Wartet 5150(?:(?!<\/tr>).)*<\/tr>/s.exec(html)?.[0] ?? null;
+  };
+  expect(await rowOf('/beratung?wartezeit=3')).toContain('(wartet seit 5 Tagen)');
+  expect(await rowOf('/beratung?wartezeit=7')).toBeNull();
+  await advisor.post(`/beratung/${id}`, { intent: 'beratung.zurueckgeben', reason: 'Bitte ergänzen Sie den Zeitplan.', reviewVersion: await reviewVersion(advisor, `/beratung/${id}`) });
+  // Returned: the organisation works on it, nobody waits for the advice.
+  expect(await rowOf('/beratung?wartezeit=3')).toBeNull();
+  const listed = await rowOf('/beratung');
+  expect(listed).not.toBeNull();
+  expect(listed).not.toContain('wartet seit');
   await Promise.all([applicant.dispose(), advisor.dispose()]);
 });
 

@@ -7,7 +7,7 @@ import type { DB } from '../../db/client';
 import { seedDemoApplications } from '../../db/demo/seed-applications';
 import { createApplication } from '../../db/repositories/applications';
 import { addComment, listComments, listOutbox, listQueue, notify, saveReviewStatus, unreadNotificationCount } from '../../db/repositories/review';
-import { findUserByEmail } from '../../db/repositories/users';
+import { createUser, findUserByEmail } from '../../db/repositories/users';
 import { seedDemoData } from '../../db/seed';
 import { advisorMayRead, applyReviewEvent, startReview, statusOf, type Actor, type ReviewEvent, type ReviewSnapshot } from '../../machines/frl/review/machine';
 import { tempDatabase } from '../support/temp-db';
@@ -82,7 +82,76 @@ describe('the advisor queue', () => {
     expect((await listQueue(db, advisor.id, { mine: true })).map((q) => q.title).sort()).toEqual(['meins', 'zurückgegeben']);
     expect((await listQueue(db, advisor.id, { status: 'zur_ueberarbeitung' })).map((q) => q.title)).toEqual(['zurückgegeben']);
     expect(await listQueue(db, advisor.id, { minDays: 3 }, new Date(Date.parse(at) + 2 * 86_400_000))).toEqual([]);
-    expect(await listQueue(db, advisor.id, { minDays: 3 }, new Date(Date.parse(at) + 4 * 86_400_000))).toHaveLength(4);
+    // Waiting means waiting for the advice: the returned draft is not, though asked for as long ago.
+    expect((await listQueue(db, advisor.id, { minDays: 3 }, new Date(Date.parse(at) + 4 * 86_400_000))).map((q) => q.title).sort()).toEqual(['Pool', 'an mich', 'meins'].sort());
+  });
+
+  it('the waiting time counts for drafts in advice only, from the latest request', async () => {
+    const { kommune, advisor } = await users();
+    const member: Actor = { role: 'applicant', userId: kommune.id, member: true };
+    const me: Actor = { role: 'advisor', userId: advisor.id, member: false };
+    const day = (n: number) => new Date(Date.parse(at) + n * 86_400_000).toISOString();
+    const ask = (n: number): ReviewEvent => ({ type: 'beratung.anfragen', advisorId: advisor.id, actor: member, at: day(n) });
+    const take = (n: number): ReviewEvent => ({ type: 'beratung.uebernehmen', actor: me, at: day(n) });
+    const back = (n: number): ReviewEvent => ({ type: 'beratung.zurueckgeben', reason: 'Bitte Zeitplan prüfen.', actor: me, at: day(n) });
+    await draftWith([ask(0)], 'im Pool seit Tag 0');
+    await draftWith([ask(0), take(1)], 'in Beratung seit Tag 0');
+    await draftWith([ask(0), take(1), back(2)], 'zurückgegeben');
+    const complete: ReviewEvent = { type: 'beratung.abschliessen', readyForSubmission: true, version: 1, actor: me, at: day(2) };
+    await draftWith([ask(0), take(1), complete], 'abgeschlossen');
+    await draftWith([ask(0), take(1), back(2), ask(8)], 'erneut gefragt an Tag 8');
+    await draftWith([ask(0), take(1), complete, { type: 'einreichung.erfassen', date: '2026-11-23', reference: 'SAB-1', actor: member, at: day(3) }], 'eingereicht');
+    const titles = async (minDays: number, now: number) => (await listQueue(db, advisor.id, { minDays }, new Date(Date.parse(day(now))))).map((q) => q.title).sort();
+    expect(await titles(7, 10)).toEqual(['im Pool seit Tag 0', 'in Beratung seit Tag 0']);
+    expect(await titles(2, 10)).toEqual(['erneut gefragt an Tag 8', 'im Pool seit Tag 0', 'in Beratung seit Tag 0']);
+    expect(await titles(3, 10)).toEqual(['im Pool seit Tag 0', 'in Beratung seit Tag 0']);
+    // Without the filter, every draft the advisor may read is listed.
+    expect((await listQueue(db, advisor.id, {})).map((q) => q.title).sort()).toEqual(['abgeschlossen', 'eingereicht', 'erneut gefragt an Tag 8', 'im Pool seit Tag 0', 'in Beratung seit Tag 0', 'zurückgegeben']);
+  });
+
+  it('ending the advice revokes the advisor: gone from the queue and the advisor table; asked again, it can be taken again', async () => {
+    const { kommune, advisor } = await users();
+    const member: Actor = { role: 'applicant', userId: kommune.id, member: true };
+    const me: Actor = { role: 'advisor', userId: advisor.id, member: false };
+    const ask: ReviewEvent = { type: 'beratung.anfragen', advisorId: null, actor: member, at };
+    const take: ReviewEvent = { type: 'beratung.uebernehmen', actor: me, at };
+    const end: ReviewEvent = { type: 'beratung.beenden', actor: member, at };
+    const ended = await draftWith([ask, take, end], 'beendet');
+    expect(advisorMayRead(me, ended.snapshot)).toBe(false);
+    expect(await listQueue(db, advisor.id, {})).toEqual([]);
+    expect(await db.selectFrom('application_advisors').selectAll().where('application_id', '=', ended.id).execute()).toEqual([]);
+
+    const again = await draftWith([ask, take, end, ask], 'erneut');
+    expect((await listQueue(db, advisor.id, {})).map((q) => [q.title, q.advisor_ids])).toEqual([['erneut', null]]);
+    const retaken = await draftWith([ask, take, end, ask, take], 'wieder übernommen');
+    expect(advisorMayRead(me, retaken.snapshot)).toBe(true);
+    expect((await listQueue(db, advisor.id, { mine: true })).map((q) => q.title)).toEqual(['wieder übernommen']);
+    expect(again.snapshot.context.formerAdvisors).toEqual([advisor.id]);
+  });
+
+  it('a repeated request to advisor B hands the draft to B; A can no longer read it', async () => {
+    const { kommune, advisor } = await users();
+    const second = await createUser(db, { email: 'zweite@demo.example', name: 'Zweite Beraterin', password: 'Testkonto-Passwort 2026', role: 'advisor', organisationId: null });
+    const member: Actor = { role: 'applicant', userId: kommune.id, member: true };
+    const a: Actor = { role: 'advisor', userId: advisor.id, member: false };
+    const b: Actor = { role: 'advisor', userId: second.id, member: false };
+    const events: ReviewEvent[] = [
+      { type: 'beratung.anfragen', advisorId: null, actor: member, at },
+      { type: 'beratung.uebernehmen', actor: a, at },
+      { type: 'beratung.zurueckgeben', reason: 'Bitte Zeitplan prüfen.', actor: a, at },
+      { type: 'beratung.anfragen', advisorId: second.id, actor: member, at },
+    ];
+    const { id, snapshot } = await draftWith(events, 'an B');
+    expect(advisorMayRead(a, snapshot)).toBe(false);
+    expect(await listQueue(db, advisor.id, {})).toEqual([]);
+    expect((await listQueue(db, second.id, {})).map((q) => q.id)).toEqual([id]);
+    const taken = await draftWith([...events, { type: 'beratung.uebernehmen', actor: b, at }], 'von B übernommen');
+    expect(taken.snapshot.context.advisors).toEqual([second.id]);
+    expect((await db.selectFrom('application_advisors').select('advisor_id').where('application_id', '=', taken.id).execute()).map((r) => r.advisor_id)).toEqual([second.id]);
+    // Naming A again keeps A.
+    const same = await draftWith([...events.slice(0, 3), { type: 'beratung.anfragen', advisorId: advisor.id, actor: member, at }], 'wieder an A');
+    expect(advisorMayRead(a, same.snapshot)).toBe(true);
+    expect((await listQueue(db, advisor.id, { mine: true })).map((q) => q.title)).toEqual(['wieder an A']);
   });
 
   it('a status save with a stale version changes nothing (two advisors at once)', async () => {

@@ -6,8 +6,17 @@ import SQLite from 'better-sqlite3';
 import { createDatabase } from '../../db/client';
 import { createUser } from '../../db/repositories/users';
 
+function e2eServerInfo(port = process.env.E2E_PORT ?? '3210'): { databaseFile: string; publicUrl: string } {
+  return JSON.parse(readFileSync(join(tmpdir(), `foerderlotse-e2e-${port}.json`), 'utf8')) as { databaseFile: string; publicUrl: string };
+}
+
 function e2eDatabaseFile(port = process.env.E2E_PORT ?? '3210'): string {
-  return (JSON.parse(readFileSync(join(tmpdir(), `foerderlotse-e2e-${port}.json`), 'utf8')) as { databaseFile: string }).databaseFile;
+  return e2eServerInfo(port).databaseFile;
+}
+
+/** The public address the e2e server is configured with (PUBLIC_URL), which e-mails and exports use. */
+export function e2ePublicUrl(port = process.env.E2E_PORT ?? '3210'): string {
+  return e2eServerInfo(port).publicUrl;
 }
 
 /** The e2e server's throw-away database, for tests that must age a session. */
@@ -29,6 +38,19 @@ export async function createTestApplicant(organisation: string): Promise<{ email
     const password = 'Testkonto-Passwort 2026';
     const user = await createUser(db, { email, name: 'Testperson', password, role: 'applicant', organisationId: org.id });
     return { email, password, id: user.id };
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** A new advisor account (the demo data has one), for tests that need a second advisor. */
+export async function createTestAdvisor(name = 'Zweite Beraterin'): Promise<{ email: string; password: string; id: number; name: string }> {
+  const db = createDatabase(e2eDatabaseFile());
+  try {
+    const email = `beratung-${randomUUID()}@example.org`;
+    const password = 'Testkonto-Passwort 2026';
+    const user = await createUser(db, { email, name, password, role: 'advisor', organisationId: null });
+    return { email, password, id: user.id, name };
   } finally {
     await db.destroy();
   }

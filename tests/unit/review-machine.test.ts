@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   advisorMayRead,
   applyReviewEvent,
+  changedSinceCompletion,
   isEditable,
   startReview,
   statusOf,
@@ -29,7 +30,7 @@ const events: Record<string, (actor: Actor) => ReviewEvent> = {
   'beratung.uebernehmen': (actor) => ({ type: 'beratung.uebernehmen', actor, at }),
   'beratung.hinzuziehen': (actor) => ({ type: 'beratung.hinzuziehen', advisorId: actors.advisorB.userId, actor, at }),
   'beratung.zurueckgeben': (actor) => ({ type: 'beratung.zurueckgeben', reason: 'Bitte ergänzen Sie den Finanzierungsplan.', actor, at }),
-  'beratung.abschliessen': (actor) => ({ type: 'beratung.abschliessen', readyForSubmission: true, actor, at }),
+  'beratung.abschliessen': (actor) => ({ type: 'beratung.abschliessen', readyForSubmission: true, version: 7, actor, at }),
   'beratung.beenden': (actor) => ({ type: 'beratung.beenden', actor, at }),
   'einreichung.erfassen': (actor) => ({ type: 'einreichung.erfassen', date: '2026-11-20', reference: 'SAB-2026-0815', actor, at }),
   'bewilligung.erfassen': (actor) => ({ type: 'bewilligung.erfassen', date: '2026-12-01', actor, at }),
@@ -126,8 +127,8 @@ describe('refused events leave the state unchanged', () => {
     expect(applyReviewEvent(two, events['beratung.abschliessen']!(actors.advisorB)).accepted).toBe(true);
   });
 
-  it('advisors stay with the draft through a revision round', () => {
-    const again = run([ask, take, events['beratung.zurueckgeben']!(actors.advisorA), ask]);
+  it('advisors stay with the draft through a revision round when the repeated request names them', () => {
+    const again = run([ask, take, events['beratung.zurueckgeben']!(actors.advisorA), { ...ask, advisorId: actors.advisorA.userId } as ReviewEvent]);
     expect(statusOf(again)).toBe('in_beratung');
     expect(again.context.advisors).toEqual([10]);
     expect(applyReviewEvent(again, events['beratung.uebernehmen']!(actors.advisorB)).accepted).toBe(false);
@@ -140,6 +141,85 @@ describe('refused events leave the state unchanged', () => {
     const restored = startReview(JSON.parse(JSON.stringify(result.persisted)));
     expect(statusOf(restored)).toBe('beratung_abgeschlossen');
     expect(restored.context).toEqual(result.snapshot.context);
+  });
+});
+
+describe('ending the advice and asking someone else release the advisors', () => {
+  const returned = () => run([ask, take, events['beratung.zurueckgeben']!(actors.advisorA)]);
+  const completed = () => run([ask, take, events['beratung.abschliessen']!(actors.advisorA)]);
+  const end = events['beratung.beenden']!(actors.member);
+
+  it('after ending, the advisor who took the draft can no longer read it; asked again, it can be taken again', () => {
+    const ended = run([ask, take, end]);
+    expect(statusOf(ended)).toBe('entwurf');
+    expect(ended.context.advisors).toEqual([]);
+    expect(ended.context.formerAdvisors).toEqual([10]);
+    expect(advisorMayRead(actors.advisorA, ended)).toBe(false);
+    expect(advisorMayRead(actors.advisorB, ended)).toBe(false);
+    const again = applyReviewEvent(ended, ask).snapshot;
+    expect(advisorMayRead(actors.advisorB, again)).toBe(true);
+    const taken = applyReviewEvent(again, events['beratung.uebernehmen']!(actors.advisorB));
+    expect(taken.accepted).toBe(true);
+    expect(taken.snapshot.context.advisors).toEqual([11]);
+    expect(advisorMayRead(actors.advisorA, taken.snapshot)).toBe(false);
+    // The former advisor may take it again too, and is then no longer a former one.
+    const byA = applyReviewEvent(again, take);
+    expect(byA.snapshot.context).toMatchObject({ advisors: [10], formerAdvisors: [] });
+  });
+
+  it('ending releases a second advisor as well', () => {
+    const two = run([ask, take, events['beratung.hinzuziehen']!(actors.advisorA), end]);
+    expect(two.context).toMatchObject({ advisors: [], formerAdvisors: [10, 11], requestedAdvisor: null });
+    expect((['advisorA', 'advisorB'] as const).filter((w) => advisorMayRead(actors[w], two))).toEqual([]);
+  });
+
+  for (const [name, start] of [['after a return', returned], ['after completion', completed]] as const) {
+    it(`a request to advisor B ${name}: B can take it, A can no longer read it`, () => {
+      const toB = applyReviewEvent(start(), { ...ask, advisorId: actors.advisorB.userId } as ReviewEvent).snapshot;
+      expect(toB.context).toMatchObject({ advisors: [], formerAdvisors: [10], requestedAdvisor: 11 });
+      expect(advisorMayRead(actors.advisorA, toB)).toBe(false);
+      expect(advisorMayRead(actors.advisorB, toB)).toBe(true);
+      expect(applyReviewEvent(toB, take).accepted).toBe(false);
+      expect(applyReviewEvent(toB, events['beratung.uebernehmen']!(actors.advisorB)).accepted).toBe(true);
+    });
+
+    it(`a request to the pool ${name} starts afresh; naming A keeps A`, () => {
+      const pool = applyReviewEvent(start(), ask).snapshot;
+      expect(pool.context).toMatchObject({ advisors: [], formerAdvisors: [10], requestedAdvisor: null });
+      expect((['advisorA', 'advisorB'] as const).filter((w) => applyReviewEvent(pool, events['beratung.uebernehmen']!(actors[w])).accepted)).toEqual(['advisorA', 'advisorB']);
+      const same = applyReviewEvent(start(), { ...ask, advisorId: actors.advisorA.userId } as ReviewEvent).snapshot;
+      expect(same.context).toMatchObject({ advisors: [10], formerAdvisors: [] });
+      expect(advisorMayRead(actors.advisorB, same)).toBe(false);
+    });
+  }
+
+  it('naming the second of two advisors keeps both', () => {
+    const two = run([ask, take, events['beratung.hinzuziehen']!(actors.advisorA), events['beratung.zurueckgeben']!(actors.advisorB)]);
+    const again = applyReviewEvent(two, { ...ask, advisorId: actors.advisorB.userId } as ReviewEvent).snapshot;
+    expect(again.context.advisors).toEqual([10, 11]);
+  });
+
+  it('a snapshot of an older release without former advisors is restored and can be ended', () => {
+    const result = applyReviewEvent(states['in_beratung (A berät)']!.snapshot(), { type: 'beratung.zurueckgeben', reason: 'Bitte Zeitplan prüfen.', actor: actors.advisorA, at });
+    const old = JSON.parse(JSON.stringify(result.persisted)) as { context: Record<string, unknown> };
+    delete old.context.formerAdvisors;
+    const restored = startReview(old);
+    expect(restored.context.formerAdvisors).toEqual([]);
+    expect(applyReviewEvent(restored, ask).snapshot.context).toMatchObject({ advisors: [], formerAdvisors: [10] });
+  });
+});
+
+describe('the statement at completion refers to a version', () => {
+  it('completing stores the version the advisor saw; a later version means the draft changed since', () => {
+    const completed = run([ask, take, events['beratung.abschliessen']!(actors.advisorA)]);
+    expect(completed.context).toMatchObject({ readyForSubmission: true, completedVersion: 7 });
+    expect(changedSinceCompletion(completed.context, 7)).toBe(false);
+    expect(changedSinceCompletion(completed.context, 8)).toBe(true);
+    // Never completed, or completed by an older release that kept no version: nothing to say.
+    expect(changedSinceCompletion(startReview().context, 3)).toBe(false);
+    const old = JSON.parse(JSON.stringify(applyReviewEvent(run([ask, take]), events['beratung.abschliessen']!(actors.advisorA)).persisted)) as { context: Record<string, unknown> };
+    delete old.context.completedVersion;
+    expect(changedSinceCompletion(startReview(old).context, 99)).toBe(false);
   });
 });
 

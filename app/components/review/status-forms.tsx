@@ -20,6 +20,7 @@ export function ReviewForm({
   reviewVersion,
   submitLabel,
   buttonClass = 'button',
+  defaultValue,
   children,
 }: {
   intent: ReviewIntent;
@@ -27,6 +28,8 @@ export function ReviewForm({
   reviewVersion: number;
   submitLabel: string;
   buttonClass?: string;
+  /** Values the fields start with (for example the advisor preselected on a repeated request). */
+  defaultValue?: Record<string, string>;
   children?: (fields: Fields) => ReactNode;
 }) {
   const actionData = useActionData<ReviewActionResult>();
@@ -35,6 +38,7 @@ export function ReviewForm({
   const [form, fields] = useForm<Record<string, any>>({
     id: formId,
     lastResult: mine?.result,
+    defaultValue,
     constraint: schema ? getZodConstraint(schema) : undefined,
     shouldValidate: 'onSubmit',
     onValidate: schema ? ({ formData }) => parseWithZod(formData, { schema }) as never : undefined,

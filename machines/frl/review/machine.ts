@@ -48,11 +48,18 @@ export interface StatusChange {
 export interface ReviewContext {
   /** Advisors working on the draft (the first took it; a second can be added). */
   advisors: number[];
+  /**
+   * Advisors who no longer work on the draft: released when the organisation ended the advice or
+   * asked someone else (or the pool) again. They keep their place in the history, not their access.
+   */
+  formerAdvisors: number[];
   /** The advisor asked for by name, or null for the EBBS pool. */
   requestedAdvisor: number | null;
   requestedAt: string | null;
   /** "aus Sicht der Beratung einreichungsfähig" when the advice was completed. */
   readyForSubmission: boolean | null;
+  /** The application version the completing advisor saw; a higher version means the draft changed since. */
+  completedVersion: number | null;
   submission: { date: string; reference: string } | null;
   decision: { date: string; note: string } | null;
   history: StatusChange[];
@@ -64,7 +71,7 @@ export type ReviewEvent =
   | ({ type: 'beratung.uebernehmen' } & At)
   | ({ type: 'beratung.hinzuziehen'; advisorId: number } & At)
   | ({ type: 'beratung.zurueckgeben'; reason: string } & At)
-  | ({ type: 'beratung.abschliessen'; readyForSubmission: boolean; note?: string } & At)
+  | ({ type: 'beratung.abschliessen'; readyForSubmission: boolean; version: number; note?: string } & At)
   | ({ type: 'beratung.beenden'; reason?: string } & At)
   | ({ type: 'einreichung.erfassen'; date: string; reference: string } & At)
   | ({ type: 'bewilligung.erfassen'; date: string; note?: string } & At)
@@ -83,6 +90,15 @@ export const mayTakeDraft = (actor: Actor, context: ReviewContext) =>
   isAdvisor(actor) && !context.advisors.includes(actor.userId) && (context.advisors.length === 0) && (context.requestedAdvisor === null || context.requestedAdvisor === actor.userId);
 export const hasReason = (reason: string | undefined) => typeof reason === 'string' && reason.trim().length >= 10;
 export const isIsoDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** Ends the current assignment: nobody advises the draft any more, the advisors become former ones. */
+const release = (context: ReviewContext): Pick<ReviewContext, 'advisors' | 'formerAdvisors'> => ({
+  advisors: [],
+  formerAdvisors: [...context.formerAdvisors.filter((id) => !context.advisors.includes(id)), ...context.advisors],
+});
+
+/** A repeated request keeps the advisors only if it names one of them; the pool or anyone else starts afresh. */
+export const keepsAssignment = (context: ReviewContext, advisorId: number | null) => advisorId !== null && context.advisors.includes(advisorId);
 
 const change = (context: ReviewContext, from: ReviewStatus, to: ReviewStatus, event: ReviewEvent & At, reason?: string): StatusChange[] => [
   ...context.history,
@@ -114,21 +130,31 @@ const review = setup({
       return {
         requestedAdvisor: event.advisorId,
         requestedAt: event.at,
-        advisors: context.advisors,
+        ...(keepsAssignment(context, event.advisorId) ? {} : release(context)),
         history: change(context, from, 'in_beratung', event, event.note),
       };
     }),
-    take: assign(({ context, event }) => ({ advisors: [...context.advisors, event.actor.userId], history: context.history })),
-    addAdvisor: assign(({ context, event }) => (event.type === 'beratung.hinzuziehen' ? { advisors: [...context.advisors, event.advisorId] } : {})),
+    take: assign(({ context, event }) => ({
+      advisors: [...context.advisors, event.actor.userId],
+      formerAdvisors: context.formerAdvisors.filter((id) => id !== event.actor.userId),
+    })),
+    addAdvisor: assign(({ context, event }) =>
+      event.type === 'beratung.hinzuziehen'
+        ? { advisors: [...context.advisors, event.advisorId], formerAdvisors: context.formerAdvisors.filter((id) => id !== event.advisorId) }
+        : {},
+    ),
     returnForRevision: assign(({ context, event }) =>
       event.type === 'beratung.zurueckgeben' ? { history: change(context, 'in_beratung', 'zur_ueberarbeitung', event, event.reason.trim()) } : {},
     ),
     complete: assign(({ context, event }) =>
       event.type === 'beratung.abschliessen'
-        ? { readyForSubmission: event.readyForSubmission, history: change(context, 'in_beratung', 'beratung_abgeschlossen', event, event.note) }
+        ? { readyForSubmission: event.readyForSubmission, completedVersion: event.version, history: change(context, 'in_beratung', 'beratung_abgeschlossen', event, event.note) }
         : {},
     ),
+    // Ending the advice makes the draft private again: the advisors lose their access.
     endAdvice: assign(({ context, event }) => ({
+      ...release(context),
+      requestedAdvisor: null,
       history: change(context, 'in_beratung', 'entwurf', event, event.type === 'beratung.beenden' ? event.reason : undefined),
     })),
     recordSubmission: assign(({ context, event }, params: { from: ReviewStatus }) =>
@@ -163,7 +189,7 @@ const request = (from: ReviewStatus) => ({ guard: 'applicantMember' as const, ta
 
 export const reviewMachine = review.createMachine({
   id: 'beratung',
-  context: { advisors: [], requestedAdvisor: null, requestedAt: null, readyForSubmission: null, submission: null, decision: null, history: [] },
+  context: { advisors: [], formerAdvisors: [], requestedAdvisor: null, requestedAt: null, readyForSubmission: null, completedVersion: null, submission: null, decision: null, history: [] },
   initial: 'entwurf',
   states: {
     entwurf: {
@@ -230,9 +256,22 @@ export function advisorMayRead(actor: Actor, snapshot: Pick<ReviewSnapshot, 'con
   return snapshot.value === 'in_beratung' && mayTakeDraft(actor, snapshot.context);
 }
 
+/** What a snapshot of an older release lacks, filled in on restore. */
+const contextDefaults: Partial<ReviewContext> = { formerAdvisors: [], completedVersion: null };
+
+/**
+ * Whether the draft was changed after the advice was completed (the statement "einreichungsfähig"
+ * then refers to an older version). Unknown for completions stored before the version was kept.
+ */
+export const changedSinceCompletion = (context: ReviewContext, applicationVersion: number) =>
+  context.completedVersion !== null && applicationVersion > context.completedVersion;
+
 /** The review statechart at its start, or restored from a persisted snapshot (throws if unreadable). */
 export function startReview(persisted?: unknown): ReviewSnapshot {
-  return runMachine(reviewMachine, persisted === undefined ? {} : { snapshot: persisted as Snapshot<unknown> }).snapshot;
+  if (persisted === undefined) return runMachine(reviewMachine, {}).snapshot;
+  const stored = persisted as { context?: Partial<ReviewContext> };
+  const snapshot = stored && typeof stored === 'object' && stored.context && typeof stored.context === 'object' ? { ...stored, context: { ...contextDefaults, ...stored.context } } : persisted;
+  return runMachine(reviewMachine, { snapshot: snapshot as Snapshot<unknown> }).snapshot;
 }
 
 /** Sends one event; a refused event (`accepted: false`) leaves the snapshot as it was. */
