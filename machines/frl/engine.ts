@@ -23,7 +23,7 @@ import {
   type ParameterId,
   type ParameterTable,
 } from './parameters';
-import { calendarYearsCovered, capFor, proposedGrant } from './predicates';
+import { calendarYearsCovered, capFor, proposedGrantForPlan } from './predicates';
 import { routeInfo } from './routes';
 
 /** Versions of the directive's text; the one in force on the reference date is used. */
@@ -154,7 +154,18 @@ function derive(facts: Facts, params: Record<ParameterId, DatedValue>): Derived 
     ownShareCents,
     capCents,
     proposedGrantCents:
-      eligibleCents !== null && capCents !== null ? proposedGrant(eligibleCents, params['grant.maxRate'].value, capCents) : null,
+      eligibleCents !== null && capCents !== null && balanceTotalCents !== null
+        ? proposedGrantForPlan({
+            eligibleCents,
+            rateBp: params['grant.maxRate'].value,
+            capCents,
+            balanceTotalCents,
+            earmarkedCents: toCents(b.thirdPartyEarmarked) ?? 0,
+            otherPublicCents: toCents(b.otherPublic) ?? 0,
+            inKindCents: part === 'B' ? (inKindCents ?? 0) : 0,
+            inKindShareBp: part === 'B' ? params['inKind.maxShareOfOwnContribution'].value : null,
+          })
+        : null,
   };
 }
 

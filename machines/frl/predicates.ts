@@ -92,6 +92,34 @@ export function capFor(route: FundingRoute, capCents: number, calendarYears: num
 export const proposedGrant = (eligibleCents: number, rateBp: number, capCents: number) =>
   floorToEuro(Math.min(maxGrantByRate(eligibleCents, rateBp), capCents));
 
+/**
+ * The largest grant the whole plan allows, so that taking it breaks no financing rule:
+ * the rate and the cap (proposedGrant); earmarked third-party money and other public funding
+ * reduce the grant (ANBest-K/ANBest-P Nr. 1.2); and in Teil 2 B the in-kind contributions may
+ * make up at most their share of the own share (FRL Teil 2 B V Nr. 5), so the own share must be
+ * at least in-kind ÷ share. Full euros, rounded down.
+ */
+export function proposedGrantForPlan(plan: {
+  eligibleCents: number;
+  rateBp: number;
+  capCents: number;
+  /** Expenditure the financing must cover (Teil 2 A: without in-kind). */
+  balanceTotalCents: number;
+  earmarkedCents: number;
+  otherPublicCents: number;
+  /** Teil 2 B only: in-kind that counts towards the own share, and its maximum share. */
+  inKindCents: number;
+  inKindShareBp: number | null;
+}): number {
+  let grant = proposedGrant(plan.eligibleCents, plan.rateBp, plan.capCents);
+  grant = Math.min(grant, floorToEuro(Math.max(0, plan.balanceTotalCents - plan.earmarkedCents - plan.otherPublicCents)));
+  if (plan.inKindShareBp !== null && plan.inKindShareBp > 0 && plan.inKindCents > 0) {
+    const minimumOwnShare = Math.ceil((plan.inKindCents * 10_000) / plan.inKindShareBp);
+    grant = Math.min(grant, floorToEuro(Math.max(0, plan.balanceTotalCents - minimumOwnShare)));
+  }
+  return grant;
+}
+
 /** In-kind contributions may make up at most half of the own share (FRL Teil 2 B V Nr. 5). */
 export const inKindWithinShare = (inKindCents: number, ownShareCents: number, maxShareBp: number) =>
   inKindCents * 10_000 <= ownShareCents * maxShareBp;

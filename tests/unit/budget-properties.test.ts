@@ -7,7 +7,7 @@ import { shippedParameters } from '../../machines/frl/parameters';
 import { capFor, isWithinRate, proposedGrant } from '../../machines/frl/predicates';
 import { formatCentsForInput } from '../../machines/shared/format';
 import { parseEuro, parseQuantity, formatQuantity } from '../../machines/shared/money';
-import { deriveSample, sampleGemeindeApplication } from '../support/sample-application';
+import { balanceOwnCash, deriveSample, sampleGemeindeApplication, sampleVereinApplication } from '../support/sample-application';
 
 const cents = fc.integer({ min: 0, max: 1_000_000_00 });
 const milli = fc.integer({ min: 0, max: 10_000_000 });
@@ -129,6 +129,49 @@ describe('budget arithmetic (property-based)', () => {
       fc.property(fc.integer({ min: 0, max: 999_999_999 }), (m) => {
         expect(parseQuantity(formatQuantity(m))).toEqual({ ok: true, milli: m });
       }),
+    );
+  });
+});
+
+describe('the proposed grant keeps every financing rule', () => {
+  const volunteer = fc.record({
+    id: fc.uuid(),
+    kind: fc.constant('ehrenamt' as const),
+    description: fc.constant('Helfende'),
+    quantityMilli: fc.integer({ min: 0, max: 2_000_000 }),
+    period: fc.constant('2027-05'),
+  });
+  const amount = fc.integer({ min: 0, max: 20_000_00 });
+  const rules = ['finanzen.foerdersatz', 'finanzen.hoechstbetrag', 'finanzen.deckungsmittel', 'finanzen.ausgeglichen', 'finanzen.sachleistungen-anteil'];
+
+  it('a Verein that takes the proposal and balances with own cash breaks none of the plan rules', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 10_000_00, max: 150_000_00 }),
+        fc.array(volunteer, { maxLength: 3 }),
+        amount,
+        amount,
+        amount,
+        (costs, helpers, earmarked, otherDonation, otherPublic) => {
+          const data = sampleVereinApplication();
+          data.budget.lines = [{ id: 'l1', category: 'honorare', kind: 'pauschal', description: 'Moderation', amountCents: costs, year: 2027 }];
+          data.budget.inKind = helpers;
+          data.budget.donations = [
+            { id: 'd1', donor: 'Stiftung', amountCents: earmarked, earmarked: true },
+            { id: 'd2', donor: 'Spenden', amountCents: otherDonation, earmarked: false },
+          ];
+          data.budget.otherPublic = [{ id: 'p1', funder: 'Landkreis', amountCents: otherPublic, status: 'bewilligt' }];
+          data.budget.requestedGrantCents = undefined;
+          balanceOwnCash(data);
+          const { totals, eligibility } = deriveSample(data);
+          fc.pre(totals.gapCents === 0); // third parties alone may already over-finance the plan
+          // In-kind above half of all expenditure breaks the rule whatever the grant; no proposal can help.
+          fc.pre(totals.inKindCents * 2 <= totals.expenditureCents);
+          const broken = eligibility.findings.filter((f) => rules.includes(f.id) && f.status === 'nicht_erfuellt').map((f) => `${f.id}: ${f.detail ?? ''}`);
+          expect(broken).toEqual([]);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

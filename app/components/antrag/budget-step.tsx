@@ -177,7 +177,9 @@ export function BudgetStep({ fields, view, formRef }: { fields: Fields; view: Bu
         {totals?.proposedGrantCents != null ? (
           <p aria-live="polite">
             Höchstmögliche Zuwendung nach Ihrem Plan: <strong>{formatEuroWhole(totals.proposedGrantCents)}</strong> (90 % der
-            zuwendungsfähigen Ausgaben{view.cap ? `, höchstens ${view.cap}` : ''}, auf volle Euro abgerundet).
+            zuwendungsfähigen Ausgaben{view.cap ? `, höchstens ${view.cap}` : ''}, abzüglich zweckgebundener Mittel Dritter und
+            anderer öffentlicher Mittel{view.part === 'B' ? '; so bemessen, dass unbare Leistungen höchstens die Hälfte des Eigenanteils ausmachen' : ''}; auf
+            volle Euro abgerundet).
           </p>
         ) : null}
         <TextField

@@ -143,7 +143,9 @@ export function EligibilityResultView({
         {result.amounts.proposedGrantCents !== null ? (
           <p>
             Höchstmögliche Zuwendung nach Ihren Angaben: <strong>{formatEuro(result.amounts.proposedGrantCents)}</strong>{' '}
-            (90 % der zuwendungsfähigen Ausgaben, höchstens der Höchstbetrag, auf volle Euro abgerundet).
+            (90 % der zuwendungsfähigen Ausgaben, höchstens der Höchstbetrag, abzüglich zweckgebundener Mittel Dritter und
+            anderer öffentlicher Mittel, bei Vereinen so, dass unbare Leistungen höchstens die Hälfte des Eigenanteils ausmachen;
+            auf volle Euro abgerundet).
           </p>
         ) : null}
         <p className="hint">

@@ -1,7 +1,7 @@
 import type { ProgrammePart } from '../../shared/organisation';
 import { costCategories } from '../catalogues';
 import { minimumWageOn, type ParameterTable } from '../parameters';
-import { proposedGrant } from '../predicates';
+import { proposedGrantForPlan } from '../predicates';
 import type { ApplicationData, CostLine, InKindLine } from './schema';
 
 /**
@@ -73,7 +73,7 @@ export interface BudgetTotals {
 export function budgetTotals(
   data: ApplicationData,
   table: ParameterTable,
-  limits: { rateBasisPoints: number; capCents: number | null; part?: ProgrammePart | null },
+  limits: { rateBasisPoints: number; capCents: number | null; part?: ProgrammePart | null; inKindShareBp?: number | null },
 ): BudgetTotals {
   const { budget } = data;
   let costLinesCents = 0;
@@ -100,11 +100,24 @@ export function budgetTotals(
   // The same rule as the engine's: in Teil 2 A in-kind stands on both sides and counts on neither.
   const uncountedInKindCents = limits.part === 'A' ? inKindCents : 0;
   const eligibleCents = expenditureCents - ineligibleCents - uncountedInKindCents;
-  const proposal = limits.capCents === null ? null : proposedGrant(eligibleCents, limits.rateBasisPoints, limits.capCents);
-  const grantCents = budget.requestedGrantCents ?? proposal ?? 0;
   const earmarkedCents = budget.donations.filter((d) => d.earmarked).reduce((s, d) => s + (d.amountCents ?? 0), 0);
   const otherDonationsCents = budget.donations.filter((d) => !d.earmarked).reduce((s, d) => s + (d.amountCents ?? 0), 0);
   const otherPublicCents = budget.otherPublic.reduce((s, p) => s + (p.amountCents ?? 0), 0);
+  // The proposal keeps every financing rule, not only rate and cap: the applicant can take it as it is.
+  const proposal =
+    limits.capCents === null
+      ? null
+      : proposedGrantForPlan({
+          eligibleCents,
+          rateBp: limits.rateBasisPoints,
+          capCents: limits.capCents,
+          balanceTotalCents: expenditureCents - uncountedInKindCents,
+          earmarkedCents,
+          otherPublicCents,
+          inKindCents: limits.part === 'B' ? inKindCents : 0,
+          inKindShareBp: limits.part === 'B' ? (limits.inKindShareBp ?? null) : null,
+        });
+  const grantCents = budget.requestedGrantCents ?? proposal ?? 0;
   const ownCashCents = budget.ownCashCents ?? 0;
   const financingCents = ownCashCents + inKindCents + earmarkedCents + otherDonationsCents + otherPublicCents + grantCents;
   return {

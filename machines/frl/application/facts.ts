@@ -29,7 +29,7 @@ export function limitsFor(data: ApplicationData, table: ParameterTable, date: st
     const cap = params[capParameterOf[route]].value;
     capCents = perYear ? (start && end && end >= start ? capFor(route, cap, calendarYearsCovered(start, end)) : null) : cap;
   }
-  return { rateBasisPoints: params['grant.maxRate'].value, capCents, part };
+  return { rateBasisPoints: params['grant.maxRate'].value, capCents, part, inKindShareBp: params['inKind.maxShareOfOwnContribution'].value };
 }
 
 export function totalsFor(data: ApplicationData, table: ParameterTable, date: string): BudgetTotals {
