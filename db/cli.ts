@@ -57,7 +57,7 @@ async function main() {
       const { attachmentFiles, ...counts } = await runHousekeeping(db, uploadDirFromEnv());
       console.log(
         `Aufgeräumt: ${counts.applications} gelöschte Entwürfe (${attachmentFiles.length} Anlagen-Dateien), ${counts.loginAttempts} Anmeldeversuche, ` +
-          `${counts.anonymousEligibilityChecks} Förder-Checks und ${counts.anonymousQualityChecks} QualitätsChecks ohne Konto, ${counts.expiredSessions} abgelaufene Sitzungen.`,
+          `${counts.anonymousEligibilityChecks} Förder-Checks und ${counts.anonymousQualityChecks} QualitätsChecks ohne Konto, ${counts.expiredSessions} abgelaufene Sitzungen, ${counts.keptInputs} nicht abgeholte Eingaben.`,
       );
       await db.destroy();
       return;

@@ -63,7 +63,8 @@ export default function Privacy() {
         Gelöschte Antragsentwürfe können 30 Tage lang wiederhergestellt werden und werden danach endgültig entfernt.
         Anmeldeversuche werden nach 30 Tagen gelöscht, beendete Sitzungen sofort. Förder-Checks und QualitätsChecks, die
         ohne Anmeldung begonnen wurden, werden gelöscht, wenn sie 30 Tage lang nicht geändert wurden (außer ein
-        QualitätsCheck ist einem Antrag beigefügt). Konten und Anträge bleiben gespeichert, bis Sie
+        QualitätsCheck ist einem Antrag beigefügt). Eingaben, die nach dem Ende einer Sitzung aufbewahrt werden, damit sie
+        nach der erneuten Anmeldung gespeichert werden können, werden nach dem Speichern gelöscht, spätestens nach 30 Tagen. Konten und Anträge bleiben gespeichert, bis Sie
         die Löschung verlangen oder die Aufbewahrungsfristen des Zuwendungsrechts abgelaufen sind.
       </p>
       <h2>7. Ihre Rechte</h2>

@@ -18,12 +18,14 @@ export interface HousekeepingResult {
   anonymousEligibilityChecks: number;
   anonymousQualityChecks: number;
   expiredSessions: number;
+  /** Input kept over an expired session that nobody came back to sign in for. */
+  keptInputs: number;
 }
 
 /**
  * Deletes what the privacy statement says is deleted: drafts in the bin after 30 days, failed and
  * successful sign-in attempts after 30 days, checks of browsers without an account after 30 days
- * without a change, and sessions past their end. One transaction; safe to run at any time.
+ * without a change, sessions past their end, and input kept over an expired session after 30 days. One transaction; safe to run at any time.
  */
 export async function housekeeping(db: Executor, now = new Date(), days = RETENTION_DAYS): Promise<HousekeepingResult> {
   const before = new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -43,6 +45,7 @@ export async function housekeeping(db: Executor, now = new Date(), days = RETENT
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('quality_check_applications').select('check_id').whereRef('quality_check_applications.check_id', '=', 'quality_checks.id'))))
     .executeTakeFirst();
   const sessions = await db.deleteFrom('sessions').where('expires_at', '<', now.toISOString()).executeTakeFirst();
+  const keptInputs = await db.deleteFrom('pending_submissions').where('created_at', '<', before).executeTakeFirst();
   return {
     applications: Number(applications.numDeletedRows),
     attachmentFiles: files.map((f) => f.storage_key),
@@ -50,6 +53,7 @@ export async function housekeeping(db: Executor, now = new Date(), days = RETENT
     anonymousEligibilityChecks: Number(eligibility.numDeletedRows),
     anonymousQualityChecks: Number(quality.numDeletedRows),
     expiredSessions: Number(sessions.numDeletedRows),
+    keptInputs: Number(keptInputs.numDeletedRows),
   };
 }
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
-import { addAttachment, createApplication, softDeleteApplication } from '../../db/repositories/applications';
+import { addAttachment, createApplication, keepPendingSubmission, softDeleteApplication } from '../../db/repositories/applications';
 import { createEligibilityCheck } from '../../db/repositories/eligibility-checks';
 import { RETENTION_DAYS, runHousekeeping } from '../../db/repositories/housekeeping';
 import { recordLoginAttempt } from '../../db/repositories/login-attempts';
@@ -55,8 +55,12 @@ describe('housekeeping (what the privacy statement promises to delete)', () => {
     const ended = await createSession(db, kommune.id, { idleMinutes: 30, absoluteHours: 12 }, { userAgent: null, ip: null }, daysAgo(1));
     const running = await createSession(db, kommune.id, { idleMinutes: 30, absoluteHours: 12 }, { userAgent: null, ip: null }, new Date(now.getTime() - 60_000));
 
+    await keepPendingSubmission(db, { id: 'alt', userId: kommune.id, path: `/antraege/${active}/vorhaben`, form: { entries: [] } }, daysAgo(31));
+    await keepPendingSubmission(db, { id: 'frisch', userId: kommune.id, path: `/antraege/${active}/vorhaben`, form: { entries: [] } }, daysAgo(1));
+
     const result = await runHousekeeping(db, uploads, now);
-    expect(result).toMatchObject({ applications: 1, attachmentFiles: [`key${expired}`], loginAttempts: 1, anonymousEligibilityChecks: 1, anonymousQualityChecks: 1, expiredSessions: 1 });
+    expect(result).toMatchObject({ applications: 1, attachmentFiles: [`key${expired}`], loginAttempts: 1, anonymousEligibilityChecks: 1, anonymousQualityChecks: 1, expiredSessions: 1, keptInputs: 1 });
+    expect((await db.selectFrom('pending_submissions').select('id').execute()).map((r) => r.id)).toEqual(['frisch']);
 
     const ids = (await db.selectFrom('applications').select('id').orderBy('id').execute()).map((r) => r.id);
     expect(ids).toEqual([restorable, active]);
@@ -71,6 +75,6 @@ describe('housekeeping (what the privacy statement promises to delete)', () => {
     expect(await db.selectFrom('login_attempts').select('attempted_at').execute()).toEqual([{ attempted_at: daysAgo(1).toISOString() }]);
 
     // Running again changes nothing.
-    expect(await runHousekeeping(db, uploads, now)).toMatchObject({ applications: 0, loginAttempts: 0, anonymousEligibilityChecks: 0, anonymousQualityChecks: 0, expiredSessions: 0 });
+    expect(await runHousekeeping(db, uploads, now)).toMatchObject({ applications: 0, loginAttempts: 0, anonymousEligibilityChecks: 0, anonymousQualityChecks: 0, expiredSessions: 0, keptInputs: 0 });
   });
 });
