@@ -98,6 +98,8 @@ const notices: Record<string, string> = {
 
 export default function ApplicationOverview() {
   const d = useLoaderData<typeof loader>();
+  // Resume where the work is: the first section that is open and not done (the check page once all are).
+  const nextStep = d.steps.find((s) => s.status === 'in_bearbeitung' || s.status === 'nicht_begonnen');
   const blocked = d.steps.find((s) => s.step === d.blockedStep);
   return (
     <>
@@ -130,6 +132,13 @@ export default function ApplicationOverview() {
       </div>
       <StatusPanel d={d} />
       <h2>Abschnitte</h2>
+      {d.editable && nextStep ? (
+        <p>
+          <Link to={`/antraege/${d.id}/${nextStep.step}`} className="button">
+            Weiter mit „{nextStep.title}“
+          </Link>
+        </p>
+      ) : null}
       <ol className="task-list">
         {d.steps.map((s) => (
           <li key={s.step} className="task-list__item">

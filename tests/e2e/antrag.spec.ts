@@ -7,6 +7,7 @@ test.describe('Antrag wizard', () => {
     const overview = await startApplication(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Antrag ohne Titel');
     await expect(page.locator('.task-list__item', { hasText: 'Kosten- und Finanzierungsplan' }).first()).toContainText('Kann noch nicht begonnen werden');
+    await expect(page.getByRole('link', { name: 'Weiter mit „Antragsteller“' })).toBeVisible();
 
     await page.getByRole('link', { name: 'Antragsteller', exact: true }).click();
     await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Gemeinde Wiesenbach');
@@ -35,7 +36,8 @@ test.describe('Antrag wizard', () => {
       await expect(page.locator('.task-list__item', { hasText: step }).first()).toContainText('Erledigt');
     }
     await expect(page.getByRole('heading', { name: 'Förderprüfung: Förderfähig' })).toBeVisible();
-    await page.getByRole('link', { name: 'Angaben prüfen' }).click();
+    // Resuming leads to where the work is: now the check of all answers.
+    await page.getByRole('link', { name: 'Weiter mit „Angaben prüfen“' }).click();
     await expect(page.getByRole('heading', { name: 'Angaben prüfen', level: 1 })).toBeVisible();
     await expect(page.getByText('Bürgerrat Verkehrswende Wiesenbach').first()).toBeVisible();
     await expect(page.getByText('10.000,00 €').first()).toBeVisible();
