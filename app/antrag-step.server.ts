@@ -1,10 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data as json, redirect } from '@remix-run/node';
 import { randomBytes } from 'node:crypto';
-import { keepPendingSubmission } from '../db/repositories/applications';
+import { eventsSince, keepPendingSubmission } from '../db/repositories/applications';
 import { updateOrganisation } from '../db/repositories/organisations';
 import { recordAudit } from '../db/repositories/audit';
-import { describePath, describeValue } from '../machines/frl/application/anchors';
+import { describePath, describeValue, stepOfPath } from '../machines/frl/application/anchors';
 import { diff } from '../machines/frl/application/diff';
 import { applyStepForm, stepFormSchema, stepFormValues } from '../machines/frl/application/forms';
 import type { ApplicationEvent } from '../machines/frl/application/machine';
@@ -58,6 +58,13 @@ export async function conflictOf(step: EditableStep, stored: LoadedApplication, 
   return { ...base, fields };
 }
 
+/** Whether every save between the two versions changed other sections only (no pending input left in this one). */
+async function onlyOtherSectionsChanged(applicationId: number, step: EditableStep, fromVersion: number, toVersion: number): Promise<boolean> {
+  const events = await eventsSince(await getDb(), applicationId, fromVersion, toVersion);
+  if (events.length !== toVersion - fromVersion) return false; // a version without its event: be careful
+  return events.every((e) => (e.type === 'step.save' || e.type === 'step.autosave') && e.step !== step && e.paths.every((p) => stepOfPath(p) !== step));
+}
+
 async function nameOf(userId: number | null): Promise<string | null> {
   if (userId === null) return null;
   const row = await (await getDb()).selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst();
@@ -96,10 +103,13 @@ export async function saveStep(args: {
   let version = Number(form.get('version'));
 
   if (!Number.isInteger(version) || version !== loaded.row.version) {
-    const conflict = await conflictOf(step, loaded, posted);
+    // Saves since the page was loaded that touched only other sections are no conflict: this
+    // step's form replaces only its own section, so both sides' work is kept.
+    const untouched = Number.isInteger(version) && version < loaded.row.version && (await onlyOtherSectionsChanged(loaded.row.id, step, version, loaded.row.version));
+    const conflict = untouched ? null : await conflictOf(step, loaded, posted);
     // Nothing differs from what is stored (typically the user's own autosave finished just before
     // this submit): there is nothing to decide, so the save goes ahead on the current version.
-    if (conflict.fields.length > 0 || !Number.isInteger(version)) return json({ conflict, result: null, saved: null }, { status: 409 });
+    if (conflict && (conflict.fields.length > 0 || !Number.isInteger(version))) return json({ conflict, result: null, saved: null }, { status: 409 });
     version = loaded.row.version;
   }
 

@@ -184,6 +184,25 @@ export async function restoreApplication(db: Executor, id: number, userId: numbe
   return row !== undefined;
 }
 
+/**
+ * The events that raised the version from `afterVersion` to `upToVersion`, one per version (step
+ * and changed paths). Events that change nothing (comments, downloads) carry the version they saw;
+ * the first event of each version is the one that wrote it.
+ */
+export async function eventsSince(db: Executor, applicationId: number, afterVersion: number, upToVersion: number) {
+  const rows = await db
+    .selectFrom('application_events')
+    .select(['version', 'type', 'step', 'changes'])
+    .where('application_id', '=', applicationId)
+    .where('version', '>', afterVersion)
+    .where('version', '<=', upToVersion)
+    .orderBy('id')
+    .execute();
+  const writers = new Map<number, (typeof rows)[number]>();
+  for (const row of rows) if (!writers.has(row.version)) writers.set(row.version, row);
+  return [...writers.values()].map((r) => ({ version: r.version, type: r.type, step: r.step, paths: (JSON.parse(r.changes) as Array<{ path: string }>).map((c) => c.path) }));
+}
+
 /** Events of an application, newest first; `beforeId` pages back through older ones. */
 export async function listApplicationEvents(
   db: Executor,

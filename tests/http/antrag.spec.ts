@@ -174,3 +174,23 @@ test('an application recorded as submitted shows its status in the list and cann
   expect(stored.deleted_at).toBeNull();
   await client.dispose();
 });
+
+test('colleagues saving different sections at the same time keep both: no conflict, nothing overwritten', async ({ baseURL }) => {
+  const me = await clientFor(baseURL!, 'kommune');
+  const colleague = await clientFor(baseURL!, 'kommune2');
+  const app = await newApplication(me);
+  const myVersion = await versionOf(me, `${app}/zeitplan`);
+  // The colleague saves Vorhaben after I opened Zeitplan …
+  const theirVersion = await versionOf(colleague, `${app}/vorhaben`);
+  expect((await colleague.post(`${app}/vorhaben`, { version: theirVersion, intent: 'speichern', title: 'Titel der Kollegin' })).status()).toBe(302);
+  // … then I save Zeitplan with the version my page was loaded with.
+  const mine = await me.post(`${app}/zeitplan`, { version: myVersion, intent: 'speichern', start: '01.03.2027', end: '31.12.2027', alreadyStarted: 'nein' });
+  expect(mine.status()).toBe(302);
+  expect(await (await me.get(`${app}/vorhaben`)).text()).toContain('value="Titel der Kollegin"');
+  expect(await (await me.get(`${app}/zeitplan`)).text()).toContain('value="01.03.2027"');
+  // A stale save of the section the colleague changed is still a conflict.
+  const stale = await me.post(`${app}/vorhaben`, { version: myVersion, intent: 'speichern', title: 'Mein Titel' });
+  expect(stale.status()).toBe(409);
+  await me.dispose();
+  await colleague.dispose();
+});
