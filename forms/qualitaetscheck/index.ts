@@ -63,14 +63,14 @@ function combinedSection(w: ReportWriter, content: QualityCheckContent, combined
     ]),
   );
   w.heading('Wo die Sichtweisen auseinandergehen', sub);
-  if (combined.divergent.length === 0) {
+  if (combined.disagreements.length === 0) {
     w.paragraph(
       combined.criteria.some((c) => c.byPerspective.length >= 2)
         ? 'Bei keinem Kriterium liegen die Sichtweisen deutlich auseinander.'
         : 'Ein Vergleich ist möglich, sobald Personen aus mindestens zwei Sichtweisen geantwortet haben.',
     );
   } else {
-    for (const c of combined.divergent) {
+    for (const c of combined.disagreements) {
       w.paragraph(c.title, { face: 'bold', after: 1, keepWithNext: 12 });
       w.paragraph(describeDivergence(c) ?? '', { indent: 12 });
     }

@@ -428,8 +428,23 @@ export interface CombinedCriterion {
   perspectiveSpread: number | null;
   highest: Perspective | null;
   lowest: Perspective | null;
-  /** The perspectives see this criterion strongly differently (spread ≥ threshold). */
+  /**
+   * Statements answered by at least two perspectives, with each perspective's score on that very
+   * statement, largest gap first. Perspectives see different statements; only shared ones compare.
+   */
+  sharedGaps: StatementGap[];
+  /** The perspectives see this criterion strongly differently: a shared statement's gap ≥ threshold. */
   divergent: boolean;
+  /** Perspectives whose own respondents differ strongly (spread of their scores ≥ threshold). */
+  splitWithin: Array<{ perspective: Perspective; min: number; max: number }>;
+}
+
+export interface StatementGap {
+  questionId: string;
+  text: string;
+  gap: number;
+  highest: PerspectiveScore;
+  lowest: PerspectiveScore;
 }
 
 export interface CombinedProfile {
@@ -439,6 +454,8 @@ export interface CombinedProfile {
   criteria: CombinedCriterion[];
   /** The criteria worth talking about: where perspectives differ strongly. */
   divergent: CombinedCriterion[];
+  /** Divergent criteria and those where people of one perspective disagree among themselves. */
+  disagreements: CombinedCriterion[];
 }
 
 const meanOf = (values: readonly number[]) => roundedQuotient(values.reduce((a, b) => a + b, 0), values.length);
@@ -458,6 +475,31 @@ export function combineProfiles(content: QualityCheckContent, respondents: reado
     const sorted = [...byPerspective].sort((a, b) => b.mean - a.mean);
     const perspectiveSpread = sorted.length >= 2 ? sorted[0]!.mean - sorted[sorted.length - 1]!.mean : null;
     const mean = values.length ? meanOf(values) : null;
+    const sharedGaps = criterion.questions
+      .flatMap((question): StatementGap[] => {
+        const perStatement = perspectives.flatMap((perspective): PerspectiveScore[] => {
+          if (!appliesTo(question, perspective)) return [];
+          const own = respondents
+            .filter((r) => r.perspective === perspective)
+            .map((r) => r.answers[question.id]?.value)
+            .filter((v): v is ScaleValue => v !== undefined && v !== 'na');
+          const score = scoreOf(own);
+          return score === null ? [] : [{ perspective, respondents: own.length, mean: score }];
+        });
+        if (perStatement.length < 2) return [];
+        const ordered = [...perStatement].sort((a, b) => b.mean - a.mean);
+        const highest = ordered[0]!;
+        const lowest = ordered[ordered.length - 1]!;
+        return [{ questionId: question.id, text: question.text, gap: highest.mean - lowest.mean, highest, lowest }];
+      })
+      .sort((a, b) => b.gap - a.gap);
+    const splitWithin = perspectives.flatMap((perspective) => {
+      const own = scores.filter((x) => x.perspective === perspective).map((x) => x.score);
+      if (own.length < 2) return [];
+      const min = Math.min(...own);
+      const max = Math.max(...own);
+      return max - min >= content.thresholds.divergence ? [{ perspective, min, max }] : [];
+    });
     return {
       criterionId: criterion.id,
       title: criterion.title,
@@ -473,7 +515,9 @@ export function combineProfiles(content: QualityCheckContent, respondents: reado
       perspectiveSpread,
       highest: perspectiveSpread === null ? null : sorted[0]!.perspective,
       lowest: perspectiveSpread === null ? null : sorted[sorted.length - 1]!.perspective,
-      divergent: perspectiveSpread !== null && perspectiveSpread >= content.thresholds.divergence,
+      sharedGaps,
+      divergent: (sharedGaps[0]?.gap ?? 0) >= content.thresholds.divergence,
+      splitWithin,
     };
   });
   const respondentsByPerspective = Object.fromEntries(
@@ -485,16 +529,23 @@ export function combineProfiles(content: QualityCheckContent, respondents: reado
     respondentsByPerspective,
     criteria,
     divergent: criteria.filter((c) => c.divergent),
+    disagreements: criteria.filter((c) => c.divergent || c.splitWithin.length > 0),
   };
 }
 
 /** "Die Sichtweisen gehen deutlich auseinander: Politik 83 Punkte, Zivilgesellschaft 33 Punkte. …" */
 export function describeDivergence(criterion: CombinedCriterion): string | null {
-  if (!criterion.divergent || !criterion.highest || !criterion.lowest) return null;
-  const mean = (p: Perspective) => criterion.byPerspective.find((s) => s.perspective === p)!.mean;
-  return (
-    `Die Sichtweisen gehen deutlich auseinander: ${perspectiveInfo[criterion.highest].label} ${mean(criterion.highest)} Punkte, ` +
-    `${perspectiveInfo[criterion.lowest].label} ${mean(criterion.lowest)} Punkte. ` +
-    'Besprechen Sie gemeinsam, woher der Unterschied kommt – gerade hier lohnt sich das Gespräch.'
-  );
+  const parts: string[] = [];
+  const gap = criterion.sharedGaps[0];
+  if (criterion.divergent && gap) {
+    parts.push(
+      `Die Sichtweisen gehen deutlich auseinander, am stärksten bei „${gap.text}“: ` +
+        `${perspectiveInfo[gap.highest.perspective].label} ${gap.highest.mean} Punkte, ${perspectiveInfo[gap.lowest.perspective].label} ${gap.lowest.mean} Punkte.`,
+    );
+  }
+  for (const split of criterion.splitWithin) {
+    parts.push(`Innerhalb der Sichtweise ${perspectiveInfo[split.perspective].label} liegen die Einschätzungen weit auseinander (${split.min} bis ${split.max} Punkte).`);
+  }
+  if (!parts.length) return null;
+  return `${parts.join(' ')} Besprechen Sie gemeinsam, woher der Unterschied kommt – gerade hier lohnt sich das Gespräch.`;
 }

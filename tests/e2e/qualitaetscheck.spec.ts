@@ -92,16 +92,16 @@ test.describe('QualitätsCheck', () => {
     await submit(colleague, 'Zum Ergebnis');
     await expect(colleague.getByRole('heading', { level: 1 })).toHaveText('Ihr Ergebnis');
     await colleague.getByRole('link', { name: 'Zur Übersicht dieses QualitätsChecks' }).click();
-    await expect(colleague.getByText('Die Sichtweisen gehen deutlich auseinander: Verwaltung 100 Punkte, Zivilgesellschaft 0 Punkte.')).toBeVisible();
+    await expect(colleague.getByText(/Die Sichtweisen gehen deutlich auseinander, am stärksten bei „[^“]+“: Verwaltung 100 Punkte, Zivilgesellschaft 0 Punkte\./)).toBeVisible();
     await context.close();
 
     // Back on the draft's task list: the combined profile with the divergence.
     await page.goto(draftPath);
     const attached = page.getByRole('region', { name: `QualitätsCheck: ${title}` });
     await expect(attached).toContainText('2 Personen: Verwaltung 1, Zivilgesellschaft 1');
-    await expect(attached.getByRole('table', { name: /Profil nach Sichtweise/ }).getByRole('row', { name: /Dialogbereitschaft/ })).toContainText('gehen auseinander (100 Punkte)');
+    await expect(attached.getByRole('table', { name: /Profil nach Sichtweise/ }).getByRole('row', { name: /Dialogbereitschaft/ })).toContainText('gehen auseinander (bis 100 Punkte bei einer gemeinsamen Aussage)');
     await expect(attached.getByRole('img', { name: 'Profil nach Sichtweise' })).toBeVisible();
-    await expect(attached.getByText('Die Sichtweisen gehen deutlich auseinander: Verwaltung 100 Punkte, Zivilgesellschaft 0 Punkte.')).toBeVisible();
+    await expect(attached.getByText(/Die Sichtweisen gehen deutlich auseinander, am stärksten bei „[^“]+“: Verwaltung 100 Punkte, Zivilgesellschaft 0 Punkte\./)).toBeVisible();
   });
 
   test('without signing in: the check is kept in the browser and can be resumed', async ({ page }) => {

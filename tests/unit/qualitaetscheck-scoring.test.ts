@@ -196,8 +196,11 @@ describe('combined profile of several respondents', () => {
       { perspective: 'politik', respondents: 1, mean: 67 },
     ]);
     expect(combined.divergent).toHaveLength(content.criteria.length);
+    // Compared on a statement both answered; the sentence names it.
+    const shared = first.sharedGaps[0]!;
+    expect(shared).toMatchObject({ gap: 83, highest: { perspective: 'verwaltung', mean: 100 }, lowest: { perspective: 'zivilgesellschaft', mean: 17 } });
     expect(describeDivergence(first)).toBe(
-      'Die Sichtweisen gehen deutlich auseinander: Verwaltung 100 Punkte, Zivilgesellschaft 17 Punkte. Besprechen Sie gemeinsam, woher der Unterschied kommt – gerade hier lohnt sich das Gespräch.',
+      `Die Sichtweisen gehen deutlich auseinander, am stärksten bei „${shared.text}“: Verwaltung 100 Punkte, Zivilgesellschaft 17 Punkte. Besprechen Sie gemeinsam, woher der Unterschied kommt – gerade hier lohnt sich das Gespräch.`,
     );
   });
 
@@ -212,13 +215,42 @@ describe('combined profile of several respondents', () => {
     expect(describeDivergence(at('3', '2'))).toBeNull();
   });
 
-  it('does not flag disagreement within one perspective, and skips respondents without a score', () => {
+  it('compares perspectives only on statements both answered: different statements are no divergence', () => {
+    // Find a criterion where Verwaltung and Zivilgesellschaft share a statement and also have their own.
+    const criterion = content.criteria.find((c) => {
+      const v = c.questions.filter((q) => q.perspectives.includes('verwaltung'));
+      const z = c.questions.filter((q) => q.perspectives.includes('zivilgesellschaft'));
+      return v.some((q) => z.includes(q)) && v.some((q) => !z.includes(q)) && z.some((q) => !v.includes(q));
+    })!;
+    expect(criterion, 'content has a criterion with shared and own statements').toBeDefined();
+    const answer = (perspective: 'verwaltung' | 'zivilgesellschaft', own: AnswerValue, sharedValue: AnswerValue) =>
+      Object.fromEntries(
+        criterion.questions
+          .filter((q) => q.perspectives.includes(perspective))
+          .map((q) => [q.id, { value: q.perspectives.includes('verwaltung') && q.perspectives.includes('zivilgesellschaft') ? sharedValue : own }]),
+      );
+    // Both agree on the shared statements; they differ only on statements the other never saw.
+    const combined = combineProfiles(content, [
+      { id: 'v', perspective: 'verwaltung', answers: answer('verwaltung', '3', '2') },
+      { id: 'z', perspective: 'zivilgesellschaft', answers: answer('zivilgesellschaft', '0', '2') },
+    ]);
+    const c = combined.criteria.find((x) => x.criterionId === criterion.id)!;
+    expect(c.perspectiveSpread).toBeGreaterThanOrEqual(content.thresholds.divergence); // the means differ …
+    expect(c.sharedGaps.every((g) => g.gap === 0)).toBe(true); // … but not on anything both answered
+    expect(c.divergent).toBe(false);
+    expect(describeDivergence(c)).toBeNull();
+  });
+
+  it('names strong disagreement within one perspective, and skips respondents without a score', () => {
     const combined = combineProfiles(content, [
       { id: '1', perspective: 'politik', answers: everything('politik', '3') },
       { id: '2', perspective: 'politik', answers: everything('politik', '0') },
       { id: '3', perspective: 'verwaltung', answers: everything('verwaltung', 'na') },
     ]);
     expect(combined.criteria[0]).toMatchObject({ respondents: 2, withoutScore: 1, spread: 100, mean: 50, perspectiveSpread: null, divergent: false });
+    expect(combined.criteria[0]!.splitWithin).toEqual([{ perspective: 'politik', min: 0, max: 100 }]);
+    expect(combined.disagreements).toHaveLength(content.criteria.length);
+    expect(describeDivergence(combined.criteria[0]!)).toContain('Innerhalb der Sichtweise Politik liegen die Einschätzungen weit auseinander (0 bis 100 Punkte).');
     // Nobody has answered a criterion yet: open, not "not rateable".
     const first = content.criteria[0]!.id;
     const partial = combineProfiles(content, [

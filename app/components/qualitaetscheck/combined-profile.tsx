@@ -24,7 +24,7 @@ export function CombinedProfileView({ combined, id, headingLevel = 2 }: { combin
       series: perspectiveInfo[p].label,
       value: perspectiveMean(c, p),
       seriesIndex: perspectives.indexOf(p),
-      ...(c.divergent && (c.highest === p || c.lowest === p) ? { marker: 'Sichtweisen gehen auseinander' } : {}),
+      ...(c.divergent && (c.sharedGaps[0]!.highest.perspective === p || c.sharedGaps[0]!.lowest.perspective === p) ? { marker: 'Sichtweisen gehen auseinander' } : {}),
     })),
   }));
   return (
@@ -60,7 +60,17 @@ export function CombinedProfileView({ combined, id, headingLevel = 2 }: { combin
               ))}
               <td className="num">{scoreCell(c.mean)}</td>
               <td>{ratingText(c.rating)}</td>
-              <td>{c.divergent ? <strong>gehen auseinander ({c.perspectiveSpread} Punkte)</strong> : c.perspectiveSpread === null ? '–' : 'ähnlich'}</td>
+              <td>
+                {c.divergent ? (
+                  <strong>gehen auseinander (bis {c.sharedGaps[0]!.gap} Punkte bei einer gemeinsamen Aussage)</strong>
+                ) : c.perspectiveSpread === null ? (
+                  '–'
+                ) : c.sharedGaps.length ? (
+                  'ähnlich'
+                ) : (
+                  'nicht vergleichbar (keine gemeinsamen Aussagen)'
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -68,9 +78,9 @@ export function CombinedProfileView({ combined, id, headingLevel = 2 }: { combin
       <H level={headingLevel} id={`${id}-unterschiede`}>
         Wo die Sichtweisen auseinandergehen
       </H>
-      {combined.divergent.length ? (
+      {combined.disagreements.length ? (
         <ul className="qc-divergences">
-          {combined.divergent.map((c) => (
+          {combined.disagreements.map((c) => (
             <li key={c.criterionId}>
               <strong>{c.title}:</strong> {describeDivergence(c)}
             </li>
