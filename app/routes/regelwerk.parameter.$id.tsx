@@ -446,16 +446,22 @@ function CaseTable({
               {x.expectationMissed ? <span className="result-fail"> (Erwartung nicht erfüllt)</span> : null}
             </td>
             <td>
-              <ul className="plain-list">
-                {x.reasons.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
+              <Reasons reasons={x.reasons} />
             </td>
           </tr>
         ))}
       </tbody>
     </ScrollTable>
+  );
+}
+
+function Reasons({ reasons }: { reasons: readonly string[] }) {
+  return (
+    <ul className="plain-list">
+      {reasons.map((r) => (
+        <li key={r}>{r}</li>
+      ))}
+    </ul>
   );
 }
 
@@ -489,11 +495,7 @@ function DraftTable({
               {x.changed ? null : ' (unverändert)'}
             </td>
             <td>
-              <ul className="plain-list">
-                {x.reasons.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
+              <Reasons reasons={x.reasons} />
             </td>
           </tr>
         ))}

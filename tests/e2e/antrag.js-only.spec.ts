@@ -1,5 +1,5 @@
 import { expect, expectAccessible, signIn, test } from '../support/fixtures';
-import { fillApplicant, fillBudget, fillDeclarations, fillProject, fillSchedule, startApplication, submitStep } from '../support/wizard';
+import { fillBudget, fillDeclarations, startApplication, startAtBudget, submitStep } from '../support/wizard';
 
 test('the wizard step pages pass axe, with and without errors', async ({ page }) => {
   test.setTimeout(90_000);
@@ -22,14 +22,7 @@ test('the wizard step pages pass axe, with and without errors', async ({ page })
 test('a filled wizard passes axe: budget, declarations, annexes, check answers, delete and bin', async ({ page }) => {
   test.setTimeout(90_000);
   await signIn(page, 'kommune');
-  const overview = await startApplication(page);
-  await page.goto(`${overview}/antragsteller`);
-  await fillApplicant(page);
-  await submitStep(page);
-  await fillProject(page);
-  await submitStep(page);
-  await fillSchedule(page);
-  await submitStep(page);
+  const overview = await startAtBudget(page);
   await fillBudget(page);
   await expectAccessible(page);
   await submitStep(page);
@@ -123,14 +116,7 @@ test('a conflicting save shows both versions; the user keeps theirs', async ({ p
 
 test('budget: rows appear at once, sums and charts follow every keystroke', async ({ page }) => {
   await signIn(page, 'kommune');
-  const overview = await startApplication(page);
-  await page.goto(`${overview}/antragsteller`);
-  await fillApplicant(page);
-  await submitStep(page);
-  await fillProject(page);
-  await submitStep(page);
-  await fillSchedule(page);
-  await submitStep(page);
+  await startAtBudget(page);
   const url = page.url();
   await page.getByRole('button', { name: 'Ausgabe hinzufügen' }).click();
   await page.getByRole('button', { name: 'Ausgabe hinzufügen' }).click();

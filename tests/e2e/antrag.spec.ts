@@ -1,5 +1,5 @@
 import { expect, signIn, test } from '../support/fixtures';
-import { addRow, fillApplicant, fillBudget, fillDeclarations, fillProject, fillSchedule, startApplication, submitStep } from '../support/wizard';
+import { addRow, fillApplicant, fillBudget, fillDeclarations, fillProject, fillSchedule, startApplication, startAtBudget, submitStep } from '../support/wizard';
 
 test.describe('Antrag wizard', () => {
   test('a Gemeinde prepares a complete application step by step and checks its answers', async ({ page }) => {
@@ -76,14 +76,7 @@ test.describe('Antrag wizard', () => {
 
   test('Enter in a field saves and goes on; it never removes a row', async ({ page }) => {
     await signIn(page, 'kommune');
-    const overview = await startApplication(page);
-    await page.goto(`${overview}/antragsteller`);
-    await fillApplicant(page);
-    await submitStep(page);
-    await fillProject(page);
-    await submitStep(page);
-    await fillSchedule(page);
-    await submitStep(page);
+    const overview = await startAtBudget(page);
     await fillBudget(page);
     await addRow(page, 'Ausgabe hinzufügen');
     await page.getByLabel('Beschreibung', { exact: true }).nth(1).fill('Plakate');

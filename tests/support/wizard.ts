@@ -75,3 +75,16 @@ export async function fillDeclarations(page: Page) {
     if (await box.count()) await box.check();
   }
 }
+
+/** A new draft filled up to the Kosten step (Antragsteller, Vorhaben, Zeitplan done); returns its overview path. */
+export async function startAtBudget(page: Page): Promise<string> {
+  const overview = await startApplication(page);
+  await page.goto(`${overview}/antragsteller`);
+  await fillApplicant(page);
+  await submitStep(page);
+  await fillProject(page);
+  await submitStep(page);
+  await fillSchedule(page);
+  await submitStep(page);
+  return overview;
+}
