@@ -109,7 +109,9 @@ export async function reviewLoader(loaded: LoadedApplication, result: Eligibilit
             ]
           : []),
         { label: 'Beteiligungsportal', value: yesNo(p.usesBeteiligungsportal), step: 'vorhaben', anchor: 'portal' },
-        { label: 'Software', value: p.softwareProcurement ? `ja – ${text(p.softwareReason)}` : yesNo(p.softwareProcurement), step: 'vorhaben', anchor: 'portal' },
+        ...(part === 'B'
+          ? []
+          : [{ label: 'Software', value: p.softwareProcurement ? `ja – ${text(p.softwareReason)}` : yesNo(p.softwareProcurement), step: 'vorhaben' as const, anchor: 'portal' }]),
         { label: 'Zusammenarbeit', value: p.cooperation ? text(p.cooperationDescription) : yesNo(p.cooperation), step: 'vorhaben', anchor: 'zusammenarbeit' },
         {
           label: 'Förderung durch Bund oder EU',

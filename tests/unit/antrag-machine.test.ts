@@ -3,10 +3,10 @@ import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { applicationMachine, canOpenStep, viewOf, type ApplicationEvent, type ApplicationSnapshot, type View } from '../../machines/frl/application/machine';
 import { emptyApplication } from '../../machines/frl/application/schema';
-import { overview, stepIds, type EditableStep, type StepContext } from '../../machines/frl/application/steps';
+import { overview, stepIds, stepIssues, type EditableStep, type StepContext } from '../../machines/frl/application/steps';
 import type { ApplicationData } from '../../machines/frl/application/schema';
 import { shippedParameters } from '../../machines/frl/parameters';
-import { sampleGemeindeApplication } from '../../db/demo/applications';
+import { sampleGemeindeApplication, sampleVereinApplication } from '../../db/demo/applications';
 
 const editable = stepIds.filter((s): s is EditableStep => s !== 'pruefen');
 const data = emptyApplication();
@@ -128,5 +128,21 @@ describe('task list', () => {
     const kosten = overview(d, context).find((o) => o.step === 'kosten')!;
     expect(kosten.status).not.toBe('gesperrt');
     expect(kosten.blockedBy).toEqual(['vorhaben']);
+  });
+});
+
+describe('Vorhaben questions per part', () => {
+  const context: StepContext = { table: shippedParameters, date: '2026-12-01', attachmentTypes: [] };
+
+  it('asks a Gemeinde about software (FRL Teil 2 A II Nr. 3) but not an association', () => {
+    const gemeinde = sampleGemeindeApplication();
+    gemeinde.project.softwareProcurement = undefined;
+    expect(stepIssues('vorhaben', gemeinde, context).map((i) => i.field)).toContain('softwareProcurement');
+    const verein = sampleVereinApplication();
+    verein.project.softwareProcurement = undefined;
+    verein.project.softwareReason = undefined;
+    expect(stepIssues('vorhaben', verein, context).map((i) => i.field)).not.toContain('softwareProcurement');
+    verein.budget.lines.push({ id: 'sw', category: 'software', kind: 'pauschal', description: 'Umfragewerkzeug', amountCents: 50_000, year: 2027 });
+    expect(stepIssues('kosten', verein, context).map((i) => i.field)).not.toContain(`lines[${verein.budget.lines.length - 1}].category`);
   });
 });

@@ -127,10 +127,22 @@ export function ProjectStep({ fields, part }: { fields: Fields; part: 'A' | 'B' 
           </>
         ) : null}
       </Section>
-      <Section id="portal" title="Beteiligungsportal und Software" hint="Das Beteiligungsportal des Freistaates ist kostenlos. Eigene Software wird nur gefördert, wenn das Portal nicht ausreicht (FRL Teil 2 A II Nr. 3).">
+      <Section
+        id="portal"
+        title={part === 'B' ? 'Beteiligungsportal' : 'Beteiligungsportal und Software'}
+        hint={
+          part === 'B'
+            ? 'Das Beteiligungsportal des Freistaates ist kostenlos nutzbar.'
+            : 'Das Beteiligungsportal des Freistaates ist kostenlos. Eigene Software wird nur gefördert, wenn das Portal nicht ausreicht (FRL Teil 2 A II Nr. 3).'
+        }
+      >
         <RadioGroup field={f('usesBeteiligungsportal')} legend="Nutzen Sie das Beteiligungsportal des Freistaates Sachsen?" options={yesNoOptions} inline />
-        <RadioGroup field={f('softwareProcurement')} legend="Wollen Sie Software kaufen oder mieten?" options={yesNoOptions} inline />
-        <TextAreaField field={f('softwareReason')} label="Falls ja: Welche Funktion bietet das Beteiligungsportal nicht?" rows={3} />
+        {part === 'B' ? null : (
+          <>
+            <RadioGroup field={f('softwareProcurement')} legend="Wollen Sie Software kaufen oder mieten?" options={yesNoOptions} inline />
+            <TextAreaField field={f('softwareReason')} label="Falls ja: Welche Funktion bietet das Beteiligungsportal nicht?" rows={3} />
+          </>
+        )}
       </Section>
       <Section
         id="zusammenarbeit"

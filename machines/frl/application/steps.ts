@@ -109,8 +109,11 @@ function projectIssues(data: ApplicationData): StepIssue[] {
     need('buergerkommuneProofText', !!p.buergerkommuneProof && p.buergerkommuneProof !== 'keiner' && blank(p.buergerkommuneProofText), 'Bitte beschreiben Sie Satzung oder praktizierte Formate kurz.');
   }
   need('usesBeteiligungsportal', p.usesBeteiligungsportal === undefined, 'Bitte geben Sie an, ob Sie das Beteiligungsportal nutzen.');
-  need('softwareProcurement', p.softwareProcurement === undefined, 'Bitte geben Sie an, ob Sie Software beschaffen oder mieten.');
-  need('softwareReason', p.softwareProcurement === true && blank(p.softwareReason), 'Bitte begründen Sie, warum das Beteiligungsportal nicht ausreicht.');
+  // The software exclusion is FRL Teil 2 A II Nr. 3; associations (Teil 2 B) are not asked.
+  if (part !== 'B') {
+    need('softwareProcurement', p.softwareProcurement === undefined, 'Bitte geben Sie an, ob Sie Software beschaffen oder mieten.');
+    need('softwareReason', p.softwareProcurement === true && blank(p.softwareReason), 'Bitte begründen Sie, warum das Beteiligungsportal nicht ausreicht.');
+  }
   need('cooperation', p.cooperation === undefined, part === 'B' ? 'Bitte geben Sie an, ob Sie mit der betroffenen Kommune zusammenarbeiten.' : 'Bitte geben Sie an, ob freie Träger mitwirken.');
   need('cooperationDescription', p.cooperation === true && blank(p.cooperationDescription), 'Bitte beschreiben Sie die Zusammenarbeit.');
   need('federalOrEuFunding', !p.federalOrEuFunding, 'Bitte geben Sie an, ob es eine Förderung durch Bund oder EU gibt.');
@@ -156,7 +159,7 @@ function budgetIssues(data: ApplicationData, context: StepContext): StepIssue[] 
     else if (firstYear !== null && lastYear !== null && (line.year < firstYear || line.year > lastYear)) {
       issues.push({ field: `lines[${i}].year`, message: `Zeile ${n}: ${line.year} liegt außerhalb des Vorhabenzeitraums (${firstYear}–${lastYear}).` });
     }
-    if (line.category === 'software' && blank(data.project.softwareReason)) {
+    if (line.category === 'software' && partOf(data) !== 'B' && blank(data.project.softwareReason)) {
       issues.push({ field: `lines[${i}].category`, message: `Zeile ${n}: Software ist nur zuwendungsfähig, wenn das Beteiligungsportal nicht ausreicht – begründen Sie das im Schritt „Vorhaben“.` });
     }
   });
