@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { eventsSince, keepPendingSubmission } from '../db/repositories/applications';
 import { updateOrganisation } from '../db/repositories/organisations';
 import { recordAudit } from '../db/repositories/audit';
+import { findUserById } from '../db/repositories/users';
 import { describePath, describeValue, stepOfPath } from '../machines/frl/application/anchors';
 import { diff } from '../machines/frl/application/diff';
 import { applyStepForm, stepFormSchema, stepFormValues } from '../machines/frl/application/forms';
@@ -66,9 +67,7 @@ async function onlyOtherSectionsChanged(applicationId: number, step: EditableSte
 }
 
 async function nameOf(userId: number | null): Promise<string | null> {
-  if (userId === null) return null;
-  const row = await (await getDb()).selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst();
-  return row?.name ?? null;
+  return userId === null ? null : ((await findUserById(await getDb(), userId))?.name ?? null);
 }
 
 /** When the session ended while the user typed: keep the input and ask to sign in again. */

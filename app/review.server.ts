@@ -3,6 +3,7 @@ import { qualityChecksOfApplicationRows } from '../db/repositories/quality-check
 import { totalsFor } from '../machines/frl/application/facts';
 import { overview, partOf, stepInfo, type EditableStep } from '../machines/frl/application/steps';
 import { attachmentTypes, participationFormats, participationLevelInfo, targetGroups } from '../machines/frl/catalogues';
+import { formatFact } from '../machines/frl/criterion';
 import type { EligibilityResult } from '../machines/frl/engine';
 import { routeInfo } from '../machines/frl/routes';
 import { formatDate, formatEuro } from '../machines/shared/format';
@@ -17,10 +18,6 @@ export interface ReviewRow {
   step: EditableStep;
   anchor?: string;
 }
-
-const locationLabel = { sachsen: 'in Sachsen', laenderuebergreifend: 'länderübergreifend', ausserhalb: 'außerhalb Sachsens' } as const;
-const proofLabel = { satzung: 'Satzung zur Bürgerbeteiligung', praxis: 'regelmäßig praktizierte Formate', keiner: 'beides trifft noch nicht zu' } as const;
-const fundingLabel = { keine: 'keine', beantragt: 'beantragt', bewilligt: 'bewilligt' } as const;
 
 const yesNo = (v: boolean | undefined) => (v === undefined ? 'nicht angegeben' : v ? 'ja' : 'nein');
 const text = (v: string | undefined | null) => (v && v.trim() ? v : 'nicht angegeben');
@@ -79,7 +76,7 @@ export async function reviewLoader(loaded: LoadedApplication, result: Eligibilit
         { label: 'Ort', value: text(p.placeDescription), step: 'vorhaben', anchor: 'ort' },
         {
           label: 'Durchführung',
-          value: p.location ? `${locationLabel[p.location]}${p.crossBorderReason ? ` – ${p.crossBorderReason}` : ''}` : 'nicht angegeben',
+          value: `${formatFact('project.location', p.location)}${p.crossBorderReason ? ` – ${p.crossBorderReason}` : ''}`,
           step: 'vorhaben',
           anchor: 'ort',
         },
@@ -93,7 +90,7 @@ export async function reviewLoader(loaded: LoadedApplication, result: Eligibilit
           ? [
               {
                 label: 'Nachweis Bürgerkommune',
-                value: p.buergerkommuneProof ? `${proofLabel[p.buergerkommuneProof]}${p.buergerkommuneProofText ? ` – ${p.buergerkommuneProofText}` : ''}` : 'nicht angegeben',
+                value: `${formatFact('project.buergerkommuneProof', p.buergerkommuneProof)}${p.buergerkommuneProofText ? ` – ${p.buergerkommuneProofText}` : ''}`,
                 step: 'vorhaben' as const,
                 anchor: 'ort',
               },
@@ -115,7 +112,7 @@ export async function reviewLoader(loaded: LoadedApplication, result: Eligibilit
         { label: 'Zusammenarbeit', value: p.cooperation ? text(p.cooperationDescription) : yesNo(p.cooperation), step: 'vorhaben', anchor: 'zusammenarbeit' },
         {
           label: 'Förderung durch Bund oder EU',
-          value: p.federalOrEuFunding ? `${fundingLabel[p.federalOrEuFunding]}${p.federalOrEuFundingDetails ? ` – ${p.federalOrEuFundingDetails}` : ''}` : 'nicht angegeben',
+          value: `${formatFact('project.federalOrEuFunding', p.federalOrEuFunding)}${p.federalOrEuFundingDetails ? ` – ${p.federalOrEuFundingDetails}` : ''}`,
           step: 'vorhaben',
           anchor: 'zusammenarbeit',
         },

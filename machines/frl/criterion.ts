@@ -190,6 +190,13 @@ export function labelOfFact(path: string): string {
   return factLabels[path]?.label ?? path;
 }
 
+/** A fact's value as people read it ("in Sachsen", "ja", "12.000,00 €"); "nicht angegeben" when empty. */
+export function formatFact(path: string, value: unknown): string {
+  if (value === undefined || value === null || value === '') return 'nicht angegeben';
+  const format = factLabels[path]?.format as ((v: unknown) => string) | undefined;
+  return format ? format(value) : String(value);
+}
+
 const splitPaths = new Map<string, string[]>();
 function keysOf(path: string): string[] {
   let keys = splitPaths.get(path);
@@ -230,12 +237,7 @@ export class FactReader {
       let node: unknown = this.facts;
       for (const key of keysOf(path)) node = (node as Record<string, unknown> | undefined)?.[key];
       const meta = factLabels[path];
-      const shown =
-        node === undefined || node === ''
-          ? 'nicht angegeben'
-          : meta?.format
-            ? (meta.format as (v: unknown) => string)(node)
-            : String(node);
+      const shown = formatFact(path, node);
       hit = { value: node === '' ? undefined : node, entry: { fact: path, label: meta?.label ?? path, value: shown } };
       this.cache.set(path, hit);
     }
