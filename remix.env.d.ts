@@ -13,4 +13,3 @@ declare module '@remix-run/node' {
 }
 
 export type { RemixAppLoadContext };
-export {};

@@ -1,15 +1,68 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
+// A plain script shared with playwright.config.ts.
+import { defaultTestPostgresUrl, postgresUnavailable } from './scripts/postgres-reachable.mjs';
 
-export default defineConfig({
-  resolve: {
-    alias: { '~': fileURLToPath(new URL('./app', import.meta.url)) },
-  },
-  test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts'],
-    setupFiles: ['tests/support/vitest-setup.ts'],
-    environment: 'node',
-    pool: 'forks',
-    testTimeout: 20_000,
-  },
+const postgresUrl: string = process.env.TEST_DATABASE_URL || defaultTestPostgresUrl;
+
+/** Whether the test PostgreSQL answers; the reason when not. */
+async function postgresAvailable(): Promise<string | null> {
+  if (process.env.TEST_POSTGRES === 'off') return 'TEST_POSTGRES=off';
+  return (await postgresUnavailable(postgresUrl)) as string | null;
+}
+
+export default defineConfig(async (): Promise<ViteUserConfig> => {
+  const unavailable = await postgresAvailable();
+  const shown = postgresUrl.replace(/:[^:@/]*@/, ':***@');
+  // One line that says which dialects the integration tests run on (issue 16, ADR 0034).
+  // The config is read more than once per run; say it once.
+  if (!process.env.FOERDERLOTSE_DIALECT_LINE_SHOWN)
+    console.log(
+      unavailable
+        ? `Integrationstests: nur SQLite – PostgreSQL unter ${shown} nicht erreichbar (${unavailable}).`
+        : `Integrationstests: SQLite und PostgreSQL (${shown}, je Test ein eigenes Schema).`,
+    );
+  process.env.FOERDERLOTSE_DIALECT_LINE_SHOWN = '1';
+  return {
+    resolve: {
+      alias: { '~': fileURLToPath(new URL('./app', import.meta.url)) },
+    },
+    test: {
+      setupFiles: ['tests/support/vitest-setup.ts'],
+      environment: 'node',
+      pool: 'forks',
+      // vitest's default in a run is one worker less than the cores: one worker on two cores, which
+      // left a core idle while CLI spawns and PostgreSQL round trips waited (ADR 0038).
+      maxWorkers: availableParallelism(),
+      // A bound, not a duration (ADR 0032): CLI spawns and PostgreSQL schemas take long on a busy machine.
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
+      projects: [
+        {
+          extends: true as const,
+          test: {
+            name: 'sqlite',
+            include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts'],
+            // The move from SQLite into PostgreSQL needs a PostgreSQL target: only in the project postgres.
+            exclude: ['tests/integration/db-move.test.ts'],
+          },
+        },
+        ...(unavailable
+          ? []
+          : [
+              {
+                extends: true as const,
+                test: {
+                  name: 'postgres',
+                  include: ['tests/integration/**/*.test.ts'],
+                  // SQLite's own storage faults (full disk, read-only file) have no PostgreSQL counterpart here.
+                  exclude: ['tests/integration/storage-faults.test.ts'],
+                  env: { TEST_DIALECT: 'postgres', TEST_DATABASE_URL: postgresUrl },
+                },
+              },
+            ]),
+      ],
+    },
+  };
 });

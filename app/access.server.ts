@@ -27,8 +27,15 @@ export function readerOf(user: CurrentUser, row: ApplicationRow, review: ReviewS
  * refused as a role (403, they see aggregated figures only: ADR 0010); everyone else gets 404 for
  * drafts they may not read, so ids reveal nothing.
  */
-export async function requireReadableApplication(request: Request, idParam: string | undefined, allowed: readonly Reader[] = ['member', 'advisor']): Promise<ApplicationAccess> {
-  const user = await requireRole(request, allowed.map((reader) => (reader === 'member' ? 'applicant' : 'advisor')));
+export async function requireReadableApplication(
+  request: Request,
+  idParam: string | undefined,
+  allowed: readonly Reader[] = ['member', 'advisor'],
+): Promise<ApplicationAccess> {
+  const user = await requireRole(
+    request,
+    allowed.map((reader) => (reader === 'member' ? 'applicant' : 'advisor')),
+  );
   const row = await findApplicationRow(idParam);
   if (!row) throw notFound();
   const review = restoreReview(row);

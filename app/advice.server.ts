@@ -14,7 +14,6 @@ import {
   type Actor,
   type ReviewEvent,
   type ReviewSnapshot,
-  type ReviewStatus,
 } from '../machines/frl/review/machine';
 import { config } from './config.server';
 import { getDb } from './db.server';
@@ -61,7 +60,12 @@ export type ReviewOutcome = { ok: true; snapshot: ReviewSnapshot } | { ok: false
  * Sends one status event: refused events change nothing and explain why; accepted ones are saved
  * with their own optimistic version (two advisors acting at once: the second gets a message).
  */
-export async function sendReviewEvent(user: CurrentUser, row: ApplicationRow, event: ReviewEvent, expectedReviewVersion: number): Promise<ReviewOutcome> {
+export async function sendReviewEvent(
+  user: CurrentUser,
+  row: ApplicationRow,
+  event: ReviewEvent,
+  expectedReviewVersion: number,
+): Promise<ReviewOutcome> {
   const before = restoreReview(row);
   const { accepted, snapshot: after, persisted } = applyReviewEvent(before, event);
   if (!accepted) return { ok: false, message: refusal(before, event) };
@@ -82,7 +86,12 @@ export async function sendReviewEvent(user: CurrentUser, row: ApplicationRow, ev
     }),
   );
   if (!saved) {
-    return { ok: false, conflict: true, message: 'Der Stand des Antrags wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie, ob Ihre Aktion noch nötig ist.' };
+    return {
+      ok: false,
+      conflict: true,
+      message:
+        'Der Stand des Antrags wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie, ob Ihre Aktion noch nötig ist.',
+    };
   }
   await notifyStatusChange(user, row, before, after, event);
   return { ok: true, snapshot: after };
@@ -105,7 +114,15 @@ export const linkFor = {
  * One notification in the app and the same as an e-mail in the outbox, both with the link the
  * recipients may open (the e-mail's absolute, from the configured public address).
  */
-async function tell(input: { userIds: number[]; row: ApplicationRow; kind: string; text: string; link: string; subject: string; body: string }) {
+async function tell(input: {
+  userIds: number[];
+  row: ApplicationRow;
+  kind: string;
+  text: string;
+  link: string;
+  subject: string;
+  body: string;
+}) {
   if (!input.userIds.length) return;
   const label = input.link === linkFor.releasedAdvisor() ? 'Zur Beratung' : 'Zum Antrag';
   await notify(await getDb(), {
@@ -118,15 +135,23 @@ async function tell(input: { userIds: number[]; row: ApplicationRow; kind: strin
   });
 }
 
-async function notifyStatusChange(user: CurrentUser, row: ApplicationRow, before: ReviewSnapshot, after: ReviewSnapshot, event: ReviewEvent) {
+async function notifyStatusChange(
+  user: CurrentUser,
+  row: ApplicationRow,
+  before: ReviewSnapshot,
+  after: ReviewSnapshot,
+  event: ReviewEvent,
+) {
   const db = await getDb();
   const members = (await listOrganisationMembers(db, row.organisation_id)).map((m) => m.id).filter((id) => id !== user.id);
   const advisors = after.context.advisors.filter((id) => id !== user.id);
   const from = statusOf(before);
   const to = statusOf(after);
   const title = row.title || 'Antrag ohne Titel';
-  const toMembers = (kind: string, text: string, subject: string, body: string) => tell({ userIds: members, row, kind, text, link: linkFor.member(row.id), subject, body });
-  const toAdvisors = (userIds: number[], kind: string, text: string, subject: string, body: string) => tell({ userIds, row, kind, text, link: linkFor.advisor(row.id), subject, body });
+  const toMembers = (kind: string, text: string, subject: string, body: string) =>
+    tell({ userIds: members, row, kind, text, link: linkFor.member(row.id), subject, body });
+  const toAdvisors = (userIds: number[], kind: string, text: string, subject: string, body: string) =>
+    tell({ userIds, row, kind, text, link: linkFor.advisor(row.id), subject, body });
   // Advisors the event released (advice ended, or asked of someone else): they can no longer open the draft.
   const released = before.context.advisors.filter((id) => !after.context.advisors.includes(id) && id !== user.id);
   switch (event.type) {
@@ -156,13 +181,29 @@ async function notifyStatusChange(user: CurrentUser, row: ApplicationRow, before
       return;
     }
     case 'beratung.uebernehmen':
-      await toMembers('beratung.uebernommen', `${user.name} berät Ihren Antrag „${title}“.`, `Beratung übernommen: ${title}`, `${user.name} vom EBBS berät Ihren Antrag „${title}“.`);
+      await toMembers(
+        'beratung.uebernommen',
+        `${user.name} berät Ihren Antrag „${title}“.`,
+        `Beratung übernommen: ${title}`,
+        `${user.name} vom EBBS berät Ihren Antrag „${title}“.`,
+      );
       return;
     case 'beratung.hinzuziehen':
-      await toAdvisors([event.advisorId], 'beratung.hinzugezogen', `${user.name} zieht Sie zum Antrag „${title}“ hinzu.`, `Hinzugezogen: ${title}`, `${user.name} zieht Sie zur Beratung des Antrags „${title}“ hinzu.`);
+      await toAdvisors(
+        [event.advisorId],
+        'beratung.hinzugezogen',
+        `${user.name} zieht Sie zum Antrag „${title}“ hinzu.`,
+        `Hinzugezogen: ${title}`,
+        `${user.name} zieht Sie zur Beratung des Antrags „${title}“ hinzu.`,
+      );
       return;
     case 'beratung.zurueckgeben':
-      await toMembers('status', `Zur Überarbeitung zurückgegeben: „${title}“`, `Zur Überarbeitung: ${title}`, `${user.name} hat Ihren Antrag „${title}“ zur Überarbeitung zurückgegeben.\n\nBegründung: ${event.reason}`);
+      await toMembers(
+        'status',
+        `Zur Überarbeitung zurückgegeben: „${title}“`,
+        `Zur Überarbeitung: ${title}`,
+        `${user.name} hat Ihren Antrag „${title}“ zur Überarbeitung zurückgegeben.\n\nBegründung: ${event.reason}`,
+      );
       return;
     case 'beratung.abschliessen':
       await toMembers(
@@ -173,7 +214,12 @@ async function notifyStatusChange(user: CurrentUser, row: ApplicationRow, before
       );
       return;
     case 'beratung.beenden':
-      await toMembers('status', `„${title}“: ${reviewStatusLabel[from]} → ${reviewStatusLabel[to]}`, `Beratung beendet: ${title}`, `${user.name} hat die Beratung zum Antrag „${title}“ beendet. Der Antrag ist wieder ein Entwurf, den nur Ihre Organisation sieht.`);
+      await toMembers(
+        'status',
+        `„${title}“: ${reviewStatusLabel[from]} → ${reviewStatusLabel[to]}`,
+        `Beratung beendet: ${title}`,
+        `${user.name} hat die Beratung zum Antrag „${title}“ beendet. Der Antrag ist wieder ein Entwurf, den nur Ihre Organisation sieht.`,
+      );
       await tell({
         userIds: released,
         row,
@@ -200,12 +246,23 @@ export async function notifyComment(user: CurrentUser, row: ApplicationRow, inte
   const advisors = (await advisorsOf(db, row.id)).map((a) => a.id).filter((id) => id !== user.id);
   const members = (await listOrganisationMembers(db, row.organisation_id)).map((m) => m.id).filter((id) => id !== user.id);
   const title = row.title || 'Antrag ohne Titel';
-  const toAdvisors = (text: string, subject: string, body: string) => tell({ userIds: advisors, row, kind: 'kommentar', text, link: linkFor.advisor(row.id), subject, body });
-  const toMembers = (text: string, subject: string, body: string) => tell({ userIds: members, row, kind: 'kommentar', text, link: linkFor.member(row.id, step), subject, body });
+  const toAdvisors = (text: string, subject: string, body: string) =>
+    tell({ userIds: advisors, row, kind: 'kommentar', text, link: linkFor.advisor(row.id), subject, body });
+  const toMembers = (text: string, subject: string, body: string) =>
+    tell({ userIds: members, row, kind: 'kommentar', text, link: linkFor.member(row.id, step), subject, body });
   if (user.role === 'advisor') {
     const what = internal ? 'Interne Notiz' : 'Kommentar';
-    await toAdvisors(`${what} von ${user.name} zu „${title}“`, `${what}: ${title}`, `${user.name} hat zum Antrag „${title}“ ${internal ? 'eine interne Notiz' : 'einen Kommentar'} geschrieben.`);
-    if (!internal) await toMembers(`Neuer Kommentar der Beratung zu „${title}“`, `Neuer Kommentar: ${title}`, `${user.name} hat Ihren Antrag „${title}“ kommentiert.`);
+    await toAdvisors(
+      `${what} von ${user.name} zu „${title}“`,
+      `${what}: ${title}`,
+      `${user.name} hat zum Antrag „${title}“ ${internal ? 'eine interne Notiz' : 'einen Kommentar'} geschrieben.`,
+    );
+    if (!internal)
+      await toMembers(
+        `Neuer Kommentar der Beratung zu „${title}“`,
+        `Neuer Kommentar: ${title}`,
+        `${user.name} hat Ihren Antrag „${title}“ kommentiert.`,
+      );
   } else {
     const text = `Antwort von ${user.name} zu „${title}“`;
     const subject = `Antwort zu Kommentar: ${title}`;
@@ -227,7 +284,10 @@ export async function changedAfterCompletion(review: ReviewSnapshot, row: Pick<A
 
 /** The status history with names, newest first, for the status panel and the advisor view. */
 export async function historyOf(review: ReviewSnapshot) {
-  const names = await namesByIds(await getDb(), review.context.history.map((h) => h.by));
+  const names = await namesByIds(
+    await getDb(),
+    review.context.history.map((h) => h.by),
+  );
   return [...review.context.history].reverse().map((h) => ({
     from: reviewStatusLabel[h.from],
     to: reviewStatusLabel[h.to],

@@ -5,7 +5,7 @@ import { eventsSince, keepPendingSubmission } from '../db/repositories/applicati
 import { updateOrganisation } from '../db/repositories/organisations';
 import { recordAudit } from '../db/repositories/audit';
 import { findUserById } from '../db/repositories/users';
-import { describePath, describeValue, stepOfPath } from '../machines/frl/application/anchors';
+import { describeFormField, describePath, describeValue, stepOfPath } from '../machines/frl/application/anchors';
 import { diff } from '../machines/frl/application/diff';
 import { applyStepForm, stepFormSchema, stepFormValues } from '../machines/frl/application/forms';
 import type { ApplicationEvent } from '../machines/frl/application/machine';
@@ -13,14 +13,29 @@ import { viewOf } from '../machines/frl/application/machine';
 import { stepIssues, type EditableStep } from '../machines/frl/application/steps';
 import { organisationSchema } from '../machines/shared/organisation';
 import { commit, completeSteps, loadApplication, type LoadedApplication } from './application.server';
+import { isDatabaseUnreachable, isStorageFault } from '../db/client';
 import { getDb } from './db.server';
+import { log } from './utils/log.server';
 import type { CurrentUser } from './session.server';
 import { flatten, toFormData, userEntries, type Entries } from './utils/form-data';
+import { suggestedLineDefaults } from './methoden.server';
 import { anchorOf, applyListIntent, parseListIntent, rowDefaults } from './utils/list-intents';
+import { RETURN_PARAM, returnQuery, returnTarget } from './utils/return-to';
 
-export const newRowId = () => randomBytes(6).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x');
+export const newRowId = () =>
+  randomBytes(6)
+    .toString('base64url')
+    .replace(/[^A-Za-z0-9]/g, 'x');
 
 export type Intent = 'weiter' | 'zurueck' | 'speichern' | 'autosave';
+
+/** Why a save was refused: the storage cannot take a write, or the database cannot be reached. */
+export function storageUnavailableMessage(error: unknown): string {
+  const cause = isDatabaseUnreachable(error)
+    ? 'Die Datenbank des Förderlotsen ist im Moment nicht erreichbar (zum Beispiel während einer Wartung).'
+    : 'Der Server kann im Moment nichts speichern (zum Beispiel, weil sein Speicherplatz voll ist).';
+  return `Ihre Angaben wurden nicht gespeichert: ${cause} Ihre Eingaben stehen unten unverändert im Formular. Bitte speichern Sie in einigen Minuten erneut.`;
+}
 
 export interface Conflict {
   currentVersion: number;
@@ -54,16 +69,27 @@ export async function conflictOf(step: EditableStep, stored: LoadedApplication, 
   for (const [name, value] of posted) mine.set(name, [...(mine.get(name) ?? []), value]);
   const names = [...new Set([...mine.keys(), ...theirs.keys()])].filter((n) => !n.endsWith('.id') && n !== 'id');
   const fields = names
-    .map((name) => ({ name, mine: (mine.get(name) ?? []).join(', '), theirs: (theirs.get(name) ?? []).join(', ') }))
+    .map((name) => ({
+      name: describeFormField(step, name),
+      mine: (mine.get(name) ?? []).join(', '),
+      theirs: (theirs.get(name) ?? []).join(', '),
+    }))
     .filter((f) => f.mine !== f.theirs);
   return { ...base, fields };
 }
 
 /** Whether every save between the two versions changed other sections only (no pending input left in this one). */
-async function onlyOtherSectionsChanged(applicationId: number, step: EditableStep, fromVersion: number, toVersion: number): Promise<boolean> {
+async function onlyOtherSectionsChanged(
+  applicationId: number,
+  step: EditableStep,
+  fromVersion: number,
+  toVersion: number,
+): Promise<boolean> {
   const events = await eventsSince(await getDb(), applicationId, fromVersion, toVersion);
   if (events.length !== toVersion - fromVersion) return false; // a version without its event: be careful
-  return events.every((e) => (e.type === 'step.save' || e.type === 'step.autosave') && e.step !== step && e.paths.every((p) => stepOfPath(p) !== step));
+  return events.every(
+    (e) => (e.type === 'step.save' || e.type === 'step.autosave') && e.step !== step && e.paths.every((p) => stepOfPath(p) !== step),
+  );
 }
 
 async function nameOf(userId: number | null): Promise<string | null> {
@@ -97,18 +123,26 @@ export async function saveStep(args: {
   const { user, loaded, step, form } = args;
   const rawIntent = String(form.get('intent') ?? 'speichern');
   const listIntent = parseListIntent(rawIntent);
-  const intent: Intent = args.intentOverride ?? (listIntent ? 'speichern' : (['weiter', 'zurueck', 'speichern', 'autosave'] as const).find((i) => i === rawIntent) ?? 'speichern');
+  const intent: Intent =
+    args.intentOverride ??
+    (listIntent ? 'speichern' : ((['weiter', 'zurueck', 'speichern', 'autosave'] as const).find((i) => i === rawIntent) ?? 'speichern'));
   const posted = userEntries(form);
+  // "Ändern" on "Angaben prüfen": a valid "Weiter" leads back there (see utils/return-to.ts).
+  const returnTo = returnTarget(form.get(RETURN_PARAM), ['pruefen'] as const);
   let version = Number(form.get('version'));
 
   if (!Number.isInteger(version) || version !== loaded.row.version) {
     // Saves since the page was loaded that touched only other sections are no conflict: this
     // step's form replaces only its own section, so both sides' work is kept.
-    const untouched = Number.isInteger(version) && version < loaded.row.version && (await onlyOtherSectionsChanged(loaded.row.id, step, version, loaded.row.version));
+    const untouched =
+      Number.isInteger(version) &&
+      version < loaded.row.version &&
+      (await onlyOtherSectionsChanged(loaded.row.id, step, version, loaded.row.version));
     const conflict = untouched ? null : await conflictOf(step, loaded, posted);
     // Nothing differs from what is stored (typically the user's own autosave finished just before
     // this submit): there is nothing to decide, so the save goes ahead on the current version.
-    if (conflict && (conflict.fields.length > 0 || !Number.isInteger(version))) return json({ conflict, result: null, saved: null }, { status: 409 });
+    if (conflict && (conflict.fields.length > 0 || !Number.isInteger(version)))
+      return json({ conflict, result: null, saved: null }, { status: 409 });
     version = loaded.row.version;
   }
 
@@ -116,7 +150,10 @@ export async function saveStep(args: {
   if (listIntent) {
     const payload = parseWithZod(formData, { schema: stepFormSchema(step, newRowId) }).payload;
     const firstYear = loaded.data.schedule.start ? Number(loaded.data.schedule.start.slice(0, 4)) : undefined;
-    formData = toFormData(flatten(applyListIntent(payload, listIntent, newRowId, rowDefaults(listIntent.list, { firstYear }))));
+    const suggested = listIntent.kind === 'add' && listIntent.suggestion ? suggestedLineDefaults(listIntent.suggestion) : null;
+    formData = toFormData(
+      flatten(applyListIntent(payload, listIntent, newRowId, { ...rowDefaults(listIntent.list, { firstYear }), ...suggested })),
+    );
   }
   const submission = parseWithZod(formData, { schema: stepFormSchema(step, newRowId) });
   let data = loaded.data;
@@ -145,13 +182,25 @@ export async function saveStep(args: {
           : [{ type: 'step.save', ...save }];
 
   const changes = diff(loaded.data, data);
-  const { result, snapshot } = await commit(loaded, version, events, {
-    userId: user.id,
-    type: intent === 'autosave' ? 'step.autosave' : 'step.save',
-    step,
-    changes,
-    details: raw ? { pendingInput: true } : {},
-  });
+  let committed: Awaited<ReturnType<typeof commit>>;
+  try {
+    committed = await commit(loaded, version, events, {
+      userId: user.id,
+      type: intent === 'autosave' ? 'step.autosave' : 'step.save',
+      step,
+      changes,
+      details: raw ? { pendingInput: true } : {},
+    });
+  } catch (error) {
+    if (!isStorageFault(error)) throw error;
+    // Nothing was written (one transaction): the step comes back with every value as typed.
+    log('error', 'storage.unavailable', { path: `/antraege/${loaded.row.id}/${step}`, code: (error as { code?: string }).code ?? null });
+    return json(
+      { conflict: null, result: submission.reply(), saved: null, unavailable: storageUnavailableMessage(error) },
+      { status: 503 },
+    );
+  }
+  const { result, snapshot } = committed;
   if (!result.ok) {
     // Compare with what is stored now, not with what this request had loaded.
     const conflict = await conflictOf(step, result.current ? await loadApplication(result.current) : loaded, posted);
@@ -163,7 +212,12 @@ export async function saveStep(args: {
     if (org.success) {
       const db = await getDb();
       await updateOrganisation(db, user.organisation_id, org.data);
-      await recordAudit(db, { actorUserId: user.id, action: 'organisation.updated_from_application', subjectType: 'organisation', subjectId: user.organisation_id });
+      await recordAudit(db, {
+        actorUserId: user.id,
+        action: 'organisation.updated_from_application',
+        subjectType: 'organisation',
+        subjectId: user.organisation_id,
+      });
     }
   }
 
@@ -171,17 +225,21 @@ export async function saveStep(args: {
   if (intent === 'autosave') {
     return json({ conflict: null, result: null, saved: { version: result.version, at: savedAt, invalid: raw !== undefined } });
   }
-  if (listIntent) return redirect(`/antraege/${loaded.row.id}/${step}#${anchorOf(listIntent)}`);
+  if (listIntent) return redirect(`/antraege/${loaded.row.id}/${step}${returnQuery(returnTo)}#${anchorOf(listIntent)}`);
   if (blocked) {
     const reply = raw
       ? submission.reply()
       : submission.reply({
           fieldErrors: Object.fromEntries(
-            issues.reduce((map, issue) => map.set(issue.field, [...(map.get(issue.field) ?? []), issue.message]), new Map<string, string[]>()),
+            issues.reduce(
+              (map, issue) => map.set(issue.field, [...(map.get(issue.field) ?? []), issue.message]),
+              new Map<string, string[]>(),
+            ),
           ),
         });
     return json({ conflict: null, result: reply, saved: { version: result.version, at: savedAt, invalid: true } }, { status: 400 });
   }
+  if (returnTo && intent === 'weiter') return redirect(`/antraege/${loaded.row.id}/${returnTo}`);
   const view = viewOf(snapshot);
   if (view === 'uebersicht') {
     return redirect(`/antraege/${loaded.row.id}?hinweis=${raw ? 'gespeichert-mit-fehlern' : 'gespeichert'}`);

@@ -1,19 +1,25 @@
 import { redirect } from '@remix-run/node';
-import { createActor, type Snapshot } from 'xstate';
+import type { Snapshot } from 'xstate';
 import { runMachine } from '../machines/shared/actor';
-import {
-  attachmentTypesOf,
-  findApplication,
-  saveApplication,
-  type ApplicationMeta,
-  type EventInput,
-  type SaveResult,
-} from '../db/repositories/applications';
+import { attachmentTypesOf, findApplication, saveApplication, type EventInput, type SaveResult } from '../db/repositories/applications';
 import type { DB } from '../db/client';
 import type { ApplicationRow } from '../db/schema';
-import { applicationMachine, viewOf, type ApplicationEvent, type ApplicationSnapshot, type View } from '../machines/frl/application/machine';
-import { applicationDataSchema, emptyApplication, type ApplicationData } from '../machines/frl/application/schema';
-import { completeSteps, evaluateData, freshSnapshot, metaFor, persistedSnapshot as persisted, salvageApplicationData } from '../machines/frl/application/snapshot';
+import {
+  applicationMachine,
+  viewOf,
+  type ApplicationEvent,
+  type ApplicationSnapshot,
+  type View,
+} from '../machines/frl/application/machine';
+import { emptyApplication, type ApplicationData } from '../machines/frl/application/schema';
+import {
+  completeSteps,
+  evaluateData,
+  freshSnapshot,
+  metaFor,
+  persistedSnapshot as persisted,
+  salvageApplicationData,
+} from '../machines/frl/application/snapshot';
 import { hasContent, stepIds, type EditableStep, type StepContext } from '../machines/frl/application/steps';
 
 export { completeSteps, freshSnapshot, metaFor, persisted };
@@ -50,7 +56,10 @@ export function restoreSnapshot(json: string, context: StepContext): Application
     log('warn', 'application.snapshot_values_unreadable', { dropped: salvaged.dropped.slice(0, 50) });
   }
   try {
-    const { snapshot } = runMachine(applicationMachine, { snapshot: persistedValue as Snapshot<unknown>, input: { data: emptyApplication(), complete: [] } });
+    const { snapshot } = runMachine(applicationMachine, {
+      snapshot: persistedValue as Snapshot<unknown>,
+      input: { data: emptyApplication(), complete: [] },
+    });
     // The machine's state is kept only with data the current schema reads as it is.
     if (snapshot.status === 'active' && salvaged.readAsStored) return snapshot;
   } catch {
@@ -60,7 +69,8 @@ export function restoreSnapshot(json: string, context: StepContext): Application
 }
 
 export function transition(snapshot: ApplicationSnapshot, events: ApplicationEvent[]): ApplicationSnapshot {
-  return runMachine(applicationMachine, { snapshot, input: { data: snapshot.context.data, complete: snapshot.context.complete } }, events).snapshot;
+  return runMachine(applicationMachine, { snapshot, input: { data: snapshot.context.data, complete: snapshot.context.complete } }, events)
+    .snapshot;
 }
 
 export async function stepContextFor(db: DB, applicationId: number | null): Promise<StepContext> {
@@ -99,7 +109,10 @@ export async function evaluateApplication(data: ApplicationData, context: StepCo
 }
 
 /** Loads an application of the user's organisation, or throws 404 (also for other organisations). */
-export async function requireOwnApplication(user: CurrentUser & { organisation_id: number }, idParam: string | undefined): Promise<LoadedApplication> {
+export async function requireOwnApplication(
+  user: CurrentUser & { organisation_id: number },
+  idParam: string | undefined,
+): Promise<LoadedApplication> {
   const row = await findApplicationRow(idParam);
   if (!row || row.organisation_id !== user.organisation_id) throw new Response('Nicht gefunden', { status: 404 });
   return loadApplication(row);

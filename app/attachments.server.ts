@@ -4,11 +4,11 @@ import {
   redirect,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
+  type UploadHandler,
 } from '@remix-run/node';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { addAttachment, findAttachment, listAttachments, removeAttachment } from '../db/repositories/applications';
+import type { StoredAttachment } from '../machines/frl/application/enclosures';
 import { attachmentTypes, isAttachmentRequired } from '../machines/frl/catalogues';
 import { formatDateTime } from '../machines/shared/format';
 import { commit, completeSteps, stepContextFor, type LoadedApplication } from './application.server';
@@ -16,6 +16,8 @@ import { config } from './config.server';
 import { assertCsrf, readProtectedForm } from './csrf.server';
 import { getDb } from './db.server';
 import type { CurrentUser } from './session.server';
+import { safeFileName } from './utils/file-names.server';
+import { RETURN_PARAM, returnTarget } from './utils/return-to';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -42,16 +44,6 @@ export function detectFileType(bytes: Uint8Array): (typeof allowedFileTypes)[num
   return null;
 }
 
-function safeFileName(name: string, extension: string): string {
-  const base = name
-    .replace(/\.[^.]*$/, '')
-    .normalize('NFKD')
-    .replace(/[^\w\- .äöüÄÖÜß]/g, '')
-    .trim()
-    .slice(0, 80);
-  return `${base || 'Anlage'}.${extension}`;
-}
-
 export async function attachmentsLoader(loaded: LoadedApplication, request: Request) {
   const list = await listAttachments(await getDb(), loaded.row.id);
   const route = loaded.data.project.route;
@@ -59,6 +51,7 @@ export async function attachmentsLoader(loaded: LoadedApplication, request: Requ
   const url = new URL(request.url);
   return {
     notice: url.searchParams.get('hinweis'),
+    routeChosen: route !== undefined,
     maxMegabytes: MAX_ATTACHMENT_BYTES / 1024 / 1024,
     fileTypes: allowedFileTypes.map((t) => t.label),
     accept: allowedFileTypes.map((t) => `.${t.extension},${t.mime}`).join(','),
@@ -82,6 +75,11 @@ export async function attachmentsLoader(loaded: LoadedApplication, request: Requ
 
 type UploadError = { field: 'file' | 'docType'; message: string };
 
+/** A refused upload: the messages, and the chosen kind of document so the form keeps it. */
+function refuse(uploadErrors: UploadError[], docType: string | null, status: number) {
+  return json({ uploadErrors, docType: docType && attachmentTypes.some((t) => t.id === docType) ? docType : null }, { status });
+}
+
 async function refreshAfterAttachmentChange(user: CurrentUser, loaded: LoadedApplication, type: string, details: Record<string, unknown>) {
   const db = await getDb();
   const context = await stepContextFor(db, loaded.row.id);
@@ -103,28 +101,52 @@ export async function attachmentsAction(user: CurrentUser, loaded: LoadedApplica
     const id = Number(form.get('attachmentId'));
     const existing = Number.isInteger(id) ? await findAttachment(db, loaded.row.id, id) : undefined;
     if (form.get('intent') === 'remove' && existing && (await removeAttachment(db, loaded.row.id, id))) {
-      await refreshAfterAttachmentChange(user, loaded, 'attachment.removed', { attachmentId: id, docType: existing.doc_type, fileName: existing.file_name });
-      return redirect(`/antraege/${loaded.row.id}/anlagen?hinweis=entfernt`);
+      await refreshAfterAttachmentChange(user, loaded, 'attachment.removed', {
+        attachmentId: id,
+        docType: existing.doc_type,
+        fileName: existing.file_name,
+      });
+      return redirect(`/antraege/${loaded.row.id}/anlagen?hinweis=entfernt${returnSuffix(request)}`);
     }
     throw new Response('Diese Anlage gibt es nicht (mehr).', { status: 404 });
   }
   let form: FormData;
+  // The kind of document comes before the file in the form: remembered as it streams past, it is
+  // kept even when the file behind it is refused for its size.
+  let chosenType: string | null = null;
+  const inMemory = unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES });
+  const handler: UploadHandler = async (part) => {
+    const value = await inMemory(part);
+    if (part.name === 'docType' && typeof value === 'string') chosenType = value;
+    return value;
+  };
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }));
+    form = await unstable_parseMultipartFormData(request, handler);
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
-      return json({ uploadErrors: [{ field: 'file', message: 'Die Datei ist größer als 10 MB. Bitte verkleinern Sie sie (zum Beispiel als PDF mit geringerer Auflösung) und laden Sie sie erneut hoch.' }] as UploadError[] }, { status: 413 });
+      return refuse(
+        [
+          {
+            field: 'file',
+            message:
+              'Die Datei ist größer als 10 MB. Bitte verkleinern Sie sie (zum Beispiel als PDF mit geringerer Auflösung) und laden Sie sie erneut hoch.',
+          },
+        ],
+        chosenType,
+        413,
+      );
     }
-    return json({ uploadErrors: [{ field: 'file', message: 'Die Datei konnte nicht gelesen werden. Bitte versuchen Sie es erneut.' }] as UploadError[] }, { status: 400 });
+    return refuse([{ field: 'file', message: 'Die Datei konnte nicht gelesen werden. Bitte versuchen Sie es erneut.' }], chosenType, 400);
   }
   await assertCsrf(request, form);
   const errors: UploadError[] = [];
   const docType = String(form.get('docType') ?? '');
-  if (!attachmentTypes.some((t) => t.id === docType)) errors.push({ field: 'docType', message: 'Bitte wählen Sie, um welche Unterlage es sich handelt.' });
+  if (!attachmentTypes.some((t) => t.id === docType))
+    errors.push({ field: 'docType', message: 'Bitte wählen Sie, um welche Unterlage es sich handelt.' });
   const file = form.get('file');
   if (!(file instanceof File) || file.size === 0) {
     errors.push({ field: 'file', message: 'Bitte wählen Sie eine Datei aus.' });
-    return json({ uploadErrors: errors }, { status: 400 });
+    return refuse(errors, docType, 400);
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = detectFileType(bytes);
@@ -134,24 +156,48 @@ export async function attachmentsAction(user: CurrentUser, loaded: LoadedApplica
       message: `„${file.name}“ ist keine PDF-, JPEG-, PNG-, DOCX- oder ODT-Datei (geprüft wird der Inhalt, nicht nur die Endung). Bitte speichern Sie die Unterlage in einem dieser Formate.`,
     });
   }
-  if (errors.length || !type) return json({ uploadErrors: errors }, { status: 400 });
+  if (errors.length || !type) return refuse(errors, docType, 400);
   const storageKey = randomBytes(24).toString('base64url');
-  await mkdir(config.uploadDir, { recursive: true });
-  await writeFile(join(config.uploadDir, storageKey), bytes, { mode: 0o600 });
-  const row = await addAttachment(db, {
-    application_id: loaded.row.id,
-    doc_type: docType,
-    file_name: safeFileName(file.name, type.extension),
-    mime_type: type.mime,
-    size_bytes: bytes.byteLength,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    storage_key: storageKey,
-    uploaded_by: user.id,
+  const files = config.fileStore;
+  let row: Awaited<ReturnType<typeof addAttachment>>;
+  try {
+    await files.put(storageKey, bytes);
+    row = await addAttachment(db, {
+      application_id: loaded.row.id,
+      doc_type: docType,
+      file_name: safeFileName(file.name, type.extension),
+      mime_type: type.mime,
+      size_bytes: bytes.byteLength,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      storage_key: storageKey,
+      uploaded_by: user.id,
+    });
+  } catch (error) {
+    // A full disk can stop the file half-way or the row after it: leave no file nothing points to.
+    await files.remove(storageKey).catch(() => undefined);
+    throw error;
+  }
+  await refreshAfterAttachmentChange(user, loaded, 'attachment.uploaded', {
+    attachmentId: row.id,
+    docType,
+    fileName: row.file_name,
+    sizeBytes: row.size_bytes,
   });
-  await refreshAfterAttachmentChange(user, loaded, 'attachment.uploaded', { attachmentId: row.id, docType, fileName: row.file_name, sizeBytes: row.size_bytes });
-  return redirect(`/antraege/${loaded.row.id}/anlagen?hinweis=hochgeladen`);
+  return redirect(`/antraege/${loaded.row.id}/anlagen?hinweis=hochgeladen${returnSuffix(request)}`);
+}
+
+/** Keeps "back to Angaben prüfen" (from the form's address) on the page shown after the change. */
+function returnSuffix(request: Request): string {
+  const target = returnTarget(new URL(request.url).searchParams.get(RETURN_PARAM), ['pruefen'] as const);
+  return target ? `&${RETURN_PARAM}=${target}` : '';
+}
+
+/** The stored documents of an application as the export and the PDF list them (no file contents). */
+export async function storedAttachmentsOf(applicationId: number): Promise<StoredAttachment[]> {
+  const rows = await listAttachments(await getDb(), applicationId);
+  return rows.map((a) => ({ type: a.doc_type, fileName: a.file_name, sizeBytes: a.size_bytes, sha256: a.sha256 }));
 }
 
 export async function readAttachmentFile(storageKey: string): Promise<Uint8Array> {
-  return new Uint8Array(await readFile(join(config.uploadDir, storageKey)));
+  return config.fileStore.get(storageKey);
 }

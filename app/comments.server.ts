@@ -133,7 +133,9 @@ export async function handleCommentAction(access: ApplicationAccess, form: FormD
   const db = await getDb();
   const { row, data: applicationData } = access.loaded;
   const user = access.user;
-  const body = String(form.get('body') ?? '').replace(/\r\n/g, '\n').trim();
+  const body = String(form.get('body') ?? '')
+    .replace(/\r\n/g, '\n')
+    .trim();
   const advisor = access.as === 'advisor';
   const assigned = advisor && isAssignedAdvisor(actorOf(user, row), access.review.context);
 
@@ -147,10 +149,17 @@ export async function handleCommentAction(access: ApplicationAccess, form: FormD
     const field = fieldValue === '' ? null : fieldValue;
     const internal = advisor && form.get('internal') === 'on';
     const formKey = `neu-${step}`;
-    if (!isEditableStep(step)) return refuse(formKey, 'Diesen Abschnitt gibt es nicht.', body, field, internal);
+    // No form of the page has this key, so the message could be shown nowhere: say it on an error page.
+    if (!isEditableStep(step)) throw new Response('Diesen Abschnitt gibt es nicht.', { status: 400 });
     if (!body) return refuse(formKey, 'Bitte schreiben Sie Ihren Kommentar.', body, field, internal);
     if (body.length > MAX_COMMENT_LENGTH) {
-      return refuse(formKey, `Bitte kürzen Sie den Kommentar auf höchstens ${MAX_COMMENT_LENGTH.toLocaleString('de-DE')} Zeichen (eingegeben: ${body.length.toLocaleString('de-DE')}).`, body, field, internal);
+      return refuse(
+        formKey,
+        `Bitte kürzen Sie den Kommentar auf höchstens ${MAX_COMMENT_LENGTH.toLocaleString('de-DE')} Zeichen (eingegeben: ${body.length.toLocaleString('de-DE')}).`,
+        body,
+        field,
+        internal,
+      );
     }
     if (!findAnchor(applicationData, step, field)) {
       return refuse(
@@ -162,8 +171,22 @@ export async function handleCommentAction(access: ApplicationAccess, form: FormD
       );
     }
     const created = await db.transaction().execute(async (trx) => {
-      const comment = await addComment(trx, { application_id: row.id, parent_id: null, author_id: user.id, step, field, body, internal: internal ? 1 : 0, version: row.version });
-      await recordApplicationEvent(trx, row.id, row.version, { userId: user.id, type: 'comment.added', step, details: { commentId: comment.id, field, internal } });
+      const comment = await addComment(trx, {
+        application_id: row.id,
+        parent_id: null,
+        author_id: user.id,
+        step,
+        field,
+        body,
+        internal: internal ? 1 : 0,
+        version: row.version,
+      });
+      await recordApplicationEvent(trx, row.id, row.version, {
+        userId: user.id,
+        type: 'comment.added',
+        step,
+        details: { commentId: comment.id, field, internal },
+      });
       return comment;
     });
     await notifyComment(user, row, internal, step);
@@ -173,17 +196,21 @@ export async function handleCommentAction(access: ApplicationAccess, form: FormD
   const id = Number(form.get('comment'));
   const target = Number.isInteger(id) && id > 0 ? await findComment(db, row.id, id) : undefined;
   const formKey = `${intent === 'kommentar.antwort' ? 'antwort' : 'status'}-${id}`;
-  // Internal notes do not exist for applicants: the same message as for a deleted comment.
-  if (!target || (target.internal === 1 && !advisor)) {
-    return refuse(formKey, 'Diesen Kommentar gibt es nicht mehr. Bitte laden Sie die Seite neu.', body);
-  }
+  // Internal notes do not exist for applicants: the same message as for a deleted comment. The page
+  // has no form for a comment that is gone, so the message comes as an error page.
+  const gone = () => new Response('Diesen Kommentar gibt es nicht mehr. Bitte laden Sie die Seite neu.', { status: 400 });
+  if (!target || (target.internal === 1 && !advisor)) throw gone();
   const root = target.parent_id === null ? target : await findComment(db, row.id, target.parent_id);
-  if (!root) return refuse(formKey, 'Diesen Kommentar gibt es nicht mehr. Bitte laden Sie die Seite neu.', body);
+  if (!root) throw gone();
 
   if (intent === 'kommentar.antwort') {
     if (!body) return refuse(formKey, 'Bitte schreiben Sie Ihre Antwort.', body);
     if (body.length > MAX_COMMENT_LENGTH) {
-      return refuse(formKey, `Bitte kürzen Sie die Antwort auf höchstens ${MAX_COMMENT_LENGTH.toLocaleString('de-DE')} Zeichen (eingegeben: ${body.length.toLocaleString('de-DE')}).`, body);
+      return refuse(
+        formKey,
+        `Bitte kürzen Sie die Antwort auf höchstens ${MAX_COMMENT_LENGTH.toLocaleString('de-DE')} Zeichen (eingegeben: ${body.length.toLocaleString('de-DE')}).`,
+        body,
+      );
     }
     const reply = await db.transaction().execute(async (trx) => {
       const comment = await addComment(trx, {
@@ -196,7 +223,12 @@ export async function handleCommentAction(access: ApplicationAccess, form: FormD
         internal: root.internal,
         version: row.version,
       });
-      await recordApplicationEvent(trx, row.id, row.version, { userId: user.id, type: 'comment.replied', step: root.step, details: { commentId: comment.id, threadId: root.id, internal: root.internal === 1 } });
+      await recordApplicationEvent(trx, row.id, row.version, {
+        userId: user.id,
+        type: 'comment.replied',
+        step: root.step,
+        details: { commentId: comment.id, threadId: root.id, internal: root.internal === 1 },
+      });
       // A reply reopens a resolved thread: the conversation goes on.
       if (root.resolved_at) await setCommentResolved(trx, root.id, null);
       return comment;

@@ -36,10 +36,9 @@ export async function csrfTokenFor(request: Request): Promise<{ token: string; s
 
 export class CsrfError extends Response {
   constructor() {
-    super(
-      'Das Formular konnte nicht sicher zugeordnet werden. Bitte laden Sie die Seite neu und senden Sie es noch einmal.',
-      { status: 403 },
-    );
+    super('Das Formular konnte nicht sicher zugeordnet werden. Bitte laden Sie die Seite neu und senden Sie es noch einmal.', {
+      status: 403,
+    });
   }
 }
 
@@ -51,7 +50,38 @@ export async function assertCsrf(request: Request, form: FormData): Promise<void
   if (!timingSafeEqual(Buffer.from(submitted), Buffer.from(expected))) throw new CsrfError();
 }
 
-/** Reads a urlencoded or multipart body (without files) and checks its CSRF token. */
+/**
+ * The largest list any form of ours has (cost lines of a plan, machines/frl/application/schema.ts)
+ * and the most fields such a form sends. A form that comes back with errors is rendered with what
+ * was sent, so a body naming `parts[99999]` would otherwise make the page render 100 000 rows,
+ * which takes the form library minutes of CPU (it is quadratic in the number of fields read): one
+ * request would stall the server for everyone.
+ */
+export const MAX_LIST_ROWS = 2000;
+export const MAX_FORM_FIELDS = 40_000;
+
+/** Throws a German 400 when the body names a list row or holds more fields than any form of ours. */
+export function assertFormSize(form: FormData): void {
+  let fields = 0;
+  for (const name of form.keys()) {
+    fields += 1;
+    for (const match of name.matchAll(/\[(\d+)\]/g)) {
+      if (Number(match[1]) >= MAX_LIST_ROWS) {
+        throw new Response(
+          `Die Anfrage enthält eine Liste mit mehr als ${MAX_LIST_ROWS.toLocaleString('de-DE')} Einträgen. So viele Zeilen nimmt kein Formular an; bitte gehen Sie zurück und kürzen Sie die Liste.`,
+          { status: 400 },
+        );
+      }
+    }
+  }
+  if (fields > MAX_FORM_FIELDS)
+    throw new Response(
+      'Die Anfrage enthält mehr Felder, als ein Formular haben kann. Bitte gehen Sie zurück und versuchen Sie es noch einmal.',
+      { status: 400 },
+    );
+}
+
+/** Reads a urlencoded or multipart body (without files), checks its size and its CSRF token. */
 export async function readProtectedForm(request: Request): Promise<FormData> {
   let form: FormData;
   try {
@@ -60,5 +90,6 @@ export async function readProtectedForm(request: Request): Promise<FormData> {
     throw new Response('Die Anfrage konnte nicht gelesen werden.', { status: 400 });
   }
   await assertCsrf(request, form);
+  assertFormSize(form);
   return form;
 }

@@ -5,19 +5,68 @@ import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { loadTemplate } from '../forms/antrag';
+import { isStorageFault, NewerDatabaseError } from '../db/client';
+import { config } from './config.server';
 import { getDb } from './db.server';
 import { startHousekeeping } from './housekeeping.server';
 import { log } from './utils/log.server';
 import { NonceProvider } from './utils/nonce';
 
+export { answerStorageFaults } from './utils/storage-faults.server';
+export { withRequestId } from './utils/log.server';
+
 const ABORT_DELAY = 5_000;
 
 /** Called by server.mjs before it listens: migrations run, and a broken setup stops the start. */
 export async function startup(): Promise<void> {
-  await getDb();
+  try {
+    await getDb();
+  } catch (error) {
+    if (error instanceof NewerDatabaseError) throw new Error(`${config.database}: ${error.message}`, { cause: error });
+    if (isStorageFault(error) && config.database.startsWith('postgres')) {
+      throw new Error(
+        `Die PostgreSQL-Datenbank ${config.database} ist nicht erreichbar oder nimmt nichts an (${(error as Error).message || String((error as { code?: string }).code)}). ` +
+          'Prüfen Sie DATABASE_URL (Rechner, Port, Datenbankname, Benutzer) und ob der Datenbankserver läuft.',
+        { cause: error },
+      );
+    }
+    const code = (error as { code?: unknown }).code;
+    if (config.database.startsWith('postgres') && typeof code === 'string' && /^(3D000|28000|28P01|3F000|42501)$/.test(code)) {
+      // Database or schema missing, login refused, no rights: the server answers, the settings are wrong.
+      throw new Error(
+        `Die PostgreSQL-Datenbank ${config.database} lässt sich nicht verwenden (${(error as Error).message}). ` +
+          'Prüfen Sie DATABASE_URL (Datenbankname, Benutzer, Passwort), DATABASE_SCHEMA und die Rechte des Benutzers.',
+        { cause: error },
+      );
+    }
+    if (isStorageFault(error)) {
+      throw new Error(
+        `Die Datenbank ${config.database} kann nicht geöffnet oder beschrieben werden (${(error as Error).message}). ` +
+          'Prüfen Sie den freien Speicherplatz und die Schreibrechte für die Datei und ihren Ordner.',
+        { cause: error },
+      );
+    }
+    if (config.database.startsWith('postgres') && /^Migration /.test((error as Error).message)) {
+      throw new Error(
+        `${(error as Error).message}. Die Migrationen laufen auf PostgreSQL in einer Transaktion; es wurde nichts davon übernommen. ` +
+          'Beheben Sie die Ursache und starten Sie erneut.',
+        { cause: error },
+      );
+    }
+    throw error;
+  }
   // A missing PDF template is a broken installation: say so now, not at the first download.
   loadTemplate();
   startHousekeeping();
+}
+
+/**
+ * Called by server.mjs after the last request in flight was answered: closes the database (the
+ * PostgreSQL pool hands its connections back; SQLite checkpoints its WAL).
+ */
+export async function shutdown(): Promise<void> {
+  const db = await getDb().catch(() => null);
+  await db?.destroy();
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
@@ -52,9 +101,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
-          );
+          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },
         onShellError(error: unknown) {

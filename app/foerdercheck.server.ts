@@ -7,7 +7,7 @@ import {
   saveEligibilityCheck,
 } from '../db/repositories/eligibility-checks';
 import type { CheckAnswers } from '../machines/frl/foerdercheck/answers';
-import { foerderCheckMachine, type CheckEvent, type CheckSnapshot } from '../machines/frl/foerdercheck/machine';
+import { foerderCheckMachine, type CheckSnapshot } from '../machines/frl/foerdercheck/machine';
 import { getDb } from './db.server';
 import { getUser } from './session.server';
 import { browserIdCookie, readBrowserId } from './utils/cookies.server';
@@ -37,11 +37,6 @@ export function restore(persisted: unknown): CheckSnapshot {
 
 export function fresh(answers: CheckAnswers = {}): CheckSnapshot {
   return runMachine(foerderCheckMachine, { input: { answers } }).snapshot;
-}
-
-/** Sends events in order to a restored actor and returns the new snapshot (pure; no I/O). */
-export function advance(snapshot: CheckSnapshot, events: CheckEvent[]): CheckSnapshot {
-  return runMachine(foerderCheckMachine, { snapshot, input: {} }, events).snapshot;
 }
 
 export function persistable(snapshot: CheckSnapshot): unknown {

@@ -11,7 +11,9 @@ export function navigationFor(role: Role | null): NavItem[] {
     case null:
       return [
         { to: '/foerdercheck', label: 'Förder-Check' },
+        { to: '/methoden', label: 'Methoden' },
         { to: '/qualitaetscheck', label: 'QualitätsCheck' },
+        { to: '/veranstaltungen', label: 'Veranstaltungen' },
         { to: '/anmelden', label: 'Anmelden' },
         { to: '/registrieren', label: 'Registrieren' },
       ];
@@ -19,20 +21,27 @@ export function navigationFor(role: Role | null): NavItem[] {
       return [
         { to: '/antraege', label: 'Meine Anträge' },
         { to: '/foerdercheck', label: 'Förder-Check' },
+        { to: '/methoden', label: 'Methoden' },
         { to: '/qualitaetscheck', label: 'QualitätsCheck' },
+        { to: '/veranstaltungen', label: 'Veranstaltungen' },
+        { to: '/netzwerk', label: 'Netzwerk' },
         { to: '/organisation', label: 'Organisation' },
         { to: '/konto', label: 'Konto' },
       ];
     case 'advisor':
       return [
         { to: '/beratung', label: 'Beratung' },
+        { to: '/methoden', label: 'Methoden' },
         { to: '/qualitaetscheck/inhalte', label: 'QualitätsCheck-Inhalte' },
+        { to: '/veranstaltungen/verwalten', label: 'Veranstaltungen' },
+        { to: '/netzwerk', label: 'Netzwerk' },
         { to: '/konto', label: 'Konto' },
       ];
     case 'ministry':
       return [
         { to: '/regelwerk', label: 'Regelwerk' },
         { to: '/qualitaetscheck/inhalte', label: 'QualitätsCheck-Inhalte' },
+        { to: '/veranstaltungen/verwalten', label: 'Veranstaltungen' },
         { to: '/konto', label: 'Konto' },
       ];
     case 'admin':

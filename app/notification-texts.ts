@@ -74,3 +74,47 @@ export function qualityCheckInvitation(input: { inviter: string; title: string; 
     },
   };
 }
+
+/**
+ * What the other ministry accounts are told when a rule change or funding call waits for a
+ * second person's approval (four-eyes principle).
+ */
+export function approvalRequestMessage(request: { proposer: string; what: string; path: string }, publicUrl: string): Message {
+  const text = `${request.proposer} hat ${request.what} angelegt. Nach dem Vier-Augen-Prinzip wird erst veröffentlicht, wenn eine zweite Person des Ministeriums freigibt.`;
+  return {
+    text,
+    link: request.path,
+    email: {
+      subject: 'Eine Änderung am Regelwerk wartet auf Ihre Freigabe',
+      body: `${text}\n\nPrüfen und freigeben: ${absoluteLink(publicUrl, request.path)}\n\n${signature}`,
+    },
+  };
+}
+
+/**
+ * The e-mail with a link to set a new password: asked for on the sign-in page, or sent by the
+ * administration (then it names who sent it). It says how long the link works and that it works once.
+ */
+export function passwordResetMail(input: { name: string; link: string; minutes: number; sentBy: string | null }): {
+  subject: string;
+  body: string;
+} {
+  const why = input.sentBy
+    ? `die Administration (${input.sentBy}) hat Ihnen einen Link geschickt, mit dem Sie ein neues Passwort für Ihr Konto im Förderlotsen festlegen.`
+    : 'für Ihr Konto im Förderlotsen wurde ein neues Passwort angefordert („Passwort vergessen?“).';
+  return {
+    subject: 'Neues Passwort für den Förderlotsen festlegen',
+    body: [
+      `Guten Tag ${input.name},`,
+      '',
+      why,
+      '',
+      `Der Link gilt ${input.minutes} Minuten und nur einmal:`,
+      input.link,
+      '',
+      'Wenn Sie kein neues Passwort angefordert haben, können Sie diese E-Mail ignorieren; Ihr bisheriges Passwort bleibt gültig.',
+      '',
+      signature,
+    ].join('\n'),
+  };
+}

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { recordAudit } from '../db/repositories/audit';
@@ -12,6 +12,7 @@ import {
   type ParameterChangeWithNames,
 } from '../db/repositories/regelwerk';
 import { advisorsOf, notify } from '../db/repositories/review';
+import { activeUserIdsWithRole, namesByIds } from '../db/repositories/users';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/client';
 import type { Database } from '../db/schema';
@@ -19,6 +20,7 @@ import { evaluateData, readStoredApplication, ruleColumnsFor, type RuleColumns }
 import { formatParameterValue } from '../machines/frl/catalogue';
 import { ruleVersionOn, verdictLabel, type Verdict } from '../machines/frl/engine';
 import { parameterIds, type ParameterId, type ParameterTable } from '../machines/frl/parameters';
+import { approvalDecision, approvalSentence } from '../machines/frl/regelwerk/approval';
 import { tableWithPublications } from '../machines/frl/regelwerk/overlay';
 import { effectiveDateProblem } from '../machines/frl/regelwerk/parameter-change';
 import {
@@ -34,8 +36,9 @@ import {
 import { parseSuiteFile, type ParsedCase } from '../machines/frl/suite';
 import { formatDate } from '../machines/shared/format';
 import { config } from './config.server';
+import { findPreparedDownload, keepPreparedDownload } from '../db/repositories/prepared-downloads';
 import { getDb } from './db.server';
-import { ruleChangeMessages } from './notification-texts';
+import { approvalRequestMessage, ruleChangeMessages } from './notification-texts';
 import { rulesIn, rulesOptions, todayInSaxony, type RulesInForce } from './rules.server';
 
 /** The workbench: ministry staff change rules, administrators may look (docs/decisions/0011). */
@@ -73,7 +76,13 @@ export interface DraftForPreview extends DraftToRecheck {
 
 type Executor = DB | Transaction<Database>;
 
-function storedColumns(row: { verdict: string | null; rule_version: string | null; unmet_criteria: string; requested_grant_cents: number | null; total_cents: number | null }): RuleColumns | null {
+function storedColumns(row: {
+  verdict: string | null;
+  rule_version: string | null;
+  unmet_criteria: string;
+  requested_grant_cents: number | null;
+  total_cents: number | null;
+}): RuleColumns | null {
   if (row.verdict === null || row.rule_version === null) return null;
   let unmet: unknown;
   try {
@@ -95,7 +104,10 @@ function storedColumns(row: { verdict: string | null; rule_version: string | nul
  * does when it opens the draft (docs/decisions/0018), so the preview sees what the applicant
  * sees; drafts of which nothing can be read are left out and counted.
  */
-export async function draftsForPreview(db: Executor, options: { ruleVersionOtherThan?: string } = {}): Promise<{ drafts: DraftForPreview[]; unreadable: number }> {
+export async function draftsForPreview(
+  db: Executor,
+  options: { ruleVersionOtherThan?: string } = {},
+): Promise<{ drafts: DraftForPreview[]; unreadable: number }> {
   const rows = await listDraftsForRecheck(db, options);
   const drafts: DraftForPreview[] = [];
   let unreadable = 0;
@@ -201,7 +213,10 @@ export async function previewChange(change: ParameterChangeWithNames): Promise<C
   return {
     effectiveFrom: change.effective_from,
     suite: previewSuite(suiteCases(), current, proposed, change.effective_from),
-    drafts: previewDrafts(drafts, change.effective_from, current, proposed).map((d) => ({ ...d, route: byId.get(d.id)?.route ?? null })),
+    drafts: previewDrafts(drafts, change.effective_from, current, proposed, todayInSaxony()).map((d) => ({
+      ...d,
+      route: byId.get(d.id)?.route ?? null,
+    })),
     checkedDrafts: drafts.length,
     unreadableDrafts: unreadable,
   };
@@ -209,30 +224,77 @@ export async function previewChange(change: ParameterChangeWithNames): Promise<C
 
 export const isParameterId = (id: string): id is ParameterId => (parameterIds as readonly string[]).includes(id);
 
+/** The parameter change named in the address, or 404. */
+export async function requireParameterChange(
+  idParam: string | undefined,
+): Promise<ParameterChangeWithNames & { parameter_id: ParameterId }> {
+  const id = Number(idParam);
+  if (!Number.isInteger(id) || id <= 0) throw new Response('Nicht gefunden', { status: 404 });
+  const change = await findParameterChange(await getDb(), id);
+  if (!change || !isParameterId(change.parameter_id)) throw new Response('Nicht gefunden', { status: 404 });
+  return change as ParameterChangeWithNames & { parameter_id: ParameterId };
+}
+
 export function describeValue(table: ParameterTable, parameterId: string, value: number): string {
   return isParameterId(parameterId) ? formatParameterValue(table[parameterId], value) : String(value);
 }
 
-export type PublishOutcome = { ok: true; publication: number; changedDrafts: number; updatedDrafts: number } | { ok: false; message: string };
+export type PublishOutcome =
+  | { ok: true; publication: number; changedDrafts: number; updatedDrafts: number }
+  | { ok: false; message: string; stale?: boolean };
 
 /**
- * Publishes a draft change: checks the date again (a draft may have waited), records what the
- * preview found, re-checks every draft with the rules now in force and stores each derived column
- * that changed (a value from a later date changes them on that day, see `recheckOutdatedDrafts`),
- * and tells every organisation and advisor whose draft would change its verdict.
+ * A fingerprint of what the confirmation page showed: the test cases and drafts whose result the
+ * change moves. Publication compares it with a fresh preview, so nobody approves effects they did
+ * not see (a draft saved in between can change them).
  */
-export async function publishChange(id: number, userId: number): Promise<PublishOutcome> {
+export function previewDigest(preview: ChangePreview): string {
+  const shown = {
+    suite: preview.suite
+      .filter((c) => c.passedBefore !== c.passedAfter || (c.comparison && (verdictChanged(c.comparison) || c.comparison.shifts.length)))
+      .map((c) => [c.source, c.name, c.passedAfter, c.comparison?.verdictAfter ?? null]),
+    drafts: preview.drafts.map((d) => [d.id, d.comparison.verdictBefore, d.comparison.verdictAfter, d.comparison.shifts.map((x) => x.id)]),
+  };
+  return createHash('sha256').update(JSON.stringify(shown)).digest('hex').slice(0, 32);
+}
+
+export const staleConfirmationMessage =
+  'Die Auswirkungen haben sich geändert, seit die Bestätigungsseite geöffnet wurde (zum Beispiel wurde inzwischen ein Entwurf gespeichert). Bitte prüfen Sie die aktuelle Übersicht und bestätigen Sie erneut.';
+
+/**
+ * Publishes a draft change once it is approved: with the four-eyes principle a second ministry
+ * account, never the one who proposed it (docs/decisions/0024). Checks the date again (a draft may
+ * have waited) and that the effects are still the ones confirmed, records what the preview found,
+ * re-checks every draft with the rules now in force and stores each derived column that changed
+ * (a value from a later date changes them on that day, see `recheckOutdatedDrafts`), and tells
+ * every organisation and advisor whose draft would change its verdict.
+ */
+export async function publishChange(
+  id: number,
+  userId: number,
+  options: { confirmedDigest?: string; fourEyes?: boolean } = {},
+): Promise<PublishOutcome> {
   const db = await getDb();
   const change = await findParameterChange(db, id);
-  if (!change || change.status !== 'entwurf') return { ok: false, message: 'Diese Änderung ist kein Entwurf mehr; sie wurde bereits veröffentlicht oder verworfen.' };
+  if (change?.status !== 'entwurf')
+    return { ok: false, message: 'Diese Änderung ist kein Entwurf mehr; sie wurde bereits veröffentlicht oder verworfen.' };
+  const approval = approvalDecision({ fourEyes: options.fourEyes ?? config.fourEyes, proposedBy: change.created_by, approver: userId });
+  if (!approval.allowed) return { ok: false, message: approval.reason };
   const today = todayInSaxony();
   const dateProblem = effectiveDateProblem(change.effective_from, today);
-  if (dateProblem) return { ok: false, message: `Nicht veröffentlicht. ${dateProblem} Legen Sie die Änderung mit neuem Datum noch einmal an.` };
+  if (dateProblem)
+    return { ok: false, message: `Nicht veröffentlicht. ${dateProblem} Legen Sie die Änderung mit neuem Datum noch einmal an.` };
   const preview = await previewChange(change);
+  if (options.confirmedDigest !== undefined && options.confirmedDigest !== previewDigest(preview)) {
+    return { ok: false, stale: true, message: staleConfirmationMessage };
+  }
   const current = await rulesOptions();
   const changed = preview.drafts.filter((d) => verdictChanged(d.comparison));
   const label = isParameterId(change.parameter_id) ? current.parameters[change.parameter_id].label : change.parameter_id;
   const valueText = describeValue(current.parameters, change.parameter_id, change.value);
+  const names = await namesByIds(db, [userId, ...(change.created_by === null ? [] : [change.created_by])]);
+  const proposer = change.created_by === null ? 'unbekannt' : (names.get(change.created_by)?.name ?? 'unbekannt');
+  const approver = names.get(userId)?.name ?? 'unbekannt';
   const effects = {
     suite: {
       cases: preview.suite.length,
@@ -252,7 +314,7 @@ export async function publishChange(id: number, userId: number): Promise<Publish
     })),
   };
   const published = await db.transaction().execute(async (trx) => {
-    const number = await publishParameterChange(trx, id, userId, effects);
+    const number = await publishParameterChange(trx, id, userId, effects, approval.mode);
     if (number === null) return null;
     // Read inside the transaction: no save of a draft comes between its re-check and the stored columns.
     const { drafts: readable } = await draftsForPreview(trx);
@@ -273,7 +335,10 @@ export async function publishChange(id: number, userId: number): Promise<Publish
         changedDrafts: changed.map((d) => d.id),
         updatedDrafts: updated,
         rollsBack: change.rolls_back,
-        summary: `Änderung Nr. ${id} veröffentlicht (Veröffentlichung Nr. ${number}): ${label} = ${valueText} ab ${formatDate(change.effective_from)} (${change.reference}); ${changed.length === 1 ? '1 Entwurf ändert' : `${changed.length} Entwürfe ändern`} sein Ergebnis.`,
+        approval: approval.mode,
+        proposedBy: change.created_by,
+        approvedBy: userId,
+        summary: `Änderung Nr. ${id} veröffentlicht (Veröffentlichung Nr. ${number}), ${approvalSentence(approval.mode, proposer, approver)}: ${label} = ${valueText} ab ${formatDate(change.effective_from)} (${change.reference}); ${changed.length === 1 ? '1 Entwurf ändert sein' : `${changed.length} Entwürfe ändern ihr`} Ergebnis.`,
       },
     });
     for (const diff of changed) {
@@ -293,7 +358,12 @@ export async function publishChange(id: number, userId: number): Promise<Publish
         },
         config.publicUrl,
       );
-      await notify(trx, { userIds: await memberIdsOf(trx, draft.organisationId), applicationId: draft.id, kind: 'regelwerk.geaendert', ...messages.members });
+      await notify(trx, {
+        userIds: await memberIdsOf(trx, draft.organisationId),
+        applicationId: draft.id,
+        kind: 'regelwerk.geaendert',
+        ...messages.members,
+      });
       const advisors = (await advisorsOf(trx, draft.id)).map((a) => a.id);
       await notify(trx, { userIds: advisors, applicationId: draft.id, kind: 'regelwerk.geaendert', ...messages.advisors });
     }
@@ -303,24 +373,34 @@ export async function publishChange(id: number, userId: number): Promise<Publish
   return { ok: true, publication: published.number, changedDrafts: changed.length, updatedDrafts: published.updated };
 }
 
+/**
+ * With the four-eyes principle, the other ministry accounts are told that a proposal waits for
+ * their approval (in the app and by e-mail); the proposer is not asked to approve their own.
+ */
+export async function askForApproval(db: Executor, proposal: { proposedBy: number; what: string; path: string }): Promise<void> {
+  if (!config.fourEyes) return;
+  const colleagues = (await activeUserIdsWithRole(db, 'ministry')).filter((id) => id !== proposal.proposedBy);
+  const names = await namesByIds(db, [proposal.proposedBy]);
+  const message = approvalRequestMessage(
+    { proposer: names.get(proposal.proposedBy)?.name ?? 'unbekannt', what: proposal.what, path: proposal.path },
+    config.publicUrl,
+  );
+  await notify(db, { userIds: colleagues, applicationId: null, kind: 'regelwerk.freigabe', ...message });
+}
+
 // ---- YAML downloads of the test bench ----------------------------------------------------------
 
 /**
- * A case prepared for download waits here for a few minutes, bound to the user: the form posts,
- * the action stores the YAML and redirects to a download address (Post/Redirect/Get), so the page
- * with everything typed stays in the browser while the file arrives.
+ * A case prepared for download waits in the database for a few minutes, bound to the user: the
+ * form posts, the action stores the YAML and redirects to a download address (Post/Redirect/Get),
+ * so the page with everything typed stays in the browser while the file arrives – from whichever
+ * app instance answers the download.
  */
-const downloads = new Map<string, { userId: number; fileName: string; yaml: string; expires: number }>();
-
-export function keepDownload(userId: number, fileName: string, yaml: string, now = Date.now()): string {
-  for (const [key, entry] of downloads) if (entry.expires < now) downloads.delete(key);
-  const token = randomBytes(18).toString('base64url');
-  downloads.set(token, { userId, fileName, yaml, expires: now + 10 * 60_000 });
-  return token;
+export async function keepDownload(userId: number, fileName: string, yaml: string, now = new Date()): Promise<string> {
+  return keepPreparedDownload(await getDb(), { userId, fileName, body: yaml }, 10, now);
 }
 
-export function takeDownload(userId: number, token: string, now = Date.now()): { fileName: string; yaml: string } | null {
-  const entry = downloads.get(token);
-  if (!entry || entry.userId !== userId || entry.expires < now) return null;
-  return { fileName: entry.fileName, yaml: entry.yaml };
+export async function takeDownload(userId: number, token: string, now = new Date()): Promise<{ fileName: string; yaml: string } | null> {
+  const found = await findPreparedDownload(await getDb(), userId, token, now);
+  return found ? { fileName: found.fileName, yaml: found.body } : null;
 }

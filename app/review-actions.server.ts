@@ -71,7 +71,12 @@ function schemaFor(intent: ReviewIntent, today: string): z.ZodType | null {
  * machine decides whether the user's role may take the transition; a refusal changes nothing and
  * comes back as a German message at the form, with everything typed kept.
  */
-export async function reviewFormAction(access: ApplicationAccess, intent: ReviewIntent, form: FormData, done: (intent: ReviewIntent) => string) {
+export async function reviewFormAction(
+  access: ApplicationAccess,
+  intent: ReviewIntent,
+  form: FormData,
+  done: (intent: ReviewIntent) => string,
+) {
   const today = todayInSaxony();
   const schema = schemaFor(intent, today);
   let values: Record<string, unknown> = {};
@@ -81,7 +86,10 @@ export async function reviewFormAction(access: ApplicationAccess, intent: Review
     values = submission.value as Record<string, unknown>;
   }
   const fieldError = (name: string, message: string) =>
-    data<ReviewActionResult>({ intent, result: parseWithZod(form, { schema: schema! }).reply({ fieldErrors: { [name]: [message] } }) }, { status: 400 });
+    data<ReviewActionResult>(
+      { intent, result: parseWithZod(form, { schema: schema! }).reply({ fieldErrors: { [name]: [message] } }) },
+      { status: 400 },
+    );
 
   const base = { actor: actorOf(access.user, access.loaded.row), at: new Date().toISOString() };
   let event: ReviewEvent;
@@ -119,7 +127,13 @@ export async function reviewFormAction(access: ApplicationAccess, intent: Review
       const current = access.loaded.row.version;
       const seen = Number(form.get('version'));
       const version = form.get('version') !== null && Number.isInteger(seen) && seen >= 0 && seen <= current ? seen : current;
-      event = { type: 'beratung.abschliessen', readyForSubmission: values.ready === true, version, note: (values.note as string | undefined) || undefined, ...base };
+      event = {
+        type: 'beratung.abschliessen',
+        readyForSubmission: values.ready === true,
+        version,
+        note: (values.note as string | undefined) || undefined,
+        ...base,
+      };
       break;
     }
     case 'einreichung.erfassen':

@@ -10,10 +10,11 @@ import {
   ScrollRestoration,
   useLoaderData,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
-import { roleLabel } from '../machines/shared/organisation';
+import { roleLabel } from '../machines/shared/roles';
 import { config } from './config.server';
 import { csrfTokenFor } from './csrf.server';
 import { getAuthState } from './session.server';
@@ -22,13 +23,19 @@ import { unreadNotificationCount } from '../db/repositories/review';
 import { navigationFor } from './navigation';
 import { PostForm } from './components/forms';
 import { SessionTimeout } from './components/session-timeout';
+import { StorageUnavailablePage } from './components/storage-unavailable';
+import { isStorageUnavailable } from './utils/storage-unavailable';
+import { useCollapsibleMenu } from './hooks/use-collapsible-menu';
 import appStyles from './styles/app.css';
 import qualityCheckStyles from './styles/qualitaetscheck.css';
+import eventStyles from './styles/veranstaltungen.css';
 import { useNonce } from './utils/nonce';
+import { isDocumentPage } from './utils/page-scripts';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStyles },
   { rel: 'stylesheet', href: qualityCheckStyles },
+  { rel: 'stylesheet', href: eventStyles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
@@ -62,6 +69,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export type RootLoaderData = typeof loader;
 
 function Document({ children, nonce }: { children: React.ReactNode; nonce?: string }) {
+  // Public pages are served as documents without React (ADR 0056); every other page runs it.
+  const documentOnly = useMatches().some((match) => isDocumentPage(match.handle));
   return (
     <html lang="de-DE">
       <head>
@@ -72,8 +81,14 @@ function Document({ children, nonce }: { children: React.ReactNode; nonce?: stri
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {documentOnly ? (
+          <script type="module" src="/js/enhance.js" nonce={nonce} />
+        ) : (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        )}
       </body>
     </html>
   );
@@ -83,6 +98,7 @@ function Header() {
   const root = useRouteLoaderData<RootLoaderData>('root');
   const location = useLocation();
   const user = root?.user ?? null;
+  const menu = useCollapsibleMenu();
   return (
     <header className="site-header">
       <div className="container site-header__inner">
@@ -94,50 +110,56 @@ function Header() {
             Förderlotse <span className="site-header__sub">Bürgerbeteiligung Sachsen</span>
           </span>
         </Link>
-        {user ? (
-          <div className="site-header__user">
-            <p>
-              <span className="visually-hidden">Angemeldet als </span>
-              {user.name}
-              <span className="site-header__role">
-                {user.organisationName ? `${user.organisationName} · ` : ''}
-                {user.roleLabel}
-              </span>
-            </p>
-            <Link to="/benachrichtigungen" className="site-header__notifications">
-              Benachrichtigungen
-              {user.unread ? (
-                <>
-                  {' '}
-                  <span className="count-badge">{user.unread}</span>
-                  <span className="visually-hidden"> ungelesen</span>
-                </>
-              ) : null}
-            </Link>
-            <PostForm action="/abmelden" className="inline-form">
-              <button type="submit" className="button button--secondary button--small">
-                Abmelden
-              </button>
-            </PostForm>
-          </div>
-        ) : null}
+        {/* On small screens the menu folds behind "Menü" (a native disclosure, no JavaScript needed). */}
+        <details className="site-menu" ref={menu}>
+          <summary className="site-menu__toggle">
+            Menü<span className="visually-hidden"> mit Navigation{user ? ' und Konto' : ''}</span>
+          </summary>
+          {user ? (
+            <div className="site-header__user">
+              <p>
+                <span className="visually-hidden">Angemeldet als </span>
+                {user.name}
+                <span className="site-header__role">
+                  {user.organisationName ? `${user.organisationName} · ` : ''}
+                  {user.roleLabel}
+                </span>
+              </p>
+              <Link to="/benachrichtigungen" className="site-header__notifications">
+                Benachrichtigungen
+                {user.unread ? (
+                  <>
+                    {' '}
+                    <span className="count-badge">{user.unread}</span>
+                    <span className="visually-hidden"> ungelesen</span>
+                  </>
+                ) : null}
+              </Link>
+              <PostForm action="/abmelden" className="inline-form">
+                <button type="submit" className="button button--secondary button--small">
+                  Abmelden
+                </button>
+              </PostForm>
+            </div>
+          ) : null}
+          {root?.navigation.length ? (
+            <nav aria-label="Hauptnavigation" className="site-nav">
+              <ul className="site-nav__list">
+                {root.navigation.map((item) => {
+                  const current = location.pathname === item.to || location.pathname.startsWith(`${item.to}/`);
+                  return (
+                    <li key={item.to}>
+                      <Link to={item.to} aria-current={current ? 'page' : undefined} className="site-nav__link">
+                        {item.label}
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            </nav>
+          ) : null}
+        </details>
       </div>
-      {root?.navigation.length ? (
-        <nav aria-label="Hauptnavigation" className="site-nav">
-          <ul className="container site-nav__list">
-            {root.navigation.map((item) => {
-              const current = location.pathname === item.to || location.pathname.startsWith(`${item.to}/`);
-              return (
-                <li key={item.to}>
-                  <Link to={item.to} aria-current={current ? 'page' : undefined} className="site-nav__link">
-                    {item.label}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
-      ) : null}
     </header>
   );
 }
@@ -168,8 +190,8 @@ function Footer() {
           ) : null}
         </ul>
         <p>
-          Ein Assistent für Anträge nach der Förderrichtlinie Bürgerbeteiligung des Freistaates Sachsen. Verbindlich
-          entscheidet allein die Sächsische Aufbaubank (SAB) über Ihren Antrag.
+          Ein Assistent für Anträge nach der Förderrichtlinie Bürgerbeteiligung des Freistaates Sachsen. Verbindlich entscheidet allein die
+          Sächsische Aufbaubank (SAB) als Bewilligungsbehörde über Ihren Antrag.
         </p>
       </div>
     </footer>
@@ -201,11 +223,7 @@ export default function App() {
     <Shell>
       <Outlet />
       {user ? (
-        <SessionTimeout
-          secondsLeft={user.sessionSecondsLeft}
-          idleMinutes={session.idleMinutes}
-          warnMinutes={session.warnMinutes}
-        />
+        <SessionTimeout secondsLeft={user.sessionSecondsLeft} idleMinutes={session.idleMinutes} warnMinutes={session.warnMinutes} />
       ) : null}
     </Shell>
   );
@@ -213,18 +231,28 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 503 && isStorageUnavailable(error.data)) {
+    return (
+      <Shell>
+        <StorageUnavailablePage kept={error.data} />
+      </Shell>
+    );
+  }
   let title = 'Es ist ein Fehler aufgetreten';
   let message =
     'Leider ist bei der Verarbeitung Ihrer Anfrage ein Fehler aufgetreten. Ihre bisher gespeicherten Angaben bleiben erhalten. Bitte versuchen Sie es in einigen Minuten noch einmal.';
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) {
       title = 'Seite nicht gefunden';
-      message =
-        'Die aufgerufene Seite gibt es nicht (mehr). Bitte prüfen Sie die Adresse oder gehen Sie zur Startseite.';
+      message = 'Die aufgerufene Seite gibt es nicht (mehr). Bitte prüfen Sie die Adresse oder gehen Sie zur Startseite.';
     } else if (error.status === 403) {
       title = 'Kein Zugriff';
       message = typeof error.data === 'string' && error.data ? error.data : 'Für diese Seite fehlt Ihnen die Berechtigung.';
-    } else if (error.status === 400 || error.status === 413 || error.status === 405) {
+    } else if (error.status === 405) {
+      // Remix's own answer (a form sent to a page that takes none) carries an English text.
+      title = 'Die Anfrage konnte nicht verarbeitet werden';
+      message = 'Diese Seite nimmt keine Formulare entgegen. Bitte gehen Sie zurück und versuchen Sie es von dort aus noch einmal.';
+    } else if (error.status === 400 || error.status === 413) {
       title = 'Die Anfrage konnte nicht verarbeitet werden';
       message = typeof error.data === 'string' && error.data ? error.data : message;
     }

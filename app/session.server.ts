@@ -1,16 +1,13 @@
 import { createCookie, redirect } from '@remix-run/node';
 import type { Role } from '../machines/shared/organisation';
 import { findOrganisation } from '../db/repositories/organisations';
-import {
-  createSession,
-  findActiveSession,
-  revokeSession,
-  touchSession,
-  type SessionPolicy,
-} from '../db/repositories/sessions';
+import { isStorageFault, type DB } from '../db/client';
+import { createSession, findActiveSession, revokeSession, touchSession, type SessionPolicy } from '../db/repositories/sessions';
+import type { Session } from '../db/schema';
 import { findUserById, type PublicUser } from '../db/repositories/users';
 import { config } from './config.server';
 import { getDb } from './db.server';
+import { log } from './utils/log.server';
 import { clientIp } from './utils/request.server';
 
 const policy: SessionPolicy = { idleMinutes: config.session.idleMinutes, absoluteHours: config.session.absoluteHours };
@@ -32,10 +29,7 @@ export interface CurrentUser extends PublicUser {
   idleDeadline: string;
 }
 
-export type AuthState =
-  | { status: 'signed-in'; user: CurrentUser }
-  | { status: 'expired'; userId: number }
-  | { status: 'anonymous' };
+export type AuthState = { status: 'signed-in'; user: CurrentUser } | { status: 'expired'; userId: number } | { status: 'anonymous' };
 
 async function readSessionId(request: Request): Promise<string | null> {
   try {
@@ -68,7 +62,7 @@ async function resolveAuthState(request: Request): Promise<AuthState> {
   if (found.status === 'expired') return { status: 'expired', userId: found.session.user_id };
   const user = await findUserById(db, found.session.user_id);
   if (!user || user.disabled_at) return { status: 'anonymous' };
-  const lastSeen = await touchSession(db, found.session);
+  const lastSeen = await recordActivity(db, found.session);
   const organisation = user.organisation_id ? await findOrganisation(db, user.organisation_id) : undefined;
   return {
     status: 'signed-in',
@@ -81,6 +75,20 @@ async function resolveAuthState(request: Request): Promise<AuthState> {
       ).toISOString(),
     },
   };
+}
+
+/**
+ * Records activity on the session (at most once a minute). When the storage cannot take the write
+ * (disk full), the page is still shown: reading works, and the session keeps its last activity.
+ */
+async function recordActivity(db: DB, session: Session): Promise<string> {
+  try {
+    return await touchSession(db, session);
+  } catch (error) {
+    if (!isStorageFault(error)) throw error;
+    log('warn', 'session.touch_failed', { code: (error as { code?: string }).code ?? null });
+    return session.last_seen_at;
+  }
 }
 
 export async function getUser(request: Request): Promise<CurrentUser | null> {

@@ -1,5 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Landkreis, OrganisationKind, Role } from '../machines/shared/organisation';
+import type { EventFormat, EventStatus, EventTopic } from '../machines/veranstaltungen/event';
+import type { RegistrationStatus } from '../machines/veranstaltungen/registration';
+import type { MemberRole } from '../machines/netzwerk/profile';
 
 /** ISO-8601 timestamps are stored as TEXT; booleans as INTEGER 0/1 (SQLite has neither type). */
 type Timestamp = string;
@@ -116,15 +119,35 @@ export interface QualityCheckTable {
 export interface QualityCheckParticipantTable {
   id: Generated<number>;
   check_id: string;
-  /** Null only for the respondent of an anonymous check. */
+  /** Null for the respondent of an anonymous check and for guests. */
   user_id: number | null;
   /** Copy of the snapshot's perspective, for lists. */
   perspective: string | null;
   /** The respondent's persisted XState snapshot (JSON); null while only invited. */
   snapshot: string | null;
   invited_by: number | null;
+  /** A guest (someone outside the organisation, no account): the key their browser remembers. */
+  guest_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The name a guest gave themselves (may be empty). */
+  guest_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The link a guest came through. */
+  guest_link_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: ColumnType<Timestamp, Timestamp, never>;
   updated_at: Timestamp;
+}
+
+/** A link that lets people outside the organisation answer a check without an account. */
+export interface QualityCheckGuestLinkTable {
+  id: Generated<number>;
+  check_id: string;
+  /** Random and unguessable; the capability in the link. */
+  token: string;
+  /** What the inviting person called the link ("Gemeinderat"). */
+  label: string;
+  created_by: number | null;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
 }
 
 export interface QualityCheckApplicationTable {
@@ -163,6 +186,62 @@ export interface ApplicationTable {
   review_requested_at: Timestamp | null;
   review_requested_advisor_id: number | null;
   review_version: Generated<number>;
+}
+
+/** Vorhaben in Umsetzung: the Bescheid recorded for an application (one per application). */
+export interface ImplementationTable {
+  id: Generated<number>;
+  application_id: number;
+  organisation_id: number;
+  /** machines/umsetzung/bescheid.ts as JSON. */
+  bescheid: string;
+  /** JSON: startedOn, startReportedOn, purposeFulfilledOn, proofSubmittedOn, proofCheckedOn. */
+  milestones: Generated<string>;
+  version: Generated<number>;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  created_by: number | null;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}
+
+export interface ImplementationReceiptTable {
+  id: Generated<number>;
+  implementation_id: number;
+  line_id: string;
+  ordered_on: string | null;
+  invoiced_on: string;
+  paid_on: string | null;
+  payee: string;
+  purpose: string;
+  net_cents: number;
+  gross_cents: number;
+  asset: Generated<number>;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  created_by: number | null;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}
+
+export interface ImplementationPayoutTable {
+  id: Generated<number>;
+  implementation_id: number;
+  received_on: string;
+  amount_cents: number;
+  note: Generated<string>;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  created_by: number | null;
+}
+
+export interface ImplementationRequestTable {
+  id: Generated<number>;
+  implementation_id: number;
+  requested_on: string;
+  expected_payout_on: string | null;
+  planned: string;
+  requested_cents: number;
+  computation: string;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  created_by: number | null;
 }
 
 export interface ApplicationAdvisorTable {
@@ -205,6 +284,63 @@ export interface NotificationTable {
   link: string;
   created_at: Timestamp;
   read_at: Timestamp | null;
+}
+
+export interface EventTable {
+  id: Generated<number>;
+  title: string;
+  description: string;
+  topic: EventTopic;
+  audience: string;
+  format: EventFormat;
+  venue: string | null;
+  address: string | null;
+  landkreis: Landkreis | null;
+  online_link: string | null;
+  technical_requirements: string;
+  organiser: string;
+  language: string;
+  venue_accessibility: string;
+  capacity: number;
+  yellow_below_percent: number;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  registration_closes_at: Timestamp;
+  status: EventStatus;
+  cancel_reason: string | null;
+  cancelled_at: Timestamp | null;
+  seats_taken: Generated<number>;
+  waitlist_last: Generated<number>;
+  created_by: number | null;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  updated_at: Timestamp;
+  /** Set when the participants' personal data was deleted (issue 18 Nr. 7); the stat_ counts stay. */
+  personal_data_deleted_at: Timestamp | null;
+  stat_registered: number | null;
+  stat_confirmed: number | null;
+  stat_attended: number | null;
+  stat_waitlisted: number | null;
+}
+
+export interface EventRegistrationTable {
+  id: Generated<number>;
+  event_id: number;
+  token: string;
+  email: string;
+  name: string;
+  organisation: string;
+  accessibility_needs: string;
+  dietary_needs: string;
+  user_id: number | null;
+  status: RegistrationStatus;
+  pending_until: Timestamp | null;
+  waitlist_position: number | null;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  updated_at: Timestamp;
+  confirmed_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  attendance: 'present' | 'absent' | null;
+  access_link_sent_at: Timestamp | null;
 }
 
 export interface OutboxTable {
@@ -273,6 +409,46 @@ export interface ParameterChangeTable {
   decided_by: number | null;
   /** JSON: suite and draft effects found when the change was published. */
   effects: string | null;
+  /** How it was published: 'vier_augen' (approved by a second person) or 'einzeln'; null before. */
+  approval: Generated<string | null>;
+}
+
+export interface FundingCallChangeTable {
+  id: Generated<number>;
+  call_id: string;
+  /** The stored version the proposal was made against; null for a shipped call not stored yet or a new call. */
+  base_version: number | null;
+  is_new: Flag;
+  /** JSON: the proposed values (the call without its id). */
+  proposed: string;
+  /** JSON: the values in force when it was proposed; null for a new call. */
+  before: string | null;
+  /** entwurf → veroeffentlicht | verworfen */
+  status: Generated<string>;
+  approval: string | null;
+  created_at: Timestamp;
+  created_by: number | null;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+}
+
+export interface PasswordResetTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  /** SHA-256 (hex) of the token in the link; the token itself is never stored. */
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  /** The administrator who sent the link; null when the person asked for it. */
+  requested_by: number | null;
+}
+
+export interface PasswordResetRequestTable {
+  id: Generated<number>;
+  email: string;
+  ip: string | null;
+  requested_at: Timestamp;
 }
 
 export interface FundingCallTable {
@@ -296,7 +472,40 @@ export interface FundingCallTable {
   updated_by: number | null;
 }
 
+/** When a periodic job (housekeeping) last started in any instance. */
+export interface JobRunTable {
+  name: string;
+  started_at: Timestamp;
+}
+
+/** A file prepared for one user's download (test bench YAML), valid for a few minutes. */
+export interface PreparedDownloadTable {
+  token: string;
+  user_id: number;
+  file_name: string;
+  body: string;
+  expires_at: Timestamp;
+}
+
+export interface NetworkMemberTable {
+  id: Generated<number>;
+  user_id: number;
+  display_name: string;
+  member_role: MemberRole;
+  landkreis: Landkreis | null;
+  methods: string;
+  languages: string;
+  about: string;
+  public_fields: string;
+  blocked_at: Timestamp | null;
+  blocked_reason: string | null;
+  joined_at: ColumnType<Timestamp, Timestamp, never>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  job_runs: JobRunTable;
+  prepared_downloads: PreparedDownloadTable;
   organisations: OrganisationTable;
   users: UserTable;
   sessions: SessionTable;
@@ -308,6 +517,7 @@ export interface Database {
   quality_checks: QualityCheckTable;
   quality_check_participants: QualityCheckParticipantTable;
   quality_check_applications: QualityCheckApplicationTable;
+  quality_check_guest_links: QualityCheckGuestLinkTable;
   applications: ApplicationTable;
   application_events: ApplicationEventTable;
   attachments: AttachmentTable;
@@ -317,10 +527,21 @@ export interface Database {
   review_marks: ReviewMarkTable;
   notifications: NotificationTable;
   outbox: OutboxTable;
+  events: EventTable;
+  event_registrations: EventRegistrationTable;
   parameter_changes: ParameterChangeTable;
   funding_calls: FundingCallTable;
+  funding_call_changes: FundingCallChangeTable;
+  password_reset_tokens: PasswordResetTokenTable;
+  password_reset_requests: PasswordResetRequestTable;
+  implementations: ImplementationTable;
+  implementation_receipts: ImplementationReceiptTable;
+  implementation_payouts: ImplementationPayoutTable;
+  implementation_requests: ImplementationRequestTable;
+  network_members: NetworkMemberTable;
 }
 
+export type NetworkMemberRow = Selectable<NetworkMemberTable>;
 export type Organisation = Selectable<OrganisationTable>;
 export type NewOrganisation = Insertable<OrganisationTable>;
 export type OrganisationUpdate = Updateable<OrganisationTable>;
@@ -331,10 +552,18 @@ export type EligibilityCheck = Selectable<EligibilityCheckTable>;
 export type QualityCheckRow = Selectable<QualityCheckTable>;
 export type QualityCheckParticipantRow = Selectable<QualityCheckParticipantTable>;
 export type QualityCheckContentRow = Selectable<QualityCheckContentTable>;
+export type QualityCheckGuestLinkRow = Selectable<QualityCheckGuestLinkTable>;
 export type ApplicationRow = Selectable<ApplicationTable>;
+export type ImplementationRow = Selectable<ImplementationTable>;
+export type ImplementationReceiptRow = Selectable<ImplementationReceiptTable>;
+export type ImplementationPayoutRow = Selectable<ImplementationPayoutTable>;
+export type ImplementationRequestRow = Selectable<ImplementationRequestTable>;
 export type ApplicationEventRow = Selectable<ApplicationEventTable>;
 export type AttachmentRow = Selectable<AttachmentTable>;
 export type CommentRow = Selectable<CommentTable>;
 export type NotificationRow = Selectable<NotificationTable>;
 export type ParameterChangeRow = Selectable<ParameterChangeTable>;
 export type FundingCallRow = Selectable<FundingCallTable>;
+export type FundingCallChangeRow = Selectable<FundingCallChangeTable>;
+export type EventRow = Selectable<EventTable>;
+export type EventRegistrationRow = Selectable<EventRegistrationTable>;

@@ -4,6 +4,8 @@ import { createOrganisation } from './repositories/organisations';
 import { saveCall } from './repositories/regelwerk';
 import type { FundingCall } from '../machines/frl/calls';
 import { createUser, findUserByEmail } from './repositories/users';
+import { seedDemoEvents } from './demo/events';
+import { seedDemoNetwork } from './demo/netzwerk';
 import type { Role } from '../machines/shared/organisation';
 
 /** Password of every demo account (listed in README.md). Demo data only; never in production. */
@@ -26,8 +28,8 @@ export const demoOrganisations = {
     contactEmail: 'kommune@demo.example',
     contactPhone: '03501 123456',
     bankAccountHolder: 'Gemeinde Wiesenbach',
-    iban: 'DE89 3704 0044 0532 0130 00',
-    bic: 'COBADEFFXXX',
+    iban: 'DE20 8505 0300 3120 0456 78',
+    bic: 'OSDDDE81XXX',
     bankName: 'Ostsächsische Sparkasse Dresden',
   },
   verein: {
@@ -46,8 +48,8 @@ export const demoOrganisations = {
     contactEmail: 'verein@demo.example',
     contactPhone: '03581 987654',
     bankAccountHolder: 'Bürgerforum Oberlausitz e. V.',
-    iban: 'DE02 1203 0000 0000 2020 51',
-    bic: 'BYLADEM1001',
+    iban: 'DE56 8559 1000 0412 3456 00',
+    bic: 'GENODEF1GR1',
     bankName: 'Volksbank Raiffeisenbank Niederschlesien',
   },
 } satisfies Record<string, OrganisationInput>;
@@ -65,6 +67,8 @@ export const demoAccounts: DemoAccount[] = [
   { email: 'verein@demo.example', name: 'Jana Nowak', role: 'applicant', organisation: 'verein' },
   { email: 'beratung@demo.example', name: 'Dr. Ulrike Berg', role: 'advisor', organisation: null },
   { email: 'ministerium@demo.example', name: 'Martin Schubert', role: 'ministry', organisation: null },
+  // A second ministry account: a change one of them proposes, the other approves (four-eyes principle).
+  { email: 'ministerium2@demo.example', name: 'Dr. Claudia Lehmann', role: 'ministry', organisation: null },
   { email: 'admin@demo.example', name: 'Katrin Admin', role: 'admin', organisation: null },
 ];
 
@@ -84,8 +88,7 @@ export async function seedDemoData(db: DB): Promise<{ created: string[]; calls: 
           .where('name', '=', demoOrganisations[account.organisation].name)
           .executeTakeFirst();
         organisationId =
-          existing?.id ??
-          (await createOrganisation(db, organisationSchema.parse(demoOrganisations[account.organisation]))).id;
+          existing?.id ?? (await createOrganisation(db, organisationSchema.parse(demoOrganisations[account.organisation]))).id;
         orgIds.set(account.organisation, organisationId);
       }
     }
@@ -93,6 +96,8 @@ export async function seedDemoData(db: DB): Promise<{ created: string[]; calls: 
     created.push(account.email);
   }
   const calls = (await saveCall(db, demoCall(), null, null)) ? [demoCallId] : [];
+  await seedDemoEvents(db);
+  await seedDemoNetwork(db);
   return { created, calls };
 }
 
@@ -113,7 +118,12 @@ export function demoCall(now = new Date()): FundingCall {
     deadline: isoDaysFrom(now, 120),
     issuedBy: 'SMS',
     focusTopics: ['Kinder- und Jugendbeteiligung', 'Bürgerräte'],
-    requiredDocuments: ['Antrag über das Förderportal der SAB', 'Vorhabenbeschreibung', 'Ausgaben- und Finanzierungsplan', 'Eigenerklärungen'],
+    requiredDocuments: [
+      'Antrag über das Förderportal der SAB',
+      'Vorhabenbeschreibung',
+      'Ausgaben- und Finanzierungsplan',
+      'Eigenerklärungen',
+    ],
     notes: 'Beispieldaten für die Vorführung – kein amtlicher Förderaufruf.',
     source: 'Demo-Daten des Förderlotsen (kein amtlicher Aufruf)',
   };

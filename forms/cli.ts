@@ -1,19 +1,17 @@
 /**
  * PDF forms on the command line:
  *   npm run forms -- inspect FORM.pdf [--json]      list the fields of any PDF (name, type, page, position, size)
- *   npm run forms -- fill APPLICATION.json OUT.pdf   fill our template with an exported application
- *        [--bearbeitbar] [--entwurf] [--ohne-pruefung] [--datum=JJJJ-MM-TT] [--vorlage=TEMPLATE.pdf]
+ *   npm run forms -- fill APPLICATION.json OUT.pdf   the application PDF from an exported application – the
+ *        same function as the web download, with the shipped rules [--bearbeitbar] [--datum=JJJJ-MM-TT] [--vorlage=TEMPLATE.pdf]
  *   npm run forms -- schema                          print the JSON Schema of the export format
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { applicationToFacts, totalsFor } from '../machines/frl/application/facts';
-import { evaluate } from '../machines/frl/engine';
-import { factsSchema } from '../machines/frl/facts';
+import { knownCalls } from '../machines/frl/calls';
 import { shippedParameters } from '../machines/frl/parameters';
 import { fieldKindLabel } from './pdf/fields';
 import { inspectPdf } from './inspect';
-import { loadTemplate, renderApplicationPdf } from './antrag/index';
-import { applicationJsonSchema, importApplication } from './antrag/json';
+import { applicationPdf, loadTemplate } from './antrag/index';
+import { applicationJsonSchema, decodeJsonFile, importApplication } from './antrag/json';
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')).map((a) => a.split('=')[0]));
@@ -22,7 +20,7 @@ const [command, ...positional] = args.filter((a) => !a.startsWith('--'));
 
 const usage = `Verwendung:
   npm run forms -- inspect FORMULAR.pdf [--json]
-  npm run forms -- fill ANTRAG.json AUSGABE.pdf [--bearbeitbar] [--entwurf] [--ohne-pruefung] [--datum=JJJJ-MM-TT] [--vorlage=VORLAGE.pdf]
+  npm run forms -- fill ANTRAG.json AUSGABE.pdf [--bearbeitbar] [--datum=JJJJ-MM-TT] [--vorlage=VORLAGE.pdf]
   npm run forms -- schema`;
 
 function readFile(path: string | undefined, what: string): Uint8Array {
@@ -58,28 +56,24 @@ async function inspect(path: string | undefined) {
 }
 
 async function fill(input: string | undefined, output: string | undefined) {
-  const text = new TextDecoder().decode(readFile(input, 'die JSON-Datei des Antrags'));
+  const decoded = decodeJsonFile(readFile(input, 'die JSON-Datei des Antrags'));
+  if (!decoded.ok) throw new Error(`${input}: ${decoded.error}`);
   if (!output) throw new Error(`Bitte geben Sie die Ausgabedatei an.\n\n${usage}`);
-  const imported = importApplication(text);
+  const imported = importApplication(decoded.text);
   if (!imported.ok) throw new Error(`Der Antrag in ${input} ist fehlerhaft:\n${imported.errors.map((e) => `- ${e}`).join('\n')}`);
   const date = option('--datum') ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('Bitte geben Sie das Datum als --datum=JJJJ-MM-TT an.');
-  const data = imported.data;
-  const parameters = shippedParameters;
-  const totals = totalsFor(data, parameters, date);
-  const facts = factsSchema.parse(applicationToFacts(data, parameters, date));
-  const eligibility = evaluate(date, facts, { parameters });
   const templatePath = option('--vorlage');
   loadTemplate(templatePath);
-  const bytes = await renderApplicationPdf({
-    data,
-    totals,
-    eligibility,
-    includeEligibilityAnnex: !flags.has('--ohne-pruefung'),
-    draft: flags.has('--entwurf'),
-    variant: flags.has('--bearbeitbar') ? 'bearbeitbar' : 'einreichung',
+  // The same function and the same kind of source as the web download; the rules are the shipped
+  // ones (an installation's published parameter changes live in its database).
+  const bytes = await applicationPdf({
+    data: imported.data,
+    attachments: imported.attachments,
+    rules: { parameters: shippedParameters, calls: knownCalls },
+    referenceDate: date,
     createdAt: option('--datum') ? new Date(`${date}T12:00:00Z`) : new Date(),
-    parameters,
+    variant: flags.has('--bearbeitbar') ? 'bearbeitbar' : 'einreichung',
     templatePath,
   });
   writeFileSync(output, bytes);

@@ -1,8 +1,28 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFStream, PDFString, ParseSpeeds, type PDFPage } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFStream,
+  PDFString,
+  ParseSpeeds,
+  type PDFPage,
+} from 'pdf-lib';
 import { Content, type Components, type TextRun } from './pdf/draw';
-import { indexFields, removePages, setCheckbox, textOf, type FieldInfo, type WidgetInfo } from './pdf/fields';
+import { indexFields, removeFields, removePages, setCheckbox, textOf, type FieldInfo, type WidgetInfo } from './pdf/fields';
 import { fitText, overflowReference, type Fit } from './pdf/fit';
-import { dejaVuSans, fullFontHandle, fullyEmbeddedHandle, printableText, subsetFontHandle, type FontHandle, type FontProgram } from './pdf/font';
+import {
+  dejaVuSans,
+  fullFontHandle,
+  fullyEmbeddedHandle,
+  printableText,
+  subsetFontHandle,
+  type FontHandle,
+  type FontProgram,
+} from './pdf/font';
 import { LINE_HEIGHT, measure, widthAt, wrap } from './pdf/layout';
 import { collectGarbage, deflatedStream, dropForm } from './pdf/objects';
 
@@ -14,10 +34,7 @@ import { collectGarbage, deflatedStream, dropForm } from './pdf/objects';
  * template on inserted pages with carried-over sums, and can flatten the result.
  */
 
-export type FieldValue =
-  | { type: 'text'; value: string }
-  | { type: 'multiline'; value: string }
-  | { type: 'checkbox'; checked: boolean };
+export type FieldValue = { type: 'text'; value: string } | { type: 'multiline'; value: string } | { type: 'checkbox'; checked: boolean };
 
 export interface TableColumn {
   key: string;
@@ -32,6 +49,12 @@ export interface TableFill {
   /** Name of the template field for a row (0-based) and column; the filler finds how many rows exist. */
   field: (row: number, column: string) => string;
   rows: Array<Record<string, string>>;
+  /**
+   * Rows grow with their text in the template's table area (as on continuation pages), at the
+   * column's own font size, instead of shrinking text into fixed cells; what no longer fits there
+   * continues on continuation pages. In an editable form the row fields move with their rows.
+   */
+  grow?: boolean;
   /** A money column whose page sums are carried over ("Übertrag"). */
   sum?: {
     column: string;
@@ -66,11 +89,37 @@ export interface FillRequest {
    * values and tables for the fields on those pages are ignored.
    */
   omitPagesWithFields?: (fieldName: string) => boolean;
+  /**
+   * Leaves out optional blocks of the template: content streams whose dictionary names the block
+   * (`/FLBlock /name`) and the fields for which `omitFields` returns true.
+   */
+  omitBlocks?: readonly string[];
+  omitFields?: (fieldName: string) => boolean;
+  /** Fields a person must not change in the editable form (computed sums): set read-only. */
+  readOnly?: (fieldName: string) => boolean;
   /** Marks every page (a draft): a diagonal watermark and a header line. */
-  draft?: { watermark: string; header: string } | null;
+  draft?: DraftMarking | null;
   /** Footer on every page, e.g. (3, 9) → "Seite 3 von 9". */
   pageLabel?: (page: number, total: number) => string;
   metadata?: PdfMetadata;
+}
+
+export interface DraftMarking {
+  watermark: string;
+  header: string;
+}
+
+/** Where a page of the filled document comes from. */
+export type PageOrigin =
+  | { kind: 'template'; templatePage: number; fields: string[] }
+  | { kind: 'continuation'; templatePage: number; titles: string[] }
+  | { kind: 'overflow' }
+  | { kind: 'appended' };
+
+export interface Footer {
+  /** One or two lines at the left (shortened with "…" where too long). */
+  left: string[];
+  right: string;
 }
 
 export interface FillTexts {
@@ -112,6 +161,8 @@ const GREY_LINE: Components = [0.45];
 const HEADER_FILL: Components = [0.9];
 const CARRY_FILL: Components = [0.96];
 const DRAFT_COLOUR: Components = [0.75, 0.1, 0.1];
+/** Baseline of the footer (page number and the last line of the identification). */
+const FOOTER_Y = 22;
 
 const AcroFormKey = PDFName.of('AcroForm');
 const DR = PDFName.of('DR');
@@ -237,6 +288,18 @@ interface TablePlan {
   rest: Array<Record<string, string>>;
   restAmounts: number[];
   carried: number;
+  /** Grown tables: where each template row goes (null: left out, no room). */
+  slots: GrownSlot[] | null;
+}
+
+/** One template row of a grown table: a data row or an empty row at its new place. */
+interface GrownSlot {
+  templateRow: number;
+  y: number;
+  height: number;
+  /** Wrapped text per column key (empty for an empty row). */
+  cells: Map<string, string[]>;
+  values: Record<string, string>;
 }
 
 type ContinuationItem =
@@ -322,7 +385,13 @@ function layoutContinuations(program: FontProgram, plans: TablePlan[], pageHeigh
   return result;
 }
 
-function drawContinuationPage(canvas: Canvas, page: PDFPage, items: ContinuationItem[], texts: FillTexts, numbers: { templatePage: number; page: number }) {
+function drawContinuationPage(
+  canvas: Canvas,
+  page: PDFPage,
+  items: ContinuationItem[],
+  texts: FillTexts,
+  numbers: { templatePage: number; page: number },
+) {
   const program = canvas.font.program;
   const content = canvas.on(page);
   const middle = (y: number, height: number, size: number) => y + height / 2 - ((program.ascent + program.descent) / 2) * size;
@@ -353,7 +422,12 @@ function drawContinuationPage(canvas: Canvas, page: PDFPage, items: Continuation
         let y = cell.lines.length <= 1 ? middle(item.y, item.height, s) : item.y + item.height - CELL_PAD - program.ascent * s;
         const runs = cell.lines.map((text) => {
           const w = widthAt(program, text, s);
-          const x = cell.column.alignment === 2 ? cell.column.x + CELL_PAD + inner - w : cell.column.alignment === 1 ? cell.column.x + CELL_PAD + (inner - w) / 2 : cell.column.x + CELL_PAD;
+          const x =
+            cell.column.alignment === 2
+              ? cell.column.x + CELL_PAD + inner - w
+              : cell.column.alignment === 1
+                ? cell.column.x + CELL_PAD + (inner - w) / 2
+                : cell.column.x + CELL_PAD;
           const run = { x, y, text };
           y -= LINE_HEIGHT * s;
           return run;
@@ -367,7 +441,11 @@ function drawContinuationPage(canvas: Canvas, page: PDFPage, items: Continuation
     const sum = plan.table.sum!;
     const sumColumn = plan.columns.find((c) => c.key === sum.column) ?? last;
     const label =
-      item.kind === 'carryIn' ? texts.carryIn(item.fromTemplatePage ? numbers.templatePage : numbers.page - 1) : item.kind === 'carryOut' ? texts.carryOut(numbers.page + 1) : sum.totalLabel;
+      item.kind === 'carryIn'
+        ? texts.carryIn(item.fromTemplatePage ? numbers.templatePage : numbers.page - 1)
+        : item.kind === 'carryOut'
+          ? texts.carryOut(numbers.page + 1)
+          : sum.totalLabel;
     const amount = printableText(sum.format(item.amount), program, false);
     content.filledRect(left, item.y, right - left, item.height, item.kind === 'total' ? HEADER_FILL : CARRY_FILL);
     const y = middle(item.y, item.height, size);
@@ -392,7 +470,14 @@ interface OverflowItem {
 
 type OverflowLine = { size: number; y: number; text: string } | { rule: true; y: number };
 
-function layoutOverflow(program: FontProgram, items: OverflowItem[], texts: FillTexts, pageWidth: number, pageHeight: number, firstPageNumber: number): OverflowLine[][] {
+function layoutOverflow(
+  program: FontProgram,
+  items: OverflowItem[],
+  texts: FillTexts,
+  pageWidth: number,
+  pageHeight: number,
+  firstPageNumber: number,
+): OverflowLine[][] {
   const pages: OverflowLine[][] = [];
   const width = pageWidth - 2 * MARGIN;
   let page: OverflowLine[] = [];
@@ -441,7 +526,14 @@ function paddingOf(widget: WidgetInfo): { paddingX: number; paddingY: number } {
 }
 
 /** The appearance of a text field: background, border and the fitted lines (plus a reference). */
-function textAppearance(font: FontHandle, fontKey: string, info: FieldInfo, widget: WidgetInfo, fit: Fit | null, reference: string | null): Content {
+function textAppearance(
+  font: FontHandle,
+  fontKey: string,
+  info: FieldInfo,
+  widget: WidgetInfo,
+  fit: Fit | null,
+  reference: string | null,
+): Content {
   const { program } = font;
   const { width, height } = widget.rect;
   const bw = widget.borderWidth;
@@ -517,7 +609,12 @@ function placeAppearance(canvas: Canvas, page: PDFPage, widget: WidgetInfo, ref:
   const sx = widget.rect.width / Math.max(1e-6, Math.max(...xs) - x0);
   const sy = widget.rect.height / Math.max(1e-6, Math.max(...ys) - y0);
   const key = page.node.newXObject('FLWidget', ref).decodeText();
-  canvas.on(page).save().transform(sx, 0, 0, sy, widget.rect.x - x0 * sx, widget.rect.y - y0 * sy).drawXObject(key).restore();
+  canvas
+    .on(page)
+    .save()
+    .transform(sx, 0, 0, sy, widget.rect.x - x0 * sx, widget.rect.y - y0 * sy)
+    .drawXObject(key)
+    .restore();
 }
 
 // ---- the filler ------------------------------------------------------------------------------
@@ -541,203 +638,420 @@ interface Fitted {
   overflow: OverflowItem | null;
 }
 
-export async function fillPdf(pdf: Uint8Array, request: FillRequest, options: FillOptions): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-  const program = options.font ?? dejaVuSans();
-  const minSize = options.minFontSize ?? 7;
-  const defaultSize = options.defaultFontSize ?? 9;
-  const texts = options.texts ?? germanTexts;
-  const flatten = options.variant === 'flatten';
-
-  // Optional pages (an annex) go first, with their fields.
-  const omitted = new Set<string>();
-  if (request.omitPagesWithFields) {
-    const predicate = request.omitPagesWithFields;
-    const before = indexFields(doc);
-    const drop = new Set(before.filter((f) => predicate(f.name)).flatMap((f) => f.widgets.map((w) => w.pageIndex)));
-    drop.delete(-1);
-    for (const f of before) if (f.widgets.length && f.widgets.every((w) => drop.has(w.pageIndex))) omitted.add(f.name);
-    if (drop.size) removePages(doc, [...drop]);
+/** Lays out a grown table's data rows in the template's table area; returns the slots and how many rows fit. */
+function growRows(
+  program: FontProgram,
+  plan: Omit<TablePlan, 'slots' | 'rest' | 'restAmounts' | 'carried'>,
+  templateRows: number,
+  top: number,
+  bottom: number,
+): { slots: GrownSlot[]; placed: number } {
+  const slots: GrownSlot[] = [];
+  let y = top;
+  let placed = 0;
+  for (const row of plan.table.rows) {
+    if (slots.length >= templateRows) break;
+    const cells = new Map(plan.columns.map((column) => [column.key, cellLines(program, row[column.key] ?? '', column)] as const));
+    const height = Math.max(...plan.columns.map((c) => rowHeightFor(program, cells.get(c.key)!.length, c.size, plan.rowHeight)));
+    if (y - height < bottom - 0.5) break;
+    slots.push({ templateRow: slots.length, y: y - height, height, cells, values: row });
+    y -= height;
+    placed += 1;
   }
-  const fields = indexFields(doc);
-  const byName = new Map(fields.map((f) => [f.name, f]));
-
-  // Values, including the template rows of tables.
-  const values = new Map<string, FieldValue>();
-  for (const [name, value] of Object.entries(request.values)) {
-    if (omitted.has(name)) continue;
-    const info = byName.get(name);
-    if (!info) throw new FillError(`Das Feld „${name}“ gibt es in der PDF-Vorlage nicht.`);
-    assertValueFits(info, value);
-    values.set(name, value);
+  // The template rows left over stay as empty rows where there is room (to fill in by hand).
+  while (slots.length < templateRows && y - plan.rowHeight >= bottom - 0.5) {
+    slots.push({ templateRow: slots.length, y: y - plan.rowHeight, height: plan.rowHeight, cells: new Map(), values: {} });
+    y -= plan.rowHeight;
   }
-  const plans: TablePlan[] = [];
-  for (const table of request.tables ?? []) {
-    const first = table.columns[0];
-    if (!first || omitted.has(table.field(0, first.key))) continue;
-    let templateRows = 0;
-    while (byName.has(table.field(templateRows, first.key))) templateRows += 1;
-    if (templateRows === 0) throw new FillError(`Die Tabelle „${table.title}“ hat in der PDF-Vorlage keine Zeilen (erwartet: ${table.field(0, first.key)}).`);
-    const columns: ColumnGeometry[] = table.columns.map((column) => {
-      const info = byName.get(table.field(0, column.key));
-      const widget = info?.widgets[0];
-      if (!info || !widget) throw new FillError(`Die Tabelle „${table.title}“ hat keine Spalte „${column.key}“ in der PDF-Vorlage.`);
-      return { key: column.key, header: column.header, x: widget.rect.x, width: widget.rect.width, size: info.fontSize ?? defaultSize, alignment: info.alignment };
-    });
-    const firstWidget = byName.get(table.field(0, first.key))!.widgets[0]!;
-    const second = byName.get(table.field(1, first.key))?.widgets[0];
-    const rowHeight = second ? Math.abs(firstWidget.rect.y - second.rect.y) : firstWidget.rect.height + 2;
-    table.rows.slice(0, templateRows).forEach((row, r) => {
-      for (const column of table.columns) {
-        const name = table.field(r, column.key);
-        const text = row[column.key];
-        if (text && byName.has(name)) values.set(name, { type: 'text', value: text });
+  return { slots, placed };
+}
+
+/**
+ * Lets other requests of the server run (a PDF of the longest texts takes about a second of CPU):
+ * the filler yields between its phases and every few dozen fields.
+ */
+export const nextTurn = () => new Promise<void>((resolveTurn) => setImmediate(resolveTurn));
+const FIELDS_PER_TURN = 60;
+
+const FfKey = PDFName.of('Ff');
+const READ_ONLY = 1;
+const MULTILINE = 1 << 12;
+
+function setFlag(info: FieldInfo, flag: number) {
+  const current = info.dict.lookup(FfKey);
+  const value = current instanceof PDFNumber ? current.asNumber() : 0;
+  info.dict.set(FfKey, PDFNumber.of(value | flag));
+}
+
+/**
+ * A filled form before it is saved: pages may still be appended (an annex), then `stamp` draws
+ * the draft marking and the footers on every page of the finished document and `save` writes it.
+ */
+export class FilledForm {
+  private constructor(
+    readonly doc: PDFDocument,
+    private readonly canvas: Canvas,
+    private readonly font: FontHandle,
+    private readonly flatten: boolean,
+    /** The origin of each page the filler made; pages appended later are 'appended'. */
+    private readonly origins: PageOrigin[],
+  ) {}
+
+  static async fill(pdf: Uint8Array, request: FillRequest, options: FillOptions): Promise<FilledForm> {
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    await nextTurn();
+    const program = options.font ?? dejaVuSans();
+    const minSize = options.minFontSize ?? 7;
+    const defaultSize = options.defaultFontSize ?? 9;
+    const texts = options.texts ?? germanTexts;
+    const flatten = options.variant === 'flatten';
+
+    // Optional pages (an annex) and optional blocks go first, with their fields.
+    const omitted = new Set<string>();
+    if (request.omitPagesWithFields) {
+      const predicate = request.omitPagesWithFields;
+      const before = indexFields(doc);
+      const drop = new Set(before.filter((f) => predicate(f.name)).flatMap((f) => f.widgets.map((w) => w.pageIndex)));
+      drop.delete(-1);
+      for (const f of before) if (f.widgets.length && f.widgets.every((w) => drop.has(w.pageIndex))) omitted.add(f.name);
+      if (drop.size) removePages(doc, [...drop]);
+    }
+    if (request.omitFields) {
+      const gone = indexFields(doc).filter((f) => request.omitFields!(f.name));
+      removeFields(doc, gone);
+      for (const f of gone) omitted.add(f.name);
+    }
+    if (request.omitBlocks?.length) removeBlocks(doc, request.omitBlocks);
+    const fields = indexFields(doc);
+    const byName = new Map(fields.map((f) => [f.name, f]));
+    const templatePageFields = doc.getPages().map(() => [] as string[]);
+    for (const f of fields) for (const w of f.widgets) if (w.pageIndex >= 0) templatePageFields[w.pageIndex]!.push(f.name);
+
+    // Values, including the template rows of tables.
+    const values = new Map<string, FieldValue>();
+    for (const [name, value] of Object.entries(request.values)) {
+      if (omitted.has(name)) continue;
+      const info = byName.get(name);
+      if (!info) throw new FillError(`Das Feld „${name}“ gibt es in der PDF-Vorlage nicht.`);
+      assertValueFits(info, value);
+      values.set(name, value);
+    }
+    const plans: TablePlan[] = [];
+    /** Template fields of grown tables: placed by their table, not fitted one by one. */
+    const grownFields = new Set<string>();
+    for (const table of request.tables ?? []) {
+      const first = table.columns[0];
+      if (!first || omitted.has(table.field(0, first.key))) continue;
+      let templateRows = 0;
+      while (byName.has(table.field(templateRows, first.key))) templateRows += 1;
+      if (templateRows === 0)
+        throw new FillError(`Die Tabelle „${table.title}“ hat in der PDF-Vorlage keine Zeilen (erwartet: ${table.field(0, first.key)}).`);
+      const columns: ColumnGeometry[] = table.columns.map((column) => {
+        const info = byName.get(table.field(0, column.key));
+        const widget = info?.widgets[0];
+        if (!info || !widget) throw new FillError(`Die Tabelle „${table.title}“ hat keine Spalte „${column.key}“ in der PDF-Vorlage.`);
+        return {
+          key: column.key,
+          header: column.header,
+          x: widget.rect.x,
+          width: widget.rect.width,
+          size: info.fontSize ?? defaultSize,
+          alignment: info.alignment,
+        };
+      });
+      const firstWidget = byName.get(table.field(0, first.key))!.widgets[0]!;
+      const lastWidget = byName.get(table.field(templateRows - 1, first.key))!.widgets[0]!;
+      const second = byName.get(table.field(1, first.key))?.widgets[0];
+      const rowHeight = second ? Math.abs(firstWidget.rect.y - second.rect.y) : firstWidget.rect.height + 2;
+      const base = { table, templatePage: firstWidget.pageIndex, columns, rowHeight };
+      let slots: GrownSlot[] | null = null;
+      let inTemplate = templateRows;
+      if (table.grow) {
+        const grown = growRows(program, base, templateRows, firstWidget.rect.y + firstWidget.rect.height, lastWidget.rect.y);
+        slots = grown.slots;
+        inTemplate = grown.placed;
+        for (let r = 0; r < templateRows; r += 1) for (const column of table.columns) grownFields.add(table.field(r, column.key));
+      } else {
+        table.rows.slice(0, templateRows).forEach((row, r) => {
+          for (const column of table.columns) {
+            const name = table.field(r, column.key);
+            const text = row[column.key];
+            if (text && byName.has(name)) values.set(name, { type: 'text', value: text });
+          }
+        });
       }
-    });
-    const amounts = table.sum?.amounts ?? [];
-    const carried = amounts.slice(0, templateRows).reduce((s, a) => s + a, 0);
-    const rest = table.rows.slice(templateRows);
-    if (rest.length && table.sum?.carryField) {
-      if (!byName.has(table.sum.carryField)) throw new FillError(`Das Feld „${table.sum.carryField}“ gibt es in der PDF-Vorlage nicht.`);
-      values.set(table.sum.carryField, { type: 'text', value: table.sum.format(carried) });
-    }
-    plans.push({ table, templatePage: firstWidget.pageIndex, columns, rowHeight, rest, restAmounts: amounts.slice(templateRows), carried });
-  }
-
-  const { handle: font, daKey } = chooseFont(doc, program, options.variant);
-  const canvas = new Canvas(doc, font);
-
-  // Continuation pages for tables go right after the template page of the table.
-  const { width: pageWidth, height: pageHeight } = doc.getPage(0).getSize();
-  const groups = layoutContinuations(program, plans, pageHeight);
-  const finalIndex = (templatePage: number) =>
-    templatePage + groups.filter((g) => g.templatePage < templatePage).reduce((s, g) => s + g.pages.length, 0);
-  for (const group of [...groups].sort((a, b) => b.templatePage - a.templatePage)) {
-    const size = doc.getPage(group.templatePage).getSize();
-    group.pages.forEach((_, j) => doc.insertPage(group.templatePage + 1 + j, [size.width, size.height]));
-  }
-  const pagesBeforeOverflow = doc.getPageCount();
-
-  // Fit every text field; what does not fit becomes an overflow item.
-  const fitted: Fitted[] = [];
-  const overflowItems: OverflowItem[] = [];
-  for (const info of fields) {
-    if (info.kind !== 'text') continue;
-    const value = values.get(info.name);
-    // A field the request does not set keeps the template's value (flattening draws it anew).
-    const raw = value ? (value.type === 'checkbox' ? '' : value.value) : (textOf(info.dict.lookup(VKey)) ?? '');
-    const text = printableText(raw, program, info.multiline && (value ? value.type === 'multiline' : true));
-    let overflow: OverflowItem | null = null;
-    for (const widget of info.widgets) {
-      if (widget.pageIndex < 0) continue;
-      const maxSize = info.fontSize ?? defaultSize;
-      const box = { width: widget.rect.width, height: widget.rect.height, ...paddingOf(widget) };
-      const fit = text ? fitText(program, text, box, { maxSize, minSize: Math.min(minSize, maxSize), multiline: info.multiline }) : null;
-      if (fit?.overflowFrom != null && !overflow) {
-        overflow = { info, widget, fieldPage: finalIndex(widget.pageIndex) + 1, text: `… ${text.slice(fit.overflowFrom)}`, startPage: 0 };
-        overflowItems.push(overflow);
+      const amounts = table.sum?.amounts ?? [];
+      const carried = amounts.slice(0, inTemplate).reduce((sum, a) => sum + a, 0);
+      const rest = table.rows.slice(inTemplate);
+      if (rest.length && table.sum?.carryField) {
+        if (!byName.has(table.sum.carryField)) throw new FillError(`Das Feld „${table.sum.carryField}“ gibt es in der PDF-Vorlage nicht.`);
+        values.set(table.sum.carryField, { type: 'text', value: table.sum.format(carried) });
       }
-      fitted.push({ info, widget, given: value !== undefined, text, fit, overflow: fit?.overflowFrom != null ? overflow : null });
+      plans.push({ ...base, rest, restAmounts: amounts.slice(inTemplate), carried, slots });
     }
-  }
-  overflowItems.sort((a, b) => a.fieldPage - b.fieldPage || b.widget.rect.y - a.widget.rect.y || a.widget.rect.x - b.widget.rect.x);
-  const overflowPages = layoutOverflow(program, overflowItems, texts, pageWidth, pageHeight, pagesBeforeOverflow + 1);
-  for (const lines of overflowPages) {
-    const page = doc.addPage([pageWidth, pageHeight]);
-    for (const line of lines) {
-      if ('rule' in line) canvas.on(page).line(MARGIN, line.y, pageWidth - MARGIN, line.y, GREY_LINE, 0.5);
-      else canvas.text(page, line.size, [{ x: MARGIN, y: line.y, text: line.text }]);
-    }
-  }
-  const pages = doc.getPages();
-  const total = pages.length;
 
-  for (const group of groups) {
-    const base = finalIndex(group.templatePage);
-    group.pages.forEach((items, j) => drawContinuationPage(canvas, pages[base + 1 + j]!, items, texts, { templatePage: base + 1, page: base + 2 + j }));
-  }
+    const { handle: font, daKey } = chooseFont(doc, program, options.variant);
+    const canvas = new Canvas(doc, font);
+    await nextTurn();
 
-  // Field appearances: drawn into the page (flatten) or as the widget's appearance stream.
-  const pageOf = (widget: WidgetInfo) => pages[finalIndex(widget.pageIndex)]!;
-  for (const entry of fitted) {
-    // An editable form keeps the template's appearance of a field the request does not set.
-    if (!flatten && !entry.given) continue;
-    const reference = entry.overflow ? overflowReference(entry.overflow.startPage, entry.info.multiline) : null;
-    const page = pageOf(entry.widget);
-    if (flatten) {
-      if (entry.widget.hidden) continue;
-      const appearance = textAppearance(font, canvas.fontKey(page), entry.info, entry.widget, entry.fit, reference);
-      canvas.on(page).save().translate(entry.widget.rect.x, entry.widget.rect.y).append(appearance).restore();
-      continue;
+    // Continuation pages for tables go right after the template page of the table.
+    const { width: pageWidth, height: pageHeight } = doc.getPage(0).getSize();
+    const groups = layoutContinuations(program, plans, pageHeight);
+    const finalIndex = (templatePage: number) =>
+      templatePage + groups.filter((g) => g.templatePage < templatePage).reduce((sum, g) => sum + g.pages.length, 0);
+    const origins: PageOrigin[] = templatePageFields.map((names, templatePage) => ({ kind: 'template', templatePage, fields: names }));
+    for (const group of [...groups].sort((a, b) => b.templatePage - a.templatePage)) {
+      const size = doc.getPage(group.templatePage).getSize();
+      group.pages.forEach((items, j) => {
+        doc.insertPage(group.templatePage + 1 + j, [size.width, size.height]);
+        const titles = items.flatMap((item) => (item.kind === 'title' ? [item.text] : []));
+        origins.splice(group.templatePage + 1 + j, 0, { kind: 'continuation', templatePage: group.templatePage, titles });
+      });
     }
-    const key = daKey!;
-    const appearance = textAppearance(font, key, entry.info, entry.widget, entry.fit, reference);
-    const stream = deflatedStream(doc.context, appearance.toString(), {
-      Type: 'XObject',
-      Subtype: 'Form',
-      BBox: [0, 0, entry.widget.rect.width, entry.widget.rect.height],
-      Resources: { Font: { [key]: font.ref } },
-    });
-    entry.widget.dict.set(APKey, doc.context.obj({ N: doc.context.register(stream) }));
-    const size = entry.fit?.size ?? entry.info.fontSize ?? defaultSize;
-    entry.widget.dict.set(PDFName.of('DA'), PDFString.of(`/${key} ${Math.round(size * 10) / 10} Tf 0 g`));
-  }
-  for (const info of fields) {
-    const value = values.get(info.name);
-    if (info.kind === 'text') {
-      if (!flatten && value && value.type !== 'checkbox') {
-        const text = printableText(value.value, program, info.multiline && value.type === 'multiline');
-        if (text) info.dict.set(VKey, PDFHexString.fromText(text));
-        else info.dict.delete(VKey);
-      }
-      continue;
-    }
-    if (info.kind === 'checkbox' && value?.type === 'checkbox') setCheckbox(info, value.checked);
-    if (flatten) {
+    const pagesBeforeOverflow = doc.getPageCount();
+
+    // Fit every text field; what does not fit becomes an overflow item.
+    const fitted: Fitted[] = [];
+    const overflowItems: OverflowItem[] = [];
+    let sinceTurn = 0;
+    for (const info of fields) {
+      if (info.kind !== 'text' || grownFields.has(info.name)) continue;
+      if (++sinceTurn % FIELDS_PER_TURN === 0) await nextTurn();
+      const value = values.get(info.name);
+      // A field the request does not set keeps the template's value (flattening draws it anew).
+      const raw = value ? (value.type === 'checkbox' ? '' : value.value) : (textOf(info.dict.lookup(VKey)) ?? '');
+      const text = printableText(raw, program, info.multiline && (value ? value.type === 'multiline' : true));
+      let overflow: OverflowItem | null = null;
       for (const widget of info.widgets) {
-        if (widget.pageIndex < 0 || widget.hidden) continue;
-        const appearance = appearanceStream(doc, widget);
-        if (appearance) placeAppearance(canvas, pageOf(widget), widget, appearance.ref, appearance.stream);
+        if (widget.pageIndex < 0) continue;
+        const maxSize = info.fontSize ?? defaultSize;
+        const box = { width: widget.rect.width, height: widget.rect.height, ...paddingOf(widget) };
+        const fit = text ? fitText(program, text, box, { maxSize, minSize: Math.min(minSize, maxSize), multiline: info.multiline }) : null;
+        if (fit?.overflowFrom != null && !overflow) {
+          overflow = { info, widget, fieldPage: finalIndex(widget.pageIndex) + 1, text: `… ${text.slice(fit.overflowFrom)}`, startPage: 0 };
+          overflowItems.push(overflow);
+        }
+        fitted.push({ info, widget, given: value !== undefined, text, fit, overflow: fit?.overflowFrom != null ? overflow : null });
       }
     }
+    await nextTurn();
+    overflowItems.sort((a, b) => a.fieldPage - b.fieldPage || b.widget.rect.y - a.widget.rect.y || a.widget.rect.x - b.widget.rect.x);
+    const overflowPages = layoutOverflow(program, overflowItems, texts, pageWidth, pageHeight, pagesBeforeOverflow + 1);
+    for (const lines of overflowPages) {
+      const page = doc.addPage([pageWidth, pageHeight]);
+      origins.push({ kind: 'overflow' });
+      for (const line of lines) {
+        if ('rule' in line) canvas.on(page).line(MARGIN, line.y, pageWidth - MARGIN, line.y, GREY_LINE, 0.5);
+        else canvas.text(page, line.size, [{ x: MARGIN, y: line.y, text: line.text }]);
+      }
+    }
+    const pages = doc.getPages();
+
+    for (const group of groups) {
+      const base = finalIndex(group.templatePage);
+      group.pages.forEach((items, j) =>
+        drawContinuationPage(canvas, pages[base + 1 + j]!, items, texts, { templatePage: base + 1, page: base + 2 + j }),
+      );
+    }
+
+    const pageOf = (widget: WidgetInfo) => pages[finalIndex(widget.pageIndex)]!;
+    /** An appearance as the widget's own stream (editable) with /DA naming the field font. */
+    const setAppearance = (widget: WidgetInfo, appearance: Content, size: number) => {
+      const key = daKey!;
+      const stream = deflatedStream(doc.context, appearance.toString(), {
+        Type: 'XObject',
+        Subtype: 'Form',
+        BBox: [0, 0, widget.rect.width, widget.rect.height],
+        Resources: { Font: { [key]: font.ref } },
+      });
+      widget.dict.set(APKey, doc.context.obj({ N: doc.context.register(stream) }));
+      widget.dict.set(PDFName.of('DA'), PDFString.of(`/${key} ${Math.round(size * 10) / 10} Tf 0 g`));
+    };
+
+    await nextTurn();
+    // Field appearances: drawn into the page (flatten) or as the widget's appearance stream.
+    for (const entry of fitted) {
+      // An editable form keeps the template's appearance of a field the request does not set.
+      if (!flatten && !entry.given) continue;
+      const reference = entry.overflow ? overflowReference(entry.overflow.startPage, entry.info.multiline) : null;
+      const page = pageOf(entry.widget);
+      if (flatten) {
+        if (entry.widget.hidden) continue;
+        const appearance = textAppearance(font, canvas.fontKey(page), entry.info, entry.widget, entry.fit, reference);
+        canvas.on(page).save().translate(entry.widget.rect.x, entry.widget.rect.y).append(appearance).restore();
+        continue;
+      }
+      setAppearance(
+        entry.widget,
+        textAppearance(font, daKey!, entry.info, entry.widget, entry.fit, reference),
+        entry.fit?.size ?? entry.info.fontSize ?? defaultSize,
+      );
+    }
+
+    // Grown tables: each template row at its new place, in the column's size; rows without room go.
+    const unused: FieldInfo[] = [];
+    for (const plan of plans) {
+      if (!plan.slots) continue;
+      const page = pages[finalIndex(plan.templatePage)]!;
+      for (const slot of plan.slots) {
+        for (const column of plan.columns) {
+          const info = byName.get(plan.table.field(slot.templateRow, column.key))!;
+          const widget = info.widgets[0]!;
+          const lines = slot.cells.get(column.key) ?? [];
+          const moved: WidgetInfo = { ...widget, rect: { x: widget.rect.x, y: slot.y, width: widget.rect.width, height: slot.height } };
+          const fit: Fit | null = lines.length
+            ? { size: column.size, lines: lines.map((text) => ({ text, start: 0, end: text.length })), overflowFrom: null }
+            : null;
+          const multiline = lines.length > 1 || info.multiline;
+          const cell = { ...info, multiline } as FieldInfo;
+          if (flatten) {
+            const appearance = textAppearance(font, canvas.fontKey(page), cell, moved, fit, null);
+            canvas.on(page).save().translate(moved.rect.x, moved.rect.y).append(appearance).restore();
+            continue;
+          }
+          widget.dict.set(
+            PDFName.of('Rect'),
+            doc.context.obj([moved.rect.x, moved.rect.y, moved.rect.x + moved.rect.width, moved.rect.y + moved.rect.height]),
+          );
+          if (multiline && !info.multiline) setFlag(info, MULTILINE);
+          const text = slot.values[column.key];
+          if (text) {
+            info.dict.set(VKey, PDFHexString.fromText(printableText(text, program, multiline)));
+            setAppearance(moved, textAppearance(font, daKey!, cell, moved, fit, null), column.size);
+          } else if (moved.rect.height !== widget.rect.height) {
+            setAppearance(moved, textAppearance(font, daKey!, cell, moved, null, null), column.size);
+          }
+        }
+      }
+      // Template rows beyond the last slot have no room left in the area.
+      for (let r = plan.slots.length; ; r += 1) {
+        const row = plan.columns.map((c) => byName.get(plan.table.field(r, c.key))).filter((f): f is FieldInfo => f !== undefined);
+        if (row.length === 0) break;
+        unused.push(...row);
+      }
+    }
+    if (unused.length) removeFields(doc, unused);
+
+    for (const info of fields) {
+      const value = values.get(info.name);
+      if (!flatten && request.readOnly?.(info.name)) setFlag(info, READ_ONLY);
+      if (info.kind === 'text') {
+        if (!flatten && value && value.type !== 'checkbox' && !grownFields.has(info.name)) {
+          const text = printableText(value.value, program, info.multiline && value.type === 'multiline');
+          if (text) info.dict.set(VKey, PDFHexString.fromText(text));
+          else info.dict.delete(VKey);
+        }
+        continue;
+      }
+      if (info.kind === 'checkbox' && value?.type === 'checkbox') setCheckbox(info, value.checked);
+      if (flatten) {
+        for (const widget of info.widgets) {
+          if (widget.pageIndex < 0 || widget.hidden) continue;
+          const appearance = appearanceStream(doc, widget);
+          if (appearance) placeAppearance(canvas, pageOf(widget), widget, appearance.ref, appearance.stream);
+        }
+      }
+    }
+    return new FilledForm(doc, canvas, font, flatten, origins);
   }
 
-  // Draft marking and page labels on every page.
-  pages.forEach((page, index) => {
-    const { width, height } = page.getSize();
-    if (request.draft) {
-      const mark = printableText(request.draft.watermark, program, false);
-      const diagonal = Math.hypot(width, height);
-      const size = Math.min(110, (diagonal * 0.6) / Math.max(1e-6, widthAt(program, mark, 1)));
-      const angle = Math.atan2(height, width);
-      const gs = page.node.newExtGState('FLDraft', doc.context.obj({ Type: 'ExtGState', ca: 0.16, CA: 0.16 })).decodeText();
-      const w = widthAt(program, mark, size);
-      canvas
-        .on(page)
-        .save()
-        .setGraphicsState(gs)
-        .transform(Math.cos(angle), Math.sin(angle), -Math.sin(angle), Math.cos(angle), width / 2, height / 2)
-        .text(canvas.fontKey(page), size, [{ x: -w / 2, y: -size * 0.35, hex: font.hex(mark) }], DRAFT_COLOUR)
-        .restore();
-      const header = printableText(request.draft.header, program, false);
-      canvas.text(page, 9, [{ x: (width - widthAt(program, header, 9)) / 2, y: height - 24, text: header }], DRAFT_COLOUR);
-    }
-    if (request.pageLabel) {
-      const label = printableText(request.pageLabel(index + 1, total), program, false);
-      canvas.text(page, 8, [{ x: width - MARGIN - widthAt(program, label, 8), y: 24, text: label }], [0.3]);
-    }
-  });
-  canvas.commit();
-  await font.finish?.();
+  /** The origin of every page of the document as it is now. */
+  pageOrigins(): PageOrigin[] {
+    const count = this.doc.getPageCount();
+    return Array.from({ length: count }, (_, i) => this.origins[i] ?? { kind: 'appended' });
+  }
 
-  // Flattening leaves the form, its widgets and the complete field font unreferenced; replaced
-  // appearances and left-out pages leave objects behind too.
-  if (flatten) dropForm(doc);
-  else doc.catalog.lookupMaybe(AcroFormKey, PDFDict)?.delete(PDFName.of('NeedAppearances'));
-  collectGarbage(doc);
-  if (request.metadata) applyMetadata(doc, request.metadata);
-  // A flattened document has few dictionaries left; object streams would only cost time there.
-  return doc.save({ useObjectStreams: true, objectsPerTick: Infinity, updateFieldAppearances: false, addDefaultPage: false });
+  /** Draft marking and footers on every page of the (finished) document; totals count every page. */
+  stamp(marks: { draft?: DraftMarking | null; footer?: ((index: number, total: number, origin: PageOrigin) => Footer) | null }): void {
+    const { canvas, font, doc } = this;
+    const program = font.program;
+    const pages = doc.getPages();
+    const origins = this.pageOrigins();
+    const total = pages.length;
+    pages.forEach((page, index) => {
+      const { width, height } = page.getSize();
+      if (marks.draft) {
+        const mark = printableText(marks.draft.watermark, program, false);
+        const diagonal = Math.hypot(width, height);
+        const size = Math.min(110, (diagonal * 0.6) / Math.max(1e-6, widthAt(program, mark, 1)));
+        const angle = Math.atan2(height, width);
+        const gs = page.node.newExtGState('FLDraft', doc.context.obj({ Type: 'ExtGState', ca: 0.16, CA: 0.16 })).decodeText();
+        const w = widthAt(program, mark, size);
+        canvas
+          .on(page)
+          .save()
+          .setGraphicsState(gs)
+          .transform(Math.cos(angle), Math.sin(angle), -Math.sin(angle), Math.cos(angle), width / 2, height / 2)
+          .text(canvas.fontKey(page), size, [{ x: -w / 2, y: -size * 0.35, hex: font.hex(mark) }], DRAFT_COLOUR)
+          .restore();
+        const header = printableText(marks.draft.header, program, false);
+        canvas.text(page, 9, [{ x: (width - widthAt(program, header, 9)) / 2, y: height - 24, text: header }], DRAFT_COLOUR);
+      }
+      if (marks.footer) {
+        const footer = marks.footer(index, total, origins[index]!);
+        const right = printableText(footer.right, program, false);
+        const rightWidth = widthAt(program, right, 8);
+        canvas.text(page, 8, [{ x: width - MARGIN - rightWidth, y: FOOTER_Y, text: right }], [0.3]);
+        footer.left.slice(0, 2).forEach((line, i) => {
+          const text = shortened(program, printableText(line, program, false), 7, width - 2 * MARGIN - rightWidth - 12);
+          canvas.text(page, 7, [{ x: MARGIN, y: FOOTER_Y + (footer.left.length > 1 ? 9 * (1 - i) : 0), text }], [0.35]);
+        });
+      }
+    });
+  }
+
+  /** Writes the drawing and the font, removes what is unreferenced, sets metadata and saves. */
+  async save(metadata?: PdfMetadata): Promise<Uint8Array> {
+    const { doc } = this;
+    this.canvas.commit();
+    await nextTurn();
+    await this.font.finish?.();
+    // Flattening leaves the form, its widgets and the complete field font unreferenced; replaced
+    // appearances and left-out pages leave objects behind too.
+    if (this.flatten) dropForm(doc);
+    else doc.catalog.lookupMaybe(AcroFormKey, PDFDict)?.delete(PDFName.of('NeedAppearances'));
+    collectGarbage(doc);
+    if (metadata) applyMetadata(doc, metadata);
+    await nextTurn();
+    return doc.save({ useObjectStreams: true, objectsPerTick: 400, updateFieldAppearances: false, addDefaultPage: false });
+  }
+}
+
+/** Cuts a one-line text with "…" so that it fits `maxWidth` at `size`. */
+function shortened(program: FontProgram, text: string, size: number, maxWidth: number): string {
+  if (widthAt(program, text, size) <= maxWidth) return text;
+  const chars = [...text];
+  let low = 0;
+  let high = chars.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (widthAt(program, `${chars.slice(0, mid).join('').trimEnd()} …`, size) <= maxWidth) low = mid;
+    else high = mid - 1;
+  }
+  return `${chars.slice(0, low).join('').trimEnd()} …`;
+}
+
+/** Removes the content streams of optional blocks (`/FLBlock /name` in the stream dictionary). */
+function removeBlocks(doc: PDFDocument, names: readonly string[]): void {
+  const wanted = new Set(names.map((n) => PDFName.of(n)));
+  const BlockKey = PDFName.of('FLBlock');
+  for (const page of doc.getPages()) {
+    const contents = page.node.Contents();
+    if (!(contents instanceof PDFArray)) continue;
+    for (let i = contents.size() - 1; i >= 0; i -= 1) {
+      const stream = doc.context.lookup(contents.get(i));
+      const block = stream instanceof PDFStream ? stream.dict.get(BlockKey) : undefined;
+      if (block instanceof PDFName && wanted.has(block)) contents.remove(i);
+    }
+  }
+}
+
+/** Fills an AcroForm and saves it (page labels and draft marking as the request says). */
+export async function fillPdf(pdf: Uint8Array, request: FillRequest, options: FillOptions): Promise<Uint8Array> {
+  const filled = await FilledForm.fill(pdf, request, options);
+  const label = request.pageLabel;
+  filled.stamp({ draft: request.draft, footer: label ? (index, total) => ({ left: [], right: label(index + 1, total) }) : null });
+  return filled.save(request.metadata);
 }
 
 export function applyMetadata(doc: PDFDocument, meta: PdfMetadata): void {

@@ -1,18 +1,27 @@
 /**
  * npm run bench [section…] — measures speed; never part of the tests (timings are not asserted).
- * Sections: foundation, rules, wizard, pdf. Without arguments all sections run. Needs a build (npm run build).
+ * Sections: foundation, rules, wizard, pdf, durability, load, veranstaltungen, instances. Without arguments all sections run.
+ * Needs a build (npm run build).
  */
 import { existsSync } from 'node:fs';
+import { benchDurability } from './bench/durability';
 import { benchFoundation } from './bench/foundation';
+import { benchInstances } from './bench/instances';
 import { benchPdf } from './bench/pdf';
 import { benchRules } from './bench/rules';
+import { benchLoad } from './bench/users';
 import { benchWizard } from './bench/wizard';
+import { benchEvents } from './bench/veranstaltungen';
 
 const sections: Record<string, () => Promise<void>> = {
   foundation: benchFoundation,
   rules: benchRules,
   wizard: benchWizard,
   pdf: benchPdf,
+  durability: benchDurability,
+  load: benchLoad,
+  veranstaltungen: benchEvents,
+  instances: benchInstances,
 };
 
 if (!existsSync('build/index.js')) {

@@ -27,7 +27,9 @@ if (missing.length) {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   const sudo = root ? '' : has('sudo') ? 'sudo ' : null;
   if (sudo === null) {
-    console.error(`Für die Tests fehlen Debian-Pakete: ${missing.join(', ')}. Bitte als root installieren: apt-get install -y ${missing.join(' ')}`);
+    console.error(
+      `Für die Tests fehlen Debian-Pakete: ${missing.join(', ')}. Bitte als root installieren: apt-get install -y ${missing.join(' ')}`,
+    );
     process.exit(1);
   }
   run(`${sudo}apt-get update -qq`);

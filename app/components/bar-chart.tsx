@@ -22,7 +22,13 @@ export function BarChart({
   const height = items.length * rowHeight + 8;
   return (
     <figure className="chart">
-      <svg role="img" aria-labelledby={`${id}-titel ${id}-text`} viewBox={`0 0 600 ${height}`} className="chart__svg" preserveAspectRatio="xMinYMin meet">
+      <svg
+        role="img"
+        aria-labelledby={`${id}-titel ${id}-text`}
+        viewBox={`0 0 600 ${height}`}
+        className="chart__svg"
+        preserveAspectRatio="xMinYMin meet"
+      >
         <title id={`${id}-titel`}>{title}</title>
         <desc id={`${id}-text`}>
           {items.map((i) => `${i.label}: ${format(i.value)}`).join('; ')}.{total ? ` ${total}.` : ''}

@@ -12,7 +12,9 @@ export function CallNotice({ calls }: { calls: CallSummary[] }) {
   }
   return (
     <section className="notice" aria-labelledby="aufrufe-titel">
-      <h2 id="aufrufe-titel">{calls[0]!.state === 'open' ? (calls.length === 1 ? 'Offener Förderaufruf' : 'Offene Förderaufrufe') : 'Nächster Förderaufruf'}</h2>
+      <h2 id="aufrufe-titel">
+        {calls[0]!.state === 'open' ? (calls.length === 1 ? 'Offener Förderaufruf' : 'Offene Förderaufrufe') : 'Nächster Förderaufruf'}
+      </h2>
       {calls.map((call) => (
         <div key={`${call.title}-${call.deadline}`}>
           <h3>{call.title}</h3>

@@ -1,10 +1,4 @@
-import {
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  type FieldMetadata,
-  type FormMetadata,
-} from '@conform-to/react';
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata, type FormMetadata } from '@conform-to/react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { CommentMarker } from './review/comments';
 
@@ -46,7 +40,17 @@ interface TextFieldProps {
   spellCheck?: boolean;
 }
 
-export function TextField({ field, label, hint, optional, type = 'text', autoComplete, inputMode, width = 'full', spellCheck }: TextFieldProps) {
+export function TextField({
+  field,
+  label,
+  hint,
+  optional,
+  type = 'text',
+  autoComplete,
+  inputMode,
+  width = 'full',
+  spellCheck,
+}: TextFieldProps) {
   const { key, ...props } = getInputProps(field, { type, ariaDescribedBy: undefined });
   return (
     <div className={`field${field.errors?.length ? ' field--error' : ''}`}>
@@ -200,9 +204,18 @@ export function CheckboxGroup({
   hint?: ReactNode;
   options: ReadonlyArray<{ value: string; label: ReactNode }>;
 }) {
-  const initial = Array.isArray(field.initialValue) ? field.initialValue : typeof field.initialValue === 'string' ? [field.initialValue] : [];
+  const initial = Array.isArray(field.initialValue)
+    ? field.initialValue
+    : typeof field.initialValue === 'string'
+      ? [field.initialValue]
+      : [];
   return (
-    <fieldset className={`field fieldset${field.errors?.length ? ' field--error' : ''}`} aria-describedby={describedBy(field, hint)} id={field.id} tabIndex={-1}>
+    <fieldset
+      className={`field fieldset${field.errors?.length ? ' field--error' : ''}`}
+      aria-describedby={describedBy(field, hint)}
+      id={field.id}
+      tabIndex={-1}
+    >
       <legend className="field__label">{legend}</legend>
       <CommentMarker name={field.name} />
       <Hint field={field} hint={hint} />
@@ -289,9 +302,7 @@ export function ErrorSummary({ form, order }: { form: FormMetadata<any, string[]
         {entries.map(([name, errors]) => {
           return (
             <li key={name}>
-              <a href={`#${fieldDomId(form.id, name)}`}>
-                {errors.join(' ')}
-              </a>
+              <a href={`#${fieldDomId(form.id, name)}`}>{errors.join(' ')}</a>
             </li>
           );
         })}

@@ -34,7 +34,14 @@ export function ParameterSource({
 export interface ParameterValuesRow {
   id: string;
   label: string;
-  values: Array<{ from: string; value: string; reference: string; publication?: number | null; assumption?: string | null; inForce?: boolean }>;
+  values: Array<{
+    from: string;
+    value: string;
+    reference: string;
+    publication?: number | null;
+    assumption?: string | null;
+    inForce?: boolean;
+  }>;
 }
 
 /** Every dated value of every parameter, with where it comes from; the label heads each parameter's rows. */

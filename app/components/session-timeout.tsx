@@ -57,8 +57,7 @@ export function SessionTimeout({ secondsLeft, idleMinutes, warnMinutes }: Props)
   return (
     <>
       <p className="session-note">
-        Aus Sicherheitsgründen werden Sie nach {idleMinutes} Minuten ohne Aktivität abgemeldet. Was Sie gespeichert
-        haben, bleibt erhalten.
+        Aus Sicherheitsgründen werden Sie nach {idleMinutes} Minuten ohne Aktivität abgemeldet. Was Sie gespeichert haben, bleibt erhalten.
       </p>
       <dialog ref={dialog} className="dialog" aria-labelledby="timeout-title" aria-describedby="timeout-text">
         <h2 id="timeout-title">Ihre Sitzung läuft bald ab</h2>
@@ -70,6 +69,7 @@ export function SessionTimeout({ secondsLeft, idleMinutes, warnMinutes }: Props)
         </p>
         <keepAlive.Form method="post" action="/sitzung" className="button-row">
           <CsrfInput />
+          {/* biome-ignore lint/a11y/noAutofocus: the dialog opens on its own; focus belongs on its one action (WAI-ARIA dialog pattern) */}
           <button type="submit" className="button" autoFocus>
             Angemeldet bleiben
           </button>

@@ -44,7 +44,13 @@ export function Statechart({ id, title, summary, layout }: { id: string; title: 
             {layout.bus.box.label}
           </text>
           {layout.bus.stay ? <Label label={layout.bus.stay.label} /> : null}
-          <line x1={layout.bus.line.x} x2={layout.bus.line.x} y1={layout.bus.line.top} y2={layout.bus.line.bottom} className="statechart__bus" />
+          <line
+            x1={layout.bus.line.x}
+            x2={layout.bus.line.x}
+            y1={layout.bus.line.top}
+            y2={layout.bus.line.bottom}
+            className="statechart__bus"
+          />
           {layout.bus.branches.map((b) => (
             <g key={b.target}>
               <path d={pathOf(b.points)} className="statechart__bus" markerEnd={`url(#${marker})`} />
@@ -55,7 +61,11 @@ export function Statechart({ id, title, summary, layout }: { id: string; title: 
       ) : null}
       {layout.edges.map((e) => (
         <g key={e.key}>
-          <path d={pathOf(e.points)} className={e.back ? 'statechart__edge statechart__edge--back' : 'statechart__edge'} markerEnd={`url(#${marker})`} />
+          <path
+            d={pathOf(e.points)}
+            className={e.back ? 'statechart__edge statechart__edge--back' : 'statechart__edge'}
+            markerEnd={`url(#${marker})`}
+          />
           <Label label={e.label} />
         </g>
       ))}
@@ -68,13 +78,33 @@ export function Statechart({ id, title, summary, layout }: { id: string; title: 
       {layout.initialMarker ? (
         <g>
           <circle cx={layout.initialMarker.cx} cy={layout.initialMarker.cy} r="5" className="statechart__initial" />
-          <path d={pathOf([{ x: layout.initialMarker.cx, y: layout.initialMarker.cy + 5 }, layout.initialMarker.to])} className="statechart__edge" markerEnd={`url(#${marker})`} />
+          <path
+            d={pathOf([{ x: layout.initialMarker.cx, y: layout.initialMarker.cy + 5 }, layout.initialMarker.to])}
+            className="statechart__edge"
+            markerEnd={`url(#${marker})`}
+          />
         </g>
       ) : null}
       {layout.nodes.map((n) => (
         <g key={n.id}>
-          <rect x={n.x} y={n.y} width={n.width} height={n.height} rx={n.kind === 'decision' ? 2 : 8} className={`statechart__node statechart__node--${n.kind}`} />
-          {n.kind === 'final' ? <rect x={n.x + 3} y={n.y + 3} width={n.width - 6} height={n.height - 6} rx="6" className="statechart__node statechart__node--inner" /> : null}
+          <rect
+            x={n.x}
+            y={n.y}
+            width={n.width}
+            height={n.height}
+            rx={n.kind === 'decision' ? 2 : 8}
+            className={`statechart__node statechart__node--${n.kind}`}
+          />
+          {n.kind === 'final' ? (
+            <rect
+              x={n.x + 3}
+              y={n.y + 3}
+              width={n.width - 6}
+              height={n.height - 6}
+              rx="6"
+              className="statechart__node statechart__node--inner"
+            />
+          ) : null}
           {n.label ? (
             <text x={n.x + n.width / 2} y={n.y + 18} textAnchor="middle" className="statechart__node-label">
               {n.label}

@@ -1,6 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { getUser, homeByRole } from '../session.server';
+import { documentPage, loadAsDocument } from '../utils/page-scripts';
+
+/** A public page: served as a document without React (ADR 0056). */
+export const handle = documentPage;
+export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction = () => [
   { title: 'Förderlotse Bürgerbeteiligung – Fördermittel für Bürgerbeteiligung in Sachsen beantragen' },
@@ -32,10 +37,9 @@ export default function Index() {
       ) : null}
       <h1>Fördermittel für Bürgerbeteiligung in Sachsen</h1>
       <p className="lead">
-        Der Förderlotse prüft mit Ihnen, ob und wie Ihr Beteiligungsvorhaben nach der sächsischen Förderrichtlinie
-        Bürgerbeteiligung gefördert werden kann – mit Begründung zu jeder Regel. Danach bereiten Sie den Antrag Schritt
-        für Schritt vor, lassen ihn auf Wunsch vom Erfahrungs- und Beratungsnetzwerk (EBBS) prüfen und erhalten das
-        ausgefüllte Formular für die Sächsische Aufbaubank.
+        Der Förderlotse prüft mit Ihnen, ob und wie Ihr Beteiligungsvorhaben nach der sächsischen Förderrichtlinie Bürgerbeteiligung
+        gefördert werden kann – mit Begründung zu jeder Regel. Danach bereiten Sie den Antrag Schritt für Schritt vor, lassen ihn auf Wunsch
+        vom Erfahrungs- und Beratungsnetzwerk (EBBS) prüfen und erhalten das ausgefüllte Formular für die Sächsische Aufbaubank.
       </p>
       {home ? (
         <p>
@@ -61,7 +65,8 @@ export default function Index() {
         <h2 id="qualitaetscheck-start">QualitätsCheck Beteiligung</h2>
         <p>
           Ein guter Antrag beschreibt ein gutes Beteiligungsverfahren. Prüfen Sie Ihre Planung anhand von zehn Qualitätskriterien – allein
-          oder gemeinsam mit Verwaltung, Zivilgesellschaft und Politik – und erhalten Sie Anregungen für Formate, Ressourcen und Zeitplanung.
+          oder gemeinsam mit Verwaltung, Zivilgesellschaft und Politik – und erhalten Sie Anregungen für Formate, Ressourcen und
+          Zeitplanung.
         </p>
         <p>
           <Link to="/qualitaetscheck">Zum QualitätsCheck</Link>
@@ -72,15 +77,15 @@ export default function Index() {
         <li className="card">
           <h3>Kommunen</h3>
           <p>
-            Gemeinden, Städte und Landkreise in Sachsen, auch gemeinsam als Verbund: für Einzelvorhaben, als
-            Modellkommune oder auf dem Weg zur Bürgerkommune (FRL Teil 2 A).
+            Gemeinden, Städte und Landkreise in Sachsen, auch gemeinsam als Verbund: für Einzelvorhaben, als Modellkommune oder auf dem Weg
+            zur Bürgerkommune (FRL Teil 2 A).
           </p>
         </li>
         <li className="card">
           <h3>Zivilgesellschaft</h3>
           <p>
-            Gemeinnützige Vereine, Verbände, Stiftungen und gGmbH mit Sitz in Sachsen, für Beteiligungsprojekte auf
-            kommunaler Ebene (FRL Teil 2 B).
+            Gemeinnützige Vereine, Verbände, Stiftungen und gGmbH mit Sitz in Sachsen, für Beteiligungsprojekte auf kommunaler Ebene (FRL
+            Teil 2 B).
           </p>
         </li>
       </ul>

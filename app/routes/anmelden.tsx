@@ -32,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     expired: url.searchParams.get('grund') === 'expired' || auth.status === 'expired',
     weiter: safeRedirectTarget(url.searchParams.get('weiter'), ''),
     registered: url.searchParams.get('grund') === 'registriert',
+    passwordReset: url.searchParams.get('grund') === 'passwort-neu',
   };
 }
 
@@ -78,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { expired, weiter, registered } = useLoaderData<typeof loader>();
+  const { expired, weiter, registered, passwordReset } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: 'anmelden',
@@ -100,6 +101,11 @@ export default function SignIn() {
           <p>Ihr Konto ist angelegt. Bitte melden Sie sich jetzt an.</p>
         </div>
       ) : null}
+      {passwordReset ? (
+        <div className="notice notice--success" role="status">
+          <p>Ihr neues Passwort ist gespeichert. Bitte melden Sie sich jetzt damit an.</p>
+        </div>
+      ) : null}
       <ErrorSummary form={form} />
       <PostForm {...getFormProps(form)} noValidate>
         <input type="hidden" name="weiter" value={weiter} />
@@ -112,9 +118,8 @@ export default function SignIn() {
       <p>
         Noch kein Konto? <Link to="/registrieren">Registrieren Sie Ihre Kommune oder Ihren Verein</Link>.
       </p>
-      <p className="hint">
-        Passwort vergessen? Wenden Sie sich an die Administration Ihres Förderlotsen-Zugangs; eine Zurücksetzung per
-        E-Mail folgt, sobald ein Mailversand angebunden ist.
+      <p>
+        <Link to="/passwort-vergessen">Passwort vergessen?</Link>
       </p>
     </div>
   );

@@ -4,16 +4,21 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { useRef } from 'react';
+import { describeFormField } from '../../machines/frl/application/anchors';
 import { limitsFor, totalsFor } from '../../machines/frl/application/facts';
+import { hasBudget } from '../../machines/frl/application/budget';
 import { stepFormSchema, stepFormValues } from '../../machines/frl/application/forms';
 import { overview, partOf, stepIds, stepInfo, stepOfCriterion, type EditableStep, type StepId } from '../../machines/frl/application/steps';
-import { routeInfo } from '../../machines/frl/routes';
+import { fundingRoutes, type FundingRoute } from '../../machines/frl/routes';
 import { calendarYearsOf } from '../../machines/frl/predicates';
-import { minimumWageOn } from '../../machines/frl/parameters';
-import { formatEuro, formatEuroWhole } from '../../machines/shared/format';
+import { resolveParameters } from '../../machines/frl/parameters';
+import { durationHint, inKindHint, proposalBasis, routeDescription, wordsFor } from '../../machines/frl/wording';
+import { formatEuroWhole } from '../../machines/shared/format';
 import { isEditable, reviewStatusLabel, statusOf } from '../../machines/frl/review/machine';
 import type { ApplicationAccess } from '../access.server';
+import { answersCheckOf, recordApplicationEvent } from '../../db/repositories/applications';
 import { restoreReview } from '../advice.server';
+import { getDb } from '../db.server';
 import { evaluateApplicationCached, requireOpenableStep, requireOwnApplication } from '../application.server';
 import { anchorOptions, handleCommentAction, isCommentIntent, threadsFor, type CommentFormError } from '../comments.server';
 import { CommentMarkersProvider, CommentThreads, NewCommentForm } from '../components/review/comments';
@@ -23,6 +28,7 @@ import { ApplicantStep } from '../components/antrag/applicant-step';
 import { AttachmentsStep } from '../components/antrag/attachments-step';
 import { attachmentsAction, attachmentsLoader } from '../attachments.server';
 import { BudgetStep, type BudgetView } from '../components/antrag/budget-step';
+import { costSuggestions, methodNotice } from '../methoden.server';
 import { ConflictView } from '../components/antrag/conflict';
 import { DeclarationsStep } from '../components/antrag/declarations-step';
 import { ProjectStep } from '../components/antrag/project-step';
@@ -35,10 +41,13 @@ import { CsrfInput, DefaultSubmit } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { getAuthState, requireApplicant } from '../session.server';
 import { flatten, toFormData } from '../utils/form-data';
+import { RETURN_PARAM, returnQuery, returnTarget } from '../utils/return-to';
 import { validateUnlessSkipped } from '../utils/validation';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${stepInfo[data.step].title} – ${data.title} – Förderlotse Bürgerbeteiligung` : 'Antrag – Förderlotse Bürgerbeteiligung' },
+  {
+    title: data ? `${stepInfo[data.step].title} – ${data.title} – Förderlotse Bürgerbeteiligung` : 'Antrag – Förderlotse Bürgerbeteiligung',
+  },
 ];
 
 /** Autosave posts must not reload the page's data (the user is typing). */
@@ -49,16 +58,17 @@ function budgetView(loaded: Awaited<ReturnType<typeof requireOwnApplication>>): 
   const { data, context } = loaded;
   const { start, end } = data.schedule;
   const years = start && end && end >= start ? calendarYearsOf(start, end) : [];
-  const hasLines = data.budget.lines.length > 0 || data.budget.inKind.length > 0;
-  const totals = hasLines ? totalsFor(data, context.table, context.date) : null;
-  const wage = minimumWageOn(context.table, context.date);
-  const { capCents } = limitsFor(data, context.table, context.date);
+  const totals = hasBudget(data) ? totalsFor(data, context.table, context.date) : null;
+  const { capCents, part } = limitsFor(data, context.table, context.date);
+  const words = wordsFor(resolveParameters(context.table, context.date));
+  const cap = capCents === null ? null : formatEuroWhole(capCents);
   return {
     years,
     part: partOf(data),
     vatDeductible: data.budget.vatDeductible,
-    cap: capCents === null ? null : formatEuroWhole(capCents),
-    minimumWageHint: wage ? `derzeit ${formatEuro(wage.value)} je Stunde` : 'gesetzlicher Mindestlohn',
+    cap,
+    inKindHint: inKindHint(words, words.perHour('minimumWage')),
+    proposalBasis: proposalBasis(words, part, cap),
     totals,
     live: { data, table: context.table, date: context.date },
   };
@@ -70,11 +80,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const step = requireOpenableStep(loaded, params.schritt);
   const { data, row, context } = loaded;
   const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
-  const findings = result.findings.filter(
-    (f) => step !== 'pruefen' && f.status === 'nicht_erfuellt' && stepOfCriterion(f.id) === step,
-  );
+  const findings = result.findings.filter((f) => step !== 'pruefen' && f.status === 'nicht_erfuellt' && stepOfCriterion(f.id) === step);
   const pendingSteps = Object.keys(loaded.snapshot.context.pending) as EditableStep[];
-  const nav = overview(data, context, pendingSteps).map((o) => ({ step: o.step, title: stepInfo[o.step].title, open: o.status !== 'gesperrt' }));
+  const nav = overview(data, context, pendingSteps).map((o) => ({
+    step: o.step,
+    title: stepInfo[o.step].title,
+    open: o.status !== 'gesperrt',
+  }));
   const review = restoreReview(row);
   const status = statusOf(review);
   const access: ApplicationAccess = { user, as: 'member', loaded, review };
@@ -93,13 +105,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editable: isEditable(status),
     threads,
     anchors: step === 'pruefen' ? [] : anchorOptions(access, step),
+    // Opened through "Ändern" on "Angaben prüfen": saving leads back there.
+    returnTo: step === 'pruefen' ? null : returnTarget(new URL(request.url).searchParams.get(RETURN_PARAM), ['pruefen'] as const),
   };
-  if (step === 'pruefen') return { ...base, kind: 'review' as const, review: await reviewLoader(loaded, result), form: null, attachments: null };
-  if (step === 'anlagen') return { ...base, kind: 'attachments' as const, review: null, form: null, attachments: await attachmentsLoader(loaded, request) };
+  if (step === 'pruefen') {
+    if (base.editable) await noteAnswersChecked(user.id, row);
+    return { ...base, kind: 'review' as const, review: await reviewLoader(loaded, result), form: null, attachments: null };
+  }
+  if (step === 'anlagen')
+    return { ...base, kind: 'attachments' as const, review: null, form: null, attachments: await attachmentsLoader(loaded, request) };
   const pending = loaded.snapshot.context.pending[step];
   const values = pending ?? stepFormValues(step, data);
   const lastResult = pending ? parseWithZod(toFormData(flatten(pending)), { schema: stepFormSchema(step, newRowId) }).reply() : null;
   const route = data.project.route;
+  const words = wordsFor(resolveParameters(context.table, context.date));
   return {
     ...base,
     kind: 'form' as const,
@@ -110,14 +129,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lastResult,
       hasPending: pending !== undefined,
       budget: step === 'kosten' ? budgetView(loaded) : null,
+      costSuggestions: step === 'kosten' ? costSuggestions(data) : [],
+      methodNotice: step === 'vorhaben' ? methodNotice(new URL(request.url).searchParams.get('methode')) : null,
       usesPortal: data.project.usesBeteiligungsportal === true,
-      durationHint: route
-        ? routeInfo[route].durationUnit === 'months'
-          ? `${routeInfo[route].label}: in der Regel bis zu 12 Monate (FRL Teil 2 A V Nr. 4).`
-          : `${routeInfo[route].label}: bis zu ${route === 'B' ? 'zwei' : 'drei'} Kalenderjahre; jedes angefangene Jahr zählt (FRL Teil 2 ${route === 'B' ? 'B V Nr. 3' : 'A V Nr. 4'}).`
-        : null,
+      durationHint: route ? durationHint(route, words) : null,
+      routeHints: Object.fromEntries(fundingRoutes.map((r) => [r, routeDescription(r, words)])) as Record<FundingRoute, string>,
     },
   };
+}
+
+/** Opening "Angaben prüfen" is what marks it done on the task list; recorded once per state of the answers. */
+async function noteAnswersChecked(userId: number, row: { id: number; version: number }) {
+  const db = await getDb();
+  const check = await answersCheckOf(db, row.id);
+  if (!check || check.changedSince) await recordApplicationEvent(db, row.id, row.version, { userId, type: 'answers.checked' });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -137,7 +162,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return handleCommentAction({ user, as: 'member', loaded, review }, peek, `/antraege/${loaded.row.id}/${step}`);
   }
   if (!isEditable(statusOf(review))) {
-    const entries = peek ? userEntries(peek).filter(([name]) => name !== 'intent') : [];
+    // Shown back for copying, each value under the label of its field.
+    const entries =
+      peek && step !== 'pruefen' && step !== 'anlagen'
+        ? userEntries(peek).map(([name, value]): [string, string] => [describeFormField(step, name), value])
+        : [];
     return data(
       {
         locked: `Der Antrag hat den Stand „${reviewStatusLabel[statusOf(review)]}“ und kann nicht mehr geändert werden. Ihre Eingaben wurden nicht gespeichert; Sie finden sie unten zum Kopieren.`,
@@ -275,9 +304,12 @@ function StepForm() {
     shouldValidate: 'onSubmit',
     onValidate: ({ formData, submitter }) => validateUnlessSkipped(formData, submitter, schema) as never,
   });
-  const conflict = (actionData && 'conflict' in actionData ? (actionData.conflict as Parameters<typeof ConflictView>[0]['conflict'] | null) : null) ?? autosave.conflict;
+  const conflict =
+    (actionData && 'conflict' in actionData ? (actionData.conflict as Parameters<typeof ConflictView>[0]['conflict'] | null) : null) ??
+    autosave.conflict;
   if (conflict) return <ConflictView conflict={conflict} id={d.id} step={step} />;
   const index = stepIds.indexOf(d.step) + 1;
+  const nextLabel = d.returnTo === 'pruefen' ? 'Speichern und zurück zu „Angaben prüfen“' : 'Speichern und weiter';
   return (
     <>
       <p className="caption">
@@ -285,45 +317,73 @@ function StepForm() {
       </p>
       <h1>{stepInfo[d.step].title}</h1>
       <StepNav nav={d.nav} current={d.step} id={d.id} />
+      {d.form!.methodNotice ? (
+        <div className="notice notice--success" role="status">
+          <p>
+            {d.form!.methodNotice} <Link to={`/antraege/${d.id}/kosten#vorschlaege`}>Zu den Kostenvorschlägen</Link>
+          </p>
+        </div>
+      ) : null}
       {d.form!.hasPending ? (
         <div className="notice notice--warning">
           <p>Hier sind Eingaben gespeichert, die noch korrigiert werden müssen. Sie sind unten markiert.</p>
+        </div>
+      ) : null}
+      {actionData && 'unavailable' in actionData ? (
+        <div className="notice notice--error" role="alert">
+          <p>{actionData.unavailable}</p>
         </div>
       ) : null}
       <Findings findings={d.findings} />
       <StepComments formId={form.id} />
       <ErrorSummary form={form} order={Object.keys((schema as unknown as { shape: Record<string, unknown> }).shape)} />
       <CommentMarkersProvider threads={d.threads}>
-      <FormProvider context={form.context}>
-      <Form method="post" action={`/antraege/${d.id}/${step}`} {...getFormProps(form)} noValidate ref={formRef}>
-        {d.editable ? <DefaultSubmit intent="weiter" label="Speichern und weiter" /> : null}
-        <CsrfInput />
-        <input type="hidden" name="version" value={autosave.version} readOnly />
-        <fieldset disabled={!d.editable} className="fieldset-plain">
-        {step === 'antragsteller' ? <ApplicantStep fields={fields as never} part={d.part} /> : null}
-        {step === 'vorhaben' ? <ProjectStep fields={fields as never} part={d.part} /> : null}
-        {step === 'zeitplan' ? <ScheduleStep fields={fields as never} durationHint={d.form!.durationHint} /> : null}
-        {step === 'kosten' ? <BudgetStep fields={fields as never} view={d.form!.budget! as BudgetView} formRef={formRef} /> : null}
-        {step === 'erklaerungen' ? <DeclarationsStep fields={fields as never} part={d.part} usesPortal={d.form!.usesPortal} /> : null}
-        </fieldset>
-        {d.editable ? (
-        <div className="step-actions">
-          <AutosaveStatus state={autosave} lastSaved={d.updatedAt} />
-          <div className="button-row">
-            <button type="submit" name="intent" value="weiter" className="button">
-              Speichern und weiter
-            </button>
-            <button type="submit" name="intent" value="zurueck" className="button button--secondary" formNoValidate>
-              Zurück
-            </button>
-            <button type="submit" name="intent" value="speichern" className="button button--secondary" formNoValidate>
-              Speichern und später fortfahren
-            </button>
-          </div>
-        </div>
-        ) : null}
-      </Form>
-      </FormProvider>
+        <FormProvider context={form.context}>
+          <Form
+            method="post"
+            action={`/antraege/${d.id}/${step}${returnQuery(d.returnTo)}`}
+            {...getFormProps(form)}
+            noValidate
+            ref={formRef}
+          >
+            {d.editable ? <DefaultSubmit intent="weiter" label={nextLabel} /> : null}
+            <CsrfInput />
+            {d.returnTo ? <input type="hidden" name={RETURN_PARAM} value={d.returnTo} /> : null}
+            <input type="hidden" name="version" value={autosave.version} readOnly />
+            <fieldset disabled={!d.editable} className="fieldset-plain">
+              {step === 'antragsteller' ? <ApplicantStep fields={fields as never} part={d.part} /> : null}
+              {step === 'vorhaben' ? (
+                <ProjectStep fields={fields as never} part={d.part} routeHints={d.form!.routeHints} applicationId={d.id} />
+              ) : null}
+              {step === 'zeitplan' ? <ScheduleStep fields={fields as never} durationHint={d.form!.durationHint} /> : null}
+              {step === 'kosten' ? (
+                <BudgetStep
+                  fields={fields as never}
+                  view={d.form!.budget! as BudgetView}
+                  formRef={formRef}
+                  suggestions={d.form!.costSuggestions}
+                />
+              ) : null}
+              {step === 'erklaerungen' ? <DeclarationsStep fields={fields as never} part={d.part} usesPortal={d.form!.usesPortal} /> : null}
+            </fieldset>
+            {d.editable ? (
+              <div className="step-actions">
+                <AutosaveStatus state={autosave} lastSaved={d.updatedAt} />
+                <div className="button-row">
+                  <button type="submit" name="intent" value="weiter" className="button">
+                    {nextLabel}
+                  </button>
+                  <button type="submit" name="intent" value="zurueck" className="button button--secondary" formNoValidate>
+                    Zurück
+                  </button>
+                  <button type="submit" name="intent" value="speichern" className="button button--secondary" formNoValidate>
+                    Speichern und später fortfahren
+                  </button>
+                </div>
+              </div>
+            ) : null}
+          </Form>
+        </FormProvider>
       </CommentMarkersProvider>
     </>
   );
@@ -351,11 +411,10 @@ export default function ApplicationStep() {
         <StepNav nav={d.nav} current={d.step} id={d.id} />
         <Findings findings={d.findings} />
         <StepComments formId={null} />
-        <AttachmentsStep view={d.attachments!} id={d.id} editable={d.editable} />
+        <AttachmentsStep view={d.attachments!} id={d.id} editable={d.editable} returnTo={d.returnTo} />
       </>
     );
   }
   // A new step (or a new version after a save) starts a fresh form, autosave timer and all.
   return <StepForm key={`${d.step}-${d.version}`} />;
 }
-

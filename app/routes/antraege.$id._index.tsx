@@ -1,6 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { overview, stepInfo, stepOfCriterion, stepStatusLabel, type StepStatus } from '../../machines/frl/application/steps';
+import {
+  isFilledIn,
+  overview,
+  stepInfo,
+  stepOfCriterion,
+  stepStatusLabel,
+  withRuleFindings,
+  type StepStatus,
+} from '../../machines/frl/application/steps';
 import { currentCalls } from '../../machines/frl/calls';
 import { verdictLabel } from '../../machines/frl/engine';
 import { evaluateApplicationCached, requireOwnApplication, routeLabel } from '../application.server';
@@ -12,6 +20,8 @@ import { advisorNames, changedAfterCompletion, historyOf, restoreReview } from '
 import { openCountsByStep, threadsFor } from '../comments.server';
 import { QualityCheckPanel } from '../components/qualitaetscheck/application-panel';
 import { qualityCheckPanelOf } from '../qualitaetscheck.server';
+import { answersCheckOf } from '../../db/repositories/applications';
+import { getDb } from '../db.server';
 import { rulesOptions } from '../rules.server';
 import { requireApplicant } from '../session.server';
 import type { EditableStep } from '../../machines/frl/application/steps';
@@ -24,6 +34,7 @@ const statusTag: Record<StepStatus, string> = {
   nicht_begonnen: 'tag tag--grey',
   in_bearbeitung: 'tag tag--blue',
   erledigt: 'tag tag--green',
+  bitte_pruefen: 'tag tag--red',
   gesperrt: 'tag tag--yellow',
 };
 
@@ -37,8 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const openComments = openCountsByStep(threads);
   const history = await historyOf(review);
   const pendingSteps = Object.keys(loaded.snapshot.context.pending) as EditableStep[];
-  const steps = overview(data, context, pendingSteps);
   const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
+  const steps = withRuleFindings(overview(data, context, pendingSteps, await answersCheckOf(await getDb(), row.id)), result.findings);
   const { calls } = await rulesOptions();
   const call = currentCalls(calls, context.date);
   const url = new URL(request.url);
@@ -56,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       missing: s.issues.length,
       blockedBy: s.blockedBy.map((b) => stepInfo[b].title),
       findings: blocking.filter((f) => s.step !== 'pruefen' && stepOfCriterion(f.id) === s.step).map((f) => f.title),
-      openComments: s.step === 'pruefen' ? 0 : openComments[s.step] ?? 0,
+      openComments: s.step === 'pruefen' ? 0 : (openComments[s.step] ?? 0),
     })),
     status,
     statusLabel: reviewStatusLabel[status],
@@ -99,7 +110,7 @@ const notices: Record<string, string> = {
 export default function ApplicationOverview() {
   const d = useLoaderData<typeof loader>();
   // Resume where the work is: the first section that is open and not done (the check page once all are).
-  const nextStep = d.steps.find((s) => s.status === 'in_bearbeitung' || s.status === 'nicht_begonnen');
+  const nextStep = d.steps.find((s) => s.status === 'in_bearbeitung' || s.status === 'nicht_begonnen' || s.status === 'bitte_pruefen');
   const blocked = d.steps.find((s) => s.step === d.blockedStep);
   return (
     <>
@@ -118,7 +129,9 @@ export default function ApplicationOverview() {
         </div>
       ) : null}
       {d.call.length ? <CallNotice calls={d.call} /> : null}
-      <div className={`verdict verdict--${d.result.verdict === 'foerderfaehig' ? 'ok' : d.result.verdict === 'nicht_foerderfaehig' ? 'no' : d.result.verdict === 'begruendung_erforderlich' ? 'warn' : 'open'}`}>
+      <div
+        className={`verdict verdict--${d.result.verdict === 'foerderfaehig' ? 'ok' : d.result.verdict === 'nicht_foerderfaehig' ? 'no' : d.result.verdict === 'begruendung_erforderlich' ? 'warn' : 'open'}`}
+      >
         <h2 className="verdict__title">Förderprüfung: {d.verdict}</h2>
         <p>
           Die Regeln der Richtlinie werden bei jedem Speichern neu geprüft.{' '}
@@ -127,7 +140,11 @@ export default function ApplicationOverview() {
             : d.blockingCount > 1
               ? `${d.blockingCount} Kriterien sind nicht erfüllt; sie stehen bei den betroffenen Abschnitten.`
               : 'Kein Kriterium ist verletzt.'}
-          {d.hintCount === 1 ? ' Ein Hinweis zur Verbesserung steht in der Förderprüfung im Detail.' : d.hintCount > 1 ? ` ${d.hintCount} Hinweise zur Verbesserung stehen in der Förderprüfung im Detail.` : ''}
+          {d.hintCount === 1
+            ? ' Ein Hinweis zur Verbesserung steht in der Förderprüfung im Detail.'
+            : d.hintCount > 1
+              ? ` ${d.hintCount} Hinweise zur Verbesserung stehen in der Förderprüfung im Detail.`
+              : ''}
         </p>
       </div>
       <StatusPanel d={d} />
@@ -182,7 +199,11 @@ export default function ApplicationOverview() {
         <EligibilityResultView result={d.result} register="verwaltung" headingLevel={3} />
       </details>
       <QualityCheckPanel applicationId={d.id} attached={d.qualitaetscheck.attached} attachable={d.qualitaetscheck.attachable} />
-      <ApplicationDownloads id={d.id} complete={d.steps.every((s) => s.step === 'pruefen' || s.status === 'erledigt')} qualityChecks={d.qualitaetscheck.attached.length} />
+      <ApplicationDownloads
+        id={d.id}
+        complete={d.steps.every((s) => s.step === 'pruefen' || isFilledIn(s.status))}
+        qualityChecks={d.qualitaetscheck.attached.length}
+      />
       <p>
         <Link to={`/antraege/${d.id}/protokoll`}>Protokoll: wer hat wann was geändert</Link>
       </p>
@@ -236,8 +257,10 @@ function StatusPanel({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>>
       {d.openCommentsTotal ? (
         <p>
           {d.openCommentsTotal === 1 ? 'Ein Kommentar ist offen' : `${d.openCommentsTotal} Kommentare sind offen`}
-          {d.answeredByChange ? `; bei ${d.answeredByChange === 1 ? 'einem' : d.answeredByChange} davon haben Sie die Stelle seitdem geändert` : ''}. Sie stehen bei den
-          Abschnitten.
+          {d.answeredByChange
+            ? `; bei ${d.answeredByChange === 1 ? 'einem' : d.answeredByChange} davon haben Sie die Stelle seitdem geändert`
+            : ''}
+          . Sie stehen bei den Abschnitten.
         </p>
       ) : null}
       <p>
@@ -245,6 +268,13 @@ function StatusPanel({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>>
           {d.status === 'entwurf' ? 'Zur Beratung senden oder Einreichung erfassen' : 'Stand ändern und Verlauf ansehen'}
         </Link>
       </p>
+      {d.status === 'bewilligt' ? (
+        <p>
+          <Link to={`/antraege/${d.id}/umsetzung`} className="button">
+            Vorhaben in Umsetzung: Bescheid, Belege, Auszahlungen
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }

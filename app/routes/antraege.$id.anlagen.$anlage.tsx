@@ -3,6 +3,7 @@ import { findAttachment, recordApplicationEvent } from '../../db/repositories/ap
 import { requireReadableApplication } from '../access.server';
 import { readAttachmentFile } from '../attachments.server';
 import { getDb } from '../db.server';
+import { attachmentDisposition } from '../utils/file-names.server';
 
 /** Downloads an attachment: members of the organisation and the advisors the draft was shared with. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     headers: {
       'Content-Type': attachment.mime_type,
       'Content-Length': String(bytes.byteLength),
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(attachment.file_name)}`,
+      'Content-Disposition': attachmentDisposition(attachment.file_name),
       'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',
     },

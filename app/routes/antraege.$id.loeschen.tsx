@@ -33,7 +33,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const loaded = await requireOwnApplication(user, params.id);
   await readProtectedForm(request);
   if (!deletable(loaded).deletable) {
-    return data({ error: 'Dieser Antrag wurde bereits eingereicht oder entschieden und kann nicht mehr gelöscht werden.' }, { status: 409 });
+    return data(
+      { error: 'Dieser Antrag wurde bereits eingereicht oder entschieden und kann nicht mehr gelöscht werden.' },
+      { status: 409 },
+    );
   }
   await softDeleteApplication(await getDb(), loaded.row.id, user.id);
   return redirect('/antraege?hinweis=geloescht');
@@ -48,8 +51,8 @@ export default function DeleteApplication() {
         <h1>Antrag „{title}“ kann nicht gelöscht werden</h1>
         <div className="notice notice--warning" role="alert">
           <p>
-            Stand: {statusLabel}. Ein Antrag, der bei der SAB eingereicht, entschieden oder zurückgezogen wurde, bleibt als
-            Nachweis erhalten, was Ihre Organisation eingereicht hat.
+            Stand: {statusLabel}. Ein Antrag, der bei der SAB eingereicht, entschieden oder zurückgezogen wurde, bleibt als Nachweis
+            erhalten, was Ihre Organisation eingereicht hat.
           </p>
         </div>
         <p>
@@ -62,8 +65,8 @@ export default function DeleteApplication() {
     <div className="narrow">
       <h1>Antrag „{title}“ löschen?</h1>
       <p>
-        Der Antrag wird für alle Mitglieder Ihrer Organisation in den Papierkorb verschoben. Sie können ihn 30 Tage lang
-        wiederherstellen; danach wird er endgültig gelöscht.
+        Der Antrag wird für alle Mitglieder Ihrer Organisation in den Papierkorb verschoben. Sie können ihn 30 Tage lang wiederherstellen;
+        danach wird er endgültig gelöscht.
       </p>
       <div className="button-row">
         <PostForm>

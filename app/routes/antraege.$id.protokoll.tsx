@@ -3,12 +3,16 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { listApplicationEvents } from '../../db/repositories/applications';
 import { describePath, describeValue } from '../../machines/frl/application/anchors';
 import { stepInfo, type StepId } from '../../machines/frl/application/steps';
+import { attachmentTypes } from '../../machines/frl/catalogues';
 import { reviewStatusLabel, type ReviewStatus } from '../../machines/frl/review/machine';
 import { formatDateTime } from '../../machines/shared/format';
 import { requireReadableApplication } from '../access.server';
 import { getDb } from '../db.server';
+import { ScrollTable } from '../components/scroll-table';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Protokoll – ${data?.title ?? 'Antrag'} – Förderlotse Bürgerbeteiligung` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Protokoll – ${data?.title ?? 'Antrag'} – Förderlotse Bürgerbeteiligung` },
+];
 
 const PAGE = 100;
 
@@ -16,12 +20,14 @@ const labels: Record<string, string> = {
   created: 'Antrag angelegt',
   'step.save': 'Abschnitt gespeichert',
   'step.autosave': 'Automatisch gespeichert',
+  'method.adopted': 'Methode aus dem Katalog übernommen',
   imported: 'Aus Datei importiert',
   'attachment.uploaded': 'Anlage hochgeladen',
   'attachment.removed': 'Anlage entfernt',
   'attachment.downloaded': 'Anlage heruntergeladen',
   'pdf.downloaded': 'PDF heruntergeladen',
   'json.exported': 'Als JSON-Datei exportiert',
+  'answers.checked': 'Angaben geprüft',
   'comment.added': 'Kommentar geschrieben',
   'comment.replied': 'Auf Kommentar geantwortet',
   'comment.resolved': 'Kommentar erledigt',
@@ -44,7 +50,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { row, data } = access.loaded;
   const url = new URL(request.url);
   const before = Number(url.searchParams.get('vor'));
-  const events = await listApplicationEvents(await getDb(), row.id, { beforeId: Number.isInteger(before) && before > 0 ? before : undefined, limit: PAGE + 1 });
+  const events = await listApplicationEvents(await getDb(), row.id, {
+    beforeId: Number.isInteger(before) && before > 0 ? before : undefined,
+    limit: PAGE + 1,
+  });
   const page = events.slice(0, PAGE);
   const visible = page.filter((e) => access.as === 'advisor' || JSON.parse(e.details).internal !== true);
   return {
@@ -63,6 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         if (e.type === 'status.beratung.hinzuziehen') what = 'Weitere Beratung hinzugezogen';
       }
       const extra: string[] = [];
+      if (typeof details.docType === 'string') extra.push(attachmentTypes.find((t) => t.id === details.docType)?.label ?? 'Anlage');
       if (typeof details.fileName === 'string') extra.push(details.fileName);
       if (e.type === 'pdf.downloaded') extra.push(details.variant === 'bearbeitbar' ? 'bearbeitbare Fassung' : 'Fassung zur Einreichung');
       if (typeof details.reason === 'string' && details.reason) extra.push(`Begründung: ${details.reason}`);
@@ -76,7 +86,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         step: e.step && e.step in stepInfo ? stepInfo[e.step as StepId].title : null,
         extra: extra.join(' · '),
         version: e.version,
-        changes: changes.slice(0, 30).map((c) => ({ label: describePath(c.path, data), before: describeValue(c.path, c.before), after: describeValue(c.path, c.after) })),
+        changes: changes.slice(0, 30).map((c) => ({
+          label: describePath(c.path, data),
+          before: describeValue(c.path, c.before),
+          after: describeValue(c.path, c.after),
+        })),
         moreChanges: Math.max(0, changes.length - 30),
       };
     }),
@@ -93,61 +107,58 @@ export default function Protocol() {
       </p>
       <h1>Protokoll</h1>
       <p>
-        Jede Änderung, jedes Hoch- und Herunterladen, jeder Kommentar und jede Änderung des Stands – mit Person und Zeitpunkt,
-        die neuesten zuerst.
+        Jede Änderung, jedes Hoch- und Herunterladen, jeder Kommentar und jede Änderung des Stands – mit Person und Zeitpunkt, die neuesten
+        zuerst.
       </p>
       {d.events.length === 0 ? (
         <p>Keine Einträge.</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label="Protokoll" tabIndex={0}>
-          <table className="table">
-            <caption className="visually-hidden">Protokoll des Antrags, neueste Einträge zuerst</caption>
-            <thead>
-              <tr>
-                <th scope="col">Zeitpunkt</th>
-                <th scope="col">Person</th>
-                <th scope="col">Vorgang</th>
-                <th scope="col">Einzelheiten</th>
+        <ScrollTable caption="Protokoll des Antrags, neueste Einträge zuerst" captionHidden label="Protokoll">
+          <thead>
+            <tr>
+              <th scope="col">Zeitpunkt</th>
+              <th scope="col">Person</th>
+              <th scope="col">Vorgang</th>
+              <th scope="col">Einzelheiten</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.events.map((e) => (
+              <tr key={e.id}>
+                <td>{e.at}</td>
+                <td>
+                  {e.who}
+                  {e.byAdvice ? ' (Beratung)' : ''}
+                </td>
+                <td>
+                  {e.what}
+                  {e.step ? <span className="hint"> – {e.step}</span> : null}
+                </td>
+                <td>
+                  {e.extra ? <p className="preserve-lines">{e.extra}</p> : null}
+                  {e.changes.length ? (
+                    <details className="details">
+                      <summary>
+                        {e.changes.length + e.moreChanges === 1 ? '1 Angabe' : `${e.changes.length + e.moreChanges} Angaben`}
+                        <span className="visually-hidden"> geändert am {e.at}</span>
+                      </summary>
+                      <ul>
+                        {e.changes.map((c, index) => (
+                          <li key={index}>
+                            {c.label}: <span className="visually-hidden">vorher </span>
+                            <span className="change-before">{c.before}</span> <span aria-hidden="true">→</span>
+                            <span className="visually-hidden">, jetzt</span> {c.after}
+                          </li>
+                        ))}
+                        {e.moreChanges ? <li>… und {e.moreChanges} weitere</li> : null}
+                      </ul>
+                    </details>
+                  ) : null}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {d.events.map((e) => (
-                <tr key={e.id}>
-                  <td>{e.at}</td>
-                  <td>
-                    {e.who}
-                    {e.byAdvice ? ' (Beratung)' : ''}
-                  </td>
-                  <td>
-                    {e.what}
-                    {e.step ? <span className="hint"> – {e.step}</span> : null}
-                  </td>
-                  <td>
-                    {e.extra ? <p className="preserve-lines">{e.extra}</p> : null}
-                    {e.changes.length ? (
-                      <details className="details">
-                        <summary>
-                          {e.changes.length + e.moreChanges === 1 ? '1 Angabe' : `${e.changes.length + e.moreChanges} Angaben`}
-                          <span className="visually-hidden"> geändert am {e.at}</span>
-                        </summary>
-                        <ul>
-                          {e.changes.map((c, index) => (
-                            <li key={index}>
-                              {c.label}: <span className="visually-hidden">vorher </span>
-                              <span className="change-before">{c.before}</span> <span aria-hidden="true">→</span>
-                              <span className="visually-hidden">, jetzt</span> {c.after}
-                            </li>
-                          ))}
-                          {e.moreChanges ? <li>… und {e.moreChanges} weitere</li> : null}
-                        </ul>
-                      </details>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
       <p className="button-row">
         {!d.newest ? <Link to="?">Neueste Einträge</Link> : null}

@@ -10,7 +10,7 @@ import { requireReadableApplication } from '../access.server';
 import { advisorNames, historyOf } from '../advice.server';
 import { evaluateApplicationCached } from '../application.server';
 import { CheckboxField, RadioGroup, SelectField, TextAreaField, TextField } from '../components/fields';
-import { ReviewForm, StatusHistory } from '../components/review/status-forms';
+import { AnswerWithoutForm, ReviewForm, StatusHistory } from '../components/review/status-forms';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { isReviewIntent, reviewFormAction, type ReviewIntent } from '../review-actions.server';
@@ -53,9 +53,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // A repeated request names the current advisor unless the organisation chooses otherwise.
     currentAdvisor: review.context.advisors[0] !== undefined ? String(review.context.advisors[0]) : '',
     advisors: advisors.map((a) => ({ value: String(a.id), label: a.name })),
-    requestedAdvisor: review.context.requestedAdvisor ? advisors.find((a) => a.id === review.context.requestedAdvisor)?.name ?? null : null,
+    requestedAdvisor: review.context.requestedAdvisor
+      ? (advisors.find((a) => a.id === review.context.requestedAdvisor)?.name ?? null)
+      : null,
     readyForSubmission: review.context.readyForSubmission,
-    submission: review.context.submission ? { date: formatDate(review.context.submission.date), reference: review.context.submission.reference } : null,
+    submission: review.context.submission
+      ? { date: formatDate(review.context.submission.date), reference: review.context.submission.reference }
+      : null,
     decision: review.context.decision ? { date: formatDate(review.context.decision.date), note: review.context.decision.note } : null,
     complete,
     verdict: verdictLabel[result.verdict],
@@ -81,6 +85,7 @@ export default function ApplicationStatus() {
         <Link to={`/antraege/${d.id}`}>{d.title}</Link>
       </p>
       <h1>Beratung und Einreichung</h1>
+      <AnswerWithoutForm shown={d.intents} />
       <div className="status-panel">
         <p>
           Stand: <strong>{d.statusLabel}</strong>
@@ -91,16 +96,21 @@ export default function ApplicationStatus() {
             Bei der SAB eingereicht am {d.submission.date}, Aktenzeichen {d.submission.reference}.
           </p>
         ) : null}
-        {d.decision ? <p>Bescheid vom {d.decision.date}{d.decision.note ? `: ${d.decision.note}` : ''}</p> : null}
+        {d.decision ? (
+          <p>
+            Bescheid vom {d.decision.date}
+            {d.decision.note ? `: ${d.decision.note}` : ''}
+          </p>
+        ) : null}
       </div>
 
       {can('beratung.anfragen') ? (
         <section aria-labelledby="anfragen">
           <h2 id="anfragen">{d.status === 'entwurf' ? 'Beratung durch das EBBS anfragen' : 'Erneut zur Beratung senden'}</h2>
           <p>
-            Beraterinnen und Berater des Erfahrungs- und Beratungsnetzwerks Bürgerbeteiligung Sachsen (EBBS) lesen Ihren
-            Entwurf, kommentieren ihn an Ort und Stelle und geben ihn bei Bedarf mit Hinweisen zurück. Sie können während der
-            Beratung weiterarbeiten; die Beratung sieht jede Änderung.
+            Beraterinnen und Berater des Erfahrungs- und Beratungsnetzwerks Bürgerbeteiligung Sachsen (EBBS) lesen Ihren Entwurf,
+            kommentieren ihn an Ort und Stelle und geben ihn bei Bedarf mit Hinweisen zurück. Sie können während der Beratung
+            weiterarbeiten; die Beratung sieht jede Änderung.
           </p>
           <ReviewForm
             intent="beratung.anfragen"
@@ -122,7 +132,13 @@ export default function ApplicationStatus() {
                   placeholder="EBBS (alle Beraterinnen und Berater)"
                   options={d.advisors}
                 />
-                <TextAreaField field={f.note!} label="Nachricht an die Beratung" optional rows={3} hint="Zum Beispiel: Wozu haben Sie Fragen? Bis wann möchten Sie einreichen?" />
+                <TextAreaField
+                  field={f.note!}
+                  label="Nachricht an die Beratung"
+                  optional
+                  rows={3}
+                  hint="Zum Beispiel: Wozu haben Sie Fragen? Bis wann möchten Sie einreichen?"
+                />
               </>
             )}
           </ReviewForm>
@@ -137,7 +153,13 @@ export default function ApplicationStatus() {
               ? 'Wenn Sie keine Beratung mehr brauchen, beenden Sie sie hier. Der Antrag wird wieder ein Entwurf, den nur Ihre Organisation sieht; die Beratung kann ihn dann nicht mehr öffnen.'
               : `Ihre Anfrage wartet darauf, dass ${d.requestedAdvisor ?? 'eine Beraterin oder ein Berater'} sie übernimmt. Sie können sie hier zurücknehmen.`}
           </p>
-          <ReviewForm intent="beratung.beenden" schema={endAdviceSchema} reviewVersion={d.reviewVersion} submitLabel="Beratung beenden" buttonClass="button button--secondary">
+          <ReviewForm
+            intent="beratung.beenden"
+            schema={endAdviceSchema}
+            reviewVersion={d.reviewVersion}
+            submitLabel="Beratung beenden"
+            buttonClass="button button--secondary"
+          >
             {(f) => <TextAreaField field={f.reason!} label="Begründung" optional rows={2} />}
           </ReviewForm>
         </section>
@@ -147,8 +169,8 @@ export default function ApplicationStatus() {
         <section aria-labelledby="einreichung">
           <h2 id="einreichung">Einreichung bei der SAB erfassen</h2>
           <p>
-            Den Antrag reichen Sie über das Förderportal der Sächsischen Aufbaubank (SAB) ein. Tragen Sie hier ein, wann Sie
-            eingereicht haben; danach ist der Antrag hier nicht mehr änderbar, damit er der eingereichten Fassung entspricht.
+            Den Antrag reichen Sie über das Förderportal der Sächsischen Aufbaubank (SAB) ein. Tragen Sie hier ein, wann Sie eingereicht
+            haben; danach ist der Antrag hier nicht mehr änderbar, damit er der eingereichten Fassung entspricht.
           </p>
           {!d.complete || !d.eligible ? (
             <p className="notice notice--warning">
@@ -156,10 +178,21 @@ export default function ApplicationStatus() {
               Förderprüfung: {d.verdict}. Prüfen Sie, ob Sie wirklich diese Fassung eingereicht haben.
             </p>
           ) : null}
-          <ReviewForm intent="einreichung.erfassen" schema={submissionSchema(d.today)} reviewVersion={d.reviewVersion} submitLabel="Einreichung erfassen">
+          <ReviewForm
+            intent="einreichung.erfassen"
+            schema={submissionSchema(d.today)}
+            reviewVersion={d.reviewVersion}
+            submitLabel="Einreichung erfassen"
+          >
             {(f) => (
               <>
-                <TextField field={f.date!} label="Eingereicht am" hint="TT.MM.JJJJ, zum Beispiel 15.01.2027" width="short" inputMode="numeric" />
+                <TextField
+                  field={f.date!}
+                  label="Eingereicht am"
+                  hint="TT.MM.JJJJ, zum Beispiel 15.01.2027"
+                  width="short"
+                  inputMode="numeric"
+                />
                 <TextField field={f.reference!} label="Aktenzeichen oder Vorgangsnummer der SAB" width="medium" />
               </>
             )}
@@ -170,7 +203,12 @@ export default function ApplicationStatus() {
       {can('bescheid.erfassen') ? (
         <section aria-labelledby="bescheid">
           <h2 id="bescheid">Bescheid der SAB erfassen</h2>
-          <ReviewForm intent="bescheid.erfassen" schema={decisionSchema(d.today)} reviewVersion={d.reviewVersion} submitLabel="Bescheid erfassen">
+          <ReviewForm
+            intent="bescheid.erfassen"
+            schema={decisionSchema(d.today)}
+            reviewVersion={d.reviewVersion}
+            submitLabel="Bescheid erfassen"
+          >
             {(f) => (
               <>
                 <RadioGroup
@@ -183,7 +221,13 @@ export default function ApplicationStatus() {
                   inline
                 />
                 <TextField field={f.date!} label="Datum des Bescheids" hint="TT.MM.JJJJ" width="short" inputMode="numeric" />
-                <TextAreaField field={f.note!} label="Anmerkung" optional rows={2} hint="Zum Beispiel die bewilligte Summe oder Auflagen." />
+                <TextAreaField
+                  field={f.note!}
+                  label="Anmerkung"
+                  optional
+                  rows={2}
+                  hint="Zum Beispiel die bewilligte Summe oder Auflagen."
+                />
               </>
             )}
           </ReviewForm>
@@ -194,7 +238,13 @@ export default function ApplicationStatus() {
         <section aria-labelledby="zurueckziehen">
           <h2 id="zurueckziehen">Antrag zurückziehen</h2>
           <p>Ein zurückgezogener Antrag bleibt mit seinem Verlauf erhalten, kann aber nicht mehr bearbeitet werden.</p>
-          <ReviewForm intent="antrag.zurueckziehen" schema={withdrawSchema} reviewVersion={d.reviewVersion} submitLabel="Antrag zurückziehen" buttonClass="button button--warning">
+          <ReviewForm
+            intent="antrag.zurueckziehen"
+            schema={withdrawSchema}
+            reviewVersion={d.reviewVersion}
+            submitLabel="Antrag zurückziehen"
+            buttonClass="button button--warning"
+          >
             {(f) => (
               <>
                 <TextAreaField field={f.reason!} label="Begründung" optional rows={2} />

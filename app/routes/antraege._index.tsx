@@ -8,20 +8,13 @@ import { verdictLabel, type Verdict } from '../../machines/frl/engine';
 import { isEditable, reviewStatusLabel, type ReviewStatus } from '../../machines/frl/review/machine';
 import { formatDate, formatDateTime, formatEuro } from '../../machines/shared/format';
 import { organisationSchema } from '../../machines/shared/organisation';
-import {
-  evaluateApplication,
-  freshSnapshot,
-  metaFor,
-  persisted,
-  restoreSnapshot,
-  routeLabel,
-  stepContextFor,
-} from '../application.server';
+import { evaluateApplication, freshSnapshot, metaFor, persisted, restoreSnapshot, routeLabel, stepContextFor } from '../application.server';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireApplicant } from '../session.server';
+import { ScrollTable } from '../components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Meine Anträge – Förderlotse Bürgerbeteiligung' }];
 
@@ -130,8 +123,7 @@ export default function Applications() {
         <div className="notice notice--warning">
           <p>
             Bevor Sie einen Antrag vollständig ausfüllen können:{' '}
-            <Link to="/organisation">Vervollständigen Sie die Stammdaten Ihrer Organisation</Link>. Sie werden in jeden
-            Antrag übernommen.
+            <Link to="/organisation">Vervollständigen Sie die Stammdaten Ihrer Organisation</Link>. Sie werden in jeden Antrag übernommen.
           </p>
         </div>
       ) : null}
@@ -149,64 +141,61 @@ export default function Applications() {
       {drafts.length === 0 ? (
         <p>Sie haben noch keine Anträge angelegt.</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label="Anträge" tabIndex={0}>
-          <table className="table">
-            <caption className="visually-hidden">Anträge Ihrer Organisation</caption>
-            <thead>
-              <tr>
-                <th scope="col">Titel</th>
-                <th scope="col">Förderweg</th>
-                <th scope="col">Stand</th>
-                <th scope="col" className="num">
-                  Beantragte Zuwendung
-                </th>
-                <th scope="col">Zuletzt geändert</th>
-                <th scope="col">
-                  <span className="visually-hidden">Aktionen</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {drafts.map((d) => (
-                <tr key={d.id}>
-                  <td>
-                    <Link to={`/antraege/${d.id}`}>{d.title}</Link>
-                  </td>
-                  <td>{d.route}</td>
-                  <td>
-                    <span className={`tag tag--${d.statusTag}`}>{d.status}</span>
-                    {d.verdict ? (
-                      <>
-                        <br />
-                        <span className="hint">Prüfung: {d.verdict}</span>
-                      </>
+        <ScrollTable caption="Anträge Ihrer Organisation" captionHidden label="Anträge">
+          <thead>
+            <tr>
+              <th scope="col">Titel</th>
+              <th scope="col">Förderweg</th>
+              <th scope="col">Stand</th>
+              <th scope="col" className="num">
+                Beantragte Zuwendung
+              </th>
+              <th scope="col">Zuletzt geändert</th>
+              <th scope="col">
+                <span className="visually-hidden">Aktionen</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {drafts.map((d) => (
+              <tr key={d.id}>
+                <td>
+                  <Link to={`/antraege/${d.id}`}>{d.title}</Link>
+                </td>
+                <td>{d.route}</td>
+                <td>
+                  <span className={`tag tag--${d.statusTag}`}>{d.status}</span>
+                  {d.verdict ? (
+                    <>
+                      <br />
+                      <span className="hint">Prüfung: {d.verdict}</span>
+                    </>
+                  ) : null}
+                </td>
+                <td className="num">{d.grant ?? '–'}</td>
+                <td>
+                  {d.updatedAt}
+                  {d.updatedBy ? <span className="hint"> von {d.updatedBy}</span> : null}
+                </td>
+                <td>
+                  <div className="action-list">
+                    <PostForm className="inline-form">
+                      <input type="hidden" name="id" value={d.id} />
+                      <button type="submit" name="intent" value="duplicate" className="button button--link">
+                        Duplizieren<span className="visually-hidden"> – {d.title}</span>
+                      </button>
+                    </PostForm>
+                    {d.deletable ? (
+                      <Link to={`/antraege/${d.id}/loeschen`}>
+                        Löschen<span className="visually-hidden"> – {d.title}</span>
+                      </Link>
                     ) : null}
-                  </td>
-                  <td className="num">{d.grant ?? '–'}</td>
-                  <td>
-                    {d.updatedAt}
-                    {d.updatedBy ? <span className="hint"> von {d.updatedBy}</span> : null}
-                  </td>
-                  <td>
-                    <div className="action-list">
-                      <PostForm className="inline-form">
-                        <input type="hidden" name="id" value={d.id} />
-                        <button type="submit" name="intent" value="duplicate" className="button button--link">
-                          Duplizieren<span className="visually-hidden"> – {d.title}</span>
-                        </button>
-                      </PostForm>
-                      {d.deletable ? (
-                        <Link to={`/antraege/${d.id}/loeschen`}>
-                          Löschen<span className="visually-hidden"> – {d.title}</span>
-                        </Link>
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
       {pages > 1 ? (
         <nav aria-label="Seiten der Antragsliste" className="pagination">

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Link, useActionData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { createApplication } from '../../db/repositories/applications';
 import { findOrganisation, organisationToData } from '../../db/repositories/organisations';
-import { APPLICATION_JSON_SCHEMA_PATH, importApplication } from '../../forms/antrag/json';
+import { APPLICATION_JSON_SCHEMA_PATH, decodeJsonFile, importApplication } from '../../forms/antrag/json';
 import { evaluateApplication, freshSnapshot, metaFor, persisted, stepContextFor } from '../application.server';
 import { MessageSummary } from '../components/fields';
 import { PostForm } from '../components/forms';
@@ -15,9 +15,13 @@ export const meta: MetaFunction = () => [{ title: 'Antrag aus JSON-Datei importi
 
 const MAX_JSON_BYTES = 2 * 1024 * 1024;
 
+/** Said when a file is too large for the import (also after server.mjs refused the upload as a whole). */
+const TOO_LARGE =
+  'Die Datei ist größer als 2 MB. Ein exportierter Antrag ist deutlich kleiner; bitte prüfen Sie, ob Sie die richtige Datei gewählt haben.';
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireApplicant(request);
-  return null;
+  return { tooLarge: new URL(request.url).searchParams.get('fehler') === 'zu-gross' };
 }
 
 type ActionResult = { errors: string[]; text: string; source: 'datei' | 'text' };
@@ -30,10 +34,16 @@ export async function action({ request }: ActionFunctionArgs) {
   let text = pasted;
   const source = file instanceof File && file.size > 0 ? 'datei' : 'text';
   if (file instanceof File && file.size > 0) {
-    if (file.size > MAX_JSON_BYTES) return data<ActionResult>({ errors: ['Die Datei ist größer als 2 MB. Ein exportierter Antrag ist deutlich kleiner; bitte prüfen Sie die Datei.'], text: pasted, source }, { status: 400 });
-    text = await file.text();
+    if (file.size > MAX_JSON_BYTES) return data<ActionResult>({ errors: [TOO_LARGE], text: pasted, source }, { status: 400 });
+    const decoded = decodeJsonFile(new Uint8Array(await file.arrayBuffer()));
+    if (!decoded.ok) return data<ActionResult>({ errors: [decoded.error], text: pasted, source }, { status: 400 });
+    text = decoded.text;
   }
-  if (!text.trim()) return data<ActionResult>({ errors: ['Bitte wählen Sie eine JSON-Datei aus oder fügen Sie den Inhalt in das Textfeld ein.'], text: pasted, source: 'datei' }, { status: 400 });
+  if (!text.trim())
+    return data<ActionResult>(
+      { errors: ['Bitte wählen Sie eine JSON-Datei aus oder fügen Sie den Inhalt in das Textfeld ein.'], text: pasted, source: 'datei' },
+      { status: 400 },
+    );
   const imported = importApplication(text);
   if (!imported.ok) {
     const more = imported.errors.length > 20 ? [`… und ${imported.errors.length - 20} weitere Angaben.`] : [];
@@ -46,13 +56,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const master = organisationToData(organisation);
   const applicationData = imported.data;
   // The draft belongs to the importing organisation: its master data replaces a foreign snapshot.
-  const foreign = applicationData.applicant.organisation !== undefined && JSON.stringify(applicationData.applicant.organisation) !== JSON.stringify(master);
+  const foreign =
+    applicationData.applicant.organisation !== undefined &&
+    JSON.stringify(applicationData.applicant.organisation) !== JSON.stringify(master);
   if (foreign || !applicationData.applicant.organisation) applicationData.applicant.organisation = master;
   const context = await stepContextFor(db, null);
   const snapshot = freshSnapshot(applicationData, context);
   const eligibility = await evaluateApplication(applicationData, context);
   const row = await db.transaction().execute(async (trx) => {
-    const created = await createApplication(trx, { organisationId: user.organisation_id, userId: user.id, snapshot: persisted(snapshot), meta: metaFor(snapshot, eligibility, context) });
+    const created = await createApplication(trx, {
+      organisationId: user.organisation_id,
+      userId: user.id,
+      snapshot: persisted(snapshot),
+      meta: metaFor(snapshot, eligibility, context),
+    });
     return created;
   });
   return redirect(`/antraege/${row.id}?hinweis=${foreign ? 'importiert-stammdaten' : 'importiert'}`);
@@ -60,7 +77,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ImportApplication() {
   const result = useActionData<typeof action>();
-  const errors = result?.errors ?? [];
+  const { tooLarge } = useLoaderData<typeof loader>();
+  const errors = result?.errors ?? (tooLarge ? [TOO_LARGE] : []);
   return (
     <div className="prose">
       <p className="caption">
@@ -68,8 +86,8 @@ export default function ImportApplication() {
       </p>
       <h1>Antrag aus JSON-Datei importieren</h1>
       <p>
-        Hier legen Sie aus einer Datei, die Sie mit „Als JSON exportieren“ gespeichert haben, einen neuen Entwurf an. Der
-        ursprüngliche Antrag bleibt unverändert. Anlagen sind nicht Teil der Datei und müssen neu hochgeladen werden.
+        Hier legen Sie aus einer Datei, die Sie mit „Als JSON exportieren“ gespeichert haben, einen neuen Entwurf an. Der ursprüngliche
+        Antrag bleibt unverändert. Anlagen sind nicht Teil der Datei und müssen neu hochgeladen werden.
       </p>
       <MessageSummary id="import-fehler" errors={errors.map((message) => ({ href: `#${result?.source ?? 'datei'}`, message }))} />
       <PostForm encType="multipart/form-data">
@@ -81,7 +99,14 @@ export default function ImportApplication() {
             Eine Datei im Format „Antrag Version 1“ (höchstens 2 MB). Das Format ist als{' '}
             <a href={APPLICATION_JSON_SCHEMA_PATH}>JSON Schema</a> beschrieben.
           </p>
-          <input type="file" id="datei" name="datei" aria-describedby="import-hinweis" accept="application/json,.json" className="file-input" />
+          <input
+            type="file"
+            id="datei"
+            name="datei"
+            aria-describedby="import-hinweis"
+            accept="application/json,.json"
+            className="file-input"
+          />
         </div>
         <div className="field">
           <label htmlFor="text" className="field__label">

@@ -50,8 +50,8 @@ export default function NewApplication() {
     <div className="prose">
       <h1>Neuen Antrag beginnen</h1>
       <p>
-        Die Stammdaten Ihrer Organisation übernehmen wir automatisch. Sie können den Antrag jederzeit speichern und
-        später – auch gemeinsam mit Kolleginnen und Kollegen – weiterbearbeiten.
+        Die Stammdaten Ihrer Organisation übernehmen wir automatisch. Sie können den Antrag jederzeit speichern und später – auch gemeinsam
+        mit Kolleginnen und Kollegen – weiterbearbeiten.
       </p>
       {hasCheck ? (
         <>
@@ -67,8 +67,8 @@ export default function NewApplication() {
         </>
       ) : (
         <p>
-          Tipp: Mit dem <Link to="/foerdercheck">Förder-Check</Link> klären Sie vorab in zehn Minuten, ob und über welchen
-          Förderweg Ihr Vorhaben gefördert werden kann. Die Antworten werden dann übernommen.
+          Tipp: Mit dem <Link to="/foerdercheck">Förder-Check</Link> klären Sie vorab in zehn Minuten, ob und über welchen Förderweg Ihr
+          Vorhaben gefördert werden kann. Die Antworten werden dann übernommen.
         </p>
       )}
       <PostForm>

@@ -7,18 +7,19 @@ import { formatDate, formatDateTime } from '../../machines/shared/format';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
-import { housekeepingOnce } from '../housekeeping.server';
 import { requireApplicant } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Papierkorb – Förderlotse Bürgerbeteiligung' }];
 
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireApplicant(request);
   const db = await getDb();
-  // What is past its 30 days goes now, not only at the next scheduled run.
-  await housekeepingOnce();
-  const deleted = await listApplications(db, user.organisation_id, { deleted: true });
+  // What is past its 30 days is gone for the user now, though the housekeeping (once per round across
+  // all instances, ADR 0036) deletes it only at its next run.
+  const cutoff = Date.now() - RETENTION_DAYS * 86_400_000;
+  const deleted = (await listApplications(db, user.organisation_id, { deleted: true })).filter(
+    (d) => new Date(d.deleted_at!).getTime() > cutoff,
+  );
   return {
     items: deleted.map((d) => ({
       id: d.id,
@@ -34,7 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readProtectedForm(request);
   const db = await getDb();
   const row = await findApplication(db, Number(form.get('id')), { includeDeleted: true });
-  if (!row || row.organisation_id !== user.organisation_id || !row.deleted_at) throw new Response('Nicht gefunden', { status: 404 });
+  const expired = row?.deleted_at ? new Date(row.deleted_at).getTime() <= Date.now() - RETENTION_DAYS * 86_400_000 : false;
+  if (!row || row.organisation_id !== user.organisation_id || !row.deleted_at || expired)
+    throw new Response('Nicht gefunden', { status: 404 });
   await restoreApplication(db, row.id, user.id);
   return redirect('/antraege?hinweis=wiederhergestellt');
 }

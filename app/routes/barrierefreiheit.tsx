@@ -10,6 +10,11 @@ import { ErrorSummary, TextAreaField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { getDb } from '../db.server';
 import { parseProtectedForm } from '../utils/forms.server';
+import { documentPage, loadAsDocument } from '../utils/page-scripts';
+
+/** A public page: served as a document without React (ADR 0056). */
+export const handle = documentPage;
+export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction = () => [{ title: 'Erklärung zur Barrierefreiheit – Förderlotse Bürgerbeteiligung' }];
 
@@ -48,21 +53,20 @@ export default function Accessibility() {
     <div className="prose">
       <h1>Erklärung zur Barrierefreiheit</h1>
       <p>
-        Der Förderlotse Bürgerbeteiligung soll für alle Menschen ohne Barrieren nutzbar sein. Diese Erklärung gilt für
-        alle Seiten dieses Angebots. Maßstab sind die Barrierefreie-Informationstechnik-Verordnung (BITV 2.0), die
-        harmonisierte Norm EN 301 549 und die Web Content Accessibility Guidelines (WCAG) 2.1 auf Stufe AA.
+        Der Förderlotse Bürgerbeteiligung soll für alle Menschen ohne Barrieren nutzbar sein. Diese Erklärung gilt für alle Seiten dieses
+        Angebots. Maßstab sind die Barrierefreie-Informationstechnik-Verordnung (BITV 2.0), die harmonisierte Norm EN 301 549 und die Web
+        Content Accessibility Guidelines (WCAG) 2.1 auf Stufe AA.
       </p>
       <h2>Stand der Vereinbarkeit mit den Anforderungen</h2>
       <p>
-        Nach unserer Prüfung ist das Angebot mit den Anforderungen <strong>vollständig vereinbar</strong>. Jede Seite wird
-        bei jeder Änderung automatisch mit axe-core auf die Kriterien der WCAG 2.1 (Stufen A und AA) geprüft; die
-        Bedienung nur mit der Tastatur und mit ausgeschaltetem JavaScript wird bei jeder Änderung automatisch getestet.
+        Nach unserer Prüfung ist das Angebot mit den Anforderungen <strong>vollständig vereinbar</strong>. Jede Seite wird bei jeder
+        Änderung automatisch mit axe-core auf die Kriterien der WCAG 2.1 (Stufen A und AA) geprüft; die Bedienung nur mit der Tastatur und
+        mit ausgeschaltetem JavaScript wird bei jeder Änderung automatisch getestet.
       </p>
       <h2>Nicht barrierefreie Inhalte</h2>
       <p>
-        Uns sind derzeit keine nicht barrierefreien Inhalte bekannt. Die erzeugten PDF-Formulare enthalten
-        Formularfelder mit Namen und die Dokumentsprache Deutsch. Automatische Prüfungen finden nicht jede Barriere – bitte
-        sagen Sie uns, wenn Ihnen etwas auffällt.
+        Uns sind derzeit keine nicht barrierefreien Inhalte bekannt. Die erzeugten PDF-Formulare enthalten Formularfelder mit Namen und die
+        Dokumentsprache Deutsch. Automatische Prüfungen finden nicht jede Barriere – bitte sagen Sie uns, wenn Ihnen etwas auffällt.
       </p>
       <h2>Erstellung dieser Erklärung</h2>
       <p>Diese Erklärung wurde am 22.11.2026 erstellt und beruht auf einer Selbstbewertung.</p>
@@ -70,8 +74,8 @@ export default function Accessibility() {
         Barriere melden
       </h2>
       <p>
-        Wenn Sie auf eine Barriere stoßen, schreiben Sie uns hier. Wir antworten innerhalb von zwei Wochen, wenn Sie eine
-        Kontaktmöglichkeit angeben. Ein Konto brauchen Sie dafür nicht.
+        Wenn Sie auf eine Barriere stoßen, schreiben Sie uns hier. Wir antworten innerhalb von zwei Wochen, wenn Sie eine Kontaktmöglichkeit
+        angeben. Ein Konto brauchen Sie dafür nicht.
       </p>
       {sent ? (
         <div className="notice notice--success" role="status">
@@ -82,17 +86,22 @@ export default function Accessibility() {
       <PostForm {...getFormProps(form)} noValidate>
         <TextAreaField field={fields.message} label="Wo sind Sie auf eine Barriere gestoßen?" />
         <TextField field={fields.page} optional label="Auf welcher Seite?" hint="Zum Beispiel die Adresse oder der Titel der Seite." />
-        <TextField field={fields.contact} optional label="Wie können wir Sie erreichen?" hint="E-Mail-Adresse oder Telefonnummer." autoComplete="email" />
+        <TextField
+          field={fields.contact}
+          optional
+          label="Wie können wir Sie erreichen?"
+          hint="E-Mail-Adresse oder Telefonnummer."
+          autoComplete="email"
+        />
         <button type="submit" className="button">
           Rückmeldung senden
         </button>
       </PostForm>
       <h2>Durchsetzungsverfahren</h2>
       <p>
-        Wenn Sie auf Ihre Rückmeldung innerhalb von sechs Wochen keine zufriedenstellende Antwort erhalten haben, können
-        Sie sich an die Durchsetzungsstelle nach dem Sächsischen Inklusionsgesetz wenden. Sie ist beim Beauftragten der
-        Sächsischen Staatsregierung für die Belange von Menschen mit Behinderungen angesiedelt. Das Verfahren ist
-        kostenlos; Sie brauchen keinen Rechtsbeistand.
+        Wenn Sie auf Ihre Rückmeldung innerhalb von sechs Wochen keine zufriedenstellende Antwort erhalten haben, können Sie sich an die
+        Durchsetzungsstelle nach dem Sächsischen Inklusionsgesetz wenden. Sie ist beim Beauftragten der Sächsischen Staatsregierung für die
+        Belange von Menschen mit Behinderungen angesiedelt. Das Verfahren ist kostenlos; Sie brauchen keinen Rechtsbeistand.
       </p>
     </div>
   );

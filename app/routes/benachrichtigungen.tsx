@@ -35,8 +35,13 @@ export default function Notifications() {
     <>
       <h1>Benachrichtigungen</h1>
       <p>
-        {unread === 0 ? 'Keine ungelesenen Benachrichtigungen.' : unread === 1 ? '1 ungelesene Benachrichtigung.' : `${unread} ungelesene Benachrichtigungen.`} Neue
-        Kommentare und Änderungen des Stands Ihrer Anträge erscheinen hier und zusätzlich als E-Mail mit einem Link zur betreffenden Stelle.
+        {unread === 0
+          ? 'Keine ungelesenen Benachrichtigungen.'
+          : unread === 1
+            ? '1 ungelesene Benachrichtigung.'
+            : `${unread} ungelesene Benachrichtigungen.`}{' '}
+        Neue Kommentare und Änderungen des Stands Ihrer Anträge erscheinen hier und zusätzlich als E-Mail mit einem Link zur betreffenden
+        Stelle.
       </p>
       {unread ? (
         <PostForm>

@@ -4,13 +4,12 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { findOrganisation } from '../../db/repositories/organisations';
 import { changesSince, listAdvisors, reviewMark, setReviewMark, versionAtFirstRequest } from '../../db/repositories/review';
 import { describePath, describeValue, stepOfPath } from '../../machines/frl/application/anchors';
-import { lineTotalCents } from '../../machines/frl/application/budget';
 import { netChanges } from '../../machines/frl/application/diff';
 import { stepInfo, type EditableStep } from '../../machines/frl/application/steps';
-import { costCategories, attachmentTypes } from '../../machines/frl/catalogues';
+import { attachmentTypes } from '../../machines/frl/catalogues';
 import { addAdvisorSchema, completeSchema, returnSchema } from '../../machines/frl/review/forms';
 import { isAssignedAdvisor, mayTakeDraft, reviewStatusLabel, statusOf } from '../../machines/frl/review/machine';
-import { formatDateTime, formatEuro } from '../../machines/shared/format';
+import { formatDateTime } from '../../machines/shared/format';
 import { landkreisLabel } from '../../machines/shared/organisation';
 import { requireReadableApplication } from '../access.server';
 import { actorOf, advisorNames, changedAfterCompletion, historyOf } from '../advice.server';
@@ -19,6 +18,7 @@ import { anchorOptions, handleCommentAction, isCommentIntent, threadsFor, type C
 import { ApplicationDownloads } from '../components/antrag/downloads';
 import { AttachedQualityCheckSummary } from '../components/qualitaetscheck/attached-summary';
 import { EligibilityResultView } from '../components/eligibility/result';
+import { BudgetLinesTable } from '../components/antrag/budget-lines';
 import { CheckboxField, SelectField, TextAreaField } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { CommentThreads, NewCommentForm } from '../components/review/comments';
@@ -30,7 +30,9 @@ import { isReviewIntent, reviewFormAction } from '../review-actions.server';
 import { reviewLoader } from '../review.server';
 import { ScrollTable } from '../components/scroll-table';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Antrag'} – Beratung – Förderlotse Bürgerbeteiligung` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? 'Antrag'} – Beratung – Förderlotse Bürgerbeteiligung` },
+];
 
 const stepOrder: EditableStep[] = ['antragsteller', 'vorhaben', 'zeitplan', 'kosten', 'erklaerungen', 'anlagen'];
 
@@ -51,7 +53,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const mark = await reviewMark(db, row.id, user.id);
   const since = mark?.version ?? (await versionAtFirstRequest(db, row.id)) ?? 0;
   const events = await changesSince(db, row.id, since);
-  const fieldChanges = netChanges(events.filter((e) => e.type.startsWith('step.') || e.type === 'imported').map((e) => ({ at: e.at, by: e.user_name, changes: e.changes })));
+  const fieldChanges = netChanges(
+    events
+      .filter((e) => e.type.startsWith('step.') || e.type === 'imported')
+      .map((e) => ({ at: e.at, by: e.user_name, changes: e.changes })),
+  );
   const attachmentChanges = events
     .filter((e) => e.type.startsWith('attachment.'))
     .map((e) => ({
@@ -82,14 +88,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history: await historyOf(review),
     requestNote: [...review.context.history].reverse().find((h) => h.to === 'in_beratung')?.reason ?? null,
     summary,
-    lines: data.budget.lines.map((l, index) => ({
-      id: l.id,
-      number: index + 1,
-      category: costCategories.find((c) => c.id === l.category)?.label ?? '–',
-      description: l.description ?? '',
-      year: l.year ?? null,
-      amount: formatEuro(lineTotalCents(l)),
-    })),
     threads,
     qualityChecks: await qualityChecksOfApplication(row.id),
     anchors: Object.fromEntries(stepOrder.map((step) => [step, anchorOptions(access, step)])),
@@ -118,15 +116,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (isCommentIntent(intent)) return handleCommentAction(access, form, `/beratung/${id}`);
   if (intent === 'durchgesehen') {
     const assigned = isAssignedAdvisor(actorOf(access.user, access.loaded.row), access.review.context);
-    if (!assigned) return { intent: 'durchgesehen', message: 'Bitte übernehmen Sie die Beratung, bevor Sie Änderungen als durchgesehen markieren.' };
+    if (!assigned)
+      return { intent: 'durchgesehen', message: 'Bitte übernehmen Sie die Beratung, bevor Sie Änderungen als durchgesehen markieren.' };
     const version = Number(form.get('version'));
     // Marks exactly what the advisor saw; changes saved since stay listed.
-    await setReviewMark(await getDb(), id, access.user.id, Number.isInteger(version) && version <= access.loaded.row.version ? version : access.loaded.row.version);
+    await setReviewMark(
+      await getDb(),
+      id,
+      access.user.id,
+      Number.isInteger(version) && version <= access.loaded.row.version ? version : access.loaded.row.version,
+    );
     return redirect(`/beratung/${id}?hinweis=durchgesehen`);
   }
   if (!isReviewIntent(intent)) throw new Response('Unbekannte Aktion.', { status: 400 });
   const concluding = intent === 'beratung.zurueckgeben' || intent === 'beratung.abschliessen';
-  const response = await reviewFormAction(access, intent, form, (done) => (concluding ? `/beratung?hinweis=${done}&antrag=${id}` : `/beratung/${id}?hinweis=${done}`));
+  const response = await reviewFormAction(access, intent, form, (done) =>
+    concluding ? `/beratung?hinweis=${done}&antrag=${id}` : `/beratung/${id}?hinweis=${done}`,
+  );
   // Returning or completing means the advisor has reviewed the draft as it is now.
   if (concluding && response instanceof Response && response.status === 302) {
     await setReviewMark(await getDb(), id, access.user.id, access.loaded.row.version);
@@ -149,7 +155,8 @@ export default function AdvisorView() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const commentError = commentErrorOf(actionData);
-  const markError = actionData && 'intent' in actionData && actionData.intent === 'durchgesehen' ? (actionData as { message: string }).message : null;
+  const markError =
+    actionData && 'intent' in actionData && actionData.intent === 'durchgesehen' ? (actionData as { message: string }).message : null;
   const threadsOf = (step: EditableStep) => d.threads.filter((t) => t.step === step);
   const changeCount = d.changes.fields.length + d.changes.attachments.length;
   return (
@@ -197,37 +204,39 @@ export default function AdvisorView() {
           ) : (
             <>
               {d.changes.fields.length ? (
-                <div className="table-scroll" role="region" aria-label="Geänderte Angaben" tabIndex={0}>
-                  <table className="table change-list">
-                    <caption className="visually-hidden">Geänderte Angaben, Stand vorher und jetzt</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Angabe</th>
-                        <th scope="col">Vorher</th>
-                        <th scope="col">Jetzt</th>
-                        <th scope="col">Geändert</th>
+                <ScrollTable
+                  caption="Geänderte Angaben, Stand vorher und jetzt"
+                  captionHidden
+                  label="Geänderte Angaben"
+                  className="change-list"
+                >
+                  <thead>
+                    <tr>
+                      <th scope="col">Angabe</th>
+                      <th scope="col">Vorher</th>
+                      <th scope="col">Jetzt</th>
+                      <th scope="col">Geändert</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.changes.fields.map((c) => (
+                      <tr key={c.path}>
+                        <th scope="row">
+                          {c.step ? <span className="hint">{stepInfo[c.step].title}: </span> : null}
+                          {c.label}
+                        </th>
+                        <td className="preserve-lines">
+                          <span className="visually-hidden">vorher: </span>
+                          <span className="change-before">{c.before}</span>
+                        </td>
+                        <td className="preserve-lines">{c.after}</td>
+                        <td>
+                          {c.at}, {c.by}
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {d.changes.fields.map((c) => (
-                        <tr key={c.path}>
-                          <th scope="row">
-                            {c.step ? <span className="hint">{stepInfo[c.step].title}: </span> : null}
-                            {c.label}
-                          </th>
-                          <td className="preserve-lines">
-                            <span className="visually-hidden">vorher: </span>
-                            <span className="change-before">{c.before}</span>
-                          </td>
-                          <td className="preserve-lines">{c.after}</td>
-                          <td>
-                            {c.at}, {c.by}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                    ))}
+                  </tbody>
+                </ScrollTable>
               ) : null}
               {d.changes.attachments.length ? (
                 <ul>
@@ -261,17 +270,39 @@ export default function AdvisorView() {
           <div className="two-columns">
             <div>
               <h3>Zur Überarbeitung zurückgeben</h3>
-              <ReviewForm intent="beratung.zurueckgeben" schema={returnSchema} reviewVersion={d.reviewVersion} submitLabel="Zurückgeben" buttonClass="button button--warning">
-                {(f) => <TextAreaField field={f.reason!} label="Begründung" hint="Die Organisation sieht die Begründung. Was soll sie überarbeiten? Mindestens 10 Zeichen." rows={4} />}
+              <ReviewForm
+                intent="beratung.zurueckgeben"
+                schema={returnSchema}
+                reviewVersion={d.reviewVersion}
+                submitLabel="Zurückgeben"
+                buttonClass="button button--warning"
+              >
+                {(f) => (
+                  <TextAreaField
+                    field={f.reason!}
+                    label="Begründung"
+                    hint="Die Organisation sieht die Begründung. Was soll sie überarbeiten? Mindestens 10 Zeichen."
+                    rows={4}
+                  />
+                )}
               </ReviewForm>
             </div>
             <div>
               <h3>Beratung abschließen</h3>
-              <ReviewForm intent="beratung.abschliessen" schema={completeSchema} reviewVersion={d.reviewVersion} submitLabel="Beratung abschließen">
+              <ReviewForm
+                intent="beratung.abschliessen"
+                schema={completeSchema}
+                reviewVersion={d.reviewVersion}
+                submitLabel="Beratung abschließen"
+              >
                 {(f) => (
                   <>
                     <input type="hidden" name="version" value={d.version} />
-                    <CheckboxField field={f.ready!} label="Aus Sicht der Beratung einreichungsfähig" hint="Eine Einschätzung der Beratung, keine Entscheidung der SAB." />
+                    <CheckboxField
+                      field={f.ready!}
+                      label="Aus Sicht der Beratung einreichungsfähig"
+                      hint="Eine Einschätzung der Beratung, keine Entscheidung der SAB."
+                    />
                     <TextAreaField field={f.note!} label="Abschließende Anmerkung" optional rows={3} />
                   </>
                 )}
@@ -281,7 +312,13 @@ export default function AdvisorView() {
           {d.canAddAdvisor && d.addable.length ? (
             <>
               <h3>Kollegin oder Kollegen hinzuziehen</h3>
-              <ReviewForm intent="beratung.hinzuziehen" schema={addAdvisorSchema} reviewVersion={d.reviewVersion} submitLabel="Hinzuziehen" buttonClass="button button--secondary">
+              <ReviewForm
+                intent="beratung.hinzuziehen"
+                schema={addAdvisorSchema}
+                reviewVersion={d.reviewVersion}
+                submitLabel="Hinzuziehen"
+                buttonClass="button button--secondary"
+              >
                 {(f) => <SelectField field={f.advisor!} label="Beraterin oder Berater" options={d.addable} />}
               </ReviewForm>
             </>
@@ -303,33 +340,14 @@ export default function AdvisorView() {
                 </div>
               ))}
             </dl>
-            {section.step === 'kosten' && d.lines.length ? (
-              <ScrollTable caption={<>Ausgaben ({d.lines.length})</>} label="Ausgaben">
-                <thead>
-                  <tr>
-                    <th scope="col">Nr.</th>
-                    <th scope="col">Kategorie</th>
-                    <th scope="col">Beschreibung</th>
-                    <th scope="col">Jahr</th>
-                    <th scope="col" className="num">
-                      Betrag
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.lines.map((l) => (
-                    <tr key={l.id}>
-                      <td>{l.number}</td>
-                      <td>{l.category}</td>
-                      <td>{l.description}</td>
-                      <td>{l.year ?? '–'}</td>
-                      <td className="num">{l.amount}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </ScrollTable>
-            ) : null}
-            <CommentSection step={section.step} threads={threads} assigned={d.assigned} anchors={d.anchors[section.step] ?? []} error={commentError} />
+            {section.step === 'kosten' ? <BudgetLinesTable lines={d.summary.budgetLines} total={d.summary.budgetTotal} /> : null}
+            <CommentSection
+              step={section.step}
+              threads={threads}
+              assigned={d.assigned}
+              anchors={d.anchors[section.step] ?? []}
+              error={commentError}
+            />
           </section>
         );
       })}
@@ -346,7 +364,13 @@ export default function AdvisorView() {
         ) : (
           <p>Keine Anlagen.</p>
         )}
-        <CommentSection step="anlagen" threads={threadsOf('anlagen')} assigned={d.assigned} anchors={d.anchors.anlagen ?? []} error={commentError} />
+        <CommentSection
+          step="anlagen"
+          threads={threadsOf('anlagen')}
+          assigned={d.assigned}
+          anchors={d.anchors.anlagen ?? []}
+          error={commentError}
+        />
       </section>
 
       <h2>Förderprüfung</h2>
@@ -386,7 +410,9 @@ function CommentSection({
       <h4 className="heading-small">
         Kommentare zu „{stepInfo[step].title}“{threads.length ? ` (${open} offen)` : ''}
       </h4>
-      {threads.length ? <CommentThreads threads={threads} formId={null} placeHref={() => null} mayReply={assigned} error={error} headingLevel={4} /> : null}
+      {threads.length ? (
+        <CommentThreads threads={threads} formId={null} placeHref={() => null} mayReply={assigned} error={error} headingLevel={4} />
+      ) : null}
       {assigned ? (
         <details key={threads.length} className="details" open={error?.form === `neu-${step}` || undefined}>
           <summary>

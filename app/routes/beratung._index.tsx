@@ -14,6 +14,8 @@ import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { reviewFormAction, type ReviewActionResult } from '../review-actions.server';
 import { requireRole } from '../session.server';
+import { ScrollTable } from '../components/scroll-table';
+import { FilterSelect } from '../components/filter-select';
 
 export const meta: MetaFunction = () => [{ title: 'Beratung – Förderlotse Bürgerbeteiligung' }];
 
@@ -56,7 +58,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const advisorIds = (item.advisor_ids ?? '').split(',').filter(Boolean).map(Number);
       const mine = advisorIds.includes(user.id);
       // Waiting for the advice (in the pool or with its advisors) since the latest request.
-      const waitingDays = item.status === 'in_beratung' && item.review_requested_at ? Math.max(0, Math.floor((now.getTime() - Date.parse(item.review_requested_at)) / 86_400_000)) : null;
+      const waitingDays =
+        item.status === 'in_beratung' && item.review_requested_at
+          ? Math.max(0, Math.floor((now.getTime() - Date.parse(item.review_requested_at)) / 86_400_000))
+          : null;
       return {
         id: item.id,
         title: item.title || 'Antrag ohne Titel',
@@ -87,7 +92,8 @@ const notices: Record<string, (title: string) => string> = {
 };
 
 /** Said for every id the advisor may not read (unknown, private, or taken by someone else), so it reveals nothing. */
-const notTakeableMessage = 'Dieser Antrag wartet nicht (mehr) auf Beratung. Vielleicht hat ihn inzwischen jemand anderes übernommen, oder die Anfrage wurde zurückgenommen.';
+const notTakeableMessage =
+  'Dieser Antrag wartet nicht (mehr) auf Beratung. Vielleicht hat ihn inzwischen jemand anderes übernommen, oder die Anfrage wurde zurückgenommen.';
 
 /** "Übernehmen" straight from the queue (the advisor view offers the same). */
 export async function action({ request }: ActionFunctionArgs) {
@@ -101,28 +107,14 @@ export async function action({ request }: ActionFunctionArgs) {
     return { intent: 'beratung.uebernehmen', message: notTakeableMessage } satisfies ReviewActionResult;
   }
   if (review.context.advisors.includes(user.id)) {
-    return { intent: 'beratung.uebernehmen', message: `Sie beraten „${row.title || 'Antrag ohne Titel'}“ bereits.` } satisfies ReviewActionResult;
+    return {
+      intent: 'beratung.uebernehmen',
+      message: `Sie beraten „${row.title || 'Antrag ohne Titel'}“ bereits.`,
+    } satisfies ReviewActionResult;
   }
   const access = { user, as: 'advisor' as const, loaded: await loadApplication(row), review };
   form.set('reviewVersion', String(row.review_version));
   return reviewFormAction(access, 'beratung.uebernehmen', form, () => `/beratung/${row.id}?hinweis=uebernommen`);
-}
-
-function Select({ id, label, value, options }: { id: string; label: string; value: string; options: Array<{ value: string; label: string }> }) {
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <select id={id} name={id} defaultValue={value} className="select">
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export default function AdvisorQueue() {
@@ -145,68 +137,99 @@ export default function AdvisorQueue() {
         </div>
       ) : null}
       <Form method="get" className="filter-form" aria-label="Entwürfe filtern">
-        <Select id="foerderweg" label="Förderweg" value={filters.foerderweg ?? ''} options={[{ value: '', label: 'alle' }, ...fundingRoutes.map((r) => ({ value: r, label: routeInfo[r].shortLabel }))]} />
-        <Select id="landkreis" label="Landkreis" value={filters.landkreis ?? ''} options={[{ value: '', label: 'alle' }, ...landkreise.map((l) => ({ value: l, label: landkreisLabel[l] }))]} />
-        <Select id="status" label="Stand" value={filters.status ?? ''} options={[{ value: '', label: 'alle' }, ...reviewStatuses.map((s) => ({ value: s, label: reviewStatusLabel[s] }))]} />
-        <Select id="wartezeit" label="Wartezeit" value={filters.wartezeit ?? ''} options={waitOptions} />
-        <Select id="nur" label="Beratung" value={filters.nur ?? ''} options={[{ value: '', label: 'alle' }, { value: 'meine', label: 'nur von mir beraten' }]} />
+        <FilterSelect
+          id="foerderweg"
+          label="Förderweg"
+          value={filters.foerderweg ?? ''}
+          options={[{ value: '', label: 'alle' }, ...fundingRoutes.map((r) => ({ value: r, label: routeInfo[r].shortLabel }))]}
+        />
+        <FilterSelect
+          id="landkreis"
+          label="Landkreis"
+          value={filters.landkreis ?? ''}
+          options={[{ value: '', label: 'alle' }, ...landkreise.map((l) => ({ value: l, label: landkreisLabel[l] }))]}
+        />
+        <FilterSelect
+          id="status"
+          label="Stand"
+          value={filters.status ?? ''}
+          options={[{ value: '', label: 'alle' }, ...reviewStatuses.map((s) => ({ value: s, label: reviewStatusLabel[s] }))]}
+        />
+        <FilterSelect id="wartezeit" label="Wartezeit" value={filters.wartezeit ?? ''} options={waitOptions} />
+        <FilterSelect
+          id="nur"
+          label="Beratung"
+          value={filters.nur ?? ''}
+          options={[
+            { value: '', label: 'alle' },
+            { value: 'meine', label: 'nur von mir beraten' },
+          ]}
+        />
         <button type="submit" className="button button--secondary">
           Filtern
         </button>
         {filtered ? <Link to="/beratung">Filter zurücksetzen</Link> : null}
       </Form>
       <p role="status">
-        {items.length === 0 ? (filtered ? 'Kein Entwurf passt zu diesen Filtern.' : 'Derzeit wartet kein Antrag auf Beratung.') : items.length === 1 ? '1 Entwurf' : `${items.length} Entwürfe`}
+        {items.length === 0
+          ? filtered
+            ? 'Kein Entwurf passt zu diesen Filtern.'
+            : 'Derzeit wartet kein Antrag auf Beratung.'
+          : items.length === 1
+            ? '1 Entwurf'
+            : `${items.length} Entwürfe`}
       </p>
       {items.length ? (
-        <div className="table-scroll" role="region" aria-label="Entwürfe in der Beratung" tabIndex={0}>
-          <table className="table">
-            <caption className="visually-hidden">Entwürfe, älteste Anfrage zuerst</caption>
-            <thead>
-              <tr>
-                <th scope="col">Vorhaben</th>
-                <th scope="col">Organisation</th>
-                <th scope="col">Landkreis</th>
-                <th scope="col">Förderweg</th>
-                <th scope="col">Stand</th>
-                <th scope="col">Angefragt</th>
-                <th scope="col">Beratung</th>
+        <ScrollTable caption="Entwürfe, älteste Anfrage zuerst" captionHidden label="Entwürfe in der Beratung">
+          <thead>
+            <tr>
+              <th scope="col">Vorhaben</th>
+              <th scope="col">Organisation</th>
+              <th scope="col">Landkreis</th>
+              <th scope="col">Förderweg</th>
+              <th scope="col">Stand</th>
+              <th scope="col">Angefragt</th>
+              <th scope="col">Beratung</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id}>
+                <td>
+                  <Link to={`/beratung/${item.id}`}>{item.title}</Link>
+                </td>
+                <td>{item.organisation}</td>
+                <td>{item.landkreis}</td>
+                <td>{item.route}</td>
+                <td>{item.status}</td>
+                <td>
+                  {item.requestedAt}
+                  {item.waitingDays !== null ? (
+                    <span className="hint">
+                      {' '}
+                      (wartet seit {item.waitingDays === 0 ? 'heute' : item.waitingDays === 1 ? '1 Tag' : `${item.waitingDays} Tagen`})
+                    </span>
+                  ) : null}
+                </td>
+                <td>
+                  {item.mine ? (
+                    'Sie'
+                  ) : item.mayTake ? (
+                    <PostForm className="inline-form">
+                      <input type="hidden" name="id" value={item.id} />
+                      <button type="submit" className="button button--small">
+                        Übernehmen<span className="visually-hidden"> – {item.title}</span>
+                      </button>
+                      {item.forMe ? <span className="hint"> an Sie gerichtet</span> : null}
+                    </PostForm>
+                  ) : (
+                    'andere Beratung'
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id}>
-                  <td>
-                    <Link to={`/beratung/${item.id}`}>{item.title}</Link>
-                  </td>
-                  <td>{item.organisation}</td>
-                  <td>{item.landkreis}</td>
-                  <td>{item.route}</td>
-                  <td>{item.status}</td>
-                  <td>
-                    {item.requestedAt}
-                    {item.waitingDays !== null ? <span className="hint"> (wartet seit {item.waitingDays === 0 ? 'heute' : item.waitingDays === 1 ? '1 Tag' : `${item.waitingDays} Tagen`})</span> : null}
-                  </td>
-                  <td>
-                    {item.mine ? (
-                      'Sie'
-                    ) : item.mayTake ? (
-                      <PostForm className="inline-form">
-                        <input type="hidden" name="id" value={item.id} />
-                        <button type="submit" className="button button--small">
-                          Übernehmen<span className="visually-hidden"> – {item.title}</span>
-                        </button>
-                        {item.forMe ? <span className="hint"> an Sie gerichtet</span> : null}
-                      </PostForm>
-                    ) : (
-                      'andere Beratung'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       ) : null}
     </>
   );

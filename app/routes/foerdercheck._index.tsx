@@ -9,6 +9,11 @@ import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { loadCheck, startCheck } from '../foerdercheck.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
+import { documentPage, loadAsDocument } from '../utils/page-scripts';
+
+/** A public page: served as a document without React (ADR 0056). */
+export const handle = documentPage;
+export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction = () => [{ title: 'Förder-Check – Förderlotse Bürgerbeteiligung' }];
 
@@ -32,14 +37,14 @@ export default function FoerderCheckStart() {
     <div className="prose">
       <h1>Förder-Check: Kann Ihr Vorhaben gefördert werden?</h1>
       <p className="lead">
-        In etwa zehn Minuten prüfen Sie, ob Ihr Beteiligungsvorhaben nach der FRL Bürgerbeteiligung gefördert werden kann,
-        über welchen Förderweg und mit wie viel Geld – und, falls nicht, woran es liegt.
+        In etwa zehn Minuten prüfen Sie, ob Ihr Beteiligungsvorhaben nach der FRL Bürgerbeteiligung gefördert werden kann, über welchen
+        Förderweg und mit wie viel Geld – und, falls nicht, woran es liegt.
       </p>
       <ul>
         <li>Sie brauchen kein Konto. Ihre Antworten werden in diesem Browser 30 Tage lang gespeichert.</li>
         <li>Wir fragen nur, was für Ihren Fall nötig ist – etwa 13 Fragen.</li>
         <li>Zu jeder Regel sehen Sie die Fundstelle in der Richtlinie und eine Erklärung, auf Wunsch in einfacher Sprache.</li>
-        <li>Das Ergebnis ist keine Zusage. Über Anträge entscheidet die Sächsische Aufbaubank.</li>
+        <li>Das Ergebnis ist keine Zusage. Über Anträge entscheidet die Sächsische Aufbaubank (SAB) als Bewilligungsbehörde.</li>
       </ul>
       <CallNotice calls={call} />
       {resume ? (

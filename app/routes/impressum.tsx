@@ -1,4 +1,8 @@
 import type { MetaFunction } from '@remix-run/node';
+import { documentPage } from '../utils/page-scripts';
+
+/** A public page: served as a document without React (ADR 0056); no loader, so no clientLoader (it would replace the page by a fallback). */
+export const handle = documentPage;
 
 export const meta: MetaFunction = () => [{ title: 'Impressum – Förderlotse Bürgerbeteiligung' }];
 
@@ -7,8 +11,7 @@ export default function Imprint() {
     <div className="prose">
       <h1>Impressum</h1>
       <p className="notice">
-        Dies ist eine Demonstrationsinstanz. Der Betreiber einer produktiven Instanz ersetzt die folgenden Angaben durch
-        seine eigenen.
+        Dies ist eine Demonstrationsinstanz. Der Betreiber einer produktiven Instanz ersetzt die folgenden Angaben durch seine eigenen.
       </p>
       <h2>Angaben nach § 5 Digitale-Dienste-Gesetz (DDG)</h2>
       <address>
@@ -28,10 +31,11 @@ export default function Imprint() {
       <p>Die Redaktion des Betreibers, Anschrift wie oben.</p>
       <h2>Rechtliche Hinweise</h2>
       <p>
-        Der Förderlotse ist ein Hilfsmittel zur Vorbereitung von Anträgen. Die Förder-Check-Ergebnisse sind keine
-        Zusage. Über Anträge entscheidet allein die Sächsische Aufbaubank – Förderbank im Einvernehmen mit dem
-        zuständigen Staatsministerium; ein Rechtsanspruch auf Förderung besteht nicht (FRL Teil 1 I Nr. 2). Die Texte der
-        Förderrichtlinie und der Verwaltungsvorschriften sind amtliche Werke (§ 5 UrhG).
+        Der Förderlotse ist ein Hilfsmittel zur Vorbereitung von Anträgen. Die Förder-Check-Ergebnisse sind keine Zusage. Über Anträge
+        entscheidet die Sächsische Aufbaubank – Förderbank – (SAB) als Bewilligungsbehörde nach pflichtgemäßem Ermessen, nachdem das
+        Staatsministerium der Justiz und für Demokratie, Europa und Gleichstellung die Förderwürdigkeit fachlich geprüft hat; ein
+        Rechtsanspruch auf Förderung besteht nicht (FRL Teil 1 I Nr. 2, VII Nr. 1, 6 und 8). Die Texte der Förderrichtlinie und der
+        Verwaltungsvorschriften sind amtliche Werke (§ 5 UrhG).
       </p>
     </div>
   );

@@ -14,6 +14,7 @@ import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { requireUser } from '../session.server';
+import { ScrollTable } from '../components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Ihr Konto – Förderlotse Bürgerbeteiligung' }];
 
@@ -143,9 +144,7 @@ export default function Account() {
 
       <h2>Angemeldete Geräte</h2>
       <p>Hier sehen Sie, wo Ihr Konto gerade angemeldet ist. Beenden Sie Sitzungen, die Sie nicht kennen.</p>
-      <div className="table-scroll" role="region" aria-label="Angemeldete Geräte" tabIndex={0}>
-      <table className="table">
-        <caption className="visually-hidden">Aktive Sitzungen</caption>
+      <ScrollTable caption="Aktive Sitzungen" captionHidden label="Angemeldete Geräte">
         <thead>
           <tr>
             <th scope="col">Gerät</th>
@@ -180,8 +179,7 @@ export default function Account() {
             </tr>
           ))}
         </tbody>
-      </table>
-      </div>
+      </ScrollTable>
       {sessions.length > 1 ? (
         <PostForm>
           <button type="submit" name="intent" value="revoke-others" className="button button--secondary">

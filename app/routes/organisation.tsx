@@ -4,12 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { recordAudit } from '../../db/repositories/audit';
-import {
-  findOrganisation,
-  organisationToData,
-  renewInviteCode,
-  updateOrganisation,
-} from '../../db/repositories/organisations';
+import { findOrganisation, organisationToData, renewInviteCode, updateOrganisation } from '../../db/repositories/organisations';
 import { listOrganisationMembers } from '../../db/repositories/users';
 import {
   landkreise,
@@ -50,14 +45,24 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = await getDb();
   if (formData.get('intent') === 'renew-invite') {
     await renewInviteCode(db, user.organisation_id);
-    await recordAudit(db, { actorUserId: user.id, action: 'organisation.invite_renewed', subjectType: 'organisation', subjectId: user.organisation_id });
+    await recordAudit(db, {
+      actorUserId: user.id,
+      action: 'organisation.invite_renewed',
+      subjectType: 'organisation',
+      subjectId: user.organisation_id,
+    });
     return redirect('/organisation?gespeichert=code');
   }
   const submission = parseWithZod(formData, { schema: organisationSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   await db.transaction().execute(async (trx) => {
     await updateOrganisation(trx, user.organisation_id, submission.value);
-    await recordAudit(trx, { actorUserId: user.id, action: 'organisation.updated', subjectType: 'organisation', subjectId: user.organisation_id });
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      action: 'organisation.updated',
+      subjectType: 'organisation',
+      subjectId: user.organisation_id,
+    });
   });
   return redirect('/organisation?gespeichert=1');
 }
@@ -84,8 +89,8 @@ export default function OrganisationPage() {
       {!complete ? (
         <div className="notice" role={isNew ? 'status' : undefined}>
           <p>
-            {isNew ? 'Willkommen! ' : ''}Bitte vervollständigen Sie die Stammdaten Ihrer Organisation. Sie werden in jeden
-            Antrag übernommen, sodass Sie sie nur einmal eingeben.
+            {isNew ? 'Willkommen! ' : ''}Bitte vervollständigen Sie die Stammdaten Ihrer Organisation. Sie werden in jeden Antrag
+            übernommen, sodass Sie sie nur einmal eingeben.
           </p>
         </div>
       ) : null}
@@ -127,10 +132,20 @@ export default function OrganisationPage() {
         </fieldset>
         <fieldset className="fieldset-group">
           <legend>Vertretung und Kontakt</legend>
-          <TextField field={fields.legalRepName} label="Vertretungsberechtigte Person" hint="Zum Beispiel die Bürgermeisterin oder der Vereinsvorstand." />
+          <TextField
+            field={fields.legalRepName}
+            label="Vertretungsberechtigte Person"
+            hint="Zum Beispiel die Bürgermeisterin oder der Vereinsvorstand."
+          />
           <TextField field={fields.legalRepFunction} label="Funktion der vertretungsberechtigten Person" width="medium" />
           <TextField field={fields.contactName} label="Ansprechperson für den Antrag" autoComplete="name" />
-          <TextField field={fields.contactEmail} label="E-Mail-Adresse der Ansprechperson" type="email" autoComplete="email" spellCheck={false} />
+          <TextField
+            field={fields.contactEmail}
+            label="E-Mail-Adresse der Ansprechperson"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+          />
           <TextField field={fields.contactPhone} label="Telefon der Ansprechperson" type="tel" width="medium" autoComplete="tel" />
         </fieldset>
         <fieldset className="fieldset-group">
@@ -154,10 +169,7 @@ export default function OrganisationPage() {
         ))}
       </ul>
       <h3>Kolleginnen und Kollegen einladen</h3>
-      <p>
-        Wer sich mit diesem Einladungscode registriert, wird Mitglied Ihrer Organisation und kann an allen Anträgen
-        mitarbeiten:
-      </p>
+      <p>Wer sich mit diesem Einladungscode registriert, wird Mitglied Ihrer Organisation und kann an allen Anträgen mitarbeiten:</p>
       <p className="invite-code">
         <span className="visually-hidden">Einladungscode: </span>
         <strong>{inviteCode}</strong>

@@ -19,7 +19,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const mails = await listOutbox(await getDb(), user.role === 'admin' ? null : user.id);
   return {
     all: user.role === 'admin',
-    mails: mails.map((m) => ({ id: m.id, to: m.to_address, subject: m.subject, body: m.body, at: formatDateTime(m.created_at), sent: m.sent_at !== null })),
+    mails: mails.map((m) => ({
+      id: m.id,
+      to: m.to_address,
+      subject: m.subject,
+      body: m.body,
+      at: formatDateTime(m.created_at),
+      sent: m.sent_at !== null,
+    })),
   };
 }
 

@@ -3,7 +3,15 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { isCriterionPage, isPageOf, perspectivePage, previousCriterion, resultPage, topicNumber, visitedIn } from '../../machines/qualitaetscheck/flow';
+import {
+  isCriterionPage,
+  isPageOf,
+  perspectivePage,
+  previousCriterion,
+  resultPage,
+  topicNumber,
+  visitedIn,
+} from '../../machines/qualitaetscheck/flow';
 import { criterionPageSchema, criterionPageValues, perspectiveFormSchema, questionsFormSchema } from '../../machines/qualitaetscheck/form';
 import { currentPage, resultOf, type QualityCheckEvent } from '../../machines/qualitaetscheck/machine';
 import { perspectiveInfo, perspectives } from '../../machines/qualitaetscheck/schema';
@@ -14,14 +22,28 @@ import { QuestionFields } from '../components/qualitaetscheck/question-fields';
 import { ResultView } from '../components/qualitaetscheck/result-view';
 import { readProtectedForm } from '../csrf.server';
 import { useHydrated } from '../hooks/use-hydrated';
-import { advance, loadRespondent, requireQualityCheck, saveRespondent, type CheckAccess, type LoadedRespondent } from '../qualitaetscheck.server';
+import {
+  advance,
+  loadRespondent,
+  requireQualityCheck,
+  saveRespondent,
+  type CheckAccess,
+  type LoadedRespondent,
+} from '../qualitaetscheck.server';
 import { validateUnlessSkipped } from '../utils/validation';
+import { formatDateTime } from '../../machines/shared/format';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: `${d ? (d.kind === 'perspektive' ? 'Ihre Sichtweise' : d.kind === 'ergebnis' ? 'Ihr Ergebnis' : d.criterion.title) : 'QualitätsCheck'} – QualitätsCheck – Förderlotse Bürgerbeteiligung` },
+  {
+    title: `${d ? (d.kind === 'perspektive' ? 'Ihre Sichtweise' : d.kind === 'ergebnis' ? 'Ihr Ergebnis' : d.criterion.title) : 'QualitätsCheck'} – QualitätsCheck – Förderlotse Bürgerbeteiligung`,
+  },
 ];
 
-async function requireRespondent(request: Request, id: string | undefined, mode: 'read' | 'write'): Promise<{ access: CheckAccess; loaded: LoadedRespondent }> {
+async function requireRespondent(
+  request: Request,
+  id: string | undefined,
+  mode: 'read' | 'write',
+): Promise<{ access: CheckAccess; loaded: LoadedRespondent }> {
   const access = await requireQualityCheck(request, id, mode);
   const loaded = await loadRespondent(access);
   // Advisors read the round's overview; members who have not joined yet start there.
@@ -33,7 +55,9 @@ async function requireRespondent(request: Request, id: string | undefined, mode:
 function requireReachedPage(loaded: LoadedRespondent, requested: string | undefined): string {
   if (!isPageOf(loaded.content, requested)) throw new Response('Nicht gefunden', { status: 404 });
   const here = currentPage(loaded.snapshot);
-  const reached = requested === here || (visitedIn(loaded.content, loaded.snapshot.context.visited).includes(requested) && loaded.snapshot.context.perspective !== null);
+  const reached =
+    requested === here ||
+    (visitedIn(loaded.content, loaded.snapshot.context.visited).includes(requested) && loaded.snapshot.context.perspective !== null);
   if (!reached) throw redirect(`/qualitaetscheck/${loaded.row.check_id}/${here}`);
   return requested;
 }
@@ -47,6 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: access.check.id,
     title: access.check.title,
     member: access.kind === 'member',
+    guestUntil: access.kind === 'guest' ? formatDateTime(access.link.expires_at) : null,
     perspective,
     perspectiveLabel: perspective ? perspectiveInfo[perspective].label : null,
     progress: perspective ? answerProgress(content, perspective, answers) : null,
@@ -148,8 +173,9 @@ function PerspectivePage({ d }: { d: Extract<LoaderData, { kind: 'perspektive' }
         <p>Je nach Sichtweise stellen wir Ihnen andere Aussagen. Sie können die Sichtweise später ändern.</p>
         {d.perspective && d.hasAnswers ? (
           <p className="notice">
-            Sie antworten bisher als <strong>{d.perspectiveLabel}</strong>. Wenn Sie die Sichtweise ändern, bleiben alle Antworten gespeichert.
-            Antworten auf Aussagen, die der neuen Sichtweise nicht gestellt werden, zählen dann nicht im Ergebnis, gehen aber nicht verloren.
+            Sie antworten bisher als <strong>{d.perspectiveLabel}</strong>. Wenn Sie die Sichtweise ändern, bleiben alle Antworten
+            gespeichert. Antworten auf Aussagen, die der neuen Sichtweise nicht gestellt werden, zählen dann nicht im Ergebnis, gehen aber
+            nicht verloren.
           </p>
         ) : null}
         <RadioGroup field={fields.perspective} legend="Ihre Sichtweise" options={d.perspectives} />
@@ -193,8 +219,8 @@ function CriterionPage({ d }: { d: Extract<LoaderData, { kind: 'kriterium' }> })
         <Progress progress={d.progress} />
         {d.keptElsewhere ? (
           <p className="hint">
-            Zu diesem Kriterium sind {d.keptElsewhere === 1 ? 'eine Antwort' : `${d.keptElsewhere} Antworten`} aus einer anderen Sichtweise gespeichert; sie
-            bleiben erhalten, zählen aber nicht.
+            Zu diesem Kriterium sind {d.keptElsewhere === 1 ? 'eine Antwort' : `${d.keptElsewhere} Antworten`} aus einer anderen Sichtweise
+            gespeichert; sie bleiben erhalten, zählen aber nicht.
           </p>
         ) : null}
         {d.questions.map((q, index) => (
@@ -214,7 +240,10 @@ function CriterionPage({ d }: { d: Extract<LoaderData, { kind: 'kriterium' }> })
             Zum Ergebnis
           </button>
         </div>
-        <p className="hint">„Später beantworten“, „Zurück“ und „Zum Ergebnis“ speichern, was Sie auf dieser Seite angegeben haben; offene Aussagen bleiben offen.</p>
+        <p className="hint">
+          „Später beantworten“, „Zurück“ und „Zum Ergebnis“ speichern, was Sie auf dieser Seite angegeben haben; offene Aussagen bleiben
+          offen.
+        </p>
         <p>
           <button type="submit" name="intent" value="sichtweise" className="button button--link" formNoValidate>
             Sichtweise ändern
@@ -252,15 +281,20 @@ function ResultPage({ d }: { d: Extract<LoaderData, { kind: 'ergebnis' }> }) {
           Sichtweise ändern
         </Link>
       </div>
-      {d.member ? (
+      {d.guestUntil ? (
         <p className="no-print">
-          <Link to={`/qualitaetscheck/${d.id}`}>Zur Übersicht dieses QualitätsChecks</Link>: Kolleginnen und Kollegen einladen, das gemeinsame Profil ansehen und den Check einem
-          Antrag beifügen.
+          Ihre Antworten sind gespeichert und fließen in das gemeinsame Profil der einladenden Organisation ein. Bis {d.guestUntil} können
+          Sie in diesem Browser über den Link zurückkehren und Antworten ändern.
+        </p>
+      ) : d.member ? (
+        <p className="no-print">
+          <Link to={`/qualitaetscheck/${d.id}`}>Zur Übersicht dieses QualitätsChecks</Link>: Kolleginnen und Kollegen einladen, das
+          gemeinsame Profil ansehen und den Check einem Antrag beifügen.
         </p>
       ) : (
         <p className="no-print">
-          <Link to="/anmelden?weiter=/qualitaetscheck">Melden Sie sich an</Link>, um diesen Check in Ihre Organisation zu übernehmen, Kolleginnen und Kollegen
-          einzuladen und ihn einem Antrag beizufügen. Ohne Anmeldung bleibt er 30 Tage in diesem Browser.
+          <Link to="/anmelden?weiter=/qualitaetscheck">Melden Sie sich an</Link>, um diesen Check in Ihre Organisation zu übernehmen,
+          Kolleginnen und Kollegen einzuladen und ihn einem Antrag beizufügen. Ohne Anmeldung bleibt er 30 Tage in diesem Browser.
         </p>
       )}
     </>

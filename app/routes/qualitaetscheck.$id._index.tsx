@@ -4,22 +4,40 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { listApplications } from '../../db/repositories/applications';
-import { addParticipant, applicationsOfQualityCheck, attachQualityCheck, detachQualityCheck, touchQualityCheck } from '../../db/repositories/quality-checks';
+import {
+  addParticipant,
+  applicationsOfQualityCheck,
+  attachQualityCheck,
+  createGuestLink,
+  detachQualityCheck,
+  listGuestLinks,
+  revokeGuestLink,
+  touchQualityCheck,
+} from '../../db/repositories/quality-checks';
 import { notify } from '../../db/repositories/review';
 import { listOrganisationMembers } from '../../db/repositories/users';
-import { attachFormSchema, inviteFormSchema } from '../../machines/qualitaetscheck/form';
+import { attachFormSchema, guestLinkFormSchema, inviteFormSchema } from '../../machines/qualitaetscheck/form';
+import {
+  defaultGuestLinkValidity,
+  guestLinkExpiry,
+  guestLinkStatus,
+  guestLinkStatusLabel,
+  guestLinkValidityDays,
+} from '../../machines/qualitaetscheck/guests';
 import { currentPage } from '../../machines/qualitaetscheck/machine';
 import { respondentsText } from '../../machines/qualitaetscheck/report';
 import { perspectiveInfo } from '../../machines/qualitaetscheck/schema';
 import { compareVersionLabels, currentOf } from '../../machines/qualitaetscheck/versions';
-import { formatDate } from '../../machines/shared/format';
-import { CheckboxGroup, ErrorSummary, SelectField } from '../components/fields';
+import { formatDate, formatDateTime } from '../../machines/shared/format';
+import { CheckboxGroup, ErrorSummary, RadioGroup, SelectField, TextField } from '../components/fields';
+import { CopyLink } from '../components/copy-link';
 import { CsrfInput, PostForm } from '../components/forms';
 import { CombinedProfileView } from '../components/qualitaetscheck/combined-profile';
 import { readProtectedForm } from '../csrf.server';
 import { config } from '../config.server';
 import { getDb } from '../db.server';
 import { qualityCheckInvitation } from '../notification-texts';
+import { ScrollTable } from '../components/scroll-table';
 import {
   advisorMayReadApplication,
   contentArchive,
@@ -43,7 +61,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { check } = access;
   const own = await loadRespondent(access);
   // A check without an organisation has one respondent and nothing to share: straight to it.
-  if (access.kind === 'anonymous') throw redirect(`/qualitaetscheck/${check.id}/${own ? currentPage(own.snapshot) : 'perspektive'}`);
+  // So has a guest: their own answers are all they see of the round.
+  if (access.kind === 'anonymous' || access.kind === 'guest')
+    throw redirect(`/qualitaetscheck/${check.id}/${own ? currentPage(own.snapshot) : 'perspektive'}`);
   const db = await getDb();
   const round = await loadRound(check);
   const archive = await contentArchive();
@@ -57,6 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     respondents: round.respondents.map((r) => ({
       id: r.participantId,
       name: r.name ?? 'Ohne Namen',
+      guest: r.guest,
       perspective: r.perspective ? perspectiveInfo[r.perspective].label : null,
       started: r.started,
       answered: r.answered,
@@ -67,23 +88,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   if (access.kind === 'advisor') {
     const readable = [];
-    for (const a of attached) if (await advisorMayReadApplication(db, access.user, a.id)) readable.push({ id: a.id, title: a.title || 'Antrag ohne Titel' });
+    for (const a of attached)
+      if (await advisorMayReadApplication(db, access.user, a.id)) readable.push({ id: a.id, title: a.title || 'Antrag ohne Titel' });
     return { ...base, kind: 'advisor' as const, attached: readable };
   }
   const { user } = access as MemberAccess;
   const members = await listOrganisationMembers(db, user.organisation_id);
   const taking = new Set(round.respondents.map((r) => r.userId));
   const drafts = await listApplications(db, user.organisation_id, { deleted: false });
+  const now = new Date().toISOString();
   const attachedIds = new Set(attached.map((a) => a.id));
   return {
     ...base,
     kind: 'member' as const,
     own: own ? { page: currentPage(own.snapshot), hasResult: own.snapshot.context.visited.includes('ergebnis') } : null,
     invited: !own && taking.has(user.id),
-    colleagues: members.filter((m) => m.id !== user.id && !taking.has(m.id) && !m.disabled_at).map((m) => ({ value: String(m.id), label: m.name })),
+    colleagues: members
+      .filter((m) => m.id !== user.id && !taking.has(m.id) && !m.disabled_at)
+      .map((m) => ({ value: String(m.id), label: m.name })),
     attached: attached.map((a) => ({ id: a.id, title: a.title || 'Antrag ohne Titel', attachedAt: formatDate(a.attached_at) })),
-    drafts: drafts.filter((d) => !attachedIds.has(d.id)).map((d) => ({ value: String(d.id), label: d.title || `Antrag ohne Titel (Nr. ${d.id})` })),
+    drafts: drafts
+      .filter((d) => !attachedIds.has(d.id))
+      .map((d) => ({ value: String(d.id), label: d.title || `Antrag ohne Titel (Nr. ${d.id})` })),
     newerVersion: compareVersionLabels(newest.version, round.content.version) > 0 ? newest.version : null,
+    guestLinks: (await listGuestLinks(db, check.id)).map((link) => {
+      const status = guestLinkStatus(link, now);
+      return {
+        id: link.id,
+        label: link.label || 'Ohne Bezeichnung',
+        url: `${config.publicUrl}/qualitaetscheck/gast/${link.token}`,
+        expiresAt: formatDateTime(link.expires_at),
+        status,
+        statusLabel: guestLinkStatusLabel[status],
+        guests: link.guests,
+      };
+    }),
+    validityOptions: guestLinkValidityDays.map((days) => ({ value: String(days), label: `${days} Tage` })),
   };
 }
 
@@ -96,7 +136,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await joinCheck(access);
     return redirect(`/qualitaetscheck/${check.id}/perspektive`);
   }
-  if (access.kind !== 'member') throw new Response('Bitte melden Sie sich an, um den QualitätsCheck mit anderen zu teilen oder einem Antrag beizufügen.', { status: 403 });
+  if (access.kind !== 'member')
+    throw new Response('Bitte melden Sie sich an, um den QualitätsCheck mit anderen zu teilen oder einem Antrag beizufügen.', {
+      status: 403,
+    });
   const { user } = access;
   const db = await getDb();
   const here = `/qualitaetscheck/${check.id}`;
@@ -104,11 +147,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'einladen': {
       const submission = parseWithZod(formData, { schema: inviteFormSchema });
       if (submission.status !== 'success') return data({ form: 'einladen' as const, result: submission.reply() }, { status: 400 });
-      const members = new Map((await listOrganisationMembers(db, user.organisation_id)).filter((m) => !m.disabled_at).map((m) => [m.id, m]));
+      const members = new Map(
+        (await listOrganisationMembers(db, user.organisation_id)).filter((m) => !m.disabled_at).map((m) => [m.id, m]),
+      );
       const chosen = submission.value.colleagues.filter((id) => id !== user.id);
       if (chosen.length === 0 || chosen.some((id) => !members.has(id))) {
         return data(
-          { form: 'einladen' as const, result: submission.reply({ fieldErrors: { colleagues: ['Bitte wählen Sie nur Kolleginnen und Kollegen Ihrer Organisation aus der Liste aus.'] } }) },
+          {
+            form: 'einladen' as const,
+            result: submission.reply({
+              fieldErrors: { colleagues: ['Bitte wählen Sie nur Kolleginnen und Kollegen Ihrer Organisation aus der Liste aus.'] },
+            }),
+          },
           { status: 400 },
         );
       }
@@ -140,6 +190,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const back = returnPath(formData, '');
       return redirect(back ? `${back}?hinweis=qualitaetscheck-geloest#qualitaetscheck` : `${here}?hinweis=geloest`);
     }
+    case 'gastlink': {
+      const submission = parseWithZod(formData, { schema: guestLinkFormSchema });
+      if (submission.status !== 'success') return data({ form: 'gastlink' as const, result: submission.reply() }, { status: 400 });
+      const now = new Date();
+      await createGuestLink(
+        db,
+        {
+          checkId: check.id,
+          label: submission.value.label,
+          createdBy: user.id,
+          expiresAt: guestLinkExpiry(now.toISOString(), submission.value.validDays),
+        },
+        now,
+      );
+      return redirect(`${here}?hinweis=gastlink#gaeste`);
+    }
+    case 'gastlink-beenden': {
+      if (!(await revokeGuestLink(db, check.id, Number(formData.get('link'))))) throw new Response('Nicht gefunden', { status: 404 });
+      return redirect(`${here}?hinweis=gastlink-beendet#gaeste`);
+    }
     case 'fassung': {
       const newest = currentOf(await contentArchive());
       await touchQualityCheck(db, check.id, { contentVersion: newest.version });
@@ -155,6 +225,8 @@ const notices: Record<string, string> = {
   beigefuegt: 'Der QualitätsCheck ist dem Antrag beigefügt. Die Beratung sieht das gemeinsame Profil, sobald Sie um Beratung bitten.',
   geloest: 'Der QualitätsCheck ist nicht mehr beigefügt.',
   fassung: 'Der Check verwendet jetzt die neue Fassung. Alle Antworten sind erhalten; neue Aussagen sind noch offen.',
+  gastlink: 'Der Gastlink ist erstellt. Kopieren Sie ihn unten und schicken Sie ihn den Personen, die Sie einladen möchten.',
+  'gastlink-beendet': 'Der Gastlink ist beendet. Niemand kann mehr über ihn antworten; gegebene Antworten bleiben im Profil.',
 };
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -169,7 +241,13 @@ function InviteForm({ d }: { d: MemberData }) {
     shouldValidate: 'onSubmit',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteFormSchema }),
   });
-  if (!d.colleagues.length) return <p>Alle Kolleginnen und Kollegen Ihrer Organisation mit Konto sind schon beteiligt oder eingeladen. Weitere laden Sie über den Einladungscode unter „Organisation“ ins Konto ein.</p>;
+  if (!d.colleagues.length)
+    return (
+      <p>
+        Alle Kolleginnen und Kollegen Ihrer Organisation mit Konto sind schon beteiligt oder eingeladen. Weitere laden Sie über den
+        Einladungscode unter „Organisation“ ins Konto ein.
+      </p>
+    );
   return (
     <>
       <ErrorSummary form={form} />
@@ -189,6 +267,68 @@ function InviteForm({ d }: { d: MemberData }) {
   );
 }
 
+/** Links for people outside the organisation: one per invitation round, expiring, revocable. */
+function GuestLinks({ d }: { d: MemberData }) {
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: 'gastlink',
+    lastResult: actionData && 'form' in actionData && actionData.form === 'gastlink' ? actionData.result : undefined,
+    defaultValue: { validDays: String(defaultGuestLinkValidity) },
+    constraint: getZodConstraint(guestLinkFormSchema),
+    shouldValidate: 'onSubmit',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: guestLinkFormSchema }),
+  });
+  return (
+    <section aria-labelledby="gaeste" className="no-print">
+      <h3 id="gaeste">Personen außerhalb Ihrer Organisation einladen</h3>
+      <p>
+        Mit einem Gastlink antworten Menschen ohne Konto – zum Beispiel die Verwaltung der Gemeinde, Gemeinderätinnen und Gemeinderäte oder
+        Bürgerinnen und Bürger. Sie wählen ihre Sichtweise selbst, sehen nur ihr eigenes Ergebnis und fließen in Ihr gemeinsames Profil ein.
+        Jeder Link gilt nur für diesen Check, bis zu seinem Ablauf oder bis Sie ihn beenden.
+      </p>
+      {d.guestLinks.length ? (
+        <ul className="plain-list guest-links">
+          {d.guestLinks.map((link) => (
+            <li key={link.id} className="guest-link">
+              <p>
+                <strong>{link.label}</strong> – {link.statusLabel}
+                {link.status === 'aktiv' ? ` bis ${link.expiresAt}` : ''},{' '}
+                {link.guests === 1 ? '1 Person antwortet' : `${link.guests} Personen antworten`}
+              </p>
+              {link.status === 'aktiv' ? (
+                <>
+                  <CopyLink id={`gastlink-${link.id}`} label={`Gastlink „${link.label}“`} url={link.url} />
+                  <PostForm className="inline-form">
+                    <input type="hidden" name="link" value={link.id} />
+                    <button type="submit" name="intent" value="gastlink-beenden" className="button button--link">
+                      Link beenden<span className="visually-hidden"> – {link.label}</span>
+                    </button>
+                  </PostForm>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ErrorSummary form={form} />
+      {/* Keyed by the links: after a link is made, the form starts empty again. */}
+      <Form key={d.guestLinks.length} method="post" {...getFormProps(form)} noValidate>
+        <CsrfInput />
+        <TextField
+          field={fields.label}
+          label="Bezeichnung des Links"
+          hint="Nur für Sie, zum Beispiel „Gemeinderat“ oder „Bürgerforum am 12. März“."
+          optional
+        />
+        <RadioGroup field={fields.validDays} legend="Wie lange soll der Link gelten?" options={d.validityOptions} inline />
+        <button type="submit" name="intent" value="gastlink" className="button button--secondary">
+          Gastlink erstellen
+        </button>
+      </Form>
+    </section>
+  );
+}
+
 function AttachForm({ d }: { d: MemberData }) {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
@@ -198,7 +338,18 @@ function AttachForm({ d }: { d: MemberData }) {
     shouldValidate: 'onSubmit',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: attachFormSchema }),
   });
-  if (!d.drafts.length) return <p>{d.attached.length ? 'Der Check ist allen Anträgen Ihrer Organisation beigefügt.' : <>Ihre Organisation hat noch keinen Antrag. <Link to="/antraege/neu">Antrag beginnen</Link></>}</p>;
+  if (!d.drafts.length)
+    return (
+      <p>
+        {d.attached.length ? (
+          'Der Check ist allen Anträgen Ihrer Organisation beigefügt.'
+        ) : (
+          <>
+            Ihre Organisation hat noch keinen Antrag. <Link to="/antraege/neu">Antrag beginnen</Link>
+          </>
+        )}
+      </p>
+    );
   return (
     <>
       <ErrorSummary form={form} />
@@ -228,8 +379,9 @@ export default function QualityCheckOverview() {
       {member?.newerVersion ? (
         <div className="notice no-print">
           <p>
-            Es gibt eine neuere Fassung des QualitätsChecks ({member.newerVersion}). Dieser Check bleibt bei Fassung {d.version}, bis Sie umstellen. Beim Umstellen
-            bleiben alle Antworten erhalten; Antworten auf entfallene Aussagen werden als „gehört zu einer früheren Fassung“ aufbewahrt.
+            Es gibt eine neuere Fassung des QualitätsChecks ({member.newerVersion}). Dieser Check bleibt bei Fassung {d.version}, bis Sie
+            umstellen. Beim Umstellen bleiben alle Antworten erhalten; Antworten auf entfallene Aussagen werden als „gehört zu einer
+            früheren Fassung“ aufbewahrt.
           </p>
           <PostForm>
             <button type="submit" name="intent" value="fassung" className="button button--secondary">
@@ -255,7 +407,11 @@ export default function QualityCheckOverview() {
             </div>
           ) : (
             <>
-              <p>{member.invited ? 'Sie sind eingeladen, diesen QualitätsCheck aus Ihrer Sicht auszufüllen.' : 'Sie haben diesen QualitätsCheck noch nicht ausgefüllt.'}</p>
+              <p>
+                {member.invited
+                  ? 'Sie sind eingeladen, diesen QualitätsCheck aus Ihrer Sicht auszufüllen.'
+                  : 'Sie haben diesen QualitätsCheck noch nicht ausgefüllt.'}
+              </p>
               <PostForm>
                 <button type="submit" name="intent" value="teilnehmen" className="button">
                   Jetzt ausfüllen
@@ -265,36 +421,41 @@ export default function QualityCheckOverview() {
           )}
         </section>
       ) : (
-        <p className="notice">Sie sehen diesen QualitätsCheck, weil er einem Antrag beigefügt ist, den Sie beraten. Notizen der Antwortenden sind nicht sichtbar.</p>
+        <p className="notice">
+          Sie sehen diesen QualitätsCheck, weil er einem Antrag beigefügt ist, den Sie beraten. Notizen der Antwortenden sind nicht
+          sichtbar.
+        </p>
       )}
 
       <section aria-labelledby="beteiligte">
         <h2 id="beteiligte">Wer antwortet</h2>
-        <div className="table-scroll" role="region" aria-labelledby="beteiligte" tabIndex={0}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Sichtweise</th>
-                <th scope="col">Stand</th>
+        <ScrollTable caption="Wer antwortet" captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Sichtweise</th>
+              <th scope="col">Stand</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.respondents.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">{r.name}</th>
+                <td>{r.perspective ?? '–'}</td>
+                <td>{!r.started ? 'eingeladen' : r.perspective ? `${r.answered} von ${r.total} Aussagen beantwortet` : 'begonnen'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {d.respondents.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{r.name}</th>
-                  <td>{r.perspective ?? '–'}</td>
-                  <td>{!r.started ? 'eingeladen' : r.perspective ? `${r.answered} von ${r.total} Aussagen beantwortet` : 'begonnen'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
         {member ? (
           <>
             <h3>Kolleginnen und Kollegen einladen</h3>
-            <p>Der QualitätsCheck wird aufschlussreich, wenn mehrere Sichtweisen antworten. Laden Sie Personen Ihrer Organisation ein, ihn aus ihrer Sicht auszufüllen.</p>
+            <p>
+              Der QualitätsCheck wird aufschlussreich, wenn mehrere Sichtweisen antworten. Laden Sie Personen Ihrer Organisation ein, ihn
+              aus ihrer Sicht auszufüllen.
+            </p>
             <InviteForm d={member} />
+            <GuestLinks d={member} />
           </>
         ) : null}
       </section>
@@ -302,7 +463,11 @@ export default function QualityCheckOverview() {
       <section aria-labelledby="gemeinsam">
         <h2 id="gemeinsam">Gemeinsames Profil</h2>
         <p>Antworten: {d.respondentsText}. Je Kriterium der Mittelwert jeder Sichtweise, von 0 bis 100 Punkten.</p>
-        {d.combined.respondents > 0 ? <CombinedProfileView combined={d.combined} id="runde" headingLevel={3} /> : <p>Es liegen noch keine Antworten vor.</p>}
+        {d.combined.respondents > 0 ? (
+          <CombinedProfileView combined={d.combined} id="runde" headingLevel={3} />
+        ) : (
+          <p>Es liegen noch keine Antworten vor.</p>
+        )}
         <p className="no-print">
           <a href={`/qualitaetscheck/${d.id}/bericht.pdf`} download>
             Bericht als PDF herunterladen
@@ -334,7 +499,10 @@ export default function QualityCheckOverview() {
         )}
         {member ? (
           <>
-            <p>Beigefügt sieht die EBBS-Beratung das gemeinsame Profil bei der Beratung, und das Antrags-PDF kann es als Anlage enthalten. Ihre Notizen bleiben privat.</p>
+            <p>
+              Beigefügt sieht die EBBS-Beratung das gemeinsame Profil bei der Beratung, und das Antrags-PDF kann es als Anlage enthalten.
+              Ihre Notizen bleiben privat.
+            </p>
             <AttachForm d={member} />
           </>
         ) : null}

@@ -12,13 +12,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { check } = access;
   const [own, round] = await Promise.all([loadRespondent(access), loadRound(check)]);
   const organisation = check.organisation_id === null ? undefined : await findOrganisation(await getDb(), check.organisation_id);
+  // A guest gets their own result only: the round (with its names) belongs to the organisation.
+  const roundShown = access.kind !== 'guest';
   const bytes = await renderQualityReportPdf({
     title: check.title,
     organisation: organisation?.name ?? null,
     content: round.content,
     own: own ? resultOf(own.snapshot, own.content, own.archive) : null,
-    combined: round.combined,
-    respondents: round.respondents.flatMap((r) => (r.perspective && r.answered > 0 ? [{ name: r.name, perspective: r.perspective, answered: r.answered, total: r.total }] : [])),
+    combined: roundShown ? round.combined : null,
+    respondents: (roundShown ? round.respondents : []).flatMap((r) =>
+      r.perspective && r.answered > 0 ? [{ name: r.name, perspective: r.perspective, answered: r.answered, total: r.total }] : [],
+    ),
     createdAt: new Date(),
   });
   return new Response(new Uint8Array(bytes), {

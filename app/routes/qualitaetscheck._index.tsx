@@ -22,6 +22,7 @@ import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { anonymousCheckCookie, anonymousCheckId, currentContent, ownDraft } from '../qualitaetscheck.server';
 import { getUser, type CurrentUser } from '../session.server';
+import { ScrollTable } from '../components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'QualitätsCheck Beteiligung – Förderlotse Bürgerbeteiligung' }];
 
@@ -53,7 +54,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
           updatedAt: formatDateTime(c.updated_at),
           createdBy: c.created_by_name,
           respondents: c.respondents,
-          own: c.own ? (c.own.started ? (isPerspective(c.own.perspective) ? perspectiveInfo[c.own.perspective].label : 'begonnen') : 'eingeladen') : null,
+          own: c.own
+            ? c.own.started
+              ? isPerspective(c.own.perspective)
+                ? perspectiveInfo[c.own.perspective].label
+                : 'begonnen'
+              : 'eingeladen'
+            : null,
         }))
       : [],
     invitations: applicant ? await openInvitations(db, user.id, user.organisation_id) : [],
@@ -64,13 +71,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readProtectedForm(request);
   const user = await getUser(request);
   if (user && !isApplicant(user)) {
-    throw new Response('Den QualitätsCheck füllen antragstellende Organisationen aus. Als Beratung oder Ministerium sehen Sie Checks, die einem Antrag beigefügt sind.', { status: 403 });
+    throw new Response(
+      'Den QualitätsCheck füllen antragstellende Organisationen aus. Als Beratung oder Ministerium sehen Sie Checks, die einem Antrag beigefügt sind.',
+      { status: 403 },
+    );
   }
   const db = await getDb();
   if (formData.get('intent') === 'uebernehmen') {
     const id = await anonymousCheckId(request);
     if (!user || !id) throw new Response('Nicht gefunden', { status: 404 });
-    if (!(await claimQualityCheck(db, id, { organisationId: user.organisation_id, userId: user.id }))) throw new Response('Nicht gefunden', { status: 404 });
+    if (!(await claimQualityCheck(db, id, { organisationId: user.organisation_id, userId: user.id })))
+      throw new Response('Nicht gefunden', { status: 404 });
     return redirect(`/qualitaetscheck/${id}`, { headers: { 'Set-Cookie': await anonymousCheckCookie.serialize('', { maxAge: 0 }) } });
   }
   if (formData.get('intent') === 'beifuegen') {
@@ -138,15 +149,25 @@ export default function QualityCheckStart() {
     <>
       <div className="prose">
         <h1>QualitätsCheck Beteiligung</h1>
-        <p className="lead">Planen Sie ein gutes Beteiligungsverfahren: Zehn Qualitätskriterien zeigen Stärken, Lücken und was Sie verbessern können.</p>
+        <p className="lead">
+          Planen Sie ein gutes Beteiligungsverfahren: Zehn Qualitätskriterien zeigen Stärken, Lücken und was Sie verbessern können.
+        </p>
         <p>{d.introduction}</p>
         <ul>
-          <li>Sie wählen zuerst Ihre Sichtweise: Verwaltung, Zivilgesellschaft, Politik oder Prozessgestaltung. Danach folgen je Kriterium drei bis fünf Aussagen.</li>
+          <li>
+            Sie wählen zuerst Ihre Sichtweise: Verwaltung, Zivilgesellschaft, Politik oder Prozessgestaltung. Danach folgen je Kriterium
+            drei bis fünf Aussagen.
+          </li>
           <li>Sie können Aussagen überspringen und jederzeit später weitermachen; das Ergebnis zeigt, was noch offen ist.</li>
           {d.role === 'applicant' ? (
-            <li>Laden Sie Kolleginnen und Kollegen Ihrer Organisation ein: Das gemeinsame Profil zeigt, wo Ihre Sichtweisen auseinandergehen.</li>
+            <li>
+              Laden Sie Kolleginnen und Kollegen Ihrer Organisation ein: Das gemeinsame Profil zeigt, wo Ihre Sichtweisen auseinandergehen.
+            </li>
           ) : (
-            <li>Ohne Anmeldung bleiben Ihre Antworten 30 Tage in diesem Browser. Mit einem Konto können Sie Kolleginnen und Kollegen einladen und den Check einem Antrag beifügen.</li>
+            <li>
+              Ohne Anmeldung bleiben Ihre Antworten 30 Tage in diesem Browser. Mit einem Konto können Sie Kolleginnen und Kollegen einladen
+              und den Check einem Antrag beifügen.
+            </li>
           )}
         </ul>
         <p className="hint">{d.disclaimer}</p>
@@ -155,13 +176,19 @@ export default function QualityCheckStart() {
       {d.anonymous && d.role === null ? (
         <div className="notice">
           <p>
-            Sie haben bereits begonnen. <Link to={`/qualitaetscheck/${d.anonymous.id}`}>Weiter mit Ihrem QualitätsCheck{d.anonymous.title ? ` „${d.anonymous.title}“` : ''}</Link>
+            Sie haben bereits begonnen.{' '}
+            <Link to={`/qualitaetscheck/${d.anonymous.id}`}>
+              Weiter mit Ihrem QualitätsCheck{d.anonymous.title ? ` „${d.anonymous.title}“` : ''}
+            </Link>
           </p>
         </div>
       ) : null}
       {d.anonymous && d.role === 'applicant' ? (
         <div className="notice">
-          <p>Sie haben ohne Anmeldung einen QualitätsCheck{d.anonymous.title ? ` „${d.anonymous.title}“` : ''} begonnen. Übernehmen Sie ihn in Ihre Organisation, um ihn mit anderen zu teilen oder einem Antrag beizufügen.</p>
+          <p>
+            Sie haben ohne Anmeldung einen QualitätsCheck{d.anonymous.title ? ` „${d.anonymous.title}“` : ''} begonnen. Übernehmen Sie ihn
+            in Ihre Organisation, um ihn mit anderen zu teilen oder einem Antrag beizufügen.
+          </p>
           <PostForm>
             <button type="submit" name="intent" value="uebernehmen" className="button button--secondary">
               Check in meine Organisation übernehmen
@@ -188,33 +215,31 @@ export default function QualityCheckStart() {
         <section aria-labelledby="checks-titel">
           <h2 id="checks-titel">QualitätsChecks Ihrer Organisation</h2>
           {d.checks.length ? (
-            <div className="table-scroll" role="region" aria-labelledby="checks-titel" tabIndex={0}>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Vorhaben</th>
-                    <th scope="col" className="num">
-                      Antworten
-                    </th>
-                    <th scope="col">Sie</th>
-                    <th scope="col">Zuletzt geändert</th>
+            <ScrollTable caption="QualitätsChecks Ihrer Organisation" captionHidden>
+              <thead>
+                <tr>
+                  <th scope="col">Vorhaben</th>
+                  <th scope="col" className="num">
+                    Antworten
+                  </th>
+                  <th scope="col">Sie</th>
+                  <th scope="col">Zuletzt geändert</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.checks.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <Link to={`/qualitaetscheck/${c.id}`}>{c.title}</Link>
+                      {c.createdBy ? <span className="hint"> (begonnen von {c.createdBy})</span> : null}
+                    </td>
+                    <td className="num">{c.respondents}</td>
+                    <td>{c.own ?? 'nicht beteiligt'}</td>
+                    <td>{c.updatedAt}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {d.checks.map((c) => (
-                    <tr key={c.id}>
-                      <td>
-                        <Link to={`/qualitaetscheck/${c.id}`}>{c.title}</Link>
-                        {c.createdBy ? <span className="hint"> (begonnen von {c.createdBy})</span> : null}
-                      </td>
-                      <td className="num">{c.respondents}</td>
-                      <td>{c.own ?? 'nicht beteiligt'}</td>
-                      <td>{c.updatedAt}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollTable>
           ) : (
             <p>Ihre Organisation hat noch keinen QualitätsCheck begonnen.</p>
           )}
@@ -233,7 +258,8 @@ export default function QualityCheckStart() {
           {d.role === 'advisor' || d.role === 'ministry' ? (
             <>
               {' '}
-              Die Kriterien, Aussagen und Anregungen pflegen Sie unter <Link to="/qualitaetscheck/inhalte">Inhalte des QualitätsChecks</Link>.
+              Die Kriterien, Aussagen und Anregungen pflegen Sie unter{' '}
+              <Link to="/qualitaetscheck/inhalte">Inhalte des QualitätsChecks</Link>.
             </>
           ) : null}
         </p>

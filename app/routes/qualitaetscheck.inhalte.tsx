@@ -6,7 +6,14 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { countChecksByContentVersion, listContentVersions, publishContentVersion } from '../../db/repositories/quality-checks';
 import { contentEditorSchema } from '../../machines/qualitaetscheck/form';
 import { parseQualityCheckContent, perspectiveInfo, perspectives, suggestionKindLabel } from '../../machines/qualitaetscheck/schema';
-import { currentOf, describeContentChange, nextVersionLabel, perspectiveList, publishProblems, questionCounts } from '../../machines/qualitaetscheck/versions';
+import {
+  currentOf,
+  describeContentChange,
+  nextVersionLabel,
+  perspectiveList,
+  publishProblems,
+  questionCounts,
+} from '../../machines/qualitaetscheck/versions';
 import { formatDate, formatDateTime } from '../../machines/shared/format';
 import { TextAreaField } from '../components/fields';
 import { CsrfInput } from '../components/forms';
@@ -15,6 +22,7 @@ import { getDb } from '../db.server';
 import { contentArchive, forgetContentArchive } from '../qualitaetscheck.server';
 import { todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
+import { ScrollTable } from '../components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Inhalte des QualitätsChecks – Förderlotse Bürgerbeteiligung' }];
 
@@ -27,7 +35,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [archive, stored, usage] = await Promise.all([contentArchive(), listContentVersions(db), countChecksByContentVersion(db)]);
   const current = currentOf(archive);
   const storedByVersion = new Map(stored.map((s) => [s.version, s]));
-  const next = nextVersionLabel(archive.map((c) => c.version), todayInSaxony());
+  const next = nextVersionLabel(
+    archive.map((c) => c.version),
+    todayInSaxony(),
+  );
   return {
     current: {
       version: current.version,
@@ -73,7 +84,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return { result: submission.reply(), change: describeContentChange(currentOf(archive), parsed.content) };
   }
   const published = await publishContentVersion(await getDb(), { json: parsed.content, note: submission.value.note, userId: user.id });
-  if (!published.ok) return data({ result: submission.reply({ fieldErrors: { content: published.errors } }), change: null }, { status: 400 });
+  if (!published.ok)
+    return data({ result: submission.reply({ fieldErrors: { content: published.errors } }), change: null }, { status: 400 });
   forgetContentArchive();
   return redirect(`/qualitaetscheck/inhalte?veroeffentlicht=${encodeURIComponent(published.content.version)}`);
 }
@@ -97,10 +109,21 @@ function ChangePreview({ change }: { change: Change }) {
       <h2 id="vorschau-titel">
         Prüfung bestanden: Fassung {change.toVersion} gegenüber {change.fromVersion}
       </h2>
-      {change.questionsUnchanged && !change.addedCriteria.length && !change.removedCriteria.length ? <p>An den Aussagen ändert sich nichts.</p> : null}
-      {list('Neue Kriterien', change.addedCriteria.map((c) => c.title))}
-      {list('Entfallene Kriterien', change.removedCriteria.map((c) => c.title))}
-      {list('Neue Aussagen', change.addedQuestions.map((q) => `${q.criterionTitle}: ${q.text}`))}
+      {change.questionsUnchanged && !change.addedCriteria.length && !change.removedCriteria.length ? (
+        <p>An den Aussagen ändert sich nichts.</p>
+      ) : null}
+      {list(
+        'Neue Kriterien',
+        change.addedCriteria.map((c) => c.title),
+      )}
+      {list(
+        'Entfallene Kriterien',
+        change.removedCriteria.map((c) => c.title),
+      )}
+      {list(
+        'Neue Aussagen',
+        change.addedQuestions.map((q) => `${q.criterionTitle}: ${q.text}`),
+      )}
       {list(
         'Entfallene Aussagen (bisherige Antworten bleiben gespeichert und werden als „gehört zu einer früheren Fassung“ gezeigt)',
         change.removedQuestions.map((q) => `${q.criterionTitle}: ${q.text}`),
@@ -111,7 +134,10 @@ function ChangePreview({ change }: { change: Change }) {
       )}
       {list(
         'Geänderte Sichtweisen',
-        change.perspectiveChanges.map((q) => `${q.text}${q.added.length ? ` – neu für ${perspectiveList(q.added)}` : ''}${q.removed.length ? ` – nicht mehr für ${perspectiveList(q.removed)}` : ''}`),
+        change.perspectiveChanges.map(
+          (q) =>
+            `${q.text}${q.added.length ? ` – neu für ${perspectiveList(q.added)}` : ''}${q.removed.length ? ` – nicht mehr für ${perspectiveList(q.removed)}` : ''}`,
+        ),
       )}
       {change.thresholdsChanged ? <p>Die Schwellen für Stärken, Entwicklungsfelder oder abweichende Sichtweisen ändern sich.</p> : null}
       <p>Begonnene Checks behalten ihre Fassung; neue Checks verwenden nach dem Veröffentlichen Fassung {change.toVersion}.</p>
@@ -136,7 +162,8 @@ export default function ContentEditor() {
     <>
       <h1>Inhalte des QualitätsChecks</h1>
       <p className="lead">
-        Kriterien, Aussagen und Anregungen sind Daten. Eine neue Fassung veröffentlichen Sie hier, ohne dass das Programm geändert werden muss.
+        Kriterien, Aussagen und Anregungen sind Daten. Eine neue Fassung veröffentlichen Sie hier, ohne dass das Programm geändert werden
+        muss.
       </p>
       {d.published ? (
         <div className="notice notice--success" role="status">
@@ -157,7 +184,10 @@ export default function ContentEditor() {
           <ul>
             {c.questions.map((q) => (
               <li key={q.id}>
-                {q.text} <span className="hint">({q.perspectives}; Kennung {q.id})</span>
+                {q.text}{' '}
+                <span className="hint">
+                  ({q.perspectives}; Kennung {q.id})
+                </span>
               </li>
             ))}
           </ul>
@@ -173,38 +203,37 @@ export default function ContentEditor() {
       ))}
 
       <h2>Fassungen</h2>
-      <div className="table-scroll" role="region" aria-label="Fassungen" tabIndex={0}>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Fassung</th>
-              <th scope="col">Veröffentlicht</th>
-              <th scope="col">Von</th>
-              <th scope="col">Änderungen</th>
-              <th scope="col" className="num">
-                Checks
-              </th>
+      <ScrollTable caption="Fassungen" captionHidden>
+        <thead>
+          <tr>
+            <th scope="col">Fassung</th>
+            <th scope="col">Veröffentlicht</th>
+            <th scope="col">Von</th>
+            <th scope="col">Änderungen</th>
+            <th scope="col" className="num">
+              Checks
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.versions.map((v) => (
+            <tr key={v.version}>
+              <th scope="row">{v.version}</th>
+              <td>{v.publishedAt}</td>
+              <td>{v.by}</td>
+              <td className="preserve-lines">{v.note}</td>
+              <td className="num">{v.checks}</td>
             </tr>
-          </thead>
-          <tbody>
-            {d.versions.map((v) => (
-              <tr key={v.version}>
-                <th scope="row">{v.version}</th>
-                <td>{v.publishedAt}</td>
-                <td>{v.by}</td>
-                <td className="preserve-lines">{v.note}</td>
-                <td className="num">{v.checks}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
 
       <h2 id="neue-fassung">Neue Fassung veröffentlichen</h2>
       <p>
-        Bearbeiten Sie den Inhalt im JSON-Format; vorausgefüllt ist die aktuelle Fassung mit der nächsten Fassungsbezeichnung ({d.nextVersion}). Antworten
-        werden über die Kennung („id“) einer Aussage zugeordnet: Behalten Sie Kennungen bei, wenn Sie nur die Formulierung verbessern, und vergeben Sie eine
-        neue, wenn sich die Bedeutung ändert. „Prüfen“ zeigt, was sich für Antwortende ändert; gespeichert wird erst mit „Veröffentlichen“.
+        Bearbeiten Sie den Inhalt im JSON-Format; vorausgefüllt ist die aktuelle Fassung mit der nächsten Fassungsbezeichnung (
+        {d.nextVersion}). Antworten werden über die Kennung („id“) einer Aussage zugeordnet: Behalten Sie Kennungen bei, wenn Sie nur die
+        Formulierung verbessern, und vergeben Sie eine neue, wenn sich die Bedeutung ändert. „Prüfen“ zeigt, was sich für Antwortende
+        ändert; gespeichert wird erst mit „Veröffentlichen“.
       </p>
       {errorCount ? (
         <div className="error-summary" role="alert" tabIndex={-1} aria-labelledby="inhalte-fehler">
@@ -215,7 +244,8 @@ export default function ContentEditor() {
             {contentErrors.length ? (
               <li>
                 <a href={`#${fields.content.id}`}>
-                  Inhalt: {contentErrors.length === 1 ? contentErrors[0] : `${contentErrors.length} Fehler, sie stehen über dem Eingabefeld`}
+                  Inhalt:{' '}
+                  {contentErrors.length === 1 ? contentErrors[0] : `${contentErrors.length} Fehler, sie stehen über dem Eingabefeld`}
                 </a>
               </li>
             ) : null}
@@ -256,7 +286,12 @@ export default function ContentEditor() {
             spellCheck={false}
           />
         </div>
-        <TextAreaField field={fields.note} label="Was ändert sich in dieser Fassung?" hint="Erscheint in der Liste der Fassungen." rows={3} />
+        <TextAreaField
+          field={fields.note}
+          label="Was ändert sich in dieser Fassung?"
+          hint="Erscheint in der Liste der Fassungen."
+          rows={3}
+        />
         <div className="button-row">
           <button type="submit" name="intent" value="pruefen" className="button button--secondary">
             Prüfen

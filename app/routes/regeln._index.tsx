@@ -1,17 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { directiveUrl } from '../../machines/frl/clauses';
-import { applicabilityOf, formatParameterValue, parameterEntries } from '../../machines/frl/catalogue';
+import { applicabilityOf, wordedCriteria, formatParameterValue, parameterEntries } from '../../machines/frl/catalogue';
 import { severityLabel, severityMeaning, topicLabel, topics } from '../../machines/frl/criterion';
-import { criteria } from '../../machines/frl/criteria/index';
 import { directiveVersionOn, directiveVersions } from '../../machines/frl/engine';
 import { valueOn } from '../../machines/frl/parameters';
 import { formatDate } from '../../machines/shared/format';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { ParameterValuesTable } from '../components/parameter-source';
+import { documentPage, loadAsDocument } from '../utils/page-scripts';
+
+/** A public page: served as a document without React (ADR 0056). */
+export const handle = documentPage;
+export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction = () => [{ title: 'Regelkatalog – Förderlotse Bürgerbeteiligung' }];
-
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { parameters } = await rulesOptions();
@@ -22,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     date,
     directive: directiveVersionOn(date).label,
     versions: directiveVersions.map((v) => ({ ...v })),
-    criteria: criteria.map((c) => ({
+    criteria: wordedCriteria(parameters, date).map((c) => ({
       id: c.id,
       title: c.title,
       clauses: c.clauses,
@@ -52,8 +55,8 @@ export default function RuleCatalogue() {
     <>
       <h1>Regelkatalog der FRL Bürgerbeteiligung</h1>
       <p className="lead">
-        Nach diesen Regeln prüft der Förderlotse. Jede Regel nennt ihre Fundstelle; dieselben Daten, die hier stehen,
-        wertet die Prüfung aus.
+        Nach diesen Regeln prüft der Förderlotse. Jede Regel nennt ihre Fundstelle; dieselben Daten, die hier stehen, wertet die Prüfung
+        aus.
       </p>
       <p>
         Stand {formatDate(data.date)}: {data.directive}.{' '}
@@ -80,8 +83,8 @@ export default function RuleCatalogue() {
         ))}
       </dl>
       <p>
-        Mit <span className="tag tag--blue">Annahme</span> gekennzeichnete Regeln oder Werte sind durch keine Quelle
-        belegt; das Ministerium kann sie ändern.
+        Mit <span className="tag tag--blue">Annahme</span> gekennzeichnete Regeln oder Werte sind durch keine Quelle belegt; das Ministerium
+        kann sie ändern.
       </p>
       <nav aria-labelledby="inhalt-regeln" className="toc">
         <h2 id="inhalt-regeln">Inhalt</h2>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { listOpenCallChanges, proposedValues } from '../../db/repositories/call-changes';
 import { listParameterChanges, listRegelwerkAudit } from '../../db/repositories/regelwerk';
 import { callStatusOn } from '../../machines/frl/calls';
 import { criteria } from '../../machines/frl/criteria/index';
@@ -7,7 +8,9 @@ import { formatDate, formatDateTime } from '../../machines/shared/format';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { getDb } from '../db.server';
 import { auditSummary } from '../components/regelwerk/audit';
-import { workbenchReaders } from '../regelwerk.server';
+import { approvalView } from '../change-preview.server';
+import { config } from '../config.server';
+import { describeValue, workbenchReaders } from '../regelwerk.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
 
@@ -20,7 +23,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const changes = await listParameterChanges(db);
   const status = callStatusOn(rules.calls, todayInSaxony());
   const audit = await listRegelwerkAudit(db, 5);
+  const openCalls = await listOpenCallChanges(db);
+  // What waits for this person's approval (four-eyes principle): proposals of someone else.
+  const waiting = [
+    ...changes
+      .filter((c) => approvalView(c, user).mayApprove && c.parameter_id in rules.parameters)
+      .map((c) => ({
+        key: `p${c.id}`,
+        to: `/regelwerk/parameter/${c.id}/freigabe`,
+        text: `Änderung Nr. ${c.id}: ${rules.parameters[c.parameter_id as keyof typeof rules.parameters].label} ${describeValue(rules.parameters, c.parameter_id, c.value)} ab ${formatDate(c.effective_from)}`,
+        by: c.created_by_name ?? 'unbekannt',
+      })),
+    ...openCalls
+      .filter((c) => approvalView(c, user).mayApprove)
+      .map((c) => ({
+        key: `a${c.id}`,
+        to: `/regelwerk/aufrufe/vorschlaege/${c.id}`,
+        text: `Förderaufruf, Vorschlag Nr. ${c.id}: ${proposedValues(c).title}`,
+        by: c.created_by_name ?? 'unbekannt',
+      })),
+  ];
   return {
+    waiting,
+    fourEyes: config.fourEyes,
     name: user.name,
     mayEdit: user.role === 'ministry',
     criteria: criteria.length,
@@ -33,7 +58,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
         : status.status === 'upcoming'
           ? `${status.call.title} ab ${formatDate(status.call.opensOn ?? status.call.deadline)}`
           : 'Derzeit ist kein Förderaufruf offen.',
-    audit: audit.map((a) => ({ id: a.id, at: formatDateTime(a.at), actor: a.actor_name ?? 'unbekannt', text: auditSummary(a.action, a.details) })),
+    audit: audit.map((a) => ({
+      id: a.id,
+      at: formatDateTime(a.at),
+      actor: a.actor_name ?? 'unbekannt',
+      text: auditSummary(a.action, a.details),
+    })),
   };
 }
 
@@ -45,7 +75,21 @@ export default function RulesHome() {
       <p className="lead">Willkommen, {d.name}. Hier sehen, testen und versionieren Sie die Förderregeln der FRL Bürgerbeteiligung.</p>
       <RegelwerkNav showStatistics={d.mayEdit} />
       {!d.mayEdit ? (
-        <p className="notice">Sie können alles einsehen und im Prüfstand testen. Werte ändern und veröffentlichen kann nur das Ministerium.</p>
+        <p className="notice">
+          Sie können alles einsehen und im Prüfstand testen. Werte ändern und veröffentlichen kann nur das Ministerium.
+        </p>
+      ) : null}
+      {d.waiting.length ? (
+        <section aria-labelledby="freigaben-titel" className="notice">
+          <h2 id="freigaben-titel">{d.fourEyes ? 'Wartet auf Ihre Freigabe' : 'Wartet auf Veröffentlichung'}</h2>
+          <ul>
+            {d.waiting.map((w) => (
+              <li key={w.key}>
+                <Link to={w.to}>{w.text}</Link> (angelegt von {w.by})
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       <ul className="cards">
         <li className="card">

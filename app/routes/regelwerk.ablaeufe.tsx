@@ -24,16 +24,17 @@ export default function Statecharts() {
       <h1>Abläufe</h1>
       <RegelwerkNav showStatistics={mayEdit} />
       <p className="lead">
-        Die Diagramme werden beim Aufruf aus den Ablaufdefinitionen erzeugt, nach denen die Anwendung arbeitet – nicht von
-        Hand gezeichnet. Ändert sich ein Ablauf, ändern sich Diagramm und Tabelle mit.
+        Die Diagramme werden beim Aufruf aus den Ablaufdefinitionen erzeugt, nach denen die Anwendung arbeitet – nicht von Hand gezeichnet.
+        Ändert sich ein Ablauf, ändern sich Diagramm und Tabelle mit.
       </p>
       <h2 id="legende">Wie die Diagramme zu lesen sind</h2>
       <ul>
         <li>Kästen sind Zustände, gestrichelte graue Kästen Verzweigungen ohne eigenes Ereignis, doppelt umrandete Kästen Endzustände.</li>
         <li>Ein Punkt mit Pfeil zeigt den Anfangszustand.</li>
         <li>
-          An jedem Pfeil steht das Ereignis und in eckigen Klammern die Bedingung (Guard), die erfüllt sein muss; „sonst“
-          gilt, wenn keine vorher genannte Bedingung zutrifft.
+          An jedem Pfeil steht das Ereignis und in eckigen Klammern die Bedingung, die erfüllt sein muss; „sonst“ gilt, wenn keine vorher
+          genannte Bedingung zutrifft. Die Tabellen nennen zu jedem Begriff auch seinen Namen im Programm (grau), damit Fachleute und
+          Entwicklung dasselbe meinen.
         </li>
         <li>Gestrichelte Pfeile führen zu einem früheren Zustand zurück.</li>
         <li>Übergänge aus „jeder Zustand“ (violette Linie links) gelten in jedem Zustand des Ablaufs.</li>
@@ -50,15 +51,15 @@ export default function Statecharts() {
         </ul>
       </nav>
       {charts.map((chart) => {
-        const name = (id: string | null) => (id === null ? '(bleibt im Zustand)' : id === anyState ? 'jeder Zustand' : id);
         return (
           <section key={chart.id} aria-labelledby={`ablauf-${chart.id}`}>
             <h2 id={`ablauf-${chart.id}`}>{chart.title}</h2>
             <p>{chart.intro}</p>
             <p>
-              {chart.model.states.length} Zustände, {chart.model.transitions.length} Übergänge. Das Diagramm lässt sich
-              mit den Pfeiltasten verschieben, wenn es größer als der Bildschirm ist.
+              {chart.model.states.length} Zustände, {chart.model.transitions.length} Übergänge. Das Diagramm lässt sich mit den Pfeiltasten
+              verschieben, wenn es größer als der Bildschirm ist.
             </p>
+            {/* biome-ignore lint/a11y: a labelled scroll region (not a page section) must be reachable by keyboard to scroll it (WCAG 2.1.1, axe scrollable-region-focusable) */}
             <div className="statechart-scroll" role="region" aria-label={`Diagramm ${chart.title}`} tabIndex={0}>
               <Statechart
                 id={`diagramm-${chart.id}`}
@@ -101,20 +102,46 @@ export default function Statecharts() {
                 </tr>
               </thead>
               <tbody>
-                {chart.model.transitions.map((t) => (
-                  <tr key={t.id}>
-                    <td className="code-cell">{name(t.source)}</td>
-                    <td className="code-cell">{t.event === eventless ? 'automatisch' : t.event}</td>
-                    <td className="code-cell">{t.guard ?? (t.event === eventless ? 'sonst' : '–')}</td>
-                    <td className="code-cell">{name(t.target)}</td>
-                    <td className="code-cell">{t.actions.length ? t.actions.join(', ') : '–'}</td>
-                  </tr>
-                ))}
+                {chart.model.transitions.map((t) => {
+                  const text = chart.transitionText[t.id]!;
+                  return (
+                    <tr key={t.id}>
+                      <td>
+                        <Named
+                          label={t.source === anyState ? 'jeder Zustand' : chart.labels[t.source]}
+                          code={t.source === anyState ? null : t.source}
+                        />
+                      </td>
+                      <td>
+                        <Named label={text.event} code={t.event === eventless ? null : t.event} />
+                      </td>
+                      <td>{t.guard ? <Named label={text.guard} code={t.guard} /> : t.event === eventless ? 'sonst' : '–'}</td>
+                      <td>{t.target === null ? '(bleibt im Zustand)' : <Named label={chart.labels[t.target]} code={t.target} />}</td>
+                      <td>{text.actions.length ? text.actions.join(', ') : '–'}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </ScrollTable>
           </section>
         );
       })}
+    </>
+  );
+}
+
+/** A German name with the technical name in grey beneath it (the table's link to the code). */
+function Named({ label, code }: { label: string | null | undefined; code: string | null }) {
+  if (!code) return <>{label || '–'}</>;
+  return (
+    <>
+      {label || code}
+      {label ? (
+        <>
+          <br />
+          <code className="hint">{code}</code>
+        </>
+      ) : null}
     </>
   );
 }

@@ -5,16 +5,17 @@ import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import type { z } from 'zod';
 import { listAudit, recordAudit } from '../../db/repositories/audit';
-import { findStoredCall, listStoredCalls, saveCall } from '../../db/repositories/regelwerk';
+import { createCallChange, listOpenCallChanges } from '../../db/repositories/call-changes';
+import { findStoredCall, listStoredCalls } from '../../db/repositories/regelwerk';
 import type { FundingCall } from '../../machines/frl/calls';
-import { callFormFields, callFormSchema, callIdFrom, callToForm } from '../../machines/frl/regelwerk/call-form';
+import { callDifferences, callFormFields, callFormSchema, callIdFrom, callToForm } from '../../machines/frl/regelwerk/call-form';
 import { formatDate, formatDateTime } from '../../machines/shared/format';
 import { ErrorSummary, TextAreaField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
-import { workbenchEditors, workbenchReaders } from '../regelwerk.server';
+import { askForApproval, workbenchEditors, workbenchReaders } from '../regelwerk.server';
 import { rulesOptions } from '../rules.server';
 import { requireRole } from '../session.server';
 
@@ -29,7 +30,12 @@ const emptyCall: Omit<FundingCall, 'id'> = {
   opensOn: null,
   deadline: '',
   focusTopics: [],
-  requiredDocuments: ['Antrag über das Förderportal der SAB', 'Vorhabenbeschreibung', 'Ausgaben- und Finanzierungsplan', 'Eigenerklärungen'],
+  requiredDocuments: [
+    'Antrag über das Förderportal der SAB',
+    'Vorhabenbeschreibung',
+    'Ausgaben- und Finanzierungsplan',
+    'Eigenerklärungen',
+  ],
   notes: '',
   source: '',
 };
@@ -47,10 +53,12 @@ async function requireCall(id: string | undefined): Promise<{ call: FundingCall 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, workbenchReaders);
   const { call, version } = await requireCall(params.id);
-  const history = call ? await listAudit(await getDb(), 'funding_call', call.id) : [];
+  const db = await getDb();
+  const history = call ? await listAudit(db, 'funding_call', call.id) : [];
+  const open = call ? await listOpenCallChanges(db, call.id) : [];
   const requested = Number(new URL(request.url).searchParams.get('fassung'));
   const earlier = history.find((h) => h.id === requested);
-  const earlierValues = earlier ? (JSON.parse(earlier.details) as { before?: Omit<FundingCall, 'id'> | null }).before ?? null : null;
+  const earlierValues = earlier ? ((JSON.parse(earlier.details) as { before?: Omit<FundingCall, 'id'> | null }).before ?? null) : null;
   return {
     mayEdit: user.role === 'ministry',
     isNew: call === null,
@@ -59,9 +67,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version,
     values: callToForm(earlierValues ?? call ?? emptyCall),
     restoredFrom: earlierValues && earlier ? formatDateTime(earlier.at) : null,
+    openProposals: open.map((p) => ({ id: p.id, at: formatDateTime(p.created_at), by: p.created_by_name ?? 'unbekannt' })),
     history: history.map((h) => {
       const details = JSON.parse(h.details) as { summary?: string; before?: unknown };
-      return { id: h.id, at: formatDateTime(h.at), actor: h.actor_name ?? 'unbekannt', summary: details.summary ?? h.action, hasBefore: Boolean(details.before) };
+      return {
+        id: h.id,
+        at: formatDateTime(h.at),
+        actor: h.actor_name ?? 'unbekannt',
+        summary: details.summary ?? h.action,
+        hasBefore: Boolean(details.before),
+      };
     }),
   };
 }
@@ -76,33 +91,56 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const expected = typeof posted === 'string' && posted !== '' ? Number(posted) : null;
   if (expected !== version) {
     return data(
-      { result: submission.reply({ formErrors: ['Jemand hat diesen Förderaufruf inzwischen geändert. Ihre Eingaben stehen noch im Formular; laden Sie die Seite neu, um die neue Fassung zu sehen, und übertragen Sie Ihre Änderungen.'] }) },
+      {
+        result: submission.reply({
+          formErrors: [
+            'Jemand hat diesen Förderaufruf inzwischen geändert. Ihre Eingaben stehen noch im Formular; laden Sie die Seite neu, um die neue Fassung zu sehen, und übertragen Sie Ihre Änderungen.',
+          ],
+        }),
+      },
       { status: 409 },
     );
   }
   const db = await getDb();
-  const taken = new Set([...(await rulesOptions()).calls.map((c) => c.id), ...(await listStoredCalls(db)).map((c) => c.id)]);
+  const open = await listOpenCallChanges(db);
+  const taken = new Set([
+    ...(await rulesOptions()).calls.map((c) => c.id),
+    ...(await listStoredCalls(db)).map((c) => c.id),
+    ...open.map((c) => c.call_id),
+  ]);
   const id = call?.id ?? callIdFrom(submission.value.title, taken);
-  const saved = await db.transaction().execute(async (trx) => {
-    if (!(await saveCall(trx, { id, ...submission.value }, user.id, version))) return false;
-    const before = call ? (({ id: _id, ...rest }) => rest)(call) : null;
+  const before = call ? (({ id: _id, ...rest }) => rest)(call) : null;
+  if (before && callDifferences(before, submission.value).length === 0) {
+    return data(
+      { result: submission.reply({ formErrors: ['Sie haben nichts geändert; es gibt nichts zu veröffentlichen.'] }) },
+      { status: 400 },
+    );
+  }
+  // Saved as a proposal: it takes effect only when published (with four eyes: by a second person).
+  const proposal = await db.transaction().execute(async (trx) => {
+    const row = await createCallChange(
+      trx,
+      { callId: id, baseVersion: version, isNew: call === null, proposed: submission.value, before },
+      user.id,
+    );
     await recordAudit(trx, {
       actorUserId: user.id,
-      action: call ? 'regelwerk.aufruf.geaendert' : 'regelwerk.aufruf.angelegt',
+      action: 'regelwerk.aufruf.vorgeschlagen',
       subjectType: 'funding_call',
       subjectId: id,
       details: {
-        summary: `Förderaufruf „${submission.value.title}“ ${call ? 'geändert' : 'angelegt'}: Stichtag ${formatDate(submission.value.deadline)}.`,
-        before,
-        after: submission.value,
+        summary: `Vorschlag Nr. ${row.id} angelegt: Förderaufruf „${submission.value.title}“ ${call ? 'ändern' : 'neu anlegen'}, Stichtag ${formatDate(submission.value.deadline)} (noch nicht veröffentlicht).`,
+        proposal: row.id,
       },
     });
-    return true;
+    await askForApproval(trx, {
+      proposedBy: user.id,
+      what: `einen Vorschlag für den Förderaufruf „${submission.value.title}“ (Vorschlag Nr. ${row.id})`,
+      path: `/regelwerk/aufrufe/vorschlaege/${row.id}`,
+    });
+    return row;
   });
-  if (!saved) {
-    return data({ result: submission.reply({ formErrors: ['Der Förderaufruf konnte nicht gespeichert werden, weil ihn jemand gleichzeitig geändert hat. Ihre Eingaben stehen noch im Formular.'] }) }, { status: 409 });
-  }
-  return redirect('/regelwerk/aufrufe?hinweis=gespeichert');
+  return redirect(`/regelwerk/aufrufe/vorschlaege/${proposal.id}?hinweis=angelegt`);
 }
 
 const order = ['title', 'issuedBy', 'publishedOn', 'opensOn', 'deadline', 'focusTopics', 'requiredDocuments', 'notes', 'source'] as const;
@@ -125,6 +163,19 @@ export default function FundingCallForm() {
       </p>
       <h1>{d.isNew ? 'Neuer Förderaufruf' : d.title}</h1>
       <RegelwerkNav showStatistics={d.mayEdit} />
+      {d.openProposals.length ? (
+        <div className="notice" role="status">
+          <p>Für diesen Förderaufruf warten Vorschläge auf Freigabe:</p>
+          <ul>
+            {d.openProposals.map((p) => (
+              <li key={p.id}>
+                <Link to={`/regelwerk/aufrufe/vorschlaege/${p.id}`}>Vorschlag Nr. {p.id}</Link> vom {p.at} von {p.by}
+              </li>
+            ))}
+          </ul>
+          <p>Bis zur Veröffentlichung gilt die Fassung unten.</p>
+        </div>
+      ) : null}
       {d.restoredFrom ? (
         <div className="notice" role="status">
           <p>Im Formular steht die Fassung vor der Änderung vom {d.restoredFrom}. Speichern Sie, um sie wiederherzustellen.</p>
@@ -143,7 +194,12 @@ export default function FundingCallForm() {
           <PostForm {...getFormProps(form)} noValidate>
             <input type="hidden" name="version" value={d.version ?? ''} />
             <TextField field={fields.title} label="Titel" hint="Zum Beispiel „7. Förderaufruf FRL Bürgerbeteiligung“." />
-            <TextField field={fields.issuedBy} label="Veröffentlicht von" width="medium" hint="Das zuständige Ministerium, zum Beispiel SMS." />
+            <TextField
+              field={fields.issuedBy}
+              label="Veröffentlicht von"
+              width="medium"
+              hint="Das zuständige Ministerium, zum Beispiel SMS."
+            />
             <TextField field={fields.publishedOn} optional label="Veröffentlicht am" width="short" hint="TT.MM.JJJJ" />
             <TextField
               field={fields.opensOn}
@@ -152,13 +208,32 @@ export default function FundingCallForm() {
               width="short"
               hint="TT.MM.JJJJ; leer lassen, wenn Anträge ab der Veröffentlichung möglich sind."
             />
-            <TextField field={fields.deadline} label="Stichtag" width="short" hint="TT.MM.JJJJ; Anträge müssen bis zum Ende dieses Tages bei der SAB eingehen." />
-            <TextAreaField field={fields.focusTopics} optional rows={3} label="Schwerpunkte" hint="Je Zeile ein Schwerpunkt, zum Beispiel „Bürgerräte“." />
+            <TextField
+              field={fields.deadline}
+              label="Stichtag"
+              width="short"
+              hint="TT.MM.JJJJ; Anträge müssen bis zum Ende dieses Tages bei der SAB eingehen."
+            />
+            <TextAreaField
+              field={fields.focusTopics}
+              optional
+              rows={3}
+              label="Schwerpunkte"
+              hint="Je Zeile ein Schwerpunkt, zum Beispiel „Bürgerräte“."
+            />
             <TextAreaField field={fields.requiredDocuments} rows={5} label="Einzureichende Unterlagen" hint="Je Zeile eine Unterlage." />
             <TextAreaField field={fields.notes} optional rows={3} label="Hinweise" />
-            <TextField field={fields.source} label="Quelle" hint="Wo der Aufruf bekannt gemacht wurde, zum Beispiel „Bekanntmachung des SMS vom 25.06.2025“." />
+            <TextField
+              field={fields.source}
+              label="Quelle"
+              hint="Wo der Aufruf bekannt gemacht wurde, zum Beispiel „Bekanntmachung des SMS vom 25.06.2025“."
+            />
+            <p className="hint">
+              Gespeichert wird ein Vorschlag. Er gilt erst, wenn er veröffentlicht ist: Auf der nächsten Seite sehen Sie, was sich ändert
+              und wen es betrifft.
+            </p>
             <button type="submit" className="button">
-              Förderaufruf speichern
+              Vorschlag speichern und Auswirkungen prüfen
             </button>
           </PostForm>
         </>

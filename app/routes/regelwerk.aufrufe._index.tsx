@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { listOpenCallChanges, proposedValues } from '../../db/repositories/call-changes';
 import { listStoredCalls } from '../../db/repositories/regelwerk';
 import { callStatusOn, effectiveOpening } from '../../machines/frl/calls';
 import { shippedCallIds } from '../../machines/frl/regelwerk/overlay';
-import { formatDate } from '../../machines/shared/format';
+import { formatDate, formatDateTime } from '../../machines/shared/format';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { getDb } from '../db.server';
 import { workbenchReaders } from '../regelwerk.server';
@@ -16,14 +17,24 @@ export const meta: MetaFunction = () => [{ title: 'Förderaufrufe – Regelwerk 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, workbenchReaders);
   const { calls } = await rulesOptions();
-  const stored = new Set((await listStoredCalls(await getDb())).map((c) => c.id));
+  const db = await getDb();
+  const stored = new Set((await listStoredCalls(db)).map((c) => c.id));
+  const proposals = await listOpenCallChanges(db);
   const today = todayInSaxony();
   const status = callStatusOn(calls, today);
   const currentId = status.status === 'open' || status.status === 'upcoming' ? status.call.id : null;
   return {
     mayEdit: user.role === 'ministry',
-    saved: new URL(request.url).searchParams.get('hinweis') === 'gespeichert',
-    current: status.status === 'open' ? `offen bis ${formatDate(status.call.deadline)}` : status.status === 'upcoming' ? 'angekündigt' : null,
+    notice: new URL(request.url).searchParams.get('hinweis'),
+    proposals: proposals.map((p) => ({
+      id: p.id,
+      title: proposedValues(p).title,
+      isNew: p.is_new === 1,
+      at: formatDateTime(p.created_at),
+      by: p.created_by_name ?? 'unbekannt',
+    })),
+    current:
+      status.status === 'open' ? `offen bis ${formatDate(status.call.deadline)}` : status.status === 'upcoming' ? 'angekündigt' : null,
     calls: [...calls].reverse().map((c) => {
       const opens = effectiveOpening(calls, c);
       return {
@@ -35,7 +46,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
         deadline: c.deadline,
         current: c.id === currentId,
         state: c.deadline < today ? 'abgeschlossen' : opens > today ? 'angekündigt' : 'offen',
-        origin: stored.has(c.id) ? (shippedCallIds.has(c.id) ? 'mitgeliefert, im Regelwerk geändert' : 'im Regelwerk angelegt') : 'mitgeliefert',
+        origin: stored.has(c.id)
+          ? shippedCallIds.has(c.id)
+            ? 'mitgeliefert, im Regelwerk geändert'
+            : 'im Regelwerk angelegt'
+          : 'mitgeliefert',
       };
     }),
   };
@@ -47,14 +62,29 @@ export default function FundingCalls() {
     <>
       <h1>Förderaufrufe</h1>
       <RegelwerkNav showStatistics={d.mayEdit} />
-      {d.saved ? (
+      {d.notice === 'veroeffentlicht' ? (
         <div className="notice notice--success" role="status">
-          <p>Der Förderaufruf wurde gespeichert. Förder-Check und Anträge folgen ab sofort dem geltenden Aufruf.</p>
+          <p>Der Förderaufruf ist veröffentlicht. Förder-Check und Anträge folgen ab sofort dem geltenden Aufruf.</p>
         </div>
       ) : null}
+      {d.proposals.length ? (
+        <section aria-labelledby="vorschlaege-titel">
+          <h2 id="vorschlaege-titel">Vorschläge, die auf Freigabe warten</h2>
+          <ul>
+            {d.proposals.map((p) => (
+              <li key={p.id}>
+                <Link to={`/regelwerk/aufrufe/vorschlaege/${p.id}`}>
+                  Vorschlag Nr. {p.id}: {p.isNew ? 'neuer Aufruf' : 'Änderung'} „{p.title}“
+                </Link>{' '}
+                vom {p.at} von {p.by}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p className="lead">
-        Ein Förderaufruf legt Stichtag, einzureichende Unterlagen und Schwerpunkte fest (FRL Teil 1 IV Nr. 3). Förder-Check
-        und Antragsassistent zeigen den Aufruf, der heute offen oder als nächster angekündigt ist.
+        Ein Förderaufruf legt Stichtag, einzureichende Unterlagen und Schwerpunkte fest (FRL Teil 1 IV Nr. 3). Förder-Check und
+        Antragsassistent zeigen den Aufruf, der heute offen oder als nächster angekündigt ist.
       </p>
       {d.mayEdit ? (
         <p>
@@ -99,8 +129,7 @@ export default function FundingCalls() {
         </tbody>
       </ScrollTable>
       <p className="hint">
-        Annahme: Wo das Datum der Antragstellung nicht überliefert ist, gilt der Tag nach dem Stichtag des vorherigen
-        Aufrufs.
+        Annahme: Wo das Datum der Antragstellung nicht überliefert ist, gilt der Tag nach dem Stichtag des vorherigen Aufrufs.
       </p>
     </>
   );

@@ -15,7 +15,7 @@ import { RegelwerkNav } from '../components/regelwerk/nav';
 import { changeStatusLabel } from '../components/regelwerk/changes';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
-import { describeValue, workbenchEditors, workbenchReaders } from '../regelwerk.server';
+import { askForApproval, describeValue, workbenchEditors, workbenchReaders } from '../regelwerk.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
 import { ParameterValuesTable } from '../components/parameter-source';
@@ -52,7 +52,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
     changes: changes.map((c) => ({
       id: c.id,
-      parameter: (parameterIds as readonly string[]).includes(c.parameter_id) ? parameters[c.parameter_id as (typeof parameterIds)[number]].label : c.parameter_id,
+      parameter: (parameterIds as readonly string[]).includes(c.parameter_id)
+        ? parameters[c.parameter_id as (typeof parameterIds)[number]].label
+        : c.parameter_id,
       value: describeValue(parameters, c.parameter_id, c.value),
       from: c.effective_from,
       status: c.status,
@@ -83,6 +85,11 @@ export async function action({ request }: ActionFunctionArgs) {
         summary: `Änderung Nr. ${row.id} angelegt: ${parameters[input.parameterId].label} = ${formatParameterValue(parameters[input.parameterId], input.value)} ab ${formatDate(input.effectiveFrom)} (${input.reference}).`,
       },
     });
+    await askForApproval(trx, {
+      proposedBy: user.id,
+      what: `die Änderung Nr. ${row.id} (${parameters[input.parameterId].label}: ${formatParameterValue(parameters[input.parameterId], input.value)} ab ${formatDate(input.effectiveFrom)})`,
+      path: `/regelwerk/parameter/${row.id}/freigabe`,
+    });
     return row;
   });
   return redirect(`/regelwerk/parameter/${change.id}`);
@@ -104,8 +111,8 @@ export default function Parameters() {
       <h1>Parameter</h1>
       <RegelwerkNav showStatistics={d.mayEdit} />
       <p className="lead">
-        Jeder Wert gilt ab einem Datum und nennt seine Fundstelle. Neue Werte kommen als Entwurf hinzu: Sie sehen vor der
-        Veröffentlichung, welche Testfälle und gespeicherten Entwürfe sich ändern würden. Frühere Werte bleiben erhalten.
+        Jeder Wert gilt ab einem Datum und nennt seine Fundstelle. Neue Werte kommen als Entwurf hinzu: Sie sehen vor der Veröffentlichung,
+        welche Testfälle und gespeicherten Entwürfe sich ändern würden. Frühere Werte bleiben erhalten.
       </p>
 
       {d.mayEdit ? (
@@ -130,7 +137,11 @@ export default function Parameters() {
               width="short"
               hint={`Datum als TT.MM.JJJJ, frühestens heute (${formatDate(d.today)}). Rückwirkende Werte sind nicht möglich.`}
             />
-            <TextField field={fields.reference} label="Fundstelle (Rechtsgrundlage)" hint="Zum Beispiel „FRL Teil 2 A V Nr. 2.1 in der Fassung vom …“ oder die Verordnung." />
+            <TextField
+              field={fields.reference}
+              label="Fundstelle (Rechtsgrundlage)"
+              hint="Zum Beispiel „FRL Teil 2 A V Nr. 2.1 in der Fassung vom …“ oder die Verordnung."
+            />
             <TextField field={fields.note} optional label="Bemerkung" />
             <TextAreaField
               field={fields.assumption}
@@ -150,9 +161,7 @@ export default function Parameters() {
 
       <h2>Änderungen</h2>
       {drafts.length ? (
-        <p>
-          {drafts.length === 1 ? 'Ein Entwurf wartet' : `${drafts.length} Entwürfe warten`} auf Veröffentlichung.
-        </p>
+        <p>{drafts.length === 1 ? 'Ein Entwurf wartet' : `${drafts.length} Entwürfe warten`} auf Veröffentlichung.</p>
       ) : null}
       {d.changes.length ? (
         <ScrollTable caption="Alle Änderungen, neueste zuerst" label="Änderungen">
@@ -191,7 +200,12 @@ export default function Parameters() {
       )}
 
       <h2>Alle Werte mit Geltungsdaten</h2>
-      <ParameterValuesTable parameters={d.parameters} caption="Parameter, ihre Werte und Fundstellen" label="Alle Werte mit Geltungsdaten" workbench />
+      <ParameterValuesTable
+        parameters={d.parameters}
+        caption="Parameter, ihre Werte und Fundstellen"
+        label="Alle Werte mit Geltungsdaten"
+        workbench
+      />
     </>
   );
 }

@@ -16,7 +16,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const entries = await listRegelwerkAudit(await getDb(), 500);
   return {
     mayEdit: user.role === 'ministry',
-    entries: entries.map((e) => ({ id: e.id, at: formatDateTime(e.at), actor: e.actor_name ?? 'unbekannt', text: auditSummary(e.action, e.details) })),
+    entries: entries.map((e) => ({
+      id: e.id,
+      at: formatDateTime(e.at),
+      actor: e.actor_name ?? 'unbekannt',
+      text: auditSummary(e.action, e.details),
+    })),
   };
 }
 

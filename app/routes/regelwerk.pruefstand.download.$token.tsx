@@ -5,8 +5,11 @@ import { requireRole } from '../session.server';
 /** The YAML case prepared by the test bench, for the user who prepared it (resource route). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, workbenchReaders);
-  const download = takeDownload(user.id, params.token ?? '');
-  if (!download) throw new Response('Diese Datei ist nicht mehr verfügbar. Bitte laden Sie den Fall im Prüfstand noch einmal herunter.', { status: 404 });
+  const download = await takeDownload(user.id, params.token ?? '');
+  if (!download)
+    throw new Response('Diese Datei ist nicht mehr verfügbar. Bitte laden Sie den Fall im Prüfstand noch einmal herunter.', {
+      status: 404,
+    });
   return new Response(download.yaml, {
     headers: {
       'Content-Type': 'application/yaml; charset=utf-8',

@@ -5,13 +5,12 @@ import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { stringify } from 'yaml';
 import { z } from 'zod';
-import { statusLabel } from '../../machines/frl/criterion';
 import { CaseError, parseCase, evaluate, verdictLabel, type EligibilityResult } from '../../machines/frl/engine';
 import { caseAsYaml, readBenchInput } from '../../machines/frl/regelwerk/bench';
 import { runCase } from '../../machines/frl/suite';
-import { EligibilityResultView } from '../components/eligibility/result';
 import { ErrorSummary, TextAreaField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
+import { BenchResult } from '../components/regelwerk/bench-result';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { readProtectedForm } from '../csrf.server';
 import { findSuiteCase, keepDownload, suiteCases, workbenchReaders } from '../regelwerk.server';
@@ -58,7 +57,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const rules = await rulesOptions();
     suite = suiteCases().map((parsed) => {
       const outcome = runCase(parsed, rules);
-      return { name: outcome.name, source: outcome.source, passed: outcome.passed, failures: outcome.failures, verdict: outcome.result ? verdictLabel[outcome.result.verdict] : null };
+      return {
+        name: outcome.name,
+        source: outcome.source,
+        passed: outcome.passed,
+        failures: outcome.failures,
+        verdict: outcome.result ? verdictLabel[outcome.result.verdict] : null,
+      };
     });
   }
   return {
@@ -91,8 +96,10 @@ export async function action({ request }: ActionFunctionArgs) {
   formData.delete('datei');
   const submission = parseWithZod(formData, { schema: benchSchema });
   if (submission.status !== 'success') return data({ result: submission.reply(), check: null }, { status: 400 });
-  const refuse = (messages: string[]) => data({ result: submission.reply({ fieldErrors: { fall: messages } }), check: null }, { status: 400 });
-  if (text.startsWith('\u0000')) return refuse(['Die Datei ist größer als 200 KB; ein Testfall ist viel kleiner. Bitte prüfen Sie, ob es die richtige Datei ist.']);
+  const refuse = (messages: string[]) =>
+    data({ result: submission.reply({ fieldErrors: { fall: messages } }), check: null }, { status: 400 });
+  if (text.startsWith('\u0000'))
+    return refuse(['Die Datei ist größer als 200 KB; ein Testfall ist viel kleiner. Bitte prüfen Sie, ob es die richtige Datei ist.']);
 
   const input = readBenchInput(text);
   if (input.kind === 'error') return refuse(input.messages);
@@ -111,9 +118,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get('intent') === 'yaml') {
     const name = submission.value.name?.trim() || (input.kind === 'suite' ? input.case.case!.name : 'Neuer Fall aus dem Prüfstand');
     const yaml = caseAsYaml({ name, referenceDate: result.referenceDate, facts: (raw as { facts: unknown }).facts, result });
-    const file = name.toLowerCase().replace(/[^a-z0-9äöüß]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'fall';
+    const file =
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9äöüß]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60) || 'fall';
     const header = `# Erzeugt im Prüfstand des Förderlotsen; die Erwartung ist das Ergebnis der Prüfung (Regelstand ${result.ruleVersion.id}).\n`;
-    return redirect(`/regelwerk/pruefstand/download/${keepDownload(user.id, `${file}.yaml`, header + yaml)}`);
+    return redirect(`/regelwerk/pruefstand/download/${await keepDownload(user.id, `${file}.yaml`, header + yaml)}`);
   }
   return data({
     result: submission.reply(),
@@ -131,17 +143,27 @@ export default function TestBench() {
     constraint: getZodConstraint(benchSchema),
     shouldValidate: 'onSubmit',
   });
-  const check = (actionData as { check?: { result: EligibilityResult; expectations: { passed: boolean; failures: string[] } | null } | null } | undefined)?.check ?? null;
+  const check =
+    (
+      actionData as
+        | { check?: { result: EligibilityResult; expectations: { passed: boolean; failures: string[] } | null } | null }
+        | undefined
+    )?.check ?? null;
   return (
     <>
       <h1>Prüfstand</h1>
       <RegelwerkNav showStatistics={d.mayEdit} />
       <p className="lead">
-        Prüfen Sie einen Fall mit den geltenden Regeln und sehen Sie für jedes Kriterium, welche Angaben entschieden haben.
-        Erlaubt sind das JSON-Format der Kommandozeile (<code>npm run rules -- check</code>) und YAML-Fälle wie in{' '}
-        <code>tests/cases/</code>.
+        Prüfen Sie einen Fall mit den geltenden Regeln und sehen Sie für jedes Kriterium, welche Angaben entschieden haben. Erlaubt sind das
+        JSON-Format der Kommandozeile (<code>npm run rules -- check</code>) und YAML-Fälle wie in <code>tests/cases/</code>.
       </p>
-      <h2>Fall prüfen</h2>
+      <p>
+        <Link to="/regelwerk/pruefstand/formular" className="button button--secondary">
+          Fall im Formular eingeben (ohne YAML)
+        </Link>{' '}
+        <Link to="/regelwerk/pruefstand/formular#entwurf-titel">Fall aus Entwurf übernehmen</Link>
+      </p>
+      <h2>Fall als Text prüfen</h2>
       {d.pickedFrom ? <p className="notice">Fall aus der Testsuite übernommen: {d.pickedFrom}.</p> : null}
       <ErrorSummary form={form} />
       <PostForm {...getFormProps(form)} encType="multipart/form-data" reloadDocument noValidate>
@@ -158,7 +180,13 @@ export default function TestBench() {
           <div id="datei-hint" className="field__hint">
             Eine .json-, .yaml- oder .yml-Datei; sie ersetzt den Text im Feld oben.
           </div>
-          <input type="file" id="datei" name="datei" accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml,text/plain" aria-describedby="datei-hint" />
+          <input
+            type="file"
+            id="datei"
+            name="datei"
+            accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml,text/plain"
+            aria-describedby="datei-hint"
+          />
         </div>
         <TextField field={fields.name} optional label="Name des Falls für den Download" hint="Ein Satz, der sagt, was der Fall zeigt." />
         <div className="button-row">
@@ -171,52 +199,12 @@ export default function TestBench() {
         </div>
       </PostForm>
 
-      {check ? (
-        <>
-          {check.expectations ? (
-            <div className={`notice ${check.expectations.passed ? 'notice--success' : 'notice--error'}`} role="status">
-              <p>
-                {check.expectations.passed ? 'Der Fall erfüllt seine Erwartung.' : 'Der Fall erfüllt seine Erwartung nicht:'}
-              </p>
-              {check.expectations.failures.length ? (
-                <ul>
-                  {check.expectations.failures.map((f) => (
-                    <li key={f}>{f}</li>
-                  ))}
-                </ul>
-              ) : null}
-            </div>
-          ) : null}
-          <p>Regelstand der Prüfung: {check.result.ruleVersion.id}.</p>
-          <EligibilityResultView result={check.result} register="verwaltung" traceOpen />
-          <h2>Kriterien in Kurzform</h2>
-          <ScrollTable caption="Status jedes Kriteriums mit Kennung" label="Kriterien in Kurzform">
-            <thead>
-              <tr>
-                <th scope="col">Kennung</th>
-                <th scope="col">Status</th>
-                <th scope="col">Entscheidende Angaben</th>
-              </tr>
-            </thead>
-            <tbody>
-              {check.result.findings.map((f) => (
-                <tr key={f.id}>
-                  <th scope="row" className="code-cell">
-                    {f.id}
-                  </th>
-                  <td>{statusLabel[f.status]}</td>
-                  <td>{f.trace.map((t) => `${t.label}: ${t.value}`).join('; ') || '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </ScrollTable>
-        </>
-      ) : null}
+      {check ? <BenchResult result={check.result} expectations={check.expectations} /> : null}
 
       <h2 id="suite">Testsuite</h2>
       <p>
-        Die mitgelieferte Suite hat {d.cases} Fälle in <code>tests/cases/</code>. Sie läuft mit den geltenden Regeln,
-        einschließlich veröffentlichter Parameter.
+        Die mitgelieferte Suite hat {d.cases} Fälle in <code>tests/cases/</code>. Sie läuft mit den geltenden Regeln, einschließlich
+        veröffentlichter Parameter.
       </p>
       <form method="get" action="/regelwerk/pruefstand#suite">
         <input type="hidden" name="suite" value="1" />
@@ -242,7 +230,10 @@ export default function TestBench() {
               {d.suite.map((c) => (
                 <tr key={c.source + c.name}>
                   <th scope="row">
-                    <Link to={`/regelwerk/pruefstand?fall=${encodeURIComponent(c.source)}`}>{c.name}</Link>
+                    <Link to={`/regelwerk/pruefstand?fall=${encodeURIComponent(c.source)}`}>{c.name}</Link>{' '}
+                    <Link to={`/regelwerk/pruefstand/formular?fall=${encodeURIComponent(c.source)}`} className="hint">
+                      im Formular<span className="visually-hidden"> öffnen: {c.name}</span>
+                    </Link>
                   </th>
                   <td>{c.source}</td>
                   <td>{c.verdict ?? '–'}</td>

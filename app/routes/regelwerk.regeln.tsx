@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { applicabilityOf, formatParameterValue } from '../../machines/frl/catalogue';
+import { applicabilityOf, wordedCriteria, formatParameterValue } from '../../machines/frl/catalogue';
 import { clauseAnchor, clauseIndex, directiveUrl } from '../../machines/frl/clauses';
 import { severityLabel, topicLabel, topics } from '../../machines/frl/criterion';
-import { criteria } from '../../machines/frl/criteria/index';
 import { directiveVersionOn } from '../../machines/frl/engine';
 import { valueOn } from '../../machines/frl/parameters';
 import { formatDate } from '../../machines/shared/format';
@@ -23,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     mayEdit: user.role === 'ministry',
     today,
     directive: directiveVersionOn(today).label,
-    criteria: criteria.map((c) => ({
+    criteria: wordedCriteria(parameters, today).map((c) => ({
       id: c.id,
       title: c.title,
       topic: c.topic,
@@ -49,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         };
       }),
     })),
-    clauses: clauseIndex(criteria),
+    clauses: clauseIndex(wordedCriteria(parameters, today)),
   };
 }
 
@@ -60,13 +59,13 @@ export default function WorkbenchRules() {
       <h1>Regeln</h1>
       <RegelwerkNav showStatistics={d.mayEdit} />
       <p className="lead">
-        Alle {d.criteria.length} Kriterien, nach denen Förder-Check und Antrag prüfen, mit Kennung, Fundstelle, Schwere,
-        Erklärungen und Parametern. Stand {formatDate(d.today)}: {d.directive}.
+        Alle {d.criteria.length} Kriterien, nach denen Förder-Check und Antrag prüfen, mit Kennung, Fundstelle, Schwere, Erklärungen und
+        Parametern. Stand {formatDate(d.today)}: {d.directive}.
       </p>
       <p>
-        Jede Fundstelle führt zum <a href="#fundstellen">Fundstellenverzeichnis</a> mit dem Abschnitt der Richtlinie und
-        allen Kriterien, die darauf beruhen. Werte ändern Sie unter <Link to="/regelwerk/parameter">Parameter</Link>.
-        Mit <span className="tag tag--blue">Annahme</span> gekennzeichnete Regeln oder Werte sind durch keine Quelle belegt.
+        Jede Fundstelle führt zum <a href="#fundstellen">Fundstellenverzeichnis</a> mit dem Abschnitt der Richtlinie und allen Kriterien,
+        die darauf beruhen. Werte ändern Sie unter <Link to="/regelwerk/parameter">Parameter</Link>. Mit{' '}
+        <span className="tag tag--blue">Annahme</span> gekennzeichnete Regeln oder Werte sind durch keine Quelle belegt.
       </p>
       <nav aria-labelledby="inhalt" className="toc">
         <h2 id="inhalt">Inhalt</h2>
@@ -169,8 +168,11 @@ export default function WorkbenchRules() {
       ))}
       <h2 id="fundstellen">Fundstellenverzeichnis</h2>
       <p>
-        Die Richtlinie im Volltext: <a href={directiveUrl} rel="external">FRL Bürgerbeteiligung bei REVOSax</a>. Der
-        Förderlotse gibt die Texte nicht wieder, sondern verweist auf die amtliche Fassung.
+        Die Richtlinie im Volltext:{' '}
+        <a href={directiveUrl} rel="external">
+          FRL Bürgerbeteiligung bei REVOSax
+        </a>
+        . Der Förderlotse gibt die Texte nicht wieder, sondern verweist auf die amtliche Fassung.
       </p>
       <dl className="summary-list">
         {d.clauses.map((entry) => (

@@ -1,121 +1,153 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
-import { countDrafts, countDraftsBy, countDraftsByLandkreis, countUnmetCriteria, type Count } from '../../db/repositories/regelwerk';
-import { criteria } from '../../machines/frl/criteria/index';
-import { severityLabel } from '../../machines/frl/criterion';
-import { reviewStatusLabel, reviewStatuses } from '../../machines/frl/review/machine';
-import { rank, smallCountThreshold, suppressSmallCounts, type Cell, type ShownCell } from '../../machines/frl/regelwerk/statistics';
-import { fundingRoutes, routeInfo } from '../../machines/frl/routes';
-import { formatNumber } from '../../machines/shared/format';
-import { landkreise, landkreisLabel } from '../../machines/shared/organisation';
+import { Form, useLoaderData } from '@remix-run/react';
+import { smallCountThreshold, type Period, type StatTable } from '../../machines/frl/regelwerk/statistics';
+import { formatEuro, formatNumber } from '../../machines/shared/format';
 import { BarChart } from '../components/bar-chart';
 import { RegelwerkNav } from '../components/regelwerk/nav';
-import { getDb } from '../db.server';
+import { StatTableView } from '../components/regelwerk/stat-table';
 import { requireRole } from '../session.server';
-import { ScrollTable } from '../components/scroll-table';
+import { buildStatistics, type StatTableId } from '../statistics.server';
 
 export const meta: MetaFunction = () => [{ title: 'Statistik – Regelwerk – Förderlotse Bürgerbeteiligung' }];
 
-/** Counts only: the queries group by route, status, Landkreis and criterion and never read names. */
-function cellsFor<K extends string>(counts: Count[], keys: readonly K[], label: (key: K) => string, unknown: string): Cell[] {
-  const found = new Map(counts.map((c) => [c.key, c.count]));
-  const cells: Cell[] = keys.map((key) => ({ key, label: label(key), count: found.get(key) ?? 0 }));
-  const other = counts.filter((c) => c.key === null || !(keys as readonly (string | null)[]).includes(c.key)).reduce((s, c) => s + c.count, 0);
-  if (other) cells.push({ key: 'offen', label: unknown, count: other });
-  return cells;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ['ministry']);
-  const db = await getDb();
-  const [total, byRoute, byStatus, byLandkreis, unmet] = await Promise.all([
-    countDrafts(db),
-    countDraftsBy(db, 'route'),
-    countDraftsBy(db, 'status'),
-    countDraftsByLandkreis(db),
-    countUnmetCriteria(db),
-  ]);
-  // The severity beside the title: an exclusion weighs more than a criterion that needs a justification.
-  const titleOf = new Map(criteria.map((c) => [c.id, `${c.title} (${severityLabel[c.severity]})`]));
-  return {
-    total,
-    threshold: smallCountThreshold,
-    routes: cellsFor(byRoute, fundingRoutes, (r) => routeInfo[r].label, 'Förderweg noch nicht gewählt'),
-    statuses: cellsFor(byStatus, reviewStatuses, (s) => reviewStatusLabel[s], 'anderer Status'),
-    landkreise: suppressSmallCounts(cellsFor(byLandkreis, landkreise, (l) => landkreisLabel[l], 'unbekannt')),
-    unmet: rank(
-      unmet.map((u) => ({ key: u.key ?? '', label: titleOf.get(u.key ?? '') ?? u.key ?? '', count: u.count })),
-      10,
-    ),
-  };
+  const period: Period = new URL(request.url).searchParams.get('zeitraum') === 'quartal' ? 'quartal' : 'monat';
+  return { ...(await buildStatistics(period)), threshold: smallCountThreshold };
 }
 
-function CountTable({ id, caption, cells, header }: { id: string; caption: string; cells: Array<Cell | ShownCell>; header: string }) {
-  return (
-    <ScrollTable caption={caption} captionId={`${id}-caption`}>
-      <thead>
-        <tr>
-          <th scope="col">{header}</th>
-          <th scope="col" className="num">
-            Entwürfe
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {cells.map((c) => (
-          <tr key={c.key}>
-            <th scope="row">{c.label}</th>
-            <td className="num">{'suppressed' in c && c.suppressed ? 'ausgeblendet' : formatNumber(c.count)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </ScrollTable>
-  );
+/** The bars of a table: its shown (not hidden, not zero) values in one column. */
+function bars(table: StatTable, column: number) {
+  return table.rows.flatMap((r) => {
+    const value = r.values[column];
+    return typeof value === 'number' && value > 0 ? [{ label: String(r.values[0]), value }] : [];
+  });
 }
 
 export default function Statistics() {
   const d = useLoaderData<typeof loader>();
-  const shown = (cells: Array<Cell | ShownCell>) => cells.filter((c) => c.count > 0 && !('suppressed' in c && c.suppressed)).map((c) => ({ label: c.label, value: c.count }));
+  const csv = (id: StatTableId) => `/regelwerk/statistik/export.csv?tabelle=${id}&zeitraum=${d.period}`;
+  const table = (id: StatTableId) => <StatTableView table={d.tables[id]} csvHref={csv(id)} />;
+  const counts = (id: StatTableId, title: string) => {
+    const items = bars(d.tables[id], 1);
+    return items.length ? <BarChart id={`stat-${id}`} title={title} items={items} format={formatNumber} /> : null;
+  };
+  const amounts = (id: StatTableId, title: string) => {
+    const items = bars(d.tables[id], 3);
+    return items.length ? <BarChart id={`stat-${id}`} title={title} items={items} format={formatEuro} /> : null;
+  };
   return (
     <>
       <h1>Statistik</h1>
       <RegelwerkNav showStatistics />
       <p className="lead">
-        {d.total === 1 ? 'Ein Antragsentwurf' : `${formatNumber(d.total)} Antragsentwürfe`} (ohne Papierkorb). Gezählt wird
-        nur, nie benannt: keine Namen von Personen oder Organisationen.
+        {d.total === 1 ? 'Ein Antragsentwurf' : `${formatNumber(d.total)} Antragsentwürfe`} (ohne Papierkorb)
+        {d.requested.drafts >= d.threshold
+          ? `; beantragt sind zusammen ${formatEuro(d.requested.sumCents)} in ${formatNumber(d.requested.drafts)} Entwürfen`
+          : ''}
+        . Gezählt und summiert wird nur, nie benannt: keine Namen von Personen oder Organisationen.
       </p>
       <p>
-        Zahlen je Landkreis unter {d.threshold} (auch 0) werden ausgeblendet, weil sie auf eine einzelne Organisation
-        schließen lassen könnten; wäre nur ein Landkreis ausgeblendet, wird zusätzlich der nächstkleinere ausgeblendet, damit
-        sich die Zahl nicht aus der Summe ergibt.
+        Zahlen je Landkreis unter {d.threshold} (auch 0) werden ausgeblendet, weil sie auf eine einzelne Organisation schließen lassen
+        könnten. Ebenso werden Summen und Durchschnitte aus nur einem oder zwei Beträgen ausgeblendet: Sie wären der Betrag, den eine
+        Organisation beantragt hat. Wäre in einer Tabelle nur ein Wert ausgeblendet, wird zusätzlich der nächstkleinere ausgeblendet, damit
+        er sich nicht aus der Summe ergibt.
       </p>
-      <h2>Nach Förderweg</h2>
-      <BarChart id="stat-foerderweg" title="Entwürfe nach Förderweg" items={shown(d.routes)} format={formatNumber} />
-      <CountTable id="tab-foerderweg" caption="Entwürfe nach Förderweg" header="Förderweg" cells={d.routes} />
+      <nav aria-labelledby="statistik-inhalt" className="toc">
+        <h2 id="statistik-inhalt">Inhalt</h2>
+        <ul>
+          <li>
+            <a href="#entwuerfe">Entwürfe nach Förderweg, Status und Landkreis</a>
+          </li>
+          <li>
+            <a href="#kriterien">Häufig nicht erfüllte Kriterien</a>
+          </li>
+          <li>
+            <a href="#betraege">Beantragte Zuwendungen nach Förderweg und Förderaufruf</a>
+          </li>
+          <li>
+            <a href="#zeitverlauf">Im Zeitverlauf</a>
+          </li>
+        </ul>
+      </nav>
+
+      <h2 id="entwuerfe">Nach Förderweg</h2>
+      {counts('foerderweg', 'Entwürfe nach Förderweg')}
+      {table('foerderweg')}
       <h2>Nach Status</h2>
-      <BarChart id="stat-status" title="Entwürfe nach Status" items={shown(d.statuses)} format={formatNumber} />
-      <CountTable id="tab-status" caption="Entwürfe nach Status" header="Status" cells={d.statuses} />
+      {counts('status', 'Entwürfe nach Status')}
+      {table('status')}
       <h2>Nach Landkreis</h2>
-      {shown(d.landkreise).length ? (
-        <BarChart id="stat-landkreis" title="Entwürfe nach Landkreis (kleine Zahlen ausgeblendet)" items={shown(d.landkreise)} format={formatNumber} />
-      ) : (
+      {counts('landkreis', 'Entwürfe nach Landkreis (kleine Zahlen ausgeblendet)') ?? (
         <p>Noch keine Zahl je Landkreis ist groß genug, um sie zu zeigen.</p>
       )}
-      <CountTable id="tab-landkreis" caption="Entwürfe nach Landkreis oder kreisfreier Stadt" header="Landkreis" cells={d.landkreise} />
-      <h2>Häufig nicht erfüllte Kriterien</h2>
+      {table('landkreis')}
+
+      <h2 id="kriterien">Häufig nicht erfüllte Kriterien</h2>
       <p>
-        Stand der letzten Prüfung jedes Entwurfs; die zehn häufigsten. Gezählt werden Kriterien, die die Förderung ausschließen
-        (Ausschluss) oder eine Begründung verlangen (Begründung). Bloße Hinweise wie „Offener Förderaufruf“ zählen nicht mit, weil
-        sie zwischen zwei Förderaufrufen jeden Entwurf betreffen.
+        Stand der letzten Prüfung jedes Entwurfs; die zehn häufigsten. Gezählt werden Kriterien, die die Förderung ausschließen (Ausschluss)
+        oder eine Begründung verlangen (Begründung). Bloße Hinweise wie „Offener Förderaufruf“ zählen nicht mit, weil sie zwischen zwei
+        Förderaufrufen jeden Entwurf betreffen.
       </p>
-      {d.unmet.length ? (
+      {d.tables.kriterien.rows.length ? (
         <>
-          <BarChart id="stat-kriterien" title="Häufig nicht erfüllte Kriterien" items={d.unmet.map((c) => ({ label: c.label, value: c.count }))} format={formatNumber} />
-          <CountTable id="tab-kriterien" caption="Häufig nicht erfüllte Kriterien" header="Kriterium" cells={d.unmet} />
+          {counts('kriterien', 'Häufig nicht erfüllte Kriterien')}
+          {table('kriterien')}
         </>
       ) : (
         <p>Bisher ist bei keinem Entwurf ein Kriterium mit Ausschluss oder Begründung nicht erfüllt.</p>
       )}
+
+      <h2 id="betraege">Beantragte Zuwendungen nach Förderweg</h2>
+      <p>
+        Die beantragte Zuwendung, wie sie bei der letzten Prüfung jedes Entwurfs gespeichert ist; Entwürfe ohne Kostenplan zählen mit, aber
+        ohne Betrag.
+      </p>
+      {amounts('betraege-foerderweg', 'Summe der beantragten Zuwendungen nach Förderweg')}
+      {table('betraege-foerderweg')}
+      <h2>Beantragte Zuwendungen nach Förderaufruf</h2>
+      <p>
+        <span className="tag tag--blue">Annahme</span> Ein Entwurf zählt zu dem Förderaufruf, dessen Stichtag als erster auf den Tag folgt,
+        an dem er begonnen wurde – für diesen Stichtag wird er vorbereitet. Welcher Aufruf es am Ende wird, entscheidet die Organisation.
+      </p>
+      {d.tables['betraege-aufruf'].rows.length ? (
+        <>
+          {amounts('betraege-aufruf', 'Summe der beantragten Zuwendungen nach Förderaufruf')}
+          {table('betraege-aufruf')}
+        </>
+      ) : (
+        <p>Noch keine Entwürfe.</p>
+      )}
+
+      <h2 id="zeitverlauf">Im Zeitverlauf</h2>
+      <Form method="get" action="/regelwerk/statistik#zeitverlauf" className="filter-form">
+        <fieldset className="fieldset">
+          <legend className="field__label">Zusammenfassen je</legend>
+          <div className="choices choices--inline">
+            {(['monat', 'quartal'] as const).map((p) => (
+              <div className="choice" key={p}>
+                <input
+                  type="radio"
+                  id={`zeitraum-${p}`}
+                  name="zeitraum"
+                  value={p}
+                  defaultChecked={d.period === p}
+                  className="choice__input"
+                />
+                <label htmlFor={`zeitraum-${p}`} className="choice__label">
+                  {p === 'monat' ? 'Monat' : 'Quartal'}
+                </label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <button type="submit" className="button button--secondary">
+          Anzeigen
+        </button>
+      </Form>
+      <p>Nach dem Tag, an dem ein Entwurf begonnen wurde (in Sachsen).</p>
+      {counts('zeitverlauf', `Begonnene Entwürfe je ${d.period === 'monat' ? 'Monat' : 'Quartal'}`)}
+      {d.tables.zeitverlauf.rows.length ? table('zeitverlauf') : <p>Noch keine Entwürfe.</p>}
     </>
   );
 }

@@ -101,8 +101,8 @@ export default function Register() {
     <div className="narrow">
       <h1>Konto anlegen</h1>
       <p>
-        Registrieren Sie sich als Mitarbeiterin oder Mitarbeiter einer Kommune oder als Mitglied eines Vereins. Konten
-        für die EBBS-Beratung und das Ministerium legt die Administration an.
+        Registrieren Sie sich als Mitarbeiterin oder Mitarbeiter einer Kommune oder als Mitglied eines Vereins. Konten für die EBBS-Beratung
+        und das Ministerium legt die Administration an.
       </p>
       <ErrorSummary form={form} />
       <PostForm {...getFormProps(form)} noValidate>

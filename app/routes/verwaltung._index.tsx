@@ -1,14 +1,13 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { data } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../../db/repositories/audit';
 import { listAccessibilityFeedback } from '../../db/repositories/feedback';
 import { findOrganisation, listOrganisations } from '../../db/repositories/organisations';
-import { revokeOtherSessions } from '../../db/repositories/sessions';
-import { createUser, findUserByEmail, listUsers, setUserDisabled } from '../../db/repositories/users';
+import { createUser, findUserByEmail, listUsers } from '../../db/repositories/users';
 import { staffAccountSchema } from '../../machines/shared/account';
 import { formatDateTime } from '../../machines/shared/format';
 import { roleLabel, roles } from '../../machines/shared/organisation';
@@ -16,12 +15,13 @@ import { ErrorSummary, SelectField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
+import { ScrollTable } from '../components/scroll-table';
 import { requireRole } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Verwaltung – Förderlotse Bürgerbeteiligung' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ['admin']);
+  const admin = await requireRole(request, ['admin']);
   const db = await getDb();
   const [users, organisations, feedback] = await Promise.all([listUsers(db), listOrganisations(db), listAccessibilityFeedback(db)]);
   return {
@@ -32,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       role: roleLabel[u.role],
       organisation: u.organisation_name,
       disabled: u.disabled_at !== null,
+      own: u.id === admin.id,
     })),
     organisations: organisations.map((o) => ({ value: String(o.id), label: o.name })),
     feedback: feedback.map((f) => ({ id: f.id, at: formatDateTime(f.created_at), page: f.page, message: f.message, contact: f.contact })),
@@ -42,15 +43,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, ['admin']);
   const formData = await readProtectedForm(request);
   const db = await getDb();
-  const intent = formData.get('intent');
-  if (intent === 'disable' || intent === 'enable') {
-    const userId = Number(formData.get('userId'));
-    if (!Number.isInteger(userId) || userId === admin.id) throw new Response('Diese Änderung ist nicht möglich.', { status: 400 });
-    await setUserDisabled(db, userId, intent === 'disable');
-    if (intent === 'disable') await revokeOtherSessions(db, userId, null);
-    await recordAudit(db, { actorUserId: admin.id, action: `user.${intent}d`, subjectType: 'user', subjectId: userId });
-    return redirect('/verwaltung');
-  }
   const submission = parseWithZod(formData, { schema: staffAccountSchema });
   if (submission.status !== 'success') return data({ result: submission.reply(), created: null }, { status: 400 });
   const value = submission.value;
@@ -60,7 +52,8 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const organisationId = value.role === 'applicant' ? (value.organisationId ?? null) : null;
+  // The schema refuses an organisation for any role but applicant (nothing is dropped silently).
+  const organisationId = value.organisationId ?? null;
   if (organisationId !== null && !(await findOrganisation(db, organisationId))) {
     return data(
       { result: submission.reply({ fieldErrors: { organisationId: ['Diese Organisation gibt es nicht.'] } }), created: null },
@@ -69,7 +62,13 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const password = randomBytes(12).toString('base64url');
   const user = await createUser(db, { email: value.email, name: value.name, role: value.role, organisationId, password });
-  await recordAudit(db, { actorUserId: admin.id, action: 'user.created', subjectType: 'user', subjectId: user.id, details: { role: value.role } });
+  await recordAudit(db, {
+    actorUserId: admin.id,
+    action: 'user.created',
+    subjectType: 'user',
+    subjectId: user.id,
+    details: { role: value.role },
+  });
   // The initial password is shown once, in this response, and never stored in clear.
   return { result: submission.reply({ resetForm: true }), created: { email: user.email, password } };
 }
@@ -87,16 +86,32 @@ export default function Administration() {
   return (
     <>
       <h1>Verwaltung</h1>
+      <nav aria-label="Bereiche der Verwaltung" className="subnav no-print">
+        <ul>
+          <li>
+            <a href="#konten">Konten</a>
+          </li>
+          <li>
+            <a href="#konto-anlegen-titel">Konto anlegen</a>
+          </li>
+          <li>
+            <Link to="/verwaltung/protokoll">Protokoll</Link>
+          </li>
+          <li>
+            <a href="#rueckmeldungen">Rückmeldungen zur Barrierefreiheit</a>
+          </li>
+        </ul>
+      </nav>
       {actionData?.created ? (
         <div className="notice notice--success" role="status">
           <p>
             Konto für <strong>{actionData.created.email}</strong> angelegt. Vorläufiges Passwort (nur jetzt sichtbar):{' '}
-            <code>{actionData.created.password}</code>. Bitte geben Sie es auf sicherem Weg weiter; die Person ändert es
-            nach der ersten Anmeldung unter „Konto“.
+            <code>{actionData.created.password}</code>. Bitte geben Sie es auf sicherem Weg weiter; die Person ändert es nach der ersten
+            Anmeldung unter „Konto“.
           </p>
         </div>
       ) : null}
-      <h2>Konto anlegen</h2>
+      <h2 id="konto-anlegen-titel">Konto anlegen</h2>
       <ErrorSummary form={form} />
       <PostForm {...getFormProps(form)} noValidate className="narrow">
         <TextField field={fields.name} label="Name" autoComplete="off" />
@@ -105,7 +120,8 @@ export default function Administration() {
         <SelectField
           field={fields.organisationId}
           label="Organisation"
-          hint="Nur für antragstellende Konten."
+          hint="Nur für antragstellende Konten; für EBBS-Beratung, Ministerium und Administration leer lassen."
+          placeholder="Keine Organisation"
           options={organisations}
         />
         <button type="submit" name="intent" value="create" className="button">
@@ -113,47 +129,35 @@ export default function Administration() {
         </button>
       </PostForm>
 
-      <h2>Konten</h2>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Konten">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-Mail-Adresse</th>
-              <th scope="col">Rolle</th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Status</th>
+      <h2 id="konten">Konten</h2>
+      <p>Rolle und Organisation ändern, ein neues Passwort veranlassen oder sperren Sie auf der Seite des Kontos.</p>
+      <ScrollTable caption="Alle Konten, nach Rolle" label="Konten">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">E-Mail-Adresse</th>
+            <th scope="col">Rolle</th>
+            <th scope="col">Organisation</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <th scope="row">
+                <Link to={`/verwaltung/konten/${u.id}`}>{u.name}</Link>
+                {u.own ? ' (Sie)' : ''}
+              </th>
+              <td>{u.email}</td>
+              <td>{u.role}</td>
+              <td>{u.organisation ?? '–'}</td>
+              <td>{u.disabled ? 'gesperrt' : 'aktiv'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>{u.role}</td>
-                <td>{u.organisation ?? '–'}</td>
-                <td>
-                  <PostForm className="inline-form">
-                    <input type="hidden" name="userId" value={u.id} />
-                    {u.disabled ? 'Gesperrt ' : 'Aktiv '}
-                    <button
-                      type="submit"
-                      name="intent"
-                      value={u.disabled ? 'enable' : 'disable'}
-                      className="button button--secondary button--small"
-                    >
-                      {u.disabled ? 'Entsperren' : 'Sperren'}
-                      <span className="visually-hidden"> – {u.email}</span>
-                    </button>
-                  </PostForm>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
 
-      <h2>Rückmeldungen zur Barrierefreiheit</h2>
+      <h2 id="rueckmeldungen">Rückmeldungen zur Barrierefreiheit</h2>
       {feedback.length === 0 ? (
         <p>Bisher keine Rückmeldungen.</p>
       ) : (

@@ -2,6 +2,8 @@
  * Conversions between a form's nested values (as Conform names them: "lines[0].amount") and flat
  * entries, so kept input can be re-posted, re-validated and compared field by field.
  */
+import { RETURN_PARAM } from './return-to';
+
 export type Entries = Array<[string, string]>;
 
 export function flatten(value: unknown, prefix = ''): Entries {
@@ -26,7 +28,8 @@ export function toFormData(entries: Entries): FormData {
 
 /** The entries of a posted form without the technical fields. */
 export function userEntries(form: FormData): Entries {
-  const skip = new Set(['csrf', 'intent', 'version']);
+  // Controls of the form, not input: the token, the button pressed, the version read, where to return.
+  const skip = new Set(['csrf', 'intent', 'version', RETURN_PARAM]);
   const entries: Entries = [];
   for (const [name, value] of form) if (!skip.has(name) && typeof value === 'string') entries.push([name, value]);
   return entries;

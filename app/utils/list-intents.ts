@@ -5,18 +5,25 @@
  */
 const lists = new Set(['partners', 'parts', 'formats', 'milestones', 'lines', 'inKind', 'donations', 'otherPublic']);
 
-export type ListIntent = { kind: 'add'; list: string } | { kind: 'remove'; list: string; id: string };
+export type ListIntent = { kind: 'add'; list: string; suggestion?: string } | { kind: 'remove'; list: string; id: string };
 
 export function parseListIntent(intent: string): ListIntent | null {
   const [kind, list, id] = intent.split(':');
   if (!list || !lists.has(list)) return null;
   if (kind === 'add') return { kind, list };
+  // `suggest:lines:<key>` adds a row prefilled from a suggestion (a method's cost driver).
+  if (kind === 'suggest' && id) return { kind: 'add', list, suggestion: id };
   if (kind === 'remove' && id) return { kind, list, id };
   return null;
 }
 
 /** Applies the intent to a Conform payload (nested values as posted). */
-export function applyListIntent(payload: Record<string, unknown>, intent: ListIntent, newId: () => string, defaults: Record<string, string> = {}) {
+export function applyListIntent(
+  payload: Record<string, unknown>,
+  intent: ListIntent,
+  newId: () => string,
+  defaults: Record<string, string> = {},
+) {
   const current = Array.isArray(payload[intent.list]) ? (payload[intent.list] as Array<Record<string, unknown>>) : [];
   if (intent.kind === 'add') return { ...payload, [intent.list]: [...current, { id: newId(), ...defaults }] };
   return { ...payload, [intent.list]: current.filter((row) => row?.id !== intent.id) };

@@ -1,10 +1,28 @@
 /**
- * Structured one-line logs. Never pass secrets (passwords, cookies, tokens); callers log ids and
- * counts, and `redact` strips the obvious ones defensively.
+ * Structured one-line logs (JSON lines). Never pass secrets (passwords, cookies, tokens); callers
+ * log ids and counts, and `redact` strips the obvious ones defensively.
+ *
+ * Every line written while a request is handled carries that request's id (`requestId`): server.mjs
+ * runs the request inside `withRequestId`, and the id follows every await of the request's code
+ * (AsyncLocalStorage), so a line from deep in a repository needs no request passed down.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 type Level = 'info' | 'warn' | 'error';
 
 const secretKeys = /pass|token|secret|cookie|csrf|authorization/i;
+
+const requestContext = new AsyncLocalStorage<{ requestId: string }>();
+
+/** Runs `fn` (the rest of a request's handling) with `requestId` on every log line it causes. */
+export function withRequestId<T>(requestId: string, fn: () => T): T {
+  return requestContext.run({ requestId }, fn);
+}
+
+/** The id of the request being handled, if any (housekeeping and start-up have none). */
+export function currentRequestId(): string | undefined {
+  return requestContext.getStore()?.requestId;
+}
 
 function redact(details: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(details).map(([k, v]) => [k, secretKeys.test(k) ? '[redacted]' : v]));
@@ -12,8 +30,9 @@ function redact(details: Record<string, unknown>): Record<string, unknown> {
 
 export function log(level: Level, event: string, details: Record<string, unknown> = {}): void {
   if (process.env.LOG_LEVEL === 'silent') return;
-  const line = JSON.stringify({ at: new Date().toISOString(), level, event, ...redact(details) });
+  const requestId = currentRequestId();
+  const line = JSON.stringify({ at: new Date().toISOString(), level, event, ...(requestId ? { requestId } : {}), ...redact(details) });
   // Errors go to stderr, the rest to stdout; neither ever reaches a user.
-  if (level === 'error') process.stderr.write(line + '\n');
-  else process.stdout.write(line + '\n');
+  if (level === 'error') process.stderr.write(`${line}\n`);
+  else process.stdout.write(`${line}\n`);
 }

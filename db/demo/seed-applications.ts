@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { asFileStore, type FileStore } from '../file-store';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { requiredAttachments } from '../../machines/frl/application/steps';
 import { knownCalls } from '../../machines/frl/calls';
@@ -19,7 +18,7 @@ import { sampleGemeindeApplication, sampleVereinApplication } from './applicatio
  * advice with comments, and the Verein's complete draft. Added only to organisations that have no
  * application yet, so running the seed again changes nothing.
  */
-export async function seedDemoApplications(db: DB, uploadDir: string, now = new Date()): Promise<string[]> {
+export async function seedDemoApplications(db: DB, uploadDir: FileStore | string, now = new Date()): Promise<string[]> {
   const created: string[] = [];
   const date = now.toISOString().slice(0, 10);
   const kommune = await findUserByEmail(db, 'kommune@demo.example');
@@ -36,7 +35,13 @@ export async function seedDemoApplications(db: DB, uploadDir: string, now = new 
     let review = startReview();
     let reviewVersion = 0;
     for (const event of [
-      { type: 'beratung.anfragen', advisorId: null, note: 'Wir möchten im Februar einreichen. Passt der Finanzierungsplan so?', actor: member, at: requestedAt },
+      {
+        type: 'beratung.anfragen',
+        advisorId: null,
+        note: 'Wir möchten im Februar einreichen. Passt der Finanzierungsplan so?',
+        actor: member,
+        at: requestedAt,
+      },
       { type: 'beratung.uebernehmen', actor: adviser, at: takenAt },
     ] satisfies ReviewEvent[]) {
       const from = statusOf(review);
@@ -68,7 +73,12 @@ export async function seedDemoApplications(db: DB, uploadDir: string, now = new 
         db,
         row.id,
         row.version,
-        { userId: input.author_id, type: input.parent_id ? 'comment.replied' : 'comment.added', step: input.step, details: { commentId: created.id, internal: input.internal === 1 } },
+        {
+          userId: input.author_id,
+          type: input.parent_id ? 'comment.replied' : 'comment.added',
+          step: input.step,
+          details: { commentId: created.id, internal: input.internal === 1 },
+        },
         when,
       );
       return created;
@@ -87,7 +97,16 @@ export async function seedDemoApplications(db: DB, uploadDir: string, now = new 
       at(30),
     );
     await comment(
-      { application_id: row.id, parent_id: line.id, author_id: kommune.id, step: 'kosten', field: 'lines[id=c6]', body: 'Danke! Die Stundenaufstellung reichen wir nach.', internal: 0, version: row.version },
+      {
+        application_id: row.id,
+        parent_id: line.id,
+        author_id: kommune.id,
+        step: 'kosten',
+        field: 'lines[id=c6]',
+        body: 'Danke! Die Stundenaufstellung reichen wir nach.',
+        internal: 0,
+        version: row.version,
+      },
       at(20),
     );
     await comment(
@@ -130,26 +149,57 @@ async function hasApplications(db: DB, organisationId: number): Promise<boolean>
   return (await db.selectFrom('applications').select('id').where('organisation_id', '=', organisationId).executeTakeFirst()) !== undefined;
 }
 
-async function insert(db: DB, uploadDir: string, organisationId: number, userId: number, data: ApplicationData, date: string, now: Date) {
+async function insert(
+  db: DB,
+  uploadDir: FileStore | string,
+  organisationId: number,
+  userId: number,
+  data: ApplicationData,
+  date: string,
+  now: Date,
+) {
   // The required annexes are there, so the demo drafts are complete and their PDF is not marked "Entwurf".
   const annexes = requiredAttachments(data);
   const context = { table: shippedParameters, date, attachmentTypes: annexes.map((t) => t.id) };
   const snapshot = freshSnapshot(data, context);
   const result = evaluateData(data, context, { parameters: shippedParameters, calls: knownCalls });
   const createdAt = new Date(now.getTime() - 5 * 86_400_000);
-  const row = await createApplication(db, { organisationId, userId, snapshot: persistedSnapshot(snapshot), meta: metaFor(snapshot, result, context) }, createdAt);
+  const row = await createApplication(
+    db,
+    { organisationId, userId, snapshot: persistedSnapshot(snapshot), meta: metaFor(snapshot, result, context) },
+    createdAt,
+  );
   for (const annex of annexes) {
     const bytes = await placeholderPdf(`${annex.label} (Beispiel)`, data.project.title ?? '');
     const storageKey = randomBytes(24).toString('base64url');
-    await mkdir(uploadDir, { recursive: true });
-    await writeFile(join(uploadDir, storageKey), bytes, { mode: 0o600 });
+    await asFileStore(uploadDir).put(storageKey, bytes);
     const fileName = `${annex.id}-beispiel.pdf`;
     const attachment = await addAttachment(
       db,
-      { application_id: row.id, doc_type: annex.id, file_name: fileName, mime_type: 'application/pdf', size_bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex'), storage_key: storageKey, uploaded_by: userId },
+      {
+        application_id: row.id,
+        doc_type: annex.id,
+        file_name: fileName,
+        mime_type: 'application/pdf',
+        size_bytes: bytes.byteLength,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        storage_key: storageKey,
+        uploaded_by: userId,
+      },
       createdAt,
     );
-    await recordApplicationEvent(db, row.id, row.version, { userId, type: 'attachment.uploaded', step: 'anlagen', details: { attachmentId: attachment.id, docType: annex.id, fileName, sizeBytes: bytes.byteLength } }, createdAt);
+    await recordApplicationEvent(
+      db,
+      row.id,
+      row.version,
+      {
+        userId,
+        type: 'attachment.uploaded',
+        step: 'anlagen',
+        details: { attachmentId: attachment.id, docType: annex.id, fileName, sizeBytes: bytes.byteLength },
+      },
+      createdAt,
+    );
   }
   return row;
 }

@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
+import { columnTypes } from './column-types';
 
 // Frozen: the Regelwerk workbench – parameter changes (draft → published/discarded) and funding calls.
 export async function up(db: Kysely<any>): Promise<void> {
+  const T = columnTypes(db);
   await db.schema
     .createTable('parameter_changes')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', T.id)
     .addColumn('parameter_id', 'text', (c) => c.notNull())
-    .addColumn('value', 'integer', (c) => c.notNull())
-    .addColumn('effective_from', 'text', (c) => c.notNull())
+    .addColumn('value', T.cents, (c) => c.notNull())
+    .addColumn('effective_from', T.date, (c) => c.notNull())
     .addColumn('reference', 'text', (c) => c.notNull())
     .addColumn('note', 'text')
     .addColumn('assumption', 'text')
@@ -16,12 +18,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Ascending number given at publication; on the same date the later publication wins.
     .addColumn('publication', 'integer', (c) => c.unique())
     .addColumn('rolls_back', 'integer', (c) => c.references('parameter_changes.id').onDelete('set null'))
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('created_at', T.timestamp, (c) => c.notNull())
     .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
-    .addColumn('decided_at', 'text')
+    .addColumn('decided_at', T.timestamp)
     .addColumn('decided_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
     // JSON: what the preview found when the change was published (suite and drafts).
-    .addColumn('effects', 'text')
+    .addColumn('effects', T.json)
     .execute();
   await db.schema.createIndex('parameter_changes_by_status').on('parameter_changes').columns(['status', 'publication']).execute();
 
@@ -29,18 +31,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('funding_calls')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('published_on', 'text')
-    .addColumn('opens_on', 'text')
-    .addColumn('deadline', 'text', (c) => c.notNull())
+    .addColumn('published_on', T.date)
+    .addColumn('opens_on', T.date)
+    .addColumn('deadline', T.date, (c) => c.notNull())
     .addColumn('issued_by', 'text', (c) => c.notNull())
-    .addColumn('focus_topics', 'text', (c) => c.notNull().defaultTo('[]'))
-    .addColumn('required_documents', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('focus_topics', T.json, (c) => c.notNull().defaultTo('[]'))
+    .addColumn('required_documents', T.json, (c) => c.notNull().defaultTo('[]'))
     .addColumn('notes', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('created_at', T.timestamp, (c) => c.notNull())
     .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', T.timestamp, (c) => c.notNull())
     .addColumn('updated_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
     .execute();
 }

@@ -5,6 +5,15 @@ import * as applications from './2026_11_22_020000_applications';
 import * as review from './2026_11_22_030000_review';
 import * as regelwerk from './2026_11_22_040000_regelwerk';
 import * as qualitaetscheck from './2026_11_22_050000_qualitaetscheck';
+import * as staffWorkflows from './2026_12_04_000000_staff_workflows';
+import * as qualitaetscheckGuests from './2026_12_05_020000_qualitaetscheck_guests';
+import * as jobRuns from './2026_12_10_000000_job_runs';
+import * as preparedDownloads from './2026_12_10_010000_prepared_downloads';
+import * as veranstaltungen from './2026_12_12_000000_veranstaltungen';
+import * as implementations from './2026_12_13_000000_implementations';
+import * as netzwerk from './2026_12_14_000000_netzwerk';
+import * as mittelabrufe from './2026_12_15_000000_mittelabrufe';
+import * as eventAttendancePrivacy from './2026_12_17_000000_event_attendance_privacy';
 
 /**
  * Every migration, by name. Listed by hand (not read from the folder) because the Remix server bundle
@@ -17,4 +26,13 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_030000_review': review,
   '2026_11_22_040000_regelwerk': regelwerk,
   '2026_11_22_050000_qualitaetscheck': qualitaetscheck,
+  '2026_12_04_000000_staff_workflows': staffWorkflows,
+  '2026_12_05_020000_qualitaetscheck_guests': qualitaetscheckGuests,
+  '2026_12_10_000000_job_runs': jobRuns,
+  '2026_12_10_010000_prepared_downloads': preparedDownloads,
+  '2026_12_12_000000_veranstaltungen': veranstaltungen,
+  '2026_12_13_000000_implementations': implementations,
+  '2026_12_14_000000_netzwerk': netzwerk,
+  '2026_12_15_000000_mittelabrufe': mittelabrufe,
+  '2026_12_17_000000_event_attendance_privacy': eventAttendancePrivacy,
 };

@@ -72,11 +72,21 @@ export async function createApplication(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordApplicationEvent(db, row.id, row.version, { userId: input.userId, type: 'created', details: { sourceCheckId: input.sourceCheckId ?? null } }, now);
+  await recordApplicationEvent(
+    db,
+    row.id,
+    row.version,
+    { userId: input.userId, type: 'created', details: { sourceCheckId: input.sourceCheckId ?? null } },
+    now,
+  );
   return row;
 }
 
-export async function findApplication(db: Executor, id: number, options: { includeDeleted?: boolean } = {}): Promise<ApplicationRow | undefined> {
+export async function findApplication(
+  db: Executor,
+  id: number,
+  options: { includeDeleted?: boolean } = {},
+): Promise<ApplicationRow | undefined> {
   let query = db.selectFrom('applications').selectAll().where('id', '=', id);
   if (!options.includeDeleted) query = query.where('deleted_at', 'is', null);
   return query.executeTakeFirst();
@@ -175,7 +185,13 @@ export async function softDeleteApplication(db: Executor, id: number, userId: nu
 export async function restoreApplication(db: Executor, id: number, userId: number, now = new Date()): Promise<boolean> {
   const row = await db
     .updateTable('applications')
-    .set((eb) => ({ deleted_at: null, deleted_by: null, version: eb('version', '+', 1), updated_at: now.toISOString(), updated_by: userId }))
+    .set((eb) => ({
+      deleted_at: null,
+      deleted_by: null,
+      version: eb('version', '+', 1),
+      updated_at: now.toISOString(),
+      updated_by: userId,
+    }))
     .where('id', '=', id)
     .where('deleted_at', 'is not', null)
     .returning('version')
@@ -200,7 +216,45 @@ export async function eventsSince(db: Executor, applicationId: number, afterVers
     .execute();
   const writers = new Map<number, (typeof rows)[number]>();
   for (const row of rows) if (!writers.has(row.version)) writers.set(row.version, row);
-  return [...writers.values()].map((r) => ({ version: r.version, type: r.type, step: r.step, paths: (JSON.parse(r.changes) as Array<{ path: string }>).map((c) => c.path) }));
+  return [...writers.values()].map((r) => ({
+    version: r.version,
+    type: r.type,
+    step: r.step,
+    paths: (JSON.parse(r.changes) as Array<{ path: string }>).map((c) => c.path),
+  }));
+}
+
+/** Events that change what "Angaben prüfen" shows: saves that changed a field, attachments, an import. */
+const answerChangingEvents = ['attachment.uploaded', 'attachment.removed', 'imported'];
+
+/**
+ * When the applicant last opened "Angaben prüfen" (the `answers.checked` event), and whether any
+ * answer or attachment changed after that; null if it was never opened.
+ */
+export async function answersCheckOf(db: Executor, applicationId: number): Promise<{ checkedAt: string; changedSince: boolean } | null> {
+  const checked = await db
+    .selectFrom('application_events')
+    .select(['id', 'at'])
+    .where('application_id', '=', applicationId)
+    .where('type', '=', 'answers.checked')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!checked) return null;
+  const changed = await db
+    .selectFrom('application_events')
+    .select('id')
+    .where('application_id', '=', applicationId)
+    .where('id', '>', checked.id)
+    .where((eb) =>
+      eb.or([
+        eb('type', 'in', answerChangingEvents),
+        eb.and([eb('type', 'in', ['step.save', 'step.autosave']), eb('changes', '!=', '[]')]),
+      ]),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return { checkedAt: checked.at, changedSince: changed !== undefined };
 }
 
 /** Events of an application, newest first; `beforeId` pages back through older ones. */
@@ -236,7 +290,10 @@ export async function addAttachment(
     .executeTakeFirstOrThrow();
 }
 
-export async function listAttachments(db: Executor, applicationId: number): Promise<Array<AttachmentRow & { uploaded_by_name: string | null }>> {
+export async function listAttachments(
+  db: Executor,
+  applicationId: number,
+): Promise<Array<AttachmentRow & { uploaded_by_name: string | null }>> {
   return db
     .selectFrom('attachments')
     .leftJoin('users', 'users.id', 'attachments.uploaded_by')
@@ -282,7 +339,11 @@ export async function attachmentTypesOf(db: Executor, applicationId: number): Pr
 
 // ---- input kept across an expired session --------------------------------------------------
 
-export async function keepPendingSubmission(db: Executor, input: { id: string; userId: number; path: string; form: Record<string, unknown> }, now = new Date()) {
+export async function keepPendingSubmission(
+  db: Executor,
+  input: { id: string; userId: number; path: string; form: Record<string, unknown> },
+  now = new Date(),
+) {
   await db
     .insertInto('pending_submissions')
     .values({ id: input.id, user_id: input.userId, path: input.path, form: JSON.stringify(input.form), created_at: now.toISOString() })

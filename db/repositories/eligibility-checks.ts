@@ -13,7 +13,13 @@ export async function createEligibilityCheck(
   const at = now.toISOString();
   return db
     .insertInto('eligibility_checks')
-    .values({ id: randomBytes(18).toString('base64url'), user_id: userId, snapshot: JSON.stringify(snapshot), created_at: at, updated_at: at })
+    .values({
+      id: randomBytes(18).toString('base64url'),
+      user_id: userId,
+      snapshot: JSON.stringify(snapshot),
+      created_at: at,
+      updated_at: at,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -22,7 +28,13 @@ export async function findEligibilityCheck(db: Executor, id: string): Promise<El
   return db.selectFrom('eligibility_checks').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function saveEligibilityCheck(db: Executor, id: string, snapshot: unknown, userId: number | null, now = new Date()): Promise<void> {
+export async function saveEligibilityCheck(
+  db: Executor,
+  id: string,
+  snapshot: unknown,
+  userId: number | null,
+  now = new Date(),
+): Promise<void> {
   await db
     .updateTable('eligibility_checks')
     .set((eb) => ({

@@ -1,6 +1,6 @@
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { asFileStore, type FileStore } from '../file-store';
 import type { Kysely, Transaction } from 'kysely';
+import { lockSection } from '../dialect';
 import type { Database } from '../schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -20,6 +20,8 @@ export interface HousekeepingResult {
   expiredSessions: number;
   /** Input kept over an expired session that nobody came back to sign in for. */
   keptInputs: number;
+  /** Password links expired or used 30 days ago, and "Passwort vergessen?" requests older than a day. */
+  passwordResets: number;
 }
 
 /**
@@ -37,15 +39,31 @@ export async function housekeeping(db: Executor, now = new Date(), days = RETENT
     .execute();
   const applications = await db.deleteFrom('applications').where('deleted_at', '<', before).executeTakeFirst();
   const loginAttempts = await db.deleteFrom('login_attempts').where('attempted_at', '<', before).executeTakeFirst();
-  const eligibility = await db.deleteFrom('eligibility_checks').where('user_id', 'is', null).where('updated_at', '<', before).executeTakeFirst();
+  const eligibility = await db
+    .deleteFrom('eligibility_checks')
+    .where('user_id', 'is', null)
+    .where('updated_at', '<', before)
+    .executeTakeFirst();
   const quality = await db
     .deleteFrom('quality_checks')
     .where('organisation_id', 'is', null)
     .where('updated_at', '<', before)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('quality_check_applications').select('check_id').whereRef('quality_check_applications.check_id', '=', 'quality_checks.id'))))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('quality_check_applications')
+            .select('check_id')
+            .whereRef('quality_check_applications.check_id', '=', 'quality_checks.id'),
+        ),
+      ),
+    )
     .executeTakeFirst();
   const sessions = await db.deleteFrom('sessions').where('expires_at', '<', now.toISOString()).executeTakeFirst();
   const keptInputs = await db.deleteFrom('pending_submissions').where('created_at', '<', before).executeTakeFirst();
+  const resetTokens = await db.deleteFrom('password_reset_tokens').where('expires_at', '<', before).executeTakeFirst();
+  // Requests only count towards the hourly limit; a day is plenty.
+  const dayBefore = new Date(now.getTime() - 86_400_000).toISOString();
+  const resetRequests = await db.deleteFrom('password_reset_requests').where('requested_at', '<', dayBefore).executeTakeFirst();
   return {
     applications: Number(applications.numDeletedRows),
     attachmentFiles: files.map((f) => f.storage_key),
@@ -54,6 +72,7 @@ export async function housekeeping(db: Executor, now = new Date(), days = RETENT
     anonymousQualityChecks: Number(quality.numDeletedRows),
     expiredSessions: Number(sessions.numDeletedRows),
     keptInputs: Number(keptInputs.numDeletedRows),
+    passwordResets: Number(resetTokens.numDeletedRows) + Number(resetRequests.numDeletedRows),
   };
 }
 
@@ -61,11 +80,32 @@ export async function housekeeping(db: Executor, now = new Date(), days = RETENT
  * Runs `housekeeping` in one transaction, then removes the annex files of the purged drafts from
  * `uploadDir` (after the commit, so a failed transaction never leaves rows without their files).
  */
-export async function runHousekeeping(db: Kysely<Database>, uploadDir: string, now = new Date()): Promise<HousekeepingResult> {
+export async function runHousekeeping(db: Kysely<Database>, uploadDir: FileStore | string, now = new Date()): Promise<HousekeepingResult> {
   const result = await db.transaction().execute((trx) => housekeeping(trx, now));
+  const files = asFileStore(uploadDir);
   for (const key of result.attachmentFiles) {
     // Storage keys are random base64url; anything else is not ours to delete.
-    if (/^[A-Za-z0-9_-]+$/.test(key)) await rm(join(uploadDir, key), { force: true });
+    if (/^[A-Za-z0-9_-]+$/.test(key)) await files.remove(key);
   }
   return result;
+}
+
+/**
+ * Claims the periodic job `name` for this instance if no instance started it within `intervalMs`
+ * (less a tenth, so timers drifting apart do not skip a round): with several app instances on one
+ * database the job runs once per interval, not once per instance. The check and the claim are
+ * one transaction under a lock of the job's name.
+ */
+export async function claimJobRun(db: Kysely<Database>, name: string, intervalMs: number, now = new Date()): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await lockSection(trx, `job:${name}`);
+    const last = await trx.selectFrom('job_runs').select('started_at').where('name', '=', name).executeTakeFirst();
+    if (last && now.getTime() - Date.parse(last.started_at) < intervalMs * 0.9) return false;
+    await trx
+      .insertInto('job_runs')
+      .values({ name, started_at: now.toISOString() })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ started_at: now.toISOString() }))
+      .execute();
+    return true;
+  });
 }

@@ -69,12 +69,7 @@ export async function createOrganisation(db: Executor, data: OrganisationData, n
     .executeTakeFirstOrThrow();
 }
 
-export async function updateOrganisation(
-  db: Executor,
-  id: number,
-  data: OrganisationData,
-  now = new Date(),
-): Promise<Organisation> {
+export async function updateOrganisation(db: Executor, id: number, data: OrganisationData, now = new Date()): Promise<Organisation> {
   return db
     .updateTable('organisations')
     .set({ ...toRow(data), updated_at: now.toISOString() })
@@ -88,7 +83,10 @@ export async function findOrganisation(db: Executor, id: number): Promise<Organi
 }
 
 export async function findOrganisationByInviteCode(db: Executor, code: string): Promise<Organisation | undefined> {
-  const normalised = code.trim().toUpperCase().replace(/[^A-Z0-9]/g, '');
+  const normalised = code
+    .trim()
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '');
   if (normalised.length !== 8) return undefined;
   return db
     .selectFrom('organisations')

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { parseQualityCheckContent, type QualityCheckContent } from '../../machines/qualitaetscheck/schema';
 import { contentArchive, publishProblems } from '../../machines/qualitaetscheck/versions';
-import type { Database, QualityCheckContentRow, QualityCheckParticipantRow, QualityCheckRow } from '../schema';
+import type { Database, QualityCheckContentRow, QualityCheckGuestLinkRow, QualityCheckParticipantRow, QualityCheckRow } from '../schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -36,7 +36,12 @@ export async function findQualityCheck(db: Executor, id: string): Promise<Qualit
   return db.selectFrom('quality_checks').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function touchQualityCheck(db: Executor, id: string, changes: { contentVersion?: string } = {}, now = new Date()): Promise<void> {
+export async function touchQualityCheck(
+  db: Executor,
+  id: string,
+  changes: { contentVersion?: string } = {},
+  now = new Date(),
+): Promise<void> {
   await db
     .updateTable('quality_checks')
     .set({ updated_at: now.toISOString(), ...(changes.contentVersion ? { content_version: changes.contentVersion } : {}) })
@@ -48,7 +53,12 @@ export async function touchQualityCheck(db: Executor, id: string, changes: { con
  * Moves a check started without signing in into an organisation; its anonymous respondent becomes
  * the user. Only a check without owner can be claimed (returns false otherwise).
  */
-export async function claimQualityCheck(db: Executor, id: string, owner: { organisationId: number; userId: number }, now = new Date()): Promise<boolean> {
+export async function claimQualityCheck(
+  db: Executor,
+  id: string,
+  owner: { organisationId: number; userId: number },
+  now = new Date(),
+): Promise<boolean> {
   const claimed = await db
     .updateTable('quality_checks')
     .set({ organisation_id: owner.organisationId, created_by: owner.userId, updated_at: now.toISOString() })
@@ -61,6 +71,7 @@ export async function claimQualityCheck(db: Executor, id: string, owner: { organ
     .set({ user_id: owner.userId, updated_at: now.toISOString() })
     .where('check_id', '=', id)
     .where('user_id', 'is', null)
+    .where('guest_key', 'is', null)
     .execute();
   return true;
 }
@@ -76,7 +87,11 @@ export interface QualityCheckListItem {
   own: { perspective: string | null; started: boolean } | null;
 }
 
-export async function listQualityChecksOfOrganisation(db: Executor, organisationId: number, userId: number): Promise<QualityCheckListItem[]> {
+export async function listQualityChecksOfOrganisation(
+  db: Executor,
+  organisationId: number,
+  userId: number,
+): Promise<QualityCheckListItem[]> {
   const rows = await db
     .selectFrom('quality_checks')
     .leftJoin('users', 'users.id', 'quality_checks.created_by')
@@ -129,13 +144,18 @@ export async function listParticipants(db: Executor, checkId: string): Promise<P
     .execute();
 }
 
-/** The respondent row of a user (or, with null, the anonymous respondent). */
-export async function findParticipant(db: Executor, checkId: string, userId: number | null): Promise<QualityCheckParticipantRow | undefined> {
+/** The respondent row of a user (or, with null, the anonymous respondent – never a guest). */
+export async function findParticipant(
+  db: Executor,
+  checkId: string,
+  userId: number | null,
+): Promise<QualityCheckParticipantRow | undefined> {
   return db
     .selectFrom('quality_check_participants')
     .selectAll()
     .where('check_id', '=', checkId)
     .where('user_id', userId === null ? 'is' : '=', userId)
+    .where('guest_key', 'is', null)
     .orderBy('id')
     .limit(1)
     .executeTakeFirst();
@@ -176,7 +196,12 @@ export async function addParticipant(
     .executeTakeFirstOrThrow();
 }
 
-export async function saveParticipant(db: Executor, id: number, input: { snapshot: unknown; perspective: string | null }, now = new Date()): Promise<void> {
+export async function saveParticipant(
+  db: Executor,
+  id: number,
+  input: { snapshot: unknown; perspective: string | null },
+  now = new Date(),
+): Promise<void> {
   const at = now.toISOString();
   const row = await db
     .updateTable('quality_check_participants')
@@ -200,7 +225,12 @@ export async function openInvitations(db: Executor, userId: number, organisation
     .selectFrom('quality_check_participants')
     .innerJoin('quality_checks', 'quality_checks.id', 'quality_check_participants.check_id')
     .leftJoin('users', 'users.id', 'quality_check_participants.invited_by')
-    .select(['quality_check_participants.check_id', 'quality_checks.title', 'users.name as invited_by_name', 'quality_check_participants.created_at'])
+    .select([
+      'quality_check_participants.check_id',
+      'quality_checks.title',
+      'users.name as invited_by_name',
+      'quality_check_participants.created_at',
+    ])
     .where('quality_check_participants.user_id', '=', userId)
     .where('quality_check_participants.snapshot', 'is', null)
     .where('quality_checks.organisation_id', '=', organisationId)
@@ -208,9 +238,114 @@ export async function openInvitations(db: Executor, userId: number, organisation
     .execute();
 }
 
+// ---- guests (people outside the organisation, through a link) -----------------------------------
+
+export async function createGuestLink(
+  db: Executor,
+  input: { checkId: string; label: string; createdBy: number; expiresAt: string },
+  now = new Date(),
+): Promise<QualityCheckGuestLinkRow> {
+  return db
+    .insertInto('quality_check_guest_links')
+    .values({
+      check_id: input.checkId,
+      token: randomBytes(24).toString('base64url'),
+      label: input.label,
+      created_by: input.createdBy,
+      created_at: now.toISOString(),
+      expires_at: input.expiresAt,
+      revoked_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A round's links, newest first, each with how many guests started answering through it. */
+export async function listGuestLinks(db: Executor, checkId: string): Promise<Array<QualityCheckGuestLinkRow & { guests: number }>> {
+  const rows = await db
+    .selectFrom('quality_check_guest_links')
+    .selectAll('quality_check_guest_links')
+    .select((eb) =>
+      eb
+        .selectFrom('quality_check_participants')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .whereRef('quality_check_participants.guest_link_id', '=', 'quality_check_guest_links.id')
+        .where('quality_check_participants.snapshot', 'is not', null)
+        .as('guests'),
+    )
+    .where('check_id', '=', checkId)
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...r, guests: Number(r.guests ?? 0) }));
+}
+
+export async function findGuestLinkByToken(db: Executor, token: string): Promise<QualityCheckGuestLinkRow | undefined> {
+  return db.selectFrom('quality_check_guest_links').selectAll().where('token', '=', token).executeTakeFirst();
+}
+
+export async function findGuestLink(db: Executor, id: number): Promise<QualityCheckGuestLinkRow | undefined> {
+  return db.selectFrom('quality_check_guest_links').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Ends a link of this round (no one new gets in, guests already in lose access). */
+export async function revokeGuestLink(db: Executor, checkId: string, id: number, now = new Date()): Promise<boolean> {
+  const result = await db
+    .updateTable('quality_check_guest_links')
+    .set({ revoked_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('check_id', '=', checkId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** The guest respondent a browser (by its key) is in this round. */
+export async function findGuestParticipant(
+  db: Executor,
+  checkId: string,
+  guestKey: string,
+): Promise<QualityCheckParticipantRow | undefined> {
+  return db
+    .selectFrom('quality_check_participants')
+    .selectAll()
+    .where('check_id', '=', checkId)
+    .where('guest_key', '=', guestKey)
+    .executeTakeFirst();
+}
+
+export async function addGuestParticipant(
+  db: Executor,
+  input: { checkId: string; guestKey: string; name: string; linkId: number; snapshot: unknown; perspective: string },
+  now = new Date(),
+): Promise<QualityCheckParticipantRow> {
+  const at = now.toISOString();
+  return db
+    .insertInto('quality_check_participants')
+    .values({
+      check_id: input.checkId,
+      user_id: null,
+      perspective: input.perspective,
+      snapshot: JSON.stringify(input.snapshot),
+      invited_by: null,
+      guest_key: input.guestKey,
+      guest_name: input.name,
+      guest_link_id: input.linkId,
+      created_at: at,
+      updated_at: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 // ---- drafts the check is attached to ---------------------------------------------------------------
 
-export async function attachQualityCheck(db: Executor, checkId: string, applicationId: number, userId: number | null, now = new Date()): Promise<void> {
+export async function attachQualityCheck(
+  db: Executor,
+  checkId: string,
+  applicationId: number,
+  userId: number | null,
+  now = new Date(),
+): Promise<void> {
   await db
     .insertInto('quality_check_applications')
     .values({ check_id: checkId, application_id: applicationId, attached_at: now.toISOString(), attached_by: userId })
@@ -219,12 +354,19 @@ export async function attachQualityCheck(db: Executor, checkId: string, applicat
 }
 
 export async function detachQualityCheck(db: Executor, checkId: string, applicationId: number): Promise<boolean> {
-  const result = await db.deleteFrom('quality_check_applications').where('check_id', '=', checkId).where('application_id', '=', applicationId).executeTakeFirst();
+  const result = await db
+    .deleteFrom('quality_check_applications')
+    .where('check_id', '=', checkId)
+    .where('application_id', '=', applicationId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
 /** Drafts (not in the bin) a check is attached to. */
-export async function applicationsOfQualityCheck(db: Executor, checkId: string): Promise<Array<{ id: number; title: string; organisation_id: number; attached_at: string }>> {
+export async function applicationsOfQualityCheck(
+  db: Executor,
+  checkId: string,
+): Promise<Array<{ id: number; title: string; organisation_id: number; attached_at: string }>> {
   return db
     .selectFrom('quality_check_applications')
     .innerJoin('applications', 'applications.id', 'quality_check_applications.application_id')
@@ -236,7 +378,10 @@ export async function applicationsOfQualityCheck(db: Executor, checkId: string):
 }
 
 /** Checks attached to a draft, oldest attachment first. */
-export async function qualityChecksOfApplicationRows(db: Executor, applicationId: number): Promise<Array<QualityCheckRow & { attached_at: string; attached_by_name: string | null }>> {
+export async function qualityChecksOfApplicationRows(
+  db: Executor,
+  applicationId: number,
+): Promise<Array<QualityCheckRow & { attached_at: string; attached_by_name: string | null }>> {
   return db
     .selectFrom('quality_check_applications')
     .innerJoin('quality_checks', 'quality_checks.id', 'quality_check_applications.check_id')
@@ -260,12 +405,23 @@ export async function listContentVersions(db: Executor): Promise<Array<QualityCh
     .execute();
 }
 
+/** Changes whenever a content version is published (they are never changed or deleted). */
+export async function contentRevision(db: Executor): Promise<string> {
+  const row = await db
+    .selectFrom('quality_check_contents')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('last')])
+    .executeTakeFirstOrThrow();
+  return `${Number(row.n)}|${row.last ?? 0}`;
+}
+
 /**
  * Every content version, oldest first: the code's, then the published ones. A stored version that
  * no longer passes the schema is skipped and named in `skipped` (it was checked when published,
  * so this means the schema became stricter since).
  */
-export async function loadContentArchive(db: Executor): Promise<{ archive: QualityCheckContent[]; skipped: Array<{ version: string; errors: string[] }> }> {
+export async function loadContentArchive(
+  db: Executor,
+): Promise<{ archive: QualityCheckContent[]; skipped: Array<{ version: string; errors: string[] }> }> {
   const rows = await db.selectFrom('quality_check_contents').select(['version', 'content']).orderBy('id').execute();
   const published: QualityCheckContent[] = [];
   const skipped: Array<{ version: string; errors: string[] }> = [];

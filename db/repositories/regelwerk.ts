@@ -4,8 +4,10 @@ import { criteria } from '../../machines/frl/criteria/index';
 import type { RuleColumns } from '../../machines/frl/application/snapshot';
 import type { Severity } from '../../machines/frl/criterion';
 import { parameterIds, type ParameterId } from '../../machines/frl/parameters';
+import type { ApprovalMode } from '../../machines/frl/regelwerk/approval';
 import type { PublishedValue } from '../../machines/frl/regelwerk/overlay';
 import type { ParameterChangeInput } from '../../machines/frl/regelwerk/parameter-change';
+import { jsonArrayValues, lockSection } from '../dialect';
 import type { Database, FundingCallRow, ParameterChangeRow } from '../schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -75,20 +77,45 @@ export function toPublishedValue(row: ParameterChangeRow): PublishedValue | null
 
 /** Every published value, oldest publication first. */
 export async function publishedValues(db: Executor): Promise<PublishedValue[]> {
-  const rows = await db.selectFrom('parameter_changes').selectAll().where('status', '=', 'veroeffentlicht').orderBy('publication').execute();
+  const rows = await db
+    .selectFrom('parameter_changes')
+    .selectAll()
+    .where('status', '=', 'veroeffentlicht')
+    .orderBy('publication')
+    .execute();
   return rows.map(toPublishedValue).filter((v): v is PublishedValue => v !== null);
 }
 
 /**
  * Publishes a draft change: gives it the next publication number and stores the effects the
- * preview found. Returns false when it is no longer a draft (published or discarded meanwhile).
+ * preview found and how it was approved. Returns null when it is no longer a draft (published or
+ * discarded meanwhile): of two approvals at the same moment exactly one publishes.
  */
-export async function publishParameterChange(db: Executor, id: number, userId: number, effects: unknown, now = new Date()): Promise<number | null> {
-  const max = await db.selectFrom('parameter_changes').select((eb) => eb.fn.max('publication').as('n')).executeTakeFirstOrThrow();
+export async function publishParameterChange(
+  db: Executor,
+  id: number,
+  userId: number,
+  effects: unknown,
+  approval: ApprovalMode,
+  now = new Date(),
+): Promise<number | null> {
+  // Two instances publishing at once would both read the same highest number.
+  await lockSection(db, 'parameter_changes.publication');
+  const max = await db
+    .selectFrom('parameter_changes')
+    .select((eb) => eb.fn.max('publication').as('n'))
+    .executeTakeFirstOrThrow();
   const publication = Number(max.n ?? 0) + 1;
   const result = await db
     .updateTable('parameter_changes')
-    .set({ status: 'veroeffentlicht', publication, decided_at: now.toISOString(), decided_by: userId, effects: JSON.stringify(effects) })
+    .set({
+      status: 'veroeffentlicht',
+      publication,
+      approval,
+      decided_at: now.toISOString(),
+      decided_by: userId,
+      effects: JSON.stringify(effects),
+    })
     .where('id', '=', id)
     .where('status', '=', 'entwurf')
     .executeTakeFirst();
@@ -175,9 +202,18 @@ export async function saveCall(
 export async function rulesRevision(db: Executor): Promise<string> {
   const row = await db
     .selectNoFrom((eb) => [
-      eb.selectFrom('parameter_changes').select((inner) => inner.fn.max('publication').as('p')).as('publication'),
-      eb.selectFrom('funding_calls').select((inner) => inner.fn.countAll<number>().as('c')).as('calls'),
-      eb.selectFrom('funding_calls').select((inner) => inner.fn.sum<number>('version').as('v')).as('versions'),
+      eb
+        .selectFrom('parameter_changes')
+        .select((inner) => inner.fn.max('publication').as('p'))
+        .as('publication'),
+      eb
+        .selectFrom('funding_calls')
+        .select((inner) => inner.fn.countAll<number>().as('c'))
+        .as('calls'),
+      eb
+        .selectFrom('funding_calls')
+        .select((inner) => inner.fn.sum<number>('version').as('v'))
+        .as('versions'),
     ])
     .executeTakeFirstOrThrow();
   return `${row.publication ?? 0}|${row.calls ?? 0}|${row.versions ?? 0}`;
@@ -202,10 +238,24 @@ export interface DraftRow {
  * The drafts a rule change concerns (not decided, not in the bin), with their annex types. With
  * `ruleVersionOtherThan`, only those last checked under another rule version (or never).
  */
-export async function listDraftsForRecheck(db: Executor, options: { ruleVersionOtherThan?: string } = {}): Promise<Array<DraftRow & { attachment_types: string[] }>> {
+export async function listDraftsForRecheck(
+  db: Executor,
+  options: { ruleVersionOtherThan?: string } = {},
+): Promise<Array<DraftRow & { attachment_types: string[] }>> {
   let query = db
     .selectFrom('applications')
-    .select(['id', 'organisation_id', 'title', 'route', 'snapshot', 'verdict', 'rule_version', 'unmet_criteria', 'requested_grant_cents', 'total_cents'])
+    .select([
+      'id',
+      'organisation_id',
+      'title',
+      'route',
+      'snapshot',
+      'verdict',
+      'rule_version',
+      'unmet_criteria',
+      'requested_grant_cents',
+      'total_cents',
+    ])
     .where('deleted_at', 'is', null)
     .where('status', 'not in', ['bewilligt', 'abgelehnt', 'zurueckgezogen']);
   const version = options.ruleVersionOtherThan;
@@ -240,7 +290,12 @@ export async function updateRuleColumns(db: Executor, id: number, columns: RuleC
 
 /** Applicants of the organisation (active accounts) – the people to tell about a changed verdict. */
 export async function memberIdsOf(db: Executor, organisationId: number): Promise<number[]> {
-  const rows = await db.selectFrom('users').select('id').where('organisation_id', '=', organisationId).where('disabled_at', 'is', null).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('disabled_at', 'is', null)
+    .execute();
   return rows.map((r) => r.id);
 }
 
@@ -297,13 +352,25 @@ export async function countUnmetCriteria(db: Executor, severities: readonly Seve
   if (!ids.length) return [];
   const rows = await sql<{ key: string; count: number }>`
     select je.value as key, count(*) as count
-    from applications, json_each(applications.unmet_criteria) as je
+    from applications, ${jsonArrayValues(db, 'applications.unmet_criteria', 'je')}
     where applications.deleted_at is null and je.value in (${sql.join(ids)})
     group by je.value`.execute(db);
   return rows.rows.map((r) => ({ key: r.key, count: Number(r.count) }));
 }
 
+/** Route, start and requested grant of every live draft – the figures of the amount statistics, no names. */
+export async function listDraftFigures(
+  db: Executor,
+): Promise<Array<{ route: string | null; created_at: string; requested_grant_cents: number | null }>> {
+  return live(db)
+    .select(['applications.route', 'applications.created_at', 'applications.requested_grant_cents'])
+    .orderBy('applications.created_at')
+    .execute();
+}
+
 export async function countDrafts(db: Executor): Promise<number> {
-  const row = await live(db).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await live(db)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { groupConcat } from '../dialect';
 import type { CommentRow, Database, NotificationRow } from '../schema';
 import { recordApplicationEvent } from './applications';
 
@@ -40,11 +41,24 @@ export async function saveReviewStatus(db: Executor, input: StatusSave, now = ne
     .where('application_id', '=', input.applicationId)
     .$if(input.advisors.length > 0, (q) => q.where('advisor_id', 'not in', input.advisors))
     .execute();
-  const current = await db.selectFrom('application_advisors').select('advisor_id').where('application_id', '=', input.applicationId).execute();
+  const current = await db
+    .selectFrom('application_advisors')
+    .select('advisor_id')
+    .where('application_id', '=', input.applicationId)
+    .execute();
   for (const advisorId of input.advisors.filter((a) => !current.some((c) => c.advisor_id === a))) {
-    await db.insertInto('application_advisors').values({ application_id: input.applicationId, advisor_id: advisorId, since: now.toISOString() }).execute();
+    await db
+      .insertInto('application_advisors')
+      .values({ application_id: input.applicationId, advisor_id: advisorId, since: now.toISOString() })
+      .execute();
   }
-  await recordApplicationEvent(db, input.applicationId, input.applicationVersion, { userId: input.userId, type: input.eventType, details: input.details }, now);
+  await recordApplicationEvent(
+    db,
+    input.applicationId,
+    input.applicationVersion,
+    { userId: input.userId, type: input.eventType, details: input.details },
+    now,
+  );
   return true;
 }
 
@@ -87,7 +101,7 @@ export async function listQueue(db: Executor, advisorId: number, filters: QueueF
       'applications.updated_at',
       eb
         .selectFrom('application_advisors')
-        .select((inner) => inner.fn<string>('group_concat', ['application_advisors.advisor_id']).as('ids'))
+        .select(groupConcat(db, 'application_advisors.advisor_id').as('ids'))
         .whereRef('application_advisors.application_id', '=', 'applications.id')
         .as('advisor_ids'),
     ])
@@ -106,8 +120,18 @@ export async function listQueue(db: Executor, advisorId: number, filters: QueueF
         ),
         eb.and([
           eb('applications.status', '=', 'in_beratung'),
-          eb.not(eb.exists(eb.selectFrom('application_advisors').select('advisor_id').whereRef('application_advisors.application_id', '=', 'applications.id'))),
-          eb.or([eb('applications.review_requested_advisor_id', 'is', null), eb('applications.review_requested_advisor_id', '=', advisorId)]),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('application_advisors')
+                .select('advisor_id')
+                .whereRef('application_advisors.application_id', '=', 'applications.id'),
+            ),
+          ),
+          eb.or([
+            eb('applications.review_requested_advisor_id', 'is', null),
+            eb('applications.review_requested_advisor_id', '=', advisorId),
+          ]),
         ]),
       ]),
     );
@@ -146,7 +170,13 @@ export async function advisorsOf(db: Executor, applicationId: number): Promise<A
 }
 
 export async function listAdvisors(db: Executor): Promise<Array<{ id: number; name: string; email: string }>> {
-  return db.selectFrom('users').select(['id', 'name', 'email']).where('role', '=', 'advisor').where('disabled_at', 'is', null).orderBy('name').execute();
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'email'])
+    .where('role', '=', 'advisor')
+    .where('disabled_at', 'is', null)
+    .orderBy('name')
+    .execute();
 }
 
 // ---- comments -------------------------------------------------------------------------------
@@ -156,12 +186,20 @@ export async function addComment(
   input: Omit<CommentRow, 'id' | 'resolved_at' | 'resolved_by' | 'created_at'>,
   now = new Date(),
 ): Promise<CommentRow> {
-  return db.insertInto('comments').values({ ...input, created_at: now.toISOString() }).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto('comments')
+    .values({ ...input, created_at: now.toISOString() })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export type CommentWithAuthor = CommentRow & { author_name: string | null; author_role: string | null };
 
-export async function listComments(db: Executor, applicationId: number, options: { includeInternal: boolean }): Promise<CommentWithAuthor[]> {
+export async function listComments(
+  db: Executor,
+  applicationId: number,
+  options: { includeInternal: boolean },
+): Promise<CommentWithAuthor[]> {
   let query = db
     .selectFrom('comments')
     .leftJoin('users', 'users.id', 'comments.author_id')
@@ -186,7 +224,11 @@ export async function setCommentResolved(db: Executor, id: number, userId: numbe
 
 // ---- what the advisor has seen ---------------------------------------------------------------
 
-export async function reviewMark(db: Executor, applicationId: number, advisorId: number): Promise<{ version: number; at: string } | undefined> {
+export async function reviewMark(
+  db: Executor,
+  applicationId: number,
+  advisorId: number,
+): Promise<{ version: number; at: string } | undefined> {
   return db
     .selectFrom('review_marks')
     .select(['version', 'at'])
@@ -195,7 +237,13 @@ export async function reviewMark(db: Executor, applicationId: number, advisorId:
     .executeTakeFirst();
 }
 
-export async function setReviewMark(db: Executor, applicationId: number, advisorId: number, version: number, now = new Date()): Promise<void> {
+export async function setReviewMark(
+  db: Executor,
+  applicationId: number,
+  advisorId: number,
+  version: number,
+  now = new Date(),
+): Promise<void> {
   await db
     .insertInto('review_marks')
     .values({ application_id: applicationId, advisor_id: advisorId, version, at: now.toISOString() })
@@ -233,21 +281,46 @@ export async function changesSince(db: Executor, applicationId: number, sinceVer
 
 export async function notify(
   db: Executor,
-  input: { userIds: number[]; applicationId: number | null; kind: string; text: string; link: string; email?: { subject: string; body: string } },
+  input: {
+    userIds: number[];
+    applicationId: number | null;
+    kind: string;
+    text: string;
+    link: string;
+    email?: { subject: string; body: string };
+  },
   now = new Date(),
 ): Promise<void> {
   const users = input.userIds.length
-    ? await db.selectFrom('users').select(['id', 'email']).where('id', 'in', [...new Set(input.userIds)]).where('disabled_at', 'is', null).execute()
+    ? await db
+        .selectFrom('users')
+        .select(['id', 'email'])
+        .where('id', 'in', [...new Set(input.userIds)])
+        .where('disabled_at', 'is', null)
+        .execute()
     : [];
   for (const user of users) {
     await db
       .insertInto('notifications')
-      .values({ user_id: user.id, application_id: input.applicationId, kind: input.kind, text: input.text, link: input.link, created_at: now.toISOString() })
+      .values({
+        user_id: user.id,
+        application_id: input.applicationId,
+        kind: input.kind,
+        text: input.text,
+        link: input.link,
+        created_at: now.toISOString(),
+      })
       .execute();
     if (input.email) {
       await db
         .insertInto('outbox')
-        .values({ to_user_id: user.id, to_address: user.email, subject: input.email.subject, body: input.email.body, created_at: now.toISOString() })
+        .values({
+          to_user_id: user.id,
+          to_address: user.email,
+          subject: input.email.subject,
+          body: input.email.body,
+          created_at: now.toISOString(),
+        })
         .execute();
     }
   }
@@ -268,7 +341,11 @@ export async function listNotifications(db: Executor, userId: number): Promise<N
 }
 
 export async function markNotificationsRead(db: Executor, userId: number, ids: number[] | 'all', now = new Date()): Promise<void> {
-  let query = db.updateTable('notifications').set({ read_at: now.toISOString() }).where('user_id', '=', userId).where('read_at', 'is', null);
+  let query = db
+    .updateTable('notifications')
+    .set({ read_at: now.toISOString() })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null);
   if (ids !== 'all') query = query.where('id', 'in', ids.length ? ids : [-1]);
   await query.execute();
 }

@@ -38,12 +38,7 @@ export async function createSession(
 export type SessionState = { status: 'active' | 'expired'; session: Session } | { status: 'missing' };
 
 /** Looks a session up and says whether it is still usable under the policy at `now`. */
-export async function findActiveSession(
-  db: Executor,
-  id: string,
-  policy: SessionPolicy,
-  now = new Date(),
-): Promise<SessionState> {
+export async function findActiveSession(db: Executor, id: string, policy: SessionPolicy, now = new Date()): Promise<SessionState> {
   const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!session || session.revoked_at) return { status: 'missing' };
   const idleDeadline = new Date(session.last_seen_at).getTime() + policy.idleMinutes * 60_000;
@@ -64,12 +59,7 @@ export async function forceTouchSession(db: Executor, id: string, now = new Date
 }
 
 export async function revokeSession(db: Executor, id: string, now = new Date()): Promise<void> {
-  await db
-    .updateTable('sessions')
-    .set({ revoked_at: now.toISOString() })
-    .where('id', '=', id)
-    .where('revoked_at', 'is', null)
-    .execute();
+  await db.updateTable('sessions').set({ revoked_at: now.toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }
 
 /** Revokes one of the user's own sessions; returns false if it is not theirs. */

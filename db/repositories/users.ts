@@ -37,11 +37,7 @@ export async function findUserById(db: Executor, id: number): Promise<PublicUser
 }
 
 export async function findUserByEmail(db: Executor, email: string): Promise<PublicUser | undefined> {
-  return db
-    .selectFrom('users')
-    .select(publicColumns)
-    .where('email', '=', email.trim().toLowerCase())
-    .executeTakeFirst();
+  return db.selectFrom('users').select(publicColumns).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
 }
 
 /**
@@ -49,11 +45,7 @@ export async function findUserByEmail(db: Executor, email: string): Promise<Publ
  * response time does not reveal which addresses have accounts.
  */
 export async function verifyCredentials(db: Executor, email: string, password: string): Promise<PublicUser | null> {
-  const row = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('email', '=', email.trim().toLowerCase())
-    .executeTakeFirst();
+  const row = await db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
   if (!row) {
     await verifyPassword(password, await decoyHash());
     return null;
@@ -83,12 +75,7 @@ export async function listUsers(db: Executor): Promise<Array<PublicUser & { orga
 }
 
 export async function listOrganisationMembers(db: Executor, organisationId: number): Promise<PublicUser[]> {
-  return db
-    .selectFrom('users')
-    .select(publicColumns)
-    .where('organisation_id', '=', organisationId)
-    .orderBy('name')
-    .execute();
+  return db.selectFrom('users').select(publicColumns).where('organisation_id', '=', organisationId).orderBy('name').execute();
 }
 
 export async function setUserDisabled(db: Executor, userId: number, disabled: boolean, now = new Date()): Promise<void> {
@@ -97,6 +84,29 @@ export async function setUserDisabled(db: Executor, userId: number, disabled: bo
     .set({ disabled_at: disabled ? now.toISOString() : null })
     .where('id', '=', userId)
     .execute();
+}
+
+/** Sets an account's role and organisation (the administration; rules in machines/shared/account.ts). */
+export async function updateUserRole(db: Executor, userId: number, role: Role, organisationId: number | null): Promise<void> {
+  await db.updateTable('users').set({ role, organisation_id: organisationId }).where('id', '=', userId).execute();
+}
+
+/** How many drafts the account is entered as advisor on (a role change would leave them without). */
+export async function advisedDraftCount(db: Executor, advisorId: number): Promise<number> {
+  const row = await db
+    .selectFrom('application_advisors')
+    .innerJoin('applications', 'applications.id', 'application_advisors.application_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('application_advisors.advisor_id', '=', advisorId)
+    .where('applications.deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The active accounts of a role (for example the ministry accounts asked to approve a change). */
+export async function activeUserIdsWithRole(db: Executor, role: Role): Promise<number[]> {
+  const rows = await db.selectFrom('users').select('id').where('role', '=', role).where('disabled_at', 'is', null).orderBy('id').execute();
+  return rows.map((r) => r.id);
 }
 
 /** Display names (and roles) by id, for histories and audit trails. */

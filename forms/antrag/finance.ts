@@ -1,6 +1,5 @@
-import { inKindValueCents, type BudgetTotals } from '../../machines/frl/application/budget';
+import type { BudgetTotals } from '../../machines/frl/application/budget';
 import type { ApplicationData } from '../../machines/frl/application/schema';
-import type { ParameterTable } from '../../machines/frl/parameters';
 import { calendarYearsOf } from '../../machines/frl/predicates';
 
 /**
@@ -31,12 +30,10 @@ export function allocate(total: number, weights: number[], unit = 1): number[] {
   const weightSum = weights.reduce((s, w) => s + w, 0);
   if (weights.length === 0) return [];
   if (weightSum <= 0) return weights.map((_, i) => (i === 0 ? total : 0));
-  const exact = weights.map((w) => (BigInt(units) * BigInt(w)) );
+  const exact = weights.map((w) => BigInt(units) * BigInt(w));
   const base = exact.map((e) => Number(e / BigInt(weightSum)));
   let left = units - base.reduce((s, b) => s + b, 0);
-  const order = exact
-    .map((e, i) => ({ i, rest: Number(e % BigInt(weightSum)) }))
-    .sort((a, b) => b.rest - a.rest || a.i - b.i);
+  const order = exact.map((e, i) => ({ i, rest: Number(e % BigInt(weightSum)) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
     base[i]! += 1;
@@ -53,7 +50,7 @@ interface Bucket {
   inKind: number;
 }
 
-export function financeByYear(data: ApplicationData, totals: BudgetTotals, parameters: ParameterTable): FinancePlan {
+export function financeByYear(data: ApplicationData, totals: BudgetTotals): FinancePlan {
   const { start, end } = data.schedule;
   const years = new Set<number>();
   if (start && end && end >= start) for (const y of calendarYearsOf(start, end)) years.add(y);
@@ -61,21 +58,18 @@ export function financeByYear(data: ApplicationData, totals: BudgetTotals, param
   const keys: Array<number | null> = [...years].sort((a, b) => a - b);
   if (totals.byYear.some((e) => e.year === null && e.cents !== 0)) keys.push(null);
 
-  const inKindByYear = new Map<number | null, number>();
-  for (const line of data.budget.inKind) {
-    const year = line.period ? Number(line.period.slice(0, 4)) : null;
-    inKindByYear.set(year, (inKindByYear.get(year) ?? 0) + inKindValueCents(line, parameters));
-  }
   let buckets: Bucket[] = keys.map((year) => ({
     years: [year],
     expenditure: totals.byYear.find((e) => e.year === year)?.cents ?? 0,
-    inKind: inKindByYear.get(year) ?? 0,
+    inKind: totals.inKindByYear.find((e) => e.year === year)?.cents ?? 0,
   }));
   if (buckets.length > 3) {
-    const merged = buckets.slice(2).reduce<Bucket>(
-      (m, b) => ({ years: [...m.years, ...b.years], expenditure: m.expenditure + b.expenditure, inKind: m.inKind + b.inKind }),
-      { years: [], expenditure: 0, inKind: 0 },
-    );
+    const merged = buckets
+      .slice(2)
+      .reduce<Bucket>(
+        (m, b) => ({ years: [...m.years, ...b.years], expenditure: m.expenditure + b.expenditure, inKind: m.inKind + b.inKind }),
+        { years: [], expenditure: 0, inKind: 0 },
+      );
     buckets = [...buckets.slice(0, 2), merged];
   }
   const f = totals.financing;

@@ -31,8 +31,9 @@ import {
 } from 'pdf-lib';
 import { dejaVuSans, dejaVuSansBold, shapingFeatures, type FontProgram } from '../pdf/font';
 import { measure, wrap } from '../pdf/layout';
+import { TEMPLATE_VERSION } from './template-version';
 
-export const TEMPLATE_VERSION = '2026-11';
+export { TEMPLATE_VERSION };
 /** The fixed creation date of the template (keeps the bytes stable). */
 const TEMPLATE_DATE = new Date('2026-11-01T00:00:00Z');
 
@@ -80,23 +81,29 @@ class Builder {
     readonly programs: { regular: FontProgram; bold: FontProgram },
   ) {}
 
-  newPage(running: string) {
+  /** A new page; its footer (form, section, applicant, page number) is stamped when filling. */
+  newPage() {
     this.checkFits();
     this.page = this.doc.addPage(A4);
     this.pageCount += 1;
     this.y = TOP;
-    this.page.drawText(`Antrag FRL Bürgerbeteiligung · ${running} · Formularstand ${TEMPLATE_VERSION}`, {
-      x: LEFT,
-      y: 24,
-      size: 7,
-      font: this.fonts.label,
-      color: grey,
-    });
+  }
+
+  /**
+   * Draws an optional block into a content stream of its own, named `/FLBlock /name`: the filler
+   * leaves such a block out where it does not apply (e.g. the Verbund section for Teil 2 B).
+   */
+  block(name: string, draw: () => void) {
+    const page = this.page as unknown as { getContentStream(useExisting?: boolean): PDFContentStream };
+    page.getContentStream(false).dict.set(PDFName.of('FLBlock'), PDFName.of(name));
+    draw();
+    page.getContentStream(false);
   }
 
   /** The layout must end above the footer; a template that does not fit is a programming error. */
   checkFits() {
-    if (this.pageCount > 0 && this.y < BOTTOM - 8) throw new Error(`Seite ${this.pageCount} der Vorlage ist zu voll (y = ${this.y.toFixed(1)}).`);
+    if (this.pageCount > 0 && this.y < BOTTOM - 8)
+      throw new Error(`Seite ${this.pageCount} der Vorlage ist zu voll (y = ${this.y.toFixed(1)}).`);
   }
 
   space(points: number) {
@@ -184,14 +191,23 @@ class Builder {
   checkbox(name: string, label: string, x: number, y: number, size = 10) {
     const box = this.form.createCheckBox(name);
     box.acroField.dict.set(PDFName.of('TU'), PDFHexString.fromText(label));
-    box.addToPage(this.page, { x, y, width: size, height: size, borderWidth: 0.8, borderColor: fieldBorder, backgroundColor: fieldBackground, textColor: rgb(0, 0, 0) });
+    box.addToPage(this.page, {
+      x,
+      y,
+      width: size,
+      height: size,
+      borderWidth: 0.8,
+      borderColor: fieldBorder,
+      backgroundColor: fieldBackground,
+      textColor: rgb(0, 0, 0),
+    });
   }
 
   /** A declaration: checkbox at the left, wrapped text beside it. */
   declaration(name: string, label: string, text: string) {
     const startY = this.y;
     const height = this.paragraph(text, { x: LEFT + 18, width: WIDTH - 18, size: 8 });
-    this.checkbox(name, label, LEFT + 1, startY - 11);
+    this.checkbox(name, label, LEFT + 1, startY - 10.5, 9);
     this.y = Math.min(this.y, startY - 14) - 5;
     return height;
   }
@@ -199,13 +215,15 @@ class Builder {
   /** Yes/no choice as two checkboxes after a question. */
   choice(question: string, options: Array<{ name: string; label: string; text: string }>) {
     this.paragraph(question, { x: LEFT + 18, width: WIDTH - 18, size: 8 });
+    // Air between the question and the first box, and between a box and its text (issue 23.7).
+    this.space(4);
     for (const option of options) {
       const startY = this.y;
-      this.paragraph(option.text, { x: LEFT + 36, width: WIDTH - 36, size: 8 });
-      this.checkbox(option.name, option.label, LEFT + 19, startY - 11);
-      this.y = Math.min(this.y, startY - 14) - 2;
+      this.paragraph(option.text, { x: LEFT + 38, width: WIDTH - 38, size: 8 });
+      this.checkbox(option.name, option.label, LEFT + 20, startY - 10.5, 9);
+      this.y = Math.min(this.y, startY - 13) - 3;
     }
-    this.space(4);
+    this.space(3);
   }
 
   /** A table of fields: header drawn, one field per cell, `rows` rows of `rowHeight`. */
@@ -213,7 +231,15 @@ class Builder {
     prefix: string;
     rows: number;
     rowHeight: number;
-    columns: Array<{ key: string; header: string; width: number; label: string; multiline?: boolean; align?: 'left' | 'right' | 'center'; size?: number }>;
+    columns: Array<{
+      key: string;
+      header: string;
+      width: number;
+      label: string;
+      multiline?: boolean;
+      align?: 'left' | 'right' | 'center';
+      size?: number;
+    }>;
   }) {
     const headerHeight = 14;
     this.page.drawRectangle({ x: LEFT, y: this.y - headerHeight, width: WIDTH, height: headerHeight, color: barColour });
@@ -262,7 +288,7 @@ const amount = (name: string, label: string): FieldSpec => ({ name, label, align
 // ---- the pages -------------------------------------------------------------------------------
 
 function pageOne(b: Builder) {
-  b.newPage('Hauptantrag');
+  b.newPage();
   const boxWidth = 190;
   // Box for the grant authority (deliberately left empty by the applicant).
   b.text('An die Sächsische Aufbaubank – Förderbank – (SAB)', LEFT, TOP - 8, 8);
@@ -272,7 +298,13 @@ function pageOne(b: Builder) {
   b.y = TOP - 12;
   const saved = b.y;
   b.text('Antragsnummer', RIGHT - boxWidth + 5, b.y - 7, LABEL_SIZE, false, grey);
-  b.textField({ name: 'sab.antragsnummer', label: 'Antragsnummer (von der SAB auszufüllen)' }, RIGHT - boxWidth + 5, b.y - 24, boxWidth - 10, 15);
+  b.textField(
+    { name: 'sab.antragsnummer', label: 'Antragsnummer (von der SAB auszufüllen)' },
+    RIGHT - boxWidth + 5,
+    b.y - 24,
+    boxWidth - 10,
+    15,
+  );
   b.text('Eingangsdatum', RIGHT - boxWidth + 5, b.y - 31, LABEL_SIZE, false, grey);
   b.textField({ name: 'sab.eingang', label: 'Eingangsdatum (von der SAB auszufüllen)' }, RIGHT - boxWidth + 5, b.y - 48, boxWidth - 10, 15);
   b.y = saved - 62;
@@ -283,7 +315,11 @@ function pageOne(b: Builder) {
       'zuletzt geändert am 14. Juni 2023. Zuwendungsart: Projektförderung · Finanzierungsart: Anteilfinanzierung · Form: Zuschuss.',
     { size: 8, color: grey },
   );
-  b.paragraph('Bitte füllen Sie alle Felder aus, die auf Sie zutreffen. Beträge in Euro.', { size: 8, color: grey });
+  b.paragraph(
+    'Bitte füllen Sie alle Felder aus, die auf Sie zutreffen. Beträge in Euro. Summen und berechnete Beträge ergeben sich aus dem ' +
+      'Ausgaben- und Finanzierungsplan (Anlage 2); in der bearbeitbaren Fassung sind sie schreibgeschützt.',
+    { size: 8, color: grey },
+  );
 
   b.heading('1  Antragsteller');
   b.fields([{ name: 'antragsteller.name', label: 'Name der Kommune oder Organisation' }]);
@@ -348,7 +384,7 @@ const financeRows: Array<{ key: string; label: string }> = [
 ];
 
 function pageTwo(b: Builder) {
-  b.newPage('Hauptantrag');
+  b.newPage();
   b.heading('4  Finanzierungsplan nach Kalenderjahren');
   const labelWidth = 175;
   const colWidth = (WIDTH - labelWidth) / 4;
@@ -359,7 +395,14 @@ function pageTwo(b: Builder) {
   columns.forEach((column, i) => {
     const x = LEFT + labelWidth + i * colWidth;
     if (column === 'gesamt') b.text('Gesamt', x + colWidth - 4 - b.fonts.bold.widthOfTextAtSize('Gesamt', 8), b.y - 12, 8, true);
-    else b.textField({ name: `finanzplan.${column}.jahr`, label: `Kalenderjahr ${i + 1}`, align: 'right', size: 8 }, x + 2, b.y - 16, colWidth - 4, 14);
+    else
+      b.textField(
+        { name: `finanzplan.${column}.jahr`, label: `Kalenderjahr ${i + 1}`, align: 'right', size: 8 },
+        x + 2,
+        b.y - 16,
+        colWidth - 4,
+        14,
+      );
   });
   b.y -= 18;
   for (const row of financeRows) {
@@ -367,7 +410,13 @@ function pageTwo(b: Builder) {
     columns.forEach((column, i) => {
       const x = LEFT + labelWidth + i * colWidth;
       const yearLabel = column === 'gesamt' ? 'gesamt' : `Jahr ${i + 1}`;
-      b.textField({ name: `finanzplan.${column}.${row.key}`, label: `Finanzierungsplan: ${row.label}, ${yearLabel}`, align: 'right', size: 8 }, x + 2, b.y - 17, colWidth - 4, 16);
+      b.textField(
+        { name: `finanzplan.${column}.${row.key}`, label: `Finanzierungsplan: ${row.label}, ${yearLabel}`, align: 'right', size: 8 },
+        x + 2,
+        b.y - 17,
+        colWidth - 4,
+        16,
+      );
     });
     b.y -= 18;
   }
@@ -378,37 +427,76 @@ function pageTwo(b: Builder) {
   );
 
   b.heading('5  Begründung');
-  b.fields([{ name: 'begruendung.vorhaben', label: 'Warum ist das Vorhaben notwendig? (Ausgangslage, Bedarf, erwartete Wirkung)', multiline: true, height: 500 }]);
+  b.fields([
+    {
+      name: 'begruendung.vorhaben',
+      label: 'Warum ist das Vorhaben notwendig? (Ausgangslage, Bedarf, erwartete Wirkung)',
+      multiline: true,
+      height: 500,
+    },
+  ]);
 }
 
 function pageThree(b: Builder) {
-  b.newPage('Hauptantrag');
-  b.fields([{ name: 'begruendung.foerderung', label: 'Warum ist eine Förderung erforderlich? (Eigenmittel, andere Finanzierungswege)', multiline: true, height: 300 }]);
+  b.newPage();
+  b.fields([
+    {
+      name: 'begruendung.foerderung',
+      label: 'Warum ist eine Förderung erforderlich? (Eigenmittel, andere Finanzierungswege)',
+      multiline: true,
+      height: 300,
+    },
+  ]);
 
-  b.heading('6  Verbund');
-  const startY = b.y;
-  b.paragraph('Der Antrag wird im Verbund gestellt; der Antragsteller ist federführend und vertritt die Partner (FRL Teil 2 A III Satz 2).', {
-    x: LEFT + 18,
-    width: WIDTH - 18,
+  // Section 6 reads "Verbund" for municipalities (Teil 2 A) and "Projektpartner" for Teil 2 B; the
+  // filler keeps the one that applies (both are drawn at the same place).
+  const top = b.y;
+  b.block('abschnitt6.verbund', () => {
+    b.heading('6  Verbund');
+    const startY = b.y;
+    b.paragraph(
+      'Der Antrag wird im Verbund gestellt; der Antragsteller ist federführend und vertritt die Partner (FRL Teil 2 A III Satz 2).',
+      {
+        x: LEFT + 18,
+        width: WIDTH - 18,
+      },
+    );
+    b.checkbox('verbund.antrag', 'Antrag im Verbund', LEFT + 1, startY - 10.5, 9);
+    b.space(8);
   });
-  b.checkbox('verbund.antrag', 'Antrag im Verbund', LEFT + 1, startY - 11);
-  b.space(8);
-  b.paragraph('Verbundpartner', { size: 8, bold: true });
-  b.space(3);
-  b.table({
-    prefix: 'verbund.partner',
-    rows: 5,
-    rowHeight: 20,
-    columns: [
-      { key: 'name', header: 'Name', label: 'Verbundpartner: Name', width: 190, multiline: true },
-      { key: 'art', header: 'Art', label: 'Verbundpartner: Art', width: 110, multiline: true },
-      { key: 'landkreis', header: 'Landkreis / kreisfreie Stadt', label: 'Verbundpartner: Landkreis', width: WIDTH - 300, multiline: true },
-    ],
+  const after = b.y;
+  b.y = top;
+  b.block('abschnitt6.projektpartner', () => {
+    b.heading('6  Projektpartner');
+    b.paragraph(
+      'Partner, mit denen der Antragsteller das Vorhaben durchführt; auch sie stehen auf dem Boden der freiheitlichen demokratischen Grundordnung (FRL Teil 1 III).',
+      {
+        x: LEFT,
+        width: WIDTH,
+      },
+    );
+  });
+  b.y = Math.min(after, b.y);
+  b.block('abschnitt6.partner', () => {
+    b.paragraph('Partner (Name, Art, Landkreis oder kreisfreie Stadt, Gemeindeschlüssel, Ansprechperson)', { size: 8, bold: true });
+    b.space(3);
+    b.table({
+      prefix: 'verbund.partner',
+      rows: 6,
+      rowHeight: 20,
+      columns: [
+        { key: 'name', header: 'Name', label: 'Partner: Name', width: 140, multiline: true },
+        { key: 'art', header: 'Art', label: 'Partner: Art', width: 80, multiline: true, size: 7.5 },
+        { key: 'landkreis', header: 'Landkreis / Stadt', label: 'Partner: Landkreis', width: 95, multiline: true, size: 7.5 },
+        { key: 'ags', header: 'AGS', label: 'Partner: Amtlicher Gemeindeschlüssel', width: 55, size: 7.5 },
+        { key: 'kontakt', header: 'Ansprechperson', label: 'Partner: Ansprechperson', width: WIDTH - 370, multiline: true, size: 7.5 },
+      ],
+    });
   });
 }
 
 function pageFour(b: Builder) {
-  b.newPage('Hauptantrag');
+  b.newPage();
   b.heading('7  Erklärungen');
   b.paragraph('Der Antragsteller erklärt mit seiner Unterschrift (bitte ankreuzen):', { size: 8, color: grey });
   b.space(4);
@@ -433,13 +521,13 @@ function pageFour(b: Builder) {
   b.declaration(
     'erklaerung.subventionserheblich',
     'Erklärung: subventionserhebliche Tatsachen',
-    'Dem Antragsteller ist bekannt, dass die Angaben in diesem Antrag und seinen Anlagen subventionserheblich im Sinne von § 264 StGB ' +
-      'in Verbindung mit § 1 SächsSubvG sind und ein Subventionsbetrug strafbar ist. Änderungen teilt er der SAB unverzüglich mit.',
-  );
-  b.declaration(
-    'erklaerung.datenschutz',
-    'Erklärung: Datenschutzhinweise',
-    'Der Antragsteller hat die Hinweise zur Verarbeitung personenbezogener Daten im Förderverfahren zur Kenntnis genommen.',
+    'Subventionserheblich im Sinne von § 264 StGB in Verbindung mit § 1 SächsSubvG und §§ 2 bis 6 SubvG (VwV zu § 44 SäHO Nr. 3.5) ' +
+      'sind die Angaben, von denen Bewilligung, Gewährung, Rückforderung, Weitergewährung oder Belassen der Zuwendung abhängen, ' +
+      'insbesondere: Rechtsform, Gemeinnützigkeit, Sitz und Vertretung des Antragstellers; Gegenstand, Förderweg, Ort, Zeitraum und ' +
+      'Beginn des Vorhabens; die Erklärung, dass noch nicht begonnen wurde; alle Angaben des Ausgaben- und Finanzierungsplans ' +
+      '(Kostenpositionen, Eigenmittel, unbare Eigenleistungen, Mittel Dritter, andere öffentliche Förderung); die Erklärungen zum ' +
+      'Vorsteuerabzug und zur überwiegend öffentlichen Finanzierung sowie der Inhalt der beigefügten Unterlagen. Dem Antragsteller ' +
+      'ist bekannt, dass ein Subventionsbetrug strafbar ist (§ 264 StGB); Änderungen dieser Tatsachen teilt er der SAB unverzüglich mit (§ 3 SubvG).',
   );
   b.declaration(
     'erklaerung.nichtbegonnen',
@@ -447,29 +535,140 @@ function pageFour(b: Builder) {
     'Mit dem Vorhaben wurde noch nicht begonnen; insbesondere wurde noch kein der Ausführung zuzurechnender Lieferungs- oder ' +
       'Leistungsvertrag abgeschlossen (VwV zu § 44 SäHO Nr. 1.4, VVK Nr. 1.3).',
   );
+  b.fields([
+    {
+      name: 'erklaerung.vorhabensbeginn',
+      label: 'Beginn des Vorhabens ab Antragstellung (VwV zu § 44 SäHO Nr. 1.4, VVK Nr. 1.3) – ergibt sich aus den Gesamtausgaben',
+      multiline: true,
+      height: 30,
+      size: 8,
+    },
+  ]);
+  b.space(2);
+  b.paragraph(
+    'Gesicherte Finanzierung (VwV zu § 44 SäHO Nr. 1.3, VVK Nr. 1.2): Die Gesamtfinanzierung des Vorhabens ist gesichert; der Eigenanteil ' +
+      'und die Mittel Dritter stehen zur Verfügung.',
+    { x: LEFT + 18, width: WIDTH - 18, size: 8 },
+  );
+  b.space(3);
+  b.fields([
+    {
+      name: 'erklaerung.eigenanteil.angaben',
+      label: 'Eigenanteil laut Finanzierungsplan (Anlage 2)',
+      multiline: true,
+      height: 30,
+      size: 8,
+    },
+  ]);
+  b.choice('Der Eigenanteil ist gesichert (bitte ankreuzen und ergänzen):', [
+    {
+      name: 'erklaerung.eigenanteil.haushalt',
+      label: 'Eigenanteil: im Haushalt veranschlagt',
+      text: 'im Haushaltsplan (Kommunen) bzw. im Haushalt oder Wirtschaftsplan des Trägers veranschlagt',
+    },
+    {
+      name: 'erklaerung.eigenanteil.beschluss',
+      label: 'Eigenanteil: durch Beschluss gesichert',
+      text: 'durch Beschluss des zuständigen Gremiums (z. B. Gemeinderat, Kreistag, Vorstand)',
+    },
+  ]);
+  b.fields([{ name: 'erklaerung.eigenanteil.nachweis', label: 'Haushaltsstelle bzw. Gremium und Datum des Beschlusses' }]);
   b.space(2);
   b.choice('Vorsteuerabzug (§ 15 UStG; VwV zu § 44 SäHO Nr. 2.6, VVK Nr. 2.6): Der Antragsteller ist für dieses Vorhaben', [
-    { name: 'erklaerung.vorsteuer.ja', label: 'Vorsteuerabzug: berechtigt', text: 'zum Vorsteuerabzug berechtigt – die Ausgaben sind ohne Umsatzsteuer (netto) angegeben.' },
-    { name: 'erklaerung.vorsteuer.nein', label: 'Vorsteuerabzug: nicht berechtigt', text: 'nicht zum Vorsteuerabzug berechtigt – die Ausgaben sind mit Umsatzsteuer (brutto) angegeben.' },
+    {
+      name: 'erklaerung.vorsteuer.ja',
+      label: 'Vorsteuerabzug: berechtigt',
+      text: 'zum Vorsteuerabzug berechtigt – die Ausgaben sind ohne Umsatzsteuer (netto) angegeben.',
+    },
+    {
+      name: 'erklaerung.vorsteuer.nein',
+      label: 'Vorsteuerabzug: nicht berechtigt',
+      text: 'nicht zum Vorsteuerabzug berechtigt – die Ausgaben sind mit Umsatzsteuer (brutto) angegeben.',
+    },
   ]);
-  b.choice('Nur Teil 2 B (Besserstellungsverbot, ANBest-P Nr. 1.3): Der Antragsteller finanziert seine Gesamtausgaben überwiegend aus Zuwendungen der öffentlichen Hand', [
-    { name: 'erklaerung.oeffentlich.ja', label: 'Überwiegend öffentlich finanziert: ja', text: 'ja' },
-    { name: 'erklaerung.oeffentlich.nein', label: 'Überwiegend öffentlich finanziert: nein', text: 'nein' },
-  ]);
+  b.block('besserstellung', () => {
+    b.choice(
+      'Nur Teil 2 B (Besserstellungsverbot, ANBest-P Nr. 1.3): Der Antragsteller finanziert seine Gesamtausgaben überwiegend aus Zuwendungen der öffentlichen Hand',
+      [
+        { name: 'erklaerung.oeffentlich.ja', label: 'Überwiegend öffentlich finanziert: ja', text: 'ja' },
+        { name: 'erklaerung.oeffentlich.nein', label: 'Überwiegend öffentlich finanziert: nein', text: 'nein' },
+      ],
+    );
+  });
+}
+
+function pageFive(b: Builder) {
+  b.newPage();
+  b.space(4);
+  b.paragraph('Hinweise zur Verarbeitung personenbezogener Daten (VwV zu § 44 SäHO Nr. 3.1, § 4 Abs. 1 SächsFöDaG)', {
+    size: 9,
+    bold: true,
+  });
+  b.space(3);
+  b.paragraph(
+    'Die Sächsische Aufbaubank – Förderbank – (SAB) verarbeitet als Bewilligungsbehörde die Angaben dieses Antrags und seiner Anlagen, ' +
+      'auch die personenbezogenen Daten der genannten Personen (Vertretung, Ansprechperson, Unterzeichnende, Partner), soweit es für die ' +
+      'Prüfung des Antrags, die Bewilligung und Auszahlung, die Prüfung der Verwendung und die Erfolgskontrolle erforderlich ist. ' +
+      'Nach dem Gesetz über Fördermitteldatenbanken im Freistaat Sachsen (SächsFöDaG) werden die Daten in der Fördermitteldatenbank ' +
+      'des Freistaates gespeichert; sie können dem für die Richtlinie zuständigen Staatsministerium, dem Sächsischen Rechnungshof und ' +
+      'anderen zur Prüfung berechtigten Stellen übermittelt werden. Rechtsgrundlage ist Art. 6 Abs. 1 Buchst. c und e DSGVO in ' +
+      'Verbindung mit dem Haushaltsrecht des Freistaates. Betroffene Personen haben die Rechte nach Art. 15 bis 21 DSGVO (Auskunft, ' +
+      'Berichtigung, Löschung, Einschränkung der Verarbeitung, Widerspruch) und können sich bei der Sächsischen Datenschutz- und ' +
+      'Transparenzbeauftragten beschweren. Ergänzend gelten die Datenschutzhinweise der SAB. Der Antragsteller gibt diese Hinweise an ' +
+      'die Personen weiter, deren Daten er angibt.',
+    { size: 8 },
+  );
+  b.space(4);
+  b.declaration(
+    'erklaerung.datenschutz',
+    'Erklärung: Datenschutzhinweise',
+    'Der Antragsteller hat die Hinweise zur Verarbeitung personenbezogener Daten zur Kenntnis genommen.',
+  );
+
+  b.heading('8  Anlagen');
+  b.paragraph('Dem Antrag liegen bei (Anlagenverzeichnis; Anlagen ohne Nummer fehlen noch):', { size: 8, color: grey });
+  b.space(3);
+  b.table({
+    prefix: 'anlagen',
+    rows: 10,
+    rowHeight: 17,
+    columns: [
+      { key: 'nr', header: 'Anlage', label: 'Anlagen: Nummer', width: 44, align: 'center' },
+      { key: 'titel', header: 'Bezeichnung', label: 'Anlagen: Bezeichnung', width: 190, multiline: true, size: 7.5 },
+      { key: 'datei', header: 'Datei bzw. Hinweis', label: 'Anlagen: Datei bzw. Hinweis', width: WIDTH - 234, multiline: true, size: 7.5 },
+    ],
+  });
 
   b.heading('Unterschrift');
   b.fields([
     { name: 'unterschrift.ort', label: 'Ort' },
-    { name: 'unterschrift.datum', label: 'Datum', width: 110 },
+    { name: 'unterschrift.datum', label: 'Datum (bei Unterschrift einzutragen)', width: 150 },
   ]);
   b.fields([
     { name: 'unterschrift.name', label: 'Name der unterzeichnenden Person' },
     { name: 'unterschrift.funktion', label: 'Funktion' },
   ]);
-  b.space(34);
+  b.space(26);
   b.page.drawLine({ start: { x: LEFT, y: b.y }, end: { x: LEFT + 260, y: b.y }, thickness: 0.6, color: grey });
   b.text('Rechtsverbindliche Unterschrift (bei Kommunen mit Dienstsiegel)', LEFT, b.y - 10, LABEL_SIZE, false, grey);
-  b.space(14);
+  b.space(18);
+  b.block('unterschrift2', () => {
+    b.fields([
+      { name: 'unterschrift2.name', label: 'Zweite unterzeichnende Person (bei gemeinsamer Vertretung)' },
+      { name: 'unterschrift2.funktion', label: 'Funktion' },
+    ]);
+    b.space(26);
+    b.page.drawLine({ start: { x: LEFT, y: b.y }, end: { x: LEFT + 260, y: b.y }, thickness: 0.6, color: grey });
+    b.text(
+      'Zweite Unterschrift, wenn die Satzung eine gemeinschaftliche Vertretung vorsieht (z. B. zwei Vorstandsmitglieder)',
+      LEFT,
+      b.y - 10,
+      LABEL_SIZE,
+      false,
+      grey,
+    );
+    b.space(14);
+  });
 }
 
 function annexHeader(b: Builder, prefix: string, title: string, note: string) {
@@ -480,26 +679,42 @@ function annexHeader(b: Builder, prefix: string, title: string, note: string) {
 }
 
 function annexOne(b: Builder) {
-  b.newPage('Anlage 1');
-  annexHeader(b, 'anlage1', 'Anlage 1 – Vorhabenbeschreibung', 'Beschreiben Sie das Vorhaben so, dass die Bewilligungsbehörde Ziele, Vorgehen und Beteiligte nachvollziehen kann.');
+  b.newPage();
+  annexHeader(
+    b,
+    'anlage1',
+    'Anlage 1 – Vorhabenbeschreibung',
+    'Beschreiben Sie das Vorhaben so, dass die Bewilligungsbehörde Ziele, Vorgehen und Beteiligte nachvollziehen kann.',
+  );
   b.fields([{ name: 'anlage1.ziele', label: '1. Ziele des Vorhabens', multiline: true, height: 205 }]);
   b.fields([{ name: 'anlage1.bausteine', label: '2. Bausteine und Arbeitsschritte', multiline: true, height: 215 }]);
   b.fields([{ name: 'anlage1.formate', label: '3. Beteiligungsformate und Stufe der Beteiligung', multiline: true, height: 190 }]);
 
-  b.newPage('Anlage 1');
+  b.newPage();
   b.fields([{ name: 'anlage1.zielgruppen', label: '4. Zielgruppen', multiline: true, height: 70 }]);
-  b.fields([{ name: 'anlage1.kooperation', label: '5. Zusammenarbeit (Teil 2 A: Beteiligung freier Träger; Teil 2 B: Kooperation mit der betroffenen Kommune)', multiline: true, height: 160 }]);
+  b.fields([
+    {
+      name: 'anlage1.kooperation',
+      label: '5. Zusammenarbeit (Teil 2 A: Beteiligung freier Träger; Teil 2 B: Kooperation mit der betroffenen Kommune)',
+      multiline: true,
+      height: 160,
+    },
+  ]);
   b.fields([{ name: 'anlage1.zeitplan', label: '6. Zeitplan mit Meilensteinen', multiline: true, height: 190 }]);
   b.fields([{ name: 'anlage1.ergaenzend', label: '7. Ergänzende Angaben', multiline: true, height: 245 }]);
 }
 
 function sumRows(b: Builder, prefix: string, total: string) {
-  b.labelledField({ name: `${prefix}.uebertrag`, label: `${total}: Übertrag auf die Folgeseite` }, 'Übertrag auf die Folgeseite (nur bei Fortsetzung)', { height: 15 });
+  b.labelledField(
+    { name: `${prefix}.uebertrag`, label: `${total}: Übertrag auf die Folgeseite` },
+    'Übertrag auf die Folgeseite (nur bei Fortsetzung)',
+    { height: 15 },
+  );
   b.labelledField({ name: `${prefix}.summe`, label: total }, total, { bold: true, height: 15 });
 }
 
 function annexTwo(b: Builder) {
-  b.newPage('Anlage 2');
+  b.newPage();
   annexHeader(
     b,
     'anlage2',
@@ -509,7 +724,7 @@ function annexTwo(b: Builder) {
   b.subheading('A. Ausgaben (Kostenpositionen)');
   b.table({
     prefix: 'anlage2.ausgaben',
-    rows: 25,
+    rows: 16,
     rowHeight: 21.5,
     columns: [
       { key: 'nr', header: 'Nr.', label: 'Ausgaben: Nr.', width: 24, align: 'right' },
@@ -522,8 +737,25 @@ function annexTwo(b: Builder) {
   });
   b.space(4);
   sumRows(b, 'anlage2.ausgaben', 'Summe der Ausgabepositionen');
+  b.space(2);
+  b.labelledField({ name: 'anlage2.zwischensumme.personal', label: 'davon Personalausgaben' }, 'davon Personalausgaben', { height: 14 });
+  b.labelledField({ name: 'anlage2.zwischensumme.sach', label: 'davon Sachausgaben' }, 'davon Sachausgaben (alle übrigen Kategorien)', {
+    height: 14,
+  });
+  b.space(4);
+  b.table({
+    prefix: 'anlage2.kategorie',
+    rows: 10,
+    rowHeight: 14,
+    columns: [
+      { key: 'kategorie', header: 'Zwischensummen je Kategorie', label: 'Zwischensumme: Kategorie', width: 250, size: 8 },
+      { key: 'art', header: 'Art', label: 'Zwischensumme: Personal- oder Sachausgabe', width: 120, size: 8 },
+      { key: 'anzahl', header: 'Positionen', label: 'Zwischensumme: Anzahl der Positionen', width: 55, align: 'right', size: 8 },
+      { key: 'betrag', header: 'Betrag', label: 'Zwischensumme: Betrag', width: WIDTH - 425, align: 'right', size: 8 },
+    ],
+  });
 
-  b.newPage('Anlage 2');
+  b.newPage();
   b.subheading('B. Unbare Eigenleistungen (nur Teil 2 B: ehrenamtliche Arbeit zum Mindestlohn, Raumnutzung)');
   b.table({
     prefix: 'anlage2.eigenleistungen',
@@ -589,7 +821,7 @@ function annexTwo(b: Builder) {
 }
 
 function annexThree(b: Builder) {
-  b.newPage('Anlage 3');
+  b.newPage();
   annexHeader(
     b,
     'anlage3',
@@ -703,6 +935,7 @@ export async function generateTemplate(): Promise<Uint8Array> {
   pageTwo(builder);
   pageThree(builder);
   pageFour(builder);
+  pageFive(builder);
   annexOne(builder);
   annexTwo(builder);
   annexThree(builder);

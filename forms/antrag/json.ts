@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import { storedAttachmentSchema, type StoredAttachment } from '../../machines/frl/application/enclosures';
 import { APPLICATION_SCHEMA_VERSION, applicationDataSchema, type ApplicationData } from '../../machines/frl/application/schema';
 
 /**
  * The application as a machine-readable JSON document – for export, import and exchange:
  *
- *   { "$schema": "https://…/schema/antrag-v1.json", "schemaVersion": 1, "application": { … } }
+ *   { "$schema": "https://…/schema/antrag-v1.json", "schemaVersion": 1, "application": { … }, "attachments": [ … ] }
+ *
+ * `attachments` lists the documents stored with the application (type, file name, size, SHA-256)
+ * so that the PDF made from the file names the same enclosures; the files themselves are not part
+ * of the export, and an import does not bring them back.
  *
  * Keys are sorted (objects alphabetically, the envelope in the order above) and the text is
  * indented, so the same application always gives the same bytes: export → import → export is
@@ -19,6 +24,7 @@ const envelopeSchema = z.strictObject({
   $schema: z.string().optional(),
   schemaVersion: z.literal(APPLICATION_SCHEMA_VERSION),
   application: applicationDataSchema,
+  attachments: z.array(storedAttachmentSchema).max(500).optional(),
 });
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -39,6 +45,8 @@ function sortKeys(value: unknown): Json {
 export interface ExportOptions {
   /** Absolute URL of the JSON Schema (default: APPLICATION_JSON_SCHEMA_URL). */
   schemaUrl?: string;
+  /** The documents stored with the application (listed, not included). */
+  attachments?: readonly StoredAttachment[];
 }
 
 /** The application as a pretty, stable JSON document (with a final line break). */
@@ -46,11 +54,17 @@ export function exportApplication(data: ApplicationData, options: ExportOptions 
   // Normalised through the schema when possible (defaults filled in), so export is canonical.
   const parsed = applicationDataSchema.safeParse(data);
   const application = sortKeys(parsed.success ? parsed.data : data);
-  const document = { $schema: options.schemaUrl ?? APPLICATION_JSON_SCHEMA_URL, schemaVersion: APPLICATION_SCHEMA_VERSION, application };
+  const attachments = options.attachments?.length ? options.attachments.map((a) => sortKeys(a)) : undefined;
+  const document = {
+    $schema: options.schemaUrl ?? APPLICATION_JSON_SCHEMA_URL,
+    schemaVersion: APPLICATION_SCHEMA_VERSION,
+    application,
+    attachments,
+  };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-export type ImportResult = { ok: true; data: ApplicationData } | { ok: false; errors: string[] };
+export type ImportResult = { ok: true; data: ApplicationData; attachments: StoredAttachment[] } | { ok: false; errors: string[] };
 
 const typeNames: Record<string, string> = {
   string: 'ein Text',
@@ -98,7 +112,8 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
       return `${where}: mindestens ${min} erforderlich.`;
     }
     case 'invalid_value':
-      if (valueAt(input, issue.path) === undefined) return `${where} fehlt (erlaubt: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}).`;
+      if (valueAt(input, issue.path) === undefined)
+        return `${where} fehlt (erlaubt: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}).`;
       return `${where}: erlaubt ${issue.values.length === 1 ? 'ist' : 'sind'} ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`;
     case 'invalid_format': {
       const pattern = String((issue as { pattern?: unknown }).pattern ?? '');
@@ -129,7 +144,10 @@ export function importApplication(text: string): ImportResult {
     return { ok: false, errors: [`Die Datei ist kein gültiges JSON (Fehler in Zeile ${line}, Spalte ${column}).`] };
   }
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return { ok: false, errors: ['Die Datei enthält keinen Antrag (erwartet wird ein JSON-Objekt mit „schemaVersion“ und „application“).'] };
+    return {
+      ok: false,
+      errors: ['Die Datei enthält keinen Antrag (erwartet wird ein JSON-Objekt mit „schemaVersion“ und „application“).'],
+    };
   }
   const version = (input as { schemaVersion?: unknown }).schemaVersion;
   if (version !== APPLICATION_SCHEMA_VERSION) {
@@ -144,12 +162,39 @@ export function importApplication(text: string): ImportResult {
   }
   const parsed = envelopeSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => describe(issue, input)) };
-  return { ok: true, data: parsed.data.application };
+  return { ok: true, data: parsed.data.application, attachments: parsed.data.attachments ?? [] };
+}
+
+/**
+ * Reads the bytes of a JSON file: UTF-8 only (with or without BOM). Another encoding is refused
+ * with a German message instead of being decoded into "�" that would end up in the draft.
+ */
+export function decodeJsonFile(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: string } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      ok: false,
+      error:
+        'Die Datei ist in UTF-16 gespeichert. Exportierte Anträge sind UTF-8-Dateien; bitte speichern Sie die Datei als UTF-8 und versuchen Sie es erneut.',
+    };
+  }
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return {
+      ok: false,
+      error:
+        'Die Datei ist nicht als UTF-8 gespeichert (zum Beispiel in Windows-1252 oder ISO-8859-1), Umlaute würden verfälscht. ' +
+        'Exportierte Anträge sind UTF-8-Dateien; bitte speichern Sie die Datei als UTF-8 und versuchen Sie es erneut.',
+    };
+  }
 }
 
 /** The JSON Schema (draft 2020-12) of the exported document. */
 export function applicationJsonSchema(options: ExportOptions = {}): Record<string, unknown> {
-  const schema = z.toJSONSchema(envelopeSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(envelopeSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return {
     ...schema,
     $id: options.schemaUrl ?? APPLICATION_JSON_SCHEMA_URL,

@@ -61,7 +61,10 @@ export class Content {
   }
 
   filledRect(x: number, y: number, w: number, h: number, color: Components): this {
-    return this.save().fillColor(color).raw(`${num(x)} ${num(y)} ${num(w)} ${num(h)} re f`).restore();
+    return this.save()
+      .fillColor(color)
+      .raw(`${num(x)} ${num(y)} ${num(w)} ${num(h)} re f`)
+      .restore();
   }
 
   strokedRect(x: number, y: number, w: number, h: number, color: Components, width: number): this {
@@ -73,15 +76,26 @@ export class Content {
   }
 
   line(x1: number, y1: number, x2: number, y2: number, color: Components, width: number): this {
-    return this.save().strokeColor(color).raw(`${num(width)} w ${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S`).restore();
+    return this.save()
+      .strokeColor(color)
+      .raw(`${num(width)} w ${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S`)
+      .restore();
   }
 
   /** Text runs in one font and size; `clipBox` keeps glyphs inside a field. */
-  text(fontKey: string, size: number, runs: TextRun[], color: Components = [0], clipBox?: { x: number; y: number; width: number; height: number }): this {
+  text(
+    fontKey: string,
+    size: number,
+    runs: TextRun[],
+    color: Components = [0],
+    clipBox?: { x: number; y: number; width: number; height: number },
+  ): this {
     if (runs.length === 0) return this;
     this.save();
     if (clipBox) this.raw(`${num(clipBox.x)} ${num(clipBox.y)} ${num(clipBox.width)} ${num(clipBox.height)} re W n`);
-    this.raw('BT').fillColor(color).raw(`/${fontKey} ${num(size)} Tf`);
+    this.raw('BT')
+      .fillColor(color)
+      .raw(`/${fontKey} ${num(size)} Tf`);
     let x = 0;
     let y = 0;
     for (const run of runs) {
@@ -90,6 +104,20 @@ export class Content {
       y = run.y;
     }
     return this.raw('ET').restore();
+  }
+
+  /** Starts content that belongs to a structure element (tagged PDF): `/P <</MCID 3>> BDC`. */
+  beginMarked(tag: string, mcid: number): this {
+    return this.raw(`/${tag} <</MCID ${mcid}>> BDC`);
+  }
+
+  /** Starts content that is not part of the document's text: decoration, page labels (tagged PDF). */
+  beginArtifact(type?: 'Pagination' | 'Layout'): this {
+    return this.raw(type ? `/Artifact <</Type /${type}>> BDC` : '/Artifact BMC');
+  }
+
+  endMarked(): this {
+    return this.raw('EMC');
   }
 
   /** Marks the variable text of a text field's appearance, as viewers expect. */

@@ -175,10 +175,11 @@ export function indexFields(doc: PDFDocument): FieldInfo[] {
     };
     const kids = dict.lookup(Kids);
     const kidRefs: PDFRef[] = [];
-    if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i += 1) {
-      const kid = kids.get(i);
-      if (kid instanceof PDFRef) kidRefs.push(kid);
-    }
+    if (kids instanceof PDFArray)
+      for (let i = 0; i < kids.size(); i += 1) {
+        const kid = kids.get(i);
+        if (kid instanceof PDFRef) kidRefs.push(kid);
+      }
     // A field whose kids carry names is a non-terminal; kids without names are its widgets.
     const fieldKids = kidRefs.filter((kid) => {
       const kidDict = context.lookup(kid);
@@ -192,7 +193,9 @@ export function indexFields(doc: PDFDocument): FieldInfo[] {
       kidRefs.length > 0
         ? kidRefs.flatMap((kid) => {
             const kidDict = context.lookup(kid);
-            return kidDict instanceof PDFDict && (kidDict.get(Subtype) === Widget || !kidDict.has(Subtype)) ? [widgetInfo(kidDict, kid)] : [];
+            return kidDict instanceof PDFDict && (kidDict.get(Subtype) === Widget || !kidDict.has(Subtype))
+              ? [widgetInfo(kidDict, kid)]
+              : [];
           })
         : [widgetInfo(dict, ref)];
     let label: string | null | undefined;
@@ -256,4 +259,21 @@ export function removePages(doc: PDFDocument, pageIndices: number[]): void {
   for (const index of [...remove].sort((a, b) => b - a)) {
     if (index >= 0 && index < doc.getPageCount()) doc.removePage(index);
   }
+  // pdf-lib 1.17 keeps its cached page list after removePage (insertPage refreshes it): without
+  // this, getPages() still returned the removed pages and the footers said "Seite 1 von 9" on 8 pages.
+  (doc as unknown as { pageCache: { invalidate(): void } }).pageCache.invalidate();
+}
+
+/** Takes fields off their pages and out of the form (an optional block that is left out). */
+export function removeFields(doc: PDFDocument, fields: readonly FieldInfo[]): void {
+  const refs = new Set<PDFRef>(fields.flatMap((info) => info.widgets.map((w) => w.ref ?? info.ref)));
+  for (const page of doc.getPages()) {
+    const annots = page.node.Annots();
+    if (!annots) continue;
+    for (let i = annots.size() - 1; i >= 0; i -= 1) {
+      const ref = annots.get(i);
+      if (ref instanceof PDFRef && refs.has(ref)) annots.remove(i);
+    }
+  }
+  for (const info of fields) detachField(doc, info.ref, info.dict);
 }

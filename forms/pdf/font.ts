@@ -196,7 +196,11 @@ function widthsArray(glyphs: CidGlyph[]): Array<number | number[]> {
 }
 
 /** Writes a Type0 / CIDFontType2 font (Identity-H, CIDToGIDMap Identity) at `ref`. */
-export function writeCidFont(context: PDFContext, ref: PDFRef, font: { baseFont: string; program: FontProgram; file: Uint8Array; glyphs: CidGlyph[] }): void {
+export function writeCidFont(
+  context: PDFContext,
+  ref: PDFRef,
+  font: { baseFont: string; program: FontProgram; file: Uint8Array; glyphs: CidGlyph[] },
+): void {
   const { program } = font;
   const scale = 1000 / program.unitsPerEm;
   const f = program.font;
@@ -232,7 +236,14 @@ export function writeCidFont(context: PDFContext, ref: PDFRef, font: { baseFont:
   const toUnicode = context.register(deflatedStream(context, toUnicodeCmap(font.glyphs)));
   context.assign(
     ref,
-    context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: font.baseFont, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode }),
+    context.obj({
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: font.baseFont,
+      Encoding: 'Identity-H',
+      DescendantFonts: [cidFont],
+      ToUnicode: toUnicode,
+    }),
   );
 }
 
@@ -326,6 +337,7 @@ export function fullFontHandle(program: FontProgram, context: PDFContext): FontH
 export const REPLACEMENT = '\uFFFD';
 
 /** Invisible format characters: dropped (a soft hyphen would otherwise print as a hyphen). */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are listed to be dropped one by one
 const invisible = /[\u00AD\u200B-\u200F\u2060\uFEFF\uFE00-\uFE0F]/g;
 const isInvisible = (cp: number) => cp === 0xad || (cp >= 0x200b && cp <= 0x200f) || cp === 0x2060 || cp === 0xfeff;
 /** Parts of emoji sequences that carry no glyph of their own. */
@@ -335,24 +347,54 @@ const isSequencePart = (cp: number) =>
 let segmenter: Intl.Segmenter | undefined;
 
 /**
- * Prepares text for a font: NFC, no control characters, tabs as spaces, line breaks kept only for
- * multi-line fields, and every character the font lacks (emoji and the like) replaced visibly by
- * "�" – a whole emoji sequence (👩‍👩‍👧, 👍🏽) becomes one "�".
+ * The longest stretch of text Intl.Segmenter sees at once. Its cost grows much faster than the
+ * length of the string it segments (V8/ICU: about 40 s for 66 000 characters, which blocked the
+ * whole server), so it only ever gets short windows around the characters the font lacks.
  */
-export function printableText(raw: string, program: FontProgram, multiline: boolean): string {
-  let text = raw.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
-  text = text.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, '');
-  text = multiline ? text.replace(/[\u2028\u2029]/g, '\n') : text.replace(/[\n\u2028\u2029]+/g, ' ');
-  text = text.replace(/\u202F/g, '\u00A0');
-  let missing = false;
+export const SEGMENT_WINDOW = 1024;
+const MIN_WINDOW = 64;
+
+/** A grapheme boundary is certain between two of these (UAX #29: no rule joins them): Latin-1 and CJK ideographs. */
+const isPlain = (code: number) =>
+  code === 10 || (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff) || (code >= 0x4e00 && code <= 0x9fff);
+/** Code points that may continue the grapheme before them: a window never starts with one. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: combining marks and joiners are matched one code point at a time on purpose
+const continues = /^[\p{M}\p{Emoji_Modifier}\p{Regional_Indicator}\u200C\u200D\uFE00-\uFE0F\u{E0020}-\u{E007F}]/u;
+
+/** Where the window that starts at `start` ends: at a certain grapheme boundary where there is one. */
+function windowEnd(text: string, start: number): number {
+  const last = Math.min(text.length, start + SEGMENT_WINDOW);
+  if (last === text.length) return last;
+  for (let i = start + MIN_WINDOW; i < last; i += 1) {
+    if (isPlain(text.charCodeAt(i - 1)) && isPlain(text.charCodeAt(i))) return i;
+  }
+  // No Latin or CJK text here (e.g. a long run of emoji): end before a character that starts a
+  // grapheme of its own, not after a joiner.
+  for (let i = last - 1; i > start + MIN_WINDOW; i -= 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    const before = text.charCodeAt(i - 1);
+    if (before === 0x200d || (before >= 0xd800 && before <= 0xdbff)) continue;
+    if (!continues.test(text.slice(i, i + 2))) return i;
+  }
+  const code = text.charCodeAt(last);
+  return code >= 0xdc00 && code <= 0xdfff ? last - 1 : last;
+}
+
+/** Whether the text holds a character (other than an invisible one) that the font cannot print. */
+function lacksGlyph(text: string, program: FontProgram): boolean {
   for (const char of text) {
     const cp = char.codePointAt(0)!;
-    if (cp !== 10 && !program.has(cp) && !isSequencePart(cp) && !isInvisible(cp)) {
-      missing = true;
-      break;
-    }
+    if (cp !== 10 && !program.has(cp) && !isInvisible(cp)) return true;
   }
-  if (!missing) return text.replace(invisible, '');
+  return false;
+}
+
+/**
+ * Every grapheme whose characters the font cannot print becomes one "�" (or "?" when the font
+ * lacks even that); parts of emoji sequences it lacks (skin tones, tags) are dropped.
+ */
+function replaceMissing(text: string, program: FontProgram): string {
   segmenter ??= new Intl.Segmenter('de', { granularity: 'grapheme' });
   let out = '';
   for (const { segment } of segmenter.segment(text)) {
@@ -360,11 +402,32 @@ export function printableText(raw: string, program: FontProgram, multiline: bool
     let kept = '';
     for (const char of segment) {
       const cp = char.codePointAt(0)!;
-      if (isSequencePart(cp) || isInvisible(cp)) continue;
-      if (cp !== 10 && !program.has(cp)) ok = false;
-      kept += char;
+      if (isInvisible(cp) || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) continue;
+      if (cp === 10 || program.has(cp)) kept += char;
+      else if (!isSequencePart(cp)) ok = false;
     }
     out += ok ? kept : program.has(0xfffd) ? REPLACEMENT : '?';
   }
   return out;
+}
+
+/**
+ * Prepares text for a font: NFC, no control characters, tabs as spaces, line breaks kept only for
+ * multi-line fields, and every character the font lacks (emoji and the like) replaced visibly by
+ * "�" – a whole emoji sequence (👩‍👩‍👧, 👍🏽) becomes one "�". Linear in the length of the text.
+ */
+export function printableText(raw: string, program: FontProgram, multiline: boolean): string {
+  let text = raw.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
+  text = text.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, '');
+  text = multiline ? text.replace(/[\u2028\u2029]/g, '\n') : text.replace(/[\n\u2028\u2029]+/g, ' ');
+  text = text.replace(/\u202F/g, '\u00A0');
+  if (!lacksGlyph(text, program)) return text.replace(invisible, '');
+  const parts: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    const end = windowEnd(text, start);
+    const window = text.slice(start, end);
+    parts.push(lacksGlyph(window, program) ? replaceMissing(window, program) : window.replace(invisible, ''));
+    start = end;
+  }
+  return parts.join('');
 }

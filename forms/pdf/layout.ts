@@ -79,7 +79,13 @@ export function measure(program: FontProgram, source: string): Measured {
  * Greedy word wrap at `maxUnits` (font units). A word wider than a line is broken between
  * characters; empty paragraphs give empty lines. Stops after `maxLines` lines when given.
  */
-export function wrap(program: FontProgram, measured: Measured, maxUnits: number, maxLines = Infinity, report?: { brokeWord: boolean }): Line[] {
+export function wrap(
+  program: FontProgram,
+  measured: Measured,
+  maxUnits: number,
+  maxLines = Infinity,
+  report?: { brokeWord: boolean },
+): Line[] {
   const { source, spaceWidth } = measured;
   const lines: Line[] = [];
   for (const paragraph of measured.paragraphs) {

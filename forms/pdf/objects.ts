@@ -1,5 +1,15 @@
 import { deflateSync } from 'node:zlib';
-import { PDFArray, PDFDict, PDFName, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFObject, type PDFRawStream } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFName,
+  PDFRef,
+  PDFStream,
+  type PDFContext,
+  type PDFDocument,
+  type PDFObject,
+  type PDFRawStream,
+} from 'pdf-lib';
 
 /**
  * Deletes every indirect object that can no longer be reached from the trailer (Root, Info) – after
@@ -62,5 +72,8 @@ export function deflatedStream(context: PDFContext, contents: string | Uint8Arra
   const bytes = typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents;
   if (bytes.length < 320) return context.stream(bytes, dict as never);
   const compressed = deflateSync(bytes);
-  return context.stream(new Uint8Array(compressed.buffer, compressed.byteOffset, compressed.length), { ...dict, Filter: 'FlateDecode' } as never);
+  return context.stream(new Uint8Array(compressed.buffer, compressed.byteOffset, compressed.length), {
+    ...dict,
+    Filter: 'FlateDecode',
+  } as never);
 }

@@ -1,15 +1,28 @@
-import { PDFDocument } from 'pdf-lib';
-import { combinedStrengths, combinedWeaknesses, ratingText, respondentsText, scoreCell, scoreText } from '../../machines/qualitaetscheck/report';
+import type { PDFDocument } from 'pdf-lib';
+import {
+  combinedStrengths,
+  combinedWeaknesses,
+  ratingText,
+  respondentsText,
+  scoreCell,
+  scoreText,
+} from '../../machines/qualitaetscheck/report';
 import { perspectiveInfo, type Perspective, type QualityCheckContent } from '../../machines/qualitaetscheck/schema';
-import { describeDivergence, type CombinedProfile, type QualityCheckResult, type ResolvedSuggestion } from '../../machines/qualitaetscheck/scoring';
+import {
+  answerLabel,
+  describeDivergence,
+  type CombinedProfile,
+  type QualityCheckResult,
+  type ResolvedSuggestion,
+} from '../../machines/qualitaetscheck/scoring';
 import { formatDateTime } from '../../machines/shared/format';
 import { applyMetadata } from '../fill';
-import { ReportWriter } from './writer';
+import { ReportWriter } from '../pdf/report-writer';
 
 /**
  * The QualitätsCheck as PDF: the personal report (own profile, strengths, suggestions, open
- * questions, and the round's combined profile) and the annex to the application PDF (the combined
- * profile only – personal notes never leave the check).
+ * questions, the reader's own notes, and the round's combined profile) and the annex to the
+ * application PDF (the combined profile only – nobody's notes).
  */
 
 export interface Respondent {
@@ -47,7 +60,10 @@ const suggestionLine = (s: ResolvedSuggestion) => `${s.kindLabel}${s.format ? ` 
 
 function combinedSection(w: ReportWriter, content: QualityCheckContent, combined: CombinedProfile, level: 1 | 2) {
   const sub = (level + 1) as 2 | 3;
-  w.paragraph(`Antworten: ${respondentsText(combined.respondentsByPerspective)}. Gezeigt wird je Kriterium der Mittelwert aller Antworten und der Mittelwert je Sichtweise (0 bis 100 Punkte).`, { size: 9, color: [0.33] });
+  w.paragraph(
+    `Antworten: ${respondentsText(combined.respondentsByPerspective)}. Gezeigt wird je Kriterium der Mittelwert aller Antworten und der Mittelwert je Sichtweise (0 bis 100 Punkte).`,
+    { size: 9, color: [0.33] },
+  );
   w.table(
     [
       { header: 'Kriterium', width: 165 },
@@ -78,7 +94,11 @@ function combinedSection(w: ReportWriter, content: QualityCheckContent, combined
   const strengths = combinedStrengths(combined);
   const weaknesses = combinedWeaknesses(content, combined);
   w.heading('Stärken', sub);
-  w.paragraph(strengths.length ? strengths.map((c) => `${c.title} (${scoreText(c.mean)})`).join('; ') : 'Noch kein Kriterium erreicht die Schwelle für eine Stärke.');
+  w.paragraph(
+    strengths.length
+      ? strengths.map((c) => `${c.title} (${scoreText(c.mean)})`).join('; ')
+      : 'Noch kein Kriterium erreicht die Schwelle für eine Stärke.',
+  );
   w.heading('Entwicklungsfelder und Anregungen', sub);
   if (!weaknesses.length) w.paragraph('Kein Kriterium liegt unter der Schwelle für ein Entwicklungsfeld.');
   for (const c of weaknesses) {
@@ -90,12 +110,13 @@ function combinedSection(w: ReportWriter, content: QualityCheckContent, combined
 /** The personal report: own profile and suggestions, then the round's combined profile. */
 export async function renderQualityReportPdf(input: QualityReportInput): Promise<Uint8Array> {
   const { content, own, combined } = input;
-  const w = await ReportWriter.create();
+  // A tagged PDF (headings, lists, tables in reading order) for screen readers.
+  const w = await ReportWriter.create({ tagged: true });
   w.heading(`${content.title}${input.title ? `: ${input.title}` : ''}`, 1);
-  w.paragraph(
-    [input.organisation, `Fassung ${content.version}`, `Stand ${dateOf(input.createdAt)}`].filter(Boolean).join(' · '),
-    { size: 9, color: [0.33] },
-  );
+  w.paragraph([input.organisation, `Fassung ${content.version}`, `Stand ${dateOf(input.createdAt)}`].filter(Boolean).join(' · '), {
+    size: 9,
+    color: [0.33],
+  });
   w.paragraph(content.disclaimer, { size: 9 });
 
   if (own) {
@@ -109,10 +130,19 @@ export async function renderQualityReportPdf(input: QualityReportInput): Promise
         { header: 'Einschätzung', width: 120 },
         { header: 'Beantwortet', width: w.contentWidth - 370 },
       ],
-      own.profile.map((p) => [p.title, scoreCell(p.score), ratingText(p.rating), `${p.answered} von ${p.total}${p.notApplicable ? ` (${p.notApplicable} nicht anwendbar)` : ''}`]),
+      own.profile.map((p) => [
+        p.title,
+        scoreCell(p.score),
+        ratingText(p.rating),
+        `${p.answered} von ${p.total}${p.notApplicable ? ` (${p.notApplicable} nicht anwendbar)` : ''}`,
+      ]),
     );
     w.heading('Ihre Stärken', 3);
-    w.paragraph(own.strengths.length ? own.strengths.map((p) => `${p.title} (${scoreText(p.score)})`).join('; ') : 'Noch kein Kriterium erreicht die Schwelle für eine Stärke.');
+    w.paragraph(
+      own.strengths.length
+        ? own.strengths.map((p) => `${p.title} (${scoreText(p.score)})`).join('; ')
+        : 'Noch kein Kriterium erreicht die Schwelle für eine Stärke.',
+    );
     w.heading('Entwicklungsfelder und Anregungen', 3);
     if (!own.weaknesses.length) w.paragraph('Kein Kriterium liegt unter der Schwelle für ein Entwicklungsfeld.');
     for (const weak of own.weaknesses) {
@@ -120,9 +150,23 @@ export async function renderQualityReportPdf(input: QualityReportInput): Promise
       w.paragraph(weak.explanation, { size: 9, indent: 12, after: 2 });
       w.bullets(weak.suggestions.map(suggestionLine), { indent: 12, size: 9 });
     }
+    if (own.notes.length) {
+      w.heading('Ihre Notizen', 3);
+      w.paragraph('Nur in Ihrem eigenen Bericht; im gemeinsamen Profil und in der Anlage zum Antrag stehen keine Notizen.', {
+        size: 9,
+        color: [0.33],
+      });
+      w.bullets(
+        own.notes.map((n) => `${n.criterionTitle}: ${n.text} – ${n.value ? answerLabel[n.value] : 'ohne Antwort'}. Notiz: ${n.note}`),
+        { size: 9 },
+      );
+    }
     if (own.missing.length) {
       w.heading(`Noch offen: ${own.missing.length} ${own.missing.length === 1 ? 'Aussage' : 'Aussagen'}`, 3);
-      w.bullets(own.missing.map((q) => `${q.criterionTitle}: ${q.text}`), { size: 9 });
+      w.bullets(
+        own.missing.map((q) => `${q.criterionTitle}: ${q.text}`),
+        { size: 9 },
+      );
     }
     const kept = own.otherPerspective.length + own.formerVersion.length;
     if (kept) {
@@ -161,35 +205,23 @@ export async function renderQualityReportPdf(input: QualityReportInput): Promise
 
 export const qualityAnnexHeading = 'Anlage: QualitätsCheck Beteiligung';
 
-/** The annex pages: one section per attached check, combined profile only. */
-async function renderAnnex(annexes: readonly QualityAnnexInput[], draft: DraftMarking | null): Promise<PDFDocument> {
-  const w = await ReportWriter.create();
+/**
+ * Appends the annex to a filled application form, written straight into its document: one section
+ * per attached check, combined profile only. The form's stamp adds footers and the draft marking
+ * to these pages like to every other page.
+ */
+export async function appendQualityAnnex(target: PDFDocument, annexes: readonly QualityAnnexInput[]): Promise<void> {
+  if (!annexes.length) return;
+  const w = new ReportWriter(target);
   annexes.forEach((annex, index) => {
     if (index > 0) w.newPage();
     w.heading(`${qualityAnnexHeading}${annex.title ? ` – ${annex.title}` : ''}`, 1);
-    w.paragraph(`Fassung ${annex.content.version} · freiwillige Selbsteinschätzung der antragstellenden Organisation`, { size: 9, color: [0.33] });
+    w.paragraph(`Fassung ${annex.content.version} · freiwillige Selbsteinschätzung der antragstellenden Organisation`, {
+      size: 9,
+      color: [0.33],
+    });
     w.paragraph(annex.content.disclaimer, { size: 9 });
     combinedSection(w, annex.content, annex.combined, 1);
   });
-  return w.finish((page, total) => `Anlage QualitätsCheck – Seite ${page} von ${total}`, draft);
+  await w.finish(null);
 }
-
-export interface DraftMarking {
-  watermark: string;
-  header: string;
-}
-
-/**
- * Appends the annex to a finished PDF (the application form). The annex pages carry their own page
- * labels, and the draft marking when the application is a draft; the document's metadata and form
- * stay as they were.
- */
-export async function appendQualityAnnex(pdf: Uint8Array, annexes: readonly QualityAnnexInput[], draft: DraftMarking | null = null): Promise<Uint8Array> {
-  if (!annexes.length) return pdf;
-  const target = await PDFDocument.load(pdf, { updateMetadata: false });
-  const annex = await renderAnnex(annexes, draft);
-  const pages = await target.copyPages(annex, annex.getPageIndices());
-  for (const page of pages) target.addPage(page);
-  return target.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
-}
-

@@ -87,15 +87,25 @@ export function textWidth(text: string, fontSize: number): number {
   return Math.ceil([...text].length * fontSize * 0.62);
 }
 
+/** How states, events and guards are named in the picture; by default their technical names. */
+export interface DiagramText {
+  state(stateId: string): string;
+  event(event: string): string;
+  guard(t: DiagramTransition): string | null;
+}
+
+const technical: DiagramText = { state: () => '', event: (e) => e, guard: (t) => t.guard };
+
 /** "answer [answersQuestion(art)]", "[isBuergerkommune]", "sonst" for an eventless default. */
-export function transitionLabel(t: Pick<DiagramTransition, 'event' | 'guard'>): string {
-  return transitionLines(t).join(' ');
+export function transitionLabel(t: DiagramTransition, text: DiagramText = technical): string {
+  return transitionLines(t, text).join(' ');
 }
 
 /** The label in lines: the event, then its guard in brackets (keeps the diagram narrow). */
-export function transitionLines(t: Pick<DiagramTransition, 'event' | 'guard'>): string[] {
-  if (t.event === eventless) return [t.guard ? `[${t.guard}]` : 'sonst'];
-  return t.guard ? [t.event, `[${t.guard}]`] : [t.event];
+export function transitionLines(t: DiagramTransition, text: DiagramText = technical): string[] {
+  const guard = t.guard === null ? null : text.guard(t);
+  if (t.event === eventless) return [guard ? `[${guard}]` : 'sonst'];
+  return guard ? [text.event(t.event), `[${guard}]`] : [text.event(t.event)];
 }
 
 function labelBlock(lines: string[]): { lines: string[]; width: number; height: number } {
@@ -111,7 +121,9 @@ interface Item {
   x: number;
 }
 
-export function layoutMachine(model: MachineModel, labelOf: (stateId: string) => string = () => ''): DiagramLayout {
+export function layoutMachine(model: MachineModel, text: DiagramText = technical): DiagramLayout {
+  const labelOf = text.state;
+  const lines = (t: DiagramTransition) => transitionLines(t, text);
   const stateIds = model.states.map((s) => s.id);
   const known = new Set(stateIds);
   const local = model.transitions.filter((t) => t.source !== anyState);
@@ -139,7 +151,7 @@ export function layoutMachine(model: MachineModel, labelOf: (stateId: string) =>
     const width = Math.max(decision ? 90 : 130, textWidth(label, nodeFont) + 24, textWidth(s.id, smallFont) + 24);
     boxes.set(s.id, { id: s.id, label, kind: s.kind, initial: s.initial, x: 0, y: 0, width, height: label ? 44 : 30 });
   }
-  const loopLabels = new Map([...loopGroups].map(([state, ts]) => [state, labelBlock(ts.flatMap(transitionLines))]));
+  const loopLabels = new Map([...loopGroups].map(([state, ts]) => [state, labelBlock(ts.flatMap(lines))]));
 
   // ---- break cycles: depth-first from the initial state, edges to an open state are back edges ----
   const outgoing = new Map<string, string[]>(stateIds.map((id) => [id, []]));
@@ -185,13 +197,19 @@ export function layoutMachine(model: MachineModel, labelOf: (stateId: string) =>
   for (const id of stateIds) {
     const box = boxes.get(id)!;
     const loop = loopLabels.get(id);
-    addItem({ id, rank: layer.get(id)! * 2, width: box.width + (loop ? 26 + loop.width : 0), height: Math.max(box.height, loop?.height ?? 0), x: 0 });
+    addItem({
+      id,
+      rank: layer.get(id)! * 2,
+      width: box.width + (loop ? 26 + loop.width : 0),
+      height: Math.max(box.height, loop?.height ?? 0),
+      x: 0,
+    });
   }
   const chains = new Map<string, string[]>();
   const labelHolders = new Set<string>();
   const edgeLabels = new Map<string, ReturnType<typeof labelBlock>>();
   for (const e of dag) {
-    const label = labelBlock(edgeGroups.get(e.key)!.transitions.flatMap(transitionLines));
+    const label = labelBlock(edgeGroups.get(e.key)!.transitions.flatMap(lines));
     edgeLabels.set(e.key, label);
     const chain = [e.from];
     for (let rank = items.get(e.from)!.rank + 1; rank < items.get(e.to)!.rank; rank += 1) {
@@ -204,7 +222,9 @@ export function layoutMachine(model: MachineModel, labelOf: (stateId: string) =>
     chain.push(e.to);
     chains.set(e.key, chain);
   }
-  const links: Array<[string, string]> = [...chains.values()].flatMap((chain) => chain.slice(1).map((id, i) => [chain[i]!, id] as [string, string]));
+  const links: Array<[string, string]> = [...chains.values()].flatMap((chain) =>
+    chain.slice(1).map((id, i) => [chain[i]!, id] as [string, string]),
+  );
   const maxRank = Math.max(0, ...[...items.values()].map((i) => i.rank));
   const ranks: string[][] = Array.from({ length: maxRank + 1 }, () => []);
   // Initial order: depth-first along the links, so chains start out side by side.
@@ -241,7 +261,12 @@ export function layoutMachine(model: MachineModel, labelOf: (stateId: string) =>
   let best = ranks.map((r) => [...r]);
   let bestCrossings = crossings(best);
   const sweep = (order: string[][], down: boolean) => {
-    const range = down ? order.map((_, r) => r).slice(1) : order.map((_, r) => r).slice(0, -1).reverse();
+    const range = down
+      ? order.map((_, r) => r).slice(1)
+      : order
+          .map((_, r) => r)
+          .slice(0, -1)
+          .reverse();
     for (const r of range) {
       const neighbourRank = order[down ? r - 1 : r + 1]!;
       const pos = new Map(neighbourRank.map((id, i) => [id, i]));
@@ -326,7 +351,14 @@ export function layoutMachine(model: MachineModel, labelOf: (stateId: string) =>
 
   // ---- edges through their placeholders; ends spread along the side they attach to ----
   const ends = new Map<string, { out: string[]; in: string[] }>();
-  const endsOf = (id: string) => ends.get(id) ?? (ends.set(id, { out: [], in: [] }), ends.get(id)!);
+  const endsOf = (id: string) => {
+    let found = ends.get(id);
+    if (!found) {
+      found = { out: [], in: [] };
+      ends.set(id, found);
+    }
+    return found;
+  };
   for (const e of dag) {
     // Forward edges leave at the bottom and arrive at the top; back edges the other way round.
     endsOf(e.from).out.push(e.key);
@@ -383,7 +415,12 @@ export function layoutMachine(model: MachineModel, labelOf: (stateId: string) =>
       state,
       transitionIds: ts.map((t) => t.id),
       path: `M ${right} ${y1} C ${right + 24} ${y1 - 10}, ${right + 24} ${y2 + 10}, ${right} ${y2}`,
-      label: { lines: block.lines, x: right + 24, y: box.y + box.height / 2 - (block.lines.length * lineHeight) / 2 + lineHeight - 3, width: block.width },
+      label: {
+        lines: block.lines,
+        x: right + 24,
+        y: box.y + box.height / 2 - (block.lines.length * lineHeight) / 2 + lineHeight - 3,
+        width: block.width,
+      },
     };
   });
 
@@ -402,7 +439,7 @@ export function layoutMachine(model: MachineModel, labelOf: (stateId: string) =>
       const box = boxes.get(target)!;
       const attachX = box.x + Math.min(18, box.width / 4);
       const yc = box.y - 10;
-      const events = [...new Set(ts.map((t) => t.event))];
+      const events = [...new Set(ts.map((t) => text.event(t.event)))];
       return {
         target,
         transitionIds: ts.map((t) => t.id),
@@ -414,13 +451,20 @@ export function layoutMachine(model: MachineModel, labelOf: (stateId: string) =>
         label: { lines: [events.join(' · ')], x: attachX + 6, y: yc - 3, width: textWidth(events.join(' · '), smallFont) },
       };
     });
-    const stayBlock = stay.length ? labelBlock([`ohne Zustandswechsel: ${[...new Set(stay.map((t) => t.event))].join(', ')}`]) : null;
+    const stayBlock = stay.length
+      ? labelBlock([`ohne Zustandswechsel: ${[...new Set(stay.map((t) => text.event(t.event)))].join(', ')}`])
+      : null;
     const boxWidth = textWidth(boxLabel, nodeFont) + 20;
     bus = {
       box: { x: margin, y: margin, width: boxWidth, height: 30, label: boxLabel },
       line: { x: busX, top: margin + 30, bottom: Math.max(margin + 30, ...branches.map((b) => b.points[0]!.y)) },
       branches,
-      stay: stayBlock ? { transitionIds: stay.map((t) => t.id), label: { lines: stayBlock.lines, x: margin + boxWidth + 10, y: margin + 19, width: stayBlock.width } } : null,
+      stay: stayBlock
+        ? {
+            transitionIds: stay.map((t) => t.id),
+            label: { lines: stayBlock.lines, x: margin + boxWidth + 10, y: margin + 19, width: stayBlock.width },
+          }
+        : null,
     };
   }
 
@@ -434,7 +478,13 @@ export function layoutMachine(model: MachineModel, labelOf: (stateId: string) =>
     ...[...items.values()].map((i) => i.x + i.width),
     ...edges.map((e) => e.label.x + e.label.width),
     ...loops.map((l) => l.label.x + l.label.width),
-    ...(bus ? [bus.box.x + bus.box.width, ...(bus.stay ? [bus.stay.label.x + bus.stay.label.width] : []), ...bus.branches.map((b) => b.label.x + b.label.width)] : []),
+    ...(bus
+      ? [
+          bus.box.x + bus.box.width,
+          ...(bus.stay ? [bus.stay.label.x + bus.stay.label.width] : []),
+          ...bus.branches.map((b) => b.label.x + b.label.width),
+        ]
+      : []),
   );
   return {
     width: Math.ceil(right + margin),

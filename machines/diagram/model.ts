@@ -29,6 +29,9 @@ export interface DiagramTransition {
   event: string;
   /** Guard name with its parameters ("advancesTo(kosten)"), or null for an unguarded default. */
   guard: string | null;
+  /** The guard's name alone and its parameters, for its German label ({ type: 'advancesTo', params: { view: 'kosten' } }). */
+  guardType: string | null;
+  guardParams: Record<string, unknown>;
   actions: string[];
 }
 
@@ -76,6 +79,15 @@ export function guardName(guard: unknown): string | null {
   return 'Bedingung ohne Namen';
 }
 
+function guardParts(guard: unknown): { type: string | null; params: Record<string, unknown> } {
+  if (typeof guard === 'string') return { type: guard, params: {} };
+  if (guard && typeof guard === 'object' && 'type' in guard) {
+    const { type, params } = guard as { type: unknown; params?: unknown };
+    return { type: String(type), params: params && typeof params === 'object' ? (params as Record<string, unknown>) : {} };
+  }
+  return { type: null, params: {} };
+}
+
 function actionName(action: unknown): string {
   if (typeof action === 'string') return action;
   if (typeof action === 'function') return action.name || 'Aktion ohne Namen';
@@ -96,6 +108,8 @@ function collect(node: NodeLike, source: string, model: MachineModel) {
           target,
           event,
           guard: guardName(t.guard),
+          guardType: guardParts(t.guard).type,
+          guardParams: guardParts(t.guard).params,
           actions: (t.actions ?? []).map(actionName),
         });
       }
@@ -133,4 +147,31 @@ export function describeMachine(machine: AnyStateMachine): MachineModel {
   collect(root, anyState, model);
   visit(root, initialIds, model);
   return model;
+}
+
+/**
+ * German words for what a machine's diagram shows, kept next to the guards, events and actions
+ * they name in each machine file, so a new guard without a label fails its test. A guard with
+ * parameters is labelled by a function of them ("Schritt „Kosten“ kann geöffnet werden").
+ */
+export type GuardLabel = string | ((params: Record<string, unknown>) => string);
+
+export interface DiagramLabels {
+  guards: Record<string, GuardLabel>;
+  events: Record<string, string>;
+  actions: Record<string, string>;
+}
+
+/** The German label of a transition's guard; null when it has none (or none is known). */
+export function guardLabel(labels: DiagramLabels, t: Pick<DiagramTransition, 'guardType' | 'guardParams'>): string | null {
+  if (t.guardType === null) return null;
+  const label = labels.guards[t.guardType];
+  if (label === undefined) return null;
+  return typeof label === 'string' ? label : label(t.guardParams);
+}
+
+/** The German name of an event; eventless transitions happen "automatisch". */
+export function eventLabel(labels: DiagramLabels, event: string): string | null {
+  if (event === eventless) return 'automatisch';
+  return labels.events[event] ?? null;
 }

@@ -1,8 +1,18 @@
 import { formatDate, formatEuroWhole } from '../shared/format';
-import { citationOf, formatRate, severityLabel, severityMeaning, topicLabel, topics, type Criterion } from './criterion';
+import {
+  citationOf,
+  formatRate,
+  severityLabel,
+  severityMeaning,
+  topicLabel,
+  topics,
+  wordingOf,
+  type Criterion,
+  type CriterionWording,
+} from './criterion';
 import { criteria } from './criteria/index';
 import { directiveVersionOn, directiveVersions } from './engine';
-import { valueOn, type ParameterDefinition, type ParameterTable } from './parameters';
+import { resolveParameters, valueOn, type ParameterDefinition, type ParameterTable } from './parameters';
 import { routeInfo } from './routes';
 
 /**
@@ -25,7 +35,15 @@ export function formatParameterValue(definition: ParameterDefinition, value: num
   }
 }
 
-export function applicabilityOf(criterion: Criterion): string {
+/** A criterion as the catalogue shows it on a date: title and explanations with the parameters then in force. */
+export type WordedCriterion = Omit<Criterion, 'title' | 'explanation'> & CriterionWording;
+
+export function wordedCriteria(table: ParameterTable, date: string): WordedCriterion[] {
+  const params = resolveParameters(table, date);
+  return criteria.map((criterion) => ({ ...criterion, ...wordingOf(criterion, params) }));
+}
+
+export function applicabilityOf(criterion: Pick<Criterion, 'routes' | 'parts'>): string {
   if (criterion.routes) return criterion.routes.map((r) => `${routeInfo[r].label} (${routeInfo[r].clause})`).join(', ');
   if (criterion.parts.length === 2) return 'alle Förderwege';
   return criterion.parts[0] === 'A' ? 'Kommunen (Teil 2 A)' : 'Zivilgesellschaft (Teil 2 B)';
@@ -82,8 +100,9 @@ export function catalogueMarkdown(table: ParameterTable, date: string): string {
     ...directiveVersions.map((v) => `- ab ${formatDate(v.from)}: ${v.label}${'assumption' in v ? ` – **Annahme:** ${v.assumption}` : ''}`),
     '',
   );
+  const worded = wordedCriteria(table, date);
   for (const topic of topics) {
-    const items = criteria.filter((c) => c.topic === topic);
+    const items = worded.filter((c) => c.topic === topic);
     if (!items.length) continue;
     push(`## ${topicLabel[topic]}`, '');
     for (const c of items) {
@@ -121,7 +140,9 @@ export function catalogueMarkdown(table: ParameterTable, date: string): string {
   push('## Parameter', '', '| Parameter | gilt ab | Wert | Fundstelle |', '|---|---|---|---|');
   for (const p of parameterEntries(table, date)) {
     for (const v of p.values) {
-      push(`| ${p.label} (\`${p.id}\`) | ${formatDate(v.from)} | ${v.value} | ${v.reference}${v.assumption ? ` – Annahme: ${v.assumption}` : ''} |`);
+      push(
+        `| ${p.label} (\`${p.id}\`) | ${formatDate(v.from)} | ${v.value} | ${v.reference}${v.assumption ? ` – Annahme: ${v.assumption}` : ''} |`,
+      );
     }
   }
   push('');

@@ -9,9 +9,15 @@ export const participationLevels = ['information', 'konsultation', 'mitgestaltun
 export type ParticipationLevel = (typeof participationLevels)[number];
 export const participationLevelInfo: Record<ParticipationLevel, { label: string; description: string }> = {
   information: { label: 'Information', description: 'Die Beteiligten erfahren, was geplant ist, und können Fragen stellen.' },
-  konsultation: { label: 'Konsultation', description: 'Die Beteiligten äußern Meinungen und Vorschläge; die Entscheidung bleibt bei Verwaltung und Rat.' },
+  konsultation: {
+    label: 'Konsultation',
+    description: 'Die Beteiligten äußern Meinungen und Vorschläge; die Entscheidung bleibt bei Verwaltung und Rat.',
+  },
   mitgestaltung: { label: 'Mitgestaltung', description: 'Die Beteiligten entwickeln Lösungen mit; ihre Ergebnisse prägen die Planung.' },
-  mitentscheidung: { label: 'Mitentscheidung', description: 'Die Beteiligten entscheiden selbst oder verbindlich mit, zum Beispiel über ein Budget.' },
+  mitentscheidung: {
+    label: 'Mitentscheidung',
+    description: 'Die Beteiligten entscheiden selbst oder verbindlich mit, zum Beispiel über ein Budget.',
+  },
 };
 
 export interface ParticipationFormat {
@@ -24,27 +30,133 @@ export interface ParticipationFormat {
 }
 
 export const participationFormats: ParticipationFormat[] = [
-  { id: 'buergerrat', label: 'Bürgerrat (Losverfahren)', guidance: 'Zufällig ausgewählte Einwohnerinnen und Einwohner beraten moderiert über eine Frage und geben Empfehlungen.', typicalLevel: 'konsultation' },
-  { id: 'planungszelle', label: 'Planungszelle / Bürgergutachten', guidance: 'Geloste Gruppen arbeiten mehrere Tage mit Fachleuten und legen ein schriftliches Gutachten vor.', typicalLevel: 'konsultation' },
-  { id: 'buergerwerkstatt', label: 'Bürgerwerkstatt', guidance: 'Offene Arbeitstreffen, in denen Interessierte Ideen für einen Ort oder ein Thema entwickeln.', typicalLevel: 'mitgestaltung' },
-  { id: 'zukunftswerkstatt', label: 'Zukunftswerkstatt', guidance: 'Dreischritt aus Kritik, Fantasie und Umsetzung, um gemeinsam Zukunftsbilder zu entwerfen.', typicalLevel: 'mitgestaltung' },
-  { id: 'zukunftskonferenz', label: 'Zukunftskonferenz', guidance: 'Großgruppe mit Vertreterinnen und Vertretern aller Beteiligten erarbeitet gemeinsame Ziele und Maßnahmen.', typicalLevel: 'mitgestaltung' },
-  { id: 'world-cafe', label: 'World Café', guidance: 'Gespräche an wechselnden Tischen zu Leitfragen; gut, um viele Perspektiven in kurzer Zeit zu sammeln.', typicalLevel: 'konsultation' },
-  { id: 'open-space', label: 'Open Space', guidance: 'Die Teilnehmenden setzen die Themen selbst und arbeiten in selbst organisierten Gruppen.', typicalLevel: 'mitgestaltung' },
-  { id: 'buergerhaushalt', label: 'Bürgerhaushalt / Bürgerbudget (Verfahren)', guidance: 'Einwohnerinnen und Einwohner schlagen Vorhaben vor und stimmen über ein Budget ab.', typicalLevel: 'mitentscheidung', note: 'Gefördert wird nur das Verfahren, nicht das Budget selbst (FRL Teil 2 A II Nr. 2).' },
-  { id: 'buergerpanel', label: 'Bürgerpanel', guidance: 'Eine feste, repräsentative Gruppe wird mehrmals im Jahr zu kommunalen Themen befragt.', typicalLevel: 'konsultation' },
-  { id: 'konsensuskonferenz', label: 'Konsensus- oder Bürgerkonferenz', guidance: 'Laien befragen Fachleute öffentlich und formulieren gemeinsam eine Stellungnahme.', typicalLevel: 'konsultation' },
-  { id: 'runder-tisch', label: 'Runder Tisch', guidance: 'Vertreterinnen und Vertreter unterschiedlicher Interessen suchen gleichberechtigt nach einer Lösung.', typicalLevel: 'mitgestaltung' },
-  { id: 'mediation', label: 'Mediation', guidance: 'Eine neutrale Person begleitet Konfliktparteien zu einer gemeinsam getragenen Vereinbarung.', typicalLevel: 'mitgestaltung' },
-  { id: 'planning-for-real', label: 'Planning for Real', guidance: 'Mit einem Modell des Ortes legen Anwohnende Vorschläge sichtbar aus und gewichten sie.', typicalLevel: 'mitgestaltung' },
-  { id: 'charrette', label: 'Charrette', guidance: 'Mehrtägiges, offenes Planungsatelier, in dem Fachleute und Öffentlichkeit Entwürfe gemeinsam überarbeiten.', typicalLevel: 'mitgestaltung' },
-  { id: 'szenario-workshop', label: 'Szenario-Workshop', guidance: 'Die Beteiligten bewerten mögliche Zukünfte und leiten daraus Handlungsoptionen ab.', typicalLevel: 'konsultation' },
-  { id: 'aktivierende-befragung', label: 'Aktivierende Befragung', guidance: 'Gespräche an der Haustür oder im Quartier, die Anliegen erfragen und zum Mitmachen einladen.', typicalLevel: 'information' },
-  { id: 'nachbarschaftsgespraeche', label: 'Nachbarschaftsgespräche', guidance: 'Kleine, moderierte Gesprächsrunden im Wohnumfeld, niedrigschwellig und wohnortnah.', typicalLevel: 'konsultation' },
-  { id: 'stadtteilforum', label: 'Stadtteilforum', guidance: 'Regelmäßige öffentliche Versammlung für Fragen des Stadtteils mit Rückkopplung an Verwaltung und Rat.', typicalLevel: 'konsultation' },
-  { id: 'kinder-jugendbeteiligung', label: 'Kinder- und Jugendbeteiligung (SächsGemO § 47a)', guidance: 'Formate, die Kinder und Jugendliche altersgerecht an sie betreffenden Vorhaben beteiligen, etwa Jugendforen.', typicalLevel: 'mitgestaltung' },
-  { id: 'online-beteiligung', label: 'Online-Beteiligung (zuerst Beteiligungsportal des Freistaates)', guidance: 'Beteiligung über das Internet; das Beteiligungsportal des Freistaates ist kostenlos und geht eigener Software vor.', typicalLevel: 'konsultation' },
-  { id: 'beteiligungsleitlinien', label: 'Beteiligungsleitlinien / Beteiligungssatzung', guidance: 'Gemeinsam erarbeitete, verbindliche Regeln, wann und wie die Kommune beteiligt.', typicalLevel: 'mitentscheidung' },
+  {
+    id: 'buergerrat',
+    label: 'Bürgerrat (Losverfahren)',
+    guidance: 'Zufällig ausgewählte Einwohnerinnen und Einwohner beraten moderiert über eine Frage und geben Empfehlungen.',
+    typicalLevel: 'konsultation',
+  },
+  {
+    id: 'planungszelle',
+    label: 'Planungszelle / Bürgergutachten',
+    guidance: 'Geloste Gruppen arbeiten mehrere Tage mit Fachleuten und legen ein schriftliches Gutachten vor.',
+    typicalLevel: 'konsultation',
+  },
+  {
+    id: 'buergerwerkstatt',
+    label: 'Bürgerwerkstatt',
+    guidance: 'Offene Arbeitstreffen, in denen Interessierte Ideen für einen Ort oder ein Thema entwickeln.',
+    typicalLevel: 'mitgestaltung',
+  },
+  {
+    id: 'zukunftswerkstatt',
+    label: 'Zukunftswerkstatt',
+    guidance: 'Dreischritt aus Kritik, Fantasie und Umsetzung, um gemeinsam Zukunftsbilder zu entwerfen.',
+    typicalLevel: 'mitgestaltung',
+  },
+  {
+    id: 'zukunftskonferenz',
+    label: 'Zukunftskonferenz',
+    guidance: 'Großgruppe mit Vertreterinnen und Vertretern aller Beteiligten erarbeitet gemeinsame Ziele und Maßnahmen.',
+    typicalLevel: 'mitgestaltung',
+  },
+  {
+    id: 'world-cafe',
+    label: 'World Café',
+    guidance: 'Gespräche an wechselnden Tischen zu Leitfragen; gut, um viele Perspektiven in kurzer Zeit zu sammeln.',
+    typicalLevel: 'konsultation',
+  },
+  {
+    id: 'open-space',
+    label: 'Open Space',
+    guidance: 'Die Teilnehmenden setzen die Themen selbst und arbeiten in selbst organisierten Gruppen.',
+    typicalLevel: 'mitgestaltung',
+  },
+  {
+    id: 'buergerhaushalt',
+    label: 'Bürgerhaushalt / Bürgerbudget (Verfahren)',
+    guidance: 'Einwohnerinnen und Einwohner schlagen Vorhaben vor und stimmen über ein Budget ab.',
+    typicalLevel: 'mitentscheidung',
+    note: 'Gefördert wird nur das Verfahren, nicht das Budget selbst (FRL Teil 2 A II Nr. 2).',
+  },
+  {
+    id: 'buergerpanel',
+    label: 'Bürgerpanel',
+    guidance: 'Eine feste, repräsentative Gruppe wird mehrmals im Jahr zu kommunalen Themen befragt.',
+    typicalLevel: 'konsultation',
+  },
+  {
+    id: 'konsensuskonferenz',
+    label: 'Konsensus- oder Bürgerkonferenz',
+    guidance: 'Laien befragen Fachleute öffentlich und formulieren gemeinsam eine Stellungnahme.',
+    typicalLevel: 'konsultation',
+  },
+  {
+    id: 'runder-tisch',
+    label: 'Runder Tisch',
+    guidance: 'Vertreterinnen und Vertreter unterschiedlicher Interessen suchen gleichberechtigt nach einer Lösung.',
+    typicalLevel: 'mitgestaltung',
+  },
+  {
+    id: 'mediation',
+    label: 'Mediation',
+    guidance: 'Eine neutrale Person begleitet Konfliktparteien zu einer gemeinsam getragenen Vereinbarung.',
+    typicalLevel: 'mitgestaltung',
+  },
+  {
+    id: 'planning-for-real',
+    label: 'Planning for Real',
+    guidance: 'Mit einem Modell des Ortes legen Anwohnende Vorschläge sichtbar aus und gewichten sie.',
+    typicalLevel: 'mitgestaltung',
+  },
+  {
+    id: 'charrette',
+    label: 'Charrette',
+    guidance: 'Mehrtägiges, offenes Planungsatelier, in dem Fachleute und Öffentlichkeit Entwürfe gemeinsam überarbeiten.',
+    typicalLevel: 'mitgestaltung',
+  },
+  {
+    id: 'szenario-workshop',
+    label: 'Szenario-Workshop',
+    guidance: 'Die Beteiligten bewerten mögliche Zukünfte und leiten daraus Handlungsoptionen ab.',
+    typicalLevel: 'konsultation',
+  },
+  {
+    id: 'aktivierende-befragung',
+    label: 'Aktivierende Befragung',
+    guidance: 'Gespräche an der Haustür oder im Quartier, die Anliegen erfragen und zum Mitmachen einladen.',
+    typicalLevel: 'information',
+  },
+  {
+    id: 'nachbarschaftsgespraeche',
+    label: 'Nachbarschaftsgespräche',
+    guidance: 'Kleine, moderierte Gesprächsrunden im Wohnumfeld, niedrigschwellig und wohnortnah.',
+    typicalLevel: 'konsultation',
+  },
+  {
+    id: 'stadtteilforum',
+    label: 'Stadtteilforum',
+    guidance: 'Regelmäßige öffentliche Versammlung für Fragen des Stadtteils mit Rückkopplung an Verwaltung und Rat.',
+    typicalLevel: 'konsultation',
+  },
+  {
+    id: 'kinder-jugendbeteiligung',
+    label: 'Kinder- und Jugendbeteiligung (SächsGemO § 47a)',
+    guidance: 'Formate, die Kinder und Jugendliche altersgerecht an sie betreffenden Vorhaben beteiligen, etwa Jugendforen.',
+    typicalLevel: 'mitgestaltung',
+  },
+  {
+    id: 'online-beteiligung',
+    label: 'Online-Beteiligung (zuerst Beteiligungsportal des Freistaates)',
+    guidance: 'Beteiligung über das Internet; das Beteiligungsportal des Freistaates ist kostenlos und geht eigener Software vor.',
+    typicalLevel: 'konsultation',
+  },
+  {
+    id: 'beteiligungsleitlinien',
+    label: 'Beteiligungsleitlinien / Beteiligungssatzung',
+    guidance: 'Gemeinsam erarbeitete, verbindliche Regeln, wann und wie die Kommune beteiligt.',
+    typicalLevel: 'mitentscheidung',
+  },
   { id: 'sonstiges', label: 'Anderes Format', guidance: 'Beschreiben Sie das Format in eigenen Worten.', typicalLevel: 'konsultation' },
 ];
 
@@ -91,9 +203,24 @@ export const attachmentTypes: AttachmentType[] = [
     hint: 'Vereinbarung der Verbundpartner mit der federführenden Kommune (FRL Teil 2 A III Satz 2).',
     requiredFor: ({ verbund }) => verbund,
   },
-  { id: 'freistellungsbescheid', label: 'Freistellungsbescheid des Finanzamts', hint: 'Nachweis der Gemeinnützigkeit (FRL Teil 2 B III).', requiredFor: ['B'] },
-  { id: 'satzung-traeger', label: 'Satzung des Trägers', hint: 'Satzung oder Gesellschaftsvertrag des Vereins, der Stiftung oder der gGmbH.', requiredFor: [] },
-  { id: 'kostenangebote', label: 'Angebote und Kostenschätzungen', hint: 'Angebote für größere Ausgabepositionen, zum Beispiel Moderation.', requiredFor: [] },
+  {
+    id: 'freistellungsbescheid',
+    label: 'Freistellungsbescheid des Finanzamts',
+    hint: 'Nachweis der Gemeinnützigkeit (FRL Teil 2 B III).',
+    requiredFor: ['B'],
+  },
+  {
+    id: 'satzung-traeger',
+    label: 'Satzung des Trägers',
+    hint: 'Satzung oder Gesellschaftsvertrag des Vereins, der Stiftung oder der gGmbH.',
+    requiredFor: [],
+  },
+  {
+    id: 'kostenangebote',
+    label: 'Angebote und Kostenschätzungen',
+    hint: 'Angebote für größere Ausgabepositionen, zum Beispiel Moderation.',
+    requiredFor: [],
+  },
   { id: 'sonstiges', label: 'Sonstige Anlage', hint: 'Weitere Unterlagen, die das Vorhaben erläutern.', requiredFor: [] },
 ];
 
@@ -101,6 +228,19 @@ export function isAttachmentRequired(type: AttachmentType, route: FundingRoute |
   if (!route) return false;
   return typeof type.requiredFor === 'function' ? type.requiredFor({ route, verbund }) : type.requiredFor.includes(route);
 }
+
+/** How a cost line is calculated (the "Berechnung" of a line). */
+export const costLineKindLabel: Record<'menge' | 'personal' | 'pauschal', string> = {
+  menge: 'Menge × Einzelpreis',
+  personal: 'Stunden × Stundensatz (Personal)',
+  pauschal: 'Pauschalbetrag',
+};
+
+/** What an unpaid contribution is (FRL Teil 2 B V Nr. 5). */
+export const inKindKindLabel: Record<'ehrenamt' | 'raum', string> = {
+  ehrenamt: 'Ehrenamtliche Arbeitsstunden',
+  raum: 'Raummiete (Sachleistung)',
+};
 
 export interface CostCategory {
   id: string;
@@ -121,8 +261,18 @@ export const costCategories: CostCategory[] = [
   { id: 'verpflegung', label: 'Verpflegung', hint: 'Getränke und Imbiss bei Veranstaltungen.' },
   { id: 'reisekosten', label: 'Reisekosten', hint: 'Nach Landesreisekostengesetz.' },
   { id: 'sachmittel', label: 'Sachmittel', hint: 'Moderationsmaterial, Porto, Kleinmaterial.' },
-  { id: 'software', label: 'Software / Digitales', hint: 'Nur, wenn das Beteiligungsportal des Freistaates nicht ausreicht (FRL Teil 2 A II Nr. 3).', needsSoftwareReason: true },
-  { id: 'finanzierungskosten', label: 'Finanzierungskosten und Zinsen', hint: 'Nicht zuwendungsfähig (FRL Teil 2 A V Nr. 7); nur der Vollständigkeit halber.', ineligible: true },
+  {
+    id: 'software',
+    label: 'Software / Digitales',
+    hint: 'Nur, wenn das Beteiligungsportal des Freistaates nicht ausreicht (FRL Teil 2 A II Nr. 3).',
+    needsSoftwareReason: true,
+  },
+  {
+    id: 'finanzierungskosten',
+    label: 'Finanzierungskosten und Zinsen',
+    hint: 'Nicht zuwendungsfähig (FRL Teil 2 A V Nr. 7); nur der Vollständigkeit halber.',
+    ineligible: true,
+  },
   { id: 'sonstiges', label: 'Sonstiges', hint: 'Alles, was in keine andere Kategorie passt.' },
 ];
 export type CostCategoryId = string;

@@ -39,7 +39,8 @@ export function sectionOf(clause: string): ClauseSection {
     return { key: `FRL Teil 2 ${partTwo[1]} ${partTwo[2]}`, title: `${romanSections[partTwo[2]!]} (${part})`, url: directiveUrl };
   }
   const partOne = /^FRL Teil 1 (IV|I{1,3})\b/.exec(clause);
-  if (partOne) return { key: `FRL Teil 1 ${partOne[1]}`, title: `Allgemeine Bestimmungen: ${partOneSections[partOne[1]!]}`, url: directiveUrl };
+  if (partOne)
+    return { key: `FRL Teil 1 ${partOne[1]}`, title: `Allgemeine Bestimmungen: ${partOneSections[partOne[1]!]}`, url: directiveUrl };
   if (clause.startsWith('FRL')) return { key: 'FRL', title: 'FRL Bürgerbeteiligung', url: directiveUrl };
   const document = /^(VwV zu § 44 SäHO|VVK|ANBest-K|ANBest-P)/.exec(clause)?.[1];
   return { key: document ?? clause, title: document ? document : 'Gesetz oder sonstige Quelle', url: null };
@@ -63,7 +64,7 @@ export interface ClauseEntry {
 }
 
 /** Every clause the catalogue cites, with the criteria resting on it, in the order of the texts. */
-export function clauseIndex(catalogue: Pick<Criterion, 'id' | 'title' | 'clauses'>[]): ClauseEntry[] {
+export function clauseIndex(catalogue: Array<Pick<Criterion, 'id' | 'clauses'> & { title: string }>): ClauseEntry[] {
   const byClause = new Map<string, ClauseEntry>();
   for (const criterion of catalogue) {
     for (const clause of criterion.clauses) {

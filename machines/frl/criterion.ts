@@ -1,9 +1,11 @@
 import { formatDate, formatEuro, formatPercentBasisPoints } from '../shared/format';
-import { landkreisLabel, organisationKindInfo, type Landkreis, type OrganisationKind, type ProgrammePart } from '../shared/organisation';
+import { organisationKindInfo, type OrganisationKind, type ProgrammePart } from '../shared/organisation';
+import { fieldFacts } from './application/fields';
 import type { FundingCall } from './calls';
 import type { Facts } from './facts';
 import type { DatedValue, ParameterId, ParameterTable } from './parameters';
-import { routeInfo, type FundingRoute } from './routes';
+import type { FundingRoute } from './routes';
+import { say, sayTexts, wordsFor, type PhraseTexts, type Phrase } from './wording';
 
 export const severities = ['ausschluss', 'begruendung', 'hinweis'] as const;
 export type Severity = (typeof severities)[number];
@@ -14,7 +16,7 @@ export const severityLabel: Record<Severity, string> = {
 };
 export const severityMeaning: Record<Severity, string> = {
   ausschluss: 'nicht förderfähig, solange nicht erfüllt',
-  begruendung: 'förderfähig nur im begründeten Einzelfall; das Ministerium entscheidet',
+  begruendung: 'förderfähig nur im begründeten Einzelfall; die SAB als Bewilligungsbehörde entscheidet',
   hinweis: 'förderfähig, aber bitte beachten',
 };
 
@@ -52,6 +54,11 @@ export interface TraceEntry {
 
 export interface Outcome {
   status: Status;
+  /**
+   * An explanation for this situation, where the criterion's general one would not fit the facts
+   * (a Verbund rule when no Verbund is formed).
+   */
+  explanation?: PhraseTexts;
   /** A sentence with the case's numbers ("Beantragt: 10.000,01 €; Höchstbetrag: 10.000,00 €"). */
   detail?: string;
   /** What to do, in concrete words ("Reduzieren Sie die beantragte Zuwendung auf 10.000 €."). */
@@ -63,7 +70,8 @@ export type SourceDocument = 'frl' | 'vwv' | 'vvk' | 'anbest-k' | 'anbest-p' | '
 
 export interface Criterion {
   id: string;
-  title: string;
+  /** Titles and explanations that name an amount, rate or duration take it from the parameters. */
+  title: Phrase;
   /** Each clause the rule rests on, cited in full ("FRL Teil 2 A V Nr. 5"). */
   clauses: string[];
   source: { document: SourceDocument; section: string };
@@ -77,11 +85,40 @@ export interface Criterion {
   assumption?: string;
   /** Parameters the rule reads, for the catalogue. */
   parameters?: ParameterId[];
-  explanation: { erfuellt: Texts; nicht_erfuellt: Texts };
+  explanation: { erfuellt: PhraseTexts; nicht_erfuellt: PhraseTexts };
   evaluate(context: EvaluationContext, trace: Tracer): Outcome;
 }
 
-/** Values computed once from the facts; named so criteria read like the directive. */
+/** A criterion's title and explanations as read on a date: every parameter it names in force then. */
+export interface CriterionWording {
+  title: string;
+  explanation: { erfuellt: Texts; nicht_erfuellt: Texts };
+}
+
+const wordingCache = new WeakMap<Record<ParameterId, DatedValue>, Map<string, CriterionWording>>();
+
+export function wordingOf(criterion: Criterion, params: Record<ParameterId, DatedValue>): CriterionWording {
+  let byCriterion = wordingCache.get(params);
+  if (!byCriterion) {
+    byCriterion = new Map();
+    wordingCache.set(params, byCriterion);
+  }
+  let wording = byCriterion.get(criterion.id);
+  if (!wording || byCriterion.size > 500) {
+    const words = wordsFor(params);
+    wording = {
+      title: say(criterion.title, words),
+      explanation: {
+        erfuellt: sayTexts(criterion.explanation.erfuellt, words),
+        nicht_erfuellt: sayTexts(criterion.explanation.nicht_erfuellt, words),
+      },
+    };
+    byCriterion.set(criterion.id, wording);
+  }
+  return wording;
+}
+
+/** Values computed once from the facts (by ./financing.ts); named so criteria read like the directive. */
 export interface Derived {
   part: ProgrammePart | null;
   route: FundingRoute | null;
@@ -109,12 +146,17 @@ export interface Derived {
   ownShareCents: number | null;
   capCents: number | null;
   proposedGrantCents: number | null;
+  /** Grant ÷ eligible expenditure in basis points, rounded up; null while either is unknown or 0. */
+  grantRateBp: number | null;
 }
 
 export interface EvaluationContext {
   facts: Facts;
   calls: FundingCall[];
+  /** The reference date: the rules and parameters in force then apply. */
   date: string;
+  /** The day the facts are judged on (usually the reference date; see EvaluateOptions). */
+  checkDate: string;
   params: Record<ParameterId, DatedValue>;
   table: ParameterTable;
   derived: Derived;
@@ -124,14 +166,12 @@ export interface EvaluationContext {
 
 const yesNo = (v: boolean) => (v ? 'ja' : 'nein');
 
+/**
+ * The facts' names in a trace and how their values read: the facts a field of the application
+ * answers come from the field registry (application/fields); these are the rest.
+ */
 const factLabels: Record<string, { label: string; format?: (value: never) => string }> = {
-  'applicant.kind': { label: 'Art des Antragstellers', format: (v: OrganisationKind) => organisationKindInfo[v].label },
-  'applicant.landkreis': { label: 'Sitz (Landkreis)', format: (v: Landkreis) => landkreisLabel[v] },
-  'applicant.nonprofit': { label: 'als gemeinnützig anerkannt', format: yesNo },
-  'applicant.locallyRooted': { label: 'lokal in Sachsen verankert', format: yesNo },
-  'applicant.seatExceptionReason': { label: 'Begründung für Sitz/Verankerung außerhalb Sachsens' },
-  'applicant.vatDeductible': { label: 'zum Vorsteuerabzug berechtigt', format: yesNo },
-  'applicant.mainlyPubliclyFunded': { label: 'überwiegend öffentlich finanziert', format: yesNo },
+  ...fieldFacts,
   'verbund.partners': {
     label: 'Verbundpartner',
     format: (v: Array<{ kind: OrganisationKind; name?: string }>) =>
@@ -139,51 +179,17 @@ const factLabels: Record<string, { label: string; format?: (value: never) => str
   },
   'verbund.leadNamed': { label: 'federführender Antragsteller benannt', format: yesNo },
   'verbund.allPartnersGebietskoerperschaften': { label: 'alle Verbundpartner sind Gebietskörperschaften', format: yesNo },
-  'project.route': { label: 'Förderweg', format: (v: FundingRoute) => `${routeInfo[v].label} (${routeInfo[v].clause})` },
-  'project.location': {
-    label: 'Ort des Vorhabens',
-    format: (v: string) => ({ sachsen: 'in Sachsen', laenderuebergreifend: 'länderübergreifend', ausserhalb: 'außerhalb Sachsens' })[v] ?? v,
-  },
-  'project.crossBorderReason': { label: 'Begründung länderübergreifendes Vorhaben' },
-  'project.municipalLevel': { label: 'auf kommunaler Ebene', format: yesNo },
-  'project.statutoryProcedure': { label: 'gesetzlich vorgeschriebenes Beteiligungsverfahren', format: yesNo },
-  'project.buergerbudgetFunds': { label: 'Förderung soll Mittel eines Bürgerbudgets bereitstellen', format: yesNo },
-  'project.usesBeteiligungsportal': { label: 'nutzt das Beteiligungsportal', format: yesNo },
-  'project.softwareProcurement': { label: 'Software soll beschafft oder gemietet werden', format: yesNo },
-  'project.softwareReason': { label: 'Begründung, warum das Beteiligungsportal nicht ausreicht' },
-  'project.start': { label: 'Beginn', format: (v: string) => formatDate(v) },
-  'project.end': { label: 'Ende', format: (v: string) => formatDate(v) },
-  'project.alreadyStarted': { label: 'Vorhaben bereits begonnen', format: yesNo },
-  'project.freieTraegerCooperation': { label: 'Beteiligung freier Träger dargelegt', format: yesNo },
-  'project.municipalityCooperation': { label: 'Kooperation mit der betroffenen Kommune dargelegt', format: yesNo },
   'project.supportLetter': { label: 'Unterstützungsschreiben der Kommune liegt bei', format: yesNo },
-  'project.againstFinalDecision': { label: 'richtet sich gegen eine abschließende Entscheidung der Kommune', format: yesNo },
-  'project.decidingBodySupports': { label: 'zuständiges Organ der Kommune unterstützt den Antrag', format: yesNo },
-  'project.buergerkommuneProof': {
-    label: 'Nachweis Bürgerkommune',
-    format: (v: string) =>
-      ({ satzung: 'Beteiligungssatzung erlassen', praxis: 'regelmäßig praktizierte Formate nachgewiesen', keiner: 'kein Nachweis' })[v] ?? v,
-  },
-  'project.federalOrEuFunding': {
-    label: 'Förderung durch Bund oder EU',
-    format: (v: string) => ({ keine: 'keine', beantragt: 'beantragt', bewilligt: 'bewilligt' })[v] ?? v,
-  },
-  'declarations.ebbsAndEvaluation': { label: 'Erklärung EBBS und wissenschaftliche Begleitung', format: yesNo },
-  'declarations.portalIdeas': { label: 'Erklärung Ideen für das Beteiligungsportal', format: yesNo },
-  'declarations.fdgo': { label: 'Erklärung freiheitliche demokratische Grundordnung', format: yesNo },
-  'declarations.subsidyRelevantFacts': { label: 'Kenntnisnahme subventionserhebliche Tatsachen', format: yesNo },
-  'declarations.dataProtection': { label: 'Kenntnisnahme Datenschutzhinweise', format: yesNo },
-  'budget.totalExpenditure': { label: 'Gesamtausgaben', format: (v: number) => formatEuro(Math.round(v * 100)) },
-  'budget.financingCosts': { label: 'darin Finanzierungskosten und Zinsen', format: (v: number) => formatEuro(Math.round(v * 100)) },
-  'budget.softwareCosts': { label: 'darin Software', format: (v: number) => formatEuro(Math.round(v * 100)) },
+  'budget.totalExpenditureCents': { label: 'Gesamtausgaben', format: formatEuro },
+  'budget.financingCostsCents': { label: 'darin Finanzierungskosten und Zinsen', format: formatEuro },
+  'budget.softwareCostsCents': { label: 'darin Software', format: formatEuro },
   'budget.amountsAreNet': { label: 'Beträge netto (ohne Umsatzsteuer)', format: yesNo },
-  'budget.requestedGrant': { label: 'beantragte Zuwendung', format: (v: number) => formatEuro(Math.round(v * 100)) },
-  'budget.ownCash': { label: 'Eigenmittel (bar)', format: (v: number) => formatEuro(Math.round(v * 100)) },
-  'budget.inKind': { label: 'unbare Eigenleistungen', format: (v: number) => formatEuro(Math.round(v * 100)) },
-  'budget.thirdPartyEarmarked': { label: 'zweckgebundene Spenden und Mittel Dritter', format: (v: number) => formatEuro(Math.round(v * 100)) },
-  'budget.thirdPartyOther': { label: 'sonstige Mittel Dritter', format: (v: number) => formatEuro(Math.round(v * 100)) },
-  'budget.otherPublic': { label: 'andere öffentliche Mittel', format: (v: number) => formatEuro(Math.round(v * 100)) },
-  'budget.capExceedReason': { label: 'Begründung für eine höhere Zuwendung' },
+  'budget.requestedGrantCents': { label: 'beantragte Zuwendung', format: formatEuro },
+  'budget.ownCashCents': { label: 'Eigenmittel (bar)', format: formatEuro },
+  'budget.inKindCents': { label: 'unbare Eigenleistungen', format: formatEuro },
+  'budget.thirdPartyEarmarkedCents': { label: 'zweckgebundene Spenden und Mittel Dritter', format: formatEuro },
+  'budget.thirdPartyOtherCents': { label: 'sonstige Mittel Dritter', format: formatEuro },
+  'budget.otherPublicCents': { label: 'andere öffentliche Mittel', format: formatEuro },
 };
 
 export function labelOfFact(path: string): string {

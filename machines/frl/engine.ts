@@ -1,4 +1,4 @@
-import { programmePartOf } from '../shared/organisation';
+import type { OrganisationKind, ProgrammePart } from '../shared/organisation';
 import { callStatusOn, knownCalls, type CallStatus, type FundingCall } from './calls';
 import { criteria as catalogue } from './criteria/index';
 import {
@@ -13,18 +13,14 @@ import {
   type Status,
   type Texts,
   type TraceEntry,
+  wordingOf,
 } from './criterion';
-import { caseSchema, describeIssues, toCents, type CaseInput, type Facts } from './facts';
-import {
-  capParameterOf,
-  resolveParameters,
-  shippedParameters,
-  type DatedValue,
-  type ParameterId,
-  type ParameterTable,
-} from './parameters';
-import { calendarYearsCovered, capFor, proposedGrantForPlan } from './predicates';
+import { caseSchema, describeIssues, type CaseInput, type Facts } from './facts';
+import { fundingLimits, planMoney, type PlanSums } from './financing';
+import { resolveParameters, shippedParameters, type DatedValue, type ParameterId, type ParameterTable } from './parameters';
+import { isEligibleKind } from './predicates';
 import { routeInfo } from './routes';
+import { sayTexts, wordsFor } from './wording';
 
 /** Versions of the directive's text; the one in force on the reference date is used. */
 export const directiveVersions = [
@@ -77,6 +73,8 @@ export interface EligibilityResult {
   counts: Record<Status, number>;
   findings: Finding[];
   call: CallStatus;
+  /** The programme part the case was checked under (from the route, else the applicant's kind). */
+  part: ProgrammePart | null;
   amounts: {
     totalCents: number | null;
     eligibleCents: number | null;
@@ -92,6 +90,13 @@ export interface EvaluateOptions {
   parameters?: ParameterTable;
   calls?: FundingCall[];
   criteria?: Criterion[];
+  /**
+   * The day the facts are judged on ("Tag der Prüfung": a planned start before it contradicts
+   * "not started"); the reference date by default. The Regelwerk's preview checks drafts with the
+   * rules of a future date but judges their facts today, so it shows what the change does – not
+   * what the passing of time would do.
+   */
+  checkDate?: string;
 }
 
 export class CaseError extends Error {
@@ -108,68 +113,50 @@ export function parseCase(input: unknown): { referenceDate: string; facts: Facts
 }
 
 function derive(facts: Facts, params: Record<ParameterId, DatedValue>): Derived {
-  const route = facts.project.route ?? null;
-  const part = route ? routeInfo[route].part : facts.applicant.kind ? programmePartOf(facts.applicant.kind) : null;
   const { start, end } = facts.project;
-  const calendarYears = start && end ? calendarYearsCovered(start, end) : null;
+  const limits = fundingLimits(params, { route: facts.project.route, kind: facts.applicant.kind, start, end });
   const b = facts.budget;
-  const totalCents = toCents(b.totalExpenditure);
-  const financingCostsCents = toCents(b.financingCosts) ?? 0;
-  const inKindCents = toCents(b.inKind);
-  // Teil 2 A: in-kind stands on both sides of the plan and counts on neither – not as eligible
-  // expenditure (the base of the 90 % rate) and not as financing.
-  const uncountedInKindCents = part === 'A' ? (inKindCents ?? 0) : 0;
-  const balanceTotalCents = totalCents === null ? null : totalCents - uncountedInKindCents;
-  const eligibleCents = balanceTotalCents === null ? null : Math.max(0, balanceTotalCents - financingCostsCents);
-  const grantCents = toCents(b.requestedGrant);
-  const sources = [b.ownCash, b.inKind, b.thirdPartyEarmarked, b.thirdPartyOther, b.otherPublic];
-  const anySource = sources.some((v) => v !== undefined);
-  const financingCents =
-    grantCents !== null && anySource
-      ? grantCents + sources.reduce<number>((sum, v) => sum + (toCents(v) ?? 0), 0) - uncountedInKindCents
-      : null;
-  const ownShareCents = totalCents !== null && grantCents !== null ? totalCents - grantCents : null;
-  let capCents: number | null = null;
-  if (route) {
-    const perYear = routeInfo[route].durationUnit === 'calendarYears';
-    const capValue = params[capParameterOf[route]].value;
-    capCents = perYear ? (calendarYears === null ? null : capFor(route, capValue, calendarYears)) : capValue;
-  }
-  return {
-    part,
-    route,
-    calendarYears,
-    totalCents,
-    financingCostsCents,
-    uncountedInKindCents,
-    balanceTotalCents,
-    eligibleCents,
-    grantCents,
-    ownCashCents: toCents(b.ownCash),
+  const inKindCents = b.inKindCents ?? null;
+  const sums: PlanSums = {
+    expenditureCents: b.totalExpenditureCents ?? null,
+    ineligibleCents: b.financingCostsCents ?? 0,
     inKindCents,
-    earmarkedCents: toCents(b.thirdPartyEarmarked),
-    otherThirdPartyCents: toCents(b.thirdPartyOther),
-    otherPublicCents: toCents(b.otherPublic),
-    financingCents,
-    ownShareCents,
-    capCents,
-    proposedGrantCents:
-      eligibleCents !== null && capCents !== null && balanceTotalCents !== null
-        ? proposedGrantForPlan({
-            eligibleCents,
-            rateBp: params['grant.maxRate'].value,
-            capCents,
-            balanceTotalCents,
-            earmarkedCents: toCents(b.thirdPartyEarmarked) ?? 0,
-            otherPublicCents: toCents(b.otherPublic) ?? 0,
-            inKindCents: part === 'B' ? (inKindCents ?? 0) : 0,
-            inKindShareBp: part === 'B' ? params['inKind.maxShareOfOwnContribution'].value : null,
-          })
-        : null,
+    requestedGrantCents: b.requestedGrantCents ?? null,
+    ownCashCents: b.ownCashCents ?? null,
+    earmarkedCents: b.thirdPartyEarmarkedCents ?? null,
+    otherThirdPartyCents: b.thirdPartyOtherCents ?? null,
+    otherPublicCents: b.otherPublicCents ?? null,
+  };
+  const money = planMoney(sums, limits, { missingGrant: 'unknown' });
+  return {
+    part: limits.part,
+    route: limits.route,
+    calendarYears: limits.calendarYears,
+    totalCents: sums.expenditureCents,
+    financingCostsCents: sums.ineligibleCents,
+    uncountedInKindCents: money.uncountedInKindCents,
+    balanceTotalCents: money.balanceTotalCents,
+    eligibleCents: money.eligibleCents,
+    grantCents: money.grantCents,
+    ownCashCents: sums.ownCashCents,
+    inKindCents,
+    earmarkedCents: sums.earmarkedCents,
+    otherThirdPartyCents: sums.otherThirdPartyCents,
+    otherPublicCents: sums.otherPublicCents,
+    financingCents: money.countedFinancingCents,
+    ownShareCents: money.ownShareCents,
+    capCents: limits.capCents,
+    proposedGrantCents: money.proposedGrantCents,
+    grantRateBp: money.grantRateBp,
   };
 }
 
 type Applicability = 'yes' | 'no' | 'unknown';
+
+const notConcerned = {
+  verwaltung: 'Die Regel betrifft nur antragsberechtigte Organisationen eines Programmteils.',
+  einfach: 'Diese Regel gilt nur für Organisationen, die einen Antrag stellen dürfen.',
+};
 
 /** Whether a criterion applies: by programme part (from the route, else the applicant kind) and route. */
 function applies(criterion: Criterion, derived: Derived): Applicability {
@@ -224,17 +211,21 @@ export function ruleVersionOn(referenceDate: string, table: ParameterTable = shi
  * Evaluates every criterion of the catalogue – no early exit – and returns each with its status,
  * the facts that decided it, and a concrete next step where one is needed.
  */
-export function evaluate(
-  referenceDate: string,
-  facts: Facts,
-  options: EvaluateOptions = {},
-): EligibilityResult {
+export function evaluate(referenceDate: string, facts: Facts, options: EvaluateOptions = {}): EligibilityResult {
   const directive = directiveVersionOn(referenceDate);
   const table = options.parameters ?? shippedParameters;
   const calls = options.calls ?? knownCalls;
   const params = resolveParameters(table, referenceDate);
   const derived = derive(facts, params);
-  const context: EvaluationContext = { facts, calls, date: referenceDate, params, table, derived };
+  const context: EvaluationContext = {
+    facts,
+    calls,
+    date: referenceDate,
+    checkDate: options.checkDate ?? referenceDate,
+    params,
+    table,
+    derived,
+  };
 
   const reader = new FactReader(facts);
   const findings: Finding[] = (options.criteria ?? catalogue).map((criterion) => {
@@ -246,22 +237,33 @@ export function evaluate(
       if (derived.route && criterion.routes) trace.note('derived.route', 'Förderweg', routeInfo[derived.route].label);
       outcome = { status: 'entfaellt' };
     } else if (applicability === 'unknown') {
-      trace.fact(derived.part === null ? 'applicant.kind' : 'project.route');
-      outcome = { status: 'offen', detail: 'Hängt vom Förderweg ab, der noch nicht feststeht.' };
+      let kind: OrganisationKind | undefined;
+      if (derived.part === null) kind = trace.fact<OrganisationKind>('applicant.kind');
+      else trace.fact('project.route');
+      // An applicant the directive never funds has no route to wait for; the rule's explanation
+      // (written for those it concerns) would not fit it.
+      outcome =
+        kind && !isEligibleKind(kind)
+          ? {
+              status: 'offen',
+              detail: 'Gilt nur für einen Förderweg; für Ihre Organisation kommt keiner in Frage.',
+              explanation: notConcerned,
+            }
+          : { status: 'offen', detail: 'Hängt vom Förderweg ab, der noch nicht feststeht.' };
     } else {
       outcome = criterion.evaluate(context, trace);
     }
-    const explanation =
-      outcome.status === 'erfuellt'
-        ? criterion.explanation.erfuellt
-        : outcome.status === 'nicht_erfuellt'
-          ? criterion.explanation.nicht_erfuellt
-          : outcome.status === 'offen'
-            ? criterion.explanation.nicht_erfuellt
-            : null;
+    const wording = wordingOf(criterion, params);
+    const explanation = outcome.explanation
+      ? sayTexts(outcome.explanation, wordsFor(params))
+      : outcome.status === 'erfuellt'
+        ? wording.explanation.erfuellt
+        : outcome.status === 'nicht_erfuellt' || outcome.status === 'offen'
+          ? wording.explanation.nicht_erfuellt
+          : null;
     return {
       id: criterion.id,
-      title: criterion.title,
+      title: wording.title,
       citation: citationOf(criterion),
       clauses: criterion.clauses,
       severity: criterion.severity,
@@ -285,6 +287,7 @@ export function evaluate(
     counts,
     findings,
     call: callStatusOn(calls, referenceDate),
+    part: derived.part,
     amounts: {
       totalCents: derived.totalCents,
       eligibleCents: derived.eligibleCents,

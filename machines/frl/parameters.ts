@@ -42,14 +42,20 @@ export const parameterIds = [
 export type ParameterId = (typeof parameterIds)[number];
 
 const directive2022 = '2022-01-21';
-const frl = 'FRL Bürgerbeteiligung vom 21.01.2022 (SächsABl. S. 153), zuletzt geändert am 14.06.2023';
 
 export const shippedParameters: Record<ParameterId, ParameterDefinition> = {
   'grant.minimum': {
     id: 'grant.minimum',
     label: 'Mindestzuwendung',
     unit: 'cents',
-    values: [{ from: directive2022, value: 500_000, reference: 'FRL Teil 2 A V Nr. 2, Teil 2 B V Nr. 2', note: 'weicht von VVK Nr. 1.1 (10.000 €) ab' }],
+    values: [
+      {
+        from: directive2022,
+        value: 500_000,
+        reference: 'FRL Teil 2 A V Nr. 2, Teil 2 B V Nr. 2',
+        note: 'weicht von VVK Nr. 1.1 (10.000 €) ab',
+      },
+    ],
   },
   'grant.cap.A1.1': {
     id: 'grant.cap.A1.1',
@@ -197,10 +203,7 @@ export function minimumWageOn(table: ParameterTable, date: string): DatedValue |
 }
 
 /** Merges additional dated values (e.g. published by ministry staff) into the shipped table. */
-export function withAdditionalValues(
-  table: ParameterTable,
-  additions: Array<{ parameterId: ParameterId } & DatedValue>,
-): ParameterTable {
+export function withAdditionalValues(table: ParameterTable, additions: Array<{ parameterId: ParameterId } & DatedValue>): ParameterTable {
   const merged = structuredClone(table);
   for (const { parameterId, ...value } of additions) {
     const values = merged[parameterId].values.filter((v) => v.from !== value.from);

@@ -16,8 +16,7 @@ export const isZivilgesellschaftlicherTraeger = (kind: OrganisationKind) => prog
 export const isEligibleKind = (kind: OrganisationKind) => programmePartOf(kind) !== null;
 
 /** The route belongs to the programme part of the applicant's kind. */
-export const routeFitsApplicant = (route: FundingRoute, kind: OrganisationKind) =>
-  routeInfo[route].part === programmePartOf(kind);
+export const routeFitsApplicant = (route: FundingRoute, kind: OrganisationKind) => routeInfo[route].part === programmePartOf(kind);
 
 export const isSeatedInSaxony = (landkreis: Landkreis) => landkreis !== 'außerhalb Sachsens';
 
@@ -62,6 +61,20 @@ export function monthsSpanned(start: string, end: string): number {
   while (!lastsAtMostMonths(start, end, months)) months += 1;
   return months;
 }
+
+/** The planned start lies before the day of the check (ISO dates compare as text). */
+export const startsBefore = (start: string, date: string) => start < date;
+
+// ---- statements ---------------------------------------------------------------------------
+
+/** Text that says "none" in one of the usual ways names no programme ("keine", "–", "entfällt"). */
+const saysNone = /^(keine?s?|nein|entfällt|nicht zutreffend|k\.?\s?a\.?|n\.?\s?a\.?|[-–—/.]+)\.?$/i;
+
+/** Whether a free-text answer names a programme at all (and does not merely say "none"). */
+export const namesAProgramme = (text: string) => {
+  const trimmed = text.trim();
+  return /\p{L}.*\p{L}/u.test(trimmed) && !saysNone.test(trimmed);
+};
 
 // ---- money (integer cents, rates in basis points) -----------------------------------------
 

@@ -9,6 +9,7 @@ export interface RouteInfo {
   label: string;
   shortLabel: string;
   clause: string;
+  /** What the route funds; its duration follows from the parameters (wording.ts: routeDescription). */
   description: string;
   /** Whether duration is limited in months (Einzelvorhaben) or in calendar years. */
   durationUnit: 'months' | 'calendarYears';
@@ -20,7 +21,7 @@ export const routeInfo: Record<FundingRoute, RouteInfo> = {
     label: 'Einzelvorhaben zur Bürgerbeteiligung',
     shortLabel: 'Einzelvorhaben',
     clause: 'FRL Teil 2 A II Nr. 1.1',
-    description: 'Ein einzelnes Beteiligungsverfahren einer Kommune, in der Regel bis zu zwölf Monate.',
+    description: 'Ein einzelnes Beteiligungsverfahren einer Kommune',
     durationUnit: 'months',
   },
   'A1.2': {
@@ -28,8 +29,7 @@ export const routeInfo: Record<FundingRoute, RouteInfo> = {
     label: 'Modellkommune Bürgerbeteiligung',
     shortLabel: 'Modellkommune',
     clause: 'FRL Teil 2 A II Nr. 1.2',
-    description:
-      'Bessere Abläufe und Strukturen für Beteiligung in der Kommune und Erfahrungsaustausch, bis zu drei Kalenderjahre.',
+    description: 'Bessere Abläufe und Strukturen für Beteiligung in der Kommune und Erfahrungsaustausch',
     durationUnit: 'calendarYears',
   },
   'A1.3': {
@@ -38,7 +38,7 @@ export const routeInfo: Record<FundingRoute, RouteInfo> = {
     shortLabel: 'Bürgerkommune',
     clause: 'FRL Teil 2 A II Nr. 1.3',
     description:
-      'Weiterentwicklung zur Bürgerkommune für Kommunen, die Beteiligung schon verbindlich geregelt oder regelmäßig praktiziert haben, bis zu drei Kalenderjahre.',
+      'Weiterentwicklung zur Bürgerkommune für Kommunen, die Beteiligung schon verbindlich geregelt oder regelmäßig praktiziert haben',
     durationUnit: 'calendarYears',
   },
   B: {
@@ -46,8 +46,7 @@ export const routeInfo: Record<FundingRoute, RouteInfo> = {
     label: 'Vorhaben der Zivilgesellschaft',
     shortLabel: 'Zivilgesellschaft',
     clause: 'FRL Teil 2 B II',
-    description:
-      'Beteiligungsprojekte gemeinnütziger Träger auf kommunaler Ebene, Kompetenzaufbau und Erfahrungsaustausch, bis zu zwei Kalenderjahre.',
+    description: 'Beteiligungsprojekte gemeinnütziger Träger auf kommunaler Ebene, Kompetenzaufbau und Erfahrungsaustausch',
     durationUnit: 'calendarYears',
   },
 };

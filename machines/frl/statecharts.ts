@@ -1,11 +1,11 @@
 import type { AnyStateMachine } from 'xstate';
 import { layoutMachine, type DiagramLayout } from '../diagram/layout';
-import { describeMachine, type MachineModel } from '../diagram/model';
+import { describeMachine, eventLabel, guardLabel, type DiagramLabels, type MachineModel } from '../diagram/model';
 import { stepInfo, type StepId } from './application/steps';
-import { applicationMachine } from './application/machine';
-import { foerderCheckMachine } from './foerdercheck/machine';
+import { applicationDiagramLabels, applicationMachine } from './application/machine';
+import { foerderCheckDiagramLabels, foerderCheckMachine, questionShortLabel } from './foerdercheck/machine';
 import { questionTitle, type QuestionId } from './foerdercheck/questions';
-import { reviewMachine, reviewStatusLabel, type ReviewStatus } from './review/machine';
+import { reviewDiagramLabels, reviewMachine, reviewStatusLabel, type ReviewStatus } from './review/machine';
 
 /** The three statecharts of the product, with German names for their states. */
 export interface Statechart {
@@ -13,45 +13,33 @@ export interface Statechart {
   title: string;
   intro: string;
   machine: AnyStateMachine;
+  /** German name of each state (the diagram's boxes; empty means none is known). */
   labelOf(stateId: string): string;
+  /** German names of the machine's guards, events and actions (kept beside them in the machine file). */
+  labels: DiagramLabels;
 }
 
-const shortQuestion: Partial<Record<QuestionId, string>> = {
-  art: 'Antragsteller',
-  sitz: 'Sitz',
-  gemeinnuetzigkeit: 'Gemeinnützigkeit',
-  verankerung: 'Verankerung',
-  foerderweg: 'Förderweg',
-  verbund: 'Verbund',
-  buergerkommune: 'Bürgerkommune',
-  inhalt: 'Inhalt',
-  ort: 'Ort',
-  zeitraum: 'Zeitraum',
-  beginn: 'Beginn',
-  portal: 'Technik',
-  kooperation: 'Zusammenarbeit',
-  foerderung: 'Bund/EU',
-  kosten: 'Kosten',
-  erklaerungen: 'Erklärungen',
-  netto: 'Netto',
-};
+const questionLabel = (id: string) => questionShortLabel[id as QuestionId] ?? questionTitle[id as QuestionId] ?? '';
 
 export const statecharts: Statechart[] = [
   {
     id: 'foerdercheck',
     title: 'Förder-Check (Fragebogen)',
     intro:
-      'Jede Frage ist ein Zustand. Nach jeder Antwort entscheidet ein Verzweigungszustand (nach_…) ohne eigenes Ereignis, welche Frage folgt; die Bedingungen heißen wie die Begriffe der Richtlinie. „Zurück“ (back) und „Ändern“ (edit) sind am Fragebogen selbst festgelegt und gelten in jedem Zustand.',
+      'Jede Frage ist ein Zustand. Nach jeder Antwort entscheidet eine Verzweigung („nach …“) ohne eigenes Ereignis, welche Frage folgt; die Bedingungen heißen wie die Begriffe der Richtlinie. „Zurück“ und „Ändern“ sind am Fragebogen selbst festgelegt und gelten in jedem Zustand.',
     machine: foerderCheckMachine,
-    labelOf: (id) => (id === 'ergebnis' ? 'Ergebnis' : id.startsWith('nach_') ? '' : (shortQuestion[id as QuestionId] ?? questionTitle[id as QuestionId] ?? '')),
+    labelOf: (id) =>
+      id === 'ergebnis' ? 'Ergebnis' : id.startsWith('nach_') ? `nach „${questionLabel(id.slice('nach_'.length))}“` : questionLabel(id),
+    labels: foerderCheckDiagramLabels,
   },
   {
     id: 'antrag',
     title: 'Antrag (Schritte des Assistenten)',
     intro:
-      'Jeder Schritt des Antrags ist ein Zustand. Alle Übergänge sind am Assistenten selbst festgelegt: Ein Schritt öffnet sich nur, wenn seine Voraussetzungen vollständig sind (mayOpen); „Weiter“ und „Zurück“ speichern und führen zum nächsten offenen Schritt.',
+      'Jeder Schritt des Antrags ist ein Zustand. Alle Übergänge sind am Assistenten selbst festgelegt: Ein Schritt öffnet sich nur, wenn seine Voraussetzungen vollständig sind; „Weiter“ und „Zurück“ speichern und führen zum nächsten offenen Schritt.',
     machine: applicationMachine,
     labelOf: (id) => (id === 'uebersicht' ? 'Übersicht' : (stepInfo[id as StepId]?.title ?? '')),
+    labels: applicationDiagramLabels,
   },
   {
     id: 'beratung',
@@ -60,6 +48,7 @@ export const statecharts: Statechart[] = [
       'Der Status eines Antrags von der Beratung durch das EBBS bis zur Entscheidung der SAB. Die Bedingungen nennen, wer den Übergang auslösen darf.',
     machine: reviewMachine,
     labelOf: (id) => reviewStatusLabel[id as ReviewStatus] ?? '',
+    labels: reviewDiagramLabels,
   },
 ];
 
@@ -69,7 +58,10 @@ export interface DrawnStatechart {
   intro: string;
   model: MachineModel;
   layout: DiagramLayout;
+  /** German name of each state. */
   labels: Record<string, string>;
+  /** German words of each transition (by id) for the table under the diagram. */
+  transitionText: Record<string, { event: string; guard: string | null; actions: string[] }>;
 }
 
 /** Model and layout of each statechart, computed once (the machines never change at run time). */
@@ -77,13 +69,29 @@ let drawn: DrawnStatechart[] | null = null;
 export function drawStatecharts(): DrawnStatechart[] {
   drawn ??= statecharts.map((chart) => {
     const model = describeMachine(chart.machine);
+    // The technical name stands in where a label is missing; the tests make sure none is.
+    const text = {
+      state: chart.labelOf,
+      event: (event: string) => eventLabel(chart.labels, event) ?? event,
+      guard: (t: Parameters<typeof guardLabel>[1] & { guard: string | null }) => guardLabel(chart.labels, t) ?? t.guard,
+    };
     return {
       id: chart.id,
       title: chart.title,
       intro: chart.intro,
       model,
-      layout: layoutMachine(model, chart.labelOf),
+      layout: layoutMachine(model, text),
       labels: Object.fromEntries(model.states.map((s) => [s.id, chart.labelOf(s.id)])),
+      transitionText: Object.fromEntries(
+        model.transitions.map((t) => [
+          t.id,
+          {
+            event: text.event(t.event),
+            guard: t.guard === null ? null : text.guard(t),
+            actions: t.actions.map((a) => chart.labels.actions[a] ?? a),
+          },
+        ]),
+      ),
     };
   });
   return drawn;

@@ -2,7 +2,16 @@ import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import { thousandsSeparatorProblems } from './case-text';
 import { statusLabel, statuses, type Status } from './criterion';
-import { CaseError, evaluate, parseCase, verdictLabel, verdicts, type EligibilityResult, type EvaluateOptions, type Verdict } from './engine';
+import {
+  CaseError,
+  evaluate,
+  parseCase,
+  verdictLabel,
+  verdicts,
+  type EligibilityResult,
+  type EvaluateOptions,
+  type Verdict,
+} from './engine';
 import { criteria } from './criteria/index';
 import { describeIssues } from './facts';
 
@@ -12,9 +21,23 @@ import { describeIssues } from './facts';
  * Statuses and verdicts may be written as in the UI ("nicht erfüllt", "Nicht förderfähig").
  */
 
-const statusByWord = new Map<string, Status>(statuses.flatMap((s) => [[s, s], [statusLabel[s], s]] as Array<[string, Status]>));
+const statusByWord = new Map<string, Status>(
+  statuses.flatMap(
+    (s) =>
+      [
+        [s, s],
+        [statusLabel[s], s],
+      ] as Array<[string, Status]>,
+  ),
+);
 const verdictByWord = new Map<string, Verdict>(
-  verdicts.flatMap((v) => [[v, v], [verdictLabel[v].toLowerCase(), v]] as Array<[string, Verdict]>),
+  verdicts.flatMap(
+    (v) =>
+      [
+        [v, v],
+        [verdictLabel[v].toLowerCase(), v],
+      ] as Array<[string, Verdict]>,
+  ),
 );
 
 const expectedFindingSchema = z
@@ -26,6 +49,10 @@ const expectedFindingSchema = z
     }),
   })
   .refine((f) => f.citation || f.criterion, { error: 'Jede erwartete Feststellung braucht citation oder criterion.' });
+
+/** The verdict a suite case expects ("nicht_foerderfaehig" or its German words), if it names one. */
+export const expectedVerdictOf = (c: SuiteCase): Verdict | undefined =>
+  c.expect.verdict ? verdictByWord.get(c.expect.verdict.trim().toLowerCase()) : undefined;
 
 export const suiteCaseSchema = z.strictObject({
   name: z.string().min(1, { error: 'Der Fall braucht einen Namen.' }),
@@ -115,7 +142,9 @@ export function runCase(parsed: ParsedCase, options: EvaluateOptions = {}): Case
     const finding = result.findings.find((f) => f.id === matches[0]!.id)!;
     const wanted = statusByWord.get(expected.status.trim())!;
     if (finding.status !== wanted) {
-      failures.push(`${label} (${finding.id}): erwartet „${statusLabel[wanted]}“, erhalten „${statusLabel[finding.status]}“${finding.detail ? ` – ${finding.detail}` : ''}.`);
+      failures.push(
+        `${label} (${finding.id}): erwartet „${statusLabel[wanted]}“, erhalten „${statusLabel[finding.status]}“${finding.detail ? ` – ${finding.detail}` : ''}.`,
+      );
     }
   }
   return { name, source: parsed.source, passed: failures.length === 0, failures, result };

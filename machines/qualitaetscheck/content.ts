@@ -14,7 +14,7 @@ export const qualityCheckContent2026_1: QualityCheckContent = {
   introduction:
     'Mit diesem QualitätsCheck prüfen Sie Ihr geplantes Beteiligungsverfahren anhand von zehn Qualitätskriterien. Zuerst wählen Sie, aus welcher Sicht Sie antworten; danach folgt je Kriterium eine Seite mit wenigen Aussagen. Am Ende sehen Sie Stärken, Entwicklungsfelder mit Anregungen und die Fragen, die noch offen sind. Besonders aufschlussreich wird der Check, wenn Verwaltung, Zivilgesellschaft, Politik und Prozessgestaltende ihn jeweils für sich ausfüllen und die Ergebnisse anschließend gemeinsam besprechen.',
   disclaimer:
-    'Der QualitätsCheck ist eine freiwillige Selbsteinschätzung zur Vorbereitung Ihres Vorhabens. Er gehört nicht zum Förderantrag und hat keinen Einfluss auf die Entscheidung der Bewilligungsbehörde.',
+    'Der QualitätsCheck ist eine freiwillige Selbsteinschätzung zur Vorbereitung Ihres Vorhabens. Er gehört nicht zum Förderantrag und hat keinen Einfluss auf die Entscheidung der SAB als Bewilligungsbehörde.',
   source:
     'Die Gliederung folgt den zehn Qualitätskriterien Bürgerbeteiligung des Netzwerks Bürgerbeteiligung (2013). Aussagen, Erläuterungen und Anregungen sind eigene Formulierungen des Förderlotsen. Der „QualitätsCheck Beteiligung & Mitwirkung“ der Stiftung Mitarbeit ist ein eigenständiges Angebot.',
   thresholds: { strength: 75, weak: 50, divergence: 34 },
@@ -488,7 +488,8 @@ export const qualityCheckContent2026_1: QualityCheckContent = {
     {
       id: 'beteiligungskultur',
       title: 'Lokale Beteiligungskultur',
-      explanation: 'Beteiligung ist vor Ort kein Einzelfall, sondern gehört durch Regeln, Anlaufstellen und Erfahrung zum Alltag der Kommune.',
+      explanation:
+        'Beteiligung ist vor Ort kein Einzelfall, sondern gehört durch Regeln, Anlaufstellen und Erfahrung zum Alltag der Kommune.',
       questions: [
         {
           id: 'kultur-verlaessliche-regeln',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { evenWithFieldErrors, longText, optionalText } from '../shared/organisation';
+import { guestLinkValidityDays, type GuestLinkValidity } from './guests';
 import { perspectives, type Perspective, type QualityCheckContent } from './schema';
 import { answerValues, noteMaxLength, pageQuestions, type QuestionAnswer } from './scoring';
 
@@ -110,6 +111,24 @@ export const inviteFormSchema = z.object({
   colleagues: z
     .array(z.number({ error: inviteRequiredMessage }).int().positive(), { error: inviteRequiredMessage })
     .min(1, { error: inviteRequiredMessage }),
+});
+
+export const guestLabelMaxLength = 100;
+
+/** A guest link: what to call it (for the inviting person) and how long it is valid. */
+export const guestLinkFormSchema = z.object({
+  label: optionalText('die Bezeichnung', guestLabelMaxLength),
+  validDays: z
+    .number({ error: 'Bitte wählen Sie, wie lange der Link gültig ist.' })
+    .refine((days): days is GuestLinkValidity => (guestLinkValidityDays as readonly number[]).includes(days), {
+      error: 'Bitte wählen Sie, wie lange der Link gültig ist.',
+    }),
+});
+
+/** A guest joining through a link: an optional name for the round's list and their perspective. */
+export const guestJoinFormSchema = z.object({
+  name: optionalText('Ihren Namen', guestLabelMaxLength),
+  perspective: z.enum(perspectives, { error: perspectiveRequiredMessage }),
 });
 
 export const attachRequiredMessage = 'Bitte wählen Sie den Antrag aus, dem Sie den QualitätsCheck beifügen möchten.';

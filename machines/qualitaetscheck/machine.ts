@@ -16,7 +16,14 @@ import {
 } from './flow';
 import { qualityCheckContent, qualityCheckContentArchive } from './content';
 import { isPerspective, type Perspective, type QualityCheckContent } from './schema';
-import { assess, reconcileVersions, type QualityCheckResult, type QuestionAnswer, type RecordedAnswer, type VersionReconciliation } from './scoring';
+import {
+  assess,
+  reconcileVersions,
+  type QualityCheckResult,
+  type QuestionAnswer,
+  type RecordedAnswer,
+  type VersionReconciliation,
+} from './scoring';
 
 /**
  * The QualitätsCheck flow: choose a perspective, then one page per quality criterion, then the
@@ -149,7 +156,10 @@ export function createQualityCheckMachine(content: QualityCheckContent) {
             { guard: and(['answersShownCriterion', 'isOnLastCriterion']), target: 'ergebnis', actions: ['recordAnswers', 'openResult'] },
             { guard: 'answersShownCriterion', actions: ['recordAnswers', 'openNextPage'] },
           ],
-          back: [{ guard: 'hasPreviousCriterion', actions: 'openPreviousCriterion' }, { target: 'perspektive', actions: 'openPerspectivePage' }],
+          back: [
+            { guard: 'hasPreviousCriterion', actions: 'openPreviousCriterion' },
+            { target: 'perspektive', actions: 'openPerspectivePage' },
+          ],
           finish: { target: 'ergebnis', actions: 'openResult' },
         },
       },

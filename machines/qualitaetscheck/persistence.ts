@@ -1,6 +1,12 @@
 import { createActor, type Snapshot } from 'xstate';
 import { runMachine } from '../shared/actor';
-import { createQualityCheckMachine, needsContentAdoption, type QualityCheckEvent, type QualityCheckMachine, type QualityCheckSnapshot } from './machine';
+import {
+  createQualityCheckMachine,
+  needsContentAdoption,
+  type QualityCheckEvent,
+  type QualityCheckMachine,
+  type QualityCheckSnapshot,
+} from './machine';
 import { isPerspective, type QualityCheckContent } from './schema';
 import { answerSheetSchema, type AnswerSheet } from './scoring';
 
@@ -20,8 +26,16 @@ export function machineFor(content: QualityCheckContent): QualityCheckMachine {
   return machine;
 }
 
-function run(machine: QualityCheckMachine, options: { snapshot?: Snapshot<unknown>; answers?: AnswerSheet }, events: QualityCheckEvent[] = []) {
-  return runMachine(machine, { ...(options.snapshot ? { snapshot: options.snapshot } : {}), input: options.answers ? { answers: options.answers } : {} }, events).snapshot;
+function run(
+  machine: QualityCheckMachine,
+  options: { snapshot?: Snapshot<unknown>; answers?: AnswerSheet },
+  events: QualityCheckEvent[] = [],
+) {
+  return runMachine(
+    machine,
+    { ...(options.snapshot ? { snapshot: options.snapshot } : {}), input: options.answers ? { answers: options.answers } : {} },
+    events,
+  ).snapshot;
 }
 
 /** A new check: the perspective page, optionally with answers to start from. */
@@ -66,7 +80,11 @@ export function restoreCheck(persisted: unknown, content: QualityCheckContent): 
 }
 
 /** Sends events in order and returns the new snapshot. */
-export function advanceCheck(snapshot: QualityCheckSnapshot, content: QualityCheckContent, events: QualityCheckEvent[]): QualityCheckSnapshot {
+export function advanceCheck(
+  snapshot: QualityCheckSnapshot,
+  content: QualityCheckContent,
+  events: QualityCheckEvent[],
+): QualityCheckSnapshot {
   return run(machineFor(content), { snapshot }, events);
 }
 

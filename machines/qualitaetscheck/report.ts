@@ -1,5 +1,13 @@
 import { perspectiveInfo, perspectives, type Perspective, type QualityCheckContent } from './schema';
-import { findCriterion, ratingLabel, resolveSuggestion, type CombinedCriterion, type CombinedProfile, type Rating, type ResolvedSuggestion } from './scoring';
+import {
+  findCriterion,
+  ratingLabel,
+  resolveSuggestion,
+  type CombinedCriterion,
+  type CombinedProfile,
+  type Rating,
+  type ResolvedSuggestion,
+} from './scoring';
 
 /**
  * Wording shared by the result pages, the summary for advisors and the PDF, so that a score reads
@@ -27,7 +35,8 @@ export const perspectiveMean = (criterion: CombinedCriterion, perspective: Persp
   criterion.byPerspective.find((s) => s.perspective === perspective)?.mean ?? null;
 
 /** Perspectives that answered at all, in the fixed order (the columns of a combined table). */
-export const answeringPerspectives = (combined: CombinedProfile): Perspective[] => perspectives.filter((p) => combined.respondentsByPerspective[p] > 0);
+export const answeringPerspectives = (combined: CombinedProfile): Perspective[] =>
+  perspectives.filter((p) => combined.respondentsByPerspective[p] > 0);
 
 export interface CombinedWeakness extends CombinedCriterion {
   explanation: string;
@@ -44,4 +53,5 @@ export function combinedWeaknesses(content: QualityCheckContent, combined: Combi
     });
 }
 
-export const combinedStrengths = (combined: CombinedProfile): CombinedCriterion[] => combined.criteria.filter((c) => c.rating === 'staerke');
+export const combinedStrengths = (combined: CombinedProfile): CombinedCriterion[] =>
+  combined.criteria.filter((c) => c.rating === 'staerke');

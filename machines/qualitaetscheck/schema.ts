@@ -14,11 +14,13 @@ export type Perspective = (typeof perspectives)[number];
 export const perspectiveInfo: Record<Perspective, { label: string; description: string }> = {
   verwaltung: {
     label: 'Verwaltung',
-    description: 'Sie arbeiten in einer Gemeinde-, Stadt- oder Kreisverwaltung und verantworten das Vorhaben fachlich oder organisatorisch.',
+    description:
+      'Sie arbeiten in einer Gemeinde-, Stadt- oder Kreisverwaltung und verantworten das Vorhaben fachlich oder organisatorisch.',
   },
   zivilgesellschaft: {
     label: 'Zivilgesellschaft',
-    description: 'Sie engagieren sich in einem Verein, einer Initiative oder als Einwohnerin oder Einwohner und bringen sich in das Vorhaben ein.',
+    description:
+      'Sie engagieren sich in einem Verein, einer Initiative oder als Einwohnerin oder Einwohner und bringen sich in das Vorhaben ein.',
   },
   politik: {
     label: 'Politik',
@@ -26,7 +28,8 @@ export const perspectiveInfo: Record<Perspective, { label: string; description: 
   },
   prozessgestaltende: {
     label: 'Prozessgestaltung',
-    description: 'Sie planen, moderieren oder begleiten das Beteiligungsverfahren, zum Beispiel als Beteiligungsbüro oder externe Moderation.',
+    description:
+      'Sie planen, moderieren oder begleiten das Beteiligungsverfahren, zum Beispiel als Beteiligungsbüro oder externe Moderation.',
   },
 };
 
@@ -50,7 +53,9 @@ const knownFormatIds = new Set(participationFormats.map((f) => f.id));
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const id = z
   .string({ error: 'Bitte geben Sie eine Kennung an.' })
-  .regex(idPattern, { error: 'Eine Kennung besteht aus Kleinbuchstaben (a–z), Ziffern und einzelnen Bindestrichen, zum Beispiel „transparenz-ergebnisse“.' })
+  .regex(idPattern, {
+    error: 'Eine Kennung besteht aus Kleinbuchstaben (a–z), Ziffern und einzelnen Bindestrichen, zum Beispiel „transparenz-ergebnisse“.',
+  })
   .max(60, { error: 'Eine Kennung hat höchstens 60 Zeichen.' });
 
 /** A text; `what` in the accusative ("den Titel"), `subject` in the nominative ("Der Titel"). */
@@ -92,7 +97,11 @@ export const suggestionSchema = z
   })
   .superRefine((s, ctx) => {
     if (s.kind === 'format' && s.formatId === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['formatId'], message: 'Eine Anregung der Art „format“ braucht die Kennung eines Formats aus dem Formatkatalog.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['formatId'],
+        message: 'Eine Anregung der Art „format“ braucht die Kennung eines Formats aus dem Formatkatalog.',
+      });
     }
     if (s.kind !== 'format' && s.formatId !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['formatId'], message: 'Nur Anregungen der Art „format“ verweisen auf ein Format.' });
@@ -172,12 +181,15 @@ export const qualityCheckContentSchema = z
     /** Where the structure comes from; the questions are our own wording. */
     source: text('die Quellenangabe', 'Die Quellenangabe', 600),
     thresholds: thresholdsSchema,
-    criteria: z.array(criterionSchema, { error: 'Bitte geben Sie die Kriterien als Liste an.' }).min(1, { error: 'Bitte geben Sie mindestens ein Kriterium an.' }),
+    criteria: z
+      .array(criterionSchema, { error: 'Bitte geben Sie die Kriterien als Liste an.' })
+      .min(1, { error: 'Bitte geben Sie mindestens ein Kriterium an.' }),
   })
   .superRefine((content, ctx) => {
     const seen = (kind: string, seenIds: Map<string, string>, value: string, where: string, path: (string | number)[]) => {
       const earlier = seenIds.get(value);
-      if (earlier) ctx.addIssue({ code: 'custom', path, message: `Die Kennung „${value}“ kommt doppelt vor (${kind}, schon bei ${earlier}).` });
+      if (earlier)
+        ctx.addIssue({ code: 'custom', path, message: `Die Kennung „${value}“ kommt doppelt vor (${kind}, schon bei ${earlier}).` });
       else seenIds.set(value, where);
     };
     const criterionIds = new Map<string, string>();

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { participationFormats, type ParticipationFormat } from '../frl/catalogues';
-import { perspectiveInfo, perspectives, suggestionKindLabel, type Criterion, type Perspective, type QualityCheckContent, type Question, type Suggestion } from './schema';
+import {
+  perspectiveInfo,
+  perspectives,
+  suggestionKindLabel,
+  type Criterion,
+  type Perspective,
+  type QualityCheckContent,
+  type Question,
+  type Suggestion,
+} from './schema';
 
 /**
  * Answers and their evaluation. Everything here is a pure function of content and answers; scores
@@ -167,7 +176,12 @@ export function scoreOf(values: readonly ScaleValue[]): number | null {
   return roundedQuotient(sum * 100, maxPoints * values.length);
 }
 
-export function criterionProfile(content: QualityCheckContent, criterion: Criterion, perspective: Perspective, answers: Answers): CriterionProfile {
+export function criterionProfile(
+  content: QualityCheckContent,
+  criterion: Criterion,
+  perspective: Perspective,
+  answers: Answers,
+): CriterionProfile {
   const questions = criterion.questions.filter((q) => appliesTo(q, perspective));
   const values = questions.map((q) => answers[q.id]?.value);
   const scaleValues = values.filter((v): v is ScaleValue => v !== undefined && v !== 'na');
@@ -203,7 +217,9 @@ export function resolveSuggestion(suggestion: Suggestion): ResolvedSuggestion {
   return {
     ...suggestion,
     kindLabel: suggestionKindLabel[suggestion.kind],
-    format: format ? { id: format.id, label: format.label, guidance: format.guidance, ...(format.note ? { note: format.note } : {}) } : null,
+    format: format
+      ? { id: format.id, label: format.label, guidance: format.guidance, ...(format.note ? { note: format.note } : {}) }
+      : null,
   };
 }
 
@@ -228,6 +244,22 @@ export function missingQuestions(content: QualityCheckContent, perspective: Pers
   return questionsFor(content, perspective).filter((q) => !hasValue(answers[q.questionId]));
 }
 
+export interface NotedAnswer extends PlacedQuestion {
+  value: AnswerValue | null;
+  note: string;
+}
+
+/**
+ * The respondent's own notes on the statements of their perspective, in content order. Private:
+ * they belong in this person's result and report only, never in the round or an annex.
+ */
+export function notesOf(content: QualityCheckContent, perspective: Perspective, answers: Answers): NotedAnswer[] {
+  return questionsFor(content, perspective).flatMap((q) => {
+    const answer = answers[q.questionId];
+    return answer?.note ? [{ ...q, value: answer.value ?? null, note: answer.note }] : [];
+  });
+}
+
 /** "Verwaltung, Politik oder Prozessgestaltung" */
 const listWithOr = (items: readonly string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} oder ${items[items.length - 1]}`;
@@ -244,7 +276,11 @@ export interface OtherPerspectiveAnswer extends PlacedQuestion {
  * Answers to questions of this content that the perspective is not asked: given under another
  * perspective before a change. They are kept but neither shown on the pages nor scored.
  */
-export function otherPerspectiveAnswers(content: QualityCheckContent, perspective: Perspective, answers: Answers): OtherPerspectiveAnswer[] {
+export function otherPerspectiveAnswers(
+  content: QualityCheckContent,
+  perspective: Perspective,
+  answers: Answers,
+): OtherPerspectiveAnswer[] {
   return content.criteria.flatMap((c) =>
     c.questions
       .filter((q) => !appliesTo(q, perspective) && hasContent(answers[q.id]))
@@ -320,7 +356,11 @@ export function reconcileVersions(
     if (now) {
       const earlierContent = from ?? archive.find((c) => c.version === answer.version) ?? null;
       const before = findQuestion(earlierContent, questionId);
-      stillApplies.push({ ...place(now.criterion, now.question), answer, textChanged: before !== undefined && before.question.text !== now.question.text });
+      stillApplies.push({
+        ...place(now.criterion, now.question),
+        answer,
+        textChanged: before !== undefined && before.question.text !== now.question.text,
+      });
       continue;
     }
     const candidates = [from, archive.find((c) => c.version === answer.version), ...[...archive].reverse()];
@@ -367,6 +407,8 @@ export interface QualityCheckResult {
   /** Criteria where every answer was "nicht anwendbar". */
   notRateable: CriterionProfile[];
   missing: PlacedQuestion[];
+  /** The respondent's own notes (private to them). */
+  notes: NotedAnswer[];
   otherPerspective: OtherPerspectiveAnswer[];
   formerVersion: FormerVersionAnswer[];
 }
@@ -387,6 +429,7 @@ export function assess(
     weaknesses: weaknessesOf(content, profile),
     notRateable: profile.filter((p) => p.rating === 'nicht-bewertbar'),
     missing: missingQuestions(content, perspective, answers),
+    notes: notesOf(content, perspective, answers),
     otherPerspective: otherPerspectiveAnswers(content, perspective, answers),
     formerVersion: reconcileVersions(answers, null, content, { perspective, archive: options.archive }).formerVersion,
   };
@@ -458,7 +501,11 @@ export interface CombinedProfile {
   disagreements: CombinedCriterion[];
 }
 
-const meanOf = (values: readonly number[]) => roundedQuotient(values.reduce((a, b) => a + b, 0), values.length);
+const meanOf = (values: readonly number[]) =>
+  roundedQuotient(
+    values.reduce((a, b) => a + b, 0),
+    values.length,
+  );
 
 export function combineProfiles(content: QualityCheckContent, respondents: readonly Respondent[]): CombinedProfile {
   const profiles = respondents.map((r) => ({ perspective: r.perspective, profile: profileOf(content, r.perspective, r.answers) }));
@@ -544,7 +591,9 @@ export function describeDivergence(criterion: CombinedCriterion): string | null 
     );
   }
   for (const split of criterion.splitWithin) {
-    parts.push(`Innerhalb der Sichtweise ${perspectiveInfo[split.perspective].label} liegen die Einschätzungen weit auseinander (${split.min} bis ${split.max} Punkte).`);
+    parts.push(
+      `Innerhalb der Sichtweise ${perspectiveInfo[split.perspective].label} liegen die Einschätzungen weit auseinander (${split.min} bis ${split.max} Punkte).`,
+    );
   }
   if (!parts.length) return null;
   return `${parts.join(' ')} Besprechen Sie gemeinsam, woher der Unterschied kommt – gerade hier lohnt sich das Gespräch.`;

@@ -30,7 +30,10 @@ export function nextVersionLabel(existing: readonly string[], today: string): st
  * Every published version, oldest first: the code's archive, then the published ones in label
  * order. A published version with a label the code already has is ignored (the code wins).
  */
-export function contentArchive(published: readonly QualityCheckContent[], code: readonly QualityCheckContent[] = qualityCheckContentArchive): QualityCheckContent[] {
+export function contentArchive(
+  published: readonly QualityCheckContent[],
+  code: readonly QualityCheckContent[] = qualityCheckContentArchive,
+): QualityCheckContent[] {
   const known = new Set(code.map((c) => c.version));
   const extra = published.filter((c) => !known.has(c.version));
   return [...code, ...extra].sort((a, b) => compareVersionLabels(a.version, b.version));
@@ -46,9 +49,16 @@ export function publishProblems(candidate: QualityCheckContent, archive: readonl
   const problems: PublishProblem[] = [];
   const newest = currentOf(archive);
   if (archive.some((c) => c.version === candidate.version)) {
-    problems.push(`Die Fassung „${candidate.version}“ gibt es schon. Bitte vergeben Sie eine neue Fassungsbezeichnung, zum Beispiel „${nextVersionLabel(archive.map((c) => c.version), candidate.publishedOn)}“.`);
+    problems.push(
+      `Die Fassung „${candidate.version}“ gibt es schon. Bitte vergeben Sie eine neue Fassungsbezeichnung, zum Beispiel „${nextVersionLabel(
+        archive.map((c) => c.version),
+        candidate.publishedOn,
+      )}“.`,
+    );
   } else if (compareVersionLabels(candidate.version, newest.version) < 0) {
-    problems.push(`Die Fassung „${candidate.version}“ ist älter als die aktuelle Fassung „${newest.version}“. Eine neue Fassung braucht eine höhere Bezeichnung.`);
+    problems.push(
+      `Die Fassung „${candidate.version}“ ist älter als die aktuelle Fassung „${newest.version}“. Eine neue Fassung braucht eine höhere Bezeichnung.`,
+    );
   }
   return problems;
 }
@@ -125,7 +135,8 @@ export const perspectiveList = (list: readonly Perspective[]) => list.map((p) =>
 
 /** How many questions each perspective answers in a version (for the editor's overview). */
 export function questionCounts(content: QualityCheckContent): Record<Perspective, number> {
-  return Object.fromEntries(
-    (Object.keys(perspectiveInfo) as Perspective[]).map((p) => [p, questionsFor(content, p).length]),
-  ) as Record<Perspective, number>;
+  return Object.fromEntries((Object.keys(perspectiveInfo) as Perspective[]).map((p) => [p, questionsFor(content, p).length])) as Record<
+    Perspective,
+    number
+  >;
 }

@@ -6,6 +6,8 @@ import {
   organisationKinds,
   optionalText,
   requiredText,
+  roles,
+  type Role,
 } from './organisation';
 
 /** Length over composition rules (BSI IT-Grundschutz ORP.4, NIST SP 800-63B): at least 12 characters. */
@@ -14,10 +16,7 @@ export const passwordSchema = z
   .refine((v) => v.length >= 12, { error: 'Das Passwort muss mindestens 12 Zeichen lang sein.' })
   .refine((v) => v.length <= 200, { error: 'Das Passwort darf höchstens 200 Zeichen lang sein.' });
 
-function confirmPasswords<T extends { password?: string; passwordConfirm?: string | undefined }>(
-  value: T,
-  ctx: z.RefinementCtx,
-) {
+function confirmPasswords<T extends { password?: string; passwordConfirm?: string | undefined }>(value: T, ctx: z.RefinementCtx) {
   if (value.password && value.passwordConfirm && value.password !== value.passwordConfirm) {
     ctx.addIssue({ code: 'custom', path: ['passwordConfirm'], message: 'Die beiden Passwörter stimmen nicht überein.' });
   }
@@ -67,17 +66,48 @@ export const changePasswordSchema = z
   })
   .superRefine(confirmPasswords, evenWithFieldErrors);
 
-export const staffAccountSchema = z.object({
-  name: requiredText('den Namen'),
-  email: emailSchema,
-  role: z.enum(['applicant', 'advisor', 'ministry', 'admin'], { error: 'Bitte wählen Sie eine Rolle.' }),
-  organisationId: z.coerce.number().int().positive().optional(),
-}).superRefine((value, ctx) => {
+/** "Passwort vergessen?": the address to send the link to. */
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+/** A new password set through a reset link (no current password: the link proves the mailbox). */
+export const newPasswordSchema = z
+  .object({
+    password: passwordSchema,
+    passwordConfirm: z.string({ error: 'Bitte wiederholen Sie das neue Passwort.' }),
+  })
+  .superRefine(confirmPasswords, evenWithFieldErrors);
+
+/**
+ * Only applicants belong to an organisation: they apply for it and see its drafts. EBBS advisors,
+ * ministry staff and administrators work across all organisations, so an organisation chosen for
+ * them is refused with a message rather than dropped without a word.
+ */
+export const organisationOnlyForApplicants =
+  'Nur antragstellende Konten gehören zu einer Organisation. EBBS-Beratung, Ministerium und Administration arbeiten für alle Organisationen; bitte wählen Sie hier keine Organisation.';
+
+function roleAndOrganisation(value: { role: Role; organisationId?: number | undefined }, ctx: z.RefinementCtx) {
   if (value.role === 'applicant' && !value.organisationId) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['organisationId'],
-      message: 'Bitte wählen Sie die Organisation, zu der das Konto gehört.',
-    });
+    ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'Bitte wählen Sie die Organisation, zu der das Konto gehört.' });
   }
-}, evenWithFieldErrors);
+  // Runs even when other fields failed (evenWithFieldErrors), so the role may be missing.
+  if (value.role !== undefined && value.role !== 'applicant' && value.organisationId) {
+    ctx.addIssue({ code: 'custom', path: ['organisationId'], message: organisationOnlyForApplicants });
+  }
+}
+
+const roleField = z.enum(roles, { error: 'Bitte wählen Sie eine Rolle.' });
+const organisationField = z.coerce.number().int().positive().optional();
+
+export const staffAccountSchema = z
+  .object({
+    name: requiredText('den Namen'),
+    email: emailSchema,
+    role: roleField,
+    organisationId: organisationField,
+  })
+  .superRefine(roleAndOrganisation, evenWithFieldErrors);
+
+/** The administration changes an account's role and organisation. */
+export const accountRoleSchema = z
+  .object({ role: roleField, organisationId: organisationField })
+  .superRefine(roleAndOrganisation, evenWithFieldErrors);

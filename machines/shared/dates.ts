@@ -30,3 +30,26 @@ export function isoToGerman(iso: string | undefined | null): string {
   const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
   return m ? `${m[3]}.${m[2]}.${m[1]}` : '';
 }
+
+const berlinParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Berlin',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * The instant a day begins in Saxony (Europe/Berlin), as an ISO timestamp in UTC: "2026-12-04" →
+ * "2026-12-03T23:00:00.000Z". Stored times are UTC; a filter by the day people see needs this.
+ */
+export function startOfDayInBerlin(isoDate: string): string {
+  const midnightUtc = Date.parse(`${isoDate}T00:00:00Z`);
+  // Berlin is one or two hours ahead of UTC: read what Berlin's clock shows at UTC midnight.
+  const parts = Object.fromEntries(berlinParts.formatToParts(new Date(midnightUtc)).map((p) => [p.type, p.value]));
+  const shown = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  const offset = shown - midnightUtc;
+  return new Date(midnightUtc - offset).toISOString();
+}

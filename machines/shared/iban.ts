@@ -22,5 +22,7 @@ export function isValidIban(value: string): boolean {
 
 /** "DE89370400440532013000" → "DE89 3704 0044 0532 0130 00" */
 export function formatIban(value: string): string {
-  return normaliseIban(value).replace(/(.{4})/g, '$1 ').trim();
+  return normaliseIban(value)
+    .replace(/(.{4})/g, '$1 ')
+    .trim();
 }

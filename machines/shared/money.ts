@@ -15,10 +15,17 @@ function cents(euros: string, fraction = ''): number {
 }
 
 export function parseEuro(raw: string, label = 'den Betrag', maxCents = MAX_CENTS): MoneyParse {
-  const text = raw.replace(/[\s\u00A0\u202F]/g, '').replace(/€|EUR$/i, '').replace(/^EUR/i, '');
+  const text = raw
+    .replace(/[\s\u00A0\u202F]/g, '')
+    .replace(/€|EUR$/i, '')
+    .replace(/^EUR/i, '');
   if (text === '') return { ok: false, reason: 'empty', message: `Bitte geben Sie ${label} an.` };
   if (/^[-−–]/.test(text)) {
-    return { ok: false, reason: 'negative', message: 'Bitte geben Sie einen Betrag ohne Minuszeichen an; Beträge können nicht negativ sein.' };
+    return {
+      ok: false,
+      reason: 'negative',
+      message: 'Bitte geben Sie einen Betrag ohne Minuszeichen an; Beträge können nicht negativ sein.',
+    };
   }
   let result: number | null = null;
   let m: RegExpExecArray | null;
@@ -71,7 +78,8 @@ export function parseQuantity(raw: string, label = 'die Menge'): QuantityParse {
   let milli: number | null = null;
   if ((m = /^(\d+)$/.exec(text))) milli = Number(m[1]) * 1000;
   else if ((m = /^(\d{1,3}(?:\.\d{3})+)$/.exec(text))) milli = Number(m[1]!.replace(/\./g, '')) * 1000;
-  else if ((m = /^(\d{1,3}(?:\.\d{3})+),(\d{1,3})$/.exec(text))) milli = Number(m[1]!.replace(/\./g, '')) * 1000 + Number(m[2]!.padEnd(3, '0'));
+  else if ((m = /^(\d{1,3}(?:\.\d{3})+),(\d{1,3})$/.exec(text)))
+    milli = Number(m[1]!.replace(/\./g, '')) * 1000 + Number(m[2]!.padEnd(3, '0'));
   else if ((m = /^(\d+)[,.](\d{1,3})$/.exec(text))) milli = Number(m[1]) * 1000 + Number(m[2]!.padEnd(3, '0'));
   if (milli === null || !Number.isSafeInteger(milli)) {
     return { ok: false, message: `Bitte geben Sie ${label} als Zahl an, zum Beispiel 2,5.` };

@@ -131,14 +131,7 @@ export const landkreisLabel: Record<Landkreis, string> = {
   'außerhalb Sachsens': 'Sitz außerhalb Sachsens',
 };
 
-export const roles = ['applicant', 'advisor', 'ministry', 'admin'] as const;
-export type Role = (typeof roles)[number];
-export const roleLabel: Record<Role, string> = {
-  applicant: 'Antragstellende Organisation',
-  advisor: 'EBBS-Beratung',
-  ministry: 'Ministerium',
-  admin: 'Administration',
-};
+export { type Role, roleLabel, roles } from './roles';
 
 /** Trims, folds inner whitespace and strips control characters (they never belong in master data). */
 export const cleanText = (value: string) =>
@@ -192,11 +185,28 @@ export function textField(rules: TextRules) {
     });
 }
 
+/** A copy of `value` in which the entry at `path` is missing, copied only along the path. */
+function withoutEntry(value: unknown, path: readonly PropertyKey[]): unknown {
+  if (path.length === 0) return undefined;
+  if (value === null || typeof value !== 'object') return value;
+  const [head, ...rest] = path as [PropertyKey, ...PropertyKey[]];
+  const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<PropertyKey, unknown>;
+  if (Object.hasOwn(copy, head)) copy[head] = withoutEntry(copy[head], rest);
+  return copy;
+}
+
 /**
  * Object-level refinements run even when single fields failed, so the user sees every problem at
- * once (zod skips them by default). Refinements using this must cope with missing values.
+ * once (zod skips them by default). A field that failed its own check reaches the refinement as
+ * missing, never as the raw value of the wrong type (an unknown organisation kind, a parameter id
+ * that does not exist): refinements using this must cope with missing values, and only with those.
  */
-export const evenWithFieldErrors = { when: () => true } as const;
+export const evenWithFieldErrors = {
+  when: (payload: { value: unknown; issues: ReadonlyArray<{ path?: readonly PropertyKey[] }> }) => {
+    for (const issue of payload.issues) if (issue.path?.length) payload.value = withoutEntry(payload.value, issue.path);
+    return true;
+  },
+} as const;
 
 /** "Bitte kürzen Sie den Titel auf höchstens 200 Zeichen (eingegeben: 250)." – label in the accusative. */
 export function tooLong(label: string, max: number) {
@@ -237,7 +247,7 @@ const phone = textField({
   required: 'Bitte geben Sie eine Telefonnummer an.',
   max: 30,
   maxMessage: () => 'Die Telefonnummer ist zu lang.',
-  pattern: /^[+0-9][0-9 ()/\-]{5,29}$/,
+  pattern: /^[+0-9][0-9 ()/-]{5,29}$/,
   patternMessage: 'Bitte geben Sie die Telefonnummer nur mit Ziffern, Leerzeichen, +, /, - oder Klammern an.',
 });
 
@@ -292,8 +302,7 @@ export const organisationSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['ags'],
-        message:
-          'Bitte geben Sie den achtstelligen Amtlichen Gemeindeschlüssel an; sächsische Schlüssel beginnen mit 14.',
+        message: 'Bitte geben Sie den achtstelligen Amtlichen Gemeindeschlüssel an; sächsische Schlüssel beginnen mit 14.',
       });
     }
     if (part === 'B' && org.registerNumber === '') {

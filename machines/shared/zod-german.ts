@@ -25,5 +25,3 @@ z.config({
     }
   },
 });
-
-export {};

@@ -1,17 +1,33 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluate } from '../../machines/frl/engine';
-import { factsSchema } from '../../machines/frl/facts';
+import { caseFactsSchema } from '../../machines/frl/facts';
 import { parseSuiteFile, runCase } from '../../machines/frl/suite';
 
 /** Issue 3: full evaluations with trace per second (one core) and the time of the YAML suite. */
 export async function benchRules(): Promise<void> {
-  const facts = factsSchema.parse({
-    applicant: { kind: 'verein', landkreis: 'Görlitz', nonprofit: true, locallyRooted: true, vatDeductible: false, mainlyPubliclyFunded: false },
+  const facts = caseFactsSchema.parse({
+    applicant: {
+      kind: 'verein',
+      landkreis: 'Görlitz',
+      nonprofit: true,
+      locallyRooted: true,
+      vatDeductible: false,
+      mainlyPubliclyFunded: false,
+    },
     project: {
-      route: 'B', location: 'sachsen', municipalLevel: true, againstFinalDecision: false, usesBeteiligungsportal: true,
-      softwareProcurement: false, start: '2027-03-01', end: '2028-10-31', alreadyStarted: false,
-      municipalityCooperation: true, supportLetter: true, federalOrEuFunding: 'keine',
+      route: 'B',
+      location: 'sachsen',
+      municipalLevel: true,
+      againstFinalDecision: false,
+      usesBeteiligungsportal: true,
+      softwareProcurement: false,
+      start: '2027-03-01',
+      end: '2028-10-31',
+      alreadyStarted: false,
+      municipalityCooperation: true,
+      supportLetter: true,
+      federalOrEuFunding: 'keine',
     },
     declarations: { ebbsAndEvaluation: true, portalIdeas: true, fdgo: true, subsidyRelevantFacts: true, dataProtection: true },
     budget: { totalExpenditure: 20000, requestedGrant: 18000, ownCash: 1000, inKind: 1000 },
@@ -36,14 +52,19 @@ export async function benchRules(): Promise<void> {
   for (let r = 0; r < 10; r += 1) {
     const started = performance.now();
     cases = 0;
-    for (const [file, text] of texts) for (const parsed of parseSuiteFile(text, file)) {
-      runCase(parsed);
-      cases += 1;
-    }
+    for (const [file, text] of texts)
+      for (const parsed of parseSuiteFile(text, file)) {
+        runCase(parsed);
+        cases += 1;
+      }
     suiteTimes.push(performance.now() - started);
   }
   suiteTimes.sort((a, b) => a - b);
   console.log('\n## Förderregeln');
-  console.log(`Vollständige Prüfungen mit Trace: Median ${Math.round(rates[2]!).toLocaleString('de-DE')} je Sekunde (ein Kern, ${rounds} Runden, Ziel ≥ 50.000)`);
-  console.log(`YAML-Suite (${cases} Fälle, ${files.length} Dateien, mit Einlesen): Median ${suiteTimes[5]!.toFixed(1)} ms, bester Lauf ${suiteTimes[0]!.toFixed(1)} ms`);
+  console.log(
+    `Vollständige Prüfungen mit Trace: Median ${Math.round(rates[2]!).toLocaleString('de-DE')} je Sekunde (ein Kern, ${rounds} Runden, Ziel ≥ 50.000)`,
+  );
+  console.log(
+    `YAML-Suite (${cases} Fälle, ${files.length} Dateien, mit Einlesen): Median ${suiteTimes[5]!.toFixed(1)} ms, bester Lauf ${suiteTimes[0]!.toFixed(1)} ms`,
+  );
 }

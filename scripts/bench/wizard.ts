@@ -10,7 +10,10 @@ const DRAFTS = 10_000;
 
 async function signIn(baseUrl: string, email: string): Promise<{ cookie: string; csrf: string }> {
   const page = await fetch(`${baseUrl}/anmelden`);
-  const csrfCookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrfCookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())![1]!;
   const response = await fetch(`${baseUrl}/anmelden`, {
     method: 'POST',
@@ -18,7 +21,10 @@ async function signIn(baseUrl: string, email: string): Promise<{ cookie: string;
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookie },
     body: new URLSearchParams({ email, password: 'Demo-Passwort-2026', csrf }),
   });
-  const session = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { cookie: `${csrfCookie}; ${session}`, csrf };
 }
 
@@ -33,7 +39,9 @@ async function stepSaveLoad(baseUrl: string, auth: { cookie: string; csrf: strin
   const until = performance.now() + seconds * 1000;
   await Promise.all(
     ids.map(async (id, index) => {
-      let version = /name="version"[^>]*value="(\d+)"/.exec(await (await fetch(`${baseUrl}/antraege/${id}/zeitplan`, { headers: { Cookie: auth.cookie } })).text())![1]!;
+      let version = /name="version"[^>]*value="(\d+)"/.exec(
+        await (await fetch(`${baseUrl}/antraege/${id}/zeitplan`, { headers: { Cookie: auth.cookie } })).text(),
+      )![1]!;
       let n = 0;
       while (performance.now() < until) {
         n += 1;
@@ -118,17 +126,31 @@ async function bareLoad(baseUrl: string, connections: number, seconds: number): 
 
 /** Issue 4: a step save round trip against the bare route, and the dashboard with 10 000 drafts. */
 export async function benchWizard(): Promise<void> {
-  let ids: number[] = [];
+  const ids: number[] = [];
   const server = await startBenchServer(async (db) => {
     const user = await db.selectFrom('users').selectAll().where('email', '=', 'kommune@demo.example').executeTakeFirstOrThrow();
     const organisation = await findOrganisation(db, user.organisation_id!);
     const data = applicationFromOrganisation(organisationToData(organisation!));
     const actor = createActor(applicationMachine, { input: { data, complete: [] } });
     const snapshot = actor.getPersistedSnapshot();
-    const meta = { title: 'Entwurf', route: null, view: 'uebersicht', requestedGrantCents: null, totalCents: null, verdict: 'unvollstaendig', ruleVersion: null, unmetCriteria: [] };
+    const meta = {
+      title: 'Entwurf',
+      route: null,
+      view: 'uebersicht',
+      requestedGrantCents: null,
+      totalCents: null,
+      verdict: 'unvollstaendig',
+      ruleVersion: null,
+      unmetCriteria: [],
+    };
     await db.transaction().execute(async (trx) => {
       for (let i = 0; i < DRAFTS; i += 1) {
-        const row = await createApplication(trx, { organisationId: user.organisation_id!, userId: user.id, snapshot, meta: { ...meta, title: `Entwurf ${i + 1}` } });
+        const row = await createApplication(trx, {
+          organisationId: user.organisation_id!,
+          userId: user.id,
+          snapshot,
+          meta: { ...meta, title: `Entwurf ${i + 1}` },
+        });
         if (i < 16) ids.push(row.id);
       }
     });
@@ -143,7 +165,9 @@ export async function benchWizard(): Promise<void> {
     }
     if (process.env.BENCH_ONLY === 'dashboard') {
       // For profiling the dashboard alone.
-      printLoad([await load({ label: 'Meine Anträge', url: `${server.baseUrl}/antraege`, connections: 16, headers: { Cookie: auth.cookie } })]);
+      printLoad([
+        await load({ label: 'Meine Anträge', url: `${server.baseUrl}/antraege`, connections: 16, headers: { Cookie: auth.cookie } }),
+      ]);
       return;
     }
     for (const connections of [1, 16]) {
@@ -151,7 +175,12 @@ export async function benchWizard(): Promise<void> {
       results.push(await bareLoad(server.baseUrl, connections, 5));
       results.push(await stepSaveLoad(server.baseUrl, auth, ids.slice(0, connections), 5));
       results.push(
-        await load({ label: `Meine Anträge (${DRAFTS.toLocaleString('de-DE')} Entwürfe)`, url: `${server.baseUrl}/antraege`, connections, headers: { Cookie: auth.cookie } }),
+        await load({
+          label: `Meine Anträge (${DRAFTS.toLocaleString('de-DE')} Entwürfe)`,
+          url: `${server.baseUrl}/antraege`,
+          connections,
+          headers: { Cookie: auth.cookie },
+        }),
       );
     }
     console.log('\n## Antrag: Schritt speichern und Übersicht');
@@ -160,10 +189,14 @@ export async function benchWizard(): Promise<void> {
       const bare = results.find((r) => r.connections === connections && r.label.startsWith('Ressource /healthz (fetch'))!;
       const save = results.find((r) => r.connections === connections && r.label.startsWith('Schritt'))!;
       // POST → 302 → GET is two round trips against the bare route's one.
-      console.log(`Verhältnis Schritt speichern (2 Anfragen) / Ressource (1 Anfrage, gleicher Client) bei ${connections}: Median ${(save.medianMs / bare.medianMs).toFixed(1)}×, p95 ${(save.p95Ms / bare.p95Ms).toFixed(1)}× (Ziel p95 ≤ 1,5×)`);
+      console.log(
+        `Verhältnis Schritt speichern (2 Anfragen) / Ressource (1 Anfrage, gleicher Client) bei ${connections}: Median ${(save.medianMs / bare.medianMs).toFixed(1)}×, p95 ${(save.p95Ms / bare.p95Ms).toFixed(1)}× (Ziel p95 ≤ 1,5×)`,
+      );
     }
     const dashboard = results.filter((r) => r.label.startsWith('Meine'));
-    console.log(`Übersicht mit ${DRAFTS.toLocaleString('de-DE')} Entwürfen: p95 ${dashboard.map((d) => `${d.p95Ms.toFixed(1)} ms bei ${d.connections}`).join(', ')} (Ziel p95 < 50 ms)`);
+    console.log(
+      `Übersicht mit ${DRAFTS.toLocaleString('de-DE')} Entwürfen: p95 ${dashboard.map((d) => `${d.p95Ms.toFixed(1)} ms bei ${d.connections}`).join(', ')} (Ziel p95 < 50 ms)`,
+    );
   } finally {
     await server.stop();
   }

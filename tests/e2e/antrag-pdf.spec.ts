@@ -12,7 +12,6 @@ test('from the task list: the PDF of a draft, the JSON export and its import as 
   await expect(page.getByText('Ihre Angaben wurden gespeichert.')).toBeVisible();
 
   await page.getByRole('radio', { name: 'Zur Einreichung' }).check();
-  await page.getByRole('checkbox', { name: 'Ergebnis der Förderprüfung als Anlage 3 beifügen' }).check();
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PDF herunterladen' }).click()]);
   expect(pdf.suggestedFilename()).toMatch(/^Antrag-FRL-Buergerbeteiligung-Buergerforum-Oberlausitz-e-V-\d{4}-\d{2}-\d{2}\.pdf$/);
   const text = squash(pdfText(new Uint8Array(readFileSync(await pdf.path()))));
@@ -21,7 +20,10 @@ test('from the task list: the PDF of a draft, the JSON export and its import as 
   expect(text).toContain('Łukasz Wójcik');
   expect(text).toContain('Anlage 3');
 
-  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Antrag als JSON-Datei exportieren' }).click()]);
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Antrag als JSON-Datei exportieren' }).click(),
+  ]);
   const exported = readFileSync(await json.path(), 'utf8');
   expect(JSON.parse(exported)).toMatchObject({ schemaVersion: 1 });
 

@@ -2,7 +2,6 @@ import { expect, expectAccessible, signIn, test } from '../support/fixtures';
 import { fillBudget, fillDeclarations, startApplication, startAtBudget, submitStep } from '../support/wizard';
 
 test('the wizard step pages pass axe, with and without errors', async ({ page }) => {
-  test.setTimeout(90_000);
   await signIn(page, 'kommune');
   await page.goto('/antraege');
   await expectAccessible(page);
@@ -20,7 +19,6 @@ test('the wizard step pages pass axe, with and without errors', async ({ page })
 });
 
 test('a filled wizard passes axe: budget, declarations, annexes, check answers, delete and bin', async ({ page }) => {
-  test.setTimeout(90_000);
   await signIn(page, 'kommune');
   const overview = await startAtBudget(page);
   await fillBudget(page);
@@ -46,7 +44,7 @@ test('autosave: changes are saved while typing and announced politely', async ({
   await page.goto(`${overview}/vorhaben`);
   await page.getByLabel('Titel des Vorhabens').fill('Automatisch gespeichert');
   const status = page.getByRole('status').filter({ hasText: /Gespeichert um \d\d:\d\d/ });
-  await expect(status).toBeVisible({ timeout: 10_000 });
+  await expect(status).toBeVisible();
   // A colleague sees the saved value without any button being pressed.
   const other = await browser.newContext();
   const colleague = await other.newPage();

@@ -1,12 +1,24 @@
 import { expect, signIn, test } from '../support/fixtures';
-import { addRow, fillApplicant, fillBudget, fillDeclarations, fillProject, fillSchedule, startApplication, startAtBudget, submitStep } from '../support/wizard';
+import {
+  addRow,
+  fillApplicant,
+  fillBudget,
+  fillDeclarations,
+  fillProject,
+  fillSchedule,
+  startApplication,
+  startAtBudget,
+  submitStep,
+} from '../support/wizard';
 
 test.describe('Antrag wizard', () => {
-  test('a Gemeinde prepares a complete application step by step and checks its answers', async ({ page }) => {
+  test('a Gemeinde prepares a complete application step by step and checks its answers', { tag: '@js' }, async ({ page }) => {
     await signIn(page, 'kommune');
     const overview = await startApplication(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Antrag ohne Titel');
-    await expect(page.locator('.task-list__item', { hasText: 'Kosten- und Finanzierungsplan' }).first()).toContainText('Kann noch nicht begonnen werden');
+    await expect(page.locator('.task-list__item', { hasText: 'Kosten- und Finanzierungsplan' }).first()).toContainText(
+      'Kann noch nicht begonnen werden',
+    );
     await expect(page.getByRole('link', { name: 'Weiter mit „Antragsteller“' })).toBeVisible();
 
     await page.getByRole('link', { name: 'Antragsteller', exact: true }).click();
@@ -26,10 +38,14 @@ test.describe('Antrag wizard', () => {
     await fillBudget(page);
     await submitStep(page);
     await expect(page).toHaveURL(/\/erklaerungen$/);
+    await expect(page.getByRole('link', { name: /Datenschutzhinweise zum Förderverfahren lesen/ })).toHaveAttribute(
+      'href',
+      '/datenschutz#foerderverfahren',
+    );
     await fillDeclarations(page);
     await submitStep(page);
     await expect(page).toHaveURL(/\/anlagen$/);
-    await expect(page.getByText('Alle für Ihren Förderweg nötigen Unterlagen liegen vor.')).toBeVisible();
+    await expect(page.getByText('Für Ihren Förderweg schreibt die Richtlinie keine Anlage vor.')).toBeVisible();
     await page.getByRole('link', { name: 'Zur Übersicht' }).click();
     await expect(page).toHaveURL(overview);
     for (const step of ['Antragsteller', 'Vorhaben', 'Zeitplan', 'Kosten- und Finanzierungsplan', 'Erklärungen', 'Anlagen']) {
@@ -52,11 +68,32 @@ test.describe('Antrag wizard', () => {
       const answer = page.locator('.summary-list > div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) });
       await expect(answer.locator('dd').first()).toHaveText(value);
     }
+    // The budget lines are listed with how their amounts come about.
+    const lines = page.getByRole('region', { name: 'Ausgaben' });
+    await expect(lines.getByRole('row', { name: /Moderation Bürgerrat, 4 Sitzungen/ })).toContainText('4 × 2.500,00 €');
+    await expect(lines.getByRole('row', { name: /Moderation Bürgerrat, 4 Sitzungen/ })).toContainText('10.000,00 €');
+
+    // Once looked at, "Angaben prüfen" is done on the task list (issue 22, defect 8).
+    await page.goto(overview);
+    await expect(page.locator('.task-list__item', { hasText: 'Angaben prüfen' })).toContainText('Erledigt');
+
+    // "Ändern" leads to the field and, after saving, back to the check (issue 22, defect 7).
+    await page.goto(`${overview}/pruefen`);
     await page.getByRole('link', { name: 'Ändern Titel' }).click();
-    await expect(page).toHaveURL(/\/vorhaben#grunddaten$/);
+    await expect(page).toHaveURL(/\/vorhaben\?zurueck=pruefen#grunddaten$/);
+    await page.getByLabel('Titel des Vorhabens').fill('Bürgerrat Verkehrswende im Ortskern');
+    await page.getByRole('button', { name: 'Speichern und zurück zu „Angaben prüfen“' }).click();
+    await expect(page).toHaveURL(new RegExp(`${overview}/pruefen$`));
+    await expect(page.getByText('Bürgerrat Verkehrswende im Ortskern').first()).toBeVisible();
+
+    // A change made elsewhere after the check puts it back in progress until it is looked at again.
+    await page.goto(`${overview}/zeitplan`);
+    await page.getByLabel('Ende', { exact: true }).fill('30.11.2027');
+    await page.getByRole('button', { name: 'Speichern und später fortfahren' }).click();
+    await expect(page.locator('.task-list__item', { hasText: 'Angaben prüfen' })).toContainText('In Bearbeitung');
   });
 
-  test('invalid input gets a German message at the field and nothing typed is lost', async ({ page }) => {
+  test('invalid input gets a German message at the field and nothing typed is lost', { tag: '@js' }, async ({ page }) => {
     await signIn(page, 'kommune2');
     await startApplication(page);
     await page.getByRole('link', { name: 'Zeitplan', exact: true }).click();
@@ -74,7 +111,7 @@ test.describe('Antrag wizard', () => {
     await expect(page.getByText('Den 31.02.2028 gibt es nicht.').first()).toBeVisible();
   });
 
-  test('Enter in a field saves and goes on; it never removes a row', async ({ page }) => {
+  test('Enter in a field saves and goes on; it never removes a row', { tag: '@js' }, async ({ page }) => {
     await signIn(page, 'kommune');
     const overview = await startAtBudget(page);
     await fillBudget(page);
@@ -114,7 +151,10 @@ test.describe('Antrag wizard', () => {
     await page.getByRole('button', { name: 'Ja, Antrag löschen' }).click();
     await expect(page.getByText('Sie können ihn 30 Tage lang im Papierkorb wiederherstellen.')).toBeVisible();
     await page.getByRole('link', { name: 'Gelöschte Anträge (Papierkorb)' }).click();
-    await page.getByRole('button', { name: /Wiederherstellen/ }).first().click();
+    await page
+      .getByRole('button', { name: /Wiederherstellen/ })
+      .first()
+      .click();
     await expect(page.getByText('Der Antrag wurde wiederhergestellt.')).toBeVisible();
   });
 

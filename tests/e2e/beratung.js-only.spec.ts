@@ -2,7 +2,6 @@ import { askForAdvice, draftWithTitle, personFor, takeFromQueue } from '../suppo
 import { expect, expectAccessible, signIn, test } from '../support/fixtures';
 
 test('the advice pages pass axe, with comments, internal notes, changes and errors on them', async ({ page, browser }) => {
-  test.setTimeout(90_000);
   const title = `Barrierefrei beraten ${Date.now()}`;
   await signIn(page, 'kommune2');
   const overview = await draftWithTitle(page, title);
@@ -12,7 +11,10 @@ test('the advice pages pass axe, with comments, internal notes, changes and erro
   await expectAccessible(advisor);
   const view = await takeFromQueue(advisor, title);
   const vorhaben = advisor.getByRole('region', { name: 'Vorhaben' });
-  for (const [body, internal] of [['Öffentlicher Hinweis zum Titel', false], ['Nur für uns', true]] as const) {
+  for (const [body, internal] of [
+    ['Öffentlicher Hinweis zum Titel', false],
+    ['Nur für uns', true],
+  ] as const) {
     await vorhaben.getByText('Kommentar schreiben').click();
     await vorhaben.getByLabel('Stelle im Antrag').selectOption({ label: 'Titel des Vorhabens' });
     await vorhaben.getByLabel('Kommentar', { exact: true }).fill(body);
@@ -29,7 +31,14 @@ test('the advice pages pass axe, with comments, internal notes, changes and erro
   await page.goto(`${overview}/vorhaben`);
   await page.getByRole('textbox', { name: 'Titel des Vorhabens' }).fill(`${title}!`);
   await page.getByRole('button', { name: 'Speichern und später fortfahren' }).click();
-  for (const path of [overview, `${overview}/vorhaben`, `${overview}/status`, `${overview}/protokoll`, '/benachrichtigungen', '/postfach']) {
+  for (const path of [
+    overview,
+    `${overview}/vorhaben`,
+    `${overview}/status`,
+    `${overview}/protokoll`,
+    '/benachrichtigungen',
+    '/postfach',
+  ]) {
     await page.goto(path);
     await expectAccessible(page);
   }

@@ -1,8 +1,11 @@
 import { askForAdvice, draftWithTitle, personFor, takeFromQueue } from '../support/advice';
 import { expect, signIn, test } from '../support/fixtures';
 
-test('advice round trip: ask, comment at the field, return with reason, change, resolve, ask again, see the change, complete, submit', async ({ page, browser, javaScriptEnabled }) => {
-  test.setTimeout(90_000);
+test('advice round trip: ask, comment at the field, return with reason, change, resolve, ask again, see the change, complete, submit', async ({
+  page,
+  browser,
+  javaScriptEnabled,
+}) => {
   const title = `Jugendforum ${Date.now()}`;
   await signIn(page, 'kommune2');
   const overview = await draftWithTitle(page, title);
@@ -24,7 +27,9 @@ test('advice round trip: ask, comment at the field, return with reason, change, 
 
   // The applicant reads the reason, finds the comment at the field, changes the title and answers.
   await page.goto(overview);
-  await expect(page.getByRole('region', { name: /Beratung und Einreichung: Zur Überarbeitung/ })).toContainText('Bitte schärfen Sie den Titel; Einzelheiten im Kommentar.');
+  await expect(page.getByRole('region', { name: /Beratung und Einreichung: Zur Überarbeitung/ })).toContainText(
+    'Bitte schärfen Sie den Titel; Einzelheiten im Kommentar.',
+  );
   await page.getByRole('link', { name: '1 offener Kommentar zu Vorhaben' }).click();
   const thread = page.getByRole('article', { name: 'Titel des Vorhabens' });
   await expect(thread).toContainText('Bitte nennen Sie den Ort im Titel.');
@@ -55,7 +60,9 @@ test('advice round trip: ask, comment at the field, return with reason, change, 
   await page.goto(overview);
   await expect(page.getByText('Aus Sicht der Beratung ist der Antrag einreichungsfähig.')).toBeVisible();
   await page.goto(`${overview}/status`);
-  const today = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+  const today = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    new Date(),
+  );
   await page.getByLabel('Eingereicht am').fill(today);
   await page.getByLabel('Aktenzeichen oder Vorgangsnummer der SAB').fill('SAB-2026-0042');
   await page.getByRole('button', { name: 'Einreichung erfassen' }).click();
@@ -67,7 +74,15 @@ test('advice round trip: ask, comment at the field, return with reason, change, 
   // Everything is in the audit trail, and the organisation was notified.
   await page.goto(`${overview}/protokoll`);
   const log = page.getByRole('region', { name: 'Protokoll' });
-  for (const entry of ['Beratung übernommen', 'Stand: Zur Überarbeitung', 'Kommentar geschrieben', 'Auf Kommentar geantwortet', 'Kommentar erledigt', 'Stand: Beratung abgeschlossen', 'Stand: Bei der SAB eingereicht']) {
+  for (const entry of [
+    'Beratung übernommen',
+    'Stand: Zur Überarbeitung',
+    'Kommentar geschrieben',
+    'Auf Kommentar geantwortet',
+    'Kommentar erledigt',
+    'Stand: Beratung abgeschlossen',
+    'Stand: Bei der SAB eingereicht',
+  ]) {
     await expect(log.getByText(entry).first(), entry).toBeVisible();
   }
   await page.goto('/benachrichtigungen');

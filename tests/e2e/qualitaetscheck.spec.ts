@@ -5,7 +5,10 @@ import { answerAll, choosePerspective, startCheck, statement, submit } from '../
 import { startApplication } from '../support/wizard';
 
 test.describe('QualitätsCheck', () => {
-  test('a Verwaltung answers with a perspective change half-way, gets chart, table and PDF, shares it with a colleague and attaches it to a draft', async ({ page, browser }) => {
+  test('a Verwaltung answers with a perspective change half-way, gets chart, table and PDF, shares it with a colleague and attaches it to a draft', async ({
+    page,
+    browser,
+  }) => {
     const title = `Bürgerhaushalt ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     await signIn(page, 'kommune');
     const draftPath = await startApplication(page);
@@ -62,13 +65,21 @@ test.describe('QualitätsCheck', () => {
     await expect(page.getByRole('heading', { name: /Ressourcen und klare Ziel- und Rahmensetzung \(0 von 100 Punkten\)/ })).toBeVisible();
     await expect(page.getByText('Zukunftswerkstatt:', { exact: true })).toBeVisible();
     await expect(page.getByText(/gehört zur Perspektive Zivilgesellschaft oder Politik/)).toBeVisible();
+    // One's own note is part of one's result (issue 22).
+    await expect(page.getByRole('region', { name: 'Ihre Notizen' })).toContainText(
+      'Notiz: Moderation ist noch nicht beauftragt – Angebot einholen.',
+    );
 
     // The PDF.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ergebnis als PDF herunterladen' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Ergebnis als PDF herunterladen' }).click(),
+    ]);
     const text = squash(pdfText(new Uint8Array(readFileSync((await download.path())!))));
     expect(text).toContain(`QualitätsCheck Beteiligung: ${title}`);
     expect(text).toContain('Ihr Ergebnis aus Sicht „Verwaltung“');
     expect(text).toContain('Dialogbereitschaft und -fähigkeit (100 von 100 Punkten)');
+    expect(text).toContain('Notiz: Moderation ist noch nicht beauftragt – Angebot einholen.');
 
     // Share with a colleague and attach to the draft.
     await page.getByRole('link', { name: 'Zur Übersicht dieses QualitätsChecks' }).click();
@@ -92,16 +103,28 @@ test.describe('QualitätsCheck', () => {
     await submit(colleague, 'Zum Ergebnis');
     await expect(colleague.getByRole('heading', { level: 1 })).toHaveText('Ihr Ergebnis');
     await colleague.getByRole('link', { name: 'Zur Übersicht dieses QualitätsChecks' }).click();
-    await expect(colleague.getByText(/Die Sichtweisen gehen deutlich auseinander, am stärksten bei „[^“]+“: Verwaltung 100 Punkte, Zivilgesellschaft 0 Punkte\./)).toBeVisible();
+    await expect(
+      colleague.getByText(
+        /Die Sichtweisen gehen deutlich auseinander, am stärksten bei „[^“]+“: Verwaltung 100 Punkte, Zivilgesellschaft 0 Punkte\./,
+      ),
+    ).toBeVisible();
+    // Notes stay with their author.
+    await expect(colleague.getByText(/Moderation ist noch nicht beauftragt/)).toHaveCount(0);
     await context.close();
 
     // Back on the draft's task list: the combined profile with the divergence.
     await page.goto(draftPath);
     const attached = page.getByRole('region', { name: `QualitätsCheck: ${title}` });
     await expect(attached).toContainText('2 Personen: Verwaltung 1, Zivilgesellschaft 1');
-    await expect(attached.getByRole('table', { name: /Profil nach Sichtweise/ }).getByRole('row', { name: /Dialogbereitschaft/ })).toContainText('gehen auseinander (bis 100 Punkte bei einer gemeinsamen Aussage)');
+    await expect(
+      attached.getByRole('table', { name: /Profil nach Sichtweise/ }).getByRole('row', { name: /Dialogbereitschaft/ }),
+    ).toContainText('gehen auseinander (bis 100 Punkte bei einer gemeinsamen Aussage)');
     await expect(attached.getByRole('img', { name: 'Profil nach Sichtweise' })).toBeVisible();
-    await expect(attached.getByText(/Die Sichtweisen gehen deutlich auseinander, am stärksten bei „[^“]+“: Verwaltung 100 Punkte, Zivilgesellschaft 0 Punkte\./)).toBeVisible();
+    await expect(
+      attached.getByText(
+        /Die Sichtweisen gehen deutlich auseinander, am stärksten bei „[^“]+“: Verwaltung 100 Punkte, Zivilgesellschaft 0 Punkte\./,
+      ),
+    ).toBeVisible();
   });
 
   test('without signing in: the check is kept in the browser and can be resumed', async ({ page }) => {

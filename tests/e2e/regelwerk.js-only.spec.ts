@@ -1,9 +1,11 @@
 import { expect, expectAccessible, signIn, test } from '../support/fixtures';
 
-/** axe on the states of the workbench that only exist after a submission (errors, results, a draft change). */
-test('workbench pages stay accessible with errors, results and a draft change', async ({ page }) => {
+/**
+ * axe on the states of the workbench that only exist after a submission (errors, results, a draft
+ * change), one test per page, so each stays short even on a busy machine.
+ */
+test('the parameter page stays accessible with errors and with a draft change', async ({ page }) => {
   await signIn(page, 'ministerium');
-
   await page.goto('/regelwerk/parameter');
   await page.getByRole('button', { name: 'Als Entwurf speichern und Auswirkungen prüfen' }).click();
   await expect(page.getByRole('alert')).toBeVisible();
@@ -16,9 +18,18 @@ test('workbench pages stay accessible with errors, results and a draft change', 
   await page.getByRole('button', { name: 'Als Entwurf speichern und Auswirkungen prüfen' }).click();
   await expect(page.getByRole('heading', { name: 'Auswirkungen, wenn Sie veröffentlichen' })).toBeVisible();
   await expectAccessible(page);
+  // The confirmation page as the proposer sees it (without the approval, which is a second person's).
+  const changePath = new URL(page.url()).pathname;
+  await page.goto(`${changePath}/freigabe`);
+  await expect(page.getByRole('heading', { name: 'Wen es betrifft' })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(changePath);
   await page.getByRole('button', { name: 'Verwerfen' }).click();
   await expect(page.getByRole('status')).toContainText('nichts wurde veröffentlicht');
+});
 
+test('the test bench stays accessible with a result and with an error', async ({ page }) => {
+  await signIn(page, 'ministerium');
   await page.goto('/regelwerk/pruefstand');
   await page.getByRole('button', { name: 'Fall prüfen' }).click();
   await expect(page.getByRole('heading', { name: /^Ergebnis:/ })).toBeVisible();
@@ -28,10 +39,13 @@ test('workbench pages stay accessible with errors, results and a draft change', 
   await page.getByRole('button', { name: 'Fall prüfen' }).click();
   await expect(page.getByRole('alert')).toContainText('kein gültiges JSON');
   await expectAccessible(page);
+});
 
+test('the funding call form stays accessible with errors', async ({ page }) => {
+  await signIn(page, 'ministerium');
   await page.goto('/regelwerk/aufrufe/neu');
   await page.getByLabel('Einzureichende Unterlagen').fill('');
-  await page.getByRole('button', { name: 'Förderaufruf speichern' }).click();
+  await page.getByRole('button', { name: 'Vorschlag speichern und Auswirkungen prüfen' }).click();
   await expect(page.getByRole('alert')).toBeVisible();
   await expectAccessible(page);
 });

@@ -1,4 +1,5 @@
-import { expect, signIn, test } from '../support/fixtures';
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, signIn, test } from '../support/fixtures';
 import { german, insertDraft, isoInDays, queryE2eDatabase, removeDraft, runOnE2eDatabase } from '../support/regelwerk';
 import { sampleGemeindeApplication, sampleVereinApplication } from '../support/sample-application';
 import { startApplication } from '../support/wizard';
@@ -54,15 +55,36 @@ test('a ministry user creates a parameter version, previews it, publishes it and
     await expect(row.getByRole('cell').nth(2)).toHaveText(plan.after);
     await expect(row).toContainText(plan.reason);
 
-    await page.getByRole('button', { name: 'Veröffentlichen' }).click();
+    // Four-eyes principle: the proposer cannot publish; a second ministry account confirms and approves.
+    const changeId = Number(/\/regelwerk\/parameter\/(\d+)/.exec(page.url())?.[1]);
+    await expect(page.getByText('Sie haben diese Änderung selbst angelegt.')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Prüfen und freigeben' })).toHaveCount(0);
+    await page.context().clearCookies();
+    await signIn(page, 'ministerium2');
+    await page
+      .getByRole('region', { name: 'Wartet auf Ihre Freigabe' })
+      .getByRole('link', { name: new RegExp(`^Änderung Nr\\. ${changeId}:`) })
+      .click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Änderung Nr. ${changeId} freigeben`);
+    await expect(page.getByRole('heading', { name: 'Wen es betrifft' })).toBeVisible();
+    await expect(page.getByRole('row', { name: new RegExp(`^Nr\\. ${draftId}\\b`) })).toContainText(plan.after);
+    if (info.project.name === 'js') await expectAccessible(page);
+    await page.getByRole('button', { name: 'Freigeben und veröffentlichen' }).click();
     await expect(page.getByRole('status')).toContainText('Die Änderung ist veröffentlicht.');
+    await expect(page.getByText(/von Dr\. Claudia Lehmann, von einer zweiten Person freigegeben \(Vier-Augen-Prinzip\)/)).toBeVisible();
     await expect(page.getByText(/^veröffentlicht \(Veröffentlichung Nr\. \d+\)$/)).toBeVisible();
     await expect(page.getByRole('row', { name: new RegExp(`^Nr\\. ${draftId}\\b`) })).toContainText(plan.after);
 
     // The organisation's members were told, in the app and by e-mail.
-    const notified = queryE2eDatabase<{ n: number }>("select count(*) as n from notifications where application_id = ? and kind = 'regelwerk.geaendert'", draftId)[0]!.n;
+    const notified = queryE2eDatabase<{ n: number }>(
+      "select count(*) as n from notifications where application_id = ? and kind = 'regelwerk.geaendert'",
+      draftId,
+    )[0]!.n;
     expect(notified).toBeGreaterThan(0);
-    const mails = queryE2eDatabase<{ subject: string }>('select subject from outbox where to_address = ? order by id desc limit 1', plan.member);
+    const mails = queryE2eDatabase<{ subject: string }>(
+      'select subject from outbox where to_address = ? order by id desc limit 1',
+      plan.member,
+    );
     expect(mails[0]!.subject).toContain(`E2E Regelwerk ${info.project.name}`);
 
     // The old value stays; a rollback proposes it again as a new draft.
@@ -73,7 +95,15 @@ test('a ministry user creates a parameter version, previews it, publishes it and
     await expect(page.getByRole('status')).toContainText('nichts wurde veröffentlicht');
 
     await page.getByRole('link', { name: 'Protokoll' }).first().click();
-    await expect(page.getByRole('cell', { name: new RegExp(`veröffentlicht \\(Veröffentlichung Nr\\. \\d+\\): .*${plan.value.replace('.', '\\.')} €`) }).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole('cell', {
+          name: new RegExp(
+            `veröffentlicht \\(Veröffentlichung Nr\\. \\d+\\), nach dem Vier-Augen-Prinzip: angelegt von Martin Schubert, freigegeben von Dr\\. Claudia Lehmann: .*${plan.value.replace('.', '\\.')} €`,
+          ),
+        })
+        .first(),
+    ).toBeVisible();
   } finally {
     removeDraft(draftId);
   }
@@ -88,20 +118,22 @@ test('the test bench checks a typed case with its trace and runs the shipped sui
   await expect(page.getByRole('alert')).toContainText('Der Fall ist kein gültiges YAML');
   await expect(page.getByLabel('Fall (JSON oder YAML)')).toHaveValue(/kind: gemeinde/);
 
-  await page.getByLabel('Fall (JSON oder YAML)').fill(
-    [
-      'name: Zu kleine Zuwendung',
-      'referenceDate: 2026-11-22',
-      'facts:',
-      '  applicant: { kind: gemeinde, landkreis: Meißen }',
-      '  project: { route: A1.1 }',
-      '  budget: { totalExpenditure: 3000, requestedGrant: 2700, ownCash: 300 }',
-      'expect:',
-      '  verdict: nicht_foerderfaehig',
-      '  findings:',
-      '    - { criterion: finanzen.mindestbetrag, status: nicht erfüllt }',
-    ].join('\n'),
-  );
+  await page
+    .getByLabel('Fall (JSON oder YAML)')
+    .fill(
+      [
+        'name: Zu kleine Zuwendung',
+        'referenceDate: 2026-11-22',
+        'facts:',
+        '  applicant: { kind: gemeinde, landkreis: Meißen }',
+        '  project: { route: A1.1 }',
+        '  budget: { totalExpenditure: 3000, requestedGrant: 2700, ownCash: 300 }',
+        'expect:',
+        '  verdict: nicht_foerderfaehig',
+        '  findings:',
+        '    - { criterion: finanzen.mindestbetrag, status: nicht erfüllt }',
+      ].join('\n'),
+    );
   await page.getByRole('button', { name: 'Fall prüfen' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Der Fall erfüllt seine Erwartung.' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Ergebnis: Nicht förderfähig' })).toBeVisible();
@@ -117,7 +149,59 @@ test('the test bench checks a typed case with its trace and runs the shipped sui
   await expect(page.getByRole('table', { name: 'Ergebnisse der Testsuite' }).getByText('bestanden').first()).toBeVisible();
 });
 
-test('a funding call created and edited in the workbench appears in the Förder-Check and on a draft', async ({ page }, info) => {
+test('the test bench form takes a case from a draft without its texts, checks it against an expected verdict and refuses bad input at the field', async ({
+  page,
+}, info) => {
+  const axe = info.project.name === 'js' ? () => expectAccessible(page) : async () => {};
+  const data = sampleGemeindeApplication();
+  const draftId = insertDraft('kommune@demo.example', data, `E2E Prüfstand-Formular ${info.project.name}`);
+  try {
+    await signIn(page, 'ministerium');
+    await page.goto('/regelwerk/pruefstand');
+    await page.getByRole('link', { name: 'Fall im Formular eingeben (ohne YAML)' }).click();
+    await axe();
+    await page.getByLabel('Entwurf', { exact: true }).selectOption(String(draftId));
+    await page.getByRole('button', { name: 'Angaben übernehmen' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Angaben aus Entwurf Nr. ${draftId} übernommen` })).toBeVisible();
+    // Nothing the applicant wrote travels with the case: no title, no organisation.
+    await expect(page.getByLabel('Name des Falls')).toHaveValue(/^Fall aus einem Entwurf/);
+    await expect(page.locator('main')).not.toContainText('E2E Prüfstand-Formular');
+    await expect(page.getByLabel('Art des Antragstellers')).toHaveValue('gemeinde');
+
+    await page.getByLabel('Erwartetes Ergebnis').selectOption('nicht_foerderfaehig');
+    await page.getByRole('button', { name: 'Fall prüfen' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Der Fall erfüllt seine Erwartung nicht' })).toContainText(
+      'Erwartet „Nicht förderfähig“, Ergebnis „Förderfähig“.',
+    );
+    await expect(page.getByRole('heading', { name: 'Ergebnis: Förderfähig' })).toBeVisible();
+    await axe();
+
+    await page.getByRole('textbox', { name: 'Gesamtausgaben (€)' }).fill('zwölftausend');
+    await page.getByRole('button', { name: 'Fall prüfen' }).click();
+    await expect(page.getByRole('alert')).toContainText('Bitte geben Sie den Betrag „Gesamtausgaben“ als Zahl in Euro an');
+    await expect(page.getByRole('textbox', { name: 'Gesamtausgaben (€)' })).toHaveValue('zwölftausend');
+    await expect(page.getByLabel('Erwartetes Ergebnis')).toHaveValue('nicht_foerderfaehig');
+    await axe();
+  } finally {
+    removeDraft(draftId);
+  }
+});
+
+/** Signs in as the other ministry account and publishes the waiting proposal for the call from the overview. */
+async function approveAs(page: Page, who: 'ministerium' | 'ministerium2', title: string) {
+  await page.context().clearCookies();
+  await signIn(page, who);
+  await page
+    .getByRole('region', { name: 'Wartet auf Ihre Freigabe' })
+    .getByRole('link', { name: new RegExp(title) })
+    .click();
+  await page.getByRole('button', { name: 'Freigeben und veröffentlichen' }).click();
+  await expect(page.getByRole('status')).toContainText('Der Förderaufruf ist veröffentlicht.');
+}
+
+test('a funding call proposed and edited in the workbench appears in the Förder-Check and on a draft once a second person published it', async ({
+  page,
+}, info) => {
   const title = `E2E-Aufruf ${info.project.name} ${Date.now().toString(36)}`;
   const deadline = german(isoInDays(40));
   await signIn(page, 'ministerium');
@@ -128,13 +212,21 @@ test('a funding call created and edited in the workbench appears in the Förder-
   await page.getByLabel('Stichtag').fill(german(isoInDays(30)));
   await page.getByLabel('Schwerpunkte').fill('Jugendbeteiligung');
   await page.getByLabel('Quelle').fill('E2E-Test (kein amtlicher Aufruf)');
-  await page.getByRole('button', { name: 'Förderaufruf speichern' }).click();
-  await expect(page.getByRole('status')).toContainText('Der Förderaufruf wurde gespeichert.');
+  await page.getByRole('button', { name: 'Vorschlag speichern und Auswirkungen prüfen' }).click();
+  await expect(page.getByRole('status')).toContainText('Ihr Vorschlag ist gespeichert, aber noch nicht veröffentlicht.');
+  await expect(page.getByRole('table', { name: 'Angaben des neuen Förderaufrufs' })).toContainText(title);
+  if (info.project.name === 'js') await expectAccessible(page);
+  // Four-eyes principle: the second ministry account publishes, and then proposes the edit the first approves.
+  await approveAs(page, 'ministerium2', title);
 
   await page.getByRole('link', { name: title }).click();
   await page.getByLabel('Stichtag').fill(deadline);
   await page.getByLabel('Schwerpunkte').fill('Jugendbeteiligung\nBürgerräte im ländlichen Raum');
-  await page.getByRole('button', { name: 'Förderaufruf speichern' }).click();
+  await page.getByRole('button', { name: 'Vorschlag speichern und Auswirkungen prüfen' }).click();
+  const changes = page.getByRole('table', { name: 'Geänderte Angaben des Förderaufrufs' });
+  await expect(changes.getByRole('row', { name: /^Stichtag/ })).toContainText(deadline);
+  await expect(changes.getByRole('row', { name: /^Titel/ })).toHaveCount(0);
+  await approveAs(page, 'ministerium', title);
   await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText(deadline);
 
   const id = queryE2eDatabase<{ id: string }>('select id from funding_calls where title = ?', title)[0]!.id;
@@ -153,7 +245,10 @@ test('a funding call created and edited in the workbench appears in the Förder-
     await expect(page.getByRole('region', { name: /Förderaufruf/ })).toContainText(deadline);
   } finally {
     // Close the call again so it does not linger for other tests; the version bump renews the rules.
-    runOnE2eDatabase("update funding_calls set published_on = '2020-01-01', opens_on = '2020-01-01', deadline = '2020-01-31', version = version + 1 where id = ?", id);
+    runOnE2eDatabase(
+      "update funding_calls set published_on = '2020-01-01', opens_on = '2020-01-01', deadline = '2020-01-31', version = version + 1 where id = ?",
+      id,
+    );
     if (applicationPath) removeDraft(Number(applicationPath.split('/').pop()));
   }
 });

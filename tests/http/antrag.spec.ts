@@ -100,7 +100,12 @@ test('input posted after the session expired is kept, and saved after signing in
   const app = await newApplication(client);
   const version = await versionOf(client, `${app}/vorhaben`);
   expireSessionsOf('verein@demo.example');
-  const posted = await client.post(`${app}/vorhaben`, { version, intent: 'speichern', title: 'Nachbarschaftsgespräche Görlitz', summary: 'Lange getippt.' });
+  const posted = await client.post(`${app}/vorhaben`, {
+    version,
+    intent: 'speichern',
+    title: 'Nachbarschaftsgespräche Görlitz',
+    summary: 'Lange getippt.',
+  });
   expect(posted.status()).toBe(302);
   const location = posted.headers().location!;
   expect(location).toMatch(/^\/anmelden\?grund=expired&weiter=%2Fantraege%2Fwiederherstellen%2F/);
@@ -132,7 +137,9 @@ test('kept input meets a colleague’s save: the conflict view shows both, and n
   const weiter = decodeURIComponent(/weiter=([^&]+)/.exec(location)![1]!);
   // Meanwhile a colleague saves the same section.
   const colleagueVersion = await versionOf(colleague, `${app}/vorhaben`);
-  expect((await colleague.post(`${app}/vorhaben`, { version: colleagueVersion, intent: 'speichern', title: 'Fassung der Kollegin' })).status()).toBe(302);
+  expect(
+    (await colleague.post(`${app}/vorhaben`, { version: colleagueVersion, intent: 'speichern', title: 'Fassung der Kollegin' })).status(),
+  ).toBe(302);
   const signInPage = await client.get(location);
   await client.api.post('/anmelden', {
     form: { email: 'kommune@demo.example', password: 'Demo-Passwort-2026', weiter, csrf: csrfFrom(await signInPage.text()) },
@@ -158,8 +165,15 @@ test('an application recorded as submitted shows its status in the list and cann
   const app = await newApplication(client);
   const statusPage = await (await client.get(`${app}/status`)).text();
   const reviewVersion = /name="reviewVersion" value="(\d+)"/.exec(statusPage)![1]!;
-  const today = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
-  const recorded = await client.post(`${app}/status`, { intent: 'einreichung.erfassen', date: today, reference: 'SAB-2026-0815', reviewVersion });
+  const today = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    new Date(),
+  );
+  const recorded = await client.post(`${app}/status`, {
+    intent: 'einreichung.erfassen',
+    date: today,
+    reference: 'SAB-2026-0815',
+    reviewVersion,
+  });
   expect(recorded.status()).toBe(302);
   const list = await (await client.get('/antraege')).text();
   const rowHtml = list.slice(list.indexOf(`href="${app}"`), list.indexOf('</tr>', list.indexOf(`href="${app}"`)));
@@ -169,7 +183,9 @@ test('an application recorded as submitted shows its status in the list and cann
   const refused = await client.post(`${app}/loeschen`, {});
   expect(refused.status()).toBe(409);
   const db = e2eDatabase();
-  const stored = db.prepare('select deleted_at from applications where id = ?').get(Number(app.split('/').at(-1))) as { deleted_at: string | null };
+  const stored = db.prepare('select deleted_at from applications where id = ?').get(Number(app.split('/').at(-1))) as {
+    deleted_at: string | null;
+  };
   db.close();
   expect(stored.deleted_at).toBeNull();
   await client.dispose();
@@ -182,9 +198,17 @@ test('colleagues saving different sections at the same time keep both: no confli
   const myVersion = await versionOf(me, `${app}/zeitplan`);
   // The colleague saves Vorhaben after I opened Zeitplan …
   const theirVersion = await versionOf(colleague, `${app}/vorhaben`);
-  expect((await colleague.post(`${app}/vorhaben`, { version: theirVersion, intent: 'speichern', title: 'Titel der Kollegin' })).status()).toBe(302);
+  expect(
+    (await colleague.post(`${app}/vorhaben`, { version: theirVersion, intent: 'speichern', title: 'Titel der Kollegin' })).status(),
+  ).toBe(302);
   // … then I save Zeitplan with the version my page was loaded with.
-  const mine = await me.post(`${app}/zeitplan`, { version: myVersion, intent: 'speichern', start: '01.03.2027', end: '31.12.2027', alreadyStarted: 'nein' });
+  const mine = await me.post(`${app}/zeitplan`, {
+    version: myVersion,
+    intent: 'speichern',
+    start: '01.03.2027',
+    end: '31.12.2027',
+    alreadyStarted: 'nein',
+  });
   expect(mine.status()).toBe(302);
   expect(await (await me.get(`${app}/vorhaben`)).text()).toContain('value="Titel der Kollegin"');
   expect(await (await me.get(`${app}/zeitplan`)).text()).toContain('value="01.03.2027"');

@@ -8,12 +8,22 @@ import { clientFor, isSignInRedirect, type Audience, type Client } from '../supp
  * or an exact status. Each route file must appear here, so no page can be added without a decision.
  */
 type Expectation = 'ok' | 'signin' | 'forbidden' | 'redirect' | 'invalid' | number;
-type Row = { file: string; path: string; method: 'GET' | 'POST'; form?: Record<string, string>; expect: Record<Audience, Expectation>; mustNotShow?: string };
+type Row = {
+  file: string;
+  path: string;
+  method: 'GET' | 'POST';
+  form?: Record<string, string>;
+  expect: Record<Audience, Expectation>;
+  mustNotShow?: string;
+};
 
 const audiences: Audience[] = ['anonymous', 'kommune', 'verein', 'beratung', 'ministerium', 'admin'];
 const all = (e: Expectation) => Object.fromEntries(audiences.map((a) => [a, e])) as Record<Audience, Expectation>;
 const only = (allowed: Audience[], yes: Expectation, no: Expectation = 'forbidden') =>
-  Object.fromEntries(audiences.map((a) => [a, a === 'anonymous' ? 'signin' : allowed.includes(a) ? yes : no])) as Record<Audience, Expectation>;
+  Object.fromEntries(audiences.map((a) => [a, a === 'anonymous' ? 'signin' : allowed.includes(a) ? yes : no])) as Record<
+    Audience,
+    Expectation
+  >;
 const anonymousOnly = { ...all('redirect'), anonymous: 'ok' } as Record<Audience, Expectation>;
 
 /** Rows that need an application of the Gemeinde Wiesenbach (created in beforeAll). */
@@ -22,25 +32,127 @@ function applicationRows(id: number): Row[] {
   return [
     { file: 'antraege.neu', path: '/antraege/neu', method: 'GET', expect: only(['kommune', 'verein'], 'ok') },
     { file: 'antraege.papierkorb', path: '/antraege/papierkorb', method: 'GET', expect: only(['kommune', 'verein'], 'ok') },
-    { file: 'antraege.papierkorb', path: '/antraege/papierkorb', method: 'POST', form: { id: String(id) }, expect: { ...only(['kommune', 'verein'], 404) } },
+    {
+      file: 'antraege.papierkorb',
+      path: '/antraege/papierkorb',
+      method: 'POST',
+      form: { id: String(id) },
+      expect: { ...only(['kommune', 'verein'], 404) },
+    },
     { file: 'antraege.$id._index', path: `/antraege/${id}`, method: 'GET', expect: ownOnly('ok') },
     { file: 'antraege.$id.$schritt', path: `/antraege/${id}/vorhaben`, method: 'GET', expect: ownOnly('ok') },
-    { file: 'antraege.$id.$schritt', path: `/antraege/${id}/vorhaben`, method: 'POST', form: { intent: 'speichern', version: '0', title: 'Fassung von gestern' }, expect: ownOnly(409) },
+    {
+      file: 'antraege.$id.$schritt',
+      path: `/antraege/${id}/vorhaben`,
+      method: 'POST',
+      form: { intent: 'speichern', version: '0', title: 'Fassung von gestern' },
+      expect: ownOnly(409),
+    },
     { file: 'antraege.$id.$schritt', path: `/antraege/${id}/kosten`, method: 'GET', expect: ownOnly('redirect') },
     { file: 'antraege.$id.loeschen', path: `/antraege/${id}/loeschen`, method: 'GET', expect: ownOnly('ok') },
-    { file: 'antraege.$id.anlagen.$anlage', path: `/antraege/${id}/anlagen/999999`, method: 'GET', expect: { ...only(['kommune', 'beratung'], 404), verein: 404 } },
+    {
+      file: 'antraege.$id.anlagen.$anlage',
+      path: `/antraege/${id}/anlagen/999999`,
+      method: 'GET',
+      expect: { ...only(['kommune', 'beratung'], 404), verein: 404 },
+    },
     // Drafts never shared with the advice stay private: advisors get 404 like other organisations.
-    { file: 'antraege.$id.pdf', path: `/antraege/${id}/pdf`, method: 'GET', expect: { ...only(['kommune', 'beratung'], 'ok'), verein: 404, beratung: 404 } },
-    { file: 'antraege.$id.export[.json]', path: `/antraege/${id}/export.json`, method: 'GET', expect: { ...only(['kommune', 'beratung'], 'ok'), verein: 404, beratung: 404 } },
+    {
+      file: 'antraege.$id.pdf',
+      path: `/antraege/${id}/pdf`,
+      method: 'GET',
+      expect: { ...only(['kommune', 'beratung'], 'ok'), verein: 404, beratung: 404 },
+    },
+    {
+      file: 'antraege.$id.export[.json]',
+      path: `/antraege/${id}/export.json`,
+      method: 'GET',
+      expect: { ...only(['kommune', 'beratung'], 'ok'), verein: 404, beratung: 404 },
+    },
     { file: 'antraege.$id.status', path: `/antraege/${id}/status`, method: 'GET', expect: ownOnly('ok') },
     { file: 'antraege.$id.status', path: `/antraege/${id}/status`, method: 'POST', expect: ownOnly('invalid') },
-    { file: 'antraege.$id.protokoll', path: `/antraege/${id}/protokoll`, method: 'GET', expect: { ...only(['kommune', 'beratung'], 'ok'), verein: 404, beratung: 404 } },
+    {
+      file: 'antraege.$id.protokoll',
+      path: `/antraege/${id}/protokoll`,
+      method: 'GET',
+      expect: { ...only(['kommune', 'beratung'], 'ok'), verein: 404, beratung: 404 },
+    },
     // The advisor view of a draft nobody shared: 404 for advisors, 403 for every other role.
     { file: 'beratung.$id', path: `/beratung/${id}`, method: 'GET', expect: only(['beratung'], 404) },
-    { file: 'beratung.$id', path: `/beratung/${id}`, method: 'POST', form: { intent: 'beratung.uebernehmen' }, expect: only(['beratung'], 404) },
+    {
+      file: 'beratung.$id',
+      path: `/beratung/${id}`,
+      method: 'POST',
+      form: { intent: 'beratung.uebernehmen' },
+      expect: only(['beratung'], 404),
+    },
     // "Übernehmen" in the queue with the id of that private draft: the same neutral answer as for any id, without its title.
-    { file: 'beratung._index', path: '/beratung', method: 'POST', form: { id: String(id) }, expect: only(['beratung'], 'ok'), mustNotShow: privateTitle },
-    { file: 'antraege.wiederherstellen.$token', path: '/antraege/wiederherstellen/unbekannt', method: 'GET', expect: only(['kommune', 'verein'], 'redirect') },
+    {
+      file: 'beratung._index',
+      path: '/beratung',
+      method: 'POST',
+      form: { id: String(id) },
+      expect: only(['beratung'], 'ok'),
+      mustNotShow: privateTitle,
+    },
+    // A method goes only into a draft of the own organisation: another organisation gets 404.
+    {
+      file: 'methoden.uebernehmen',
+      path: '/methoden/uebernehmen',
+      method: 'POST',
+      form: { methode: 'world-cafe', antrag: String(id) },
+      expect: { ...only(['kommune', 'verein'], 'redirect'), verein: 404 },
+    },
+    {
+      file: 'antraege.wiederherstellen.$token',
+      path: '/antraege/wiederherstellen/unbekannt',
+      method: 'GET',
+      expect: only(['kommune', 'verein'], 'redirect'),
+    },
+    // Vorhaben in Umsetzung of a draft (no Bescheid yet): the own organisation sees the empty state
+    // and may not record a Bescheid before the approval (409); everything below needs a Bescheid (404).
+    // tests/http/umsetzung.spec.ts checks the same routes on an application with a Bescheid.
+    { file: 'antraege.$id.umsetzung._index', path: `/antraege/${id}/umsetzung`, method: 'GET', expect: ownOnly('ok') },
+    {
+      file: 'antraege.$id.umsetzung._index',
+      path: `/antraege/${id}/umsetzung`,
+      method: 'POST',
+      form: { intent: 'milestones' },
+      expect: ownOnly(404),
+    },
+    { file: 'antraege.$id.umsetzung.bescheid', path: `/antraege/${id}/umsetzung/bescheid`, method: 'GET', expect: ownOnly('ok') },
+    {
+      file: 'antraege.$id.umsetzung.bescheid',
+      path: `/antraege/${id}/umsetzung/bescheid`,
+      method: 'POST',
+      form: { intent: 'save' },
+      expect: ownOnly(409),
+    },
+    { file: 'antraege.$id.umsetzung.belege._index', path: `/antraege/${id}/umsetzung/belege`, method: 'GET', expect: ownOnly(404) },
+    {
+      file: 'antraege.$id.umsetzung.belege._index',
+      path: `/antraege/${id}/umsetzung/belege`,
+      method: 'POST',
+      form: { intent: 'add' },
+      expect: ownOnly(404),
+    },
+    { file: 'antraege.$id.umsetzung.belege.$beleg', path: `/antraege/${id}/umsetzung/belege/1`, method: 'GET', expect: ownOnly(404) },
+    { file: 'antraege.$id.umsetzung.belege.$beleg', path: `/antraege/${id}/umsetzung/belege/1`, method: 'POST', expect: ownOnly(404) },
+    { file: 'antraege.$id.umsetzung.belege[.csv]', path: `/antraege/${id}/umsetzung/belege.csv`, method: 'GET', expect: ownOnly(404) },
+    { file: 'antraege.$id.umsetzung.mittelabruf', path: `/antraege/${id}/umsetzung/mittelabruf`, method: 'GET', expect: ownOnly(404) },
+    {
+      file: 'antraege.$id.umsetzung.mittelabruf',
+      path: `/antraege/${id}/umsetzung/mittelabruf`,
+      method: 'POST',
+      form: { intent: 'save' },
+      expect: ownOnly(404),
+    },
+    {
+      file: 'antraege.$id.umsetzung.mittelabruf.$abruf[.pdf]',
+      path: `/antraege/${id}/umsetzung/mittelabruf/1.pdf`,
+      method: 'GET',
+      expect: ownOnly(404),
+    },
   ];
 }
 
@@ -49,7 +161,7 @@ function applicationRows(id: number): Row[] {
  * organisation's check does not exist for anyone else (404), advisors included while it is not
  * attached to a draft they advise (tests/http/qualitaetscheck.spec.ts covers that case).
  */
-function qualityCheckRows(id: string): Row[] {
+function qualityCheckRows(id: string, guestToken: string): Row[] {
   const ownOnly = (yes: Expectation) => ({ ...all(404), kommune: yes }) as Record<Audience, Expectation>;
   return [
     { file: 'qualitaetscheck.$id._index', path: `/qualitaetscheck/${id}`, method: 'GET', expect: ownOnly('ok') },
@@ -58,12 +170,17 @@ function qualityCheckRows(id: string): Row[] {
     { file: 'qualitaetscheck.$id.$seite', path: `/qualitaetscheck/${id}/ergebnis`, method: 'GET', expect: ownOnly('redirect') },
     { file: 'qualitaetscheck.$id.$seite', path: `/qualitaetscheck/${id}/perspektive`, method: 'POST', expect: ownOnly('invalid') },
     { file: 'qualitaetscheck.$id.bericht[.pdf]', path: `/qualitaetscheck/${id}/bericht.pdf`, method: 'GET', expect: ownOnly('ok') },
+    // A guest link is the capability: whoever has it may open the invitation and join (no account).
+    { file: 'qualitaetscheck.gast.$token', path: `/qualitaetscheck/gast/${guestToken}`, method: 'GET', expect: all('ok') },
+    { file: 'qualitaetscheck.gast.$token', path: `/qualitaetscheck/gast/${guestToken}`, method: 'POST', expect: all('invalid') },
+    { file: 'qualitaetscheck.gast.$token', path: '/qualitaetscheck/gast/unbekannt', method: 'GET', expect: all(404) },
   ];
 }
 
 const matrix: Row[] = [
   { file: '_index', path: '/', method: 'GET', expect: all('ok') },
   { file: 'healthz', path: '/healthz', method: 'GET', expect: all('ok') },
+  { file: 'readyz', path: '/readyz', method: 'GET', expect: all('ok') },
   { file: 'barrierefreiheit', path: '/barrierefreiheit', method: 'GET', expect: all('ok') },
   { file: 'barrierefreiheit', path: '/barrierefreiheit', method: 'POST', expect: all('invalid') },
   { file: 'datenschutz', path: '/datenschutz', method: 'GET', expect: all('ok') },
@@ -71,6 +188,11 @@ const matrix: Row[] = [
   { file: '$', path: '/gibt-es-nicht', method: 'GET', expect: all(404) },
   { file: 'anmelden', path: '/anmelden', method: 'GET', expect: anonymousOnly },
   { file: 'anmelden', path: '/anmelden', method: 'POST', expect: { ...all('redirect'), anonymous: 'invalid' } },
+  // "Passwort vergessen?": the same neutral answer for every address; a reset link that does not exist is gone (410).
+  { file: 'passwort-vergessen', path: '/passwort-vergessen', method: 'GET', expect: anonymousOnly },
+  { file: 'passwort-vergessen', path: '/passwort-vergessen', method: 'POST', expect: { ...all('redirect'), anonymous: 'invalid' } },
+  { file: 'passwort-neu.$token', path: '/passwort-neu/unbekannt', method: 'GET', expect: all(410) },
+  { file: 'passwort-neu.$token', path: '/passwort-neu/unbekannt', method: 'POST', expect: all(410) },
   { file: 'registrieren', path: '/registrieren', method: 'GET', expect: anonymousOnly },
   { file: 'registrieren', path: '/registrieren', method: 'POST', expect: { ...all('redirect'), anonymous: 'invalid' } },
   { file: 'abmelden', path: '/abmelden', method: 'GET', expect: all('redirect') },
@@ -90,36 +212,236 @@ const matrix: Row[] = [
   { file: 'foerdercheck.$schritt', path: '/foerdercheck/art', method: 'GET', expect: all('ok') },
   { file: 'foerdercheck.$schritt', path: '/foerdercheck/kosten', method: 'GET', expect: all('redirect') },
   { file: 'foerdercheck.$schritt', path: '/foerdercheck/art', method: 'POST', expect: all('invalid') },
+  { file: 'foerdercheck.vorschau', path: '/foerdercheck/vorschau', method: 'GET', expect: all(404) },
+  { file: 'foerdercheck.vorschau', path: '/foerdercheck/vorschau', method: 'POST', expect: all('invalid') },
   { file: 'regeln._index', path: '/regeln', method: 'GET', expect: all('ok') },
+  // The methods catalogue is public: no account, no difference between roles (issue 17).
+  { file: 'methoden._index', path: '/methoden', method: 'GET', expect: all('ok') },
+  { file: 'methoden._index', path: `/methoden?q=${'x'.repeat(10_000)}&stufe=unsinn`, method: 'GET', expect: all('ok') },
+  { file: 'methoden.finder', path: '/methoden/finder?ziel=junge-menschen&ziel=unsinn', method: 'GET', expect: all('ok') },
+  { file: 'methoden.$slug', path: '/methoden/buergerrat', method: 'GET', expect: all('ok') },
+  { file: 'methoden.$slug', path: '/methoden/gibt-es-nicht', method: 'GET', expect: all(404) },
+  { file: 'beispiele._index', path: '/beispiele?q=%3Cscript%3E&methode=unsinn', method: 'GET', expect: all('ok') },
+  { file: 'beispiele.$slug', path: '/beispiele/jugendforum-talheim', method: 'GET', expect: all('ok') },
+  { file: 'beispiele.$slug', path: '/beispiele/gibt-es-nicht', method: 'GET', expect: all(404) },
+  // "Methode übernehmen" is the applicants' (into a draft of their own organisation; an unknown draft is 404).
+  { file: 'methoden.uebernehmen', path: '/methoden/uebernehmen', method: 'GET', expect: all('redirect') },
+  {
+    file: 'methoden.uebernehmen',
+    path: '/methoden/uebernehmen',
+    method: 'POST',
+    form: { methode: 'buergerrat', antrag: '999999' },
+    expect: only(['kommune', 'verein'], 404),
+  },
+  {
+    file: 'methoden.uebernehmen',
+    path: '/methoden/uebernehmen',
+    method: 'POST',
+    form: { methode: 'einwohnerversammlung', antrag: '999999' },
+    expect: only(['kommune', 'verein'], 'redirect'),
+  },
   { file: 'qualitaetscheck._index', path: '/qualitaetscheck', method: 'GET', expect: all('ok') },
   // An empty form starts a check without a name (applicants and anonymous visitors only).
-  { file: 'qualitaetscheck._index', path: '/qualitaetscheck', method: 'POST', expect: { ...all('forbidden'), anonymous: 'redirect', kommune: 'redirect', verein: 'redirect' } },
+  {
+    file: 'qualitaetscheck._index',
+    path: '/qualitaetscheck',
+    method: 'POST',
+    expect: { ...all('forbidden'), anonymous: 'redirect', kommune: 'redirect', verein: 'redirect' },
+  },
   { file: 'qualitaetscheck.inhalte', path: '/qualitaetscheck/inhalte', method: 'GET', expect: only(['beratung', 'ministerium'], 'ok') },
-  { file: 'qualitaetscheck.inhalte', path: '/qualitaetscheck/inhalte', method: 'POST', expect: only(['beratung', 'ministerium'], 'invalid') },
+  {
+    file: 'qualitaetscheck.inhalte',
+    path: '/qualitaetscheck/inhalte',
+    method: 'POST',
+    expect: only(['beratung', 'ministerium'], 'invalid'),
+  },
   { file: 'beratung._index', path: '/beratung', method: 'GET', expect: only(['beratung'], 'ok') },
   { file: 'beratung._index', path: '/beratung', method: 'POST', form: { id: '999999' }, expect: only(['beratung'], 'ok') },
-  { file: 'benachrichtigungen', path: '/benachrichtigungen', method: 'GET', expect: only(['kommune', 'verein', 'beratung', 'ministerium', 'admin'], 'ok') },
-  { file: 'benachrichtigungen', path: '/benachrichtigungen', method: 'POST', expect: only(['kommune', 'verein', 'beratung', 'ministerium', 'admin'], 'invalid') },
+  {
+    file: 'benachrichtigungen',
+    path: '/benachrichtigungen',
+    method: 'GET',
+    expect: only(['kommune', 'verein', 'beratung', 'ministerium', 'admin'], 'ok'),
+  },
+  {
+    file: 'benachrichtigungen',
+    path: '/benachrichtigungen',
+    method: 'POST',
+    expect: only(['kommune', 'verein', 'beratung', 'ministerium', 'admin'], 'invalid'),
+  },
   { file: 'postfach', path: '/postfach', method: 'GET', expect: only(['kommune', 'verein', 'beratung', 'ministerium', 'admin'], 'ok') },
   { file: 'regelwerk._index', path: '/regelwerk', method: 'GET', expect: only(['ministerium', 'admin'], 'ok') },
   // The Regelwerk workbench: administrators may look and test, only the ministry changes (ADR 0011).
   { file: 'regelwerk.regeln', path: '/regelwerk/regeln', method: 'GET', expect: only(['ministerium', 'admin'], 'ok') },
   { file: 'regelwerk.ablaeufe', path: '/regelwerk/ablaeufe', method: 'GET', expect: only(['ministerium', 'admin'], 'ok') },
+  { file: 'regelwerk.umsetzung', path: '/regelwerk/umsetzung', method: 'GET', expect: only(['ministerium', 'admin'], 'ok') },
   { file: 'regelwerk.pruefstand', path: '/regelwerk/pruefstand', method: 'GET', expect: only(['ministerium', 'admin'], 'ok') },
   { file: 'regelwerk.pruefstand', path: '/regelwerk/pruefstand', method: 'POST', expect: only(['ministerium', 'admin'], 'invalid') },
-  { file: 'regelwerk.pruefstand.download.$token', path: '/regelwerk/pruefstand/download/unbekannt', method: 'GET', expect: only(['ministerium', 'admin'], 404) },
+  {
+    file: 'regelwerk.pruefstand_.formular',
+    path: '/regelwerk/pruefstand/formular',
+    method: 'GET',
+    expect: only(['ministerium', 'admin'], 'ok'),
+  },
+  {
+    file: 'regelwerk.pruefstand_.formular',
+    path: '/regelwerk/pruefstand/formular',
+    method: 'POST',
+    expect: only(['ministerium', 'admin'], 'invalid'),
+  },
+  {
+    file: 'regelwerk.pruefstand.download.$token',
+    path: '/regelwerk/pruefstand/download/unbekannt',
+    method: 'GET',
+    expect: only(['ministerium', 'admin'], 404),
+  },
   { file: 'regelwerk.parameter._index', path: '/regelwerk/parameter', method: 'GET', expect: only(['ministerium', 'admin'], 'ok') },
   { file: 'regelwerk.parameter._index', path: '/regelwerk/parameter', method: 'POST', expect: only(['ministerium'], 'invalid') },
   { file: 'regelwerk.parameter.$id', path: '/regelwerk/parameter/999999', method: 'GET', expect: only(['ministerium', 'admin'], 404) },
   { file: 'regelwerk.parameter.$id', path: '/regelwerk/parameter/999999', method: 'POST', expect: only(['ministerium'], 404) },
+  // Confirming and approving a change is the ministry's alone (four-eyes principle, ADR 0024).
+  {
+    file: 'regelwerk.parameter.$id_.freigabe',
+    path: '/regelwerk/parameter/999999/freigabe',
+    method: 'GET',
+    expect: only(['ministerium'], 404),
+  },
+  {
+    file: 'regelwerk.parameter.$id_.freigabe',
+    path: '/regelwerk/parameter/999999/freigabe',
+    method: 'POST',
+    expect: only(['ministerium'], 404),
+  },
+  {
+    file: 'regelwerk.aufrufe.vorschlaege.$nr',
+    path: '/regelwerk/aufrufe/vorschlaege/999999',
+    method: 'GET',
+    expect: only(['ministerium', 'admin'], 404),
+  },
+  {
+    file: 'regelwerk.aufrufe.vorschlaege.$nr',
+    path: '/regelwerk/aufrufe/vorschlaege/999999',
+    method: 'POST',
+    expect: only(['ministerium'], 404),
+  },
   { file: 'regelwerk.aufrufe._index', path: '/regelwerk/aufrufe', method: 'GET', expect: only(['ministerium', 'admin'], 'ok') },
   { file: 'regelwerk.aufrufe.$id', path: '/regelwerk/aufrufe/neu', method: 'GET', expect: only(['ministerium', 'admin'], 'ok') },
   { file: 'regelwerk.aufrufe.$id', path: '/regelwerk/aufrufe/gibt-es-nicht', method: 'GET', expect: only(['ministerium', 'admin'], 404) },
   { file: 'regelwerk.aufrufe.$id', path: '/regelwerk/aufrufe/neu', method: 'POST', expect: only(['ministerium'], 'invalid') },
   { file: 'regelwerk.statistik', path: '/regelwerk/statistik', method: 'GET', expect: only(['ministerium'], 'ok') },
+  {
+    file: 'regelwerk.statistik_.export[.csv]',
+    path: '/regelwerk/statistik/export.csv?tabelle=betraege-foerderweg',
+    method: 'GET',
+    expect: only(['ministerium'], 'ok'),
+  },
   { file: 'regelwerk.protokoll', path: '/regelwerk/protokoll', method: 'GET', expect: only(['ministerium', 'admin'], 'ok') },
   { file: 'verwaltung._index', path: '/verwaltung', method: 'GET', expect: only(['admin'], 'ok') },
   { file: 'verwaltung._index', path: '/verwaltung', method: 'POST', expect: only(['admin'], 'invalid') },
+  { file: 'verwaltung.konten.$id', path: '/verwaltung/konten/999999', method: 'GET', expect: only(['admin'], 404) },
+  { file: 'verwaltung.konten.$id', path: '/verwaltung/konten/999999', method: 'POST', expect: only(['admin'], 404) },
+  { file: 'verwaltung.protokoll', path: '/verwaltung/protokoll', method: 'GET', expect: only(['admin'], 'ok') },
+  // Events are public; registration needs no account, the personal link is the capability (issue 18).
+  { file: 'veranstaltungen._index', path: '/veranstaltungen', method: 'GET', expect: all('ok') },
+  { file: 'veranstaltungen._index', path: '/veranstaltungen?archiv=1&thema=unbekannt', method: 'GET', expect: all('ok') },
+  { file: 'veranstaltungen.$id._index', path: '/veranstaltungen/1', method: 'GET', expect: all('ok') },
+  { file: 'veranstaltungen.$id._index', path: '/veranstaltungen/999999', method: 'GET', expect: all(404) },
+  { file: 'veranstaltungen.$id._index', path: '/veranstaltungen/1', method: 'POST', expect: all('invalid') },
+  { file: 'veranstaltungen.$id.kalender[.ics]', path: '/veranstaltungen/1/kalender.ics', method: 'GET', expect: all('ok') },
+  { file: 'veranstaltungen.kalender[.ics]', path: '/veranstaltungen/kalender.ics', method: 'GET', expect: all('ok') },
+  {
+    file: 'veranstaltungen.anmeldung.$token',
+    path: '/veranstaltungen/anmeldung/unbekannt-aber-lang-genug-0123',
+    method: 'GET',
+    expect: all(404),
+  },
+  {
+    file: 'veranstaltungen.anmeldung.$token',
+    path: '/veranstaltungen/anmeldung/unbekannt-aber-lang-genug-0123',
+    method: 'POST',
+    expect: all(404),
+  },
+  // The EBBS network (issue 20): signed-in users may join; network content is for members only.
+  // Seeded members: kommune and beratung; everyone else signed in is sent to /netzwerk to join.
+  { file: 'netzwerk._index', path: '/netzwerk', method: 'GET', expect: { ...all('ok'), anonymous: 'signin' } },
+  { file: 'netzwerk.profil', path: '/netzwerk/profil', method: 'GET', expect: { ...all('ok'), anonymous: 'signin' } },
+  { file: 'netzwerk.profil', path: '/netzwerk/profil', method: 'POST', expect: { ...all('invalid'), anonymous: 'signin' } },
+  {
+    file: 'netzwerk.mitglieder._index',
+    path: '/netzwerk/mitglieder',
+    method: 'GET',
+    expect: only(['kommune', 'beratung'], 'ok', 'redirect'),
+  },
+  {
+    file: 'netzwerk.mitglieder._index',
+    path: '/netzwerk/mitglieder?landkreis=Atlantis&methode=%3Cscript%3E&rolle=x',
+    method: 'GET',
+    expect: only(['kommune', 'beratung'], 'ok', 'redirect'),
+  },
+  // A profile with a public field (the seeded Gemeinde Wiesenbach shares its region) is visible to all;
+  // what non-members see of it is tested in tests/e2e/netzwerk.spec.ts.
+  { file: 'netzwerk.mitglieder.$id', path: '/netzwerk/mitglieder/1', method: 'GET', expect: all('ok') },
+  { file: 'netzwerk.mitglieder.$id', path: '/netzwerk/mitglieder/999999', method: 'GET', expect: all(404) },
+  // Only moderators (advisors) block; an empty reason is refused. Non-members are sent to join.
+  {
+    file: 'netzwerk.mitglieder.$id',
+    path: '/netzwerk/mitglieder/1',
+    method: 'POST',
+    expect: { ...only(['beratung'], 'invalid', 'redirect'), kommune: 'forbidden' },
+  },
+  { file: 'netzwerk.mitglieder.$id', path: '/netzwerk/mitglieder/abc', method: 'GET', expect: all(404) },
+  // Organisers are EBBS advisors and ministry staff.
+  {
+    file: 'veranstaltungen.verwalten._index',
+    path: '/veranstaltungen/verwalten',
+    method: 'GET',
+    expect: only(['beratung', 'ministerium'], 'ok'),
+  },
+  {
+    file: 'veranstaltungen.verwalten.$id',
+    path: '/veranstaltungen/verwalten/neu',
+    method: 'GET',
+    expect: only(['beratung', 'ministerium'], 'ok'),
+  },
+  {
+    file: 'veranstaltungen.verwalten.$id',
+    path: '/veranstaltungen/verwalten/1',
+    method: 'GET',
+    expect: only(['beratung', 'ministerium'], 'ok'),
+  },
+  {
+    file: 'veranstaltungen.verwalten.$id',
+    path: '/veranstaltungen/verwalten/999999',
+    method: 'GET',
+    expect: only(['beratung', 'ministerium'], 404),
+  },
+  {
+    file: 'veranstaltungen.verwalten.$id',
+    path: '/veranstaltungen/verwalten/neu',
+    method: 'POST',
+    expect: only(['beratung', 'ministerium'], 'invalid'),
+  },
+  // Messages to the participants and attendance (issue 18 Nr. 5): an empty message, attendance before the start.
+  {
+    file: 'veranstaltungen.verwalten.$id',
+    path: '/veranstaltungen/verwalten/1',
+    method: 'POST',
+    form: { intent: 'message' },
+    expect: only(['beratung', 'ministerium'], 'invalid'),
+  },
+  {
+    file: 'veranstaltungen.verwalten.$id',
+    path: '/veranstaltungen/verwalten/1',
+    method: 'POST',
+    form: { intent: 'attendance' },
+    expect: only(['beratung', 'ministerium'], 'invalid'),
+  },
+  {
+    file: 'veranstaltungen.verwalten.$id.teilnehmende[.csv]',
+    path: '/veranstaltungen/verwalten/1/teilnehmende.csv',
+    method: 'GET',
+    expect: only(['beratung', 'ministerium'], 'ok'),
+  },
 ];
 
 // The abmelden POST ends the session, so it runs last and separately.
@@ -127,6 +449,7 @@ const signOut: Row = { file: 'abmelden', path: '/abmelden', method: 'POST', expe
 
 let applicationId = 0;
 let qualityCheckId = '';
+let guestToken = '';
 /** The title of the Gemeinde's draft, never shared with the advice. */
 const privateTitle = 'Privater Matrix-Entwurf 4711';
 test.beforeAll(async ({ baseURL }) => {
@@ -136,19 +459,32 @@ test.beforeAll(async ({ baseURL }) => {
   expect(applicationId).toBeGreaterThan(0);
   const step = await (await kommune.get(`/antraege/${applicationId}/vorhaben`)).text();
   const version = /name="version"[^>]*value="(\d+)"/.exec(step)![1]!;
-  expect((await kommune.post(`/antraege/${applicationId}/vorhaben`, { title: privateTitle, version, intent: 'speichern' })).status()).toBe(302);
+  expect((await kommune.post(`/antraege/${applicationId}/vorhaben`, { title: privateTitle, version, intent: 'speichern' })).status()).toBe(
+    302,
+  );
   const check = await kommune.post('/qualitaetscheck', { title: 'Matrix' });
   qualityCheckId = /\/qualitaetscheck\/([^/]+)\/perspektive$/.exec(check.headers().location ?? '')?.[1] ?? '';
   expect(qualityCheckId).not.toBe('');
+  expect(
+    (await kommune.post(`/qualitaetscheck/${qualityCheckId}`, { intent: 'gastlink', label: 'Matrix', validDays: '14' })).status(),
+  ).toBe(302);
+  guestToken =
+    /\/qualitaetscheck\/gast\/([A-Za-z0-9_-]+)/.exec(await (await kommune.get(`/qualitaetscheck/${qualityCheckId}`)).text())?.[1] ?? '';
+  expect(guestToken).not.toBe('');
   await kommune.dispose();
 });
 
 // The delete action is checked separately (it would remove the application for the other rows).
-const deleteRow = (id: number): Row => ({ file: 'antraege.$id.loeschen', path: `/antraege/${id}/loeschen`, method: 'POST', expect: { ...only(['kommune'], 'redirect'), verein: 404 } });
+const deleteRow = (id: number): Row => ({
+  file: 'antraege.$id.loeschen',
+  path: `/antraege/${id}/loeschen`,
+  method: 'POST',
+  expect: { ...only(['kommune'], 'redirect'), verein: 404 },
+});
 
 test('every route file has rows in the matrix', () => {
   const files = readdirSync('app/routes').map((f) => f.replace(/\.tsx?$/, ''));
-  const covered = new Set([...matrix, ...applicationRows(1), ...qualityCheckRows('x'), signOut, deleteRow(1)].map((r) => r.file));
+  const covered = new Set([...matrix, ...applicationRows(1), ...qualityCheckRows('x', 'y'), signOut, deleteRow(1)].map((r) => r.file));
   expect(files.filter((f) => !covered.has(f))).toEqual([]);
 });
 
@@ -168,7 +504,7 @@ function check(row: Row, audience: Audience, status: number, location: string | 
 for (const audience of audiences) {
   test(`route matrix for ${audience}`, async ({ baseURL }) => {
     const client: Client = await clientFor(baseURL!, audience);
-    for (const row of [...matrix, ...applicationRows(applicationId), ...qualityCheckRows(qualityCheckId), signOut]) {
+    for (const row of [...matrix, ...applicationRows(applicationId), ...qualityCheckRows(qualityCheckId, guestToken), signOut]) {
       const response = row.method === 'GET' ? await client.get(row.path) : await client.post(row.path, row.form ?? {});
       check(row, audience, response.status(), response.headers().location, isSignInRedirect(response));
       if (row.mustNotShow) expect(await response.text(), `${row.method} ${row.path} as ${audience}`).not.toContain(row.mustNotShow);
@@ -191,7 +527,9 @@ test('only the own organisation can delete an application', async ({ baseURL }) 
 });
 
 test('no mutating route accepts a form without a valid CSRF token', async ({ baseURL }) => {
-  const posts = [...matrix, ...applicationRows(applicationId), ...qualityCheckRows(qualityCheckId)].filter((r) => r.method === 'POST');
+  const posts = [...matrix, ...applicationRows(applicationId), ...qualityCheckRows(qualityCheckId, guestToken)].filter(
+    (r) => r.method === 'POST',
+  );
   const anonymous = await clientFor(baseURL!, 'anonymous');
   const admin = await clientFor(baseURL!, 'admin');
   const kommune = await clientFor(baseURL!, 'kommune');

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { clientFor, type Client } from '../support/http';
 
-const versionOf = async (client: Client, path: string) => /name="version"[^>]*value="(\d+)"/.exec(await (await client.get(path)).text())![1]!;
+const versionOf = async (client: Client, path: string) =>
+  /name="version"[^>]*value="(\d+)"/.exec(await (await client.get(path)).text())![1]!;
 
 /** A Verein application whose Vorhaben and Zeitplan are complete, so the budget step opens. */
 async function applicationWithBudgetStep(client: Client): Promise<string> {
@@ -31,9 +32,17 @@ async function applicationWithBudgetStep(client: Client): Promise<string> {
     whyProject: 'Bedarf.',
     whyFunding: 'Kein Geld.',
   };
-  expect((await client.post(`${app}/vorhaben`, { ...project, version: await versionOf(client, `${app}/vorhaben`), intent: 'speichern' })).status()).toBe(302);
+  expect(
+    (
+      await client.post(`${app}/vorhaben`, { ...project, version: await versionOf(client, `${app}/vorhaben`), intent: 'speichern' })
+    ).status(),
+  ).toBe(302);
   const schedule = { start: '01.03.2027', end: '31.12.2028', alreadyStarted: 'nein' };
-  expect((await client.post(`${app}/zeitplan`, { ...schedule, version: await versionOf(client, `${app}/zeitplan`), intent: 'speichern' })).status()).toBe(302);
+  expect(
+    (
+      await client.post(`${app}/zeitplan`, { ...schedule, version: await versionOf(client, `${app}/zeitplan`), intent: 'speichern' })
+    ).status(),
+  ).toBe(302);
   return app;
 }
 

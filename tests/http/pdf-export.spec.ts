@@ -16,13 +16,17 @@ async function newApplication(client: Client): Promise<number> {
 function draftsCreatedBy(userId: number): Array<{ id: number; organisation: string }> {
   const db = e2eDatabase();
   const rows = db
-    .prepare('select applications.id, organisations.name as organisation from applications join organisations on organisations.id = applications.organisation_id where created_by = ? and deleted_at is null order by applications.id')
+    .prepare(
+      'select applications.id, organisations.name as organisation from applications join organisations on organisations.id = applications.organisation_id where created_by = ? and deleted_at is null order by applications.id',
+    )
     .all(userId) as Array<{ id: number; organisation: string }>;
   db.close();
   return rows;
 }
 
-test('an incomplete draft downloads as a PDF marked "Entwurf", named after organisation and date, and the download is logged', async ({ baseURL }) => {
+test('an incomplete draft downloads as a PDF marked "Entwurf", named after organisation and date, and the download is logged', async ({
+  baseURL,
+}) => {
   const client = await clientFor(baseURL!, 'kommune2');
   const id = await newApplication(client);
   const response = await client.get(`/antraege/${id}/pdf?fassung=einreichung`);
@@ -30,25 +34,31 @@ test('an incomplete draft downloads as a PDF marked "Entwurf", named after organ
   expect(response.headers()['content-type']).toBe('application/pdf');
   expect(response.headers()['cache-control']).toContain('no-store');
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date());
-  expect(response.headers()['content-disposition']).toBe(`attachment; filename="Antrag-FRL-Buergerbeteiligung-Gemeinde-Wiesenbach-${today}.pdf"`);
+  expect(response.headers()['content-disposition']).toBe(
+    `attachment; filename="Antrag-FRL-Buergerbeteiligung-Gemeinde-Wiesenbach-${today}.pdf"`,
+  );
   const bytes = new Uint8Array(await response.body());
-  const pages = pdfText(bytes).split('\f').filter((p) => p.trim());
+  const pages = pdfText(bytes)
+    .split('\f')
+    .filter((p) => p.trim());
   for (const page of pages) expect(page).toContain('Entwurf');
   expect(squash(pdfText(bytes))).toContain('Gemeinde Wiesenbach');
   // Flattened: no form fields left.
   expect((await PDFDocument.load(bytes)).getForm().getFields()).toHaveLength(0);
 
-  const editable = await client.get(`/antraege/${id}/pdf?fassung=bearbeitbar&pruefung=1`);
+  const editable = await client.get(`/antraege/${id}/pdf?fassung=bearbeitbar`);
   const editableDoc = await PDFDocument.load(new Uint8Array(await editable.body()));
   expect(editableDoc.getForm().getFields().length).toBeGreaterThan(100);
   expect(squash(pdfText(new Uint8Array(await editable.body())))).toContain('Anlage 3');
 
   const db = e2eDatabase();
-  const events = db.prepare("select details from application_events where application_id = ? and type = 'pdf.downloaded' order by id").all(id) as Array<{ details: string }>;
+  const events = db
+    .prepare("select details from application_events where application_id = ? and type = 'pdf.downloaded' order by id")
+    .all(id) as Array<{ details: string }>;
   db.close();
   expect(events.map((e) => JSON.parse(e.details))).toEqual([
-    { variant: 'einreichung', draft: true, withEligibility: false, withQualityCheck: false, as: 'member' },
-    { variant: 'bearbeitbar', draft: true, withEligibility: true, withQualityCheck: false, as: 'member' },
+    { variant: 'einreichung', draft: true, withQualityCheck: false, as: 'member' },
+    { variant: 'bearbeitbar', draft: true, withQualityCheck: false, as: 'member' },
   ]);
   await client.dispose();
 });
@@ -85,7 +95,9 @@ test('a file of another organisation is imported with the own master data, and s
   const response = await client.post('/antraege/importieren', { text: foreign });
   expect(response.headers().location).toMatch(/hinweis=importiert-stammdaten$/);
   const id = /\/antraege\/(\d+)/.exec(response.headers().location!)![1];
-  const exported = JSON.parse(await (await client.get(`/antraege/${id}/export.json`)).text()) as { application: { applicant: { organisation: { name: string } } } };
+  const exported = JSON.parse(await (await client.get(`/antraege/${id}/export.json`)).text()) as {
+    application: { applicant: { organisation: { name: string } } };
+  };
   expect(exported.application.applicant.organisation.name).toBe('Bürgerforum Oberlausitz e. V.');
   await client.dispose();
 });

@@ -1,7 +1,13 @@
 import { expect, test, type APIResponse } from '@playwright/test';
 import { applyReviewEvent, startReview } from '../../machines/frl/review/machine';
 import { qualityCheckContent } from '../../machines/qualitaetscheck/content';
-import { answerInvalidMessage, answerRequiredMessage, attachRequiredMessage, inviteRequiredMessage, perspectiveRequiredMessage } from '../../machines/qualitaetscheck/form';
+import {
+  answerInvalidMessage,
+  answerRequiredMessage,
+  attachRequiredMessage,
+  inviteRequiredMessage,
+  perspectiveRequiredMessage,
+} from '../../machines/qualitaetscheck/form';
 import { pageQuestions } from '../../machines/qualitaetscheck/scoring';
 import { e2eDatabase } from '../support/e2e-database';
 import { qualityAnnexHeading } from '../../forms/qualitaetscheck/index';
@@ -25,7 +31,8 @@ async function choose(client: Client, check: string, perspective: string) {
 const textOf = async (response: APIResponse) => (await response.text()).replaceAll('<!-- -->', '');
 
 /** The review version the page's status forms carry. */
-const reviewVersionOf = async (client: Client, path: string) => /name="reviewVersion" value="(\d+)"/.exec(await (await client.get(path)).text())![1]!;
+const reviewVersionOf = async (client: Client, path: string) =>
+  /name="reviewVersion" value="(\d+)"/.exec(await (await client.get(path)).text())![1]!;
 
 const userId = (email: string) => (e2eDatabase().prepare('select id from users where email = ?').get(email) as { id: number }).id;
 
@@ -88,7 +95,9 @@ test('invitations only reach colleagues, drafts only the own organisation’s', 
   const verein = await clientFor(baseURL!, 'verein');
   const foreignDraft = /\d+$/.exec((await verein.post('/antraege/neu', {})).headers().location!)![0];
   expect((await kommune.post(check, { intent: 'anhaengen', application: foreignDraft })).status()).toBe(404);
-  expect((await kommune.post('/qualitaetscheck', { intent: 'beifuegen', check: check.split('/')[2]!, antrag: foreignDraft })).status()).toBe(404);
+  expect(
+    (await kommune.post('/qualitaetscheck', { intent: 'beifuegen', check: check.split('/')[2]!, antrag: foreignDraft })).status(),
+  ).toBe(404);
   // Another organisation can neither attach nor start in someone else's check.
   expect((await verein.post(check, { intent: 'teilnehmen' })).status()).toBe(404);
   await Promise.all([kommune.dispose(), verein.dispose()]);
@@ -107,7 +116,11 @@ test('advisors read a check only while it is attached to a draft shared with the
   expect((await beratung.get(check)).status()).toBe(404);
 
   const status = `/antraege/${draftId}/status`;
-  const asked = await kommune.post(status, { intent: 'beratung.anfragen', advisor: '', reviewVersion: await reviewVersionOf(kommune, status) });
+  const asked = await kommune.post(status, {
+    intent: 'beratung.anfragen',
+    advisor: '',
+    reviewVersion: await reviewVersionOf(kommune, status),
+  });
   expect(asked.status()).toBe(302);
 
   const overview = await beratung.get(check);
@@ -138,7 +151,9 @@ test('advisors read a check only while it is attached to a draft shared with the
   await Promise.all([kommune.dispose(), beratung.dispose()]);
 });
 
-test('a published content version leaves started checks on theirs; switching keeps every answer and reports what changed', async ({ baseURL }) => {
+test('a published content version leaves started checks on theirs; switching keeps every answer and reports what changed', async ({
+  baseURL,
+}) => {
   const kommune = await clientFor(baseURL!, 'kommune');
   const beratung = await clientFor(baseURL!, 'beratung');
   const ministerium = await clientFor(baseURL!, 'ministerium');
@@ -154,14 +169,20 @@ test('a published content version leaves started checks on theirs; switching kee
   const broken = await beratung.post('/qualitaetscheck/inhalte', { intent: 'pruefen', content: '{ "version": ', note: 'Kaputt' });
   expect(broken.status()).toBe(400);
   expect(await textOf(broken)).toContain('Der Inhalt ist kein gültiges JSON');
-  const same = await beratung.post('/qualitaetscheck/inhalte', { intent: 'veroeffentlichen', content: JSON.stringify(qualityCheckContent), note: 'Doppelt' });
+  const same = await beratung.post('/qualitaetscheck/inhalte', {
+    intent: 'veroeffentlichen',
+    content: JSON.stringify(qualityCheckContent),
+    note: 'Doppelt',
+  });
   expect(same.status()).toBe(400);
   expect(await textOf(same)).toContain('Die Fassung „2026-1“ gibt es schon.');
 
   // A new version without one statement of "Aus Erfahrung lernen".
   const next = JSON.parse(JSON.stringify(qualityCheckContent));
   next.version = '2099-1';
-  next.criteria.find((c: { id: string }) => c.id === 'lernen').questions = lernen.questions.filter((q) => q.id !== 'lernen-erkenntnisse-weitergeben');
+  next.criteria.find((c: { id: string }) => c.id === 'lernen').questions = lernen.questions.filter(
+    (q) => q.id !== 'lernen-erkenntnisse-weitergeben',
+  );
   const form = { content: JSON.stringify(next), note: 'Eine Aussage zum Lernen entfällt.' };
   const preview = await ministerium.post('/qualitaetscheck/inhalte', { intent: 'pruefen', ...form });
   expect(preview.status()).toBe(200);
@@ -189,14 +210,17 @@ test('a published content version leaves started checks on theirs; switching kee
   await Promise.all([kommune.dispose(), beratung.dispose(), ministerium.dispose()]);
 });
 
-test('the application PDF includes the attached check as an annex only when asked to, for the applicant and the advisor', async ({ baseURL }) => {
+test('the application PDF includes the attached check as an annex only when asked to, for the applicant and the advisor', async ({
+  baseURL,
+}) => {
   const kommune = await clientFor(baseURL!, 'kommune2');
   const check = await startCheck(kommune, 'Anlage zum Antrag');
   await choose(kommune, check, 'verwaltung');
   const answered = await kommune.post(`${check}/${first!.id}`, { intent: 'spaeter', [`answers.${firstQuestions[0]!.id}.value`]: '3' });
   expect(answered.status()).toBe(302);
   const draftId = Number(/\d+$/.exec((await kommune.post('/antraege/neu', {})).headers().location!)![0]);
-  const pdfText_ = async (client: Client, query: string) => squash(pdfText(new Uint8Array(await (await client.get(`/antraege/${draftId}/pdf?${query}`)).body())));
+  const pdfText_ = async (client: Client, query: string) =>
+    squash(pdfText(new Uint8Array(await (await client.get(`/antraege/${draftId}/pdf?${query}`)).body())));
 
   // Nothing attached: no choice offered, and the parameter adds nothing.
   expect(await textOf(await kommune.get(`/antraege/${draftId}`))).not.toContain('name="qualitaetscheck"');

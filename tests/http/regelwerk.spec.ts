@@ -8,19 +8,28 @@ import { german, isoInDays, queryE2eDatabase, runOnE2eDatabase } from '../suppor
  */
 
 /** Changes with this reference (other tests run in parallel and create their own). */
-const changesWith = (reference: string) => queryE2eDatabase<{ n: number }>('select count(*) as n from parameter_changes where reference = ?', reference)[0]!.n;
+const changesWith = (reference: string) =>
+  queryE2eDatabase<{ n: number }>('select count(*) as n from parameter_changes where reference = ?', reference)[0]!.n;
 
 test('a parameter value without reference or effective date is refused, nothing is saved, the input stays', async ({ baseURL }) => {
   const ministry = await clientFor(baseURL!, 'ministerium');
   const before = queryE2eDatabase<{ n: number }>("select count(*) as n from parameter_changes where note = 'Notiz bleibt stehen'")[0]!.n;
-  const response = await ministry.post('/regelwerk/parameter', { parameterId: 'grant.minimum', value: '4.321', effectiveFrom: '', reference: '', note: 'Notiz bleibt stehen' });
+  const response = await ministry.post('/regelwerk/parameter', {
+    parameterId: 'grant.minimum',
+    value: '4.321',
+    effectiveFrom: '',
+    reference: '',
+    note: 'Notiz bleibt stehen',
+  });
   expect(response.status()).toBe(400);
   const html = await response.text();
   expect(html).toContain('Bitte geben Sie die Fundstelle (Rechtsgrundlage) des neuen Werts an.');
   expect(html).toContain('Bitte geben Sie an, ab wann der neue Wert gilt');
   expect(html).toContain('value="4.321"');
   expect(html).toContain('value="Notiz bleibt stehen"');
-  expect(queryE2eDatabase<{ n: number }>("select count(*) as n from parameter_changes where note = 'Notiz bleibt stehen'")[0]!.n).toBe(before);
+  expect(queryE2eDatabase<{ n: number }>("select count(*) as n from parameter_changes where note = 'Notiz bleibt stehen'")[0]!.n).toBe(
+    before,
+  );
   await ministry.dispose();
 });
 
@@ -28,10 +37,17 @@ test('an effective date in the past is refused because it would silently change 
   const ministry = await clientFor(baseURL!, 'ministerium');
   const reference = 'FRL Teil 2 A V Nr. 2 (rückwirkend)';
   const yesterday = german(isoInDays(-1));
-  const response = await ministry.post('/regelwerk/parameter', { parameterId: 'grant.minimum', value: '4.321', effectiveFrom: yesterday, reference });
+  const response = await ministry.post('/regelwerk/parameter', {
+    parameterId: 'grant.minimum',
+    value: '4.321',
+    effectiveFrom: yesterday,
+    reference,
+  });
   expect(response.status()).toBe(400);
   const html = await response.text();
-  expect(html).toContain(`Der ${yesterday} liegt in der Vergangenheit. Ein rückwirkender Wert würde bereits geprüfte Entwürfe stillschweigend ändern.`);
+  expect(html).toContain(
+    `Der ${yesterday} liegt in der Vergangenheit. Ein rückwirkender Wert würde bereits geprüfte Entwürfe stillschweigend ändern.`,
+  );
   expect(html).toContain(`value="${yesterday}"`);
   expect(html).toContain(`value="${reference}"`);
   expect(changesWith(reference)).toBe(0);
@@ -50,10 +66,15 @@ test('a draft whose date has passed meanwhile is not published', async ({ baseUR
   const id = Number(/\/regelwerk\/parameter\/(\d+)/.exec(created.headers().location ?? '')?.[1]);
   // Time passes: the draft now names a day in the past.
   runOnE2eDatabase('update parameter_changes set effective_from = ? where id = ?', isoInDays(-3), id);
-  const response = await ministry.post(`/regelwerk/parameter/${id}`, { intent: 'veroeffentlichen' });
+  // The second ministry account approves (four-eyes principle), but the date check comes first.
+  const approver = await clientFor(baseURL!, 'ministerium2');
+  const response = await approver.post(`/regelwerk/parameter/${id}/freigabe`, { geprueft: '' });
   expect(response.status()).toBe(400);
   expect(await response.text()).toContain('Nicht veröffentlicht.');
-  expect(queryE2eDatabase<{ publication: number | null }>('select publication from parameter_changes where id = ?', id)[0]!.publication).toBeNull();
+  await approver.dispose();
+  expect(
+    queryE2eDatabase<{ publication: number | null }>('select publication from parameter_changes where id = ?', id)[0]!.publication,
+  ).toBeNull();
   expect(queryE2eDatabase<{ status: string }>('select status from parameter_changes where id = ?', id)[0]!.status).toBe('entwurf');
   // Clean up: discard it.
   expect((await ministry.post(`/regelwerk/parameter/${id}`, { intent: 'verwerfen' })).status()).toBe(302);
@@ -71,7 +92,8 @@ test('administrators may look at a change but not publish it', async ({ baseURL 
   const path = created.headers().location!.replace(/^https?:\/\/[^/]+/, '');
   const admin = await clientFor(baseURL!, 'admin');
   expect((await admin.get(path)).status()).toBe(200);
-  expect((await admin.post(path, { intent: 'veroeffentlichen' })).status()).toBe(403);
+  expect((await admin.get(`${path}/freigabe`)).status()).toBe(403);
+  expect((await admin.post(`${path}/freigabe`, { geprueft: '' })).status()).toBe(403);
   const id = Number(/(\d+)$/.exec(path)?.[1]);
   expect(queryE2eDatabase<{ status: string }>('select status from parameter_changes where id = ?', id)[0]!.status).toBe('entwurf');
   await ministry.post(path, { intent: 'verwerfen' });
@@ -91,7 +113,10 @@ test('a YAML case that does not parse is refused with its position, and the text
 
 test('a case with an unknown field names the field', async ({ baseURL }) => {
   const ministry = await clientFor(baseURL!, 'ministerium');
-  const response = await ministry.post('/regelwerk/pruefstand', { intent: 'pruefen', fall: '{"referenceDate":"2026-11-22","facts":{"applicant":{"art":"gemeinde"}}}' });
+  const response = await ministry.post('/regelwerk/pruefstand', {
+    intent: 'pruefen',
+    fall: '{"referenceDate":"2026-11-22","facts":{"applicant":{"art":"gemeinde"}}}',
+  });
   expect(response.status()).toBe(400);
   expect(await response.text()).toContain('facts.applicant: unbekanntes Feld art');
   await ministry.dispose();

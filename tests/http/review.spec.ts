@@ -21,23 +21,38 @@ async function reviewVersion(client: Client, path: string): Promise<string> {
 
 function row(id: number) {
   const db = e2eDatabase();
-  const result = db.prepare('select status, review_version from applications where id = ?').get(id) as { status: string; review_version: number };
+  const result = db.prepare('select status, review_version from applications where id = ?').get(id) as {
+    status: string;
+    review_version: number;
+  };
   db.close();
   return result;
 }
 
 function commentIds(id: number): Array<{ id: number; internal: number; parent_id: number | null }> {
   const db = e2eDatabase();
-  const rows = db.prepare('select id, internal, parent_id from comments where application_id = ? order by id').all(id) as Array<{ id: number; internal: number; parent_id: number | null }>;
+  const rows = db.prepare('select id, internal, parent_id from comments where application_id = ? order by id').all(id) as Array<{
+    id: number;
+    internal: number;
+    parent_id: number | null;
+  }>;
   db.close();
   return rows;
 }
 
 async function sharedAndTaken(applicant: Client, advisor: Client, title: string) {
   const id = await newDraft(applicant, title);
-  const asked = await applicant.post(`/antraege/${id}/status`, { intent: 'beratung.anfragen', advisor: '', note: 'Bitte Finanzplan ansehen.', reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`) });
+  const asked = await applicant.post(`/antraege/${id}/status`, {
+    intent: 'beratung.anfragen',
+    advisor: '',
+    note: 'Bitte Finanzplan ansehen.',
+    reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`),
+  });
   expect(asked.headers().location).toBe(`/antraege/${id}?hinweis=beratung.anfragen`);
-  const taken = await advisor.post(`/beratung/${id}`, { intent: 'beratung.uebernehmen', reviewVersion: await reviewVersion(advisor, `/beratung/${id}`) });
+  const taken = await advisor.post(`/beratung/${id}`, {
+    intent: 'beratung.uebernehmen',
+    reviewVersion: await reviewVersion(advisor, `/beratung/${id}`),
+  });
   expect(taken.status()).toBe(302);
   return id;
 }
@@ -51,7 +66,11 @@ test('advisors see a draft only once it is shared, and applicants never see inte
   }
   expect(await (await advisor.get('/beratung')).text()).not.toContain(`/beratung/${id}"`);
 
-  await applicant.post(`/antraege/${id}/status`, { intent: 'beratung.anfragen', advisor: '', reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`) });
+  await applicant.post(`/antraege/${id}/status`, {
+    intent: 'beratung.anfragen',
+    advisor: '',
+    reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`),
+  });
   expect(await (await advisor.get('/beratung')).text()).toContain(`/beratung/${id}"`);
   expect((await advisor.get(`/beratung/${id}`)).status()).toBe(200);
   // Reading is allowed from the pool; commenting only after taking the draft.
@@ -61,11 +80,38 @@ test('advisors see a draft only once it is shared, and applicants never see inte
   expect(commentIds(id)).toEqual([]);
 
   await advisor.post(`/beratung/${id}`, { intent: 'beratung.uebernehmen', reviewVersion: await reviewVersion(advisor, `/beratung/${id}`) });
-  expect((await advisor.post(`/beratung/${id}`, { intent: 'kommentar.neu', step: 'vorhaben', field: '', body: 'GEHEIM-7731: Verbund klären', internal: 'on' })).status()).toBe(302);
-  expect((await advisor.post(`/beratung/${id}`, { intent: 'kommentar.neu', step: 'vorhaben', field: 'title', body: 'Bitte den Titel schärfen.' })).status()).toBe(302);
+  expect(
+    (
+      await advisor.post(`/beratung/${id}`, {
+        intent: 'kommentar.neu',
+        step: 'vorhaben',
+        field: '',
+        body: 'GEHEIM-7731: Verbund klären',
+        internal: 'on',
+      })
+    ).status(),
+  ).toBe(302);
+  expect(
+    (
+      await advisor.post(`/beratung/${id}`, {
+        intent: 'kommentar.neu',
+        step: 'vorhaben',
+        field: 'title',
+        body: 'Bitte den Titel schärfen.',
+      })
+    ).status(),
+  ).toBe(302);
   expect(await (await advisor.get(`/beratung/${id}`)).text()).toContain('GEHEIM-7731');
 
-  for (const path of [`/antraege/${id}`, `/antraege/${id}/vorhaben`, `/antraege/${id}/protokoll`, `/antraege/${id}/status`, '/benachrichtigungen', '/postfach', `/antraege/${id}/export.json`]) {
+  for (const path of [
+    `/antraege/${id}`,
+    `/antraege/${id}/vorhaben`,
+    `/antraege/${id}/protokoll`,
+    `/antraege/${id}/status`,
+    '/benachrichtigungen',
+    '/postfach',
+    `/antraege/${id}/export.json`,
+  ]) {
     expect(await (await applicant.get(path)).text(), path).not.toContain('GEHEIM-7731');
   }
   const step = await (await applicant.get(`/antraege/${id}/vorhaben`)).text();
@@ -122,17 +168,27 @@ test('ending the advice takes the draft away from the advisor; asked again it ca
   const applicant = await clientFor(baseURL!, 'kommune2');
   const advisor = await clientFor(baseURL!, 'beratung');
   const id = await sharedAndTaken(applicant, advisor, 'Beendet 6120');
-  const ended = await applicant.post(`/antraege/${id}/status`, { intent: 'beratung.beenden', reason: '', reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`) });
+  const ended = await applicant.post(`/antraege/${id}/status`, {
+    intent: 'beratung.beenden',
+    reason: '',
+    reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`),
+  });
   expect(ended.headers().location).toBe(`/antraege/${id}?hinweis=beratung.beenden`);
   expect(row(id).status).toBe('entwurf');
   for (const path of [`/beratung/${id}`, `/antraege/${id}/pdf`, `/antraege/${id}/export.json`, `/antraege/${id}/protokoll`]) {
     expect((await advisor.get(path)).status(), path).toBe(404);
   }
-  expect((await advisor.post(`/beratung/${id}`, { intent: 'kommentar.neu', step: 'vorhaben', field: '', body: 'Noch da?' })).status()).toBe(404);
+  expect((await advisor.post(`/beratung/${id}`, { intent: 'kommentar.neu', step: 'vorhaben', field: '', body: 'Noch da?' })).status()).toBe(
+    404,
+  );
   expect(commentIds(id)).toEqual([]);
   expect(await (await advisor.get('/beratung')).text()).not.toContain('Beendet 6120');
 
-  await applicant.post(`/antraege/${id}/status`, { intent: 'beratung.anfragen', advisor: '', reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`) });
+  await applicant.post(`/antraege/${id}/status`, {
+    intent: 'beratung.anfragen',
+    advisor: '',
+    reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`),
+  });
   const taken = await advisor.post('/beratung', { id: String(id) });
   expect(taken.headers().location).toBe(`/beratung/${id}?hinweis=uebernommen`);
   expect((await advisor.get(`/beratung/${id}`)).status()).toBe(200);
@@ -143,14 +199,22 @@ test('asking again names the current advisor unless the organisation chooses ano
   const applicant = await clientFor(baseURL!, 'kommune2');
   const advisor = await clientFor(baseURL!, 'beratung');
   const id = await sharedAndTaken(applicant, advisor, 'Wechsel 7410');
-  await advisor.post(`/beratung/${id}`, { intent: 'beratung.zurueckgeben', reason: 'Bitte ergänzen Sie den Zeitplan.', reviewVersion: await reviewVersion(advisor, `/beratung/${id}`) });
+  await advisor.post(`/beratung/${id}`, {
+    intent: 'beratung.zurueckgeben',
+    reason: 'Bitte ergänzen Sie den Zeitplan.',
+    reviewVersion: await reviewVersion(advisor, `/beratung/${id}`),
+  });
   const status = await (await applicant.get(`/antraege/${id}/status`)).text();
   const advisorA = /<option value="(\d+)" selected="">Dr. Ulrike Berg<\/option>/.exec(status);
   expect(advisorA, 'the current advisor is preselected').not.toBeNull();
 
   const other = await createTestAdvisor('Beraterin Wechsel');
   const b = await clientFor(baseURL!, other);
-  const asked = await applicant.post(`/antraege/${id}/status`, { intent: 'beratung.anfragen', advisor: String(other.id), reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`) });
+  const asked = await applicant.post(`/antraege/${id}/status`, {
+    intent: 'beratung.anfragen',
+    advisor: String(other.id),
+    reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`),
+  });
   expect(asked.status()).toBe(302);
   expect((await advisor.get(`/beratung/${id}`)).status()).toBe(404);
   expect((await b.post('/beratung', { id: String(id) })).headers().location).toBe(`/beratung/${id}?hinweis=uebernommen`);
@@ -164,7 +228,9 @@ type Sent = { id: number; user_id: number; role: string; kind: string; link: str
 function notificationsAbout(applicationId: number, afterId: number): Sent[] {
   const db = e2eDatabase();
   const rows = db
-    .prepare('select n.id, n.user_id, u.role, n.kind, n.link, n.created_at from notifications n join users u on u.id = n.user_id where n.application_id = ? and n.id > ? order by n.id')
+    .prepare(
+      'select n.id, n.user_id, u.role, n.kind, n.link, n.created_at from notifications n join users u on u.id = n.user_id where n.application_id = ? and n.id > ? order by n.id',
+    )
     .all(applicationId, afterId) as Sent[];
   db.close();
   return rows;
@@ -172,7 +238,9 @@ function notificationsAbout(applicationId: number, afterId: number): Sent[] {
 
 function mailBodies(userId: number, createdAt: string): string[] {
   const db = e2eDatabase();
-  const rows = db.prepare('select body from outbox where to_user_id = ? and created_at = ?').all(userId, createdAt) as Array<{ body: string }>;
+  const rows = db.prepare('select body from outbox where to_user_id = ? and created_at = ?').all(userId, createdAt) as Array<{
+    body: string;
+  }>;
   db.close();
   return rows.map((r) => r.body);
 }
@@ -185,7 +253,6 @@ function userId(email: string): number {
 }
 
 test('every notification, in the app and by e-mail, links to a page its recipient may open', async ({ baseURL }) => {
-  test.setTimeout(60_000);
   const publicUrl = e2ePublicUrl();
   const applicant = await clientFor(baseURL!, 'kommune2');
   const colleagueAccount = await createTestApplicant('Gemeinde Wiesenbach');
@@ -203,7 +270,9 @@ test('every notification, in the app and by e-mail, links to a page its recipien
     [cAccount.id, c],
   ]);
   const kinds = new Set<string>();
-  const today = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+  const today = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    new Date(),
+  );
 
   /** Follows every notification written since the last call as its recipient (when the test holds their session). */
   const seen = new Map<number, number>();
@@ -211,12 +280,18 @@ test('every notification, in the app and by e-mail, links to a page its recipien
     const sent = notificationsAbout(id, seen.get(id) ?? 0);
     expect(sent.length, step).toBeGreaterThan(0);
     seen.set(id, sent.at(-1)!.id);
-    expect(expectedRecipients.filter((r) => !sent.some((n) => n.user_id === r)), `${step}: not notified`).toEqual([]);
+    expect(
+      expectedRecipients.filter((r) => !sent.some((n) => n.user_id === r)),
+      `${step}: not notified`,
+    ).toEqual([]);
     for (const n of sent) {
       const label = `${step}: ${n.kind} → ${n.link} for user ${n.user_id} (${n.role})`;
       kinds.add(`${n.kind} ${n.role}`);
       expect(n.link.startsWith(n.role === 'advisor' ? '/beratung' : `/antraege/${id}`), label).toBe(true);
-      expect(mailBodies(n.user_id, n.created_at).some((body) => body.includes(`${publicUrl}${n.link}\n`)), `${label}: e-mail with the absolute link`).toBe(true);
+      expect(
+        mailBodies(n.user_id, n.created_at).some((body) => body.includes(`${publicUrl}${n.link}\n`)),
+        `${label}: e-mail with the absolute link`,
+      ).toBe(true);
       const client = clients.get(n.user_id);
       if (client) expect((await client.get(n.link)).status(), label).toBe(200);
     }
@@ -224,7 +299,10 @@ test('every notification, in the app and by e-mail, links to a page its recipien
   const applicantId = userId('kommune2@demo.example');
   const [aId, bId, cId] = [userId('beratung@demo.example'), bAccount.id, cAccount.id];
   const status = async (id: number, form: Record<string, string>) => {
-    const response = await applicant.post(`/antraege/${id}/status`, { ...form, reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`) });
+    const response = await applicant.post(`/antraege/${id}/status`, {
+      ...form,
+      reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`),
+    });
     expect(response.status(), form.intent).toBe(302);
   };
   const advise = async (who: Client, id: number, form: Record<string, string>) => {
@@ -240,10 +318,18 @@ test('every notification, in the app and by e-mail, links to a page its recipien
   await followNew(id, 'taken', [colleagueAccount.id]);
   await advise(a, id, { intent: 'beratung.hinzuziehen', advisor: String(bId) });
   await followNew(id, 'colleague added', [bId]);
-  expect((await a.post(`/beratung/${id}`, { intent: 'kommentar.neu', step: 'vorhaben', field: 'title', body: 'Bitte den Ort nennen.' })).status()).toBe(302);
+  expect(
+    (
+      await a.post(`/beratung/${id}`, { intent: 'kommentar.neu', step: 'vorhaben', field: 'title', body: 'Bitte den Ort nennen.' })
+    ).status(),
+  ).toBe(302);
   await followNew(id, 'advisor comment', [bId, applicantId, colleagueAccount.id]);
   const comment = commentIds(id)[0]!;
-  expect((await colleague.post(`/antraege/${id}/vorhaben`, { intent: 'kommentar.antwort', comment: String(comment.id), body: 'Ist ergänzt.' })).status()).toBe(302);
+  expect(
+    (
+      await colleague.post(`/antraege/${id}/vorhaben`, { intent: 'kommentar.antwort', comment: String(comment.id), body: 'Ist ergänzt.' })
+    ).status(),
+  ).toBe(302);
   await followNew(id, 'applicant reply', [aId, bId, applicantId]);
   await advise(a, id, { intent: 'beratung.zurueckgeben', reason: 'Bitte ergänzen Sie den Zeitplan.' });
   await followNew(id, 'returned', [applicantId, colleagueAccount.id]);
@@ -255,7 +341,11 @@ test('every notification, in the app and by e-mail, links to a page its recipien
   await followNew(id, 'completed', [applicantId, colleagueAccount.id]);
   await status(id, { intent: 'beratung.anfragen', advisor: String(cId) });
   await followNew(id, 'asked the same advisor again', [cId]);
-  await colleague.post(`/antraege/${id}/status`, { intent: 'beratung.beenden', reason: '', reviewVersion: await reviewVersion(colleague, `/antraege/${id}/status`) });
+  await colleague.post(`/antraege/${id}/status`, {
+    intent: 'beratung.beenden',
+    reason: '',
+    reviewVersion: await reviewVersion(colleague, `/antraege/${id}/status`),
+  });
   await followNew(id, 'advice ended', [applicantId, cId]);
   await status(id, { intent: 'beratung.anfragen', advisor: '' });
   await followNew(id, 'asked the pool again', [aId, bId, cId]);
@@ -297,12 +387,20 @@ test('"einreichungsfähig" says so when the draft was changed after the advice w
   const id = await sharedAndTaken(applicant, advisor, 'Einreichungsfähig 4402');
   const page = await (await advisor.get(`/beratung/${id}`)).text();
   const seen = /name="version" value="(\d+)"/.exec(page)![1]!;
-  const done = await advisor.post(`/beratung/${id}`, { intent: 'beratung.abschliessen', ready: 'on', version: seen, reviewVersion: await reviewVersion(advisor, `/beratung/${id}`) });
+  const done = await advisor.post(`/beratung/${id}`, {
+    intent: 'beratung.abschliessen',
+    ready: 'on',
+    version: seen,
+    reviewVersion: await reviewVersion(advisor, `/beratung/${id}`),
+  });
   expect(done.status()).toBe(302);
   const text = async (who: Client, path: string) => (await (await who.get(path)).text()).replace(/<!-- -->/g, '');
   const statement = 'Aus Sicht der Beratung ist der Antrag einreichungsfähig.';
   const changed = 'Seitdem wurde der Antrag geändert.';
-  for (const [who, path] of [[applicant, `/antraege/${id}`], [advisor, `/beratung/${id}`]] as const) {
+  for (const [who, path] of [
+    [applicant, `/antraege/${id}`],
+    [advisor, `/beratung/${id}`],
+  ] as const) {
     const html = await text(who, path);
     expect(html, path).toContain(statement);
     expect(html, path).not.toContain(changed);
@@ -324,7 +422,10 @@ test('"einreichungsfähig" says so when the draft was changed after the advice w
   expect(versionOf()).toBe(before + 1);
   expect(await text(applicant, `/antraege/${id}`)).not.toContain(changed);
   await save('Einreichungsfähig 4402 (geändert)');
-  for (const [who, path] of [[applicant, `/antraege/${id}`], [advisor, `/beratung/${id}`]] as const) {
+  for (const [who, path] of [
+    [applicant, `/antraege/${id}`],
+    [advisor, `/beratung/${id}`],
+  ] as const) {
     const html = await text(who, path);
     expect(html, path).toContain(statement);
     expect(html, path).toContain(changed);
@@ -337,7 +438,10 @@ test('the queue shows how long a draft in advice waits, also to its advisor, and
   const advisor = await clientFor(baseURL!, 'beratung');
   const id = await sharedAndTaken(applicant, advisor, 'Wartet 5150');
   const db = e2eDatabase();
-  db.prepare('update applications set review_requested_at = ? where id = ?').run(new Date(Date.now() - 5 * 86_400_000 - 3_600_000).toISOString(), id);
+  db.prepare('update applications set review_requested_at = ? where id = ?').run(
+    new Date(Date.now() - 5 * 86_400_000 - 3_600_000).toISOString(),
+    id,
+  );
   db.close();
   const rowOf = async (path: string) => {
     const html = (await (await advisor.get(path)).text()).replace(/<!-- -->/g, '');
@@ -345,7 +449,11 @@ test('the queue shows how long a draft in advice waits, also to its advisor, and
   };
   expect(await rowOf('/beratung?wartezeit=3')).toContain('(wartet seit 5 Tagen)');
   expect(await rowOf('/beratung?wartezeit=7')).toBeNull();
-  await advisor.post(`/beratung/${id}`, { intent: 'beratung.zurueckgeben', reason: 'Bitte ergänzen Sie den Zeitplan.', reviewVersion: await reviewVersion(advisor, `/beratung/${id}`) });
+  await advisor.post(`/beratung/${id}`, {
+    intent: 'beratung.zurueckgeben',
+    reason: 'Bitte ergänzen Sie den Zeitplan.',
+    reviewVersion: await reviewVersion(advisor, `/beratung/${id}`),
+  });
   // Returned: the organisation works on it, nobody waits for the advice.
   expect(await rowOf('/beratung?wartezeit=3')).toBeNull();
   const listed = await rowOf('/beratung');
@@ -363,12 +471,20 @@ test('a return without a reason is refused and changes nothing; with a reason th
     ['', 'Bitte begründen Sie die Rückgabe; die Begründung sieht die antragstellende Organisation.'],
     ['zu kurz', 'Bitte begründen Sie die Rückgabe in mindestens 10 Zeichen'],
   ]) {
-    const response = await advisor.post(`/beratung/${id}`, { intent: 'beratung.zurueckgeben', reason: reason!, reviewVersion: String(before.review_version) });
+    const response = await advisor.post(`/beratung/${id}`, {
+      intent: 'beratung.zurueckgeben',
+      reason: reason!,
+      reviewVersion: String(before.review_version),
+    });
     expect(response.status()).toBe(400);
     expect(await response.text()).toContain(message);
     expect(row(id)).toEqual(before);
   }
-  const done = await advisor.post(`/beratung/${id}`, { intent: 'beratung.zurueckgeben', reason: 'Bitte ergänzen Sie Meilensteine im Zeitplan.', reviewVersion: String(before.review_version) });
+  const done = await advisor.post(`/beratung/${id}`, {
+    intent: 'beratung.zurueckgeben',
+    reason: 'Bitte ergänzen Sie Meilensteine im Zeitplan.',
+    reviewVersion: String(before.review_version),
+  });
   expect(done.headers().location).toBe(`/beratung?hinweis=beratung.zurueckgeben&antrag=${id}`);
   expect(row(id).status).toBe('zur_ueberarbeitung');
   // React separates text parts with empty comments in server-rendered HTML.
@@ -401,10 +517,19 @@ test('transitions a role may not take are refused in German, whatever is posted'
   const advisor = await clientFor(baseURL!, 'beratung');
   const id = await sharedAndTaken(applicant, advisor, 'Rollen');
   const before = row(id);
-  const byApplicant = await applicant.post(`/antraege/${id}/status`, { intent: 'beratung.zurueckgeben', reason: 'Ich gebe mir selbst zurück.', reviewVersion: String(before.review_version) });
+  const byApplicant = await applicant.post(`/antraege/${id}/status`, {
+    intent: 'beratung.zurueckgeben',
+    reason: 'Ich gebe mir selbst zurück.',
+    reviewVersion: String(before.review_version),
+  });
   expect(byApplicant.status()).toBe(409);
   expect(await byApplicant.text()).toContain('steht Ihrer Rolle nicht zu');
-  const byAdvisor = await advisor.post(`/beratung/${id}`, { intent: 'einreichung.erfassen', date: '01.11.2026', reference: 'SAB-1', reviewVersion: String(before.review_version) });
+  const byAdvisor = await advisor.post(`/beratung/${id}`, {
+    intent: 'einreichung.erfassen',
+    date: '01.11.2026',
+    reference: 'SAB-1',
+    reviewVersion: String(before.review_version),
+  });
   expect(byAdvisor.status()).toBe(409);
   expect(row(id)).toEqual(before);
   await Promise.all([applicant.dispose(), advisor.dispose()]);
@@ -414,7 +539,12 @@ test('a comment on a place that no longer exists is refused with the text kept',
   const applicant = await clientFor(baseURL!, 'kommune2');
   const advisor = await clientFor(baseURL!, 'beratung');
   const id = await sharedAndTaken(applicant, advisor, 'Entfernte Zeile');
-  const response = await advisor.post(`/beratung/${id}`, { intent: 'kommentar.neu', step: 'kosten', field: 'lines[id=weg]', body: 'Diese Zeile ist zu teuer.' });
+  const response = await advisor.post(`/beratung/${id}`, {
+    intent: 'kommentar.neu',
+    step: 'kosten',
+    field: 'lines[id=weg]',
+    body: 'Diese Zeile ist zu teuer.',
+  });
   expect(response.status()).toBe(400);
   const html = await response.text();
   expect(html).toContain('Die gewählte Stelle gibt es im Antrag nicht mehr');
@@ -427,18 +557,34 @@ test('after the submission is recorded the draft cannot be changed, and typed in
   const applicant = await clientFor(baseURL!, 'kommune2');
   const id = await newDraft(applicant, 'Eingereicht');
   const version = await reviewVersion(applicant, `/antraege/${id}/status`);
-  const future = await applicant.post(`/antraege/${id}/status`, { intent: 'einreichung.erfassen', date: '01.01.2099', reference: 'SAB-9', reviewVersion: version });
+  const future = await applicant.post(`/antraege/${id}/status`, {
+    intent: 'einreichung.erfassen',
+    date: '01.01.2099',
+    reference: 'SAB-9',
+    reviewVersion: version,
+  });
   expect(future.status()).toBe(400);
   expect(await future.text()).toContain('Das Datum der Einreichung darf nicht in der Zukunft liegen.');
-  const today = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
-  const recorded = await applicant.post(`/antraege/${id}/status`, { intent: 'einreichung.erfassen', date: today, reference: 'SAB-2026-4711', reviewVersion: version });
+  const today = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    new Date(),
+  );
+  const recorded = await applicant.post(`/antraege/${id}/status`, {
+    intent: 'einreichung.erfassen',
+    date: today,
+    reference: 'SAB-2026-4711',
+    reviewVersion: version,
+  });
   expect(recorded.headers().location).toBe(`/antraege/${id}?hinweis=einreichung.erfassen`);
   expect(row(id).status).toBe('eingereicht');
 
   const html = await (await applicant.get(`/antraege/${id}/vorhaben`)).text();
   expect(html).toContain('<fieldset disabled=""');
   const stepVersion = /name="version"[^>]*value="(\d+)"/.exec(html)![1]!;
-  const save = await applicant.post(`/antraege/${id}/vorhaben`, { title: 'Nachträglich geändert', version: stepVersion, intent: 'speichern' });
+  const save = await applicant.post(`/antraege/${id}/vorhaben`, {
+    title: 'Nachträglich geändert',
+    version: stepVersion,
+    intent: 'speichern',
+  });
   expect(save.status()).toBe(409);
   const body = await save.text();
   expect(body).toContain('kann nicht mehr geändert werden');
@@ -450,12 +596,18 @@ test('after the submission is recorded the draft cannot be changed, and typed in
   await applicant.dispose();
 });
 
-test('stored snapshots an older release wrote, which the machines cannot read, neither break the pages nor stop the server', async ({ baseURL }) => {
+test('stored snapshots an older release wrote, which the machines cannot read, neither break the pages nor stop the server', async ({
+  baseURL,
+}) => {
   const applicant = await clientFor(baseURL!, 'kommune2');
   const id = await newDraft(applicant, 'Alter Speicherstand');
   const unreadable = JSON.stringify({ status: 'active', value: 'gibt_es_nicht', context: {}, children: {}, historyValue: {} });
   const db = e2eDatabase();
-  db.prepare('update applications set review_snapshot = ?, snapshot = ? where id = ?').run(unreadable, JSON.stringify({ ...JSON.parse(unreadable), context: { data: { project: { title: 'Alter Speicherstand' } } } }), id);
+  db.prepare('update applications set review_snapshot = ?, snapshot = ? where id = ?').run(
+    unreadable,
+    JSON.stringify({ ...JSON.parse(unreadable), context: { data: { project: { title: 'Alter Speicherstand' } } } }),
+    id,
+  );
   db.close();
 
   const overview = await applicant.get(`/antraege/${id}`);

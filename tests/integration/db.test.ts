@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase, type DB } from '../../db/client';
+import { recordAudit } from '../../db/repositories/audit';
 import { loginThrottle, recordLoginAttempt } from '../../db/repositories/login-attempts';
 import { createOrganisationStub, findOrganisationByInviteCode } from '../../db/repositories/organisations';
 import { createSession, findActiveSession, listUserSessions, revokeOtherSessions, touchSession } from '../../db/repositories/sessions';
 import { createUser, verifyCredentials } from '../../db/repositories/users';
 import { demoAccounts, seedDemoData } from '../../db/seed';
 import { tempDatabase } from '../support/temp-db';
+import { testDialect } from '../support/postgres';
 
 let db: DB;
 let file: string;
@@ -31,17 +33,67 @@ async function someUser() {
 }
 
 describe('connection', () => {
-  it('runs in WAL mode with foreign keys enforced and a busy timeout', async () => {
-    const { rows: journal } = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
-    const { rows: fk } = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
-    const { rows: busy } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db);
-    expect(journal[0]?.journal_mode).toBe('wal');
-    expect(fk[0]?.foreign_keys).toBe(1);
-    expect(busy[0]?.timeout).toBe(5000);
-  });
+  if (testDialect === 'postgres') {
+    it('runs in UTC and reads timestamps, flags, cents and JSON back as the SQLite code expects them', async () => {
+      const { rows } = await sql<{ zone: string }>`select current_setting('TimeZone') as zone`.execute(db);
+      expect(rows[0]?.zone).toBe('UTC');
+      const user = await someUser();
+      const at = '2026-11-22T08:00:00.000Z';
+      await recordLoginAttempt(db, { email: 'a@b.de', ip: null, succeeded: true }, new Date(at));
+      const attempt = await db.selectFrom('login_attempts').selectAll().executeTakeFirstOrThrow();
+      expect(attempt.attempted_at).toBe(at);
+      expect(attempt.succeeded).toBe(1);
+      expect(
+        typeof (
+          await db
+            .selectFrom('users')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ).toBe('number');
+      const { rows: types } = await sql<{ column_name: string; data_type: string }>`
+        select column_name, data_type from information_schema.columns
+        where table_schema = current_schema() and table_name = 'applications'
+          and column_name in ('created_at', 'snapshot', 'requested_grant_cents', 'id')`.execute(db);
+      expect(Object.fromEntries(types.map((t) => [t.column_name, t.data_type]))).toEqual({
+        id: 'integer',
+        created_at: 'timestamp with time zone',
+        snapshot: 'jsonb',
+        requested_grant_cents: 'bigint',
+      });
+      expect(user.id).toBeGreaterThan(0);
+    });
+    it('stores text and JSON with NUL characters (a browser can send them) without them, never failing the save', async () => {
+      const org = await createOrganisationStub(db, { kind: 'gemeinde', name: 'Nul\u0000gemeinde', landkreis: 'Meißen' });
+      expect(org.name).toBe('Nulgemeinde');
+      await recordAudit(db, {
+        actorUserId: null,
+        action: 'test.nul',
+        subjectType: 'test',
+        subjectId: null,
+        details: { text: 'a\u0000b', literal: 'c\\u0000d' },
+      });
+      const row = await db.selectFrom('audit_events').select('details').where('action', '=', 'test.nul').executeTakeFirstOrThrow();
+      // The NUL is gone; a backslash the user typed before "u0000" is kept.
+      expect(JSON.parse(row.details)).toEqual({ text: 'ab', literal: 'c\\u0000d' });
+    });
+  }
+  if (testDialect === 'sqlite')
+    it('runs in WAL mode with foreign keys enforced and a busy timeout', async () => {
+      const { rows: journal } = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
+      const { rows: fk } = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
+      const { rows: busy } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db);
+      expect(journal[0]?.journal_mode).toBe('wal');
+      expect(fk[0]?.foreign_keys).toBe(1);
+      expect(busy[0]?.timeout).toBe(5000);
+    });
   it('refuses an applicant without organisation and a user of an unknown organisation', async () => {
-    await expect(createUser(db, { email: 'x@y.de', name: 'X', password: 'zwölf Zeichen!', role: 'applicant', organisationId: null })).rejects.toThrow(/CHECK/);
-    await expect(createUser(db, { email: 'x@y.de', name: 'X', password: 'zwölf Zeichen!', role: 'applicant', organisationId: 999 })).rejects.toThrow(/FOREIGN KEY/);
+    await expect(
+      createUser(db, { email: 'x@y.de', name: 'X', password: 'zwölf Zeichen!', role: 'applicant', organisationId: null }),
+    ).rejects.toThrow(/CHECK|check constraint/);
+    await expect(
+      createUser(db, { email: 'x@y.de', name: 'X', password: 'zwölf Zeichen!', role: 'applicant', organisationId: 999 }),
+    ).rejects.toThrow(/FOREIGN KEY|foreign key constraint/);
   });
 });
 
@@ -115,18 +167,39 @@ describe('demo data', () => {
   });
 });
 
-describe('backup and restore commands', () => {
-  it('copy the live database and bring it back', async () => {
-    await seedDemoData(db);
-    const backup = join(dir, 'sicherung.sqlite');
-    const env = { ...process.env, DATABASE_FILE: file };
-    execFileSync('npx', ['tsx', 'db/cli.ts', 'backup', backup], { env, stdio: 'pipe' });
-    await db.deleteFrom('login_attempts').execute();
-    await db.deleteFrom('users').where('email', '=', 'admin@demo.example').execute();
-    await db.destroy();
-    execFileSync('npx', ['tsx', 'db/cli.ts', 'restore', backup], { env, stdio: 'pipe' });
-    db = createDatabase(file);
-    const admin = await db.selectFrom('users').select('email').where('email', '=', 'admin@demo.example').executeTakeFirst();
-    expect(admin?.email).toBe('admin@demo.example');
+// SQLite's own backup; PostgreSQL is backed up with pg_dump (docs/operations.md).
+if (testDialect === 'sqlite')
+  describe('backup and restore commands', () => {
+    it('copy the live database and bring it back', async () => {
+      await seedDemoData(db);
+      const backup = join(dir, 'sicherung.sqlite');
+      const env = { ...process.env, DATABASE_FILE: file };
+      execFileSync('npx', ['tsx', 'db/cli.ts', 'backup', backup], { env, stdio: 'pipe' });
+      await db.deleteFrom('login_attempts').execute();
+      await db.deleteFrom('users').where('email', '=', 'admin@demo.example').execute();
+      await db.destroy();
+      execFileSync('npx', ['tsx', 'db/cli.ts', 'restore', backup], { env, stdio: 'pipe' });
+      db = createDatabase(file);
+      const admin = await db.selectFrom('users').select('email').where('email', '=', 'admin@demo.example').executeTakeFirst();
+      expect(admin?.email).toBe('admin@demo.example');
+    });
+  });
+
+describe('introspection', () => {
+  it('sees only the tables of its own installation, with the migration tables among them', async () => {
+    const other = await tempDatabase();
+    try {
+      const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+      const names = tables.map((t) => t.name);
+      expect(names).toContain('kysely_migration');
+      expect(names).toContain('users');
+      // On PostgreSQL another installation's schema (here: `other`) is in the same database.
+      const schemas = new Set(tables.map((t) => t.schema));
+      expect(schemas.size).toBeLessThanOrEqual(1);
+      expect(names.filter((n) => n === 'users')).toHaveLength(1);
+      expect(await other.db.introspection.getTables()).not.toContainEqual(expect.objectContaining({ name: 'kysely_migration' }));
+    } finally {
+      await other.cleanup();
+    }
   });
 });

@@ -29,7 +29,14 @@ afterEach(async () => {
 
 const ministryId = async () => (await db.selectFrom('users').select('id').where('role', '=', 'ministry').executeTakeFirstOrThrow()).id;
 
-const change = { parameterId: 'grant.cap.A1.1' as const, value: 900_000, effectiveFrom: '2027-01-01', reference: 'Erlass', note: undefined, assumption: undefined };
+const change = {
+  parameterId: 'grant.cap.A1.1' as const,
+  value: 900_000,
+  effectiveFrom: '2027-01-01',
+  reference: 'Erlass',
+  note: undefined,
+  assumption: undefined,
+};
 
 describe('parameter changes', () => {
   it('are published once, numbered in publication order, and change the rules revision', async () => {
@@ -38,9 +45,9 @@ describe('parameter changes', () => {
     const second = await createParameterChange(db, { ...change, value: 950_000 }, user);
     const before = await rulesRevision(db);
     // Published in the opposite order of creation: the number follows the publication.
-    expect(await publishParameterChange(db, second.id, user, {})).toBe(1);
-    expect(await publishParameterChange(db, first.id, user, { drafts: [] })).toBe(2);
-    expect(await publishParameterChange(db, first.id, user, {})).toBeNull();
+    expect(await publishParameterChange(db, second.id, user, {}, 'einzeln')).toBe(1);
+    expect(await publishParameterChange(db, first.id, user, { drafts: [] }, 'einzeln')).toBe(2);
+    expect(await publishParameterChange(db, first.id, user, {}, 'einzeln')).toBeNull();
     expect((await publishedValues(db)).map((p) => [p.publication, p.value])).toEqual([
       [1, 950_000],
       [2, 900_000],
@@ -52,7 +59,7 @@ describe('parameter changes', () => {
     const user = await ministryId();
     const draft = await createParameterChange(db, change, user);
     expect(await discardParameterChange(db, draft.id, user)).toBe(true);
-    expect(await publishParameterChange(db, draft.id, user, {})).toBeNull();
+    expect(await publishParameterChange(db, draft.id, user, {}, 'einzeln')).toBeNull();
     expect(await publishedValues(db)).toEqual([]);
   });
 });
@@ -80,13 +87,32 @@ describe('funding calls', () => {
 });
 
 describe('statistics', () => {
-  const meta = { title: 'X', route: 'A1.1', view: 'uebersicht', requestedGrantCents: null, totalCents: null, verdict: 'unvollstaendig', ruleVersion: 'v', unmetCriteria: ['finanzen.mindestbetrag', 'verfahren.foerderaufruf'] };
+  const meta = {
+    title: 'X',
+    route: 'A1.1',
+    view: 'uebersicht',
+    requestedGrantCents: null,
+    totalCents: null,
+    verdict: 'unvollstaendig',
+    ruleVersion: 'v',
+    unmetCriteria: ['finanzen.mindestbetrag', 'verfahren.foerderaufruf'],
+  };
 
   it('count drafts by route, status and Landkreis and unmet criteria, without names', async () => {
     const org = await db.selectFrom('organisations').select(['id', 'landkreis']).where('kind', '=', 'gemeinde').executeTakeFirstOrThrow();
     await createApplication(db, { organisationId: org.id, userId: 1, snapshot: {}, meta });
-    await createApplication(db, { organisationId: org.id, userId: 1, snapshot: {}, meta: { ...meta, route: null, unmetCriteria: ['finanzen.mindestbetrag', 'finanzen.hoechstbetrag'] } });
-    expect(await countDraftsBy(db, 'route')).toEqual(expect.arrayContaining([{ key: 'A1.1', count: 1 }, { key: null, count: 1 }]));
+    await createApplication(db, {
+      organisationId: org.id,
+      userId: 1,
+      snapshot: {},
+      meta: { ...meta, route: null, unmetCriteria: ['finanzen.mindestbetrag', 'finanzen.hoechstbetrag'] },
+    });
+    expect(await countDraftsBy(db, 'route')).toEqual(
+      expect.arrayContaining([
+        { key: 'A1.1', count: 1 },
+        { key: null, count: 1 },
+      ]),
+    );
     expect(await countDraftsBy(db, 'status')).toEqual([{ key: 'entwurf', count: 2 }]);
     expect(await countDraftsByLandkreis(db)).toEqual([{ key: org.landkreis, count: 2 }]);
     // An exclusion and a criterion that needs a justification count; the hint does not.
@@ -101,7 +127,12 @@ describe('statistics', () => {
 
   it('leave out a draft that fails only a hint, such as the open funding call between two calls', async () => {
     const org = await db.selectFrom('organisations').select('id').where('kind', '=', 'gemeinde').executeTakeFirstOrThrow();
-    await createApplication(db, { organisationId: org.id, userId: 1, snapshot: {}, meta: { ...meta, verdict: 'foerderfaehig', unmetCriteria: ['verfahren.foerderaufruf'] } });
+    await createApplication(db, {
+      organisationId: org.id,
+      userId: 1,
+      snapshot: {},
+      meta: { ...meta, verdict: 'foerderfaehig', unmetCriteria: ['verfahren.foerderaufruf'] },
+    });
     expect(await countUnmetCriteria(db)).toEqual([]);
     // The hint is still stored beside the draft and can be counted on request.
     expect(await countUnmetCriteria(db, ['hinweis'])).toEqual([{ key: 'verfahren.foerderaufruf', count: 1 }]);

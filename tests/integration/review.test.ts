@@ -6,10 +6,26 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { seedDemoApplications } from '../../db/demo/seed-applications';
 import { createApplication } from '../../db/repositories/applications';
-import { addComment, listComments, listOutbox, listQueue, notify, saveReviewStatus, unreadNotificationCount } from '../../db/repositories/review';
+import {
+  addComment,
+  listComments,
+  listOutbox,
+  listQueue,
+  notify,
+  saveReviewStatus,
+  unreadNotificationCount,
+} from '../../db/repositories/review';
 import { createUser, findUserByEmail } from '../../db/repositories/users';
 import { seedDemoData } from '../../db/seed';
-import { advisorMayRead, applyReviewEvent, startReview, statusOf, type Actor, type ReviewEvent, type ReviewSnapshot } from '../../machines/frl/review/machine';
+import {
+  advisorMayRead,
+  applyReviewEvent,
+  startReview,
+  statusOf,
+  type Actor,
+  type ReviewEvent,
+  type ReviewSnapshot,
+} from '../../machines/frl/review/machine';
 import { tempDatabase } from '../support/temp-db';
 
 let db: DB;
@@ -23,7 +39,16 @@ afterEach(async () => {
 });
 
 const at = '2026-11-20T10:00:00.000Z';
-const meta = { title: 'T', route: 'A1.1', view: 'uebersicht', requestedGrantCents: null, totalCents: null, verdict: null, ruleVersion: null, unmetCriteria: [] };
+const meta = {
+  title: 'T',
+  route: 'A1.1',
+  view: 'uebersicht',
+  requestedGrantCents: null,
+  totalCents: null,
+  verdict: null,
+  ruleVersion: null,
+  unmetCriteria: [],
+};
 
 async function users() {
   const kommune = (await findUserByEmail(db, 'kommune@demo.example'))!;
@@ -34,7 +59,12 @@ async function users() {
 /** Stores a draft whose review went through the events (as the app does, one save per event). */
 async function draftWith(events: ReviewEvent[], title: string) {
   const { kommune } = await users();
-  const row = await createApplication(db, { organisationId: kommune.organisation_id!, userId: kommune.id, snapshot: {}, meta: { ...meta, title } });
+  const row = await createApplication(db, {
+    organisationId: kommune.organisation_id!,
+    userId: kommune.id,
+    snapshot: {},
+    meta: { ...meta, title },
+  });
   let snapshot: ReviewSnapshot = startReview();
   let version = 0;
   for (const event of events) {
@@ -72,7 +102,14 @@ describe('the advisor queue', () => {
       await draftWith([ask(advisor.id)], 'an mich'),
       await draftWith([ask(other.userId)], 'an andere'),
       await draftWith([ask(null), { type: 'beratung.uebernehmen', actor: me, at }], 'meins'),
-      await draftWith([ask(null), { type: 'beratung.uebernehmen', actor: me, at }, { type: 'beratung.zurueckgeben', reason: 'Bitte Zeitplan prüfen.', actor: me, at }], 'zurückgegeben'),
+      await draftWith(
+        [
+          ask(null),
+          { type: 'beratung.uebernehmen', actor: me, at },
+          { type: 'beratung.zurueckgeben', reason: 'Bitte Zeitplan prüfen.', actor: me, at },
+        ],
+        'zurückgegeben',
+      ),
       await draftWith([ask(null), { type: 'beratung.beenden', actor: member, at }], 'zurückgenommen'),
     ];
     const queue = await listQueue(db, advisor.id, {});
@@ -83,7 +120,9 @@ describe('the advisor queue', () => {
     expect((await listQueue(db, advisor.id, { status: 'zur_ueberarbeitung' })).map((q) => q.title)).toEqual(['zurückgegeben']);
     expect(await listQueue(db, advisor.id, { minDays: 3 }, new Date(Date.parse(at) + 2 * 86_400_000))).toEqual([]);
     // Waiting means waiting for the advice: the returned draft is not, though asked for as long ago.
-    expect((await listQueue(db, advisor.id, { minDays: 3 }, new Date(Date.parse(at) + 4 * 86_400_000))).map((q) => q.title).sort()).toEqual(['Pool', 'an mich', 'meins'].sort());
+    expect((await listQueue(db, advisor.id, { minDays: 3 }, new Date(Date.parse(at) + 4 * 86_400_000))).map((q) => q.title).sort()).toEqual(
+      ['Pool', 'an mich', 'meins'].sort(),
+    );
   });
 
   it('the waiting time counts for drafts in advice only, from the latest request', async () => {
@@ -100,13 +139,24 @@ describe('the advisor queue', () => {
     const complete: ReviewEvent = { type: 'beratung.abschliessen', readyForSubmission: true, version: 1, actor: me, at: day(2) };
     await draftWith([ask(0), take(1), complete], 'abgeschlossen');
     await draftWith([ask(0), take(1), back(2), ask(8)], 'erneut gefragt an Tag 8');
-    await draftWith([ask(0), take(1), complete, { type: 'einreichung.erfassen', date: '2026-11-23', reference: 'SAB-1', actor: member, at: day(3) }], 'eingereicht');
-    const titles = async (minDays: number, now: number) => (await listQueue(db, advisor.id, { minDays }, new Date(Date.parse(day(now))))).map((q) => q.title).sort();
+    await draftWith(
+      [ask(0), take(1), complete, { type: 'einreichung.erfassen', date: '2026-11-23', reference: 'SAB-1', actor: member, at: day(3) }],
+      'eingereicht',
+    );
+    const titles = async (minDays: number, now: number) =>
+      (await listQueue(db, advisor.id, { minDays }, new Date(Date.parse(day(now))))).map((q) => q.title).sort();
     expect(await titles(7, 10)).toEqual(['im Pool seit Tag 0', 'in Beratung seit Tag 0']);
     expect(await titles(2, 10)).toEqual(['erneut gefragt an Tag 8', 'im Pool seit Tag 0', 'in Beratung seit Tag 0']);
     expect(await titles(3, 10)).toEqual(['im Pool seit Tag 0', 'in Beratung seit Tag 0']);
     // Without the filter, every draft the advisor may read is listed.
-    expect((await listQueue(db, advisor.id, {})).map((q) => q.title).sort()).toEqual(['abgeschlossen', 'eingereicht', 'erneut gefragt an Tag 8', 'im Pool seit Tag 0', 'in Beratung seit Tag 0', 'zurückgegeben']);
+    expect((await listQueue(db, advisor.id, {})).map((q) => q.title).sort()).toEqual([
+      'abgeschlossen',
+      'eingereicht',
+      'erneut gefragt an Tag 8',
+      'im Pool seit Tag 0',
+      'in Beratung seit Tag 0',
+      'zurückgegeben',
+    ]);
   });
 
   it('ending the advice revokes the advisor: gone from the queue and the advisor table; asked again, it can be taken again', async () => {
@@ -131,7 +181,13 @@ describe('the advisor queue', () => {
 
   it('a repeated request to advisor B hands the draft to B; A can no longer read it', async () => {
     const { kommune, advisor } = await users();
-    const second = await createUser(db, { email: 'zweite@demo.example', name: 'Zweite Beraterin', password: 'Testkonto-Passwort 2026', role: 'advisor', organisationId: null });
+    const second = await createUser(db, {
+      email: 'zweite@demo.example',
+      name: 'Zweite Beraterin',
+      password: 'Testkonto-Passwort 2026',
+      role: 'advisor',
+      organisationId: null,
+    });
     const member: Actor = { role: 'applicant', userId: kommune.id, member: true };
     const a: Actor = { role: 'advisor', userId: advisor.id, member: false };
     const b: Actor = { role: 'advisor', userId: second.id, member: false };
@@ -147,17 +203,37 @@ describe('the advisor queue', () => {
     expect((await listQueue(db, second.id, {})).map((q) => q.id)).toEqual([id]);
     const taken = await draftWith([...events, { type: 'beratung.uebernehmen', actor: b, at }], 'von B übernommen');
     expect(taken.snapshot.context.advisors).toEqual([second.id]);
-    expect((await db.selectFrom('application_advisors').select('advisor_id').where('application_id', '=', taken.id).execute()).map((r) => r.advisor_id)).toEqual([second.id]);
+    expect(
+      (await db.selectFrom('application_advisors').select('advisor_id').where('application_id', '=', taken.id).execute()).map(
+        (r) => r.advisor_id,
+      ),
+    ).toEqual([second.id]);
     // Naming A again keeps A.
-    const same = await draftWith([...events.slice(0, 3), { type: 'beratung.anfragen', advisorId: advisor.id, actor: member, at }], 'wieder an A');
+    const same = await draftWith(
+      [...events.slice(0, 3), { type: 'beratung.anfragen', advisorId: advisor.id, actor: member, at }],
+      'wieder an A',
+    );
     expect(advisorMayRead(a, same.snapshot)).toBe(true);
     expect((await listQueue(db, advisor.id, { mine: true })).map((q) => q.title)).toEqual(['wieder an A']);
   });
 
   it('a status save with a stale version changes nothing (two advisors at once)', async () => {
     const { kommune, advisor } = await users();
-    const { id } = await draftWith([{ type: 'beratung.anfragen', advisorId: null, actor: { role: 'applicant', userId: kommune.id, member: true }, at }], 'Pool');
-    const take = { applicationId: id, applicationVersion: 1, status: 'in_beratung', snapshot: {}, requestedAt: at, requestedAdvisorId: null, userId: advisor.id, eventType: 'status.beratung.uebernehmen', details: {} };
+    const { id } = await draftWith(
+      [{ type: 'beratung.anfragen', advisorId: null, actor: { role: 'applicant', userId: kommune.id, member: true }, at }],
+      'Pool',
+    );
+    const take = {
+      applicationId: id,
+      applicationVersion: 1,
+      status: 'in_beratung',
+      snapshot: {},
+      requestedAt: at,
+      requestedAdvisorId: null,
+      userId: advisor.id,
+      eventType: 'status.beratung.uebernehmen',
+      details: {},
+    };
     expect(await saveReviewStatus(db, { ...take, expectedReviewVersion: 1, advisors: [advisor.id] })).toBe(true);
     expect(await saveReviewStatus(db, { ...take, expectedReviewVersion: 1, advisors: [advisor.id + 1] })).toBe(false);
     const advisors = await db.selectFrom('application_advisors').select('advisor_id').where('application_id', '=', id).execute();
@@ -169,15 +245,40 @@ describe('comments and notifications', () => {
   it('internal notes are left out unless asked for', async () => {
     const { id } = await draftWith([], 'x');
     const { advisor } = await users();
-    await addComment(db, { application_id: id, parent_id: null, author_id: advisor.id, step: 'vorhaben', field: null, body: 'öffentlich', internal: 0, version: 1 });
-    await addComment(db, { application_id: id, parent_id: null, author_id: advisor.id, step: 'vorhaben', field: null, body: 'intern', internal: 1, version: 1 });
+    await addComment(db, {
+      application_id: id,
+      parent_id: null,
+      author_id: advisor.id,
+      step: 'vorhaben',
+      field: null,
+      body: 'öffentlich',
+      internal: 0,
+      version: 1,
+    });
+    await addComment(db, {
+      application_id: id,
+      parent_id: null,
+      author_id: advisor.id,
+      step: 'vorhaben',
+      field: null,
+      body: 'intern',
+      internal: 1,
+      version: 1,
+    });
     expect((await listComments(db, id, { includeInternal: false })).map((c) => c.body)).toEqual(['öffentlich']);
     expect((await listComments(db, id, { includeInternal: true })).map((c) => c.body)).toEqual(['öffentlich', 'intern']);
   });
 
   it('notify writes one notification per user and an e-mail to the outbox when asked', async () => {
     const { kommune, advisor } = await users();
-    await notify(db, { userIds: [kommune.id, kommune.id, advisor.id], applicationId: null, kind: 'status', text: 'Hallo', link: '/', email: { subject: 'Betreff', body: 'Text' } });
+    await notify(db, {
+      userIds: [kommune.id, kommune.id, advisor.id],
+      applicationId: null,
+      kind: 'status',
+      text: 'Hallo',
+      link: '/',
+      email: { subject: 'Betreff', body: 'Text' },
+    });
     expect(await unreadNotificationCount(db, kommune.id)).toBe(1);
     expect(await unreadNotificationCount(db, advisor.id)).toBe(1);
     const mails = await listOutbox(db, kommune.id);
@@ -191,7 +292,12 @@ describe('demo drafts', () => {
     const first = await seedDemoApplications(db, uploads, new Date('2026-11-22T09:00:00Z'));
     expect(first).toHaveLength(2);
     expect(await seedDemoApplications(db, uploads)).toEqual([]);
-    const files = await db.selectFrom('attachments').innerJoin('applications', 'applications.id', 'attachments.application_id').select(['applications.route', 'doc_type', 'storage_key', 'sha256']).orderBy('attachments.id').execute();
+    const files = await db
+      .selectFrom('attachments')
+      .innerJoin('applications', 'applications.id', 'attachments.application_id')
+      .select(['applications.route', 'doc_type', 'storage_key', 'sha256'])
+      .orderBy('attachments.id')
+      .execute();
     // Einzelvorhaben in a Verbund: the Verbundvereinbarung; Zivilgesellschaft: support letter and Freistellungsbescheid.
     expect(files.map((f) => [f.route, f.doc_type])).toEqual([
       ['A1.1', 'verbundvereinbarung'],
@@ -204,7 +310,10 @@ describe('demo drafts', () => {
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     }
     const snapshots = await db.selectFrom('applications').select('snapshot').orderBy('id').execute();
-    for (const s of snapshots) expect((JSON.parse(s.snapshot) as { context: { complete: string[] } }).context.complete).toEqual(expect.arrayContaining(['anlagen', 'kosten', 'erklaerungen']));
+    for (const s of snapshots)
+      expect((JSON.parse(s.snapshot) as { context: { complete: string[] } }).context.complete).toEqual(
+        expect.arrayContaining(['anlagen', 'kosten', 'erklaerungen']),
+      );
     rmSync(uploads, { recursive: true, force: true });
     const rows = await db.selectFrom('applications').select(['id', 'title', 'status', 'verdict']).orderBy('id').execute();
     expect(rows.map((r) => [r.status, r.verdict])).toEqual([

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { vi } from 'vitest';
 import type { DB } from '../../db/client';
 import { seedDemoData } from '../../db/seed';
+import { freshSchema, testDialect, testPostgresUrl } from './postgres';
 
 /** The public address the app modules see in these tests (links in e-mails start with it). */
 export const TEST_PUBLIC_URL = 'https://foerderlotse.test.example';
 
-const variables = ['DATABASE_FILE', 'SESSION_SECRET', 'PUBLIC_URL', 'LOG_LEVEL', 'UPLOAD_DIR'] as const;
+const variables = ['DATABASE_FILE', 'DATABASE_URL', 'DATABASE_SCHEMA', 'SESSION_SECRET', 'PUBLIC_URL', 'LOG_LEVEL', 'UPLOAD_DIR'] as const;
 
 /**
  * Gives the server modules of app/ (which open their database when first imported) a fresh,
@@ -21,6 +22,15 @@ export async function appDatabase(): Promise<{ db: DB; cleanup: () => Promise<vo
   const saved = Object.fromEntries(variables.map((v) => [v, process.env[v]]));
   const dir = mkdtempSync(join(tmpdir(), 'foerderlotse-app-test-'));
   process.env.DATABASE_FILE = join(dir, 'app.sqlite');
+  // On PostgreSQL the app modules work in a fresh schema of the test database.
+  const postgres = testDialect === 'postgres' ? await freshSchema() : null;
+  if (postgres) {
+    process.env.DATABASE_URL = testPostgresUrl;
+    process.env.DATABASE_SCHEMA = postgres.schema;
+  } else {
+    delete process.env.DATABASE_URL;
+    delete process.env.DATABASE_SCHEMA;
+  }
   process.env.UPLOAD_DIR = join(dir, 'uploads');
   process.env.SESSION_SECRET = 'test-secret-for-the-app-modules-only';
   process.env.PUBLIC_URL = `${TEST_PUBLIC_URL}/`;
@@ -33,6 +43,7 @@ export async function appDatabase(): Promise<{ db: DB; cleanup: () => Promise<vo
     db,
     cleanup: async () => {
       await db.destroy();
+      await postgres?.drop();
       rmSync(dir, { recursive: true, force: true });
       for (const v of variables) {
         if (saved[v] === undefined) delete process.env[v];

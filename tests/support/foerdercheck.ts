@@ -17,10 +17,16 @@ export async function completeCheckAsGemeinde(page: Page) {
   await next(page);
   await page.getByLabel(/Einzelvorhaben zur Bürgerbeteiligung/).check();
   await next(page);
-  await group(page, /als Verbund/).getByLabel('Nein').check();
+  await group(page, /als Verbund/)
+    .getByLabel('Nein')
+    .check();
   await next(page);
-  await group(page, /gesetzlich vorgeschriebenes/).getByLabel('Nein').check();
-  await group(page, /Bürgerbudgets oder Bürgerhaushalts/).getByLabel('Nein').check();
+  await group(page, /gesetzlich vorgeschriebenes/)
+    .getByLabel('Nein')
+    .check();
+  await group(page, /Bürgerbudgets oder Bürgerhaushalts/)
+    .getByLabel('Nein')
+    .check();
   await next(page);
   await page.getByLabel('In Sachsen', { exact: true }).check();
   await next(page);
@@ -29,8 +35,12 @@ export async function completeCheckAsGemeinde(page: Page) {
   await next(page);
   await page.getByLabel('Nein').check();
   await next(page);
-  await group(page, /Beteiligungsportal des Freistaates/).getByLabel('Ja').check();
-  await group(page, /kaufen oder mieten/).getByLabel('Nein').check();
+  await group(page, /Beteiligungsportal des Freistaates/)
+    .getByLabel('Ja')
+    .check();
+  await group(page, /kaufen oder mieten/)
+    .getByLabel('Nein')
+    .check();
   await next(page);
   await page.getByLabel('Ja').check();
   await next(page);
@@ -42,6 +52,8 @@ export async function completeCheckAsGemeinde(page: Page) {
   for (const name of [/EBBS/, /Beteiligungsportals weiterzugeben/, /Grundordnung/, /subventionserheblich/, /Datenschutz/]) {
     await group(page, name).getByLabel('Ja').check();
   }
-  await group(page, /Vorsteuerabzug/).getByLabel('Nein').check();
+  await group(page, /Vorsteuerabzug/)
+    .getByLabel('Nein')
+    .check();
   await next(page);
 }

@@ -15,15 +15,16 @@ export interface Client {
   api: APIRequestContext;
   csrf: string;
   get(path: string): Promise<APIResponse>;
-  post(path: string, form: Record<string, string>, options?: { csrf?: string | null; headers?: Record<string, string> }): Promise<APIResponse>;
+  post(
+    path: string,
+    form: Record<string, string>,
+    options?: { csrf?: string | null; headers?: Record<string, string> },
+  ): Promise<APIResponse>;
   dispose(): Promise<void>;
 }
 
 /** An HTTP client for one audience: anonymous, or signed in as a demo account (or any credentials). */
-export async function clientFor(
-  baseURL: string,
-  who: Audience | { email: string; password: string },
-): Promise<Client> {
+export async function clientFor(baseURL: string, who: Audience | { email: string; password: string }): Promise<Client> {
   const api = await playwrightRequest.newContext({ baseURL, maxRedirects: 0 });
   const loginPage = await api.get('/anmelden');
   let csrf = csrfFrom(await loginPage.text());

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApplicationData } from '../../machines/frl/application/schema';
 import type { RenderApplicationInput } from '../../forms/antrag/index';
-import { deriveSample, SAMPLE_CREATED_AT } from './sample-application';
+import { deriveSample, SAMPLE_CREATED_AT, SAMPLE_DATE } from './sample-application';
 
 function withFile<T>(bytes: Uint8Array, run: (path: string, dir: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'forms-test-'));
@@ -47,11 +47,19 @@ export interface Word {
 
 /** Every word with its box (pdftotext -bbox), converted to PDF coordinates. */
 export function pdfWords(bytes: Uint8Array): Word[] {
-  const html = withFile(bytes, (path) => execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+  const html = withFile(bytes, (path) =>
+    execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
+  );
   const words: Word[] = [];
   let page = 0;
   let height = 0;
-  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const decode = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
   for (const line of html.split('\n')) {
     const p = /<page width="([\d.]+)" height="([\d.]+)">/.exec(line);
     if (p) {
@@ -61,7 +69,14 @@ export function pdfWords(bytes: Uint8Array): Word[] {
     }
     const w = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
     if (w) {
-      words.push({ page, text: decode(w[5]!), xMin: Number(w[1]), xMax: Number(w[3]), yMin: height - Number(w[4]), yMax: height - Number(w[2]) });
+      words.push({
+        page,
+        text: decode(w[5]!),
+        xMin: Number(w[1]),
+        xMax: Number(w[3]),
+        yMin: height - Number(w[4]),
+        yMax: height - Number(w[2]),
+      });
     }
   }
   return words;
@@ -106,7 +121,11 @@ export function renderRasters(bytes: Uint8Array, dpi = 50, pages?: { first: numb
           tokens.push(token);
         }
         offset += 1;
-        return { width: Number(tokens[1]), height: Number(tokens[2]), rgb: new Uint8Array(file.buffer, file.byteOffset + offset, file.length - offset) };
+        return {
+          width: Number(tokens[1]),
+          height: Number(tokens[2]),
+          rgb: new Uint8Array(file.buffer, file.byteOffset + offset, file.length - offset),
+        };
       });
   });
 }
@@ -116,7 +135,12 @@ export function rasterDifference(a: Raster, b: Raster, threshold = 48): number {
   if (a.width !== b.width || a.height !== b.height) return 1;
   let differing = 0;
   for (let i = 0; i < a.rgb.length; i += 3) {
-    if (Math.abs(a.rgb[i]! - b.rgb[i]!) > threshold || Math.abs(a.rgb[i + 1]! - b.rgb[i + 1]!) > threshold || Math.abs(a.rgb[i + 2]! - b.rgb[i + 2]!) > threshold) differing += 1;
+    if (
+      Math.abs(a.rgb[i]! - b.rgb[i]!) > threshold ||
+      Math.abs(a.rgb[i + 1]! - b.rgb[i + 1]!) > threshold ||
+      Math.abs(a.rgb[i + 2]! - b.rgb[i + 2]!) > threshold
+    )
+      differing += 1;
   }
   return differing / (a.width * a.height);
 }
@@ -124,13 +148,19 @@ export function rasterDifference(a: Raster, b: Raster, threshold = 48): number {
 /** Share of clearly reddish pixels (the draft watermark is red, the form is blue-grey). */
 export function reddish(raster: Raster): number {
   let count = 0;
-  for (let i = 0; i < raster.rgb.length; i += 3) if (raster.rgb[i]! > raster.rgb[i + 1]! + 12 && raster.rgb[i]! > raster.rgb[i + 2]! + 12) count += 1;
+  for (let i = 0; i < raster.rgb.length; i += 3)
+    if (raster.rgb[i]! > raster.rgb[i + 1]! + 12 && raster.rgb[i]! > raster.rgb[i + 2]! + 12) count += 1;
   return count / (raster.width * raster.height);
 }
 
 export function pdfInfo(bytes: Uint8Array): Record<string, string> {
   const out = withFile(bytes, (path) => execFileSync('pdfinfo', ['-enc', 'UTF-8', path], { encoding: 'utf8' }));
-  return Object.fromEntries(out.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
 export function pdfFonts(bytes: Uint8Array): Array<{ name: string; embedded: boolean; subset: boolean; unicode: boolean }> {
@@ -149,18 +179,23 @@ export function pdfFonts(bytes: Uint8Array): Array<{ name: string; embedded: boo
 /** Whitespace-insensitive text, for comparing long flowing texts. */
 export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** A render input for a sample application, computed as the app does. */
+/** A render input for a sample application, computed as the app does (tests may override parts). */
 export function renderInput(data: ApplicationData, overrides: Partial<RenderApplicationInput> = {}): RenderApplicationInput {
   const derived = deriveSample(data);
   return {
     data,
     totals: derived.totals,
     eligibility: derived.eligibility,
-    includeEligibilityAnnex: true,
     draft: false,
     variant: 'einreichung',
     createdAt: SAMPLE_CREATED_AT,
+    referenceDate: SAMPLE_DATE,
     parameters: derived.parameters,
     ...overrides,
   };
+}
+
+/** The logical structure of a tagged PDF with its text, as poppler reads it (pdfinfo -struct-text). */
+export function pdfStructure(bytes: Uint8Array): string {
+  return withFile(bytes, (path) => execFileSync('pdfinfo', ['-struct-text', path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
 }

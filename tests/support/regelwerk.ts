@@ -15,7 +15,10 @@ export function insertDraft(memberEmail: string, data: ApplicationData, title: s
   const { eligibility } = deriveSample(data);
   const db = e2eDatabase();
   try {
-    const user = db.prepare('select id, organisation_id from users where email = ?').get(memberEmail) as { id: number; organisation_id: number };
+    const user = db.prepare('select id, organisation_id from users where email = ?').get(memberEmail) as {
+      id: number;
+      organisation_id: number;
+    };
     const now = new Date().toISOString();
     const result = db
       .prepare(

@@ -18,7 +18,9 @@ export async function startApplication(page: Page): Promise<string> {
 }
 
 export async function fillApplicant(page: Page) {
-  await group(page, /als Verbund/).getByLabel('Nein').check();
+  await group(page, /als Verbund/)
+    .getByLabel('Nein')
+    .check();
 }
 
 export async function addRow(page: Page, button: string) {
@@ -41,14 +43,26 @@ export async function fillProject(page: Page) {
   await page.getByLabel('Jugendliche und junge Erwachsene').check();
   await page.getByLabel('Ort des Vorhabens').fill('Wiesenbach, Ortskern');
   await page.getByLabel('In Sachsen', { exact: true }).check();
-  await group(page, /gesetzlich vorgeschriebenes/).getByLabel('Nein').check();
-  await group(page, /Geld eines Bürgerbudgets/).getByLabel('Nein').check();
-  await group(page, /Beteiligungsportal des Freistaates Sachsen/).getByLabel('Ja').check();
-  await group(page, /Software kaufen/).getByLabel('Nein').check();
-  await group(page, /freie Träger am Vorhaben/).getByLabel('Ja').check();
+  await group(page, /gesetzlich vorgeschriebenes/)
+    .getByLabel('Nein')
+    .check();
+  await group(page, /Geld eines Bürgerbudgets/)
+    .getByLabel('Nein')
+    .check();
+  await group(page, /Beteiligungsportal des Freistaates Sachsen/)
+    .getByLabel('Ja')
+    .check();
+  await group(page, /Software kaufen/)
+    .getByLabel('Nein')
+    .check();
+  await group(page, /freie Träger am Vorhaben/)
+    .getByLabel('Ja')
+    .check();
   await page.getByLabel('Beschreibung der Zusammenarbeit').fill('Der Heimatverein moderiert die Ortsteilrunden.');
   await page.getByLabel('Nein', { exact: true }).last().check();
-  await group(page, /Bund oder EU/).getByLabel('Nein').check();
+  await group(page, /Bund oder EU/)
+    .getByLabel('Nein')
+    .check();
   await page.getByLabel('Warum ist das Vorhaben nötig?').fill('Der Durchgangsverkehr belastet den Ortskern seit Jahren.');
   await page.getByLabel('Warum brauchen Sie die Förderung?').fill('Moderation und Losverfahren kann die Gemeinde nicht allein bezahlen.');
 }
@@ -56,11 +70,15 @@ export async function fillProject(page: Page) {
 export async function fillSchedule(page: Page) {
   await page.getByLabel('Beginn', { exact: true }).fill('01.03.2027');
   await page.getByLabel('Ende', { exact: true }).fill('31.12.2027');
-  await group(page, /Aufträge vergeben/).getByLabel('Nein').check();
+  await group(page, /Aufträge vergeben/)
+    .getByLabel('Nein')
+    .check();
 }
 
 export async function fillBudget(page: Page) {
-  await group(page, /Vorsteuerabzug/).getByLabel('Nein').check();
+  await group(page, /Vorsteuerabzug/)
+    .getByLabel('Nein')
+    .check();
   await addRow(page, 'Ausgabe hinzufügen');
   await page.getByLabel('Kategorie', { exact: true }).selectOption('honorare');
   await page.getByLabel('Beschreibung', { exact: true }).fill('Moderation Bürgerrat, 4 Sitzungen');
@@ -70,7 +88,14 @@ export async function fillBudget(page: Page) {
 }
 
 export async function fillDeclarations(page: Page) {
-  for (const label of [/im Erfahrungs- und Beratungsnetzwerk/, /Projektideen/, /freiheitlichen demokratischen/, /noch nicht begonnen/, /subventionserheblich/, /personenbezogener Daten/]) {
+  for (const label of [
+    /im Erfahrungs- und Beratungsnetzwerk/,
+    /Projektideen/,
+    /freiheitlichen demokratischen/,
+    /noch nicht begonnen/,
+    /subventionserheblich/,
+    /personenbezogener Daten/,
+  ]) {
     const box = page.getByLabel(label);
     if (await box.count()) await box.check();
   }

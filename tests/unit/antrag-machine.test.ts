@@ -1,7 +1,14 @@
 import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { applicationMachine, canOpenStep, viewOf, type ApplicationEvent, type ApplicationSnapshot, type View } from '../../machines/frl/application/machine';
+import {
+  applicationMachine,
+  canOpenStep,
+  viewOf,
+  type ApplicationEvent,
+  type ApplicationSnapshot,
+  type View,
+} from '../../machines/frl/application/machine';
 import { emptyApplication } from '../../machines/frl/application/schema';
 import { overview, stepIds, stepIssues, type EditableStep, type StepContext } from '../../machines/frl/application/steps';
 import type { ApplicationData } from '../../machines/frl/application/schema';
@@ -27,7 +34,8 @@ function eventsFor(snapshot: ApplicationSnapshot): ApplicationEvent[] {
   return events;
 }
 
-const serializeState = (s: ApplicationSnapshot) => JSON.stringify([s.value, [...s.context.complete].sort(), Object.keys(s.context.pending).sort()]);
+const serializeState = (s: ApplicationSnapshot) =>
+  JSON.stringify([s.value, [...s.context.complete].sort(), Object.keys(s.context.pending).sort()]);
 
 describe('application wizard (model-based)', () => {
   const paths = getShortestPaths(applicationMachine, {
@@ -142,7 +150,14 @@ describe('Vorhaben questions per part', () => {
     verein.project.softwareProcurement = undefined;
     verein.project.softwareReason = undefined;
     expect(stepIssues('vorhaben', verein, context).map((i) => i.field)).not.toContain('softwareProcurement');
-    verein.budget.lines.push({ id: 'sw', category: 'software', kind: 'pauschal', description: 'Umfragewerkzeug', amountCents: 50_000, year: 2027 });
+    verein.budget.lines.push({
+      id: 'sw',
+      category: 'software',
+      kind: 'pauschal',
+      description: 'Umfragewerkzeug',
+      amountCents: 50_000,
+      year: 2027,
+    });
     expect(stepIssues('kosten', verein, context).map((i) => i.field)).not.toContain(`lines[${verein.budget.lines.length - 1}].category`);
   });
 });

@@ -23,14 +23,27 @@ describe('salvageApplicationData (data stored by another release)', () => {
     expect(data.applicant).toEqual(sampleGemeindeApplication().applicant);
     // The line with an unknown category and the one without its kind cannot stand alone: both go, the rest stay.
     expect(data.budget.lines).toHaveLength(lines - 2);
-    expect(dropped.map((d) => d.path).sort()).toEqual(['budget.lines.0', 'budget.lines.0.category', 'budget.lines.1', 'project.renamedField']);
+    expect(dropped.map((d) => d.path).sort()).toEqual([
+      'budget.lines.0',
+      'budget.lines.0.category',
+      'budget.lines.1',
+      'project.renamedField',
+    ]);
     expect(dropped.find((d) => d.path === 'budget.lines.0.category')?.value).toBe('gibt_es_nicht');
-    expect(data.budget.lines.map((l) => l.id)).toEqual(sampleGemeindeApplication().budget.lines.slice(2).map((l) => l.id));
+    expect(data.budget.lines.map((l) => l.id)).toEqual(
+      sampleGemeindeApplication()
+        .budget.lines.slice(2)
+        .map((l) => l.id),
+    );
     expect(dropped.find((d) => d.path === 'project.renamedField')?.value).toBe('aus einer älteren Fassung');
   });
 
   it('starts empty only when nothing is readable, and says so', () => {
     expect(salvageApplicationData(undefined)).toEqual({ data: emptyApplication(), dropped: [], readAsStored: false });
-    expect(salvageApplicationData('kaputt')).toEqual({ data: emptyApplication(), dropped: [{ path: '', value: 'kaputt' }], readAsStored: false });
+    expect(salvageApplicationData('kaputt')).toEqual({
+      data: emptyApplication(),
+      dropped: [{ path: '', value: 'kaputt' }],
+      readAsStored: false,
+    });
   });
 });

@@ -4,7 +4,8 @@ import { readBenchInput } from '../../machines/frl/regelwerk/bench';
 import { describeJsonError, findJsonProblem, positionAt, yamlErrorSentence } from '../../machines/frl/regelwerk/syntax-errors';
 
 /** Words of the parsers' English messages that must never reach the page. */
-const english = /\b(must|expected|unexpected|missing|unterminated|invalid|line|column|position|token|property|indented|sufficiently|allowed|keys?|the|after|of|JSON input)\b/i;
+const english =
+  /\b(must|expected|unexpected|missing|unterminated|invalid|line|column|position|token|property|indented|sufficiently|allowed|keys?|the|after|of|JSON input)\b/i;
 
 function messagesOf(text: string): string[] {
   const input = readBenchInput(text);
@@ -16,7 +17,9 @@ describe('test bench: YAML errors in German', () => {
   it('names an unclosed brace with line and column (where the line ends) and drops the English message', () => {
     const [message, ...rest] = messagesOf('referenceDate: 2026-11-22\nfacts:\n  applicant: { kind: gemeinde\n');
     expect(rest).toEqual([]);
-    expect(message).toBe('Der Fall ist kein gültiges YAML (Zeile 3, Spalte 30): Eine mit „{“ geöffnete Klammer ist nicht mit „}“ geschlossen, bevor die nächste Zeile beginnt.');
+    expect(message).toBe(
+      'Der Fall ist kein gültiges YAML (Zeile 3, Spalte 30): Eine mit „{“ geöffnete Klammer ist nicht mit „}“ geschlossen, bevor die nächste Zeile beginnt.',
+    );
     expect(message).not.toMatch(english);
   });
 
@@ -41,9 +44,29 @@ describe('test bench: YAML errors in German', () => {
 
   it('has a German sentence for every error code of the YAML library', () => {
     const codes: ErrorCode[] = [
-      'ALIAS_PROPS', 'BAD_ALIAS', 'BAD_DIRECTIVE', 'BAD_DQ_ESCAPE', 'BAD_INDENT', 'BAD_PROP_ORDER', 'BAD_SCALAR_START', 'BLOCK_AS_IMPLICIT_KEY',
-      'BLOCK_IN_FLOW', 'DUPLICATE_KEY', 'IMPOSSIBLE', 'KEY_OVER_1024_CHARS', 'MISSING_CHAR', 'MULTILINE_IMPLICIT_KEY', 'MULTIPLE_ANCHORS',
-      'MULTIPLE_DOCS', 'MULTIPLE_TAGS', 'NON_STRING_KEY', 'RESOURCE_EXHAUSTION', 'TAB_AS_INDENT', 'TAG_RESOLVE_FAILED', 'UNEXPECTED_TOKEN', 'BAD_COLLECTION_TYPE',
+      'ALIAS_PROPS',
+      'BAD_ALIAS',
+      'BAD_DIRECTIVE',
+      'BAD_DQ_ESCAPE',
+      'BAD_INDENT',
+      'BAD_PROP_ORDER',
+      'BAD_SCALAR_START',
+      'BLOCK_AS_IMPLICIT_KEY',
+      'BLOCK_IN_FLOW',
+      'DUPLICATE_KEY',
+      'IMPOSSIBLE',
+      'KEY_OVER_1024_CHARS',
+      'MISSING_CHAR',
+      'MULTILINE_IMPLICIT_KEY',
+      'MULTIPLE_ANCHORS',
+      'MULTIPLE_DOCS',
+      'MULTIPLE_TAGS',
+      'NON_STRING_KEY',
+      'RESOURCE_EXHAUSTION',
+      'TAB_AS_INDENT',
+      'TAG_RESOLVE_FAILED',
+      'UNEXPECTED_TOKEN',
+      'BAD_COLLECTION_TYPE',
     ];
     for (const code of codes) {
       const sentence = yamlErrorSentence({ code, message: 'Something must be expected at line 1, column 1' });
@@ -51,7 +74,9 @@ describe('test bench: YAML errors in German', () => {
       expect(sentence, code).not.toMatch(english);
     }
     // A code a later library version might add still gets a German sentence.
-    expect(yamlErrorSentence({ code: 'SOMETHING_NEW' as ErrorCode, message: 'Unexpected thing' })).toBe('Die Eingabe lässt sich nicht als YAML lesen.');
+    expect(yamlErrorSentence({ code: 'SOMETHING_NEW' as ErrorCode, message: 'Unexpected thing' })).toBe(
+      'Die Eingabe lässt sich nicht als YAML lesen.',
+    );
   });
 
   it('every error the library reports for a sample of broken cases comes out in German', () => {
@@ -104,8 +129,26 @@ describe('test bench: JSON errors in German', () => {
 
   it('the scan agrees with JSON.parse on what is valid', () => {
     const samples = [
-      '{}', '[]', '{"a":[1,-2.5e3,true,false,null,"\\u00e4\\n"]}', ' { "a" : { } } ', '0', '"x"', '-0.1E+2',
-      '{', '{"a":}', '[1,]', '{"a":1,,"b":2}', '-', '1.', '1e', '.5', '+1', '{"a":"\\u12G4"}', 'nul', '{"a":1}}', '"\n"',
+      '{}',
+      '[]',
+      '{"a":[1,-2.5e3,true,false,null,"\\u00e4\\n"]}',
+      ' { "a" : { } } ',
+      '0',
+      '"x"',
+      '-0.1E+2',
+      '{',
+      '{"a":}',
+      '[1,]',
+      '{"a":1,,"b":2}',
+      '-',
+      '1.',
+      '1e',
+      '.5',
+      '+1',
+      '{"a":"\\u12G4"}',
+      'nul',
+      '{"a":1}}',
+      '"\n"',
     ];
     for (const text of samples) {
       let valid = true;

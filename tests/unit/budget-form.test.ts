@@ -15,7 +15,12 @@ function submit(entries: Record<string, string>) {
 
 describe('Kosten form', () => {
   it('asks instead of dropping a lump sum typed while the calculation is "Menge × Einzelpreis"', () => {
-    const result = submit({ 'lines[0].id': 'a', 'lines[0].kind': 'menge', 'lines[0].description': 'Moderation', 'lines[0].amount': '1.500,00' });
+    const result = submit({
+      'lines[0].id': 'a',
+      'lines[0].kind': 'menge',
+      'lines[0].description': 'Moderation',
+      'lines[0].amount': '1.500,00',
+    });
     expect(result.status).toBe('error');
     expect(result.reply().error?.['lines[0].amount']?.[0]).toContain('als Berechnung aber nicht „Pauschalbetrag“ gewählt');
   });
@@ -28,11 +33,20 @@ describe('Kosten form', () => {
 
   it('accepts each calculation with its own amounts', () => {
     expect(submit({ 'lines[0].id': 'a', 'lines[0].kind': 'pauschal', 'lines[0].amount': '1.500,00' }).status).toBe('success');
-    expect(submit({ 'lines[0].id': 'a', 'lines[0].kind': 'menge', 'lines[0].quantity': '3', 'lines[0].unitPrice': '100' }).status).toBe('success');
+    expect(submit({ 'lines[0].id': 'a', 'lines[0].kind': 'menge', 'lines[0].quantity': '3', 'lines[0].unitPrice': '100' }).status).toBe(
+      'success',
+    );
   });
 
   it('keeps the month of a room-rent line, so it counts in its calendar year', () => {
-    const result = submit({ 'inKind[0].id': 'r', 'inKind[0].kind': 'raum', 'inKind[0].quantity': '4', 'inKind[0].unitRate': '50', 'inKind[0].period': '05.2027', 'inKind[0].rentSource': 'Mietspiegel' });
+    const result = submit({
+      'inKind[0].id': 'r',
+      'inKind[0].kind': 'raum',
+      'inKind[0].quantity': '4',
+      'inKind[0].unitRate': '50',
+      'inKind[0].period': '05.2027',
+      'inKind[0].rentSource': 'Mietspiegel',
+    });
     expect(result.status).toBe('success');
     if (result.status !== 'success') return;
     const data = applyStepForm(sampleVereinApplication(), 'kosten', result.value as never);

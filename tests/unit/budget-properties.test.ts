@@ -59,7 +59,10 @@ describe('budget arithmetic (property-based)', () => {
         const grant = base.proposedGrantCents ?? 0;
         const own = base.expenditureCents - grant - donation;
         fc.pre(own >= 0);
-        const data = application(lines, { ownCashCents: own, donations: [{ id: 'd', donor: 'x', amountCents: donation, earmarked: false }] });
+        const data = application(lines, {
+          ownCashCents: own,
+          donations: [{ id: 'd', donor: 'x', amountCents: donation, earmarked: false }],
+        });
         const t = budgetTotals(data, shippedParameters, { rateBasisPoints: 9000, capCents: 8_000_000 });
         expect(t.gapCents).toBe(0);
         expect(t.financingCents).toBe(t.expenditureCents);
@@ -69,16 +72,21 @@ describe('budget arithmetic (property-based)', () => {
 
   it('proposes a grant that never breaks a rule: ≤ 90 %, ≤ cap, full euros, and as high as allowed', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 5_000_000_00 }), fc.constantFrom('A1.1' as const, 'A1.2' as const, 'A1.3' as const, 'B' as const), fc.integer({ min: 1, max: 3 }), (eligible, route, years) => {
-        const capPerRoute = { 'A1.1': 1_000_000, 'A1.2': 3_500_000, 'A1.3': 8_000_000, B: 8_000_000 }[route];
-        const cap = capFor(route, capPerRoute, years);
-        const grant = proposedGrant(eligible, 9000, cap);
-        expect(grant % 100).toBe(0);
-        expect(isWithinRate(grant, eligible, 9000)).toBe(true);
-        expect(grant).toBeLessThanOrEqual(cap);
-        // one more euro would break a rule
-        expect(!isWithinRate(grant + 100, eligible, 9000) || grant + 100 > cap).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 5_000_000_00 }),
+        fc.constantFrom('A1.1' as const, 'A1.2' as const, 'A1.3' as const, 'B' as const),
+        fc.integer({ min: 1, max: 3 }),
+        (eligible, route, years) => {
+          const capPerRoute = { 'A1.1': 1_000_000, 'A1.2': 3_500_000, 'A1.3': 8_000_000, B: 8_000_000 }[route];
+          const cap = capFor(route, capPerRoute, years);
+          const grant = proposedGrant(eligible, 9000, cap);
+          expect(grant % 100).toBe(0);
+          expect(isWithinRate(grant, eligible, 9000)).toBe(true);
+          expect(grant).toBeLessThanOrEqual(cap);
+          // one more euro would break a rule
+          expect(!isWithinRate(grant + 100, eligible, 9000) || grant + 100 > cap).toBe(true);
+        },
+      ),
     );
   });
 
@@ -108,11 +116,15 @@ describe('budget arithmetic (property-based)', () => {
     // A Gemeinde whose whole 10 % own share is in kind: the editor, the facts and the engine agree.
     const data = sampleGemeindeApplication();
     data.budget.lines = [{ id: 'c1', category: 'honorare', description: 'Moderation', kind: 'pauschal', amountCents: 900_000, year: 2027 }];
-    data.budget.inKind = [{ id: 'k1', kind: 'raum', description: 'Saal', quantityMilli: 10_000, unitRateCents: 10_000, rentSource: 'Mietspiegel' }];
+    data.budget.inKind = [
+      { id: 'k1', kind: 'raum', description: 'Saal', quantityMilli: 10_000, unitRateCents: 10_000, rentSource: 'Mietspiegel' },
+    ];
     data.budget.ownCashCents = 0;
     data.budget.requestedGrantCents = 900_000;
     const { totals, eligibility } = deriveSample(data);
-    expect([totals.expenditureCents, totals.eligibleCents, totals.proposedGrantCents, totals.gapCents]).toEqual([1_000_000, 900_000, 810_000, 0]);
+    expect([totals.expenditureCents, totals.eligibleCents, totals.proposedGrantCents, totals.gapCents]).toEqual([
+      1_000_000, 900_000, 810_000, 0,
+    ]);
     expect(eligibility.amounts.eligibleCents).toBe(totals.eligibleCents);
     expect(eligibility.amounts.proposedGrantCents).toBe(totals.proposedGrantCents);
     expect(eligibility.findings.find((f) => f.id === 'finanzen.foerdersatz')!.status).toBe('nicht_erfuellt');
@@ -142,7 +154,13 @@ describe('the proposed grant keeps every financing rule', () => {
     period: fc.constant('2027-05'),
   });
   const amount = fc.integer({ min: 0, max: 20_000_00 });
-  const rules = ['finanzen.foerdersatz', 'finanzen.hoechstbetrag', 'finanzen.deckungsmittel', 'finanzen.ausgeglichen', 'finanzen.sachleistungen-anteil'];
+  const rules = [
+    'finanzen.foerdersatz',
+    'finanzen.hoechstbetrag',
+    'finanzen.deckungsmittel',
+    'finanzen.ausgeglichen',
+    'finanzen.sachleistungen-anteil',
+  ];
 
   it('a Verein that takes the proposal and balances with own cash breaks none of the plan rules', () => {
     fc.assert(
@@ -154,7 +172,9 @@ describe('the proposed grant keeps every financing rule', () => {
         amount,
         (costs, helpers, earmarked, otherDonation, otherPublic) => {
           const data = sampleVereinApplication();
-          data.budget.lines = [{ id: 'l1', category: 'honorare', kind: 'pauschal', description: 'Moderation', amountCents: costs, year: 2027 }];
+          data.budget.lines = [
+            { id: 'l1', category: 'honorare', kind: 'pauschal', description: 'Moderation', amountCents: costs, year: 2027 },
+          ];
           data.budget.inKind = helpers;
           data.budget.donations = [
             { id: 'd1', donor: 'Stiftung', amountCents: earmarked, earmarked: true },
@@ -167,7 +187,9 @@ describe('the proposed grant keeps every financing rule', () => {
           fc.pre(totals.gapCents === 0); // third parties alone may already over-finance the plan
           // In-kind above half of all expenditure breaks the rule whatever the grant; no proposal can help.
           fc.pre(totals.inKindCents * 2 <= totals.expenditureCents);
-          const broken = eligibility.findings.filter((f) => rules.includes(f.id) && f.status === 'nicht_erfuellt').map((f) => `${f.id}: ${f.detail ?? ''}`);
+          const broken = eligibility.findings
+            .filter((f) => rules.includes(f.id) && f.status === 'nicht_erfuellt')
+            .map((f) => `${f.id}: ${f.detail ?? ''}`);
           expect(broken).toEqual([]);
         },
       ),

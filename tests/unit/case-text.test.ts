@@ -16,10 +16,9 @@ describe('amounts written with German thousands separators', () => {
       ambiguous('facts.budget.totalExpenditure', '10.000', '10000'),
       ambiguous('facts.budget.requestedGrant', '1.234.567', '1234567'),
     ]);
-    expect(thousandsSeparatorProblemsInText('{"facts": {"budget": {"ownCash": 12.000}, "verbund": {"partners": [{"x": 1.000}]}}}')).toEqual([
-      ambiguous('facts.budget.ownCash', '12.000', '12000'),
-      ambiguous('facts.verbund.partners.0.x', '1.000', '1000'),
-    ]);
+    expect(thousandsSeparatorProblemsInText('{"facts": {"budget": {"ownCash": 12.000}, "verbund": {"partners": [{"x": 1.000}]}}}')).toEqual(
+      [ambiguous('facts.budget.ownCash', '12.000', '12000'), ambiguous('facts.verbund.partners.0.x', '1.000', '1000')],
+    );
   });
 
   it('leave plain numbers, decimals, dates and quoted text alone', () => {

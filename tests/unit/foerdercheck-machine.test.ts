@@ -1,10 +1,18 @@
-import { createActor } from 'xstate';
+import { createActor, transition } from 'xstate';
 import { getShortestPaths, getSimplePaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import type { CheckAnswers } from '../../machines/frl/foerdercheck/answers';
-import { evaluate, parseCase } from '../../machines/frl/engine';
+import { evaluate } from '../../machines/frl/engine';
+import { factsSchema } from '../../machines/frl/facts';
 import { answersToFacts } from '../../machines/frl/foerdercheck/answers';
-import { currentStep, foerderCheckMachine, progressOf, type CheckEvent, type CheckSnapshot, type Step } from '../../machines/frl/foerdercheck/machine';
+import {
+  currentStep,
+  foerderCheckMachine,
+  progressOf,
+  type CheckEvent,
+  type CheckSnapshot,
+  type Step,
+} from '../../machines/frl/foerdercheck/machine';
 import { questionIds, questionSchema, type QuestionId } from '../../machines/frl/foerdercheck/questions';
 import { programmePartOf } from '../../machines/shared/organisation';
 
@@ -27,13 +35,20 @@ function sampleAnswers(question: QuestionId, a: CheckAnswers): Array<Partial<Che
     case 'buergerkommune':
       return [{ buergerkommuneProof: 'satzung' }];
     case 'inhalt':
-      return part === 'B' ? [{ municipalLevel: true, againstFinalDecision: false }] : [{ statutoryProcedure: false, buergerbudgetFunds: false }];
+      return part === 'B'
+        ? [{ municipalLevel: true, againstFinalDecision: false }]
+        : [{ statutoryProcedure: false, buergerbudgetFunds: false }];
     case 'ort':
       return [{ location: 'sachsen' }];
     case 'zeitraum':
-      return [{ start: '2027-03-01', end: '2027-12-31' }];
+      return [
+        { start: '2027-03-01', end: '2027-12-31' },
+        { start: '2026-01-15', end: '2026-12-15' },
+      ];
     case 'beginn':
       return [{ alreadyStarted: false }];
+    case 'beginn-klaeren':
+      return [{ alreadyStarted: false, start: '2026-06-01', end: '2026-12-15' }, { alreadyStarted: true }];
     case 'portal':
       return part === 'B' ? [{ usesBeteiligungsportal: true }] : [{ usesBeteiligungsportal: true, softwareProcurement: false }];
     case 'kooperation':
@@ -53,12 +68,15 @@ function sampleAnswers(question: QuestionId, a: CheckAnswers): Array<Partial<Che
 }
 
 const steps: Step[] = [...questionIds, 'ergebnis'];
+/** The day the sample answers are given: the second sample period starts before it. */
+const checkDate = '2026-03-01';
 
 function eventsFor(snapshot: CheckSnapshot, withBack = true): CheckEvent[] {
   const step = currentStep(snapshot);
   const events: CheckEvent[] = [];
   if (step !== 'ergebnis') {
-    for (const values of sampleAnswers(step, snapshot.context.answers)) events.push({ type: 'answer', question: step, values });
+    for (const values of sampleAnswers(step, snapshot.context.answers))
+      events.push({ type: 'answer', question: step, values, date: checkDate });
   }
   if (withBack) events.push({ type: 'back' });
   return events;
@@ -72,6 +90,7 @@ function serializeState(snapshot: CheckSnapshot): string {
     a.kind ? programmePartOf(a.kind) : a.kind,
     a.route,
     a.landkreis === 'außerhalb Sachsens',
+    a.start !== undefined && a.start < checkDate && a.alreadyStarted !== true,
     snapshot.context.path,
   ]);
 }
@@ -89,15 +108,32 @@ describe('Förder-Check questionnaire (model-based)', () => {
   });
 
   it('can reach the result from every state', () => {
-    for (const p of paths) {
-      const onwards = getShortestPaths(foerderCheckMachine, {
-        events: (s) => eventsFor(s, false),
-        serializeState,
-        fromState: p.state,
-        toState: (s) => currentStep(s) === 'ergebnis',
-      });
-      expect(onwards.length, `from ${serializeState(p.state)}`).toBeGreaterThan(0);
+    // One forward-only graph of every reachable state, then the states that lead to the result are
+    // grown backwards from it to a fixed point: linear in the graph, not one search per state.
+    const successors = new Map<string, string[]>();
+    const leadsToResult = new Set<string>();
+    const pending = paths.map((p) => p.state);
+    while (pending.length > 0) {
+      const state = pending.pop()!;
+      const key = serializeState(state);
+      if (successors.has(key)) continue;
+      if (currentStep(state) === 'ergebnis') leadsToResult.add(key);
+      const next = eventsFor(state, false).map((event) => transition(foerderCheckMachine, state, event)[0] as CheckSnapshot);
+      successors.set(key, next.map(serializeState));
+      pending.push(...next);
     }
+    let grown = true;
+    while (grown) {
+      grown = false;
+      for (const [key, next] of successors) {
+        if (!leadsToResult.has(key) && next.some((n) => leadsToResult.has(n))) {
+          leadsToResult.add(key);
+          grown = true;
+        }
+      }
+    }
+    const stuck = [...successors.keys()].filter((key) => !leadsToResult.has(key));
+    expect(stuck).toEqual([]);
   });
 
   it('ends every path of answers in the result (no dead ends)', () => {
@@ -217,8 +253,7 @@ describe('Förder-Check asks only what it must', () => {
       vatDeductible: true,
     };
     const vat = (a: CheckAnswers) => {
-      const { referenceDate, facts } = parseCase({ referenceDate: '2025-08-15', facts: answersToFacts(a) });
-      return evaluate(referenceDate, facts).findings.find((f) => f.id === 'finanzen.vorsteuer')!;
+      return evaluate('2025-08-15', factsSchema.parse(answersToFacts(a))).findings.find((f) => f.id === 'finanzen.vorsteuer')!;
     };
     expect(vat(answers).status).toBe('offen');
     expect(vat({ ...answers, amountsAreNet: true }).status).toBe('erfuellt');

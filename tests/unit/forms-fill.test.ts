@@ -1,12 +1,30 @@
-import { PDFCheckBox, PDFDict, PDFDocument, PDFName, PDFString, PDFTextField, StandardFonts } from 'pdf-lib';
+import { type PDFCheckBox, PDFDict, PDFDocument, PDFName, type PDFString, type PDFTextField, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fieldValues, loadTemplate, pdfFileName, renderApplicationPdf } from '../../forms/antrag/index';
 import { contextFor } from '../../forms/antrag/mapping';
 import { FillError, fillPdf } from '../../forms/fill';
 import { inspectPdf } from '../../forms/inspect';
 import { formatEuro } from '../../machines/shared/format';
-import { pdfFonts, pdfInfo, pdfPages, pdfText, pdfWords, rasterDifference, reddish, renderInput, renderPages, renderRasters, squash } from '../support/pdf';
-import { deriveSample, SAMPLE_CREATED_AT, sampleGemeindeApplication, sampleVereinApplication } from '../support/sample-application';
+import {
+  pdfFonts,
+  pdfInfo,
+  pdfPages,
+  pdfText,
+  pdfWords,
+  rasterDifference,
+  reddish,
+  renderInput,
+  renderPages,
+  renderRasters,
+  squash,
+} from '../support/pdf';
+import {
+  deriveSample,
+  SAMPLE_CREATED_AT,
+  SAMPLE_DATE,
+  sampleGemeindeApplication,
+  sampleVereinApplication,
+} from '../support/sample-application';
 
 const gemeinde = sampleGemeindeApplication();
 const verein = sampleVereinApplication();
@@ -32,7 +50,14 @@ describe('renderApplicationPdf', () => {
       [verein, vereinEditableDraft],
     ] as const) {
       const form = (await PDFDocument.load(bytes)).getForm();
-      const ctx = contextFor({ data, organisation: data.applicant.organisation ?? null, ...deriveSample(data), createdAt: SAMPLE_CREATED_AT });
+      const ctx = contextFor({
+        data,
+        organisation: data.applicant.organisation ?? null,
+        ...deriveSample(data),
+        createdAt: SAMPLE_CREATED_AT,
+        referenceDate: SAMPLE_DATE,
+        enclosures: [],
+      });
       const expected = fieldValues(ctx);
       expect(Object.keys(expected).length).toBeGreaterThan(60);
       for (const [name, value] of Object.entries(expected)) {
@@ -43,15 +68,17 @@ describe('renderApplicationPdf', () => {
     }
     const form = (await PDFDocument.load(bearbeitbar)).getForm();
     expect(form.getTextField('antragsteller.name').getText()).toBe('Gemeinde Wiesenbach');
-    expect(form.getTextField('bank.iban').getText()).toBe('DE89 3704 0044 0532 0130 00');
+    expect(form.getTextField('bank.iban').getText()).toBe('DE20 8505 0300 3120 0456 78');
     expect(form.getTextField('zuwendung.gesamtausgaben').getText()).toBe('11.005,80\u00a0€');
-    expect(form.getTextField('unterschrift.datum').getText()).toBe('22.11.2026');
+    // The signature date is written when signing, not the day the PDF was made (issue 23.7).
+    expect(form.getTextField('unterschrift.datum').getText()).toBeUndefined();
     expect(form.getTextField('anlage2.ausgaben.08.betrag').getText()).toBe(formatEuro(19080));
     expect(form.getTextField('anlage2.ausgaben.09.betrag').getText()).toBeUndefined();
     expect(form.getTextField('verbund.partner.02.name').getText()).toBe('Stadt Bergheide');
     expect(form.getCheckBox('erklaerung.vorsteuer.nein').isChecked()).toBe(true);
     expect(form.getCheckBox('erklaerung.vorsteuer.ja').isChecked()).toBe(false);
-    expect(form.getCheckBox('erklaerung.oeffentlich.nein').isChecked()).toBe(false); // Teil 2 A: not asked
+    // Teil 2 A is not asked about public funding: the question is not in its form at all.
+    expect(form.getFields().some((f) => f.getName().startsWith('erklaerung.oeffentlich.'))).toBe(false);
     const vereinForm = (await PDFDocument.load(vereinEditableDraft)).getForm();
     expect(vereinForm.getCheckBox('erklaerung.oeffentlich.nein').isChecked()).toBe(true);
     expect(vereinForm.getTextField('antragsteller.vertretung.name').getText()).toBe('Łukasz Wójcik');
@@ -70,7 +97,7 @@ describe('renderApplicationPdf', () => {
       for (const expected of [
         'Gemeinde Wiesenbach',
         'Landkreis Sächsische Schweiz-Osterzgebirge',
-        'DE89 3704 0044 0532 0130 00',
+        'DE20 8505 0300 3120 0456 78',
         '11.005,80 €',
         '9.905,00 €',
         '1.100,80 €',
@@ -88,7 +115,14 @@ describe('renderApplicationPdf', () => {
       }
     }
     const text = squash(pdfText(vereinDraft));
-    for (const expected of ['Łukasz Wójcik', 'VR 4711, Amtsgericht Dresden', 'Förderkreis Ångström-Haus', 'Partnertreffen in Łódź und Zgorzelec', '120 Std. × 14,60 €', '23.500,00 €']) {
+    for (const expected of [
+      'Łukasz Wójcik',
+      'VR 4711, Amtsgericht Dresden',
+      'Förderkreis Ångström-Haus',
+      'Partnertreffen in Łódź und Zgorzelec',
+      '120 Std. × 14,60 €',
+      '23.500,00 €',
+    ]) {
       expect(text).toContain(squash(expected));
     }
   });
@@ -135,14 +169,14 @@ describe('renderApplicationPdf', () => {
     pages.forEach((page, i) => expect(squash(page)).toContain(`Seite ${i + 1} von ${pages.length}`));
   });
 
-  it('appends Anlage 3 with the eligibility result and its clauses only on request', async () => {
+  it('carries Anlage 3 with the eligibility result and its clauses whenever there is a result', async () => {
     const withAnnex = squash(pdfText(einreichung));
     expect(withAnnex).toContain('Anlage 3 – Ergebnis der Förderprüfung');
     expect(withAnnex).toContain('FRL Teil 2 A III Satz 1, FRL Teil 2 B III Satz 1');
     expect(withAnnex).toContain('Fortsetzung: Anlage 3 – Kriterien der Förderprüfung');
-    const without = await renderApplicationPdf(renderInput(gemeinde, { includeEligibilityAnnex: false }));
-    expect(pdfText(without)).not.toContain('Anlage 3');
-    expect(Number(pdfInfo(without).Pages)).toBe(8);
+    const without = await renderApplicationPdf(renderInput(gemeinde, { eligibility: null }));
+    expect(pdfText(without)).not.toContain('Anlage 3 –');
+    expect(Number(pdfInfo(without).Pages)).toBe(9);
     const noResult = await renderApplicationPdf(renderInput(gemeinde, { eligibility: null, variant: 'bearbeitbar' }));
     expect(pdfText(noResult)).not.toContain('Anlage 3');
     const form = (await PDFDocument.load(noResult)).getForm();
@@ -153,9 +187,17 @@ describe('renderApplicationPdf', () => {
     const { fields } = await inspectPdf(loadTemplate());
     const words = pdfWords(einreichung).filter((w) => w.page <= 9);
     let checked = 0;
-    for (const field of fields) {
+    // Table cells move with their growing rows; tests/unit/forms-overflow.test.ts checks those.
+    for (const field of fields.filter((f) => !/\.\d\d\./.test(f.name))) {
       const r = { x: field.x, y: field.y, w: field.width, h: field.height };
-      const inside = words.filter((w) => w.page === field.page && (w.xMin + w.xMax) / 2 > r.x && (w.xMin + w.xMax) / 2 < r.x + r.w && (w.yMin + w.yMax) / 2 > r.y && (w.yMin + w.yMax) / 2 < r.y + r.h);
+      const inside = words.filter(
+        (w) =>
+          w.page === field.page &&
+          (w.xMin + w.xMax) / 2 > r.x &&
+          (w.xMin + w.xMax) / 2 < r.x + r.w &&
+          (w.yMin + w.yMax) / 2 > r.y &&
+          (w.yMin + w.yMax) / 2 < r.y + r.h,
+      );
       for (const w of inside) {
         checked += 1;
         expect(w.xMin, `${field.name}: ${w.text}`).toBeGreaterThanOrEqual(r.x - 0.5);
@@ -164,7 +206,7 @@ describe('renderApplicationPdf', () => {
         expect(w.yMax, `${field.name}: ${w.text}`).toBeLessThanOrEqual(r.y + r.h + 1);
       }
     }
-    expect(checked).toBeGreaterThan(500);
+    expect(checked).toBeGreaterThan(300);
   });
 
   it('renders every page, and the editable and the flattened output look the same', () => {
@@ -191,15 +233,23 @@ describe('renderApplicationPdf', () => {
   });
 
   it('gives a safe ASCII file name with organisation and date', () => {
-    expect(pdfFileName('Gemeinde Wiesenbach', new Date('2026-11-22T10:00:00+01:00'))).toBe('Antrag-FRL-Buergerbeteiligung-Gemeinde-Wiesenbach-2026-11-22.pdf');
-    expect(pdfFileName('Bürgerforum Oberlausitz e. V.', new Date('2026-11-22T23:30:00Z'))).toBe('Antrag-FRL-Buergerbeteiligung-Buergerforum-Oberlausitz-e-V-2026-11-23.pdf');
-    expect(pdfFileName('Łódź / Ångström "Straße" <x>', new Date('2026-01-05T12:00:00Z'))).toBe('Antrag-FRL-Buergerbeteiligung-Lodz-Angstroem-Strasse-x-2026-01-05.pdf');
+    expect(pdfFileName('Gemeinde Wiesenbach', new Date('2026-11-22T10:00:00+01:00'))).toBe(
+      'Antrag-FRL-Buergerbeteiligung-Gemeinde-Wiesenbach-2026-11-22.pdf',
+    );
+    expect(pdfFileName('Bürgerforum Oberlausitz e. V.', new Date('2026-11-22T23:30:00Z'))).toBe(
+      'Antrag-FRL-Buergerbeteiligung-Buergerforum-Oberlausitz-e-V-2026-11-23.pdf',
+    );
+    expect(pdfFileName('Łódź / Ångström "Straße" <x>', new Date('2026-01-05T12:00:00Z'))).toBe(
+      'Antrag-FRL-Buergerbeteiligung-Lodz-Angstroem-Strasse-x-2026-01-05.pdf',
+    );
     expect(pdfFileName('', new Date('2026-01-05T12:00:00Z'))).toBe('Antrag-FRL-Buergerbeteiligung-2026-01-05.pdf');
     expect(pdfFileName('x'.repeat(300), new Date('2026-01-05T12:00:00Z'))).toMatch(/^[A-Za-z0-9-]{1,120}\.pdf$/);
   });
 
   it('loadTemplate names the missing file in German', () => {
-    expect(() => loadTemplate('/nicht/vorhanden/template.pdf')).toThrowError(/PDF-Vorlage für den Antrag nicht gefunden: \/nicht\/vorhanden\/template\.pdf.*npm run forms:template/);
+    expect(() => loadTemplate('/nicht/vorhanden/template.pdf')).toThrowError(
+      /PDF-Vorlage für den Antrag nicht gefunden: \/nicht\/vorhanden\/template\.pdf.*npm run forms:template/,
+    );
     expect(loadTemplate().length).toBeGreaterThan(100_000);
   });
 });
@@ -244,7 +294,14 @@ describe('fillPdf on a foreign form (the real SAB form will be one)', () => {
     expect(dejavu).toMatchObject({ embedded: true, subset: false, unicode: true });
     // Viewers that regenerate appearances find the font in /DR.
     const acroForm = (await PDFDocument.load(bytes)).catalog.lookup(PDFName.of('AcroForm'), PDFDict);
-    expect(acroForm.lookup(PDFName.of('DR'), PDFDict).lookup(PDFName.of('Font'), PDFDict).keys().map((k) => k.decodeText()).some((k) => k.startsWith('DejaVuSans'))).toBe(true);
+    expect(
+      acroForm
+        .lookup(PDFName.of('DR'), PDFDict)
+        .lookup(PDFName.of('Font'), PDFDict)
+        .keys()
+        .map((k) => k.decodeText())
+        .some((k) => k.startsWith('DejaVuSans')),
+    ).toBe(true);
   });
 
   it('flattens a foreign form too', async () => {
@@ -260,7 +317,11 @@ describe('fillPdf on a foreign form (the real SAB form will be one)', () => {
     await expect(fillPdf(form, { values: { Gibt_es_nicht: { type: 'text', value: 'x' } } }, { variant: 'flatten' })).rejects.toThrow(
       new FillError('Das Feld „Gibt_es_nicht“ gibt es in der PDF-Vorlage nicht.'),
     );
-    await expect(fillPdf(form, { values: { Erklaerung_1: { type: 'text', value: 'x' } } }, { variant: 'flatten' })).rejects.toThrow(/kein Textfeld/);
-    await expect(fillPdf(form, { values: { Bemerkungen: { type: 'checkbox', checked: true } } }, { variant: 'flatten' })).rejects.toThrow(/kein Kontrollkästchen/);
+    await expect(fillPdf(form, { values: { Erklaerung_1: { type: 'text', value: 'x' } } }, { variant: 'flatten' })).rejects.toThrow(
+      /kein Textfeld/,
+    );
+    await expect(fillPdf(form, { values: { Bemerkungen: { type: 'checkbox', checked: true } } }, { variant: 'flatten' })).rejects.toThrow(
+      /kein Kontrollkästchen/,
+    );
   });
 });

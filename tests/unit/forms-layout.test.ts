@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { allocate, financeByYear } from '../../forms/antrag/finance';
 import { formatQuantity } from '../../forms/antrag/mapping';
 import { fitText } from '../../forms/pdf/fit';
-import { dejaVuSans, printableText, REPLACEMENT } from '../../forms/pdf/font';
+import { dejaVuSans, printableText, REPLACEMENT, SEGMENT_WINDOW } from '../../forms/pdf/font';
+import { projectPartSchema, projectSchema } from '../../machines/frl/application/schema';
 import { measure, widthAt, wrap } from '../../forms/pdf/layout';
 import { deriveSample, sampleGemeindeApplication, sampleVereinApplication } from '../support/sample-application';
 
@@ -47,7 +49,11 @@ describe('text layout', () => {
     const shrunk = fitText(font, 'Ein etwas längerer Ortsname', box, { maxSize: 9, minSize: 7, multiline: false });
     expect(shrunk.size).toBeLessThan(9);
     expect(shrunk.size).toBeGreaterThanOrEqual(7);
-    const cut = fitText(font, 'Ein sehr viel zu langer Text, der auch in sieben Punkt nicht in das Feld passt', box, { maxSize: 9, minSize: 7, multiline: false });
+    const cut = fitText(font, 'Ein sehr viel zu langer Text, der auch in sieben Punkt nicht in das Feld passt', box, {
+      maxSize: 9,
+      minSize: 7,
+      multiline: false,
+    });
     expect(cut.size).toBe(7);
     expect(cut.overflowFrom).toBeGreaterThan(0);
     expect(cut.lines[0]!.text.endsWith(' ')).toBe(false);
@@ -61,13 +67,84 @@ describe('printable text', () => {
   });
 
   it('replaces what no font here has, one "�" per emoji sequence', () => {
-    expect(printableText('Fest 🎉 mit 👩‍👩‍👧 und 👍🏽, 中文', font, false)).toBe(`Fest ${REPLACEMENT} mit ${REPLACEMENT} und ${REPLACEMENT}, ${REPLACEMENT}${REPLACEMENT}`);
+    expect(printableText('Fest 🎉 mit 👩‍👩‍👧 und 👍🏽, 中文', font, false)).toBe(
+      `Fest ${REPLACEMENT} mit ${REPLACEMENT} und ${REPLACEMENT}, ${REPLACEMENT}${REPLACEMENT}`,
+    );
   });
 
   it('drops control and invisible characters, keeps line breaks only where allowed', () => {
     expect(printableText('Trenn\u00ADung\u200B und\u0007 Tab\there\r\nZeile', font, true)).toBe('Trennung und Tab here\nZeile');
     expect(printableText('eins\nzwei', font, false)).toBe('eins zwei');
     expect(printableText('A\u030Angstro\u0308m', font, false)).toBe('Ångström');
+  });
+});
+
+describe("printable text at the schema's maximum lengths (issue 23.1)", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  const sequencePart = /[\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}\u20E3]/u;
+  const dropped = /[\u00AD\u200B-\u200F\u2060\uFEFF\uFE00-\uFE0F]/u;
+  /** The old way: one grapheme segmentation of the whole text – correct, but far slower than linear. */
+  function wholeTextReference(text: string): string {
+    let out = '';
+    for (const { segment } of new Intl.Segmenter('de', { granularity: 'grapheme' }).segment(text)) {
+      const chars = [...segment].filter((c) => !dropped.test(c));
+      const printable = (c: string) => c === '\n' || font.has(c.codePointAt(0)!);
+      out += chars.every((c) => printable(c) || sequencePart.test(c)) ? chars.filter(printable).join('') : REPLACEMENT;
+    }
+    return out;
+  }
+
+  it('segments only short windows, so the work grows linearly with the text (30 parts × 2 000 characters with emoji)', () => {
+    const sentence = 'Bürgerinnen und Bürger planen den Dorfplatz gemeinsam 🤝 ';
+    // The schema counts characters (code points), so an emoji is one of the 2 000.
+    const description = [...sentence.repeat(40)].slice(0, 2000).join('');
+    const parts = Array.from({ length: 30 }, (_, i) => ({ id: `t${i}`, title: 'Titel '.repeat(40).slice(0, 200), description }));
+    // The schema's maximum: one part or one character more is refused.
+    expect(projectSchema.safeParse({ parts }).success).toBe(true);
+    expect(projectSchema.safeParse({ parts: [...parts, parts[0]] }).success).toBe(false);
+    expect(projectPartSchema.safeParse({ ...parts[0], description: `${parts[0]!.description}x` }).success).toBe(false);
+    // As the mapping joins the parts for the field "Bausteine": number and title, description, blank line.
+    const text = parts.map((p, i) => `${i + 1}. ${p.title}\n${p.description}`).join('\n\n');
+    expect(text.length).toBeGreaterThan(65_536);
+    const segment = vi.spyOn(Intl.Segmenter.prototype, 'segment');
+    const printable = printableText(text, font, true);
+    const lengths = segment.mock.calls.map(([input]) => input.length);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(SEGMENT_WINDOW);
+    // Every character is looked at by the segmenter at most once.
+    expect(lengths.reduce((s, n) => s + n, 0)).toBeLessThanOrEqual(text.length);
+    expect(printable.split(REPLACEMENT).length - 1).toBe(text.split('🤝').length - 1);
+    expect(printable.replaceAll(REPLACEMENT, '🤝')).toBe(text);
+  });
+
+  it('gives the same result as segmenting the whole text, also across window borders', () => {
+    const pieces = [
+      'a',
+      'ä',
+      ' ',
+      '\n',
+      'Wort ',
+      '🤝',
+      '😀',
+      '👩‍👩‍👧',
+      '👍🏽',
+      '🇩🇪',
+      'e\u0301',
+      '\u0308',
+      '中',
+      'Ł',
+      '1️⃣',
+      '\u200D',
+      '\uFE0F',
+      '\u00AD',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 0, maxLength: 900 }), (parts) => {
+        const text = parts.join('').normalize('NFC');
+        expect(printableText(text, font, true)).toBe(wholeTextReference(text));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
@@ -84,11 +161,14 @@ describe('financing plan by calendar year', () => {
 
   it('gives one column per calendar year whose rows add up to the totals', () => {
     const data = sampleVereinApplication();
-    const { totals, parameters } = deriveSample(data);
-    const plan = financeByYear(data, totals, parameters);
+    const { totals } = deriveSample(data);
+    const plan = financeByYear(data, totals);
     expect(plan.columns.map((c) => c.label)).toEqual(['2027', '2028']);
     for (const key of Object.keys(plan.total) as Array<keyof typeof plan.total>) {
-      expect(plan.columns.reduce((s, c) => s + c.cents[key], 0), key).toBe(plan.total[key]);
+      expect(
+        plan.columns.reduce((s, c) => s + c.cents[key], 0),
+        key,
+      ).toBe(plan.total[key]);
     }
     expect(plan.total.ausgaben).toBe(totals.expenditureCents);
     expect(plan.columns[0]!.cents.eigenleistungen).toBe(175200 + 50000);
@@ -100,8 +180,8 @@ describe('financing plan by calendar year', () => {
     data.schedule.end = '2030-12-31';
     data.budget.lines[0]!.year = 2030;
     data.budget.lines[1]!.year = 2029;
-    const { totals, parameters } = deriveSample(data);
-    const plan = financeByYear(data, totals, parameters);
+    const { totals } = deriveSample(data);
+    const plan = financeByYear(data, totals);
     expect(plan.columns.map((c) => c.label)).toEqual(['2027', '2028', '2029–2030']);
     expect(plan.columns[2]!.cents.ausgaben).toBe(480000 + 90000);
   });

@@ -25,7 +25,7 @@ describe('the PDF template (forms/antrag/template.pdf)', () => {
   it('is an A4 form with German metadata and fixed dates', () => {
     const info = pdfInfo(generated);
     expect(info['Page size']).toContain('595.28 x 841.89');
-    expect(info.Pages).toBe('9');
+    expect(info.Pages).toBe('10');
     expect(info.Form).toBe('AcroForm');
     expect(info.Title).toBe('Antrag auf Gewährung einer Zuwendung nach der FRL Bürgerbeteiligung (Formular)');
     expect(info.CreationDate).toContain('2026');
@@ -40,13 +40,14 @@ describe('the PDF template (forms/antrag/template.pdf)', () => {
       '3 Ausgaben und beantragte Zuwendung',
       '4 Finanzierungsplan nach Kalenderjahren',
       '5 Begründung',
-      '6 Verbund',
       '7 Erklärungen',
+      '8 Anlagen',
+      'Hinweise zur Verarbeitung personenbezogener Daten',
       'Anlage 1 – Vorhabenbeschreibung',
       'Anlage 2 – Ausgaben- und Finanzierungsplan',
       'Anlage 3 – Ergebnis der Förderprüfung',
       'Amtlicher Gemeindeschlüssel',
-      'subventionserheblich',
+      'Subventionserheblich',
     ]) {
       expect(text).toContain(expected);
     }
@@ -70,11 +71,23 @@ describe('the PDF template (forms/antrag/template.pdf)', () => {
     const { fields } = await inspectPdf(generated);
     const names = fields.map((f) => f.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(expect.arrayContaining(['antragsteller.name', 'bank.iban', 'vorhaben.titel', 'begruendung.vorhaben', 'erklaerung.fdgo', 'anlage2.ausgaben.25.betrag']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'antragsteller.name',
+        'bank.iban',
+        'vorhaben.titel',
+        'begruendung.vorhaben',
+        'erklaerung.fdgo',
+        'anlage2.ausgaben.16.betrag',
+      ]),
+    );
     expect(fields.filter((f) => !f.label)).toEqual([]);
     expect(fields.filter((f) => f.kind === 'text' && f.fontSize === null)).toEqual([]);
     const doc = await PDFDocument.load(generated);
-    const textFields = doc.getForm().getFields().filter((f) => f instanceof PDFTextField);
+    const textFields = doc
+      .getForm()
+      .getFields()
+      .filter((f) => f instanceof PDFTextField);
     expect(textFields.length).toBeGreaterThan(300);
     for (const field of textFields) expect(field.acroField.getDefaultAppearance()).toMatch(/^\/DejaVuSans [\d.]+ Tf 0 g$/);
   });

@@ -5,7 +5,9 @@ import { parseSuiteFile, runCase } from '../../machines/frl/suite';
 
 /** The YAML suite a ministry lawyer reads and extends (tests/cases, docs/rules-cases.md). */
 const dir = 'tests/cases';
-const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 describe('YAML case suite', () => {
   it('holds cases', () => {

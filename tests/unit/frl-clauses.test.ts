@@ -90,7 +90,9 @@ describe('clauses of FRL Teil 2 cited by the catalogue', () => {
   it('gives each criterion, for every part it applies to, a clause of that part’s rules or a stated assumption', () => {
     // A clause of Teil 2 A cited for an association (e.g. A IV Nr. 7, which B lacks) is no basis for Teil 2 B.
     const missing = (c: Pick<Criterion, 'id' | 'parts' | 'clauses' | 'assumption'>) =>
-      c.parts.filter((part) => !c.assumption && !c.clauses.some((clause) => governs[part].test(clause))).map((part) => `${c.id} (Teil 2 ${part})`);
+      c.parts
+        .filter((part) => !c.assumption && !c.clauses.some((clause) => governs[part].test(clause)))
+        .map((part) => `${c.id} (Teil 2 ${part})`);
     expect(criteria.flatMap(missing)).toEqual([]);
     // What the rule would have said about the citation before the audit.
     expect(missing({ id: 'erklaerung.datenschutz', parts: ['A', 'B'], clauses: ['FRL Teil 2 A IV Nr. 7', 'Art. 13 DSGVO'] })).toEqual([
@@ -100,7 +102,12 @@ describe('clauses of FRL Teil 2 cited by the catalogue', () => {
 
   it('cites the self-declarations per part: A IV Nr. 7 for Kommunen, the VwV zu § 44 SäHO for associations', () => {
     const byId = (id: string) => criteria.find((c) => c.id === id)!;
-    expect(byId('erklaerung.subventionserheblich').clauses).toEqual(['FRL Teil 2 A IV Nr. 7', 'VwV zu § 44 SäHO Nr. 3.5.5', '§ 264 StGB', '§ 1 SächsSubvG']);
+    expect(byId('erklaerung.subventionserheblich').clauses).toEqual([
+      'FRL Teil 2 A IV Nr. 7',
+      'VwV zu § 44 SäHO Nr. 3.5.5',
+      '§ 264 StGB',
+      '§ 1 SächsSubvG',
+    ]);
     expect(byId('erklaerung.datenschutz').clauses).toEqual(['FRL Teil 2 A IV Nr. 7', 'VwV zu § 44 SäHO Nr. 3.1', 'Art. 13 DSGVO']);
   });
 });

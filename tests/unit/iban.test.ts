@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIban, isValidIban, normaliseIban } from '../../machines/shared/iban';
+import { demoOrganisations } from '../../db/seed';
 
 describe('IBAN', () => {
   it('accepts valid German IBANs typed with spaces and lower case', () => {
@@ -19,5 +20,21 @@ describe('IBAN', () => {
   it('normalises and formats for reading', () => {
     expect(normaliseIban(' de89 3704 ')).toBe('DE893704');
     expect(formatIban('DE89370400440532013000')).toBe('DE89 3704 0044 0532 0130 00');
+  });
+});
+
+describe('demo bank details (issue 23.7)', () => {
+  // Bank code and BIC of the named banks, from the Deutsche Bundesbank's Bankleitzahlen list.
+  const bankCodes: Record<string, { blz: string; bic: string }> = {
+    'Ostsächsische Sparkasse Dresden': { blz: '85050300', bic: 'OSDDDE81XXX' },
+    'Volksbank Raiffeisenbank Niederschlesien': { blz: '85591000', bic: 'GENODEF1GR1' },
+  };
+
+  it.each(Object.values(demoOrganisations))('$name: valid IBAN with the bank code and BIC of its bank', (organisation) => {
+    const bank = bankCodes[organisation.bankName];
+    expect(bank, organisation.bankName).toBeDefined();
+    expect(isValidIban(organisation.iban)).toBe(true);
+    expect(normaliseIban(organisation.iban).slice(4, 12)).toBe(bank!.blz);
+    expect(organisation.bic).toBe(bank!.bic);
   });
 });

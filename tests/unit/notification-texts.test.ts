@@ -30,7 +30,9 @@ describe('notices of a changed rule', () => {
 
   it('tell advisors in their own words about the application they advise, linking to its advice page', () => {
     const { advisors } = ruleChangeMessages(change, publicUrl);
-    expect(advisors.text).toContain('Der Antrag „Bürgerrat Dorfplatz“, den Sie beraten, wäre dann „Nicht förderfähig“ statt „Förderfähig“.');
+    expect(advisors.text).toContain(
+      'Der Antrag „Bürgerrat Dorfplatz“, den Sie beraten, wäre dann „Nicht förderfähig“ statt „Förderfähig“.',
+    );
     expect(advisors.text).not.toContain('Ihr Antrag');
     expect(advisors.link).toBe('/beratung/42');
     expect(advisors.email.subject).toBe('Geänderte Förderregeln betreffen den Antrag „Bürgerrat Dorfplatz“, den Sie beraten');
@@ -54,7 +56,10 @@ describe('notices of a changed rule', () => {
 
 describe('the QualitätsCheck invitation', () => {
   it('links to the check with the public address in the e-mail and with a path in the app', () => {
-    const invitation = qualityCheckInvitation({ inviter: 'Sabine Krause', title: '„Bürgerrat“', path: '/qualitaetscheck/abc123' }, publicUrl);
+    const invitation = qualityCheckInvitation(
+      { inviter: 'Sabine Krause', title: '„Bürgerrat“', path: '/qualitaetscheck/abc123' },
+      publicUrl,
+    );
     expect(invitation.text).toBe('Sabine Krause lädt Sie zum QualitätsCheck „Bürgerrat“ ein.');
     expect(invitation.link).toBe('/qualitaetscheck/abc123');
     expect(invitation.email.body).toContain('Zum QualitätsCheck: https://foerderlotse.example/qualitaetscheck/abc123');

@@ -18,7 +18,15 @@ describe('organisation kinds', () => {
   it('names the ineligible kinds with a reason', () => {
     const ineligible = organisationKinds.filter((k) => programmePartOf(k) === null);
     expect(ineligible).toEqual(
-      expect.arrayContaining(['verwaltungsverband', 'verwaltungsgemeinschaft', 'ortschaft', 'stadtbezirk', 'unternehmen', 'natuerliche_person', 'informelle_gruppe']),
+      expect.arrayContaining([
+        'verwaltungsverband',
+        'verwaltungsgemeinschaft',
+        'ortschaft',
+        'stadtbezirk',
+        'unternehmen',
+        'natuerliche_person',
+        'informelle_gruppe',
+      ]),
     );
     for (const kind of ineligible) expect(organisationKindInfo[kind].reason).toMatch(/FRL Teil 2/);
   });

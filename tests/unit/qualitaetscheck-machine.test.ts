@@ -37,7 +37,8 @@ function eventsFor(snapshot: QualityCheckSnapshot, options: { forwardOnly?: bool
   const { page, perspective } = snapshot.context;
   const events: QualityCheckEvent[] = [];
   if (snapshot.matches('perspektive')) {
-    for (const p of options.forwardOnly ? perspectives.slice(0, 1) : perspectives) events.push({ type: 'perspective.choose', perspective: p });
+    for (const p of options.forwardOnly ? perspectives.slice(0, 1) : perspectives)
+      events.push({ type: 'perspective.choose', perspective: p });
   }
   if (snapshot.matches('kriterium') && perspective) {
     events.push({ type: 'criterion.answer', criterion: page, answers: pageAnswers(page, perspective, '2') });
@@ -136,14 +137,21 @@ describe('QualitätsCheck flow', () => {
     const a = start();
     a.send({ type: 'perspective.choose', perspective: 'zivilgesellschaft' });
     const [first] = pageQuestions(content, criterionIds[0]!, 'zivilgesellschaft');
-    a.send({ type: 'criterion.answer', criterion: criterionIds[0]!, answers: { [first!.id]: { value: '1', note: '  Beim letzten Mal  ' } } });
+    a.send({
+      type: 'criterion.answer',
+      criterion: criterionIds[0]!,
+      answers: { [first!.id]: { value: '1', note: '  Beim letzten Mal  ' } },
+    });
     expect(currentPage(now(a))).toBe(criterionIds[1]);
     a.send({ type: 'finish' });
     expect(currentPage(now(a))).toBe('ergebnis');
     expect(now(a).context.answers).toEqual({ [first!.id]: { value: '1', note: 'Beim letzten Mal', version: '2026-1' } });
     const result = resultOf(now(a), content)!;
     expect(result.missing).toHaveLength(questionsFor(content, 'zivilgesellschaft').length - 1);
-    expect(result.profile[0]).toMatchObject({ score: 33, missing: pageQuestions(content, criterionIds[0]!, 'zivilgesellschaft').length - 1 });
+    expect(result.profile[0]).toMatchObject({
+      score: 33,
+      missing: pageQuestions(content, criterionIds[0]!, 'zivilgesellschaft').length - 1,
+    });
   });
 
   it('goes back page by page and jumps only to visited pages', () => {
@@ -203,13 +211,17 @@ describe('QualitätsCheck flow', () => {
     }
     a.send({ type: 'goto', page: 'ergebnis' });
     const result = resultOf(now(a), content)!;
-    const verwaltungOnly = questionsFor(content, 'verwaltung').filter((q) => !questionsFor(content, 'zivilgesellschaft').some((z) => z.questionId === q.questionId));
+    const verwaltungOnly = questionsFor(content, 'verwaltung').filter(
+      (q) => !questionsFor(content, 'zivilgesellschaft').some((z) => z.questionId === q.questionId),
+    );
     expect(result.otherPerspective.map((o) => o.questionId)).toEqual(verwaltungOnly.map((q) => q.questionId));
     expect(result.missing.length).toBeGreaterThan(0);
     // Back to the first perspective: the same profile as before, apart from the page answered since.
     a.send({ type: 'perspective.change', perspective: 'verwaltung' });
     const again = resultOf(now(a), content)!;
-    expect(again.profile.filter((p) => p.criterionId !== criterionIds[2])).toEqual(before.profile.filter((p) => p.criterionId !== criterionIds[2]));
+    expect(again.profile.filter((p) => p.criterionId !== criterionIds[2])).toEqual(
+      before.profile.filter((p) => p.criterionId !== criterionIds[2]),
+    );
   });
 
   it('ignores a perspective change before a perspective is chosen, or to the same one', () => {
@@ -247,7 +259,8 @@ describe('a new content version under a saved check', () => {
   it('keeps every answer, leaves a dropped page for the result and reports the dropped answers', () => {
     const a = start();
     a.send({ type: 'perspective.choose', perspective: 'politik' });
-    for (const id of criterionIds.slice(0, 4)) a.send({ type: 'criterion.answer', criterion: id, answers: pageAnswers(id, 'politik', '1') });
+    for (const id of criterionIds.slice(0, 4))
+      a.send({ type: 'criterion.answer', criterion: id, answers: pageAnswers(id, 'politik', '1') });
     a.send({ type: 'goto', page: criterionIds[3]! });
     const persisted = JSON.parse(JSON.stringify(a.getPersistedSnapshot()));
     const b = versionWithout(criterionIds[3]!);
@@ -299,7 +312,10 @@ describe('page forms', () => {
 
   it('asks for an answer to every question on "Weiter"', () => {
     const schema = criterionPageSchema(content, criterion, 'politik');
-    const submission = parseWithZod(form({ [`answers.${questions[0]!.id}.value`]: '2', [`answers.${questions[1]!.id}.note`]: 'Nur eine Notiz' }), { schema });
+    const submission = parseWithZod(
+      form({ [`answers.${questions[0]!.id}.value`]: '2', [`answers.${questions[1]!.id}.note`]: 'Nur eine Notiz' }),
+      { schema },
+    );
     expect(submission.status).toBe('error');
     expect(answerRequiredMessage).toBe('Bitte wählen Sie für jede Frage eine Antwort oder „nicht anwendbar“.');
     for (const q of questions.slice(1)) expect(errorsOf(submission)[`answers.${q.id}.value`], q.id).toEqual([answerRequiredMessage]);
@@ -308,7 +324,10 @@ describe('page forms', () => {
 
   it('lets the page be saved with open questions on "Überspringen"', () => {
     const schema = criterionPageSchema(content, criterion, 'politik', 'luecken-erlaubt');
-    const submission = parseWithZod(form({ [`answers.${questions[0]!.id}.value`]: 'na', [`answers.${questions[1]!.id}.note`]: ' Nur eine Notiz ' }), { schema });
+    const submission = parseWithZod(
+      form({ [`answers.${questions[0]!.id}.value`]: 'na', [`answers.${questions[1]!.id}.note`]: ' Nur eine Notiz ' }),
+      { schema },
+    );
     expect(submission.status).toBe('success');
     if (submission.status !== 'success') return;
     expect(submission.value.answers).toEqual({
@@ -318,24 +337,33 @@ describe('page forms', () => {
     });
     const a = start();
     a.send({ type: 'perspective.choose', perspective: 'politik' });
-    for (const id of criterionIds.slice(0, criterionIds.indexOf(criterion))) a.send({ type: 'criterion.answer', criterion: id, answers: {} });
+    for (const id of criterionIds.slice(0, criterionIds.indexOf(criterion)))
+      a.send({ type: 'criterion.answer', criterion: id, answers: {} });
     a.send({ type: 'criterion.answer', criterion, answers: submission.value.answers });
     expect(now(a).context.answers).toEqual({
       [questions[0]!.id]: { value: 'na', version: '2026-1' },
       [questions[1]!.id]: { note: 'Nur eine Notiz', version: '2026-1' },
     });
-    expect(criterionPageValues(content, criterion, 'politik', now(a).context.answers).answers[questions[1]!.id]).toEqual({ note: 'Nur eine Notiz' });
+    expect(criterionPageValues(content, criterion, 'politik', now(a).context.answers).answers[questions[1]!.id]).toEqual({
+      note: 'Nur eine Notiz',
+    });
   });
 
   it('refuses unknown values and notes over 1000 characters, also when skipping', () => {
     for (const completeness of ['vollstaendig', 'luecken-erlaubt'] as const) {
       const schema = criterionPageSchema(content, criterion, 'politik', completeness);
       const submission = parseWithZod(
-        form({ [`answers.${questions[0]!.id}.value`]: '7', [`answers.${questions[1]!.id}.value`]: '1', [`answers.${questions[1]!.id}.note`]: 'ä'.repeat(1001) }),
+        form({
+          [`answers.${questions[0]!.id}.value`]: '7',
+          [`answers.${questions[1]!.id}.value`]: '1',
+          [`answers.${questions[1]!.id}.note`]: 'ä'.repeat(1001),
+        }),
         { schema },
       );
       expect(errorsOf(submission)[`answers.${questions[0]!.id}.value`]).toEqual([answerInvalidMessage]);
-      expect(errorsOf(submission)[`answers.${questions[1]!.id}.note`]).toEqual(['Bitte kürzen Sie die Notiz auf höchstens 1.000 Zeichen (eingegeben: 1.001).']);
+      expect(errorsOf(submission)[`answers.${questions[1]!.id}.note`]).toEqual([
+        'Bitte kürzen Sie die Notiz auf höchstens 1.000 Zeichen (eingegeben: 1.001).',
+      ]);
     }
   });
 
@@ -343,12 +371,21 @@ describe('page forms', () => {
     const a = start();
     a.send({ type: 'perspective.choose', perspective: 'politik' });
     const first = pageQuestions(content, criterionIds[0]!, 'politik');
-    a.send({ type: 'criterion.answer', criterion: criterionIds[0]!, answers: { [first[0]!.id]: { value: '2', note: 'alt' }, [first[1]!.id]: { note: 'nur Notiz' } } });
+    a.send({
+      type: 'criterion.answer',
+      criterion: criterionIds[0]!,
+      answers: { [first[0]!.id]: { value: '2', note: 'alt' }, [first[1]!.id]: { note: 'nur Notiz' } },
+    });
     a.send({ type: 'back' });
     a.send({
       type: 'criterion.answer',
       criterion: criterionIds[0]!,
-      answers: { [first[0]!.id]: { value: '2' }, [first[1]!.id]: {}, [first[2]!.id]: { value: 'viel' as AnswerValue }, 'nicht-auf-der-seite': { value: '3' } },
+      answers: {
+        [first[0]!.id]: { value: '2' },
+        [first[1]!.id]: {},
+        [first[2]!.id]: { value: 'viel' as AnswerValue },
+        'nicht-auf-der-seite': { value: '3' },
+      },
     });
     expect(now(a).context.answers).toEqual({ [first[0]!.id]: { value: '2', version: '2026-1' } });
   });

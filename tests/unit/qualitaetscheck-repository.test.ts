@@ -53,7 +53,16 @@ async function newDraft(organisationId = gemeinde(), userId = users.kommune.id) 
     organisationId,
     userId,
     snapshot: {},
-    meta: { title: 'Entwurf', route: null, view: 'antragsteller', requestedGrantCents: null, totalCents: null, verdict: null, ruleVersion: null, unmetCriteria: [] },
+    meta: {
+      title: 'Entwurf',
+      route: null,
+      view: 'antragsteller',
+      requestedGrantCents: null,
+      totalCents: null,
+      verdict: null,
+      ruleVersion: null,
+      unmetCriteria: [],
+    },
   });
 }
 
@@ -66,7 +75,13 @@ describe('QualitätsCheck rounds and respondents', () => {
     await addParticipant(db, { checkId: check.id, userId: users.kommune.id, snapshot: snapshotWith('verwaltung', {}) }, t0);
     const listed = await listQualityChecksOfOrganisation(db, gemeinde(), users.kommune.id);
     expect(listed).toEqual([
-      expect.objectContaining({ id: check.id, title: 'Bürgerhaushalt', respondents: 1, created_by_name: 'Sabine Krause', own: { perspective: null, started: true } }),
+      expect.objectContaining({
+        id: check.id,
+        title: 'Bürgerhaushalt',
+        respondents: 1,
+        created_by_name: 'Sabine Krause',
+        own: { perspective: null, started: true },
+      }),
     ]);
     expect(await listQualityChecksOfOrganisation(db, users.verein.organisation_id!, users.verein.id)).toEqual([]);
     // A colleague sees the check, but not as their own.
@@ -81,18 +96,31 @@ describe('QualitätsCheck rounds and respondents', () => {
     ]);
     // Inviting again changes nothing; starting fills the invited row.
     await addParticipant(db, { checkId: check.id, userId: users.kommune2.id, snapshot: null, invitedBy: users.kommune.id }, later(1));
-    const started = await addParticipant(db, { checkId: check.id, userId: users.kommune2.id, snapshot: snapshotWith('politik', { a: { value: '3' } }) }, later(2));
+    const started = await addParticipant(
+      db,
+      { checkId: check.id, userId: users.kommune2.id, snapshot: snapshotWith('politik', { a: { value: '3' } }) },
+      later(2),
+    );
     expect(await listParticipants(db, check.id)).toHaveLength(1);
     expect(started.invited_by).toBe(users.kommune.id);
     expect(await openInvitations(db, users.kommune2.id, gemeinde())).toEqual([]);
-    const again = await addParticipant(db, { checkId: check.id, userId: users.kommune2.id, snapshot: snapshotWith('politik', {}) }, later(3));
+    const again = await addParticipant(
+      db,
+      { checkId: check.id, userId: users.kommune2.id, snapshot: snapshotWith('politik', {}) },
+      later(3),
+    );
     expect(JSON.parse(again.snapshot!)).toEqual(snapshotWith('politik', { a: { value: '3' } }));
   });
 
   it('saves a respondent’s snapshot and perspective and marks the check as changed', async () => {
     const check = await newCheck();
     const row = await addParticipant(db, { checkId: check.id, userId: users.kommune.id, snapshot: snapshotWith('verwaltung', {}) }, t0);
-    await saveParticipant(db, row.id, { snapshot: snapshotWith('zivilgesellschaft', { x: { value: '1' } }), perspective: 'zivilgesellschaft' }, later(5));
+    await saveParticipant(
+      db,
+      row.id,
+      { snapshot: snapshotWith('zivilgesellschaft', { x: { value: '1' } }), perspective: 'zivilgesellschaft' },
+      later(5),
+    );
     const saved = await findParticipant(db, check.id, users.kommune.id);
     expect(saved?.perspective).toBe('zivilgesellschaft');
     expect(JSON.parse(saved!.snapshot!).context.answers).toEqual({ x: { value: '1' } });
@@ -117,8 +145,12 @@ describe('attaching checks to drafts', () => {
     const draft = await newDraft();
     await attachQualityCheck(db, check.id, draft.id, users.kommune.id, t0);
     await attachQualityCheck(db, check.id, draft.id, users.kommune2.id, later(1));
-    expect(await applicationsOfQualityCheck(db, check.id)).toEqual([{ id: draft.id, title: 'Entwurf', organisation_id: gemeinde(), attached_at: t0.toISOString() }]);
-    expect(await qualityChecksOfApplicationRows(db, draft.id)).toEqual([expect.objectContaining({ id: check.id, attached_by_name: 'Sabine Krause' })]);
+    expect(await applicationsOfQualityCheck(db, check.id)).toEqual([
+      { id: draft.id, title: 'Entwurf', organisation_id: gemeinde(), attached_at: t0.toISOString() },
+    ]);
+    expect(await qualityChecksOfApplicationRows(db, draft.id)).toEqual([
+      expect.objectContaining({ id: check.id, attached_by_name: 'Sabine Krause' }),
+    ]);
     await softDeleteApplication(db, draft.id, users.kommune.id);
     expect(await applicationsOfQualityCheck(db, check.id)).toEqual([]);
     expect(await detachQualityCheck(db, check.id, draft.id)).toBe(true);
@@ -150,9 +182,17 @@ describe('content versions', () => {
   });
 
   it('publishes a checked, newer version and keeps the order of labels', async () => {
-    const first = await publishContentVersion(db, { json: JSON.stringify(version('2026-2')), note: 'Zweite Fassung', userId: users.beratung.id }, t0);
+    const first = await publishContentVersion(
+      db,
+      { json: JSON.stringify(version('2026-2')), note: 'Zweite Fassung', userId: users.beratung.id },
+      t0,
+    );
     expect(first.ok).toBe(true);
-    const tenth = await publishContentVersion(db, { json: version('2026-10', (c) => (c.criteria[0]!.title = 'Dialog')), note: 'Zehnte', userId: null }, later(1));
+    const tenth = await publishContentVersion(
+      db,
+      { json: version('2026-10', (c) => (c.criteria[0]!.title = 'Dialog')), note: 'Zehnte', userId: null },
+      later(1),
+    );
     expect(tenth.ok).toBe(true);
     const { archive } = await loadContentArchive(db);
     expect(archive.map((c) => c.version)).toEqual(['2026-1', '2026-2', '2026-10']);
@@ -162,7 +202,10 @@ describe('content versions', () => {
   it('refuses broken content, an existing label and an older label, storing nothing', async () => {
     await publishContentVersion(db, { json: version('2027-1'), note: 'Neu', userId: null });
     const broken = await publishContentVersion(db, { json: '{"version": "2027-2"}', note: 'x', userId: null });
-    expect(broken).toEqual({ ok: false, errors: expect.arrayContaining(['criteria: Bitte geben Sie die Kriterien als Liste an.', 'thresholds: Dieses Feld fehlt.']) });
+    expect(broken).toEqual({
+      ok: false,
+      errors: expect.arrayContaining(['criteria: Bitte geben Sie die Kriterien als Liste an.', 'thresholds: Dieses Feld fehlt.']),
+    });
     expect(await publishContentVersion(db, { json: version('2027-1'), note: 'x', userId: null })).toEqual({
       ok: false,
       errors: ['Die Fassung „2027-1“ gibt es schon. Bitte vergeben Sie eine neue Fassungsbezeichnung, zum Beispiel „2027-2“.'],
@@ -175,7 +218,10 @@ describe('content versions', () => {
   });
 
   it('skips a stored version that no longer passes the schema, and says so', async () => {
-    await db.insertInto('quality_check_contents').values({ version: '2027-3', content: '{"version":"2027-3"}', note: 'kaputt', published_at: t0.toISOString(), published_by: null }).execute();
+    await db
+      .insertInto('quality_check_contents')
+      .values({ version: '2027-3', content: '{"version":"2027-3"}', note: 'kaputt', published_at: t0.toISOString(), published_by: null })
+      .execute();
     const { archive, skipped } = await loadContentArchive(db);
     expect(archive.map((c) => c.version)).toEqual(['2026-1']);
     expect(skipped).toEqual([{ version: '2027-3', errors: expect.arrayContaining([expect.stringMatching(/^publishedOn/)]) }]);

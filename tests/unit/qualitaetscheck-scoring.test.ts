@@ -90,11 +90,26 @@ describe('scores', () => {
 
   it('hits the boundaries with real answers', () => {
     // "ressourcen-ziele" asks Prozessgestaltende four questions.
-    const fifty = criterionProfile(content, criterion('ressourcen-ziele'), 'prozessgestaltende', page('ressourcen-ziele', 'prozessgestaltende', ['1', '2', '1', '2']));
+    const fifty = criterionProfile(
+      content,
+      criterion('ressourcen-ziele'),
+      'prozessgestaltende',
+      page('ressourcen-ziele', 'prozessgestaltende', ['1', '2', '1', '2']),
+    );
     expect(fifty).toMatchObject({ score: 50, rating: 'mittel', total: 4, answered: 4, scored: 4, missing: 0, notApplicable: 0 });
-    const seventyFive = criterionProfile(content, criterion('ressourcen-ziele'), 'prozessgestaltende', page('ressourcen-ziele', 'prozessgestaltende', ['3', '2', '2', '2']));
+    const seventyFive = criterionProfile(
+      content,
+      criterion('ressourcen-ziele'),
+      'prozessgestaltende',
+      page('ressourcen-ziele', 'prozessgestaltende', ['3', '2', '2', '2']),
+    );
     expect(seventyFive).toMatchObject({ score: 75, rating: 'staerke' });
-    const fortyFour = criterionProfile(content, criterion('ressourcen-ziele'), 'prozessgestaltende', page('ressourcen-ziele', 'prozessgestaltende', ['2', '1', '1', 'na']));
+    const fortyFour = criterionProfile(
+      content,
+      criterion('ressourcen-ziele'),
+      'prozessgestaltende',
+      page('ressourcen-ziele', 'prozessgestaltende', ['2', '1', '1', 'na']),
+    );
     expect(fortyFour).toMatchObject({ score: 44, rating: 'entwicklungsfeld', scored: 3, notApplicable: 1, answered: 4 });
   });
 
@@ -102,9 +117,19 @@ describe('scores', () => {
     const id = 'transparenz';
     const questions = pageQuestions(content, id, 'politik').length;
     const na = Array<AnswerValue>(questions).fill('na');
-    expect(criterionProfile(content, criterion(id), 'politik', page(id, 'politik', ['3', ...na.slice(1)]))).toMatchObject({ score: 100, rating: 'staerke' });
+    expect(criterionProfile(content, criterion(id), 'politik', page(id, 'politik', ['3', ...na.slice(1)]))).toMatchObject({
+      score: 100,
+      rating: 'staerke',
+    });
     const allNa = criterionProfile(content, criterion(id), 'politik', page(id, 'politik', na));
-    expect(allNa).toMatchObject({ score: null, rating: 'nicht-bewertbar', notApplicable: questions, answered: questions, scored: 0, missing: 0 });
+    expect(allNa).toMatchObject({
+      score: null,
+      rating: 'nicht-bewertbar',
+      notApplicable: questions,
+      answered: questions,
+      scored: 0,
+      missing: 0,
+    });
     const someOpen = criterionProfile(content, criterion(id), 'politik', page(id, 'politik', ['na']));
     expect(someOpen).toMatchObject({ score: null, rating: 'offen', missing: questions - 1 });
   });
@@ -133,7 +158,9 @@ describe('result of one respondent', () => {
     expect(result.weaknesses.map((w) => [w.criterionId, w.score])).toEqual([['transparenz', 17]]);
     const suggestions = result.weaknesses[0]!.suggestions;
     expect(suggestions.length).toBeGreaterThanOrEqual(2);
-    expect(suggestions.find((s) => s.kind === 'format')?.format?.label).toBe('Online-Beteiligung (zuerst Beteiligungsportal des Freistaates)');
+    expect(suggestions.find((s) => s.kind === 'format')?.format?.label).toBe(
+      'Online-Beteiligung (zuerst Beteiligungsportal des Freistaates)',
+    );
     expect(suggestions.map((s) => s.kindLabel)).toContain('Ressourcen');
     expect(result.notRateable.map((p) => p.criterionId)).toEqual(['mitwirkung-aller']);
     expect(result.progress).toEqual({ answered: 8, total: questionsFor(content, 'verwaltung').length });
@@ -198,7 +225,11 @@ describe('combined profile of several respondents', () => {
     expect(combined.divergent).toHaveLength(content.criteria.length);
     // Compared on a statement both answered; the sentence names it.
     const shared = first.sharedGaps[0]!;
-    expect(shared).toMatchObject({ gap: 83, highest: { perspective: 'verwaltung', mean: 100 }, lowest: { perspective: 'zivilgesellschaft', mean: 17 } });
+    expect(shared).toMatchObject({
+      gap: 83,
+      highest: { perspective: 'verwaltung', mean: 100 },
+      lowest: { perspective: 'zivilgesellschaft', mean: 17 },
+    });
     expect(describeDivergence(first)).toBe(
       `Die Sichtweisen gehen deutlich auseinander, am stärksten bei „${shared.text}“: Verwaltung 100 Punkte, Zivilgesellschaft 17 Punkte. Besprechen Sie gemeinsam, woher der Unterschied kommt – gerade hier lohnt sich das Gespräch.`,
     );
@@ -227,7 +258,10 @@ describe('combined profile of several respondents', () => {
       Object.fromEntries(
         criterion.questions
           .filter((q) => q.perspectives.includes(perspective))
-          .map((q) => [q.id, { value: q.perspectives.includes('verwaltung') && q.perspectives.includes('zivilgesellschaft') ? sharedValue : own }]),
+          .map((q) => [
+            q.id,
+            { value: q.perspectives.includes('verwaltung') && q.perspectives.includes('zivilgesellschaft') ? sharedValue : own },
+          ]),
       );
     // Both agree on the shared statements; they differ only on statements the other never saw.
     const combined = combineProfiles(content, [
@@ -247,14 +281,27 @@ describe('combined profile of several respondents', () => {
       { id: '2', perspective: 'politik', answers: everything('politik', '0') },
       { id: '3', perspective: 'verwaltung', answers: everything('verwaltung', 'na') },
     ]);
-    expect(combined.criteria[0]).toMatchObject({ respondents: 2, withoutScore: 1, spread: 100, mean: 50, perspectiveSpread: null, divergent: false });
+    expect(combined.criteria[0]).toMatchObject({
+      respondents: 2,
+      withoutScore: 1,
+      spread: 100,
+      mean: 50,
+      perspectiveSpread: null,
+      divergent: false,
+    });
     expect(combined.criteria[0]!.splitWithin).toEqual([{ perspective: 'politik', min: 0, max: 100 }]);
     expect(combined.disagreements).toHaveLength(content.criteria.length);
-    expect(describeDivergence(combined.criteria[0]!)).toContain('Innerhalb der Sichtweise Politik liegen die Einschätzungen weit auseinander (0 bis 100 Punkte).');
+    expect(describeDivergence(combined.criteria[0]!)).toContain(
+      'Innerhalb der Sichtweise Politik liegen die Einschätzungen weit auseinander (0 bis 100 Punkte).',
+    );
     // Nobody has answered a criterion yet: open, not "not rateable".
     const first = content.criteria[0]!.id;
     const partial = combineProfiles(content, [
-      { id: '4', perspective: 'politik', answers: Object.fromEntries(pageQuestions(content, first, 'politik').map((q) => [q.id, { value: '2' as const }])) },
+      {
+        id: '4',
+        perspective: 'politik',
+        answers: Object.fromEntries(pageQuestions(content, first, 'politik').map((q) => [q.id, { value: '2' as const }])),
+      },
     ]);
     expect(partial.criteria[0]).toMatchObject({ mean: 67, rating: 'mittel' });
     expect(partial.criteria[1]).toMatchObject({ respondents: 0, mean: null, rating: 'offen' });
@@ -302,7 +349,14 @@ describe('content version changes', () => {
         version: '2026-1',
         label: formerVersionLabel,
       },
-      { questionId: 'frage-aus-dem-test-entwurf', answer: { value: '1' }, text: null, criterionTitle: null, version: null, label: formerVersionLabel },
+      {
+        questionId: 'frage-aus-dem-test-entwurf',
+        answer: { value: '1' },
+        text: null,
+        criterionTitle: null,
+        version: null,
+        label: formerVersionLabel,
+      },
     ]);
     expect(formerVersionLabel).toBe('gehört zu einer früheren Fassung');
     expect(r.newQuestions.map((q) => q.questionId)).toEqual(['transparenz-dokumentation-zeitnah']);

@@ -15,7 +15,10 @@ import {
   questionCounts,
 } from '../../machines/qualitaetscheck/versions';
 
-const clone = (content: QualityCheckContent, label: string): QualityCheckContent => ({ ...JSON.parse(JSON.stringify(content)), version: label });
+const clone = (content: QualityCheckContent, label: string): QualityCheckContent => ({
+  ...JSON.parse(JSON.stringify(content)),
+  version: label,
+});
 const ids = v1.criteria.map((c) => c.id);
 const pageAnswers = (content: QualityCheckContent, criterion: string, value: AnswerValue) =>
   Object.fromEntries(pageQuestions(content, criterion, 'verwaltung').map((q) => [q.id, { value }]));
@@ -64,11 +67,24 @@ describe('what a new version changes', () => {
     const change = describeContentChange(v1, next);
     expect(change.removedQuestions.map((q) => q.questionId)).toEqual(['lernen-erkenntnisse-weitergeben']);
     expect(change.addedQuestions.map((q) => q.questionId)).toEqual(['lernen-neu']);
-    expect(change.rewordedQuestions).toEqual([expect.objectContaining({ questionId: v1.criteria[0]!.questions[0]!.id, previousText: v1.criteria[0]!.questions[0]!.text, text: 'Neu formuliert.' })]);
-    expect(change.perspectiveChanges).toEqual([expect.objectContaining({ questionId: 'dialog-moderation-kompetenz', added: ['politik'], removed: [] })]);
+    expect(change.rewordedQuestions).toEqual([
+      expect.objectContaining({
+        questionId: v1.criteria[0]!.questions[0]!.id,
+        previousText: v1.criteria[0]!.questions[0]!.text,
+        text: 'Neu formuliert.',
+      }),
+    ]);
+    expect(change.perspectiveChanges).toEqual([
+      expect.objectContaining({ questionId: 'dialog-moderation-kompetenz', added: ['politik'], removed: [] }),
+    ]);
     expect(change.thresholdsChanged).toBe(true);
     expect(change.questionsUnchanged).toBe(false);
-    expect(describeContentChange(v1, clone(v1, '2027-2'))).toMatchObject({ questionsUnchanged: true, thresholdsChanged: false, addedCriteria: [], removedCriteria: [] });
+    expect(describeContentChange(v1, clone(v1, '2027-2'))).toMatchObject({
+      questionsUnchanged: true,
+      thresholdsChanged: false,
+      addedCriteria: [],
+      removedCriteria: [],
+    });
   });
 
   it('counts the statements of each perspective', () => {
@@ -78,7 +94,9 @@ describe('what a new version changes', () => {
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(assignments);
     expect(counts.verwaltung).toBe(v1.criteria.flatMap((c) => c.questions).filter((q) => q.perspectives.includes('verwaltung')).length);
     const fewer = clone(v1, '2027-1');
-    fewer.criteria[0]!.questions = fewer.criteria[0]!.questions.filter((q) => !q.perspectives.includes('zivilgesellschaft') || q.perspectives.length === 4);
+    fewer.criteria[0]!.questions = fewer.criteria[0]!.questions.filter(
+      (q) => !q.perspectives.includes('zivilgesellschaft') || q.perspectives.length === 4,
+    );
     expect(questionCounts(fewer).zivilgesellschaft).toBe(counts.zivilgesellschaft - 1);
   });
 });
@@ -107,7 +125,11 @@ describe('stored checks', () => {
     expect(currentPage(adopted)).toBe('ergebnis');
     expect(adopted.context.answers).toEqual(snapshot.context.answers);
     const result = resultOf(adopted, next, [v1, next])!;
-    expect(result.formerVersion.map((f) => f.questionId).sort()).toEqual(pageQuestions(v1, ids[1]!, 'verwaltung').map((q) => q.id).sort());
+    expect(result.formerVersion.map((f) => f.questionId).sort()).toEqual(
+      pageQuestions(v1, ids[1]!, 'verwaltung')
+        .map((q) => q.id)
+        .sort(),
+    );
     expect(result.formerVersion.every((f) => f.label === 'gehört zu einer früheren Fassung' && f.version === '2026-1')).toBe(true);
   });
 
@@ -127,7 +149,9 @@ describe('stored checks', () => {
   });
 
   it('lose only the unreadable answers of a damaged sheet', () => {
-    const read = salvage({ context: { perspective: 'presse', answers: { a: { value: '2', note: 'gut' }, b: { value: 'sehr' }, c: 'x', d: { value: 'na' } } } });
+    const read = salvage({
+      context: { perspective: 'presse', answers: { a: { value: '2', note: 'gut' }, b: { value: 'sehr' }, c: 'x', d: { value: 'na' } } },
+    });
     expect(read).toEqual({ perspective: null, answers: { a: { value: '2', note: 'gut' }, d: { value: 'na' } } });
   });
 });
@@ -153,7 +177,11 @@ describe('wording of combined results', () => {
     expect(combinedStrengths(combined)).toEqual([]);
     const weak = combineProfiles(v1, [{ id: 'b', perspective: 'zivilgesellschaft', answers: zero }]);
     expect(combinedWeaknesses(v1, weak)).toEqual([
-      expect.objectContaining({ criterionId: ids[0], explanation: v1.criteria[0]!.explanation, suggestions: expect.arrayContaining([expect.objectContaining({ kindLabel: 'Beteiligungsformat' })]) }),
+      expect.objectContaining({
+        criterionId: ids[0],
+        explanation: v1.criteria[0]!.explanation,
+        suggestions: expect.arrayContaining([expect.objectContaining({ kindLabel: 'Beteiligungsformat' })]),
+      }),
     ]);
     expect(scoreText(null)).toBe('keine Wertung');
     expect(scoreText(67)).toBe('67 von 100 Punkten');

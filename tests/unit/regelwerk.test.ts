@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { describe, expect, it } from 'vitest';
 import { currentCalls, knownCalls } from '../../machines/frl/calls';
 import { evaluate } from '../../machines/frl/engine';
-import { factsSchema } from '../../machines/frl/facts';
+import { caseFactsSchema, factsSchema } from '../../machines/frl/facts';
 import { shippedParameters, valueOn } from '../../machines/frl/parameters';
 import { caseAsYaml, readBenchInput } from '../../machines/frl/regelwerk/bench';
 import { callFormSchema, callIdFrom, callToForm } from '../../machines/frl/regelwerk/call-form';
@@ -115,19 +115,41 @@ describe('published values over the shipped table', () => {
     const proposal = rollbackProposal(shippedParameters, published, published[1]!, today)!;
     const after = tableWithPublications(shippedParameters, [
       ...published,
-      { publication: 3, parameterId: proposal.parameterId, value: proposal.value.value, from: proposal.from, reference: proposal.value.reference },
+      {
+        publication: 3,
+        parameterId: proposal.parameterId,
+        value: proposal.value.value,
+        from: proposal.from,
+        reference: proposal.value.reference,
+      },
     ]);
     expect(valueOn(after['grant.cap.A1.1'], '2027-06-01')!.value).toBe(900_000);
     expect(after['grant.cap.A1.1'].values.some((v) => v.value === 950_000)).toBe(false);
   });
 
   it('shows every open call, else the next one announced', () => {
-    const special = { ...knownCalls[5]!, id: 'sonderaufruf', title: 'Sonderaufruf', opensOn: '2025-07-01', publishedOn: '2025-07-01', deadline: '2025-08-31' };
+    const special = {
+      ...knownCalls[5]!,
+      id: 'sonderaufruf',
+      title: 'Sonderaufruf',
+      opensOn: '2025-07-01',
+      publishedOn: '2025-07-01',
+      deadline: '2025-08-31',
+    };
     const calls = callsWithOverrides(knownCalls, [special]);
     expect(currentCalls(calls, '2025-08-15').map((c) => c.title)).toEqual(['Sonderaufruf', '6. Förderaufruf FRL Bürgerbeteiligung']);
     expect(currentCalls(calls, '2025-09-19')).toEqual([]);
-    const next = { ...special, id: 'aufruf-7', title: '7. Förderaufruf', opensOn: '2027-01-10', publishedOn: '2027-01-10', deadline: '2027-03-31' };
-    expect(currentCalls(callsWithOverrides(knownCalls, [next]), '2026-11-22')).toMatchObject([{ title: '7. Förderaufruf', state: 'upcoming', opens: '2027-01-10' }]);
+    const next = {
+      ...special,
+      id: 'aufruf-7',
+      title: '7. Förderaufruf',
+      opensOn: '2027-01-10',
+      publishedOn: '2027-01-10',
+      deadline: '2027-03-31',
+    };
+    expect(currentCalls(callsWithOverrides(knownCalls, [next]), '2026-11-22')).toMatchObject([
+      { title: '7. Förderaufruf', state: 'upcoming', opens: '2027-01-10' },
+    ]);
   });
 
   it('merges stored calls over the shipped ones by id', () => {
@@ -206,8 +228,14 @@ describe('preview of a change', () => {
 
 describe('test bench input', () => {
   it('reads the CLI JSON case and a YAML case', () => {
-    expect(readBenchInput('{"referenceDate":"2026-11-22","facts":{}}')).toEqual({ kind: 'case', value: { referenceDate: '2026-11-22', facts: {} } });
-    expect(readBenchInput('referenceDate: 2026-11-22\nfacts: {}\n')).toEqual({ kind: 'case', value: { referenceDate: '2026-11-22', facts: {} } });
+    expect(readBenchInput('{"referenceDate":"2026-11-22","facts":{}}')).toEqual({
+      kind: 'case',
+      value: { referenceDate: '2026-11-22', facts: {} },
+    });
+    expect(readBenchInput('referenceDate: 2026-11-22\nfacts: {}\n')).toEqual({
+      kind: 'case',
+      value: { referenceDate: '2026-11-22', facts: {} },
+    });
     expect(readBenchInput('name: x\nreferenceDate: 2026-11-22\nfacts: {}\nexpect: { verdict: unvollstaendig }\n').kind).toBe('suite');
   });
 
@@ -223,8 +251,12 @@ describe('test bench input', () => {
   });
 
   it('turns a checked case into a suite case that passes', () => {
-    const facts = { applicant: { kind: 'gemeinde', landkreis: 'Meißen' }, project: { route: 'A1.1' }, budget: { totalExpenditure: 3000, requestedGrant: 2700, ownCash: 300 } };
-    const result = evaluate(today, factsSchema.parse(facts));
+    const facts = {
+      applicant: { kind: 'gemeinde', landkreis: 'Meißen' },
+      project: { route: 'A1.1' },
+      budget: { totalExpenditure: 3000, requestedGrant: 2700, ownCash: 300 },
+    };
+    const result = evaluate(today, caseFactsSchema.parse(facts));
     const yaml = caseAsYaml({ name: 'Zu kleine Zuwendung', referenceDate: today, facts, result });
     const [parsed] = parseSuiteFile(yaml, 'neu.yaml');
     expect(parsed!.case!.expect.findings).toContainEqual({ criterion: 'finanzen.mindestbetrag', status: 'nicht erfüllt' });
@@ -248,15 +280,18 @@ describe('funding call form', () => {
     );
     expect(submission.status).toBe('success');
     if (submission.status !== 'success') return;
-    expect(submission.value).toMatchObject({ opensOn: '2026-12-01', focusTopics: ['Jugendbeteiligung', 'Bürgerräte'], requiredDocuments: ['Vorhabenbeschreibung', 'Finanzierungsplan'] });
+    expect(submission.value).toMatchObject({
+      opensOn: '2026-12-01',
+      focusTopics: ['Jugendbeteiligung', 'Bürgerräte'],
+      requiredDocuments: ['Vorhabenbeschreibung', 'Finanzierungsplan'],
+    });
     expect(callToForm(submission.value).focusTopics).toBe('Jugendbeteiligung\nBürgerräte');
   });
 
   it('refuses a deadline before the publication and missing documents', () => {
-    const submission = parseWithZod(
-      form({ title: 'X', issuedBy: 'SMS', publishedOn: '01.12.2026', deadline: '30.11.2026', source: 'Y' }),
-      { schema: callFormSchema },
-    );
+    const submission = parseWithZod(form({ title: 'X', issuedBy: 'SMS', publishedOn: '01.12.2026', deadline: '30.11.2026', source: 'Y' }), {
+      schema: callFormSchema,
+    });
     expect(errorsOf(submission).deadline?.[0]).toMatch(/vor der Veröffentlichung/);
     expect(errorsOf(submission).requiredDocuments?.[0]).toMatch(/Unterlagen/);
   });
@@ -286,10 +321,21 @@ describe('statistics without small cells', () => {
       { key: 'c', label: 'C', count: 5 },
     ]);
     expect(shown.filter((c) => c.suppressed).map((c) => c.key)).toEqual(['b', 'c']);
-    expect(suppressSmallCounts([{ key: 'a', label: 'A', count: 7 }, { key: 'b', label: 'B', count: 9 }]).some((c) => c.suppressed)).toBe(false);
+    expect(
+      suppressSmallCounts([
+        { key: 'a', label: 'A', count: 7 },
+        { key: 'b', label: 'B', count: 9 },
+      ]).some((c) => c.suppressed),
+    ).toBe(false);
   });
 
   it('ranks the most frequent first', () => {
-    expect(rank([{ key: 'x', label: 'X', count: 1 }, { key: 'y', label: 'Y', count: 3 }, { key: 'z', label: 'Z', count: 0 }]).map((c) => c.key)).toEqual(['y', 'x']);
+    expect(
+      rank([
+        { key: 'x', label: 'X', count: 1 },
+        { key: 'y', label: 'Y', count: 3 },
+        { key: 'z', label: 'Z', count: 0 },
+      ]).map((c) => c.key),
+    ).toEqual(['y', 'x']);
   });
 });

@@ -25,19 +25,37 @@ describe('net changes since the last review', () => {
 
   it('shows a budget line added in the period as it is now, once', () => {
     const net = netChanges([
-      save('1', 'a', [{ path: 'budget.lines[id=n1]', before: undefined, after: { id: 'n1', description: 'Druck', kind: 'pauschal', amountCents: 1000 } }]),
+      save('1', 'a', [
+        { path: 'budget.lines[id=n1]', before: undefined, after: { id: 'n1', description: 'Druck', kind: 'pauschal', amountCents: 1000 } },
+      ]),
       save('2', 'b', [{ path: 'budget.lines[id=n1].amountCents', before: 1000, after: 2500 }]),
     ]);
     expect(net).toHaveLength(1);
-    expect(net[0]).toMatchObject({ path: 'budget.lines[id=n1]', before: undefined, after: { description: 'Druck', amountCents: 2500 }, by: 'b' });
+    expect(net[0]).toMatchObject({
+      path: 'budget.lines[id=n1]',
+      before: undefined,
+      after: { description: 'Druck', amountCents: 2500 },
+      by: 'b',
+    });
   });
 
   it('shows a removed line as it was at the start, before any edit', () => {
     const net = netChanges([
       save('1', 'a', [{ path: 'budget.lines[id=c2].amountCents', before: 90000, after: 95000 }]),
-      save('2', 'a', [{ path: 'budget.lines[id=c2]', before: { id: 'c2', description: 'Losverfahren', amountCents: 95000 }, after: undefined }]),
+      save('2', 'a', [
+        { path: 'budget.lines[id=c2]', before: { id: 'c2', description: 'Losverfahren', amountCents: 95000 }, after: undefined },
+      ]),
     ]);
-    expect(net).toEqual([{ path: 'budget.lines[id=c2]', before: { id: 'c2', description: 'Losverfahren', amountCents: 90000 }, after: undefined, at: '2', by: 'a', saves: 1 }]);
+    expect(net).toEqual([
+      {
+        path: 'budget.lines[id=c2]',
+        before: { id: 'c2', description: 'Losverfahren', amountCents: 90000 },
+        after: undefined,
+        at: '2',
+        by: 'a',
+        saves: 1,
+      },
+    ]);
   });
 
   it('a line added and removed again leaves nothing', () => {
@@ -70,8 +88,21 @@ describe('values and places as people read them', () => {
     expect(describeValue('schedule.start', '2027-03-01')).toBe('01.03.2027');
     expect(describeValue('project.cooperation', false)).toBe('nein');
     expect(describeValue('project.summary', undefined)).toBe('–');
-    expect(describeValue('budget.lines[id=c2]', { id: 'c2', category: 'honorare', description: 'Losverfahren', amountCents: 90000, year: 2027 })).toBe('Losverfahren, 900,00\u00a0€, 2027');
-    expect(describeValue('project.targetGroups', ['alle', 'familien'])).toBe('alle, familien');
+    expect(
+      describeValue('budget.lines[id=c2]', { id: 'c2', category: 'honorare', description: 'Losverfahren', amountCents: 90000, year: 2027 }),
+    ).toBe('Losverfahren (Honorare), 900,00\u00a0€, 2027');
+    expect(
+      describeValue('budget.lines[id=c3]', {
+        id: 'c3',
+        category: 'verpflegung',
+        kind: 'menge',
+        quantityMilli: 40_000,
+        unitPriceCents: 850,
+        year: 2027,
+      }),
+    ).toBe('Verpflegung, 40 × 8,50\u00a0€ = 340,00\u00a0€, 2027');
+    expect(describeValue('budget.lines[id=c3].year', 2027)).toBe('2027');
+    expect(describeValue('project.targetGroups', ['alle', 'familien'])).toBe('Alle Einwohnerinnen und Einwohner, Familien');
   });
 
   it('names the step of a path', () => {

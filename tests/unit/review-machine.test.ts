@@ -53,21 +53,41 @@ const take = events['beratung.uebernehmen']!(actors.advisorA);
 const states: Record<string, { status: ReviewStatus; snapshot: () => ReviewSnapshot }> = {
   entwurf: { status: 'entwurf', snapshot: () => run([]) },
   'in_beratung (Pool)': { status: 'in_beratung', snapshot: () => run([ask]) },
-  'in_beratung (an B gerichtet)': { status: 'in_beratung', snapshot: () => run([{ ...ask, advisorId: actors.advisorB.userId } as ReviewEvent]) },
+  'in_beratung (an B gerichtet)': {
+    status: 'in_beratung',
+    snapshot: () => run([{ ...ask, advisorId: actors.advisorB.userId } as ReviewEvent]),
+  },
   'in_beratung (A berät)': { status: 'in_beratung', snapshot: () => run([ask, take]) },
   zur_ueberarbeitung: { status: 'zur_ueberarbeitung', snapshot: () => run([ask, take, events['beratung.zurueckgeben']!(actors.advisorA)]) },
-  beratung_abgeschlossen: { status: 'beratung_abgeschlossen', snapshot: () => run([ask, take, events['beratung.abschliessen']!(actors.advisorA)]) },
+  beratung_abgeschlossen: {
+    status: 'beratung_abgeschlossen',
+    snapshot: () => run([ask, take, events['beratung.abschliessen']!(actors.advisorA)]),
+  },
   eingereicht: { status: 'eingereicht', snapshot: () => run([events['einreichung.erfassen']!(actors.member)]) },
-  bewilligt: { status: 'bewilligt', snapshot: () => run([events['einreichung.erfassen']!(actors.member), events['bewilligung.erfassen']!(actors.member)]) },
-  abgelehnt: { status: 'abgelehnt', snapshot: () => run([events['einreichung.erfassen']!(actors.member), events['ablehnung.erfassen']!(actors.member)]) },
+  bewilligt: {
+    status: 'bewilligt',
+    snapshot: () => run([events['einreichung.erfassen']!(actors.member), events['bewilligung.erfassen']!(actors.member)]),
+  },
+  abgelehnt: {
+    status: 'abgelehnt',
+    snapshot: () => run([events['einreichung.erfassen']!(actors.member), events['ablehnung.erfassen']!(actors.member)]),
+  },
   zurueckgezogen: { status: 'zurueckgezogen', snapshot: () => run([events['antrag.zurueckziehen']!(actors.member)]) },
 };
 
 /** Who may send which event in which state – written out by hand from the process, not derived. */
 const allowed: Record<string, Partial<Record<string, Who[]>>> = {
   entwurf: { 'beratung.anfragen': ['member'], 'einreichung.erfassen': ['member'], 'antrag.zurueckziehen': ['member'] },
-  'in_beratung (Pool)': { 'beratung.uebernehmen': ['advisorA', 'advisorB'], 'beratung.beenden': ['member'], 'antrag.zurueckziehen': ['member'] },
-  'in_beratung (an B gerichtet)': { 'beratung.uebernehmen': ['advisorB'], 'beratung.beenden': ['member'], 'antrag.zurueckziehen': ['member'] },
+  'in_beratung (Pool)': {
+    'beratung.uebernehmen': ['advisorA', 'advisorB'],
+    'beratung.beenden': ['member'],
+    'antrag.zurueckziehen': ['member'],
+  },
+  'in_beratung (an B gerichtet)': {
+    'beratung.uebernehmen': ['advisorB'],
+    'beratung.beenden': ['member'],
+    'antrag.zurueckziehen': ['member'],
+  },
   'in_beratung (A berät)': {
     'beratung.hinzuziehen': ['advisorA'],
     'beratung.zurueckgeben': ['advisorA'],
@@ -106,15 +126,30 @@ describe('refused events leave the state unchanged', () => {
       expect(result.accepted).toBe(false);
       expect(result.snapshot).toBe(snapshot);
     }
-    const ok = applyReviewEvent(snapshot, { type: 'beratung.zurueckgeben', reason: '  Bitte Zeitplan prüfen.  ', actor: actors.advisorA, at });
+    const ok = applyReviewEvent(snapshot, {
+      type: 'beratung.zurueckgeben',
+      reason: '  Bitte Zeitplan prüfen.  ',
+      actor: actors.advisorA,
+      at,
+    });
     expect(statusOf(ok.snapshot)).toBe('zur_ueberarbeitung');
-    expect(ok.snapshot.context.history.at(-1)).toMatchObject({ from: 'in_beratung', to: 'zur_ueberarbeitung', by: 10, reason: 'Bitte Zeitplan prüfen.' });
+    expect(ok.snapshot.context.history.at(-1)).toMatchObject({
+      from: 'in_beratung',
+      to: 'zur_ueberarbeitung',
+      by: 10,
+      reason: 'Bitte Zeitplan prüfen.',
+    });
   });
 
   it('a submission needs an ISO date and a reference', () => {
     const snapshot = startReview();
-    for (const [date, reference] of [['20.11.2026', 'SAB-1'], ['2026-11-20', '  ']]) {
-      expect(applyReviewEvent(snapshot, { type: 'einreichung.erfassen', date: date!, reference: reference!, actor: actors.member, at }).accepted).toBe(false);
+    for (const [date, reference] of [
+      ['20.11.2026', 'SAB-1'],
+      ['2026-11-20', '  '],
+    ]) {
+      expect(
+        applyReviewEvent(snapshot, { type: 'einreichung.erfassen', date: date!, reference: reference!, actor: actors.member, at }).accepted,
+      ).toBe(false);
     }
   });
 
@@ -122,13 +157,25 @@ describe('refused events leave the state unchanged', () => {
     const two = applyReviewEvent(states['in_beratung (A berät)']!.snapshot(), events['beratung.hinzuziehen']!(actors.advisorA)).snapshot;
     expect(two.context.advisors).toEqual([10, 11]);
     expect(applyReviewEvent(two, { type: 'beratung.hinzuziehen', advisorId: 12, actor: actors.advisorA, at }).accepted).toBe(false);
-    expect(applyReviewEvent(states['in_beratung (A berät)']!.snapshot(), { type: 'beratung.hinzuziehen', advisorId: 10, actor: actors.advisorA, at }).accepted).toBe(false);
+    expect(
+      applyReviewEvent(states['in_beratung (A berät)']!.snapshot(), {
+        type: 'beratung.hinzuziehen',
+        advisorId: 10,
+        actor: actors.advisorA,
+        at,
+      }).accepted,
+    ).toBe(false);
     // The added advisor may act like the first one.
     expect(applyReviewEvent(two, events['beratung.abschliessen']!(actors.advisorB)).accepted).toBe(true);
   });
 
   it('advisors stay with the draft through a revision round when the repeated request names them', () => {
-    const again = run([ask, take, events['beratung.zurueckgeben']!(actors.advisorA), { ...ask, advisorId: actors.advisorA.userId } as ReviewEvent]);
+    const again = run([
+      ask,
+      take,
+      events['beratung.zurueckgeben']!(actors.advisorA),
+      { ...ask, advisorId: actors.advisorA.userId } as ReviewEvent,
+    ]);
     expect(statusOf(again)).toBe('in_beratung');
     expect(again.context.advisors).toEqual([10]);
     expect(applyReviewEvent(again, events['beratung.uebernehmen']!(actors.advisorB)).accepted).toBe(false);
@@ -173,7 +220,10 @@ describe('ending the advice and asking someone else release the advisors', () =>
     expect((['advisorA', 'advisorB'] as const).filter((w) => advisorMayRead(actors[w], two))).toEqual([]);
   });
 
-  for (const [name, start] of [['after a return', returned], ['after completion', completed]] as const) {
+  for (const [name, start] of [
+    ['after a return', returned],
+    ['after completion', completed],
+  ] as const) {
     it(`a request to advisor B ${name}: B can take it, A can no longer read it`, () => {
       const toB = applyReviewEvent(start(), { ...ask, advisorId: actors.advisorB.userId } as ReviewEvent).snapshot;
       expect(toB.context).toMatchObject({ advisors: [], formerAdvisors: [10], requestedAdvisor: 11 });
@@ -186,7 +236,9 @@ describe('ending the advice and asking someone else release the advisors', () =>
     it(`a request to the pool ${name} starts afresh; naming A keeps A`, () => {
       const pool = applyReviewEvent(start(), ask).snapshot;
       expect(pool.context).toMatchObject({ advisors: [], formerAdvisors: [10], requestedAdvisor: null });
-      expect((['advisorA', 'advisorB'] as const).filter((w) => applyReviewEvent(pool, events['beratung.uebernehmen']!(actors[w])).accepted)).toEqual(['advisorA', 'advisorB']);
+      expect(
+        (['advisorA', 'advisorB'] as const).filter((w) => applyReviewEvent(pool, events['beratung.uebernehmen']!(actors[w])).accepted),
+      ).toEqual(['advisorA', 'advisorB']);
       const same = applyReviewEvent(start(), { ...ask, advisorId: actors.advisorA.userId } as ReviewEvent).snapshot;
       expect(same.context).toMatchObject({ advisors: [10], formerAdvisors: [] });
       expect(advisorMayRead(actors.advisorB, same)).toBe(false);
@@ -200,7 +252,12 @@ describe('ending the advice and asking someone else release the advisors', () =>
   });
 
   it('a snapshot of an older release without former advisors is restored and can be ended', () => {
-    const result = applyReviewEvent(states['in_beratung (A berät)']!.snapshot(), { type: 'beratung.zurueckgeben', reason: 'Bitte Zeitplan prüfen.', actor: actors.advisorA, at });
+    const result = applyReviewEvent(states['in_beratung (A berät)']!.snapshot(), {
+      type: 'beratung.zurueckgeben',
+      reason: 'Bitte Zeitplan prüfen.',
+      actor: actors.advisorA,
+      at,
+    });
     const old = JSON.parse(JSON.stringify(result.persisted)) as { context: Record<string, unknown> };
     delete old.context.formerAdvisors;
     const restored = startReview(old);
@@ -217,7 +274,9 @@ describe('the statement at completion refers to a version', () => {
     expect(changedSinceCompletion(completed.context, 8)).toBe(true);
     // Never completed, or completed by an older release that kept no version: nothing to say.
     expect(changedSinceCompletion(startReview().context, 3)).toBe(false);
-    const old = JSON.parse(JSON.stringify(applyReviewEvent(run([ask, take]), events['beratung.abschliessen']!(actors.advisorA)).persisted)) as { context: Record<string, unknown> };
+    const old = JSON.parse(
+      JSON.stringify(applyReviewEvent(run([ask, take]), events['beratung.abschliessen']!(actors.advisorA)).persisted),
+    ) as { context: Record<string, unknown> };
     delete old.context.completedVersion;
     expect(changedSinceCompletion(startReview(old).context, 99)).toBe(false);
   });
@@ -233,20 +292,20 @@ describe('who may read a draft', () => {
     expect(reads('zur_ueberarbeitung')).toEqual(['advisorA']);
     expect(reads('eingereicht')).toEqual([]);
     // An advice request withdrawn before anyone took it: private again.
-    expect(['advisorA', 'advisorB'].filter((w) => advisorMayRead(actors[w as Who], run([ask, events['beratung.beenden']!(actors.member)])))).toEqual([]);
+    expect(
+      ['advisorA', 'advisorB'].filter((w) => advisorMayRead(actors[w as Who], run([ask, events['beratung.beenden']!(actors.member)]))),
+    ).toEqual([]);
   });
   it('applicants and ministry are never advisors', () => {
-    for (const who of ['member', 'outsider', 'ministry', 'admin'] as const) expect(advisorMayRead(actors[who], states['in_beratung (Pool)']!.snapshot())).toBe(false);
+    for (const who of ['member', 'outsider', 'ministry', 'admin'] as const)
+      expect(advisorMayRead(actors[who], states['in_beratung (Pool)']!.snapshot())).toBe(false);
   });
 });
 
 it('only drafts before submission can be edited', () => {
-  expect(Object.values(states).filter((s) => isEditable(s.status)).map((s) => s.status)).toEqual([
-    'entwurf',
-    'in_beratung',
-    'in_beratung',
-    'in_beratung',
-    'zur_ueberarbeitung',
-    'beratung_abgeschlossen',
-  ]);
+  expect(
+    Object.values(states)
+      .filter((s) => isEditable(s.status))
+      .map((s) => s.status),
+  ).toEqual(['entwurf', 'in_beratung', 'in_beratung', 'in_beratung', 'zur_ueberarbeitung', 'beratung_abgeschlossen']);
 });

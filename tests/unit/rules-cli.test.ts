@@ -16,7 +16,9 @@ const facts = {
   budget: { totalExpenditure: 12000, requestedGrant: 11000, ownCash: 1000 },
 };
 
-describe('npm run rules', () => {
+// Each test spawns tsx several times (a few seconds each, many more on a busy machine): an explicit budget,
+// not a timing assertion (ADR 0006).
+describe('npm run rules', { timeout: 180_000 }, () => {
   it('check prints the verdict and every criterion with its trace as JSON', () => {
     const file = join(dir, 'fall.json');
     writeFileSync(file, JSON.stringify({ referenceDate: '2026-11-22', facts }));
@@ -39,7 +41,14 @@ describe('npm run rules', () => {
     const file = join(dir, 'falsch.yaml');
     writeFileSync(
       file,
-      ['name: Absichtlich falsche Erwartung', 'referenceDate: 2026-11-22', `facts: ${JSON.stringify(facts)}`, 'expect:', '  verdict: foerderfaehig', ''].join('\n'),
+      [
+        'name: Absichtlich falsche Erwartung',
+        'referenceDate: 2026-11-22',
+        `facts: ${JSON.stringify(facts)}`,
+        'expect:',
+        '  verdict: foerderfaehig',
+        '',
+      ].join('\n'),
     );
     const result = run('test', file);
     expect(result.status).toBe(1);

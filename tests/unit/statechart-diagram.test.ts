@@ -1,13 +1,13 @@
 import { createMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { layoutMachine, transitionLabel } from '../../machines/diagram/layout';
-import { anyState, describeMachine, eventless, guardName } from '../../machines/diagram/model';
+import { anyState, describeMachine, eventless, guardLabel, guardName } from '../../machines/diagram/model';
 import { applicationMachine } from '../../machines/frl/application/machine';
 import { stepIds } from '../../machines/frl/application/steps';
 import { foerderCheckMachine } from '../../machines/frl/foerdercheck/machine';
 import { questionIds } from '../../machines/frl/foerdercheck/questions';
 import { reviewMachine, reviewStatuses } from '../../machines/frl/review/machine';
-import { drawStatecharts } from '../../machines/frl/statecharts';
+import { drawStatecharts, statecharts } from '../../machines/frl/statecharts';
 
 /** Every transition id drawn somewhere in a layout (edge, self-loop, bus branch or bus note). */
 function drawnTransitionIds(layout: ReturnType<typeof layoutMachine>): string[] {
@@ -39,10 +39,17 @@ describe('describeMachine reads the statecharts from their definitions', () => {
   it('reads transitions with event, named guard with parameters, and target', () => {
     const review = describeMachine(reviewMachine);
     expect(review.transitions).toContainEqual(
-      expect.objectContaining({ source: 'in_beratung', event: 'beratung.zurueckgeben', guard: 'assignedAdvisorWithReason', target: 'zur_ueberarbeitung' }),
+      expect.objectContaining({
+        source: 'in_beratung',
+        event: 'beratung.zurueckgeben',
+        guard: 'assignedAdvisorWithReason',
+        target: 'zur_ueberarbeitung',
+      }),
     );
     // A guarded transition without target stays in its state.
-    expect(review.transitions).toContainEqual(expect.objectContaining({ source: 'in_beratung', event: 'beratung.uebernehmen', target: null }));
+    expect(review.transitions).toContainEqual(
+      expect.objectContaining({ source: 'in_beratung', event: 'beratung.uebernehmen', target: null }),
+    );
     const check = describeMachine(foerderCheckMachine);
     expect(check.transitions.filter((t) => t.source === 'nach_sitz').map((t) => [t.event, t.guard, t.target])).toEqual([
       [eventless, 'isKommuneOutsideSaxony', 'ergebnis'],
@@ -50,7 +57,9 @@ describe('describeMachine reads the statecharts from their definitions', () => {
       [eventless, null, 'foerderweg'],
     ]);
     const app = describeMachine(applicationMachine);
-    expect(app.transitions).toContainEqual(expect.objectContaining({ source: anyState, event: 'step.open', guard: 'mayOpen(kosten)', target: 'kosten' }));
+    expect(app.transitions).toContainEqual(
+      expect.objectContaining({ source: anyState, event: 'step.open', guard: 'mayOpen(kosten)', target: 'kosten' }),
+    );
   });
 
   it('counts exactly the transitions the machine declares', () => {
@@ -115,6 +124,47 @@ describe('layoutMachine draws every state and every transition', () => {
     expect(backwards.back).toBe(true);
     expect(backwards.points.at(-1)!.y).toBe(box('a').y + box('a').height);
     expect(layout.loops.map((l) => l.state)).toEqual(['a']);
-    expect(transitionLabel({ event: eventless, guard: null })).toBe('sonst');
+    expect(
+      transitionLabel({ id: 'x', source: 'a', target: 'b', event: eventless, guard: null, guardType: null, guardParams: {}, actions: [] }),
+    ).toBe('sonst');
   });
+});
+
+describe('the diagrams speak German', () => {
+  for (const chart of statecharts) {
+    const model = describeMachine(chart.machine);
+    const drawn = drawStatecharts().find((c) => c.id === chart.id)!;
+
+    it(`${chart.id}: every state and every event, guard and action of a transition has a German label`, () => {
+      for (const state of model.states) expect(chart.labelOf(state.id), `state ${state.id}`).not.toBe('');
+      for (const t of model.transitions) {
+        if (t.event !== eventless) expect(chart.labels.events[t.event], `event ${t.event}`).toBeTruthy();
+        if (t.guardType !== null) {
+          const label = guardLabel(chart.labels, t);
+          expect(label, `guard ${t.guard}`).toBeTruthy();
+          expect(label, `guard ${t.guard}`).not.toContain(t.guardType);
+        }
+        for (const action of t.actions) expect(chart.labels.actions[action], `action ${action}`).toBeTruthy();
+      }
+    });
+
+    it(`${chart.id}: the label table names exactly the guards the machine implements`, () => {
+      const implemented = Object.keys((chart.machine.implementations as { guards: Record<string, unknown> }).guards).sort();
+      expect(Object.keys(chart.labels.guards).sort()).toEqual(implemented);
+    });
+
+    it(`${chart.id}: the picture shows German words, no technical guard or event name`, () => {
+      const layout = drawn.layout;
+      const shown = [
+        ...layout.edges.flatMap((e) => e.label.lines),
+        ...layout.loops.flatMap((l) => l.label.lines),
+        ...(layout.bus ? [...layout.bus.branches.flatMap((b) => b.label.lines), ...(layout.bus.stay?.label.lines ?? [])] : []),
+      ].join('\n');
+      for (const t of model.transitions) {
+        if (t.guardType !== null) expect(shown, `guard ${t.guardType}`).not.toContain(t.guardType);
+        if (t.event !== eventless && t.event.includes('.')) expect(shown, `event ${t.event}`).not.toContain(t.event);
+      }
+      for (const node of layout.nodes) expect(node.label, `box ${node.id}`).not.toBe('');
+    });
+  }
 });

@@ -12,10 +12,20 @@ export function ApplicantStep({ fields, part }: { fields: Fields; part: 'A' | 'B
   const partners = rowsOf(fields.partners!);
   return (
     <>
-      <Section id="organisation" title="Organisation" hint="Übernommen aus den Stammdaten Ihrer Organisation. Änderungen gelten für diesen Antrag.">
+      <Section
+        id="organisation"
+        title="Organisation"
+        hint="Übernommen aus den Stammdaten Ihrer Organisation. Änderungen gelten für diesen Antrag."
+      >
         <SelectField field={f('kind')} label="Art der Organisation" options={kindOptions} />
         <TextField field={f('name')} label="Name" autoComplete="organization" />
-        <TextField field={f('ags')} label="Amtlicher Gemeindeschlüssel (AGS)" width="short" inputMode="numeric" hint="Nur für Kommunen: acht Ziffern." />
+        <TextField
+          field={f('ags')}
+          label="Amtlicher Gemeindeschlüssel (AGS)"
+          width="short"
+          inputMode="numeric"
+          hint="Nur für Kommunen: acht Ziffern."
+        />
         <TextField field={f('registerNumber')} label="Registernummer" width="medium" hint="Nur für Vereine, Stiftungen und gGmbH." />
         <TextField field={f('registerCourt')} optional label="Registergericht" width="medium" />
         <TextField field={f('street')} label="Straße und Hausnummer" autoComplete="street-address" />
@@ -27,7 +37,13 @@ export function ApplicantStep({ fields, part }: { fields: Fields; part: 'A' | 'B
         <TextField field={f('legalRepName')} label="Vertretungsberechtigte Person" />
         <TextField field={f('legalRepFunction')} label="Funktion der vertretungsberechtigten Person" width="medium" />
         <TextField field={f('contactName')} label="Ansprechperson für diesen Antrag" autoComplete="name" />
-        <TextField field={f('contactEmail')} label="E-Mail-Adresse der Ansprechperson" type="email" autoComplete="email" spellCheck={false} />
+        <TextField
+          field={f('contactEmail')}
+          label="E-Mail-Adresse der Ansprechperson"
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+        />
         <TextField field={f('contactPhone')} label="Telefon der Ansprechperson" type="tel" width="medium" autoComplete="tel" />
       </Section>
       <Section id="bank" title="Bankverbindung">
@@ -42,20 +58,43 @@ export function ApplicantStep({ fields, part }: { fields: Fields; part: 'A' | 'B
         />
       </Section>
       {part === 'B' ? (
-        <Section id="traeger" title="Gemeinnützigkeit und Verankerung" hint="FRL Teil 2 B III: gemeinnützige Träger, in Sachsen ansässig und lokal verankert; Ausnahmen mit Begründung.">
-          <RadioGroup field={fields.nonprofit!} legend="Ist Ihre Organisation vom Finanzamt als gemeinnützig anerkannt?" options={yesNoOptions} inline />
-          <RadioGroup field={fields.locallyRooted!} legend="Ist Ihre Organisation in Sachsen vor Ort verankert (Mitglieder, Räume, Projekte)?" options={yesNoOptions} inline />
+        <Section
+          id="traeger"
+          title="Gemeinnützigkeit und Verankerung"
+          hint="FRL Teil 2 B III: gemeinnützige Träger, in Sachsen ansässig und lokal verankert; Ausnahmen mit Begründung."
+        >
+          <RadioGroup
+            field={fields.nonprofit!}
+            legend="Ist Ihre Organisation vom Finanzamt als gemeinnützig anerkannt?"
+            options={yesNoOptions}
+            inline
+          />
+          <RadioGroup
+            field={fields.locallyRooted!}
+            legend="Ist Ihre Organisation in Sachsen vor Ort verankert (Mitglieder, Räume, Projekte)?"
+            options={yesNoOptions}
+            inline
+          />
           <TextAreaField field={fields.seatExceptionReason!} label="Falls nicht oder bei Sitz außerhalb Sachsens: Begründung" rows={4} />
         </Section>
       ) : null}
-      <Section id="verbund" title="Verbund" hint="Mehrere Gebietskörperschaften können gemeinsam beantragen; Ihre Organisation stellt den Antrag federführend (FRL Teil 2 A III Satz 2).">
+      <Section
+        id="verbund"
+        title="Verbund"
+        hint="Mehrere Gebietskörperschaften können gemeinsam beantragen; Ihre Organisation stellt den Antrag federführend (FRL Teil 2 A III Satz 2)."
+      >
         <RadioGroup field={fields.isVerbund!} legend="Beantragen Sie als Verbund mit weiteren Kommunen?" options={yesNoOptions} inline />
         {partners.map((row, index) => (
           <div className="row-card" key={row.id!.key ?? index} id={`zeile-${String(row.id!.initialValue ?? index)}`}>
             <div className="row-card__head">
               <h3>Verbundpartner {index + 1}</h3>
               <CommentMarker name={`partners[id=${String(row.id!.initialValue ?? '')}]`} />
-              <RemoveRowButton list="partners" id={String(row.id!.initialValue ?? '')} index={index} label={`Verbundpartner ${index + 1}`} />
+              <RemoveRowButton
+                list="partners"
+                id={String(row.id!.initialValue ?? '')}
+                index={index}
+                label={`Verbundpartner ${index + 1}`}
+              />
             </div>
             <HiddenId field={row.id!} />
             <TextField field={row.name!} label="Name" />

@@ -6,6 +6,8 @@ import type { Conflict } from '../../antrag-step.server';
 interface AutosaveData {
   conflict: Conflict | null;
   saved: { version: number; at: string; invalid: boolean } | null;
+  /** Set when the server could not store anything (503): the message to show. */
+  unavailable?: string;
 }
 
 export interface AutosaveState {
@@ -15,6 +17,7 @@ export interface AutosaveState {
   saving: boolean;
   invalid: boolean;
   conflict: Conflict | null;
+  unavailable: string | null;
 }
 
 /**
@@ -54,9 +57,10 @@ export function useAutosave(formRef: RefObject<HTMLFormElement | null>, initialV
     if (returned !== undefined && version !== returned) return;
     waiting.current = false;
     const submitter = waitingSubmit.current;
-    form.requestSubmit(submitter && submitter.isConnected ? submitter : undefined);
+    form.requestSubmit(submitter?.isConnected ? submitter : undefined);
   }, [fetcher.state, version, returned, conflict, formRef]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fetcher.submit is stable enough; re-binding the listeners on every render is not needed
   useEffect(() => {
     const form = formRef.current;
     if (!form || conflict) return;
@@ -88,11 +92,16 @@ export function useAutosave(formRef: RefObject<HTMLFormElement | null>, initialV
       form.removeEventListener('change', schedule);
       form.removeEventListener('submit', cancel);
     };
-    // fetcher.submit is stable enough for our purposes; re-binding on every render is not needed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [formRef, conflict]);
 
-  return { version, savedAt, saving: fetcher.state !== 'idle', invalid: fetcher.data?.saved?.invalid ?? false, conflict };
+  return {
+    version,
+    savedAt,
+    saving: fetcher.state !== 'idle',
+    invalid: fetcher.data?.saved?.invalid ?? false,
+    conflict,
+    unavailable: fetcher.data?.unavailable ?? null,
+  };
 }
 
 export function AutosaveStatus({ state, lastSaved }: { state: AutosaveState; lastSaved: string }) {
@@ -101,9 +110,11 @@ export function AutosaveStatus({ state, lastSaved }: { state: AutosaveState; las
     <p className="autosave-status" role="status" aria-live="polite">
       {state.saving
         ? 'Wird gespeichert …'
-        : state.savedAt
-          ? `Gespeichert um ${formatTime(at)}${state.invalid ? ' – einige Angaben sind noch fehlerhaft' : ''}`
-          : `Zuletzt gespeichert um ${formatTime(at)}`}
+        : state.unavailable
+          ? 'Nicht gespeichert: Der Server kann im Moment nichts speichern. Ihre Eingaben bleiben auf dieser Seite; speichern Sie später erneut.'
+          : state.savedAt
+            ? `Gespeichert um ${formatTime(at)}${state.invalid ? ' – einige Angaben sind noch fehlerhaft' : ''}`
+            : `Zuletzt gespeichert um ${formatTime(at)}`}
     </p>
   );
 }

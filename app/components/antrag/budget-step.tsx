@@ -1,11 +1,12 @@
 import { CommentMarker } from '../review/comments';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useEffect, useState, type RefObject } from 'react';
-import type { BudgetTotals } from '../../../machines/frl/application/budget';
+import { hasBudget, type BudgetTotals } from '../../../machines/frl/application/budget';
 import { totalsFor } from '../../../machines/frl/application/facts';
 import { lenientBudget, stepFormSchema } from '../../../machines/frl/application/forms';
 import type { ApplicationData } from '../../../machines/frl/application/schema';
-import { costCategories } from '../../../machines/frl/catalogues';
+import { CostSuggestions, type CostSuggestionView } from '../methoden/cost-suggestions';
+import { costCategories, costLineKindLabel, inKindKindLabel } from '../../../machines/frl/catalogues';
 import type { ParameterTable } from '../../../machines/frl/parameters';
 import { formatEuroWhole } from '../../../machines/shared/format';
 import { CheckboxField, RadioGroup, SelectField, TextAreaField, TextField } from '../fields';
@@ -18,7 +19,9 @@ export interface BudgetView {
   vatDeductible: boolean | undefined;
   totals: BudgetTotals | null;
   cap: string | null;
-  minimumWageHint: string;
+  /** Help texts naming parameters in force (machines/frl/wording.ts). */
+  inKindHint: string;
+  proposalBasis: string;
   /** What the browser needs to recompute the sums while the user types. */
   live: { data: ApplicationData; table: ParameterTable; date: string };
 }
@@ -34,7 +37,7 @@ function useLiveTotals(formRef: RefObject<HTMLFormElement | null>, view: BudgetV
     const update = () => {
       const { payload } = parseWithZod(new FormData(form), { schema: stepFormSchema('kosten', noId) });
       const data = lenientBudget(payload as Record<string, unknown>, view.live.data);
-      const next = data.budget.lines.length || data.budget.inKind.length ? totalsFor(data, view.live.table, view.live.date) : null;
+      const next = hasBudget(data) ? totalsFor(data, view.live.table, view.live.date) : null;
       // Only a real change re-renders (the summary sits inside the observed form).
       setTotals((previous) => (JSON.stringify(previous) === JSON.stringify(next) ? previous : next));
     };
@@ -52,13 +55,19 @@ function useLiveTotals(formRef: RefObject<HTMLFormElement | null>, view: BudgetV
   return totals;
 }
 
-const kindOptions = [
-  { value: 'menge', label: 'Menge × Einzelpreis' },
-  { value: 'personal', label: 'Stunden × Stundensatz (Personal)' },
-  { value: 'pauschal', label: 'Pauschalbetrag' },
-];
+const kindOptions = (['menge', 'personal', 'pauschal'] as const).map((value) => ({ value, label: costLineKindLabel[value] }));
 
-export function BudgetStep({ fields, view, formRef }: { fields: Fields; view: BudgetView; formRef: RefObject<HTMLFormElement | null> }) {
+export function BudgetStep({
+  fields,
+  view,
+  formRef,
+  suggestions = [],
+}: {
+  fields: Fields;
+  view: BudgetView;
+  formRef: RefObject<HTMLFormElement | null>;
+  suggestions?: CostSuggestionView[];
+}) {
   const f = (name: string) => fields[name]!;
   const totals = useLiveTotals(formRef, view);
   const lines = rowsOf(f('lines'));
@@ -78,6 +87,7 @@ export function BudgetStep({ fields, view, formRef }: { fields: Fields; view: Bu
         />
         {view.vatDeductible ? <p className="notice">Alle Beträge in diesem Plan sind Nettobeträge (ohne Umsatzsteuer).</p> : null}
       </Section>
+      <CostSuggestions suggestions={suggestions} />
       <Section id="ausgaben" title="Ausgaben" hint="Eine Zeile je Ausgabe. Beträge in Euro, zum Beispiel 1.234,56.">
         {lines.map((row, index) => (
           <div className="row-card" key={row.id!.key ?? index} id={`zeile-${String(row.id!.initialValue ?? index)}`}>
@@ -90,9 +100,21 @@ export function BudgetStep({ fields, view, formRef }: { fields: Fields; view: Bu
             <SelectField field={row.category!} label="Kategorie" options={costCategories.map((c) => ({ value: c.id, label: c.label }))} />
             <TextField field={row.description!} label="Beschreibung" />
             <SelectField field={row.kind!} label="Berechnung" options={kindOptions} />
-            <TextField field={row.quantity!} label="Menge oder Stunden" width="short" inputMode="decimal" hint="Bei Pauschalbetrag leer lassen." />
+            <TextField
+              field={row.quantity!}
+              label="Menge oder Stunden"
+              width="short"
+              inputMode="decimal"
+              hint="Bei Pauschalbetrag leer lassen."
+            />
             <TextField field={row.unitPrice!} label="Einzelpreis oder Stundensatz in Euro" width="medium" inputMode="decimal" />
-            <TextField field={row.amount!} label="Pauschalbetrag in Euro" width="medium" inputMode="decimal" hint="Nur bei Pauschalbetrag." />
+            <TextField
+              field={row.amount!}
+              label="Pauschalbetrag in Euro"
+              width="medium"
+              inputMode="decimal"
+              hint="Nur bei Pauschalbetrag."
+            />
             <SelectField field={row.year!} label="Kalenderjahr" options={yearOptions} />
             <TextField field={row.note!} optional label="Anmerkung" />
           </div>
@@ -104,11 +126,7 @@ export function BudgetStep({ fields, view, formRef }: { fields: Fields; view: Bu
         />
       </Section>
       {view.part === 'B' ? (
-        <Section
-          id="eigenleistungen"
-          title="Unbare Eigenleistungen"
-          hint={`Ehrenamtliche Stunden (nur unterstützendes Engagement) werden mit dem gesetzlichen Mindestlohn des Monats bewertet, in dem sie geleistet werden (${view.minimumWageHint}); Räume mit der ortsüblichen Miete. Sie stehen auf beiden Seiten des Plans und dürfen höchstens die Hälfte des Eigenanteils ausmachen (FRL Teil 2 B V Nr. 5).`}
-        >
+        <Section id="eigenleistungen" title="Unbare Eigenleistungen" hint={view.inKindHint}>
           {inKind.map((row, index) => (
             <div className="row-card" key={row.id!.key ?? index} id={`zeile-${String(row.id!.initialValue ?? index)}`}>
               <div className="row-card__head">
@@ -120,14 +138,16 @@ export function BudgetStep({ fields, view, formRef }: { fields: Fields; view: Bu
               <SelectField
                 field={row.kind!}
                 label="Art"
-                options={[
-                  { value: 'ehrenamt', label: 'Ehrenamtliche Arbeitsstunden' },
-                  { value: 'raum', label: 'Raummiete (Sachleistung)' },
-                ]}
+                options={(['ehrenamt', 'raum'] as const).map((value) => ({ value, label: inKindKindLabel[value] }))}
               />
               <TextField field={row.description!} label="Beschreibung" />
               <TextField field={row.quantity!} label="Stunden oder Einheiten" width="short" inputMode="decimal" />
-              <TextField field={row.period!} label="Monat (der Arbeit oder der Raumnutzung)" hint="MM.JJJJ, zum Beispiel 04.2027" width="short" />
+              <TextField
+                field={row.period!}
+                label="Monat (der Arbeit oder der Raumnutzung)"
+                hint="MM.JJJJ, zum Beispiel 04.2027"
+                width="short"
+              />
               <CheckboxField field={row.supportingOnly!} label="Es handelt sich um unterstützendes ehrenamtliches Engagement." />
               <TextField field={row.unitRate!} label="Miete je Einheit in Euro (bei Raum)" width="medium" inputMode="decimal" />
               <TextField field={row.rentSource!} label="Quelle der Miete (Mietspiegel oder ortsübliche Miete)" />
@@ -148,7 +168,11 @@ export function BudgetStep({ fields, view, formRef }: { fields: Fields; view: Bu
             <HiddenId field={row.id!} />
             <TextField field={row.donor!} label="Geldgeberin oder Geldgeber" />
             <TextField field={row.amount!} label="Betrag in Euro" width="medium" inputMode="decimal" />
-            <CheckboxField field={row.earmarked!} label="Zweckgebunden für dieses Vorhaben" hint="Zweckgebundene Mittel über den Eigenanteil hinaus mindern die Zuwendung (ANBest Nr. 1.2)." />
+            <CheckboxField
+              field={row.earmarked!}
+              label="Zweckgebunden für dieses Vorhaben"
+              hint="Zweckgebundene Mittel über den Eigenanteil hinaus mindern die Zuwendung (ANBest Nr. 1.2)."
+            />
           </div>
         ))}
         <AddRowButton list="donations" label="Spende oder Sponsoring hinzufügen" />
@@ -157,7 +181,12 @@ export function BudgetStep({ fields, view, formRef }: { fields: Fields; view: Bu
           <div className="row-card" key={row.id!.key ?? index}>
             <div className="row-card__head">
               <h4>Öffentliche Mittel {index + 1}</h4>
-              <RemoveRowButton list="otherPublic" id={String(row.id!.initialValue ?? '')} index={index} label={`Öffentliche Mittel ${index + 1}`} />
+              <RemoveRowButton
+                list="otherPublic"
+                id={String(row.id!.initialValue ?? '')}
+                index={index}
+                label={`Öffentliche Mittel ${index + 1}`}
+              />
             </div>
             <HiddenId field={row.id!} />
             <TextField field={row.funder!} label="Förderstelle oder Programm" />
@@ -176,10 +205,7 @@ export function BudgetStep({ fields, view, formRef }: { fields: Fields; view: Bu
         <h3>Beantragte Zuwendung</h3>
         {totals?.proposedGrantCents != null ? (
           <p aria-live="polite">
-            Höchstmögliche Zuwendung nach Ihrem Plan: <strong>{formatEuroWhole(totals.proposedGrantCents)}</strong> (90 % der
-            zuwendungsfähigen Ausgaben{view.cap ? `, höchstens ${view.cap}` : ''}, abzüglich zweckgebundener Mittel Dritter und
-            anderer öffentlicher Mittel{view.part === 'B' ? '; so bemessen, dass unbare Leistungen höchstens die Hälfte des Eigenanteils ausmachen' : ''}; auf
-            volle Euro abgerundet).
+            Höchstmögliche Zuwendung nach Ihrem Plan: <strong>{formatEuroWhole(totals.proposedGrantCents)}</strong> ({view.proposalBasis}).
           </p>
         ) : null}
         <TextField
@@ -195,5 +221,3 @@ export function BudgetStep({ fields, view, formRef }: { fields: Fields; view: Bu
     </>
   );
 }
-
-

@@ -21,12 +21,28 @@ export function financingSources(totals: BudgetTotals) {
 function BarChart({ id, title, items }: { id: string; title: string; items: Array<{ label: string; cents: number }> }) {
   const total = items.reduce((s, i) => s + i.cents, 0);
   return (
-    <Chart id={id} title={title} items={items.map((i) => ({ label: i.label, value: i.cents }))} format={formatEuro} total={`Summe ${formatEuro(total)}`} />
+    <Chart
+      id={id}
+      title={title}
+      items={items.map((i) => ({ label: i.label, value: i.cents }))}
+      format={formatEuro}
+      total={`Summe ${formatEuro(total)}`}
+    />
   );
 }
 
 /** The table behind a chart: one amount per row, with the sum when it is meaningful. */
-function AmountTable({ caption, heading, rows, totalCents }: { caption: string; heading: string; rows: Array<{ label: string; cents: number }>; totalCents?: number }) {
+function AmountTable({
+  caption,
+  heading,
+  rows,
+  totalCents,
+}: {
+  caption: string;
+  heading: string;
+  rows: Array<{ label: string; cents: number }>;
+  totalCents?: number;
+}) {
   return (
     <ScrollTable caption={caption} label={`${caption} (Tabelle)`}>
       <thead>
@@ -118,7 +134,11 @@ export function BudgetSummary({ totals, cap }: { totals: BudgetTotals; cap: stri
       </dl>
       <div className="chart-grid">
         <BarChart id="diagramm-ausgaben" title="Ausgaben nach Kategorie" items={categories} />
-        <BarChart id="diagramm-finanzierung" title="Finanzierung nach Quelle" items={sources.map((s) => ({ label: s.label, cents: s.cents }))} />
+        <BarChart
+          id="diagramm-finanzierung"
+          title="Finanzierung nach Quelle"
+          items={sources.map((s) => ({ label: s.label, cents: s.cents }))}
+        />
       </div>
       <AmountTable caption="Ausgaben nach Kategorie" heading="Kategorie" rows={categories} totalCents={totals.expenditureCents} />
       <AmountTable

@@ -71,7 +71,9 @@ export function RemoveRowButton({ list, id, index, label }: { list: string; id: 
 }
 
 export function HiddenId({ field }: { field: Field }) {
-  return <input type="hidden" name={field.name} value={typeof field.initialValue === 'string' ? field.initialValue : ''} form={field.formId} />;
+  return (
+    <input type="hidden" name={field.name} value={typeof field.initialValue === 'string' ? field.initialValue : ''} form={field.formId} />
+  );
 }
 
 type Nested = { getFieldset(): Fields; getFieldList(): Nested[] };

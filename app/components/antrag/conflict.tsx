@@ -15,8 +15,8 @@ export function ConflictView({ conflict, id, step }: { conflict: Conflict; id: n
       <div className="notice notice--warning">
         <p>
           Seit Sie die Seite geöffnet haben, wurde der Antrag am {formatDateTime(conflict.updatedAt)} gespeichert
-          {conflict.updatedBy ? ` von ${conflict.updatedBy}` : ''}. Ihre Eingaben sind nicht verloren: Sie sehen sie hier neben
-          dem gespeicherten Stand. Entscheiden Sie, welche Fassung gelten soll.
+          {conflict.updatedBy ? ` von ${conflict.updatedBy}` : ''}. Ihre Eingaben sind nicht verloren: Sie sehen sie hier neben dem
+          gespeicherten Stand. Entscheiden Sie, welche Fassung gelten soll.
         </p>
       </div>
       {conflict.fields.length ? (
@@ -29,8 +29,8 @@ export function ConflictView({ conflict, id, step }: { conflict: Conflict; id: n
             </tr>
           </thead>
           <tbody>
-            {conflict.fields.map((f) => (
-              <tr key={f.name}>
+            {conflict.fields.map((f, index) => (
+              <tr key={`${f.name}-${index}`}>
                 <th scope="row">{f.name}</th>
                 <td className="preserve-lines">{f.mine || '–'}</td>
                 <td className="preserve-lines">{f.theirs || '–'}</td>

@@ -29,7 +29,15 @@ export function ApplicationDownloads({
           <legend className="field__label">Fassung des PDF</legend>
           <div className="choices">
             <div className="choice">
-              <input type="radio" className="choice__input" id={`fassung-einreichung-${id}`} name="fassung" value="einreichung" defaultChecked aria-describedby={`fassung-einreichung-${id}-hint`} />
+              <input
+                type="radio"
+                className="choice__input"
+                id={`fassung-einreichung-${id}`}
+                name="fassung"
+                value="einreichung"
+                defaultChecked
+                aria-describedby={`fassung-einreichung-${id}-hint`}
+              />
               <label htmlFor={`fassung-einreichung-${id}`} className="choice__label">
                 Zur Einreichung
               </label>
@@ -38,7 +46,14 @@ export function ApplicationDownloads({
               </div>
             </div>
             <div className="choice">
-              <input type="radio" className="choice__input" id={`fassung-bearbeitbar-${id}`} name="fassung" value="bearbeitbar" aria-describedby={`fassung-bearbeitbar-${id}-hint`} />
+              <input
+                type="radio"
+                className="choice__input"
+                id={`fassung-bearbeitbar-${id}`}
+                name="fassung"
+                value="bearbeitbar"
+                aria-describedby={`fassung-bearbeitbar-${id}-hint`}
+              />
               <label htmlFor={`fassung-bearbeitbar-${id}`} className="choice__label">
                 Bearbeitbar
               </label>
@@ -48,20 +63,24 @@ export function ApplicationDownloads({
             </div>
           </div>
         </fieldset>
-        <div className="field">
-          <div className="choice">
-            <input type="checkbox" className="choice__input" id={`pruefung-${id}`} name="pruefung" value="1" />
-            <label htmlFor={`pruefung-${id}`} className="choice__label">
-              Ergebnis der Förderprüfung als Anlage 3 beifügen
-            </label>
-          </div>
-        </div>
+        <p className="field__hint">
+          Das PDF enthält die Vorhabenbeschreibung (Anlage 1), den Ausgaben- und Finanzierungsplan (Anlage 2), das Ergebnis der
+          Förderprüfung (Anlage 3) und ein Verzeichnis der hochgeladenen Unterlagen.
+        </p>
         {qualityChecks > 0 ? (
           <div className="field">
             <div className="choice">
-              <input type="checkbox" className="choice__input" id={`qualitaetscheck-${id}`} name="qualitaetscheck" value="1" aria-describedby={`qualitaetscheck-${id}-hint`} />
+              <input
+                type="checkbox"
+                className="choice__input"
+                id={`qualitaetscheck-${id}`}
+                name="qualitaetscheck"
+                value="1"
+                aria-describedby={`qualitaetscheck-${id}-hint`}
+              />
               <label htmlFor={`qualitaetscheck-${id}`} className="choice__label">
-                {qualityChecks === 1 ? 'Den beigefügten QualitätsCheck' : `Die ${qualityChecks} beigefügten QualitätsChecks`} als Anlage beifügen
+                {qualityChecks === 1 ? 'Den beigefügten QualitätsCheck' : `Die ${qualityChecks} beigefügten QualitätsChecks`} als Anlage
+                beifügen
               </label>
               <div id={`qualitaetscheck-${id}-hint`} className="choice__hint">
                 Mit dem gemeinsamen Profil aller Perspektiven; ein Check ohne Antworten wird nicht beigefügt.
@@ -78,8 +97,8 @@ export function ApplicationDownloads({
         <a href={`/antraege/${id}/export.json`} download>
           Antrag als JSON-Datei exportieren
         </a>{' '}
-        – maschinenlesbar nach dem veröffentlichten <a href="/schema/antrag-v1.json">JSON Schema</a>; mit „Aus Datei
-        importieren“ legen Sie daraus einen neuen Entwurf an.
+        – maschinenlesbar nach dem veröffentlichten <a href="/schema/antrag-v1.json">JSON Schema</a>; mit „Aus Datei importieren“ legen Sie
+        daraus einen neuen Entwurf an.
       </p>
     </section>
   );

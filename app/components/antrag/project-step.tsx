@@ -1,35 +1,56 @@
+import { Link } from '@remix-run/react';
 import { CommentMarker } from '../review/comments';
 import { participationFormats, participationLevelInfo, participationLevels, targetGroups } from '../../../machines/frl/catalogues';
-import { routeInfo, routesForPart } from '../../../machines/frl/routes';
+import { routeInfo, routesForPart, type FundingRoute } from '../../../machines/frl/routes';
 import { CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField } from '../fields';
-import { AddRowButton, HiddenId, RemoveRowButton, Section, rowsOf, yesNoOptions, type Fields } from './common';
+import { projectFields, questionOf } from '../../../machines/frl/application/fields';
+import { RegisteredFields } from './registered-fields';
+import { AddRowButton, HiddenId, RemoveRowButton, Section, rowsOf, type Fields } from './common';
 
-export function ProjectStep({ fields, part }: { fields: Fields; part: 'A' | 'B' | null }) {
+/** `routeHints`: what each route funds and how long, with the durations in force (wording.ts). */
+export function ProjectStep({
+  fields,
+  part,
+  routeHints,
+  applicationId,
+}: {
+  fields: Fields;
+  part: 'A' | 'B' | null;
+  routeHints: Record<FundingRoute, string>;
+  applicationId?: number;
+}) {
   const f = (name: string) => fields[name]!;
   const routes = routesForPart(part ?? 'A');
   const parts = rowsOf(f('parts'));
   const formats = rowsOf(f('formats'));
-  const route = typeof f('route').initialValue === 'string' ? f('route').initialValue : undefined;
+  const route = (typeof f('route').initialValue === 'string' ? f('route').initialValue : undefined) as FundingRoute | undefined;
+  const registered = { specs: projectFields, fields, part, route };
+  const routeChoice = () =>
+    part === 'B' ? (
+      <>
+        <input type="hidden" name={f('route').name} value="B" />
+        <p>
+          Förderweg: <strong>{routeInfo.B.label}</strong> ({routeInfo.B.clause})
+        </p>
+      </>
+    ) : (
+      <RadioGroup
+        field={f('route')}
+        legend={projectFields.find((x) => x.name === 'route')!.label}
+        options={routes.map((r) => ({ value: r, label: `${routeInfo[r].label} (${routeInfo[r].clause})`, hint: routeHints[r] }))}
+      />
+    );
+  const targetGroupChoice = () => (
+    <CheckboxGroup
+      field={f('targetGroups')}
+      legend={questionOf(projectFields.find((x) => x.name === 'targetGroups')!, part)}
+      options={targetGroups.map((t) => ({ value: t.id, label: t.label }))}
+    />
+  );
   return (
     <>
       <Section id="grunddaten" title="Grunddaten">
-        <TextField field={f('title')} label="Titel des Vorhabens" hint="Kurz und verständlich, zum Beispiel „Bürgerrat Verkehrswende Wiesenbach“." />
-        {part === 'B' ? (
-          <>
-            <input type="hidden" name={f('route').name} value="B" />
-            <p>
-              Förderweg: <strong>{routeInfo.B.label}</strong> ({routeInfo.B.clause})
-            </p>
-          </>
-        ) : (
-          <RadioGroup
-            field={f('route')}
-            legend="Förderweg"
-            options={routes.map((r) => ({ value: r, label: `${routeInfo[r].label} (${routeInfo[r].clause})`, hint: routeInfo[r].description }))}
-          />
-        )}
-        <TextAreaField field={f('summary')} label="Kurzbeschreibung" hint="Zwei bis drei Sätze: Was passiert, mit wem, wozu?" rows={3} />
-        <TextAreaField field={f('goals')} label="Gesamtzielsetzung" hint="Was soll sich durch das Vorhaben ändern? Woran erkennen Sie den Erfolg?" rows={6} />
+        <RegisteredFields {...registered} section="grunddaten" custom={{ route: routeChoice }} />
       </Section>
       <Section id="teilvorhaben" title="Teilvorhaben und Arbeitspakete">
         {parts.map((row, index) => (
@@ -49,7 +70,14 @@ export function ProjectStep({ fields, part }: { fields: Fields; part: 'A' | 'B' 
       <Section
         id="formate"
         title="Beteiligungsformate"
-        hint="Wählen Sie die Formate aus dem Katalog und die Stufe der Beteiligung. Gesetzlich vorgeschriebene Instrumente (Einwohnerversammlung, Bürgerbegehren, Bauleitplanung) sind keine förderfähigen Formate."
+        hint={
+          <>
+            Wählen Sie die Formate aus dem Katalog und die Stufe der Beteiligung. Gesetzlich vorgeschriebene Instrumente
+            (Einwohnerversammlung, Bürgerbegehren, Bauleitplanung) sind keine förderfähigen Formate. Ablauf, Aufwand und typische Kosten
+            jeder Methode finden Sie im <Link to={applicationId ? `/methoden?antrag=${applicationId}` : '/methoden'}>Methodenkatalog</Link>;
+            dort können Sie eine Methode auch direkt in diesen Antrag übernehmen.
+          </>
+        }
       >
         {formats.map((row, index) => {
           const chosen = participationFormats.find((x) => x.id === row.format!.initialValue);
@@ -70,7 +98,11 @@ export function ProjectStep({ fields, part }: { fields: Fields; part: 'A' | 'B' 
               <RadioGroup
                 field={row.level!}
                 legend="Stufe der Beteiligung"
-                options={participationLevels.map((l) => ({ value: l, label: participationLevelInfo[l].label, hint: participationLevelInfo[l].description }))}
+                options={participationLevels.map((l) => ({
+                  value: l,
+                  label: participationLevelInfo[l].label,
+                  hint: participationLevelInfo[l].description,
+                }))}
               />
               <TextAreaField field={row.description!} label="Wie setzen Sie das Format ein?" rows={3} />
             </div>
@@ -79,53 +111,10 @@ export function ProjectStep({ fields, part }: { fields: Fields; part: 'A' | 'B' 
         <AddRowButton list="formats" label="Format hinzufügen" />
       </Section>
       <Section id="zielgruppen" title="Zielgruppen">
-        <CheckboxGroup field={f('targetGroups')} legend="Wen wollen Sie beteiligen?" options={targetGroups.map((t) => ({ value: t.id, label: t.label }))} />
-        <TextAreaField field={f('targetGroupsNote')} optional label="Wie erreichen Sie diese Gruppen, auch Kinder und Jugendliche?" rows={3} />
+        <RegisteredFields {...registered} section="zielgruppen" custom={{ targetGroups: targetGroupChoice }} />
       </Section>
       <Section id="ort" title="Ort und Abgrenzung">
-        <TextField field={f('placeDescription')} label="Ort des Vorhabens" hint="Gemeinde, Stadt oder Ortsteile." />
-        <RadioGroup
-          field={f('location')}
-          legend="Wo wird das Vorhaben durchgeführt?"
-          options={[
-            { value: 'sachsen', label: 'In Sachsen' },
-            { value: 'laenderuebergreifend', label: 'In Sachsen und darüber hinaus (länderübergreifend)' },
-            { value: 'ausserhalb', label: 'Außerhalb Sachsens' },
-          ]}
-        />
-        <TextAreaField field={f('crossBorderReason')} label="Falls länderübergreifend: Begründung" rows={3} />
-        {part === 'B' ? (
-          <>
-            <RadioGroup field={f('municipalLevel')} legend="Bezieht sich das Vorhaben auf eine oder mehrere angrenzende Kommunen?" options={yesNoOptions} inline />
-            <TextField field={f('affectedMunicipality')} label="Unmittelbar betroffene Kommune" />
-            <RadioGroup field={f('againstFinalDecision')} legend="Richtet sich das Vorhaben gegen eine abschließende Entscheidung dieser Kommune?" options={yesNoOptions} inline />
-            <RadioGroup field={f('decidingBodySupports')} legend="Falls ja: Unterstützt das zuständige Organ der Kommune den Antrag?" options={yesNoOptions} inline />
-          </>
-        ) : (
-          <>
-            <RadioGroup
-              field={f('statutoryProcedure')}
-              legend="Geht es um ein gesetzlich vorgeschriebenes Beteiligungsverfahren (Bauleitplanung, Planfeststellung, Raumordnung)?"
-              options={yesNoOptions}
-              inline
-            />
-            <RadioGroup field={f('buergerbudgetFunds')} legend="Soll die Förderung das Geld eines Bürgerbudgets selbst bereitstellen?" options={yesNoOptions} inline />
-          </>
-        )}
-        {route === 'A1.3' ? (
-          <>
-            <RadioGroup
-              field={f('buergerkommuneProof')}
-              legend="Voraussetzung Bürgerkommune (FRL Teil 2 A IV Nr. 5)"
-              options={[
-                { value: 'satzung', label: 'Verbindliche Satzung zur Bürgerbeteiligung erlassen' },
-                { value: 'praxis', label: 'Regelmäßig praktizierte Formate und feste Beteiligungsinstrumente' },
-                { value: 'keiner', label: 'Beides trifft noch nicht zu' },
-              ]}
-            />
-            <TextAreaField field={f('buergerkommuneProofText')} label="Satzung oder praktizierte Formate kurz beschreiben" hint="Den Nachweis laden Sie im Abschnitt „Anlagen“ hoch." rows={3} />
-          </>
-        ) : null}
+        <RegisteredFields {...registered} section="ort" />
       </Section>
       <Section
         id="portal"
@@ -136,40 +125,21 @@ export function ProjectStep({ fields, part }: { fields: Fields; part: 'A' | 'B' 
             : 'Das Beteiligungsportal des Freistaates ist kostenlos. Eigene Software wird nur gefördert, wenn das Portal nicht ausreicht (FRL Teil 2 A II Nr. 3).'
         }
       >
-        <RadioGroup field={f('usesBeteiligungsportal')} legend="Nutzen Sie das Beteiligungsportal des Freistaates Sachsen?" options={yesNoOptions} inline />
-        {part === 'B' ? null : (
-          <>
-            <RadioGroup field={f('softwareProcurement')} legend="Wollen Sie Software kaufen oder mieten?" options={yesNoOptions} inline />
-            <TextAreaField field={f('softwareReason')} label="Falls ja: Welche Funktion bietet das Beteiligungsportal nicht?" rows={3} />
-          </>
-        )}
+        <RegisteredFields {...registered} section="portal" />
       </Section>
       <Section
         id="zusammenarbeit"
         title="Zusammenarbeit"
-        hint={part === 'B' ? 'Beschreiben Sie die Kooperation mit der unmittelbar betroffenen Kommune (FRL Teil 2 B IV Nr. 3).' : 'Beschreiben Sie, wie freie Träger beteiligt sind oder mit Ihnen kooperieren (FRL Teil 2 A IV Nr. 4).'}
+        hint={
+          part === 'B'
+            ? 'Beschreiben Sie die Kooperation mit der unmittelbar betroffenen Kommune (FRL Teil 2 B IV Nr. 3).'
+            : 'Beschreiben Sie, wie freie Träger beteiligt sind oder mit Ihnen kooperieren (FRL Teil 2 A IV Nr. 4).'
+        }
       >
-        <RadioGroup
-          field={f('cooperation')}
-          legend={part === 'B' ? 'Arbeiten Sie mit der betroffenen Kommune zusammen?' : 'Wirken freie Träger am Vorhaben mit?'}
-          options={yesNoOptions}
-          inline
-        />
-        <TextAreaField field={f('cooperationDescription')} label="Beschreibung der Zusammenarbeit" rows={4} />
-        <RadioGroup
-          field={f('federalOrEuFunding')}
-          legend="Gibt es für dieselben Maßnahmen Förderung durch Bund oder EU?"
-          options={[
-            { value: 'keine', label: 'Nein' },
-            { value: 'beantragt', label: 'Ja, beantragt' },
-            { value: 'bewilligt', label: 'Ja, bewilligt' },
-          ]}
-        />
-        <TextAreaField field={f('federalOrEuFundingDetails')} optional label="Falls ja: Programm und Betrag" rows={2} />
+        <RegisteredFields {...registered} section="zusammenarbeit" />
       </Section>
       <Section id="begruendung" title="Begründung">
-        <TextAreaField field={f('whyProject')} label="Warum ist das Vorhaben nötig?" hint="Ausgangslage, Anlass, Bedarf vor Ort." rows={6} />
-        <TextAreaField field={f('whyFunding')} label="Warum brauchen Sie die Förderung?" hint="Was wäre ohne Förderung nicht möglich?" rows={4} />
+        <RegisteredFields {...registered} section="begruendung" />
       </Section>
     </>
   );

@@ -1,14 +1,18 @@
 import { ApplicationDownloads } from './downloads';
 import { Link } from '@remix-run/react';
 import type { reviewLoader } from '../../review.server';
+import { returnQuery } from '../../utils/return-to';
 import { EligibilityResultView } from '../eligibility/result';
+import { BudgetLinesTable } from './budget-lines';
 
 type Review = Awaited<ReturnType<typeof reviewLoader>>;
 
 export function ReviewStep({ review, id, editable = true }: { review: Review; id: number; editable?: boolean }) {
   return (
     <>
-      <p>{editable ? 'Prüfen Sie Ihre Angaben. Über „Ändern“ kommen Sie direkt zur Angabe.' : 'Ihre Angaben, wie sie eingereicht wurden.'}</p>
+      <p>
+        {editable ? 'Prüfen Sie Ihre Angaben. Über „Ändern“ kommen Sie direkt zur Angabe.' : 'Ihre Angaben, wie sie eingereicht wurden.'}
+      </p>
       {review.sections.map((section) => (
         <section key={section.step} aria-labelledby={`pruefen-${section.step}`}>
           <h2 id={`pruefen-${section.step}`}>{section.section}</h2>
@@ -19,7 +23,7 @@ export function ReviewStep({ review, id, editable = true }: { review: Review; id
                 <dd className="preserve-lines">{row.value}</dd>
                 {editable ? (
                   <dd>
-                    <Link to={`/antraege/${id}/${row.step}${row.anchor ? `#${row.anchor}` : ''}`}>
+                    <Link to={`/antraege/${id}/${row.step}${returnQuery('pruefen')}${row.anchor ? `#${row.anchor}` : ''}`}>
                       Ändern<span className="visually-hidden"> {row.label}</span>
                     </Link>
                   </dd>
@@ -27,6 +31,7 @@ export function ReviewStep({ review, id, editable = true }: { review: Review; id
               </div>
             ))}
           </dl>
+          {section.step === 'kosten' ? <BudgetLinesTable lines={review.budgetLines} total={review.budgetTotal} /> : null}
         </section>
       ))}
       <section aria-labelledby="pruefen-anlagen">
@@ -44,7 +49,7 @@ export function ReviewStep({ review, id, editable = true }: { review: Review; id
         )}
         {editable ? (
           <p>
-            <Link to={`/antraege/${id}/anlagen`}>
+            <Link to={`/antraege/${id}/anlagen${returnQuery('pruefen')}`}>
               Anlagen ändern<span className="visually-hidden"> (hochladen oder entfernen)</span>
             </Link>
           </p>
@@ -55,8 +60,8 @@ export function ReviewStep({ review, id, editable = true }: { review: Review; id
       <ApplicationDownloads id={id} complete={review.complete} qualityChecks={review.qualityChecks} />
       <h2>Beratung und Einreichung</h2>
       <p>
-        Lassen Sie den Entwurf vom EBBS beraten, bevor Sie ihn über das Förderportal der SAB einreichen, und tragen Sie
-        danach die Einreichung ein: <Link to={`/antraege/${id}/status`}>Zur Beratung senden oder Einreichung erfassen</Link>.
+        Lassen Sie den Entwurf vom EBBS beraten, bevor Sie ihn über das Förderportal der SAB einreichen, und tragen Sie danach die
+        Einreichung ein: <Link to={`/antraege/${id}/status`}>Zur Beratung senden oder Einreichung erfassen</Link>.
       </p>
     </>
   );

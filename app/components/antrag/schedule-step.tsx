@@ -17,7 +17,11 @@ export function ScheduleStep({ fields, durationHint }: { fields: Fields; duratio
           inline
         />
       </Section>
-      <Section id="meilensteine" title="Meilensteine" hint="Wichtige Zwischenschritte, zum Beispiel Auftaktveranstaltung, Bürgerrat, Übergabe der Empfehlungen.">
+      <Section
+        id="meilensteine"
+        title="Meilensteine"
+        hint="Wichtige Zwischenschritte, zum Beispiel Auftaktveranstaltung, Bürgerrat, Übergabe der Empfehlungen."
+      >
         {milestones.map((row, index) => (
           <div className="row-card" key={row.id!.key ?? index} id={`zeile-${String(row.id!.initialValue ?? index)}`}>
             <div className="row-card__head">

@@ -1,8 +1,8 @@
-import { useState } from 'react';
-import { useHydrated } from '../../hooks/use-hydrated';
+import type { ReactNode } from 'react';
 import { statusLabel, topicLabel, topics, severityLabel, severityMeaning, type Status } from '../../../machines/frl/criterion';
 import { verdictLabel, type EligibilityResult, type Finding } from '../../../machines/frl/engine';
 import { formatDate, formatEuro } from '../../../machines/shared/format';
+import { proposalBasis, wordsFor } from '../../../machines/frl/wording';
 
 export type Register = 'verwaltung' | 'einfach';
 
@@ -22,12 +22,15 @@ const verdictClass: Record<EligibilityResult['verdict'], string> = {
 
 const verdictSentence: Record<EligibilityResult['verdict'], Record<Register, string>> = {
   foerderfaehig: {
-    verwaltung: 'Nach Ihren Angaben erfüllt das Vorhaben alle Fördervoraussetzungen. Über die Förderung entscheidet die Bewilligungsbehörde nach pflichtgemäßem Ermessen.',
-    einfach: 'Ihr Projekt kann gefördert werden. Das Land entscheidet am Ende, ob es Geld gibt.',
+    verwaltung:
+      'Nach Ihren Angaben erfüllt das Vorhaben alle Fördervoraussetzungen. Über die Förderung entscheidet die Sächsische Aufbaubank (SAB) als Bewilligungsbehörde nach pflichtgemäßem Ermessen.',
+    einfach: 'Ihr Projekt kann gefördert werden. Die Sächsische Aufbaubank (SAB) entscheidet am Ende, ob es Geld gibt.',
   },
   begruendung_erforderlich: {
-    verwaltung: 'Das Vorhaben ist nur in einem begründeten Einzelfall förderfähig. Begründen Sie die Ausnahme im Antrag; das Ministerium entscheidet.',
-    einfach: 'Ihr Projekt kann nur mit einer guten Begründung gefördert werden. Schreiben Sie die Begründung in den Antrag.',
+    verwaltung:
+      'Das Vorhaben ist nur in einem begründeten Einzelfall förderfähig. Begründen Sie die Ausnahme im Antrag; darüber entscheidet die Sächsische Aufbaubank (SAB) als Bewilligungsbehörde.',
+    einfach:
+      'Ihr Projekt kann nur mit einer guten Begründung gefördert werden. Schreiben Sie die Begründung in den Antrag. Die SAB entscheidet dann.',
   },
   unvollstaendig: {
     verwaltung: 'Einige Voraussetzungen lassen sich mit den bisherigen Angaben noch nicht prüfen.',
@@ -110,6 +113,7 @@ export function EligibilityResultView({
   headingLevel = 2,
   editLink,
   traceOpen,
+  afterVerdict,
 }: {
   result: EligibilityResult;
   register: Register;
@@ -117,12 +121,13 @@ export function EligibilityResultView({
   editLink?: (finding: Finding) => string | null;
   /** Shows the deciding facts of every criterion unfolded (the Regelwerk test bench). */
   traceOpen?: boolean;
+  /** What to do next, right under the verdict (the Förder-Check's "Antrag beginnen"). */
+  afterVerdict?: ReactNode;
 }) {
-  const [showAll, setShowAll] = useState(true);
-  const hydrated = useHydrated();
   const H = `h${headingLevel}` as 'h2' | 'h3';
-  const TopicHeading = `h${headingLevel + 1}` as 'h3' | 'h4';
-  const order: Record<Status, number> = { nicht_erfuellt: 0, offen: 1, erfuellt: 2, entfaellt: 3 };
+  const applicable = result.findings.filter((f) => f.status !== 'entfaellt');
+  const notApplicable = result.findings.filter((f) => f.status === 'entfaellt');
+  const itemProps: ItemProps = { register, editLink, level: headingLevel === 2 ? 4 : 5, traceOpen };
   const severityOrder = { ausschluss: 0, begruendung: 1, hinweis: 2 } as const;
   const problems = result.findings
     .filter((f) => f.status === 'nicht_erfuellt')
@@ -142,10 +147,8 @@ export function EligibilityResultView({
         </ul>
         {result.amounts.proposedGrantCents !== null ? (
           <p>
-            Höchstmögliche Zuwendung nach Ihren Angaben: <strong>{formatEuro(result.amounts.proposedGrantCents)}</strong>{' '}
-            (90 % der zuwendungsfähigen Ausgaben, höchstens der Höchstbetrag, abzüglich zweckgebundener Mittel Dritter und
-            anderer öffentlicher Mittel, bei Vereinen so, dass unbare Leistungen höchstens die Hälfte des Eigenanteils ausmachen;
-            auf volle Euro abgerundet).
+            Höchstmögliche Zuwendung nach Ihren Angaben: <strong>{formatEuro(result.amounts.proposedGrantCents)}</strong> (
+            {proposalBasis(wordsFor(result.parameters), result.part)}).
           </p>
         ) : null}
         <p className="hint">
@@ -153,6 +156,7 @@ export function EligibilityResultView({
           {formatDate(result.ruleVersion.parametersFrom)}.
         </p>
       </div>
+      {afterVerdict}
       {problems.length ? (
         <>
           <H>Was Sie jetzt tun können</H>
@@ -166,32 +170,41 @@ export function EligibilityResultView({
         </>
       ) : null}
       <H>Alle Kriterien</H>
-      {hydrated ? (
-        <p className="no-print">
-          <label className="inline-check">
-            <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Auch Kriterien
-            zeigen, die auf Ihr Vorhaben nicht zutreffen
-          </label>
-        </p>
+      <FindingsByTopic findings={applicable} itemProps={itemProps} headingLevel={headingLevel} />
+      {notApplicable.length ? (
+        <details className="details" open={traceOpen}>
+          <summary>
+            {notApplicable.length === 1 ? '1 Kriterium trifft' : `${notApplicable.length} Kriterien treffen`} auf Ihr Vorhaben nicht zu
+          </summary>
+          <FindingsByTopic findings={notApplicable} itemProps={itemProps} headingLevel={headingLevel} />
+        </details>
       ) : null}
+    </section>
+  );
+}
+
+type ItemProps = Pick<Parameters<typeof FindingItem>[0], 'register' | 'editLink' | 'level' | 'traceOpen'>;
+
+/** Findings grouped by topic, unmet and open first within a topic. */
+function FindingsByTopic({ findings, itemProps, headingLevel }: { findings: Finding[]; itemProps: ItemProps; headingLevel: 2 | 3 }) {
+  const TopicHeading = `h${headingLevel + 1}` as 'h3' | 'h4';
+  const order: Record<Status, number> = { nicht_erfuellt: 0, offen: 1, erfuellt: 2, entfaellt: 3 };
+  return (
+    <>
       {topics.map((topic) => {
-        const items = result.findings
-          .filter((f) => f.topic === topic && (showAll || f.status !== 'entfaellt'))
-          .sort((a, b) => order[a.status] - order[b.status]);
+        const items = findings.filter((f) => f.topic === topic).sort((a, b) => order[a.status] - order[b.status]);
         if (!items.length) return null;
         return (
-          <section key={topic} aria-labelledby={`topic-${topic}`}>
-            <TopicHeading id={`topic-${topic}`} className="topic-title">
-              {topicLabel[topic]}
-            </TopicHeading>
+          <section key={topic} aria-label={topicLabel[topic]}>
+            <TopicHeading className="topic-title">{topicLabel[topic]}</TopicHeading>
             <ul className="findings">
               {items.map((f) => (
-                <FindingItem key={f.id} finding={f} register={register} editLink={editLink} level={headingLevel === 2 ? 4 : 5} traceOpen={traceOpen} />
+                <FindingItem key={f.id} finding={f} {...itemProps} />
               ))}
             </ul>
           </section>
         );
       })}
-    </section>
+    </>
   );
 }

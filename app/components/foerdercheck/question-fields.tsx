@@ -2,10 +2,17 @@ import type { FieldMetadata } from '@conform-to/react';
 import type { CheckAnswers } from '../../../machines/frl/foerdercheck/answers';
 import type { QuestionId } from '../../../machines/frl/foerdercheck/questions';
 import { routeInfo } from '../../../machines/frl/routes';
-import { formatCentsForInput, formatEuro } from '../../../machines/shared/format';
-import { isoToGerman } from '../../../machines/shared/dates';
-import { landkreise, landkreisLabel, organisationKindInfo, organisationKinds, programmePartOf } from '../../../machines/shared/organisation';
+import { durationsHint, grantFieldHint, grantLimitsHint, routeDescription, type ParameterWords } from '../../../machines/frl/wording';
+import { formatDate, formatEuro } from '../../../machines/shared/format';
+import {
+  landkreise,
+  landkreisLabel,
+  organisationKindInfo,
+  organisationKinds,
+  programmePartOf,
+} from '../../../machines/shared/organisation';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../fields';
+import { PrivacyNoticeLink } from '../privacy-notice-link';
 
 type Fields = Record<string, FieldMetadata<any, any, string[]>>;
 
@@ -14,97 +21,57 @@ const yesNo = [
   { value: 'nein', label: 'Nein' },
 ];
 
-const asYesNo = (v: boolean | undefined) => (v === undefined ? undefined : v ? 'ja' : 'nein');
-
-/** The stored answers of a question as form values (booleans → ja/nein, cents → "1.234,56"). */
-export function formValuesOf(question: QuestionId, a: CheckAnswers): Record<string, string | undefined> {
-  switch (question) {
-    case 'art':
-      return { kind: a.kind };
-    case 'sitz':
-      return { landkreis: a.landkreis };
-    case 'gemeinnuetzigkeit':
-      return { nonprofit: asYesNo(a.nonprofit) };
-    case 'verankerung':
-      return { locallyRooted: asYesNo(a.locallyRooted), seatExceptionReason: a.seatExceptionReason };
-    case 'foerderweg':
-      return { route: a.route === 'B' ? undefined : a.route };
-    case 'verbund':
-      return { verbund: asYesNo(a.verbund), verbundAllGebietskoerperschaften: asYesNo(a.verbundAllGebietskoerperschaften) };
-    case 'buergerkommune':
-      return { buergerkommuneProof: a.buergerkommuneProof };
-    case 'inhalt':
-      return {
-        statutoryProcedure: asYesNo(a.statutoryProcedure),
-        buergerbudgetFunds: asYesNo(a.buergerbudgetFunds),
-        municipalLevel: asYesNo(a.municipalLevel),
-        againstFinalDecision: asYesNo(a.againstFinalDecision),
-        decidingBodySupports: asYesNo(a.decidingBodySupports),
-      };
-    case 'ort':
-      return { location: a.location, crossBorderReason: a.crossBorderReason };
-    case 'zeitraum':
-      return { start: isoToGerman(a.start), end: isoToGerman(a.end) };
-    case 'beginn':
-      return { alreadyStarted: asYesNo(a.alreadyStarted) };
-    case 'portal':
-      return {
-        usesBeteiligungsportal: asYesNo(a.usesBeteiligungsportal),
-        softwareProcurement: asYesNo(a.softwareProcurement),
-        softwareReason: a.softwareReason,
-      };
-    case 'kooperation':
-      return {
-        freieTraegerCooperation: asYesNo(a.freieTraegerCooperation),
-        municipalityCooperation: asYesNo(a.municipalityCooperation),
-        supportLetter: asYesNo(a.supportLetter),
-      };
-    case 'foerderung':
-      return { federalOrEuFunding: a.federalOrEuFunding };
-    case 'kosten':
-      return {
-        totalExpenditureCents: a.totalExpenditureCents === undefined ? undefined : formatCentsForInput(a.totalExpenditureCents),
-        requestedGrantCents: a.requestedGrantCents === undefined ? undefined : formatCentsForInput(a.requestedGrantCents),
-      };
-    case 'erklaerungen':
-      return {
-        ebbsAndEvaluation: asYesNo(a.ebbsAndEvaluation),
-        fdgo: asYesNo(a.fdgo),
-        subsidyRelevantFacts: asYesNo(a.subsidyRelevantFacts),
-        dataProtection: asYesNo(a.dataProtection),
-        vatDeductible: asYesNo(a.vatDeductible),
-        portalIdeas: asYesNo(a.portalIdeas),
-        mainlyPubliclyFunded: asYesNo(a.mainlyPubliclyFunded),
-      };
-    case 'netto':
-      return { amountsAreNet: asYesNo(a.amountsAreNet) };
-  }
+/** Why we ask, with the clause – shown under the question heading; amounts and durations as in force. */
+export function questionHint(question: QuestionId, words: ParameterWords): string {
+  if (question === 'zeitraum') return durationsHint(words);
+  if (question === 'kosten') return grantLimitsHint(words);
+  return fixedHints[question];
 }
 
-/** Why we ask, with the clause – shown under the question heading. */
-export const questionHint: Record<QuestionId, string> = {
+const fixedHints: Record<Exclude<QuestionId, 'zeitraum' | 'kosten'>, string> = {
   art: 'Antragsberechtigt sind Gemeinden, Städte und Landkreise (FRL Teil 2 A III) sowie gemeinnützige Vereine, Verbände, Stiftungen und gGmbH (FRL Teil 2 B III).',
   sitz: 'Gefördert werden Kommunen im Freistaat Sachsen und Träger, die hier ansässig sind (FRL Teil 2 A III, Teil 2 B III).',
-  gemeinnuetzigkeit: 'Zivilgesellschaftliche Träger müssen gemeinnützig sein; das zeigt der Freistellungsbescheid des Finanzamts (FRL Teil 2 B III).',
-  verankerung: 'Träger sollen in Sachsen ansässig und vor Ort verankert sein, zum Beispiel durch Mitglieder oder Projekte hier. Ausnahmen sind mit Begründung möglich (FRL Teil 2 B III Satz 2).',
+  gemeinnuetzigkeit:
+    'Zivilgesellschaftliche Träger müssen gemeinnützig sein; das zeigt der Freistellungsbescheid des Finanzamts (FRL Teil 2 B III).',
+  verankerung:
+    'Träger sollen in Sachsen ansässig und vor Ort verankert sein, zum Beispiel durch Mitglieder oder Projekte hier. Ausnahmen sind mit Begründung möglich (FRL Teil 2 B III Satz 2).',
   foerderweg: 'Kommunen haben drei Förderwege mit eigenen Höchstbeträgen und Laufzeiten (FRL Teil 2 A II Nr. 1, V Nr. 2 und 4).',
-  verbund: 'Mehrere Gebietskörperschaften können gemeinsam als Verbund beantragen; eine stellt den Antrag federführend (FRL Teil 2 A III Satz 2). Ein Verbund kann eine höhere Zuwendung begründen (V Nr. 3).',
-  buergerkommune: 'Bürgerkommune kann werden, wer Beteiligung bereits per Satzung geregelt hat oder Beteiligungsformate regelmäßig praktiziert (FRL Teil 2 A IV Nr. 5).',
+  verbund:
+    'Mehrere Gebietskörperschaften können gemeinsam als Verbund beantragen; eine stellt den Antrag federführend (FRL Teil 2 A III Satz 2). Ein Verbund kann eine höhere Zuwendung begründen (V Nr. 3).',
+  buergerkommune:
+    'Bürgerkommune kann werden, wer Beteiligung bereits per Satzung geregelt hat oder Beteiligungsformate regelmäßig praktiziert (FRL Teil 2 A IV Nr. 5).',
   inhalt: 'Manche Vorhaben sind von der Förderung ausgeschlossen (FRL Teil 2 A II Nr. 2, Teil 2 B II und IV Nr. 4).',
   ort: 'Gefördert werden Vorhaben, die in Sachsen durchgeführt werden; länderübergreifende nur im Einzelfall (FRL Teil 2 A IV Nr. 1, Teil 2 B IV Nr. 1).',
-  zeitraum: 'Einzelvorhaben laufen in der Regel bis zu 12 Monate, Modellkommune und Bürgerkommune bis zu drei, Vorhaben der Zivilgesellschaft bis zu zwei Kalenderjahre (FRL Teil 2 A V Nr. 4, Teil 2 B V Nr. 3).',
-  beginn: 'Begonnen hat ein Vorhaben, sobald ein Auftrag (Liefer- oder Leistungsvertrag) vergeben ist. Begonnene Vorhaben sind nicht förderfähig (VwV zu § 44 SäHO Nr. 1.3, VVK Nr. 1.3).',
+  beginn:
+    'Begonnen hat ein Vorhaben, sobald ein Auftrag (Liefer- oder Leistungsvertrag) vergeben ist. Begonnene Vorhaben sind nicht förderfähig (VwV zu § 44 SäHO Nr. 1.4, VVK Nr. 1.3).',
+  'beginn-klaeren':
+    'Ein Beginn in der Vergangenheit und „noch nicht begonnen“ passen nicht zusammen. Begonnene Vorhaben sind nicht förderfähig; ein Vorhaben, das noch nicht begonnen hat, braucht einen Beginn, der noch bevorsteht (VwV zu § 44 SäHO Nr. 1.4, VVK Nr. 1.3).',
   portal:
     'Der Freistaat stellt ein kostenloses Beteiligungsportal bereit. Wer es im Vorhaben nutzt, erklärt sich bereit, Ideen für seine Weiterentwicklung weiterzugeben (FRL Teil 2 A IV Nr. 3, Teil 2 B IV Nr. 6). Kommunen erhalten Förderung für eigene Software nur, wenn das Portal nicht ausreicht (FRL Teil 2 A II Nr. 3).',
-  kooperation: 'Kommunen sollen freie Träger einbeziehen (FRL Teil 2 A IV Nr. 4); Vereine sollen mit der betroffenen Kommune zusammenarbeiten und ein Unterstützungsschreiben beilegen (FRL Teil 2 B IV Nr. 3).',
-  foerderung: 'Gibt es für dieselben Maßnahmen Geld vom Bund oder der EU, fördert Sachsen nur nachrangig (FRL Teil 2 A IV Nr. 6, Teil 2 B IV Nr. 5).',
-  kosten: 'Die Zuwendung beträgt höchstens 90 % der zuwendungsfähigen Ausgaben und mindestens 5.000 € (FRL Teil 2 A V Nr. 2 und 5, Teil 2 B V Nr. 2 und 4). Grobe Schätzungen genügen.',
-  netto: 'Wer zum Vorsteuerabzug berechtigt ist, bekommt die Umsatzsteuer vom Finanzamt zurück. Sie ist deshalb nicht zuwendungsfähig; Kosten und Förderung werden netto berechnet (VwV zu § 44 SäHO Nr. 2.6, VVK Nr. 2.6).',
+  kooperation:
+    'Kommunen sollen freie Träger einbeziehen (FRL Teil 2 A IV Nr. 4); Vereine sollen mit der betroffenen Kommune zusammenarbeiten und ein Unterstützungsschreiben beilegen (FRL Teil 2 B IV Nr. 3).',
+  foerderung:
+    'Gibt es für dieselben Maßnahmen Geld vom Bund oder der EU, fördert Sachsen nur nachrangig (FRL Teil 2 A IV Nr. 6, Teil 2 B IV Nr. 5).',
+  netto:
+    'Wer zum Vorsteuerabzug berechtigt ist, bekommt die Umsatzsteuer vom Finanzamt zurück. Sie ist deshalb nicht zuwendungsfähig; Kosten und Förderung werden netto berechnet (VwV zu § 44 SäHO Nr. 2.6, VVK Nr. 2.6).',
   erklaerungen:
     'Diese Erklärungen geben Sie im Antrag ab (FRL Teil 1 III, Teil 2 A IV Nr. 2, 3 und 7, Teil 2 B IV Nr. 2 und 6; VwV zu § 44 SäHO Nr. 3.1, 3.2.1, 3.2.3 und 3.5.5; VVK Nr. 3.3.3; ANBest-P Nr. 1.3).',
 };
 
-export function QuestionFields({ question, fields, answers }: { question: QuestionId; fields: Fields; answers: CheckAnswers }) {
+export function QuestionFields({
+  question,
+  fields,
+  answers,
+  words,
+  today,
+}: {
+  question: QuestionId;
+  fields: Fields;
+  answers: CheckAnswers;
+  words: ParameterWords;
+  /** The day of the check (ISO). */
+  today: string;
+}) {
   const part = answers.kind ? programmePartOf(answers.kind) : null;
   const f = (name: string) => fields[name]!;
   switch (question) {
@@ -150,14 +117,19 @@ export function QuestionFields({ question, fields, answers }: { question: Questi
           options={(['A1.1', 'A1.2', 'A1.3'] as const).map((r) => ({
             value: r,
             label: `${routeInfo[r].label} (${routeInfo[r].clause})`,
-            hint: routeInfo[r].description,
+            hint: routeDescription(r, words),
           }))}
         />
       );
     case 'verbund':
       return (
         <>
-          <RadioGroup field={f('verbund')} legend="Beantragen Sie gemeinsam mit anderen Gebietskörperschaften als Verbund?" options={yesNo} inline />
+          <RadioGroup
+            field={f('verbund')}
+            legend="Beantragen Sie gemeinsam mit anderen Gebietskörperschaften als Verbund?"
+            options={yesNo}
+            inline
+          />
           <RadioGroup
             field={f('verbundAllGebietskoerperschaften')}
             legend="Falls ja: Sind alle Partner Gemeinden, Städte oder Landkreise?"
@@ -250,19 +222,58 @@ export function QuestionFields({ question, fields, answers }: { question: Questi
           inline
         />
       );
+    case 'beginn-klaeren':
+      return (
+        <>
+          <p>
+            Als Beginn haben Sie den {answers.start ? formatDate(answers.start) : '–'} angegeben; heute ist der {formatDate(today)}. Sie
+            haben aber auch angegeben, noch keinen Auftrag vergeben zu haben.
+          </p>
+          <RadioGroup
+            field={f('alreadyStarted')}
+            legend="Was trifft zu?"
+            options={[
+              {
+                value: 'nein',
+                label: 'Wir haben noch keinen Auftrag vergeben. Das Vorhaben beginnt später.',
+                hint: 'Geben Sie unten den neuen Zeitraum an.',
+              },
+              {
+                value: 'ja',
+                label: 'Wir haben schon einen Auftrag vergeben oder einen Vertrag geschlossen.',
+                hint: 'Dann hat das Vorhaben begonnen.',
+              },
+            ]}
+          />
+          <TextField
+            field={f('start')}
+            label="Neuer Beginn"
+            hint={`Frühestens heute, zum Beispiel ${formatDate(today)}`}
+            width="short"
+            inputMode="numeric"
+          />
+          <TextField field={f('end')} label="Ende" hint="Zum Beispiel 28.02.2028" width="short" inputMode="numeric" />
+        </>
+      );
     case 'portal':
       return (
         <>
-          <RadioGroup field={f('usesBeteiligungsportal')} legend="Wollen Sie das Beteiligungsportal des Freistaates Sachsen nutzen?" options={yesNo} inline />
+          <RadioGroup
+            field={f('usesBeteiligungsportal')}
+            legend="Wollen Sie das Beteiligungsportal des Freistaates Sachsen nutzen?"
+            options={yesNo}
+            inline
+          />
           {/* Only Kommunen: the software exclusion is FRL Teil 2 A II Nr. 3. */}
           {part === 'A' ? (
             <>
-              <RadioGroup field={f('softwareProcurement')} legend="Wollen Sie eigene Beteiligungssoftware kaufen oder mieten?" options={yesNo} inline />
-              <TextAreaField
-                field={f('softwareReason')}
-                label="Falls ja: Welche Funktion bietet das Beteiligungsportal nicht?"
-                rows={4}
+              <RadioGroup
+                field={f('softwareProcurement')}
+                legend="Wollen Sie eigene Beteiligungssoftware kaufen oder mieten?"
+                options={yesNo}
+                inline
               />
+              <TextAreaField field={f('softwareReason')} label="Falls ja: Welche Funktion bietet das Beteiligungsportal nicht?" rows={4} />
             </>
           ) : null}
         </>
@@ -270,7 +281,12 @@ export function QuestionFields({ question, fields, answers }: { question: Questi
     case 'kooperation':
       return part === 'B' ? (
         <>
-          <RadioGroup field={f('municipalityCooperation')} legend="Arbeiten Sie mit der betroffenen Kommune zusammen?" options={yesNo} inline />
+          <RadioGroup
+            field={f('municipalityCooperation')}
+            legend="Arbeiten Sie mit der betroffenen Kommune zusammen?"
+            options={yesNo}
+            inline
+          />
           <RadioGroup
             field={f('supportLetter')}
             legend="Gibt Ihnen die Kommune ein Unterstützungsschreiben für den Antrag?"
@@ -311,7 +327,7 @@ export function QuestionFields({ question, fields, answers }: { question: Questi
           <TextField
             field={f('requestedGrantCents')}
             label="Gewünschte Förderung in Euro"
-            hint="Höchstens 90 % der Kosten, mindestens 5.000 €."
+            hint={grantFieldHint(words)}
             width="medium"
             inputMode="decimal"
           />
@@ -349,6 +365,7 @@ export function QuestionFields({ question, fields, answers }: { question: Questi
           <RadioGroup
             field={f('dataProtection')}
             legend="Haben Sie die Hinweise zum Datenschutz im Förderverfahren zur Kenntnis genommen?"
+            hint={<PrivacyNoticeLink />}
             options={yesNo}
             inline
           />

@@ -20,8 +20,8 @@ export function QualityCheckPanel({
     <section id="qualitaetscheck" aria-labelledby="qualitaetscheck-titel" className="form-section">
       <h2 id="qualitaetscheck-titel">QualitätsCheck Beteiligung</h2>
       <p className="form-section__hint">
-        Ein guter Antrag beschreibt ein gutes Beteiligungsverfahren. Der freiwillige QualitätsCheck zeigt anhand von zehn Kriterien Stärken und Lücken Ihrer
-        Planung; beigefügt sieht ihn auch die EBBS-Beratung. Er hat keinen Einfluss auf die Förderentscheidung.
+        Ein guter Antrag beschreibt ein gutes Beteiligungsverfahren. Der freiwillige QualitätsCheck zeigt anhand von zehn Kriterien Stärken
+        und Lücken Ihrer Planung; beigefügt sieht ihn auch die EBBS-Beratung. Er hat keinen Einfluss auf die Förderentscheidung.
       </p>
       {attached.map((check) => (
         <div key={check.id} className="qc-attached-wrap">

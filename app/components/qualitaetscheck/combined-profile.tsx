@@ -18,15 +18,19 @@ function H({ level, id, children }: { level: Heading; id?: string; children: Rea
 export function CombinedProfileView({ combined, id, headingLevel = 2 }: { combined: CombinedProfile; id: string; headingLevel?: Heading }) {
   const columns = answeringPerspectives(combined);
   // Criteria nobody could score yet stand in the table only; the chart shows what has numbers.
-  const groups = combined.criteria.filter((c) => c.mean !== null).map((c) => ({
-    title: c.title,
-    bars: columns.map((p) => ({
-      series: perspectiveInfo[p].label,
-      value: perspectiveMean(c, p),
-      seriesIndex: perspectives.indexOf(p),
-      ...(c.divergent && (c.sharedGaps[0]!.highest.perspective === p || c.sharedGaps[0]!.lowest.perspective === p) ? { marker: 'Sichtweisen gehen auseinander' } : {}),
-    })),
-  }));
+  const groups = combined.criteria
+    .filter((c) => c.mean !== null)
+    .map((c) => ({
+      title: c.title,
+      bars: columns.map((p) => ({
+        series: perspectiveInfo[p].label,
+        value: perspectiveMean(c, p),
+        seriesIndex: perspectives.indexOf(p),
+        ...(c.divergent && (c.sharedGaps[0]!.highest.perspective === p || c.sharedGaps[0]!.lowest.perspective === p)
+          ? { marker: 'Sichtweisen gehen auseinander' }
+          : {}),
+      })),
+    }));
   return (
     <>
       {groups.length ? <ProfileChart id={`${id}-diagramm`} title="Profil nach Sichtweise" groups={groups} /> : null}

@@ -25,7 +25,13 @@ export function ProfileChart({ id, title, groups }: { id: string; title: string;
     .join('; ');
   return (
     <figure className="chart qc-chart">
-      <svg role="img" aria-labelledby={`${id}-titel ${id}-text`} viewBox={`0 0 ${width} ${height}`} className="chart__svg" preserveAspectRatio="xMinYMin meet">
+      <svg
+        role="img"
+        aria-labelledby={`${id}-titel ${id}-text`}
+        viewBox={`0 0 ${width} ${height}`}
+        className="chart__svg"
+        preserveAspectRatio="xMinYMin meet"
+      >
         <title id={`${id}-titel`}>{title}</title>
         <desc id={`${id}-text`}>{summary}.</desc>
         {groups.map((group, g) => {
@@ -46,7 +52,14 @@ export function ProfileChart({ id, title, groups }: { id: string; title: string;
                     </text>
                     <rect x="0" y={rowTop + 15} width={width} height="10" rx="2" className="qc-chart__track" />
                     {bar.value === null ? null : (
-                      <rect x="0" y={rowTop + 15} width={Math.max(2, Math.round((bar.value / 100) * width))} height="10" rx="2" className={`chart__bar chart__bar--${bar.seriesIndex % 6}`} />
+                      <rect
+                        x="0"
+                        y={rowTop + 15}
+                        width={Math.max(2, Math.round((bar.value / 100) * width))}
+                        height="10"
+                        rx="2"
+                        className={`chart__bar chart__bar--${bar.seriesIndex % 6}`}
+                      />
                     )}
                   </g>
                 );

@@ -33,7 +33,9 @@ export function QuestionFields({
         field={value}
         legend={
           <>
-            <span className="qc-question__number">Aussage {number} von {total}: </span>
+            <span className="qc-question__number">
+              Aussage {number} von {total}:{' '}
+            </span>
             {text}
           </>
         }
@@ -46,11 +48,7 @@ export function QuestionFields({
         </summary>
         <TextAreaField
           field={note}
-          label={
-            <>
-              Notiz zu Aussage {number}
-            </>
-          }
+          label={<>Notiz zu Aussage {number}</>}
           hint="Zum Beispiel, woran Sie Ihre Einschätzung festmachen. Die Notiz sehen nur Sie; sie erscheint nicht im gemeinsamen Profil."
           rows={3}
           optional

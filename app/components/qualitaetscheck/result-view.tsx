@@ -22,7 +22,8 @@ function MissingList({ missing, linkOf }: { missing: PlacedQuestion[]; linkOf: (
         const link = linkOf(criterionId);
         return (
           <li key={criterionId}>
-            {link ? <Link to={link}>{title}</Link> : <strong>{title}</strong>}: {questions.length === 1 ? '1 Aussage' : `${questions.length} Aussagen`}
+            {link ? <Link to={link}>{title}</Link> : <strong>{title}</strong>}:{' '}
+            {questions.length === 1 ? '1 Aussage' : `${questions.length} Aussagen`}
             <ul>
               {questions.map((q) => (
                 <li key={q.questionId}>{q.text}</li>
@@ -41,8 +42,8 @@ export function ResultView({ result, linkOf }: { result: QualityCheckResult; lin
   return (
     <>
       <p>
-        Sie haben aus Sicht <strong>{perspectiveInfo[result.perspective].label}</strong> geantwortet: {progress.answered} von {progress.total} Aussagen
-        beantwortet (Fassung {result.contentVersion}).
+        Sie haben aus Sicht <strong>{perspectiveInfo[result.perspective].label}</strong> geantwortet: {progress.answered} von{' '}
+        {progress.total} Aussagen beantwortet (Fassung {result.contentVersion}).
       </p>
       {result.missing.length ? (
         <section className="notice notice--warning" aria-labelledby="offen-titel">
@@ -57,7 +58,9 @@ export function ResultView({ result, linkOf }: { result: QualityCheckResult; lin
         <ProfileChart
           id="profil-diagramm"
           title={`Profil aus Sicht ${perspectiveInfo[result.perspective].label}`}
-          groups={result.profile.filter((p) => p.score !== null).map((p) => ({ title: p.title, bars: [{ series: ratingText(p.rating), value: p.score, seriesIndex: 1 }] }))}
+          groups={result.profile
+            .filter((p) => p.score !== null)
+            .map((p) => ({ title: p.title, bars: [{ series: ratingText(p.rating), value: p.score, seriesIndex: 1 }] }))}
         />
       ) : null}
       {result.profile.some((p) => p.score === null) ? <p className="hint">Kriterien ohne Wertung stehen nur in der Tabelle.</p> : null}
@@ -113,7 +116,13 @@ export function ResultView({ result, linkOf }: { result: QualityCheckResult; lin
                 <li key={s.id}>
                   <span className="tag tag--blue">{s.kindLabel}</span> {s.format ? <strong>{s.format.label}: </strong> : null}
                   {s.text}
-                  {s.format ? <span className="hint"> {s.format.guidance}{s.format.note ? ` ${s.format.note}` : ''}</span> : null}
+                  {s.format ? (
+                    <span className="hint">
+                      {' '}
+                      {s.format.guidance}
+                      {s.format.note ? ` ${s.format.note}` : ''}
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -122,6 +131,23 @@ export function ResultView({ result, linkOf }: { result: QualityCheckResult; lin
       ) : (
         <p>Kein Kriterium liegt unter der Schwelle für ein Entwicklungsfeld.</p>
       )}
+
+      {result.notes.length ? (
+        <section aria-labelledby="notizen-titel">
+          <h2 id="notizen-titel">Ihre Notizen</h2>
+          <p className="hint">
+            Nur Sie sehen Ihre Notizen – hier und in Ihrem PDF. Im gemeinsamen Profil und in der Anlage zum Antrag stehen sie nicht.
+          </p>
+          <ul className="qc-notes">
+            {result.notes.map((n) => (
+              <li key={n.questionId}>
+                <strong>{n.criterionTitle}:</strong> {n.text} – {n.value ? answerLabel[n.value] : 'ohne Antwort'}
+                <p className="preserve-lines">Notiz: {n.note}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {result.notRateable.length ? (
         <>

@@ -5,6 +5,7 @@ export function RegelwerkNav({ showStatistics }: { showStatistics: boolean }) {
   const items = [
     { to: '/regelwerk', label: 'Übersicht', end: true },
     { to: '/regelwerk/regeln', label: 'Regeln' },
+    { to: '/regelwerk/umsetzung', label: 'Nach der Bewilligung' },
     { to: '/regelwerk/ablaeufe', label: 'Abläufe' },
     { to: '/regelwerk/pruefstand', label: 'Prüfstand' },
     { to: '/regelwerk/parameter', label: 'Parameter' },

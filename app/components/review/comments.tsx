@@ -16,7 +16,13 @@ export function markersOf(threads: ReadonlyArray<Pick<ThreadView, 'id' | 'field'
   return markers;
 }
 
-export function CommentMarkersProvider({ threads, children }: { threads: ReadonlyArray<Pick<ThreadView, 'id' | 'field' | 'resolved'>>; children: ReactNode }) {
+export function CommentMarkersProvider({
+  threads,
+  children,
+}: {
+  threads: ReadonlyArray<Pick<ThreadView, 'id' | 'field' | 'resolved'>>;
+  children: ReactNode;
+}) {
   return <CommentMarkersContext.Provider value={markersOf(threads)}>{children}</CommentMarkersContext.Provider>;
 }
 
@@ -42,7 +48,19 @@ export function domTarget(formId: string, field: string): string {
 
 type FormError = CommentFormError['commentError'] | null | undefined;
 
-function BodyField({ id, label, error, formKey, defaultValue }: { id: string; label: string; error: FormError; formKey: string; defaultValue?: string }) {
+function BodyField({
+  id,
+  label,
+  error,
+  formKey,
+  defaultValue,
+}: {
+  id: string;
+  label: string;
+  error: FormError;
+  formKey: string;
+  defaultValue?: string;
+}) {
   const mine = error?.form === formKey ? error : null;
   return (
     <div className={`field${mine ? ' field--error' : ''}`}>
@@ -108,7 +126,11 @@ export function CommentThreads({ threads, formId, placeHref, mayReply, error, he
               </H>
               <p className="thread__tags">
                 {t.internal ? <span className="tag tag--purple">Interne Notiz – nur für die Beratung sichtbar</span> : null}
-                {t.resolved ? <span className="tag tag--green">Erledigt{t.resolvedAt ? ` am ${t.resolvedAt}` : ''}</span> : <span className="tag tag--blue">Offen</span>}
+                {t.resolved ? (
+                  <span className="tag tag--green">Erledigt{t.resolvedAt ? ` am ${t.resolvedAt}` : ''}</span>
+                ) : (
+                  <span className="tag tag--blue">Offen</span>
+                )}
                 {t.changedSince ? <span className="tag tag--yellow">Seit dem Kommentar geändert</span> : null}
                 {t.anchorGone ? <span className="tag tag--grey">Stelle entfernt</span> : null}
               </p>
@@ -203,7 +225,14 @@ export function NewCommentForm({
       {advisor ? (
         <div className="field">
           <div className="choice">
-            <input type="checkbox" className="choice__input" id={`${id}-intern`} name="internal" defaultChecked={mine?.internal ?? false} aria-describedby={`${id}-intern-hinweis`} />
+            <input
+              type="checkbox"
+              className="choice__input"
+              id={`${id}-intern`}
+              name="internal"
+              defaultChecked={mine?.internal ?? false}
+              aria-describedby={`${id}-intern-hinweis`}
+            />
             <label htmlFor={`${id}-intern`} className="choice__label">
               Interne Notiz
             </label>

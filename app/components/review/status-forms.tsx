@@ -61,6 +61,23 @@ export function ReviewForm({
   );
 }
 
+/**
+ * The answer to a status form the page no longer shows (a colleague changed the status meanwhile,
+ * so the action is not offered any more): its message would have no place, so it is shown here.
+ */
+export function AnswerWithoutForm({ shown }: { shown: readonly ReviewIntent[] }) {
+  const actionData = useActionData<ReviewActionResult>();
+  if (!actionData?.intent || shown.includes(actionData.intent)) return null;
+  return (
+    <div className="notice notice--error" role="alert">
+      <p>
+        {actionData.message ??
+          'Diese Aktion ist beim jetzigen Stand des Antrags nicht (mehr) möglich; nichts wurde geändert. Die Seite zeigt den aktuellen Stand.'}
+      </p>
+    </div>
+  );
+}
+
 /** The status history as a list, newest first. */
 export function StatusHistory({
   history,
@@ -78,7 +95,8 @@ export function StatusHistory({
             <>
               <br />
               <span className="preserve-lines">
-                {h.toStatus === 'in_beratung' ? 'Nachricht' : h.toStatus === 'beratung_abgeschlossen' ? 'Anmerkung' : 'Begründung'}: {h.reason}
+                {h.toStatus === 'in_beratung' ? 'Nachricht' : h.toStatus === 'beratung_abgeschlossen' ? 'Anmerkung' : 'Begründung'}:{' '}
+                {h.reason}
               </span>
             </>
           ) : null}

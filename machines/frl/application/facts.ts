@@ -1,43 +1,34 @@
 import { programmePartOf } from '../../shared/organisation';
-import type { FactsInput } from '../facts';
-import { capParameterOf, resolveParameters, type ParameterTable } from '../parameters';
-import { calendarYearsCovered, capFor } from '../predicates';
-import { routeInfo } from '../routes';
-import { budgetTotals, type BudgetTotals } from './budget';
+import { known, type FactsInput } from '../facts';
+import { fundingLimits, type FundingLimits } from '../financing';
+import { resolveParameters, type ParameterTable } from '../parameters';
+import { budgetTotals, hasBudget, type BudgetTotals } from './budget';
+import { directProjectFacts } from './fields/vorhaben';
 import type { ApplicationData } from './schema';
 
-function known<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as T;
+/** The rate, cap and programme part that apply to the application on a date (see ../financing.ts). */
+export function limitsFor(data: ApplicationData, table: ParameterTable, date: string): FundingLimits {
+  return fundingLimits(resolveParameters(table, date), {
+    route: data.project.route,
+    kind: data.applicant.organisation?.kind,
+    start: data.schedule.start,
+    end: data.schedule.end,
+  });
 }
 
-const euros = (cents: number) => cents / 100;
-
-/**
- * The cap and rate that apply to the application on a date (null while route or dates are missing),
- * and the programme part (from the route, else the applicant's kind), which decides whether in-kind
- * contributions count.
- */
-export function limitsFor(data: ApplicationData, table: ParameterTable, date: string) {
-  const params = resolveParameters(table, date);
-  const route = data.project.route;
-  const kind = data.applicant.organisation?.kind;
-  const part = route ? routeInfo[route].part : kind ? programmePartOf(kind) : null;
-  const { start, end } = data.schedule;
-  let capCents: number | null = null;
-  if (route) {
-    const perYear = routeInfo[route].durationUnit === 'calendarYears';
-    const cap = params[capParameterOf[route]].value;
-    capCents = perYear ? (start && end && end >= start ? capFor(route, cap, calendarYearsCovered(start, end)) : null) : cap;
-  }
-  return { rateBasisPoints: params['grant.maxRate'].value, capCents, part, inKindShareBp: params['inKind.maxShareOfOwnContribution'].value };
-}
-
+/** The plan's money on a date: what the editor shows, the columns store and the PDF prints. */
 export function totalsFor(data: ApplicationData, table: ParameterTable, date: string): BudgetTotals {
   return budgetTotals(data, table, limitsFor(data, table, date));
 }
 
-function hasBudget(data: ApplicationData) {
-  return data.budget.lines.length > 0 || data.budget.inKind.length > 0;
+/**
+ * The partners as facts: none listed is a Verbund without partners (a contradiction the rules
+ * report); partners listed without their kind leave the Verbund rule open until the kind is known.
+ */
+function verbundPartners(partners: ApplicationData['applicant']['partners']) {
+  if (partners.length === 0) return [];
+  const withKind = partners.filter((p) => p.kind).map((p) => known({ name: p.name, kind: p.kind! }));
+  return withKind.length ? withKind : undefined;
 }
 
 /** The application as facts for the rule engine – the same facts the Förder-Check and the CLI give. */
@@ -65,32 +56,28 @@ export function applicationToFacts(
     ...(applicant.isVerbund
       ? {
           verbund: known({
-            partners: applicant.partners.filter((p) => p.kind).map((p) => known({ name: p.name, kind: p.kind! })),
+            partners: verbundPartners(applicant.partners),
             leadNamed: true,
           }),
         }
       : {}),
     project: known({
+      ...Object.fromEntries(directProjectFacts.map((name) => [name, project[name]])),
       route: project.route,
       location: project.location,
       crossBorderReason: project.crossBorderReason,
-      municipalLevel: project.municipalLevel,
-      statutoryProcedure: project.statutoryProcedure,
-      buergerbudgetFunds: project.buergerbudgetFunds,
-      usesBeteiligungsportal: project.usesBeteiligungsportal,
-      softwareProcurement: project.softwareProcurement === true || (totals !== null && totals.softwareCents > 0) ? true : project.softwareProcurement,
+      softwareProcurement:
+        project.softwareProcurement === true || (totals !== null && totals.softwareCents > 0) ? true : project.softwareProcurement,
       softwareReason: project.softwareReason,
       start: validPeriod ? schedule.start : undefined,
       end: validPeriod ? schedule.end : undefined,
-      alreadyStarted:
-        schedule.alreadyStarted ?? (declarations.notStarted === undefined ? undefined : !declarations.notStarted),
+      alreadyStarted: schedule.alreadyStarted ?? (declarations.notStarted === undefined ? undefined : !declarations.notStarted),
       freieTraegerCooperation: part === 'A' ? project.cooperation : undefined,
       municipalityCooperation: part === 'B' ? project.cooperation : undefined,
       supportLetter: part === 'B' && attachments ? attachments.documentTypes.includes('unterstuetzungsschreiben') : undefined,
-      againstFinalDecision: project.againstFinalDecision,
-      decidingBodySupports: project.decidingBodySupports,
       buergerkommuneProof: project.buergerkommuneProof,
       federalOrEuFunding: project.federalOrEuFunding,
+      federalOrEuFundingDetails: project.federalOrEuFundingDetails?.trim(),
     }),
     declarations: known({
       ebbsAndEvaluation: declarations.ebbsAndEvaluation,
@@ -101,18 +88,18 @@ export function applicationToFacts(
     }),
     budget: totals
       ? known({
-          totalExpenditure: euros(totals.expenditureCents),
-          financingCosts: totals.ineligibleCents ? euros(totals.ineligibleCents) : undefined,
-          softwareCosts: totals.softwareCents ? euros(totals.softwareCents) : undefined,
+          totalExpenditureCents: totals.expenditureCents,
+          financingCostsCents: totals.ineligibleCents || undefined,
+          softwareCostsCents: totals.softwareCents || undefined,
           amountsAreNet: budget.vatDeductible ? true : undefined,
-          requestedGrant: euros(totals.financing.grantCents),
-          ownCash: euros(totals.financing.ownCashCents),
-          inKind: euros(totals.financing.inKindCents),
-          thirdPartyEarmarked: euros(totals.financing.earmarkedCents),
-          thirdPartyOther: euros(totals.financing.otherDonationsCents),
-          otherPublic: euros(totals.financing.otherPublicCents),
+          requestedGrantCents: totals.financing.grantCents,
+          ownCashCents: totals.financing.ownCashCents,
+          inKindCents: totals.financing.inKindCents,
+          thirdPartyEarmarkedCents: totals.financing.earmarkedCents,
+          thirdPartyOtherCents: totals.financing.otherDonationsCents,
+          otherPublicCents: totals.financing.otherPublicCents,
           capExceedReason: budget.capExceedReason,
-        })
+        } satisfies NonNullable<FactsInput['budget']>)
       : {},
   };
 }

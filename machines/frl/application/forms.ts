@@ -6,7 +6,14 @@ import { formatQuantity, parseEuro, parseQuantity } from '../../shared/money';
 import { landkreise, longText, optionalText, organisationKinds } from '../../shared/organisation';
 import { costCategories, participationFormats, participationLevels, targetGroupIds } from '../catalogues';
 import { fundingRoutes } from '../routes';
+import { projectYesNoNames } from './fields/vorhaben';
 import type { ApplicationData } from './schema';
+
+/** The Vorhaben step's yes/no questions as posted (ja/nein). */
+const projectYesNoForm = Object.fromEntries(projectYesNoNames.map((name) => [name, optionalYesNo])) as Record<
+  (typeof projectYesNoNames)[number],
+  typeof optionalYesNo
+>;
 import type { EditableStep } from './steps';
 
 /**
@@ -24,7 +31,12 @@ const budgetEuro = (label: string) => euroField(label, { maxCents: BUDGET_MAX_CE
 const yn = (v: boolean | undefined) => (v === undefined ? undefined : v ? 'ja' : 'nein');
 const money = (c: number | undefined) => (c === undefined ? undefined : formatCentsForInput(c));
 const qty = (m: number | undefined) => (m === undefined ? undefined : formatQuantity(m));
-const rowId = (newId: () => string) => z.string().max(40).optional().transform((v) => (v && /^[A-Za-z0-9_-]+$/.test(v) ? v : newId()));
+const rowId = (newId: () => string) =>
+  z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => (v && /^[A-Za-z0-9_-]+$/.test(v) ? v : newId()));
 const list = <T extends z.ZodTypeAny>(row: T, max: number, label: string) =>
   z.preprocess((v) => (v === undefined ? [] : v), z.array(row).max(max, { error: `Höchstens ${max} ${label}.` }));
 const year = z
@@ -101,7 +113,10 @@ function buildStepFormSchema(step: EditableStep, newId: () => string) {
           50,
           'Verbundpartner',
         ),
-        updateMasterData: z.string().optional().transform((v) => v === 'on'),
+        updateMasterData: z
+          .string()
+          .optional()
+          .transform((v) => v === 'on'),
       });
     case 'vorhaben':
       return z.object({
@@ -109,7 +124,11 @@ function buildStepFormSchema(step: EditableStep, newId: () => string) {
         route: z.enum(fundingRoutes).optional(),
         summary: longText('die Kurzbeschreibung', 1000),
         goals: longText('die Gesamtzielsetzung', 5000),
-        parts: list(z.object({ id: rowId(newId), title: optionalText('den Titel', 200), description: longText('die Beschreibung', 2000) }), 30, 'Teilvorhaben'),
+        parts: list(
+          z.object({ id: rowId(newId), title: optionalText('den Titel', 200), description: longText('die Beschreibung', 2000) }),
+          30,
+          'Teilvorhaben',
+        ),
         formats: list(
           z.object({
             id: rowId(newId),
@@ -125,63 +144,64 @@ function buildStepFormSchema(step: EditableStep, newId: () => string) {
         placeDescription: optionalText('den Ort', 500),
         location: z.enum(['sachsen', 'laenderuebergreifend', 'ausserhalb']).optional(),
         crossBorderReason: longText('die Begründung', 2000),
-        statutoryProcedure: optionalYesNo,
-        buergerbudgetFunds: optionalYesNo,
-        municipalLevel: optionalYesNo,
         affectedMunicipality: optionalText('die Kommune', 200),
-        againstFinalDecision: optionalYesNo,
-        decidingBodySupports: optionalYesNo,
         buergerkommuneProof: z.enum(['satzung', 'praxis', 'keiner']).optional(),
         buergerkommuneProofText: longText('die Beschreibung', 3000),
-        usesBeteiligungsportal: optionalYesNo,
-        softwareProcurement: optionalYesNo,
         softwareReason: longText('die Begründung', 2000),
-        cooperation: optionalYesNo,
         cooperationDescription: longText('die Beschreibung', 3000),
         federalOrEuFunding: z.enum(['keine', 'beantragt', 'bewilligt']).optional(),
         federalOrEuFundingDetails: longText('die Angaben', 1000),
         whyProject: longText('die Begründung', 5000),
         whyFunding: longText('die Begründung', 3000),
+        ...projectYesNoForm,
       });
     case 'zeitplan':
       return z.object({
         start: optionalDateField('den Beginn'),
         end: optionalDateField('das Ende'),
         alreadyStarted: optionalYesNo,
-        milestones: list(z.object({ id: rowId(newId), date: optionalDateField('das Datum'), title: optionalText('den Meilenstein', 200) }), 50, 'Meilensteine'),
+        milestones: list(
+          z.object({ id: rowId(newId), date: optionalDateField('das Datum'), title: optionalText('den Meilenstein', 200) }),
+          50,
+          'Meilensteine',
+        ),
       });
     case 'kosten':
       return z.object({
         vatDeductible: optionalYesNo,
         lines: list(
-          z.object({
-            id: rowId(newId),
-            category: z.enum(costCategories.map((c) => c.id) as [string, ...string[]]).default('sonstiges'),
-            kind: z.enum(['menge', 'pauschal', 'personal']).default('menge'),
-            description: optionalText('die Beschreibung', 300),
-            quantity: quantityField('die Menge'),
-            unitPrice: budgetEuro('den Einzelpreis'),
-            amount: budgetEuro('den Betrag'),
-            year,
-            note: optionalText('die Anmerkung', 500),
-          }).superRefine((line, ctx) => {
-            // Never drop what was typed: an amount and a calculation that does not use it is a question, not a guess.
-            const counted = line.quantity !== undefined || line.unitPrice !== undefined;
-            if (line.kind !== 'pauschal' && line.amount !== undefined && !counted) {
-              ctx.addIssue({
-                code: 'custom',
-                path: ['amount'],
-                message: 'Sie haben einen Pauschalbetrag eingetragen, als Berechnung aber nicht „Pauschalbetrag“ gewählt. Wählen Sie „Pauschalbetrag“ oder tragen Sie Menge und Einzelpreis ein.',
-              });
-            }
-            if (line.kind === 'pauschal' && line.amount === undefined && counted) {
-              ctx.addIssue({
-                code: 'custom',
-                path: ['amount'],
-                message: 'Sie haben Menge oder Einzelpreis eingetragen, als Berechnung aber „Pauschalbetrag“ gewählt. Tragen Sie den Pauschalbetrag ein oder wählen Sie „Menge × Einzelpreis“.',
-              });
-            }
-          }),
+          z
+            .object({
+              id: rowId(newId),
+              category: z.enum(costCategories.map((c) => c.id) as [string, ...string[]]).default('sonstiges'),
+              kind: z.enum(['menge', 'pauschal', 'personal']).default('menge'),
+              description: optionalText('die Beschreibung', 300),
+              quantity: quantityField('die Menge'),
+              unitPrice: budgetEuro('den Einzelpreis'),
+              amount: budgetEuro('den Betrag'),
+              year,
+              note: optionalText('die Anmerkung', 500),
+            })
+            .superRefine((line, ctx) => {
+              // Never drop what was typed: an amount and a calculation that does not use it is a question, not a guess.
+              const counted = line.quantity !== undefined || line.unitPrice !== undefined;
+              if (line.kind !== 'pauschal' && line.amount !== undefined && !counted) {
+                ctx.addIssue({
+                  code: 'custom',
+                  path: ['amount'],
+                  message:
+                    'Sie haben einen Pauschalbetrag eingetragen, als Berechnung aber nicht „Pauschalbetrag“ gewählt. Wählen Sie „Pauschalbetrag“ oder tragen Sie Menge und Einzelpreis ein.',
+                });
+              }
+              if (line.kind === 'pauschal' && line.amount === undefined && counted) {
+                ctx.addIssue({
+                  code: 'custom',
+                  path: ['amount'],
+                  message:
+                    'Sie haben Menge oder Einzelpreis eingetragen, als Berechnung aber „Pauschalbetrag“ gewählt. Tragen Sie den Pauschalbetrag ein oder wählen Sie „Menge × Einzelpreis“.',
+                });
+              }
+            }),
           2000,
           'Ausgabenzeilen',
         ),
@@ -211,14 +231,25 @@ function buildStepFormSchema(step: EditableStep, newId: () => string) {
               }),
             unitRate: budgetEuro('die Miete je Einheit'),
             rentSource: optionalText('die Quelle', 300),
-            supportingOnly: z.string().optional().transform((v) => (v === 'on' ? true : undefined)),
+            supportingOnly: z
+              .string()
+              .optional()
+              .transform((v) => (v === 'on' ? true : undefined)),
           }),
           500,
           'Eigenleistungen',
         ),
         ownCash: budgetEuro('die Eigenmittel'),
         donations: list(
-          z.object({ id: rowId(newId), donor: optionalText('die Geldgeberin oder den Geldgeber'), amount: budgetEuro('den Betrag'), earmarked: z.string().optional().transform((v) => v === 'on') }),
+          z.object({
+            id: rowId(newId),
+            donor: optionalText('die Geldgeberin oder den Geldgeber'),
+            amount: budgetEuro('den Betrag'),
+            earmarked: z
+              .string()
+              .optional()
+              .transform((v) => v === 'on'),
+          }),
           200,
           'Spenden',
         ),
@@ -236,7 +267,10 @@ function buildStepFormSchema(step: EditableStep, newId: () => string) {
         capExceedReason: longText('die Begründung', 3000),
       });
     case 'erklaerungen': {
-      const tick = z.string().optional().transform((v) => (v === 'on' ? true : undefined));
+      const tick = z
+        .string()
+        .optional()
+        .transform((v) => (v === 'on' ? true : undefined));
       return z.object({
         ebbsAndEvaluation: tick,
         portalIdeas: tick,
@@ -347,17 +381,7 @@ export function stepFormValues(step: EditableStep, data: ApplicationData): Raw {
     }
     case 'vorhaben': {
       const p = data.project;
-      return {
-        ...p,
-        statutoryProcedure: yn(p.statutoryProcedure),
-        buergerbudgetFunds: yn(p.buergerbudgetFunds),
-        municipalLevel: yn(p.municipalLevel),
-        againstFinalDecision: yn(p.againstFinalDecision),
-        decidingBodySupports: yn(p.decidingBodySupports),
-        usesBeteiligungsportal: yn(p.usesBeteiligungsportal),
-        softwareProcurement: yn(p.softwareProcurement),
-        cooperation: yn(p.cooperation),
-      };
+      return { ...p, ...Object.fromEntries(projectYesNoNames.map((name) => [name, yn(p[name])])) };
     }
     case 'zeitplan': {
       const s = data.schedule;
@@ -394,7 +418,12 @@ export function stepFormValues(step: EditableStep, data: ApplicationData): Raw {
           supportingOnly: l.supportingOnly ? 'on' : undefined,
         })),
         ownCash: money(b.ownCashCents),
-        donations: b.donations.map((d) => ({ id: d.id, donor: d.donor, amount: money(d.amountCents), earmarked: d.earmarked ? 'on' : undefined })),
+        donations: b.donations.map((d) => ({
+          id: d.id,
+          donor: d.donor,
+          amount: money(d.amountCents),
+          earmarked: d.earmarked ? 'on' : undefined,
+        })),
         otherPublic: b.otherPublic.map((f) => ({ id: f.id, funder: f.funder, amount: money(f.amountCents), status: f.status })),
         requestedGrant: money(b.requestedGrantCents),
         capExceedReason: b.capExceedReason,
@@ -465,7 +494,11 @@ export function lenientBudget(payload: Record<string, unknown>, data: Applicatio
       };
     }),
     ownCashCents: euro(payload.ownCash),
-    donations: rows(payload.donations).map((d, i) => ({ id: str(d.id) || `spende-${i}`, amountCents: euro(d.amount), earmarked: d.earmarked === 'on' })),
+    donations: rows(payload.donations).map((d, i) => ({
+      id: str(d.id) || `spende-${i}`,
+      amountCents: euro(d.amount),
+      earmarked: d.earmarked === 'on',
+    })),
     otherPublic: rows(payload.otherPublic).map((f, i) => ({ id: str(f.id) || `mittel-${i}`, amountCents: euro(f.amount) })),
     requestedGrantCents: euro(payload.requestedGrant),
   };

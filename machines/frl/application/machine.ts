@@ -1,6 +1,7 @@
 import { assign, setup, type SnapshotFrom } from 'xstate';
+import type { DiagramLabels } from '../../diagram/model';
 import type { ApplicationData } from './schema';
-import { stepDependencies, stepIds, type EditableStep, type StepId } from './steps';
+import { stepDependencies, stepIds, stepInfo, type EditableStep, type StepId } from './steps';
 
 /**
  * The application wizard. The server is the authority: each request restores the persisted
@@ -83,6 +84,26 @@ const wizard = setup({
   },
 });
 
+const viewTitle = (view: unknown) => (view === 'uebersicht' ? 'Übersicht' : (stepInfo[view as StepId]?.title ?? String(view)));
+
+/** The guards, events and actions above in German, for the diagram in the Regelwerk (ADR 0012). */
+export const applicationDiagramLabels: DiagramLabels = {
+  guards: {
+    mayOpen: ({ step }) => `„${viewTitle(step)}“ kann geöffnet werden`,
+    advancesTo: ({ view }) => `weiter zu „${viewTitle(view)}“`,
+    retreatsTo: ({ view }) => `zurück zu „${viewTitle(view)}“`,
+  },
+  events: {
+    'step.open': 'Schritt öffnen',
+    'step.save': 'Speichern',
+    'step.next': 'Weiter',
+    'step.back': 'Zurück',
+    overview: 'Zur Übersicht',
+    'data.refresh': 'Daten neu lesen',
+  },
+  actions: { save: 'Eingaben speichern', refresh: 'Daten übernehmen' },
+};
+
 export const applicationMachine = wizard.createMachine({
   id: 'antrag',
   context: ({ input }) => ({ data: input.data, pending: {}, complete: input.complete }),
@@ -94,7 +115,11 @@ export const applicationMachine = wizard.createMachine({
       ...views.map((view) => ({ guard: { type: 'advancesTo' as const, params: { view } }, actions: 'save' as const, target: `.${view}` })),
       { actions: 'save' as const },
     ],
-    'step.back': views.map((view) => ({ guard: { type: 'retreatsTo' as const, params: { view } }, actions: 'save' as const, target: `.${view}` })),
+    'step.back': views.map((view) => ({
+      guard: { type: 'retreatsTo' as const, params: { view } },
+      actions: 'save' as const,
+      target: `.${view}`,
+    })),
     overview: { target: '.uebersicht' },
     'data.refresh': { actions: 'refresh' },
   },

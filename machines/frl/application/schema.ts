@@ -123,14 +123,22 @@ export const inKindLineSchema = z.strictObject({
   /** Ehrenamt: hours in thousandths; Raum: units (hours or days) in thousandths. */
   quantityMilli: z.number().int().nonnegative().max(1_000_000_000).optional(),
   /** Month the work is done (YYYY-MM): the minimum wage in force then applies. */
-  period: z.string().regex(/^\d{4}-\d{2}$/).optional(),
+  period: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional(),
   /** Raum: rent per unit and where it comes from (Mietspiegel, ortsübliche Miete). */
   unitRateCents: cents.optional(),
   rentSource: text(300).optional(),
   supportingOnly: z.boolean().optional(),
 });
 
-export const donationSchema = z.strictObject({ id, donor: text(200).optional(), amountCents: cents.optional(), earmarked: z.boolean().optional() });
+export const donationSchema = z.strictObject({
+  id,
+  donor: text(200).optional(),
+  amountCents: cents.optional(),
+  earmarked: z.boolean().optional(),
+});
 export const otherPublicSchema = z.strictObject({
   id,
   funder: text(200).optional(),

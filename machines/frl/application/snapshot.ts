@@ -2,6 +2,7 @@ import { createActor } from 'xstate';
 import { runMachine } from '../../shared/actor';
 import { evaluate, type EligibilityResult, type EvaluateOptions } from '../engine';
 import { factsSchema } from '../facts';
+import { hasBudget } from './budget';
 import { applicationToFacts, totalsFor } from './facts';
 import { applicationMachine, viewOf, type ApplicationSnapshot } from './machine';
 import { APPLICATION_SCHEMA_VERSION, applicationDataSchema, emptyApplication, type ApplicationData } from './schema';
@@ -21,7 +22,10 @@ export function freshSnapshot(data: ApplicationData, context: StepContext): Appl
 
 /** What is stored of a snapshot. */
 export function persistedSnapshot(snapshot: ApplicationSnapshot): unknown {
-  return createActor(applicationMachine, { snapshot, input: { data: snapshot.context.data, complete: snapshot.context.complete } }).getPersistedSnapshot();
+  return createActor(applicationMachine, {
+    snapshot,
+    input: { data: snapshot.context.data, complete: snapshot.context.complete },
+  }).getPersistedSnapshot();
 }
 
 /** Runs the rules on an application's data (facts outside the schema count as unknown). */
@@ -43,8 +47,7 @@ export interface RuleColumns {
 }
 
 export function ruleColumnsFor(data: ApplicationData, result: EligibilityResult, context: StepContext): RuleColumns {
-  const hasBudget = data.budget.lines.length > 0;
-  const totals = hasBudget ? totalsFor(data, context.table, context.date) : null;
+  const totals = hasBudget(data) ? totalsFor(data, context.table, context.date) : null;
   return {
     requestedGrantCents: totals ? totals.financing.grantCents : null,
     totalCents: totals ? totals.expenditureCents : null,
@@ -104,10 +107,19 @@ function laterFirst(a: ReadonlyArray<PropertyKey>, b: ReadonlyArray<PropertyKey>
  * each one it refuses is reported in `dropped` (path and stored value) so the caller can log it.
  * `readAsStored`: the schema accepted the stored data as it was (nothing to salvage).
  */
-export function salvageApplicationData(stored: unknown): { data: ApplicationData; dropped: Array<{ path: string; value: unknown }>; readAsStored: boolean } {
+export function salvageApplicationData(stored: unknown): {
+  data: ApplicationData;
+  dropped: Array<{ path: string; value: unknown }>;
+  readAsStored: boolean;
+} {
   const direct = applicationDataSchema.safeParse(stored);
   if (direct.success) return { data: direct.data, dropped: [], readAsStored: true };
-  if (!isRecord(stored)) return { data: emptyApplication(), dropped: stored === undefined || stored === null ? [] : [{ path: '', value: stored }], readAsStored: false };
+  if (!isRecord(stored))
+    return {
+      data: emptyApplication(),
+      dropped: stored === undefined || stored === null ? [] : [{ path: '', value: stored }],
+      readAsStored: false,
+    };
   const candidate: Record<string, unknown> = structuredClone({ ...stored, schemaVersion: APPLICATION_SCHEMA_VERSION });
   const dropped: Array<{ path: string; value: unknown }> = [];
   // Each round removes the values the schema refuses; nested refusals surface one level at a time.
@@ -116,14 +128,19 @@ export function salvageApplicationData(stored: unknown): { data: ApplicationData
     if (result.success) return { data: result.data, dropped, readAsStored: false };
     let removed = false;
     // Later array items first, so taking one out does not shift the index of another.
-    const paths = result.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path])).sort(laterFirst);
+    const paths = result.error.issues
+      .flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path]))
+      .sort(laterFirst);
     const gone: string[] = [];
     for (const full of paths) {
       if (gone.some((prefix) => `${full.map(String).join('.')}.`.startsWith(`${prefix}.`))) continue;
       // A value that is missing but required takes its enclosing item (a budget line, a partner) with it.
       for (let length = full.length; length > 0; length--) {
         const path = full.slice(0, length);
-        const value = path.reduce<unknown>((node, key) => (isRecord(node) || Array.isArray(node) ? (node as Record<PropertyKey, unknown>)[key] : undefined), candidate);
+        const value = path.reduce<unknown>(
+          (node, key) => (isRecord(node) || Array.isArray(node) ? (node as Record<PropertyKey, unknown>)[key] : undefined),
+          candidate,
+        );
         if (removeAt(candidate, path)) {
           const joined = path.map(String).join('.');
           dropped.push({ path: joined, value });

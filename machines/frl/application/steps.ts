@@ -1,10 +1,22 @@
 import { organisationSchema, programmePartOf, type ProgrammePart } from '../../shared/organisation';
 import { attachmentTypes, isAttachmentRequired } from '../catalogues';
+import type { Finding } from '../engine';
 import type { ParameterTable } from '../parameters';
 import { routeInfo } from '../routes';
 import { totalsFor } from './facts';
 import type { ApplicationData } from './schema';
 import { formatEuro } from '../../shared/format';
+import {
+  applicantFields,
+  budgetFields,
+  declarationFields,
+  isMissing,
+  isRequired,
+  projectFields,
+  requiredMessage,
+  scheduleFields,
+  type FieldSpec,
+} from './fields';
 
 /** The steps of the application, in order; ids are URL segments. */
 export const stepIds = ['antragsteller', 'vorhaben', 'zeitplan', 'kosten', 'erklaerungen', 'anlagen', 'pruefen'] as const;
@@ -46,7 +58,11 @@ export interface StepIssue {
 }
 
 export const partOf = (data: ApplicationData): ProgrammePart | null =>
-  data.project.route ? routeInfo[data.project.route].part : data.applicant.organisation ? programmePartOf(data.applicant.organisation.kind) : null;
+  data.project.route
+    ? routeInfo[data.project.route].part
+    : data.applicant.organisation
+      ? programmePartOf(data.applicant.organisation.kind)
+      : null;
 
 const blank = (v: string | undefined | null) => v === undefined || v === null || v.trim() === '';
 
@@ -57,78 +73,54 @@ function applicantIssues(data: ApplicationData): StepIssue[] {
   if (!org.success) {
     for (const issue of org.error.issues) issues.push({ field: `organisation.${issue.path.join('.')}`, message: issue.message });
   }
-  if (partOf(data) === 'B') {
-    if (a.nonprofit === undefined) issues.push({ field: 'nonprofit', message: 'Bitte geben Sie an, ob Ihre Organisation als gemeinnützig anerkannt ist.' });
-    if (a.locallyRooted === undefined) issues.push({ field: 'locallyRooted', message: 'Bitte geben Sie an, ob Ihre Organisation in Sachsen verankert ist.' });
-    const outside = a.locallyRooted === false || a.organisation?.landkreis === 'außerhalb Sachsens';
-    if (outside && blank(a.seatExceptionReason)) {
-      issues.push({ field: 'seatExceptionReason', message: 'Bitte begründen Sie, warum Ihr Vorhaben trotz Sitz oder Verankerung außerhalb Sachsens gefördert werden sollte.' });
-    }
-  }
-  if (a.isVerbund === undefined) issues.push({ field: 'isVerbund', message: 'Bitte geben Sie an, ob Sie als Verbund beantragen.' });
+  issues.push(...missingFields(applicantFields, a, data));
   if (a.isVerbund) {
     if (a.partners.length === 0) issues.push({ field: 'partners', message: 'Bitte nennen Sie mindestens einen Verbundpartner.' });
     a.partners.forEach((p, i) => {
-      if (blank(p.name)) issues.push({ field: `partners[${i}].name`, message: `Bitte geben Sie den Namen des ${i + 1}. Verbundpartners an.` });
+      if (blank(p.name))
+        issues.push({ field: `partners[${i}].name`, message: `Bitte geben Sie den Namen des ${i + 1}. Verbundpartners an.` });
       if (!p.kind) issues.push({ field: `partners[${i}].kind`, message: `Bitte wählen Sie die Art des ${i + 1}. Verbundpartners.` });
     });
   }
   return issues;
 }
 
+/**
+ * The registered fields of a step that are required now and missing, in the order of the form;
+ * `after` adds the checks of a field's rows right after the field.
+ */
+function missingFields(
+  fields: readonly FieldSpec[],
+  values: object,
+  data: ApplicationData,
+  after: Record<string, () => StepIssue[]> = {},
+): StepIssue[] {
+  const context = { data, part: partOf(data) };
+  return fields.flatMap((f) => [
+    ...(isRequired(f, context) && isMissing((values as Record<string, unknown>)[f.dataName ?? f.name], f.kind)
+      ? [{ field: f.name, message: requiredMessage(f, context.part) }]
+      : []),
+    ...(after[f.name]?.() ?? []),
+  ]);
+}
+
 function projectIssues(data: ApplicationData): StepIssue[] {
-  const issues: StepIssue[] = [];
-  const p = data.project;
-  const part = partOf(data);
-  const need = (field: string, missing: boolean, message: string) => {
-    if (missing) issues.push({ field, message });
-  };
-  need('title', blank(p.title), 'Bitte geben Sie einen Titel für das Vorhaben an.');
-  need('route', !p.route, 'Bitte wählen Sie den Förderweg.');
-  need('summary', blank(p.summary), 'Bitte beschreiben Sie das Vorhaben kurz.');
-  need('goals', blank(p.goals), 'Bitte beschreiben Sie die Gesamtzielsetzung.');
-  need('parts', p.parts.length === 0, 'Bitte nennen Sie mindestens ein Teilvorhaben oder Arbeitspaket.');
-  p.parts.forEach((item, i) => need(`parts[${i}].title`, blank(item.title), `Bitte geben Sie dem ${i + 1}. Teilvorhaben einen Titel.`));
-  need('formats', p.formats.length === 0, 'Bitte wählen Sie mindestens ein Beteiligungsformat.');
-  need('targetGroups', p.targetGroups.length === 0, 'Bitte wählen Sie mindestens eine Zielgruppe.');
-  need('placeDescription', blank(p.placeDescription), 'Bitte nennen Sie den Ort des Vorhabens (Gemeinde, Ortsteil).');
-  need('location', !p.location, 'Bitte geben Sie an, wo das Vorhaben durchgeführt wird.');
-  need('crossBorderReason', p.location === 'laenderuebergreifend' && blank(p.crossBorderReason), 'Bitte begründen Sie das länderübergreifende Vorhaben.');
-  if (part === 'A') {
-    need('statutoryProcedure', p.statutoryProcedure === undefined, 'Bitte geben Sie an, ob es um ein gesetzlich vorgeschriebenes Verfahren geht.');
-    need('buergerbudgetFunds', p.buergerbudgetFunds === undefined, 'Bitte geben Sie an, ob die Förderung Mittel eines Bürgerbudgets bereitstellen soll.');
-  }
-  if (part === 'B') {
-    need('municipalLevel', p.municipalLevel === undefined, 'Bitte geben Sie an, ob sich das Vorhaben auf die kommunale Ebene bezieht.');
-    need('affectedMunicipality', blank(p.affectedMunicipality), 'Bitte nennen Sie die unmittelbar betroffene Kommune.');
-    need('againstFinalDecision', p.againstFinalDecision === undefined, 'Bitte geben Sie an, ob sich das Vorhaben gegen eine abschließende Entscheidung der Kommune richtet.');
-    need('decidingBodySupports', p.againstFinalDecision === true && p.decidingBodySupports === undefined, 'Bitte geben Sie an, ob das zuständige Organ der Kommune den Antrag unterstützt.');
-  }
-  if (p.route === 'A1.3') {
-    need('buergerkommuneProof', !p.buergerkommuneProof, 'Bitte geben Sie an, wie Ihre Kommune die Voraussetzung als Bürgerkommune erfüllt.');
-    need('buergerkommuneProofText', !!p.buergerkommuneProof && p.buergerkommuneProof !== 'keiner' && blank(p.buergerkommuneProofText), 'Bitte beschreiben Sie Satzung oder praktizierte Formate kurz.');
-  }
-  need('usesBeteiligungsportal', p.usesBeteiligungsportal === undefined, 'Bitte geben Sie an, ob Sie das Beteiligungsportal nutzen.');
-  // The software exclusion is FRL Teil 2 A II Nr. 3; associations (Teil 2 B) are not asked.
-  if (part !== 'B') {
-    need('softwareProcurement', p.softwareProcurement === undefined, 'Bitte geben Sie an, ob Sie Software beschaffen oder mieten.');
-    need('softwareReason', p.softwareProcurement === true && blank(p.softwareReason), 'Bitte begründen Sie, warum das Beteiligungsportal nicht ausreicht.');
-  }
-  need('cooperation', p.cooperation === undefined, part === 'B' ? 'Bitte geben Sie an, ob Sie mit der betroffenen Kommune zusammenarbeiten.' : 'Bitte geben Sie an, ob freie Träger mitwirken.');
-  need('cooperationDescription', p.cooperation === true && blank(p.cooperationDescription), 'Bitte beschreiben Sie die Zusammenarbeit.');
-  need('federalOrEuFunding', !p.federalOrEuFunding, 'Bitte geben Sie an, ob es eine Förderung durch Bund oder EU gibt.');
-  need('whyProject', blank(p.whyProject), 'Bitte begründen Sie, warum das Vorhaben nötig ist.');
-  need('whyFunding', blank(p.whyFunding), 'Bitte begründen Sie, warum Sie Fördermittel brauchen.');
-  return issues;
+  return missingFields(projectFields, data.project, data, {
+    parts: () =>
+      data.project.parts.flatMap((item, i) =>
+        blank(item.title) ? [{ field: `parts[${i}].title`, message: `Bitte geben Sie dem ${i + 1}. Teilvorhaben einen Titel.` }] : [],
+      ),
+  });
 }
 
 function scheduleIssues(data: ApplicationData): StepIssue[] {
   const issues: StepIssue[] = [];
   const s = data.schedule;
-  if (!s.start) issues.push({ field: 'start', message: 'Bitte geben Sie den Beginn an.' });
-  if (!s.end) issues.push({ field: 'end', message: 'Bitte geben Sie das Ende an.' });
-  if (s.start && s.end && s.end < s.start) issues.push({ field: 'end', message: 'Das Ende muss nach dem Beginn liegen.' });
-  if (s.alreadyStarted === undefined) issues.push({ field: 'alreadyStarted', message: 'Bitte geben Sie an, ob Sie schon Aufträge vergeben haben.' });
+  issues.push(
+    ...missingFields(scheduleFields, s, data, {
+      end: () => (s.start && s.end && s.end < s.start ? [{ field: 'end', message: 'Das Ende muss nach dem Beginn liegen.' }] : []),
+    }),
+  );
   s.milestones.forEach((m, i) => {
     if (blank(m.title)) issues.push({ field: `milestones[${i}].title`, message: `Bitte benennen Sie den ${i + 1}. Meilenstein.` });
     if (!m.date) issues.push({ field: `milestones[${i}].date`, message: `Bitte geben Sie das Datum des ${i + 1}. Meilensteins an.` });
@@ -145,78 +137,115 @@ function budgetIssues(data: ApplicationData, context: StepContext): StepIssue[] 
   const { start, end } = data.schedule;
   const firstYear = start ? Number(start.slice(0, 4)) : null;
   const lastYear = end ? Number(end.slice(0, 4)) : null;
-  if (b.vatDeductible === undefined) issues.push({ field: 'vatDeductible', message: 'Bitte geben Sie an, ob Sie zum Vorsteuerabzug berechtigt sind.' });
+  issues.push(...missingFields(budgetFields, b, data));
   if (b.lines.length === 0) issues.push({ field: 'lines', message: 'Bitte erfassen Sie mindestens eine Ausgabe.' });
   b.lines.forEach((line, i) => {
     const n = i + 1;
-    if (blank(line.description)) issues.push({ field: `lines[${i}].description`, message: `Zeile ${n}: Bitte beschreiben Sie die Ausgabe.` });
-    if (line.kind === 'pauschal' && !line.amountCents) issues.push({ field: `lines[${i}].amount`, message: `Zeile ${n}: Bitte geben Sie den Betrag an.` });
+    if (blank(line.description))
+      issues.push({ field: `lines[${i}].description`, message: `Zeile ${n}: Bitte beschreiben Sie die Ausgabe.` });
+    if (line.kind === 'pauschal' && !line.amountCents)
+      issues.push({ field: `lines[${i}].amount`, message: `Zeile ${n}: Bitte geben Sie den Betrag an.` });
     if (line.kind !== 'pauschal') {
-      if (!line.quantityMilli) issues.push({ field: `lines[${i}].quantity`, message: `Zeile ${n}: Bitte geben Sie ${line.kind === 'personal' ? 'die Stunden' : 'die Menge'} an (mehr als 0).` });
-      if (!line.unitPriceCents) issues.push({ field: `lines[${i}].unitPrice`, message: `Zeile ${n}: Bitte geben Sie ${line.kind === 'personal' ? 'den Stundensatz' : 'den Einzelpreis'} an.` });
+      if (!line.quantityMilli)
+        issues.push({
+          field: `lines[${i}].quantity`,
+          message: `Zeile ${n}: Bitte geben Sie ${line.kind === 'personal' ? 'die Stunden' : 'die Menge'} an (mehr als 0).`,
+        });
+      if (!line.unitPriceCents)
+        issues.push({
+          field: `lines[${i}].unitPrice`,
+          message: `Zeile ${n}: Bitte geben Sie ${line.kind === 'personal' ? 'den Stundensatz' : 'den Einzelpreis'} an.`,
+        });
     }
     if (line.year === undefined) issues.push({ field: `lines[${i}].year`, message: `Zeile ${n}: Bitte wählen Sie das Kalenderjahr.` });
     else if (firstYear !== null && lastYear !== null && (line.year < firstYear || line.year > lastYear)) {
-      issues.push({ field: `lines[${i}].year`, message: `Zeile ${n}: ${line.year} liegt außerhalb des Vorhabenzeitraums (${firstYear}–${lastYear}).` });
+      issues.push({
+        field: `lines[${i}].year`,
+        message: `Zeile ${n}: ${line.year} liegt außerhalb des Vorhabenzeitraums (${firstYear}–${lastYear}).`,
+      });
     }
     if (line.category === 'software' && partOf(data) !== 'B' && blank(data.project.softwareReason)) {
-      issues.push({ field: `lines[${i}].category`, message: `Zeile ${n}: Software ist nur zuwendungsfähig, wenn das Beteiligungsportal nicht ausreicht – begründen Sie das im Schritt „Vorhaben“.` });
+      issues.push({
+        field: `lines[${i}].category`,
+        message: `Zeile ${n}: Software ist nur zuwendungsfähig, wenn das Beteiligungsportal nicht ausreicht – begründen Sie das im Schritt „Vorhaben“.`,
+      });
     }
   });
   b.inKind.forEach((line, i) => {
     const n = i + 1;
-    if (blank(line.description)) issues.push({ field: `inKind[${i}].description`, message: `Eigenleistung ${n}: Bitte beschreiben Sie die Leistung.` });
-    if (!line.quantityMilli) issues.push({ field: `inKind[${i}].quantity`, message: `Eigenleistung ${n}: Bitte geben Sie ${line.kind === 'ehrenamt' ? 'die Stunden' : 'die Einheiten'} an (mehr als 0).` });
-    if (line.kind === 'ehrenamt' && !line.period) issues.push({ field: `inKind[${i}].period`, message: `Eigenleistung ${n}: Bitte geben Sie den Monat an, in dem die Arbeit geleistet wird.` });
+    if (blank(line.description))
+      issues.push({ field: `inKind[${i}].description`, message: `Eigenleistung ${n}: Bitte beschreiben Sie die Leistung.` });
+    if (!line.quantityMilli)
+      issues.push({
+        field: `inKind[${i}].quantity`,
+        message: `Eigenleistung ${n}: Bitte geben Sie ${line.kind === 'ehrenamt' ? 'die Stunden' : 'die Einheiten'} an (mehr als 0).`,
+      });
+    if (line.kind === 'ehrenamt' && !line.period)
+      issues.push({
+        field: `inKind[${i}].period`,
+        message: `Eigenleistung ${n}: Bitte geben Sie den Monat an, in dem die Arbeit geleistet wird.`,
+      });
     if (line.kind === 'ehrenamt' && line.supportingOnly !== true) {
-      issues.push({ field: `inKind[${i}].supportingOnly`, message: `Eigenleistung ${n}: Anrechenbar ist nur unterstützendes ehrenamtliches Engagement (FRL Teil 2 B V Nr. 5); bitte bestätigen Sie das.` });
+      issues.push({
+        field: `inKind[${i}].supportingOnly`,
+        message: `Eigenleistung ${n}: Anrechenbar ist nur unterstützendes ehrenamtliches Engagement (FRL Teil 2 B V Nr. 5); bitte bestätigen Sie das.`,
+      });
     }
     if (line.kind === 'raum') {
-      if (!line.unitRateCents) issues.push({ field: `inKind[${i}].unitRate`, message: `Eigenleistung ${n}: Bitte geben Sie die ortsübliche Miete je Einheit an.` });
-      if (blank(line.rentSource)) issues.push({ field: `inKind[${i}].rentSource`, message: `Eigenleistung ${n}: Bitte nennen Sie die Quelle der Miete (Mietspiegel oder ortsübliche Miete).` });
+      if (!line.unitRateCents)
+        issues.push({
+          field: `inKind[${i}].unitRate`,
+          message: `Eigenleistung ${n}: Bitte geben Sie die ortsübliche Miete je Einheit an.`,
+        });
+      if (blank(line.rentSource))
+        issues.push({
+          field: `inKind[${i}].rentSource`,
+          message: `Eigenleistung ${n}: Bitte nennen Sie die Quelle der Miete (Mietspiegel oder ortsübliche Miete).`,
+        });
     }
   });
   if (b.inKind.length > 0 && partOf(data) === 'A') {
-    issues.push({ field: 'inKind', message: 'Unbare Eigenleistungen werden nur bei Vorhaben der Zivilgesellschaft (Teil 2 B) angerechnet. Bitte entfernen Sie sie.' });
+    issues.push({
+      field: 'inKind',
+      message: 'Unbare Eigenleistungen werden nur bei Vorhaben der Zivilgesellschaft (Teil 2 B) angerechnet. Bitte entfernen Sie sie.',
+    });
   }
   b.donations.forEach((d, i) => {
-    if (blank(d.donor)) issues.push({ field: `donations[${i}].donor`, message: `Spende ${i + 1}: Bitte nennen Sie die Geldgeberin oder den Geldgeber.` });
-    if (d.amountCents === undefined) issues.push({ field: `donations[${i}].amount`, message: `Spende ${i + 1}: Bitte geben Sie den Betrag an.` });
+    if (blank(d.donor))
+      issues.push({ field: `donations[${i}].donor`, message: `Spende ${i + 1}: Bitte nennen Sie die Geldgeberin oder den Geldgeber.` });
+    if (d.amountCents === undefined)
+      issues.push({ field: `donations[${i}].amount`, message: `Spende ${i + 1}: Bitte geben Sie den Betrag an.` });
   });
   b.otherPublic.forEach((f, i) => {
-    if (blank(f.funder)) issues.push({ field: `otherPublic[${i}].funder`, message: `Öffentliche Mittel ${i + 1}: Bitte nennen Sie die Förderstelle.` });
-    if (f.amountCents === undefined) issues.push({ field: `otherPublic[${i}].amount`, message: `Öffentliche Mittel ${i + 1}: Bitte geben Sie den Betrag an.` });
-    if (!f.status) issues.push({ field: `otherPublic[${i}].status`, message: `Öffentliche Mittel ${i + 1}: Bitte geben Sie an, ob sie beantragt oder bewilligt sind.` });
+    if (blank(f.funder))
+      issues.push({ field: `otherPublic[${i}].funder`, message: `Öffentliche Mittel ${i + 1}: Bitte nennen Sie die Förderstelle.` });
+    if (f.amountCents === undefined)
+      issues.push({ field: `otherPublic[${i}].amount`, message: `Öffentliche Mittel ${i + 1}: Bitte geben Sie den Betrag an.` });
+    if (!f.status)
+      issues.push({
+        field: `otherPublic[${i}].status`,
+        message: `Öffentliche Mittel ${i + 1}: Bitte geben Sie an, ob sie beantragt oder bewilligt sind.`,
+      });
   });
   if (b.lines.length > 0) {
     const totals = totalsFor(data, context.table, context.date);
     if (totals.gapCents > 0) {
-      issues.push({ field: 'ownCash', message: `Der Plan ist nicht ausgeglichen: Es fehlen ${formatEuro(totals.gapCents)}. Erhöhen Sie den Eigenanteil um ${formatEuro(totals.gapCents)}.` });
+      issues.push({
+        field: 'ownCash',
+        message: `Der Plan ist nicht ausgeglichen: Es fehlen ${formatEuro(totals.gapCents)}. Erhöhen Sie den Eigenanteil um ${formatEuro(totals.gapCents)}.`,
+      });
     } else if (totals.gapCents < 0) {
-      issues.push({ field: 'ownCash', message: `Der Plan ist nicht ausgeglichen: Die Finanzierung übersteigt die Ausgaben um ${formatEuro(-totals.gapCents)}. Verringern Sie den Eigenanteil oder die beantragte Zuwendung entsprechend.` });
+      issues.push({
+        field: 'ownCash',
+        message: `Der Plan ist nicht ausgeglichen: Die Finanzierung übersteigt die Ausgaben um ${formatEuro(-totals.gapCents)}. Verringern Sie den Eigenanteil oder die beantragte Zuwendung entsprechend.`,
+      });
     }
   }
   return issues;
 }
 
 function declarationIssues(data: ApplicationData): StepIssue[] {
-  const issues: StepIssue[] = [];
-  const d = data.declarations;
-  const tick = (field: keyof typeof d, message: string) => {
-    if (d[field] !== true) issues.push({ field, message });
-  };
-  tick('ebbsAndEvaluation', 'Bitte erklären Sie Ihre Bereitschaft zur Mitwirkung im EBBS und an der wissenschaftlichen Begleitung.');
-  if (data.project.usesBeteiligungsportal) tick('portalIdeas', 'Bitte erklären Sie Ihre Bereitschaft, Ideen für das Beteiligungsportal weiterzugeben.');
-  tick('fdgo', 'Bitte bestätigen Sie die Erklärung zur freiheitlichen demokratischen Grundordnung.');
-  tick('notStarted', 'Bitte bestätigen Sie, dass mit dem Vorhaben noch nicht begonnen wurde.');
-  tick('subsidyRelevantFacts', 'Bitte bestätigen Sie die Kenntnisnahme der subventionserheblichen Tatsachen.');
-  tick('dataProtection', 'Bitte bestätigen Sie die Kenntnisnahme der Datenschutzhinweise.');
-  if (partOf(data) === 'B' && d.mainlyPubliclyFunded === undefined) {
-    issues.push({ field: 'mainlyPubliclyFunded', message: 'Bitte geben Sie an, ob Ihre Organisation überwiegend öffentlich finanziert ist.' });
-  }
-  if (blank(d.signatoryName)) issues.push({ field: 'signatoryName', message: 'Bitte geben Sie den Namen der unterzeichnenden Person an.' });
-  if (blank(d.place)) issues.push({ field: 'place', message: 'Bitte geben Sie den Ort der Unterzeichnung an.' });
-  return issues;
+  return missingFields(declarationFields, data.declarations, data);
 }
 
 export function requiredAttachments(data: ApplicationData) {
@@ -247,13 +276,22 @@ export function stepIssues(step: EditableStep, data: ApplicationData, context: S
   }
 }
 
-export type StepStatus = 'nicht_begonnen' | 'in_bearbeitung' | 'erledigt' | 'gesperrt';
+/**
+ * A step's status in the task list. "bitte_pruefen": everything is filled in, but a rule the step
+ * owns is not met and asks something of the applicant – the step is not done (GOV.UK task lists
+ * flag such a task instead of calling it completed).
+ */
+export type StepStatus = 'nicht_begonnen' | 'in_bearbeitung' | 'erledigt' | 'bitte_pruefen' | 'gesperrt';
 export const stepStatusLabel: Record<StepStatus, string> = {
   nicht_begonnen: 'Nicht begonnen',
   in_bearbeitung: 'In Bearbeitung',
   erledigt: 'Erledigt',
+  bitte_pruefen: 'Bitte prüfen',
   gesperrt: 'Kann noch nicht begonnen werden',
 };
+
+/** Whether the step's data is complete (also when a rule it owns still asks for a change). */
+export const isFilledIn = (status: StepStatus) => status === 'erledigt' || status === 'bitte_pruefen';
 
 /** Whether anyone has entered something in the step (then it is never locked again). */
 export function hasContent(step: EditableStep, data: ApplicationData, context: StepContext, pending: boolean): boolean {
@@ -281,26 +319,60 @@ export interface StepOverview {
   blockedBy: EditableStep[];
 }
 
+/** Whether the applicant has opened "Angaben prüfen", and whether an answer changed after that. */
+export type AnswersCheck = { changedSince: boolean } | null;
+
+/** "Angaben prüfen": done once looked at, in progress again after a later change. */
+function answersCheckStatus(check: AnswersCheck): StepStatus {
+  if (!check) return 'nicht_begonnen';
+  return check.changedSince ? 'in_bearbeitung' : 'erledigt';
+}
+
 /** The task list: each step's status, what is missing, and what blocks it. */
-export function overview(data: ApplicationData, context: StepContext, pendingSteps: EditableStep[] = []): StepOverview[] {
+export function overview(
+  data: ApplicationData,
+  context: StepContext,
+  pendingSteps: EditableStep[] = [],
+  answersCheck: AnswersCheck = null,
+): StepOverview[] {
   const issuesByStep = new Map<EditableStep, StepIssue[]>();
   for (const step of stepIds) if (step !== 'pruefen') issuesByStep.set(step, stepIssues(step, data, context));
   return stepIds.map((step) => {
     const blockedBy = stepDependencies[step].filter((dep) => (issuesByStep.get(dep)?.length ?? 0) > 0 || pendingSteps.includes(dep));
-    if (step === 'pruefen') return { step, status: blockedBy.length ? 'gesperrt' : 'nicht_begonnen', issues: [], blockedBy };
+    if (step === 'pruefen')
+      return { step, status: blockedBy.length ? 'gesperrt' : answersCheckStatus(answersCheck), issues: [], blockedBy };
     const issues = issuesByStep.get(step)!;
     const pending = pendingSteps.includes(step);
     // A step someone has already worked on stays open when an earlier step becomes incomplete
     // again (a colleague adds an empty row there): locking it would hide and refuse their work.
-    const status: StepStatus = blockedBy.length && !hasContent(step, data, context, pending)
-      ? 'gesperrt'
-      : issues.length === 0 && !pending
-        ? 'erledigt'
-        : hasContent(step, data, context, pending)
-          ? 'in_bearbeitung'
-          : 'nicht_begonnen';
+    const status: StepStatus =
+      blockedBy.length && !hasContent(step, data, context, pending)
+        ? 'gesperrt'
+        : issues.length === 0 && !pending
+          ? 'erledigt'
+          : hasContent(step, data, context, pending)
+            ? 'in_bearbeitung'
+            : 'nicht_begonnen';
     return { step, status, issues, blockedBy };
   });
+}
+
+/**
+ * A finding that still asks something of the applicant: an unmet exclusion, or an unmet criterion
+ * that needs a justification not yet given (once given, the ministry decides – nothing left to do).
+ */
+export function asksForAction(finding: Pick<Finding, 'status' | 'severity' | 'fix'>): boolean {
+  if (finding.status !== 'nicht_erfuellt') return false;
+  return finding.severity === 'ausschluss' || (finding.severity === 'begruendung' && finding.fix !== null);
+}
+
+/**
+ * The task list with the rules' verdict on each step: a step that is filled in but owns a finding
+ * that asks for action says "Bitte prüfen" instead of "Erledigt".
+ */
+export function withRuleFindings(steps: StepOverview[], findings: Finding[]): StepOverview[] {
+  const flagged = new Set(findings.filter(asksForAction).map((f) => stepOfCriterion(f.id)));
+  return steps.map((s) => (s.status === 'erledigt' && s.step !== 'pruefen' && flagged.has(s.step) ? { ...s, status: 'bitte_pruefen' } : s));
 }
 
 /** Which step a rule finding concerns, to show it there. */

@@ -1,12 +1,27 @@
 import { organisationKindInfo, type Landkreis, type OrganisationKind } from '../../shared/organisation';
 import type { Criterion } from '../criterion';
-import {
-  isEligibleKind,
-  isGebietskoerperschaft,
-  isSeatedInSaxony,
-  routeFitsApplicant,
-} from '../predicates';
+import type { PhraseTexts } from '../wording';
+import { isEligibleKind, isGebietskoerperschaft, isSeatedInSaxony, routeFitsApplicant } from '../predicates';
 import { routeInfo, routesForPart, type FundingRoute } from '../routes';
+
+/** The Verbund rule read by an applicant who applies alone: no partners to speak of. */
+const withoutVerbund: PhraseTexts = {
+  verwaltung: 'Der Antrag wird nicht als Verbund gestellt; die Voraussetzungen eines Verbunds sind nicht zu prüfen.',
+  einfach: 'Sie stellen den Antrag allein. Die Regeln für einen gemeinsamen Antrag gelten darum nicht.',
+};
+
+/** Who can apply instead of a kind the directive does not fund, in words that fit that kind. */
+const insteadOf: Partial<Record<OrganisationKind, string>> = {
+  verwaltungsverband: 'Den Antrag kann eine Mitgliedsgemeinde stellen, auch federführend für mehrere Mitgliedsgemeinden als Verbund.',
+  verwaltungsgemeinschaft: 'Den Antrag kann eine der beteiligten Gemeinden stellen, auch federführend für mehrere Gemeinden als Verbund.',
+  zweckverband: 'Den Antrag kann eine der Mitgliedskommunen stellen, auch federführend für mehrere als Verbund.',
+  ortschaft: 'Den Antrag stellt Ihre Gemeinde; die Ortschaft kann das Vorhaben mit ihr gemeinsam vorbereiten.',
+  stadtbezirk: 'Den Antrag stellt Ihre Stadt; der Stadtbezirk kann das Vorhaben mit ihr gemeinsam vorbereiten.',
+  unternehmen:
+    'Ist Ihr Unternehmen als gemeinnützig anerkannt (zum Beispiel als gGmbH), wählen Sie diese Art. Sonst kann ein gemeinnütziger Träger oder die betroffene Kommune den Antrag stellen, und Ihr Unternehmen wirkt als Auftragnehmer mit.',
+  informelle_gruppe: 'Suchen Sie einen gemeinnützigen Träger (zum Beispiel einen Verein), der den Antrag für Ihr Vorhaben stellt.',
+  natuerliche_person: 'Suchen Sie einen gemeinnützigen Träger (zum Beispiel einen Verein), der den Antrag für Ihr Vorhaben stellt.',
+};
 
 export const applicantCriteria: Criterion[] = [
   {
@@ -25,7 +40,8 @@ export const applicantCriteria: Criterion[] = [
       nicht_erfuellt: {
         verwaltung:
           'Zuwendungsempfänger sind nur Gebietskörperschaften in Sachsen (Teil 2 A) sowie gemeinnützige Vereine, Verbände, Stiftungen und gGmbH (Teil 2 B).',
-        einfach: 'Ihre Organisation darf keinen Antrag stellen. Nur Gemeinden, Städte, Landkreise und gemeinnützige Vereine dürfen das.',
+        einfach:
+          'Ihre Organisation darf keinen Antrag stellen. Nur Gemeinden, Städte, Landkreise und gemeinnützige Organisationen wie Vereine dürfen das.',
       },
     },
     evaluate(_context, trace) {
@@ -35,10 +51,7 @@ export const applicantCriteria: Criterion[] = [
       return {
         status: 'nicht_erfuellt',
         detail: `${organisationKindInfo[kind].label}: ${organisationKindInfo[kind].reason}.`,
-        fix:
-          kind === 'informelle_gruppe' || kind === 'natuerliche_person'
-            ? 'Suchen Sie einen gemeinnützigen Träger (zum Beispiel einen Verein), der den Antrag für Ihr Vorhaben stellt.'
-            : 'Prüfen Sie, ob eine Mitgliedsgemeinde oder Ihre Kommune selbst den Antrag stellen kann.',
+        fix: insteadOf[kind],
       };
     },
   },
@@ -84,7 +97,7 @@ export const applicantCriteria: Criterion[] = [
     topic: 'antragsteller',
     parts: ['A'],
     explanation: {
-      erfuellt: { verwaltung: 'Die Gebietskörperschaft liegt im Freistaat Sachsen.', einfach: 'Ihre Kommune liegt in Sachsen.' },
+      erfuellt: { verwaltung: 'Die Gebietskörperschaft liegt im Freistaat Sachsen.', einfach: 'Der Antragsteller liegt in Sachsen.' },
       nicht_erfuellt: {
         verwaltung: 'Nach Teil 2 A sind nur Gebietskörperschaften im Freistaat Sachsen Zuwendungsempfänger.',
         einfach: 'Nur Kommunen in Sachsen können Geld bekommen.',
@@ -107,11 +120,11 @@ export const applicantCriteria: Criterion[] = [
     explanation: {
       erfuellt: {
         verwaltung: 'Der Träger ist als gemeinnützig anerkannt (Freistellungsbescheid oder Feststellung nach § 60a AO).',
-        einfach: 'Ihr Verein ist gemeinnützig. Das ist nötig.',
+        einfach: 'Ihre Organisation ist gemeinnützig. Das ist nötig.',
       },
       nicht_erfuellt: {
         verwaltung: 'Gefördert werden nur gemeinnützige Vereine, Verbände, Stiftungen und gGmbH.',
-        einfach: 'Ihr Verein muss gemeinnützig sein. Das steht im Bescheid vom Finanzamt.',
+        einfach: 'Ihre Organisation muss gemeinnützig sein. Das steht im Bescheid vom Finanzamt.',
       },
     },
     evaluate(_context, trace) {
@@ -119,7 +132,10 @@ export const applicantCriteria: Criterion[] = [
       if (nonprofit === undefined) return { status: 'offen' };
       return nonprofit
         ? { status: 'erfuellt' }
-        : { status: 'nicht_erfuellt', fix: 'Fügen Sie den Freistellungsbescheid des Finanzamts bei, sobald die Gemeinnützigkeit anerkannt ist.' };
+        : {
+            status: 'nicht_erfuellt',
+            fix: 'Fügen Sie den Freistellungsbescheid des Finanzamts bei, sobald die Gemeinnützigkeit anerkannt ist.',
+          };
     },
   },
   {
@@ -133,12 +149,12 @@ export const applicantCriteria: Criterion[] = [
     explanation: {
       erfuellt: {
         verwaltung: 'Der Träger ist im Freistaat Sachsen ansässig und lokal verankert.',
-        einfach: 'Ihr Verein sitzt in Sachsen und ist hier vor Ort aktiv.',
+        einfach: 'Ihre Organisation sitzt in Sachsen und ist hier vor Ort aktiv.',
       },
       nicht_erfuellt: {
-        verwaltung:
-          'Der Träger soll in Sachsen ansässig und lokal verankert sein; in begründeten Fällen kann davon abgewichen werden.',
-        einfach: 'Ihr Verein sitzt nicht in Sachsen oder ist hier nicht vor Ort aktiv. Dann müssen Sie gut begründen, warum Sie trotzdem Geld brauchen.',
+        verwaltung: 'Der Träger soll in Sachsen ansässig und lokal verankert sein; in begründeten Fällen kann davon abgewichen werden.',
+        einfach:
+          'Ihre Organisation sitzt nicht in Sachsen oder ist hier nicht vor Ort aktiv. Dann müssen Sie gut begründen, warum Sie trotzdem Geld brauchen.',
       },
     },
     evaluate(_context, trace) {
@@ -148,8 +164,11 @@ export const applicantCriteria: Criterion[] = [
       if (isSeatedInSaxony(landkreis) && rooted) return { status: 'erfuellt' };
       const reason = trace.fact<string>('applicant.seatExceptionReason');
       return reason
-        ? { status: 'nicht_erfuellt', detail: 'Eine Begründung liegt vor; über die Ausnahme entscheidet die Bewilligungsbehörde.' }
-        : { status: 'nicht_erfuellt', fix: 'Begründen Sie, warum Ihr Träger trotz Sitz oder Verankerung außerhalb Sachsens gefördert werden sollte.' };
+        ? { status: 'nicht_erfuellt', detail: 'Eine Begründung liegt vor; über die Ausnahme entscheidet die SAB als Bewilligungsbehörde.' }
+        : {
+            status: 'nicht_erfuellt',
+            fix: 'Begründen Sie, warum Ihre Organisation trotz Sitz oder Verankerung außerhalb Sachsens gefördert werden sollte.',
+          };
     },
   },
   {
@@ -174,9 +193,17 @@ export const applicantCriteria: Criterion[] = [
     evaluate(context, trace) {
       if (!context.facts.verbund) {
         trace.note('verbund', 'Verbund', 'nein');
-        return { status: 'erfuellt' };
+        return { status: 'erfuellt', explanation: withoutVerbund };
       }
       const listed = context.facts.verbund.partners !== undefined;
+      if (listed && context.facts.verbund.partners!.length === 0) {
+        trace.fact('verbund.partners');
+        return {
+          status: 'nicht_erfuellt',
+          detail: 'Der Antrag soll als Verbund gestellt werden, nennt aber keinen Partner.',
+          fix: 'Nennen Sie die Gemeinden, Städte oder Landkreise, mit denen Sie den Antrag als Verbund stellen, oder geben Sie an, dass Sie den Antrag allein stellen.',
+        };
+      }
       const partners = listed ? (trace.fact<Array<{ kind: OrganisationKind; name?: string }>>('verbund.partners') ?? []) : [];
       const allKommunen = listed ? undefined : trace.fact<boolean>('verbund.allPartnersGebietskoerperschaften');
       const lead = trace.fact<boolean>('verbund.leadNamed');
@@ -197,9 +224,13 @@ export const applicantCriteria: Criterion[] = [
       }
       if (lead === undefined) return { status: 'offen' };
       return lead
-        ? { status: 'erfuellt', detail: listed ? `Verbund mit ${partners.length} Partner${partners.length === 1 ? '' : 'n'}.` : 'Verbund aus Gebietskörperschaften.' }
+        ? {
+            status: 'erfuellt',
+            detail: listed
+              ? `Verbund mit ${partners.length} Partner${partners.length === 1 ? '' : 'n'}.`
+              : 'Verbund aus Gebietskörperschaften.',
+          }
         : { status: 'nicht_erfuellt', fix: 'Benennen Sie die Kommune, die den Antrag federführend für den Verbund stellt.' };
     },
   },
 ];
-

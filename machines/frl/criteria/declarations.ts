@@ -50,7 +50,8 @@ export const declarationCriteria: Criterion[] = [
     fact: 'declarations.ebbsAndEvaluation',
     parts: ['A', 'B'],
     given: {
-      verwaltung: 'Der Antragsteller erklärt seine Bereitschaft zur Mitwirkung im Erfahrungs- und Beratungsnetzwerk und zur Kooperation mit einer wissenschaftlichen Begleitung.',
+      verwaltung:
+        'Der Antragsteller erklärt seine Bereitschaft zur Mitwirkung im Erfahrungs- und Beratungsnetzwerk und zur Kooperation mit einer wissenschaftlichen Begleitung.',
       einfach: 'Sie machen beim Netzwerk für Bürgerbeteiligung mit und helfen bei der Auswertung.',
     },
     missing: {
@@ -68,11 +69,13 @@ export const declarationCriteria: Criterion[] = [
     onlyIf: 'project.usesBeteiligungsportal',
     parts: ['A', 'B'],
     given: {
-      verwaltung: 'Der Antragsteller stellt Projektideen, Konzepte und funktionale Anforderungen für die Weiterentwicklung des Beteiligungsportals zur Verfügung.',
+      verwaltung:
+        'Der Antragsteller stellt Projektideen, Konzepte und funktionale Anforderungen für die Weiterentwicklung des Beteiligungsportals zur Verfügung.',
       einfach: 'Sie nutzen das Beteiligungsportal und sagen dem Land, was man daran verbessern kann.',
     },
     missing: {
-      verwaltung: 'Wer das Beteiligungsportal nutzt, erklärt die Bereitschaft, Ideen und Anforderungen für seine Weiterentwicklung einzubringen.',
+      verwaltung:
+        'Wer das Beteiligungsportal nutzt, erklärt die Bereitschaft, Ideen und Anforderungen für seine Weiterentwicklung einzubringen.',
       einfach: 'Wenn Sie das Beteiligungsportal nutzen, müssen Sie Ihre Erfahrungen damit weitergeben.',
     },
     fix: 'Geben Sie die Erklärung zur Weitergabe von Ideen für das Beteiligungsportal ab.',
@@ -85,11 +88,13 @@ export const declarationCriteria: Criterion[] = [
     fact: 'declarations.fdgo',
     parts: ['A', 'B'],
     given: {
-      verwaltung: 'Träger und Projektpartner stehen auf dem Boden der freiheitlichen demokratischen Grundordnung und verfolgen keine Bestrebungen nach § 3 Abs. 1 SächsVSG.',
-      einfach: 'Sie und Ihre Partner stehen zur Demokratie und zum Grundgesetz.',
+      verwaltung:
+        'Träger und Projektpartner stehen auf dem Boden der freiheitlichen demokratischen Grundordnung und verfolgen keine Bestrebungen nach § 3 Abs. 1 SächsVSG.',
+      einfach: 'Sie und alle, mit denen Sie das Projekt machen, stehen zur Demokratie und zum Grundgesetz.',
     },
     missing: {
-      verwaltung: 'Die Förderung setzt voraus, dass Träger und Projektpartner auf dem Boden der freiheitlichen demokratischen Grundordnung stehen.',
+      verwaltung:
+        'Die Förderung setzt voraus, dass Träger und Projektpartner auf dem Boden der freiheitlichen demokratischen Grundordnung stehen.',
       einfach: 'Ohne Bekenntnis zur Demokratie gibt es keine Förderung.',
     },
     fix: 'Geben Sie die Erklärung zur freiheitlichen demokratischen Grundordnung ab.',
@@ -104,7 +109,7 @@ export const declarationCriteria: Criterion[] = [
     fact: 'declarations.subsidyRelevantFacts',
     parts: ['A', 'B'],
     assumption:
-      'Für Teil 2 B verlangt die Richtlinie keine Eigenerklärungen; VwV zu § 44 SäHO Nr. 3.5 gilt dem Wortlaut nach für Zuwendungen an Betriebe oder Unternehmen. Angenommen wird, dass die Bewilligungsbehörde die Versicherung nach Nr. 3.5.5 von allen Antragstellern verlangt.',
+      'Für Teil 2 B verlangt die Richtlinie keine Eigenerklärungen; VwV zu § 44 SäHO Nr. 3.5 gilt dem Wortlaut nach für Zuwendungen an Betriebe oder Unternehmen. Angenommen wird, dass die SAB als Bewilligungsbehörde die Versicherung nach Nr. 3.5.5 von allen Antragstellern verlangt.',
     given: {
       verwaltung: 'Der Antragsteller hat zur Kenntnis genommen, welche Angaben subventionserheblich im Sinne des § 264 StGB sind.',
       einfach: 'Sie wissen: Falsche Angaben im Antrag sind strafbar.',
@@ -170,16 +175,17 @@ export const declarationCriteria: Criterion[] = [
       erfuellt: {
         verwaltung:
           'Der Träger hat erklärt, ob er seine Gesamtausgaben überwiegend aus öffentlichen Zuwendungen bestreitet; dann darf er seine Beschäftigten nicht besser stellen als vergleichbare Landesbedienstete.',
-        einfach: 'Sie haben gesagt, ob Ihr Verein vor allem von öffentlichem Geld lebt.',
+        einfach: 'Sie haben gesagt, ob Ihre Organisation vor allem von öffentlichem Geld lebt.',
       },
       nicht_erfuellt: {
         verwaltung: 'Zuwendungsempfänger nach ANBest-P erklären, ob sie überwiegend öffentlich finanziert sind (Besserstellungsverbot).',
-        einfach: 'Sagen Sie, ob Ihr Verein vor allem von öffentlichem Geld lebt.',
+        einfach: 'Sagen Sie, ob Ihre Organisation vor allem von öffentlichem Geld lebt.',
       },
     },
     evaluate(_context, trace) {
       const mainly = trace.fact<boolean>('applicant.mainlyPubliclyFunded');
-      if (mainly === undefined) return { status: 'offen', fix: 'Erklären Sie, ob Ihre Organisation überwiegend öffentlich finanziert ist.' };
+      if (mainly === undefined)
+        return { status: 'offen', fix: 'Erklären Sie, ob Ihre Organisation überwiegend öffentlich finanziert ist.' };
       return mainly
         ? {
             status: 'erfuellt',

@@ -2,12 +2,12 @@ import { formatEuro, formatEuroWhole } from '../../shared/format';
 import type { Criterion, EvaluationContext, Tracer } from '../criterion';
 import { formatRate } from '../criterion';
 import { capParameterOf } from '../parameters';
-import { inKindWithinShare, isWithinRate, maxGrantByRate, maxInKind, rateBasisPoints } from '../predicates';
+import { inKindWithinShare, isWithinRate, maxGrantByRate, maxInKind } from '../predicates';
 import { routeInfo, type FundingRoute } from '../routes';
 
 /** Reads the requested grant; records it in the trace. */
 function grantOf(context: EvaluationContext, trace: Tracer): number | null {
-  trace.fact('budget.requestedGrant');
+  trace.fact('budget.requestedGrantCents');
   return context.derived.grantCents;
 }
 
@@ -16,11 +16,11 @@ function grantOf(context: EvaluationContext, trace: Tracer): number | null {
  * contributions); records the total and each deduction.
  */
 function eligibleOf(context: EvaluationContext, trace: Tracer): number | null {
-  trace.fact('budget.totalExpenditure');
+  trace.fact('budget.totalExpenditureCents');
   const { eligibleCents: eligible, financingCostsCents, uncountedInKindCents } = context.derived;
   if (eligible !== null && (financingCostsCents > 0 || uncountedInKindCents > 0)) {
-    if (financingCostsCents > 0) trace.fact('budget.financingCosts');
-    if (uncountedInKindCents > 0) trace.fact('budget.inKind');
+    if (financingCostsCents > 0) trace.fact('budget.financingCostsCents');
+    if (uncountedInKindCents > 0) trace.fact('budget.inKindCents');
     trace.money('derived.eligibleCents', 'zuwendungsfähige Ausgaben', eligible);
   }
   return eligible;
@@ -37,10 +37,14 @@ export const financeCriteria: Criterion[] = [
     parts: ['A', 'B'],
     parameters: ['grant.minimum'],
     explanation: {
-      erfuellt: { verwaltung: 'Die beantragte Zuwendung erreicht die Mindestzuwendung.', einfach: 'Sie beantragen genug Geld. Es gibt eine Untergrenze.' },
+      erfuellt: {
+        verwaltung: 'Die beantragte Zuwendung erreicht die Mindestzuwendung.',
+        einfach: 'Sie beantragen genug Geld. Es gibt eine Untergrenze.',
+      },
       nicht_erfuellt: {
-        verwaltung: 'Die Zuwendung soll 5.000 € nicht unterschreiten (abweichend von VVK Nr. 1.1); kleinere Vorhaben sind in der Regel nicht förderfähig.',
-        einfach: 'Sie beantragen zu wenig Geld. Die Förderung muss mindestens 5.000 Euro sein.',
+        verwaltung: (w) =>
+          `Die Zuwendung soll ${w.euro('grant.minimum')} nicht unterschreiten (abweichend von VVK Nr. 1.1); kleinere Vorhaben sind in der Regel nicht förderfähig.`,
+        einfach: (w) => `Sie beantragen zu wenig Geld. Die Förderung muss mindestens ${w.euroInWords('grant.minimum')} sein.`,
       },
     },
     evaluate(context, trace) {
@@ -68,13 +72,14 @@ export const financeCriteria: Criterion[] = [
     parameters: ['grant.cap.A1.1', 'grant.cap.A1.2', 'grant.cap.A1.3', 'grant.cap.B'],
     explanation: {
       erfuellt: {
-        verwaltung: 'Die beantragte Zuwendung liegt im Höchstbetrag des Förderwegs (bei Modellkommune, Bürgerkommune und Zivilgesellschaft je Kalenderjahr).',
+        verwaltung:
+          'Die beantragte Zuwendung liegt im Höchstbetrag des Förderwegs (bei Modellkommune, Bürgerkommune und Zivilgesellschaft je Kalenderjahr).',
         einfach: 'Sie beantragen nicht mehr als erlaubt.',
       },
       nicht_erfuellt: {
-        verwaltung:
-          'Höchstbeträge: Einzelvorhaben 10.000 €, Modellkommune 35.000 € und Bürgerkommune 80.000 € je Jahr, Zivilgesellschaft 80.000 € je Jahr. Mehr ist nur in begründeten Einzelfällen möglich, insbesondere bei einem Verbund; Bewilligungsbehörde und Ministerium entscheiden.',
-        einfach: 'Sie beantragen mehr als erlaubt. Das geht nur mit einer guten Begründung. Das Land entscheidet dann.',
+        verwaltung: (w) =>
+          `Höchstbeträge: Einzelvorhaben ${w.euro('grant.cap.A1.1')}, Modellkommune ${w.euro('grant.cap.A1.2')} und Bürgerkommune ${w.euro('grant.cap.A1.3')} je Kalenderjahr, Zivilgesellschaft ${w.euro('grant.cap.B')} je Kalenderjahr. Mehr ist nur in begründeten Einzelfällen möglich, insbesondere bei einem Verbund; die SAB als Bewilligungsbehörde entscheidet im Einvernehmen mit dem Ministerium.`,
+        einfach: 'Sie beantragen mehr als erlaubt. Das geht nur mit einer guten Begründung. Die SAB entscheidet dann.',
       },
     },
     evaluate(context, trace) {
@@ -100,7 +105,7 @@ export const financeCriteria: Criterion[] = [
       return reason
         ? {
             status: 'nicht_erfuellt',
-            detail: `Beantragt: ${formatEuro(grant)}; Höchstbetrag: ${formatEuroWhole(cap)}. Eine Begründung liegt vor; das Ministerium entscheidet.`,
+            detail: `Beantragt: ${formatEuro(grant)}; Höchstbetrag: ${formatEuroWhole(cap)}. Eine Begründung liegt vor; die SAB als Bewilligungsbehörde entscheidet im Einvernehmen mit dem Staatsministerium der Justiz und für Demokratie, Europa und Gleichstellung.`,
           }
         : {
             status: 'nicht_erfuellt',
@@ -111,7 +116,7 @@ export const financeCriteria: Criterion[] = [
   },
   {
     id: 'finanzen.foerdersatz',
-    title: 'Höchstens 90 % der zuwendungsfähigen Ausgaben',
+    title: (w) => `Höchstens ${w.percent('grant.maxRate')} der zuwendungsfähigen Ausgaben`,
     clauses: ['FRL Teil 2 A V Nr. 5', 'FRL Teil 2 B V Nr. 4'],
     source: { document: 'frl', section: 'A V' },
     severity: 'ausschluss',
@@ -120,12 +125,15 @@ export const financeCriteria: Criterion[] = [
     parameters: ['grant.maxRate'],
     explanation: {
       erfuellt: {
-        verwaltung: 'Die Zuwendung überschreitet den Höchstfördersatz der zuwendungsfähigen Ausgaben nicht; der Eigenanteil beträgt mindestens 10 %.',
-        einfach: 'Sie zahlen mindestens 10 Prozent selbst. Das ist richtig.',
+        verwaltung: (w) =>
+          `Die Zuwendung überschreitet den Höchstfördersatz von ${w.percent('grant.maxRate')} der zuwendungsfähigen Ausgaben nicht; der Eigenanteil beträgt mindestens ${w.remainderPercent('grant.maxRate')}.`,
+        einfach: (w) => `Sie zahlen mindestens ${w.remainderPercentInWords('grant.maxRate')} selbst. Das ist richtig.`,
       },
       nicht_erfuellt: {
-        verwaltung: 'Die Zuwendung darf 90 % der zuwendungsfähigen Ausgaben nicht überschreiten (Anteilfinanzierung).',
-        einfach: 'Das Land zahlt höchstens 90 Prozent. Mindestens 10 Prozent müssen Sie selbst aufbringen.',
+        verwaltung: (w) =>
+          `Die Zuwendung darf ${w.percent('grant.maxRate')} der zuwendungsfähigen Ausgaben nicht überschreiten (Anteilfinanzierung).`,
+        einfach: (w) =>
+          `Das Land zahlt höchstens ${w.percentInWords('grant.maxRate')}. Mindestens ${w.remainderPercentInWords('grant.maxRate')} müssen Sie selbst aufbringen.`,
       },
     },
     evaluate(context, trace) {
@@ -133,12 +141,13 @@ export const financeCriteria: Criterion[] = [
       const grant = grantOf(context, trace);
       const eligible = eligibleOf(context, trace);
       if (grant === null || eligible === null) return { status: 'offen' };
-      trace.note('derived.rate', 'Fördersatz', formatRate(rateBasisPoints(grant, eligible)));
+      const actualRate = context.derived.grantRateBp ?? 0;
+      trace.note('derived.rate', 'Fördersatz', formatRate(actualRate));
       if (isWithinRate(grant, eligible, rate)) return { status: 'erfuellt' };
       const allowed = maxGrantByRate(eligible, rate);
       return {
         status: 'nicht_erfuellt',
-        detail: `Beantragt: ${formatEuro(grant)} = ${formatRate(rateBasisPoints(grant, eligible))} von ${formatEuro(eligible)}.`,
+        detail: `Beantragt: ${formatEuro(grant)} = ${formatRate(actualRate)} von ${formatEuro(eligible)}.`,
         fix: `Reduzieren Sie die beantragte Zuwendung auf ${formatEuroWhole(allowed)} und erhöhen Sie den Eigenanteil entsprechend um ${formatEuro(grant - allowed)}.`,
       };
     },
@@ -153,7 +162,8 @@ export const financeCriteria: Criterion[] = [
     parts: ['A', 'B'],
     explanation: {
       erfuellt: {
-        verwaltung: 'Alle mit dem Zweck zusammenhängenden Einnahmen (zweckgebundene Spenden, Sponsoring, andere öffentliche Mittel) sind als Deckungsmittel eingesetzt; die Zuwendung deckt nur den Rest.',
+        verwaltung:
+          'Alle mit dem Zweck zusammenhängenden Einnahmen (zweckgebundene Spenden, Sponsoring, andere öffentliche Mittel) sind als Deckungsmittel eingesetzt; die Zuwendung deckt nur den Rest.',
         einfach: 'Spenden für das Projekt und anderes Fördergeld sind richtig eingerechnet.',
       },
       nicht_erfuellt: {
@@ -165,8 +175,8 @@ export const financeCriteria: Criterion[] = [
     evaluate(context, trace) {
       const grant = grantOf(context, trace);
       const eligible = eligibleOf(context, trace);
-      trace.fact('budget.thirdPartyEarmarked');
-      trace.fact('budget.otherPublic');
+      trace.fact('budget.thirdPartyEarmarkedCents');
+      trace.fact('budget.otherPublicCents');
       const earmarked = context.derived.earmarkedCents ?? 0;
       const otherPublic = context.derived.otherPublicCents ?? 0;
       if (earmarked === 0 && otherPublic === 0) {
@@ -198,16 +208,20 @@ export const financeCriteria: Criterion[] = [
     topic: 'finanzen',
     parts: ['A', 'B'],
     explanation: {
-      erfuellt: { verwaltung: 'Gesamtausgaben und Gesamtfinanzierung stimmen auf den Cent überein.', einfach: 'Ausgaben und Einnahmen sind gleich hoch. So muss es sein.' },
+      erfuellt: {
+        verwaltung: 'Gesamtausgaben und Gesamtfinanzierung stimmen auf den Cent überein.',
+        einfach: 'Ausgaben und Einnahmen sind gleich hoch. So muss es sein.',
+      },
       nicht_erfuellt: {
         verwaltung: 'Der Finanzierungsplan muss ausgeglichen sein: die Summe aller Finanzierungsmittel entspricht den Gesamtausgaben.',
         einfach: 'Ausgaben und Einnahmen müssen genau gleich hoch sein.',
       },
     },
     evaluate(context, trace) {
-      trace.fact('budget.totalExpenditure');
-      trace.fact('budget.requestedGrant');
-      for (const source of ['ownCash', 'inKind', 'thirdPartyEarmarked', 'thirdPartyOther', 'otherPublic']) trace.fact(`budget.${source}`);
+      trace.fact('budget.totalExpenditureCents');
+      trace.fact('budget.requestedGrantCents');
+      for (const source of ['ownCash', 'inKind', 'thirdPartyEarmarked', 'thirdPartyOther', 'otherPublic'])
+        trace.fact(`budget.${source}Cents`);
       // Teil 2 A: in-kind contributions stand on both sides and are left out of both.
       const { balanceTotalCents: totalCents, financingCents, uncountedInKindCents } = context.derived;
       if (totalCents === null || financingCents === null) return { status: 'offen' };
@@ -230,7 +244,7 @@ export const financeCriteria: Criterion[] = [
   },
   {
     id: 'finanzen.sachleistungen-anteil',
-    title: 'Unbare Leistungen höchstens die Hälfte des Eigenanteils',
+    title: (w) => `Unbare Leistungen höchstens ${w.percent('inKind.maxShareOfOwnContribution')} des Eigenanteils`,
     clauses: ['FRL Teil 2 B V Nr. 5'],
     source: { document: 'frl', section: 'B V' },
     severity: 'ausschluss',
@@ -240,16 +254,20 @@ export const financeCriteria: Criterion[] = [
     assumption: 'Als Eigenanteil gilt der Teil der Ausgaben, den die beantragte Zuwendung nicht deckt.',
     explanation: {
       erfuellt: {
-        verwaltung: 'Unbare Leistungen (ehrenamtliche Stunden zum Mindestlohn, Raummieten zur ortsüblichen Miete) machen höchstens die Hälfte des Eigenanteils aus.',
-        einfach: 'Ehrenamtliche Arbeit und Räume zählen als Eigenanteil, aber höchstens zur Hälfte. Das passt bei Ihnen.',
+        verwaltung: (w) =>
+          `Unbare Leistungen (ehrenamtliche Stunden zum Mindestlohn, Raummieten zur ortsüblichen Miete) machen höchstens ${w.percent('inKind.maxShareOfOwnContribution')} des Eigenanteils aus.`,
+        einfach: (w) =>
+          `Ehrenamtliche Arbeit und Räume zählen als Eigenanteil, aber höchstens zu ${w.percentInWords('inKind.maxShareOfOwnContribution')}. Das passt bei Ihnen.`,
       },
       nicht_erfuellt: {
-        verwaltung: 'Der Eigenanteil kann bis zur Hälfte aus projektbezogenen unbaren Leistungen bestehen; der Rest ist in Geld aufzubringen.',
-        einfach: 'Mindestens die Hälfte Ihres Eigenanteils muss Geld sein. Ehrenamt und Räume zählen nur für die andere Hälfte.',
+        verwaltung: (w) =>
+          `Der Eigenanteil kann bis zu ${w.percent('inKind.maxShareOfOwnContribution')} aus projektbezogenen unbaren Leistungen bestehen; der Rest ist in Geld aufzubringen.`,
+        einfach: (w) =>
+          `Mindestens ${w.remainderPercentInWords('inKind.maxShareOfOwnContribution')} Ihres Eigenanteils müssen Geld sein. Ehrenamt und Räume zählen höchstens zu ${w.percentInWords('inKind.maxShareOfOwnContribution')}.`,
       },
     },
     evaluate(context, trace) {
-      trace.fact('budget.inKind');
+      trace.fact('budget.inKindCents');
       const share = trace.parameter(context, 'inKind.maxShareOfOwnContribution', 'Höchstanteil unbarer Leistungen', formatRate);
       const { inKindCents, ownShareCents, financingCents } = context.derived;
       // No in-kind in a stated financing plan means none.
@@ -277,7 +295,7 @@ export const financeCriteria: Criterion[] = [
     assumption:
       'Teil 2 A kennt keine Anrechnung unbarer Leistungen; der Eigenanteil von Kommunen wird in Geld erbracht. Angegebene unbare Leistungen zählen weder zu den zuwendungsfähigen Ausgaben noch zur Finanzierung.',
     explanation: {
-      erfuellt: { verwaltung: 'Der Eigenanteil der Kommune wird in Geld erbracht.', einfach: 'Ihre Kommune zahlt den Eigenanteil in Geld.' },
+      erfuellt: { verwaltung: 'Der Eigenanteil der Kommune wird in Geld erbracht.', einfach: 'Der Eigenanteil wird in Geld bezahlt.' },
       nicht_erfuellt: {
         verwaltung:
           'Unbare Leistungen werden nur bei Teil 2 B als Eigenanteil anerkannt; bei Kommunen zählen sie weder zu den zuwendungsfähigen Ausgaben noch zur Finanzierung.',
@@ -287,7 +305,7 @@ export const financeCriteria: Criterion[] = [
     // A note only: the engine leaves municipal in-kind out of the eligible expenditure and the
     // financing, so a plan that relies on it fails the 90 % rate (finanzen.foerdersatz) instead.
     evaluate(context, trace) {
-      trace.fact('budget.inKind');
+      trace.fact('budget.inKindCents');
       const inKind = context.derived.inKindCents;
       if (inKind === null) return { status: 'erfuellt' };
       return inKind === 0
@@ -307,9 +325,13 @@ export const financeCriteria: Criterion[] = [
     severity: 'hinweis',
     topic: 'finanzen',
     parts: ['A', 'B'],
-    assumption: 'Für Teil 2 B gilt der Ausschluss ebenso, weil nur notwendige projektbezogene Ausgaben zuwendungsfähig sind (FRL Teil 2 B V Nr. 4).',
+    assumption:
+      'Für Teil 2 B gilt der Ausschluss ebenso, weil nur notwendige projektbezogene Ausgaben zuwendungsfähig sind (FRL Teil 2 B V Nr. 4).',
     explanation: {
-      erfuellt: { verwaltung: 'Der Plan enthält keine Ausgaben der Geldbeschaffung oder Zinsen.', einfach: 'Sie haben keine Kredit-Kosten eingeplant. Gut so.' },
+      erfuellt: {
+        verwaltung: 'Der Plan enthält keine Ausgaben der Geldbeschaffung oder Zinsen.',
+        einfach: 'Sie haben keine Kredit-Kosten eingeplant. Gut so.',
+      },
       nicht_erfuellt: {
         verwaltung:
           'Ausgaben der Geldbeschaffung und Zinsen für Kredite zum Eigenanteil oder zur Vor- und Zwischenfinanzierung sind nicht zuwendungsfähig; sie werden von den zuwendungsfähigen Ausgaben abgezogen.',
@@ -317,7 +339,7 @@ export const financeCriteria: Criterion[] = [
       },
     },
     evaluate(context, trace) {
-      const costs = trace.fact<number>('budget.financingCosts');
+      const costs = trace.fact<number>('budget.financingCostsCents');
       if (costs === undefined || costs === 0) return { status: 'erfuellt' };
       return {
         status: 'nicht_erfuellt',

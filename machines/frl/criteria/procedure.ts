@@ -39,7 +39,11 @@ export const procedureCriteria: Criterion[] = [
           fix: 'Bereiten Sie den Antrag jetzt vor und reichen Sie ihn ein, sobald der Aufruf geöffnet ist.',
         };
       }
-      trace.note('call', 'letzter Förderaufruf', status.lastCall ? `${status.lastCall.title}, Stichtag ${formatDate(status.lastCall.deadline)}` : 'keiner');
+      trace.note(
+        'call',
+        'letzter Förderaufruf',
+        status.lastCall ? `${status.lastCall.title}, Stichtag ${formatDate(status.lastCall.deadline)}` : 'keiner',
+      );
       return {
         status: 'nicht_erfuellt',
         detail: status.lastCall

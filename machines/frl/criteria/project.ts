@@ -9,6 +9,8 @@ import {
   lastDayOfMonths,
   lastsAtMostMonths,
   monthsSpanned,
+  namesAProgramme,
+  startsBefore,
 } from '../predicates';
 import { routeInfo, type FundingRoute } from '../routes';
 
@@ -50,7 +52,8 @@ export const projectCriteria: Criterion[] = [
     explanation: {
       erfuellt: { verwaltung: 'Das Vorhaben bleibt innerhalb Sachsens.', einfach: 'Ihr Projekt bleibt in Sachsen.' },
       nicht_erfuellt: {
-        verwaltung: 'Länderübergreifende Projekte können im Einzelfall gefördert werden; der sächsische Anteil und Nutzen ist zu begründen.',
+        verwaltung:
+          'Länderübergreifende Projekte können im Einzelfall gefördert werden; der sächsische Anteil und Nutzen ist zu begründen.',
         einfach: 'Ihr Projekt geht über die Grenze von Sachsen. Erklären Sie, warum das nötig ist und was Sachsen davon hat.',
       },
     },
@@ -60,8 +63,11 @@ export const projectCriteria: Criterion[] = [
       if (location !== 'laenderuebergreifend') return { status: location === 'sachsen' ? 'erfuellt' : 'entfaellt' };
       const reason = trace.fact<string>('project.crossBorderReason');
       return reason
-        ? { status: 'nicht_erfuellt', detail: 'Eine Begründung liegt vor; das Ministerium entscheidet im Einzelfall.' }
-        : { status: 'nicht_erfuellt', fix: 'Begründen Sie, warum das Vorhaben länderübergreifend angelegt ist und welchen Nutzen es in Sachsen hat.' };
+        ? { status: 'nicht_erfuellt', detail: 'Eine Begründung liegt vor; die SAB als Bewilligungsbehörde entscheidet im Einzelfall.' }
+        : {
+            status: 'nicht_erfuellt',
+            fix: 'Begründen Sie, warum das Vorhaben länderübergreifend angelegt ist und welchen Nutzen es in Sachsen hat.',
+          };
     },
   },
   {
@@ -143,7 +149,10 @@ export const projectCriteria: Criterion[] = [
       const funds = trace.fact<boolean>('project.buergerbudgetFunds');
       if (funds === undefined) return { status: 'offen' };
       return funds
-        ? { status: 'nicht_erfuellt', fix: 'Beantragen Sie nur die Ausgaben für das Verfahren (Moderation, Öffentlichkeitsarbeit, Abstimmung), nicht das Budget selbst.' }
+        ? {
+            status: 'nicht_erfuellt',
+            fix: 'Beantragen Sie nur die Ausgaben für das Verfahren (Moderation, Öffentlichkeitsarbeit, Abstimmung), nicht das Budget selbst.',
+          }
         : { status: 'erfuellt' };
     },
   },
@@ -172,7 +181,11 @@ export const projectCriteria: Criterion[] = [
       if (!software) return { status: 'erfuellt' };
       const reason = trace.fact<string>('project.softwareReason');
       return reason
-        ? { status: 'nicht_erfuellt', detail: 'Eine Begründung liegt vor; über die Zuwendungsfähigkeit der Software entscheidet die fachliche Prüfung.' }
+        ? {
+            status: 'nicht_erfuellt',
+            detail:
+              'Eine Begründung liegt vor; über die Zuwendungsfähigkeit der Software entscheidet die SAB als Bewilligungsbehörde nach der fachlichen Prüfung.',
+          }
         : {
             status: 'nicht_erfuellt',
             fix: 'Begründen Sie, welche Funktion das Beteiligungsportal des Freistaates nicht bietet, oder streichen Sie die Software aus dem Plan.',
@@ -192,7 +205,7 @@ export const projectCriteria: Criterion[] = [
       erfuellt: {
         verwaltung:
           'Die Kommune hat verbindliche Satzungsregelungen zur Bürgerbeteiligung erlassen oder weist regelmäßig praktizierte Formate und institutionalisierte Instrumente nach.',
-        einfach: 'Ihre Kommune hat schon Regeln für Beteiligung oder macht regelmäßig Beteiligung. Das ist Voraussetzung.',
+        einfach: 'Die Kommune hat schon Regeln für Beteiligung oder macht regelmäßig Beteiligung. Das ist Voraussetzung.',
       },
       nicht_erfuellt: {
         verwaltung:
@@ -251,7 +264,8 @@ export const projectCriteria: Criterion[] = [
         einfach: 'Sie beschreiben, wie Sie mit der Gemeinde oder Stadt zusammenarbeiten.',
       },
       nicht_erfuellt: {
-        verwaltung: 'Im Antrag soll dargelegt werden, wie die Kooperation mit den unmittelbar betroffenen Gebietskörperschaften ausgestaltet wird.',
+        verwaltung:
+          'Im Antrag soll dargelegt werden, wie die Kooperation mit den unmittelbar betroffenen Gebietskörperschaften ausgestaltet wird.',
         einfach: 'Beschreiben Sie, wie Sie mit der Gemeinde oder Stadt zusammenarbeiten.',
       },
     },
@@ -260,7 +274,10 @@ export const projectCriteria: Criterion[] = [
       if (described === undefined) return { status: 'offen' };
       return described
         ? { status: 'erfuellt' }
-        : { status: 'nicht_erfuellt', fix: 'Beschreiben Sie, wie Sie die betroffene Kommune einbinden (Ansprechperson, Treffen, Rückkopplung der Ergebnisse).' };
+        : {
+            status: 'nicht_erfuellt',
+            fix: 'Beschreiben Sie, wie Sie die betroffene Kommune einbinden (Ansprechperson, Treffen, Rückkopplung der Ergebnisse).',
+          };
     },
   },
   {
@@ -279,7 +296,8 @@ export const projectCriteria: Criterion[] = [
       nicht_erfuellt: {
         verwaltung:
           'Ohne Unterstützungsschreiben erhält die betroffene Gebietskörperschaft sechs Wochen Gelegenheit zur Stellungnahme; das verlängert das Verfahren.',
-        einfach: 'Es fehlt ein Brief der Gemeinde, dass sie Ihr Projekt unterstützt. Dann fragt das Land die Gemeinde. Das dauert sechs Wochen länger.',
+        einfach:
+          'Es fehlt ein Brief der Gemeinde, dass sie Ihr Projekt unterstützt. Dann bekommt die Gemeinde sechs Wochen Zeit, etwas dazu zu sagen. Das dauert länger.',
       },
     },
     evaluate(_context, trace) {
@@ -287,7 +305,10 @@ export const projectCriteria: Criterion[] = [
       if (letter === undefined) return { status: 'offen' };
       return letter
         ? { status: 'erfuellt' }
-        : { status: 'nicht_erfuellt', fix: 'Bitten Sie die betroffene Kommune um ein Unterstützungsschreiben und fügen Sie es als Anlage bei.' };
+        : {
+            status: 'nicht_erfuellt',
+            fix: 'Bitten Sie die betroffene Kommune um ein Unterstützungsschreiben und fügen Sie es als Anlage bei.',
+          };
     },
   },
   {
@@ -307,7 +328,8 @@ export const projectCriteria: Criterion[] = [
       nicht_erfuellt: {
         verwaltung:
           'Ausgeschlossen sind Vorhaben gegen eine abschließende Entscheidung der unmittelbar betroffenen Gebietskörperschaft, es sei denn, ihr zuständiges Organ unterstützt den Antrag.',
-        einfach: 'Projekte gegen eine fertige Entscheidung der Gemeinde werden nicht gefördert. Außer der Gemeinderat unterstützt den Antrag.',
+        einfach:
+          'Projekte gegen eine fertige Entscheidung der Gemeinde werden nicht gefördert. Außer der Gemeinderat unterstützt den Antrag.',
       },
     },
     evaluate(_context, trace) {
@@ -333,9 +355,13 @@ export const projectCriteria: Criterion[] = [
     topic: 'vorhaben',
     parts: ['A', 'B'],
     explanation: {
-      erfuellt: { verwaltung: 'Für die Maßnahmen besteht keine Förderung durch Programme des Bundes oder der EU.', einfach: 'Es gibt kein Geld vom Bund oder der EU für das gleiche Projekt.' },
+      erfuellt: {
+        verwaltung: 'Für die Maßnahmen besteht keine Förderung durch Programme des Bundes oder der EU.',
+        einfach: 'Es gibt kein Geld vom Bund oder der EU für das gleiche Projekt.',
+      },
       nicht_erfuellt: {
-        verwaltung: 'Bei einer Förderung durch Programme des Bundes oder der EU erfolgt die Förderung nach dieser Richtlinie grundsätzlich nachrangig.',
+        verwaltung:
+          'Bei einer Förderung durch Programme des Bundes oder der EU erfolgt die Förderung nach dieser Richtlinie grundsätzlich nachrangig.',
         einfach: 'Es gibt schon Geld vom Bund oder der EU. Dann zahlt Sachsen nur, was danach noch fehlt.',
       },
     },
@@ -358,8 +384,42 @@ export const projectCriteria: Criterion[] = [
     },
   },
   {
+    id: 'vorhaben.bund-eu-widerspruchsfrei',
+    title: 'Angaben zur Förderung durch Bund oder EU widerspruchsfrei',
+    clauses: ['VwV zu § 44 SäHO Nr. 3.2.1', 'VVK Nr. 3.3.1'],
+    source: { document: 'vwv', section: '3.2.1' },
+    // A programme named while "keine" is declared leaves open whether this funding is subordinate
+    // (FRL Teil 2 A IV Nr. 6, Teil 2 B IV Nr. 5) and whether the plan states all its financing.
+    severity: 'ausschluss',
+    topic: 'vorhaben',
+    parts: ['A', 'B'],
+    explanation: {
+      erfuellt: {
+        verwaltung: 'Die Angaben zur Förderung derselben Maßnahmen durch Bund oder EU widersprechen sich nicht.',
+        einfach: 'Ihre Angaben zu Geld vom Bund oder der EU passen zusammen.',
+      },
+      nicht_erfuellt: {
+        verwaltung:
+          'Der Antrag nennt ein Programm des Bundes oder der EU, erklärt aber, dass es keine solche Förderung gibt. Der Finanzierungsplan muss jede beabsichtigte Finanzierung zeigen; eine Förderung durch Bund oder EU macht diese Förderung nachrangig.',
+        einfach:
+          'Sie nennen ein Förderprogramm vom Bund oder der EU. Sie sagen aber auch: Es gibt kein Geld vom Bund oder der EU. Beides zusammen geht nicht.',
+      },
+    },
+    evaluate(_context, trace) {
+      const funding = trace.fact<string>('project.federalOrEuFunding');
+      const details = trace.fact<string>('project.federalOrEuFundingDetails');
+      // Nothing stated on one side: nothing can contradict.
+      if (funding !== 'keine' || !details || !namesAProgramme(details)) return { status: 'erfuellt' };
+      return {
+        status: 'nicht_erfuellt',
+        detail: `„Keine Förderung durch Bund oder EU“ ist angegeben, als Programm aber „${details}“.`,
+        fix: 'Gibt es Geld aus diesem Programm für dieselben Maßnahmen, wählen Sie „beantragt“ oder „bewilligt“ und führen Sie es im Finanzierungsplan als andere öffentliche Mittel auf; sonst löschen Sie die Angabe zum Programm.',
+      };
+    },
+  },
+  {
     id: 'zeitraum.laufzeit-einzelvorhaben',
-    title: 'Laufzeit Einzelvorhaben: in der Regel höchstens 12 Monate',
+    title: (w) => `Laufzeit Einzelvorhaben: in der Regel höchstens ${w.months('duration.A1.1')}`,
     clauses: ['FRL Teil 2 A V Nr. 4'],
     source: { document: 'frl', section: 'A V' },
     severity: 'begruendung',
@@ -368,10 +428,15 @@ export const projectCriteria: Criterion[] = [
     routes: ['A1.1'],
     parameters: ['duration.A1.1'],
     explanation: {
-      erfuellt: { verwaltung: 'Die Laufzeit des Einzelvorhabens liegt im Regelrahmen.', einfach: 'Ihr Projekt dauert nicht länger als erlaubt.' },
+      erfuellt: {
+        verwaltung: 'Die Laufzeit des Einzelvorhabens liegt im Regelrahmen.',
+        einfach: 'Ihr Projekt dauert nicht länger als erlaubt.',
+      },
       nicht_erfuellt: {
-        verwaltung: 'Einzelvorhaben werden in der Regel für bis zu 12 Monate gefördert; eine längere Laufzeit ist zu begründen.',
-        einfach: 'Einzelprojekte sollen höchstens 12 Monate dauern. Wenn es länger dauert, müssen Sie das begründen.',
+        verwaltung: (w) =>
+          `Einzelvorhaben werden in der Regel für bis zu ${w.months('duration.A1.1')} gefördert; eine längere Laufzeit ist zu begründen.`,
+        einfach: (w) =>
+          `Einzelprojekte sollen höchstens ${w.months('duration.A1.1')} dauern. Wenn es länger dauert, müssen Sie das begründen.`,
       },
     },
     evaluate(context, trace) {
@@ -405,8 +470,8 @@ export const projectCriteria: Criterion[] = [
         einfach: 'Ihr Projekt dauert nicht zu viele Jahre.',
       },
       nicht_erfuellt: {
-        verwaltung:
-          'Modellkommune und Bürgerkommune werden für bis zu drei Kalenderjahre gefördert, Vorhaben der Zivilgesellschaft für bis zu zwei Kalenderjahre; angebrochene Jahre zählen voll.',
+        verwaltung: (w) =>
+          `Modellkommunen werden für bis zu ${w.calendarYears('duration.A1.2')} gefördert, Bürgerkommunen für bis zu ${w.calendarYears('duration.A1.3')}, Vorhaben der Zivilgesellschaft für bis zu ${w.calendarYears('duration.B')}; angebrochene Jahre zählen voll.`,
         einfach: 'Ihr Projekt dauert zu viele Jahre. Jedes angefangene Jahr zählt als ganzes Jahr.',
       },
     },
@@ -414,7 +479,12 @@ export const projectCriteria: Criterion[] = [
       const route = context.derived.route as FundingRoute;
       const start = trace.fact<string>('project.start');
       const end = trace.fact<string>('project.end');
-      const allowed = trace.parameter(context, durationParameterOf[route], `Höchstlaufzeit ${routeInfo[route].shortLabel}`, (v) => `${v} Kalenderjahre`);
+      const allowed = trace.parameter(
+        context,
+        durationParameterOf[route],
+        `Höchstlaufzeit ${routeInfo[route].shortLabel}`,
+        (v) => `${v} Kalenderjahre`,
+      );
       if (!start || !end) return { status: 'offen' };
       const years = calendarYearsCovered(start, end);
       trace.note('derived.calendarYears', 'berührte Kalenderjahre', String(years));
@@ -441,7 +511,8 @@ export const projectCriteria: Criterion[] = [
         einfach: 'Sie haben noch keinen Auftrag für das Projekt vergeben. Das ist richtig so.',
       },
       nicht_erfuellt: {
-        verwaltung: 'Bereits begonnene Vorhaben sind nicht förderfähig; als Beginn gilt der Abschluss eines der Ausführung zuzurechnenden Liefer- oder Leistungsvertrags (VVK Nr. 1.3.1).',
+        verwaltung:
+          'Bereits begonnene Vorhaben sind nicht förderfähig; als Beginn gilt der Abschluss eines der Ausführung zuzurechnenden Liefer- oder Leistungsvertrags (VVK Nr. 1.3.1).',
         einfach: 'Sie haben schon einen Auftrag vergeben. Dann gibt es kein Geld mehr für das Projekt.',
       },
     },
@@ -454,6 +525,40 @@ export const projectCriteria: Criterion[] = [
             fix: 'Förderfähig ist nur, was noch nicht beauftragt ist. Verträge mit Rücktrittsrecht für den Fall der Ablehnung gelten nicht als Beginn (VVK Nr. 1.3.1).',
           }
         : { status: 'erfuellt' };
+    },
+  },
+  {
+    id: 'zeitraum.beginn-widerspruchsfrei',
+    title: 'Geplanter Beginn passt zu „noch nicht begonnen“',
+    clauses: ['VwV zu § 44 SäHO Nr. 1.4', 'VVK Nr. 1.3', 'VwV zu § 44 SäHO Nr. 3.2.1', 'VVK Nr. 3.3.1'],
+    source: { document: 'vwv', section: '1.4' },
+    // A start before the day of the check contradicts "not started": either the project has begun
+    // (not fundable) or the planned start is out of date. Unresolved, nothing can be approved.
+    severity: 'ausschluss',
+    topic: 'zeitraum',
+    parts: ['A', 'B'],
+    explanation: {
+      erfuellt: {
+        verwaltung: 'Der geplante Beginn widerspricht nicht der Erklärung, dass mit dem Vorhaben noch nicht begonnen wurde.',
+        einfach: 'Der Beginn passt zu Ihrer Angabe, dass Sie noch nicht angefangen haben.',
+      },
+      nicht_erfuellt: {
+        verwaltung:
+          'Ein Beginn vor dem Tag der Prüfung widerspricht der Erklärung, dass mit dem Vorhaben noch nicht begonnen wurde. Ein begonnenes Vorhaben ist nicht förderfähig; ein noch nicht begonnenes braucht einen Beginn, der noch bevorsteht.',
+        einfach: 'Der Beginn liegt in der Vergangenheit. Sie sagen aber, dass Sie noch nicht angefangen haben. Beides zusammen geht nicht.',
+      },
+    },
+    evaluate(context, trace) {
+      const start = trace.fact<string>('project.start');
+      const started = trace.fact<boolean>('project.alreadyStarted');
+      trace.note('checkDate', 'Tag der Prüfung', formatDate(context.checkDate));
+      // A project declared as started is excluded by zeitraum.nicht-begonnen; no contradiction here.
+      if (!start || started !== false || !startsBefore(start, context.checkDate)) return { status: 'erfuellt' };
+      return {
+        status: 'nicht_erfuellt',
+        detail: `Geplanter Beginn ${formatDate(start)}, geprüft am ${formatDate(context.checkDate)}; angegeben ist „noch nicht begonnen“.`,
+        fix: `Haben Sie noch keinen Auftrag vergeben, legen Sie den Beginn auf den ${formatDate(context.checkDate)} oder später. Haben Sie schon einen Auftrag vergeben oder einen Vertrag geschlossen, hat das Vorhaben begonnen: Geben Sie das an – ein begonnenes Vorhaben ist nicht förderfähig.`,
+      };
     },
   },
   {
@@ -472,8 +577,8 @@ export const projectCriteria: Criterion[] = [
         einfach: 'Sie dürfen anfangen, sobald die SAB Ihren Antrag hat. Das Risiko tragen Sie aber selbst.',
       },
       nicht_erfuellt: {
-        verwaltung:
-          'Oberhalb der Schwelle darf erst nach der Bewilligung begonnen werden; Ausnahmen lässt die Bewilligungsbehörde nur im Einzelfall zu.',
+        verwaltung: (w) =>
+          `Ab geplanten Ausgaben von ${w.euro('earlyStart.threshold.kommune')} bei Kommunen und ${w.euro('earlyStart.threshold.other')} bei anderen Trägern darf erst nach der Bewilligung begonnen werden; Ausnahmen lässt die SAB als Bewilligungsbehörde nur im Einzelfall zu.`,
         einfach: 'Ihr Projekt ist sehr teuer. Sie dürfen erst anfangen, wenn die Förderung bewilligt ist.',
       },
     },

@@ -1,5 +1,5 @@
 import type { Landkreis, OrganisationKind } from '../../shared/organisation';
-import type { FactsInput } from '../facts';
+import { known, type FactsInput } from '../facts';
 import type { FundingRoute } from '../routes';
 
 /** What the Förder-Check has learnt so far; JSON-safe (money in cents, dates ISO). */
@@ -41,13 +41,6 @@ export interface CheckAnswers {
   /** Asked only when the applicant may deduct input VAT: are the stated costs net of VAT? */
   amountsAreNet?: boolean;
   mainlyPubliclyFunded?: boolean;
-}
-
-const euros = (cents: number | undefined) => (cents === undefined ? undefined : cents / 100);
-
-/** Drops undefined values so the strict facts schema sees only what is known. */
-function known<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** The answers as facts for the rule engine (the same facts a CLI case or an application gives). */
@@ -99,16 +92,16 @@ export function answersToFacts(a: CheckAnswers): FactsInput {
       dataProtection: a.dataProtection,
     }),
     budget: known({
-      totalExpenditure: euros(a.totalExpenditureCents),
-      requestedGrant: euros(a.requestedGrantCents),
+      totalExpenditureCents: a.totalExpenditureCents,
+      requestedGrantCents: a.requestedGrantCents,
       // The check asks only for total costs and the wished grant; the rest is taken to be the
       // applicant's own cash (stated on the result page). The application has the real plan.
-      ownCash:
+      ownCashCents:
         a.totalExpenditureCents !== undefined && a.requestedGrantCents !== undefined
-          ? euros(Math.max(0, a.totalExpenditureCents - a.requestedGrantCents))
+          ? Math.max(0, a.totalExpenditureCents - a.requestedGrantCents)
           : undefined,
-      inKind: a.totalExpenditureCents !== undefined && a.requestedGrantCents !== undefined ? 0 : undefined,
+      inKindCents: a.totalExpenditureCents !== undefined && a.requestedGrantCents !== undefined ? 0 : undefined,
       amountsAreNet: a.vatDeductible ? a.amountsAreNet : undefined,
-    }),
+    } satisfies NonNullable<FactsInput['budget']>),
   };
 }

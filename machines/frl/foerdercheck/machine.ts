@@ -1,6 +1,7 @@
 import { assign, setup, type SnapshotFrom } from 'xstate';
+import type { DiagramLabels } from '../../diagram/model';
 import { programmePartOf } from '../../shared/organisation';
-import { isEligibleKind, isGebietskoerperschaft, isSeatedInSaxony, isZivilgesellschaftlicherTraeger } from '../predicates';
+import { isEligibleKind, isGebietskoerperschaft, isSeatedInSaxony, isZivilgesellschaftlicherTraeger, startsBefore } from '../predicates';
 import type { CheckAnswers } from './answers';
 import { fieldsOf, questionIds, type QuestionId } from './questions';
 
@@ -16,6 +17,8 @@ export type Step = QuestionId | 'ergebnis';
 
 export interface CheckContext {
   answers: CheckAnswers;
+  /** The day of the latest answer (ISO): a start before it contradicts "not started". */
+  checkDate?: string;
   /** The steps of the current way through the questions, for "Zurück", "Ändern" and progress. */
   path: Step[];
   /** Where in `path` the user is now. */
@@ -23,7 +26,8 @@ export interface CheckContext {
 }
 
 export type CheckEvent =
-  | { type: 'answer'; question: QuestionId; values: Partial<CheckAnswers> }
+  /** `date`: the day the answer is given (ISO), for questions that depend on it. */
+  | { type: 'answer'; question: QuestionId; values: Partial<CheckAnswers>; date?: string }
   | { type: 'back' }
   | { type: 'edit'; question: Step };
 
@@ -33,7 +37,8 @@ const partSpecific: QuestionId[] = ['gemeinnuetzigkeit', 'verankerung', 'foerder
 function merge(answers: CheckAnswers, question: QuestionId, values: Partial<CheckAnswers>): CheckAnswers {
   const next: CheckAnswers = { ...answers };
   for (const field of fieldsOf[question]) delete next[field];
-  Object.assign(next, values);
+  // A question may leave fields of other questions unchanged (an empty optional field).
+  for (const [field, value] of Object.entries(values)) if (value !== undefined) Object.assign(next, { [field]: value });
   if (question === 'art' && values.kind) {
     const before = answers.kind ? programmePartOf(answers.kind) : null;
     const after = programmePartOf(values.kind);
@@ -72,7 +77,8 @@ type GuardName =
   | 'isKommuneOutsideSaxony'
   | 'isZivilgesellschaft'
   | 'isBuergerkommune'
-  | 'isVorsteuerabzugsberechtigt';
+  | 'isVorsteuerabzugsberechtigt'
+  | 'isStartPastButNotBegun';
 
 /** What follows each question: the first matching guard wins, the last entry is the default. */
 const next: Record<QuestionId, Array<{ guard?: GuardName; target: Step }>> = {
@@ -90,7 +96,8 @@ const next: Record<QuestionId, Array<{ guard?: GuardName; target: Step }>> = {
   inhalt: [{ target: 'ort' }],
   ort: [{ target: 'zeitraum' }],
   zeitraum: [{ target: 'beginn' }],
-  beginn: [{ target: 'portal' }],
+  beginn: [{ guard: 'isStartPastButNotBegun', target: 'beginn-klaeren' }, { target: 'portal' }],
+  'beginn-klaeren': [{ target: 'portal' }],
   portal: [{ target: 'kooperation' }],
   kooperation: [{ target: 'foerderung' }],
   foerderung: [{ target: 'kosten' }],
@@ -122,6 +129,15 @@ const machineSetup = setup({
     isBuergerkommune: ({ context }) => context.answers.route === 'A1.3',
     /** Entitled to deduct input VAT (§ 15 UStG): only net amounts are eligible (VwV zu § 44 SäHO Nr. 2.6, VVK Nr. 2.6). */
     isVorsteuerabzugsberechtigt: ({ context }) => context.answers.vatDeductible === true,
+    /**
+     * A planned start before the day of the check while "not started" was answered: the two
+     * contradict each other (VwV zu § 44 SäHO Nr. 1.4, VVK Nr. 1.3), so the next question resolves it.
+     */
+    isStartPastButNotBegun: ({ context }) =>
+      context.answers.alreadyStarted === false &&
+      context.answers.start !== undefined &&
+      context.checkDate !== undefined &&
+      startsBefore(context.answers.start, context.checkDate),
     answersQuestion: ({ event }, params: { question: QuestionId }) => event.type === 'answer' && event.question === params.question,
     isPreviousStep: ({ context }, params: { step: Step }) => context.position > 0 && context.path[context.position - 1] === params.step,
     wasVisited: ({ context, event }, params: { step: Step }) =>
@@ -129,12 +145,53 @@ const machineSetup = setup({
   },
   actions: {
     recordAnswer: assign({
-      answers: ({ context, event }) =>
-        event.type === 'answer' ? merge(context.answers, event.question, event.values) : context.answers,
+      answers: ({ context, event }) => (event.type === 'answer' ? merge(context.answers, event.question, event.values) : context.answers),
+      checkDate: ({ context, event }) => (event.type === 'answer' && event.date ? event.date : context.checkDate),
     }),
     visit: assign(({ context }, params: { step: Step }) => visit(context, params.step)),
   },
 });
+
+/** Short names of the questions, for the diagram's boxes and the labels of the guards below. */
+export const questionShortLabel: Record<QuestionId, string> = {
+  art: 'Antragsteller',
+  sitz: 'Sitz',
+  gemeinnuetzigkeit: 'Gemeinnützigkeit',
+  verankerung: 'Verankerung',
+  foerderweg: 'Förderweg',
+  verbund: 'Verbund',
+  buergerkommune: 'Bürgerkommune',
+  inhalt: 'Inhalt',
+  ort: 'Ort',
+  zeitraum: 'Zeitraum',
+  beginn: 'Beginn',
+  'beginn-klaeren': 'Beginn klären',
+  portal: 'Technik',
+  kooperation: 'Zusammenarbeit',
+  foerderung: 'Bund/EU',
+  kosten: 'Kosten',
+  erklaerungen: 'Erklärungen',
+  netto: 'Netto',
+};
+
+const stepShortLabel = (step: unknown) => (step === 'ergebnis' ? 'Ergebnis' : (questionShortLabel[step as QuestionId] ?? String(step)));
+
+/** The guards, events and actions above in German, for the diagram in the Regelwerk (ADR 0012). */
+export const foerderCheckDiagramLabels: DiagramLabels = {
+  guards: {
+    isIneligibleApplicant: 'Antragsteller wird nach der Richtlinie nicht gefördert',
+    isKommuneOutsideSaxony: 'Kommune mit Sitz außerhalb Sachsens',
+    isZivilgesellschaft: 'gemeinnütziger Träger (Teil 2 B)',
+    isBuergerkommune: 'Förderweg Bürgerkommune',
+    isVorsteuerabzugsberechtigt: 'zum Vorsteuerabzug berechtigt',
+    isStartPastButNotBegun: 'geplanter Beginn vorbei, aber „nicht begonnen“',
+    answersQuestion: ({ question }) => `Antwort auf „${stepShortLabel(question)}“`,
+    isPreviousStep: ({ step }) => `vorher „${stepShortLabel(step)}“`,
+    wasVisited: ({ step }) => `„${stepShortLabel(step)}“ schon besucht`,
+  },
+  events: { answer: 'Antwort', back: 'Zurück', edit: 'Ändern' },
+  actions: { recordAnswer: 'Antwort speichern', visit: 'Schritt merken' },
+};
 
 type Config = Parameters<typeof machineSetup.createMachine>[0];
 type States = NonNullable<Config['states']>;
@@ -184,6 +241,9 @@ export const isStep = (value: string): value is Step => (steps as string[]).incl
 export function progressOf(snapshot: CheckSnapshot): { current: number; total: number } {
   const { answers, position } = snapshot.context;
   const part = answers.kind ? programmePartOf(answers.kind) : null;
-  const total = (part === 'B' ? 13 : answers.route === 'A1.3' ? 14 : 13) + (answers.vatDeductible ? 1 : 0);
+  const total =
+    (part === 'B' ? 13 : answers.route === 'A1.3' ? 14 : 13) +
+    (answers.vatDeductible ? 1 : 0) +
+    (snapshot.context.path.includes('beginn-klaeren') ? 1 : 0);
   return { current: Math.min(position + 1, total), total };
 }

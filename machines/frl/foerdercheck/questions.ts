@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { dateField, euroField, yesNoField } from '../../shared/fields';
+import { dateField, euroField, optionalDateField, yesNoField } from '../../shared/fields';
+import { formatDate } from '../../shared/format';
 import { evenWithFieldErrors, landkreise, longText, organisationKinds, programmePartOf } from '../../shared/organisation';
 import { fundingRoutes } from '../routes';
 import type { CheckAnswers } from './answers';
@@ -17,6 +18,7 @@ export const questionIds = [
   'ort',
   'zeitraum',
   'beginn',
+  'beginn-klaeren',
   'portal',
   'kooperation',
   'foerderung',
@@ -38,6 +40,7 @@ export const questionTitle: Record<QuestionId, string> = {
   ort: 'Wo findet das Vorhaben statt?',
   zeitraum: 'Wann soll das Vorhaben laufen?',
   beginn: 'Haben Sie schon mit dem Vorhaben begonnen?',
+  'beginn-klaeren': 'Wann beginnt das Vorhaben wirklich?',
   portal: 'Welche Technik wollen Sie nutzen?',
   kooperation: 'Mit wem arbeiten Sie zusammen?',
   foerderung: 'Gibt es für das Vorhaben Geld vom Bund oder der EU?',
@@ -51,9 +54,9 @@ const part = (a: CheckAnswers) => (a.kind ? programmePartOf(a.kind) : null);
 
 /**
  * The zod schema of a question's form, given what is known (some questions differ between
- * Kommunen and Zivilgesellschaft). Output: the answers to merge.
+ * Kommunen and Zivilgesellschaft) and the day of the check (`today`, ISO). Output: the answers to merge.
  */
-export function questionSchema(question: QuestionId, a: CheckAnswers) {
+export function questionSchema(question: QuestionId, a: CheckAnswers, today?: string) {
   switch (question) {
     case 'art':
       return z.object({ kind: z.enum(organisationKinds, required('Bitte wählen Sie, wer den Antrag stellt.')) });
@@ -87,7 +90,10 @@ export function questionSchema(question: QuestionId, a: CheckAnswers) {
       return z
         .object({
           verbund: yesNoField('Bitte antworten Sie mit Ja oder Nein.'),
-          verbundAllGebietskoerperschaften: z.enum(['ja', 'nein']).optional().transform((v) => (v === undefined ? undefined : v === 'ja')),
+          verbundAllGebietskoerperschaften: z
+            .enum(['ja', 'nein'])
+            .optional()
+            .transform((v) => (v === undefined ? undefined : v === 'ja')),
         })
         .superRefine((v, ctx) => {
           if (v.verbund && v.verbundAllGebietskoerperschaften === undefined) {
@@ -108,7 +114,10 @@ export function questionSchema(question: QuestionId, a: CheckAnswers) {
             .object({
               municipalLevel: yesNoField('Bitte sagen Sie, ob sich das Vorhaben auf eine Kommune bezieht.'),
               againstFinalDecision: yesNoField('Bitte sagen Sie, ob sich das Vorhaben gegen eine Entscheidung der Kommune richtet.'),
-              decidingBodySupports: z.enum(['ja', 'nein']).optional().transform((v) => (v === undefined ? undefined : v === 'ja')),
+              decidingBodySupports: z
+                .enum(['ja', 'nein'])
+                .optional()
+                .transform((v) => (v === undefined ? undefined : v === 'ja')),
             })
             .superRefine((v, ctx) => {
               if (v.againstFinalDecision && v.decidingBodySupports === undefined) {
@@ -151,6 +160,30 @@ export function questionSchema(question: QuestionId, a: CheckAnswers) {
         }, evenWithFieldErrors);
     case 'beginn':
       return z.object({ alreadyStarted: yesNoField('Bitte antworten Sie mit Ja oder Nein.') });
+    case 'beginn-klaeren':
+      // Resolves a start before the day of the check while "not started" was answered
+      // (VwV zu § 44 SäHO Nr. 1.4, VVK Nr. 1.3): either it has begun, or it begins later.
+      return z
+        .object({
+          alreadyStarted: yesNoField('Bitte wählen Sie, was zutrifft.'),
+          start: optionalDateField('den neuen Beginn'),
+          end: optionalDateField('das Ende'),
+        })
+        .superRefine((v, ctx) => {
+          if (v.alreadyStarted !== false) return;
+          if (!v.start)
+            ctx.addIssue({ code: 'custom', path: ['start'], message: 'Bitte geben Sie an, wann das Vorhaben jetzt beginnen soll.' });
+          else if (today && v.start < today) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['start'],
+              message: `Der neue Beginn darf nicht vor dem heutigen Tag (${formatDate(today)}) liegen.`,
+            });
+          }
+          if (!v.end) ctx.addIssue({ code: 'custom', path: ['end'], message: 'Bitte geben Sie an, wann das Vorhaben enden soll.' });
+          else if (v.start && v.end < v.start)
+            ctx.addIssue({ code: 'custom', path: ['end'], message: 'Das Ende muss nach dem Beginn liegen.' });
+        }, evenWithFieldErrors);
     case 'portal': {
       const usesBeteiligungsportal = yesNoField('Bitte sagen Sie, ob Sie das Beteiligungsportal nutzen wollen.');
       // The software exclusion (FRL Teil 2 A II Nr. 3) exists only for Kommunen; Teil 2 B has none.
@@ -185,7 +218,9 @@ export function questionSchema(question: QuestionId, a: CheckAnswers) {
     case 'kosten':
       return z.object({
         totalExpenditureCents: euroField('die Gesamtkosten', { required: 'Bitte geben Sie die voraussichtlichen Gesamtkosten an.' }),
-        requestedGrantCents: euroField('die gewünschte Förderung', { required: 'Bitte geben Sie an, wie viel Förderung Sie sich wünschen.' }),
+        requestedGrantCents: euroField('die gewünschte Förderung', {
+          required: 'Bitte geben Sie an, wie viel Förderung Sie sich wünschen.',
+        }),
       });
     case 'erklaerungen': {
       const answer = 'Bitte antworten Sie mit Ja oder Nein.';
@@ -217,11 +252,21 @@ export const fieldsOf: Record<QuestionId, Array<keyof CheckAnswers>> = {
   ort: ['location', 'crossBorderReason'],
   zeitraum: ['start', 'end'],
   beginn: ['alreadyStarted'],
+  // Changes the answers of 'zeitraum' and 'beginn'; owns none of its own.
+  'beginn-klaeren': [],
   portal: ['usesBeteiligungsportal', 'softwareProcurement', 'softwareReason'],
   kooperation: ['freieTraegerCooperation', 'municipalityCooperation', 'supportLetter'],
   foerderung: ['federalOrEuFunding'],
   kosten: ['totalExpenditureCents', 'requestedGrantCents'],
-  erklaerungen: ['ebbsAndEvaluation', 'fdgo', 'subsidyRelevantFacts', 'dataProtection', 'vatDeductible', 'portalIdeas', 'mainlyPubliclyFunded'],
+  erklaerungen: [
+    'ebbsAndEvaluation',
+    'fdgo',
+    'subsidyRelevantFacts',
+    'dataProtection',
+    'vatDeductible',
+    'portalIdeas',
+    'mainlyPubliclyFunded',
+  ],
   netto: ['amountsAreNet'],
 };
 

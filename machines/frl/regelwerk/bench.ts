@@ -11,10 +11,7 @@ import { describeJsonError, yamlErrorPosition, yamlErrorSentence } from './synta
  * Problems come back as German sentences that name the line or the field.
  */
 
-export type BenchInput =
-  | { kind: 'case'; value: unknown }
-  | { kind: 'suite'; case: ParsedCase }
-  | { kind: 'error'; messages: string[] };
+export type BenchInput = { kind: 'case'; value: unknown } | { kind: 'suite'; case: ParsedCase } | { kind: 'error'; messages: string[] };
 
 const isSuiteShaped = (value: unknown) => typeof value === 'object' && value !== null && ('expect' in value || 'name' in value);
 
@@ -38,17 +35,30 @@ export function readBenchInput(text: string, sourceName = 'Eingabe'): BenchInput
     const documents = parseAllDocuments(trimmed, { prettyErrors: true });
     const list = Array.isArray(documents) ? documents : [documents];
     if (list.length !== 1) {
-      return { kind: 'error', messages: [`Die Eingabe enthält ${list.length} YAML-Dokumente; der Prüfstand prüft einen Fall auf einmal. Die ganze Suite läuft über „Alle Fälle der Suite ausführen“.`] };
+      return {
+        kind: 'error',
+        messages: [
+          `Die Eingabe enthält ${list.length} YAML-Dokumente; der Prüfstand prüft einen Fall auf einmal. Die ganze Suite läuft über „Alle Fälle der Suite ausführen“.`,
+        ],
+      };
     }
     const doc = list[0]!;
     if (doc.errors.length) {
-      return { kind: 'error', messages: doc.errors.map((e) => `Der Fall ist kein gültiges YAML (${yamlErrorPosition(e, text, leading)}): ${yamlErrorSentence(e)}`) };
+      return {
+        kind: 'error',
+        messages: doc.errors.map(
+          (e) => `Der Fall ist kein gültiges YAML (${yamlErrorPosition(e, text, leading)}): ${yamlErrorSentence(e)}`,
+        ),
+      };
     }
     try {
       value = doc.toJS();
     } catch {
       // An alias (*name) without its anchor (&name), or aliases nested beyond any sensible size.
-      return { kind: 'error', messages: ['Der Fall ist kein gültiges YAML: Ein Verweis (*Name) nennt keinen Anker (&Name), der vor ihm gesetzt ist.'] };
+      return {
+        kind: 'error',
+        messages: ['Der Fall ist kein gültiges YAML: Ein Verweis (*Name) nennt keinen Anker (&Name), der vor ihm gesetzt ist.'],
+      };
     }
     const ambiguous = thousandsSeparatorProblems(doc);
     if (ambiguous.length) return { kind: 'error', messages: ambiguous };
@@ -66,10 +76,20 @@ export function readBenchInput(text: string, sourceName = 'Eingabe'): BenchInput
 
 /**
  * A case as a YAML document for tests/cases/: the facts as entered and, as expectation, the
- * verdict and every unmet criterion of the current result (named by id, which is unique).
+ * verdict and every unmet criterion of the current result (named by id, which is unique). When
+ * the person states another verdict than today's result, that verdict is the expectation alone:
+ * the case then records what the rules should decide, and fails until they do.
  */
-export function caseAsYaml(input: { name: string; description?: string; referenceDate: string; facts: unknown; result: EligibilityResult }): string {
-  const unmet = input.result.findings.filter((f) => f.status === 'nicht_erfuellt');
+export function caseAsYaml(input: {
+  name: string;
+  description?: string;
+  referenceDate: string;
+  facts: unknown;
+  result: EligibilityResult;
+  expectedVerdict?: EligibilityResult['verdict'];
+}): string {
+  const differs = input.expectedVerdict !== undefined && input.expectedVerdict !== input.result.verdict;
+  const unmet = differs ? [] : input.result.findings.filter((f) => f.status === 'nicht_erfuellt');
   return stringify(
     {
       name: input.name,
@@ -77,8 +97,8 @@ export function caseAsYaml(input: { name: string; description?: string; referenc
       referenceDate: input.referenceDate,
       facts: input.facts,
       expect: {
-        verdict: input.result.verdict,
-        findings: unmet.map((f) => ({ criterion: f.id, status: 'nicht erfüllt' })),
+        verdict: input.expectedVerdict ?? input.result.verdict,
+        ...(differs ? {} : { findings: unmet.map((f) => ({ criterion: f.id, status: 'nicht erfüllt' })) }),
       },
     },
     { lineWidth: 0 },

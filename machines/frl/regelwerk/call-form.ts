@@ -17,19 +17,19 @@ const lines = (text: string | undefined) =>
 
 /** The fields alone (Conform reads HTML constraints from them; it cannot look through a transform). */
 export const callFormFields = z.object({
-    title: requiredText('den Titel des Förderaufrufs', 200),
-    issuedBy: requiredText('das veröffentlichende Ministerium', 100),
-    publishedOn: optionalDateField('das Datum der Veröffentlichung'),
-    opensOn: optionalDateField('den Beginn der Antragstellung'),
-    deadline: dateField('den Stichtag', 'Bitte geben Sie den Stichtag an, bis zu dem Anträge bei der SAB eingehen müssen.'),
-    focusTopics: longText('die Schwerpunkte', 2000),
-    requiredDocuments: longText(
-      'die einzureichenden Unterlagen',
-      4000,
-      'Bitte nennen Sie die einzureichenden Unterlagen, je Zeile eine (zum Beispiel „Vorhabenbeschreibung“).',
-    ),
-    notes: longText('die Hinweise', 4000),
-    source: requiredText('die Quelle (Bekanntmachung des Aufrufs)', 300),
+  title: requiredText('den Titel des Förderaufrufs', 200),
+  issuedBy: requiredText('das veröffentlichende Ministerium', 100),
+  publishedOn: optionalDateField('das Datum der Veröffentlichung'),
+  opensOn: optionalDateField('den Beginn der Antragstellung'),
+  deadline: dateField('den Stichtag', 'Bitte geben Sie den Stichtag an, bis zu dem Anträge bei der SAB eingehen müssen.'),
+  focusTopics: longText('die Schwerpunkte', 2000),
+  requiredDocuments: longText(
+    'die einzureichenden Unterlagen',
+    4000,
+    'Bitte nennen Sie die einzureichenden Unterlagen, je Zeile eine (zum Beispiel „Vorhabenbeschreibung“).',
+  ),
+  notes: longText('die Hinweise', 4000),
+  source: requiredText('die Quelle (Bekanntmachung des Aufrufs)', 300),
 });
 
 export const callFormSchema = callFormFields
@@ -93,4 +93,45 @@ export function callIdFrom(title: string, taken: ReadonlySet<string>): string {
   let id = base;
   for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
   return id;
+}
+
+/** The fields of a call in the order the form asks for them, with their German labels. */
+export const callFieldLabels: Record<keyof Omit<FundingCall, 'id'>, string> = {
+  title: 'Titel',
+  issuedBy: 'Veröffentlicht von',
+  publishedOn: 'Veröffentlicht am',
+  opensOn: 'Antragstellung ab',
+  deadline: 'Stichtag',
+  focusTopics: 'Schwerpunkte',
+  requiredDocuments: 'Einzureichende Unterlagen',
+  notes: 'Hinweise',
+  source: 'Quelle',
+};
+
+export interface CallDifference {
+  field: keyof typeof callFieldLabels;
+  label: string;
+  /** As a person reads it (dates German, lists one per line); "–" when empty; null for a new call. */
+  before: string | null;
+  after: string;
+}
+
+function readable(call: Omit<FundingCall, 'id'>, field: keyof typeof callFieldLabels): string {
+  const value = call[field];
+  if (Array.isArray(value)) return value.length ? value.join('\n') : '–';
+  if (value === null || value === '') return '–';
+  return ['publishedOn', 'opensOn', 'deadline'].includes(field) ? formatDate(value) : value;
+}
+
+/** What a proposed call changes, field by field; every field of a new call (before = null). */
+export function callDifferences(before: Omit<FundingCall, 'id'> | null, after: Omit<FundingCall, 'id'>): CallDifference[] {
+  const fields = Object.keys(callFieldLabels) as Array<keyof typeof callFieldLabels>;
+  return fields
+    .map((field) => ({
+      field,
+      label: callFieldLabels[field],
+      before: before ? readable(before, field) : null,
+      after: readable(after, field),
+    }))
+    .filter((d) => d.before === null || d.before !== d.after);
 }

@@ -40,7 +40,8 @@ export function parseParameterValue(definition: ParameterDefinition, raw: string
     }
     case 'basisPoints': {
       const match = /^(\d{1,3})(?:,(\d{1,2}))?\s*%?$/.exec(text);
-      if (!match) return { ok: false, message: 'Bitte geben Sie einen Prozentsatz an, zum Beispiel 90 oder 87,5 (höchstens zwei Nachkommastellen).' };
+      if (!match)
+        return { ok: false, message: 'Bitte geben Sie einen Prozentsatz an, zum Beispiel 90 oder 87,5 (höchstens zwei Nachkommastellen).' };
       const value = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0') || '0');
       if (value === 0 || value > 10_000) return { ok: false, message: 'Der Prozentsatz muss größer als 0 und höchstens 100 sein.' };
       return { ok: true, value };
@@ -64,7 +65,10 @@ export function effectiveDateProblem(from: string, today: string): string | null
 }
 
 /** The value in force on `from` already equals the new one: publishing would change nothing. */
-export function sameValueProblem(table: ParameterTable, input: Pick<ParameterChangeInput, 'parameterId' | 'value' | 'effectiveFrom'>): string | null {
+export function sameValueProblem(
+  table: ParameterTable,
+  input: Pick<ParameterChangeInput, 'parameterId' | 'value' | 'effectiveFrom'>,
+): string | null {
   const definition = table[input.parameterId];
   const current = valueOn(definition, input.effectiveFrom);
   if (current && current.value === input.value) {
@@ -89,12 +93,13 @@ export const parameterChangeFields = z.object({
  */
 export function parameterChangeSchema(table: ParameterTable, today: string) {
   type Form = Partial<z.output<typeof parameterChangeFields>>;
-  const valueOf = (form: Form): ValueParse | null =>
+  const parsedValueOf = (form: Form): ValueParse | null =>
     form.parameterId && form.value !== undefined ? parseParameterValue(table[form.parameterId], form.value) : null;
-  const dateOf = (form: Form) => (form.effectiveFrom !== undefined ? parseGermanDate(form.effectiveFrom, 'das Datum des Inkrafttretens') : null);
+  const dateOf = (form: Form) =>
+    form.effectiveFrom !== undefined ? parseGermanDate(form.effectiveFrom, 'das Datum des Inkrafttretens') : null;
   return parameterChangeFields
     .superRefine((form: Form, ctx) => {
-      const value = valueOf(form);
+      const value = parsedValueOf(form);
       if (value && !value.ok) ctx.addIssue({ code: 'custom', path: ['value'], message: value.message });
       const date = dateOf(form);
       if (date && !date.ok) ctx.addIssue({ code: 'custom', path: ['effectiveFrom'], message: date.message });
@@ -108,7 +113,7 @@ export function parameterChangeSchema(table: ParameterTable, today: string) {
     .transform(
       (form): ParameterChangeInput => ({
         parameterId: form.parameterId,
-        value: (valueOf(form) as { value: number }).value,
+        value: (parsedValueOf(form) as { value: number }).value,
         effectiveFrom: (dateOf(form) as { iso: string }).iso,
         reference: form.reference,
         note: form.note || undefined,

@@ -42,7 +42,14 @@ export function compareResults(before: EligibilityResult, after: EligibilityResu
   for (const finding of after.findings) {
     const old = before.findings.find((f) => f.id === finding.id);
     if (!old || old.status === finding.status) continue;
-    shifts.push({ id: finding.id, title: finding.title, citation: finding.citation, before: old.status, after: finding.status, detail: finding.detail });
+    shifts.push({
+      id: finding.id,
+      title: finding.title,
+      citation: finding.citation,
+      before: old.status,
+      after: finding.status,
+      detail: finding.detail,
+    });
   }
   return {
     verdictBefore: before.verdict,
@@ -109,10 +116,13 @@ export interface DraftToRecheck {
   attachmentTypes: string[];
 }
 
-/** Evaluates one application as the wizard does (facts depend on the table, e.g. the minimum wage). */
-export function evaluateDraft(draft: DraftToRecheck, date: string, rules: Rules): EligibilityResult {
+/**
+ * Evaluates one application as the wizard does (facts depend on the table, e.g. the minimum wage),
+ * with the rules of `date`; its facts are judged on `checkDate` (see EvaluateOptions).
+ */
+export function evaluateDraft(draft: DraftToRecheck, date: string, rules: Rules, checkDate = date): EligibilityResult {
   const facts = factsSchema.safeParse(applicationToFacts(draft.data, rules.parameters, date, { documentTypes: draft.attachmentTypes }));
-  return evaluate(date, facts.success ? facts.data : factsSchema.parse({}), rules);
+  return evaluate(date, facts.success ? facts.data : factsSchema.parse({}), { ...rules, checkDate });
 }
 
 export interface DraftDiff {
@@ -120,11 +130,15 @@ export interface DraftDiff {
   comparison: Comparison;
 }
 
-/** Re-checks every draft on `date` with both rule sets; returns those whose verdict or criteria change. */
-export function previewDrafts(drafts: DraftToRecheck[], date: string, current: Rules, proposed: Rules): DraftDiff[] {
+/**
+ * Re-checks every draft with both rule sets as in force on `date`, judging the facts on `checkDate`
+ * (today: a start that has merely passed by then is no effect of the change); returns those whose
+ * verdict or criteria change.
+ */
+export function previewDrafts(drafts: DraftToRecheck[], date: string, current: Rules, proposed: Rules, checkDate = date): DraftDiff[] {
   const diffs: DraftDiff[] = [];
   for (const draft of drafts) {
-    const comparison = compareResults(evaluateDraft(draft, date, current), evaluateDraft(draft, date, proposed));
+    const comparison = compareResults(evaluateDraft(draft, date, current, checkDate), evaluateDraft(draft, date, proposed, checkDate));
     if (verdictChanged(comparison) || comparison.shifts.length) diffs.push({ id: draft.id, comparison });
   }
   return diffs;

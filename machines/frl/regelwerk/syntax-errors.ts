@@ -29,14 +29,18 @@ const yamlSentences: Record<ErrorCode, string> = {
   BAD_DQ_ESCAPE: 'In einem Text in doppelten Anführungszeichen steht nach „\\“ ein Zeichen, das dort nicht erlaubt ist.',
   BAD_INDENT: 'Die Einrückung passt nicht: Einträge derselben Ebene müssen genau gleich weit eingerückt sein.',
   BAD_PROP_ORDER: 'Anker (&) und Tag (!) stehen an der falschen Stelle.',
-  BAD_SCALAR_START: 'Ein Wert beginnt mit einem Zeichen, das in YAML eine besondere Bedeutung hat; setzen Sie den Wert in Anführungszeichen.',
-  BLOCK_AS_IMPLICIT_KEY: 'Hier stehen zwei Doppelpunkte in einer Zeile; ein verschachtelter Eintrag gehört in eine eigene, weiter eingerückte Zeile.',
+  BAD_SCALAR_START:
+    'Ein Wert beginnt mit einem Zeichen, das in YAML eine besondere Bedeutung hat; setzen Sie den Wert in Anführungszeichen.',
+  BLOCK_AS_IMPLICIT_KEY:
+    'Hier stehen zwei Doppelpunkte in einer Zeile; ein verschachtelter Eintrag gehört in eine eigene, weiter eingerückte Zeile.',
   BLOCK_IN_FLOW: 'Innerhalb von geschweiften oder eckigen Klammern sind keine eingerückten Blöcke erlaubt.',
   DUPLICATE_KEY: 'Ein Feld kommt auf derselben Ebene zweimal vor; jedes Feld darf dort nur einmal stehen.',
   IMPOSSIBLE: 'Die Eingabe lässt sich nicht als YAML lesen.',
   KEY_OVER_1024_CHARS: 'Ein Feldname ist länger als 1024 Zeichen; vermutlich fehlt ein Doppelpunkt oder ein Zeilenumbruch.',
-  MISSING_CHAR: 'Hier fehlt ein Zeichen, etwa ein Doppelpunkt nach dem Feldnamen, ein Komma, ein Anführungszeichen oder eine schließende Klammer.',
-  MULTILINE_IMPLICIT_KEY: 'Ein Feldname reicht über mehrere Zeilen; vermutlich fehlt ein Doppelpunkt, oder eine Klammer oder ein Anführungszeichen ist nicht geschlossen.',
+  MISSING_CHAR:
+    'Hier fehlt ein Zeichen, etwa ein Doppelpunkt nach dem Feldnamen, ein Komma, ein Anführungszeichen oder eine schließende Klammer.',
+  MULTILINE_IMPLICIT_KEY:
+    'Ein Feldname reicht über mehrere Zeilen; vermutlich fehlt ein Doppelpunkt, oder eine Klammer oder ein Anführungszeichen ist nicht geschlossen.',
   MULTIPLE_ANCHORS: 'Ein Wert hat mehr als einen Anker (&).',
   MULTIPLE_DOCS: 'Die Eingabe enthält mehrere YAML-Dokumente; der Prüfstand prüft einen Fall auf einmal.',
   MULTIPLE_TAGS: 'Ein Wert hat mehr als ein Tag (!).',
@@ -169,11 +173,11 @@ export function findJsonProblem(text: string): { offset: number; problem: JsonPr
     skipSpace();
     if (atEnd()) fail('end');
     const c = text[i]!;
-    if (c === '{') return object();
-    if (c === '[') return array();
-    if (c === '"') return string();
+    if (c === '{') return void object();
+    if (c === '[') return void array();
+    if (c === '"') return void string();
     if (c === "'") fail('singleQuotes');
-    if (c === '-' || (c >= '0' && c <= '9')) return number();
+    if (c === '-' || (c >= '0' && c <= '9')) return void number();
     for (const literal of ['true', 'false', 'null']) {
       if (text.startsWith(literal, i)) {
         i += literal.length;

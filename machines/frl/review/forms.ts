@@ -22,7 +22,10 @@ export const endAdviceSchema = z.object({
 
 export function submissionSchema(today: string) {
   return z.object({
-    date: dateField('das Datum der Einreichung', 'Bitte geben Sie an, wann Sie den Antrag bei der SAB eingereicht haben (TT.MM.JJJJ).').superRefine((iso, ctx) => {
+    date: dateField(
+      'das Datum der Einreichung',
+      'Bitte geben Sie an, wann Sie den Antrag bei der SAB eingereicht haben (TT.MM.JJJJ).',
+    ).superRefine((iso, ctx) => {
       const check = notInFuture(today, 'Das Datum der Einreichung darf nicht in der Zukunft liegen.')(iso);
       if (check !== true) ctx.addIssue({ code: 'custom', message: check });
     }),
@@ -64,6 +67,7 @@ export const completeSchema = z.object({
 });
 
 export const addAdvisorSchema = z.object({
-  advisor: z.string({ error: 'Bitte wählen Sie die Beraterin oder den Berater aus.' }).regex(/^\d+$/, { error: 'Bitte wählen Sie die Beraterin oder den Berater aus.' }),
+  advisor: z
+    .string({ error: 'Bitte wählen Sie die Beraterin oder den Berater aus.' })
+    .regex(/^\d+$/, { error: 'Bitte wählen Sie die Beraterin oder den Berater aus.' }),
 });
-

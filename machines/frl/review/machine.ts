@@ -1,4 +1,5 @@
 import { assign, setup, type Snapshot, type SnapshotFrom } from 'xstate';
+import type { DiagramLabels } from '../../diagram/model';
 import { runMachine } from '../../shared/actor';
 
 /**
@@ -87,7 +88,10 @@ export const isAdvisor = (actor: Actor) => actor.role === 'advisor';
 export const isAssignedAdvisor = (actor: Actor, context: ReviewContext) => isAdvisor(actor) && context.advisors.includes(actor.userId);
 /** A draft in the pool, or one whose request named this advisor. */
 export const mayTakeDraft = (actor: Actor, context: ReviewContext) =>
-  isAdvisor(actor) && !context.advisors.includes(actor.userId) && (context.advisors.length === 0) && (context.requestedAdvisor === null || context.requestedAdvisor === actor.userId);
+  isAdvisor(actor) &&
+  !context.advisors.includes(actor.userId) &&
+  context.advisors.length === 0 &&
+  (context.requestedAdvisor === null || context.requestedAdvisor === actor.userId);
 export const hasReason = (reason: string | undefined) => typeof reason === 'string' && reason.trim().length >= 10;
 export const isIsoDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
@@ -98,7 +102,8 @@ const release = (context: ReviewContext): Pick<ReviewContext, 'advisors' | 'form
 });
 
 /** A repeated request keeps the advisors only if it names one of them; the pool or anyone else starts afresh. */
-export const keepsAssignment = (context: ReviewContext, advisorId: number | null) => advisorId !== null && context.advisors.includes(advisorId);
+export const keepsAssignment = (context: ReviewContext, advisorId: number | null) =>
+  advisorId !== null && context.advisors.includes(advisorId);
 
 const change = (context: ReviewContext, from: ReviewStatus, to: ReviewStatus, event: ReviewEvent & At, reason?: string): StatusChange[] => [
   ...context.history,
@@ -115,13 +120,18 @@ const review = setup({
     assignedAdvisor: ({ context, event }) => isAssignedAdvisor(event.actor, context),
     advisorMayTake: ({ context, event }) => mayTakeDraft(event.actor, context),
     assignedAdvisorAddsAnother: ({ context, event }) =>
-      event.type === 'beratung.hinzuziehen' && isAssignedAdvisor(event.actor, context) && !context.advisors.includes(event.advisorId) && context.advisors.length < 2,
+      event.type === 'beratung.hinzuziehen' &&
+      isAssignedAdvisor(event.actor, context) &&
+      !context.advisors.includes(event.advisorId) &&
+      context.advisors.length < 2,
     assignedAdvisorWithReason: ({ context, event }) =>
       event.type === 'beratung.zurueckgeben' && isAssignedAdvisor(event.actor, context) && hasReason(event.reason),
     applicantRecordsSubmission: ({ event }) =>
       event.type === 'einreichung.erfassen' && isApplicantMember(event.actor) && isIsoDate(event.date) && event.reference.trim().length > 0,
     applicantRecordsDecision: ({ event }) =>
-      (event.type === 'bewilligung.erfassen' || event.type === 'ablehnung.erfassen') && isApplicantMember(event.actor) && isIsoDate(event.date),
+      (event.type === 'bewilligung.erfassen' || event.type === 'ablehnung.erfassen') &&
+      isApplicantMember(event.actor) &&
+      isIsoDate(event.date),
   },
   actions: {
     request: assign(({ context, event }, params: { from: ReviewStatus }) => {
@@ -140,15 +150,24 @@ const review = setup({
     })),
     addAdvisor: assign(({ context, event }) =>
       event.type === 'beratung.hinzuziehen'
-        ? { advisors: [...context.advisors, event.advisorId], formerAdvisors: context.formerAdvisors.filter((id) => id !== event.advisorId) }
+        ? {
+            advisors: [...context.advisors, event.advisorId],
+            formerAdvisors: context.formerAdvisors.filter((id) => id !== event.advisorId),
+          }
         : {},
     ),
     returnForRevision: assign(({ context, event }) =>
-      event.type === 'beratung.zurueckgeben' ? { history: change(context, 'in_beratung', 'zur_ueberarbeitung', event, event.reason.trim()) } : {},
+      event.type === 'beratung.zurueckgeben'
+        ? { history: change(context, 'in_beratung', 'zur_ueberarbeitung', event, event.reason.trim()) }
+        : {},
     ),
     complete: assign(({ context, event }) =>
       event.type === 'beratung.abschliessen'
-        ? { readyForSubmission: event.readyForSubmission, completedVersion: event.version, history: change(context, 'in_beratung', 'beratung_abgeschlossen', event, event.note) }
+        ? {
+            readyForSubmission: event.readyForSubmission,
+            completedVersion: event.version,
+            history: change(context, 'in_beratung', 'beratung_abgeschlossen', event, event.note),
+          }
         : {},
     ),
     // Ending the advice makes the draft private again: the advisors lose their access.
@@ -184,12 +203,66 @@ const submit = (from: ReviewStatus) => ({
   target: 'eingereicht',
   actions: { type: 'recordSubmission' as const, params: { from } },
 });
-const withdraw = (from: ReviewStatus) => ({ guard: 'applicantMember' as const, target: 'zurueckgezogen', actions: { type: 'withdraw' as const, params: { from } } });
-const request = (from: ReviewStatus) => ({ guard: 'applicantMember' as const, target: 'in_beratung', actions: { type: 'request' as const, params: { from } } });
+const withdraw = (from: ReviewStatus) => ({
+  guard: 'applicantMember' as const,
+  target: 'zurueckgezogen',
+  actions: { type: 'withdraw' as const, params: { from } },
+});
+const request = (from: ReviewStatus) => ({
+  guard: 'applicantMember' as const,
+  target: 'in_beratung',
+  actions: { type: 'request' as const, params: { from } },
+});
+
+/** The guards, events and actions above in German, for the diagram in the Regelwerk (ADR 0012). */
+export const reviewDiagramLabels: DiagramLabels = {
+  guards: {
+    applicantMember: 'Mitglied der Organisation',
+    assignedAdvisor: 'eingetragene Beratung',
+    advisorMayTake: 'Beratung darf übernehmen',
+    assignedAdvisorAddsAnother: 'eingetragene Beratung zieht eine zweite hinzu',
+    assignedAdvisorWithReason: 'eingetragene Beratung, mit Begründung',
+    applicantRecordsSubmission: 'Organisation, mit Datum und Aktenzeichen',
+    applicantRecordsDecision: 'Organisation, mit Datum des Bescheids',
+  },
+  events: {
+    'beratung.anfragen': 'Beratung anfragen',
+    'beratung.uebernehmen': 'Beratung übernehmen',
+    'beratung.hinzuziehen': 'zweite Beratung hinzuziehen',
+    'beratung.zurueckgeben': 'zur Überarbeitung zurückgeben',
+    'beratung.abschliessen': 'Beratung abschließen',
+    'beratung.beenden': 'Beratung beenden',
+    'einreichung.erfassen': 'Einreichung erfassen',
+    'antrag.zurueckziehen': 'Antrag zurückziehen',
+    'bewilligung.erfassen': 'Bewilligung erfassen',
+    'ablehnung.erfassen': 'Ablehnung erfassen',
+  },
+  actions: {
+    request: 'Anfrage festhalten',
+    recordSubmission: 'Einreichung festhalten',
+    withdraw: 'Rückzug festhalten',
+    take: 'als Beratung eintragen',
+    addAdvisor: 'zweite Beratung eintragen',
+    returnForRevision: 'Rückgabe mit Begründung festhalten',
+    complete: 'Abschluss festhalten',
+    endAdvice: 'Beratung austragen',
+    recordDecision: 'Bescheid festhalten',
+  },
+};
 
 export const reviewMachine = review.createMachine({
   id: 'beratung',
-  context: { advisors: [], formerAdvisors: [], requestedAdvisor: null, requestedAt: null, readyForSubmission: null, completedVersion: null, submission: null, decision: null, history: [] },
+  context: {
+    advisors: [],
+    formerAdvisors: [],
+    requestedAdvisor: null,
+    requestedAt: null,
+    readyForSubmission: null,
+    completedVersion: null,
+    submission: null,
+    decision: null,
+    history: [],
+  },
   initial: 'entwurf',
   states: {
     entwurf: {
@@ -241,7 +314,8 @@ export type ReviewSnapshot = SnapshotFrom<typeof reviewMachine>;
 export const statusOf = (snapshot: ReviewSnapshot) => snapshot.value as ReviewStatus;
 
 /** Whether the draft may still be edited by the applicant (decision: docs/decisions/0010). */
-export const isEditable = (status: ReviewStatus) => status === 'entwurf' || status === 'in_beratung' || status === 'zur_ueberarbeitung' || status === 'beratung_abgeschlossen';
+export const isEditable = (status: ReviewStatus) =>
+  status === 'entwurf' || status === 'in_beratung' || status === 'zur_ueberarbeitung' || status === 'beratung_abgeschlossen';
 
 /** A draft was ever shared with the advice (advisors may read it). */
 export const isSharedWithAdvice = (snapshot: ReviewSnapshot) => snapshot.context.requestedAt !== null;
@@ -270,12 +344,18 @@ export const changedSinceCompletion = (context: ReviewContext, applicationVersio
 export function startReview(persisted?: unknown): ReviewSnapshot {
   if (persisted === undefined) return runMachine(reviewMachine, {}).snapshot;
   const stored = persisted as { context?: Partial<ReviewContext> };
-  const snapshot = stored && typeof stored === 'object' && stored.context && typeof stored.context === 'object' ? { ...stored, context: { ...contextDefaults, ...stored.context } } : persisted;
+  const snapshot =
+    stored && typeof stored === 'object' && stored.context && typeof stored.context === 'object'
+      ? { ...stored, context: { ...contextDefaults, ...stored.context } }
+      : persisted;
   return runMachine(reviewMachine, { snapshot: snapshot as Snapshot<unknown> }).snapshot;
 }
 
 /** Sends one event; a refused event (`accepted: false`) leaves the snapshot as it was. */
-export function applyReviewEvent(snapshot: ReviewSnapshot, event: ReviewEvent): { accepted: boolean; snapshot: ReviewSnapshot; persisted: unknown } {
+export function applyReviewEvent(
+  snapshot: ReviewSnapshot,
+  event: ReviewEvent,
+): { accepted: boolean; snapshot: ReviewSnapshot; persisted: unknown } {
   if (!snapshot.can(event)) return { accepted: false, snapshot, persisted: null };
   const next = runMachine(reviewMachine, { snapshot }, [event]);
   return { accepted: true, snapshot: next.snapshot, persisted: next.persisted };

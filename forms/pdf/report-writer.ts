@@ -1,13 +1,17 @@
-import { PDFArray, PDFDocument, PDFName, type PDFPage } from 'pdf-lib';
-import { Content, type Components } from '../pdf/draw';
-import { dejaVuSans, dejaVuSansBold, printableText, subsetFontHandle, type FontHandle } from '../pdf/font';
-import { LINE_HEIGHT, measure, widthAt, wrap } from '../pdf/layout';
-import { deflatedStream } from '../pdf/objects';
+import { type PDFArray, PDFDocument, PDFName, type PDFPage } from 'pdf-lib';
+import { Content, type Components } from './draw';
+import { dejaVuSans, dejaVuSansBold, printableText, subsetFontHandle, type FontHandle } from './font';
+import { LINE_HEIGHT, measure, widthAt, wrap } from './layout';
+import { deflatedStream } from './objects';
+import { StructureTree, type StructElement, type StructureType } from './structure';
 
 /**
  * A small flowing-text writer for generated reports (not forms): headings, paragraphs, lists,
  * tables with repeated headers and horizontal bar charts, on A4 pages with page labels. Text is
  * drawn with subsets of DejaVu Sans, so every German character prints and stays extractable.
+ * With `tagged`, the document is a tagged PDF: every text belongs to a structure element (H1–H3,
+ * P, L/LI, Table/TR/TH/TD) in reading order; rules, fills, bars, repeated table headers, page
+ * labels and the draft marking are artifacts.
  */
 
 const A4: [number, number] = [595.28, 841.89];
@@ -46,13 +50,49 @@ export class ReportWriter {
   private readonly pages: Array<{ page: PDFPage; content: Content }> = [];
   private y = 0;
 
-  constructor(readonly doc: PDFDocument) {
+  private readonly structure: StructureTree | null;
+  /** The element the next text belongs to (null: an artifact). */
+  private target: StructElement | null = null;
+
+  constructor(
+    readonly doc: PDFDocument,
+    options: { tagged?: boolean; language?: string } = {},
+  ) {
     this.fonts = { regular: subsetFontHandle(dejaVuSans(), doc.context), bold: subsetFontHandle(dejaVuSansBold(), doc.context) };
+    this.structure = options.tagged ? new StructureTree(doc, options.language ?? 'de-DE') : null;
     this.newPage();
   }
 
-  static async create(): Promise<ReportWriter> {
-    return new ReportWriter(await PDFDocument.create({ updateMetadata: false }));
+  static async create(options: { tagged?: boolean } = {}): Promise<ReportWriter> {
+    return new ReportWriter(await PDFDocument.create({ updateMetadata: false }), options);
+  }
+
+  /** A structure element under `parent` (or the document), when the PDF is tagged. */
+  private element(
+    type: StructureType,
+    parent: StructElement | null = null,
+    options: { scope?: 'Column' | 'Row' } = {},
+  ): StructElement | null {
+    if (!this.structure) return null;
+    return parent ? this.structure.element(type, parent, options) : this.structure.element(type, undefined, options);
+  }
+
+  /** Draws into the current page as content of `element` (marked content), or as an artifact. */
+  private within(element: StructElement | null, draw: (content: Content) => void): void {
+    const { page, content } = this.current;
+    if (!this.structure) {
+      draw(content);
+      return;
+    }
+    if (element) content.beginMarked(element.type, this.structure.mark(page, element));
+    else content.beginArtifact();
+    draw(content);
+    content.endMarked();
+  }
+
+  /** Decoration (fills, rules, bars): never read aloud. */
+  private decoration(draw: (content: Content) => void): void {
+    this.within(null, draw);
   }
 
   private get current() {
@@ -80,7 +120,20 @@ export class ReportWriter {
 
   private drawText(x: number, y: number, text: string, size: number, face: Face, color: Components): void {
     const font = this.fonts[face];
-    this.current.content.text(this.fontKey(face), size, [{ x, y, hex: font.hex(printableText(text, font.program, false)) }], color);
+    this.within(this.target, (content) =>
+      content.text(this.fontKey(face), size, [{ x, y, hex: font.hex(printableText(text, font.program, false)) }], color),
+    );
+  }
+
+  /** Runs `draw` with its text belonging to `element`. */
+  private as(element: StructElement | null, draw: () => void): void {
+    const previous = this.target;
+    this.target = element;
+    try {
+      draw();
+    } finally {
+      this.target = previous;
+    }
   }
 
   private lines(text: string, size: number, face: Face, width: number): string[] {
@@ -96,7 +149,25 @@ export class ReportWriter {
   }
 
   /** A wrapped paragraph; breaks across pages line by line. */
-  paragraph(text: string, options: { size?: number; face?: Face; color?: Components; indent?: number; after?: number; keepWithNext?: number } = {}): void {
+  paragraph(
+    text: string,
+    options: {
+      size?: number;
+      face?: Face;
+      color?: Components;
+      indent?: number;
+      after?: number;
+      keepWithNext?: number;
+      as?: StructureType;
+    } = {},
+  ): void {
+    this.as(this.element(options.as ?? 'P'), () => this.lines_(text, options));
+  }
+
+  private lines_(
+    text: string,
+    options: { size?: number; face?: Face; color?: Components; indent?: number; after?: number; keepWithNext?: number },
+  ): void {
     const size = options.size ?? 10;
     const face = options.face ?? 'regular';
     const indent = options.indent ?? 0;
@@ -114,21 +185,25 @@ export class ReportWriter {
   heading(text: string, level: 1 | 2 | 3): void {
     const size = level === 1 ? 16 : level === 2 ? 13 : 11;
     this.space(level === 1 ? 0 : level === 2 ? 10 : 6);
-    this.paragraph(text, { size, face: 'bold', after: level === 3 ? 3 : 6, keepWithNext: 36 });
+    this.paragraph(text, { size, face: 'bold', after: level === 3 ? 3 : 6, keepWithNext: 36, as: `H${level}` });
   }
 
   /** A bulleted list; each item wraps under its own text. */
   bullets(items: readonly string[], options: { size?: number; indent?: number } = {}): void {
     const size = options.size ?? 10;
     const indent = options.indent ?? 0;
+    const list = this.element('L');
     for (const item of items) {
       const lineHeight = size * LINE_HEIGHT;
       const lines = this.lines(item, size, 'regular', this.contentWidth - indent - 12);
+      const entry = list && this.element('LI', list);
+      const label = entry && this.element('Lbl', entry);
+      const body = entry && this.element('LBody', entry);
       lines.forEach((line, index) => {
         this.ensure(lineHeight);
         this.y -= lineHeight;
-        if (index === 0) this.drawText(MARGIN + indent, this.y + size * 0.22, '•', size, 'regular', BLACK);
-        this.drawText(MARGIN + indent + 12, this.y + size * 0.22, line, size, 'regular', BLACK);
+        if (index === 0) this.as(label, () => this.drawText(MARGIN + indent, this.y + size * 0.22, '•', size, 'regular', BLACK));
+        this.as(body, () => this.drawText(MARGIN + indent + 12, this.y + size * 0.22, line, size, 'regular', BLACK));
       });
       this.y -= 2;
     }
@@ -142,34 +217,50 @@ export class ReportWriter {
     const cellLines = (row: readonly string[], face: Face) =>
       columns.map((column, i) => this.lines(row[i] ?? '', size, face, column.width - 2 * CELL_PAD));
     const heightOf = (cells: string[][]) => Math.max(1, ...cells.map((c) => c.length)) * lineHeight + 2 * CELL_PAD;
-    const header = cellLines(columns.map((c) => c.header), 'bold');
+    const header = cellLines(
+      columns.map((c) => c.header),
+      'bold',
+    );
     const headerHeight = heightOf(header);
-    const drawRow = (cells: string[][], height: number, face: Face, fill: Components | null) => {
-      const content = this.current.content;
-      if (fill) content.filledRect(MARGIN, this.y - height, this.contentWidth, height, fill);
+    const table = this.element('Table');
+    /** `cellElements`: one element per column (null: the row is an artifact, a repeated header). */
+    const drawRow = (cells: string[][], height: number, face: Face, fill: Components | null, cellElements: Array<StructElement | null>) => {
+      if (fill) this.decoration((content) => content.filledRect(MARGIN, this.y - height, this.contentWidth, height, fill));
       let x = MARGIN;
       columns.forEach((column, i) => {
-        (cells[i] ?? []).forEach((line, l) => {
-          const width = column.align === 'right' ? this.textWidth(line, size, face) : 0;
-          const left = column.align === 'right' ? x + column.width - CELL_PAD - width : x + CELL_PAD;
-          this.drawText(left, this.y - CELL_PAD - (l + 1) * lineHeight + size * 0.22, line, size, face, BLACK);
-        });
+        this.as(cellElements[i] ?? null, () =>
+          (cells[i] ?? []).forEach((line, l) => {
+            const width = column.align === 'right' ? this.textWidth(line, size, face) : 0;
+            const left = column.align === 'right' ? x + column.width - CELL_PAD - width : x + CELL_PAD;
+            this.drawText(left, this.y - CELL_PAD - (l + 1) * lineHeight + size * 0.22, line, size, face, BLACK);
+          }),
+        );
         x += column.width;
       });
-      content.line(MARGIN, this.y - height, MARGIN + this.contentWidth, this.y - height, RULE, 0.5);
+      this.decoration((content) => content.line(MARGIN, this.y - height, MARGIN + this.contentWidth, this.y - height, RULE, 0.5));
       this.y -= height;
     };
-    const drawHeader = () => drawRow(header, headerHeight, 'bold', HEADER_FILL);
+    const rowOf = (type: 'TH' | 'TD') => {
+      const tr = table && this.element('TR', table);
+      return columns.map(() => (tr ? this.element(type, tr, type === 'TH' ? { scope: 'Column' } : {}) : null));
+    };
     this.ensure(headerHeight + (rows.length ? heightOf(cellLines(rows[0]!, 'regular')) : 0));
-    drawHeader();
+    drawRow(header, headerHeight, 'bold', HEADER_FILL, rowOf('TH'));
     for (const row of rows) {
       const cells = cellLines(row, 'regular');
       const height = heightOf(cells);
       if (this.y - height < BOTTOM) {
         this.newPage();
-        drawHeader();
+        // The header repeated on the next page is a pagination artifact, not a second header row.
+        drawRow(
+          header,
+          headerHeight,
+          'bold',
+          HEADER_FILL,
+          columns.map(() => null),
+        );
       }
-      drawRow(cells, height, 'regular', null);
+      drawRow(cells, height, 'regular', null, rowOf('TD'));
     }
     this.y -= 8;
   }
@@ -184,21 +275,32 @@ export class ReportWriter {
     const track = this.contentWidth - labelWidth - textWidth - 8;
     const barHeight = 7;
     const rowHeight = 11;
+    // In the structure a chart reads as a list: the criterion, then each bar's label and number
+    // (the bars themselves are decoration; the numbers carry the values).
+    const list = this.element('L');
     for (const group of groups) {
       const titleLines = this.lines(group.title, 9, 'bold', this.contentWidth);
       this.ensure(titleLines.length * 11 + group.bars.length * rowHeight + 4);
-      for (const line of titleLines) {
-        this.y -= 11;
-        this.drawText(MARGIN, this.y + 2, line, 9, 'bold', BLACK);
-      }
+      const entry = list && this.element('LI', list);
+      const title = entry && this.element('Lbl', entry);
+      const body = entry && this.element('LBody', entry);
+      this.as(title, () => {
+        for (const line of titleLines) {
+          this.y -= 11;
+          this.drawText(MARGIN, this.y + 2, line, 9, 'bold', BLACK);
+        }
+      });
       for (const bar of group.bars) {
         this.y -= rowHeight;
-        const content = this.current.content;
         const label = this.lines(bar.label, 8, 'regular', labelWidth - 6)[0] ?? '';
-        this.drawText(MARGIN, this.y + 2, label, 8, 'regular', MUTED);
-        content.filledRect(MARGIN + labelWidth, this.y + 1, track, barHeight, TRACK);
-        if (bar.value !== null) content.filledRect(MARGIN + labelWidth, this.y + 1, Math.max(1, (track * bar.value) / 100), barHeight, BAR);
-        this.drawText(MARGIN + labelWidth + track + 8, this.y + 2, bar.text, 8, 'regular', BLACK);
+        const span = body && this.element('P', body);
+        this.as(span, () => this.drawText(MARGIN, this.y + 2, label, 8, 'regular', MUTED));
+        this.decoration((content) => {
+          content.filledRect(MARGIN + labelWidth, this.y + 1, track, barHeight, TRACK);
+          if (bar.value !== null)
+            content.filledRect(MARGIN + labelWidth, this.y + 1, Math.max(1, (track * bar.value) / 100), barHeight, BAR);
+        });
+        this.as(span, () => this.drawText(MARGIN + labelWidth + track + 8, this.y + 2, bar.text, 8, 'regular', BLACK));
       }
       this.y -= 5;
     }
@@ -213,6 +315,7 @@ export class ReportWriter {
     const angle = Math.atan2(height, width);
     const gs = page.node.newExtGState('FLDraft', this.doc.context.obj({ Type: 'ExtGState', ca: 0.16, CA: 0.16 })).decodeText();
     const markWidth = widthAt(this.fonts.bold.program, mark, size);
+    if (this.structure) content.beginArtifact('Pagination');
     content
       .save()
       .setGraphicsState(gs)
@@ -220,19 +323,32 @@ export class ReportWriter {
       .text(this.fontKey('bold'), size, [{ x: -markWidth / 2, y: -size * 0.35, hex: this.fonts.bold.hex(mark) }], DRAFT)
       .restore();
     const header = printableText(draft.header, this.fonts.regular.program, false);
-    content.text(this.fontKey('regular'), 9, [{ x: (width - this.textWidth(header, 9)) / 2, y: height - 24, hex: this.fonts.regular.hex(header) }], DRAFT);
+    content.text(
+      this.fontKey('regular'),
+      9,
+      [{ x: (width - this.textWidth(header, 9)) / 2, y: height - 24, hex: this.fonts.regular.hex(header) }],
+      DRAFT,
+    );
+    if (this.structure) content.endMarked();
   }
 
   /**
    * Draws page labels, writes every page's content and the font subsets. The document can then be
    * saved or its pages copied into another document.
    */
-  async finish(pageLabel: (page: number, total: number) => string, draft?: { watermark: string; header: string } | null): Promise<PDFDocument> {
+  async finish(
+    pageLabel: ((page: number, total: number) => string) | null,
+    draft?: { watermark: string; header: string } | null,
+  ): Promise<PDFDocument> {
     const total = this.pages.length;
     this.pages.forEach(({ page, content }, index) => {
-      const label = printableText(pageLabel(index + 1, total), this.fonts.regular.program, false);
-      const width = this.textWidth(label, 8);
-      content.text(this.fontKey('regular'), 8, [{ x: A4[0] - MARGIN - width, y: 28, hex: this.fonts.regular.hex(label) }], MUTED);
+      if (pageLabel) {
+        const label = printableText(pageLabel(index + 1, total), this.fonts.regular.program, false);
+        const width = this.textWidth(label, 8);
+        if (this.structure) content.beginArtifact('Pagination');
+        content.text(this.fontKey('regular'), 8, [{ x: A4[0] - MARGIN - width, y: 28, hex: this.fonts.regular.hex(label) }], MUTED);
+        if (this.structure) content.endMarked();
+      }
       if (draft) this.markDraft(page, content, draft);
     });
     const { context } = this.doc;
@@ -244,6 +360,7 @@ export class ReportWriter {
     }
     await this.fonts.regular.finish?.();
     await this.fonts.bold.finish?.();
+    this.structure?.finish();
     return this.doc;
   }
 }

@@ -1,0 +1,186 @@
+import type { ReactNode } from 'react';
+
+/**
+ * Fields for the implementation forms, which post flat names (`line.0.amount`) without Conform:
+ * the value typed is always shown back, the error sits at the field and is linked by
+ * aria-describedby, the id is `${form}-${name}` so the error summary can link to it.
+ */
+
+export const plainId = (form: string, name: string) => `${form}-${name.replace(/\./g, '-')}`;
+
+function describedBy(id: string, hint: ReactNode, error: string | undefined) {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function Parts({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
+      {hint ? (
+        <div id={`${id}-hint`} className="field__hint">
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          <span className="visually-hidden">Fehler: </span>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function PlainText({
+  form,
+  name,
+  label,
+  hint,
+  value,
+  error,
+  optional,
+  width = 'full',
+  inputMode,
+  multiline,
+}: {
+  form: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  value: string | undefined;
+  error?: string;
+  optional?: boolean;
+  width?: 'short' | 'medium' | 'full';
+  inputMode?: 'text' | 'numeric' | 'decimal';
+  multiline?: boolean;
+}) {
+  const id = plainId(form, name);
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <label htmlFor={id} className="field__label">
+        {label}
+        {optional ? <span className="field__optional"> (optional)</span> : null}
+      </label>
+      <Parts id={id} hint={hint} error={error} />
+      {multiline ? (
+        <textarea
+          id={id}
+          name={name}
+          defaultValue={value ?? ''}
+          rows={4}
+          className="textarea"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+        />
+      ) : (
+        <input
+          id={id}
+          name={name}
+          type="text"
+          defaultValue={value ?? ''}
+          inputMode={inputMode}
+          className={`input input--${width}`}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+        />
+      )}
+    </div>
+  );
+}
+
+export function PlainRadios({
+  form,
+  name,
+  legend,
+  hint,
+  value,
+  error,
+  options,
+}: {
+  form: string;
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  value: string | undefined;
+  error?: string;
+  options: ReadonlyArray<{ value: string; label: ReactNode }>;
+}) {
+  const id = plainId(form, name);
+  return (
+    <fieldset
+      className={`field fieldset${error ? ' field--error' : ''}`}
+      id={id}
+      tabIndex={-1}
+      aria-describedby={describedBy(id, hint, error)}
+    >
+      <legend className="field__label">{legend}</legend>
+      <Parts id={id} hint={hint} error={error} />
+      <div className="choices choices--inline">
+        {options.map((o, index) => (
+          <div className="choice" key={o.value}>
+            <input
+              type="radio"
+              id={`${id}-${index}`}
+              name={name}
+              value={o.value}
+              defaultChecked={value === o.value}
+              className="choice__input"
+              aria-invalid={error ? true : undefined}
+            />
+            <label htmlFor={`${id}-${index}`} className="choice__label">
+              {o.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function PlainSelect({
+  form,
+  name,
+  label,
+  value,
+  error,
+  options,
+}: {
+  form: string;
+  name: string;
+  label: ReactNode;
+  value: string | undefined;
+  error?: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}) {
+  const id = plainId(form, name);
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <Parts id={id} error={error} />
+      <select
+        id={id}
+        name={name}
+        defaultValue={value ?? ''}
+        className="select"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        <option value="">Bitte auswählen</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Error summary entries in the order of the fields on the page. */
+export function summaryOf(form: string, errors: Record<string, string> | undefined, order: readonly string[]) {
+  if (!errors) return [];
+  const names = [...order.filter((n) => errors[n]), ...Object.keys(errors).filter((n) => !order.includes(n))];
+  return names.map((name) => ({ href: `#${plainId(form, name)}`, message: errors[name]! }));
+}

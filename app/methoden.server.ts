@@ -1,0 +1,235 @@
+/**
+ * Server side of the public methods catalogue: what the pages need, as plain JSON-safe objects.
+ * The search (and its stemmer) stays on the server; the browser gets rendered results only.
+ */
+import type { ApplicationData } from '../machines/frl/application/schema';
+import { costCategories, participationLevelInfo, targetGroups } from '../machines/frl/catalogues';
+import { methodBySlug, methodForFormat, methods } from '../machines/methoden/catalogue';
+import { parseFinderGoals, rankByGoals } from '../machines/methoden/finder';
+import { goalInfo } from '../machines/methoden/goals';
+import { fundingFitLabel, modeLabel } from '../machines/methoden/labels';
+import { queryCatalogue } from '../machines/methoden/query';
+import type { Method } from '../machines/methoden/schema';
+import { formatEuroWhole, formatNumber } from '../machines/shared/format';
+import {
+  budgetRanges,
+  demoExamples,
+  exampleBySlug,
+  examplesWithMethod,
+  similarExamples,
+  type GoodExample,
+} from '../machines/methoden/examples';
+import { buildSearchIndex, parseQuery, search } from '../machines/methoden/search';
+import { routeInfo, fundingRoutes, type FundingRoute } from '../machines/frl/routes';
+import { landkreisLabel, organisationKindInfo } from '../machines/shared/organisation';
+
+const targetLabel = new Map<string, string>(targetGroups.map((t) => [t.id, t.label]));
+
+export function rangeText({ min, max }: { min: number; max: number }, unit: string): string {
+  if (min === max) return `${formatNumber(min)} ${unit}`;
+  return `${formatNumber(min)} bis ${formatNumber(max)} ${unit}`;
+}
+
+export function costRangeText({ min, max }: { min: number; max: number }): string {
+  return `${formatEuroWhole(min * 100)} bis ${formatEuroWhole(max * 100)}`;
+}
+
+/** The few facts a result card shows. */
+export function methodCard(method: Method) {
+  return {
+    slug: method.slug,
+    name: method.name,
+    summary: method.summary,
+    level: participationLevelInfo[method.level].label,
+    modes: method.modes.map((m) => modeLabel[m]).join(', '),
+    groupSize: rangeText(method.groupSize, 'Personen'),
+    meetings: method.meetings.max === 0 ? 'ohne Treffen' : rangeText(method.meetings, method.meetings.max === 1 ? 'Termin' : 'Termine'),
+    cost: costRangeText(method.typicalCostEuro),
+    funding: method.fundingFit.status,
+    fundingLabel: fundingFitLabel[method.fundingFit.status],
+    targetGroups: method.targetGroups.map((t) => targetLabel.get(t) ?? t),
+  };
+}
+export type MethodCard = ReturnType<typeof methodCard>;
+
+export function searchMethods(params: URLSearchParams) {
+  const result = queryCatalogue(params);
+  return {
+    text: result.text.slice(0, 1000),
+    filters: result.filters,
+    queryMessage: result.query.kind === 'tooLong' || result.query.kind === 'noWords' ? result.query.message : null,
+    searched: result.query.kind === 'words',
+    results: result.results.map(methodCard),
+    total: methods.length,
+    /** The draft a visitor came from (wizard link), carried to the method pages for "übernehmen". */
+    draftId: /^\d{1,12}$/.test(params.get('antrag') ?? '') ? params.get('antrag') : null,
+  };
+}
+
+export function findMethod(slug: string): Method | undefined {
+  return methodBySlug(slug);
+}
+
+/** Methods serving the same goals, for "Ähnliche Methoden" on a method page. */
+export function similarMethods(method: Method, count = 3) {
+  return rankByGoals(
+    methods.filter((m) => m.slug !== method.slug),
+    method.goals.map((g) => g.goal),
+  )
+    .slice(0, count)
+    .map((hit) => methodCard(hit.method));
+}
+
+/** The finder page: chosen goals from the GET form, ranked methods or a German message. */
+export function findByGoals(params: URLSearchParams) {
+  const chosen = parseFinderGoals(params.getAll('ziel'));
+  const hits = chosen.ok ? rankByGoals(methods, chosen.goals).slice(0, 8) : [];
+  return {
+    goals: chosen.goals,
+    message: chosen.ok ? null : chosen.message,
+    hits: hits.map((h) => ({ card: methodCard(h.method), matched: h.matchedGoals.map((g) => goalInfo[g].label) })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Into the application: a method becomes a format of the draft, its cost drivers become
+// suggestions on the Kosten step that the applicant confirms one by one (amounts stay theirs).
+
+/**
+ * The draft with the method added as a format at the method's usual level; unchanged (`added:
+ * false`) when the format is already there, so a second click or a repeated POST adds nothing.
+ */
+export function withMethodAdopted(data: ApplicationData, method: Method, newId: () => string): { data: ApplicationData; added: boolean } {
+  if (!method.formatId) return { data, added: false };
+  if (data.project.formats.some((f) => f.format === method.formatId)) return { data, added: false };
+  const format = { id: newId(), format: method.formatId, level: method.level };
+  return { data: { ...data, project: { ...data.project, formats: [...data.project.formats, format] } }, added: true };
+}
+
+export interface CostSuggestion {
+  /** `slug.index`, posted as `suggest:lines:<key>` by the button that takes it over. */
+  key: string;
+  methodName: string;
+  methodSlug: string;
+  label: string;
+  categoryLabel: string;
+  why: string;
+}
+
+const categoryName = new Map(costCategories.map((c) => [c.id, c.label]));
+
+/** Cost drivers of the draft's methods that have no budget line with the same description yet. */
+export function costSuggestions(data: ApplicationData): CostSuggestion[] {
+  const described = new Set(data.budget.lines.map((l) => (l.description ?? '').trim().toLowerCase()));
+  const seen = new Set<string>();
+  const suggestions: CostSuggestion[] = [];
+  for (const choice of data.project.formats) {
+    const method = methodForFormat(choice.format);
+    if (!method || seen.has(method.slug)) continue;
+    seen.add(method.slug);
+    method.costDrivers.forEach((driver, index) => {
+      if (described.has(driver.label.toLowerCase())) return;
+      suggestions.push({
+        key: `${method.slug}.${index}`,
+        methodName: method.name,
+        methodSlug: method.slug,
+        label: driver.label,
+        categoryLabel: categoryName.get(driver.category) ?? driver.category,
+        why: driver.why,
+      });
+    });
+  }
+  return suggestions;
+}
+
+/** Row defaults for a suggested cost line (`slug.index`), or null for an unknown key. */
+export function suggestedLineDefaults(key: string): Record<string, string> | null {
+  const match = /^([a-z0-9-]{1,80})\.(\d{1,2})$/.exec(key);
+  if (!match) return null;
+  const driver = methodBySlug(match[1]!)?.costDrivers[Number(match[2])];
+  if (!driver) return null;
+  return { category: driver.category, kind: driver.kind, description: driver.label };
+}
+
+/** The note on the Vorhaben step after "Methode übernehmen" (query `methode=`). */
+export function methodNotice(value: string | null): string | null {
+  if (value === 'uebernommen')
+    return 'Die Methode wurde als Beteiligungsformat übernommen. Beschreiben Sie unten, wie Sie sie einsetzen; ihre typischen Kosten finden Sie als Vorschläge im Schritt Kosten.';
+  if (value === 'vorhanden') return 'Diese Methode ist bereits als Beteiligungsformat gewählt.';
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Good examples (demo entries until editors publish real ones).
+
+export function exampleCard(example: GoodExample) {
+  return {
+    slug: example.slug,
+    title: example.title,
+    fictional: example.fictional,
+    summary: example.summary,
+    place: `${example.place}, ${landkreisLabel[example.landkreis]}`,
+    organisation: organisationKindInfo[example.organisationKind].label,
+    route: routeInfo[example.fundingRoute].label,
+    year: example.year,
+    budget: budgetRanges[example.budgetRange].label,
+    people: formatNumber(example.peopleReached),
+    methods: example.methodSlugs.map((slug) => ({ slug, name: methodBySlug(slug)?.name ?? slug })),
+  };
+}
+export type ExampleCard = ReturnType<typeof exampleCard>;
+
+const exampleIndex = buildSearchIndex(
+  demoExamples.map((e) => ({
+    id: e.slug,
+    fields: [
+      { text: e.title, weight: 6 },
+      { text: e.summary, weight: 3 },
+      { text: e.methodSlugs.map((s) => methodBySlug(s)?.name ?? '').join(' '), weight: 2 },
+      { text: `${e.place} ${landkreisLabel[e.landkreis]}`, weight: 2 },
+      { text: [...e.whatWorked, ...e.doDifferently].join(' '), weight: 1 },
+    ],
+  })),
+);
+
+/** The examples page: search and filters from a GET form; unknown filter values are ignored. */
+export function searchExamples(params: URLSearchParams) {
+  const text = params.get('q') ?? '';
+  const query = parseQuery(text);
+  const methode = params.get('methode');
+  const route = fundingRoutes.find((r) => r === params.get('foerderweg')) as FundingRoute | undefined;
+  const method = methode ? methodBySlug(methode) : undefined;
+  let list = method
+    ? examplesWithMethod(method.slug)
+    : [...demoExamples].sort((a, b) => b.year - a.year || a.title.localeCompare(b.title, 'de'));
+  if (route) list = list.filter((e) => e.fundingRoute === route);
+  if (query.kind === 'words') {
+    const allowed = new Map(list.map((e) => [e.slug, e]));
+    list = search(exampleIndex, query.stems).flatMap((hit) => (allowed.has(hit.id) ? [allowed.get(hit.id)!] : []));
+  } else if (query.kind !== 'none') list = [];
+  return {
+    text: text.slice(0, 1000),
+    queryMessage: query.kind === 'tooLong' || query.kind === 'noWords' ? query.message : null,
+    methode: method?.slug ?? '',
+    foerderweg: route ?? '',
+    methodOptions: methods.filter((m) => m.formatId).map((m) => ({ value: m.slug, label: m.name })),
+    routeOptions: fundingRoutes.map((r) => ({ value: r, label: routeInfo[r].label })),
+    results: list.map(exampleCard),
+  };
+}
+
+export function findExample(slug: string) {
+  const example = exampleBySlug(slug);
+  if (!example) return undefined;
+  return {
+    ...exampleCard(example),
+    whatWorked: example.whatWorked,
+    doDifferently: example.doDifferently,
+    contact: example.contact,
+    similar: similarExamples(example).map(exampleCard),
+  };
+}
+
+export function examplesForMethod(methodSlug: string) {
+  return examplesWithMethod(methodSlug).slice(0, 3).map(exampleCard);
+}

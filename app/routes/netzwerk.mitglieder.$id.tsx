@@ -1,0 +1,162 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { recordAudit } from '../../db/repositories/audit';
+import { memberById, memberByUser, setMemberBlocked } from '../../db/repositories/netzwerk';
+import { isModerator, memberRoleLabel, visibleFieldLabel, visibleProfile } from '../../machines/netzwerk/profile';
+import { cleanText } from '../../machines/shared/organisation';
+import { PostForm } from '../components/forms';
+import { readProtectedForm } from '../csrf.server';
+import { landkreisLabel } from '../../machines/shared/organisation';
+import { getDb } from '../db.server';
+import { methodName, requireMember } from '../netzwerk.server';
+import { getUser, requireUser } from '../session.server';
+
+export const meta: MetaFunction = () => [{ title: 'Profil – EBBS-Netzwerk – Förderlotse Bürgerbeteiligung' }];
+
+/**
+ * A member's profile: members see what the member shares with the network, everyone else only the
+ * fields the member made public; with no public field the profile does not exist for them (404).
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const db = await getDb();
+  const id = params.id && /^\d{1,9}$/.test(params.id) ? Number(params.id) : null;
+  const member = id === null ? null : await memberById(db, id);
+  const user = await getUser(request);
+  const viewerMember = user ? await memberByUser(db, user.id) : null;
+  const viewer = viewerMember && !viewerMember.blocked ? 'member' : 'public';
+  const moderator = viewer === 'member' && user !== null && isModerator(user.role);
+  // A blocked member's profile is gone for everyone but the moderators (who may lift the block).
+  const shown = member && (!member.blocked || moderator) ? visibleProfile(member, viewer) : null;
+  if (!member || !shown) throw new Response('Dieses Profil gibt es nicht oder es ist nicht öffentlich.', { status: 404 });
+  return {
+    id: member.id,
+    viewer,
+    moderator: moderator && viewerMember?.id !== member.id,
+    blocked: member.blocked,
+    own: viewerMember?.id === member.id,
+    name: shown.displayName ?? '',
+    role: shown.role ? memberRoleLabel[shown.role] : null,
+    rows: [
+      shown.landkreis ? { label: visibleFieldLabel.landkreis, value: landkreisLabel[shown.landkreis] } : null,
+      shown.methods?.length
+        ? { label: visibleFieldLabel.methods, value: shown.methods.map((s) => methodName.get(s) ?? s).join(', ') }
+        : null,
+      shown.languages ? { label: visibleFieldLabel.languages, value: shown.languages } : null,
+      shown.about ? { label: visibleFieldLabel.about, value: shown.about } : null,
+    ].filter((r): r is { label: string; value: string } => r !== null),
+  };
+}
+
+/** Moderators (advisors) block a member with a reason, or lift the block (issue 20 Nr. 5); audited. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  // The CSRF check comes before the membership check, so a forged form never learns who is a member.
+  await requireUser(request);
+  const form = await readProtectedForm(request);
+  const { user, member: self, moderator } = await requireMember(request);
+  if (!moderator) throw new Response('Nur die Moderation des Netzwerks darf Mitglieder sperren.', { status: 403 });
+  const db = await getDb();
+  const id = params.id && /^\d{1,9}$/.test(params.id) ? Number(params.id) : null;
+  const member = id === null ? null : await memberById(db, id);
+  if (!member) throw new Response('Dieses Profil gibt es nicht.', { status: 404 });
+  if (member.id === self.id) return data({ error: 'Sie können sich nicht selbst sperren.', reason: '' }, { status: 400 });
+  const unblock = form.get('intent') === 'unblock';
+  const reason = cleanText(String(form.get('reason') ?? ''));
+  if (!unblock && (reason.length < 5 || reason.length > 500))
+    return data(
+      {
+        error: 'Bitte nennen Sie den Grund der Sperre (5 bis 500 Zeichen); er steht im Protokoll.',
+        reason: String(form.get('reason') ?? ''),
+      },
+      { status: 400 },
+    );
+  await db.transaction().execute(async (trx) => {
+    await setMemberBlocked(trx, member.id, unblock ? null : reason);
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      action: unblock ? 'network.member.unblocked' : 'network.member.blocked',
+      subjectType: 'network_member',
+      subjectId: member.id,
+      details: unblock ? {} : { reason },
+    });
+  });
+  return redirect(`/netzwerk/mitglieder/${member.id}`);
+}
+
+export default function MemberProfilePage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <p className="caption">
+        {d.viewer === 'member' ? <Link to="/netzwerk/mitglieder">Mitglieder finden</Link> : <Link to="/netzwerk">EBBS-Netzwerk</Link>}
+      </p>
+      <h1>{d.name}</h1>
+      {d.role ? <p>{d.role}</p> : null}
+      {d.viewer === 'public' ? <p className="caption">Sie sehen nur die Angaben, die dieses Mitglied öffentlich gemacht hat.</p> : null}
+      {d.rows.length ? (
+        <dl className="summary-list">
+          {d.rows.map((r) => (
+            <div key={r.label} className="summary-list__row">
+              <dt>{r.label}</dt>
+              <dd className="preserve-lines">{r.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p>Keine weiteren Angaben.</p>
+      )}
+      {d.moderator ? (
+        <>
+          <h2>Moderation</h2>
+          {actionData?.error ? (
+            <div className="error-summary" role="alert" tabIndex={-1}>
+              {/* With the block form shown, the reason stands at its field; otherwise here. */}
+              <p>{d.blocked ? actionData.error : 'Die Sperre wurde nicht gespeichert. Bitte prüfen Sie die Angabe unten.'}</p>
+            </div>
+          ) : null}
+          {d.blocked ? (
+            <>
+              <p>Dieses Mitglied ist gesperrt und sieht keine Inhalte des Netzwerks.</p>
+              <PostForm aria-label="Sperre aufheben">
+                <button type="submit" className="button button--secondary" name="intent" value="unblock">
+                  Sperre aufheben
+                </button>
+              </PostForm>
+            </>
+          ) : (
+            <PostForm aria-label="Mitglied sperren">
+              <div className={`field${actionData?.error ? ' field--error' : ''}`}>
+                <label htmlFor="reason" className="field__label">
+                  Grund der Sperre
+                </label>
+                {actionData?.error ? (
+                  <p id="reason-error" className="field__error">
+                    <span className="visually-hidden">Fehler: </span>
+                    {actionData.error}
+                  </p>
+                ) : null}
+                <input
+                  id="reason"
+                  name="reason"
+                  className="input"
+                  maxLength={500}
+                  defaultValue={actionData?.reason ?? ''}
+                  aria-describedby={actionData?.error ? 'reason-error' : undefined}
+                />
+              </div>
+              <button type="submit" className="button button--secondary" name="intent" value="block">
+                Mitglied sperren
+              </button>
+            </PostForm>
+          )}
+        </>
+      ) : null}
+      {d.own ? (
+        <p>
+          <Link to="/netzwerk/profil">Profil bearbeiten</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,188 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useMemo } from 'react';
+import { recordAudit } from '../../db/repositories/audit';
+import { leaveNetwork, memberByUser, saveMemberProfile } from '../../db/repositories/netzwerk';
+import { findOrganisation } from '../../db/repositories/organisations';
+import {
+  defaultMemberRole,
+  memberRoleLabel,
+  memberRoles,
+  profileSchema,
+  visibleFieldLabel,
+  visibleFields,
+} from '../../machines/netzwerk/profile';
+import { landkreise, landkreisLabel } from '../../machines/shared/organisation';
+import { CheckboxGroup, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from '../components/fields';
+import { PostForm } from '../components/forms';
+import { readProtectedForm } from '../csrf.server';
+import { getDb } from '../db.server';
+import { methodOptions, methodSlugs } from '../netzwerk.server';
+import { requireUser } from '../session.server';
+
+export const meta: MetaFunction = () => [{ title: 'Mein Profil im EBBS-Netzwerk – Förderlotse Bürgerbeteiligung' }];
+
+/** Join the network, or edit the own profile with a visibility per field (issue 20 Nr. 1). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = await getDb();
+  const member = await memberByUser(db, user.id);
+  if (member?.blocked)
+    throw new Response('Ihr Zugang zum EBBS-Netzwerk ist gesperrt. Bitte wenden Sie sich an die EBBS-Beratung.', { status: 403 });
+  const organisation = user.organisation_id === null ? undefined : await findOrganisation(db, user.organisation_id);
+  const saved = new URL(request.url).searchParams.get('gespeichert');
+  return {
+    methodOptions,
+    member: member ? { id: member.id } : null,
+    saved: saved === 'beigetreten' ? 'Willkommen im Netzwerk! Ihr Profil ist gespeichert.' : saved === '1' ? 'Gespeichert.' : null,
+    values: member
+      ? {
+          displayName: member.displayName,
+          role: member.role,
+          landkreis: member.landkreis ?? '',
+          methods: member.methods,
+          languages: member.languages,
+          about: member.about,
+          publicFields: member.publicFields,
+        }
+      : {
+          displayName: organisation?.name ?? user.name,
+          role: defaultMemberRole(user.role, organisation?.kind ?? null),
+          languages: 'Deutsch',
+          publicFields: [],
+        },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await readProtectedForm(request);
+  const db = await getDb();
+  const existing = await memberByUser(db, user.id);
+  if (existing?.blocked)
+    throw new Response('Ihr Zugang zum EBBS-Netzwerk ist gesperrt. Bitte wenden Sie sich an die EBBS-Beratung.', { status: 403 });
+  if (form.get('intent') === 'leave') {
+    await db.transaction().execute(async (trx) => {
+      if (await leaveNetwork(trx, user.id))
+        await recordAudit(trx, {
+          actorUserId: user.id,
+          action: 'network.member.left',
+          subjectType: 'network_member',
+          subjectId: existing?.id ?? null,
+        });
+    });
+    return redirect('/netzwerk');
+  }
+  const submission = parseWithZod(form, { schema: profileSchema(methodSlugs) });
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
+  const v = submission.value;
+  const outcome = await db.transaction().execute(async (trx) => {
+    const saved = await saveMemberProfile(trx, user.id, {
+      displayName: v.displayName,
+      role: v.role,
+      landkreis: v.landkreis ?? null,
+      methods: [...new Set(v.methods)],
+      languages: v.languages,
+      about: v.about,
+      publicFields: [...new Set(v.publicFields)],
+    });
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      action: saved.joined ? 'network.member.joined' : 'network.member.updated',
+      subjectType: 'network_member',
+      subjectId: saved.id,
+      details: { publicFields: v.publicFields },
+    });
+    return saved;
+  });
+  return redirect(`/netzwerk/profil?gespeichert=${outcome.joined ? 'beigetreten' : '1'}`);
+}
+
+export default function NetworkProfile() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  // The catalogue comes with the loader data: the methods catalogue stays on the server.
+  const schema = useMemo(() => profileSchema(d.methodOptions.map((o) => o.value)), [d.methodOptions]);
+  const [form, fields] = useForm({
+    id: 'netzwerk-profil',
+    lastResult: actionData?.result,
+    defaultValue: d.values,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onSubmit',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <>
+      <p className="caption">
+        <Link to="/netzwerk">EBBS-Netzwerk</Link>
+      </p>
+      <h1>{d.member ? 'Mein Profil im Netzwerk' : 'Dem Netzwerk beitreten'}</h1>
+      {d.saved ? (
+        <div className="notice notice--success" role="status">
+          <p>{d.saved}</p>
+        </div>
+      ) : null}
+      {d.member ? (
+        <p>
+          <Link to={`/netzwerk/mitglieder/${d.member.id}`}>So sehen andere Ihr Profil</Link>
+        </p>
+      ) : null}
+      <ErrorSummary form={form} />
+      <PostForm {...getFormProps(form)} noValidate aria-label="Profil im Netzwerk">
+        <TextField
+          field={fields.displayName}
+          label="Name im Netzwerk"
+          hint="Ihre Organisation oder Ihr Name; für Mitglieder immer sichtbar."
+        />
+        <RadioGroup
+          field={fields.role}
+          legend="Rolle im Netzwerk"
+          options={memberRoles.map((r) => ({ value: r, label: memberRoleLabel[r] }))}
+        />
+        <SelectField
+          field={fields.landkreis}
+          label="Region (Landkreis oder kreisfreie Stadt)"
+          options={landkreise.map((l) => ({ value: l, label: landkreisLabel[l] }))}
+          placeholder="Keine Angabe"
+        />
+        <CheckboxGroup
+          field={fields.methods}
+          legend="Erfahrung mit Methoden"
+          hint="Aus dem Methodenkatalog; so finden andere Sie über die Methode."
+          options={d.methodOptions}
+        />
+        <TextField field={fields.languages} label="Sprachen" optional />
+        <TextAreaField
+          field={fields.about}
+          label="Über uns / über mich"
+          hint="Zum Beispiel Vorhaben, die Sie durchgeführt haben."
+          optional
+          rows={5}
+        />
+        <CheckboxGroup
+          field={fields.publicFields}
+          legend="Öffentlich sichtbar"
+          hint="Angekreuzte Angaben sieht jede Person, auch ohne Anmeldung. Alle anderen sehen nur Mitglieder des Netzwerks."
+          options={visibleFields.map((f) => ({ value: f, label: visibleFieldLabel[f] }))}
+        />
+        <button type="submit" className="button" name="intent" value="save">
+          {d.member ? 'Profil speichern' : 'Beitreten'}
+        </button>
+      </PostForm>
+      {d.member ? (
+        <>
+          <h2>Netzwerk verlassen</h2>
+          <p>Ihr Profil wird gelöscht; andere Mitglieder finden Sie danach nicht mehr.</p>
+          <PostForm aria-label="Netzwerk verlassen">
+            <button type="submit" className="button button--secondary" name="intent" value="leave">
+              Netzwerk verlassen
+            </button>
+          </PostForm>
+        </>
+      ) : null}
+    </>
+  );
+}

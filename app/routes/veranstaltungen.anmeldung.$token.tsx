@@ -1,0 +1,151 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { changeRegistration, findEvent, findRegistrationByToken, waitlistRank } from '../../db/repositories/events';
+import { formatDateTime } from '../../machines/shared/format';
+import { registrationStatusLabel } from '../../machines/veranstaltungen/registration';
+import { formatEventTime } from '../../machines/veranstaltungen/time';
+import { PostForm } from '../components/forms';
+import { readProtectedForm } from '../csrf.server';
+import { getDb } from '../db.server';
+import { tellConfirmed, tellPromoted } from '../veranstaltungen.server';
+import { documentPage, loadAsDocument } from '../utils/page-scripts';
+
+/** A public page: served as a document without React (ADR 0056). */
+export const handle = documentPage;
+export const clientLoader = loadAsDocument;
+
+export const meta: MetaFunction = () => [{ title: 'Ihre Anmeldung – Veranstaltungen – Förderlotse Bürgerbeteiligung' }];
+
+const gone = () =>
+  new Response('Diesen Link gibt es nicht. Bitte prüfen Sie, ob Sie ihn vollständig aus der E-Mail übernommen haben.', { status: 404 });
+
+async function requireRegistration(token: string | undefined) {
+  const db = await getDb();
+  const registration = token && /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await findRegistrationByToken(db, token) : undefined;
+  if (!registration) throw gone();
+  const event = (await findEvent(db, registration.event_id))!;
+  return { db, registration, event };
+}
+
+/**
+ * The personal page of a registration, opened from the e-mail link (the token is the capability;
+ * no account needed): the status, the deadline to confirm, the waitlist position, and buttons to
+ * confirm or cancel. Opening the link changes nothing (mail scanners open links too). The online
+ * access link appears here only once the registration is confirmed.
+ */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { db, registration, event } = await requireRegistration(params.token);
+  const now = Date.now();
+  const overdue = registration.pending_until !== null && Date.parse(registration.pending_until) <= now;
+  const status = overdue ? 'expired' : registration.status;
+  return {
+    event: {
+      id: event.id,
+      title: event.title,
+      when: formatEventTime(event.starts_at, event.ends_at),
+      cancelled: event.status === 'cancelled',
+      format: event.format,
+    },
+    name: registration.name,
+    status,
+    statusLabel: registrationStatusLabel[status],
+    pendingUntil: registration.pending_until && !overdue ? formatDateTime(registration.pending_until) : null,
+    position: await waitlistRank(db, registration),
+    onlineLink: status === 'confirmed' && event.status === 'published' && event.format === 'online' ? event.online_link : null,
+    technicalRequirements: event.technical_requirements,
+  };
+}
+
+const refusals: Record<string, string> = {
+  'registration.confirm':
+    'Diese Anmeldung kann nicht mehr bestätigt werden: Die Frist ist abgelaufen, oder sie ist schon bestätigt oder storniert.',
+  'registration.cancel': 'Diese Anmeldung ist bereits storniert oder verfallen.',
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readProtectedForm(request);
+  const { db, registration, event } = await requireRegistration(params.token);
+  const intent = form.get('intent');
+  const type = intent === 'confirm' ? 'registration.confirm' : intent === 'cancel' ? 'registration.cancel' : null;
+  if (!type) return data({ message: 'Bitte wählen Sie „Anmeldung bestätigen“ oder „Abmelden“.' }, { status: 400 });
+  const result = await db.transaction().execute(async (trx) => {
+    const outcome = await changeRegistration(trx, registration.token, type);
+    if (outcome.kind === 'changed') {
+      await tellPromoted(trx, outcome.promoted);
+      if (outcome.row.status === 'confirmed') await tellConfirmed(trx, event, outcome.row);
+    }
+    return outcome;
+  });
+  if (result.kind === 'missing') throw gone();
+  if (result.kind === 'refused') return data({ message: refusals[type]! }, { status: 409 });
+  return redirect(`/veranstaltungen/anmeldung/${registration.token}`);
+}
+
+export default function RegistrationPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const open = ['held', 'promoted', 'waitlisted', 'confirmed'].includes(d.status) && !d.event.cancelled;
+  const pending = d.status === 'held' || d.status === 'promoted';
+  return (
+    <div className="narrow">
+      <p className="caption">Ihre Anmeldung</p>
+      <h1>{d.event.title}</h1>
+      <p>{d.event.when}</p>
+      {actionData?.message ? (
+        <div className="notice notice--error" role="alert">
+          <p>{actionData.message}</p>
+        </div>
+      ) : null}
+      <dl className="summary-list">
+        <div>
+          <dt>Name</dt>
+          <dd>{d.name}</dd>
+        </div>
+        <div>
+          <dt>Stand</dt>
+          <dd>{d.event.cancelled ? 'Die Veranstaltung ist abgesagt.' : d.statusLabel}</dd>
+        </div>
+        {d.position ? (
+          <div>
+            <dt>Platz auf der Warteliste</dt>
+            <dd>{d.position}</dd>
+          </div>
+        ) : null}
+        {pending && d.pendingUntil ? (
+          <div>
+            <dt>Bestätigen bis</dt>
+            <dd>{d.pendingUntil} Uhr</dd>
+          </div>
+        ) : null}
+      </dl>
+      {d.onlineLink ? (
+        <div className="notice notice--success">
+          <p>
+            Zugang zur Online-Veranstaltung: <a href={d.onlineLink}>{d.onlineLink}</a>
+          </p>
+          {d.technicalRequirements ? <p>Technische Voraussetzungen: {d.technicalRequirements}</p> : null}
+        </div>
+      ) : null}
+      {open ? (
+        <div className="button-row">
+          {pending ? (
+            <PostForm>
+              <button type="submit" name="intent" value="confirm" className="button">
+                Anmeldung bestätigen
+              </button>
+            </PostForm>
+          ) : null}
+          <PostForm>
+            <button type="submit" name="intent" value="cancel" className="button button--secondary">
+              {d.status === 'waitlisted' ? 'Von der Warteliste abmelden' : 'Abmelden'}
+            </button>
+          </PostForm>
+        </div>
+      ) : null}
+      <p>
+        <Link to={`/veranstaltungen/${d.event.id}`}>Zur Veranstaltung</Link>
+      </p>
+    </div>
+  );
+}

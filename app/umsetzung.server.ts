@@ -1,0 +1,168 @@
+import { costCategories } from '../machines/frl/catalogues';
+import { totalsFor } from '../machines/frl/application/facts';
+import { statusOf, type ReviewStatus } from '../machines/frl/review/machine';
+import { programmePartOf } from '../machines/shared/organisation';
+import { bescheidSchema, BESCHEID_SCHEMA_VERSION, type Bescheid } from '../machines/umsetzung/bescheid';
+import type { ImplementationFacts } from '../machines/umsetzung/computations';
+import { milestoneKeys } from '../machines/umsetzung/computations';
+import { implementationParameters } from '../machines/umsetzung/parameters';
+import { receiptFieldLabels, type Receipt, type ReceiptField, type ReceiptFormValues } from '../machines/umsetzung/receipts';
+import { findImplementationByApplication, listPayouts, listReceipts } from '../db/repositories/implementations';
+import type { ImplementationReceiptRow, ImplementationRow } from '../db/schema';
+import { restoreReview } from './advice.server';
+import { requireOwnApplication, type LoadedApplication } from './application.server';
+import { getDb } from './db.server';
+import { todayInSaxony } from './rules.server';
+import type { CurrentUser } from './session.server';
+
+/**
+ * Wires the implementation domain (machines/umsetzung) to the application and the database: the
+ * Bescheid is prefilled from the submitted plan, and the stored rows become the rules' facts.
+ */
+
+export const implementationTable = implementationParameters;
+
+/** A Bescheid can be recorded once the SAB's approval is recorded (status "bewilligt"). */
+export const mayRecordBescheid = (status: ReviewStatus) => status === 'bewilligt';
+
+export interface Milestones {
+  startedOn: string | null;
+  startReportedOn: string | null;
+  purposeFulfilledOn: string | null;
+  proofSubmittedOn: string | null;
+  proofCheckedOn: string | null;
+}
+
+export function milestonesOf(row: Pick<ImplementationRow, 'milestones'>): Milestones {
+  let stored: Record<string, unknown> = {};
+  try {
+    stored = JSON.parse(row.milestones) as Record<string, unknown>;
+  } catch {
+    stored = {};
+  }
+  const pick = (k: string) =>
+    typeof stored[k] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(stored[k] as string) ? (stored[k] as string) : null;
+  return Object.fromEntries(milestoneKeys.map((k) => [k, pick(k)])) as unknown as Milestones;
+}
+
+export function bescheidOf(row: Pick<ImplementationRow, 'bescheid'>): Bescheid {
+  return bescheidSchema.parse(JSON.parse(row.bescheid));
+}
+
+export function receiptOf(row: ImplementationReceiptRow): Receipt {
+  return {
+    id: String(row.id),
+    orderedOn: row.ordered_on,
+    invoicedOn: row.invoiced_on,
+    paidOn: row.paid_on,
+    payee: row.payee,
+    purpose: row.purpose,
+    lineId: row.line_id,
+    netCents: row.net_cents,
+    grossCents: row.gross_cents,
+    asset: row.asset === 1,
+  };
+}
+
+export interface LoadedImplementation {
+  application: LoadedApplication;
+  status: ReviewStatus;
+  decisionDate: string | null;
+  part: 'A' | 'B' | null;
+  row: ImplementationRow | undefined;
+}
+
+export async function requireOwnImplementationContext(
+  user: CurrentUser & { organisation_id: number },
+  idParam: string | undefined,
+): Promise<LoadedImplementation> {
+  const application = await requireOwnApplication(user, idParam);
+  const review = restoreReview(application.row);
+  const kind = application.data.applicant.organisation?.kind;
+  return {
+    application,
+    status: statusOf(review),
+    decisionDate: review.context.decision?.date ?? null,
+    part: kind ? programmePartOf(kind) : null,
+    row: await findImplementationByApplication(await getDb(), application.row.id),
+  };
+}
+
+/** Loads the implementation or sends the user to record the Bescheid first. */
+export async function requireImplementation(user: CurrentUser & { organisation_id: number }, idParam: string | undefined) {
+  const loaded = await requireOwnImplementationContext(user, idParam);
+  if (!loaded.row) throw new Response('Nicht gefunden', { status: 404 });
+  return { ...loaded, row: loaded.row, bescheid: bescheidOf(loaded.row) };
+}
+
+/**
+ * The Bescheid as the application asked for it: lines per cost category, financing as planned,
+ * the requested grant, the period. The grantee edits it to what the SAB approved.
+ */
+export function prefilledBescheid(
+  loaded: LoadedImplementation,
+): Omit<Bescheid, 'fileNumber' | 'receivedOn' | 'issuedOn'> & Partial<Bescheid> {
+  const { data, context } = loaded.application;
+  const totals = totalsFor(data, context.table, context.date);
+  const lines = totals.byCategory
+    .filter((c) => c.cents > 0 && !costCategories.find((k) => k.id === c.category)?.ineligible)
+    .map((c) => ({ id: c.category, label: costCategories.find((k) => k.id === c.category)?.label ?? c.category, approvedCents: c.cents }));
+  const part = loaded.part ?? 'A';
+  // In Teil 2 A in-kind contributions count on neither side (they are not part of the plan the Bescheid binds).
+  if (part === 'B' && totals.inKindCents > 0)
+    lines.push({ id: 'unbare-leistungen', label: 'Unbare Eigenleistungen', approvedCents: totals.inKindCents });
+  const f = totals.financing;
+  const issuedOn = loaded.decisionDate ?? undefined;
+  return {
+    schemaVersion: BESCHEID_SCHEMA_VERSION,
+    programmePart: part,
+    issuedOn,
+    appealWaivedOn: null,
+    periodStart: data.schedule.start ?? '',
+    periodEnd: data.schedule.end ?? '',
+    financingType: 'anteilfinanzierung',
+    grantCents: f.grantCents,
+    rateBp: 9000,
+    vatDeductible: data.budget.vatDeductible ?? false,
+    advancePayments: part === 'B',
+    lines: lines.length ? lines : [{ id: 'p1', label: '', approvedCents: 0 }],
+    financing: {
+      ownCashCents: f.ownCashCents,
+      inKindCents: part === 'B' ? f.inKindCents : 0,
+      thirdPartyCents: f.earmarkedCents + f.otherDonationsCents,
+      otherPublicCents: f.otherPublicCents,
+    },
+    conditions: '',
+  };
+}
+
+export async function implementationFactsOf(
+  row: ImplementationRow,
+  bescheid: Bescheid,
+  today = todayInSaxony(),
+): Promise<ImplementationFacts> {
+  const db = await getDb();
+  const [receipts, payouts] = await Promise.all([listReceipts(db, row.id), listPayouts(db, row.id)]);
+  const m = milestonesOf(row);
+  return {
+    bescheid,
+    today,
+    ...m,
+    receipts: receipts.map(receiptOf),
+    payouts: payouts.map((p) => ({ receivedOn: p.received_on, cents: p.amount_cents })),
+    forecastExpenditureCents: null,
+    additionalFinancingCents: 0,
+    mittelabruf: null,
+  };
+}
+
+/** The receipt fields of a posted form, as typed (kept for the page on errors). */
+export function receiptValuesFrom(form: FormData): ReceiptFormValues {
+  const values: ReceiptFormValues = {};
+  for (const key of Object.keys(receiptFieldLabels) as ReceiptField[]) {
+    const v = form.get(key);
+    // Kept whole, so the page shows exactly what was typed (the schema says what is too long).
+    if (typeof v === 'string') values[key] = v;
+  }
+  return values;
+}

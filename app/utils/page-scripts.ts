@@ -1,0 +1,34 @@
+import type { ClientLoaderFunction } from '@remix-run/react';
+
+/**
+ * Public pages are documents, not app views (ADR 0056): they are served without React in the
+ * browser, with the few lines of public/js/enhance.js instead (issue 21: ≤ 60 kB of JavaScript on
+ * public pages, and React alone is 80 kB). A route says so with
+ *
+ *   export const handle = documentPage;
+ *   export const clientLoader = loadAsDocument;
+ *
+ * The root renders no React scripts when any matched route carries `documentPage`. A route without a
+ * server loader exports only the handle: with a clientLoader and no loader, Remix renders a
+ * hydration fallback on the server instead of the page.
+ */
+export interface PageHandle {
+  /** False: the page is a plain document; the root leaves React's scripts out. */
+  hydrate?: boolean;
+}
+
+export const documentPage: PageHandle = { hydrate: false };
+
+export function isDocumentPage(handle: unknown): boolean {
+  return (handle as PageHandle | undefined)?.hydrate === false;
+}
+
+/**
+ * When a page that runs React links to a document page, the browser loads it as a document (so
+ * its enhancements run) instead of React rendering it in place. Runs only on such client-side
+ * navigations, never on a document load.
+ */
+export const loadAsDocument: ClientLoaderFunction = ({ request }) => {
+  window.location.assign(request.url);
+  return new Promise(() => {});
+};

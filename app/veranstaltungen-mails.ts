@@ -1,0 +1,172 @@
+import { formatDateTime } from '../machines/shared/format';
+import { formatEventTime } from '../machines/veranstaltungen/time';
+import { absoluteLink } from './notification-texts';
+
+/**
+ * E-mails of the events area (issue 18). Every link is absolute (read outside the app). The
+ * personal link opens a page with buttons to confirm or cancel: a link alone never changes
+ * anything, since mail programs and virus scanners open links on their own.
+ */
+
+const signature = 'Förderlotse Bürgerbeteiligung';
+
+export interface MailEvent {
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  format: 'praesenz' | 'online';
+  venue: string | null;
+  address: string | null;
+  onlineLink: string | null;
+  technicalRequirements: string;
+}
+
+export interface Mail {
+  subject: string;
+  body: string;
+}
+
+const where = (event: MailEvent) => (event.format === 'online' ? 'Online' : [event.venue, event.address].filter(Boolean).join(', '));
+const facts = (event: MailEvent) => [`„${event.title}“`, formatEventTime(event.startsAt, event.endsAt), where(event)].join('\n');
+export const registrationPath = (token: string) => `/veranstaltungen/anmeldung/${token}`;
+
+export function holdMail(input: { event: MailEvent; name: string; token: string; until: string }, publicUrl: string): Mail {
+  return {
+    subject: `Bitte bestätigen Sie Ihre Anmeldung: ${input.event.title}`,
+    body: [
+      `Guten Tag ${input.name},`,
+      '',
+      'wir halten einen Platz für Sie frei bei:',
+      facts(input.event),
+      '',
+      `Bitte bestätigen Sie Ihre Anmeldung bis ${formatDateTime(input.until)} Uhr über diesen Link (dort können Sie sich auch wieder abmelden):`,
+      absoluteLink(publicUrl, registrationPath(input.token)),
+      '',
+      'Ohne Bestätigung verfällt die Reservierung, und der Platz wird wieder frei. Wenn Sie sich nicht angemeldet haben, ignorieren Sie diese E-Mail.',
+      '',
+      signature,
+    ].join('\n'),
+  };
+}
+
+export function waitlistMail(input: { event: MailEvent; name: string; token: string; position: number }, publicUrl: string): Mail {
+  return {
+    subject: `Sie stehen auf der Warteliste: ${input.event.title}`,
+    body: [
+      `Guten Tag ${input.name},`,
+      '',
+      `die Veranstaltung ist ausgebucht. Sie stehen auf der Warteliste, an Stelle ${input.position}:`,
+      facts(input.event),
+      '',
+      'Wird ein Platz frei, bekommen Sie eine E-Mail und können ihn innerhalb einer Frist bestätigen. Ihren Platz auf der Warteliste sehen und sich abmelden:',
+      absoluteLink(publicUrl, registrationPath(input.token)),
+      '',
+      signature,
+    ].join('\n'),
+  };
+}
+
+export function promotedMail(input: { event: MailEvent; name: string; token: string; until: string }, publicUrl: string): Mail {
+  return {
+    subject: `Ein Platz ist frei geworden: ${input.event.title}`,
+    body: [
+      `Guten Tag ${input.name},`,
+      '',
+      'für Sie ist ein Platz frei geworden bei:',
+      facts(input.event),
+      '',
+      `Bitte bestätigen Sie bis ${formatDateTime(input.until)} Uhr, dass Sie teilnehmen. Danach geht der Platz an die nächste Person auf der Warteliste:`,
+      absoluteLink(publicUrl, registrationPath(input.token)),
+      '',
+      signature,
+    ].join('\n'),
+  };
+}
+
+export function confirmedMail(input: { event: MailEvent; name: string; token: string }, publicUrl: string): Mail {
+  const online =
+    input.event.format === 'online' && input.event.onlineLink
+      ? [
+          '',
+          `Zugang zur Online-Veranstaltung: ${input.event.onlineLink}`,
+          ...(input.event.technicalRequirements ? [`Technische Voraussetzungen: ${input.event.technicalRequirements}`] : []),
+        ]
+      : [];
+  return {
+    subject: `Anmeldung bestätigt: ${input.event.title}`,
+    body: [
+      `Guten Tag ${input.name},`,
+      '',
+      'Ihre Anmeldung ist bestätigt:',
+      facts(input.event),
+      ...online,
+      '',
+      'Falls Sie nicht teilnehmen können, melden Sie sich bitte ab, damit jemand von der Warteliste nachrücken kann:',
+      absoluteLink(publicUrl, registrationPath(input.token)),
+      '',
+      signature,
+    ].join('\n'),
+  };
+}
+
+export function eventCancelledMail(input: { event: MailEvent; name: string; reason: string }): Mail {
+  return {
+    subject: `Abgesagt: ${input.event.title}`,
+    body: [
+      `Guten Tag ${input.name},`,
+      '',
+      'leider müssen wir diese Veranstaltung absagen:',
+      facts(input.event),
+      '',
+      `Grund: ${input.reason}`,
+      '',
+      'Ihre Anmeldung ist damit erledigt; Sie müssen nichts weiter tun.',
+      '',
+      signature,
+    ].join('\n'),
+  };
+}
+
+/** A message of the organisers to the participants; the personal link lets them cancel (Nr. 5). */
+export function organiserMessageMail(
+  input: { event: MailEvent; name: string; token: string; subject: string; body: string },
+  publicUrl: string,
+): Mail {
+  return {
+    subject: `${input.subject} – ${input.event.title}`,
+    body: [
+      `Guten Tag ${input.name},`,
+      '',
+      'eine Nachricht des Veranstalters zu:',
+      facts(input.event),
+      '',
+      input.body,
+      '',
+      'Ihre Anmeldung ansehen oder sich abmelden:',
+      absoluteLink(publicUrl, registrationPath(input.token)),
+      '',
+      signature,
+    ].join('\n'),
+  };
+}
+
+/** The access link again, on the morning of an online event (Nr. 8). */
+export function accessLinkMail(input: { event: MailEvent; name: string; token: string }, publicUrl: string): Mail {
+  return {
+    subject: `Heute: ${input.event.title} – Ihr Zugang`,
+    body: [
+      `Guten Tag ${input.name},`,
+      '',
+      'heute findet Ihre Online-Veranstaltung statt:',
+      facts(input.event),
+      '',
+      `Zugang: ${input.event.onlineLink ?? ''}`,
+      ...(input.event.technicalRequirements ? [`Technische Voraussetzungen: ${input.event.technicalRequirements}`] : []),
+      '',
+      'Falls Sie nicht teilnehmen können, melden Sie sich bitte ab:',
+      absoluteLink(publicUrl, registrationPath(input.token)),
+      '',
+      signature,
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,242 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, ImplementationPayoutRow, ImplementationReceiptRow, ImplementationRequestRow, ImplementationRow } from '../schema';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Vorhaben in Umsetzung: one per application, created when its Bescheid is recorded. */
+
+export async function findImplementationByApplication(db: Executor, applicationId: number): Promise<ImplementationRow | undefined> {
+  return db.selectFrom('implementations').selectAll().where('application_id', '=', applicationId).executeTakeFirst();
+}
+
+/** Creates the implementation; undefined when the application already has one (a concurrent save won). */
+export async function createImplementation(
+  db: Executor,
+  input: { applicationId: number; organisationId: number; bescheid: unknown; userId: number },
+  now = new Date(),
+): Promise<ImplementationRow | undefined> {
+  const at = now.toISOString();
+  return db
+    .insertInto('implementations')
+    .values({
+      application_id: input.applicationId,
+      organisation_id: input.organisationId,
+      bescheid: JSON.stringify(input.bescheid),
+      created_at: at,
+      created_by: input.userId,
+      updated_at: at,
+      updated_by: input.userId,
+    })
+    .onConflict((oc) => oc.column('application_id').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Saves Bescheid and/or milestones if nobody saved since `expectedVersion` was read. */
+export async function updateImplementation(
+  db: Executor,
+  id: number,
+  expectedVersion: number,
+  changes: { bescheid?: unknown; milestones?: unknown },
+  userId: number,
+  now = new Date(),
+): Promise<boolean> {
+  const result = await db
+    .updateTable('implementations')
+    .set((eb) => ({
+      ...(changes.bescheid === undefined ? {} : { bescheid: JSON.stringify(changes.bescheid) }),
+      ...(changes.milestones === undefined ? {} : { milestones: JSON.stringify(changes.milestones) }),
+      version: eb('version', '+', 1),
+      updated_at: now.toISOString(),
+      updated_by: userId,
+    }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export interface ReceiptValues {
+  lineId: string;
+  orderedOn: string | null;
+  invoicedOn: string;
+  paidOn: string | null;
+  payee: string;
+  purpose: string;
+  netCents: number;
+  grossCents: number;
+  asset: boolean;
+}
+
+function receiptColumns(v: ReceiptValues) {
+  return {
+    line_id: v.lineId,
+    ordered_on: v.orderedOn,
+    invoiced_on: v.invoicedOn,
+    paid_on: v.paidOn,
+    payee: v.payee,
+    purpose: v.purpose,
+    net_cents: v.netCents,
+    gross_cents: v.grossCents,
+    asset: v.asset ? 1 : 0,
+  };
+}
+
+export async function listReceipts(db: Executor, implementationId: number): Promise<ImplementationReceiptRow[]> {
+  return db
+    .selectFrom('implementation_receipts')
+    .selectAll()
+    .where('implementation_id', '=', implementationId)
+    .orderBy('invoiced_on')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findReceipt(db: Executor, implementationId: number, id: number): Promise<ImplementationReceiptRow | undefined> {
+  return db
+    .selectFrom('implementation_receipts')
+    .selectAll()
+    .where('implementation_id', '=', implementationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function addReceipts(
+  db: Executor,
+  implementationId: number,
+  values: ReceiptValues[],
+  userId: number,
+  now = new Date(),
+): Promise<number> {
+  if (!values.length) return 0;
+  const at = now.toISOString();
+  await db
+    .insertInto('implementation_receipts')
+    .values(
+      values.map((v) => ({
+        implementation_id: implementationId,
+        ...receiptColumns(v),
+        created_at: at,
+        created_by: userId,
+        updated_at: at,
+        updated_by: userId,
+      })),
+    )
+    .execute();
+  return values.length;
+}
+
+export async function updateReceipt(
+  db: Executor,
+  implementationId: number,
+  id: number,
+  values: ReceiptValues,
+  userId: number,
+  now = new Date(),
+): Promise<boolean> {
+  const result = await db
+    .updateTable('implementation_receipts')
+    .set({ ...receiptColumns(values), updated_at: now.toISOString(), updated_by: userId })
+    .where('implementation_id', '=', implementationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deleteReceipt(db: Executor, implementationId: number, id: number): Promise<boolean> {
+  const result = await db
+    .deleteFrom('implementation_receipts')
+    .where('implementation_id', '=', implementationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+export async function listPayouts(db: Executor, implementationId: number): Promise<ImplementationPayoutRow[]> {
+  return db
+    .selectFrom('implementation_payouts')
+    .selectAll()
+    .where('implementation_id', '=', implementationId)
+    .orderBy('received_on')
+    .orderBy('id')
+    .execute();
+}
+
+export async function addPayout(
+  db: Executor,
+  implementationId: number,
+  input: { receivedOn: string; amountCents: number; note: string; userId: number },
+  now = new Date(),
+): Promise<void> {
+  await db
+    .insertInto('implementation_payouts')
+    .values({
+      implementation_id: implementationId,
+      received_on: input.receivedOn,
+      amount_cents: input.amountCents,
+      note: input.note,
+      created_at: now.toISOString(),
+      created_by: input.userId,
+    })
+    .execute();
+}
+
+export async function deletePayout(db: Executor, implementationId: number, id: number): Promise<boolean> {
+  const result = await db
+    .deleteFrom('implementation_payouts')
+    .where('implementation_id', '=', implementationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+// ---- Mittelabrufe (payout requests, ANBest-P Nr. 1.4) ---------------------------------------------
+
+export async function listRequests(db: Executor, implementationId: number): Promise<ImplementationRequestRow[]> {
+  return db
+    .selectFrom('implementation_requests')
+    .selectAll()
+    .where('implementation_id', '=', implementationId)
+    .orderBy('requested_on')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findRequest(db: Executor, implementationId: number, id: number): Promise<ImplementationRequestRow | undefined> {
+  return db
+    .selectFrom('implementation_requests')
+    .selectAll()
+    .where('implementation_id', '=', implementationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function addRequest(
+  db: Executor,
+  implementationId: number,
+  input: {
+    requestedOn: string;
+    expectedPayoutOn: string | null;
+    planned: unknown;
+    requestedCents: number;
+    computation: unknown;
+    userId: number;
+  },
+  now = new Date(),
+): Promise<number> {
+  const row = await db
+    .insertInto('implementation_requests')
+    .values({
+      implementation_id: implementationId,
+      requested_on: input.requestedOn,
+      expected_payout_on: input.expectedPayoutOn,
+      planned: JSON.stringify(input.planned),
+      requested_cents: input.requestedCents,
+      computation: JSON.stringify(input.computation),
+      created_at: now.toISOString(),
+      created_by: input.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -1,0 +1,76 @@
+import { landkreisLabel, organisationKindInfo, type Landkreis, type OrganisationKind } from '../../../shared/organisation';
+import { yesNoText, type FieldSpec } from './types';
+
+/** The Antragsteller step: the organisation (from the account's master data), Teil 2 B questions, the Verbund. */
+export const applicantFields = [
+  {
+    name: 'organisation.kind',
+    label: 'Art der Organisation',
+    kind: 'custom',
+    facts: [{ path: 'applicant.kind', label: 'Art des Antragstellers', format: (v: OrganisationKind) => organisationKindInfo[v].label }],
+  },
+  { name: 'organisation.name', label: 'Name der Organisation', kind: 'text' },
+  { name: 'organisation.street', label: 'Anschrift', kind: 'text' },
+  { name: 'organisation.postalCode', label: 'Postleitzahl', kind: 'text' },
+  { name: 'organisation.city', label: 'Ort', kind: 'text' },
+  {
+    name: 'organisation.landkreis',
+    label: 'Landkreis oder kreisfreie Stadt',
+    kind: 'custom',
+    facts: [{ path: 'applicant.landkreis', label: 'Sitz (Landkreis)', format: (v: Landkreis) => landkreisLabel[v] }],
+  },
+  { name: 'organisation.ags', label: 'Amtlicher Gemeindeschlüssel', kind: 'text' },
+  { name: 'organisation.registerNumber', label: 'Registernummer', kind: 'text' },
+  { name: 'organisation.registerCourt', label: 'Registergericht', kind: 'text' },
+  { name: 'organisation.legalRepName', label: 'Vertretungsberechtigte Person', kind: 'text' },
+  { name: 'organisation.legalRepFunction', label: 'Funktion der vertretungsberechtigten Person', kind: 'text' },
+  { name: 'organisation.contactName', label: 'Ansprechperson', kind: 'text' },
+  { name: 'organisation.contactEmail', label: 'E-Mail-Adresse der Ansprechperson', kind: 'text' },
+  { name: 'organisation.contactPhone', label: 'Telefon der Ansprechperson', kind: 'text' },
+  { name: 'organisation.bankAccountHolder', label: 'Kontoinhaber', kind: 'text' },
+  { name: 'organisation.iban', label: 'Bankverbindung', kind: 'text' },
+  { name: 'organisation.bic', label: 'BIC', kind: 'text' },
+  { name: 'organisation.bankName', label: 'Kreditinstitut', kind: 'text' },
+  {
+    name: 'nonprofit',
+    label: 'Gemeinnützigkeit',
+    kind: 'yesNo',
+    section: 'organisation',
+    parts: ['B'],
+    required: 'Bitte geben Sie an, ob Ihre Organisation als gemeinnützig anerkannt ist.',
+    summary: { label: 'Als gemeinnützig anerkannt' },
+    facts: [{ path: 'applicant.nonprofit', label: 'als gemeinnützig anerkannt', format: yesNoText }],
+  },
+  {
+    name: 'locallyRooted',
+    label: 'Verankerung in Sachsen',
+    kind: 'yesNo',
+    section: 'organisation',
+    parts: ['B'],
+    required: 'Bitte geben Sie an, ob Ihre Organisation in Sachsen verankert ist.',
+    summary: { label: 'In Sachsen verankert' },
+    facts: [{ path: 'applicant.locallyRooted', label: 'lokal in Sachsen verankert', format: yesNoText }],
+  },
+  {
+    name: 'seatExceptionReason',
+    label: 'Begründung zu Sitz oder Verankerung außerhalb Sachsens',
+    kind: 'longText',
+    section: 'organisation',
+    parts: ['B'],
+    required: 'Bitte begründen Sie, warum Ihr Vorhaben trotz Sitz oder Verankerung außerhalb Sachsens gefördert werden sollte.',
+    requiredWhen: ({ data, part }) =>
+      part === 'B' && (data.applicant.locallyRooted === false || data.applicant.organisation?.landkreis === 'außerhalb Sachsens'),
+    summary: {
+      label: 'Begründung für Sitz außerhalb Sachsens',
+      when: ({ data, part }) => part === 'B' && !!data.applicant.seatExceptionReason,
+      value: ({ data }) => data.applicant.seatExceptionReason ?? '',
+    },
+    facts: [{ path: 'applicant.seatExceptionReason', label: 'Begründung für Sitz/Verankerung außerhalb Sachsens' }],
+  },
+  {
+    name: 'isVerbund',
+    label: 'Verbund',
+    kind: 'yesNo',
+    required: 'Bitte geben Sie an, ob Sie als Verbund beantragen.',
+  },
+] as const satisfies readonly FieldSpec[];

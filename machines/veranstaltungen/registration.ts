@@ -1,0 +1,148 @@
+import { assign, initialTransition, setup, transition } from 'xstate';
+
+/**
+ * A registration for an event (issue 18 Nr. 3 and 4). A free seat is held for 30 minutes until the
+ * person confirms the link in the e-mail (double opt-in); an unconfirmed hold expires and frees the
+ * seat. Without a free seat the person joins the waitlist; when a seat is released the first on the
+ * waitlist is offered it with a deadline to confirm, after which the offer expires and the next one
+ * is asked. Every registration can be cancelled by its personal link.
+ *
+ * The database keeps the status and the deadline in columns; this chart decides which change is
+ * allowed, and the repository applies it with the old status as a guard in the UPDATE, so two
+ * requests can never both take the same transition.
+ */
+
+export const registrationStatuses = ['held', 'confirmed', 'waitlisted', 'promoted', 'expired', 'cancelled'] as const;
+export type RegistrationStatus = (typeof registrationStatuses)[number];
+
+export const registrationStatusLabel: Record<RegistrationStatus, string> = {
+  held: 'Platz reserviert – Bestätigung ausstehend',
+  confirmed: 'Angemeldet',
+  waitlisted: 'Auf der Warteliste',
+  promoted: 'Nachgerückt – Bestätigung ausstehend',
+  expired: 'Verfallen (nicht rechtzeitig bestätigt)',
+  cancelled: 'Storniert',
+};
+
+/** Statuses that occupy a seat: counted against the capacity. */
+export const seatStatuses = ['held', 'confirmed', 'promoted'] as const satisfies readonly RegistrationStatus[];
+/** Statuses that wait for the person's confirmation by a deadline. */
+export const pendingStatuses = ['held', 'promoted'] as const satisfies readonly RegistrationStatus[];
+
+export const occupiesSeat = (status: RegistrationStatus) => (seatStatuses as readonly string[]).includes(status);
+
+/** How long a seat is held for the double opt-in. */
+export const holdMinutes = 30;
+/** How long someone promoted from the waitlist has to confirm, at most. */
+export const offerHours = 48;
+
+const addMinutes = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+
+export const holdDeadline = (at: string) => addMinutes(at, holdMinutes);
+
+/**
+ * The deadline for someone promoted from the waitlist: 48 hours, but not past the start of the
+ * event; if the event starts sooner than in 30 minutes, 30 minutes (they may still come).
+ */
+export function offerDeadline(at: string, startsAt: string): string {
+  const latest = Math.min(Date.parse(addMinutes(at, offerHours * 60)), Date.parse(startsAt));
+  const earliest = Date.parse(holdDeadline(at));
+  return new Date(Math.max(latest, earliest)).toISOString();
+}
+
+export interface RegistrationContext {
+  /** Deadline of a hold or of an offer from the waitlist; null otherwise. */
+  pendingUntil: string | null;
+}
+
+export type RegistrationEvent =
+  | { type: 'registration.confirm'; at: string }
+  | { type: 'registration.expire'; at: string }
+  | { type: 'registration.cancel'; at: string }
+  | { type: 'registration.promote'; at: string; startsAt: string };
+
+export interface RegistrationInput {
+  seatAvailable: boolean;
+  at: string;
+}
+
+export const beforeDeadline = (context: RegistrationContext, at: string) =>
+  context.pendingUntil !== null && Date.parse(at) < Date.parse(context.pendingUntil);
+
+export const registrationMachine = setup({
+  types: {
+    context: {} as RegistrationContext,
+    events: {} as RegistrationEvent,
+    input: {} as RegistrationInput,
+  },
+  guards: {
+    seatHeld: ({ context }) => context.pendingUntil !== null,
+    beforeDeadline: ({ context, event }) => beforeDeadline(context, event.at),
+    deadlinePassed: ({ context, event }) => context.pendingUntil !== null && !beforeDeadline(context, event.at),
+  },
+  actions: {
+    clearDeadline: assign({ pendingUntil: null }),
+    offerSeat: assign({
+      pendingUntil: ({ event }) => (event.type === 'registration.promote' ? offerDeadline(event.at, event.startsAt) : null),
+    }),
+  },
+}).createMachine({
+  id: 'registration',
+  context: ({ input }) => ({ pendingUntil: input.seatAvailable ? holdDeadline(input.at) : null }),
+  initial: 'deciding',
+  states: {
+    deciding: {
+      always: [{ guard: 'seatHeld', target: 'held' }, { target: 'waitlisted' }],
+    },
+    held: {
+      on: {
+        'registration.confirm': { guard: 'beforeDeadline', target: 'confirmed', actions: 'clearDeadline' },
+        'registration.expire': { guard: 'deadlinePassed', target: 'expired', actions: 'clearDeadline' },
+        'registration.cancel': { target: 'cancelled', actions: 'clearDeadline' },
+      },
+    },
+    waitlisted: {
+      on: {
+        'registration.promote': { target: 'promoted', actions: 'offerSeat' },
+        'registration.cancel': { target: 'cancelled' },
+      },
+    },
+    promoted: {
+      on: {
+        'registration.confirm': { guard: 'beforeDeadline', target: 'confirmed', actions: 'clearDeadline' },
+        'registration.expire': { guard: 'deadlinePassed', target: 'expired', actions: 'clearDeadline' },
+        'registration.cancel': { target: 'cancelled', actions: 'clearDeadline' },
+      },
+    },
+    confirmed: {
+      on: { 'registration.cancel': { target: 'cancelled' } },
+    },
+    expired: { type: 'final' },
+    cancelled: { type: 'final' },
+  },
+});
+
+export interface RegistrationState {
+  status: RegistrationStatus;
+  pendingUntil: string | null;
+}
+
+/** A new registration: held with a deadline when a seat is free, else on the waitlist. */
+export function startRegistration(input: RegistrationInput): RegistrationState {
+  const [snapshot] = initialTransition(registrationMachine, input);
+  return { status: snapshot.value as RegistrationStatus, pendingUntil: snapshot.context.pendingUntil };
+}
+
+/**
+ * The state after an event, or null when the chart refuses it (a confirmation after the deadline,
+ * a second cancellation, a promotion of someone not waiting).
+ */
+export function nextRegistration(current: RegistrationState, event: RegistrationEvent): RegistrationState | null {
+  const snapshot = registrationMachine.resolveState({ value: current.status, context: { pendingUntil: current.pendingUntil } });
+  const [next] = transition(registrationMachine, snapshot, event);
+  if (next.value === snapshot.value) return null;
+  return { status: next.value as RegistrationStatus, pendingUntil: next.context.pendingUntil };
+}
+
+/** Whether a change frees a seat (then the first on the waitlist is offered it). */
+export const releasesSeat = (from: RegistrationStatus, to: RegistrationStatus) => occupiesSeat(from) && !occupiesSeat(to);

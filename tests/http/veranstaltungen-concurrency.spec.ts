@@ -1,0 +1,115 @@
+import { expect, test } from '@playwright/test';
+import { createTestEvent, e2eDatabase, eventSeatState } from '../support/e2e-database';
+import { clientFor } from '../support/http';
+
+/**
+ * Issue 18, the core: seats are never overbooked. 200 people register at the same moment for an
+ * event with 20 seats, through HTTP against the running server. Exactly 20 hold a seat, 180 wait
+ * with distinct consecutive positions, nobody is registered twice, no answer is a 5xx; then two
+ * cancellations at the same moment promote exactly the first two on the waitlist, once each.
+ * Checks outcomes, never timings. The stored state is read through Kysely (tests/support), so the
+ * same test runs against PostgreSQL once the server can use it.
+ */
+const people = 200;
+const seats = 20;
+
+test('200 simultaneous registrations for 20 seats: 20 seats, 180 on the waitlist in order, none twice', async ({ baseURL }) => {
+  test.setTimeout(300_000);
+  const eventId = await createTestEvent({
+    capacity: seats,
+    format: 'praesenz',
+    venue: 'Saal',
+    address: 'Am Markt 1, 01067 Dresden',
+    landkreis: 'Dresden',
+    onlineLink: null,
+  });
+  const client = await clientFor(baseURL!, 'anonymous');
+  const emails = Array.from({ length: people }, (_, i) => `ansturm-${eventId}-${i}@test.example`);
+  // Everyone twice: a double click must not give anyone a second registration.
+  const sent = [...emails, ...emails.slice(0, 20)];
+  const responses = await Promise.all(
+    sent.map((email, i) => client.post(`/veranstaltungen/${eventId}`, { name: `Person ${i}`, email, privacyConsent: 'on' })),
+  );
+  const statuses = responses.map((r) => r.status());
+  expect(
+    statuses.filter((s) => s >= 500),
+    'no server errors',
+  ).toEqual([]);
+  // Whichever of a person's requests came first was accepted, the other refused with a message.
+  const accepted = new Map<string, number>();
+  sent.forEach((email, i) => accepted.set(email, (accepted.get(email) ?? 0) + (statuses[i] === 302 ? 1 : 0)));
+  expect(
+    [...accepted.values()].every((n) => n === 1),
+    'exactly one accepted registration per person',
+  ).toBe(true);
+  expect(statuses.filter((s) => s === 409)).toHaveLength(20);
+
+  const waitlistShown = responses
+    .filter((r) => r.status() === 302)
+    .map((r) => /[?&]warteliste=(\d+)/.exec(r.headers().location ?? '')?.[1])
+    .filter((p): p is string => p !== undefined)
+    .map(Number);
+  const state = await eventSeatState(eventId);
+  const held = state.registrations.filter((r) => r.status === 'held');
+  const waiting = state.registrations.filter((r) => r.status === 'waitlisted');
+  expect(state.registrations).toHaveLength(people);
+  expect(new Set(state.registrations.map((r) => r.email)).size).toBe(people);
+  expect(held).toHaveLength(seats);
+  expect(state.seatsTaken).toBe(seats);
+  expect(waiting).toHaveLength(people - seats);
+  const positions = waiting.map((r) => r.waitlist_position!).sort((a, b) => a - b);
+  expect(positions).toEqual(Array.from({ length: people - seats }, (_, i) => i + 1));
+  // What each person was told is their stored place: the answers are the same set of positions.
+  expect([...waitlistShown].sort((a, b) => a - b)).toEqual(positions);
+
+  // Two seat holders cancel at the same moment: the first two on the waitlist move up, once each.
+  const [a, b] = held;
+  const cancelled = await Promise.all([a!, b!].map((r) => client.post(`/veranstaltungen/anmeldung/${r.token}`, { intent: 'cancel' })));
+  expect(cancelled.map((r) => r.status())).toEqual([302, 302]);
+  const after = await eventSeatState(eventId);
+  const promoted = after.registrations
+    .filter((r) => r.status === 'promoted')
+    .map((r) => r.waitlist_position)
+    .sort();
+  expect(promoted).toEqual([1, 2]);
+  expect(after.registrations.filter((r) => ['held', 'confirmed', 'promoted'].includes(r.status))).toHaveLength(seats);
+  expect(after.seatsTaken).toBe(seats);
+  await client.dispose();
+});
+
+test('two organisers cancel the same event at once: one cancels, the other is told so; each participant gets one notice', async ({
+  baseURL,
+}) => {
+  const eventId = await createTestEvent({ capacity: 5 });
+  const anonymous = await clientFor(baseURL!, 'anonymous');
+  const emails = [0, 1, 2].map((i) => `absage-${eventId}-${i}@test.example`);
+  for (const [i, email] of emails.entries())
+    expect((await anonymous.post(`/veranstaltungen/${eventId}`, { name: `Person ${i}`, email, privacyConsent: 'on' })).status()).toBe(302);
+  const organisers = await Promise.all([clientFor(baseURL!, 'beratung'), clientFor(baseURL!, 'beratung')]);
+  const path = `/veranstaltungen/verwalten/${eventId}`;
+  const answers = await Promise.all(
+    organisers.map((c, i) => c.post(path, { intent: 'cancelEvent', reason: `Die Referentin ist erkrankt (${i}).` })),
+  );
+  expect(answers.map((r) => r.status()).sort()).toEqual([302, 409]);
+  const refused = await answers.find((r) => r.status() === 409)!.text();
+  expect(refused).toMatch(/role="alert"[^>]*>\s*<p>Diese Veranstaltung ist bereits abgesagt/);
+  const state = await eventSeatState(eventId);
+  expect(state.registrations.map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+  const db = e2eDatabase();
+  try {
+    const count = db.prepare("select count(*) as n from outbox where to_address = ? and subject like '%abgesagt%'");
+    expect(emails.map((e) => (count.get(e) as { n: number }).n)).toEqual([1, 1, 1]);
+  } finally {
+    db.close();
+  }
+  // Later, from a page still open in another tab: the same message, nothing sent again.
+  const late = await organisers[0]!.post(path, {
+    intent: 'message',
+    subject: 'Hinweis',
+    body: 'Bitte beachten Sie die Absage.',
+    audience: 'confirmed',
+  });
+  expect(late.status()).toBe(409);
+  expect(await late.text()).toContain('bereits abgesagt');
+  await Promise.all([anonymous, ...organisers].map((c) => c.dispose()));
+});

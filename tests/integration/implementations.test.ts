@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DB } from '../../db/client';
+import { createApplication } from '../../db/repositories/applications';
+import {
+  addPayout,
+  addReceipts,
+  createImplementation,
+  deleteReceipt,
+  findImplementationByApplication,
+  listPayouts,
+  listReceipts,
+  updateImplementation,
+  updateReceipt,
+} from '../../db/repositories/implementations';
+import { createOrganisationStub } from '../../db/repositories/organisations';
+import { createUser } from '../../db/repositories/users';
+import { bescheidSchema } from '../../machines/umsetzung/bescheid';
+import { storedBescheid } from '../support/umsetzung';
+import { tempDatabase } from '../support/temp-db';
+
+/** The implementation repository on both dialects: one per application, versions, receipts as rows. */
+let db: DB;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ db, cleanup } = await tempDatabase());
+});
+afterEach(async () => {
+  await cleanup();
+});
+
+async function application() {
+  const org = await createOrganisationStub(db, { kind: 'verein', name: 'Testverein', landkreis: 'Meißen' });
+  const user = await createUser(db, { email: 'v@b.de', name: 'V', password: 'zwölf Zeichen!', role: 'applicant', organisationId: org.id });
+  const meta = {
+    title: 'T',
+    route: null,
+    view: 'uebersicht',
+    requestedGrantCents: null,
+    totalCents: null,
+    verdict: null,
+    ruleVersion: null,
+    unmetCriteria: [],
+  };
+  const row = await createApplication(db, { organisationId: org.id, userId: user.id, snapshot: {}, meta });
+  return { org, user, row };
+}
+
+describe('implementations', () => {
+  it('keeps one per application, saves a version only once and reads the Bescheid back unchanged', async () => {
+    const { org, user, row } = await application();
+    const bescheid = storedBescheid('B');
+    const created = await createImplementation(db, { applicationId: row.id, organisationId: org.id, bescheid, userId: user.id });
+    expect(created?.version).toBe(1);
+    expect(await createImplementation(db, { applicationId: row.id, organisationId: org.id, bescheid, userId: user.id })).toBeUndefined();
+    expect(await updateImplementation(db, created!.id, 1, { milestones: { startedOn: '2026-04-15' } }, user.id)).toBe(true);
+    expect(await updateImplementation(db, created!.id, 1, { milestones: { startedOn: '2026-04-16' } }, user.id)).toBe(false);
+    const stored = (await findImplementationByApplication(db, row.id))!;
+    expect(stored.version).toBe(2);
+    expect(bescheidSchema.parse(JSON.parse(stored.bescheid))).toEqual(bescheid);
+    expect(JSON.parse(stored.milestones)).toEqual({ startedOn: '2026-04-15' });
+  });
+
+  it('stores receipts and payouts with dates, cents and the asset flag as written', async () => {
+    const { org, user, row } = await application();
+    const impl = (await createImplementation(db, {
+      applicationId: row.id,
+      organisationId: org.id,
+      bescheid: storedBescheid('B'),
+      userId: user.id,
+    }))!;
+    const receipt = {
+      lineId: 'honorare',
+      orderedOn: null,
+      invoicedOn: '2026-05-12',
+      paidOn: '2026-05-20',
+      payee: 'Meier',
+      purpose: 'Werkstatt',
+      netCents: 100_000_00,
+      grossCents: 119_000_00,
+      asset: true,
+    };
+    await addReceipts(db, impl.id, [receipt, { ...receipt, invoicedOn: '2026-05-01', paidOn: null, asset: false }], user.id);
+    const [first, second] = await listReceipts(db, impl.id);
+    expect([first!.invoiced_on, first!.paid_on, first!.asset, first!.gross_cents]).toEqual(['2026-05-01', null, 0, 119_000_00]);
+    expect([second!.paid_on, second!.asset, second!.net_cents]).toEqual(['2026-05-20', 1, 100_000_00]);
+    expect(await updateReceipt(db, impl.id, second!.id, { ...receipt, grossCents: 1 }, user.id)).toBe(true);
+    expect(await deleteReceipt(db, impl.id + 1, first!.id)).toBe(false);
+    expect(await deleteReceipt(db, impl.id, first!.id)).toBe(true);
+    expect((await listReceipts(db, impl.id)).map((r) => r.gross_cents)).toEqual([1]);
+    await addPayout(db, impl.id, { receivedOn: '2026-05-20', amountCents: 900_000, note: 'Erster Abruf', userId: user.id });
+    expect((await listPayouts(db, impl.id)).map((p) => [p.received_on, p.amount_cents, p.note])).toEqual([
+      ['2026-05-20', 900_000, 'Erster Abruf'],
+    ]);
+  });
+});

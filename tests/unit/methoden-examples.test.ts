@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { searchExamples } from '../../app/methoden.server';
+import { methodBySlug } from '../../machines/methoden/catalogue';
+import { demoExamples, exampleSchema, examplesWithMethod, similarExamples } from '../../machines/methoden/examples';
+
+const slugs = (q: string) => searchExamples(new URLSearchParams(q)).results.map((e) => e.slug);
+
+describe('good examples', () => {
+  it('every demo example passes the schema, is marked fictional, names known fundable methods and shows no contact', () => {
+    for (const example of demoExamples) {
+      expect(exampleSchema.safeParse(example).error?.issues, example.slug).toBeUndefined();
+      expect(example.fictional).toBe(true);
+      expect(example.contact).toBeNull();
+      for (const slug of example.methodSlugs)
+        expect(methodBySlug(slug)?.fundingFit.status, `${example.slug}: ${slug}`).not.toBe('ausgeschlossen');
+    }
+  });
+
+  it('a contact is only valid with consent', () => {
+    const base = { ...demoExamples[0]!, fictional: false };
+    expect(exampleSchema.safeParse({ ...base, contact: { name: 'A. Muster', email: 'a@example.org', consent: true } }).success).toBe(true);
+    expect(exampleSchema.safeParse({ ...base, contact: { name: 'A. Muster', email: 'a@example.org', consent: false } }).success).toBe(
+      false,
+    );
+  });
+
+  it('lists the examples of a method and ranks similar examples by shared methods first', () => {
+    expect(examplesWithMethod('buergerrat').map((e) => e.slug)).toEqual(['buergerrat-mobilitaet-lindenau']);
+    const youth = demoExamples.find((e) => e.slug === 'jugendforum-talheim')!;
+    const similar = similarExamples(youth, [
+      youth,
+      { ...youth, slug: 'same-method', methodSlugs: ['planning-for-real'], fundingRoute: 'B', budgetRange: 'ueber-80000' },
+      { ...youth, slug: 'same-route', methodSlugs: ['mediation'], budgetRange: 'ueber-80000' },
+      { ...youth, slug: 'nothing-shared', methodSlugs: ['mediation'], fundingRoute: 'B', budgetRange: 'ueber-80000' },
+    ]);
+    expect(similar.map((e) => e.slug)).toEqual(['same-method', 'same-route']);
+  });
+
+  it('search stems German words, filters combine, bad input is an empty list', () => {
+    expect(slugs('q=Jugendlicher')[0]).toBe('jugendforum-talheim');
+    expect(slugs('methode=buergerrat')).toEqual(['buergerrat-mobilitaet-lindenau']);
+    expect(slugs('foerderweg=B')).toEqual(['nachbarschaftsgespraeche-weststadt']);
+    expect(slugs('foerderweg=B&q=Bürgerrat')).toEqual([]);
+    expect(slugs('foerderweg=Z&methode=<x>')).toHaveLength(demoExamples.length);
+    expect(searchExamples(new URLSearchParams({ q: '…!?' })).queryMessage).toMatch(/keine Wörter/);
+  });
+});
