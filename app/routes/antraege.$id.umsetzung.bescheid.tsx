@@ -2,7 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { financingTypeLabel, financingTypes } from '../../machines/umsetzung/bescheid';
-import { bescheidFieldLabels, bescheidToForm, parseBescheidForm, type BescheidFormValues } from '../../machines/umsetzung/bescheid-form';
+import {
+  bescheidFieldLabels,
+  bescheidLineCount,
+  bescheidToForm,
+  MAX_BESCHEID_LINES,
+  parseBescheidForm,
+  type BescheidFormValues,
+} from '../../machines/umsetzung/bescheid-form';
 import { createImplementation, updateImplementation } from '../../db/repositories/implementations';
 import { DefaultSubmit, PostForm } from '../components/forms';
 import { MessageSummary } from '../components/fields';
@@ -17,7 +24,6 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 ];
 
 const FORM = 'bescheid';
-const MAX_LINES = 100;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireApplicant(request);
@@ -57,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   if (form.get('intent') === 'addLine') {
-    const count = Math.min(MAX_LINES, (Number(values.lineCount) || 0) + 1);
+    const count = bescheidLineCount(bescheidLineCount(values.lineCount) + 1);
     return data({
       values: { ...values, lineCount: String(count) } as BescheidFormValues,
       errors: {} as Record<string, string>,
@@ -151,7 +157,7 @@ export default function BescheidForm() {
   }
   const values: BescheidFormValues = (result?.values as BescheidFormValues | undefined) ?? d.values;
   const errors = result?.errors ?? {};
-  const lineCount = Math.max(1, Number(values.lineCount) || 0);
+  const lineCount = Math.max(1, bescheidLineCount(values.lineCount));
   const e = (name: string) => errors[name];
   return (
     <>
@@ -308,7 +314,7 @@ export default function BescheidForm() {
             />
           </fieldset>
         ))}
-        {lineCount < MAX_LINES ? (
+        {lineCount < MAX_BESCHEID_LINES ? (
           <p>
             <button type="submit" name="intent" value="addLine" className="button button--secondary">
               Weitere Position anfügen

@@ -9,6 +9,18 @@ import { BESCHEID_SCHEMA_VERSION, bescheidProblems, financingTypes, type Beschei
  * (`line.0.amount`) so the form posts without JavaScript; every message names its field.
  */
 
+/** The most cost lines a Bescheid form holds (the plan of one application fits easily). */
+export const MAX_BESCHEID_LINES = 100;
+
+/**
+ * The number of cost lines a posted form says it has: a whole number from 0 to MAX_BESCHEID_LINES,
+ * whatever was sent ("1e309", "-3", "2.5", text), so no request can make the page render unbounded rows.
+ */
+export function bescheidLineCount(raw: unknown): number {
+  const n = Math.trunc(Number(raw));
+  return Number.isFinite(n) ? Math.min(MAX_BESCHEID_LINES, Math.max(0, n)) : 0;
+}
+
 export type BescheidFormValues = Record<string, string>;
 export type BescheidFormParse = { ok: true; bescheid: Bescheid } | { ok: false; errors: Record<string, string> };
 
@@ -86,7 +98,7 @@ export function parseBescheidForm(values: BescheidFormValues, part: 'A' | 'B'): 
   const vatDeductible = yesNo('vatDeductible');
   const advancePayments = yesNo('advancePayments');
   const lines: Bescheid['lines'] = [];
-  const count = Math.min(100, Number(get('lineCount')) || 0);
+  const count = bescheidLineCount(get('lineCount'));
   for (let i = 0; i < count; i += 1) {
     const label = get(`line.${i}.label`);
     const amount = get(`line.${i}.amount`);

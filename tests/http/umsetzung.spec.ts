@@ -24,6 +24,13 @@ test('a Bescheid is recorded only after the approval, refused while its plan doe
   expect(page).toContain('ANBest-K/ANBest-P Nr. 1.2');
   expect(page).toContain('value="999,99"');
 
+  // A line count no form of ours sends (found by the fuzzer: "1e309" is Infinity) is bounded.
+  for (const lineCount of ['1e309', '1e6', '-5', 'viele']) {
+    const odd = await kommune.post(`/antraege/${id}/umsetzung/bescheid`, bescheidForm({ ownCash: '999,99', lineCount }));
+    expect(odd.status(), lineCount).toBe(400);
+    expect((await odd.text()).match(/name="line\.\d+\.amount"/g)?.length ?? 0, lineCount).toBeLessThanOrEqual(100);
+  }
+
   const saved = await kommune.post(`/antraege/${id}/umsetzung/bescheid`, bescheidForm());
   expect(saved.status()).toBe(302);
   expect(saved.headers().location).toBe(`/antraege/${id}/umsetzung?hinweis=bescheid`);
