@@ -109,24 +109,31 @@ if (schema) await instancesUp();
 
 // Round robin: request n goes to instance n mod 2. The proxy keeps the Host header, so the
 // app's same-origin check sees the address the client used, as behind a real reverse proxy.
+// Like nginx by default (proxy_request_buffering), it reads the whole request body before it
+// forwards it: an instance that answers an upload early (a 404 from the URL alone) then never
+// leaves half a body between proxy and instance. The app's own handling of that case is tested
+// without the proxy (tests/http/robustness.spec.ts on SQLite).
 let next = 0;
 const proxy = schema
   ? createServer((req, res) => {
-      const target = instancePorts[next++ % instancePorts.length]!;
-      const upstream = httpRequest(
-        { host: '127.0.0.1', port: target, method: req.method, path: req.url, headers: req.headers },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      upstream.on('error', () => {
-        if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
-        res.end('Instanz nicht erreichbar');
-      });
-      req.pipe(upstream);
+      const body: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => body.push(chunk));
+      req.on('end', () => forward(req, res, Buffer.concat(body)));
     }).listen(Number(port), '127.0.0.1')
   : null;
+
+function forward(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, body: Buffer) {
+  const target = instancePorts[next++ % instancePorts.length]!;
+  const upstream = httpRequest({ host: '127.0.0.1', port: target, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Instanz nicht erreichbar');
+  });
+  upstream.end(body);
+}
 // Like the app (server.mjs) and a real proxy: idle client connections stay open longer than 5 s.
 if (proxy) {
   proxy.keepAliveTimeout = 65_000;
