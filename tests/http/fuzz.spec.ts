@@ -376,6 +376,13 @@ function asBrowserShows(control: FormTemplate['controls'][number], value: string
 
 /** Whether the body is what this form sends with one of its own buttons (the form that answers is this one). */
 function submittedBy(template: FormTemplate, entries: Entries): boolean {
+  // A form that names its action in a hidden field (the comment forms) sends exactly that action; a
+  // body without it is answered by whichever form handles the page's default action.
+  const hiddenIntent = template.controls.find((c) => c.name === 'intent' && c.type === 'hidden');
+  if (hiddenIntent) {
+    const sent = entries.filter(([name]) => name === 'intent');
+    return sent.length === 1 && sent[0]![1] === hiddenIntent.value;
+  }
   const buttons = template.controls.filter((c) => c.type === 'submit');
   const pressed = entries.filter(([name]) => buttons.some((b) => b.name === name) || name === 'intent');
   if (!buttons.length) return pressed.length === 0;
