@@ -145,13 +145,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const values: Record<string, string> = {};
     const errors: Record<string, string> = {};
     const next: Record<string, string | null> = {};
+    // What was typed comes back as typed; only the parsing ignores surrounding spaces.
     for (const key of milestoneKeys) {
-      values[key] = str(key).trim();
-      if (!values[key]) {
+      values[key] = str(key);
+      const typed = values[key]!.trim();
+      if (!typed) {
         next[key] = null;
         continue;
       }
-      const parsed = parseGermanDate(values[key]!, `das Feld „${milestoneLabels[key].label}“`);
+      const parsed = parseGermanDate(typed, `das Feld „${milestoneLabels[key].label}“`);
       if (parsed.ok) next[key] = parsed.iso;
       else errors[key] = parsed.message;
     }
@@ -174,14 +176,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${base}?hinweis=gespeichert`);
   }
   if (intent === 'payout.add') {
-    const values = { receivedOn: str('receivedOn').trim(), amount: str('amount').trim(), note: str('note').trim() };
+    const values = { receivedOn: str('receivedOn'), amount: str('amount'), note: str('note') };
+    const note = values.note.trim();
     const errors: Record<string, string> = {};
     // Refused, never cut: a shortened note would be stored without the user knowing.
-    if (values.note.length > 200)
-      errors.note = `Die Notiz darf höchstens 200 Zeichen lang sein (jetzt ${values.note.length.toLocaleString('de-DE')}). Bitte kürzen Sie sie.`;
-    const date = parseGermanDate(values.receivedOn, 'das Datum des Zahlungseingangs');
+    if (note.length > 200)
+      errors.note = `Die Notiz darf höchstens 200 Zeichen lang sein (jetzt ${note.length.toLocaleString('de-DE')}). Bitte kürzen Sie sie.`;
+    const date = parseGermanDate(values.receivedOn.trim(), 'das Datum des Zahlungseingangs');
     if (!date.ok) errors.receivedOn = date.message;
-    const amount = parseEuro(values.amount, 'den ausgezahlten Betrag');
+    const amount = parseEuro(values.amount.trim(), 'den ausgezahlten Betrag');
     if (!amount.ok) errors.amount = amount.message;
     else if (amount.cents === 0) errors.amount = 'Bitte geben Sie einen Betrag über 0 € an.';
     const already = (await listPayouts(db, loaded.row.id)).reduce((s, p) => s + p.amount_cents, 0);
@@ -190,7 +193,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (Object.keys(errors).length || !date.ok || !amount.ok)
       return data<ActionResult>({ form: 'payout', values, errors }, { status: 400 });
-    await addPayout(db, loaded.row.id, { receivedOn: date.iso, amountCents: amount.cents, note: values.note, userId: user.id });
+    await addPayout(db, loaded.row.id, { receivedOn: date.iso, amountCents: amount.cents, note, userId: user.id });
     return redirect(`${base}?hinweis=auszahlung#auszahlungen`);
   }
   if (intent === 'payout.delete') {
