@@ -38,6 +38,7 @@ const httpOnPostgres = [
   'http/security.spec.ts',
   'http/budget.spec.ts',
   'http/robustness.spec.ts',
+  'http/veranstaltungen-concurrency.spec.ts',
   'http/instances.spec.ts',
   'http/postgres-faults.spec.ts',
 ];

@@ -114,7 +114,7 @@ export function expireSessionsOf(email: string) {
 /** A new event in the e2e database (defaults: online, two weeks ahead), for tests that need its seats to themselves. */
 export async function createTestEvent(values: Partial<import('../../db/repositories/events').EventValues> = {}): Promise<number> {
   const { createEvent } = await import('../../db/repositories/events');
-  const db = createDatabase(e2eDatabaseFile());
+  const db = openE2eDatabase();
   const start = new Date(Date.now() + 14 * 86_400_000);
   start.setUTCHours(9, 0, 0, 0);
   const end = new Date(start.getTime() + 2 * 3_600_000);
@@ -163,16 +163,13 @@ export function lastMailTo(address: string, subject?: RegExp): string {
   }
 }
 
-/**
- * The seats of an event as stored: the counter and every registration. Reads through Kysely, so
- * it follows the server to PostgreSQL once DATABASE_URL support lands (one seam: createDatabase).
- */
+/** The seats of an event as stored: the counter and every registration (SQLite or PostgreSQL, whichever the server uses). */
 export async function eventSeatState(eventId: number): Promise<{
   capacity: number;
   seatsTaken: number;
   registrations: Array<{ email: string; status: string; waitlist_position: number | null; token: string }>;
 }> {
-  const db = createDatabase(e2eDatabaseFile());
+  const db = openE2eDatabase();
   try {
     const event = await db.selectFrom('events').select(['capacity', 'seats_taken']).where('id', '=', eventId).executeTakeFirstOrThrow();
     const registrations = await db
@@ -182,6 +179,17 @@ export async function eventSeatState(eventId: number): Promise<{
       .orderBy('id')
       .execute();
     return { capacity: event.capacity, seatsTaken: event.seats_taken, registrations };
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** How many e-mails whose subject contains a text went to an address (SQLite or PostgreSQL). */
+export async function mailCount(address: string, subjectContains: string): Promise<number> {
+  const db = openE2eDatabase();
+  try {
+    const rows = await db.selectFrom('outbox').select('subject').where('to_address', '=', address).execute();
+    return rows.filter((r) => r.subject.includes(subjectContains)).length;
   } finally {
     await db.destroy();
   }
