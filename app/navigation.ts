@@ -34,6 +34,7 @@ export function navigationFor(role: Role | null): NavItem[] {
         { to: '/methoden', label: 'Methoden' },
         { to: '/qualitaetscheck/inhalte', label: 'QualitätsCheck-Inhalte' },
         { to: '/veranstaltungen/verwalten', label: 'Veranstaltungen' },
+        { to: '/newsletter/verwalten', label: 'Newsletter' },
         { to: '/netzwerk', label: 'Netzwerk' },
         { to: '/konto', label: 'Konto' },
       ];
@@ -42,6 +43,7 @@ export function navigationFor(role: Role | null): NavItem[] {
         { to: '/regelwerk', label: 'Regelwerk' },
         { to: '/qualitaetscheck/inhalte', label: 'QualitätsCheck-Inhalte' },
         { to: '/veranstaltungen/verwalten', label: 'Veranstaltungen' },
+        { to: '/newsletter/verwalten', label: 'Newsletter' },
         { to: '/konto', label: 'Konto' },
       ];
     case 'admin':

@@ -175,6 +175,9 @@ function Footer() {
             <Link to="/regeln">Regelkatalog</Link>
           </li>
           <li>
+            <Link to="/newsletter">Newsletter</Link>
+          </li>
+          <li>
             <Link to="/barrierefreiheit">Barrierefreiheit</Link>
           </li>
           <li>

@@ -70,7 +70,7 @@ async function main() {
       const { attachmentFiles, ...counts } = await runHousekeeping(db, fileStoreFromEnv());
       console.log(
         `Aufgeräumt: ${counts.applications} gelöschte Entwürfe (${attachmentFiles.length} Anlagen-Dateien), ${counts.loginAttempts} Anmeldeversuche, ` +
-          `${counts.anonymousEligibilityChecks} Förder-Checks und ${counts.anonymousQualityChecks} QualitätsChecks ohne Konto, ${counts.expiredSessions} abgelaufene Sitzungen, ${counts.keptInputs} nicht abgeholte Eingaben, ${counts.passwordResets} Passwort-Links und -Anfragen.`,
+          `${counts.anonymousEligibilityChecks} Förder-Checks und ${counts.anonymousQualityChecks} QualitätsChecks ohne Konto, ${counts.expiredSessions} abgelaufene Sitzungen, ${counts.keptInputs} nicht abgeholte Eingaben, ${counts.passwordResets} Passwort-Links und -Anfragen, ${counts.newsletterRequests} nicht bestätigte Newsletter-Bestellungen.`,
       );
       await db.destroy();
       return;

@@ -503,6 +503,27 @@ export interface NetworkMemberTable {
   updated_at: Timestamp;
 }
 
+export interface NewsletterSubscriberTable {
+  id: Generated<number>;
+  email: string;
+  token: string;
+  status: 'pending' | 'confirmed';
+  confirm_by: Timestamp | null;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  confirmed_at: Timestamp | null;
+}
+
+export interface NewsletterIssueTable {
+  id: Generated<number>;
+  subject: string;
+  body: string;
+  created_by: number | null;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  updated_at: Timestamp;
+  sent_at: Timestamp | null;
+  recipients: Generated<number>;
+}
+
 export interface Database {
   job_runs: JobRunTable;
   prepared_downloads: PreparedDownloadTable;
@@ -539,7 +560,12 @@ export interface Database {
   implementation_payouts: ImplementationPayoutTable;
   implementation_requests: ImplementationRequestTable;
   network_members: NetworkMemberTable;
+  newsletter_subscribers: NewsletterSubscriberTable;
+  newsletter_issues: NewsletterIssueTable;
 }
+
+export type NewsletterSubscriberRow = Selectable<NewsletterSubscriberTable>;
+export type NewsletterIssueRow = Selectable<NewsletterIssueTable>;
 
 export type NetworkMemberRow = Selectable<NetworkMemberTable>;
 export type Organisation = Selectable<OrganisationTable>;

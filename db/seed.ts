@@ -6,6 +6,7 @@ import type { FundingCall } from '../machines/frl/calls';
 import { createUser, findUserByEmail } from './repositories/users';
 import { seedDemoEvents } from './demo/events';
 import { seedDemoNetwork } from './demo/netzwerk';
+import { seedDemoNewsletter } from './demo/newsletter';
 import type { Role } from '../machines/shared/organisation';
 
 /** Password of every demo account (listed in README.md). Demo data only; never in production. */
@@ -98,6 +99,7 @@ export async function seedDemoData(db: DB): Promise<{ created: string[]; calls: 
   const calls = (await saveCall(db, demoCall(), null, null)) ? [demoCallId] : [];
   await seedDemoEvents(db);
   await seedDemoNetwork(db);
+  await seedDemoNewsletter(db);
   return { created, calls };
 }
 

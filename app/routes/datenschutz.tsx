@@ -103,7 +103,14 @@ export default function Privacy() {
         Über den persönlichen Link in der E-Mail können Sie sich jederzeit abmelden. 90 Tage nach dem Ende der Veranstaltung löscht die
         Anwendung die Anmeldungen mit allen personenbezogenen Angaben.
       </p>
-      <h2>9. Ihre Rechte</h2>
+      <h2 id="newsletter">9. Newsletter</h2>
+      <p>
+        Wenn Sie den Newsletter bestellen, speichern wir Ihre E-Mail-Adresse, einen persönlichen Link und die Zeitpunkte von Bestellung und
+        Bestätigung. Zweck ist allein der Versand des Newsletters (Einwilligung, Art. 6 Abs. 1 Buchst. a DSGVO). Sie erhalten ihn erst, wenn
+        Sie die Bestellung über den Link in unserer E-Mail bestätigt haben; eine nicht bestätigte Bestellung löschen wir nach 7 Tagen. Mit
+        dem Link in jeder Ausgabe können Sie den Newsletter jederzeit abbestellen; dann löschen wir Ihre Adresse sofort.
+      </p>
+      <h2>10. Ihre Rechte</h2>
       <p>
         Sie haben das Recht auf Auskunft (Art. 15 DSGVO), Berichtigung (Art. 16), Löschung (Art. 17), Einschränkung der Verarbeitung (Art.
         18) und Widerspruch (Art. 21). Sie können sich außerdem bei der Sächsischen Datenschutz- und Transparenzbeauftragten beschweren.

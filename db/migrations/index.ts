@@ -14,6 +14,7 @@ import * as implementations from './2026_12_13_000000_implementations';
 import * as netzwerk from './2026_12_14_000000_netzwerk';
 import * as mittelabrufe from './2026_12_15_000000_mittelabrufe';
 import * as eventAttendancePrivacy from './2026_12_17_000000_event_attendance_privacy';
+import * as newsletter from './2026_12_21_000000_newsletter';
 
 /**
  * Every migration, by name. Listed by hand (not read from the folder) because the Remix server bundle
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_14_000000_netzwerk': netzwerk,
   '2026_12_15_000000_mittelabrufe': mittelabrufe,
   '2026_12_17_000000_event_attendance_privacy': eventAttendancePrivacy,
+  '2026_12_21_000000_newsletter': newsletter,
 };

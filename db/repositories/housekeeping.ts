@@ -2,6 +2,7 @@ import { asFileStore, type FileStore } from '../file-store';
 import type { Kysely, Transaction } from 'kysely';
 import { lockSection } from '../dialect';
 import type { Database } from '../schema';
+import { deleteExpiredRequests } from './newsletter';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -22,6 +23,8 @@ export interface HousekeepingResult {
   keptInputs: number;
   /** Password links expired or used 30 days ago, and "Passwort vergessen?" requests older than a day. */
   passwordResets: number;
+  /** Newsletter requests whose confirmation link expired unused (Datenschutzerklärung, Nr. 9). */
+  newsletterRequests: number;
 }
 
 /**
@@ -64,6 +67,7 @@ export async function housekeeping(db: Executor, now = new Date(), days = RETENT
   // Requests only count towards the hourly limit; a day is plenty.
   const dayBefore = new Date(now.getTime() - 86_400_000).toISOString();
   const resetRequests = await db.deleteFrom('password_reset_requests').where('requested_at', '<', dayBefore).executeTakeFirst();
+  const newsletterRequests = await deleteExpiredRequests(db, now);
   return {
     applications: Number(applications.numDeletedRows),
     attachmentFiles: files.map((f) => f.storage_key),
@@ -73,6 +77,7 @@ export async function housekeeping(db: Executor, now = new Date(), days = RETENT
     expiredSessions: Number(sessions.numDeletedRows),
     keptInputs: Number(keptInputs.numDeletedRows),
     passwordResets: Number(resetTokens.numDeletedRows) + Number(resetRequests.numDeletedRows),
+    newsletterRequests,
   };
 }
 

@@ -39,6 +39,8 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
     '/methoden/finder?ziel=informieren&ziel=entscheiden&ziel=ideen-sammeln&ziel=meinungsbild&ziel=junge-menschen',
     '/beispiele',
     '/beispiele/jugendforum-talheim',
+    '/newsletter',
+    '/newsletter/1',
   ],
   // A method page as an applicant sees it, with the form to take it into a draft.
   kommune: [
@@ -60,6 +62,8 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
     '/veranstaltungen/verwalten',
     '/veranstaltungen/verwalten/neu',
     '/veranstaltungen/verwalten/3',
+    '/newsletter/verwalten',
+    '/newsletter/verwalten/2',
   ],
   ministerium: [
     '/regelwerk',

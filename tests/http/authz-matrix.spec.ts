@@ -390,6 +390,28 @@ const matrix: Row[] = [
     expect: { ...only(['beratung'], 'invalid', 'redirect'), kommune: 'forbidden' },
   },
   { file: 'netzwerk.mitglieder.$id', path: '/netzwerk/mitglieder/abc', method: 'GET', expect: all(404) },
+  // The newsletter (issue 18 Nr. 10): public subscription and archive (drafts are not in it), editors are advisors and ministry staff.
+  { file: 'newsletter._index', path: '/newsletter', method: 'GET', expect: all('ok') },
+  { file: 'newsletter._index', path: '/newsletter', method: 'POST', expect: all('invalid') },
+  { file: 'newsletter.$id', path: '/newsletter/1', method: 'GET', expect: all('ok') },
+  { file: 'newsletter.$id', path: '/newsletter/2', method: 'GET', expect: all(404) },
+  { file: 'newsletter.abo.$token', path: '/newsletter/abo/unbekannter-link-0000000000', method: 'GET', expect: all(404) },
+  { file: 'newsletter.abo.$token', path: '/newsletter/abo/unbekannter-link-0000000000', method: 'POST', expect: all(404) },
+  { file: 'newsletter.verwalten._index', path: '/newsletter/verwalten', method: 'GET', expect: only(['beratung', 'ministerium'], 'ok') },
+  {
+    file: 'newsletter.verwalten._index',
+    path: '/newsletter/verwalten',
+    method: 'POST',
+    expect: only(['beratung', 'ministerium'], 'invalid'),
+  },
+  { file: 'newsletter.verwalten.$id', path: '/newsletter/verwalten/2', method: 'GET', expect: only(['beratung', 'ministerium'], 'ok') },
+  { file: 'newsletter.verwalten.$id', path: '/newsletter/verwalten/999999', method: 'GET', expect: only(['beratung', 'ministerium'], 404) },
+  {
+    file: 'newsletter.verwalten.$id',
+    path: '/newsletter/verwalten/2',
+    method: 'POST',
+    expect: only(['beratung', 'ministerium'], 'invalid'),
+  },
   // Organisers are EBBS advisors and ministry staff.
   {
     file: 'veranstaltungen.verwalten._index',

@@ -323,6 +323,20 @@ const samples: Record<string, Samples> = {
       return { path: `/veranstaltungen/anmeldung/${token}`, client };
     },
   },
+  'newsletter.abo.$token': {
+    variants: ['persönlicher Link'],
+    target: async (fuzz) => {
+      const client = await clientFor(fuzz.baseUrl, 'anonymous');
+      const email = `fuzz-newsletter-${Date.now()}@example.de`;
+      const requested = await client.post('/newsletter', { email, privacyConsent: 'on' });
+      expect(requested.status(), 'a newsletter request for the fuzzer').toBe(302);
+      const token = /\/newsletter\/abo\/([A-Za-z0-9_-]+)/.exec(lastMailTo(fuzz.file, email))?.[1];
+      expect(token, 'a personal link in the outbox').toBeTruthy();
+      return { path: `/newsletter/abo/${token}`, client };
+    },
+  },
+  // The demo draft (the sent demo issue refuses every change, which the 409 path covers once it is sent).
+  'newsletter.verwalten.$id': { variants: ['Entwurf'], target: as('beratung', () => '/newsletter/verwalten/2') },
   'foerdercheck.$schritt': {
     variants: [...questionIds, 'ergebnis'],
     target: async (fuzz, step) => ({ path: `/foerdercheck/${step}`, client: await answeredCheck(fuzz) }),
