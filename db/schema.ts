@@ -524,6 +524,15 @@ export interface NewsletterIssueTable {
   recipients: Generated<number>;
 }
 
+export interface NetworkMessageTable {
+  id: Generated<number>;
+  sender_id: number;
+  recipient_id: number;
+  body: string;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  read_at: Timestamp | null;
+}
+
 export interface Database {
   job_runs: JobRunTable;
   prepared_downloads: PreparedDownloadTable;
@@ -562,7 +571,10 @@ export interface Database {
   network_members: NetworkMemberTable;
   newsletter_subscribers: NewsletterSubscriberTable;
   newsletter_issues: NewsletterIssueTable;
+  network_messages: NetworkMessageTable;
 }
+
+export type NetworkMessageRow = Selectable<NetworkMessageTable>;
 
 export type NewsletterSubscriberRow = Selectable<NewsletterSubscriberTable>;
 export type NewsletterIssueRow = Selectable<NewsletterIssueTable>;

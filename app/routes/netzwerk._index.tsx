@@ -32,6 +32,9 @@ export default function Network() {
             <Link to="/netzwerk/mitglieder">Mitglieder finden</Link>
           </li>
           <li>
+            <Link to="/netzwerk/nachrichten">Nachrichten</Link>
+          </li>
+          <li>
             <Link to="/netzwerk/profil">Mein Profil im Netzwerk</Link>
           </li>
         </ul>

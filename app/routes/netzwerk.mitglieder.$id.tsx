@@ -93,6 +93,11 @@ export default function MemberProfilePage() {
       </p>
       <h1>{d.name}</h1>
       {d.role ? <p>{d.role}</p> : null}
+      {d.viewer === 'member' && !d.own && !d.blocked ? (
+        <p>
+          <Link to={`/netzwerk/nachrichten/${d.id}`}>Nachricht schreiben</Link>
+        </p>
+      ) : null}
       {d.viewer === 'public' ? <p className="caption">Sie sehen nur die Angaben, die dieses Mitglied öffentlich gemacht hat.</p> : null}
       {d.rows.length ? (
         <dl className="summary-list">

@@ -1,5 +1,6 @@
 import type { DB } from '../client';
 import { memberByUser, saveMemberProfile } from '../repositories/netzwerk';
+import { storeMessage } from '../repositories/netzwerk-messages';
 import { findUserByEmail } from '../repositories/users';
 import type { MemberProfile } from '../../machines/netzwerk/profile';
 
@@ -39,5 +40,32 @@ export async function seedDemoNetwork(db: DB): Promise<number> {
     await saveMemberProfile(db, user.id, profile);
     joined++;
   }
+  await seedDemoMessages(db);
   return joined;
+}
+
+/** One demo conversation (issue 20 Nr. 4), read on both sides, so a new member sees how messages look. */
+async function seedDemoMessages(db: DB): Promise<void> {
+  if (await db.selectFrom('network_messages').select('id').executeTakeFirst()) return;
+  const kommune = await findUserByEmail(db, 'kommune@demo.example');
+  const beratung = await findUserByEmail(db, 'beratung@demo.example');
+  const a = kommune ? await memberByUser(db, kommune.id) : null;
+  const b = beratung ? await memberByUser(db, beratung.id) : null;
+  if (!a || !b) return;
+  const at = (iso: string) => new Date(iso);
+  await storeMessage(
+    db,
+    a.id,
+    b.id,
+    'Guten Tag Frau Dr. Berg,\nwir planen einen Bürgerrat zur Ortsmitte. Haben Sie ein Beispiel für die Einladung? (Demodaten)',
+    at('2026-11-20T09:15:00.000Z'),
+  );
+  await storeMessage(
+    db,
+    b.id,
+    a.id,
+    'Gern: Schauen Sie in das gute Beispiel „Jugendforum Talheim“ und in die Methode Bürgerrat im Katalog. (Demodaten)',
+    at('2026-11-20T13:40:00.000Z'),
+  );
+  await db.updateTable('network_messages').set({ read_at: '2026-11-21T08:00:00.000Z' }).execute();
 }

@@ -15,6 +15,7 @@ import * as netzwerk from './2026_12_14_000000_netzwerk';
 import * as mittelabrufe from './2026_12_15_000000_mittelabrufe';
 import * as eventAttendancePrivacy from './2026_12_17_000000_event_attendance_privacy';
 import * as newsletter from './2026_12_21_000000_newsletter';
+import * as networkMessages from './2026_12_22_000000_network_messages';
 
 /**
  * Every migration, by name. Listed by hand (not read from the folder) because the Remix server bundle
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_15_000000_mittelabrufe': mittelabrufe,
   '2026_12_17_000000_event_attendance_privacy': eventAttendancePrivacy,
   '2026_12_21_000000_newsletter': newsletter,
+  '2026_12_22_000000_network_messages': networkMessages,
 };

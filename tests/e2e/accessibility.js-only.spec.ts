@@ -64,6 +64,8 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
     '/veranstaltungen/verwalten/3',
     '/newsletter/verwalten',
     '/newsletter/verwalten/2',
+    '/netzwerk/nachrichten',
+    '/netzwerk/nachrichten/1',
   ],
   ministerium: [
     '/regelwerk',

@@ -390,6 +390,31 @@ const matrix: Row[] = [
     expect: { ...only(['beratung'], 'invalid', 'redirect'), kommune: 'forbidden' },
   },
   { file: 'netzwerk.mitglieder.$id', path: '/netzwerk/mitglieder/abc', method: 'GET', expect: all(404) },
+  // Direct messages (issue 20 Nr. 4): members only; member 1 is the Gemeinde Wiesenbach (kommune), who cannot write to itself.
+  {
+    file: 'netzwerk.nachrichten._index',
+    path: '/netzwerk/nachrichten',
+    method: 'GET',
+    expect: only(['kommune', 'beratung'], 'ok', 'redirect'),
+  },
+  {
+    file: 'netzwerk.nachrichten.$id',
+    path: '/netzwerk/nachrichten/1',
+    method: 'GET',
+    expect: { ...only(['beratung'], 'ok', 'redirect'), kommune: 404 },
+  },
+  {
+    file: 'netzwerk.nachrichten.$id',
+    path: '/netzwerk/nachrichten/999999',
+    method: 'GET',
+    expect: only(['kommune', 'beratung'], 404, 'redirect'),
+  },
+  {
+    file: 'netzwerk.nachrichten.$id',
+    path: '/netzwerk/nachrichten/1',
+    method: 'POST',
+    expect: { ...only(['beratung'], 'invalid', 'redirect'), kommune: 404 },
+  },
   // The newsletter (issue 18 Nr. 10): public subscription and archive (drafts are not in it), editors are advisors and ministry staff.
   { file: 'newsletter._index', path: '/newsletter', method: 'GET', expect: all('ok') },
   { file: 'newsletter._index', path: '/newsletter', method: 'POST', expect: all('invalid') },

@@ -225,6 +225,10 @@ const samples: Record<string, Samples> = {
     variants: ['mitglied'],
     target: as('beratung', (fuzz) => `/netzwerk/mitglieder/${memberId(fuzz.file, 'kommune@demo.example')}`),
   },
+  'netzwerk.nachrichten.$id': {
+    variants: ['Unterhaltung'],
+    target: as('beratung', (fuzz) => `/netzwerk/nachrichten/${memberId(fuzz.file, 'kommune@demo.example')}`),
+  },
   'beratung.$id': { variants: ['in Beratung'], target: as('beratung', (fuzz) => `/beratung/${copyApplication(fuzz.file, 'Wiesenbach')}`) },
   'regelwerk.aufrufe.$id': {
     variants: ['neu', 'demo-foerderaufruf'],
