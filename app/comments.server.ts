@@ -140,7 +140,13 @@ export async function handleCommentAction(access: ApplicationAccess, form: FormD
   const assigned = advisor && isAssignedAdvisor(actorOf(user, row), access.review.context);
 
   if (advisor && !assigned) {
-    return refuse(String(form.get('formKey') ?? 'neu'), 'Bitte übernehmen Sie die Beratung dieses Antrags, bevor Sie kommentieren.', body);
+    // The key of the form that was sent, derived as each branch below derives it (never the posted
+    // `formKey`, which names no form when tampered with), so the message and the text appear there.
+    const key =
+      intent === 'kommentar.neu'
+        ? `neu-${String(form.get('step') ?? '')}`
+        : `${intent === 'kommentar.antwort' ? 'antwort' : 'status'}-${Number(form.get('comment'))}`;
+    return refuse(key, 'Bitte übernehmen Sie die Beratung dieses Antrags, bevor Sie kommentieren.', body);
   }
 
   if (intent === 'kommentar.neu') {

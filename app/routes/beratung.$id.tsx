@@ -171,6 +171,18 @@ export default function AdvisorView() {
         </div>
       ) : null}
 
+      {commentError && !d.assigned ? (
+        // The comment forms are not on the page for an advisor who does not (or no longer) advise this
+        // draft: the message and the text they typed are shown here, so nothing is lost.
+        <div className="notice notice--error" role="alert">
+          <p>{commentError.message}</p>
+          {commentError.body ? (
+            <p className="preserve-lines">
+              <strong>Ihr Text:</strong> {commentError.body}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <section className="status-panel" aria-labelledby="stand">
         <h2 id="stand" className="heading-medium">
           Stand: {d.statusLabel}

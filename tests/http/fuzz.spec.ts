@@ -433,7 +433,7 @@ async function check(fuzz: FuzzServer, path: string, template: FormTemplate | nu
   // an unknown action) the error page says what went wrong.
   expect(main, `${label}: the error is announced`).toMatch(/role="alert"|<h1>Die Anfrage konnte nicht verarbeitet werden<\/h1>/);
   if (!template || !submittedBy(template, entries)) return;
-  const shown = await renderedValues(fuzz.parser, text, path);
+  const shown = await renderedValues(fuzz.parser, text, path, template);
   for (const control of template.controls.filter(isTypedText)) {
     // Only a field sent once and under no other name Conform reads as the same field ("a[0]", "a.b").
     const sent = entries.filter(

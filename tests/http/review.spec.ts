@@ -74,9 +74,19 @@ test('advisors see a draft only once it is shared, and applicants never see inte
   expect(await (await advisor.get('/beratung')).text()).toContain(`/beratung/${id}"`);
   expect((await advisor.get(`/beratung/${id}`)).status()).toBe(200);
   // Reading is allowed from the pool; commenting only after taking the draft.
-  const early = await advisor.post(`/beratung/${id}`, { intent: 'kommentar.neu', step: 'vorhaben', field: '', body: 'Zu früh' });
+  const early = await advisor.post(`/beratung/${id}`, {
+    intent: 'kommentar.neu',
+    step: 'vorhaben',
+    formKey: 'gibt-es-nicht',
+    field: '',
+    body: 'Zu früh',
+  });
   expect(early.status()).toBe(400);
-  expect(await early.text()).toContain('Bitte übernehmen Sie die Beratung dieses Antrags, bevor Sie kommentieren.');
+  const earlyPage = await early.text();
+  expect(earlyPage).toContain('Bitte übernehmen Sie die Beratung dieses Antrags, bevor Sie kommentieren.');
+  // The pool view has no comment forms: the message and the typed text stand in an alert in the page itself.
+  const earlyMain = /<main\b[\s\S]*<\/main>/.exec(earlyPage)![0];
+  expect(earlyMain).toMatch(/role="alert"[\s\S]*Bitte übernehmen Sie die Beratung dieses Antrags[\s\S]*Zu früh/);
   expect(commentIds(id)).toEqual([]);
 
   await advisor.post(`/beratung/${id}`, { intent: 'beratung.uebernehmen', reviewVersion: await reviewVersion(advisor, `/beratung/${id}`) });

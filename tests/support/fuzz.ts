@@ -32,11 +32,24 @@ export async function formsOf(parser: Page, html: string, pagePath: string): Pro
   }, pagePath);
 }
 
-/** The value a control holds after a re-render, by name (first control of that name). */
-export async function renderedValues(parser: Page, html: string, path: string): Promise<Map<string, string>> {
-  const forms = await formsOf(parser, html, path);
+/** The hidden fields that tell one form of a page from another (the comment form of a step, a reply to a thread). */
+const identity = (form: FormTemplate) =>
+  form.controls
+    .filter((c) => c.type === 'hidden' && !['csrf', 'version', 'reviewVersion'].includes(c.name))
+    .map((c) => `${c.name}=${c.value}`)
+    .sort()
+    .join('&');
+
+/**
+ * The value a control holds after a re-render, by name (first control of that name). With `template`,
+ * the form that came back is the one with the same identifying hidden fields, if the page has it: a
+ * page with many comment forms has many fields named "body".
+ */
+export async function renderedValues(parser: Page, html: string, path: string, template?: FormTemplate): Promise<Map<string, string>> {
+  const all = (await formsOf(parser, html, path)).filter((f) => f.action === path);
+  const same = template ? all.filter((f) => identity(f) === identity(template)) : [];
   const values = new Map<string, string>();
-  for (const form of forms.filter((f) => f.action === path)) {
+  for (const form of same.length ? same : all) {
     for (const control of form.controls) if (!values.has(control.name)) values.set(control.name, control.value);
   }
   return values;
