@@ -77,6 +77,12 @@ export async function runExclusively<T>(
  * Whether an error is a transient conflict between concurrent transactions that the same work
  * may simply retry: PostgreSQL serialization failure or deadlock, SQLite busy past its timeout.
  */
+/** A unique index refused the row, on SQLite and PostgreSQL alike (two requests inserting the same key at once). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}
+
 export function isRetryableConflict(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const code = 'code' in error ? String((error as { code: unknown }).code) : '';

@@ -61,12 +61,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb();
   const flood = rateLimitMessage(await sentSince(db, member.id, new Date(Date.now() - 3_600_000)));
   if (flood) return data({ result: submission.reply({ formErrors: [flood] }) }, { status: 429 });
-  const recipient = await db.selectFrom('network_members').select('user_id').where('id', '=', other.id).executeTakeFirstOrThrow();
   await db.transaction().execute(async (trx) => {
     await storeMessage(trx, member.id, other.id, submission.value.body);
     const link = `/netzwerk/nachrichten/${member.id}`;
     await notify(trx, {
-      userIds: [recipient.user_id],
+      userIds: [other.userId],
       applicationId: null,
       kind: 'netzwerk.nachricht',
       text: `Neue Nachricht im EBBS-Netzwerk von ${member.displayName}`,

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import type { z } from 'zod';
-import { isUniqueViolation } from '../../db/repositories/events';
+import { isUniqueViolation } from '../../db/dialect';
 import { listSentIssues, subscribe } from '../../db/repositories/newsletter';
 import { confirmDays, subscribeSchema } from '../../machines/newsletter/newsletter';
 import { formatDate } from '../../machines/shared/format';

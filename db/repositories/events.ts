@@ -513,11 +513,8 @@ export async function participants(db: Executor, eventId: number): Promise<Event
     .execute();
 }
 
-/** A unique index refused the row (SQLite and PostgreSQL): a second registration with the same e-mail raced this one. */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
-}
+/** A second registration with the same e-mail raced this one (the unique index refused it). */
+export { isUniqueViolation } from '../dialect';
 
 /** Participants' personal data is deleted this many days after the event's end (issue 18 Nr. 7). */
 export const REGISTRATION_RETENTION_DAYS = defaultRetentionDays;
