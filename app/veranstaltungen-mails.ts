@@ -170,3 +170,77 @@ export function accessLinkMail(input: { event: MailEvent; name: string; token: s
     ].join('\n'),
   };
 }
+
+// ---- events with selection (issue 18 Nr. 9) ---------------------------------------------------
+
+/** The receipt of an application: no seat yet, the outcome comes after the deadline. */
+export function applicationMail(input: { event: MailEvent; name: string; token: string; closesAt: string }, publicUrl: string): Mail {
+  return {
+    subject: `Ihre Bewerbung ist eingegangen: ${input.event.title}`,
+    body: [
+      `Guten Tag ${input.name},`,
+      '',
+      'vielen Dank für Ihre Bewerbung für:',
+      facts(input.event),
+      '',
+      `Die Plätze werden nach Auswahl vergeben. Nach dem Bewerbungsschluss (${formatDateTime(input.closesAt)} Uhr) wählen die Veranstalter aus; das Ergebnis erfahren Sie per E-Mail.`,
+      'Ihre Bewerbung ansehen oder zurückziehen:',
+      absoluteLink(publicUrl, registrationPath(input.token)),
+      '',
+      'Wenn Sie sich nicht beworben haben, ziehen Sie die Bewerbung bitte über den Link zurück.',
+      '',
+      signature,
+    ].join('\n'),
+  };
+}
+
+export function selectedMail(input: { event: MailEvent; name: string; token: string; until: string }, publicUrl: string): Mail {
+  return {
+    subject: `Sie sind ausgewählt: ${input.event.title}`,
+    body: [
+      `Guten Tag ${input.name},`,
+      '',
+      'Sie sind für diese Veranstaltung ausgewählt:',
+      facts(input.event),
+      '',
+      `Bitte bestätigen Sie bis ${formatDateTime(input.until)} Uhr, dass Sie teilnehmen. Ohne Bestätigung geht der Platz an die nächste Person auf der Nachrückliste:`,
+      absoluteLink(publicUrl, registrationPath(input.token)),
+      '',
+      signature,
+    ].join('\n'),
+  };
+}
+
+export function reserveMail(input: { event: MailEvent; name: string; token: string; position: number }, publicUrl: string): Mail {
+  return {
+    subject: `Sie stehen auf der Nachrückliste: ${input.event.title}`,
+    body: [
+      `Guten Tag ${input.name},`,
+      '',
+      `die Auswahl für diese Veranstaltung ist abgeschlossen. Für einen Platz hat es noch nicht gereicht; Sie stehen auf der Nachrückliste an Stelle ${input.position}:`,
+      facts(input.event),
+      '',
+      'Wird ein Platz frei, bekommen Sie eine E-Mail und können ihn innerhalb einer Frist bestätigen. Ihren Stand sehen oder sich abmelden:',
+      absoluteLink(publicUrl, registrationPath(input.token)),
+      '',
+      signature,
+    ].join('\n'),
+  };
+}
+
+export function declinedMail(input: { event: MailEvent; name: string }, publicUrl: string): Mail {
+  return {
+    subject: `Ergebnis der Auswahl: ${input.event.title}`,
+    body: [
+      `Guten Tag ${input.name},`,
+      '',
+      'vielen Dank für Ihre Bewerbung für:',
+      facts(input.event),
+      '',
+      'Leider konnten wir Sie diesmal nicht auswählen; es gab mehr Bewerbungen als Plätze. Weitere Veranstaltungen finden Sie im Kalender:',
+      absoluteLink(publicUrl, '/veranstaltungen'),
+      '',
+      signature,
+    ].join('\n'),
+  };
+}

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Landkreis, OrganisationKind, Role } from '../machines/shared/organisation';
-import type { EventFormat, EventStatus, EventTopic } from '../machines/veranstaltungen/event';
+import type { AdmissionMode, EventFormat, EventStatus, EventTopic } from '../machines/veranstaltungen/event';
+import type { SelectionDecision } from '../machines/veranstaltungen/selection';
 import type { RegistrationStatus } from '../machines/veranstaltungen/registration';
 import type { MemberRole } from '../machines/netzwerk/profile';
 
@@ -320,6 +321,10 @@ export interface EventTable {
   stat_confirmed: number | null;
   stat_attended: number | null;
   stat_waitlisted: number | null;
+  /** How the seats are given (issue 18 Nr. 9). */
+  admission: ColumnType<AdmissionMode, AdmissionMode | undefined, AdmissionMode>;
+  /** Set once when the organisers complete the selection of an event with selection. */
+  selection_completed_at: Timestamp | null;
 }
 
 export interface EventRegistrationTable {
@@ -341,6 +346,10 @@ export interface EventRegistrationTable {
   cancelled_at: Timestamp | null;
   attendance: 'present' | 'absent' | null;
   access_link_sent_at: Timestamp | null;
+  /** The applicant's motivation (events with selection); empty otherwise. */
+  motivation: ColumnType<string, string | undefined, string>;
+  /** The organisers' decision before the selection is completed; null while open. */
+  selection: SelectionDecision | null;
 }
 
 export interface OutboxTable {

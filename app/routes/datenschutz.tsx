@@ -100,8 +100,13 @@ export default function Privacy() {
         Absage. Hinweise zur Barrierefreiheit und Verpflegung nutzen die Veranstalter nur, um die Veranstaltung für Sie vorzubereiten.
       </p>
       <p>
-        Über den persönlichen Link in der E-Mail können Sie sich jederzeit abmelden. 90 Tage nach dem Ende der Veranstaltung löscht die
-        Anwendung die Anmeldungen mit allen personenbezogenen Angaben.
+        Bei Veranstaltungen mit Auswahl speichern wir außerdem Ihre Begründung und die Entscheidung der Veranstalter (ausgewählt,
+        Nachrückliste, Absage). Die Begründung lesen nur die Veranstalter, um unter den Bewerbungen auszuwählen; das Ergebnis erfahren Sie
+        per E-Mail.
+      </p>
+      <p>
+        Über den persönlichen Link in der E-Mail können Sie sich jederzeit abmelden oder Ihre Bewerbung zurückziehen. 90 Tage nach dem Ende
+        der Veranstaltung löscht die Anwendung die Anmeldungen mit allen personenbezogenen Angaben.
       </p>
       <h2 id="newsletter">9. Newsletter</h2>
       <p>

@@ -15,6 +15,7 @@ import {
   type RegistrationForm,
 } from '../../machines/veranstaltungen/event';
 import { holdMinutes } from '../../machines/veranstaltungen/registration';
+import { applicationFormSchema, motivationMaxLength } from '../../machines/veranstaltungen/selection';
 import { formatEventTime } from '../../machines/veranstaltungen/time';
 import { formatDateTime } from '../../machines/shared/format';
 import { CheckboxField, ErrorSummary, TextAreaField, TextField } from '../components/fields';
@@ -78,22 +79,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       closesAt: formatDateTime(event.registration_closes_at),
       cancelled: event.status === 'cancelled',
       cancelReason: event.cancel_reason,
+      /** Seats are given by a selection among applications (issue 18 Nr. 9). */
+      selection: event.admission === 'auswahl',
     },
     light,
     closed: closed ? registrationClosedMessage[closed] : null,
     done:
       url.searchParams.get('angemeldet') === 'platz'
         ? ({ kind: 'platz' } as const)
-        : Number.isInteger(waitlist) && waitlist > 0
-          ? ({ kind: 'warteliste', position: waitlist } as const)
-          : null,
+        : url.searchParams.get('angemeldet') === 'bewerbung'
+          ? ({ kind: 'bewerbung' } as const)
+          : Number.isInteger(waitlist) && waitlist > 0
+            ? ({ kind: 'warteliste', position: waitlist } as const)
+            : null,
     prefill: user ? { name: user.name, email: user.email, organisation: user.organisationName ?? '' } : null,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { submission } = await parseProtectedForm(request, registrationFormSchema);
   const { db, event } = await requireEvent(params.id);
+  const selection = event.admission === 'auswahl';
+  const { submission } = await parseProtectedForm(request, selection ? applicationFormSchema : registrationFormSchema);
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   const closed = registrationClosedReason(
     { status: event.status, startsAt: event.starts_at, registrationClosesAt: event.registration_closes_at },
@@ -101,14 +107,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
   if (closed) return data({ result: submission.reply({ formErrors: [registrationClosedMessage[closed]] }) }, { status: 409 });
   const user = await getUser(request);
-  const form: RegistrationForm = submission.value;
+  const form: RegistrationForm & { motivation?: string } = submission.value;
   const duplicate = () =>
     data(
       {
         result: submission.reply({
           fieldErrors: {
             email: [
-              'Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung für diese Veranstaltung. Den persönlichen Link zum Bestätigen oder Abmelden finden Sie in der E-Mail, die wir Ihnen geschickt haben.',
+              selection
+                ? 'Mit dieser E-Mail-Adresse liegt bereits eine Bewerbung für diese Veranstaltung vor. Den persönlichen Link, um sie anzusehen oder zurückzuziehen, finden Sie in der E-Mail, die wir Ihnen geschickt haben.'
+                : 'Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung für diese Veranstaltung. Den persönlichen Link zum Bestätigen oder Abmelden finden Sie in der E-Mail, die wir Ihnen geschickt haben.',
             ],
           },
         }),
@@ -124,6 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         accessibilityNeeds: form.accessibilityNeeds ?? '',
         dietaryNeeds: form.dietaryNeeds ?? '',
         userId: user?.id ?? null,
+        motivation: form.motivation ?? '',
       });
       if (outcome.kind === 'registered') {
         await tellPromoted(trx, outcome.promoted);
@@ -138,7 +147,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.kind === 'closed')
       return data({ result: submission.reply({ formErrors: ['Eine Anmeldung ist nicht mehr möglich.'] }) }, { status: 409 });
     return redirect(
-      result.position ? `/veranstaltungen/${event.id}?warteliste=${result.position}` : `/veranstaltungen/${event.id}?angemeldet=platz`,
+      result.registration.status === 'applied'
+        ? `/veranstaltungen/${event.id}?angemeldet=bewerbung`
+        : result.position
+          ? `/veranstaltungen/${event.id}?warteliste=${result.position}`
+          : `/veranstaltungen/${event.id}?angemeldet=platz`,
     );
   } catch (error) {
     if (isUniqueViolation(error)) return duplicate();
@@ -149,14 +162,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EventPage() {
   const { event, light, closed, done, prefill } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const schema = event.selection ? applicationFormSchema : registrationFormSchema;
   const [form, fields] = useForm({
     id: 'anmeldung',
     lastResult: actionData?.result,
-    defaultValue: (prefill ?? undefined) as Partial<z.input<typeof registrationFormSchema>> | undefined,
-    constraint: getZodConstraint(registrationFormSchema),
+    defaultValue: (prefill ?? undefined) as Partial<z.input<typeof applicationFormSchema>> | undefined,
+    constraint: getZodConstraint(schema),
     shouldValidate: 'onSubmit',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: registrationFormSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
+  const full = light.level === 'rot' && !closed;
+  const heading = event.selection ? 'Bewerben' : full ? 'Auf die Warteliste setzen' : 'Anmelden';
   return (
     <>
       <p className="caption">
@@ -174,7 +190,13 @@ export default function EventPage() {
       )}
       {done ? (
         <div className="notice notice--success" role="status">
-          {done.kind === 'platz' ? (
+          {done.kind === 'bewerbung' ? (
+            <p>
+              Ihre Bewerbung ist eingegangen; wir haben Ihnen eine Bestätigung per E-Mail geschickt. Nach dem Bewerbungsschluss wählen die
+              Veranstalter aus, und Sie erfahren das Ergebnis per E-Mail. Über den Link in der E-Mail können Sie Ihre Bewerbung ansehen oder
+              zurückziehen.
+            </p>
+          ) : done.kind === 'platz' ? (
             <p>
               Wir halten einen Platz für Sie frei. Bitte bestätigen Sie Ihre Anmeldung innerhalb von {holdMinutes} Minuten über den Link in
               der E-Mail, die wir Ihnen gerade geschickt haben. Ohne Bestätigung wird der Platz wieder frei.
@@ -232,8 +254,14 @@ export default function EventPage() {
           <dt>Plätze</dt>
           <dd>{event.capacity}</dd>
         </div>
+        {event.selection ? (
+          <div>
+            <dt>Vergabe der Plätze</dt>
+            <dd>Auswahl unter den Bewerbungen nach dem Bewerbungsschluss</dd>
+          </div>
+        ) : null}
         <div>
-          <dt>Anmeldeschluss</dt>
+          <dt>{event.selection ? 'Bewerbungsschluss' : 'Anmeldeschluss'}</dt>
           <dd>{event.closesAt} Uhr</dd>
         </div>
       </dl>
@@ -242,20 +270,36 @@ export default function EventPage() {
           In den Kalender eintragen (.ics-Datei)
         </a>
       </p>
-      <h2 id="anmeldung-titel">{light.level === 'rot' && !closed ? 'Auf die Warteliste setzen' : 'Anmelden'}</h2>
+      <h2 id="anmeldung-titel">{heading}</h2>
       {closed ? (
-        <p>{closed}</p>
+        <p>{event.selection && closed === registrationClosedMessage.frist_abgelaufen ? 'Der Bewerbungsschluss ist vorbei.' : closed}</p>
       ) : (
         <>
-          <p>
-            Sie brauchen kein Konto. Wir schicken Ihnen eine E-Mail mit einem persönlichen Link; erst wenn Sie ihn bestätigen, ist Ihr Platz
-            sicher. Je E-Mail-Adresse ist eine Anmeldung möglich.
-          </p>
+          {event.selection ? (
+            <p>
+              Die Plätze werden nicht nach Eingang vergeben: Bewerben Sie sich mit einer kurzen Begründung bis zum Bewerbungsschluss. Danach
+              wählen die Veranstalter aus, und alle Bewerbenden erfahren das Ergebnis per E-Mail. Sie brauchen kein Konto; je E-Mail-Adresse
+              ist eine Bewerbung möglich.
+            </p>
+          ) : (
+            <p>
+              Sie brauchen kein Konto. Wir schicken Ihnen eine E-Mail mit einem persönlichen Link; erst wenn Sie ihn bestätigen, ist Ihr
+              Platz sicher. Je E-Mail-Adresse ist eine Anmeldung möglich.
+            </p>
+          )}
           <ErrorSummary form={form} />
           <PostForm {...getFormProps(form)} noValidate aria-labelledby="anmeldung-titel">
             <TextField field={fields.name} label="Name" autoComplete="name" />
             <TextField field={fields.email} label="E-Mail-Adresse" type="email" autoComplete="email" spellCheck={false} />
             <TextField field={fields.organisation} label="Organisation" optional autoComplete="organization" />
+            {event.selection ? (
+              <TextAreaField
+                field={fields.motivation}
+                label="Warum möchten Sie teilnehmen?"
+                hint={`Ein paar Sätze zu Ihrem Vorhaben und was Sie sich erhoffen; höchstens ${motivationMaxLength.toLocaleString('de-DE')} Zeichen.`}
+                rows={6}
+              />
+            ) : null}
             <TextAreaField
               field={fields.accessibilityNeeds}
               label="Brauchen Sie Unterstützung, um teilnehmen zu können?"
@@ -279,7 +323,7 @@ export default function EventPage() {
               }
             />
             <button type="submit" className="button">
-              {light.level === 'rot' ? 'Auf die Warteliste setzen' : 'Anmelden'}
+              {event.selection ? 'Bewerbung absenden' : full ? 'Auf die Warteliste setzen' : 'Anmelden'}
             </button>
           </PostForm>
         </>

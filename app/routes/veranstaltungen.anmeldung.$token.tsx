@@ -46,8 +46,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
       when: formatEventTime(event.starts_at, event.ends_at),
       cancelled: event.status === 'cancelled',
       format: event.format,
+      selection: event.admission === 'auswahl',
     },
     name: registration.name,
+    motivation: registration.motivation,
     status,
     statusLabel: registrationStatusLabel[status],
     pendingUntil: registration.pending_until && !overdue ? formatDateTime(registration.pending_until) : null,
@@ -61,6 +63,13 @@ const refusals: Record<string, string> = {
   'registration.confirm':
     'Diese Anmeldung kann nicht mehr bestätigt werden: Die Frist ist abgelaufen, oder sie ist schon bestätigt oder storniert.',
   'registration.cancel': 'Diese Anmeldung ist bereits storniert oder verfallen.',
+};
+
+// An event with selection: the same steps in the words of an application (issue 18 Nr. 9).
+const selectionRefusals: Record<string, string> = {
+  'registration.confirm':
+    'Ihre Teilnahme kann nicht mehr bestätigt werden: Die Frist ist abgelaufen, oder sie ist schon bestätigt oder abgesagt.',
+  'registration.cancel': 'Diese Bewerbung ist bereits zurückgezogen, abgesagt oder verfallen.',
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -78,18 +87,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return outcome;
   });
   if (result.kind === 'missing') throw gone();
-  if (result.kind === 'refused') return data({ message: refusals[type]! }, { status: 409 });
+  if (result.kind === 'refused')
+    return data({ message: (event.admission === 'auswahl' ? selectionRefusals : refusals)[type]! }, { status: 409 });
   return redirect(`/veranstaltungen/anmeldung/${registration.token}`);
 }
 
 export default function RegistrationPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const open = ['held', 'promoted', 'waitlisted', 'confirmed'].includes(d.status) && !d.event.cancelled;
-  const pending = d.status === 'held' || d.status === 'promoted';
+  const open = ['held', 'promoted', 'waitlisted', 'confirmed', 'applied', 'selected'].includes(d.status) && !d.event.cancelled;
+  const pending = d.status === 'held' || d.status === 'promoted' || d.status === 'selected';
+  const list = d.event.selection ? 'Nachrückliste' : 'Warteliste';
+  const cancelLabel =
+    d.status === 'applied'
+      ? 'Bewerbung zurückziehen'
+      : d.status === 'selected'
+        ? 'Platz ablehnen'
+        : d.status === 'waitlisted'
+          ? `Von der ${list} abmelden`
+          : 'Abmelden';
   return (
     <div className="narrow">
-      <p className="caption">Ihre Anmeldung</p>
+      <p className="caption">{d.event.selection ? 'Ihre Bewerbung' : 'Ihre Anmeldung'}</p>
       <h1>{d.event.title}</h1>
       <p>{d.event.when}</p>
       {actionData?.message ? (
@@ -104,11 +123,23 @@ export default function RegistrationPage() {
         </div>
         <div>
           <dt>Stand</dt>
-          <dd>{d.event.cancelled ? 'Die Veranstaltung ist abgesagt.' : d.statusLabel}</dd>
+          <dd>
+            {d.event.cancelled
+              ? 'Die Veranstaltung ist abgesagt.'
+              : d.event.selection && d.status === 'waitlisted'
+                ? 'Auf der Nachrückliste'
+                : d.statusLabel}
+          </dd>
         </div>
+        {d.motivation ? (
+          <div>
+            <dt>Ihre Begründung</dt>
+            <dd className="preserve-lines">{d.motivation}</dd>
+          </div>
+        ) : null}
         {d.position ? (
           <div>
-            <dt>Platz auf der Warteliste</dt>
+            <dt>Platz auf der {list}</dt>
             <dd>{d.position}</dd>
           </div>
         ) : null}
@@ -132,13 +163,13 @@ export default function RegistrationPage() {
           {pending ? (
             <PostForm>
               <button type="submit" name="intent" value="confirm" className="button">
-                Anmeldung bestätigen
+                {d.status === 'selected' ? 'Teilnahme bestätigen' : 'Anmeldung bestätigen'}
               </button>
             </PostForm>
           ) : null}
           <PostForm>
             <button type="submit" name="intent" value="cancel" className="button button--secondary">
-              {d.status === 'waitlisted' ? 'Von der Warteliste abmelden' : 'Abmelden'}
+              {cancelLabel}
             </button>
           </PostForm>
         </div>

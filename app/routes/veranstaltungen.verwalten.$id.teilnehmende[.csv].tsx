@@ -12,6 +12,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const event = params.id && /^\d{1,9}$/.test(params.id) ? await findEvent(db, Number(params.id)) : undefined;
   if (!event) throw new Response('Diese Veranstaltung gibt es nicht.', { status: 404 });
+  // An event with selection also lists each applicant's motivation (issue 18 Nr. 9).
+  const selection = event.admission === 'auswahl';
   const rows = (await participants(db, event.id)).map((p) => [
     p.name,
     p.email,
@@ -21,9 +23,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     p.accessibility_needs,
     p.dietary_needs,
     formatDateTime(p.created_at),
+    ...(selection ? [p.motivation] : []),
   ]);
   const csv = toCsv([
-    ['Name', 'E-Mail-Adresse', 'Organisation', 'Stand', 'Warteliste', 'Barrierefreiheit', 'Verpflegung', 'Angemeldet am'],
+    [
+      'Name',
+      'E-Mail-Adresse',
+      'Organisation',
+      'Stand',
+      selection ? 'Nachrückliste' : 'Warteliste',
+      'Barrierefreiheit',
+      'Verpflegung',
+      selection ? 'Beworben am' : 'Angemeldet am',
+      ...(selection ? ['Begründung'] : []),
+    ],
     ...rows,
   ]);
   return new Response(csv, {

@@ -20,6 +20,8 @@ import { attendanceOpen, checkMessage, messageAudienceLabel, messageAudiences } 
 import type { EventRow } from '../../db/schema';
 import { landkreise, landkreisLabel } from '../../machines/shared/organisation';
 import {
+  admissionModeLabel,
+  admissionModes,
   capacityError,
   defaultYellowBelowPercent,
   eventFormatLabel,
@@ -76,6 +78,7 @@ function formValues(e: EventRow): Record<string, string> {
     capacity: String(e.capacity),
     registrationDeadline: closes ? isoToGerman(closes.date) : '',
     yellowBelowPercent: String(e.yellow_below_percent),
+    admission: e.admission,
   };
 }
 
@@ -93,13 +96,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: event?.title ?? null,
     when: event ? formatEventTime(event.starts_at, event.ends_at) : null,
     cancelled: event?.status === 'cancelled',
+    selection: event?.admission === 'auswahl' ? { completed: Boolean(event.selection_completed_at) } : null,
     saved: url.searchParams.get('gespeichert') === '1',
     messaged: /^\d{1,6}$/.test(url.searchParams.get('gesendet') ?? '') ? Number(url.searchParams.get('gesendet')) : null,
     attendanceSaved: url.searchParams.get('anwesenheit') === '1',
     attendanceOpen: event ? attendanceOpen(event.starts_at, new Date()) : false,
     dataDeleted: Boolean(event?.personal_data_deleted_at),
     statistics: event ? await eventStatistics(await getDb(), event) : null,
-    values: event ? formValues(event) : { language: 'Deutsch', yellowBelowPercent: String(defaultYellowBelowPercent), format: 'praesenz' },
+    values: event
+      ? formValues(event)
+      : { language: 'Deutsch', yellowBelowPercent: String(defaultYellowBelowPercent), format: 'praesenz', admission: 'reihenfolge' },
     participants: people.map((p) => ({
       id: p.id,
       name: p.name,
@@ -132,6 +138,7 @@ function toValues(form: EventForm, times: { startsAt: string; endsAt: string; re
     venueAccessibility: form.venueAccessibility ?? '',
     capacity: form.capacity,
     yellowBelowPercent: form.yellowBelowPercent ?? defaultYellowBelowPercent,
+    admission: form.admission,
     ...times,
   };
 }
@@ -261,6 +268,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { result: submission.reply({ fieldErrors: { capacity: [capacityError(values.capacity, outcome.seatsTaken)!] } }) },
       { status: 400 },
     );
+  if (outcome.kind === 'admission')
+    return data(
+      {
+        result: submission.reply({
+          fieldErrors: {
+            admission: [
+              'Die Art der Vergabe lässt sich nicht mehr ändern, weil schon jemand angemeldet ist oder sich beworben hat. Legen Sie dafür bitte eine neue Veranstaltung an.',
+            ],
+          },
+        }),
+      },
+      { status: 409 },
+    );
   if (outcome.kind === 'missing') throw new Response('Diese Veranstaltung gibt es nicht.', { status: 404 });
   return redirect(`/veranstaltungen/verwalten/${event.id}?gespeichert=1`);
 }
@@ -351,10 +371,16 @@ export default function EditEvent() {
         <TextField field={fields.language} label="Sprache" width="medium" />
         <TextAreaField field={fields.venueAccessibility} label="Barrierefreiheit" optional rows={2} />
         <TextField field={fields.capacity} label="Plätze" inputMode="numeric" width="short" />
+        <RadioGroup
+          field={fields.admission}
+          legend="Vergabe der Plätze"
+          hint="Bei einer Auswahl bewerben sich Interessierte mit einer kurzen Begründung bis zum Bewerbungsschluss; danach wählen Sie aus, und alle erfahren das Ergebnis per E-Mail. Lässt sich nicht mehr ändern, sobald jemand angemeldet ist."
+          options={admissionModes.map((m) => ({ value: m, label: admissionModeLabel[m] }))}
+        />
         <TextField
           field={fields.registrationDeadline}
-          label="Anmeldeschluss"
-          hint="TT.MM.JJJJ; bis zum Ende dieses Tages. Leer: bis zum Beginn."
+          label="Anmeldeschluss (bei einer Auswahl: Bewerbungsschluss)"
+          hint="TT.MM.JJJJ; bis zum Ende dieses Tages. Leer: bis zum Beginn. Bei einer Auswahl Pflicht."
           optional
           width="short"
         />
@@ -372,7 +398,20 @@ export default function EditEvent() {
       </PostForm>
       {d.id ? (
         <>
-          <h2>Angemeldete und Warteliste</h2>
+          {d.selection ? (
+            <>
+              <h2>Bewerbungen und Auswahl</h2>
+              <p>
+                {d.selection.completed
+                  ? 'Die Auswahl ist abgeschlossen; alle Bewerbenden wurden benachrichtigt.'
+                  : 'Die Plätze dieser Veranstaltung werden nach Auswahl vergeben.'}{' '}
+                <Link to={`/veranstaltungen/verwalten/${d.id}/auswahl`}>
+                  {d.selection.completed ? 'Ergebnis der Auswahl ansehen' : 'Bewerbungen lesen und auswählen'}
+                </Link>
+              </p>
+            </>
+          ) : null}
+          <h2>{d.selection ? 'Bewerbungen, Teilnehmende und Nachrückliste' : 'Angemeldete und Warteliste'}</h2>
           <p>
             <a href={`/veranstaltungen/verwalten/${d.id}/teilnehmende.csv`} download>
               Teilnehmende als CSV herunterladen

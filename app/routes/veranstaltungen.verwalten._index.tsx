@@ -21,7 +21,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: e.id,
         title: e.title,
         when: formatEventTime(e.starts_at, e.ends_at),
-        status: e.status === 'cancelled' ? 'Abgesagt' : light.label,
+        status:
+          e.status === 'cancelled'
+            ? 'Abgesagt'
+            : light.applied
+              ? `${light.label} (${light.applied === 1 ? '1 Bewerbung' : `${light.applied} Bewerbungen`} offen)`
+              : light.label,
         seats: `${e.capacity - light.free} von ${e.capacity}`,
         waitlisted: light.waitlisted,
       };

@@ -1,6 +1,7 @@
 import { berlinToUtc } from '../../machines/veranstaltungen/time';
 import type { DB } from '../client';
-import { changeRegistration, createEvent, register, type EventValues } from '../repositories/events';
+import type { SelectionDecision } from '../../machines/veranstaltungen/selection';
+import { changeRegistration, createEvent, register, saveSelectionDecisions, type EventValues } from '../repositories/events';
 
 const dayFrom = (now: Date, days: number) => new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 const at = (date: string, time: string) => {
@@ -28,7 +29,13 @@ function demoEvent(
 export async function seedDemoEvents(db: DB, now = new Date()): Promise<number> {
   const existing = await db.selectFrom('events').select('id').limit(1).executeTakeFirst();
   if (existing) return 0;
-  const common = { technicalRequirements: '', language: 'Deutsch', yellowBelowPercent: 20, onlineLink: null } as const;
+  const common = {
+    technicalRequirements: '',
+    language: 'Deutsch',
+    yellowBelowPercent: 20,
+    onlineLink: null,
+    admission: 'reihenfolge',
+  } as const;
   const dresden = {
     format: 'praesenz',
     venue: 'Haus der Begegnung',
@@ -132,5 +139,79 @@ export async function seedDemoEvents(db: DB, now = new Date()): Promise<number> 
       });
     }
   }
-  return events.length;
+  await seedSelectionEvent(db, now, common);
+  return events.length + 1;
+}
+
+/**
+ * An event with selection (issue 18 Nr. 9) whose application deadline passed yesterday: six
+ * applications with motivations wait for the organisers, three already preliminarily decided.
+ */
+async function seedSelectionEvent(
+  db: DB,
+  now: Date,
+  common: Pick<EventValues, 'technicalRequirements' | 'language' | 'yellowBelowPercent'>,
+) {
+  const values = demoEvent(now, 35, '10:00', '16:00', {
+    ...common,
+    onlineLink: null,
+    format: 'praesenz',
+    venue: 'Volkshochschule Chemnitz, DAStietz',
+    address: 'Moritzstraße 20, 09111 Chemnitz',
+    landkreis: 'Chemnitz',
+    venueAccessibility: 'Aufzug, barrierefreies WC; Gebärdensprachdolmetschung auf Wunsch.',
+    title: 'Demo: Pilotphase Beteiligungswerkstatt (mit Auswahl)',
+    description:
+      'Vier Kommunen oder Vereine erarbeiten an einem Tag mit Begleitung der EBBS ein Beteiligungskonzept für ihr Vorhaben. Die Plätze werden nach Auswahl vergeben: Bewerben Sie sich mit ein paar Sätzen zu Ihrem Vorhaben.',
+    topic: 'methoden',
+    audience: 'Kommunen und Vereine mit einem konkreten Vorhaben',
+    organiser: 'EBBS (Demo)',
+    capacity: 4,
+    admission: 'auswahl',
+  });
+  const yesterday = dayFrom(now, -1);
+  const id = await createEvent(
+    db,
+    { ...values, registrationClosesAt: new Date(Date.parse(at(yesterday, '23:59')) + 60_000).toISOString() },
+    null,
+    now,
+  );
+  const applicants: Array<[string, string, string, SelectionDecision | null]> = [
+    ['Anna Demo', 'Gemeinde Wiesenbach (Demo)', 'Wir planen einen Bürgerhaushalt und möchten die Jugend früh einbinden.', 'ausgewaehlt'],
+    [
+      'Ben Beispiel',
+      'Heimatverein Talblick (Demo)',
+      'Unser Verein will den Dorfplatz gemeinsam mit den Anwohnenden neu gestalten.',
+      'ausgewaehlt',
+    ],
+    [
+      'Clara Muster',
+      'Stadt Muldenau (Demo)',
+      'Für die Fortschreibung des Stadtentwicklungskonzepts suchen wir ein Format für Ortsteile.',
+      'nachrueckliste',
+    ],
+    ['David Probe', 'Bürgerinitiative Radweg (Demo)', 'Wir möchten einen Bürgerrat zum Radverkehr vorbereiten.', null],
+    ['Eva Entwurf', 'Gemeinde Seeland (Demo)', 'Die Gemeinde plant Beteiligung zur Schulwegsicherheit.', null],
+    ['Fritz Vorlage', 'Jugendforum Elbtal (Demo)', 'Wir wollen ein Jugendparlament gründen und brauchen ein Konzept.', null],
+  ];
+  const applied = new Date(now.getTime() - 5 * 86_400_000);
+  for (const [i, [name, organisation, motivation, decision]] of applicants.entries()) {
+    await db.transaction().execute(async (trx) => {
+      const r = await register(
+        trx,
+        id,
+        {
+          name,
+          email: `bewerbung${i + 1}.${id}@demo.example`,
+          organisation,
+          accessibilityNeeds: '',
+          dietaryNeeds: '',
+          userId: null,
+          motivation,
+        },
+        new Date(applied.getTime() + i * 3_600_000),
+      );
+      if (r.kind === 'registered' && decision) await saveSelectionDecisions(trx, id, [{ id: r.registration.id, decision }], applied);
+    });
+  }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import {
+  activeStatuses,
   nextRegistration,
   pendingStatuses,
   releasesSeat,
@@ -9,7 +10,8 @@ import {
   type RegistrationEvent,
   type RegistrationStatus,
 } from '../../machines/veranstaltungen/registration';
-import { registrationClosedReason, type EventFormat, type EventTopic } from '../../machines/veranstaltungen/event';
+import { registrationClosedReason, type AdmissionMode, type EventFormat, type EventTopic } from '../../machines/veranstaltungen/event';
+import { countDecisions, selectionEarly, selectionProblem, type SelectionDecision } from '../../machines/veranstaltungen/selection';
 import type { Landkreis } from '../../machines/shared/organisation';
 import { accessLinkResendDue, attendanceOpen, defaultRetentionDays, type MessageAudience } from '../../machines/veranstaltungen/followup';
 import type { Database, EventRegistrationRow, EventRow } from '../schema';
@@ -47,6 +49,8 @@ export interface EventValues {
   startsAt: string;
   endsAt: string;
   registrationClosesAt: string;
+  /** First come, first served, or a selection among applications (issue 18 Nr. 9). */
+  admission: AdmissionMode;
 }
 
 const columns = (v: EventValues) => ({
@@ -67,6 +71,7 @@ const columns = (v: EventValues) => ({
   starts_at: v.startsAt,
   ends_at: v.endsAt,
   registration_closes_at: v.registrationClosesAt,
+  admission: v.admission,
 });
 
 export async function createEvent(db: Executor, values: EventValues, createdBy: number | null, now = new Date()): Promise<number> {
@@ -98,11 +103,13 @@ export interface SeatCounts {
   /** Holds and offers whose deadline has not passed. */
   held: number;
   waitlisted: number;
+  /** Applications not decided yet (events with selection). */
+  applied: number;
 }
 
 /** Seats per event as the light shows them at `now` (a hold past its deadline no longer counts). */
 export async function seatCountsFor(db: Executor, eventIds: number[], now = new Date()): Promise<Map<number, SeatCounts>> {
-  const counts = new Map<number, SeatCounts>(eventIds.map((id) => [id, { confirmed: 0, held: 0, waitlisted: 0 }]));
+  const counts = new Map<number, SeatCounts>(eventIds.map((id) => [id, { confirmed: 0, held: 0, waitlisted: 0, applied: 0 }]));
   if (eventIds.length === 0) return counts;
   const at = now.toISOString();
   const rows = await db
@@ -111,7 +118,7 @@ export async function seatCountsFor(db: Executor, eventIds: number[], now = new 
     .where('event_id', 'in', eventIds)
     .where((eb) =>
       eb.or([
-        eb('status', 'in', ['confirmed', 'waitlisted']),
+        eb('status', 'in', ['confirmed', 'waitlisted', 'applied']),
         eb.and([eb('status', 'in', [...pendingStatuses]), eb('pending_until', '>', at)]),
       ]),
     )
@@ -122,6 +129,7 @@ export async function seatCountsFor(db: Executor, eventIds: number[], now = new 
     const n = Number(row.n);
     if (row.status === 'confirmed') c.confirmed += n;
     else if (row.status === 'waitlisted') c.waitlisted += n;
+    else if (row.status === 'applied') c.applied += n;
     else c.held += n;
   }
   return counts;
@@ -170,12 +178,11 @@ export interface RegistrationValues {
   accessibilityNeeds: string;
   dietaryNeeds: string;
   userId: number | null;
+  /** An applicant's motivation (events with selection). */
+  motivation?: string;
 }
 
 const newToken = () => randomBytes(24).toString('base64url');
-
-/** A registration that still counts: on the waitlist, holding or having a seat. */
-const activeStatuses: RegistrationStatus[] = ['held', 'confirmed', 'waitlisted', 'promoted'];
 
 /**
  * Registers a person: a held seat if one is free, else the next waitlist position. Must run in a
@@ -200,17 +207,21 @@ export async function register(trx: Tx, eventId: number, values: RegistrationVal
     .where('event_id', '=', eventId)
     .where('email', '=', values.email)
     .executeTakeFirst();
-  if (existing && activeStatuses.includes(existing.status)) return { kind: 'duplicate', registration: existing };
+  if (existing && (activeStatuses as readonly string[]).includes(existing.status)) return { kind: 'duplicate', registration: existing };
 
   const at = now.toISOString();
-  const seat = await trx
-    .updateTable('events')
-    .set((eb) => ({ seats_taken: eb('seats_taken', '+', 1) }))
-    .where('id', '=', eventId)
-    .where('status', '=', 'published')
-    .where((eb) => eb('seats_taken', '<', eb.ref('capacity')))
-    .executeTakeFirst();
-  const state = startRegistration({ seatAvailable: Number(seat.numUpdatedRows) === 1, at });
+  // An application takes no seat: the organisers give the seats when they complete the selection.
+  const selection = event.admission === 'auswahl';
+  const seat = selection
+    ? { numUpdatedRows: 0n }
+    : await trx
+        .updateTable('events')
+        .set((eb) => ({ seats_taken: eb('seats_taken', '+', 1) }))
+        .where('id', '=', eventId)
+        .where('status', '=', 'published')
+        .where((eb) => eb('seats_taken', '<', eb.ref('capacity')))
+        .executeTakeFirst();
+  const state = startRegistration({ seatAvailable: Number(seat.numUpdatedRows) === 1, at, selection });
   let position: number | null = null;
   if (state.status === 'waitlisted') {
     const row = await trx
@@ -226,6 +237,8 @@ export async function register(trx: Tx, eventId: number, values: RegistrationVal
     organisation: values.organisation,
     accessibility_needs: values.accessibilityNeeds,
     dietary_needs: values.dietaryNeeds,
+    motivation: selection ? (values.motivation ?? '') : '',
+    selection: null,
     user_id: values.userId,
     status: state.status,
     pending_until: state.pendingUntil,
@@ -422,6 +435,8 @@ export async function changeRegistration(
 export type UpdateEventResult =
   | { kind: 'updated'; promoted: EventRegistrationRow[] }
   | { kind: 'capacity'; seatsTaken: number }
+  /** The way seats are given cannot change once someone registered or applied. */
+  | { kind: 'admission' }
   | { kind: 'missing' };
 
 /**
@@ -430,6 +445,11 @@ export type UpdateEventResult =
  */
 export async function updateEvent(trx: Tx, id: number, values: EventValues, now = new Date()): Promise<UpdateEventResult> {
   if (!(await lockEvent(trx, id))) return { kind: 'missing' };
+  const before = (await findEvent(trx, id))!;
+  if (before.admission !== values.admission) {
+    const anyone = await trx.selectFrom('event_registrations').select('id').where('event_id', '=', id).limit(1).executeTakeFirst();
+    if (anyone) return { kind: 'admission' };
+  }
   const promoted = await expireDue(trx, id, now);
   const at = now.toISOString();
   const changed = await trx
@@ -485,10 +505,126 @@ export async function cancelEvent(trx: Tx, id: number, reason: string, now = new
     .updateTable('event_registrations')
     .set({ status: 'cancelled', pending_until: null, cancelled_at: at, updated_at: at })
     .where('event_id', '=', id)
-    .where('status', 'in', activeStatuses)
+    .where('status', 'in', [...activeStatuses])
     .returningAll()
     .execute();
   return { kind: 'cancelled', told };
+}
+
+// ---- events with selection (issue 18 Nr. 9, ADR 0062) ---------------------------------------
+
+/** The applications of an event with selection in the order they came in (the reserve list's order). */
+export async function applicationsOf(db: Executor, eventId: number): Promise<EventRegistrationRow[]> {
+  return db.selectFrom('event_registrations').selectAll().where('event_id', '=', eventId).orderBy('created_at').orderBy('id').execute();
+}
+
+/** `done`: the selection was completed already, nothing changes any more. */
+export type SaveSelectionResult = { kind: 'saved'; changed: number } | { kind: 'done' } | { kind: 'missing' };
+
+/**
+ * Stores the organisers' decisions before completion (a preliminary selection two organisers can
+ * share). Only open applications of this event change; unknown ids are ignored.
+ */
+export async function saveSelectionDecisions(
+  trx: Tx,
+  eventId: number,
+  decisions: Array<{ id: number; decision: SelectionDecision | null }>,
+  now = new Date(),
+): Promise<SaveSelectionResult> {
+  if (!(await lockEvent(trx, eventId))) return { kind: 'missing' };
+  const event = (await findEvent(trx, eventId))!;
+  if (event.admission !== 'auswahl') return { kind: 'missing' };
+  if (event.selection_completed_at) return { kind: 'done' };
+  let changed = 0;
+  for (const { id, decision } of decisions) {
+    const result = await trx
+      .updateTable('event_registrations')
+      .set({ selection: decision, updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .where('event_id', '=', eventId)
+      .where('status', '=', 'applied')
+      .executeTakeFirst();
+    changed += Number(result.numUpdatedRows);
+  }
+  return { kind: 'saved', changed };
+}
+
+export type CompleteSelectionResult =
+  | { kind: 'completed'; selected: EventRegistrationRow[]; reserve: EventRegistrationRow[]; declined: EventRegistrationRow[] }
+  | { kind: 'refused'; message: string }
+  | { kind: 'already' }
+  | { kind: 'missing' };
+
+/**
+ * Completes the selection, exactly once (the guarded UPDATE of `selection_completed_at`): selected
+ * applicants get a seat to confirm by a deadline, the reserve list gets waitlist positions in the
+ * order of application, the others are declined. Refused before the application deadline, while an
+ * application is undecided, with more selected than seats, or with a reserve list while seats are free.
+ */
+export async function completeSelection(trx: Tx, eventId: number, now = new Date()): Promise<CompleteSelectionResult> {
+  if (!(await lockEvent(trx, eventId))) return { kind: 'missing' };
+  const event = (await findEvent(trx, eventId))!;
+  if (event.admission !== 'auswahl') return { kind: 'missing' };
+  if (event.selection_completed_at) return { kind: 'already' };
+  const at = now.toISOString();
+  if (event.status !== 'published')
+    return { kind: 'refused', message: 'Die Veranstaltung ist abgesagt; eine Auswahl ist nicht mehr nötig.' };
+  if (Date.parse(at) >= Date.parse(event.starts_at))
+    return { kind: 'refused', message: 'Die Veranstaltung hat bereits begonnen; eine Auswahl ist nicht mehr möglich.' };
+  const early = selectionEarly(event.registration_closes_at, at);
+  if (early) return { kind: 'refused', message: early };
+  const open = await trx
+    .selectFrom('event_registrations')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('status', '=', 'applied')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const problem = selectionProblem(countDecisions(open.map((r) => r.selection)), event.capacity - event.seats_taken);
+  if (problem) return { kind: 'refused', message: problem };
+  const done = await trx
+    .updateTable('events')
+    .set({ selection_completed_at: at, updated_at: at })
+    .where('id', '=', eventId)
+    .where('selection_completed_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(done.numUpdatedRows) === 0) return { kind: 'already' };
+  const out = { selected: [] as EventRegistrationRow[], reserve: [] as EventRegistrationRow[], declined: [] as EventRegistrationRow[] };
+  for (const row of open) {
+    const type =
+      row.selection === 'ausgewaehlt'
+        ? ({ type: 'registration.select', at, startsAt: event.starts_at } as const)
+        : row.selection === 'nachrueckliste'
+          ? ({ type: 'registration.reserve', at } as const)
+          : ({ type: 'registration.decline', at } as const);
+    const next = nextRegistration({ status: row.status, pendingUntil: row.pending_until }, type)!;
+    let position: number | null = null;
+    if (next.status === 'waitlisted') {
+      const last = await trx
+        .updateTable('events')
+        .set((eb) => ({ waitlist_last: eb('waitlist_last', '+', 1) }))
+        .where('id', '=', eventId)
+        .returning('waitlist_last')
+        .executeTakeFirstOrThrow();
+      position = last.waitlist_last;
+    }
+    if (next.status === 'selected')
+      await trx
+        .updateTable('events')
+        .set((eb) => ({ seats_taken: eb('seats_taken', '+', 1) }))
+        .where('id', '=', eventId)
+        .execute();
+    const updated = await trx
+      .updateTable('event_registrations')
+      .set({ status: next.status, pending_until: next.pendingUntil, waitlist_position: position, updated_at: at })
+      .where('id', '=', row.id)
+      .where('status', '=', 'applied')
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    (next.status === 'selected' ? out.selected : next.status === 'waitlisted' ? out.reserve : out.declined).push(updated);
+  }
+  return { kind: 'completed', ...out };
 }
 
 /** Everyone registered for an event, for the organisers: seats first, then the waitlist in order. */

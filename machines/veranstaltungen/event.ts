@@ -19,6 +19,14 @@ export const eventFormats = ['praesenz', 'online'] as const;
 export type EventFormat = (typeof eventFormats)[number];
 export const eventFormatLabel: Record<EventFormat, string> = { praesenz: 'Vor Ort', online: 'Online' };
 
+/** How an event gives its seats: first come, first served, or a selection among applications (Nr. 9). */
+export const admissionModes = ['reihenfolge', 'auswahl'] as const;
+export type AdmissionMode = (typeof admissionModes)[number];
+export const admissionModeLabel: Record<AdmissionMode, string> = {
+  reihenfolge: 'Nach Eingang der Anmeldungen (mit Warteliste)',
+  auswahl: 'Auswahl unter Bewerbungen (mit Begründung, bis zum Bewerbungsschluss)',
+};
+
 export const eventStatuses = ['published', 'cancelled'] as const;
 export type EventStatus = (typeof eventStatuses)[number];
 
@@ -114,9 +122,16 @@ export const eventFormSchema = z
     capacity: wholeNumber('die Zahl der Plätze', 1, 10_000),
     registrationDeadline: dateText('den Anmeldeschluss').optional(),
     yellowBelowPercent: wholeNumber('die Schwelle „wenige Plätze“', 1, 99).optional(),
+    admission: z.enum(admissionModes, { error: 'Bitte wählen Sie, wie die Plätze vergeben werden.' }).default('reihenfolge'),
     notify: checkbox,
   })
   .superRefine((v, ctx) => {
+    if (v.admission === 'auswahl' && !v.registrationDeadline)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['registrationDeadline'],
+        message: 'Bitte geben Sie den Bewerbungsschluss an: Erst danach wählen Sie unter den Bewerbungen aus.',
+      });
     if (v.format === 'praesenz') {
       if (!v.venue) ctx.addIssue({ code: 'custom', path: ['venue'], message: 'Bitte geben Sie den Veranstaltungsort an.' });
       if (!v.address) ctx.addIssue({ code: 'custom', path: ['address'], message: 'Bitte geben Sie die Adresse an.' });

@@ -12,7 +12,19 @@ import { assign, initialTransition, setup, transition } from 'xstate';
  * requests can never both take the same transition.
  */
 
-export const registrationStatuses = ['held', 'confirmed', 'waitlisted', 'promoted', 'expired', 'cancelled'] as const;
+export const registrationStatuses = [
+  'held',
+  'confirmed',
+  'waitlisted',
+  'promoted',
+  'expired',
+  'cancelled',
+  // Events with selection (issue 18 Nr. 9, ADR 0062): an application waits for the organisers'
+  // decision; a selected person confirms the seat by a deadline like someone promoted.
+  'applied',
+  'selected',
+  'declined',
+] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];
 
 export const registrationStatusLabel: Record<RegistrationStatus, string> = {
@@ -22,12 +34,24 @@ export const registrationStatusLabel: Record<RegistrationStatus, string> = {
   promoted: 'Nachgerückt – Bestätigung ausstehend',
   expired: 'Verfallen (nicht rechtzeitig bestätigt)',
   cancelled: 'Storniert',
+  applied: 'Bewerbung eingegangen – Auswahl ausstehend',
+  selected: 'Ausgewählt – Bestätigung ausstehend',
+  declined: 'Nicht ausgewählt',
 };
 
 /** Statuses that occupy a seat: counted against the capacity. */
-export const seatStatuses = ['held', 'confirmed', 'promoted'] as const satisfies readonly RegistrationStatus[];
+export const seatStatuses = ['held', 'confirmed', 'promoted', 'selected'] as const satisfies readonly RegistrationStatus[];
 /** Statuses that wait for the person's confirmation by a deadline. */
-export const pendingStatuses = ['held', 'promoted'] as const satisfies readonly RegistrationStatus[];
+export const pendingStatuses = ['held', 'promoted', 'selected'] as const satisfies readonly RegistrationStatus[];
+/** Statuses of a registration that still counts: applying, waiting, holding or having a seat. */
+export const activeStatuses = [
+  'held',
+  'confirmed',
+  'waitlisted',
+  'promoted',
+  'applied',
+  'selected',
+] as const satisfies readonly RegistrationStatus[];
 
 export const occupiesSeat = (status: RegistrationStatus) => (seatStatuses as readonly string[]).includes(status);
 
@@ -53,17 +77,24 @@ export function offerDeadline(at: string, startsAt: string): string {
 export interface RegistrationContext {
   /** Deadline of a hold or of an offer from the waitlist; null otherwise. */
   pendingUntil: string | null;
+  /** Only for the first decision: the person applies for an event with selection. */
+  applying?: boolean;
 }
 
 export type RegistrationEvent =
   | { type: 'registration.confirm'; at: string }
   | { type: 'registration.expire'; at: string }
   | { type: 'registration.cancel'; at: string }
-  | { type: 'registration.promote'; at: string; startsAt: string };
+  | { type: 'registration.promote'; at: string; startsAt: string }
+  | { type: 'registration.select'; at: string; startsAt: string }
+  | { type: 'registration.reserve'; at: string }
+  | { type: 'registration.decline'; at: string };
 
 export interface RegistrationInput {
   seatAvailable: boolean;
   at: string;
+  /** An event with selection: the person applies instead of taking a seat (issue 18 Nr. 9). */
+  selection?: boolean;
 }
 
 export const beforeDeadline = (context: RegistrationContext, at: string) =>
@@ -76,6 +107,7 @@ export const registrationMachine = setup({
     input: {} as RegistrationInput,
   },
   guards: {
+    applying: ({ context }) => context.applying === true,
     seatHeld: ({ context }) => context.pendingUntil !== null,
     beforeDeadline: ({ context, event }) => beforeDeadline(context, event.at),
     deadlinePassed: ({ context, event }) => context.pendingUntil !== null && !beforeDeadline(context, event.at),
@@ -83,16 +115,20 @@ export const registrationMachine = setup({
   actions: {
     clearDeadline: assign({ pendingUntil: null }),
     offerSeat: assign({
-      pendingUntil: ({ event }) => (event.type === 'registration.promote' ? offerDeadline(event.at, event.startsAt) : null),
+      pendingUntil: ({ event }) =>
+        event.type === 'registration.promote' || event.type === 'registration.select' ? offerDeadline(event.at, event.startsAt) : null,
     }),
   },
 }).createMachine({
   id: 'registration',
-  context: ({ input }) => ({ pendingUntil: input.seatAvailable ? holdDeadline(input.at) : null }),
+  context: ({ input }) => ({
+    pendingUntil: input.seatAvailable && !input.selection ? holdDeadline(input.at) : null,
+    applying: Boolean(input.selection),
+  }),
   initial: 'deciding',
   states: {
     deciding: {
-      always: [{ guard: 'seatHeld', target: 'held' }, { target: 'waitlisted' }],
+      always: [{ guard: 'applying', target: 'applied' }, { guard: 'seatHeld', target: 'held' }, { target: 'waitlisted' }],
     },
     held: {
       on: {
@@ -117,8 +153,26 @@ export const registrationMachine = setup({
     confirmed: {
       on: { 'registration.cancel': { target: 'cancelled' } },
     },
+    // The organisers decide on an application when they complete the selection; until then the
+    // person may withdraw it.
+    applied: {
+      on: {
+        'registration.select': { target: 'selected', actions: 'offerSeat' },
+        'registration.reserve': { target: 'waitlisted' },
+        'registration.decline': { target: 'declined' },
+        'registration.cancel': { target: 'cancelled' },
+      },
+    },
+    selected: {
+      on: {
+        'registration.confirm': { guard: 'beforeDeadline', target: 'confirmed', actions: 'clearDeadline' },
+        'registration.expire': { guard: 'deadlinePassed', target: 'expired', actions: 'clearDeadline' },
+        'registration.cancel': { target: 'cancelled', actions: 'clearDeadline' },
+      },
+    },
     expired: { type: 'final' },
     cancelled: { type: 'final' },
+    declined: { type: 'final' },
   },
 });
 
@@ -127,7 +181,10 @@ export interface RegistrationState {
   pendingUntil: string | null;
 }
 
-/** A new registration: held with a deadline when a seat is free, else on the waitlist. */
+/**
+ * A new registration: held with a deadline when a seat is free, else on the waitlist; for an event
+ * with selection an application that waits for the organisers' decision.
+ */
 export function startRegistration(input: RegistrationInput): RegistrationState {
   const [snapshot] = initialTransition(registrationMachine, input);
   return { status: snapshot.value as RegistrationStatus, pendingUntil: snapshot.context.pendingUntil };

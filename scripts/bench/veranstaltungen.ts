@@ -35,6 +35,7 @@ export async function benchEvents(): Promise<void> {
         venueAccessibility: '',
         capacity: 50,
         yellowBelowPercent: 20,
+        admission: 'reihenfolge',
         startsAt: start.iso,
         endsAt: end.iso,
         registrationClosesAt: start.iso,

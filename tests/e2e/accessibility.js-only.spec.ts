@@ -3,6 +3,7 @@ import { answerAll, choosePerspective, startCheck, submit } from '../support/qua
 import { startApplication } from '../support/wizard';
 import { clientFor } from '../support/http';
 import { approvedApplication, bescheidForm, receiptForm } from '../support/umsetzung';
+import { createTestEvent } from '../support/e2e-database';
 
 /**
  * Every page template, by who can open it; one scan per template (a second audience or a filtered
@@ -30,6 +31,8 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
     '/veranstaltungen',
     '/veranstaltungen/1',
     '/veranstaltungen/3',
+    // The demo event with selection (issue 18 Nr. 9), its applications closed.
+    '/veranstaltungen/6',
     '/methoden',
     '/methoden?q=!!!&zielgruppe=jugendliche',
     '/methoden/kinder-und-jugendbeteiligung',
@@ -62,6 +65,8 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
     '/veranstaltungen/verwalten',
     '/veranstaltungen/verwalten/neu',
     '/veranstaltungen/verwalten/3',
+    '/veranstaltungen/verwalten/6',
+    '/veranstaltungen/verwalten/6/auswahl',
     '/newsletter/verwalten',
     '/newsletter/verwalten/2',
     '/netzwerk/nachrichten',
@@ -111,6 +116,22 @@ for (const [audience, paths] of Object.entries(pagesByAudience)) {
     });
   }
 }
+
+test('an event with selection: the application form with its errors stays accessible', async ({ page }) => {
+  const eventId = await createTestEvent({
+    admission: 'auswahl',
+    capacity: 3,
+    registrationClosesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+  });
+  await page.goto(`/veranstaltungen/${eventId}`);
+  await expect(page.getByLabel('Warum möchten Sie teilnehmen?')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Bewerbung absenden' }).click();
+  await expect(
+    page.getByText('Bitte schreiben Sie kurz, warum Sie teilnehmen möchten; danach wählen die Veranstalter aus.').first(),
+  ).toBeVisible();
+  await expectAccessible(page);
+});
 
 test('forms with errors stay accessible', async ({ page }) => {
   await page.goto('/registrieren');

@@ -483,6 +483,26 @@ const matrix: Row[] = [
     form: { intent: 'attendance' },
     expect: only(['beratung', 'ministerium'], 'invalid'),
   },
+  // The selection of an event with selection (issue 18 Nr. 9); an ordinary event has none. An unknown intent changes nothing.
+  {
+    file: 'veranstaltungen.verwalten.$id_.auswahl',
+    path: '/veranstaltungen/verwalten/6/auswahl',
+    method: 'GET',
+    expect: only(['beratung', 'ministerium'], 'ok'),
+  },
+  {
+    file: 'veranstaltungen.verwalten.$id_.auswahl',
+    path: '/veranstaltungen/verwalten/1/auswahl',
+    method: 'GET',
+    expect: only(['beratung', 'ministerium'], 404),
+  },
+  {
+    file: 'veranstaltungen.verwalten.$id_.auswahl',
+    path: '/veranstaltungen/verwalten/6/auswahl',
+    method: 'POST',
+    form: { intent: 'unbekannt' },
+    expect: only(['beratung', 'ministerium'], 'invalid'),
+  },
   {
     file: 'veranstaltungen.verwalten.$id.teilnehmende[.csv]',
     path: '/veranstaltungen/verwalten/1/teilnehmende.csv',

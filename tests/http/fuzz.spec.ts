@@ -314,6 +314,11 @@ const samples: Record<string, Samples> = {
     },
   },
   'veranstaltungen.verwalten.$id': { variants: ['neu', '2'], target: as('ministerium', (_fuzz, id) => `/veranstaltungen/verwalten/${id}`) },
+  // The demo event with selection (issue 18 Nr. 9).
+  'veranstaltungen.verwalten.$id_.auswahl': {
+    variants: ['6'],
+    target: as('beratung', (_fuzz, id) => `/veranstaltungen/verwalten/${id}/auswahl`),
+  },
   'veranstaltungen.$id._index': { variants: ['Anmeldung'], target: as('anonymous', () => '/veranstaltungen/1') },
   'veranstaltungen.anmeldung.$token': {
     variants: ['persönlicher Link'],

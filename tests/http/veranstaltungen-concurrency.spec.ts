@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createTestEvent, eventSeatState, mailCount } from '../support/e2e-database';
+import { closeApplications, createTestEvent, eventSeatState, mailCount } from '../support/e2e-database';
 import { clientFor } from '../support/http';
 
 /**
@@ -104,5 +104,66 @@ test('two organisers cancel the same event at once: one cancels, the other is to
   });
   expect(late.status()).toBe(409);
   expect(await late.text()).toContain('bereits abgesagt');
+  await Promise.all([anonymous, ...organisers].map((c) => c.dispose()));
+});
+
+test('an event with selection: 50 simultaneous applications take no seat; four organisers complete at once, one does, everyone is told once', async ({
+  baseURL,
+}) => {
+  test.setTimeout(300_000);
+  const eventId = await createTestEvent({
+    capacity: 5,
+    admission: 'auswahl',
+    registrationClosesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+  });
+  const anonymous = await clientFor(baseURL!, 'anonymous');
+  const emails = Array.from({ length: 50 }, (_, i) => `bewerbung-${eventId}-${i}@test.example`);
+  const applied = await Promise.all(
+    emails.map((email, i) =>
+      anonymous.post(`/veranstaltungen/${eventId}`, { name: `Person ${i}`, email, privacyConsent: 'on', motivation: `Begründung ${i}` }),
+    ),
+  );
+  expect(applied.map((r) => r.status()).filter((s) => s !== 302)).toEqual([]);
+  let state = await eventSeatState(eventId);
+  expect(state.registrations.map((r) => r.status)).toEqual(emails.map(() => 'applied'));
+  expect(state.seatsTaken).toBe(0);
+
+  await closeApplications(eventId);
+  // In order of application: 5 selected, 10 on the reserve list, the rest declined.
+  const decisions = Object.fromEntries(
+    state.registrations.map((r, i) => [`entscheidung-${r.id}`, i < 5 ? 'ausgewaehlt' : i < 15 ? 'nachrueckliste' : 'absage']),
+  );
+  const organisers = await Promise.all([
+    clientFor(baseURL!, 'beratung'),
+    clientFor(baseURL!, 'beratung'),
+    clientFor(baseURL!, 'ministerium'),
+    clientFor(baseURL!, 'ministerium'),
+  ]);
+  const path = `/veranstaltungen/verwalten/${eventId}/auswahl`;
+  const answers = await Promise.all(organisers.map((c) => c.post(path, { ...decisions, intent: 'complete' })));
+  expect(answers.map((r) => r.status()).sort()).toEqual([302, 409, 409, 409]);
+  expect(await answers.find((r) => r.status() === 409)!.text()).toContain('Die Auswahl ist bereits abgeschlossen');
+
+  state = await eventSeatState(eventId);
+  const byStatus = (status: string) => state.registrations.filter((r) => r.status === status);
+  expect(byStatus('selected')).toHaveLength(5);
+  expect(state.seatsTaken).toBe(5);
+  // Distinct consecutive positions (their order follows the time of application, tested in tests/integration/events-db.test.ts).
+  expect(
+    byStatus('waitlisted')
+      .map((r) => r.waitlist_position!)
+      .sort((a, b) => a - b),
+  ).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+  expect(byStatus('declined')).toHaveLength(35);
+  const told = await Promise.all(
+    state.registrations.map(async (r) =>
+      [
+        await mailCount(r.email, 'Sie sind ausgewählt'),
+        await mailCount(r.email, 'Sie stehen auf der Nachrückliste'),
+        await mailCount(r.email, 'Ergebnis der Auswahl'),
+      ].reduce((a, b) => a + b, 0),
+    ),
+  );
+  expect(told).toEqual(emails.map(() => 1));
   await Promise.all([anonymous, ...organisers].map((c) => c.dispose()));
 });

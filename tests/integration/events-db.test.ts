@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import {
+  applicationsOf,
   cancelEvent,
   changeRegistration,
+  completeSelection,
   createEvent,
   deleteOldRegistrations,
   eventStatistics,
@@ -13,6 +15,7 @@ import {
   recordAttendance,
   register,
   resendAccessLinks,
+  saveSelectionDecisions,
   seatCountsFor,
   updateEvent,
   waitlistRank,
@@ -47,6 +50,7 @@ const event: EventValues = {
   venueAccessibility: 'Barrierefrei',
   capacity: 2,
   yellowBelowPercent: 20,
+  admission: 'reihenfolge',
   startsAt: '2026-06-20T08:00:00.000Z',
   endsAt: '2026-06-20T10:00:00.000Z',
   registrationClosesAt: '2026-06-20T08:00:00.000Z',
@@ -62,7 +66,7 @@ async function signUp(id: number, email: string, at = now) {
 /** The stored counter agrees with the registrations that occupy a seat, and never exceeds the capacity. */
 async function expectConsistent(id: number) {
   const row = (await findEvent(db, id))!;
-  const seats = (await participants(db, id)).filter((p) => ['held', 'confirmed', 'promoted'].includes(p.status)).length;
+  const seats = (await participants(db, id)).filter((p) => ['held', 'confirmed', 'promoted', 'selected'].includes(p.status)).length;
   expect(row.seats_taken).toBe(seats);
   expect(seats).toBeLessThanOrEqual(row.capacity);
 }
@@ -81,7 +85,7 @@ describe('event registrations in the database (ADR 0050)', () => {
     expect(await waitlistRank(db, statuses[3]!)).toBe(2);
     const again = await db.transaction().execute((trx) => register(trx, id, person('c@x.de'), now));
     expect(again.kind).toBe('duplicate');
-    expect((await seatCountsFor(db, [id], now)).get(id)).toEqual({ confirmed: 0, held: 2, waitlisted: 2 });
+    expect((await seatCountsFor(db, [id], now)).get(id)).toEqual({ confirmed: 0, held: 2, waitlisted: 2, applied: 0 });
     await expectConsistent(id);
   });
 
@@ -140,6 +144,165 @@ describe('event registrations in the database (ADR 0050)', () => {
     const after = await db.transaction().execute((trx) => register(trx, id, person('e@x.de'), now));
     expect(after.kind).toBe('closed');
     await expectConsistent(id);
+  });
+});
+
+describe('events with selection (issue 18 Nr. 9, ADR 0062)', () => {
+  // Applications close on 10 June; the event is on 20 June.
+  const selectionEvent: EventValues = { ...event, capacity: 2, admission: 'auswahl', registrationClosesAt: '2026-06-10T22:00:00.000Z' };
+  const afterDeadline = new Date('2026-06-11T08:00:00.000Z');
+
+  async function apply(id: number, email: string, at = now) {
+    const result = await db
+      .transaction()
+      .execute((trx) => register(trx, id, { ...person(email), motivation: `Warum ${email} teilnehmen möchte.` }, at));
+    if (result.kind !== 'registered') throw new Error(result.kind);
+    return result.registration;
+  }
+  const decide = (id: number, decisions: Array<[number, 'ausgewaehlt' | 'nachrueckliste' | 'absage' | null]>, at = now) =>
+    db.transaction().execute((trx) =>
+      saveSelectionDecisions(
+        trx,
+        id,
+        decisions.map(([rid, decision]) => ({ id: rid, decision })),
+        at,
+      ),
+    );
+  const complete = (id: number, at = afterDeadline) => db.transaction().execute((trx) => completeSelection(trx, id, at));
+
+  it('an application takes no seat and keeps its motivation; more applications than seats are fine', async () => {
+    const id = await createEvent(db, selectionEvent, null, now);
+    const rows = [];
+    for (const email of ['a@x.de', 'b@x.de', 'c@x.de']) rows.push(await apply(id, email));
+    expect(rows.map((r) => [r.status, r.pending_until, r.waitlist_position])).toEqual([
+      ['applied', null, null],
+      ['applied', null, null],
+      ['applied', null, null],
+    ]);
+    expect(rows[0]!.motivation).toBe('Warum a@x.de teilnehmen möchte.');
+    expect((await findEvent(db, id))!.seats_taken).toBe(0);
+    expect((await seatCountsFor(db, [id], now)).get(id)).toEqual({ confirmed: 0, held: 0, waitlisted: 0, applied: 3 });
+    const again = await db.transaction().execute((trx) => register(trx, id, { ...person('a@x.de'), motivation: 'noch einmal' }, now));
+    expect(again.kind).toBe('duplicate');
+    // After the deadline nobody applies any more.
+    const late = await db.transaction().execute((trx) => register(trx, id, { ...person('z@x.de'), motivation: 'zu spät' }, afterDeadline));
+    expect(late.kind).toBe('closed');
+  });
+
+  it('completes once: selected get a seat to confirm, the reserve list positions in order of application, the rest a refusal', async () => {
+    const id = await createEvent(db, selectionEvent, null, now);
+    const [a, b, c, d, e] = [
+      await apply(id, 'a@x.de', later(1)),
+      await apply(id, 'b@x.de', later(2)),
+      await apply(id, 'c@x.de', later(3)),
+      await apply(id, 'd@x.de', later(4)),
+      await apply(id, 'e@x.de', later(5)),
+    ];
+    await decide(id, [
+      [a!.id, 'nachrueckliste'],
+      [b!.id, 'ausgewaehlt'],
+      [c!.id, 'absage'],
+      [d!.id, 'ausgewaehlt'],
+      [e!.id, 'nachrueckliste'],
+    ]);
+    const result = await complete(id);
+    if (result.kind !== 'completed') throw new Error(result.kind);
+    expect(result.selected.map((r) => r.email)).toEqual(['b@x.de', 'd@x.de']);
+    expect(result.reserve.map((r) => [r.email, r.waitlist_position])).toEqual([
+      ['a@x.de', 1],
+      ['e@x.de', 2],
+    ]);
+    expect(result.declined.map((r) => [r.email, r.status])).toEqual([['c@x.de', 'declined']]);
+    // A selected person has 48 hours to confirm (the event is further away than that).
+    expect(result.selected[0]!.status).toBe('selected');
+    expect(result.selected[0]!.pending_until).toBe('2026-06-13T08:00:00.000Z');
+    expect((await findEvent(db, id))!.selection_completed_at).toBe(afterDeadline.toISOString());
+    await expectConsistent(id);
+    expect((await complete(id)).kind).toBe('already');
+    // Decisions no longer change anything.
+    expect((await decide(id, [[a!.id, 'ausgewaehlt']], afterDeadline)).kind).toBe('done');
+  });
+
+  it('a selected person who declines or lets the deadline pass frees the seat for the first on the reserve list', async () => {
+    const id = await createEvent(db, { ...selectionEvent, capacity: 1 }, null, now);
+    const a = await apply(id, 'a@x.de', later(1));
+    const b = await apply(id, 'b@x.de', later(2));
+    const c = await apply(id, 'c@x.de', later(3));
+    await decide(id, [
+      [a.id, 'ausgewaehlt'],
+      [b.id, 'nachrueckliste'],
+      [c.id, 'nachrueckliste'],
+    ]);
+    expect((await complete(id)).kind).toBe('completed');
+    const declined = await db.transaction().execute((trx) => changeRegistration(trx, a.token, 'registration.cancel', afterDeadline));
+    if (declined.kind !== 'changed') throw new Error(declined.kind);
+    expect(declined.promoted.map((r) => [r.email, r.status])).toEqual([['b@x.de', 'promoted']]);
+    // b does not confirm within 48 hours: c is asked.
+    const swept = await expireAllDue(db, new Date(afterDeadline.getTime() + 49 * 3_600_000));
+    expect(swept.flatMap((s) => s.promoted.map((r) => r.email))).toEqual(['c@x.de']);
+    await expectConsistent(id);
+  });
+
+  it('refuses to complete before the deadline, with an undecided application, with too many selected, or a reserve list beside free seats', async () => {
+    const id = await createEvent(db, selectionEvent, null, now);
+    const a = await apply(id, 'a@x.de');
+    const b = await apply(id, 'b@x.de');
+    const c = await apply(id, 'c@x.de');
+    const refusal = async (at = afterDeadline) => {
+      const result = await complete(id, at);
+      return result.kind === 'refused' ? result.message : result.kind;
+    };
+    expect(await refusal(now)).toMatch(/Bewerbungsfrist läuft noch bis 11\.06\.2026, 00:00 Uhr/);
+    await decide(id, [
+      [a.id, 'ausgewaehlt'],
+      [b.id, 'ausgewaehlt'],
+    ]);
+    expect(await refusal()).toMatch(/Über 1 Bewerbung ist noch nicht entschieden/);
+    await decide(id, [[c.id, 'ausgewaehlt']]);
+    expect(await refusal()).toMatch(/3 Bewerbungen ausgewählt, es gibt aber nur 2 Plätze/);
+    await decide(id, [
+      [b.id, 'nachrueckliste'],
+      [c.id, 'nachrueckliste'],
+    ]);
+    expect(await refusal()).toMatch(/noch 1 Platz frei/);
+    // Nothing was changed by the refusals: everyone still waits for the decision.
+    expect((await applicationsOf(db, id)).map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    await decide(id, [[b.id, 'ausgewaehlt']]);
+    expect(await refusal()).toBe('completed');
+  });
+
+  it('two organisers completing at the same moment: exactly one completes, every applicant is decided once', async () => {
+    const id = await createEvent(db, selectionEvent, null, now);
+    const rows = [];
+    for (const email of ['a@x.de', 'b@x.de', 'c@x.de', 'd@x.de']) rows.push(await apply(id, email));
+    await decide(id, [
+      [rows[0]!.id, 'ausgewaehlt'],
+      [rows[1]!.id, 'ausgewaehlt'],
+      [rows[2]!.id, 'nachrueckliste'],
+      [rows[3]!.id, 'absage'],
+    ]);
+    const results = await Promise.all(Array.from({ length: 6 }, () => complete(id)));
+    expect(results.map((r) => r.kind).sort()).toEqual(['already', 'already', 'already', 'already', 'already', 'completed']);
+    expect((await participants(db, id)).map((r) => r.status).sort()).toEqual(['declined', 'selected', 'selected', 'waitlisted']);
+    expect((await findEvent(db, id))!).toMatchObject({ seats_taken: 2, waitlist_last: 1 });
+  });
+
+  it('an applicant may withdraw before the selection; the way seats are given cannot change once someone applied', async () => {
+    const id = await createEvent(db, selectionEvent, null, now);
+    const a = await apply(id, 'a@x.de');
+    const withdrawn = await db.transaction().execute((trx) => changeRegistration(trx, a.token, 'registration.cancel', later(5)));
+    expect(withdrawn.kind === 'changed' && withdrawn.row.status).toBe('cancelled');
+    // A confirmation makes no sense for an application.
+    const b = await apply(id, 'b@x.de');
+    const confirm = await db.transaction().execute((trx) => changeRegistration(trx, b.token, 'registration.confirm', later(5)));
+    expect(confirm.kind).toBe('refused');
+    const changed = await db
+      .transaction()
+      .execute((trx) => updateEvent(trx, id, { ...selectionEvent, admission: 'reihenfolge' }, later(6)));
+    expect(changed.kind).toBe('admission');
+    const empty = await createEvent(db, event, null, now);
+    const switched = await db.transaction().execute((trx) => updateEvent(trx, empty, { ...event, admission: 'auswahl' }, later(6)));
+    expect(switched.kind).toBe('updated');
   });
 });
 

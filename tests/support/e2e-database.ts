@@ -137,6 +137,7 @@ export async function createTestEvent(values: Partial<import('../../db/repositor
         venueAccessibility: '',
         capacity: 1,
         yellowBelowPercent: 20,
+        admission: 'reihenfolge',
         startsAt: start.toISOString(),
         endsAt: end.toISOString(),
         registrationClosesAt: start.toISOString(),
@@ -167,14 +168,14 @@ export function lastMailTo(address: string, subject?: RegExp): string {
 export async function eventSeatState(eventId: number): Promise<{
   capacity: number;
   seatsTaken: number;
-  registrations: Array<{ email: string; status: string; waitlist_position: number | null; token: string }>;
+  registrations: Array<{ id: number; email: string; status: string; waitlist_position: number | null; token: string }>;
 }> {
   const db = openE2eDatabase();
   try {
     const event = await db.selectFrom('events').select(['capacity', 'seats_taken']).where('id', '=', eventId).executeTakeFirstOrThrow();
     const registrations = await db
       .selectFrom('event_registrations')
-      .select(['email', 'status', 'waitlist_position', 'token'])
+      .select(['id', 'email', 'status', 'waitlist_position', 'token'])
       .where('event_id', '=', eventId)
       .orderBy('id')
       .execute();
@@ -190,6 +191,20 @@ export async function mailCount(address: string, subjectContains: string): Promi
   try {
     const rows = await db.selectFrom('outbox').select('subject').where('to_address', '=', address).execute();
     return rows.filter((r) => r.subject.includes(subjectContains)).length;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Lets the application deadline of an event with selection pass (SQLite or PostgreSQL). */
+export async function closeApplications(eventId: number): Promise<void> {
+  const db = openE2eDatabase();
+  try {
+    await db
+      .updateTable('events')
+      .set({ registration_closes_at: new Date(Date.now() - 60_000).toISOString() })
+      .where('id', '=', eventId)
+      .execute();
   } finally {
     await db.destroy();
   }
