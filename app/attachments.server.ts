@@ -93,7 +93,16 @@ async function refreshAfterAttachmentChange(user: CurrentUser, loaded: LoadedApp
   });
 }
 
-export async function attachmentsAction(user: CurrentUser, loaded: LoadedApplication, request: Request) {
+/**
+ * Uploads and removals of the attachments step. `other` answers a form meant for something else
+ * (a comment form sent as multipart): it gets the parsed form first and returns null when it is not its own.
+ */
+export async function attachmentsAction<Other = never>(
+  user: CurrentUser,
+  loaded: LoadedApplication,
+  request: Request,
+  other: (form: FormData) => Promise<Other> | null = () => null,
+) {
   const db = await getDb();
   const contentType = request.headers.get('content-type') ?? '';
   if (!contentType.startsWith('multipart/form-data')) {
@@ -139,6 +148,8 @@ export async function attachmentsAction(user: CurrentUser, loaded: LoadedApplica
     return refuse([{ field: 'file', message: 'Die Datei konnte nicht gelesen werden. Bitte versuchen Sie es erneut.' }], chosenType, 400);
   }
   await assertCsrf(request, form);
+  const answered = other(form);
+  if (answered) return answered;
   const errors: UploadError[] = [];
   const docType = String(form.get('docType') ?? '');
   if (!attachmentTypes.some((t) => t.id === docType))

@@ -156,11 +156,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const step = requireOpenableStep(loaded, params.schritt);
   const review = restoreReview(loaded.row);
   const multipart = (request.headers.get('content-type') ?? '').startsWith('multipart/form-data');
-  // Comment forms are small urlencoded posts; peek at them without consuming an upload.
-  const peek = multipart ? null : await readProtectedForm(request.clone());
-  if (peek && isCommentIntent(peek.get('intent'))) {
-    return handleCommentAction({ user, as: 'member', loaded, review }, peek, `/antraege/${loaded.row.id}/${step}`);
-  }
+  const comment = (form: FormData) =>
+    isCommentIntent(form.get('intent'))
+      ? handleCommentAction({ user, as: 'member', loaded, review }, form, `/antraege/${loaded.row.id}/${step}`)
+      : null;
+  // Comment forms are small urlencoded posts; peek at them without consuming an upload. Only the
+  // attachments step streams uploads: any other step reads a multipart post whole (a comment sent
+  // that way is still a comment, and its text comes back at its form).
+  const peek = multipart && step === 'anlagen' ? null : await readProtectedForm(multipart ? request : request.clone());
+  const commented = peek ? comment(peek) : null;
+  if (commented) return commented;
   if (!isEditable(statusOf(review))) {
     // Shown back for copying, each value under the label of its field.
     const entries =
@@ -175,7 +180,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  if (step === 'anlagen') return attachmentsAction(user, loaded, request);
+  if (step === 'anlagen') return attachmentsAction(user, loaded, request, comment);
   const form = peek ?? (await readProtectedForm(request));
   if (step === 'pruefen') throw new Response('Unbekannte Aktion.', { status: 400 });
   return saveStep({ user, loaded, step, form });

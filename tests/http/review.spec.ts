@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { createTestAdvisor, createTestApplicant, e2eDatabase, e2ePublicUrl } from '../support/e2e-database';
 import { clientFor, type Client } from '../support/http';
+import { exportApplication } from '../../forms/antrag/json';
+import { sampleGemeindeApplication } from '../support/sample-application';
 
 /** Advice on drafts at the HTTP level: who sees what, and every refusal leaves the state as it was. */
 
@@ -627,5 +629,30 @@ test('stored snapshots an older release wrote, which the machines cannot read, n
   // The server is still there a moment later (XState used to rethrow such errors from a timer).
   await new Promise((resolve) => setTimeout(resolve, 200));
   expect((await applicant.get('/healthz')).status()).toBe(200);
+  await applicant.dispose();
+});
+
+test('a comment sent as multipart (as from the attachments page) is a comment: refused with its text at its form, or saved', async ({
+  baseURL,
+}) => {
+  const applicant = await clientFor(baseURL!, await createTestApplicant('Gemeinde Wiesenbach'));
+  // A complete draft, so the attachments step is open.
+  const imported = await applicant.post('/antraege/importieren', { text: exportApplication(sampleGemeindeApplication()) });
+  const id = Number(/\/antraege\/(\d+)/.exec(imported.headers().location ?? '')?.[1]);
+  const send = (step: string, body: string) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries({ intent: 'kommentar.neu', step, field: '', body, csrf: applicant.csrf }))
+      form.append(name, value);
+    return applicant.api.fetch(`/antraege/${id}/${step}`, { method: 'POST', multipart: form, maxRedirects: 0 });
+  };
+  for (const step of ['anlagen', 'vorhaben']) {
+    const tooLong = await send(step, `Zu lang ${'x'.repeat(5000)}`);
+    expect(tooLong.status(), `${step} ${tooLong.headers().location}`).toBe(400);
+    const page = await tooLong.text();
+    expect(page, step).toContain('Bitte kürzen Sie den Kommentar');
+    expect(page, step).toContain(`Zu lang ${'x'.repeat(100)}`);
+    expect((await send(step, `Frage zu ${step}`)).status(), step).toBe(302);
+  }
+  expect(commentIds(id)).toHaveLength(2);
   await applicant.dispose();
 });
