@@ -69,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       triggered: f.outcome.status === 'ausgeloest',
     })),
     notice: new URL(request.url).searchParams.get('hinweis'),
+    imported: importedNotice(new URL(request.url).searchParams),
   };
 }
 
@@ -90,6 +91,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`${base}?hinweis=erfasst#neuer-beleg`);
 }
 
+/** The result of a CSV import (issue 19 Nr. 2), from the redirect's query. */
+function importedNotice(query: URLSearchParams): string | null {
+  const count = (name: string) => (/^\d{1,5}$/.test(query.get(name) ?? '') ? Number(query.get(name)) : null);
+  const added = count('importiert');
+  if (added === null) return null;
+  const duplicates = count('doppelt') ?? 0;
+  return [
+    added === 1 ? '1 Beleg aus der CSV-Datei ist übernommen.' : `${added} Belege aus der CSV-Datei sind übernommen.`,
+    duplicates
+      ? `${duplicates === 1 ? '1 Zeile war' : `${duplicates} Zeilen waren`} schon in der Belegliste und wurde${duplicates === 1 ? '' : 'n'} nicht noch einmal übernommen.`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
 const notices: Record<string, string> = {
   erfasst: 'Der Beleg ist erfasst. Sie können gleich den nächsten eingeben.',
   geaendert: 'Der Beleg ist geändert.',
@@ -106,6 +123,11 @@ export default function Receipts() {
         <Link to={`/antraege/${d.id}/umsetzung`}>Vorhaben in Umsetzung: {d.title}</Link>
       </p>
       <h1>Belegliste</h1>
+      {d.imported ? (
+        <div className="notice notice--success" role="status">
+          <p>{d.imported}</p>
+        </div>
+      ) : null}
       {d.notice && notices[d.notice] ? (
         <div className="notice notice--success" role="status">
           <p>{notices[d.notice]}</p>
@@ -170,7 +192,8 @@ export default function Receipts() {
       <p>
         <a href={`/antraege/${d.id}/umsetzung/belege.csv`} download>
           Belegliste als CSV herunterladen
-        </a>
+        </a>{' '}
+        · <Link to={`/antraege/${d.id}/umsetzung/belege/importieren`}>Belege aus einer CSV-Datei übernehmen</Link>
       </p>
       {d.receipts.length ? (
         <ScrollTable caption={`Belege in zeitlicher Reihenfolge (${d.receipts.length})`}>

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { receiptKey } from '../../machines/umsetzung/receipt-import';
 import type { Database, ImplementationPayoutRow, ImplementationReceiptRow, ImplementationRequestRow, ImplementationRow } from '../schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -124,6 +125,46 @@ export async function addReceipts(
     )
     .execute();
   return values.length;
+}
+
+/**
+ * Stores imported receipts (issue 19 Nr. 2), leaving out those already in the Belegliste with the
+ * same date, payee, purpose, line and amounts. The implementation's row is locked first, so two
+ * imports of the same file at once store its receipts once.
+ */
+export async function importReceipts(
+  trx: Transaction<Database>,
+  implementationId: number,
+  values: ReceiptValues[],
+  userId: number,
+  now = new Date(),
+): Promise<{ added: number; duplicates: number }> {
+  await trx
+    .updateTable('implementations')
+    .set((eb) => ({ version: eb.ref('version') }))
+    .where('id', '=', implementationId)
+    .execute();
+  const known = new Set(
+    (await listReceipts(trx, implementationId)).map((r) =>
+      receiptKey({
+        invoicedOn: r.invoiced_on,
+        payee: r.payee,
+        purpose: r.purpose,
+        lineId: r.line_id,
+        netCents: r.net_cents,
+        grossCents: r.gross_cents,
+      }),
+    ),
+  );
+  const fresh = values.filter((v) => {
+    const key = receiptKey(v);
+    if (known.has(key)) return false;
+    known.add(key);
+    return true;
+  });
+  // In chunks: SQLite limits the number of bound parameters of one statement.
+  for (let i = 0; i < fresh.length; i += 200) await addReceipts(trx, implementationId, fresh.slice(i, i + 200), userId, now);
+  return { added: fresh.length, duplicates: values.length - fresh.length };
 }
 
 export async function updateReceipt(

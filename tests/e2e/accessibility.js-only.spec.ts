@@ -4,6 +4,7 @@ import { startApplication } from '../support/wizard';
 import { clientFor } from '../support/http';
 import { approvedApplication, bescheidForm, receiptForm } from '../support/umsetzung';
 import { createTestEvent } from '../support/e2e-database';
+import { financeExport } from '../support/receipts-csv';
 
 /**
  * Every page template, by who can open it; one scan per template (a second audience or a filtered
@@ -249,6 +250,18 @@ test('Vorhaben in Umsetzung stays accessible: overview, Bescheid (also with erro
   await page.getByRole('link', { name: /Ändern \(Moderation Meier/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Beleg ändern' })).toBeVisible();
   await expectAccessible(page);
+  // The CSV import: the file step with its error, then the mapping with checked rows (issue 19 Nr. 2).
+  await page.goto(`/antraege/${id}/umsetzung/belege/importieren`);
+  await page.getByRole('button', { name: 'Datei lesen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Bitte wählen Sie die CSV-Datei');
+  await expectAccessible(page);
+  await page.getByLabel('CSV-Datei', { exact: true }).setInputFiles({ name: 'f.csv', mimeType: 'text/csv', buffer: financeExport().bytes });
+  await page.getByRole('button', { name: 'Datei lesen' }).click();
+  await expect(page.getByRole('list', { name: 'Zeilen mit Fehlern' })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`/antraege/${id}/umsetzung/belege`);
+  await page.getByRole('link', { name: /Ändern \(Moderation Meier/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Beleg ändern' })).toBeVisible();
   await page.getByLabel('Rechnungsdatum').fill('31.02.2026');
   await page.getByRole('button', { name: 'Änderung speichern' }).click();
   await expect(page.getByRole('alert')).toContainText('gibt es nicht');

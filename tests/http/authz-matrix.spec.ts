@@ -139,6 +139,19 @@ function applicationRows(id: number): Row[] {
     { file: 'antraege.$id.umsetzung.belege.$beleg', path: `/antraege/${id}/umsetzung/belege/1`, method: 'GET', expect: ownOnly(404) },
     { file: 'antraege.$id.umsetzung.belege.$beleg', path: `/antraege/${id}/umsetzung/belege/1`, method: 'POST', expect: ownOnly(404) },
     { file: 'antraege.$id.umsetzung.belege[.csv]', path: `/antraege/${id}/umsetzung/belege.csv`, method: 'GET', expect: ownOnly(404) },
+    {
+      file: 'antraege.$id.umsetzung.belege.importieren',
+      path: `/antraege/${id}/umsetzung/belege/importieren`,
+      method: 'GET',
+      expect: ownOnly(404),
+    },
+    {
+      file: 'antraege.$id.umsetzung.belege.importieren',
+      path: `/antraege/${id}/umsetzung/belege/importieren`,
+      method: 'POST',
+      form: { intent: 'pruefen' },
+      expect: ownOnly(404),
+    },
     { file: 'antraege.$id.umsetzung.mittelabruf', path: `/antraege/${id}/umsetzung/mittelabruf`, method: 'GET', expect: ownOnly(404) },
     {
       file: 'antraege.$id.umsetzung.mittelabruf',

@@ -210,6 +210,10 @@ const samples: Record<string, Samples> = {
     variants: ['belege'],
     target: as('verein', (fuzz) => `/antraege/${implementation(fuzz).id}/umsetzung/belege`),
   },
+  'antraege.$id.umsetzung.belege.importieren': {
+    variants: ['CSV-Import'],
+    target: as('verein', (fuzz) => `/antraege/${implementation(fuzz).id}/umsetzung/belege/importieren`),
+  },
   'antraege.$id.umsetzung.mittelabruf': {
     variants: ['mittelabruf'],
     target: as('verein', (fuzz) => `/antraege/${implementation(fuzz).id}/umsetzung/mittelabruf`),

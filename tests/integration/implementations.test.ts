@@ -7,6 +7,7 @@ import {
   createImplementation,
   deleteReceipt,
   findImplementationByApplication,
+  importReceipts,
   listPayouts,
   listReceipts,
   updateImplementation,
@@ -91,5 +92,35 @@ describe('implementations', () => {
     expect((await listPayouts(db, impl.id)).map((p) => [p.received_on, p.amount_cents, p.note])).toEqual([
       ['2026-05-20', 900_000, 'Erster Abruf'],
     ]);
+  });
+
+  it('imports 450 receipts in chunks; the same file imported twice at the same moment is stored once (issue 19 Nr. 2)', async () => {
+    const { org, user, row } = await application();
+    const impl = (await createImplementation(db, {
+      applicationId: row.id,
+      organisationId: org.id,
+      bescheid: storedBescheid('A'),
+      userId: user.id,
+    }))!;
+    const receipts = Array.from({ length: 450 }, (_, i) => ({
+      lineId: 'honorare',
+      orderedOn: null,
+      invoicedOn: '2026-05-12',
+      paidOn: null,
+      payee: `Empfänger ${i}`,
+      purpose: 'Werkstatt',
+      netCents: 1000 + i,
+      grossCents: 1190 + i,
+      asset: false,
+    }));
+    const results = await Promise.all([0, 1].map(() => db.transaction().execute((trx) => importReceipts(trx, impl.id, receipts, user.id))));
+    expect(results.map((r) => r.added).sort((a, b) => a - b)).toEqual([0, 450]);
+    expect(results.map((r) => r.duplicates).sort((a, b) => a - b)).toEqual([0, 450]);
+    expect(await listReceipts(db, impl.id)).toHaveLength(450);
+    // One new row beside the known ones: only it is added.
+    const more = await db
+      .transaction()
+      .execute((trx) => importReceipts(trx, impl.id, [...receipts.slice(0, 3), { ...receipts[0]!, payee: 'Neu' }], user.id));
+    expect(more).toEqual({ added: 1, duplicates: 3 });
   });
 });
