@@ -100,6 +100,18 @@ export interface RegistrationInput {
 export const beforeDeadline = (context: RegistrationContext, at: string) =>
   context.pendingUntil !== null && Date.parse(at) < Date.parse(context.pendingUntil);
 
+/**
+ * A seat promised to someone who confirms it by a deadline: held after registering, offered from the
+ * waitlist, or given by the organisers' selection. Confirmed before the deadline, expired after it.
+ */
+const awaitingConfirmation = {
+  on: {
+    'registration.confirm': { guard: 'beforeDeadline', target: 'confirmed', actions: 'clearDeadline' },
+    'registration.expire': { guard: 'deadlinePassed', target: 'expired', actions: 'clearDeadline' },
+    'registration.cancel': { target: 'cancelled', actions: 'clearDeadline' },
+  },
+} as const;
+
 export const registrationMachine = setup({
   types: {
     context: {} as RegistrationContext,
@@ -130,26 +142,14 @@ export const registrationMachine = setup({
     deciding: {
       always: [{ guard: 'applying', target: 'applied' }, { guard: 'seatHeld', target: 'held' }, { target: 'waitlisted' }],
     },
-    held: {
-      on: {
-        'registration.confirm': { guard: 'beforeDeadline', target: 'confirmed', actions: 'clearDeadline' },
-        'registration.expire': { guard: 'deadlinePassed', target: 'expired', actions: 'clearDeadline' },
-        'registration.cancel': { target: 'cancelled', actions: 'clearDeadline' },
-      },
-    },
+    held: awaitingConfirmation,
     waitlisted: {
       on: {
         'registration.promote': { target: 'promoted', actions: 'offerSeat' },
         'registration.cancel': { target: 'cancelled' },
       },
     },
-    promoted: {
-      on: {
-        'registration.confirm': { guard: 'beforeDeadline', target: 'confirmed', actions: 'clearDeadline' },
-        'registration.expire': { guard: 'deadlinePassed', target: 'expired', actions: 'clearDeadline' },
-        'registration.cancel': { target: 'cancelled', actions: 'clearDeadline' },
-      },
-    },
+    promoted: awaitingConfirmation,
     confirmed: {
       on: { 'registration.cancel': { target: 'cancelled' } },
     },
@@ -163,13 +163,7 @@ export const registrationMachine = setup({
         'registration.cancel': { target: 'cancelled' },
       },
     },
-    selected: {
-      on: {
-        'registration.confirm': { guard: 'beforeDeadline', target: 'confirmed', actions: 'clearDeadline' },
-        'registration.expire': { guard: 'deadlinePassed', target: 'expired', actions: 'clearDeadline' },
-        'registration.cancel': { target: 'cancelled', actions: 'clearDeadline' },
-      },
-    },
+    selected: awaitingConfirmation,
     expired: { type: 'final' },
     cancelled: { type: 'final' },
     declined: { type: 'final' },

@@ -9,29 +9,17 @@ import {
   suggestMapping,
   summarise,
 } from '../../machines/umsetzung/receipt-import';
+import { storedBescheid } from '../support/umsetzung';
 
 // Issue 19 Nr. 2: receipts from a CSV file (ADR 0063).
 
+// The fixture's Bescheid (period 01.04.2026–31.03.2027, gross amounts) with a line named differently from its id.
 const bescheid: Bescheid = bescheidSchema.parse({
-  schemaVersion: 1,
-  programmePart: 'A',
-  fileNumber: 'SAB-1',
-  issuedOn: '2026-03-02',
-  receivedOn: '2026-03-05',
-  appealWaivedOn: null,
-  periodStart: '2026-04-01',
-  periodEnd: '2027-03-31',
-  financingType: 'anteilfinanzierung',
-  grantCents: 900_000,
-  rateBp: 9000,
-  vatDeductible: false,
-  advancePayments: true,
+  ...storedBescheid('A'),
   lines: [
     { id: 'honorare', label: 'Honorare', approvedCents: 600_000 },
     { id: 'druck', label: 'Öffentlichkeitsarbeit', approvedCents: 400_000 },
   ],
-  financing: { ownCashCents: 100_000, inKindCents: 0, thirdPartyCents: 0, otherPublicCents: 0 },
-  conditions: '',
 });
 
 const finance = [
