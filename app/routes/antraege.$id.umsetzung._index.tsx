@@ -274,6 +274,15 @@ export default function ImplementationOverview() {
           <dd>{impl.proofDue}</dd>
         </div>
       </dl>
+      <p>
+        <a href={`/antraege/${d.id}/umsetzung/termine.ics`} download>
+          Alle Fristen in Ihren Kalender übernehmen (.ics-Datei mit Erinnerung eine Woche vorher und am Tag)
+        </a>
+        <br />
+        <span className="hint">
+          Nach neuen Terminen (zum Beispiel dem Beginn) laden Sie die Datei erneut; Ihr Kalender aktualisiert dann die Einträge.
+        </span>
+      </p>
 
       <h2>Aufgaben</h2>
       <ol className="task-list">

@@ -139,6 +139,7 @@ function applicationRows(id: number): Row[] {
     { file: 'antraege.$id.umsetzung.belege.$beleg', path: `/antraege/${id}/umsetzung/belege/1`, method: 'GET', expect: ownOnly(404) },
     { file: 'antraege.$id.umsetzung.belege.$beleg', path: `/antraege/${id}/umsetzung/belege/1`, method: 'POST', expect: ownOnly(404) },
     { file: 'antraege.$id.umsetzung.belege[.csv]', path: `/antraege/${id}/umsetzung/belege.csv`, method: 'GET', expect: ownOnly(404) },
+    { file: 'antraege.$id.umsetzung.termine[.ics]', path: `/antraege/${id}/umsetzung/termine.ics`, method: 'GET', expect: ownOnly(404) },
     {
       file: 'antraege.$id.umsetzung.belege.importieren',
       path: `/antraege/${id}/umsetzung/belege/importieren`,

@@ -84,9 +84,18 @@ test('a Bescheid is recorded only after the approval, refused while its plan doe
   // A payee a spreadsheet would run as a formula is written as text.
   expect(lines[2]).toBe("2;Öffentlichkeitsarbeit;;01.06.2026;;'=SUMME(A1);Bürgerwerkstatt 1;4.100,01;4.100,01;4.100,01");
 
+  // The due dates as a calendar file (issue 19 Nr. 6): the Bescheid of bescheidForm() ends on 31.03.2027.
+  const ics = await kommune.get(`/antraege/${id}/umsetzung/termine.ics`);
+  expect(ics.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+  const calendar = (await ics.text()).replace(/\r\n /g, '');
+  expect(calendar).toContain('DTSTART;VALUE=DATE:20270331');
+  expect(calendar).toMatch(/SUMMARY:Verwendungsnachweis fällig – Umsetzung HTTP 1/);
+  expect(calendar).toContain(`/antraege/${id}/umsetzung`);
+
   // Another organisation sees none of it.
   const verein = await clientFor(baseURL!, 'verein');
   for (const path of [
+    `/antraege/${id}/umsetzung/termine.ics`,
     `/antraege/${id}/umsetzung`,
     `/antraege/${id}/umsetzung/belege`,
     `/antraege/${id}/umsetzung/belege.csv`,
