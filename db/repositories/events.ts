@@ -98,6 +98,17 @@ async function lockEvent(trx: Tx, eventId: number): Promise<boolean> {
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** The next waitlist position of an event (a counter on the event row, so positions are never reused). */
+async function nextWaitlistPosition(trx: Tx, eventId: number): Promise<number> {
+  const row = await trx
+    .updateTable('events')
+    .set((eb) => ({ waitlist_last: eb('waitlist_last', '+', 1) }))
+    .where('id', '=', eventId)
+    .returning('waitlist_last')
+    .executeTakeFirstOrThrow();
+  return row.waitlist_last;
+}
+
 export interface SeatCounts {
   confirmed: number;
   /** Holds and offers whose deadline has not passed. */
@@ -222,16 +233,7 @@ export async function register(trx: Tx, eventId: number, values: RegistrationVal
         .where((eb) => eb('seats_taken', '<', eb.ref('capacity')))
         .executeTakeFirst();
   const state = startRegistration({ seatAvailable: Number(seat.numUpdatedRows) === 1, at, selection });
-  let position: number | null = null;
-  if (state.status === 'waitlisted') {
-    const row = await trx
-      .updateTable('events')
-      .set((eb) => ({ waitlist_last: eb('waitlist_last', '+', 1) }))
-      .where('id', '=', eventId)
-      .returning('waitlist_last')
-      .executeTakeFirstOrThrow();
-    position = row.waitlist_last;
-  }
+  const position = state.status === 'waitlisted' ? await nextWaitlistPosition(trx, eventId) : null;
   const fields = {
     name: values.name,
     organisation: values.organisation,
@@ -599,16 +601,7 @@ export async function completeSelection(trx: Tx, eventId: number, now = new Date
           ? ({ type: 'registration.reserve', at } as const)
           : ({ type: 'registration.decline', at } as const);
     const next = nextRegistration({ status: row.status, pendingUntil: row.pending_until }, type)!;
-    let position: number | null = null;
-    if (next.status === 'waitlisted') {
-      const last = await trx
-        .updateTable('events')
-        .set((eb) => ({ waitlist_last: eb('waitlist_last', '+', 1) }))
-        .where('id', '=', eventId)
-        .returning('waitlist_last')
-        .executeTakeFirstOrThrow();
-      position = last.waitlist_last;
-    }
+    const position = next.status === 'waitlisted' ? await nextWaitlistPosition(trx, eventId) : null;
     if (next.status === 'selected')
       await trx
         .updateTable('events')
