@@ -1,11 +1,17 @@
 /**
- * The data protection notes of the funding procedure, linked where applicants confirm having read
+ * The data protection notes of one part of the privacy page, linked where people confirm having read
  * them. Opens beside the form, so nothing typed there is lost; the link text says so.
  */
-export function PrivacyNoticeLink() {
+const notes = {
+  foerderverfahren: 'Datenschutzhinweise zum Förderverfahren',
+  veranstaltungen: 'Datenschutzhinweise zu Veranstaltungen',
+  newsletter: 'Datenschutzhinweise zum Newsletter',
+} as const;
+
+export function PrivacyNoticeLink({ section = 'foerderverfahren' }: { section?: keyof typeof notes }) {
   return (
-    <a href="/datenschutz#foerderverfahren" target="_blank" rel="noopener">
-      Datenschutzhinweise zum Förderverfahren lesen (öffnet in einem neuen Fenster)
+    <a href={`/datenschutz#${section}`} target="_blank" rel="noopener">
+      {notes[section]} lesen (öffnet in einem neuen Fenster)
     </a>
   );
 }

@@ -76,11 +76,10 @@ const mappingForPage = (mapping: Mapping): Step2['mapping'] => ({
 
 type Loaded = Awaited<ReturnType<typeof requireImplementation>>;
 
-async function evaluate(loaded: Loaded, csv: string, mapping: Mapping) {
-  const table = readTable(csv);
-  if (!table.ok) return { table, rows: [] as ReturnType<typeof readRows> };
+/** Every row read through the mapping and checked, rows already in the Belegliste marked. */
+async function checkedRows(loaded: Loaded, table: { rows: string[][] }, mapping: Mapping) {
   const existing = (await listReceipts(await getDb(), loaded.row.id)).map(receiptOf);
-  return { table, rows: readRows(table, mapping, loaded.bescheid, existing) };
+  return readRows(table, mapping, loaded.bescheid, existing);
 }
 
 function step2(
@@ -152,7 +151,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const table = readTable(decoded.text);
     if (!table.ok) return data<Step1Error>({ step: 'datei', error: table.message, encoding }, { status: 400 });
     const mapping = suggestMapping(table.header);
-    const { rows } = await evaluate(loaded, decoded.text, mapping);
+    const rows = await checkedRows(loaded, table, mapping);
     const notice = decoded.guessed
       ? 'Die Datei ist nicht in UTF-8 gespeichert; wir haben sie als Windows-1252 gelesen (so speichern ältere Excel- und Finanzprogramme). Bitte prüfen Sie Umlaute in der Vorschau.'
       : null;
@@ -166,7 +165,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!table.ok) return data<Step1Error>({ step: 'datei', error: table.message, encoding: 'auto' }, { status: 400 });
   const mapping = mappingFromForm(text, table.header.length);
   const skipInvalid = text('fehlerhafte-auslassen') === 'on';
-  const { rows } = await evaluate(loaded, csv, mapping);
+  const rows = await checkedRows(loaded, table, mapping);
   const page = (error: string | null) => step2(loaded, csv, table.header, mapping, rows, { error, skipInvalid });
   if (intent === 'pruefen') return page(null);
 

@@ -10,6 +10,7 @@ import { confirmDays, subscribeSchema } from '../../machines/newsletter/newslett
 import { formatDate } from '../../machines/shared/format';
 import { CheckboxField, ErrorSummary, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
+import { PrivacyNoticeLink } from '../components/privacy-notice-link';
 import { config } from '../config.server';
 import { getDb } from '../db.server';
 import { alreadySubscribedMail, confirmMail } from '../newsletter-mails';
@@ -100,11 +101,7 @@ export default function NewsletterPage() {
         <CheckboxField
           field={fields.privacyConsent}
           label="Ich habe die Datenschutzhinweise zum Newsletter gelesen."
-          hint={
-            <a href="/datenschutz#newsletter" target="_blank" rel="noopener">
-              Datenschutzhinweise zum Newsletter lesen (öffnet in einem neuen Fenster)
-            </a>
-          }
+          hint={<PrivacyNoticeLink section="newsletter" />}
         />
         <button type="submit" className="button">
           Newsletter bestellen

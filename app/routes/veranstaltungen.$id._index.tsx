@@ -20,6 +20,7 @@ import { formatEventTime } from '../../machines/veranstaltungen/time';
 import { formatDateTime } from '../../machines/shared/format';
 import { CheckboxField, ErrorSummary, TextAreaField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
+import { PrivacyNoticeLink } from '../components/privacy-notice-link';
 import { SeatLightBadge } from '../components/veranstaltungen/seat-light';
 import { getDb } from '../db.server';
 import { getUser } from '../session.server';
@@ -316,11 +317,7 @@ export default function EventPage() {
             <CheckboxField
               field={fields.privacyConsent}
               label="Ich habe die Datenschutzhinweise zur Anmeldung gelesen."
-              hint={
-                <a href="/datenschutz#veranstaltungen" target="_blank" rel="noopener">
-                  Datenschutzhinweise zu Veranstaltungen lesen (öffnet in einem neuen Fenster)
-                </a>
-              }
+              hint={<PrivacyNoticeLink section="veranstaltungen" />}
             />
             <button type="submit" className="button">
               {event.selection ? 'Bewerbung absenden' : full ? 'Auf die Warteliste setzen' : 'Anmelden'}

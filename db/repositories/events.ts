@@ -98,6 +98,18 @@ async function lockEvent(trx: Tx, eventId: number): Promise<boolean> {
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Takes one free seat of a published event by a guarded increment; false when none is free. */
+async function takeSeat(trx: Tx, eventId: number): Promise<boolean> {
+  const seat = await trx
+    .updateTable('events')
+    .set((eb) => ({ seats_taken: eb('seats_taken', '+', 1) }))
+    .where('id', '=', eventId)
+    .where('status', '=', 'published')
+    .where((eb) => eb('seats_taken', '<', eb.ref('capacity')))
+    .executeTakeFirst();
+  return Number(seat.numUpdatedRows) === 1;
+}
+
 /** The next waitlist position of an event (a counter on the event row, so positions are never reused). */
 async function nextWaitlistPosition(trx: Tx, eventId: number): Promise<number> {
   const row = await trx
@@ -223,16 +235,7 @@ export async function register(trx: Tx, eventId: number, values: RegistrationVal
   const at = now.toISOString();
   // An application takes no seat: the organisers give the seats when they complete the selection.
   const selection = event.admission === 'auswahl';
-  const seat = selection
-    ? { numUpdatedRows: 0n }
-    : await trx
-        .updateTable('events')
-        .set((eb) => ({ seats_taken: eb('seats_taken', '+', 1) }))
-        .where('id', '=', eventId)
-        .where('status', '=', 'published')
-        .where((eb) => eb('seats_taken', '<', eb.ref('capacity')))
-        .executeTakeFirst();
-  const state = startRegistration({ seatAvailable: Number(seat.numUpdatedRows) === 1, at, selection });
+  const state = startRegistration({ seatAvailable: !selection && (await takeSeat(trx, eventId)), at, selection });
   const position = state.status === 'waitlisted' ? await nextWaitlistPosition(trx, eventId) : null;
   const fields = {
     name: values.name,
@@ -465,14 +468,7 @@ export async function updateEvent(trx: Tx, id: number, values: EventValues, now 
     return { kind: 'capacity', seatsTaken: row?.seats_taken ?? 0 };
   }
   for (;;) {
-    const seat = await trx
-      .updateTable('events')
-      .set((eb) => ({ seats_taken: eb('seats_taken', '+', 1) }))
-      .where('id', '=', id)
-      .where('status', '=', 'published')
-      .where((eb) => eb('seats_taken', '<', eb.ref('capacity')))
-      .executeTakeFirst();
-    if (Number(seat.numUpdatedRows) === 0) break;
+    if (!(await takeSeat(trx, id))) break;
     const taker = await promoteNext(trx, id, at, values.startsAt);
     if (!taker) {
       await trx
