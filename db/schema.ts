@@ -198,6 +198,8 @@ export interface ImplementationTable {
   bescheid: string;
   /** JSON: startedOn, startReportedOn, purposeFulfilledOn, proofSubmittedOn, proofCheckedOn. */
   milestones: Generated<string>;
+  /** machines/umsetzung/verwendungsnachweis.ts as JSON; null until the grantee starts it. */
+  proof: string | null;
   version: Generated<number>;
   created_at: ColumnType<Timestamp, Timestamp, never>;
   created_by: number | null;

@@ -16,6 +16,7 @@ import {
   totalsOf,
 } from '../../machines/umsetzung/computations';
 import { evaluateImplementation, implementationSeverityLabel } from '../../machines/umsetzung/rules';
+import { proofStatus } from '../../machines/umsetzung/verwendungsnachweis';
 import { addPayout, deletePayout, listPayouts, updateImplementation } from '../../db/repositories/implementations';
 import { MessageSummary } from '../components/fields';
 import { PostForm } from '../components/forms';
@@ -100,6 +101,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       milestones: Object.fromEntries(milestoneKeys.map((k) => [k, isoToGerman(milestones[k])])) as Record<keyof Milestones, string>,
       started: Boolean(milestones.startReportedOn),
       proofSubmitted: Boolean(milestones.proofSubmittedOn),
+      proofStatus: proofStatus(facts, loaded.row.proof, table),
       receiptCount: facts.receipts.length,
       spent: formatEuro(totals.spentCents + totals.openCents),
       approved: formatEuro(totals.approvedCents),
@@ -209,6 +211,13 @@ const notices: Record<string, string> = {
   auszahlung: 'Die Auszahlung ist erfasst.',
   'auszahlung-entfernt': 'Die Auszahlung ist entfernt.',
 };
+
+const proofTag = {
+  vorgelegt: { label: 'vorgelegt', colour: 'green' },
+  vollstaendig: { label: 'vollständig', colour: 'green' },
+  begonnen: { label: 'in Bearbeitung', colour: 'blue' },
+  offen: { label: 'nicht begonnen', colour: 'grey' },
+} as const;
 
 export default function ImplementationOverview() {
   const d = useLoaderData<typeof loader>();
@@ -334,11 +343,13 @@ export default function ImplementationOverview() {
         </li>
         <li className="task-list__item">
           <div className="task-list__name">
-            <span>Verwendungsnachweis</span>
+            <Link to={`/antraege/${d.id}/umsetzung/verwendungsnachweis`} aria-describedby="status-nachweis">
+              Verwendungsnachweis
+            </Link>
             <p className="hint">Fällig am {impl.proofDue}. Sachbericht und zahlenmäßiger Nachweis aus der Belegliste.</p>
           </div>
-          <span className={impl.proofSubmitted ? 'tag tag--green' : 'tag tag--yellow'}>
-            {impl.proofSubmitted ? 'vorgelegt' : 'kann noch nicht beginnen'}
+          <span id="status-nachweis" className={`tag tag--${proofTag[impl.proofStatus].colour}`}>
+            {proofTag[impl.proofStatus].label}
           </span>
         </li>
       </ol>

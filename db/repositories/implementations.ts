@@ -33,12 +33,12 @@ export async function createImplementation(
     .executeTakeFirst();
 }
 
-/** Saves Bescheid and/or milestones if nobody saved since `expectedVersion` was read. */
+/** Saves Bescheid, milestones and/or the Verwendungsnachweis draft if nobody saved since `expectedVersion` was read. */
 export async function updateImplementation(
   db: Executor,
   id: number,
   expectedVersion: number,
-  changes: { bescheid?: unknown; milestones?: unknown },
+  changes: { bescheid?: unknown; milestones?: unknown; proof?: unknown },
   userId: number,
   now = new Date(),
 ): Promise<boolean> {
@@ -47,6 +47,7 @@ export async function updateImplementation(
     .set((eb) => ({
       ...(changes.bescheid === undefined ? {} : { bescheid: JSON.stringify(changes.bescheid) }),
       ...(changes.milestones === undefined ? {} : { milestones: JSON.stringify(changes.milestones) }),
+      ...(changes.proof === undefined ? {} : { proof: JSON.stringify(changes.proof) }),
       version: eb('version', '+', 1),
       updated_at: now.toISOString(),
       updated_by: userId,
