@@ -51,7 +51,16 @@ const postgresOnly = ['http/instances.spec.ts', 'http/postgres-faults.spec.ts'];
  * whose pages validate on the client, hydrate a different view or scan with axe (listed below),
  * and single tests tagged `@js` (a smoke path through sign-in, Förder-Check, wizard and uploads).
  */
-const withJavaScriptToo = ['beratung', 'belege-import', 'mobile', 'qualitaetscheck', 'regelwerk', 'veranstaltungen', 'verwaltung'];
+const withJavaScriptToo = [
+  'beratung',
+  'belege-import',
+  'mobile',
+  'qualitaetscheck',
+  'regelwerk',
+  'veranstaltungen',
+  'verwaltung',
+  'verwendungsnachweis',
+];
 const javaScriptScope = [/\.js-only\.spec\.ts /, /@js\b/, new RegExp(`e2e/(${withJavaScriptToo.join('|')})\\.spec\\.ts `)];
 
 const chromium = {

@@ -412,12 +412,7 @@ export function proofProblems(
       message: `Die Ausgaben übersteigen den bewilligten Gesamtbetrag um ${formatEuro(numbers.differenceCents)}. Der Finanzierungsplan ist im Gesamtergebnis verbindlich; Mehrausgaben tragen Sie aus eigenen Mitteln (ANBest-K/ANBest-P Nr. 1.2).`,
       kind: 'hinweis',
     });
-  if (numbers.effect.overThreshold && numbers.effect.newGrantCents < b.grantCents)
-    problems.push({
-      field: null,
-      message: `Nach diesen Zahlen ermäßigt sich die Zuwendung auf ${formatEuro(numbers.effect.newGrantCents)} (bewilligt ${formatEuro(b.grantCents)}; ANBest-K/ANBest-P Nr. 2.1, 2.2).${numbers.effect.repaymentCents > 0 ? ` Bereits ausgezahlt sind ${formatEuro(numbers.effect.paidOutCents)}; zu erstatten wären ${formatEuro(numbers.effect.repaymentCents)}${numbers.effect.repaymentWaived ? `, was unter der Grenze von ${formatEuro(numbers.effect.repaymentLimitCents)} liegt und nicht zurückgefordert wird` : ''}.` : ''}`,
-      kind: 'hinweis',
-    });
+  // What the figures mean for the grant is shown beside them (app: assessmentOf), not as a problem.
   const due = proofDueOn(b, facts.purposeFulfilledOn, table);
   if (!facts.proofSubmittedOn && facts.today > due)
     problems.push({

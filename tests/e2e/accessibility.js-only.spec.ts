@@ -243,10 +243,22 @@ test('Vorhaben in Umsetzung stays accessible: overview, Bescheid (also with erro
   expect((await client.post(`/antraege/${id}/umsetzung/bescheid`, bescheidForm())).status()).toBe(302);
   expect((await client.post(`/antraege/${id}/umsetzung/belege`, receiptForm())).status()).toBe(302);
   await client.dispose();
-  for (const path of [`/antraege/${id}/umsetzung`, `/antraege/${id}/umsetzung/bescheid`, `/antraege/${id}/umsetzung/belege`]) {
+  for (const path of [
+    `/antraege/${id}/umsetzung`,
+    `/antraege/${id}/umsetzung/bescheid`,
+    `/antraege/${id}/umsetzung/belege`,
+    `/antraege/${id}/umsetzung/verwendungsnachweis`,
+  ]) {
     await page.goto(path);
     await expectAccessible(page);
   }
+  // The Verwendungsnachweis with an error at a field (issue 19 Nr. 5).
+  await page.goto(`/antraege/${id}/umsetzung/verwendungsnachweis`);
+  await page.getByLabel('Zahl der beteiligten Personen').fill('viele');
+  await page.getByRole('button', { name: 'Entwurf speichern' }).click();
+  await expect(page.getByRole('alert')).toContainText('ganze Zahl');
+  await expectAccessible(page);
+  await page.goto(`/antraege/${id}/umsetzung/belege`);
   await page.getByRole('link', { name: /Ändern \(Moderation Meier/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Beleg ändern' })).toBeVisible();
   await expectAccessible(page);

@@ -162,6 +162,31 @@ function applicationRows(id: number): Row[] {
       expect: ownOnly(404),
     },
     {
+      file: 'antraege.$id.umsetzung.verwendungsnachweis',
+      path: `/antraege/${id}/umsetzung/verwendungsnachweis`,
+      method: 'GET',
+      expect: ownOnly(404),
+    },
+    {
+      file: 'antraege.$id.umsetzung.verwendungsnachweis',
+      path: `/antraege/${id}/umsetzung/verwendungsnachweis`,
+      method: 'POST',
+      form: { version: '0' },
+      expect: ownOnly(404),
+    },
+    {
+      file: 'antraege.$id.umsetzung.verwendungsnachweis[.pdf]',
+      path: `/antraege/${id}/umsetzung/verwendungsnachweis.pdf`,
+      method: 'GET',
+      expect: ownOnly(404),
+    },
+    {
+      file: 'antraege.$id.umsetzung.verwendungsnachweis[.json]',
+      path: `/antraege/${id}/umsetzung/verwendungsnachweis.json`,
+      method: 'GET',
+      expect: ownOnly(404),
+    },
+    {
       file: 'antraege.$id.umsetzung.mittelabruf.$abruf[.pdf]',
       path: `/antraege/${id}/umsetzung/mittelabruf/1.pdf`,
       method: 'GET',

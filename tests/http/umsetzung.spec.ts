@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { clientFor } from '../support/http';
+import { pdfText, squash } from '../support/pdf';
 import { approvedApplication, bescheidForm, receiptForm } from '../support/umsetzung';
 
 /** Vorhaben in Umsetzung at the HTTP level: the Bescheid, the Belegliste, refusals and concurrency. */
@@ -152,5 +153,145 @@ test('an association with advance payments sees what it may request now, compute
   // 3.000 € need × 90 % = 2.700 €, minus 1.000 € already paid out.
   expect(page).toMatch(/Anteil der Zuwendung daran<\/dt><dd>2\.700,00\u00a0€/);
   expect(page).toMatch(/Jetzt abrufbar<\/dt><dd>1\.700,00\u00a0€/);
+  await verein.dispose();
+});
+
+/** The answers of a complete Sachbericht as the form posts them. */
+function proofForm(version: string, overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+  return {
+    version,
+    'report.ziele': 'Alle vier Ortsteile waren vertreten.',
+    'report.umsetzung': 'Drei Bürgerwerkstätten und eine Online-Befragung.',
+    'report.erreichte': 'Auch Jugendliche über die Schule.',
+    'report.ergebnisse': 'Der Gemeinderat hat die Empfehlungen beschlossen.',
+    'report.bewertung': 'Bewährt hat sich die aufsuchende Einladung.',
+    'report.abweichungen': '',
+    participants: '1.240',
+    'income.ownCashCents': '1.000,00',
+    'income.thirdPartyCents': '',
+    'income.otherPublicCents': '',
+    confirmed: ['buecher', 'publizitaet'],
+    ...overrides,
+  };
+}
+
+test('a municipality’s Verwendungsnachweis adds up its twenty receipts to the cent in page, PDF, JSON and CSV', async ({ baseURL }) => {
+  test.slow();
+  const kommune = await clientFor(baseURL!, 'kommune');
+  const id = await approvedApplication(kommune, 'Umsetzung Verwendungsnachweis');
+  expect((await kommune.post(`/antraege/${id}/umsetzung/bescheid`, bescheidForm())).status()).toBe(302);
+  // Twenty expenditures with odd cents on both lines; the expected sums are computed here, not read from the app.
+  const sums = { honorare: 0, oeffentlichkeitsarbeit: 0 };
+  for (let i = 0; i < 20; i++) {
+    const line = i % 3 === 0 ? 'oeffentlichkeitsarbeit' : 'honorare';
+    const cents = 12_345 + i * 1_001;
+    sums[line] += cents;
+    const amount = `${Math.floor(cents / 100).toLocaleString('de-DE')},${String(cents % 100).padStart(2, '0')}`;
+    const posted = await kommune.post(
+      `/antraege/${id}/umsetzung/belege`,
+      receiptForm({
+        lineId: line,
+        grossCents: amount,
+        purpose: `Ausgabe ${i + 1}`,
+        paidOn: `${String(1 + (i % 28)).padStart(2, '0')}.06.2026`,
+      }),
+    );
+    expect(posted.status(), `Beleg ${i + 1}`).toBe(302);
+  }
+  const euro = (cents: number) => `${Math.floor(cents / 100).toLocaleString('de-DE')},${String(cents % 100).padStart(2, '0')} €`;
+  const total = sums.honorare + sums.oeffentlichkeitsarbeit;
+
+  const before = await (await kommune.get(`/antraege/${id}/umsetzung/verwendungsnachweis`)).text();
+  expect(before).toContain('Noch nicht vollständig');
+  expect(before).toContain('wann der Zuwendungszweck erfüllt war');
+  const version = /name="version" value="(\d+)"/.exec(before)![1]!;
+  // Bad input comes back at its field with everything typed kept.
+  const bad = await kommune.post(`/antraege/${id}/umsetzung/verwendungsnachweis`, proofForm(version, { 'income.ownCashCents': '1,000' }));
+  expect(bad.status()).toBe(400);
+  const badPage = await bad.text();
+  expect(badPage).toContain('nicht eindeutig');
+  expect(badPage).toContain('Der Gemeinderat hat die Empfehlungen beschlossen.');
+  expect(badPage).toContain('value="1,000"');
+  expect((await kommune.post(`/antraege/${id}/umsetzung/verwendungsnachweis`, proofForm(version))).status()).toBe(302);
+  const overview = await (await kommune.get(`/antraege/${id}/umsetzung`)).text();
+  const milestonesVersion = /name="version" value="(\d+)"/.exec(overview)![1]!;
+  const milestones = { intent: 'milestones', version: milestonesVersion, startedOn: '15.04.2026', startReportedOn: '20.04.2026' };
+  expect((await kommune.post(`/antraege/${id}/umsetzung`, { ...milestones, purposeFulfilledOn: '30.11.2026' })).status()).toBe(302);
+
+  const page = (await (await kommune.get(`/antraege/${id}/umsetzung/verwendungsnachweis`)).text()).replace(/\u00a0/g, ' ');
+  expect(page).toContain('Der Verwendungsnachweis ist vollständig');
+  expect(page).toContain(`<td class="num">${euro(total)}</td>`);
+  expect(page).toContain('value="1.240"');
+
+  const pdf = await kommune.get(`/antraege/${id}/umsetzung/verwendungsnachweis.pdf`);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect(pdf.headers()['content-disposition']).toContain(`Verwendungsnachweis-${id}.pdf`);
+  const text = squash(pdfText(await pdf.body()));
+  expect(text).not.toContain('Entwurf');
+  expect(text).toContain(`Honorare 6.000,00 € ${euro(sums.honorare)}`);
+  expect(text).toContain(`Öffentlichkeitsarbeit 4.000,00 € ${euro(sums.oeffentlichkeitsarbeit)}`);
+  expect(text).toContain(`Summe der Ausgaben 10.000,00 € ${euro(total)}`);
+  expect(text).toContain('Zahl der beteiligten Personen: 1.240');
+  // A municipality submits without receipts (ANBest-K Nr. 6.2): no Belegliste in its PDF.
+  expect(text).not.toContain('Ausgabe 7');
+
+  const json = JSON.parse(await (await kommune.get(`/antraege/${id}/umsetzung/verwendungsnachweis.json`)).text());
+  expect(json.complete).toBe(true);
+  expect(json.expenditure.map((l: { lineId: string; actualCents: number }) => [l.lineId, l.actualCents])).toEqual([
+    ['honorare', sums.honorare],
+    ['oeffentlichkeitsarbeit', sums.oeffentlichkeitsarbeit],
+  ]);
+  expect(json.belegliste).toBeNull();
+  const csv = await (await kommune.get(`/antraege/${id}/umsetzung/belege.csv`)).text();
+  const csvCents = csv
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((row) => Number(row.split(';').at(-1)!.replace(/"/g, '').replace(/\./g, '').replace(',', '')));
+  expect(csvCents.reduce((s, c) => s + c, 0)).toBe(total);
+  await kommune.dispose();
+});
+
+test('an association’s Verwendungsnachweis carries its Belegliste; simultaneous saves of one draft keep one and send the rest back', async ({
+  baseURL,
+}) => {
+  const verein = await clientFor(baseURL!, 'verein');
+  const id = await approvedApplication(verein, 'Umsetzung Nachweis Verein');
+  expect((await verein.post(`/antraege/${id}/umsetzung/bescheid`, bescheidForm({ advancePayments: 'ja', inKind: '0' }))).status()).toBe(
+    302,
+  );
+  expect((await verein.post(`/antraege/${id}/umsetzung/belege`, receiptForm({ orderedOn: '02.04.2026' }))).status()).toBe(302);
+  expect(
+    (
+      await verein.post(`/antraege/${id}/umsetzung`, { intent: 'payout.add', receivedOn: '25.05.2026', amount: '1.000,00', note: '' })
+    ).status(),
+  ).toBe(302);
+  const before = await (await verein.get(`/antraege/${id}/umsetzung/verwendungsnachweis`)).text();
+  expect(before).toContain('Die Ausgaben waren notwendig.');
+  expect(before).toContain('Unbare Eigenleistungen in Euro');
+  const version = /name="version" value="(\d+)"/.exec(before)![1]!;
+  const saves = await Promise.all(
+    Array.from({ length: 6 }, (_, i) =>
+      verein.post(`/antraege/${id}/umsetzung/verwendungsnachweis`, proofForm(version, { 'report.bewertung': `Fassung ${i}` })),
+    ),
+  );
+  expect(saves.map((r) => r.status()).sort()).toEqual([302, 409, 409, 409, 409, 409]);
+  for (const [i, r] of saves.entries()) if (r.status() === 409) expect(await r.text()).toContain(`Fassung ${i}`);
+  const after = await (await verein.get(`/antraege/${id}/umsetzung/verwendungsnachweis`)).text();
+  expect(new Set(after.match(/Fassung \d/g))).toHaveProperty('size', 1);
+  const json = JSON.parse(await (await verein.get(`/antraege/${id}/umsetzung/verwendungsnachweis.json`)).text());
+  expect(json.belegliste.einnahmen).toEqual([
+    { number: 1, receivedOn: '2026-05-25', payer: 'Sächsische Aufbaubank – Förderbank', cents: 100_000 },
+  ]);
+  expect(json.belegliste.ausgaben).toEqual([
+    expect.objectContaining({ number: 1, orderedOn: '2026-04-02', invoicedOn: '2026-05-12', paidOn: '2026-05-20', countedCents: 123_456 }),
+  ]);
+  const bytes = await (await verein.get(`/antraege/${id}/umsetzung/verwendungsnachweis.pdf`)).body();
+  expect(squash(pdfText(bytes))).toContain('3. Belegliste (ANBest-P Nr. 6.4)');
+  // One row of the Belegliste with order, invoice and payment date, payee, reason, amount (ANBest-P Nr. 6.4).
+  const row = pdfText(bytes, { layout: true })
+    .split('\n')
+    .find((line) => line.includes('Moderation Meier'));
+  expect(squash(row ?? '')).toMatch(/^1 02\.04\.2026 12\.05\.2026 20\.05\.2026 Moderation Meier Bürgerwerkstatt 1 1\.234,56 € Honorare$/);
   await verein.dispose();
 });

@@ -16,6 +16,7 @@ import {
 import { createOrganisationStub } from '../../db/repositories/organisations';
 import { createUser } from '../../db/repositories/users';
 import { bescheidSchema } from '../../machines/umsetzung/bescheid';
+import { emptyProof, proofFromJson } from '../../machines/umsetzung/verwendungsnachweis';
 import { storedBescheid } from '../support/umsetzung';
 import { tempDatabase } from '../support/temp-db';
 
@@ -59,6 +60,30 @@ describe('implementations', () => {
     expect(stored.version).toBe(2);
     expect(bescheidSchema.parse(JSON.parse(stored.bescheid))).toEqual(bescheid);
     expect(JSON.parse(stored.milestones)).toEqual({ startedOn: '2026-04-15' });
+  });
+
+  it('keeps the Verwendungsnachweis draft beside the Bescheid: none at first, then saved by version only (issue 19 Nr. 5)', async () => {
+    const { org, user, row } = await application();
+    const created = (await createImplementation(db, {
+      applicationId: row.id,
+      organisationId: org.id,
+      bescheid: storedBescheid('B'),
+      userId: user.id,
+    }))!;
+    expect(created.proof).toBeNull();
+    expect(proofFromJson(created.proof)).toEqual(emptyProof());
+    const draft = { ...emptyProof(), participants: 140, report: { ...emptyProof().report, bewertung: 'Gut – „sehr“ gut' } };
+    const other = { ...draft, participants: 1 };
+    const [a, b] = await Promise.all([
+      updateImplementation(db, created.id, 1, { proof: draft }, user.id),
+      updateImplementation(db, created.id, 1, { proof: other }, user.id),
+    ]);
+    expect([a, b].sort()).toEqual([false, true]);
+    const stored = (await findImplementationByApplication(db, row.id))!;
+    expect(proofFromJson(stored.proof)).toEqual(a ? draft : other);
+    // Saving the draft leaves the Bescheid and the milestones as they were.
+    expect(JSON.parse(stored.bescheid)).toEqual(storedBescheid('B'));
+    expect(stored.version).toBe(2);
   });
 
   it('stores receipts and payouts with dates, cents and the asset flag as written', async () => {

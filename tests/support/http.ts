@@ -15,9 +15,10 @@ export interface Client {
   api: APIRequestContext;
   csrf: string;
   get(path: string): Promise<APIResponse>;
+  /** A form POST; a list sends the field once per value (checkbox groups). */
   post(
     path: string,
-    form: Record<string, string>,
+    form: Record<string, string | string[]>,
     options?: { csrf?: string | null; headers?: Record<string, string> },
   ): Promise<APIResponse>;
   dispose(): Promise<void>;
@@ -40,10 +41,16 @@ export async function clientFor(baseURL: string, who: Audience | { email: string
     get: (path) => api.get(path),
     post: (path, form, options = {}) => {
       const token = options.csrf === undefined ? csrf : options.csrf;
-      return api.post(path, {
-        form: token === null ? form : { ...form, csrf: token },
-        headers: options.headers,
-      });
+      const fields = token === null ? form : { ...form, csrf: token };
+      if (Object.values(fields).some(Array.isArray)) {
+        const body = new URLSearchParams();
+        for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
+        return api.post(path, {
+          data: body.toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded', ...options.headers },
+        });
+      }
+      return api.post(path, { form: fields as Record<string, string>, headers: options.headers });
     },
     dispose: () => api.dispose(),
   };

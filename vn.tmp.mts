@@ -1,0 +1,27 @@
+import { chromium } from '@playwright/test';
+import { clientFor } from './tests/support/http';
+import { approvedApplication, bescheidForm, receiptForm } from './tests/support/umsetzung';
+const base = 'http://localhost:3311';
+const c = await clientFor(base, 'kommune');
+const id = await approvedApplication(c, 'Dorfgespräch Wiesenbach 2026');
+console.log('bescheid', (await c.post(`/antraege/${id}/umsetzung/bescheid`, bescheidForm())).status());
+for (const [i, amount] of ['1.234,56', '2.000,00', '765,44'].entries())
+  console.log('beleg', (await c.post(`/antraege/${id}/umsetzung/belege`, receiptForm({ grossCents: amount, purpose: `Werkstatt ${i + 1}`, paidOn: `2${i}.05.2026` }))).status());
+console.log('beleg', (await c.post(`/antraege/${id}/umsetzung/belege`, receiptForm({ lineId: 'oeffentlichkeitsarbeit', grossCents: '3.900,00', payee: 'Druckerei Späth', purpose: 'Plakate' }))).status());
+console.log('beleg', (await c.post(`/antraege/${id}/umsetzung/belege`, receiptForm({ lineId: 'oeffentlichkeitsarbeit', grossCents: '99,00', payee: 'Post', purpose: 'Porto', paidOn: '' }))).status());
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto(base + '/anmelden');
+await page.getByLabel('E-Mail').fill('kommune@demo.example');
+await page.getByLabel('Passwort', { exact: true }).fill('Demo-Passwort-2026');
+await page.getByRole('button', { name: 'Anmelden' }).click();
+await page.waitForURL((u) => !u.pathname.startsWith('/anmelden'));
+await page.goto(`${base}/antraege/${id}/umsetzung`);
+await page.getByRole('link', { name: 'Verwendungsnachweis' }).click();
+await page.screenshot({ path: '/tmp/demo/vn1.png', fullPage: true });
+await page.getByLabel('Zahl der beteiligten Personen').fill('abc');
+await page.getByRole('button', { name: 'Entwurf speichern' }).click();
+await page.screenshot({ path: '/tmp/demo/vn2.png', fullPage: true });
+console.log(id);
+await browser.close();
+await c.dispose();
