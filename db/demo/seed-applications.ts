@@ -11,7 +11,9 @@ import type { DB } from '../client';
 import { addAttachment, createApplication, recordApplicationEvent } from '../repositories/applications';
 import { addComment, saveReviewStatus } from '../repositories/review';
 import { findUserByEmail } from '../repositories/users';
+import { addDays, addMonths } from '../../machines/umsetzung/calendar';
 import { sampleGemeindeApplication, sampleVereinApplication } from './applications';
+import { seedDemoImplementation } from './implementation';
 
 /**
  * Demo drafts, so a first look at the app shows real work: the Gemeinde's complete application in
@@ -32,9 +34,7 @@ export async function seedDemoApplications(db: DB, uploadDir: FileStore | string
     const adviser: Actor = { role: 'advisor', userId: advisor.id, member: false };
     const requestedAt = new Date(now.getTime() - 3 * 86_400_000).toISOString();
     const takenAt = new Date(now.getTime() - 2 * 86_400_000).toISOString();
-    let review = startReview();
-    let reviewVersion = 0;
-    for (const event of [
+    await applyReviewEvents(db, row, [
       {
         type: 'beratung.anfragen',
         advisorId: null,
@@ -43,29 +43,7 @@ export async function seedDemoApplications(db: DB, uploadDir: FileStore | string
         at: requestedAt,
       },
       { type: 'beratung.uebernehmen', actor: adviser, at: takenAt },
-    ] satisfies ReviewEvent[]) {
-      const from = statusOf(review);
-      const step = applyReviewEvent(review, event);
-      if (!step.accepted) throw new Error(`Demo-Daten: Ereignis ${event.type} wurde abgelehnt`);
-      review = step.snapshot;
-      await saveReviewStatus(
-        db,
-        {
-          applicationId: row.id,
-          expectedReviewVersion: reviewVersion++,
-          applicationVersion: row.version,
-          status: statusOf(review),
-          snapshot: step.persisted,
-          requestedAt: review.context.requestedAt,
-          requestedAdvisorId: review.context.requestedAdvisor,
-          advisors: review.context.advisors,
-          userId: event.actor.userId,
-          eventType: `status.${event.type}`,
-          details: { from, to: statusOf(review) },
-        },
-        new Date(event.at),
-      );
-    }
+    ]);
     const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * 3_600_000);
     const comment = async (input: Parameters<typeof addComment>[1], when: Date) => {
       const created = await addComment(db, input, when);
@@ -139,10 +117,58 @@ export async function seedDemoApplications(db: DB, uploadDir: FileStore | string
   }
 
   if (!(await hasApplications(db, verein.organisation_id))) {
+    // An earlier application, approved and now in implementation (issue 19): Bescheid, Belegliste,
+    // payouts and a Verwendungsnachweis begun.
+    const earlier = sampleVereinApplication();
+    earlier.project.title = 'Nachbarschaftsforen Görlitz-Nord – erste Runde';
+    const approved = await insert(db, uploadDir, verein.organisation_id, verein.id, earlier, date, now);
+    const member: Actor = { role: 'applicant', userId: verein.id, member: true };
+    const periodStart = addMonths(`${date.slice(0, 8)}01`, -8);
+    const submittedOn = addDays(periodStart, -60);
+    const decisionDate = addDays(periodStart, -20);
+    await applyReviewEvents(db, approved, [
+      { type: 'einreichung.erfassen', date: submittedOn, reference: 'SAB-2026-0412', actor: member, at: `${submittedOn}T09:00:00.000Z` },
+      { type: 'bewilligung.erfassen', date: decisionDate, actor: member, at: `${decisionDate}T09:00:00.000Z` },
+    ]);
+    await seedDemoImplementation(
+      db,
+      { applicationId: approved.id, organisationId: verein.organisation_id, userId: verein.id, decisionDate },
+      now,
+    );
+    created.push(`Antrag „${approved.title}“ (bewilligt, in Umsetzung)`);
     const row = await insert(db, uploadDir, verein.organisation_id, verein.id, sampleVereinApplication(), date, now);
     created.push(`Antrag „${row.title}“ (Entwurf)`);
   }
   return created;
+}
+
+/** Applies review events to a fresh demo application and stores each status change as the app does. */
+async function applyReviewEvents(db: DB, row: { id: number; version: number }, events: ReviewEvent[]): Promise<void> {
+  let review = startReview();
+  let reviewVersion = 0;
+  for (const event of events) {
+    const from = statusOf(review);
+    const step = applyReviewEvent(review, event);
+    if (!step.accepted) throw new Error(`Demo-Daten: Ereignis ${event.type} wurde abgelehnt`);
+    review = step.snapshot;
+    await saveReviewStatus(
+      db,
+      {
+        applicationId: row.id,
+        expectedReviewVersion: reviewVersion++,
+        applicationVersion: row.version,
+        status: statusOf(review),
+        snapshot: step.persisted,
+        requestedAt: review.context.requestedAt,
+        requestedAdvisorId: review.context.requestedAdvisor,
+        advisors: review.context.advisors,
+        userId: event.actor.userId,
+        eventType: `status.${event.type}`,
+        details: { from, to: statusOf(review) },
+      },
+      new Date(event.at),
+    );
+  }
 }
 
 async function hasApplications(db: DB, organisationId: number): Promise<boolean> {
