@@ -84,9 +84,11 @@ export function proofRows(numbers: NumericalProof) {
 }
 
 /** What the figures mean for the grant, in sentences (page and PDF). */
-export function assessmentOf(numbers: NumericalProof, grantCents: number): string[] {
+export function assessmentOf(numbers: NumericalProof, grantCents: number, running = false): string[] {
   const e = numbers.effect;
   const out: string[] = [];
+  // While the project runs, the figures are those booked so far; say so before any reduction is read as final.
+  if (running) out.push('Das Vorhaben läuft noch: Die Zahlen zeigen den Stand der bisher bezahlten Belege, nicht das Ergebnis am Ende.');
   if (e.reductionCents === 0 && e.additionalFinancingCents === 0) {
     out.push(`Ausgaben und Finanzierung entsprechen dem Plan; die Zuwendung von ${formatEuro(grantCents)} bleibt unverändert.`);
   } else if (!e.overThreshold) {
@@ -133,7 +135,7 @@ export function proofPdfInput(p: LoadedProof, createdAt: Date): Verwendungsnachw
     incomeRows: rows.income,
     incomeTotal: rows.incomeTotal,
     balance: rows.balance,
-    assessment: assessmentOf(p.numbers, b.grantCents),
+    assessment: assessmentOf(p.numbers, b.grantCents, !p.facts.purposeFulfilledOn),
     incomeEntries: p.numbers.payouts.map(
       (x) => [String(x.number), formatDate(x.receivedOn), 'Sächsische Aufbaubank – Förderbank (Zuwendung)', formatEuro(x.cents)] as const,
     ),

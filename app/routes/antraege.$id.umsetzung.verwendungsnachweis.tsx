@@ -48,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     suggested: Object.keys(suggestions),
     planned: Object.fromEntries(incomeKeys.map((k) => [k, formatEuro(b.financing[k])])) as Record<string, string>,
     rows: proofRows(p.numbers),
-    assessment: assessmentOf(p.numbers, b.grantCents),
+    assessment: assessmentOf(p.numbers, b.grantCents, !p.facts.purposeFulfilledOn),
     receiptCount: p.numbers.receipts.length,
     payoutCount: p.numbers.payouts.length,
     problems: p.problems.map((x) => ({ field: x.field, message: x.message, kind: x.kind })),

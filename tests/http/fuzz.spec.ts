@@ -131,7 +131,7 @@ async function newQualityCheck(client: Client): Promise<string> {
   return /^\/qualitaetscheck\/[^/]+/.exec(started.headers().location ?? '')![0];
 }
 
-const draft = (fuzz: FuzzServer) => copyApplication(fuzz.file, 'Nachbarschaftsforen');
+const draft = (fuzz: FuzzServer) => copyApplication(fuzz.file, 'Nachbarschaftsforen in der Görlitzer Innenstadt');
 
 /** A copy of the association's demo application with a recorded Bescheid and one receipt. */
 function implementation(fuzz: FuzzServer): { id: number; receiptId: number } {

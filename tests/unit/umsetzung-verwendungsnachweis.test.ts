@@ -189,6 +189,8 @@ describe('the zahlenmäßiger Nachweis', () => {
     expect([n.effect.overThreshold, n.effect.newGrantCents]).toEqual([true, 2_654_999]);
     expect(proofProblems(f, fullProof('A'), n, table)).toEqual([]);
     expect(plain(assessmentOf(n, 2_700_000)[0]!)).toContain('26.549,99 €');
+    // While the project runs, the reduction is read as the state so far.
+    expect(assessmentOf(n, 2_700_000, true)[0]).toContain('Das Vorhaben läuft noch');
   });
 
   it('counts more own funds than planned as additional financing that reduces the grant (ANBest-P Nr. 2.1)', () => {
