@@ -18,6 +18,7 @@ import {
   periodLabel,
   periodsBetween,
   rank,
+  smallCountThreshold,
   suppressSmallAmounts,
   suppressSmallCounts,
   type Cell,
@@ -28,7 +29,11 @@ import {
 import { fundingRoutes, routeInfo } from '../machines/frl/routes';
 import { formatDate } from '../machines/shared/format';
 import { landkreise, landkreisLabel } from '../machines/shared/organisation';
+import { listImplementationFigures } from '../db/repositories/implementations';
+import { bescheidSchema } from '../machines/umsetzung/bescheid';
+import { implementationStatRows, partLabel } from '../machines/umsetzung/statistics';
 import { getDb } from './db.server';
+import { milestonesOf } from './umsetzung.server';
 import { rulesOptions, todayInSaxony } from './rules.server';
 
 /**
@@ -56,6 +61,7 @@ export const statTableIds = [
   'betraege-foerderweg',
   'betraege-aufruf',
   'zeitverlauf',
+  'umsetzung',
 ] as const;
 export type StatTableId = (typeof statTableIds)[number];
 
@@ -69,7 +75,7 @@ export interface Statistics {
 
 export async function buildStatistics(period: Period): Promise<Statistics> {
   const db = await getDb();
-  const [total, byRoute, byStatus, byLandkreis, unmet, rows, rules] = await Promise.all([
+  const [total, byRoute, byStatus, byLandkreis, unmet, rows, rules, implementations] = await Promise.all([
     countDrafts(db),
     countDraftsBy(db, 'route'),
     countDraftsBy(db, 'status'),
@@ -77,6 +83,7 @@ export async function buildStatistics(period: Period): Promise<Statistics> {
     countUnmetCriteria(db),
     listDraftFigures(db),
     rulesOptions(),
+    listImplementationFigures(db),
   ]);
   const figures: DraftFigure[] = rows.map((r) => ({
     route: r.route,
@@ -107,6 +114,20 @@ export async function buildStatistics(period: Period): Promise<Statistics> {
     figures,
     (f) => periodKey(f.startedOn, period),
     periods.map((key) => ({ key, label: periodLabel(key, period) })),
+  );
+
+  const implementationRows = implementationStatRows(
+    implementations.map((r) => {
+      const b = bescheidSchema.parse(JSON.parse(r.bescheid));
+      return {
+        part: b.programmePart,
+        year: b.issuedOn.slice(0, 4),
+        grantCents: b.grantCents,
+        paidOutCents: r.paid_out_cents,
+        proofSubmitted: Boolean(milestonesOf(r).proofSubmittedOn),
+      };
+    }),
+    smallCountThreshold,
   );
 
   return {
@@ -163,6 +184,22 @@ export async function buildStatistics(period: Period): Promise<Statistics> {
         suppressSmallAmounts(timeCells),
         'begonnene Entwürfe',
       ),
+      umsetzung: {
+        id: 'umsetzung',
+        title: 'Vorhaben in Umsetzung nach Jahr des Bescheides und Förderweg',
+        columns: [
+          { label: 'Jahr des Bescheides', kind: 'text' },
+          { label: 'Förderweg', kind: 'text' },
+          { label: 'Vorhaben', kind: 'count' },
+          { label: 'bewilligt, Summe (€)', kind: 'cents' },
+          { label: 'ausgezahlt, Summe (€)', kind: 'cents' },
+          { label: 'Verwendungsnachweis vorgelegt', kind: 'count' },
+        ],
+        rows: implementationRows.map((r) => ({
+          key: r.key,
+          values: [r.year, partLabel[r.part], r.projects, r.grantCents, r.paidOutCents, r.proofsSubmitted],
+        })),
+      },
     },
   };
 }

@@ -148,6 +148,14 @@ export default function Statistics() {
       <p>Nach dem Tag, an dem ein Entwurf begonnen wurde (in Sachsen).</p>
       {counts('zeitverlauf', `Begonnene Entwürfe je ${d.period === 'monat' ? 'Monat' : 'Quartal'}`)}
       {d.tables.zeitverlauf.rows.length ? table('zeitverlauf') : <p>Noch keine Entwürfe.</p>}
+
+      <h2 id="umsetzung">Vorhaben in Umsetzung</h2>
+      <p>
+        Bewilligte Vorhaben, deren Zuwendungsbescheid die Zuwendungsempfänger im Förderlotsen erfasst haben, nach dem Jahr des Bescheides:
+        bewilligte und bisher ausgezahlte Zuwendungen und vorgelegte Verwendungsnachweise. Summen von weniger als {d.threshold} Vorhaben
+        sind ausgeblendet, damit kein einzelnes Vorhaben erkennbar wird.
+      </p>
+      {d.tables.umsetzung.rows.length ? table('umsetzung') : <p>Noch kein Vorhaben in Umsetzung erfasst.</p>}
     </>
   );
 }

@@ -282,3 +282,21 @@ export async function addRequest(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** Per implementation: its Bescheid and milestones (JSON) and the sum paid out, for aggregated statistics only. */
+export async function listImplementationFigures(
+  db: Executor,
+): Promise<Array<{ bescheid: string; milestones: string; paid_out_cents: number }>> {
+  const rows = await db
+    .selectFrom('implementations')
+    .leftJoin('implementation_payouts', 'implementation_payouts.implementation_id', 'implementations.id')
+    .select((eb) => [
+      'implementations.bescheid',
+      'implementations.milestones',
+      eb.fn.coalesce(eb.fn.sum<number | string>('implementation_payouts.amount_cents'), eb.lit(0)).as('paid_out_cents'),
+    ])
+    .groupBy(['implementations.id', 'implementations.bescheid', 'implementations.milestones'])
+    .execute();
+  // PostgreSQL returns a bigint sum as a string.
+  return rows.map((r) => ({ ...r, paid_out_cents: Number(r.paid_out_cents) }));
+}

@@ -128,7 +128,7 @@ const cents = z.number().int().nonnegative().max(10_000_000_00);
 export const incomeKeys = ['ownCashCents', 'inKindCents', 'thirdPartyCents', 'otherPublicCents'] as const;
 export type IncomeKey = (typeof incomeKeys)[number];
 export const incomeLabels: Record<IncomeKey, string> = {
-  ownCashCents: 'Eigenmittel',
+  ownCashCents: 'Eigene Mittel',
   inKindCents: 'Unbare Eigenleistungen',
   thirdPartyCents: 'Leistungen Dritter (Spenden, Sponsoring)',
   otherPublicCents: 'Andere öffentliche Mittel',

@@ -40,18 +40,18 @@ test('a municipality writes the Sachbericht, confirms, and downloads a complete 
   await page.getByLabel('Ergebnisse und ihre Wirkung').fill('Der Gemeinderat hat die Empfehlungen beschlossen.');
   await page.getByLabel('Bewertung des Vorhabens').fill('Bewährt hat sich die aufsuchende Einladung.');
   await page.getByLabel('Zahl der beteiligten Personen').fill('312');
-  await page.getByLabel('Eigenmittel in Euro').fill('1.000,0O');
+  await page.getByLabel('Eigene Mittel in Euro').fill('1.000,0O');
   await page.getByLabel(/stimmen mit den Büchern und Belegen überein/).check();
   await page.getByLabel(/Publizitätspflicht/).check();
   await page.getByRole('button', { name: 'Entwurf speichern' }).click();
   const summary = page.getByRole('alert');
-  await expect(summary).toContainText('Eigenmittel');
+  await expect(summary).toContainText('Eigene Mittel');
   // Everything typed is still there, the checkboxes too.
   await expect(page.getByLabel('Bewertung des Vorhabens')).toHaveValue('Bewährt hat sich die aufsuchende Einladung.');
   await expect(page.getByLabel(/Publizitätspflicht/)).toBeChecked();
   await summary.getByRole('link').first().click();
-  await expect(page.getByLabel('Eigenmittel in Euro')).toBeFocused();
-  await page.getByLabel('Eigenmittel in Euro').fill('1.000,00');
+  await expect(page.getByLabel('Eigene Mittel in Euro')).toBeFocused();
+  await page.getByLabel('Eigene Mittel in Euro').fill('1.000,00');
   await page.getByRole('button', { name: 'Entwurf speichern' }).click();
   await expect(page.getByRole('status')).toContainText('Der Entwurf ist gespeichert');
   // Only the date the purpose was fulfilled is missing; it is recorded on the project page.

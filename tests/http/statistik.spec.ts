@@ -63,3 +63,32 @@ test('requested grants by route, call and period, each table as a CSV for German
     for (const id of drafts) removeDraft(id);
   }
 });
+
+test('the ministry sees grants in implementation by year and part only as aggregates, small sums hidden (issue 19 Nr. 8)', async ({
+  baseURL,
+}) => {
+  const ministry = await clientFor(baseURL!, 'ministerium');
+  const page = await (await ministry.get('/regelwerk/statistik')).text();
+  expect(page).toContain('Vorhaben in Umsetzung');
+  const body = (await (await ministry.get('/regelwerk/statistik/export.csv?tabelle=umsetzung')).body()).toString('utf8');
+  const [header, ...rows] = lines(body);
+  expect(header).toEqual([
+    'Jahr des Bescheides',
+    'Förderweg',
+    'Vorhaben',
+    'bewilligt, Summe (€)',
+    'ausgezahlt, Summe (€)',
+    'Verwendungsnachweis vorgelegt',
+  ]);
+  // The demo association's project is in implementation, so there is at least one row.
+  expect(rows.length).toBeGreaterThan(0);
+  for (const name of ['Bürgerforum Oberlausitz', 'Nachbarschaftsforen', 'SAB-BB-DEMO', 'Jana Nowak']) expect(body).not.toContain(name);
+  for (const row of rows) {
+    expect(row[0]).toMatch(/^\d{4}$/);
+    const projects = Number(row[2]!.replace(/\./g, ''));
+    for (const sum of [row[3], row[4]])
+      if (projects < 3) expect(sum, row.join(';')).toBe('ausgeblendet');
+      else expect(sum, row.join(';')).toMatch(/^\d{1,3}(\.\d{3})*,\d{2}$/);
+  }
+  await ministry.dispose();
+});

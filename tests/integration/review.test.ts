@@ -27,6 +27,7 @@ import {
   type ReviewSnapshot,
 } from '../../machines/frl/review/machine';
 import { tempDatabase } from '../support/temp-db';
+import { bescheidSchema } from '../../machines/umsetzung/bescheid';
 
 let db: DB;
 let cleanup: () => Promise<void>;
@@ -287,10 +288,10 @@ describe('comments and notifications', () => {
 });
 
 describe('demo drafts', () => {
-  it('seeds the Gemeinde draft in advice with comments and the Verein draft, complete with their annexes, once', async () => {
+  it('seeds the Gemeinde draft in advice with comments, the Verein’s approved application in implementation and its draft, complete with their annexes, once', async () => {
     const uploads = mkdtempSync(join(tmpdir(), 'demo-uploads-'));
     const first = await seedDemoApplications(db, uploads, new Date('2026-11-22T09:00:00Z'));
-    expect(first).toHaveLength(2);
+    expect(first).toHaveLength(3);
     expect(await seedDemoApplications(db, uploads)).toEqual([]);
     const files = await db
       .selectFrom('attachments')
@@ -301,6 +302,8 @@ describe('demo drafts', () => {
     // Einzelvorhaben in a Verbund: the Verbundvereinbarung; Zivilgesellschaft: support letter and Freistellungsbescheid.
     expect(files.map((f) => [f.route, f.doc_type])).toEqual([
       ['A1.1', 'verbundvereinbarung'],
+      ['B', 'unterstuetzungsschreiben'],
+      ['B', 'freistellungsbescheid'],
       ['B', 'unterstuetzungsschreiben'],
       ['B', 'freistellungsbescheid'],
     ]);
@@ -318,8 +321,19 @@ describe('demo drafts', () => {
     const rows = await db.selectFrom('applications').select(['id', 'title', 'status', 'verdict']).orderBy('id').execute();
     expect(rows.map((r) => [r.status, r.verdict])).toEqual([
       ['in_beratung', 'foerderfaehig'],
+      ['bewilligt', expect.any(String)],
       ['entwurf', expect.any(String)],
     ]);
+    // The approved one is in implementation: Bescheid, receipts (one invoice open), payouts, start reported.
+    const implementation = await db.selectFrom('implementations').selectAll().executeTakeFirstOrThrow();
+    expect(implementation.application_id).toBe(rows[1]!.id);
+    expect(bescheidSchema.parse(JSON.parse(implementation.bescheid)).periodStart).toBe('2026-03-01');
+    const receipts = await db.selectFrom('implementation_receipts').select(['paid_on', 'invoiced_on']).execute();
+    expect(receipts).toHaveLength(11);
+    expect(receipts.filter((r) => r.paid_on === null)).toHaveLength(1);
+    // Every receipt lies in the approval period and none is paid after the seeding day.
+    for (const r of receipts) expect(r.invoiced_on >= '2026-03-01' && (r.paid_on ?? '') <= '2026-11-22').toBe(true);
+    expect(JSON.parse(implementation.milestones)).toEqual({ startedOn: '2026-03-02', startReportedOn: '2026-03-05' });
     const { advisor } = await users();
     expect((await listQueue(db, advisor.id, { mine: true })).map((q) => q.id)).toEqual([rows[0]!.id]);
     const comments = await listComments(db, rows[0]!.id, { includeInternal: false });

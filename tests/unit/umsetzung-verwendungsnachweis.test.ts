@@ -218,7 +218,7 @@ describe('completeness', () => {
     for (const q of reportQuestions.filter((x) => x.required)) expect(messages).toContain(q.label);
     expect(messages).not.toContain('Abweichungen vom Antrag');
     expect(messages).toContain('wie viele Personen');
-    expect(messages).toContain('Eigenmittel');
+    expect(messages).toContain('Eigene Mittel');
     expect(messages).toContain('Die Ausgaben waren notwendig. (ANBest-P Nr. 6.5)');
     expect(messages).toContain('Zuwendungszweck erfüllt');
     expect(messages).toContain('noch keine bezahlten Ausgaben');
