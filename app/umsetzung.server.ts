@@ -5,6 +5,7 @@ import { programmePartOf } from '../machines/shared/organisation';
 import { bescheidSchema, BESCHEID_SCHEMA_VERSION, type Bescheid } from '../machines/umsetzung/bescheid';
 import type { ImplementationFacts } from '../machines/umsetzung/computations';
 import { milestoneKeys } from '../machines/umsetzung/computations';
+import { changesFromJson } from '../machines/umsetzung/aenderungen';
 import { implementationParameters } from '../machines/umsetzung/parameters';
 import { receiptFieldLabels, type Receipt, type ReceiptField, type ReceiptFormValues } from '../machines/umsetzung/receipts';
 import { findImplementationByApplication, listPayouts, listReceipts } from '../db/repositories/implementations';
@@ -144,14 +145,16 @@ export async function implementationFactsOf(
   const db = await getDb();
   const [receipts, payouts] = await Promise.all([listReceipts(db, row.id), listPayouts(db, row.id)]);
   const m = milestonesOf(row);
+  const changes = changesFromJson(row.changes);
   return {
     bescheid,
     today,
     ...m,
     receipts: receipts.map(receiptOf),
     payouts: payouts.map((p) => ({ receivedOn: p.received_on, cents: p.amount_cents })),
-    forecastExpenditureCents: null,
-    additionalFinancingCents: 0,
+    // The grantee's expectations (Änderungen): the rules judge reductions and new money from them.
+    forecastExpenditureCents: changes.forecastExpenditureCents,
+    additionalFinancingCents: changes.additionalFinancingCents,
     mittelabruf: null,
   };
 }

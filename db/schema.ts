@@ -200,6 +200,8 @@ export interface ImplementationTable {
   milestones: Generated<string>;
   /** machines/umsetzung/verwendungsnachweis.ts as JSON; null until the grantee starts it. */
   proof: string | null;
+  /** machines/umsetzung/aenderungen.ts as JSON; null until the grantee records a change. */
+  changes: string | null;
   version: Generated<number>;
   created_at: ColumnType<Timestamp, Timestamp, never>;
   created_by: number | null;

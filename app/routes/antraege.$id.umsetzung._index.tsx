@@ -17,6 +17,7 @@ import {
 } from '../../machines/umsetzung/computations';
 import { evaluateImplementation, implementationSeverityLabel } from '../../machines/umsetzung/rules';
 import { proofStatus } from '../../machines/umsetzung/verwendungsnachweis';
+import { changesFromJson, noticeItems } from '../../machines/umsetzung/aenderungen';
 import { addPayout, deletePayout, listPayouts, updateImplementation } from '../../db/repositories/implementations';
 import { MessageSummary } from '../components/fields';
 import { PostForm } from '../components/forms';
@@ -102,6 +103,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       started: Boolean(milestones.startReportedOn),
       proofSubmitted: Boolean(milestones.proofSubmittedOn),
       proofStatus: proofStatus(facts, loaded.row.proof, table),
+      changesToReport: noticeItems(facts, changesFromJson(loaded.row.changes), table).length,
       receiptCount: facts.receipts.length,
       spent: formatEuro(totals.spentCents + totals.openCents),
       approved: formatEuro(totals.approvedCents),
@@ -339,6 +341,17 @@ export default function ImplementationOverview() {
           </div>
           <span id="status-auszahlungen" className="tag tag--blue">
             laufend
+          </span>
+        </li>
+        <li className="task-list__item">
+          <div className="task-list__name">
+            <Link to={`/antraege/${d.id}/umsetzung/aenderungen`} aria-describedby="status-aenderungen">
+              Änderungen melden
+            </Link>
+            <p className="hint">Weniger Ausgaben, weitere Mittel, geänderte Umstände: was der SAB mitzuteilen ist.</p>
+          </div>
+          <span id="status-aenderungen" className={impl.changesToReport ? 'tag tag--yellow' : 'tag tag--grey'}>
+            {impl.changesToReport ? 'Mitteilung nötig' : 'nichts mitzuteilen'}
           </span>
         </li>
         <li className="task-list__item">

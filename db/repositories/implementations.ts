@@ -33,12 +33,12 @@ export async function createImplementation(
     .executeTakeFirst();
 }
 
-/** Saves Bescheid, milestones and/or the Verwendungsnachweis draft if nobody saved since `expectedVersion` was read. */
+/** Saves Bescheid, milestones, the Verwendungsnachweis draft and/or the reported changes if nobody saved since `expectedVersion` was read. */
 export async function updateImplementation(
   db: Executor,
   id: number,
   expectedVersion: number,
-  changes: { bescheid?: unknown; milestones?: unknown; proof?: unknown },
+  changes: { bescheid?: unknown; milestones?: unknown; proof?: unknown; changes?: unknown },
   userId: number,
   now = new Date(),
 ): Promise<boolean> {
@@ -48,6 +48,7 @@ export async function updateImplementation(
       ...(changes.bescheid === undefined ? {} : { bescheid: JSON.stringify(changes.bescheid) }),
       ...(changes.milestones === undefined ? {} : { milestones: JSON.stringify(changes.milestones) }),
       ...(changes.proof === undefined ? {} : { proof: JSON.stringify(changes.proof) }),
+      ...(changes.changes === undefined ? {} : { changes: JSON.stringify(changes.changes) }),
       version: eb('version', '+', 1),
       updated_at: now.toISOString(),
       updated_by: userId,

@@ -258,6 +258,17 @@ test('Vorhaben in Umsetzung stays accessible: overview, Bescheid (also with erro
   await page.getByRole('button', { name: 'Entwurf speichern' }).click();
   await expect(page.getByRole('alert')).toContainText('ganze Zahl');
   await expectAccessible(page);
+  // Änderungen melden: the preview with an item to report, then an error at a field (issue 19 Nr. 4).
+  await page.goto(`/antraege/${id}/umsetzung/aenderungen`);
+  await expectAccessible(page);
+  await page.getByLabel('Voraussichtliche zuwendungsfähige Ausgaben insgesamt in Euro').fill('8.000');
+  await page.getByRole('button', { name: 'Berechnen' }).click();
+  await expect(page.getByRole('heading', { name: 'Vorschau (nicht gespeichert)' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Seit dem Bescheid hinzugekommene Mittel in Euro').fill('1,000');
+  await page.getByRole('button', { name: 'Berechnen' }).click();
+  await expect(page.getByRole('alert')).toContainText('nicht eindeutig');
+  await expectAccessible(page);
   await page.goto(`/antraege/${id}/umsetzung/belege`);
   await page.getByRole('link', { name: /Ändern \(Moderation Meier/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Beleg ändern' })).toBeVisible();

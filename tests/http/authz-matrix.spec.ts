@@ -162,6 +162,25 @@ function applicationRows(id: number): Row[] {
       expect: ownOnly(404),
     },
     {
+      file: 'antraege.$id.umsetzung.aenderungen',
+      path: `/antraege/${id}/umsetzung/aenderungen`,
+      method: 'GET',
+      expect: ownOnly(404),
+    },
+    {
+      file: 'antraege.$id.umsetzung.aenderungen',
+      path: `/antraege/${id}/umsetzung/aenderungen`,
+      method: 'POST',
+      form: { intent: 'berechnen' },
+      expect: ownOnly(404),
+    },
+    {
+      file: 'antraege.$id.umsetzung.aenderungen[.pdf]',
+      path: `/antraege/${id}/umsetzung/aenderungen.pdf`,
+      method: 'GET',
+      expect: ownOnly(404),
+    },
+    {
       file: 'antraege.$id.umsetzung.verwendungsnachweis',
       path: `/antraege/${id}/umsetzung/verwendungsnachweis`,
       method: 'GET',

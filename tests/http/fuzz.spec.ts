@@ -214,6 +214,10 @@ const samples: Record<string, Samples> = {
     variants: ['CSV-Import'],
     target: as('verein', (fuzz) => `/antraege/${implementation(fuzz).id}/umsetzung/belege/importieren`),
   },
+  'antraege.$id.umsetzung.aenderungen': {
+    variants: ['aenderungen'],
+    target: as('verein', (fuzz) => `/antraege/${implementation(fuzz).id}/umsetzung/aenderungen`),
+  },
   'antraege.$id.umsetzung.verwendungsnachweis': {
     variants: ['verwendungsnachweis'],
     target: as('verein', (fuzz) => `/antraege/${implementation(fuzz).id}/umsetzung/verwendungsnachweis`),

@@ -295,3 +295,68 @@ test('an association’s Verwendungsnachweis carries its Belegliste; simultaneou
   expect(squash(row ?? '')).toMatch(/^1 02\.04\.2026 12\.05\.2026 20\.05\.2026 Moderation Meier Bürgerwerkstatt 1 1\.234,56 € Honorare$/);
   await verein.dispose();
 });
+
+test('a municipality previews a change, saves it, sees it flagged on the project page and downloads the Änderungsmitteilung', async ({
+  baseURL,
+}) => {
+  const kommune = await clientFor(baseURL!, 'kommune');
+  const id = await approvedApplication(kommune, 'Umsetzung Änderungen');
+  expect((await kommune.post(`/antraege/${id}/umsetzung/bescheid`, bescheidForm())).status()).toBe(302);
+  expect(
+    (
+      await kommune.post(`/antraege/${id}/umsetzung`, { intent: 'payout.add', receivedOn: '25.05.2026', amount: '3.600,00', note: '' })
+    ).status(),
+  ).toBe(302);
+  const before = await (await kommune.get(`/antraege/${id}/umsetzung`)).text();
+  expect(before).toContain('nichts mitzuteilen');
+  const page = await (await kommune.get(`/antraege/${id}/umsetzung/aenderungen`)).text();
+  expect(page).toContain('derzeit nichts mitzuteilen');
+  expect(page).not.toContain('Insolvenzverfahren'); // ANBest-P Nr. 5.6 only
+  const version = /name="version" value="(\d+)"/.exec(page)![1]!;
+  const form = {
+    version,
+    forecast: '3.000,00',
+    additional: '',
+    source: '',
+    circumstances: ['zeitplan'],
+    explanation: 'Zwei Werkstätten entfallen, weil der Saal gesperrt ist.',
+  };
+  // "Berechnen" shows the consequence and saves nothing.
+  const preview = await kommune.post(`/antraege/${id}/umsetzung/aenderungen`, { ...form, intent: 'berechnen' });
+  expect(preview.status()).toBe(200);
+  const previewText = (await preview.text()).replace(/\u00a0/g, ' ');
+  expect(previewText).toContain('Vorschau (nicht gespeichert)');
+  expect(previewText).toContain('Ermäßigung der Ausgaben um mehr als 7,5 % oder 10.000 € anzeigen');
+  // 90 % of 3.000 € = 2.700 €; 3.600 € were paid out: 900 € to repay (above the VVK Nr. 8.7 limit of 450 €).
+  expect(previewText).toContain('von 9.000,00 € auf 2.700,00 €');
+  expect(previewText).toContain('zu erstatten wären 900,00 €');
+  expect(await (await kommune.get(`/antraege/${id}/umsetzung`)).text()).toContain('nichts mitzuteilen');
+
+  const bad = await kommune.post(`/antraege/${id}/umsetzung/aenderungen`, { ...form, additional: '50', intent: 'speichern' });
+  expect(bad.status()).toBe(400);
+  const badText = await bad.text();
+  expect(badText).toContain('von wem die Mittel kommen');
+  expect(badText).toContain('Zwei Werkstätten entfallen');
+  expect((await kommune.post(`/antraege/${id}/umsetzung/aenderungen`, { ...form, intent: 'speichern' })).status()).toBe(302);
+  // A second save with the version read before is refused, the typed text kept.
+  const stale = await kommune.post(`/antraege/${id}/umsetzung/aenderungen`, {
+    ...form,
+    explanation: 'Ältere Fassung',
+    intent: 'speichern',
+  });
+  expect(stale.status()).toBe(409);
+  expect(await stale.text()).toContain('Ältere Fassung');
+
+  const overview = (await (await kommune.get(`/antraege/${id}/umsetzung`)).text()).replace(/\u00a0/g, ' ');
+  expect(overview).toContain('Mitteilung nötig');
+  // The rules now see the expected reduction on the project page as well.
+  expect(overview).toContain('Zuwendung voraussichtlich 2.700,00 € statt 9.000,00 €');
+  const pdf = await kommune.get(`/antraege/${id}/umsetzung/aenderungen.pdf`);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  const text = squash(pdfText(await pdf.body()));
+  expect(text).toContain('Mitteilung nach ANBest-K Nr. 5');
+  expect(text).toContain('Ermäßigung der Ausgaben um mehr als 7,5 % oder 10.000 € anzeigen (ANBest-K Nr. 5.1)');
+  expect(text).toContain('Das Vorhaben verzögert sich so, dass der Bewilligungszeitraum nicht ausreicht. (ANBest-K Nr. 5.2)');
+  expect(text).toContain('Zwei Werkstätten entfallen, weil der Saal gesperrt ist.');
+  await kommune.dispose();
+});
