@@ -8,7 +8,13 @@ import { milestoneKeys } from '../machines/umsetzung/computations';
 import { changesFromJson } from '../machines/umsetzung/aenderungen';
 import { implementationParameters } from '../machines/umsetzung/parameters';
 import { receiptFieldLabels, type Receipt, type ReceiptField, type ReceiptFormValues } from '../machines/umsetzung/receipts';
-import { findImplementationByApplication, listPayouts, listReceipts } from '../db/repositories/implementations';
+import {
+  findImplementationByApplication,
+  listImplementationsOfOrganisation,
+  listPayouts,
+  listReceipts,
+} from '../db/repositories/implementations';
+import { implementationDeadlines } from '../machines/umsetzung/deadlines';
 import type { ImplementationReceiptRow, ImplementationRow } from '../db/schema';
 import { restoreReview } from './advice.server';
 import { requireOwnApplication, type LoadedApplication } from './application.server';
@@ -168,4 +174,22 @@ export function receiptValuesFrom(form: FormData): ReceiptFormValues {
     if (typeof v === 'string') values[key] = v;
   }
   return values;
+}
+
+/** Every project in implementation of the user's organisation with its due dates (issue 19 Nr. 6). */
+export async function organisationDeadlines(user: CurrentUser & { organisation_id: number }, today = todayInSaxony()) {
+  const rows = await listImplementationsOfOrganisation(await getDb(), user.organisation_id);
+  return Promise.all(
+    rows.map(async (row) => {
+      const bescheid = bescheidOf(row);
+      const facts = await implementationFactsOf(row, bescheid, today);
+      return {
+        applicationId: row.application_id,
+        projectTitle: row.title.trim() || 'Antrag ohne Titel',
+        fileNumber: bescheid.fileNumber,
+        updatedAt: row.updated_at,
+        deadlines: implementationDeadlines(facts, implementationTable),
+      };
+    }),
+  );
 }

@@ -3,6 +3,7 @@ import { redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { countApplications, createApplication, findApplication, listApplications } from '../../db/repositories/applications';
 import { findOrganisation, organisationToData } from '../../db/repositories/organisations';
+import { listImplementationsOfOrganisation } from '../../db/repositories/implementations';
 import { callStatusOn } from '../../machines/frl/calls';
 import { verdictLabel, type Verdict } from '../../machines/frl/engine';
 import { isEditable, reviewStatusLabel, type ReviewStatus } from '../../machines/frl/review/machine';
@@ -47,7 +48,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const { calls } = await rulesOptions();
   const call = callStatusOn(calls, todayInSaxony());
+  const inImplementation = (await listImplementationsOfOrganisation(db, user.organisation_id)).length;
   return {
+    inImplementation,
     page,
     pages,
     total,
@@ -108,7 +111,8 @@ const notices: Record<string, string> = {
 };
 
 export default function Applications() {
-  const { organisationName, masterDataComplete, drafts, hasDeleted, call, notice, page, pages, total } = useLoaderData<typeof loader>();
+  const { organisationName, masterDataComplete, drafts, hasDeleted, call, notice, page, pages, total, inImplementation } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <h1>Meine Anträge</h1>
@@ -138,6 +142,11 @@ export default function Applications() {
           Aus Datei importieren
         </Link>
       </div>
+      {inImplementation ? (
+        <p>
+          <Link to="/antraege/fristen">Fristen aller Vorhaben in Umsetzung</Link> ({inImplementation} Vorhaben, mit Kalenderdatei)
+        </p>
+      ) : null}
       {drafts.length === 0 ? (
         <p>Sie haben noch keine Anträge angelegt.</p>
       ) : (

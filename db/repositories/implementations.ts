@@ -301,3 +301,19 @@ export async function listImplementationFigures(
   // PostgreSQL returns a bigint sum as a string.
   return rows.map((r) => ({ ...r, paid_out_cents: Number(r.paid_out_cents) }));
 }
+
+/** The organisation's implementations with their application's title, applications in the bin left out. */
+export async function listImplementationsOfOrganisation(
+  db: Executor,
+  organisationId: number,
+): Promise<Array<ImplementationRow & { title: string }>> {
+  return db
+    .selectFrom('implementations')
+    .innerJoin('applications', 'applications.id', 'implementations.application_id')
+    .selectAll('implementations')
+    .select('applications.title')
+    .where('implementations.organisation_id', '=', organisationId)
+    .where('applications.deleted_at', 'is', null)
+    .orderBy('implementations.id')
+    .execute();
+}

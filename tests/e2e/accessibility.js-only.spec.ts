@@ -58,8 +58,17 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
     '/qualitaetscheck',
   ],
   kommune2: [],
-  // The Verein's master data form asks for the register instead of the AGS.
-  verein: ['/organisation'],
+  // The Verein's master data form asks for the register instead of the AGS; its demo project in
+  // implementation (application 2): the deadline overview, the project, the Verwendungsnachweis begun.
+  verein: [
+    '/organisation',
+    '/antraege',
+    '/antraege/fristen',
+    '/antraege/2/umsetzung',
+    '/antraege/2/umsetzung/verwendungsnachweis',
+    '/antraege/2/umsetzung/aenderungen',
+    '/antraege/2/umsetzung/belege',
+  ],
   beratung: [
     '/beratung',
     '/qualitaetscheck/inhalte',

@@ -32,6 +32,9 @@ function applicationRows(id: number): Row[] {
   return [
     { file: 'antraege.neu', path: '/antraege/neu', method: 'GET', expect: only(['kommune', 'verein'], 'ok') },
     { file: 'antraege.papierkorb', path: '/antraege/papierkorb', method: 'GET', expect: only(['kommune', 'verein'], 'ok') },
+    // Each organisation sees its own projects' deadlines only (tests/http/umsetzung.spec.ts).
+    { file: 'antraege.fristen', path: '/antraege/fristen', method: 'GET', expect: only(['kommune', 'verein'], 'ok') },
+    { file: 'antraege.fristen[.ics]', path: '/antraege/fristen.ics', method: 'GET', expect: only(['kommune', 'verein'], 'ok') },
     {
       file: 'antraege.papierkorb',
       path: '/antraege/papierkorb',

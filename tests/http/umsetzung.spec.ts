@@ -360,3 +360,32 @@ test('a municipality previews a change, saves it, sees it flagged on the project
   expect(text).toContain('Zwei Werkstätten entfallen, weil der Saal gesperrt ist.');
   await kommune.dispose();
 });
+
+test('an organisation sees the deadlines of all its projects in implementation on one page and in one calendar file, no one else’s', async ({
+  baseURL,
+}) => {
+  const kommune = await clientFor(baseURL!, 'kommune');
+  const first = await approvedApplication(kommune, 'Fristen Vorhaben Eins');
+  const second = await approvedApplication(kommune, 'Fristen Vorhaben Zwei');
+  expect((await kommune.post(`/antraege/${first}/umsetzung/bescheid`, bescheidForm())).status()).toBe(302);
+  expect(
+    (await kommune.post(`/antraege/${second}/umsetzung/bescheid`, bescheidForm({ fileNumber: 'SAB-2', periodEnd: '30.09.2027' }))).status(),
+  ).toBe(302);
+  expect(await (await kommune.get('/antraege')).text()).toContain('Fristen aller Vorhaben in Umsetzung');
+  const page = await (await kommune.get('/antraege/fristen')).text();
+  for (const title of ['Fristen Vorhaben Eins', 'Fristen Vorhaben Zwei']) expect(page).toContain(title);
+  // Sorted by date: the first project's period ends before the second's.
+  expect(page.indexOf('31.03.2027')).toBeLessThan(page.indexOf('30.09.2027'));
+  expect(page).toContain('ANBest-K Nr. 6.1');
+  const ics = (await (await kommune.get('/antraege/fristen.ics')).text()).replace(/\r\n /g, '');
+  for (const id of [first, second]) expect(ics).toContain(`UID:frist-nachweis-${id}@`);
+  expect(ics).toContain('SUMMARY:Ende des Bewilligungszeitraums – Fristen Vorhaben Zwei');
+  expect(ics).toContain('DTSTART;VALUE=DATE:20270930');
+  await kommune.dispose();
+
+  const verein = await clientFor(baseURL!, 'verein');
+  const theirs = await (await verein.get('/antraege/fristen')).text();
+  expect(theirs).not.toContain('Fristen Vorhaben');
+  expect(await (await verein.get('/antraege/fristen.ics')).text()).not.toContain(`frist-nachweis-${first}@`);
+  await verein.dispose();
+});
