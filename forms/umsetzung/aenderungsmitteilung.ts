@@ -1,5 +1,6 @@
 import { applyMetadata } from '../fill';
 import { ReportWriter } from '../pdf/report-writer';
+import { grantFactsTable } from './grant-facts';
 
 /**
  * The Änderungsmitteilung to the SAB (ANBest-K Nr. 5, ANBest-P Nr. 5): what has changed, each item
@@ -28,20 +29,7 @@ export async function renderAenderungsmitteilungPdf(input: AenderungsmitteilungP
   w.heading(`Mitteilung nach ${anbest} Nr. 5 – Änderungen beim geförderten Vorhaben`, 1);
   w.paragraph(`${input.organisation} · ${input.projectTitle}`, { size: 9, color: [0.33] });
   w.paragraph('An die Sächsische Aufbaubank – Förderbank –', { size: 9 });
-  w.table(
-    [
-      { header: 'Angabe', width: 200 },
-      { header: 'Wert', width: w.contentWidth - 200 },
-    ],
-    [
-      ['Zuwendungsempfänger', input.organisation],
-      ['Vorhaben', input.projectTitle],
-      ['Aktenzeichen des Zuwendungsbescheides', input.fileNumber],
-      ['Bewilligungszeitraum', input.period],
-      ['Bewilligte Zuwendung', input.grant],
-      ['Datum der Mitteilung', input.date],
-    ],
-  );
+  grantFactsTable(w, input, [['Datum der Mitteilung', input.date]]);
   w.heading('Wir zeigen Ihnen an', 2);
   for (const [index, item] of input.items.entries()) {
     w.paragraph(`${index + 1}. ${item.title} (${item.clauses})`, { face: 'bold', keepWithNext: 14 });

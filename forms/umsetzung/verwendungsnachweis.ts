@@ -1,5 +1,6 @@
 import { applyMetadata } from '../fill';
 import { ReportWriter } from '../pdf/report-writer';
+import { grantFactsTable } from './grant-facts';
 
 /**
  * The Verwendungsnachweis as a PDF for the SAB (ANBest-K Nr. 6.2–6.4, ANBest-P Nr. 6.2–6.5): the
@@ -51,22 +52,11 @@ export async function renderVerwendungsnachweisPdf(input: VerwendungsnachweisPdf
     w.heading('Entwurf: noch nicht vollständig', 2);
     w.bullets(input.missing, { size: 9 });
   }
-  w.table(
-    [
-      { header: 'Angabe', width: 200 },
-      { header: 'Wert', width: w.contentWidth - 200 },
-    ],
-    [
-      ['Zuwendungsempfänger', input.organisation],
-      ['Vorhaben', input.projectTitle],
-      ['Aktenzeichen des Zuwendungsbescheides', input.fileNumber],
-      ['Bewilligungszeitraum', input.period],
-      ['Bewilligte Zuwendung', input.grant],
-      ['Finanzierungsart', input.financing],
-      ['Zuwendungszweck erfüllt am', input.purposeFulfilledOn],
-      [`Vorzulegen bis (${anbest} Nr. 6.1)`, input.due],
-    ],
-  );
+  grantFactsTable(w, input, [
+    ['Finanzierungsart', input.financing],
+    ['Zuwendungszweck erfüllt am', input.purposeFulfilledOn],
+    [`Vorzulegen bis (${anbest} Nr. 6.1)`, input.due],
+  ]);
 
   w.heading(`1. Sachbericht (${anbest} Nr. 6.3, FRL Teil 1 IV Nr. 9)`, 2);
   w.paragraph(`Zahl der beteiligten Personen: ${input.participants}`, { face: 'bold' });
