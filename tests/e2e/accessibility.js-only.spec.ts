@@ -58,17 +58,9 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
     '/qualitaetscheck',
   ],
   kommune2: [],
-  // The Verein's master data form asks for the register instead of the AGS; its demo project in
-  // implementation (application 2): the deadline overview, the project, the Verwendungsnachweis begun.
-  verein: [
-    '/organisation',
-    '/antraege',
-    '/antraege/fristen',
-    '/antraege/2/umsetzung',
-    '/antraege/2/umsetzung/verwendungsnachweis',
-    '/antraege/2/umsetzung/aenderungen',
-    '/antraege/2/umsetzung/belege',
-  ],
+  // The Verein's master data form asks for the register instead of the AGS; a project of the Verein
+  // in implementation is scanned in its own test below.
+  verein: ['/organisation', '/antraege'],
   beratung: [
     '/beratung',
     '/qualitaetscheck/inhalte',
@@ -303,4 +295,31 @@ test('Vorhaben in Umsetzung stays accessible: overview, Bescheid (also with erro
   await page.getByRole('button', { name: 'Bescheid speichern' }).click();
   await expect(page.getByRole('alert')).toContainText('nicht ausgeglichen');
   await expectAccessible(page);
+});
+
+test('an association’s project in implementation stays accessible: project, deadlines, Verwendungsnachweis, changes, Belegliste, Mittelabruf', async ({
+  page,
+  baseURL,
+}) => {
+  const client = await clientFor(baseURL!, 'verein');
+  const id = await approvedApplication(client, 'Umsetzung Verein barrierefrei');
+  expect((await client.post(`/antraege/${id}/umsetzung/bescheid`, bescheidForm({ advancePayments: 'ja', inKind: '0' }))).status()).toBe(
+    302,
+  );
+  expect((await client.post(`/antraege/${id}/umsetzung/belege`, receiptForm())).status()).toBe(302);
+  await client.dispose();
+  await signIn(page, 'verein');
+  const base = `/antraege/${id}/umsetzung`;
+  for (const path of [
+    '/antraege/fristen',
+    base,
+    `${base}/verwendungsnachweis`,
+    `${base}/aenderungen`,
+    `${base}/belege`,
+    `${base}/mittelabruf`,
+  ]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expectAccessible(page);
+  }
 });
