@@ -1,6 +1,6 @@
 import { applyMetadata } from '../fill';
 import { ReportWriter } from '../pdf/report-writer';
-import { grantFactsTable } from './grant-facts';
+import { grantFactsTable, type GrantFacts } from './grant-facts';
 
 /**
  * The Änderungsmitteilung to the SAB (ANBest-K Nr. 5, ANBest-P Nr. 5): what has changed, each item
@@ -8,13 +8,8 @@ import { grantFactsTable } from './grant-facts';
  * (Nr. 2). Display-ready values only, so the PDF says what the page said.
  */
 
-export interface AenderungsmitteilungPdfInput {
+export interface AenderungsmitteilungPdfInput extends GrantFacts {
   part: 'A' | 'B';
-  organisation: string;
-  projectTitle: string;
-  fileNumber: string;
-  period: string;
-  grant: string;
   date: string;
   items: ReadonlyArray<{ title: string; clauses: string; detail: string }>;
   figures: ReadonlyArray<readonly [string, string]>;

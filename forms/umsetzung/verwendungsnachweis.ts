@@ -1,6 +1,6 @@
 import { applyMetadata } from '../fill';
 import { ReportWriter } from '../pdf/report-writer';
-import { grantFactsTable } from './grant-facts';
+import { grantFactsTable, type GrantFacts } from './grant-facts';
 
 /**
  * The Verwendungsnachweis as a PDF for the SAB (ANBest-K Nr. 6.2–6.4, ANBest-P Nr. 6.2–6.5): the
@@ -11,13 +11,8 @@ import { grantFactsTable } from './grant-facts';
 
 type Row4 = readonly [string, string, string, string];
 
-export interface VerwendungsnachweisPdfInput {
+export interface VerwendungsnachweisPdfInput extends GrantFacts {
   part: 'A' | 'B';
-  organisation: string;
-  projectTitle: string;
-  fileNumber: string;
-  period: string;
-  grant: string;
   financing: string;
   purposeFulfilledOn: string;
   due: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatEuro } from '../shared/format';
+import { formatCentsForInput, formatEuro } from '../shared/format';
 import { parseEuro } from '../shared/money';
 import { changeEffect, type ChangeEffect, type ImplementationFacts } from './computations';
 import type { ImplementationParameterTable } from './parameters';
@@ -146,10 +146,9 @@ export function parseChangesForm(
 }
 
 export function changesFormValues(changes: ImplementationChanges): Record<ChangeField, string> {
-  const euro = (c: number) => (c / 100).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return {
-    forecast: changes.forecastExpenditureCents === null ? '' : euro(changes.forecastExpenditureCents),
-    additional: changes.additionalFinancingCents ? euro(changes.additionalFinancingCents) : '',
+    forecast: changes.forecastExpenditureCents === null ? '' : formatCentsForInput(changes.forecastExpenditureCents),
+    additional: changes.additionalFinancingCents ? formatCentsForInput(changes.additionalFinancingCents) : '',
     source: changes.additionalFinancingSource,
     explanation: changes.explanation,
   };
