@@ -39,6 +39,7 @@ const httpOnPostgres = [
   'http/budget.spec.ts',
   'http/robustness.spec.ts',
   'http/veranstaltungen-concurrency.spec.ts',
+  'http/sachbericht-beratung.spec.ts',
   'http/instances.spec.ts',
   'http/postgres-faults.spec.ts',
 ];

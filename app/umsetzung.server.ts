@@ -83,7 +83,11 @@ export async function requireOwnImplementationContext(
   user: CurrentUser & { organisation_id: number },
   idParam: string | undefined,
 ): Promise<LoadedImplementation> {
-  const application = await requireOwnApplication(user, idParam);
+  return implementationContextOf(await requireOwnApplication(user, idParam));
+}
+
+/** The implementation context of an application someone may read (its organisation, or an advisor asked for advice). */
+export async function implementationContextOf(application: LoadedApplication): Promise<LoadedImplementation> {
   const review = restoreReview(application.row);
   const kind = application.data.applicant.organisation?.kind;
   return {
@@ -97,10 +101,14 @@ export async function requireOwnImplementationContext(
 
 /** Loads the implementation or sends the user to record the Bescheid first. */
 export async function requireImplementation(user: CurrentUser & { organisation_id: number }, idParam: string | undefined) {
-  const loaded = await requireOwnImplementationContext(user, idParam);
+  return withBescheid(await requireOwnImplementationContext(user, idParam));
+}
+
+export function withBescheid(loaded: LoadedImplementation) {
   if (!loaded.row) throw new Response('Nicht gefunden', { status: 404 });
   return { ...loaded, row: loaded.row, bescheid: bescheidOf(loaded.row) };
 }
+export type Implementation = ReturnType<typeof withBescheid>;
 
 /**
  * The Bescheid as the application asked for it: lines per cost category, financing as planned,

@@ -18,7 +18,7 @@ import type { VerwendungsnachweisPdfInput } from '../forms/umsetzung/verwendungs
 import { getDb } from './db.server';
 import { qualityChecksOfApplication } from './qualitaetscheck.server';
 import type { CurrentUser } from './session.server';
-import { implementationFactsOf, implementationTable, requireImplementation } from './umsetzung.server';
+import { implementationFactsOf, implementationTable, requireImplementation, type Implementation } from './umsetzung.server';
 
 /**
  * Wires the Verwendungsnachweis (machines/umsetzung/verwendungsnachweis.ts) to the stored
@@ -27,7 +27,11 @@ import { implementationFactsOf, implementationTable, requireImplementation } fro
  */
 
 export async function loadProof(user: CurrentUser & { organisation_id: number }, idParam: string | undefined) {
-  const loaded = await requireImplementation(user, idParam);
+  return proofOf(await requireImplementation(user, idParam));
+}
+
+/** The Verwendungsnachweis of an implementation the caller may read (checked before). */
+export async function proofOf(loaded: Implementation) {
   const facts = await implementationFactsOf(loaded.row, loaded.bescheid);
   const proof = proofFromJson(loaded.row.proof);
   const numbers = numericalProof(facts, proof, implementationTable);
@@ -36,7 +40,7 @@ export async function loadProof(user: CurrentUser & { organisation_id: number },
   const projectTitle = loaded.application.data.project.title?.trim() || 'Antrag ohne Titel';
   return { loaded, facts, proof, numbers, problems, organisation, projectTitle };
 }
-export type LoadedProof = Awaited<ReturnType<typeof loadProof>>;
+export type LoadedProof = Awaited<ReturnType<typeof proofOf>>;
 
 /** Starting text for the empty questions of a draft never saved. */
 export async function suggestionsFor(p: LoadedProof) {

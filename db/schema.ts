@@ -202,6 +202,11 @@ export interface ImplementationTable {
   proof: string | null;
   /** machines/umsetzung/aenderungen.ts as JSON; null until the grantee records a change. */
   changes: string | null;
+  /** machines/umsetzung/sachbericht-beratung.ts persisted snapshot; null until the grantee first asks. */
+  proof_review: string | null;
+  proof_review_status: Generated<string>;
+  /** Optimistic version of the review alone (the draft has `version`). */
+  proof_review_version: Generated<number>;
   version: Generated<number>;
   created_at: ColumnType<Timestamp, Timestamp, never>;
   created_by: number | null;

@@ -15,12 +15,14 @@ import {
 } from '../../machines/umsetzung/verwendungsnachweis';
 import { formatEuro } from '../../machines/shared/format';
 import { updateImplementation } from '../../db/repositories/implementations';
+import { MESSAGE_MAX_LENGTH, type ProofReviewActor } from '../../machines/umsetzung/sachbericht-beratung';
 import { MessageSummary } from '../components/fields';
-import { PostForm } from '../components/forms';
+import { DefaultSubmit, PostForm } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
 import { PlainText, plainId, summaryOf } from '../components/umsetzung/plain-fields';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
+import { proofReviewView, sendProofReviewEvent } from '../sachbericht-beratung.server';
 import { requireApplicant } from '../session.server';
 import { assessmentOf, isComplete, loadProof, proofRows, suggestionsFor } from '../verwendungsnachweis.server';
 
@@ -54,10 +56,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     problems: p.problems.map((x) => ({ field: x.field, message: x.message, kind: x.kind })),
     complete: isComplete(p.problems),
     notice: new URL(request.url).searchParams.get('hinweis'),
+    review: await proofReviewView(p.loaded),
   };
 }
 
-type ActionResult = { values: Record<string, string>; confirmed: string[]; errors: Record<string, string> };
+type ActionResult = {
+  values: Record<string, string>;
+  confirmed: string[];
+  errors: Record<string, string>;
+  /** Why the advice could not be asked for or withdrawn (the draft itself may have been saved). */
+  reviewError?: string;
+};
+
+/** The buttons of the advice section save the draft too, so nothing typed is lost on the way. */
+const reviewIntents = { 'beratung.anfragen': 'anfragen', 'beratung.zuruecknehmen': 'zuruecknehmen' } as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireApplicant(request);
@@ -73,8 +85,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const confirmed = form.getAll('confirmed').filter((v): v is string => typeof v === 'string');
   raw.confirmed = confirmed;
+  const intent = String(form.get('intent') ?? '');
+  const reviewType = intent in reviewIntents ? reviewIntents[intent as keyof typeof reviewIntents] : null;
   const parsed = parseProofForm(raw, part);
-  if (!parsed.ok) return data<ActionResult>({ values, confirmed, errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok)
+    return data<ActionResult>(
+      {
+        values,
+        confirmed,
+        errors: parsed.errors,
+        ...(reviewType ? { reviewError: 'Der Entwurf hat Fehler (siehe oben); die Beratung wurde daher noch nicht angefragt.' } : {}),
+      },
+      { status: 400 },
+    );
   const saved = await updateImplementation(await getDb(), p.loaded.row.id, Number(form.get('version')), { proof: parsed.proof }, user.id);
   if (!saved)
     return data<ActionResult>(
@@ -88,8 +111,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       { status: 409 },
     );
-  return redirect(`/antraege/${p.loaded.application.row.id}/umsetzung/verwendungsnachweis?hinweis=gespeichert`);
+  const page = `/antraege/${p.loaded.application.row.id}/umsetzung/verwendungsnachweis`;
+  if (!reviewType) return redirect(`${page}?hinweis=gespeichert`);
+  const actor: ProofReviewActor = { role: 'applicant', userId: user.id, member: true };
+  const at = new Date().toISOString();
+  const event =
+    reviewType === 'anfragen'
+      ? { type: 'anfragen' as const, actor, at, message: String(form.get('reviewMessage') ?? '').replace(/\r\n/g, '\n') }
+      : { type: 'zuruecknehmen' as const, actor, at };
+  const outcome = await sendProofReviewEvent(user, p.loaded, event, Number(form.get('reviewVersion')), p.projectTitle);
+  if (!outcome.ok)
+    return data<ActionResult>(
+      { values, confirmed, errors: {}, reviewError: `Der Entwurf ist gespeichert. ${outcome.message}` },
+      { status: 409 },
+    );
+  return redirect(`${page}?hinweis=${reviewType === 'anfragen' ? 'angefragt' : 'zurueckgenommen'}#beratung`);
 }
+
+const notices: Record<string, string> = {
+  gespeichert: 'Der Entwurf ist gespeichert.',
+  angefragt:
+    'Der Entwurf ist gespeichert und der EBBS-Beratung zur Durchsicht gegeben. Sie werden benachrichtigt, sobald eine Rückmeldung vorliegt.',
+  zurueckgenommen: 'Der Entwurf ist gespeichert; die Bitte um Durchsicht ist zurückgenommen.',
+};
 
 export default function Verwendungsnachweis() {
   const d = useLoaderData<typeof loader>();
@@ -108,9 +152,20 @@ export default function Verwendungsnachweis() {
         <Link to={base}>{d.title}</Link> · Aktenzeichen {d.fileNumber}
       </p>
       <h1>Verwendungsnachweis</h1>
-      {d.notice === 'gespeichert' && !result ? (
+      {d.notice && d.notice in notices && !result ? (
         <div className="notice notice--success" role="status">
-          <p>Der Entwurf ist gespeichert.</p>
+          <p>{notices[d.notice]}</p>
+        </div>
+      ) : null}
+      {d.review.feedback ? (
+        <div className="notice" id="rueckmeldung">
+          <h2>
+            Rückmeldung der EBBS-Beratung vom {d.review.feedback.on} ({d.review.feedback.by})
+          </h2>
+          {d.review.feedback.note.split(/\n{2,}/).map((para) => (
+            <p key={para}>{para}</p>
+          ))}
+          {Object.keys(d.review.feedback.comments).length ? <p>Hinweise zu einzelnen Fragen stehen unten beim Sachbericht.</p> : null}
         </div>
       ) : null}
       <MessageSummary id={`${FORM}-summary`} errors={summaryOf(FORM, errors, order)} />
@@ -246,7 +301,9 @@ export default function Verwendungsnachweis() {
       ) : null}
 
       <PostForm id={FORM} noValidate>
+        <DefaultSubmit intent="speichern" label="Entwurf speichern" />
         <input type="hidden" name="version" value={d.version} />
+        <input type="hidden" name="reviewVersion" value={d.review.version} />
         <h2>Sachbericht ({anbest} Nr. 6.3, FRL Teil 1 IV Nr. 9)</h2>
         {d.suggested.length ? (
           <p className="hint">
@@ -256,17 +313,25 @@ export default function Verwendungsnachweis() {
           </p>
         ) : null}
         {reportQuestions.map((q) => (
-          <PlainText
-            key={q.id}
-            form={FORM}
-            name={reportFieldName(q.id)}
-            label={q.label}
-            hint={`${q.hint} (${q.clauses.join(', ')}; höchstens ${reportMaxLength.toLocaleString('de-DE')} Zeichen)`}
-            value={values[reportFieldName(q.id)]}
-            error={errors?.[reportFieldName(q.id)]}
-            optional={!q.required}
-            multiline
-          />
+          <div key={q.id}>
+            <PlainText
+              form={FORM}
+              name={reportFieldName(q.id)}
+              label={q.label}
+              hint={`${q.hint} (${q.clauses.join(', ')}; höchstens ${reportMaxLength.toLocaleString('de-DE')} Zeichen)`}
+              value={values[reportFieldName(q.id)]}
+              error={errors?.[reportFieldName(q.id)]}
+              optional={!q.required}
+              multiline
+            />
+            {d.review.feedback?.comments[q.id] ? (
+              <aside className="notice advisor-remark" aria-label={`Hinweis der Beratung zu „${q.label}“`}>
+                <p>
+                  <strong>Hinweis der Beratung:</strong> {d.review.feedback.comments[q.id]}
+                </p>
+              </aside>
+            ) : null}
+          </div>
         ))}
         <PlainText
           form={FORM}
@@ -322,10 +387,53 @@ export default function Verwendungsnachweis() {
           </div>
         </fieldset>
         <div className="button-row">
-          <button type="submit" className="button">
+          <button type="submit" name="intent" value="speichern" className="button">
             Entwurf speichern
           </button>
         </div>
+
+        <section id="beratung" aria-labelledby="beratung-titel">
+          <h2 id="beratung-titel">Durchsicht durch die EBBS-Beratung</h2>
+          <p>
+            Eine Beraterin oder ein Berater des Erfahrungs- und Beratungsnetzwerks Bürgerbeteiligung Sachsen kann Ihren Sachbericht vor der
+            Abgabe lesen und Ihnen Hinweise geben. Die Beratung ist freiwillig; über den Verwendungsnachweis entscheidet allein die SAB.
+          </p>
+          <p>
+            Stand: <strong>{d.review.statusLabel}</strong>
+            {d.review.requestedOn && (d.review.status === 'angefragt' || d.review.status === 'in_beratung')
+              ? ` (angefragt am ${d.review.requestedOn}${d.review.advisor ? `, übernommen von ${d.review.advisor}` : ''})`
+              : ''}
+          </p>
+          {result?.reviewError ? (
+            <p className="notice notice--error" role="alert">
+              {result.reviewError}
+            </p>
+          ) : null}
+          {d.review.status === 'keine' || d.review.status === 'rueckmeldung' ? (
+            <>
+              <PlainText
+                form={FORM}
+                name="reviewMessage"
+                label="Worauf soll die Beratung besonders achten?"
+                hint={`Zum Beispiel eine Frage, bei der Sie unsicher sind; höchstens ${MESSAGE_MAX_LENGTH.toLocaleString('de-DE')} Zeichen.`}
+                value={values.reviewMessage}
+                optional
+                multiline
+              />
+              <div className="button-row">
+                <button type="submit" name="intent" value="beratung.anfragen" className="button button--secondary">
+                  {d.review.status === 'rueckmeldung' ? 'Speichern und erneut zur Durchsicht geben' : 'Speichern und zur Durchsicht geben'}
+                </button>
+              </div>
+            </>
+          ) : (
+            <div className="button-row">
+              <button type="submit" name="intent" value="beratung.zuruecknehmen" className="button button--secondary">
+                Speichern und Bitte um Durchsicht zurücknehmen
+              </button>
+            </div>
+          )}
+        </section>
       </PostForm>
     </>
   );

@@ -13,6 +13,7 @@ import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { reviewFormAction, type ReviewActionResult } from '../review-actions.server';
+import { proofReviewQueue } from '../sachbericht-beratung.server';
 import { requireRole } from '../session.server';
 import { ScrollTable } from '../components/scroll-table';
 import { FilterSelect } from '../components/filter-select';
@@ -52,6 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     name: user.name,
     filters: filters.raw,
+    proofs: await proofReviewQueue(user),
     notice: url.searchParams.get('hinweis'),
     noticeTitle: await titleOf(url.searchParams.get('antrag'), user.id),
     items: items.map((item) => {
@@ -118,7 +120,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdvisorQueue() {
-  const { name, items, filters, notice, noticeTitle } = useLoaderData<typeof loader>();
+  const { name, items, proofs, filters, notice, noticeTitle } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refused = actionData && 'message' in actionData ? actionData.message : null;
   const filtered = Object.values(filters).some(Boolean);
@@ -129,6 +131,14 @@ export default function AdvisorQueue() {
       {notice && noticeTitle && notices[notice] ? (
         <div className="notice notice--success" role="status">
           <p>{notices[notice](noticeTitle)}</p>
+        </div>
+      ) : null}
+      {notice === 'sachbericht-nicht-verfuegbar' ? (
+        <div className="notice notice--error" role="alert">
+          <p>
+            Dieser Sachbericht wartet nicht (mehr) auf Durchsicht. Vielleicht hat ihn inzwischen jemand anderes übernommen, oder die Anfrage
+            wurde zurückgenommen.
+          </p>
         </div>
       ) : null}
       {refused ? (
@@ -231,6 +241,40 @@ export default function AdvisorQueue() {
           </tbody>
         </ScrollTable>
       ) : null}
+
+      <h2>Sachberichte zur Durchsicht</h2>
+      <p>
+        Geförderte Vorhaben, die ihren Sachbericht vor der Abgabe des Verwendungsnachweises gelesen haben möchten: offene Anfragen und die,
+        die Sie übernommen haben.
+      </p>
+      {proofs.length ? (
+        <ScrollTable caption="Sachberichte zur Durchsicht" captionHidden label="Sachberichte zur Durchsicht">
+          <thead>
+            <tr>
+              <th scope="col">Vorhaben</th>
+              <th scope="col">Organisation</th>
+              <th scope="col">Landkreis</th>
+              <th scope="col">Stand</th>
+              <th scope="col">Angefragt</th>
+            </tr>
+          </thead>
+          <tbody>
+            {proofs.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link to={`/beratung/verwendungsnachweis/${p.id}`}>{p.title}</Link>
+                </td>
+                <td>{p.organisation}</td>
+                <td>{p.landkreis}</td>
+                <td>{p.mine ? `${p.status} (bei Ihnen)` : p.status}</td>
+                <td>{p.requestedAt}</td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      ) : (
+        <p>Derzeit wartet kein Sachbericht auf Durchsicht.</p>
+      )}
     </>
   );
 }

@@ -19,6 +19,7 @@ import * as networkMessages from './2026_12_22_000000_network_messages';
 import * as eventSelection from './2026_12_23_000000_event_selection';
 import * as verwendungsnachweis from './2026_12_24_000000_verwendungsnachweis';
 import * as implementationChanges from './2026_12_25_000000_implementation_changes';
+import * as proofReview from './2026_12_26_000000_proof_review';
 
 /**
  * Every migration, by name. Listed by hand (not read from the folder) because the Remix server bundle
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_23_000000_event_selection': eventSelection,
   '2026_12_24_000000_verwendungsnachweis': verwendungsnachweis,
   '2026_12_25_000000_implementation_changes': implementationChanges,
+  '2026_12_26_000000_proof_review': proofReview,
 };

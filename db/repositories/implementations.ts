@@ -317,3 +317,41 @@ export async function listImplementationsOfOrganisation(
     .orderBy('implementations.id')
     .execute();
 }
+
+/** Saves the advisor review of a Sachbericht if nobody acted on it since `expectedVersion` was read (ADR 0068). */
+export async function saveProofReview(
+  db: Executor,
+  input: { id: number; expectedVersion: number; status: string; snapshot: unknown },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('implementations')
+    .set((eb) => ({
+      proof_review: JSON.stringify(input.snapshot),
+      proof_review_status: input.status,
+      proof_review_version: eb('proof_review_version', '+', 1),
+    }))
+    .where('id', '=', input.id)
+    .where('proof_review_version', '=', input.expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Sachberichte in the advice (asked, taken or answered) with title and organisation, applications in the bin left out. */
+export async function listProofReviews(db: Executor) {
+  return db
+    .selectFrom('implementations')
+    .innerJoin('applications', 'applications.id', 'implementations.application_id')
+    .innerJoin('organisations', 'organisations.id', 'implementations.organisation_id')
+    .select([
+      'implementations.application_id',
+      'implementations.proof_review',
+      'implementations.proof_review_status',
+      'applications.title',
+      'organisations.name as organisation_name',
+      'organisations.landkreis',
+    ])
+    .where('implementations.proof_review_status', 'in', ['angefragt', 'in_beratung', 'rueckmeldung'])
+    .where('applications.deleted_at', 'is', null)
+    .orderBy('implementations.id')
+    .execute();
+}

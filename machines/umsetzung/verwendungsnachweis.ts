@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatCentsForInput, formatDate, formatEuro } from '../shared/format';
+import { formatDate, formatEuro } from '../shared/format';
 import { parseEuro } from '../shared/money';
 import { approvedTotalCents, type Bescheid } from './bescheid';
 import { changeEffect, proofDueOn, type ChangeEffect, type ImplementationFacts } from './computations';

@@ -323,3 +323,45 @@ test('an association’s project in implementation stays accessible: project, de
     await expectAccessible(page);
   }
 });
+
+test('the EBBS review of a Sachbericht stays accessible: the queue, the advisor view with an error, the feedback at the questions', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const client = await clientFor(baseURL!, 'verein');
+  const id = await approvedApplication(client, 'Durchsicht barrierefrei');
+  expect((await client.post(`/antraege/${id}/umsetzung/bescheid`, bescheidForm())).status()).toBe(302);
+  const form = await (await client.get(`/antraege/${id}/umsetzung/verwendungsnachweis`)).text();
+  const value = (name: string) => new RegExp(`name="${name}"[^>]*value="(\\d+)"`).exec(form)![1]!;
+  const asked = await client.post(`/antraege/${id}/umsetzung/verwendungsnachweis`, {
+    version: value('version'),
+    reviewVersion: value('reviewVersion'),
+    intent: 'beratung.anfragen',
+    reviewMessage: 'Bitte vor allem die Bewertung ansehen.',
+  });
+  expect(asked.status()).toBe(302);
+  await client.dispose();
+
+  await signIn(page, 'beratung');
+  for (const path of ['/beratung', `/beratung/verwendungsnachweis/${id}`]) {
+    await page.goto(path);
+    await expectAccessible(page);
+  }
+  await page.getByRole('button', { name: 'Durchsicht übernehmen' }).click();
+  await page.getByRole('button', { name: 'Rückmeldung senden' }).click();
+  await expect(page.getByRole('alert')).toContainText('mindestens 10');
+  await expectAccessible(page);
+  await page.getByLabel('Rückmeldung an die Organisation').fill('Klar gegliedert, die Zahlen fehlen noch.');
+  await page.getByLabel('Hinweis zu „Wer wurde erreicht?“').fill('Wen haben Sie nicht erreicht?');
+  await page.getByRole('button', { name: 'Rückmeldung senden' }).click();
+  await expect(page.getByRole('status')).toContainText('gesendet');
+  await expectAccessible(page);
+
+  const grantee = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+  await signIn(grantee, 'verein');
+  await grantee.goto(`/antraege/${id}/umsetzung/verwendungsnachweis`);
+  await expect(grantee.getByText('Klar gegliedert, die Zahlen fehlen noch.')).toBeVisible();
+  await expectAccessible(grantee);
+  await grantee.context().close();
+});

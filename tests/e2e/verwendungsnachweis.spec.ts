@@ -74,3 +74,50 @@ test('a municipality writes the Sachbericht, confirms, and downloads a complete 
   expect(text).toContain('Zahl der beteiligten Personen: 312');
   expect(text).toContain('☒ Die Publizitätspflicht nach § 44a SäHO');
 });
+
+test('an association asks the EBBS to read its Sachbericht; the advisor answers at the questions', async ({ page, browser, baseURL }) => {
+  test.slow();
+  const client = await clientFor(baseURL!, 'verein');
+  const title = `Durchsicht E2E ${test.info().project.name} ${Date.now()}`;
+  const id = await approvedApplication(client, title);
+  expect((await client.post(`/antraege/${id}/umsetzung/bescheid`, bescheidForm())).status()).toBe(302);
+  await client.dispose();
+
+  await signIn(page, 'verein');
+  await page.goto(`/antraege/${id}/umsetzung/verwendungsnachweis`);
+  await page.getByLabel('Ziele und Zielerreichung').fill('Drei Foren, jedes mit über 40 Menschen.');
+  await page.getByLabel('Worauf soll die Beratung besonders achten?').fill('Ist die Bewertung ausführlich genug?');
+  await page.getByRole('button', { name: 'Speichern und zur Durchsicht geben' }).click();
+  await expect(page.getByRole('status')).toContainText('der EBBS-Beratung zur Durchsicht gegeben');
+  // The text typed before the button was saved with the request.
+  await expect(page.getByLabel('Ziele und Zielerreichung')).toHaveValue('Drei Foren, jedes mit über 40 Menschen.');
+
+  const advisorContext = await browser.newContext({ javaScriptEnabled: test.info().project.name !== 'nojs', locale: 'de-DE' });
+  const advisor = await advisorContext.newPage();
+  await signIn(advisor, 'beratung');
+  await advisor.goto('/beratung');
+  await advisor.getByRole('link', { name: title }).click();
+  await expect(advisor.getByText('Ist die Bewertung ausführlich genug?')).toBeVisible();
+  await expect(advisor.getByText('Drei Foren, jedes mit über 40 Menschen.')).toBeVisible();
+  await advisor.getByRole('button', { name: 'Durchsicht übernehmen' }).click();
+  await expect(advisor.getByRole('status')).toContainText('Sie haben den Sachbericht übernommen');
+  await advisor.getByLabel('Hinweis zu „Bewertung des Vorhabens“').fill('Nennen Sie, was Sie anders machen würden.');
+  await advisor.getByRole('button', { name: 'Rückmeldung senden' }).click();
+  // The note is missing: said at the field, the remark kept.
+  await expect(advisor.getByRole('alert')).toContainText('mindestens 10');
+  await expect(advisor.getByLabel('Hinweis zu „Bewertung des Vorhabens“')).toHaveValue('Nennen Sie, was Sie anders machen würden.');
+  await advisor.getByLabel('Rückmeldung an die Organisation').fill('Gut gegliedert; die Bewertung ist noch knapp.');
+  await advisor.getByRole('button', { name: 'Rückmeldung senden' }).click();
+  await expect(advisor.getByRole('status')).toContainText('Ihre Rückmeldung ist gesendet');
+  await advisorContext.close();
+
+  await page.goto('/benachrichtigungen');
+  await page
+    .getByRole('link', { name: new RegExp(`Rückmeldung der EBBS-Beratung zum Sachbericht „${title}“`) })
+    .first()
+    .click();
+  await expect(page.getByText('Gut gegliedert; die Bewertung ist noch knapp.')).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Hinweis der Beratung zu „Bewertung des Vorhabens“' })).toContainText(
+    'Nennen Sie, was Sie anders machen würden.',
+  );
+});

@@ -196,6 +196,21 @@ function applicationRows(id: number): Row[] {
       form: { version: '0' },
       expect: ownOnly(404),
     },
+    // The advisor view of a Sachbericht: only advisors, and only when asked (tests/http/sachbericht-beratung.spec.ts).
+    {
+      file: 'beratung.verwendungsnachweis.$id',
+      path: `/beratung/verwendungsnachweis/${id}`,
+      method: 'GET',
+      expect: only(['beratung'], 404),
+    },
+    {
+      file: 'beratung.verwendungsnachweis.$id',
+      path: `/beratung/verwendungsnachweis/${id}`,
+      method: 'POST',
+      form: { intent: 'uebernehmen', reviewVersion: '0' },
+      // Not asked for: back to the queue with the same neutral message as for a colleague's.
+      expect: only(['beratung'], 'redirect'),
+    },
     {
       file: 'antraege.$id.umsetzung.verwendungsnachweis[.pdf]',
       path: `/antraege/${id}/umsetzung/verwendungsnachweis.pdf`,

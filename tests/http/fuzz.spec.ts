@@ -25,6 +25,8 @@ import {
 } from '../support/fuzz';
 import { clientFor, type Audience, type Client } from '../support/http';
 import { storedBescheid } from '../support/umsetzung';
+import { runMachine } from '../../machines/shared/actor';
+import { proofReviewMachine } from '../../machines/umsetzung/sachbericht-beratung';
 import { routeFiles } from '../support/routes';
 
 /**
@@ -160,6 +162,25 @@ function implementation(fuzz: FuzzServer): { id: number; receiptId: number } {
   }
 }
 
+/** An implementation whose grantee asked the EBBS to read the Sachbericht, so any advisor may open it. */
+function askedForAdvice(fuzz: FuzzServer): number {
+  const { id } = implementation(fuzz);
+  const asked = runMachine(proofReviewMachine, {}, [
+    { type: 'anfragen', actor: { role: 'applicant', userId: 1, member: true }, at: new Date().toISOString(), message: '' },
+  ]);
+  const db = new SQLite(fuzz.file);
+  db.pragma('busy_timeout = 5000');
+  try {
+    db.prepare("update implementations set proof_review = ?, proof_review_status = 'angefragt' where application_id = ?").run(
+      JSON.stringify(asked.persisted),
+      id,
+    );
+  } finally {
+    db.close();
+  }
+  return id;
+}
+
 function userId(file: string, email: string): number {
   const db = new SQLite(file, { readonly: true });
   try {
@@ -240,6 +261,10 @@ const samples: Record<string, Samples> = {
   'netzwerk.nachrichten.$id': {
     variants: ['Unterhaltung'],
     target: as('beratung', (fuzz) => `/netzwerk/nachrichten/${memberId(fuzz.file, 'kommune@demo.example')}`),
+  },
+  'beratung.verwendungsnachweis.$id': {
+    variants: ['angefragt'],
+    target: as('beratung', (fuzz) => `/beratung/verwendungsnachweis/${askedForAdvice(fuzz)}`),
   },
   'beratung.$id': { variants: ['in Beratung'], target: as('beratung', (fuzz) => `/beratung/${copyApplication(fuzz.file, 'Wiesenbach')}`) },
   'regelwerk.aufrufe.$id': {
