@@ -11,7 +11,7 @@ import {
 import type { AenderungsmitteilungPdfInput } from '../forms/umsetzung/aenderungsmitteilung';
 import { getDb } from './db.server';
 import type { CurrentUser } from './session.server';
-import { implementationFactsOf, implementationTable, requireImplementation } from './umsetzung.server';
+import { grantFactsOf, implementationFactsOf, implementationTable, requireImplementation } from './umsetzung.server';
 
 /**
  * Wires the reported changes (machines/umsetzung/aenderungen.ts) to the stored implementation: the
@@ -48,11 +48,7 @@ export async function changesPdfInput(l: LoadedChanges, now: Date, today: string
   const judged = judgeChanges(l, l.stored);
   return {
     part: b.programmePart,
-    organisation: (await findOrganisation(await getDb(), l.loaded.row.organisation_id))?.name ?? '',
-    projectTitle: l.projectTitle,
-    fileNumber: b.fileNumber,
-    period: `${formatDate(b.periodStart)} bis ${formatDate(b.periodEnd)}`,
-    grant: formatEuro(b.grantCents),
+    ...grantFactsOf(b, (await findOrganisation(await getDb(), l.loaded.row.organisation_id))?.name ?? '', l.projectTitle),
     date: formatDate(today),
     items: judged.items,
     figures: judged.figures,

@@ -16,6 +16,8 @@ import {
 } from '../db/repositories/implementations';
 import { implementationDeadlines } from '../machines/umsetzung/deadlines';
 import type { ImplementationReceiptRow, ImplementationRow } from '../db/schema';
+import type { GrantFacts } from '../forms/umsetzung/grant-facts';
+import { formatDate, formatEuro } from '../machines/shared/format';
 import { restoreReview } from './advice.server';
 import { requireOwnApplication, type LoadedApplication } from './application.server';
 import { getDb } from './db.server';
@@ -109,6 +111,17 @@ export function withBescheid(loaded: LoadedImplementation) {
   return { ...loaded, row: loaded.row, bescheid: bescheidOf(loaded.row) };
 }
 export type Implementation = ReturnType<typeof withBescheid>;
+
+/** The grant a document to the SAB refers to (its first table), display-ready. */
+export function grantFactsOf(bescheid: Bescheid, organisation: string, projectTitle: string): GrantFacts {
+  return {
+    organisation,
+    projectTitle,
+    fileNumber: bescheid.fileNumber,
+    period: `${formatDate(bescheid.periodStart)} bis ${formatDate(bescheid.periodEnd)}`,
+    grant: formatEuro(bescheid.grantCents),
+  };
+}
 
 /**
  * The Bescheid as the application asked for it: lines per cost category, financing as planned,

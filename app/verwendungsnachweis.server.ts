@@ -18,7 +18,7 @@ import type { VerwendungsnachweisPdfInput } from '../forms/umsetzung/verwendungs
 import { getDb } from './db.server';
 import { qualityChecksOfApplication } from './qualitaetscheck.server';
 import type { CurrentUser } from './session.server';
-import { implementationFactsOf, implementationTable, requireImplementation, type Implementation } from './umsetzung.server';
+import { grantFactsOf, implementationFactsOf, implementationTable, requireImplementation, type Implementation } from './umsetzung.server';
 
 /**
  * Wires the Verwendungsnachweis (machines/umsetzung/verwendungsnachweis.ts) to the stored
@@ -121,11 +121,7 @@ export function proofPdfInput(p: LoadedProof, createdAt: Date): Verwendungsnachw
   const date = (iso: string | null) => (iso ? formatDate(iso) : '–');
   return {
     part: b.programmePart,
-    organisation: p.organisation,
-    projectTitle: p.projectTitle,
-    fileNumber: b.fileNumber,
-    period: `${formatDate(b.periodStart)} bis ${formatDate(b.periodEnd)}`,
-    grant: formatEuro(b.grantCents),
+    ...grantFactsOf(b, p.organisation, p.projectTitle),
     financing: financingTypeLabel[b.financingType],
     purposeFulfilledOn: date(p.facts.purposeFulfilledOn),
     due: formatDate(proofDueOn(b, p.facts.purposeFulfilledOn, implementationTable)),

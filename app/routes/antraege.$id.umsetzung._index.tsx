@@ -101,6 +101,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         : null,
       milestones: Object.fromEntries(milestoneKeys.map((k) => [k, isoToGerman(milestones[k])])) as Record<keyof Milestones, string>,
       started: Boolean(milestones.startReportedOn),
+      startRecorded: Boolean(milestones.startedOn),
       proofSubmitted: Boolean(milestones.proofSubmittedOn),
       proofStatus: proofStatus(facts, loaded.row.proof, table),
       changesToReport: noticeItems(facts, changesFromJson(loaded.row.changes), table).length,
@@ -314,6 +315,18 @@ export default function ImplementationOverview() {
               Beginn anzeigen
             </a>
             <p className="hint">Spätestens am {impl.latestStart} beginnen und den Beginn der SAB anzeigen.</p>
+            {impl.startRecorded ? (
+              <p>
+                <a href={`/antraege/${d.id}/umsetzung/beginnanzeige.pdf`} download>
+                  Beginnanzeige (PDF)
+                </a>
+              </p>
+            ) : (
+              <p className="hint">
+                Die Beginnanzeige als PDF gibt es, sobald Sie <a href="#termine-startedOn">unten eingetragen</a> haben, wann das Vorhaben
+                begonnen hat.
+              </p>
+            )}
           </div>
           <span id="status-beginn" className={impl.started ? 'tag tag--green' : 'tag tag--blue'}>
             {impl.started ? 'erledigt' : 'offen'}

@@ -361,6 +361,59 @@ test('a municipality previews a change, saves it, sees it flagged on the project
   await kommune.dispose();
 });
 
+test('a municipality downloads its Beginnanzeige with the first instalment once a start is recorded, and is sent to the start date before', async ({
+  baseURL,
+}) => {
+  const kommune = await clientFor(baseURL!, 'kommune');
+  const id = await approvedApplication(kommune, 'Umsetzung Beginnanzeige');
+  // 8.999,99 € grant: 40 % is 3.599,996 €, paid as 3.599,99 €.
+  const bescheid = bescheidForm({ grant: '8.999,99', ownCash: '1.000,01' });
+  expect((await kommune.post(`/antraege/${id}/umsetzung/bescheid`, bescheid)).status()).toBe(302);
+  const path = `/antraege/${id}/umsetzung/beginnanzeige.pdf`;
+
+  const early = await kommune.get(path);
+  expect(early.status()).toBe(302);
+  expect(early.headers().location).toBe(`/antraege/${id}/umsetzung#termine-startedOn`);
+  const before = await (await kommune.get(`/antraege/${id}/umsetzung`)).text();
+  expect(before).not.toContain('Beginnanzeige (PDF)');
+  expect(before).toContain('Die Beginnanzeige als PDF gibt es, sobald Sie');
+  expect(before).toContain('id="termine-startedOn"');
+
+  const milestone = async (fields: Record<string, string>) => {
+    const page = await (await kommune.get(`/antraege/${id}/umsetzung`)).text();
+    const version = /name="version" value="(\d+)"/.exec(page)![1]!;
+    const response = await kommune.post(`/antraege/${id}/umsetzung`, { intent: 'milestones', version, ...fields });
+    expect(response.status()).toBe(302);
+  };
+  await milestone({ startedOn: '15.04.2026', startReportedOn: '20.04.2026' });
+  const after = await (await kommune.get(`/antraege/${id}/umsetzung`)).text();
+  expect(after).toContain(`href="${path}"`);
+  expect(after).toContain('Beginnanzeige (PDF)');
+
+  const pdf = await kommune.get(path);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect(pdf.headers()['content-disposition']).toMatch(
+    new RegExp(`^attachment; filename="Beginnanzeige-${id}-\\d{4}-\\d{2}-\\d{2}\\.pdf"$`),
+  );
+  const text = squash(pdfText(await pdf.body()).replace(/\u00a0/g, ' '));
+  expect(text).toContain('Anzeige des Vorhabenbeginns nach ANBest-K Nr. 5.4');
+  expect(text).toContain('Zuwendungsempfänger Gemeinde Wiesenbach');
+  expect(text).toContain('Aktenzeichen des Zuwendungsbescheides SAB-BB-2026-042');
+  expect(text).toContain('Vorhaben begonnen am 15.04.2026');
+  expect(text).toContain('Datum der Anzeige 20.04.2026');
+  expect(text).toContain('Erste Rate (40 % der bewilligten Zuwendung) 3.599,99 €');
+  // Received 10.03.2026: final from 11.04.2026 (the same day the project page shows).
+  expect(text).toContain('bestandskräftig ab dem 11.04.2026');
+  expect(text).toContain('Beginnanzeige SAB-BB-2026-042 – Seite 1 von 1');
+
+  // Another organisation gets nothing.
+  const verein = await clientFor(baseURL!, 'verein');
+  expect((await verein.get(path)).status()).toBe(404);
+  await verein.dispose();
+  await kommune.dispose();
+});
+
 test('an organisation sees the deadlines of all its projects in implementation on one page and in one calendar file, no one else’s', async ({
   baseURL,
 }) => {
