@@ -184,6 +184,12 @@ function applicationRows(id: number): Row[] {
       expect: ownOnly(404),
     },
     {
+      file: 'antraege.$id.umsetzung.beginnanzeige[.pdf]',
+      path: `/antraege/${id}/umsetzung/beginnanzeige.pdf`,
+      method: 'GET',
+      expect: ownOnly(404),
+    },
+    {
       file: 'antraege.$id.umsetzung.verwendungsnachweis',
       path: `/antraege/${id}/umsetzung/verwendungsnachweis`,
       method: 'GET',
