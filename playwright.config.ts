@@ -40,6 +40,7 @@ const httpOnPostgres = [
   'http/robustness.spec.ts',
   'http/veranstaltungen-concurrency.spec.ts',
   'http/sachbericht-beratung.spec.ts',
+  'http/beispiel-vorschlag.spec.ts',
   'http/instances.spec.ts',
   'http/postgres-faults.spec.ts',
 ];

@@ -11,14 +11,10 @@ import { fundingFitLabel, modeLabel } from '../machines/methoden/labels';
 import { queryCatalogue } from '../machines/methoden/query';
 import type { Method } from '../machines/methoden/schema';
 import { formatEuroWhole, formatNumber } from '../machines/shared/format';
-import {
-  budgetRanges,
-  demoExamples,
-  exampleBySlug,
-  examplesWithMethod,
-  similarExamples,
-  type GoodExample,
-} from '../machines/methoden/examples';
+import { budgetRanges, demoExamples, examplesWithMethod, similarExamples, type GoodExample } from '../machines/methoden/examples';
+import { exampleFromJson } from '../machines/methoden/example-submission';
+import { listPublishedExamples } from '../db/repositories/example-submissions';
+import { getDb } from './db.server';
 import { buildSearchIndex, parseQuery, search } from '../machines/methoden/search';
 import { routeInfo, fundingRoutes, type FundingRoute } from '../machines/frl/routes';
 import { landkreisLabel, organisationKindInfo } from '../machines/shared/organisation';
@@ -160,7 +156,14 @@ export function methodNotice(value: string | null): string | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Good examples (demo entries until editors publish real ones).
+// Good examples: the entries editors approved (ADR 0069), then the demo entries.
+
+/** Published examples first (newest project first), then the fictional demo entries. */
+export async function allExamples(): Promise<GoodExample[]> {
+  const published = (await listPublishedExamples(await getDb())).map(exampleFromJson).filter((e): e is GoodExample => e !== null);
+  const byYear = (a: GoodExample, b: GoodExample) => b.year - a.year || a.title.localeCompare(b.title, 'de');
+  return [...published.sort(byYear), ...[...demoExamples].sort(byYear)];
+}
 
 export function exampleCard(example: GoodExample) {
   return {
@@ -179,33 +182,37 @@ export function exampleCard(example: GoodExample) {
 }
 export type ExampleCard = ReturnType<typeof exampleCard>;
 
-const exampleIndex = buildSearchIndex(
-  demoExamples.map((e) => ({
-    id: e.slug,
-    fields: [
-      { text: e.title, weight: 6 },
-      { text: e.summary, weight: 3 },
-      { text: e.methodSlugs.map((s) => methodBySlug(s)?.name ?? '').join(' '), weight: 2 },
-      { text: `${e.place} ${landkreisLabel[e.landkreis]}`, weight: 2 },
-      { text: [...e.whatWorked, ...e.doDifferently].join(' '), weight: 1 },
-    ],
-  })),
-);
+const exampleIndexOf = (examples: readonly GoodExample[]) =>
+  buildSearchIndex(
+    examples.map((e) => ({
+      id: e.slug,
+      fields: [
+        { text: e.title, weight: 6 },
+        { text: e.summary, weight: 3 },
+        { text: e.methodSlugs.map((s) => methodBySlug(s)?.name ?? '').join(' '), weight: 2 },
+        { text: `${e.place} ${landkreisLabel[e.landkreis]}`, weight: 2 },
+        { text: [...e.whatWorked, ...e.doDifferently].join(' '), weight: 1 },
+      ],
+    })),
+  );
 
 /** The examples page: search and filters from a GET form; unknown filter values are ignored. */
-export function searchExamples(params: URLSearchParams) {
+export async function searchExamples(params: URLSearchParams) {
+  return searchExampleList(await allExamples(), params);
+}
+
+/** The search over a given list (the published and demo entries; tests pass their own). */
+export function searchExampleList(examples: readonly GoodExample[], params: URLSearchParams) {
   const text = params.get('q') ?? '';
   const query = parseQuery(text);
   const methode = params.get('methode');
   const route = fundingRoutes.find((r) => r === params.get('foerderweg')) as FundingRoute | undefined;
   const method = methode ? methodBySlug(methode) : undefined;
-  let list = method
-    ? examplesWithMethod(method.slug)
-    : [...demoExamples].sort((a, b) => b.year - a.year || a.title.localeCompare(b.title, 'de'));
+  let list = method ? examplesWithMethod(method.slug, examples) : [...examples];
   if (route) list = list.filter((e) => e.fundingRoute === route);
   if (query.kind === 'words') {
     const allowed = new Map(list.map((e) => [e.slug, e]));
-    list = search(exampleIndex, query.stems).flatMap((hit) => (allowed.has(hit.id) ? [allowed.get(hit.id)!] : []));
+    list = search(exampleIndexOf(list), query.stems).flatMap((hit) => (allowed.has(hit.id) ? [allowed.get(hit.id)!] : []));
   } else if (query.kind !== 'none') list = [];
   return {
     text: text.slice(0, 1000),
@@ -218,18 +225,21 @@ export function searchExamples(params: URLSearchParams) {
   };
 }
 
-export function findExample(slug: string) {
-  const example = exampleBySlug(slug);
+export async function findExample(slug: string) {
+  const examples = await allExamples();
+  const example = examples.find((e) => e.slug === slug);
   if (!example) return undefined;
   return {
     ...exampleCard(example),
     whatWorked: example.whatWorked,
     doDifferently: example.doDifferently,
     contact: example.contact,
-    similar: similarExamples(example).map(exampleCard),
+    similar: similarExamples(example, examples).map(exampleCard),
   };
 }
 
-export function examplesForMethod(methodSlug: string) {
-  return examplesWithMethod(methodSlug).slice(0, 3).map(exampleCard);
+export async function examplesForMethod(methodSlug: string) {
+  return examplesWithMethod(methodSlug, await allExamples())
+    .slice(0, 3)
+    .map(exampleCard);
 }

@@ -214,6 +214,24 @@ export interface ImplementationTable {
   updated_by: number | null;
 }
 
+/** A good example offered from a finished project (machines/methoden/example-submission.ts, ADR 0069). */
+export interface ExampleSubmissionTable {
+  id: Generated<number>;
+  application_id: number;
+  organisation_id: number;
+  slug: string;
+  /** machines/methoden/examples.ts `GoodExample` as JSON. */
+  data: string;
+  status: string;
+  submitted_by: number | null;
+  submitted_at: Timestamp;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  reason: string | null;
+  version: Generated<number>;
+}
+export type ExampleSubmissionRow = Selectable<ExampleSubmissionTable>;
+
 export interface ImplementationReceiptTable {
   id: Generated<number>;
   implementation_id: number;
@@ -584,6 +602,7 @@ export interface Database {
   password_reset_requests: PasswordResetRequestTable;
   implementations: ImplementationTable;
   implementation_receipts: ImplementationReceiptTable;
+  example_submissions: ExampleSubmissionTable;
   implementation_payouts: ImplementationPayoutTable;
   implementation_requests: ImplementationRequestTable;
   network_members: NetworkMemberTable;

@@ -17,6 +17,7 @@ import {
 } from '../../machines/umsetzung/computations';
 import { evaluateImplementation, implementationSeverityLabel } from '../../machines/umsetzung/rules';
 import { proofStatus } from '../../machines/umsetzung/verwendungsnachweis';
+import { exampleOfferState } from '../beispiel-vorschlag.server';
 import { changesFromJson, noticeItems } from '../../machines/umsetzung/aenderungen';
 import { addPayout, deletePayout, listPayouts, updateImplementation } from '../../db/repositories/implementations';
 import { MessageSummary } from '../components/fields';
@@ -104,6 +105,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       startRecorded: Boolean(milestones.startedOn),
       proofSubmitted: Boolean(milestones.proofSubmittedOn),
       proofStatus: proofStatus(facts, loaded.row.proof, table),
+      exampleOffer: await exampleOfferState(loaded.application.row.id),
       changesToReport: noticeItems(facts, changesFromJson(loaded.row.changes), table).length,
       receiptCount: facts.receipts.length,
       spent: formatEuro(totals.spentCents + totals.openCents),
@@ -376,6 +378,22 @@ export default function ImplementationOverview() {
           </div>
           <span id="status-nachweis" className={`tag tag--${proofTag[impl.proofStatus].colour}`}>
             {proofTag[impl.proofStatus].label}
+          </span>
+        </li>
+        <li className="task-list__item">
+          <div className="task-list__name">
+            <Link to={`/antraege/${d.id}/umsetzung/beispiel`} aria-describedby="status-beispiel">
+              Als gutes Beispiel vorschlagen
+            </Link>
+            <p className="hint">
+              Freiwillig: Ihre Erfahrungen für andere Kommunen und Vereine, sobald der Verwendungsnachweis vollständig ist.
+            </p>
+          </div>
+          <span
+            id="status-beispiel"
+            className={`tag tag--${impl.exampleOffer?.status === 'veroeffentlicht' ? 'green' : impl.exampleOffer ? 'blue' : 'grey'}`}
+          >
+            {impl.exampleOffer?.label ?? 'freiwillig'}
           </span>
         </li>
       </ol>

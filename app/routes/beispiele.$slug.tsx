@@ -13,7 +13,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const example = findExample(params.slug ?? '');
+  const example = await findExample(params.slug ?? '');
   if (!example) throw new Response('Not Found', { status: 404 });
   return example;
 }

@@ -28,8 +28,9 @@ export default function Examples() {
       </p>
       <div className="notice notice--warning">
         <p>
-          Die Beispiele auf dieser Seite sind <strong>erfundene Demo-Beispiele</strong> des Förderlotsen. Orte und Vorhaben gibt es so
-          nicht; sie zeigen, wie die Sammlung aussehen wird, wenn die Redaktion echte Beispiele veröffentlicht.
+          Einträge mit dem Hinweis <strong>„Erfundenes Demo-Beispiel“</strong> hat der Förderlotse geschrieben; Orte und Vorhaben gibt es so
+          nicht. Alle anderen Einträge stammen von geförderten Vorhaben, die sich nach ihrem Verwendungsnachweis selbst vorgeschlagen haben,
+          und sind von der Redaktion (EBBS-Beratung oder Ministerium) freigegeben.
         </p>
       </div>
       <Form method="get" action="/beispiele" className="filter-form" role="search" aria-label="Beispiele suchen und filtern">

@@ -82,7 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     criteria,
     similar: similarMethods(method),
-    examples: examplesForMethod(method.slug),
+    examples: await examplesForMethod(method.slug),
   };
 }
 

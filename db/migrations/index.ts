@@ -20,6 +20,7 @@ import * as eventSelection from './2026_12_23_000000_event_selection';
 import * as verwendungsnachweis from './2026_12_24_000000_verwendungsnachweis';
 import * as implementationChanges from './2026_12_25_000000_implementation_changes';
 import * as proofReview from './2026_12_26_000000_proof_review';
+import * as exampleSubmissions from './2026_12_28_000000_example_submissions';
 
 /**
  * Every migration, by name. Listed by hand (not read from the folder) because the Remix server bundle
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_24_000000_verwendungsnachweis': verwendungsnachweis,
   '2026_12_25_000000_implementation_changes': implementationChanges,
   '2026_12_26_000000_proof_review': proofReview,
+  '2026_12_28_000000_example_submissions': exampleSubmissions,
 };

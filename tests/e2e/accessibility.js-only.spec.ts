@@ -2,7 +2,7 @@ import { expect, expectAccessible, signIn, test, type DemoRole } from '../suppor
 import { answerAll, choosePerspective, startCheck, submit } from '../support/qualitaetscheck';
 import { startApplication } from '../support/wizard';
 import { clientFor } from '../support/http';
-import { approvedApplication, bescheidForm, receiptForm } from '../support/umsetzung';
+import { approvedApplication, bescheidForm, finishedProof, receiptForm } from '../support/umsetzung';
 import { createTestEvent } from '../support/e2e-database';
 import { financeExport } from '../support/receipts-csv';
 
@@ -364,4 +364,40 @@ test('the EBBS review of a Sachbericht stays accessible: the queue, the advisor 
   await expect(grantee.getByText('Klar gegliedert, die Zahlen fehlen noch.')).toBeVisible();
   await expectAccessible(grantee);
   await grantee.context().close();
+});
+
+test('offering a good example stays accessible: the form with errors, the editors’ list and review', async ({ page, browser, baseURL }) => {
+  const client = await clientFor(baseURL!, 'verein');
+  const title = `Beispiel barrierefrei ${Date.now()}`;
+  const id = await approvedApplication(client, title);
+  expect((await client.post(`/antraege/${id}/umsetzung/bescheid`, bescheidForm())).status()).toBe(302);
+  await finishedProof(client, id);
+  await client.dispose();
+
+  await signIn(page, 'verein');
+  await page.goto(`/antraege/${id}/umsetzung/beispiel`);
+  await expectAccessible(page);
+  await page.getByLabel('Kurzbeschreibung').fill('zu kurz');
+  await page.getByRole('button', { name: 'Der Redaktion vorschlagen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Methode');
+  await expectAccessible(page);
+  await page.getByLabel('Kurzbeschreibung').fill('Zwölf ausgeloste Menschen berieten an drei Abenden über den Marktplatz.');
+  await page.getByLabel('Bürgerpanel').check();
+  await page.getByLabel('Förderweg').selectOption('B');
+  await page.getByLabel('Was gut funktioniert hat').fill('Die Einladung per Losbrief hat neue Gruppen erreicht.');
+  await page.getByLabel('Was Sie anders machen würden').fill('Früher mit dem Stadtrat über die Ergebnisse sprechen.');
+  await page.getByRole('button', { name: 'Der Redaktion vorschlagen' }).click();
+  await expect(page.getByRole('status')).toContainText('bei der Redaktion');
+  await expectAccessible(page);
+
+  const editor = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+  await signIn(editor, 'ministerium');
+  await editor.goto('/beispiele/redaktion');
+  await expectAccessible(editor);
+  await editor.getByRole('link', { name: title }).click();
+  await expectAccessible(editor);
+  await editor.getByRole('button', { name: 'Ablehnen' }).click();
+  await expect(editor.getByRole('alert')).toContainText('Bitte begründen Sie die Ablehnung');
+  await expectAccessible(editor);
+  await editor.context().close();
 });

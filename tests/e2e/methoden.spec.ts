@@ -96,7 +96,7 @@ test('good examples: marked as fictional demo entries, filtered by method, linke
   await expect(page.getByRole('heading', { name: 'Was wir anders machen würden' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Alle Beispiele' }).click();
-  await expect(page.getByText('erfundene Demo-Beispiele')).toBeVisible();
+  await expect(page.getByText(/Einträge mit dem Hinweis/)).toBeVisible();
   await page.getByLabel('Methode').selectOption({ label: 'Nachbarschaftsgespräche' });
   await page.getByRole('button', { name: 'Suchen' }).click();
   const results = page.getByRole('list', { name: 'Gefundene Beispiele' });

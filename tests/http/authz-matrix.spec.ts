@@ -202,6 +202,15 @@ function applicationRows(id: number): Row[] {
       form: { version: '0' },
       expect: ownOnly(404),
     },
+    // Offering the project as a good example: the own organisation only.
+    { file: 'antraege.$id.umsetzung.beispiel', path: `/antraege/${id}/umsetzung/beispiel`, method: 'GET', expect: ownOnly(404) },
+    {
+      file: 'antraege.$id.umsetzung.beispiel',
+      path: `/antraege/${id}/umsetzung/beispiel`,
+      method: 'POST',
+      form: { intent: 'vorschlagen' },
+      expect: ownOnly(404),
+    },
     // The advisor view of a Sachbericht: only advisors, and only when asked (tests/http/sachbericht-beratung.spec.ts).
     {
       file: 'beratung.verwendungsnachweis.$id',
@@ -306,6 +315,16 @@ const matrix: Row[] = [
   { file: 'beispiele._index', path: '/beispiele?q=%3Cscript%3E&methode=unsinn', method: 'GET', expect: all('ok') },
   { file: 'beispiele.$slug', path: '/beispiele/jugendforum-talheim', method: 'GET', expect: all('ok') },
   { file: 'beispiele.$slug', path: '/beispiele/gibt-es-nicht', method: 'GET', expect: all(404) },
+  // The editors of good examples: EBBS advisors and ministry staff (tests/http/beispiel-vorschlag.spec.ts).
+  { file: 'beispiele.redaktion._index', path: '/beispiele/redaktion', method: 'GET', expect: only(['beratung', 'ministerium'], 'ok') },
+  { file: 'beispiele.redaktion.$id', path: '/beispiele/redaktion/999999', method: 'GET', expect: only(['beratung', 'ministerium'], 404) },
+  {
+    file: 'beispiele.redaktion.$id',
+    path: '/beispiele/redaktion/999999',
+    method: 'POST',
+    form: { intent: 'veroeffentlichen', version: '0' },
+    expect: only(['beratung', 'ministerium'], 404),
+  },
   // "Methode übernehmen" is the applicants' (into a draft of their own organisation; an unknown draft is 404).
   { file: 'methoden.uebernehmen', path: '/methoden/uebernehmen', method: 'GET', expect: all('redirect') },
   {

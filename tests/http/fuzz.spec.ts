@@ -27,6 +27,7 @@ import { clientFor, type Audience, type Client } from '../support/http';
 import { storedBescheid } from '../support/umsetzung';
 import { runMachine } from '../../machines/shared/actor';
 import { proofReviewMachine } from '../../machines/umsetzung/sachbericht-beratung';
+import { demoExamples } from '../../machines/methoden/examples';
 import { routeFiles } from '../support/routes';
 
 /**
@@ -181,6 +182,27 @@ function askedForAdvice(fuzz: FuzzServer): number {
   return id;
 }
 
+/** A good example a grantee offered (waiting for the editors), stored directly. */
+function offeredExample(fuzz: FuzzServer): number {
+  const { id } = implementation(fuzz);
+  const example = { ...demoExamples[0]!, slug: `fuzz-${id}`, fictional: false };
+  const db = new SQLite(fuzz.file);
+  db.pragma('busy_timeout = 5000');
+  try {
+    const organisation = (db.prepare('select organisation_id from applications where id = ?').get(id) as { organisation_id: number })
+      .organisation_id;
+    return Number(
+      db
+        .prepare(
+          "insert into example_submissions (application_id, organisation_id, slug, data, status, submitted_at) values (?, ?, ?, ?, 'eingereicht', ?)",
+        )
+        .run(id, organisation, example.slug, JSON.stringify(example), new Date().toISOString()).lastInsertRowid,
+    );
+  } finally {
+    db.close();
+  }
+}
+
 function userId(file: string, email: string): number {
   const db = new SQLite(file, { readonly: true });
   try {
@@ -261,6 +283,14 @@ const samples: Record<string, Samples> = {
   'netzwerk.nachrichten.$id': {
     variants: ['Unterhaltung'],
     target: as('beratung', (fuzz) => `/netzwerk/nachrichten/${memberId(fuzz.file, 'kommune@demo.example')}`),
+  },
+  'antraege.$id.umsetzung.beispiel': {
+    variants: ['beispiel'],
+    target: as('verein', (fuzz) => `/antraege/${implementation(fuzz).id}/umsetzung/beispiel`),
+  },
+  'beispiele.redaktion.$id': {
+    variants: ['eingereicht'],
+    target: as('ministerium', (fuzz) => `/beispiele/redaktion/${offeredExample(fuzz)}`),
   },
   'beratung.verwendungsnachweis.$id': {
     variants: ['angefragt'],

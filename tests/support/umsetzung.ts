@@ -91,3 +91,36 @@ export function storedBescheid(part: 'A' | 'B') {
     conditions: '',
   };
 }
+
+/**
+ * Makes the Verwendungsnachweis of a recorded Bescheid complete: one paid receipt, every Sachbericht
+ * question answered, every income entered, every confirmation of the grantee's part ticked, and the
+ * day the purpose was fulfilled recorded.
+ */
+export async function finishedProof(client: Client, id: number, answers: Record<string, string> = {}): Promise<void> {
+  const base = `/antraege/${id}/umsetzung`;
+  expect((await client.post(`${base}/belege`, receiptForm())).status()).toBe(302);
+  const overview = await (await client.get(base)).text();
+  const milestones = await client.post(base, {
+    intent: 'milestones',
+    version: /name="version"[^>]*value="(\d+)"/.exec(overview)![1]!,
+    startedOn: '01.04.2026',
+    startReportedOn: '02.04.2026',
+    purposeFulfilledOn: '30.11.2026',
+    proofSubmittedOn: '',
+    proofCheckedOn: '',
+  });
+  expect(milestones.status()).toBe(302);
+  const page = await (await client.get(`${base}/verwendungsnachweis`)).text();
+  const form: Record<string, string | string[]> = {
+    version: /name="version"[^>]*value="(\d+)"/.exec(page)![1]!,
+    participants: '120',
+    confirmed: [...page.matchAll(/name="confirmed"[^>]*value="([^"]+)"/g)].map((m) => m[1]!),
+  };
+  for (const [, name] of page.matchAll(/<textarea[^>]*name="(report\.[a-z]+)"/g)) form[name!] = `Antwort auf ${name} mit genug Text.`;
+  for (const [, name] of page.matchAll(/name="(income\.[A-Za-z]+)"/g)) form[name!] = '0';
+  Object.assign(form, answers);
+  const saved = await client.post(`${base}/verwendungsnachweis`, form);
+  expect(saved.status()).toBe(302);
+  expect(await (await client.get(`${base}/verwendungsnachweis`)).text()).toContain('Der Verwendungsnachweis ist vollständig');
+}

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { searchExamples } from '../../app/methoden.server';
+import { searchExampleList } from '../../app/methoden.server';
 import { methodBySlug } from '../../machines/methoden/catalogue';
 import { demoExamples, exampleSchema, examplesWithMethod, similarExamples } from '../../machines/methoden/examples';
 
+const searchExamples = (params: URLSearchParams) => searchExampleList(demoExamples, params);
 const slugs = (q: string) => searchExamples(new URLSearchParams(q)).results.map((e) => e.slug);
 
 describe('good examples', () => {
