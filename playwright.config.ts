@@ -41,6 +41,7 @@ const httpOnPostgres = [
   'http/veranstaltungen-concurrency.spec.ts',
   'http/sachbericht-beratung.spec.ts',
   'http/beispiel-vorschlag.spec.ts',
+  'http/offene-daten.spec.ts',
   'http/instances.spec.ts',
   'http/postgres-faults.spec.ts',
 ];

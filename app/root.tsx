@@ -19,6 +19,7 @@ import { config } from './config.server';
 import { csrfTokenFor } from './csrf.server';
 import { getAuthState } from './session.server';
 import { getDb } from './db.server';
+import { licenceInfo } from './open-data.server';
 import { unreadNotificationCount } from '../db/repositories/review';
 import { navigationFor } from './navigation';
 import { PostForm } from './components/forms';
@@ -61,6 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       navigation: navigationFor(user?.role ?? null),
       session: { idleMinutes: config.session.idleMinutes, warnMinutes: config.session.warnMinutes },
       devMailbox: config.showDevMailbox && user !== null,
+      licence: await licenceInfo(),
     },
     csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined,
   );
@@ -186,6 +188,9 @@ function Footer() {
           <li>
             <Link to="/impressum">Impressum</Link>
           </li>
+          <li>
+            <Link to="/offene-daten">Offene Daten</Link>
+          </li>
           {root?.devMailbox ? (
             <li>
               <Link to="/postfach">Postfach (Entwicklung)</Link>
@@ -196,6 +201,11 @@ function Footer() {
           Ein Assistent für Anträge nach der Förderrichtlinie Bürgerbeteiligung des Freistaates Sachsen. Verbindlich entscheidet allein die
           Sächsische Aufbaubank (SAB) als Bewilligungsbehörde über Ihren Antrag.
         </p>
+        {root?.licence ? (
+          <p>
+            Methodenkatalog und gute Beispiele: <a href={root.licence.url}>{root.licence.short}</a>
+          </p>
+        ) : null}
       </div>
     </footer>
   );

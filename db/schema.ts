@@ -214,6 +214,14 @@ export interface ImplementationTable {
   updated_by: number | null;
 }
 
+/** A setting the ministry changes in the app (ADR 0070); a missing row means the default. */
+export interface SiteSettingTable {
+  key: string;
+  value: string;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}
+
 /** A good example offered from a finished project (machines/methoden/example-submission.ts, ADR 0069). */
 export interface ExampleSubmissionTable {
   id: Generated<number>;
@@ -603,6 +611,7 @@ export interface Database {
   implementations: ImplementationTable;
   implementation_receipts: ImplementationReceiptTable;
   example_submissions: ExampleSubmissionTable;
+  site_settings: SiteSettingTable;
   implementation_payouts: ImplementationPayoutTable;
   implementation_requests: ImplementationRequestTable;
   network_members: NetworkMemberTable;

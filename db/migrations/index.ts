@@ -21,6 +21,7 @@ import * as verwendungsnachweis from './2026_12_24_000000_verwendungsnachweis';
 import * as implementationChanges from './2026_12_25_000000_implementation_changes';
 import * as proofReview from './2026_12_26_000000_proof_review';
 import * as exampleSubmissions from './2026_12_28_000000_example_submissions';
+import * as siteSettings from './2026_12_29_000000_site_settings';
 
 /**
  * Every migration, by name. Listed by hand (not read from the folder) because the Remix server bundle
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_25_000000_implementation_changes': implementationChanges,
   '2026_12_26_000000_proof_review': proofReview,
   '2026_12_28_000000_example_submissions': exampleSubmissions,
+  '2026_12_29_000000_site_settings': siteSettings,
 };

@@ -93,3 +93,14 @@ export async function listPublishedExamples(db: Executor): Promise<string[]> {
   const rows = await db.selectFrom('example_submissions').select('data').where('status', '=', 'veroeffentlicht').orderBy('id').execute();
   return rows.map((r) => r.data);
 }
+
+/** The published entries with the moment an editor approved them, newest first (for the Atom feed). */
+export async function listPublishedExampleEntries(db: Executor, limit = 50): Promise<Array<{ data: string; decided_at: string | null }>> {
+  return db
+    .selectFrom('example_submissions')
+    .select(['data', 'decided_at'])
+    .where('status', '=', 'veroeffentlicht')
+    .orderBy('decided_at', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -43,6 +43,7 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
     '/methoden/finder?ziel=informieren&ziel=entscheiden&ziel=ideen-sammeln&ziel=meinungsbild&ziel=junge-menschen',
     '/beispiele',
     '/beispiele/jugendforum-talheim',
+    '/offene-daten',
     '/newsletter',
     '/newsletter/1',
   ],
@@ -76,6 +77,8 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
   ],
   ministerium: [
     '/regelwerk',
+    '/offene-daten',
+    '/beispiele/redaktion',
     '/regelwerk/regeln',
     '/regelwerk/ablaeufe',
     '/regelwerk/umsetzung',

@@ -315,6 +315,20 @@ const matrix: Row[] = [
   { file: 'beispiele._index', path: '/beispiele?q=%3Cscript%3E&methode=unsinn', method: 'GET', expect: all('ok') },
   { file: 'beispiele.$slug', path: '/beispiele/jugendforum-talheim', method: 'GET', expect: all('ok') },
   { file: 'beispiele.$slug', path: '/beispiele/gibt-es-nicht', method: 'GET', expect: all(404) },
+  // Open data: public, the licence set by the ministry only (tests/http/offene-daten.spec.ts).
+  { file: 'offene-daten._index', path: '/offene-daten', method: 'GET', expect: all('ok') },
+  {
+    file: 'offene-daten._index',
+    path: '/offene-daten',
+    method: 'POST',
+    form: { licence: 'unsinn' },
+    expect: only(['ministerium'], 'invalid'),
+  },
+  { file: 'offene-daten.methoden[.json]', path: '/offene-daten/methoden.json', method: 'GET', expect: all('ok') },
+  { file: 'offene-daten.beispiele[.json]', path: '/offene-daten/beispiele.json', method: 'GET', expect: all('ok') },
+  { file: 'offene-daten.methode-schema[.json]', path: '/offene-daten/methode-schema.json', method: 'GET', expect: all('ok') },
+  { file: 'offene-daten.beispiel-schema[.json]', path: '/offene-daten/beispiel-schema.json', method: 'GET', expect: all('ok') },
+  { file: 'beispiele[.atom]', path: '/beispiele.atom', method: 'GET', expect: all('ok') },
   // The editors of good examples: EBBS advisors and ministry staff (tests/http/beispiel-vorschlag.spec.ts).
   { file: 'beispiele.redaktion._index', path: '/beispiele/redaktion', method: 'GET', expect: only(['beratung', 'ministerium'], 'ok') },
   { file: 'beispiele.redaktion.$id', path: '/beispiele/redaktion/999999', method: 'GET', expect: only(['beratung', 'ministerium'], 404) },

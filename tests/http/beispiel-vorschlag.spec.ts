@@ -119,11 +119,16 @@ test('offered from a finished project, published by an editor, withdrawn by the 
   expect(entry).not.toContain('<strong>Erfundenes Demo-Beispiel.</strong>');
   expect(entry).not.toContain('erika@example.org');
   expect(await text(anonymous, '/methoden/buergerpanel')).toContain(title);
+  // And in the open data: the dataset and the feed of new examples (issue 17 Nr. 5).
+  const dataset = await (await anonymous.get('/offene-daten/beispiele.json')).json();
+  expect(dataset.items.find((e: { slug: string }) => e.slug === slug)).toMatchObject({ title, fictional: false, contact: null });
+  expect(await text(anonymous, '/beispiele.atom')).toContain(`<title>${title}</title>`);
 
   // Withdrawn by the grantee: gone from the public pages at once.
   const withdrawn = await verein.post(page, { intent: 'zurueckziehen', version: versionOf(own) });
   expect(withdrawn.status()).toBe(302);
   expect((await anonymous.get(`/beispiele/${slug}`)).status()).toBe(404);
   expect(await text(anonymous, '/beispiele?methode=buergerpanel')).not.toContain(title);
+  expect(await text(anonymous, '/beispiele.atom')).not.toContain(title);
   await Promise.all([verein, anonymous, ministry, advisor].map((c) => c.dispose()));
 });

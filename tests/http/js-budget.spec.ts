@@ -57,6 +57,7 @@ test('public pages stay within 60 kB of JavaScript, for visitors and signed-in u
       '/methoden/buergerrat',
       '/beispiele',
       '/beispiele/jugendforum-talheim',
+      '/offene-daten',
       '/veranstaltungen',
       '/regeln',
       '/barrierefreiheit',

@@ -1,0 +1,6 @@
+import { jsonDownload, schemaJson } from '../open-data.server';
+
+/** JSON Schema of one good example in the dataset. */
+export async function loader() {
+  return jsonDownload(schemaJson('beispiel'), 'application/schema+json');
+}

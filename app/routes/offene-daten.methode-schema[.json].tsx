@@ -1,0 +1,6 @@
+import { jsonDownload, schemaJson } from '../open-data.server';
+
+/** JSON Schema of one method in the dataset. */
+export async function loader() {
+  return jsonDownload(schemaJson('methode'), 'application/schema+json');
+}

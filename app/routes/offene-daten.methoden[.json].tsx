@@ -1,0 +1,6 @@
+import { jsonDownload, methodsJson } from '../open-data.server';
+
+/** The methods catalogue as an open dataset (issue 17 Nr. 5). */
+export async function loader() {
+  return jsonDownload(await methodsJson());
+}
