@@ -316,8 +316,11 @@ export function fieldDomId(formId: string, name: string): string {
   return name ? `${formId}-${name}` : formId;
 }
 
-/** An error summary for forms without Conform: messages linked to the fields they concern. */
-export function MessageSummary({ id, errors }: { id: string; errors: Array<{ href: string; message: string }> }) {
+/**
+ * An error summary for forms without Conform: messages linked to the fields they concern; a message
+ * about the whole form (someone else saved first) has no link and no field marked wrong.
+ */
+export function MessageSummary({ id, errors }: { id: string; errors: Array<{ href: string | null; message: string }> }) {
   const ref = useRef<HTMLDivElement>(null);
   const signature = errors.map((e) => e.message).join('|');
   useEffect(() => {
@@ -327,13 +330,15 @@ export function MessageSummary({ id, errors }: { id: string; errors: Array<{ hre
   return (
     <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="error-summary__title">
-        {errors.length === 1 ? 'Bitte prüfen Sie die folgende Angabe' : `Bitte prüfen Sie die folgenden ${errors.length} Angaben`}
+        {errors.some((e) => e.href === null)
+          ? 'Nicht gespeichert'
+          : errors.length === 1
+            ? 'Bitte prüfen Sie die folgende Angabe'
+            : `Bitte prüfen Sie die folgenden ${errors.length} Angaben`}
       </h2>
       <ul className="error-summary__list">
         {errors.map((e, index) => (
-          <li key={index}>
-            <a href={e.href}>{e.message}</a>
-          </li>
+          <li key={index}>{e.href === null ? e.message : <a href={e.href}>{e.message}</a>}</li>
         ))}
       </ul>
     </div>

@@ -23,7 +23,7 @@ import { addPayout, deletePayout, listPayouts, updateImplementation } from '../.
 import { MessageSummary } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
-import { PlainText, summaryOf } from '../components/umsetzung/plain-fields';
+import { FORM_ERROR, PlainText, summaryOf } from '../components/umsetzung/plain-fields';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { todayInSaxony } from '../rules.server';
@@ -176,7 +176,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         {
           form: 'milestones',
           values,
-          errors: { startedOn: 'Die Angaben wurden inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu.' },
+          errors: { [FORM_ERROR]: 'Die Angaben wurden inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu.' },
         },
         { status: 409 },
       );

@@ -13,7 +13,7 @@ import { updateImplementation } from '../../db/repositories/implementations';
 import { MessageSummary } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
-import { PlainText, plainId, summaryOf } from '../components/umsetzung/plain-fields';
+import { FORM_ERROR, PlainText, plainId, summaryOf } from '../components/umsetzung/plain-fields';
 import { judgeChanges, loadChanges } from '../aenderungen.server';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
@@ -76,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         values,
         circumstances,
         errors: {
-          forecast:
+          [FORM_ERROR]:
             'Die Daten dieses Vorhabens wurden inzwischen an anderer Stelle geändert. Ihre Eingaben stehen noch im Formular; bitte laden Sie die Seite in einem neuen Tab, vergleichen Sie und speichern Sie erneut.',
         },
         preview: null,

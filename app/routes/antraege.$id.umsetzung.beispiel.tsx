@@ -149,17 +149,17 @@ export default function OfferExample() {
           {d.state ? <input type="hidden" name="version" value={d.state.version} /> : null}
           <MessageSummary id={`${FORM}-summary`} errors={summaryOf(FORM, errors, order)} />
           <h2>Das Vorhaben</h2>
-          <PlainText form={FORM} name="title" label="Titel" value={values.title} error={errors?.title} />
+          <PlainText form={FORM} name="title" label="Titel des Beispiels" value={values.title} error={errors?.title} />
           <PlainText
             form={FORM}
             name="summary"
-            label="Kurzbeschreibung"
+            label="Kurzfassung"
             hint="Worum ging es, in zwei, drei Sätzen (20 bis 400 Zeichen)."
             value={values.summary}
             error={errors?.summary}
             multiline
           />
-          <PlainText form={FORM} name="place" label="Ort" value={values.place} error={errors?.place} width="medium" />
+          <PlainText form={FORM} name="place" label="Gemeinde oder Stadtteil" value={values.place} error={errors?.place} width="medium" />
           <PlainSelect
             form={FORM}
             name="landkreis"
@@ -179,7 +179,7 @@ export default function OfferExample() {
           <PlainSelect
             form={FORM}
             name="fundingRoute"
-            label="Förderweg"
+            label="Förderweg des Vorhabens"
             value={values.fundingRoute}
             error={errors?.fundingRoute}
             options={fundingRoutes.map((r) => ({ value: r, label: routeInfo[r].label }))}

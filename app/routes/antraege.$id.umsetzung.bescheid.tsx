@@ -13,7 +13,7 @@ import {
 import { createImplementation, updateImplementation } from '../../db/repositories/implementations';
 import { DefaultSubmit, PostForm } from '../components/forms';
 import { MessageSummary } from '../components/fields';
-import { PlainRadios, PlainSelect, PlainText, summaryOf } from '../components/umsetzung/plain-fields';
+import { FORM_ERROR, PlainRadios, PlainSelect, PlainText, summaryOf } from '../components/umsetzung/plain-fields';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { requireApplicant } from '../session.server';
@@ -106,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         {
           values,
           errors: {
-            fileNumber:
+            [FORM_ERROR]:
               'Der Bescheid wurde inzwischen von jemand anderem geändert. Ihre Eingaben stehen noch im Formular; bitte laden Sie die Seite neu und übertragen Sie sie.',
           } as Record<string, string>,
           notice: null,

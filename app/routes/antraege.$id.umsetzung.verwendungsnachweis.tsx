@@ -19,7 +19,7 @@ import { MESSAGE_MAX_LENGTH, type ProofReviewActor } from '../../machines/umsetz
 import { MessageSummary } from '../components/fields';
 import { DefaultSubmit, PostForm } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
-import { PlainText, plainId, summaryOf } from '../components/umsetzung/plain-fields';
+import { FORM_ERROR, PlainText, plainId, summaryOf } from '../components/umsetzung/plain-fields';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { proofReviewView, sendProofReviewEvent } from '../sachbericht-beratung.server';
@@ -105,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         values,
         confirmed,
         errors: {
-          [reportFieldName('ziele')]:
+          [FORM_ERROR]:
             'Die Daten dieses Vorhabens wurden inzwischen an anderer Stelle geändert. Ihre Eingaben stehen unten noch im Formular; bitte laden Sie die Seite in einem neuen Tab, vergleichen Sie und speichern Sie dann erneut.',
         },
       },

@@ -92,7 +92,7 @@ export default function SubmissionReview() {
         <p className="lead">{e.summary}</p>
         <dl className="summary-list">
           <div>
-            <dt>Ort</dt>
+            <dt>Ort und Landkreis</dt>
             <dd>{e.place}</dd>
           </div>
           <div>
@@ -100,7 +100,7 @@ export default function SubmissionReview() {
             <dd>{e.organisation}</dd>
           </div>
           <div>
-            <dt>Förderweg</dt>
+            <dt>Förderweg des Vorhabens</dt>
             <dd>{e.route}</dd>
           </div>
           <div>

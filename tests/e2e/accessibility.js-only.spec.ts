@@ -380,13 +380,13 @@ test('offering a good example stays accessible: the form with errors, the editor
   await signIn(page, 'verein');
   await page.goto(`/antraege/${id}/umsetzung/beispiel`);
   await expectAccessible(page);
-  await page.getByLabel('Kurzbeschreibung').fill('zu kurz');
+  await page.getByLabel('Kurzfassung').fill('zu kurz');
   await page.getByRole('button', { name: 'Der Redaktion vorschlagen' }).click();
   await expect(page.getByRole('alert')).toContainText('Methode');
   await expectAccessible(page);
-  await page.getByLabel('Kurzbeschreibung').fill('Zwölf ausgeloste Menschen berieten an drei Abenden über den Marktplatz.');
+  await page.getByLabel('Kurzfassung').fill('Zwölf ausgeloste Menschen berieten an drei Abenden über den Marktplatz.');
   await page.getByLabel('Bürgerpanel').check();
-  await page.getByLabel('Förderweg').selectOption('B');
+  await page.getByLabel('Förderweg des Vorhabens').selectOption('B');
   await page.getByLabel('Was gut funktioniert hat').fill('Die Einladung per Losbrief hat neue Gruppen erreicht.');
   await page.getByLabel('Was Sie anders machen würden').fill('Früher mit dem Stadtrat über die Ergebnisse sprechen.');
   await page.getByRole('button', { name: 'Der Redaktion vorschlagen' }).click();

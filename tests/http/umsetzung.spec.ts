@@ -276,7 +276,14 @@ test('an association’s Verwendungsnachweis carries its Belegliste; simultaneou
     ),
   );
   expect(saves.map((r) => r.status()).sort()).toEqual([302, 409, 409, 409, 409, 409]);
-  for (const [i, r] of saves.entries()) if (r.status() === 409) expect(await r.text()).toContain(`Fassung ${i}`);
+  for (const [i, r] of saves.entries()) {
+    if (r.status() !== 409) continue;
+    const refused = await r.text();
+    expect(refused).toContain(`Fassung ${i}`);
+    // A message about the whole form (issue 15): no field is marked wrong, none was.
+    expect(refused).toContain('Nicht gespeichert');
+    expect(refused).not.toContain('aria-invalid="true"');
+  }
   const after = await (await verein.get(`/antraege/${id}/umsetzung/verwendungsnachweis`)).text();
   expect(new Set(after.match(/Fassung \d/g))).toHaveProperty('size', 1);
   const json = JSON.parse(await (await verein.get(`/antraege/${id}/umsetzung/verwendungsnachweis.json`)).text());
@@ -345,7 +352,10 @@ test('a municipality previews a change, saves it, sees it flagged on the project
     intent: 'speichern',
   });
   expect(stale.status()).toBe(409);
-  expect(await stale.text()).toContain('Ältere Fassung');
+  const staleText = await stale.text();
+  expect(staleText).toContain('Ältere Fassung');
+  expect(staleText).toContain('Nicht gespeichert');
+  expect(staleText).not.toContain('aria-invalid="true"');
 
   const overview = (await (await kommune.get(`/antraege/${id}/umsetzung`)).text()).replace(/\u00a0/g, ' ');
   expect(overview).toContain('Mitteilung nötig');

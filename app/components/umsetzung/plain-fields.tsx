@@ -179,8 +179,21 @@ export function PlainSelect({
 }
 
 /** Error summary entries in the order of the fields on the page. */
-export function summaryOf(form: string, errors: Record<string, string> | undefined, order: readonly string[]) {
+export function summaryOf(
+  form: string,
+  errors: Record<string, string> | undefined,
+  order: readonly string[],
+): Array<{ href: string | null; message: string }> {
   if (!errors) return [];
-  const names = [...order.filter((n) => errors[n]), ...Object.keys(errors).filter((n) => !order.includes(n))];
-  return names.map((name) => ({ href: `#${plainId(form, name)}`, message: errors[name]! }));
+  const names = [...order.filter((n) => errors[n]), ...Object.keys(errors).filter((n) => !order.includes(n) && n !== FORM_ERROR)];
+  return [
+    ...(errors[FORM_ERROR] ? [{ href: null, message: errors[FORM_ERROR] }] : []),
+    ...names.map((name) => ({ href: `#${plainId(form, name)}`, message: errors[name]! })),
+  ];
 }
+
+/**
+ * The key of a message about the whole form rather than one field: a save refused because someone
+ * else saved first (HTTP 409). Shown at the top of the summary, without a link, no field marked.
+ */
+export const FORM_ERROR = '_form';
