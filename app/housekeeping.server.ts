@@ -6,10 +6,12 @@ import { config } from './config.server';
 import { getDb } from './db.server';
 import { recheckOutdatedDrafts } from './regelwerk.server';
 import { log } from './utils/log.server';
+import { remindersOnce } from './fristen.server';
 
 const EVERY_HOURS = 6;
 let timer: NodeJS.Timeout | null = null;
 let seatTimer: NodeJS.Timeout | null = null;
+let reminderTimer: NodeJS.Timeout | null = null;
 
 /**
  * Runs in every instance each minute: the seat updates are guarded by the event's row lock (ADR 0050),
@@ -92,4 +94,8 @@ export function startHousekeeping() {
     void sendAccessLinks();
   }, 60_000);
   seatTimer.unref();
+  // Deadline reminders (issue 19 Nr. 6): hourly in every instance; each is claimed once (ADR 0067).
+  void remindersOnce();
+  reminderTimer = setInterval(() => void remindersOnce(), 3_600_000);
+  reminderTimer.unref();
 }

@@ -214,6 +214,24 @@ export interface ImplementationTable {
   updated_by: number | null;
 }
 
+/** A reminder of a due date, sent once (ADR 0067). */
+export interface DeadlineReminderTable {
+  id: Generated<number>;
+  implementation_id: number;
+  deadline_key: string;
+  deadline_on: string;
+  kind: string;
+  sent_at: Timestamp;
+}
+
+/** An organisation's subscribable deadline calendar; only the token's SHA-256 is stored (ADR 0067). */
+export interface CalendarFeedTable {
+  organisation_id: number;
+  token_hash: string;
+  created_at: Timestamp;
+  created_by: number | null;
+}
+
 /** A setting the ministry changes in the app (ADR 0070); a missing row means the default. */
 export interface SiteSettingTable {
   key: string;
@@ -612,6 +630,8 @@ export interface Database {
   implementation_receipts: ImplementationReceiptTable;
   example_submissions: ExampleSubmissionTable;
   site_settings: SiteSettingTable;
+  deadline_reminders: DeadlineReminderTable;
+  calendar_feeds: CalendarFeedTable;
   implementation_payouts: ImplementationPayoutTable;
   implementation_requests: ImplementationRequestTable;
   network_members: NetworkMemberTable;
