@@ -199,7 +199,12 @@ export function receiptValuesFrom(form: FormData): ReceiptFormValues {
 
 /** Every project in implementation of the user's organisation with its due dates (issue 19 Nr. 6). */
 export async function organisationDeadlines(user: CurrentUser & { organisation_id: number }, today = todayInSaxony()) {
-  const rows = await listImplementationsOfOrganisation(await getDb(), user.organisation_id);
+  return deadlinesOfOrganisation(user.organisation_id, today);
+}
+
+/** The same for an organisation by id (the subscribed calendar has no signed-in user). */
+export async function deadlinesOfOrganisation(organisationId: number, today = todayInSaxony()) {
+  const rows = await listImplementationsOfOrganisation(await getDb(), organisationId);
   return Promise.all(
     rows.map(async (row) => {
       const bescheid = bescheidOf(row);

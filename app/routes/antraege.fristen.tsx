@@ -1,5 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { PostForm } from '../components/forms';
+import { readProtectedForm } from '../csrf.server';
+import { createFeed, feedState, removeFeed } from '../fristen.server';
 import { formatDate } from '../../machines/shared/format';
 import { ScrollTable } from '../components/scroll-table';
 import { todayInSaxony } from '../rules.server';
@@ -27,7 +31,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
       })),
     )
     .sort((a, b) => a.on.localeCompare(b.on) || a.project.localeCompare(b.project, 'de'));
-  return { projects: projects.length, open: rows.filter((r) => r.state !== 'erledigt'), done: rows.filter((r) => r.state === 'erledigt') };
+  const feed = await feedState(user.organisation_id);
+  return {
+    projects: projects.length,
+    open: rows.filter((r) => r.state !== 'erledigt'),
+    done: rows.filter((r) => r.state === 'erledigt'),
+    feedSince: feed ? formatDate(feed.created_at.slice(0, 10)) : null,
+    notice: new URL(request.url).searchParams.get('hinweis'),
+  };
+}
+
+/**
+ * "Kalender abonnieren": a secret address shown once after it is made (only its hash is stored,
+ * ADR 0067), so the answer to the POST shows it instead of redirecting; renewing ends the old one.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireApplicant(request);
+  const form = await readProtectedForm(request);
+  const intent = form.get('intent');
+  if (intent === 'kalender.beenden') {
+    await removeFeed(user);
+    return redirect('/antraege/fristen?hinweis=kalender-beendet#kalender');
+  }
+  if (intent !== 'kalender.erzeugen') return redirect('/antraege/fristen');
+  return { feedUrl: await createFeed(user) };
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>['open'][number];
@@ -63,6 +90,7 @@ function DeadlineTable({ caption, rows }: { caption: string; rows: Row[] }) {
 
 export default function Deadlines() {
   const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   return (
     <>
       <p className="caption">
@@ -92,6 +120,48 @@ export default function Deadlines() {
           ) : null}
         </>
       )}
+      <section id="kalender" aria-labelledby="kalender-titel">
+        <h2 id="kalender-titel">Kalender abonnieren</h2>
+        <p>
+          Mit einer Abonnement-Adresse zeigt Ihr Kalenderprogramm (Outlook, Thunderbird, Google Kalender, das Telefon) die Fristen aller
+          Vorhaben an und übernimmt neue und geänderte Fristen von selbst. Außerdem erinnert Sie der Förderlotse zwei Wochen vor jeder
+          Frist, am Tag selbst und am Tag danach, solange sie nicht erledigt ist (Benachrichtigung und E-Mail).
+        </p>
+        {d.notice === 'kalender-beendet' && !result ? (
+          <div className="notice notice--success" role="status">
+            <p>Das Abonnement ist beendet; die bisherige Adresse funktioniert nicht mehr.</p>
+          </div>
+        ) : null}
+        {result?.feedUrl ? (
+          <div className="notice notice--success" role="status">
+            <p>
+              Ihre Abonnement-Adresse (wird nur jetzt angezeigt; kopieren Sie sie in Ihr Kalenderprogramm unter „Kalender abonnieren“ oder
+              „Aus dem Internet hinzufügen“):
+            </p>
+            <div className="field">
+              <label htmlFor="kalender-adresse" className="field__label">
+                Abonnement-Adresse
+              </label>
+              <input id="kalender-adresse" type="text" readOnly value={result.feedUrl} className="input input--full" />
+            </div>
+          </div>
+        ) : null}
+        <p className="hint">
+          Wer die Adresse kennt, sieht die Fristen und Titel Ihrer Vorhaben, sonst nichts. Geben Sie sie nicht weiter; bei Bedarf erzeugen
+          Sie eine neue, dann gilt die alte nicht mehr.
+          {d.feedSince ? ` Eine Adresse besteht seit ${d.feedSince}.` : ''}
+        </p>
+        <PostForm className="button-row">
+          <button type="submit" name="intent" value="kalender.erzeugen" className="button button--secondary">
+            {d.feedSince || result?.feedUrl ? 'Neue Abonnement-Adresse erzeugen' : 'Abonnement-Adresse erzeugen'}
+          </button>
+          {d.feedSince || result?.feedUrl ? (
+            <button type="submit" name="intent" value="kalender.beenden" className="button button--secondary">
+              Abonnement beenden
+            </button>
+          ) : null}
+        </PostForm>
+      </section>
     </>
   );
 }

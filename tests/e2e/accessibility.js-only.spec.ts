@@ -325,6 +325,11 @@ test('an association’s project in implementation stays accessible: project, de
     expect(response?.status(), path).toBe(200);
     await expectAccessible(page);
   }
+  // The subscription address, shown once after it is made (issue 19 Nr. 6).
+  await page.goto('/antraege/fristen');
+  await page.getByRole('button', { name: /Abonnement-Adresse erzeugen/ }).click();
+  await expect(page.getByLabel('Abonnement-Adresse')).toHaveValue(/\/kalender\/.+\/fristen\.ics$/);
+  await expectAccessible(page);
 });
 
 test('the EBBS review of a Sachbericht stays accessible: the queue, the advisor view with an error, the feedback at the questions', async ({

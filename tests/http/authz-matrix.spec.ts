@@ -35,6 +35,15 @@ function applicationRows(id: number): Row[] {
     // Each organisation sees its own projects' deadlines only (tests/http/umsetzung.spec.ts).
     { file: 'antraege.fristen', path: '/antraege/fristen', method: 'GET', expect: only(['kommune', 'verein'], 'ok') },
     { file: 'antraege.fristen[.ics]', path: '/antraege/fristen.ics', method: 'GET', expect: only(['kommune', 'verein'], 'ok') },
+    // The subscription address is made by members (shown once); without an intent nothing happens.
+    { file: 'antraege.fristen', path: '/antraege/fristen', method: 'POST', form: {}, expect: only(['kommune', 'verein'], 'redirect') },
+    // A subscribed calendar is opened by its secret address alone: unknown addresses are 404 for everyone.
+    {
+      file: 'kalender.$token.fristen[.ics]',
+      path: '/kalender/unbekanntunbekanntunbekannt00/fristen.ics',
+      method: 'GET',
+      expect: all(404),
+    },
     {
       file: 'antraege.papierkorb',
       path: '/antraege/papierkorb',

@@ -145,7 +145,12 @@ test('an association with advance payments sees what it may request now, compute
   expect((await verein.post(`/antraege/${id}/umsetzung/belege`, receiptForm({ grossCents: '1.000,00', paidOn: '' }))).status()).toBe(302);
   expect(
     (
-      await verein.post(`/antraege/${id}/umsetzung`, { intent: 'payout.add', receivedOn: '25.05.2026', amount: '1.000,00', note: '' })
+      await verein.post(`/antraege/${id}/umsetzung`, {
+        intent: 'payout.add',
+        receivedOn: '25.05.2026',
+        amount: '1.000,00',
+        note: '',
+      })
     ).status(),
   ).toBe(302);
   const page = await (await verein.get(`/antraege/${id}/umsetzung`)).text();
@@ -215,8 +220,20 @@ test('a municipality’s Verwendungsnachweis adds up its twenty receipts to the 
   expect((await kommune.post(`/antraege/${id}/umsetzung/verwendungsnachweis`, proofForm(version))).status()).toBe(302);
   const overview = await (await kommune.get(`/antraege/${id}/umsetzung`)).text();
   const milestonesVersion = /name="version" value="(\d+)"/.exec(overview)![1]!;
-  const milestones = { intent: 'milestones', version: milestonesVersion, startedOn: '15.04.2026', startReportedOn: '20.04.2026' };
-  expect((await kommune.post(`/antraege/${id}/umsetzung`, { ...milestones, purposeFulfilledOn: '30.11.2026' })).status()).toBe(302);
+  const milestones = {
+    intent: 'milestones',
+    version: milestonesVersion,
+    startedOn: '15.04.2026',
+    startReportedOn: '20.04.2026',
+  };
+  expect(
+    (
+      await kommune.post(`/antraege/${id}/umsetzung`, {
+        ...milestones,
+        purposeFulfilledOn: '30.11.2026',
+      })
+    ).status(),
+  ).toBe(302);
 
   const page = (await (await kommune.get(`/antraege/${id}/umsetzung/verwendungsnachweis`)).text()).replace(/\u00a0/g, ' ');
   expect(page).toContain('Der Verwendungsnachweis ist vollständig');
@@ -263,7 +280,12 @@ test('an association’s Verwendungsnachweis carries its Belegliste; simultaneou
   expect((await verein.post(`/antraege/${id}/umsetzung/belege`, receiptForm({ orderedOn: '02.04.2026' }))).status()).toBe(302);
   expect(
     (
-      await verein.post(`/antraege/${id}/umsetzung`, { intent: 'payout.add', receivedOn: '25.05.2026', amount: '1.000,00', note: '' })
+      await verein.post(`/antraege/${id}/umsetzung`, {
+        intent: 'payout.add',
+        receivedOn: '25.05.2026',
+        amount: '1.000,00',
+        note: '',
+      })
     ).status(),
   ).toBe(302);
   const before = await (await verein.get(`/antraege/${id}/umsetzung/verwendungsnachweis`)).text();
@@ -288,10 +310,21 @@ test('an association’s Verwendungsnachweis carries its Belegliste; simultaneou
   expect(new Set(after.match(/Fassung \d/g))).toHaveProperty('size', 1);
   const json = JSON.parse(await (await verein.get(`/antraege/${id}/umsetzung/verwendungsnachweis.json`)).text());
   expect(json.belegliste.einnahmen).toEqual([
-    { number: 1, receivedOn: '2026-05-25', payer: 'Sächsische Aufbaubank – Förderbank', cents: 100_000 },
+    {
+      number: 1,
+      receivedOn: '2026-05-25',
+      payer: 'Sächsische Aufbaubank – Förderbank',
+      cents: 100_000,
+    },
   ]);
   expect(json.belegliste.ausgaben).toEqual([
-    expect.objectContaining({ number: 1, orderedOn: '2026-04-02', invoicedOn: '2026-05-12', paidOn: '2026-05-20', countedCents: 123_456 }),
+    expect.objectContaining({
+      number: 1,
+      orderedOn: '2026-04-02',
+      invoicedOn: '2026-05-12',
+      paidOn: '2026-05-20',
+      countedCents: 123_456,
+    }),
   ]);
   const bytes = await (await verein.get(`/antraege/${id}/umsetzung/verwendungsnachweis.pdf`)).body();
   expect(squash(pdfText(bytes))).toContain('3. Belegliste (ANBest-P Nr. 6.4)');
@@ -311,7 +344,12 @@ test('a municipality previews a change, saves it, sees it flagged on the project
   expect((await kommune.post(`/antraege/${id}/umsetzung/bescheid`, bescheidForm())).status()).toBe(302);
   expect(
     (
-      await kommune.post(`/antraege/${id}/umsetzung`, { intent: 'payout.add', receivedOn: '25.05.2026', amount: '3.600,00', note: '' })
+      await kommune.post(`/antraege/${id}/umsetzung`, {
+        intent: 'payout.add',
+        receivedOn: '25.05.2026',
+        amount: '3.600,00',
+        note: '',
+      })
     ).status(),
   ).toBe(302);
   const before = await (await kommune.get(`/antraege/${id}/umsetzung`)).text();
@@ -329,7 +367,10 @@ test('a municipality previews a change, saves it, sees it flagged on the project
     explanation: 'Zwei Werkstätten entfallen, weil der Saal gesperrt ist.',
   };
   // "Berechnen" shows the consequence and saves nothing.
-  const preview = await kommune.post(`/antraege/${id}/umsetzung/aenderungen`, { ...form, intent: 'berechnen' });
+  const preview = await kommune.post(`/antraege/${id}/umsetzung/aenderungen`, {
+    ...form,
+    intent: 'berechnen',
+  });
   expect(preview.status()).toBe(200);
   const previewText = (await preview.text()).replace(/\u00a0/g, ' ');
   expect(previewText).toContain('Vorschau (nicht gespeichert)');
@@ -339,12 +380,23 @@ test('a municipality previews a change, saves it, sees it flagged on the project
   expect(previewText).toContain('zu erstatten wären 900,00 €');
   expect(await (await kommune.get(`/antraege/${id}/umsetzung`)).text()).toContain('nichts mitzuteilen');
 
-  const bad = await kommune.post(`/antraege/${id}/umsetzung/aenderungen`, { ...form, additional: '50', intent: 'speichern' });
+  const bad = await kommune.post(`/antraege/${id}/umsetzung/aenderungen`, {
+    ...form,
+    additional: '50',
+    intent: 'speichern',
+  });
   expect(bad.status()).toBe(400);
   const badText = await bad.text();
   expect(badText).toContain('von wem die Mittel kommen');
   expect(badText).toContain('Zwei Werkstätten entfallen');
-  expect((await kommune.post(`/antraege/${id}/umsetzung/aenderungen`, { ...form, intent: 'speichern' })).status()).toBe(302);
+  expect(
+    (
+      await kommune.post(`/antraege/${id}/umsetzung/aenderungen`, {
+        ...form,
+        intent: 'speichern',
+      })
+    ).status(),
+  ).toBe(302);
   // A second save with the version read before is refused, the typed text kept.
   const stale = await kommune.post(`/antraege/${id}/umsetzung/aenderungen`, {
     ...form,
@@ -392,7 +444,11 @@ test('a municipality downloads its Beginnanzeige with the first instalment once 
   const milestone = async (fields: Record<string, string>) => {
     const page = await (await kommune.get(`/antraege/${id}/umsetzung`)).text();
     const version = /name="version" value="(\d+)"/.exec(page)![1]!;
-    const response = await kommune.post(`/antraege/${id}/umsetzung`, { intent: 'milestones', version, ...fields });
+    const response = await kommune.post(`/antraege/${id}/umsetzung`, {
+      intent: 'milestones',
+      version,
+      ...fields,
+    });
     expect(response.status()).toBe(302);
   };
   await milestone({ startedOn: '15.04.2026', startReportedOn: '20.04.2026' });
@@ -451,4 +507,43 @@ test('an organisation sees the deadlines of all its projects in implementation o
   expect(theirs).not.toContain('Fristen Vorhaben');
   expect(await (await verein.get('/antraege/fristen.ics')).text()).not.toContain(`frist-nachweis-${first}@`);
   await verein.dispose();
+});
+
+test('a calendar app subscribes to the deadlines by a secret address; renewing or ending it closes the old one', async ({ baseURL }) => {
+  const kommune = await clientFor(baseURL!, 'kommune2');
+  const id = await approvedApplication(kommune, 'Abo Vorhaben');
+  expect((await kommune.post(`/antraege/${id}/umsetzung/bescheid`, bescheidForm())).status()).toBe(302);
+  expect(await (await kommune.get('/antraege/fristen')).text()).toContain('Abonnement-Adresse erzeugen');
+
+  const created = await kommune.post('/antraege/fristen', {
+    intent: 'kalender.erzeugen',
+  });
+  expect(created.status()).toBe(200);
+  const shown = /id="kalender-adresse"[^>]*value="([^"]+)"/.exec(await created.text())![1]!;
+  const path = new URL(shown).pathname;
+  expect(path).toMatch(/^\/kalender\/[A-Za-z0-9_-]{32}\/fristen\.ics$/);
+  // Without any session: the organisation's calendar, another organisation's projects not in it.
+  const calendarApp = await clientFor(baseURL!, 'anonymous');
+  const feed = await calendarApp.get(path);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+  const body = (await feed.text()).replace(/\r\n /g, '');
+  expect(body).toContain(`UID:frist-nachweis-${id}@`);
+  expect(body).toContain('Abo Vorhaben');
+  // The address is shown only once; afterwards the page says since when one exists.
+  const later = await (await kommune.get('/antraege/fristen')).text();
+  expect(later).not.toContain(shown);
+  expect(later).toContain('Eine Adresse besteht seit');
+
+  // Renewed: the old address is gone, the new one works.
+  const renewed = await (await kommune.post('/antraege/fristen', { intent: 'kalender.erzeugen' })).text();
+  const next = new URL(/value="(http[^"]+fristen\.ics)"/.exec(renewed)![1]!).pathname;
+  expect(next).not.toBe(path);
+  expect((await calendarApp.get(path)).status()).toBe(404);
+  expect((await calendarApp.get(next)).status()).toBe(200);
+  // Ended: no address works; a guessed one never did.
+  expect((await kommune.post('/antraege/fristen', { intent: 'kalender.beenden' })).status()).toBe(302);
+  expect((await calendarApp.get(next)).status()).toBe(404);
+  expect((await calendarApp.get('/kalender/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/fristen.ics')).status()).toBe(404);
+  await Promise.all([kommune.dispose(), calendarApp.dispose()]);
 });
