@@ -19,6 +19,7 @@ import { MESSAGE_MAX_LENGTH, type ProofReviewActor } from '../../machines/umsetz
 import { MessageSummary } from '../components/fields';
 import { DefaultSubmit, PostForm } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
+import { ProofExpenditureTable } from '../components/umsetzung/proof-expenditure-table';
 import { FORM_ERROR, PlainText, plainId, summaryOf } from '../components/umsetzung/plain-fields';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
@@ -218,40 +219,7 @@ export default function Verwendungsnachweis() {
       </p>
 
       <h2>Zahlenmäßiger Nachweis ({anbest} Nr. 6.4)</h2>
-      <ScrollTable caption="Ausgaben nach der Gliederung des Finanzierungsplans">
-        <thead>
-          <tr>
-            <th scope="col">Position</th>
-            <th scope="col" className="num">
-              Bewilligt
-            </th>
-            <th scope="col" className="num">
-              Ist (bezahlt)
-            </th>
-            <th scope="col" className="num">
-              Abweichung
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.rows.expenditure.map((r) => (
-            <tr key={r[0]}>
-              <th scope="row">{r[0]}</th>
-              <td className="num">{r[1]}</td>
-              <td className="num">{r[2]}</td>
-              <td className="num">{r[3]}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{d.rows.expenditureTotal[0]}</th>
-            <td className="num">{d.rows.expenditureTotal[1]}</td>
-            <td className="num">{d.rows.expenditureTotal[2]}</td>
-            <td className="num">{d.rows.expenditureTotal[3]}</td>
-          </tr>
-        </tfoot>
-      </ScrollTable>
+      <ProofExpenditureTable lines={d.rows.expenditure} total={d.rows.expenditureTotal} />
       <ScrollTable caption="Einnahmen nach dem Finanzierungsplan">
         <thead>
           <tr>

@@ -14,7 +14,7 @@ import {
 import { reportQuestions } from '../../machines/umsetzung/verwendungsnachweis';
 import { MessageSummary } from '../components/fields';
 import { PostForm } from '../components/forms';
-import { ScrollTable } from '../components/scroll-table';
+import { ProofExpenditureTable } from '../components/umsetzung/proof-expenditure-table';
 import { PlainText, summaryOf } from '../components/umsetzung/plain-fields';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
@@ -180,32 +180,7 @@ export default function AdvisorProofView() {
       </dl>
 
       <h2>Zahlen im Überblick</h2>
-      <ScrollTable caption="Ausgaben nach der Gliederung des Finanzierungsplans">
-        <thead>
-          <tr>
-            <th scope="col">Position</th>
-            <th scope="col" className="num">
-              Bewilligt
-            </th>
-            <th scope="col" className="num">
-              Ist (bezahlt)
-            </th>
-            <th scope="col" className="num">
-              Abweichung
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...d.rows.expenditure, d.rows.expenditureTotal].map((r) => (
-            <tr key={r[0]}>
-              <th scope="row">{r[0]}</th>
-              <td className="num">{r[1]}</td>
-              <td className="num">{r[2]}</td>
-              <td className="num">{r[3]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </ScrollTable>
+      <ProofExpenditureTable lines={d.rows.expenditure} total={d.rows.expenditureTotal} />
       <ul>
         {d.assessment.map((a) => (
           <li key={a}>{a}</li>
