@@ -42,6 +42,7 @@ const httpOnPostgres = [
   'http/sachbericht-beratung.spec.ts',
   'http/beispiel-vorschlag.spec.ts',
   'http/offene-daten.spec.ts',
+  'http/redaktion.spec.ts',
   'http/instances.spec.ts',
   'http/postgres-faults.spec.ts',
 ];
@@ -59,6 +60,7 @@ const withJavaScriptToo = [
   'belege-import',
   'mobile',
   'qualitaetscheck',
+  'redaktion',
   'regelwerk',
   'veranstaltungen',
   'verwaltung',

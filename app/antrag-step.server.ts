@@ -19,6 +19,7 @@ import { log } from './utils/log.server';
 import type { CurrentUser } from './session.server';
 import { flatten, toFormData, userEntries, type Entries } from './utils/form-data';
 import { suggestedLineDefaults } from './methoden.server';
+import { catalogue } from './redaktion.server';
 import { anchorOf, applyListIntent, parseListIntent, rowDefaults } from './utils/list-intents';
 import { RETURN_PARAM, returnQuery, returnTarget } from './utils/return-to';
 
@@ -150,7 +151,8 @@ export async function saveStep(args: {
   if (listIntent) {
     const payload = parseWithZod(formData, { schema: stepFormSchema(step, newRowId) }).payload;
     const firstYear = loaded.data.schedule.start ? Number(loaded.data.schedule.start.slice(0, 4)) : undefined;
-    const suggested = listIntent.kind === 'add' && listIntent.suggestion ? suggestedLineDefaults(listIntent.suggestion) : null;
+    const suggested =
+      listIntent.kind === 'add' && listIntent.suggestion ? suggestedLineDefaults(listIntent.suggestion, await catalogue()) : null;
     formData = toFormData(
       flatten(applyListIntent(payload, listIntent, newRowId, { ...rowDefaults(listIntent.list, { firstYear }), ...suggested })),
     );

@@ -4,17 +4,18 @@
  */
 import type { ApplicationData } from '../machines/frl/application/schema';
 import { costCategories, participationLevelInfo, targetGroups } from '../machines/frl/catalogues';
-import { methodBySlug, methodForFormat, methods } from '../machines/methoden/catalogue';
+import { methodBySlug as programMethodBySlug } from '../machines/methoden/catalogue';
 import { parseFinderGoals, rankByGoals } from '../machines/methoden/finder';
 import { goalInfo } from '../machines/methoden/goals';
 import { fundingFitLabel, modeLabel } from '../machines/methoden/labels';
 import { queryCatalogue } from '../machines/methoden/query';
 import type { Method } from '../machines/methoden/schema';
 import { formatEuroWhole, formatNumber } from '../machines/shared/format';
-import { budgetRanges, demoExamples, examplesWithMethod, similarExamples, type GoodExample } from '../machines/methoden/examples';
+import { budgetRanges, examplesWithMethod, similarExamples, type GoodExample } from '../machines/methoden/examples';
 import { exampleFromJson } from '../machines/methoden/example-submission';
 import { listPublishedExamples } from '../db/repositories/example-submissions';
 import { getDb } from './db.server';
+import { catalogue, type Catalogue } from './redaktion.server';
 import { buildSearchIndex, parseQuery, search } from '../machines/methoden/search';
 import { routeInfo, fundingRoutes, type FundingRoute } from '../machines/frl/routes';
 import { landkreisLabel, organisationKindInfo } from '../machines/shared/organisation';
@@ -48,8 +49,9 @@ export function methodCard(method: Method) {
 }
 export type MethodCard = ReturnType<typeof methodCard>;
 
-export function searchMethods(params: URLSearchParams) {
-  const result = queryCatalogue(params);
+export async function searchMethods(params: URLSearchParams) {
+  const { methods } = await catalogue();
+  const result = queryCatalogue(params, methods);
   return {
     text: result.text.slice(0, 1000),
     filters: result.filters,
@@ -62,12 +64,13 @@ export function searchMethods(params: URLSearchParams) {
   };
 }
 
-export function findMethod(slug: string): Method | undefined {
-  return methodBySlug(slug);
+export async function findMethod(slug: string): Promise<Method | undefined> {
+  return (await catalogue()).methodBySlug(slug);
 }
 
 /** Methods serving the same goals, for "Ähnliche Methoden" on a method page. */
-export function similarMethods(method: Method, count = 3) {
+export async function similarMethods(method: Method, count = 3) {
+  const { methods } = await catalogue();
   return rankByGoals(
     methods.filter((m) => m.slug !== method.slug),
     method.goals.map((g) => g.goal),
@@ -77,7 +80,8 @@ export function similarMethods(method: Method, count = 3) {
 }
 
 /** The finder page: chosen goals from the GET form, ranked methods or a German message. */
-export function findByGoals(params: URLSearchParams) {
+export async function findByGoals(params: URLSearchParams) {
+  const { methods } = await catalogue();
   const chosen = parseFinderGoals(params.getAll('ziel'));
   const hits = chosen.ok ? rankByGoals(methods, chosen.goals).slice(0, 8) : [];
   return {
@@ -115,7 +119,7 @@ export interface CostSuggestion {
 const categoryName = new Map(costCategories.map((c) => [c.id, c.label]));
 
 /** Cost drivers of the draft's methods that have no budget line with the same description yet. */
-export function costSuggestions(data: ApplicationData): CostSuggestion[] {
+export function costSuggestions(data: ApplicationData, { methodForFormat }: Pick<Catalogue, 'methodForFormat'>): CostSuggestion[] {
   const described = new Set(data.budget.lines.map((l) => (l.description ?? '').trim().toLowerCase()));
   const seen = new Set<string>();
   const suggestions: CostSuggestion[] = [];
@@ -139,7 +143,7 @@ export function costSuggestions(data: ApplicationData): CostSuggestion[] {
 }
 
 /** Row defaults for a suggested cost line (`slug.index`), or null for an unknown key. */
-export function suggestedLineDefaults(key: string): Record<string, string> | null {
+export function suggestedLineDefaults(key: string, { methodBySlug }: Pick<Catalogue, 'methodBySlug'>): Record<string, string> | null {
   const match = /^([a-z0-9-]{1,80})\.(\d{1,2})$/.exec(key);
   if (!match) return null;
   const driver = methodBySlug(match[1]!)?.costDrivers[Number(match[2])];
@@ -159,13 +163,19 @@ export function methodNotice(value: string | null): string | null {
 // Good examples: the entries editors approved (ADR 0069), then the demo entries.
 
 /** Published examples first (newest project first), then the fictional demo entries. */
-export async function allExamples(): Promise<GoodExample[]> {
-  const published = (await listPublishedExamples(await getDb())).map(exampleFromJson).filter((e): e is GoodExample => e !== null);
+export async function allExamples(cat?: Catalogue): Promise<GoodExample[]> {
+  const { examples } = cat ?? (await catalogue());
+  const offered = (await listPublishedExamples(await getDb())).map(exampleFromJson).filter((e): e is GoodExample => e !== null);
   const byYear = (a: GoodExample, b: GoodExample) => b.year - a.year || a.title.localeCompare(b.title, 'de');
-  return [...published.sort(byYear), ...[...demoExamples].sort(byYear)];
+  const real = [...offered, ...examples.filter((e) => !e.fictional)];
+  return [...real.sort(byYear), ...examples.filter((e) => e.fictional).sort(byYear)];
 }
 
-export function exampleCard(example: GoodExample) {
+/** A result card; method names from the given catalogue (the release's own names where none is given). */
+export function exampleCard(
+  example: GoodExample,
+  { methodBySlug }: Pick<Catalogue, 'methodBySlug'> = { methodBySlug: programMethodBySlug },
+) {
   return {
     slug: example.slug,
     title: example.title,
@@ -182,7 +192,7 @@ export function exampleCard(example: GoodExample) {
 }
 export type ExampleCard = ReturnType<typeof exampleCard>;
 
-const exampleIndexOf = (examples: readonly GoodExample[]) =>
+const exampleIndexOf = (examples: readonly GoodExample[], { methodBySlug }: Pick<Catalogue, 'methodBySlug'>) =>
   buildSearchIndex(
     examples.map((e) => ({
       id: e.slug,
@@ -198,11 +208,17 @@ const exampleIndexOf = (examples: readonly GoodExample[]) =>
 
 /** The examples page: search and filters from a GET form; unknown filter values are ignored. */
 export async function searchExamples(params: URLSearchParams) {
-  return searchExampleList(await allExamples(), params);
+  const cat = await catalogue();
+  return searchExampleList(await allExamples(cat), params, cat);
 }
 
 /** The search over a given list (the published and demo entries; tests pass their own). */
-export function searchExampleList(examples: readonly GoodExample[], params: URLSearchParams) {
+export function searchExampleList(
+  examples: readonly GoodExample[],
+  params: URLSearchParams,
+  cat: Pick<Catalogue, 'methods' | 'methodBySlug'>,
+) {
+  const { methods, methodBySlug } = cat;
   const text = params.get('q') ?? '';
   const query = parseQuery(text);
   const methode = params.get('methode');
@@ -212,7 +228,7 @@ export function searchExampleList(examples: readonly GoodExample[], params: URLS
   if (route) list = list.filter((e) => e.fundingRoute === route);
   if (query.kind === 'words') {
     const allowed = new Map(list.map((e) => [e.slug, e]));
-    list = search(exampleIndexOf(list), query.stems).flatMap((hit) => (allowed.has(hit.id) ? [allowed.get(hit.id)!] : []));
+    list = search(exampleIndexOf(list, cat), query.stems).flatMap((hit) => (allowed.has(hit.id) ? [allowed.get(hit.id)!] : []));
   } else if (query.kind !== 'none') list = [];
   return {
     text: text.slice(0, 1000),
@@ -221,25 +237,28 @@ export function searchExampleList(examples: readonly GoodExample[], params: URLS
     foerderweg: route ?? '',
     methodOptions: methods.filter((m) => m.formatId).map((m) => ({ value: m.slug, label: m.name })),
     routeOptions: fundingRoutes.map((r) => ({ value: r, label: routeInfo[r].label })),
-    results: list.map(exampleCard),
+    results: list.map((e) => exampleCard(e, cat)),
   };
 }
 
 export async function findExample(slug: string) {
-  const examples = await allExamples();
+  const cat = await catalogue();
+  const examples = await allExamples(cat);
   const example = examples.find((e) => e.slug === slug);
   if (!example) return undefined;
   return {
-    ...exampleCard(example),
+    ...exampleCard(example, cat),
     whatWorked: example.whatWorked,
     doDifferently: example.doDifferently,
     contact: example.contact,
-    similar: similarExamples(example, examples).map(exampleCard),
+    images: example.images ?? [],
+    similar: similarExamples(example, examples).map((e) => exampleCard(e, cat)),
   };
 }
 
 export async function examplesForMethod(methodSlug: string) {
-  return examplesWithMethod(methodSlug, await allExamples())
+  const cat = await catalogue();
+  return examplesWithMethod(methodSlug, await allExamples(cat))
     .slice(0, 3)
-    .map(exampleCard);
+    .map((e) => exampleCard(e, cat));
 }

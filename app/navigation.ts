@@ -32,7 +32,7 @@ export function navigationFor(role: Role | null): NavItem[] {
       return [
         { to: '/beratung', label: 'Beratung' },
         { to: '/methoden', label: 'Methoden' },
-        { to: '/beispiele/redaktion', label: 'Gute Beispiele' },
+        { to: '/redaktion', label: 'Redaktion' },
         { to: '/qualitaetscheck/inhalte', label: 'QualitätsCheck-Inhalte' },
         { to: '/veranstaltungen/verwalten', label: 'Veranstaltungen' },
         { to: '/newsletter/verwalten', label: 'Newsletter' },
@@ -42,7 +42,7 @@ export function navigationFor(role: Role | null): NavItem[] {
     case 'ministry':
       return [
         { to: '/regelwerk', label: 'Regelwerk' },
-        { to: '/beispiele/redaktion', label: 'Gute Beispiele' },
+        { to: '/redaktion', label: 'Redaktion' },
         { to: '/qualitaetscheck/inhalte', label: 'QualitätsCheck-Inhalte' },
         { to: '/veranstaltungen/verwalten', label: 'Veranstaltungen' },
         { to: '/newsletter/verwalten', label: 'Newsletter' },

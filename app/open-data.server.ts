@@ -1,7 +1,6 @@
 import { recordAudit } from '../db/repositories/audit';
 import { listPublishedExampleEntries } from '../db/repositories/example-submissions';
 import { getSetting, setSetting } from '../db/repositories/settings';
-import { methods } from '../machines/methoden/catalogue';
 import { exampleFromJson } from '../machines/methoden/example-submission';
 import {
   DEFAULT_LICENCE,
@@ -16,6 +15,7 @@ import {
 import { config } from './config.server';
 import { getDb } from './db.server';
 import { allExamples } from './methoden.server';
+import { catalogue } from './redaktion.server';
 import type { CurrentUser } from './session.server';
 import { log } from './utils/log.server';
 
@@ -61,7 +61,7 @@ export async function changeLicence(user: CurrentUser, licence: OpenDataLicence)
 const options = async () => ({ baseUrl: config.publicUrl, licence: await currentLicence(), generatedAt: new Date().toISOString() });
 
 export async function methodsJson() {
-  return methodsDataset(methods, await options());
+  return methodsDataset((await catalogue()).methods, await options());
 }
 
 export async function examplesJson() {

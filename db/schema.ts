@@ -258,6 +258,54 @@ export interface ExampleSubmissionTable {
 }
 export type ExampleSubmissionRow = Selectable<ExampleSubmissionTable>;
 
+/** Editorial content: methods and good examples with numbered versions (ADR 0073). */
+export interface ContentEntryTable {
+  id: Generated<number>;
+  kind: string;
+  slug: string;
+  origin: string;
+  published_version: number | null;
+  draft_version: number | null;
+  draft_state: string | null;
+  archived_at: Timestamp | null;
+  archived_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+export type ContentEntryRow = Selectable<ContentEntryTable>;
+
+export interface ContentVersionTable {
+  id: Generated<number>;
+  entry_id: number;
+  number: number;
+  /** The kind's content (machines/redaktion/kinds.ts) as JSON. */
+  content: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_by: number | null;
+  updated_at: Timestamp;
+  submitted_by: number | null;
+  submitted_at: Timestamp | null;
+  published_by: number | null;
+  published_at: Timestamp | null;
+  note: string | null;
+}
+export type ContentVersionRow = Selectable<ContentVersionTable>;
+
+export interface ContentImageTable {
+  id: Generated<number>;
+  entry_id: number;
+  storage_key: string;
+  media_type: string;
+  width: number;
+  height: number;
+  size: number;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+export type ContentImageRow = Selectable<ContentImageTable>;
+
 export interface ImplementationReceiptTable {
   id: Generated<number>;
   implementation_id: number;
@@ -629,6 +677,9 @@ export interface Database {
   implementations: ImplementationTable;
   implementation_receipts: ImplementationReceiptTable;
   example_submissions: ExampleSubmissionTable;
+  content_entries: ContentEntryTable;
+  content_versions: ContentVersionTable;
+  content_images: ContentImageTable;
   site_settings: SiteSettingTable;
   deadline_reminders: DeadlineReminderTable;
   calendar_feeds: CalendarFeedTable;

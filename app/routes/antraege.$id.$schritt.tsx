@@ -29,6 +29,7 @@ import { AttachmentsStep } from '../components/antrag/attachments-step';
 import { attachmentsAction, attachmentsLoader } from '../attachments.server';
 import { BudgetStep, type BudgetView } from '../components/antrag/budget-step';
 import { costSuggestions, methodNotice } from '../methoden.server';
+import { catalogue } from '../redaktion.server';
 import { ConflictView } from '../components/antrag/conflict';
 import { DeclarationsStep } from '../components/antrag/declarations-step';
 import { ProjectStep } from '../components/antrag/project-step';
@@ -129,7 +130,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lastResult,
       hasPending: pending !== undefined,
       budget: step === 'kosten' ? budgetView(loaded) : null,
-      costSuggestions: step === 'kosten' ? costSuggestions(data) : [],
+      costSuggestions: step === 'kosten' ? costSuggestions(data, await catalogue()) : [],
       methodNotice: step === 'vorhaben' ? methodNotice(new URL(request.url).searchParams.get('methode')) : null,
       usesPortal: data.project.usesBeteiligungsportal === true,
       durationHint: route ? durationHint(route, words) : null,

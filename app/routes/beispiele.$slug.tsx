@@ -73,6 +73,11 @@ export default function ExamplePage() {
           </dd>
         </div>
       </dl>
+      {e.images.map((img) => (
+        <figure key={img.id} className="example-figure">
+          <img src={`/inhalte/bilder/${img.id}`} alt={img.alt} loading="lazy" />
+        </figure>
+      ))}
       <h2>Was gut funktioniert hat</h2>
       <ul>
         {e.whatWorked.map((t) => (

@@ -37,7 +37,7 @@ const targetLabel = new Map<string, string>(targetGroups.map((t) => [t.id, t.lab
 const categoryLabel = new Map(costCategories.map((c) => [c.id, c.label]));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const method = findMethod(params.slug ?? '');
+  const method = await findMethod(params.slug ?? '');
   if (!method) throw new Response('Not Found', { status: 404 });
   const content = await currentContent();
   const criteria = method.qualityCriteria.map((id) => {
@@ -81,7 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       goalLabels: method.goals.map((g) => goalInfo[g.goal].label),
     },
     criteria,
-    similar: similarMethods(method),
+    similar: await similarMethods(method),
     examples: await examplesForMethod(method.slug),
   };
 }

@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireApplicant(request);
   const form = await readProtectedForm(request);
   const slug = String(form.get('methode') ?? '');
-  const method = findMethod(slug);
+  const method = await findMethod(slug);
   if (!method) throw new Response('Diese Methode gibt es nicht.', { status: 404 });
   const back = (reason: string) => redirect(`/methoden/${method.slug}?uebernahme=${reason}#uebernehmen`);
   if (!method.formatId) return back('ausgeschlossen');

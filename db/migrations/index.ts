@@ -22,6 +22,7 @@ import * as implementationChanges from './2026_12_25_000000_implementation_chang
 import * as proofReview from './2026_12_26_000000_proof_review';
 import * as exampleSubmissions from './2026_12_28_000000_example_submissions';
 import * as siteSettings from './2026_12_29_000000_site_settings';
+import * as contentEntries from './2026_12_31_000000_content_entries';
 import * as deadlineReminders from './2026_12_30_000000_deadline_reminders';
 
 /**
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_28_000000_example_submissions': exampleSubmissions,
   '2026_12_29_000000_site_settings': siteSettings,
   '2026_12_30_000000_deadline_reminders': deadlineReminders,
+  '2026_12_31_000000_content_entries': contentEntries,
 };

@@ -1,6 +1,7 @@
 import { fundingRoutes, type FundingRoute } from '../frl/routes';
 import { landkreise, organisationKinds, type Landkreis, type OrganisationKind } from '../shared/organisation';
 import { methodBySlug, methodForFormat, methods } from './catalogue';
+import { slugBase } from './content-kinds';
 import { budgetRanges, exampleSchema, type BudgetRange, type GoodExample } from './examples';
 
 /**
@@ -59,18 +60,7 @@ export function budgetRangeOf(cents: number): BudgetRange {
 }
 
 export function slugFor(title: string, applicationId: number): string {
-  const base = title
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-  return `${base || 'beispiel'}-${applicationId}`;
+  return `${slugBase(title) || 'beispiel'}-${applicationId}`;
 }
 
 /** The prefilled form: from the application (title, place, methods), the Bescheid (budget, year) and the Sachbericht. */

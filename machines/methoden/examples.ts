@@ -15,6 +15,8 @@ export const budgetRanges = {
 } as const;
 export type BudgetRange = keyof typeof budgetRanges;
 
+export const MAX_EXAMPLE_IMAGES = 6;
+
 const paragraph = z.string().trim().min(20).max(3000);
 
 export const exampleSchema = z.strictObject({
@@ -38,6 +40,11 @@ export const exampleSchema = z.strictObject({
   doDifferently: z.array(paragraph).min(1).max(6),
   /** Shown only when the person consented; demo entries have none. */
   contact: z.strictObject({ name: z.string().min(2).max(120), email: z.email(), consent: z.literal(true) }).nullable(),
+  /** Pictures uploaded by editors (ADR 0073): the stored image's id and its alt text, which is required. */
+  images: z
+    .array(z.strictObject({ id: z.number().int().positive(), alt: z.string().trim().min(5).max(300) }))
+    .max(MAX_EXAMPLE_IMAGES)
+    .optional(),
 });
 export type GoodExample = z.infer<typeof exampleSchema>;
 

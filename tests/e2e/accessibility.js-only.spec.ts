@@ -74,6 +74,8 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
     '/newsletter/verwalten/2',
     '/netzwerk/nachrichten',
     '/netzwerk/nachrichten/1',
+    '/redaktion',
+    '/redaktion/methode/world-cafe',
   ],
   ministerium: [
     '/regelwerk',
@@ -407,5 +409,37 @@ test('offering a good example stays accessible: the form with errors, the editor
   await editor.getByRole('button', { name: 'Ablehnen' }).click();
   await expect(editor.getByRole('alert')).toContainText('Bitte begründen Sie die Ablehnung');
   await expectAccessible(editor);
+  await editor.context().close();
+});
+
+test('the editorial desk stays accessible: an example draft with errors, its picture, the difference in review', async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, 'beratung');
+  await page.goto('/redaktion');
+  const title = `Barrierefreie Redaktion ${Date.now()}`;
+  await page.getByLabel('Titel des neuen Beispiels').fill(title);
+  await page.getByRole('button', { name: 'Entwurf anlegen' }).last().click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await page.getByLabel('Inhalt (YAML)').fill('title: [nicht geschlossen');
+  await page.getByRole('button', { name: 'Entwurf speichern' }).click();
+  await expect(page.getByRole('alert')).toContainText('Zeile');
+  await expectAccessible(page);
+  await page.getByLabel('Was hat sich geändert, und warum?').fill('kurz');
+  await page.getByRole('button', { name: 'Zur Prüfung geben' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectAccessible(page);
+
+  const editor = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+  await signIn(editor, 'ministerium');
+  await editor.goto('/redaktion/beispiel/jugendforum-talheim');
+  const yaml = await editor.getByLabel('Inhalt (YAML)').inputValue();
+  await editor.getByLabel('Inhalt (YAML)').fill(yaml.replace('Busplatzes', 'alten Busplatzes am Markt'));
+  await editor.getByRole('button', { name: 'Entwurf speichern' }).click();
+  await expect(editor.getByRole('table', { name: 'Geänderte Felder' })).toBeVisible();
+  await expectAccessible(editor);
+  await editor.getByRole('button', { name: 'Entwurf verwerfen' }).click();
+  await expect(editor.getByRole('status')).toContainText('verworfen');
   await editor.context().close();
 });

@@ -341,6 +341,27 @@ const matrix: Row[] = [
   // The editors of good examples: EBBS advisors and ministry staff (tests/http/beispiel-vorschlag.spec.ts).
   { file: 'beispiele.redaktion._index', path: '/beispiele/redaktion', method: 'GET', expect: only(['beratung', 'ministerium'], 'ok') },
   { file: 'beispiele.redaktion.$id', path: '/beispiele/redaktion/999999', method: 'GET', expect: only(['beratung', 'ministerium'], 404) },
+  // Editorial content (ADR 0073): editors only; an unknown kind or entry is 404 for them; a POST
+  // without a title is refused at the field (tests/http/redaktion.spec.ts).
+  { file: 'redaktion._index', path: '/redaktion', method: 'GET', expect: only(['beratung', 'ministerium'], 'ok') },
+  {
+    file: 'redaktion._index',
+    path: '/redaktion',
+    method: 'POST',
+    form: { kind: 'beispiel' },
+    expect: only(['beratung', 'ministerium'], 'invalid'),
+  },
+  { file: 'redaktion.$art.$slug', path: '/redaktion/methode/world-cafe', method: 'GET', expect: only(['beratung', 'ministerium'], 'ok') },
+  { file: 'redaktion.$art.$slug', path: '/redaktion/rezept/world-cafe', method: 'GET', expect: only(['beratung', 'ministerium'], 404) },
+  {
+    file: 'redaktion.$art.$slug',
+    path: '/redaktion/methode/world-cafe',
+    method: 'POST',
+    form: { intent: 'unbekannt' },
+    expect: only(['beratung', 'ministerium'], 'invalid'),
+  },
+  // Pictures: public only as part of a published example; unknown ids are 404 for everyone.
+  { file: 'inhalte.bilder.$id', path: '/inhalte/bilder/999999', method: 'GET', expect: all(404) },
   {
     file: 'beispiele.redaktion.$id',
     path: '/beispiele/redaktion/999999',

@@ -292,6 +292,16 @@ const samples: Record<string, Samples> = {
     variants: ['eingereicht'],
     target: as('ministerium', (fuzz) => `/beispiele/redaktion/${offeredExample(fuzz)}`),
   },
+  'redaktion.$art.$slug': {
+    variants: ['Entwurf einer Methode'],
+    target: async (fuzz) => {
+      const client = await clientFor(fuzz.baseUrl, 'beratung');
+      const created = await client.post('/redaktion', { kind: 'methode', title: `Fuzz-Methode ${Date.now()} ${Math.random()}` });
+      const location = created.headers().location ?? '';
+      expect(location, 'a new method draft for the fuzzer').toMatch(/^\/redaktion\/methode\/fuzz-methode-/);
+      return { path: new URL(location, fuzz.baseUrl).pathname, client };
+    },
+  },
   'beratung.verwendungsnachweis.$id': {
     variants: ['angefragt'],
     target: as('beratung', (fuzz) => `/beratung/verwendungsnachweis/${askedForAdvice(fuzz)}`),

@@ -1,7 +1,7 @@
 import { parseAllDocuments, type ErrorCode } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readBenchInput } from '../../machines/frl/regelwerk/bench';
-import { describeJsonError, findJsonProblem, positionAt, yamlErrorSentence } from '../../machines/frl/regelwerk/syntax-errors';
+import { describeJsonError, findJsonProblem, positionAt, yamlErrorSentence } from '../../machines/shared/syntax-errors';
 
 /** Words of the parsers' English messages that must never reach the page. */
 const english =

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { searchExampleList } from '../../app/methoden.server';
+import { programCatalogue } from '../../app/redaktion.server';
 import { methodBySlug } from '../../machines/methoden/catalogue';
 import { demoExamples, exampleSchema, examplesWithMethod, similarExamples } from '../../machines/methoden/examples';
 
-const searchExamples = (params: URLSearchParams) => searchExampleList(demoExamples, params);
+const searchExamples = (params: URLSearchParams) => searchExampleList(demoExamples, params, programCatalogue());
 const slugs = (q: string) => searchExamples(new URLSearchParams(q)).results.map((e) => e.slug);
 
 describe('good examples', () => {

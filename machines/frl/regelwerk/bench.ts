@@ -3,7 +3,7 @@ import { thousandsSeparatorProblems, thousandsSeparatorProblemsInText } from '..
 import type { EligibilityResult } from '../engine';
 import { suiteCaseSchema, type ParsedCase } from '../suite';
 import { describeIssues } from '../facts';
-import { describeJsonError, yamlErrorPosition, yamlErrorSentence } from './syntax-errors';
+import { describeJsonError, yamlErrorPosition, yamlErrorSentence } from '../../shared/syntax-errors';
 
 /**
  * The test bench reads what ministry staff paste or upload: the CLI's JSON case

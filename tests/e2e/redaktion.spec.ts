@@ -1,0 +1,87 @@
+import sharp from 'sharp';
+import { stringify } from 'yaml';
+import { expect, signIn, test } from '../support/fixtures';
+
+/**
+ * The editorial desk in a browser (issue 17 Nr. 4 and 2a, ADR 0073): an EBBS advisor writes a new
+ * good example with a picture and sends it to review; a ministry editor reads the changes and
+ * publishes it; a visitor without an account finds it. Plain forms: the same steps with and
+ * without JavaScript.
+ */
+test('an editor writes a good example with a picture, a second editor publishes it, a visitor finds it', async ({ page, browser }) => {
+  const stamp = Date.now();
+  const title = `Zukunftswerkstatt Bahnhof ${stamp}`;
+  const word = `Gleiswerkstatt${stamp}`;
+
+  await signIn(page, 'beratung');
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Redaktion' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Redaktion: Methoden und gute Beispiele' })).toBeVisible();
+  await page.getByLabel('Titel des neuen Beispiels').fill(title);
+  await page.getByRole('button', { name: 'Entwurf anlegen' }).last().click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Der Entwurf ist angelegt');
+  const slug = new URL(page.url()).pathname.split('/').pop()!;
+
+  const content = {
+    slug,
+    title,
+    fictional: false,
+    place: 'Löbau',
+    landkreis: 'Görlitz',
+    organisationKind: 'gemeinde',
+    fundingRoute: 'A1.1',
+    year: 2026,
+    methodSlugs: ['buergerpanel'],
+    peopleReached: 90,
+    budgetRange: 'bis-10000',
+    summary: `Eine ${word} sammelte an zwei Abenden Ideen für das leere Bahnhofsgebäude.`,
+    whatWorked: ['Der Ort selbst war die Einladung: Viele kamen, um das Gebäude einmal von innen zu sehen.'],
+    doDifferently: ['Wir würden eine Kinderbetreuung anbieten, damit auch junge Familien bleiben können.'],
+    contact: null,
+  };
+  await page.getByLabel('Inhalt (YAML)').fill(stringify(content));
+  await page.getByRole('button', { name: 'Entwurf speichern' }).click();
+  await expect(page.getByRole('status')).toContainText('Der Entwurf ist gespeichert');
+
+  // A picture without alt text is refused at its field; with one it is added.
+  const picture = await sharp({ create: { width: 800, height: 400, channels: 3, background: '#468' } })
+    .jpeg()
+    .toBuffer();
+  await page
+    .getByLabel('Bild (JPEG, PNG oder WebP, höchstens 8 MB)')
+    .setInputFiles({ name: 'bahnhof.jpg', mimeType: 'image/jpeg', buffer: picture });
+  await page.getByRole('button', { name: 'Bild zum Entwurf hinzufügen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Bitte beschreiben Sie, was auf dem Bild zu sehen ist');
+  await page.getByLabel('Was ist auf dem Bild zu sehen? (Alternativtext)').fill('Menschen an Stellwänden in der alten Bahnhofshalle');
+  await page
+    .getByLabel('Bild (JPEG, PNG oder WebP, höchstens 8 MB)')
+    .setInputFiles({ name: 'bahnhof.jpg', mimeType: 'image/jpeg', buffer: picture });
+  await page.getByRole('button', { name: 'Bild zum Entwurf hinzufügen' }).click();
+  await expect(page.getByRole('img', { name: 'Menschen an Stellwänden in der alten Bahnhofshalle' })).toBeVisible();
+
+  await page.getByLabel('Was hat sich geändert, und warum?').fill('Neues Beispiel aus dem Landkreis Görlitz, mit Bild.');
+  await page.getByRole('button', { name: 'Zur Prüfung geben' }).click();
+  await expect(page.getByRole('status')).toContainText('Der Entwurf liegt zur Prüfung');
+  await expect(page.getByText('veröffentlichen muss eine zweite Person')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Veröffentlichen' })).toHaveCount(0);
+
+  const editor = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+  await signIn(editor, 'ministerium');
+  await editor.goto('/redaktion');
+  await editor.getByRole('link', { name: title }).click();
+  const changes = editor.getByRole('table', { name: 'Geänderte Felder' });
+  await expect(changes.getByRole('row', { name: /Titel des Beispiels/ })).toContainText(title);
+  await expect(editor.getByRole('table', { name: 'Fassungen, neueste zuerst' })).toContainText('Neues Beispiel aus dem Landkreis Görlitz, mit Bild.');
+  await editor.getByRole('button', { name: 'Veröffentlichen' }).click();
+  await expect(editor.getByRole('status')).toContainText('Die neue Fassung ist veröffentlicht');
+  await editor.context().close();
+
+  const visitor = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+  await visitor.goto('/beispiele');
+  await visitor.getByLabel('Suchbegriff').fill(word);
+  await visitor.getByRole('button', { name: 'Suchen' }).click();
+  await visitor.getByRole('link', { name: title }).click();
+  await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(visitor.getByRole('img', { name: 'Menschen an Stellwänden in der alten Bahnhofshalle' })).toBeVisible();
+  await visitor.context().close();
+});
