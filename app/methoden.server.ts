@@ -13,10 +13,11 @@ import type { Method } from '../machines/methoden/schema';
 import { formatEuroWhole, formatNumber } from '../machines/shared/format';
 import { budgetRanges, examplesWithMethod, similarExamples, type GoodExample } from '../machines/methoden/examples';
 import { exampleFromJson } from '../machines/methoden/example-submission';
-import { listPublishedExamples } from '../db/repositories/example-submissions';
+import { listPublishedExamples, submissionsStamp } from '../db/repositories/example-submissions';
 import { getDb } from './db.server';
+import { paginate } from './utils/pagination';
 import { catalogue, type Catalogue } from './redaktion.server';
-import { buildSearchIndex, parseQuery, search } from '../machines/methoden/search';
+import { buildSearchIndex, parseQuery, search, type SearchIndex } from '../machines/methoden/search';
 import { routeInfo, fundingRoutes, type FundingRoute } from '../machines/frl/routes';
 import { landkreisLabel, organisationKindInfo } from '../machines/shared/organisation';
 
@@ -49,15 +50,21 @@ export function methodCard(method: Method) {
 }
 export type MethodCard = ReturnType<typeof methodCard>;
 
-export async function searchMethods(params: URLSearchParams) {
+/** Results per page of the catalogue and the examples. */
+export const RESULTS_PER_PAGE = 20;
+
+export async function searchMethods(url: URL) {
+  const params = url.searchParams;
   const { methods } = await catalogue();
   const result = queryCatalogue(params, methods);
+  const { items, pager } = paginate(result.results, url, RESULTS_PER_PAGE);
   return {
     text: result.text.slice(0, 1000),
     filters: result.filters,
     queryMessage: result.query.kind === 'tooLong' || result.query.kind === 'noWords' ? result.query.message : null,
     searched: result.query.kind === 'words',
-    results: result.results.map(methodCard),
+    results: items.map(methodCard),
+    pager,
     total: methods.length,
     /** The draft a visitor came from (wizard link), carried to the method pages for "übernehmen". */
     draftId: /^\d{1,12}$/.test(params.get('antrag') ?? '') ? params.get('antrag') : null,
@@ -164,11 +171,29 @@ export function methodNotice(value: string | null): string | null {
 
 /** Published examples first (newest project first), then the fictional demo entries. */
 export async function allExamples(cat?: Catalogue): Promise<GoodExample[]> {
-  const { examples } = cat ?? (await catalogue());
-  const offered = (await listPublishedExamples(await getDb())).map(exampleFromJson).filter((e): e is GoodExample => e !== null);
-  const byYear = (a: GoodExample, b: GoodExample) => b.year - a.year || a.title.localeCompare(b.title, 'de');
-  const real = [...offered, ...examples.filter((e) => !e.fictional)];
-  return [...real.sort(byYear), ...examples.filter((e) => e.fictional).sort(byYear)];
+  return (await publicExamples(cat ?? (await catalogue()))).list;
+}
+
+// The public list and its search index, kept while neither the catalogue nor the grantees' offers change.
+let examplesCache: { cat: Catalogue; stamp: string; value: Promise<{ list: GoodExample[]; index: SearchIndex }> } | null = null;
+
+async function publicExamples(cat: Catalogue): Promise<{ list: GoodExample[]; index: SearchIndex }> {
+  const db = await getDb();
+  const stamp = await submissionsStamp(db);
+  if (examplesCache?.cat !== cat || examplesCache.stamp !== stamp) {
+    const value = (async () => {
+      const offered = (await listPublishedExamples(db)).map(exampleFromJson).filter((e): e is GoodExample => e !== null);
+      const byYear = (a: GoodExample, b: GoodExample) => b.year - a.year || a.title.localeCompare(b.title, 'de');
+      const real = [...offered, ...cat.examples.filter((e) => !e.fictional)];
+      const list = [...real.sort(byYear), ...cat.examples.filter((e) => e.fictional).sort(byYear)];
+      return { list, index: exampleIndexOf(list, cat) };
+    })();
+    examplesCache = { cat, stamp, value };
+    value.catch(() => {
+      if (examplesCache?.value === value) examplesCache = null;
+    });
+  }
+  return examplesCache.value;
 }
 
 /** A result card; method names from the given catalogue (the release's own names where none is given). */
@@ -206,17 +231,30 @@ const exampleIndexOf = (examples: readonly GoodExample[], { methodBySlug }: Pick
     })),
   );
 
-/** The examples page: search and filters from a GET form; unknown filter values are ignored. */
-export async function searchExamples(params: URLSearchParams) {
+/** The examples page: search and filters from a GET form, a page of results; unknown filter values are ignored. */
+export async function searchExamples(url: URL) {
   const cat = await catalogue();
-  return searchExampleList(await allExamples(cat), params, cat);
+  const { list, index } = await publicExamples(cat);
+  const { matches, ...rest } = matchExamples(list, url.searchParams, cat, index);
+  const { items, pager } = paginate(matches, url, RESULTS_PER_PAGE);
+  return { ...rest, results: items.map((e) => exampleCard(e, cat)), pager };
 }
 
-/** The search over a given list (the published and demo entries; tests pass their own). */
+/** The whole search over a given list, as cards (tests pass their own list, without an index). */
 export function searchExampleList(
   examples: readonly GoodExample[],
   params: URLSearchParams,
   cat: Pick<Catalogue, 'methods' | 'methodBySlug'>,
+) {
+  const { matches, ...rest } = matchExamples(examples, params, cat, exampleIndexOf(examples, cat));
+  return { ...rest, results: matches.map((e) => exampleCard(e, cat)) };
+}
+
+function matchExamples(
+  examples: readonly GoodExample[],
+  params: URLSearchParams,
+  cat: Pick<Catalogue, 'methods' | 'methodBySlug'>,
+  index: SearchIndex,
 ) {
   const { methods, methodBySlug } = cat;
   const text = params.get('q') ?? '';
@@ -228,7 +266,7 @@ export function searchExampleList(
   if (route) list = list.filter((e) => e.fundingRoute === route);
   if (query.kind === 'words') {
     const allowed = new Map(list.map((e) => [e.slug, e]));
-    list = search(exampleIndexOf(list, cat), query.stems).flatMap((hit) => (allowed.has(hit.id) ? [allowed.get(hit.id)!] : []));
+    list = search(index, query.stems).flatMap((hit) => (allowed.has(hit.id) ? [allowed.get(hit.id)!] : []));
   } else if (query.kind !== 'none') list = [];
   return {
     text: text.slice(0, 1000),
@@ -237,7 +275,7 @@ export function searchExampleList(
     foerderweg: route ?? '',
     methodOptions: methods.filter((m) => m.formatId).map((m) => ({ value: m.slug, label: m.name })),
     routeOptions: fundingRoutes.map((r) => ({ value: r, label: routeInfo[r].label })),
-    results: list.map((e) => exampleCard(e, cat)),
+    matches: list,
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * npm run bench [section…] — measures speed; never part of the tests (timings are not asserted).
- * Sections: foundation, rules, wizard, pdf, durability, load, veranstaltungen, instances, umsetzung. Without arguments all sections run.
+ * Sections: foundation, rules, wizard, pdf, durability, load, veranstaltungen, instances, umsetzung, suche. Without arguments all sections run.
  * Needs a build (npm run build).
  */
 import { existsSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { benchFoundation } from './bench/foundation';
 import { benchInstances } from './bench/instances';
 import { benchPdf } from './bench/pdf';
 import { benchRules } from './bench/rules';
+import { benchSearch } from './bench/suche';
 import { benchUmsetzung } from './bench/umsetzung';
 import { benchLoad } from './bench/users';
 import { benchWizard } from './bench/wizard';
@@ -24,6 +25,7 @@ const sections: Record<string, () => Promise<void>> = {
   veranstaltungen: benchEvents,
   instances: benchInstances,
   umsetzung: benchUmsetzung,
+  suche: benchSearch,
 };
 
 if (!existsSync('build/index.js')) {

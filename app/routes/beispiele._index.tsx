@@ -4,6 +4,7 @@ import { MAX_QUERY_LENGTH } from '../../machines/methoden/search';
 import { ExampleCard } from '../components/methoden/example-card';
 import { FilterSelect } from '../components/filter-select';
 import { searchExamples } from '../methoden.server';
+import { Pagination } from '../components/pagination';
 import { documentPage, loadAsDocument } from '../utils/page-scripts';
 
 /** A public page: served as a document without React (ADR 0056). */
@@ -13,11 +14,11 @@ export const clientLoader = loadAsDocument;
 export const meta: MetaFunction = () => [{ title: 'Gute Beispiele – Förderlotse Bürgerbeteiligung' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return searchExamples(new URL(request.url).searchParams);
+  return searchExamples(new URL(request.url));
 }
 
 export default function Examples() {
-  const { text, queryMessage, methode, foerderweg, methodOptions, routeOptions, results } = useLoaderData<typeof loader>();
+  const { text, queryMessage, methode, foerderweg, methodOptions, routeOptions, results, pager } = useLoaderData<typeof loader>();
   const filtered = text.trim() !== '' || methode !== '' || foerderweg !== '';
   return (
     <>
@@ -65,17 +66,16 @@ export default function Examples() {
       <p role="status">
         {queryMessage
           ? 'Keine Suche ausgeführt.'
-          : results.length === 0
+          : pager.total === 0
             ? 'Kein Beispiel passt zu Ihrer Suche.'
-            : results.length === 1
-              ? '1 Beispiel'
-              : `${results.length} Beispiele`}
+            : `${pager.total === 1 ? '1 Beispiel' : `${pager.total.toLocaleString('de-DE')} Beispiele`}${pager.pages > 1 ? ` (Seite ${pager.page} von ${pager.pages})` : ''}`}
       </p>
       <ul className="cards" aria-label="Gefundene Beispiele">
         {results.map((e) => (
           <ExampleCard key={e.slug} example={e} />
         ))}
       </ul>
+      <Pagination pager={pager} label="Seiten der gefundenen Beispiele" />
       <p>
         <Link to="/methoden">Zum Methodenkatalog</Link>
       </p>

@@ -9,6 +9,7 @@ import { formatEuroWhole } from '../../machines/shared/format';
 import { FilterSelect } from '../components/filter-select';
 import { MethodCard } from '../components/methoden/method-card';
 import { searchMethods } from '../methoden.server';
+import { Pagination } from '../components/pagination';
 import { documentPage, loadAsDocument } from '../utils/page-scripts';
 
 /** A public page: served as a document without React (ADR 0056). */
@@ -18,13 +19,13 @@ export const clientLoader = loadAsDocument;
 export const meta: MetaFunction = () => [{ title: 'Methoden der Bürgerbeteiligung – Förderlotse Bürgerbeteiligung' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return searchMethods(new URL(request.url).searchParams);
+  return searchMethods(new URL(request.url));
 }
 
 const all = { value: '', label: 'alle' };
 
 export default function MethodsCatalogue() {
-  const { text, filters, queryMessage, searched, results, total, draftId } = useLoaderData<typeof loader>();
+  const { text, filters, queryMessage, searched, results, pager, total, draftId } = useLoaderData<typeof loader>();
   const filtered = hasAnyFilter(filters) || text.trim() !== '';
   return (
     <>
@@ -125,15 +126,16 @@ export default function MethodsCatalogue() {
       <p role="status">
         {queryMessage
           ? 'Keine Suche ausgeführt.'
-          : results.length === 0
+          : pager.total === 0
             ? 'Keine Methode passt zu Ihrer Suche. Lockern Sie einen Filter oder versuchen Sie ein anderes Wort.'
-            : `${results.length === 1 ? '1 Methode' : `${results.length} Methoden`}${searched ? ', die passendsten zuerst' : ''}`}
+            : `${pager.total === 1 ? '1 Methode' : `${pager.total.toLocaleString('de-DE')} Methoden`}${searched ? ', die passendsten zuerst' : ''}${pager.pages > 1 ? ` (Seite ${pager.page} von ${pager.pages})` : ''}`}
       </p>
       <ul className="cards" aria-label="Gefundene Methoden">
         {results.map((m) => (
           <MethodCard key={m.slug} method={m} query={draftId ? `?antrag=${draftId}` : ''} />
         ))}
       </ul>
+      <Pagination pager={pager} label="Seiten der gefundenen Methoden" />
       <h2>Weitere Methodensammlungen</h2>
       <p>
         Die Texte hier sind eigene Beschreibungen des Förderlotsen. Ausführlichere Sammlungen anderer Herausgeber finden Sie zum Beispiel

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../machines/shared/format';
 import { auditActionLabel, auditAreas, type AuditArea } from '../components/admin/audit-labels';
 import { auditSummary } from '../components/regelwerk/audit';
 import { ErrorSummary, SelectField, TextField } from '../components/fields';
+import { Pagination } from '../components/pagination';
 import { ScrollTable } from '../components/scroll-table';
 import { getDb } from '../db.server';
 import { requireRole } from '../session.server';
@@ -189,29 +190,16 @@ export default function AdministrationAudit() {
           </tbody>
         </ScrollTable>
       ) : null}
-      {d.pages > 1 ? (
-        <nav aria-label="Seiten des Protokolls" className="pagination">
-          <ul>
-            {d.page > 1 ? (
-              <li>
-                <Link to={pageLink(search, d.page - 1)} rel="prev">
-                  Vorherige Seite
-                </Link>
-              </li>
-            ) : null}
-            <li aria-current="page">
-              Seite {d.page} von {d.pages}
-            </li>
-            {d.page < d.pages ? (
-              <li>
-                <Link to={pageLink(search, d.page + 1)} rel="next">
-                  Nächste Seite
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pagination
+        label="Seiten des Protokolls"
+        pager={{
+          page: d.page,
+          pages: d.pages,
+          total: d.total,
+          prev: d.page > 1 ? pageLink(search, d.page - 1) : null,
+          next: d.page < d.pages ? pageLink(search, d.page + 1) : null,
+        }}
+      />
     </>
   );
 }

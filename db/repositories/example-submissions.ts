@@ -104,3 +104,12 @@ export async function listPublishedExampleEntries(db: Executor, limit = 50): Pro
     .limit(limit)
     .execute();
 }
+
+/** Changes whenever an offer is added, decided or withdrawn (for caches of the public list). */
+export async function submissionsStamp(db: Executor): Promise<string> {
+  const row = await db
+    .selectFrom('example_submissions')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('version').as('v'), eb.fn.max('id').as('id')])
+    .executeTakeFirstOrThrow();
+  return `${Number(row.n)}:${Number(row.v ?? 0)}:${Number(row.id ?? 0)}`;
+}

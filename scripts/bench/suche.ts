@@ -1,0 +1,53 @@
+import { insertProgramEntry } from '../../db/repositories/content';
+import { methods } from '../../machines/methoden/catalogue';
+import { demoExamples } from '../../machines/methoden/examples';
+import { load, printLoad } from './load';
+import { startBenchServer } from './server';
+
+const METHODS = 500;
+const EXAMPLES = 5_000;
+
+/**
+ * Issue 17: search over 500 methods and 5 000 good examples (published entries in the database,
+ * variants of the shipped ones under their own names) against the rendered start page, p95 at 1
+ * and 16 connections (goal: at most 1,5× the start page).
+ */
+export async function benchSearch(): Promise<void> {
+  const server = await startBenchServer(async (db) => {
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < METHODS; i++) {
+        const m = methods[i % methods.length]!;
+        const content = i < methods.length ? m : { ...m, slug: `${m.slug}-${i}`, name: `${m.name} ${i}` };
+        await insertProgramEntry(trx, { kind: 'methode', slug: content.slug, content });
+      }
+      for (let i = 0; i < EXAMPLES; i++) {
+        const e = demoExamples[i % demoExamples.length]!;
+        const content = i < demoExamples.length ? e : { ...e, slug: `${e.slug}-${i}`, title: `${e.title} (${i})`, year: 2022 + (i % 5) };
+        await insertProgramEntry(trx, { kind: 'beispiel', slug: content.slug, content });
+      }
+    });
+  });
+  try {
+    const pages: Array<[string, string]> = [
+      ['Startseite / (gerendert)', '/'],
+      ['Methoden: Suche „Jugendlicher“', '/methoden?q=Jugendlicher'],
+      ['Methoden: Suche und Filter', '/methoden?q=Beteiligung+Abende&zielgruppe=jugendliche&kosten=20000'],
+      ['Beispiele: Suche „Jugend Platz“', '/beispiele?q=Jugend+Platz'],
+      ['Beispiele: Suche und Förderweg', '/beispiele?q=B%C3%BCrgerrat&foerderweg=B'],
+    ];
+    // One request each first: the catalogue and the indexes are built once per content version.
+    for (const [, path] of pages) await (await fetch(`${server.baseUrl}${path}`)).arrayBuffer();
+    const results = [];
+    for (const connections of [1, 16])
+      for (const [label, path] of pages) results.push(await load({ label, url: `${server.baseUrl}${path}`, connections }));
+    console.log(`\n## Suche: ${METHODS} Methoden und ${EXAMPLES.toLocaleString('de-DE')} gute Beispiele`);
+    printLoad(results);
+    for (const connections of [1, 16]) {
+      const start = results.find((r) => r.connections === connections && r.label.startsWith('Startseite'))!;
+      for (const r of results.filter((x) => x.connections === connections && x !== start))
+        console.log(`${r.label} bei ${connections} Verbindung(en): p95 ${(r.p95Ms / start.p95Ms).toFixed(2)}× der Startseite`);
+    }
+  } finally {
+    await server.stop();
+  }
+}
