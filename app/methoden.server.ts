@@ -290,6 +290,8 @@ export async function findExample(slug: string) {
     doDifferently: example.doDifferently,
     contact: example.contact,
     images: example.images ?? [],
+    /** An editorial entry (editors change it at /redaktion); grantees' offers are decided at /beispiele/redaktion. */
+    editorial: cat.examples.some((e) => e.slug === slug),
     similar: similarExamples(example, examples).map((e) => exampleCard(e, cat)),
   };
 }

@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ExampleCard } from '../components/methoden/example-card';
 import { findExample } from '../methoden.server';
+import { editorRoles } from '../redaktion.server';
+import { getUser } from '../session.server';
 import { documentPage, loadAsDocument } from '../utils/page-scripts';
 
 /** A public page: served as a document without React (ADR 0056). */
@@ -12,10 +14,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? 'Beispiel'} – Gute Beispiele – Förderlotse Bürgerbeteiligung` },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const example = await findExample(params.slug ?? '');
   if (!example) throw new Response('Not Found', { status: 404 });
-  return example;
+  const user = await getUser(request);
+  const editor = user !== null && (editorRoles as readonly string[]).includes(user.role);
+  return { ...example, editLink: editor && example.editorial ? `/redaktion/beispiel/${example.slug}` : null };
 }
 
 export default function ExamplePage() {
@@ -26,6 +30,11 @@ export default function ExamplePage() {
         <Link to="/beispiele">Alle Beispiele</Link>
       </p>
       <h1>{e.title}</h1>
+      {e.editLink ? (
+        <p>
+          <Link to={e.editLink}>In der Redaktion bearbeiten</Link>
+        </p>
+      ) : null}
       {e.fictional ? (
         <div className="notice notice--warning">
           <p>

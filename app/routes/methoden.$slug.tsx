@@ -10,6 +10,7 @@ import { isEditable, type ReviewStatus } from '../../machines/frl/review/machine
 import { PostForm } from '../components/forms';
 import { MethodCard } from '../components/methoden/method-card';
 import { getDb } from '../db.server';
+import { editorRoles } from '../redaktion.server';
 import { getUser } from '../session.server';
 import { costRangeText, examplesForMethod, findMethod, rangeText, similarMethods } from '../methoden.server';
 import { ExampleCard } from '../components/methoden/example-card';
@@ -54,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           .map((a) => ({ id: a.id, title: a.title || `Antrag ${a.id}` }));
   const preselected = new URL(request.url).searchParams.get('antrag');
   return {
+    editLink: user !== null && (editorRoles as readonly string[]).includes(user.role) ? `/redaktion/methode/${method.slug}` : null,
     signedInApplicant: applicant !== null,
     drafts,
     preselected: drafts.some((d) => String(d.id) === preselected) ? preselected : null,
@@ -87,7 +89,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function MethodPage() {
-  const { method, criteria, similar, examples, signedInApplicant, drafts, preselected, adoptNotice } = useLoaderData<typeof loader>();
+  const { method, criteria, similar, examples, signedInApplicant, drafts, preselected, adoptNotice, editLink } =
+    useLoaderData<typeof loader>();
   const excluded = method.fundingFit.status === 'ausgeschlossen';
   return (
     <>
@@ -95,6 +98,11 @@ export default function MethodPage() {
         <Link to="/methoden">Alle Methoden</Link>
       </p>
       <h1>{method.name}</h1>
+      {editLink ? (
+        <p>
+          <Link to={editLink}>In der Redaktion bearbeiten</Link>
+        </p>
+      ) : null}
       <p className="lead">{method.summary}</p>
       <div
         className={`notice ${excluded ? 'notice--error' : method.fundingFit.status === 'foerderfaehig' ? 'notice--success' : 'notice--warning'}`}

@@ -113,6 +113,13 @@ test('a new good example: drafted with a picture, reviewed by a second editor, p
   });
   expect(notImage.status()).toBe(400);
   expect(await notImage.text()).toContain('diese Datei ist keines');
+  const huge = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(9 * 1024 * 1024)]);
+  const tooBig = await upload(beratung, page, {
+    alt: 'Ein sehr großes Bild vom Platz',
+    file: { name: 'gross.jpg', mimeType: 'image/jpeg', buffer: huge },
+  });
+  expect(tooBig.status()).toBe(413);
+  expect(await tooBig.text()).toContain('Das Bild ist größer als 8 MB');
   const original = await jpegWithExif(2400);
   expect(original.includes(Buffer.from('GeheimerAufnahmeort'))).toBe(true);
   const uploaded = await upload(beratung, page, {
@@ -196,6 +203,9 @@ test('a published method changes for the public only when a second editor publis
   expect((await act(ministerium, page, { intent: 'veroeffentlichen' })).status()).toBe(302);
   expect(await text(anonymous, `/methoden?q=${word}`)).toContain(name);
   expect(await text(anonymous, `/methoden/${slug}`)).toContain(word);
+  // Editors find the way from the public page to the entry; visitors do not see it.
+  expect(await text(beratung, `/methoden/${slug}`)).toContain(`href="/redaktion/methode/${slug}"`);
+  expect(await text(anonymous, `/methoden/${slug}`)).not.toContain('In der Redaktion bearbeiten');
 
   // A change: the draft shows the difference, the public page keeps the published text until it is published.
   const changed = { ...content, summary: `Ein kleiner Rat aus gelosten Menschen trifft sich zur ${word} im Gemeindesaal.` };
