@@ -498,3 +498,23 @@ export async function markDigestSeen(db: Executor, memberId: number, threads: Ar
       .where('seen_post_id', '<', t.lastPostId)
       .execute();
 }
+
+/** How many replies of the thread come before `postId` (for its page), or null when it is no reply of the thread. */
+export async function replyPosition(db: Executor, threadId: number, postId: number): Promise<number | null> {
+  const post = await db
+    .selectFrom('network_posts')
+    .select('opening')
+    .where('id', '=', postId)
+    .where('thread_id', '=', threadId)
+    .executeTakeFirst();
+  if (!post) return null;
+  if (post.opening) return 0;
+  const row = await db
+    .selectFrom('network_posts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('thread_id', '=', threadId)
+    .where('opening', '=', 0)
+    .where('id', '<', postId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -28,7 +28,7 @@ const postBody = () => longText('Ihren Beitrag', maxPostLength, 'Bitte schreiben
 
 export const threadSchema = z.object({
   category: z.enum(topicCategories, { error: 'Bitte wählen Sie eine Kategorie.' }),
-  title: requiredText('den Titel des Themas', maxTitleLength),
+  title: requiredText('die Überschrift des Themas', maxTitleLength),
   body: postBody(),
   question: z.enum(['ja', 'nein'], { error: 'Bitte geben Sie an, ob Sie eine Frage stellen.' }),
 });

@@ -35,7 +35,7 @@ describe('topic forms (issue 20 Nr. 3)', () => {
   it('needs a category, a title, a text and the question answer; German messages', () => {
     expect(messages(threadSchema.safeParse({}))).toEqual([
       'Bitte wählen Sie eine Kategorie.',
-      'Bitte geben Sie den Titel des Themas an.',
+      'Bitte geben Sie die Überschrift des Themas an.',
       'Bitte schreiben Sie einen Text.',
       'Bitte geben Sie an, ob Sie eine Frage stellen.',
     ]);
