@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
@@ -343,12 +343,11 @@ function EditForm({ threadId, post, lastResult }: { threadId: number; post: Post
   const [form, fields] = useForm({
     id: 'bearbeiten',
     lastResult,
-    defaultValue: { body: post.body ?? '', version: String(post.version) },
+    defaultValue: { body: post.body ?? '' },
     constraint: getZodConstraint(editSchema),
     shouldValidate: 'onSubmit',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editSchema }),
   });
-  const { key, ...version } = getInputProps(fields.version, { type: 'hidden' });
   return (
     <section aria-labelledby="bearbeiten-titel" id="bearbeiten" className="panel">
       <h3 id="bearbeiten-titel">Beitrag bearbeiten</h3>
@@ -356,7 +355,7 @@ function EditForm({ threadId, post, lastResult }: { threadId: number; post: Post
       <PostForm {...getFormProps(form)} noValidate action={`/netzwerk/themen/${threadId}?bearbeiten=${post.id}`}>
         <input type="hidden" name="intent" value="edit" />
         <input type="hidden" name="post" value={post.id} />
-        <input key={key} {...version} />
+        <input type="hidden" name="version" value={post.version} />
         <TextAreaField field={fields.body} label="Neuer Text" rows={6} hint="Der bisherige Text bleibt im Verlauf des Beitrags sichtbar." />
         <button type="submit" className="button">
           Änderung speichern
@@ -448,7 +447,7 @@ function PostItem({ post, threadVersion }: { post: PostView; threadVersion: numb
       ) : null}
       <div className="post__actions">
         {post.useful ? (
-          <span className="caption">{post.useful === 1 ? '1 Mitglied' : `${post.useful} Mitglieder`} fanden das nützlich. </span>
+          <span className="caption">{post.useful === 1 ? '1 Mitglied fand' : `${post.useful} Mitglieder fanden`} das nützlich. </span>
         ) : null}
         {post.canMark ? (
           <PostForm className="inline-form" aria-label={`Beitrag von ${post.author} als nützlich markieren`}>
