@@ -96,8 +96,8 @@ export default function Moderation() {
           {d.reported.map((r) => (
             <li key={r.postId}>
               <p>
-                <Link to={`${r.link}?moderieren=${r.postId}#moderieren`}>{r.threadTitle}</Link>: Beitrag von {r.author}, gemeldet seit{' '}
-                {r.since} Uhr{r.hidden ? ' (bereits ausgeblendet)' : ''}
+                <Link to={`${r.link}?moderieren=${r.postId}#moderieren-abschnitt`}>{r.threadTitle}</Link>: Beitrag von {r.author}, gemeldet
+                seit {r.since} Uhr{r.hidden ? ' (bereits ausgeblendet)' : ''}
               </p>
               <blockquote className="preserve-lines">{r.body}</blockquote>
               <p>Gründe: {r.reasons.join(' · ')}</p>
@@ -121,7 +121,7 @@ export default function Moderation() {
             <li key={p.postId}>
               <p>
                 Beitrag von {p.author}, Grund: {p.reason} –{' '}
-                <Link to={`${p.link}?moderieren=${p.postId}#moderieren`}>im Thema ansehen und wieder einblenden</Link>
+                <Link to={`${p.link}?moderieren=${p.postId}#moderieren-abschnitt`}>im Thema ansehen und wieder einblenden</Link>
               </p>
               <blockquote className="preserve-lines">{p.body}</blockquote>
             </li>

@@ -349,7 +349,7 @@ function EditForm({ threadId, post, lastResult }: { threadId: number; post: Post
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editSchema }),
   });
   return (
-    <section aria-labelledby="bearbeiten-titel" id="bearbeiten" className="panel">
+    <section aria-labelledby="bearbeiten-titel" id="bearbeiten-abschnitt" className="panel">
       <h3 id="bearbeiten-titel">Beitrag bearbeiten</h3>
       <ErrorSummary form={form} />
       <PostForm {...getFormProps(form)} noValidate action={`/netzwerk/themen/${threadId}?bearbeiten=${post.id}`}>
@@ -388,7 +388,7 @@ function ReasonForm({
   });
   const title = kind === 'melden' ? 'Beitrag melden' : post.hidden ? 'Beitrag wieder einblenden' : 'Beitrag ausblenden';
   return (
-    <section aria-labelledby={`${kind}-titel`} id={kind} className="panel">
+    <section aria-labelledby={`${kind}-titel`} id={`${kind}-abschnitt`} className="panel">
       <h3 id={`${kind}-titel`}>{title}</h3>
       <ErrorSummary form={form} />
       <PostForm {...getFormProps(form)} noValidate action={`/netzwerk/themen/${threadId}?${kind}=${post.id}`}>
@@ -469,26 +469,26 @@ function PostItem({ post, threadVersion }: { post: PostView; threadVersion: numb
           </PostForm>
         ) : null}
         {post.canEdit ? (
-          <Link to={`${base}?bearbeiten=${post.id}#bearbeiten`}>
+          <Link to={`${base}?bearbeiten=${post.id}#bearbeiten-abschnitt`}>
             Bearbeiten<span className="visually-hidden"> (Beitrag vom {post.at} Uhr)</span>
           </Link>
         ) : null}{' '}
         {post.canReport ? (
-          <Link to={`${base}?melden=${post.id}#melden`}>
+          <Link to={`${base}?melden=${post.id}#melden-abschnitt`}>
             Melden<span className="visually-hidden"> (Beitrag von {post.author})</span>
           </Link>
         ) : null}{' '}
         {d.moderator ? (
-          <Link to={`${base}?moderieren=${post.id}#moderieren`}>
+          <Link to={`${base}?moderieren=${post.id}#moderieren-abschnitt`}>
             {post.hidden ? 'Wieder einblenden' : 'Ausblenden'}
             <span className="visually-hidden"> (Beitrag von {post.author})</span>
           </Link>
         ) : null}
       </div>
-      {d.editing === post.id ? (
+      {d.editing === post.id && post.canEdit ? (
         <EditForm threadId={d.thread.id} post={post} lastResult={resultFor(actionData, 'bearbeiten', post.id)} />
       ) : null}
-      {d.reporting === post.id ? (
+      {d.reporting === post.id && post.canReport ? (
         <ReasonForm threadId={d.thread.id} post={post} kind="melden" lastResult={resultFor(actionData, 'melden', post.id)} />
       ) : null}
       {d.moderating === post.id ? (
