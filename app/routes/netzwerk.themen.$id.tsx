@@ -428,7 +428,9 @@ function PostItem({ post, threadVersion }: { post: PostView; threadVersion: numb
       {post.hidden ? (
         <p className="notice notice--warning">
           <strong>{hiddenNotice}</strong>
-          {post.hiddenReason ? ` (Grund: ${post.hiddenReason}; nur Sie${post.own ? '' : ' als Moderation'} sehen den Text)` : ''}
+          {post.hiddenReason
+            ? `. Grund: ${post.hiddenReason}. Den Text sehen nur ${post.own ? 'Sie und die Moderation' : 'die Moderation und wer ihn geschrieben hat'}.`
+            : ''}
         </p>
       ) : null}
       {post.body !== null ? <p className="preserve-lines">{post.body}</p> : null}
