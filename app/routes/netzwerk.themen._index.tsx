@@ -28,12 +28,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireMember(request);
   const filter = threadFilter(new URL(request.url).searchParams);
   const db = await getDb();
-  const total = await countThreads(db, filter.category);
+  const total = await countThreads(db, filter);
   const pages = pageCount(total, THREADS_PAGE);
   const page = Math.min(filter.page, pages);
-  const threads = await listThreads(db, filter.category, THREADS_PAGE, (page - 1) * THREADS_PAGE);
+  const threads = await listThreads(db, filter, THREADS_PAGE, (page - 1) * THREADS_PAGE);
   return {
     category: filter.category,
+    q: filter.q,
     page,
     pages,
     total,
@@ -68,8 +69,9 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`${threadPath(threadId)}?neu=1`);
 }
 
-function pageLink(category: string | null, page: number) {
+function pageLink(category: string | null, q: string, page: number) {
   const params = new URLSearchParams();
+  if (q) params.set('q', q);
   if (category) params.set('kategorie', category);
   if (page > 1) params.set('seite', String(page));
   const query = params.toString();
@@ -97,7 +99,13 @@ export default function Topics() {
       <p>
         <a href="#neues-thema">Neues Thema beginnen</a>
       </p>
-      <Form method="get" role="search" aria-label="Themen filtern">
+      <Form method="get" role="search" aria-label="Themen durchsuchen">
+        <div className="field">
+          <label htmlFor="q" className="field__label">
+            Suchbegriff
+          </label>
+          <input id="q" name="q" type="search" className="input" defaultValue={d.q} maxLength={100} />
+        </div>
         <div className="field">
           <label htmlFor="kategorie" className="field__label">
             Kategorie
@@ -112,7 +120,7 @@ export default function Topics() {
           </select>
         </div>
         <button type="submit" className="button button--secondary">
-          Anzeigen
+          Suchen
         </button>
       </Form>
       <h2>{d.total === 1 ? '1 Thema' : `${d.total} Themen`}</h2>
@@ -136,7 +144,11 @@ export default function Topics() {
           ))}
         </ul>
       ) : (
-        <p>Noch keine Themen{d.category ? ' in dieser Kategorie' : ''}. Beginnen Sie das erste.</p>
+        <p>
+          {d.q || d.category
+            ? 'Keine Themen gefunden. Bitte lockern Sie die Suche, oder beginnen Sie ein neues Thema.'
+            : 'Noch keine Themen. Beginnen Sie das erste.'}
+        </p>
       )}
       {d.pages > 1 ? (
         <nav aria-label="Seiten der Themenliste">
@@ -145,13 +157,13 @@ export default function Topics() {
             {d.page > 1 ? (
               <>
                 {' · '}
-                <Link to={pageLink(d.category, d.page - 1)}>Vorherige Seite</Link>
+                <Link to={pageLink(d.category, d.q, d.page - 1)}>Vorherige Seite</Link>
               </>
             ) : null}
             {d.page < d.pages ? (
               <>
                 {' · '}
-                <Link to={pageLink(d.category, d.page + 1)}>Nächste Seite</Link>
+                <Link to={pageLink(d.category, d.q, d.page + 1)}>Nächste Seite</Link>
               </>
             ) : null}
           </p>

@@ -113,17 +113,49 @@ export interface ThreadListItem {
   lastActivityAt: string;
 }
 
-export async function countThreads(db: Executor, category: TopicCategory | null): Promise<number> {
-  let query = db.selectFrom('network_threads').select((eb) => eb.fn.countAll<number>().as('n'));
-  if (category) query = query.where('category', '=', category);
-  const row = await query.executeTakeFirst();
+export interface ListFilter {
+  category: TopicCategory | null;
+  q: string;
+}
+
+/**
+ * Drops LIKE wildcards from a search text (as the directory does, ADR 0052): SQLite has no default
+ * escape character and PostgreSQL uses the backslash; dropping them behaves the same on both.
+ */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, '');
+
+/** The threads a filter selects (category, words in the title or a visible post), before selecting columns. */
+function threadsMatching(db: Executor, filter: ListFilter) {
+  let query = db.selectFrom('network_threads as t');
+  if (filter.category) query = query.where('t.category', '=', filter.category);
+  const words = likeLiteral(filter.q.toLowerCase()).trim();
+  if (!words) return query;
+  const pattern = `%${words}%`;
+  return query.where((eb) =>
+    eb.or([
+      eb(eb.fn('lower', ['t.title']), 'like', pattern),
+      eb.exists(
+        eb
+          .selectFrom('network_posts as sp')
+          .select('sp.id')
+          .whereRef('sp.thread_id', '=', 't.id')
+          .where('sp.hidden_at', 'is', null)
+          .where((inner) => inner(inner.fn('lower', ['sp.body']), 'like', pattern)),
+      ),
+    ]),
+  );
+}
+
+export async function countThreads(db: Executor, filter: ListFilter): Promise<number> {
+  const row = await threadsMatching(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
 /** Threads, the latest activity first. */
-export async function listThreads(db: Executor, category: TopicCategory | null, limit: number, offset = 0): Promise<ThreadListItem[]> {
-  let query = db
-    .selectFrom('network_threads as t')
+export async function listThreads(db: Executor, filter: ListFilter, limit: number, offset = 0): Promise<ThreadListItem[]> {
+  const query = threadsMatching(db, filter)
     .leftJoin('network_members as m', 'm.id', 't.author_id')
     .select([
       't.id',
@@ -135,7 +167,6 @@ export async function listThreads(db: Executor, category: TopicCategory | null, 
       't.last_activity_at',
       'm.display_name',
     ]);
-  if (category) query = query.where('t.category', '=', category);
   const rows = await query.orderBy('t.last_activity_at', 'desc').orderBy('t.id', 'desc').limit(limit).offset(offset).execute();
   return rows.map((r) => ({
     id: r.id,

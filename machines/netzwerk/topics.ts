@@ -217,6 +217,8 @@ export const REPLIES_PAGE = 50;
 
 export interface ThreadFilter {
   category: TopicCategory | null;
+  /** Words searched in titles and visible posts (one phrase, case ignored). */
+  q: string;
   page: number;
 }
 
@@ -225,6 +227,7 @@ export function threadFilter(params: URLSearchParams): ThreadFilter {
   const category = params.get('kategorie');
   return {
     category: category && (topicCategories as readonly string[]).includes(category) ? (category as TopicCategory) : null,
+    q: (params.get('q') ?? '').replace(/\s+/g, ' ').trim().slice(0, 100),
     page: pageNumber(params.get('seite')),
   };
 }

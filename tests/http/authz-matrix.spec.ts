@@ -544,7 +544,7 @@ const matrix: Row[] = [
   { file: 'netzwerk.themen._index', path: '/netzwerk/themen', method: 'GET', expect: only(['kommune', 'beratung'], 'ok', 'redirect') },
   {
     file: 'netzwerk.themen._index',
-    path: '/netzwerk/themen?kategorie=%3Cscript%3E&seite=-3',
+    path: '/netzwerk/themen?kategorie=%3Cscript%3E&seite=-3&q=%25_%5C%3Cb%3E',
     method: 'GET',
     expect: only(['kommune', 'beratung'], 'ok', 'redirect'),
   },

@@ -67,6 +67,12 @@ test('bad input: German messages at the field with the text kept, HTML escaped, 
   expect(page).not.toContain('<b>fett</b>');
   expect(page).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;b&gt;fett&lt;/b&gt;');
 
+  // The search finds the thread by a word of its text; the search text is shown escaped.
+  const found = await text(asker.client, `/netzwerk/themen?q=${encodeURIComponent('TEXT <script>')}`);
+  expect(found).toContain(`/netzwerk/themen/${id}"`);
+  expect(found).not.toContain('value="TEXT <script>"');
+  expect(await text(asker.client, '/netzwerk/themen?q=kein-solches-wort-xyz')).toContain('Keine Themen gefunden.');
+
   const emptyReply = await asker.client.post(`/netzwerk/themen/${id}`, { intent: 'reply', body: '   ' });
   expect(emptyReply.status()).toBe(400);
   expect(await emptyReply.text()).toContain('Bitte schreiben Sie einen Text.');

@@ -138,9 +138,17 @@ describe('rules of a thread', () => {
   });
 
   it('reads the list filter leniently', () => {
-    expect(threadFilter(new URLSearchParams('kategorie=recht&seite=2'))).toEqual({ category: 'recht', page: 2 });
-    expect(threadFilter(new URLSearchParams('kategorie=%3Cscript%3E&seite=-1'))).toEqual({ category: null, page: 1 });
-    expect(threadFilter(new URLSearchParams('seite=99999999'))).toEqual({ category: null, page: 1 });
+    expect(threadFilter(new URLSearchParams('kategorie=recht&seite=2&q=+Daten%0Aschutz++'))).toEqual({
+      category: 'recht',
+      q: 'Daten schutz',
+      page: 2,
+    });
+    expect(threadFilter(new URLSearchParams('kategorie=%3Cscript%3E&seite=-1'))).toEqual({ category: null, q: '', page: 1 });
+    expect(threadFilter(new URLSearchParams(`seite=99999999&q=${'x'.repeat(150)}`))).toEqual({
+      category: null,
+      q: 'x'.repeat(100),
+      page: 1,
+    });
   });
 
   it('writes the digest with counts and links', () => {
