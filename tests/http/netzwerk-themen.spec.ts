@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { createTestNetworkMember, lastMailTo } from '../support/e2e-database';
+import { setMemberBlocked } from '../../db/repositories/netzwerk';
+import { createTestNetworkMember, lastMailTo, openE2eDatabase } from '../support/e2e-database';
 import { clientFor, type Client } from '../support/http';
 
 /**
@@ -218,4 +219,24 @@ test('an author edits with the history kept; a reported post hidden by one of tw
   ).toBe(302);
   expect(await text(reader.client, `/netzwerk/themen/${id}`)).toContain('Zweite Fassung');
   await Promise.all([author.client.dispose(), reader.client.dispose(), moderatorA.client.dispose(), moderatorB.client.dispose()]);
+});
+
+test('a blocked member sees no topics and cannot post (403); the moderation page is for moderators only', async ({ baseURL }) => {
+  const blocked = await member(baseURL!, `Gesperrt ${unique()}`);
+  const db = openE2eDatabase();
+  try {
+    await setMemberBlocked(db, blocked.memberId, 'Test der Sperre');
+  } finally {
+    await db.destroy();
+  }
+  for (const path of ['/netzwerk/themen', '/netzwerk/themen/1', '/netzwerk/moderation'])
+    expect((await blocked.client.get(path)).status(), path).toBe(403);
+  expect((await blocked.client.post('/netzwerk/themen/1', { intent: 'reply', body: 'Trotzdem' })).status()).toBe(403);
+  expect((await blocked.client.post('/netzwerk/themen', { category: 'recht', title: 'x', body: 'y', question: 'nein' })).status()).toBe(
+    403,
+  );
+  const plain = await member(baseURL!, `Ohne Moderation ${unique()}`);
+  expect((await plain.client.get('/netzwerk/moderation')).status()).toBe(403);
+  expect((await plain.client.post('/netzwerk/moderation', { intent: 'dismiss', post: '2' })).status()).toBe(403);
+  await Promise.all([blocked.client.dispose(), plain.client.dispose()]);
 });
