@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
-import { saveMemberProfile, setMemberBlocked } from '../../db/repositories/netzwerk';
+import { leaveNetwork, saveMemberProfile, setMemberBlocked } from '../../db/repositories/netzwerk';
 import {
   addReply,
   claimDigest,
@@ -179,6 +179,25 @@ describe('topics (issue 20 Nr. 3)', () => {
     expect(await moderatePost(db, bad, 0, 'restore', 'Versehen', at(3))).toBe(false);
     expect(await moderatePost(db, bad, 1, 'restore', 'Versehen', at(3))).toBe(true);
     expect((await postById(db, bad))!.hidden).toBe(false);
+  });
+});
+
+describe('leaving the network', () => {
+  it('keeps the posts of a member who leaves, shown as a former member; their marks and subscriptions go', async () => {
+    const a = await member('a@example.org', 'Gemeinde A');
+    const b = await member('b@example.org', 'Verein B');
+    const { threadId, postId } = await question(a);
+    const replyId = await addReply(db, threadId, b, 'Antwort von B', at(1));
+    await toggleMark(db, postId, b);
+    await reportPost(db, postId, b, 'Test der Meldung');
+    const userB = await db.selectFrom('network_members').select('user_id').where('id', '=', b).executeTakeFirstOrThrow();
+    expect(await leaveNetwork(db, userB.user_id)).toBe(true);
+    const reply = (await postById(db, replyId))!;
+    expect([reply.authorId, reply.authorName, reply.body]).toEqual([null, 'Ehemaliges Mitglied', 'Antwort von B']);
+    expect((await marksOf(db, [postId], a)).get(postId)).toBeUndefined();
+    expect(await isSubscribed(db, threadId, b)).toBe(false);
+    expect((await openReports(db)).map((r) => r.reasons)).toEqual([['Test der Meldung']]);
+    expect((await listThreads(db, all, 10))[0]!.replies).toBe(1);
   });
 });
 
