@@ -7,6 +7,7 @@ import { getDb } from './db.server';
 import { recheckOutdatedDrafts } from './regelwerk.server';
 import { log } from './utils/log.server';
 import { remindersOnce } from './fristen.server';
+import { topicDigestsOnce } from './netzwerk-topics.server';
 
 const EVERY_HOURS = 6;
 let timer: NodeJS.Timeout | null = null;
@@ -96,6 +97,11 @@ export function startHousekeeping() {
   seatTimer.unref();
   // Deadline reminders (issue 19 Nr. 6): hourly in every instance; each is claimed once (ADR 0067).
   void remindersOnce();
-  reminderTimer = setInterval(() => void remindersOnce(), 3_600_000);
+  // The network's topic digests (issue 20 Nr. 3): hourly too; one per member and day, claimed once (ADR 0072).
+  void topicDigestsOnce();
+  reminderTimer = setInterval(() => {
+    void remindersOnce();
+    void topicDigestsOnce();
+  }, 3_600_000);
   reminderTimer.unref();
 }

@@ -4,6 +4,7 @@ import type { AdmissionMode, EventFormat, EventStatus, EventTopic } from '../mac
 import type { SelectionDecision } from '../machines/veranstaltungen/selection';
 import type { RegistrationStatus } from '../machines/veranstaltungen/registration';
 import type { MemberRole } from '../machines/netzwerk/profile';
+import type { TopicCategory } from '../machines/netzwerk/topics';
 
 /** ISO-8601 timestamps are stored as TEXT; booleans as INTEGER 0/1 (SQLite has neither type). */
 type Timestamp = string;
@@ -643,6 +644,73 @@ export interface NetworkMessageTable {
   read_at: Timestamp | null;
 }
 
+/** A thread of the network's topics (issue 20 Nr. 3, ADR 0072); its opening text is its first post. */
+export interface NetworkThreadTable {
+  id: Generated<number>;
+  category: TopicCategory;
+  title: string;
+  is_question: Flag;
+  author_id: number | null;
+  accepted_post_id: number | null;
+  reply_count: Generated<number>;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  last_activity_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface NetworkPostTable {
+  id: Generated<number>;
+  thread_id: number;
+  author_id: number | null;
+  opening: Flag;
+  body: string;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  edited_at: Timestamp | null;
+  hidden_at: Timestamp | null;
+  hidden_reason: string | null;
+  version: Generated<number>;
+}
+
+/** Earlier texts of an edited post (issue 20 Nr. 5 "history kept"). */
+export interface NetworkPostVersionTable {
+  id: Generated<number>;
+  post_id: number;
+  body: string;
+  written_at: Timestamp;
+  replaced_at: Timestamp;
+}
+
+/** "Nützlich" marks, one per member and post. */
+export interface NetworkPostMarkTable {
+  post_id: number;
+  member_id: number;
+  created_at: Timestamp;
+}
+
+export interface NetworkPostReportTable {
+  id: Generated<number>;
+  post_id: number;
+  member_id: number | null;
+  reason: string;
+  created_at: Timestamp;
+  resolved_at: Timestamp | null;
+}
+
+export interface NetworkThreadSubscriptionTable {
+  thread_id: number;
+  member_id: number;
+  created_at: Timestamp;
+  seen_post_id: Generated<number>;
+}
+
+/** One daily digest per member and day (Saxon date), claimed in the transaction of its e-mail. */
+export interface NetworkTopicDigestTable {
+  id: Generated<number>;
+  member_id: number;
+  day: string;
+  sent_at: Timestamp;
+}
+
 export interface Database {
   job_runs: JobRunTable;
   prepared_downloads: PreparedDownloadTable;
@@ -689,7 +757,17 @@ export interface Database {
   newsletter_subscribers: NewsletterSubscriberTable;
   newsletter_issues: NewsletterIssueTable;
   network_messages: NetworkMessageTable;
+  network_threads: NetworkThreadTable;
+  network_posts: NetworkPostTable;
+  network_post_versions: NetworkPostVersionTable;
+  network_post_marks: NetworkPostMarkTable;
+  network_post_reports: NetworkPostReportTable;
+  network_thread_subscriptions: NetworkThreadSubscriptionTable;
+  network_topic_digests: NetworkTopicDigestTable;
 }
+
+export type NetworkThreadRow = Selectable<NetworkThreadTable>;
+export type NetworkPostRow = Selectable<NetworkPostTable>;
 
 export type NetworkMessageRow = Selectable<NetworkMessageTable>;
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { memberByUser } from '../../db/repositories/netzwerk';
+import { isModerator } from '../../machines/netzwerk/profile';
 import { getDb } from '../db.server';
 import { requireUser } from '../session.server';
 
@@ -10,11 +11,14 @@ export const meta: MetaFunction = () => [{ title: 'EBBS-Netzwerk – Förderlots
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const member = await memberByUser(await getDb(), user.id);
-  return { member: member ? { name: member.displayName, blocked: member.blocked } : null };
+  return {
+    member: member ? { name: member.displayName, blocked: member.blocked } : null,
+    moderator: member !== null && !member.blocked && isModerator(user.role),
+  };
 }
 
 export default function Network() {
-  const { member } = useLoaderData<typeof loader>();
+  const { member, moderator } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>EBBS-Netzwerk</h1>
@@ -32,8 +36,16 @@ export default function Network() {
             <Link to="/netzwerk/mitglieder">Mitglieder finden</Link>
           </li>
           <li>
+            <Link to="/netzwerk/themen">Themen</Link>: fragen Sie das Netzwerk und teilen Sie Erfahrungen
+          </li>
+          <li>
             <Link to="/netzwerk/nachrichten">Nachrichten</Link>
           </li>
+          {moderator ? (
+            <li>
+              <Link to="/netzwerk/moderation">Moderation</Link>: gemeldete und ausgeblendete Beiträge
+            </li>
+          ) : null}
           <li>
             <Link to="/netzwerk/profil">Mein Profil im Netzwerk</Link>
           </li>

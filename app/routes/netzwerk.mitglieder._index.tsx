@@ -32,7 +32,7 @@ export default function Directory() {
   return (
     <>
       <p className="caption">
-        <Link to="/netzwerk">EBBS-Netzwerk</Link>
+        <Link to="/netzwerk">EBBS-Netzwerk</Link> · <Link to="/netzwerk/themen">Themen</Link>
       </p>
       <h1>Mitglieder finden</h1>
       <Form method="get" role="search" aria-label="Mitglieder suchen">

@@ -20,7 +20,7 @@ export default function Messages() {
   return (
     <>
       <p className="caption">
-        <Link to="/netzwerk">EBBS-Netzwerk</Link>
+        <Link to="/netzwerk">EBBS-Netzwerk</Link> · <Link to="/netzwerk/themen">Themen</Link>
       </p>
       <h1>Nachrichten</h1>
       <p>

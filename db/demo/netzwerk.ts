@@ -1,6 +1,7 @@
 import type { DB } from '../client';
 import { memberByUser, saveMemberProfile } from '../repositories/netzwerk';
 import { storeMessage } from '../repositories/netzwerk-messages';
+import { addReply, createThread } from '../repositories/netzwerk-topics';
 import { findUserByEmail } from '../repositories/users';
 import type { MemberProfile } from '../../machines/netzwerk/profile';
 
@@ -41,6 +42,7 @@ export async function seedDemoNetwork(db: DB): Promise<number> {
     joined++;
   }
   await seedDemoMessages(db);
+  await seedDemoTopics(db);
   return joined;
 }
 
@@ -68,4 +70,32 @@ async function seedDemoMessages(db: DB): Promise<void> {
     at('2026-11-20T13:40:00.000Z'),
   );
   await db.updateTable('network_messages').set({ read_at: '2026-11-21T08:00:00.000Z' }).execute();
+}
+
+/** One demo question with an answer (issue 20 Nr. 3), so a new member sees how topics look. */
+async function seedDemoTopics(db: DB): Promise<void> {
+  if (await db.selectFrom('network_threads').select('id').executeTakeFirst()) return;
+  const kommune = await findUserByEmail(db, 'kommune@demo.example');
+  const beratung = await findUserByEmail(db, 'beratung@demo.example');
+  const a = kommune ? await memberByUser(db, kommune.id) : null;
+  const b = beratung ? await memberByUser(db, beratung.id) : null;
+  if (!a || !b) return;
+  const { threadId } = await createThread(
+    db,
+    {
+      authorId: a.id,
+      category: 'methoden',
+      title: 'Wie besetzen wir einen Bürgerrat in einer kleinen Gemeinde?',
+      question: true,
+      body: 'Wir haben rund 3.000 Einwohnerinnen und Einwohner. Hat jemand Erfahrung mit der Losauswahl in dieser Größe? (Demodaten)',
+    },
+    new Date('2026-11-22T09:00:00.000Z'),
+  );
+  await addReply(
+    db,
+    threadId,
+    b.id,
+    'Ja: Losen Sie etwa 300 Personen aus dem Melderegister und laden Sie schriftlich ein; rechnen Sie mit 5 bis 10 Prozent Zusagen. (Demodaten)',
+    new Date('2026-11-22T14:30:00.000Z'),
+  );
 }

@@ -57,6 +57,8 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
     '/benachrichtigungen',
     '/postfach',
     '/qualitaetscheck',
+    // The asker's view of the seeded question: the accept button and the report form.
+    '/netzwerk/themen/1?melden=2',
   ],
   kommune2: [],
   // The Verein's master data form asks for the register instead of the AGS; a project of the Verein
@@ -76,6 +78,12 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
     '/netzwerk/nachrichten/1',
     '/redaktion',
     '/redaktion/methode/world-cafe',
+    // Topics (issue 20 Nr. 3, 5): the list with the new-thread form, the seeded question with the
+    // advisor's answer (post 2) open for editing, and the moderation form and page.
+    '/netzwerk/themen',
+    '/netzwerk/themen/1?bearbeiten=2',
+    '/netzwerk/themen/1?moderieren=1',
+    '/netzwerk/moderation',
   ],
   ministerium: [
     '/regelwerk',

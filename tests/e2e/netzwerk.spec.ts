@@ -5,8 +5,8 @@ import { expect, expectAccessible, signIn, test } from '../support/fixtures';
 /**
  * Issue 20 Nr. 1–2 end to end, with and without JavaScript: two new accounts join the EBBS network
  * with a profile (visibility per field), one finds the other by method and region in the member
- * directory; a visitor without an account sees only the public fields. Topics, messages and
- * moderation are not built yet (see the branch report).
+ * directory; a visitor without an account sees only the public fields. Messages and topics have
+ * their own specs (netzwerk-nachrichten.spec.ts, netzwerk-themen.spec.ts).
  */
 
 async function memberPage(browser: Browser, organisation: string): Promise<Page> {

@@ -560,6 +560,45 @@ const matrix: Row[] = [
     method: 'POST',
     expect: { ...only(['beratung'], 'invalid', 'redirect'), kommune: 404 },
   },
+  // Topics (issue 20 Nr. 3, 5): members only; the seeded thread 1 is a question of the Gemeinde Wiesenbach with
+  // the advisor's answer (post 2). An empty reply is refused; only moderators (advisors) hide posts.
+  { file: 'netzwerk.themen._index', path: '/netzwerk/themen', method: 'GET', expect: only(['kommune', 'beratung'], 'ok', 'redirect') },
+  {
+    file: 'netzwerk.themen._index',
+    path: '/netzwerk/themen?kategorie=%3Cscript%3E&seite=-3&q=%25_%5C%3Cb%3E',
+    method: 'GET',
+    expect: only(['kommune', 'beratung'], 'ok', 'redirect'),
+  },
+  {
+    file: 'netzwerk.themen._index',
+    path: '/netzwerk/themen',
+    method: 'POST',
+    expect: only(['kommune', 'beratung'], 'invalid', 'redirect'),
+  },
+  { file: 'netzwerk.themen.$id', path: '/netzwerk/themen/1', method: 'GET', expect: only(['kommune', 'beratung'], 'ok', 'redirect') },
+  { file: 'netzwerk.themen.$id', path: '/netzwerk/themen/999999', method: 'GET', expect: only(['kommune', 'beratung'], 404, 'redirect') },
+  { file: 'netzwerk.themen.$id', path: '/netzwerk/themen/abc', method: 'GET', expect: only(['kommune', 'beratung'], 404, 'redirect') },
+  { file: 'netzwerk.themen.$id', path: '/netzwerk/themen/1', method: 'POST', expect: only(['kommune', 'beratung'], 'invalid', 'redirect') },
+  {
+    file: 'netzwerk.themen.$id',
+    path: '/netzwerk/themen/1',
+    method: 'POST',
+    form: { intent: 'hide', post: '2', version: '0' },
+    expect: { ...only(['beratung'], 'invalid', 'redirect'), kommune: 'forbidden' },
+  },
+  { file: 'netzwerk.themen.$id', path: '/netzwerk/themen/999999', method: 'POST', expect: only(['kommune', 'beratung'], 404, 'redirect') },
+  {
+    file: 'netzwerk.moderation',
+    path: '/netzwerk/moderation',
+    method: 'GET',
+    expect: { ...only(['beratung'], 'ok', 'redirect'), kommune: 'forbidden' },
+  },
+  {
+    file: 'netzwerk.moderation',
+    path: '/netzwerk/moderation',
+    method: 'POST',
+    expect: { ...only(['beratung'], 404, 'redirect'), kommune: 'forbidden' },
+  },
   // The newsletter (issue 18 Nr. 10): public subscription and archive (drafts are not in it), editors are advisors and ministry staff.
   { file: 'newsletter._index', path: '/newsletter', method: 'GET', expect: all('ok') },
   { file: 'newsletter._index', path: '/newsletter', method: 'POST', expect: all('invalid') },

@@ -284,6 +284,8 @@ const samples: Record<string, Samples> = {
     variants: ['Unterhaltung'],
     target: as('beratung', (fuzz) => `/netzwerk/nachrichten/${memberId(fuzz.file, 'kommune@demo.example')}`),
   },
+  // The seeded question (thread 1); the advisor may use every form on it, moderation included.
+  'netzwerk.themen.$id': { variants: ['Thema'], target: as('beratung', () => '/netzwerk/themen/1') },
   'antraege.$id.umsetzung.beispiel': {
     variants: ['beispiel'],
     target: as('verein', (fuzz) => `/antraege/${implementation(fuzz).id}/umsetzung/beispiel`),

@@ -209,3 +209,36 @@ export async function closeApplications(eventId: number): Promise<void> {
     await db.destroy();
   }
 }
+
+/**
+ * A new member of the EBBS network (issue 20): an applicant of the Gemeinde Wiesenbach, or an advisor
+ * (a moderator), with a profile of its own, for tests that count what one member posted.
+ */
+export async function createTestNetworkMember(
+  displayName: string,
+  role: 'applicant' | 'advisor' = 'applicant',
+): Promise<{ email: string; password: string; id: number; memberId: number }> {
+  const { saveMemberProfile } = await import('../../db/repositories/netzwerk');
+  const db = openE2eDatabase();
+  try {
+    const org =
+      role === 'applicant'
+        ? await db.selectFrom('organisations').select('id').where('name', '=', 'Gemeinde Wiesenbach').executeTakeFirstOrThrow()
+        : null;
+    const email = `netzwerk-${randomUUID()}@example.org`;
+    const password = 'Testkonto-Passwort 2026';
+    const user = await createUser(db, { email, name: displayName, password, role, organisationId: org?.id ?? null });
+    const member = await saveMemberProfile(db, user.id, {
+      displayName,
+      role: role === 'advisor' ? 'beratung' : 'kommune',
+      landkreis: null,
+      methods: [],
+      languages: 'Deutsch',
+      about: '',
+      publicFields: [],
+    });
+    return { email, password, id: user.id, memberId: member.id };
+  } finally {
+    await db.destroy();
+  }
+}

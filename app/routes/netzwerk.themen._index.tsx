@@ -1,0 +1,199 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { countThreads, listThreads } from '../../db/repositories/netzwerk-topics';
+import {
+  pageCount,
+  THREADS_PAGE,
+  threadFilter,
+  threadSchema,
+  topicCategoryLabel,
+  topicCategoryOptions,
+} from '../../machines/netzwerk/topics';
+import { formatDateTime } from '../../machines/shared/format';
+import { ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from '../components/fields';
+import { PostForm } from '../components/forms';
+import { getDb } from '../db.server';
+import { requireMember } from '../netzwerk.server';
+import { checkPost, startThread, threadPath } from '../netzwerk-topics.server';
+import { requireUser } from '../session.server';
+import { parseProtectedForm } from '../utils/forms.server';
+
+export const meta: MetaFunction = () => [{ title: 'Themen – EBBS-Netzwerk – Förderlotse Bürgerbeteiligung' }];
+
+/** The network's topics, members only (issue 20 Nr. 3): the latest activity first, by category. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireMember(request);
+  const filter = threadFilter(new URL(request.url).searchParams);
+  const db = await getDb();
+  const total = await countThreads(db, filter);
+  const pages = pageCount(total, THREADS_PAGE);
+  const page = Math.min(filter.page, pages);
+  const threads = await listThreads(db, filter, THREADS_PAGE, (page - 1) * THREADS_PAGE);
+  return {
+    category: filter.category,
+    q: filter.q,
+    page,
+    pages,
+    total,
+    threads: threads.map((t) => ({
+      id: t.id,
+      title: t.title,
+      category: topicCategoryLabel[t.category],
+      question: t.question,
+      answered: t.answered,
+      replies: t.replies,
+      author: t.authorName,
+      lastActivity: formatDateTime(t.lastActivityAt),
+    })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  // The CSRF check comes before the membership check, so a forged form never learns who is a member.
+  await requireUser(request);
+  const { submission } = await parseProtectedForm(request, threadSchema);
+  const { user, member } = await requireMember(request);
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
+  const checked = await checkPost(member, submission.value.body);
+  if ('refusal' in checked) {
+    const { refusal } = checked;
+    return data(
+      { result: submission.reply(refusal.field ? { fieldErrors: { body: [refusal.message] } } : { formErrors: [refusal.message] }) },
+      { status: refusal.status },
+    );
+  }
+  const { threadId } = await startThread(member, submission.value, checked.mentioned, user.id);
+  return redirect(`${threadPath(threadId)}?neu=1`);
+}
+
+function pageLink(category: string | null, q: string, page: number) {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  if (category) params.set('kategorie', category);
+  if (page > 1) params.set('seite', String(page));
+  const query = params.toString();
+  return `/netzwerk/themen${query ? `?${query}` : ''}`;
+}
+
+export default function Topics() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: 'thema',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(threadSchema),
+    shouldValidate: 'onSubmit',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: threadSchema }),
+  });
+  return (
+    <>
+      <p className="caption">
+        <Link to="/netzwerk">EBBS-Netzwerk</Link> · <Link to="/netzwerk/mitglieder">Mitglieder finden</Link> ·{' '}
+        <Link to="/netzwerk/nachrichten">Nachrichten</Link>
+      </p>
+      <h1>Themen</h1>
+      <p>Fragen Sie das Netzwerk oder teilen Sie Erfahrungen. Beiträge lesen nur Mitglieder des EBBS-Netzwerks.</p>
+      <p>
+        <a href="#neues-thema">Neues Thema beginnen</a>
+      </p>
+      <Form method="get" role="search" aria-label="Themen durchsuchen">
+        <div className="field">
+          <label htmlFor="q" className="field__label">
+            Suchbegriff
+          </label>
+          <input id="q" name="q" type="search" className="input" defaultValue={d.q} maxLength={100} />
+        </div>
+        <div className="field">
+          <label htmlFor="kategorie" className="field__label">
+            Kategorie
+          </label>
+          <select id="kategorie" name="kategorie" className="select" defaultValue={d.category ?? ''}>
+            <option value="">Alle Kategorien</option>
+            {topicCategoryOptions.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--secondary">
+          Suchen
+        </button>
+      </Form>
+      <h2>{d.total === 1 ? '1 Thema' : `${d.total} Themen`}</h2>
+      {d.threads.length ? (
+        <ul className="topic-list">
+          {d.threads.map((t) => (
+            <li key={t.id}>
+              <Link to={`/netzwerk/themen/${t.id}`}>{t.title}</Link>
+              {t.answered ? (
+                <>
+                  {' '}
+                  <strong className="tag">beantwortet</strong>
+                </>
+              ) : t.question ? (
+                <span className="caption"> · Frage</span>
+              ) : null}
+              <div className="caption">
+                {t.category} · von {t.author} · {t.replies === 1 ? '1 Antwort' : `${t.replies} Antworten`} · zuletzt am {t.lastActivity} Uhr
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>
+          {d.q || d.category
+            ? 'Keine Themen gefunden. Bitte lockern Sie die Suche, oder beginnen Sie ein neues Thema.'
+            : 'Noch keine Themen. Beginnen Sie das erste.'}
+        </p>
+      )}
+      {d.pages > 1 ? (
+        <nav aria-label="Seiten der Themenliste">
+          <p>
+            Seite {d.page} von {d.pages}
+            {d.page > 1 ? (
+              <>
+                {' · '}
+                <Link to={pageLink(d.category, d.q, d.page - 1)}>Vorherige Seite</Link>
+              </>
+            ) : null}
+            {d.page < d.pages ? (
+              <>
+                {' · '}
+                <Link to={pageLink(d.category, d.q, d.page + 1)}>Nächste Seite</Link>
+              </>
+            ) : null}
+          </p>
+        </nav>
+      ) : null}
+      <h2 id="neues-thema">Neues Thema</h2>
+      <ErrorSummary form={form} order={['category', 'title', 'question', 'body']} />
+      <PostForm {...getFormProps(form)} noValidate aria-labelledby="neues-thema">
+        <SelectField field={fields.category} label="Kategorie des Themas" options={topicCategoryOptions} />
+        <TextField field={fields.title} label="Überschrift des Themas" />
+        <RadioGroup
+          field={fields.question}
+          legend="Stellen Sie eine Frage?"
+          hint="Bei einer Frage können Sie später eine Antwort als Lösung markieren."
+          inline
+          options={[
+            { value: 'ja', label: 'Ja, eine Frage' },
+            { value: 'nein', label: 'Nein, ein Hinweis oder eine Erfahrung' },
+          ]}
+        />
+        <TextAreaField
+          field={fields.body}
+          label="Text"
+          rows={8}
+          hint="Mitglieder erwähnen Sie mit @ und ihrem Namen aus dem Verzeichnis, zum Beispiel @Gemeinde Wiesenbach; sie werden benachrichtigt."
+        />
+        <button type="submit" className="button">
+          Thema veröffentlichen
+        </button>
+      </PostForm>
+    </>
+  );
+}
