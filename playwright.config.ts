@@ -43,7 +43,6 @@ const httpOnPostgres = [
   'http/beispiel-vorschlag.spec.ts',
   'http/offene-daten.spec.ts',
   'http/redaktion.spec.ts',
-  'http/netzwerk-themen.spec.ts',
   'http/instances.spec.ts',
   'http/postgres-faults.spec.ts',
 ];

@@ -22,6 +22,8 @@ test('a member asks, another answers, the asker accepts; a moderator hides a rep
   const helper = await createTestNetworkMember(`Verein Antwortdorf ${suffix}`);
   const spammer = await createTestNetworkMember(`Werbeagentur ${suffix}`);
   const title = `Wie laden wir zum Bürgerrat ein? (${suffix})`;
+  // Unique per run: the js and nojs projects report at the same time, and the moderation page lists both.
+  const reportReason = `Werbung, kein Beitrag zur Frage (${title})`;
 
   // The asker finds "Themen" from the network's start page and asks a question.
   await signIn(page, asker);
@@ -70,7 +72,7 @@ test('a member asks, another answers, the asker accepts; a moderator hides a rep
     .click();
   await page.getByRole('button', { name: 'Meldung senden' }).click();
   await expect(page.getByText('Bitte nennen Sie kurz den Grund der Meldung (mindestens 5 Zeichen).').first()).toBeVisible();
-  await page.getByLabel('Grund der Meldung').fill('Werbung, kein Beitrag zur Frage');
+  await page.getByLabel('Grund der Meldung').fill(reportReason);
   await page.getByRole('button', { name: 'Meldung senden' }).click();
   await expect(page.getByText('Danke. Die Moderation prüft Ihre Meldung.')).toBeVisible();
 
@@ -78,13 +80,13 @@ test('a member asks, another answers, the asker accepts; a moderator hides a rep
   const moderator = await memberPage(browser, 'beratung');
   await moderator.goto('/netzwerk');
   await moderator.getByRole('link', { name: 'Moderation' }).click();
-  const report = moderator.getByRole('listitem').filter({ hasText: 'Werbung, kein Beitrag zur Frage' });
+  const report = moderator.getByRole('listitem').filter({ hasText: reportReason });
   await report.getByRole('link', { name: title }).click();
   await moderator.getByLabel('Grund (steht im Protokoll)').fill('Werbung');
   await moderator.getByRole('button', { name: 'Ausblenden', exact: true }).click();
   await expect(moderator.getByText('Der Beitrag ist ausgeblendet.')).toBeVisible();
   await moderator.goto('/netzwerk/moderation');
-  await expect(moderator.getByText('Werbung, kein Beitrag zur Frage')).toHaveCount(0);
+  await expect(moderator.getByText(reportReason)).toHaveCount(0);
 
   // The other members see only the moderation's notice; the accepted answer stays.
   await page.goto(threadUrl);
