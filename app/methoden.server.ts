@@ -15,7 +15,7 @@ import { budgetRanges, demoExamples, examplesWithMethod, similarExamples, type G
 import { exampleFromJson } from '../machines/methoden/example-submission';
 import { listPublishedExamples } from '../db/repositories/example-submissions';
 import { getDb } from './db.server';
-import { buildSearchIndex, parseQuery, search } from '../machines/methoden/search';
+import { buildSearchIndex, parseQuery, search } from '../machines/shared/search';
 import { routeInfo, fundingRoutes, type FundingRoute } from '../machines/frl/routes';
 import { landkreisLabel, organisationKindInfo } from '../machines/shared/organisation';
 
