@@ -23,6 +23,7 @@ import * as proofReview from './2026_12_26_000000_proof_review';
 import * as exampleSubmissions from './2026_12_28_000000_example_submissions';
 import * as siteSettings from './2026_12_29_000000_site_settings';
 import * as deadlineReminders from './2026_12_30_000000_deadline_reminders';
+import * as contentSearch from './2027_01_02_000000_content_search';
 
 /**
  * Every migration, by name. Listed by hand (not read from the folder) because the Remix server bundle
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_28_000000_example_submissions': exampleSubmissions,
   '2026_12_29_000000_site_settings': siteSettings,
   '2026_12_30_000000_deadline_reminders': deadlineReminders,
+  '2027_01_02_000000_content_search': contentSearch,
 };
