@@ -81,6 +81,12 @@ describe('relevance ranking in the database', () => {
   it('a document matching every query word ranks above one repeating a single word', async () => {
     const docs = [doc('one-word', ['Konflikt Konflikt Konflikt Konflikt', 6]), doc('both-words', ['Konflikt unter Nachbarn', 1])];
     expect(await ids(docs, 'Konflikt Nachbarn')).toEqual(['both-words', 'one-word']);
+    // Also when the one word's score alone is larger than both words' together (common "Nachbarn",
+    // "Konflikt" in the name): the number of matched words comes first.
+    const neighbours = ['n1', 'n2', 'n3'].map((id) => doc(id, ['Gute Nachbarn', 1]));
+    const found = await ids([...docs, ...neighbours], 'Konflikt Nachbarn');
+    expect(found.slice(0, 2)).toEqual(['both-words', 'one-word']);
+    expect(found).toHaveLength(5);
   });
 
   it('a rare word weighs more than a word every document has', async () => {
