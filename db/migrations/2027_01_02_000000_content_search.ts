@@ -4,9 +4,9 @@ import { dialectOf } from '../dialect';
 // Frozen: the full-text search over content (methods, good examples, later other kinds), ADR 0071.
 // Each row is one document of one kind; its text is stored already stemmed (Snowball German, in
 // TypeScript), one column per weight class, so both dialects search the same stems.
-// SQLite: an FTS5 table (unicode61 without removing diacritics, over the stems; kind and doc_id
-// unindexed). PostgreSQL: a plain table whose tsvector (configuration 'simple', title A, summary B,
-// body C) is a generated column with a GIN index.
+// SQLite: an FTS5 table (unicode61 without removing diacritics, over the stems; doc_id unindexed,
+// kind indexed so FTS5 itself narrows a search to one kind). PostgreSQL: a plain table whose
+// tsvector (configuration 'simple', title A, summary B, body C) is a generated column with a GIN index.
 export async function up(db: Kysely<any>): Promise<void> {
   if (dialectOf(db) === 'postgres') {
     await sql`
@@ -28,7 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   await sql`
     create virtual table content_search using fts5(
-      kind unindexed,
+      kind,
       doc_id unindexed,
       title,
       summary,

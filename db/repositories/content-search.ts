@@ -110,9 +110,12 @@ interface Term {
 }
 
 /** One term as a full-text query of the dialect, passed as a bound parameter (quoted all the same). */
-function termQuery(pg: boolean, term: Term): string {
+function termQuery(pg: boolean, term: Term, kind: string): string {
   if (pg) return `'${term.stem.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${term.prefix ? ':*' : ''}`;
-  return `"${term.stem.replace(/"/g, '""')}"${term.prefix ? '*' : ''}`;
+  // The kind is an indexed FTS5 column: FTS5 intersects the term with the kind's documents itself
+  // (the stem only in the text columns, so "method"* does not match the kind "methode").
+  const phrase = `{title summary body} : "${term.stem.replace(/"/g, '""')}"${term.prefix ? '*' : ''}`;
+  return /[\p{L}\p{N}]/u.test(kind) ? `kind : "${kind.replace(/"/g, '""')}" AND ${phrase}` : phrase;
 }
 
 /** The documents of one kind matching any of the stems, best first (see the module comment). */
@@ -126,7 +129,7 @@ export async function searchContent(db: Executor, kind: string, stems: readonly 
   ]);
 
   const matches: RawBuilder<unknown>[] = terms.map((term, i) => {
-    const query = termQuery(pg, term);
+    const query = termQuery(pg, term, kind);
     const name = sql.id(`t${i}`);
     return pg
       ? sql`${name} as materialized (

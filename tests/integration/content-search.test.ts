@@ -193,5 +193,15 @@ describe('bad input never breaks the search', () => {
     expect((await searchContent(db, KIND, ['NEAR'])).map((h) => h.id)).toEqual(['near']);
     expect((await searchContent(db, KIND, [stem('OR')])).map((h) => h.id)).toEqual(['or']);
     expect(await searchContent(db, KIND, ["'", '"', '*', '-', ':*', '\\'])).toEqual([]);
+    // The kind's name is no text of its documents.
+    expect(await searchContent(db, KIND, stemsOf('Methode'))).toEqual([]);
+    // Odd kinds are just names.
+    for (const kind of ['a"b', "a'b", 'NEAR', '-', '']) {
+      await replaceSearchDocuments(db, kind, [doc('k', ['Planungszelle', 6])]);
+      expect(
+        (await searchContent(db, kind, stemsOf('Planungszelle'))).map((h) => h.id),
+        kind,
+      ).toEqual(['k']);
+    }
   });
 });
