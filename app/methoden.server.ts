@@ -17,7 +17,7 @@ import { listPublishedExamples, submissionsStamp } from '../db/repositories/exam
 import { getDb } from './db.server';
 import { paginate } from './utils/pagination';
 import { catalogue, type Catalogue } from './redaktion.server';
-import { buildSearchIndex, parseQuery, search, type SearchIndex } from '../machines/methoden/search';
+import { buildSearchIndex, parseQuery, search, type SearchIndex } from '../machines/shared/search';
 import { routeInfo, fundingRoutes, type FundingRoute } from '../machines/frl/routes';
 import { landkreisLabel, organisationKindInfo } from '../machines/shared/organisation';
 

@@ -141,18 +141,26 @@ export async function moveSqliteToPostgres(options: {
     }
     await migrateToLatest(target);
 
-    const tables = (
-      source.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as Array<{
-        name: string;
-      }>
-    )
-      .map((r) => r.name)
-      .filter((t) => !internal.has(t));
+    const tables =
+      // Tables and virtual tables (the FTS5 search, ADR 0071), not FTS5's shadow tables: PostgreSQL
+      // holds the search in one plain table.
+      (
+        source
+          .prepare(
+            "select name from pragma_table_list where schema = 'main' and type in ('table', 'virtual') and name not like 'sqlite_%' order by name",
+          )
+          .all() as Array<{
+          name: string;
+        }>
+      )
+        .map((r) => r.name)
+        .filter((t) => !internal.has(t));
     const columnsOf = async (table: string) =>
       (
         await sql<{ column_name: string; data_type: string; is_identity: string }>`
           select column_name, data_type, is_identity from information_schema.columns
-          where table_schema = ${schema} and table_name = ${table} order by ordinal_position`.execute(target)
+          where table_schema = ${schema} and table_name = ${table} and is_generated = 'NEVER'
+          order by ordinal_position`.execute(target)
       ).rows.map((c) => ({ name: c.column_name, type: c.data_type, identity: c.is_identity === 'YES' }));
 
     const order = fillOrder(source, tables);

@@ -241,6 +241,18 @@ export interface SiteSettingTable {
   updated_by: number | null;
 }
 
+/**
+ * One searchable document of one kind (ADR 0071): stemmed text per weight class. SQLite keeps it in
+ * an FTS5 table, PostgreSQL adds a generated tsvector column `document` (not listed: never written).
+ */
+export interface ContentSearchTable {
+  kind: string;
+  doc_id: string;
+  title: string;
+  summary: string;
+  body: string;
+}
+
 /** A good example offered from a finished project (machines/methoden/example-submission.ts, ADR 0069). */
 export interface ExampleSubmissionTable {
   id: Generated<number>;
@@ -749,6 +761,7 @@ export interface Database {
   content_versions: ContentVersionTable;
   content_images: ContentImageTable;
   site_settings: SiteSettingTable;
+  content_search: ContentSearchTable;
   deadline_reminders: DeadlineReminderTable;
   calendar_feeds: CalendarFeedTable;
   implementation_payouts: ImplementationPayoutTable;

@@ -1,7 +1,7 @@
 /**
  * npm run bench [section…] — measures speed; never part of the tests (timings are not asserted).
- * Sections: foundation, rules, wizard, pdf, durability, load, veranstaltungen, instances, umsetzung, suche. Without arguments all sections run.
- * Needs a build (npm run build).
+ * Sections: foundation, rules, wizard, pdf, durability, load, veranstaltungen, instances, umsetzung, suche, search-repo. Without arguments all sections run.
+ * Needs a build (npm run build), except search-repo alone (`npx tsx scripts/bench.ts search-repo`).
  */
 import { existsSync } from 'node:fs';
 import { benchDurability } from './bench/durability';
@@ -10,6 +10,7 @@ import { benchInstances } from './bench/instances';
 import { benchPdf } from './bench/pdf';
 import { benchRules } from './bench/rules';
 import { benchSearch } from './bench/suche';
+import { benchSearchRepo } from './bench/search-repo';
 import { benchUmsetzung } from './bench/umsetzung';
 import { benchLoad } from './bench/users';
 import { benchWizard } from './bench/wizard';
@@ -26,13 +27,16 @@ const sections: Record<string, () => Promise<void>> = {
   instances: benchInstances,
   umsetzung: benchUmsetzung,
   suche: benchSearch,
+  'search-repo': benchSearchRepo,
 };
+/** Sections that call repository functions directly, without the built server. */
+const withoutBuild = new Set(['search-repo']);
 
-if (!existsSync('build/index.js')) {
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+if (!existsSync('build/index.js') && !(wanted.length > 0 && wanted.every((name) => withoutBuild.has(name)))) {
   console.error('Bitte zuerst "npm run build" ausführen.');
   process.exit(1);
 }
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const name of wanted.length ? wanted : Object.keys(sections)) {
   const run = sections[name];
   if (!run) {

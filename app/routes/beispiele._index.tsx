@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { MAX_QUERY_LENGTH } from '../../machines/methoden/search';
+import { MAX_QUERY_LENGTH } from '../../machines/shared/search';
 import { ExampleCard } from '../components/methoden/example-card';
 import { FilterSelect } from '../components/filter-select';
 import { searchExamples } from '../methoden.server';

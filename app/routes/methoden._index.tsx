@@ -4,7 +4,7 @@ import { participationLevelInfo, participationLevels, targetGroups } from '../..
 import { budgetCeilings, durationBuckets, groupSizeBuckets, hasAnyFilter } from '../../machines/methoden/filters';
 import { modeLabel } from '../../machines/methoden/labels';
 import { methodModes } from '../../machines/methoden/schema';
-import { MAX_QUERY_LENGTH } from '../../machines/methoden/search';
+import { MAX_QUERY_LENGTH } from '../../machines/shared/search';
 import { formatEuroWhole } from '../../machines/shared/format';
 import { FilterSelect } from '../components/filter-select';
 import { MethodCard } from '../components/methoden/method-card';

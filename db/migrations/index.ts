@@ -24,6 +24,7 @@ import * as exampleSubmissions from './2026_12_28_000000_example_submissions';
 import * as siteSettings from './2026_12_29_000000_site_settings';
 import * as contentEntries from './2026_12_31_000000_content_entries';
 import * as deadlineReminders from './2026_12_30_000000_deadline_reminders';
+import * as contentSearch from './2027_01_02_000000_content_search';
 import * as netzwerkTopics from './2027_01_03_000000_netzwerk_topics';
 
 /**
@@ -56,5 +57,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_29_000000_site_settings': siteSettings,
   '2026_12_30_000000_deadline_reminders': deadlineReminders,
   '2026_12_31_000000_content_entries': contentEntries,
+  '2027_01_02_000000_content_search': contentSearch,
   '2027_01_03_000000_netzwerk_topics': netzwerkTopics,
 };

@@ -7,7 +7,7 @@ import { methods as allMethods } from './catalogue';
 import { matchesFilters, parseMethodFilters, type MethodFilters } from './filters';
 import { goalInfo } from './goals';
 import { modeLabel, recruitmentLabel } from './labels';
-import { buildSearchIndex, parseQuery, search, type ParsedQuery, type SearchDocument, type SearchIndex } from './search';
+import { buildSearchIndex, parseQuery, search, type ParsedQuery, type SearchDocument, type SearchIndex } from '../shared/search';
 import type { Method } from './schema';
 
 const targetLabel = new Map<string, string>(targetGroups.map((t) => [t.id, t.label]));

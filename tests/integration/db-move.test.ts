@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { replaceSearchDocuments, searchContent } from '../../db/repositories/content-search';
+import { stem } from '../../machines/shared/search';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +34,8 @@ async function sqliteInstallation(): Promise<string> {
   await migrateToLatest(db);
   await seedDemoData(db);
   await seedDemoApplications(db, join(dir, 'alt', 'uploads'));
+  // The full-text search (an FTS5 table with shadow tables on SQLite, ADR 0071) moves as one table.
+  await replaceSearchDocuments(db, 'methode', [{ id: 'jugend', fields: [{ text: 'Jugendbeteiligung im Ortsteil', weight: 6 }] }]);
   await db.destroy();
   return file;
 }
@@ -61,7 +65,9 @@ test('db:move copies every table and attachment file of a SQLite installation in
   const source = new SQLite(file, { readonly: true });
   const tables = (
     source
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'")
+      .prepare(
+        "select name from pragma_table_list where schema = 'main' and type in ('table', 'virtual') and name not like 'sqlite_%' and name not like 'kysely_%'",
+      )
       .all() as Array<{
       name: string;
     }>
@@ -79,6 +85,8 @@ test('db:move copies every table and attachment file of a SQLite installation in
       expect(Number(moved.n), table).toBe(n);
     }
     expect((source.prepare('select count(*) as n from applications').get() as { n: number }).n).toBeGreaterThan(0);
+    expect(tables).toContain('content_search');
+    expect(await searchContent(target, 'methode', [stem('Jugendlicher')])).toMatchObject([{ id: 'jugend' }]);
 
     // Attachment files are in the new folder with the recorded checksums.
     const attachments = source.prepare('select storage_key, sha256 from attachments').all() as Array<{ storage_key: string }>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, parseQuery, search, stem, stemMatch, type SearchDocument } from '../../machines/methoden/search';
+import { buildSearchIndex, parseQuery, search, stem, stemMatch, type SearchDocument } from '../../machines/shared/search';
 
 const ids = (docs: SearchDocument[], q: string) => {
   const parsed = parseQuery(q);

@@ -1,0 +1,168 @@
+/**
+ * Full-text search over content in the database (ADR 0071, amends ADR 0040): one table of documents
+ * per kind ("methode", "beispiel", …), searched on SQLite with FTS5 and on PostgreSQL with a tsvector.
+ *
+ * Both dialects store and search the same thing: the Snowball German stems of the text
+ * (machines/shared/search.ts), computed here in TypeScript, one column per weight class
+ * (title ≥ 5, summary ≥ 2, body below). A query stem matches a document stem exactly (full weight) or
+ * as its beginning (0.7, German compounds: "jugend" in "jugendbeteil"), as in the in-memory search;
+ * a stem inside or at the end of a compound is not found (no infix search in either index).
+ *
+ * Ranking, the same formula on both dialects: per query stem and document, the index's own
+ * field-weighted relevance (FTS5 bm25 with column weights 10/3/1, PostgreSQL ts_rank with weights
+ * A 1.0, B 0.3, C 0.1) relative to the best document for that stem, times the stem's idf among the
+ * documents of the kind; exact and prefix match take the better of the two. A document that matches
+ * more query stems ranks above one that matches fewer; within the same number the summed score
+ * decides. The score handed out is `matched stems + s / (1 + s)`, so higher is better everywhere.
+ */
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { stem as germanStem, tokenize, type SearchDocument } from '../../machines/shared/search';
+import { dialectOf } from '../dialect';
+import type { Database } from '../schema';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface ContentSearchHit {
+  id: string;
+  score: number;
+}
+
+/** At most this many query stems are searched (parseQuery gives at most 12). */
+const MAX_STEMS = 12;
+/** How much a stem found only as the beginning of a longer document stem counts. */
+const PREFIX_FACTOR = 0.7;
+/** Prefix matching starts at this stem length (as stemMatch in machines/shared/search.ts). */
+const MIN_PREFIX_LENGTH = 4;
+
+interface FieldClasses {
+  title: string;
+  summary: string;
+  body: string;
+}
+
+/** Stems of a document's fields, space-separated, per weight class (a repeated word stays repeated). */
+export function searchColumns(doc: SearchDocument): FieldClasses {
+  const classes: Record<keyof FieldClasses, string[]> = { title: [], summary: [], body: [] };
+  for (const field of doc.fields) {
+    const target = field.weight >= 5 ? classes.title : field.weight >= 2 ? classes.summary : classes.body;
+    for (const token of tokenize(field.text)) target.push(germanStem(token));
+  }
+  return { title: classes.title.join(' '), summary: classes.summary.join(' '), body: classes.body.join(' ') };
+}
+
+async function inTransaction(db: Executor, work: (trx: Executor) => Promise<void>): Promise<void> {
+  if (db.isTransaction) return work(db);
+  await db.transaction().execute(work);
+}
+
+async function insertDocuments(db: Executor, kind: string, docs: readonly SearchDocument[]): Promise<void> {
+  const rows = docs.map((doc) => ({ kind, doc_id: doc.id, ...searchColumns(doc) }));
+  // In slices: SQLite allows at most 32 766 bound parameters per statement.
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('content_search')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+}
+
+/** Replaces every document of one kind by `docs` (one transaction: searches see the old or the new set). */
+export async function replaceSearchDocuments(db: Executor, kind: string, docs: readonly SearchDocument[]): Promise<void> {
+  const unique = [...new Map(docs.map((d) => [d.id, d])).values()];
+  await inTransaction(db, async (trx) => {
+    await trx.deleteFrom('content_search').where('kind', '=', kind).execute();
+    await insertDocuments(trx, kind, unique);
+  });
+}
+
+/** Adds one document of a kind, or replaces the document with the same id. */
+export async function upsertSearchDocument(db: Executor, kind: string, doc: SearchDocument): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await trx.deleteFrom('content_search').where('kind', '=', kind).where('doc_id', '=', doc.id).execute();
+    await insertDocuments(trx, kind, [doc]);
+  });
+}
+
+/** Removes one document of a kind (nothing happens when there is none). */
+export async function removeSearchDocument(db: Executor, kind: string, id: string): Promise<void> {
+  await db.deleteFrom('content_search').where('kind', '=', kind).where('doc_id', '=', id).execute();
+}
+
+/**
+ * The stems as the index holds them: lower case, letters and digits only (anything else splits a
+ * stem, so no character of the query language can reach an FTS5 or tsquery expression), unique.
+ */
+function cleanStems(stems: readonly string[]): string[] {
+  const words = stems.flatMap(
+    (s) =>
+      s
+        .toLowerCase()
+        .normalize('NFC')
+        .match(/[\p{L}\p{N}]+/gu) ?? [],
+  );
+  return [...new Set(words)].slice(0, MAX_STEMS);
+}
+
+interface Term {
+  stemNo: number;
+  prefix: boolean;
+  stem: string;
+}
+
+/** One term as a full-text query of the dialect, passed as a bound parameter (quoted all the same). */
+function termQuery(pg: boolean, term: Term, kind: string): string {
+  if (pg) return `'${term.stem.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${term.prefix ? ':*' : ''}`;
+  // The kind is an indexed FTS5 column: FTS5 intersects the term with the kind's documents itself
+  // (the stem only in the text columns, so "method"* does not match the kind "methode").
+  const phrase = `{title summary body} : "${term.stem.replace(/"/g, '""')}"${term.prefix ? '*' : ''}`;
+  return /[\p{L}\p{N}]/u.test(kind) ? `kind : "${kind.replace(/"/g, '""')}" AND ${phrase}` : phrase;
+}
+
+/** The documents of one kind matching any of the stems, best first (see the module comment). */
+export async function searchContent(db: Executor, kind: string, stems: readonly string[], limit = 50): Promise<ContentSearchHit[]> {
+  const clean = cleanStems(stems);
+  if (clean.length === 0 || limit <= 0) return [];
+  const pg = dialectOf(db) === 'postgres';
+  const terms: Term[] = clean.flatMap((stem, stemNo) => [
+    { stemNo, prefix: false, stem },
+    ...(stem.length >= MIN_PREFIX_LENGTH ? [{ stemNo, prefix: true, stem }] : []),
+  ]);
+
+  const matches: RawBuilder<unknown>[] = terms.map((term, i) => {
+    const query = termQuery(pg, term, kind);
+    const name = sql.id(`t${i}`);
+    return pg
+      ? sql`${name} as materialized (
+          select doc_id, ts_rank('{0.1, 0.1, 0.3, 1.0}'::float4[], document, to_tsquery('simple', ${query})) as r
+          from content_search where kind = ${kind} and document @@ to_tsquery('simple', ${query}))`
+      : sql`${name} as materialized (
+          select doc_id, -bm25(content_search, 0, 0, 10, 3, 1) as r
+          from content_search where content_search match ${query} and kind = ${kind})`;
+  });
+  const hits: RawBuilder<unknown>[] = terms.map(
+    (term, i) => sql`select doc_id, ${sql.lit(term.stemNo)} as stem_no, ${sql.lit(term.prefix ? PREFIX_FACTOR : 1)} as factor,
+      cast(r as double precision) as r, cast(max(r) over () as double precision) as top, count(*) over () as n
+      from ${sql.id(`t${i}`)}`,
+  );
+
+  const { rows } = await sql<{ doc_id: string; matched: number | string; score: number | string }>`
+    with ${sql.join(matches, sql`, `)},
+    hits as (${sql.join(hits, sql` union all `)}),
+    total as (select count(*) as n from content_search where kind = ${kind}),
+    per_stem as (
+      select hits.doc_id, hits.stem_no,
+        max(hits.factor * coalesce(hits.r / nullif(hits.top, 0), 0)
+          * ln(1 + (total.n - hits.n + 0.5) / (hits.n + 0.5))) as s
+      from hits cross join total
+      group by hits.doc_id, hits.stem_no)
+    select doc_id, count(*) as matched, sum(s) as score
+    from per_stem
+    group by doc_id
+    order by count(*) desc, sum(s) desc, doc_id
+    limit ${Math.floor(limit)}`.execute(db);
+
+  return rows.map((row) => {
+    const s = Math.max(0, Number(row.score));
+    return { id: row.doc_id, score: Number(row.matched) + s / (1 + s) };
+  });
+}
