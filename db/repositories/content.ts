@@ -9,32 +9,54 @@ import type { ContentEntryRow, ContentImageRow, ContentVersionRow, Database } fr
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
+/** An entry and its version 1 in one go; null when (kind, slug) is taken (then nothing is written). */
+async function insertEntry(
+  db: Transaction<Database>,
+  entry: { kind: string; slug: string; origin: string; published: boolean },
+  content: unknown,
+  userId: number | null,
+  now: Date,
+): Promise<number | null> {
+  const at = now.toISOString();
+  const inserted = await db
+    .insertInto('content_entries')
+    .values({
+      kind: entry.kind,
+      slug: entry.slug,
+      origin: entry.origin,
+      ...(entry.published ? { published_version: 1 } : { draft_version: 1, draft_state: 'entwurf' }),
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.columns(['kind', 'slug']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return null;
+  await db
+    .insertInto('content_versions')
+    .values({
+      entry_id: inserted.id,
+      number: 1,
+      content: JSON.stringify(content),
+      created_by: userId,
+      created_at: at,
+      updated_by: userId,
+      updated_at: at,
+      published_at: entry.published ? at : null,
+    })
+    .execute();
+  return inserted.id;
+}
+
 /** A release's own content, added once (two instances starting at once: one insert wins). */
 export async function insertProgramEntry(
   db: Transaction<Database>,
   input: { kind: string; slug: string; content: unknown },
   now = new Date(),
 ): Promise<boolean> {
-  const at = now.toISOString();
-  const inserted = await db
-    .insertInto('content_entries')
-    .values({ kind: input.kind, slug: input.slug, origin: 'programm', published_version: 1, created_at: at, updated_at: at })
-    .onConflict((oc) => oc.columns(['kind', 'slug']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) return false;
-  await db
-    .insertInto('content_versions')
-    .values({
-      entry_id: inserted.id,
-      number: 1,
-      content: JSON.stringify(input.content),
-      created_at: at,
-      updated_at: at,
-      published_at: at,
-    })
-    .execute();
-  return true;
+  return (
+    (await insertEntry(db, { kind: input.kind, slug: input.slug, origin: 'programm', published: true }, input.content, null, now)) !== null
+  );
 }
 
 export async function countEntries(db: Executor, kind: string): Promise<number> {
@@ -123,35 +145,7 @@ export async function createEntry(
   input: { kind: string; slug: string; content: unknown; userId: number },
   now = new Date(),
 ): Promise<number | null> {
-  const at = now.toISOString();
-  const inserted = await db
-    .insertInto('content_entries')
-    .values({
-      kind: input.kind,
-      slug: input.slug,
-      origin: 'redaktion',
-      draft_version: 1,
-      draft_state: 'entwurf',
-      created_at: at,
-      updated_at: at,
-    })
-    .onConflict((oc) => oc.columns(['kind', 'slug']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) return null;
-  await db
-    .insertInto('content_versions')
-    .values({
-      entry_id: inserted.id,
-      number: 1,
-      content: JSON.stringify(input.content),
-      created_by: input.userId,
-      created_at: at,
-      updated_by: input.userId,
-      updated_at: at,
-    })
-    .execute();
-  return inserted.id;
+  return insertEntry(db, { kind: input.kind, slug: input.slug, origin: 'redaktion', published: false }, input.content, input.userId, now);
 }
 
 /** Claims the entry for a change: bumps its version if it is still the one read. */

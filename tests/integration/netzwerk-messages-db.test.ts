@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
-import { saveMemberProfile } from '../../db/repositories/netzwerk';
 import { conversation, conversations, markRead, sentSince, storeMessage, unreadCount } from '../../db/repositories/netzwerk-messages';
+import { networkMember } from '../support/netzwerk';
 import { tempDatabase } from '../support/temp-db';
 
 let db: DB;
@@ -13,23 +13,7 @@ afterEach(async () => {
   await cleanup();
 });
 
-async function member(email: string, displayName: string): Promise<number> {
-  const user = await db
-    .insertInto('users')
-    .values({ email, name: email, role: 'advisor', password_hash: 'x', organisation_id: null, created_at: new Date().toISOString() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const saved = await saveMemberProfile(db, user.id, {
-    displayName,
-    role: 'kommune',
-    landkreis: null,
-    methods: [],
-    languages: '',
-    about: '',
-    publicFields: [],
-  });
-  return saved.id;
-}
+const member = (email: string, displayName: string) => networkMember(db, email, displayName);
 
 const at = (minutes: number) => new Date(Date.parse('2026-12-04T10:00:00.000Z') + minutes * 60_000);
 

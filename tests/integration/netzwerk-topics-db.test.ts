@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
-import { leaveNetwork, saveMemberProfile, setMemberBlocked } from '../../db/repositories/netzwerk';
+import { leaveNetwork, setMemberBlocked } from '../../db/repositories/netzwerk';
 import {
   addReply,
   claimDigest,
@@ -25,6 +25,7 @@ import {
   unsubscribe,
   versionsOf,
 } from '../../db/repositories/netzwerk-topics';
+import { networkMember } from '../support/netzwerk';
 import { tempDatabase } from '../support/temp-db';
 
 let db: DB;
@@ -36,23 +37,7 @@ afterEach(async () => {
   await cleanup();
 });
 
-async function member(email: string, displayName: string): Promise<number> {
-  const user = await db
-    .insertInto('users')
-    .values({ email, name: email, role: 'advisor', password_hash: 'x', organisation_id: null, created_at: new Date().toISOString() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const saved = await saveMemberProfile(db, user.id, {
-    displayName,
-    role: 'kommune',
-    landkreis: null,
-    methods: [],
-    languages: '',
-    about: '',
-    publicFields: [],
-  });
-  return saved.id;
-}
+const member = (email: string, displayName: string) => networkMember(db, email, displayName);
 
 const all = { category: null, q: '' };
 const at = (minutes: number) => new Date(Date.parse('2027-01-04T10:00:00.000Z') + minutes * 60_000);
