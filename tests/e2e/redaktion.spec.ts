@@ -71,7 +71,9 @@ test('an editor writes a good example with a picture, a second editor publishes 
   await editor.getByRole('link', { name: title }).click();
   const changes = editor.getByRole('table', { name: 'Geänderte Felder' });
   await expect(changes.getByRole('row', { name: /Titel des Beispiels/ })).toContainText(title);
-  await expect(editor.getByRole('table', { name: 'Fassungen, neueste zuerst' })).toContainText('Neues Beispiel aus dem Landkreis Görlitz, mit Bild.');
+  await expect(editor.getByRole('table', { name: 'Fassungen, neueste zuerst' })).toContainText(
+    'Neues Beispiel aus dem Landkreis Görlitz, mit Bild.',
+  );
   await editor.getByRole('button', { name: 'Veröffentlichen' }).click();
   await expect(editor.getByRole('status')).toContainText('Die neue Fassung ist veröffentlicht');
   await editor.context().close();
