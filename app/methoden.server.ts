@@ -8,7 +8,7 @@ import { methodBySlug as programMethodBySlug } from '../machines/methoden/catalo
 import { parseFinderGoals, rankByGoals } from '../machines/methoden/finder';
 import { goalInfo } from '../machines/methoden/goals';
 import { fundingFitLabel, modeLabel } from '../machines/methoden/labels';
-import { queryCatalogue } from '../machines/methoden/query';
+import { exampleSearchDocument, methodSearchDocument, queryCatalogue } from '../machines/methoden/query';
 import type { Method } from '../machines/methoden/schema';
 import { formatEuroWhole, formatNumber } from '../machines/shared/format';
 import { budgetRanges, examplesWithMethod, similarExamples, type GoodExample } from '../machines/methoden/examples';
@@ -17,7 +17,8 @@ import { listPublishedExamples, submissionsStamp } from '../db/repositories/exam
 import { getDb } from './db.server';
 import { paginate } from './utils/pagination';
 import { catalogue, type Catalogue } from './redaktion.server';
-import { buildSearchIndex, parseQuery, search, type SearchIndex } from '../machines/shared/search';
+import { parseQuery, type SearchDocument } from '../machines/shared/search';
+import { refreshSearchDocuments, searchContent } from '../db/repositories/content-search';
 import { routeInfo, fundingRoutes, type FundingRoute } from '../machines/frl/routes';
 import { landkreisLabel, organisationKindInfo } from '../machines/shared/organisation';
 
@@ -53,10 +54,26 @@ export type MethodCard = ReturnType<typeof methodCard>;
 /** Results per page of the catalogue and the examples. */
 export const RESULTS_PER_PAGE = 20;
 
+/** More hits than any catalogue has: the filters and the pager work on the whole ranked list. */
+const MAX_SEARCH_HITS = 100_000;
+
+/**
+ * Ids of one kind's public documents that match the search words, best first: the database's
+ * full-text index (ADR 0071), first brought up to the content state `stamp` (ADR 0077).
+ */
+async function rankedIds(kind: 'methode' | 'beispiel', text: string | null, stamp: string, documents: () => readonly SearchDocument[]) {
+  const query = parseQuery(text);
+  if (query.kind !== 'words') return [];
+  const db = await getDb();
+  await refreshSearchDocuments(db, kind, stamp, documents);
+  return (await searchContent(db, kind, query.stems, MAX_SEARCH_HITS)).map((hit) => hit.id);
+}
+
 export async function searchMethods(url: URL) {
   const params = url.searchParams;
-  const { methods } = await catalogue();
-  const result = queryCatalogue(params, methods);
+  const { methods, stamp } = await catalogue();
+  const ranked = await rankedIds('methode', params.get('q'), stamp, () => methods.map(methodSearchDocument));
+  const result = queryCatalogue(params, methods, ranked);
   const { items, pager } = paginate(result.results, url, RESULTS_PER_PAGE);
   return {
     text: result.text.slice(0, 1000),
@@ -174,10 +191,11 @@ export async function allExamples(cat?: Catalogue): Promise<GoodExample[]> {
   return (await publicExamples(cat ?? (await catalogue()))).list;
 }
 
-// The public list and its search index, kept while neither the catalogue nor the grantees' offers change.
-let examplesCache: { cat: Catalogue; stamp: string; value: Promise<{ list: GoodExample[]; index: SearchIndex }> } | null = null;
+// The public list, kept while neither the catalogue nor the grantees' offers change; its stamp names
+// that state (the search documents follow it, ADR 0077).
+let examplesCache: { cat: Catalogue; stamp: string; value: Promise<{ list: GoodExample[]; stamp: string }> } | null = null;
 
-async function publicExamples(cat: Catalogue): Promise<{ list: GoodExample[]; index: SearchIndex }> {
+async function publicExamples(cat: Catalogue): Promise<{ list: GoodExample[]; stamp: string }> {
   const db = await getDb();
   const stamp = await submissionsStamp(db);
   if (examplesCache?.cat !== cat || examplesCache.stamp !== stamp) {
@@ -186,7 +204,7 @@ async function publicExamples(cat: Catalogue): Promise<{ list: GoodExample[]; in
       const byYear = (a: GoodExample, b: GoodExample) => b.year - a.year || a.title.localeCompare(b.title, 'de');
       const real = [...offered, ...cat.examples.filter((e) => !e.fictional)];
       const list = [...real.sort(byYear), ...cat.examples.filter((e) => e.fictional).sort(byYear)];
-      return { list, index: exampleIndexOf(list, cat) };
+      return { list, stamp: `${cat.stamp}/${stamp}` };
     })();
     examplesCache = { cat, stamp, value };
     value.catch(() => {
@@ -217,44 +235,24 @@ export function exampleCard(
 }
 export type ExampleCard = ReturnType<typeof exampleCard>;
 
-const exampleIndexOf = (examples: readonly GoodExample[], { methodBySlug }: Pick<Catalogue, 'methodBySlug'>) =>
-  buildSearchIndex(
-    examples.map((e) => ({
-      id: e.slug,
-      fields: [
-        { text: e.title, weight: 6 },
-        { text: e.summary, weight: 3 },
-        { text: e.methodSlugs.map((s) => methodBySlug(s)?.name ?? '').join(' '), weight: 2 },
-        { text: `${e.place} ${landkreisLabel[e.landkreis]}`, weight: 2 },
-        { text: [...e.whatWorked, ...e.doDifferently].join(' '), weight: 1 },
-      ],
-    })),
-  );
-
 /** The examples page: search and filters from a GET form, a page of results; unknown filter values are ignored. */
 export async function searchExamples(url: URL) {
   const cat = await catalogue();
-  const { list, index } = await publicExamples(cat);
-  const { matches, ...rest } = matchExamples(list, url.searchParams, cat, index);
+  const { list, stamp } = await publicExamples(cat);
+  const ranked = await rankedIds('beispiel', url.searchParams.get('q'), stamp, () =>
+    list.map((e) => exampleSearchDocument(e, cat.methodBySlug)),
+  );
+  const { matches, ...rest } = matchExamples(list, url.searchParams, cat, ranked);
   const { items, pager } = paginate(matches, url, RESULTS_PER_PAGE);
   return { ...rest, results: items.map((e) => exampleCard(e, cat)), pager };
 }
 
-/** The whole search over a given list, as cards (tests pass their own list, without an index). */
-export function searchExampleList(
+/** Filters the examples; with search words, keeps the order of `ranked` (slugs, best first). */
+export function matchExamples(
   examples: readonly GoodExample[],
   params: URLSearchParams,
   cat: Pick<Catalogue, 'methods' | 'methodBySlug'>,
-) {
-  const { matches, ...rest } = matchExamples(examples, params, cat, exampleIndexOf(examples, cat));
-  return { ...rest, results: matches.map((e) => exampleCard(e, cat)) };
-}
-
-function matchExamples(
-  examples: readonly GoodExample[],
-  params: URLSearchParams,
-  cat: Pick<Catalogue, 'methods' | 'methodBySlug'>,
-  index: SearchIndex,
+  ranked: readonly string[] = [],
 ) {
   const { methods, methodBySlug } = cat;
   const text = params.get('q') ?? '';
@@ -266,7 +264,7 @@ function matchExamples(
   if (route) list = list.filter((e) => e.fundingRoute === route);
   if (query.kind === 'words') {
     const allowed = new Map(list.map((e) => [e.slug, e]));
-    list = search(index, query.stems).flatMap((hit) => (allowed.has(hit.id) ? [allowed.get(hit.id)!] : []));
+    list = ranked.flatMap((slug) => (allowed.has(slug) ? [allowed.get(slug)!] : []));
   } else if (query.kind !== 'none') list = [];
   return {
     text: text.slice(0, 1000),

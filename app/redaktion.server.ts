@@ -57,21 +57,24 @@ export interface Catalogue {
   examples: readonly GoodExample[];
   methodBySlug: (slug: string) => Method | undefined;
   methodForFormat: (formatId: string) => Method | undefined;
+  /** The state of the stored content this catalogue was read from (search documents follow it, ADR 0077). */
+  stamp: string;
 }
 
-function catalogueOf(methods: Method[], examples: GoodExample[]): Catalogue {
+function catalogueOf(methods: Method[], examples: GoodExample[], stamp: string): Catalogue {
   const sorted = methods.sort((a, b) => a.name.localeCompare(b.name, 'de'));
   const bySlug = new Map(sorted.map((m) => [m.slug, m]));
   return {
     methods: sorted,
     examples,
+    stamp,
     methodBySlug: (slug) => bySlug.get(slug),
     methodForFormat: (formatId) => sorted.find((m) => m.formatId === formatId),
   };
 }
 
 /** The release's own content as a catalogue, without the database (tests, and what the baseline holds). */
-export const programCatalogue = (): Catalogue => catalogueOf([...programMethods], [...demoExamples]);
+export const programCatalogue = (): Catalogue => catalogueOf([...programMethods], [...demoExamples], 'program');
 
 /**
  * The release's own methods and demo examples become entries once (published version 1); from then
@@ -103,7 +106,7 @@ function ensureProgramContent(): Promise<void> {
 // published through another instance is seen at once (ADR 0036).
 let cached: { stamp: string; catalogue: Promise<Catalogue> } | null = null;
 
-async function loadCatalogue(): Promise<Catalogue> {
+async function loadCatalogue(stamp: string): Promise<Catalogue> {
   const db = await getDb();
   const parse = <K extends ContentKind>(kind: K, rows: Array<{ slug: string; content: string }>) =>
     rows.flatMap((row) => {
@@ -119,7 +122,7 @@ async function loadCatalogue(): Promise<Catalogue> {
       return [];
     });
   const [methodRows, exampleRows] = await Promise.all([listPublicContent(db, 'methode'), listPublicContent(db, 'beispiel')]);
-  return catalogueOf(parse('methode', methodRows) as Method[], parse('beispiel', exampleRows) as GoodExample[]);
+  return catalogueOf(parse('methode', methodRows) as Method[], parse('beispiel', exampleRows) as GoodExample[], stamp);
 }
 
 /** The published methods and examples, as the public pages and the wizard use them. */
@@ -127,7 +130,7 @@ export async function catalogue(): Promise<Catalogue> {
   await ensureProgramContent();
   const stamp = await contentStamp(await getDb());
   if (cached?.stamp !== stamp) {
-    const next = loadCatalogue();
+    const next = loadCatalogue(stamp);
     cached = { stamp, catalogue: next };
     next.catch(() => {
       if (cached?.catalogue === next) cached = null;

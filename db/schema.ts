@@ -253,6 +253,12 @@ export interface ContentSearchTable {
   body: string;
 }
 
+/** Which content state each kind's search documents were built from (ADR 0077). */
+export interface ContentSearchStateTable {
+  kind: string;
+  stamp: string;
+}
+
 /** A good example offered from a finished project (machines/methoden/example-submission.ts, ADR 0069). */
 export interface ExampleSubmissionTable {
   id: Generated<number>;
@@ -762,6 +768,7 @@ export interface Database {
   content_images: ContentImageTable;
   site_settings: SiteSettingTable;
   content_search: ContentSearchTable;
+  content_search_state: ContentSearchStateTable;
   deadline_reminders: DeadlineReminderTable;
   calendar_feeds: CalendarFeedTable;
   implementation_payouts: ImplementationPayoutTable;

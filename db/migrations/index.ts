@@ -26,6 +26,7 @@ import * as contentEntries from './2026_12_31_000000_content_entries';
 import * as deadlineReminders from './2026_12_30_000000_deadline_reminders';
 import * as contentSearch from './2027_01_02_000000_content_search';
 import * as netzwerkTopics from './2027_01_03_000000_netzwerk_topics';
+import * as contentSearchState from './2027_01_05_000000_content_search_state';
 
 /**
  * Every migration, by name. Listed by hand (not read from the folder) because the Remix server bundle
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_31_000000_content_entries': contentEntries,
   '2027_01_02_000000_content_search': contentSearch,
   '2027_01_03_000000_netzwerk_topics': netzwerkTopics,
+  '2027_01_05_000000_content_search_state': contentSearchState,
 };

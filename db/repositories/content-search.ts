@@ -1,16 +1,18 @@
 /**
- * Full-text search over content in the database (ADR 0071, amends ADR 0040): one table of documents
+ * Full-text search over content in the database (ADR 0071 and 0077): one table of documents
  * per kind ("methode", "beispiel", …), searched on SQLite with FTS5 and on PostgreSQL with a tsvector.
  *
  * Both dialects store and search the same thing: the Snowball German stems of the text
  * (machines/shared/search.ts), computed here in TypeScript, one column per weight class
  * (title ≥ 5, summary ≥ 2, body below). A query stem matches a document stem exactly (full weight) or
- * as its beginning (0.7, German compounds: "jugend" in "jugendbeteil"), as in the in-memory search;
- * a stem inside or at the end of a compound is not found (no infix search in either index).
+ * as its beginning (0.7, German compounds: "jugend" in "jugendbeteil"); the later parts of long
+ * stems are stored as extra body stems (`compoundParts`, ADR 0077), so "beteil" finds
+ * "jugendbeteil" too, without searching inside words at query time.
  *
  * Ranking, the same formula on both dialects: per query stem and document, the index's own
- * field-weighted relevance (FTS5 bm25 with column weights 10/3/1, PostgreSQL ts_rank with weights
- * A 1.0, B 0.3, C 0.1) relative to the best document for that stem, times the stem's idf among the
+ * field-weighted relevance (FTS5 bm25 with column weights 10/3/1; PostgreSQL ts_rank with weights
+ * A 1.0, B 0.3, C 0.1, divided by 1 + log of the document's length, as bm25 favours shorter
+ * documents) relative to the best document for that stem, times the stem's idf among the
  * documents of the kind; exact and prefix match take the better of the two. A document that matches
  * more query stems ranks above one that matches fewer; within the same number the summed score
  * decides. The score handed out is `matched stems + s / (1 + s)`, so higher is better everywhere.
@@ -40,13 +42,42 @@ interface FieldClasses {
   body: string;
 }
 
-/** Stems of a document's fields, space-separated, per weight class (a repeated word stays repeated). */
+/** A compound's later parts are indexed from this stem length on (ADR 0077). */
+const MIN_COMPOUND_LENGTH = 8;
+/** A later part is at least this long, and starts after at least this many letters. */
+const MIN_PART_LENGTH = 5;
+const MIN_HEAD_LENGTH = 3;
+
+/**
+ * The endings of a long stem that may be a compound's later part ("jugendbeteil" → "dbeteil",
+ * "beteil", …), so "Beteiligung" finds "Jugendbeteiligung" (ADR 0077). German has no marker of where
+ * a compound splits, so every ending of at least five letters is kept; a query stem matches an
+ * ending exactly or as its beginning, which is the in-memory search's match inside a word.
+ */
+export function compoundParts(stem: string): string[] {
+  if (stem.length < MIN_COMPOUND_LENGTH) return [];
+  const parts: string[] = [];
+  for (let start = MIN_HEAD_LENGTH; stem.length - start >= MIN_PART_LENGTH; start += 1) parts.push(stem.slice(start));
+  return parts;
+}
+
+/**
+ * Stems of a document's fields, space-separated, per weight class (a repeated word stays repeated).
+ * The later parts of long stems go to the body, whatever field they come from: a word found only
+ * inside a compound counts least.
+ */
 export function searchColumns(doc: SearchDocument): FieldClasses {
   const classes: Record<keyof FieldClasses, string[]> = { title: [], summary: [], body: [] };
+  const parts: string[] = [];
   for (const field of doc.fields) {
     const target = field.weight >= 5 ? classes.title : field.weight >= 2 ? classes.summary : classes.body;
-    for (const token of tokenize(field.text)) target.push(germanStem(token));
+    for (const token of tokenize(field.text)) {
+      const stemmed = germanStem(token);
+      target.push(stemmed);
+      parts.push(...compoundParts(stemmed));
+    }
   }
+  classes.body.push(...new Set(parts));
   return { title: classes.title.join(' '), summary: classes.summary.join(' '), body: classes.body.join(' ') };
 }
 
@@ -133,7 +164,7 @@ export async function searchContent(db: Executor, kind: string, stems: readonly 
     const name = sql.id(`t${i}`);
     return pg
       ? sql`${name} as materialized (
-          select doc_id, ts_rank('{0.1, 0.1, 0.3, 1.0}'::float4[], document, to_tsquery('simple', ${query})) as r
+          select doc_id, ts_rank('{0.1, 0.1, 0.3, 1.0}'::float4[], document, to_tsquery('simple', ${query}), 1) as r
           from content_search where kind = ${kind} and document @@ to_tsquery('simple', ${query}))`
       : sql`${name} as materialized (
           select doc_id, -bm25(content_search, 0, 0, 10, 3, 1) as r
@@ -164,5 +195,41 @@ export async function searchContent(db: Executor, kind: string, stems: readonly 
   return rows.map((row) => {
     const s = Math.max(0, Number(row.score));
     return { id: row.doc_id, score: Number(row.matched) + s / (1 + s) };
+  });
+}
+
+/**
+ * Brings one kind's documents up to the content state `stamp` (ADR 0077): when the documents were
+ * built from another state, `build()` gives the current documents and they replace the old ones, in
+ * one transaction with the new stamp. On PostgreSQL the kind's state row is locked first, so
+ * instances that notice the same change one after the other rebuild once. Returns whether it rebuilt.
+ */
+export async function refreshSearchDocuments(
+  db: Kysely<Database>,
+  kind: string,
+  stamp: string,
+  build: () => readonly SearchDocument[],
+): Promise<boolean> {
+  const state = db.selectFrom('content_search_state').select('stamp').where('kind', '=', kind);
+  if ((await state.executeTakeFirst())?.stamp === stamp) return false;
+  const docs = build();
+  const pg = dialectOf(db) === 'postgres';
+  return db.transaction().execute(async (trx) => {
+    if (pg) {
+      await trx
+        .insertInto('content_search_state')
+        .values({ kind, stamp: '' })
+        .onConflict((oc) => oc.column('kind').doNothing())
+        .execute();
+      const locked = await trx.selectFrom('content_search_state').select('stamp').where('kind', '=', kind).forUpdate().executeTakeFirst();
+      if (locked?.stamp === stamp) return false;
+    }
+    await replaceSearchDocuments(trx, kind, docs);
+    await trx
+      .insertInto('content_search_state')
+      .values({ kind, stamp })
+      .onConflict((oc) => oc.column('kind').doUpdateSet({ stamp }))
+      .execute();
+    return true;
   });
 }

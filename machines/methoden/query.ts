@@ -1,13 +1,15 @@
 /**
  * What the catalogue page asks: filters and an optional search, in one pure function.
- * With a search, results come in order of relevance; without one, alphabetically.
+ * With a search, results come in the order of relevance the database's full-text index gave
+ * (ADR 0077: the caller searches, this function filters); without one, alphabetically.
  */
 import { costCategories, participationLevelInfo, targetGroups } from '../frl/catalogues';
-import { methods as allMethods } from './catalogue';
 import { matchesFilters, parseMethodFilters, type MethodFilters } from './filters';
 import { goalInfo } from './goals';
 import { modeLabel, recruitmentLabel } from './labels';
-import { buildSearchIndex, parseQuery, search, type ParsedQuery, type SearchDocument, type SearchIndex } from '../shared/search';
+import { parseQuery, type ParsedQuery, type SearchDocument } from '../shared/search';
+import { landkreisLabel } from '../shared/organisation';
+import type { GoodExample } from './examples';
 import type { Method } from './schema';
 
 const targetLabel = new Map<string, string>(targetGroups.map((t) => [t.id, t.label]));
@@ -44,11 +46,18 @@ export function methodSearchDocument(method: Method): SearchDocument {
   };
 }
 
-const indexCache = new WeakMap<readonly Method[], SearchIndex>();
-function indexFor(methods: readonly Method[]): SearchIndex {
-  let index = indexCache.get(methods);
-  if (!index) indexCache.set(methods, (index = buildSearchIndex(methods.map(methodSearchDocument))));
-  return index;
+/** The text of a good example that search looks at; method names from the given lookup. */
+export function exampleSearchDocument(example: GoodExample, methodBySlug: (slug: string) => Method | undefined): SearchDocument {
+  return {
+    id: example.slug,
+    fields: [
+      { text: example.title, weight: 6 },
+      { text: example.summary, weight: 3 },
+      { text: example.methodSlugs.map((s) => methodBySlug(s)?.name ?? '').join(' '), weight: 2 },
+      { text: `${example.place} ${landkreisLabel[example.landkreis]}`, weight: 2 },
+      { text: [...example.whatWorked, ...example.doDifferently].join(' '), weight: 1 },
+    ],
+  };
 }
 
 export interface CatalogueQueryResult {
@@ -58,17 +67,21 @@ export interface CatalogueQueryResult {
   results: Method[];
 }
 
-export function queryCatalogue(params: URLSearchParams, methods: readonly Method[] = allMethods): CatalogueQueryResult {
+/**
+ * Filters the methods; with search words, keeps the order of `ranked` (the slugs the full-text
+ * search found, best first) among the methods the filters let through.
+ */
+export function queryCatalogue(params: URLSearchParams, methods: readonly Method[], ranked: readonly string[] = []): CatalogueQueryResult {
   const filters = parseMethodFilters(params);
   const text = params.get('q') ?? '';
   const query = parseQuery(text);
   const filtered = methods.filter((m) => matchesFilters(m, filters));
   if (query.kind === 'none') return { filters, query, text, results: filtered };
   if (query.kind !== 'words') return { filters, query, text, results: [] };
-  const allowed = new Set(filtered.map((m) => m.slug));
-  const bySlug = new Map(methods.map((m) => [m.slug, m]));
-  const results = search(indexFor(methods), query.stems)
-    .filter((hit) => allowed.has(hit.id))
-    .map((hit) => bySlug.get(hit.id)!);
+  const allowed = new Map(filtered.map((m) => [m.slug, m]));
+  const results = ranked.flatMap((slug) => {
+    const method = allowed.get(slug);
+    return method ? [method] : [];
+  });
   return { filters, query, text, results };
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { searchExampleList } from '../../app/methoden.server';
+import { matchExamples } from '../../app/methoden.server';
 import { programCatalogue } from '../../app/redaktion.server';
 import { methodBySlug } from '../../machines/methoden/catalogue';
 import { demoExamples, exampleSchema, examplesWithMethod, similarExamples } from '../../machines/methoden/examples';
 
-const searchExamples = (params: URLSearchParams) => searchExampleList(demoExamples, params, programCatalogue());
-const slugs = (q: string) => searchExamples(new URLSearchParams(q)).results.map((e) => e.slug);
+const searchExamples = (params: URLSearchParams, ranked?: string[]) => matchExamples(demoExamples, params, programCatalogue(), ranked);
+const slugs = (q: string, ranked?: string[]) => searchExamples(new URLSearchParams(q), ranked).matches.map((e) => e.slug);
 
 describe('good examples', () => {
   it('every demo example passes the schema, is marked fictional, names known fundable methods and shows no contact', () => {
@@ -38,12 +38,14 @@ describe('good examples', () => {
     expect(similar.map((e) => e.slug)).toEqual(['same-method', 'same-route']);
   });
 
-  it('search stems German words, filters combine, bad input is an empty list', () => {
-    expect(slugs('q=Jugendlicher')[0]).toBe('jugendforum-talheim');
+  it('filters combine with the ranked search hits; bad input is an empty list with a German message', () => {
     expect(slugs('methode=buergerrat')).toEqual(['buergerrat-mobilitaet-lindenau']);
     expect(slugs('foerderweg=B')).toEqual(['nachbarschaftsgespraeche-weststadt']);
-    expect(slugs('foerderweg=B&q=Bürgerrat')).toEqual([]);
+    const ranked = ['nachbarschaftsgespraeche-weststadt', 'buergerrat-mobilitaet-lindenau'];
+    expect(slugs('q=Bürgerrat', ranked)).toEqual(ranked);
+    expect(slugs('foerderweg=B&q=Bürgerrat', ['buergerrat-mobilitaet-lindenau'])).toEqual([]);
     expect(slugs('foerderweg=Z&methode=<x>')).toHaveLength(demoExamples.length);
+    expect(slugs(`q=${'x'.repeat(300)}`, ranked)).toEqual([]);
     expect(searchExamples(new URLSearchParams({ q: '…!?' })).queryMessage).toMatch(/keine Wörter/);
   });
 });

@@ -1,68 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, parseQuery, search, stem, stemMatch, type SearchDocument } from '../../machines/shared/search';
+import { compoundParts, searchColumns } from '../../db/repositories/content-search';
+import { parseQuery, stem } from '../../machines/shared/search';
 
-const ids = (docs: SearchDocument[], q: string) => {
-  const parsed = parseQuery(q);
-  if (parsed.kind !== 'words') throw new Error(`no words in ${q}`);
-  return search(buildSearchIndex(docs), parsed.stems).map((h) => h.id);
-};
-const doc = (id: string, ...texts: [string, number][]): SearchDocument => ({
-  id,
-  fields: texts.map(([text, weight]) => ({ text, weight })),
-});
+// The words side of the search (pure). Retrieval and ranking happen in the database and are tested
+// on both dialects in tests/integration/content-search.test.ts and catalogue-search.test.ts.
 
-describe('German stemming and compounds', () => {
-  it('"Jugendlicher" finds a text that only says "Jugendbeteiligung"', () => {
-    const docs = [doc('jugend', ['Jugendbeteiligung im Ortsteil', 1]), doc('senioren', ['Seniorentreff am Markt', 1])];
-    expect(ids(docs, 'Jugendlicher')).toEqual(['jugend']);
-  });
-
+describe('German stems', () => {
   it('inflected forms share a stem (Bürgerrat / Bürgerräte, Beteiligung / beteiligen)', () => {
     expect(stem('Bürgerräte')).toBe(stem('Bürgerrat'));
     expect(stem('beteiligen')).toBe(stem('Beteiligung'));
-    expect(ids([doc('a', ['Die Bürgerräte tagen', 1]), doc('b', ['Ein Stadtteilforum', 1])], 'Bürgerrat')).toEqual(['a']);
   });
 
-  it('an exact stem counts more than a compound part, and short stems do not match inside words', () => {
-    expect(stemMatch('jugend', 'jugend')).toBeGreaterThan(stemMatch('jugend', 'jugendbeteil'));
-    expect(stemMatch('jugend', 'jugendbeteil')).toBeGreaterThan(0);
-    expect(stemMatch('rat', 'beratung')).toBe(0);
-    const docs = [doc('compound', ['Jugendbeteiligung', 1]), doc('exact', ['Angebote für die Jugend', 1])];
-    expect(ids(docs, 'Jugend')).toEqual(['exact', 'compound']);
+  it('"Jugendlicher" and "Jugendbeteiligung" begin alike, so the prefix match finds one from the other', () => {
+    expect(stem('Jugendbeteiligung').startsWith(stem('Jugendlicher'))).toBe(true);
   });
 });
 
-describe('relevance ranking', () => {
-  it('a hit in the name ranks above a hit in the body', () => {
-    const docs = [
-      doc('body', ['Runder Tisch', 6], ['Am Ende steht oft eine Mediation.', 1]),
-      doc('name', ['Mediation', 6], ['Eine neutrale Person vermittelt.', 1]),
-    ];
-    expect(ids(docs, 'Mediation')).toEqual(['name', 'body']);
+describe('compound parts (ADR 0077)', () => {
+  it('a long stem adds its endings of five letters and more, so "Beteiligung" finds "Jugendbeteiligung"', () => {
+    const parts = compoundParts(stem('Jugendbeteiligung'));
+    expect(parts).toContain(stem('Beteiligung'));
+    expect(parts.every((p) => p.length >= 5)).toBe(true);
+    expect(parts).not.toContain(stem('Jugendbeteiligung'));
   });
 
-  it('a document matching every query word ranks above one repeating a single word', () => {
-    const docs = [doc('one-word', ['Konflikt Konflikt Konflikt Konflikt', 6]), doc('both-words', ['Konflikt unter Nachbarn', 1])];
-    expect(ids(docs, 'Konflikt Nachbarn')).toEqual(['both-words', 'one-word']);
+  it('short stems add nothing, and the parts go to the body whatever field the word was in', () => {
+    expect(compoundParts(stem('Beratung'))).toEqual([]);
+    const columns = searchColumns({ id: 'x', fields: [{ text: 'Jugendbeteiligung', weight: 6 }] });
+    expect(columns.title).toBe(stem('Jugendbeteiligung'));
+    expect(columns.body.split(' ')).toContain(stem('Beteiligung'));
   });
+});
 
-  it('a rare word weighs more than a word every document has', () => {
-    const docs = [
-      doc('common-only', ['Beteiligung Beteiligung', 1]),
-      doc('rare', ['Beteiligung mit Losverfahren', 1]),
-      doc('other', ['Beteiligung im Dorf', 1]),
-    ];
-    const hits = search(buildSearchIndex(docs), (parseQuery('Beteiligung Losverfahren') as { stems: string[] }).stems);
-    expect(hits[0]!.id).toBe('rare');
-    expect(hits.find((h) => h.id === 'common-only')!.score).toBeLessThan(hits[0]!.score);
-  });
-
-  it('stop words match nothing', () => {
+describe('reading a query', () => {
+  it('stop words are no words', () => {
     expect(parseQuery('und die der').kind).toBe('noWords');
   });
-});
-
-describe('bad input', () => {
   it('punctuation only is a German message, not an error', () => {
     const parsed = parseQuery('!!! ... ???');
     expect(parsed.kind).toBe('noWords');
