@@ -58,15 +58,34 @@ export const RESULTS_PER_PAGE = 20;
 const MAX_SEARCH_HITS = 100_000;
 
 /**
+ * The ranked ids of the latest searches, per kind, content stamp and stems (ADR 0077): the same
+ * words on the same content give the same order, so paging, changing a filter and the popular
+ * words of the day ask the index once. A new stamp is a new key; old keys age out.
+ */
+const RECENT_SEARCHES = 200;
+const recentSearches = new Map<string, readonly string[]>();
+
+/**
  * Ids of one kind's public documents that match the search words, best first: the database's
  * full-text index (ADR 0071), first brought up to the content state `stamp` (ADR 0077).
  */
 async function rankedIds(kind: 'methode' | 'beispiel', text: string | null, stamp: string, documents: () => readonly SearchDocument[]) {
   const query = parseQuery(text);
   if (query.kind !== 'words') return [];
+  const key = `${kind}\u0000${stamp}\u0000${query.stems.join(' ')}`;
+  const known = recentSearches.get(key);
+  if (known) {
+    // Most recently used last: the oldest entry is the first to go.
+    recentSearches.delete(key);
+    recentSearches.set(key, known);
+    return known;
+  }
   const db = await getDb();
   await refreshSearchDocuments(db, kind, stamp, documents);
-  return (await searchContent(db, kind, query.stems, MAX_SEARCH_HITS)).map((hit) => hit.id);
+  const ids = (await searchContent(db, kind, query.stems, MAX_SEARCH_HITS)).map((hit) => hit.id);
+  recentSearches.set(key, ids);
+  if (recentSearches.size > RECENT_SEARCHES) recentSearches.delete(recentSearches.keys().next().value!);
+  return ids;
 }
 
 export async function searchMethods(url: URL) {

@@ -29,7 +29,11 @@ export async function load(options: {
   method?: 'GET' | 'POST';
   body?: string;
   expectStatus?: number;
+  /** Paths asked in turn instead of the url's own (same host), e.g. different search words. */
+  paths?: readonly string[];
 }): Promise<LoadResult> {
+  let turn = 0;
+  const paths = options.paths;
   const times: number[] = [];
   let unexpected = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -41,6 +45,9 @@ export async function load(options: {
         headers: options.headers,
         method: options.method ?? 'GET',
         body: options.body,
+        ...(paths?.length
+          ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: paths[turn++ % paths.length] }) }] }
+          : {}),
       },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );

@@ -7,6 +7,28 @@ import { startBenchServer } from './server';
 const METHODS = 500;
 const EXAMPLES = 5_000;
 
+/** Two-word queries from the catalogue's own vocabulary, each pair once, in a fixed shuffled order. */
+function freshWords(): string[] {
+  const words = [
+    ...new Set(
+      methods
+        .flatMap((m) => `${m.name} ${m.summary}`.split(/[^\p{L}]+/u))
+        .filter((w) => w.length >= 6)
+        .map((w) => w.toLowerCase()),
+    ),
+  ];
+  const pairs: string[] = [];
+  for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) pairs.push(`${words[i]} ${words[j]}`);
+  // Shuffled with a fixed seed: the same order every run.
+  let seed = 17;
+  for (let i = pairs.length - 1; i > 0; i--) {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    const j = seed % (i + 1);
+    [pairs[i], pairs[j]] = [pairs[j]!, pairs[i]!];
+  }
+  return pairs;
+}
+
 /**
  * Issue 17: search over 500 methods and 5 000 good examples (published entries in the database,
  * variants of the shipped ones under their own names) against the rendered start page, p95 at 1
@@ -37,9 +59,19 @@ export async function benchSearch(): Promise<void> {
     ];
     // One request each first: the catalogue and the indexes are built once per content version.
     for (const [, path] of pages) await (await fetch(`${server.baseUrl}${path}`)).arrayBuffer();
+    // Recent searches are kept (ADR 0077): words never asked before show what a search costs.
+    const fresh = freshWords();
     const results = [];
-    for (const connections of [1, 16])
+    for (const connections of [1, 16]) {
       for (const [label, path] of pages) results.push(await load({ label, url: `${server.baseUrl}${path}`, connections }));
+      for (const [label, base] of [
+        ['Methoden: stets neue Suchwörter', '/methoden?q='],
+        ['Beispiele: stets neue Suchwörter', '/beispiele?q='],
+      ] as const)
+        results.push(
+          await load({ label, url: `${server.baseUrl}/`, connections, paths: fresh.map((w) => `${base}${encodeURIComponent(w)}`) }),
+        );
+    }
     console.log(`\n## Suche: ${METHODS} Methoden und ${EXAMPLES.toLocaleString('de-DE')} gute Beispiele`);
     printLoad(results);
     for (const connections of [1, 16]) {
