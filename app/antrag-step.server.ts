@@ -28,7 +28,8 @@ export const newRowId = () =>
     .toString('base64url')
     .replace(/[^A-Za-z0-9]/g, 'x');
 
-export type Intent = 'weiter' | 'zurueck' | 'speichern' | 'autosave';
+/** `berechnen`: save and come back to the sums ("Neu berechnen" of the budget without JavaScript). */
+export type Intent = 'weiter' | 'zurueck' | 'speichern' | 'autosave' | 'berechnen';
 
 /** Why a save was refused: the storage cannot take a write, or the database cannot be reached. */
 export function storageUnavailableMessage(error: unknown): string {
@@ -126,7 +127,9 @@ export async function saveStep(args: {
   const listIntent = parseListIntent(rawIntent);
   const intent: Intent =
     args.intentOverride ??
-    (listIntent ? 'speichern' : ((['weiter', 'zurueck', 'speichern', 'autosave'] as const).find((i) => i === rawIntent) ?? 'speichern'));
+    (listIntent
+      ? 'speichern'
+      : ((['weiter', 'zurueck', 'speichern', 'autosave', 'berechnen'] as const).find((i) => i === rawIntent) ?? 'speichern'));
   const posted = userEntries(form);
   // "Ändern" on "Angaben prüfen": a valid "Weiter" leads back there (see utils/return-to.ts).
   const returnTo = returnTarget(form.get(RETURN_PARAM), ['pruefen'] as const);
@@ -228,6 +231,7 @@ export async function saveStep(args: {
     return json({ conflict: null, result: null, saved: { version: result.version, at: savedAt, invalid: raw !== undefined } });
   }
   if (listIntent) return redirect(`/antraege/${loaded.row.id}/${step}${returnQuery(returnTo)}#${anchorOf(listIntent)}`);
+  if (intent === 'berechnen') return redirect(`/antraege/${loaded.row.id}/${step}${returnQuery(returnTo)}#summen`);
   if (blocked) {
     const reply = raw
       ? submission.reply()

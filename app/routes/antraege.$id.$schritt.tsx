@@ -55,7 +55,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
   formData?.get('intent') === 'autosave' ? false : defaultShouldRevalidate;
 
-function budgetView(loaded: Awaited<ReturnType<typeof requireOwnApplication>>): BudgetView {
+function budgetView(loaded: Awaited<ReturnType<typeof requireOwnApplication>>, url: URL): BudgetView {
   const { data, context } = loaded;
   const { start, end } = data.schedule;
   const years = start && end && end >= start ? calendarYearsOf(start, end) : [];
@@ -72,6 +72,8 @@ function budgetView(loaded: Awaited<ReturnType<typeof requireOwnApplication>>): 
     proposalBasis: proposalBasis(words, part, cap),
     totals,
     live: { data, table: context.table, date: context.date },
+    // A line opened for editing without JavaScript ("Ändern" links to ?zeile=<id>).
+    openLine: url.searchParams.get('zeile')?.slice(0, 40) ?? null,
   };
 }
 
@@ -129,7 +131,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       values,
       lastResult,
       hasPending: pending !== undefined,
-      budget: step === 'kosten' ? budgetView(loaded) : null,
+      budget: step === 'kosten' ? budgetView(loaded, new URL(request.url)) : null,
       costSuggestions: step === 'kosten' ? costSuggestions(data, await catalogue()) : [],
       methodNotice: step === 'vorhaben' ? methodNotice(new URL(request.url).searchParams.get('methode')) : null,
       usesPortal: data.project.usesBeteiligungsportal === true,

@@ -119,15 +119,20 @@ test('budget: rows appear at once, sums and charts follow every keystroke', asyn
   await page.getByRole('button', { name: 'Ausgabe hinzufügen' }).click();
   await page.getByRole('button', { name: 'Ausgabe hinzufügen' }).click();
   expect(page.url()).toBe(url);
-  await expect(page.locator('.row-card')).toHaveCount(2);
-  const descriptions = page.getByLabel('Beschreibung', { exact: true });
-  await descriptions.nth(0).fill('Moderation');
-  await page.getByLabel('Menge oder Stunden').nth(0).fill('3');
-  await page.getByLabel('Einzelpreis oder Stundensatz in Euro').nth(0).fill('1.000');
-  await descriptions.nth(1).fill('Plakate');
-  await page.getByLabel('Kategorie', { exact: true }).nth(1).selectOption('oeffentlichkeitsarbeit');
-  await page.getByLabel('Menge oder Stunden').nth(1).fill('2,5');
-  await page.getByLabel('Einzelpreis oder Stundensatz in Euro').nth(1).fill('100');
+  const rows = page.locator('.budget-table tbody tr');
+  await expect(rows).toHaveCount(2);
+  await page.getByLabel('Beschreibung, Ausgabe 1').fill('Moderation');
+  await page.getByLabel('Menge oder Stunden, Ausgabe 1').fill('3');
+  await page.getByLabel('Einzelpreis oder Stundensatz in Euro, Ausgabe 1').fill('1.000');
+  // Each line's amount follows the keystrokes too.
+  await expect(rows.nth(0).getByRole('cell', { name: '3.000,00 €' })).toBeVisible();
+  await page.getByLabel('Beschreibung, Ausgabe 2').fill('Plakate');
+  await page.getByLabel('Kategorie, Ausgabe 2').selectOption('oeffentlichkeitsarbeit');
+  await page.getByLabel('Menge oder Stunden, Ausgabe 2').fill('2,5');
+  await page.getByLabel('Einzelpreis oder Stundensatz in Euro, Ausgabe 2').fill('100');
+  await expect(rows.nth(1).getByRole('cell', { name: '250,00 €' })).toBeVisible();
+  // With JavaScript the sums follow as you type: no "Neu berechnen" button.
+  await expect(page.getByRole('button', { name: 'Neu berechnen' })).toHaveCount(0);
   const sums = page.locator('#summen');
   await expect(sums).toContainText('3.250,00 €');
   await expect(page.getByRole('img', { name: /Ausgaben nach Kategorie/ })).toBeVisible();
@@ -136,6 +141,20 @@ test('budget: rows appear at once, sums and charts follow every keystroke', asyn
   await expect(sums).toContainText('ausgeglichen');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Entfernen – Ausgabe 2' }).click();
-  await expect(page.locator('.row-card')).toHaveCount(1);
+  await expect(rows).toHaveCount(1);
   await expect(sums).toContainText('25,00 € zu viel finanziert');
+
+  // Saved lines come back as text; "Ändern" opens one in place and puts the cursor into it.
+  await page.getByRole('button', { name: 'Speichern und später fortfahren' }).click();
+  await page.waitForURL(/\/antraege\/\d+\?hinweis=/);
+  await page.goto(url);
+  await expect(page.getByLabel('Beschreibung, Ausgabe 1')).toHaveCount(0);
+  await expect(rows.nth(0)).toContainText('3.000,00 €');
+  const before = page.url();
+  await page.getByRole('link', { name: 'Ändern – Ausgabe 1' }).click();
+  expect(page.url()).toBe(before);
+  await expect(page.getByLabel('Kategorie, Ausgabe 1')).toBeFocused();
+  await page.getByLabel('Menge oder Stunden, Ausgabe 1').fill('4');
+  await expect(rows.nth(0)).toContainText('4.000,00 €');
+  await expectAccessible(page);
 });

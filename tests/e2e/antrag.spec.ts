@@ -116,17 +116,52 @@ test.describe('Antrag wizard', () => {
     const overview = await startAtBudget(page);
     await fillBudget(page);
     await addRow(page, 'Ausgabe hinzufügen');
-    await page.getByLabel('Beschreibung', { exact: true }).nth(1).fill('Plakate');
-    await page.getByLabel('Menge oder Stunden').nth(1).fill('10');
-    await page.getByLabel('Einzelpreis oder Stundensatz in Euro').nth(1).fill('25');
+    await page.getByLabel('Beschreibung, Ausgabe 2').fill('Plakate');
+    await page.getByLabel('Menge oder Stunden, Ausgabe 2').fill('10');
+    await page.getByLabel('Einzelpreis oder Stundensatz in Euro, Ausgabe 2').fill('25');
     await page.getByLabel('Eigenmittel in Geld (Euro)').fill('1.025');
     const before = page.url();
-    await page.getByLabel('Einzelpreis oder Stundensatz in Euro').nth(1).press('Enter');
+    await page.getByLabel('Einzelpreis oder Stundensatz in Euro, Ausgabe 2').press('Enter');
     await page.waitForURL((url) => url.href !== before);
     await page.goto(`${overview}/kosten`);
-    await expect(page.locator('.row-card')).toHaveCount(2);
-    await expect(page.getByLabel('Beschreibung', { exact: true }).nth(0)).toHaveValue('Moderation Bürgerrat, 4 Sitzungen');
-    await expect(page.getByLabel('Beschreibung', { exact: true }).nth(1)).toHaveValue('Plakate');
+    const rows = page.locator('.budget-table tbody tr');
+    await expect(rows).toHaveCount(2);
+    // Saved lines are shown as text, each with its amount, until "Ändern" opens one.
+    await expect(rows.nth(0)).toContainText('Moderation Bürgerrat, 4 Sitzungen');
+    await expect(rows.nth(0)).toContainText('10.000,00 €');
+    await expect(rows.nth(1)).toContainText('Plakate');
+    await expect(rows.nth(1)).toContainText('250,00 €');
+  });
+
+  test('the Ausgaben table: "Neu berechnen" sums without JavaScript, "Ändern" opens one line, the rest stays as saved', async ({
+    page,
+  }) => {
+    await signIn(page, 'kommune');
+    const overview = await startAtBudget(page);
+    await fillBudget(page);
+    await page.getByRole('button', { name: 'Neu berechnen' }).click();
+    await expect(page).toHaveURL(new RegExp(`${overview}/kosten#summen$`));
+    const rows = page.locator('.budget-table tbody tr');
+    await expect(rows.nth(0)).toContainText('10.000,00 €');
+    await expect(page.getByLabel('Beschreibung, Ausgabe 1')).toHaveCount(0);
+
+    await addRow(page, 'Ausgabe hinzufügen');
+    await page.getByLabel('Beschreibung, Ausgabe 2').fill('Plakate');
+    await page.getByLabel('Menge oder Stunden, Ausgabe 2').fill('10');
+    await page.getByLabel('Einzelpreis oder Stundensatz in Euro, Ausgabe 2').fill('25');
+    await page.getByRole('button', { name: 'Neu berechnen' }).click();
+    await expect(rows.nth(1)).toContainText('250,00 €');
+    await expect(page.locator('#summen')).toContainText('10.250,00 €');
+
+    await page.getByRole('link', { name: 'Ändern – Ausgabe 1' }).click();
+    await expect(page).toHaveURL(/zeile=/);
+    await expect(page.getByLabel('Beschreibung, Ausgabe 1')).toHaveValue('Moderation Bürgerrat, 4 Sitzungen');
+    await expect(page.getByLabel('Beschreibung, Ausgabe 2')).toHaveCount(0);
+    await page.getByLabel('Menge oder Stunden, Ausgabe 1').fill('5');
+    await page.getByRole('button', { name: 'Neu berechnen' }).click();
+    await expect(rows.nth(0)).toContainText('12.500,00 €');
+    await expect(rows.nth(1)).toContainText('Plakate');
+    await expect(page.locator('#summen')).toContainText('12.750,00 €');
   });
 
   test('a step that cannot be started yet cannot be opened by URL', async ({ page }) => {

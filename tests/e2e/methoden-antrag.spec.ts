@@ -38,10 +38,10 @@ test('an applicant takes a method from the catalogue into a draft and a suggeste
   await expect(suggestions.getByRole('listitem').filter({ hasText: 'Losverfahren, Anschreiben und Nachfassen' })).toBeVisible(); // from the Bürgerrat chosen earlier
   await suggestions.getByRole('button', { name: /Als Ausgabe übernehmen.*Jugendgerechte Moderation/ }).click();
 
-  const description = page.getByLabel('Beschreibung', { exact: true });
+  const description = page.getByLabel(/^Beschreibung, Ausgabe/);
   await expect(description).toHaveCount(1);
   await expect(description).toHaveValue('Jugendgerechte Moderation');
-  await expect(page.getByLabel('Kategorie', { exact: true })).toHaveValue('honorare');
+  await expect(page.getByLabel('Kategorie, Ausgabe 1')).toHaveValue('honorare');
   await expect(page.getByLabel('Pauschalbetrag in Euro')).toHaveValue('');
 });
 

@@ -68,10 +68,42 @@ test('a plan with 200 lines is saved, shown and summed to the cent', async ({ ba
   const saved = await client.post(`${app}/kosten`, { ...form, version: await versionOf(client, `${app}/kosten`), intent: 'speichern' });
   expect(saved.status()).toBe(302);
   const page = await (await client.get(`${app}/kosten`)).text();
-  expect(page.match(/class="row-card"/g)?.length).toBe(200);
+  // One table row per line, each with its amount (issue 21 Nr. 3), in at most 400 kB of HTML.
+  expect(page.match(/<tr[^>]* id="zeile-l\d+"/g)?.length).toBe(200);
   expect(page).toContain('Position 200');
-  const total = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(expected / 100);
-  expect(page).toContain(total);
+  const euro = (cents: number) => new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  expect(page).toContain(euro(expected));
+  expect(page).toContain(`data-betrag="true">${euro(7 * (1234 + 6 * 17))}`);
+  expect(Buffer.byteLength(page, 'utf8')).toBeLessThanOrEqual(400_000);
+  await client.dispose();
+});
+
+test('"Neu berechnen" without JavaScript saves, stays on the step and shows each line\'s amount and the sums', async ({ baseURL }) => {
+  const client = await clientFor(baseURL!, 'verein');
+  const app = await applicationWithBudgetStep(client);
+  const line = (quantity: string) => ({
+    vatDeductible: 'nein',
+    ownCash: '100',
+    'lines[0].id': 'r1',
+    'lines[0].category': 'honorare',
+    'lines[0].kind': 'personal',
+    'lines[0].description': 'Moderation',
+    'lines[0].quantity': quantity,
+    'lines[0].unitPrice': '45,50',
+    'lines[0].year': '2027',
+  });
+  const first = await client.post(`${app}/kosten`, {
+    ...line('10'),
+    version: await versionOf(client, `${app}/kosten`),
+    intent: 'berechnen',
+  });
+  expect(first.status()).toBe(302);
+  expect(first.headers().location).toBe(`${app}/kosten#summen`);
+  expect(await (await client.get(`${app}/kosten`)).text()).toContain('data-betrag="true">455,00\u00a0€');
+  await client.post(`${app}/kosten`, { ...line('12,5'), version: await versionOf(client, `${app}/kosten`), intent: 'berechnen' });
+  const page = await (await client.get(`${app}/kosten`)).text();
+  expect(page).toContain('data-betrag="true">568,75\u00a0€');
+  expect(page).toContain('value="12,5"');
   await client.dispose();
 });
 

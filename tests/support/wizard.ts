@@ -24,9 +24,11 @@ export async function fillApplicant(page: Page) {
 }
 
 export async function addRow(page: Page, button: string) {
-  const before = await page.locator('.row-card').count();
+  // Rows are cards, the budget's Ausgaben rows of a table.
+  const rows = page.locator('.row-card, .budget-table tbody tr');
+  const before = await rows.count();
   await page.getByRole('button', { name: button }).click();
-  await expect(page.locator('.row-card')).toHaveCount(before + 1);
+  await expect(rows).toHaveCount(before + 1);
 }
 
 export async function fillProject(page: Page) {
@@ -80,10 +82,10 @@ export async function fillBudget(page: Page) {
     .getByLabel('Nein')
     .check();
   await addRow(page, 'Ausgabe hinzufügen');
-  await page.getByLabel('Kategorie', { exact: true }).selectOption('honorare');
-  await page.getByLabel('Beschreibung', { exact: true }).fill('Moderation Bürgerrat, 4 Sitzungen');
-  await page.getByLabel('Menge oder Stunden').fill('4');
-  await page.getByLabel('Einzelpreis oder Stundensatz in Euro').fill('2.500,00');
+  await page.getByLabel('Kategorie, Ausgabe 1').selectOption('honorare');
+  await page.getByLabel('Beschreibung, Ausgabe 1').fill('Moderation Bürgerrat, 4 Sitzungen');
+  await page.getByLabel('Menge oder Stunden, Ausgabe 1').fill('4');
+  await page.getByLabel('Einzelpreis oder Stundensatz in Euro, Ausgabe 1').fill('2.500,00');
   await page.getByLabel('Eigenmittel in Geld (Euro)').fill('1.000');
 }
 

@@ -1,15 +1,16 @@
 import { CommentMarker } from '../review/comments';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useEffect, useState, type RefObject } from 'react';
-import { hasBudget, type BudgetTotals } from '../../../machines/frl/application/budget';
+import { hasBudget, lineTotalCents, type BudgetTotals } from '../../../machines/frl/application/budget';
 import { totalsFor } from '../../../machines/frl/application/facts';
 import { lenientBudget, stepFormSchema } from '../../../machines/frl/application/forms';
 import type { ApplicationData } from '../../../machines/frl/application/schema';
 import { CostSuggestions, type CostSuggestionView } from '../methoden/cost-suggestions';
-import { costCategories, costLineKindLabel, inKindKindLabel } from '../../../machines/frl/catalogues';
+import { inKindKindLabel } from '../../../machines/frl/catalogues';
 import type { ParameterTable } from '../../../machines/frl/parameters';
 import { formatEuroWhole } from '../../../machines/shared/format';
 import { CheckboxField, RadioGroup, SelectField, TextAreaField, TextField } from '../fields';
+import { BudgetLinesEditor } from './budget-lines-editor';
 import { BudgetSummary } from './budget-summary';
 import { AddRowButton, HiddenId, RemoveRowButton, Section, rowsOf, yesNoOptions, type Fields } from './common';
 
@@ -24,22 +25,46 @@ export interface BudgetView {
   proposalBasis: string;
   /** What the browser needs to recompute the sums while the user types. */
   live: { data: ApplicationData; table: ParameterTable; date: string };
+  /** The id of the line opened for editing by the address (without JavaScript). */
+  openLine: string | null;
 }
 
 const noId = () => '';
 
-/** Sums updated on every keystroke (with JavaScript) by the same functions the server uses. */
-function useLiveTotals(formRef: RefObject<HTMLFormElement | null>, view: BudgetView): BudgetTotals | null {
-  const [totals, setTotals] = useState(view.totals);
+/** The lines as the form holds them, read leniently (what cannot be read counts 0), in form order. */
+function amountsOf(payload: Record<string, unknown>, data: ApplicationData): number[] {
+  return lenientBudget(payload, data).budget.lines.map(lineTotalCents);
+}
+
+/** What the fields hold now, as a payload (the server's render and the browser's first render agree). */
+function payloadOfRows(rows: Fields[]): Record<string, unknown> {
+  // The fieldset is a proxy without own keys: its fields are asked for by name.
+  const keys = ['id', 'category', 'kind', 'quantity', 'unitPrice', 'amount', 'year'] as const;
+  return { lines: rows.map((row) => Object.fromEntries(keys.map((key) => [key, row[key]?.initialValue]))) };
+}
+
+/**
+ * Sums and the amount of every line, updated on every keystroke (with JavaScript) by the same
+ * functions the server uses.
+ */
+function useLiveTotals(
+  formRef: RefObject<HTMLFormElement | null>,
+  view: BudgetView,
+  initialCents: number[],
+): { totals: BudgetTotals | null; lineCents: number[] } {
+  const [live, setLive] = useState({ totals: view.totals, lineCents: initialCents });
   useEffect(() => {
     const form = formRef.current;
     if (!form) return;
     const update = () => {
       const { payload } = parseWithZod(new FormData(form), { schema: stepFormSchema('kosten', noId) });
       const data = lenientBudget(payload as Record<string, unknown>, view.live.data);
-      const next = hasBudget(data) ? totalsFor(data, view.live.table, view.live.date) : null;
+      const next = {
+        totals: hasBudget(data) ? totalsFor(data, view.live.table, view.live.date) : null,
+        lineCents: data.budget.lines.map(lineTotalCents),
+      };
       // Only a real change re-renders (the summary sits inside the observed form).
-      setTotals((previous) => (JSON.stringify(previous) === JSON.stringify(next) ? previous : next));
+      setLive((previous) => (JSON.stringify(previous) === JSON.stringify(next) ? previous : next));
     };
     form.addEventListener('input', update);
     form.addEventListener('change', update);
@@ -52,10 +77,15 @@ function useLiveTotals(formRef: RefObject<HTMLFormElement | null>, view: BudgetV
       form.removeEventListener('change', update);
     };
   }, [formRef, view]);
-  return totals;
+  return live;
 }
 
-const kindOptions = (['menge', 'personal', 'pauschal'] as const).map((value) => ({ value, label: costLineKindLabel[value] }));
+/** True once the page runs with JavaScript (the sums then follow every keystroke). */
+function useHydrated(): boolean {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
 
 export function BudgetStep({
   fields,
@@ -69,12 +99,12 @@ export function BudgetStep({
   suggestions?: CostSuggestionView[];
 }) {
   const f = (name: string) => fields[name]!;
-  const totals = useLiveTotals(formRef, view);
   const lines = rowsOf(f('lines'));
+  const { totals, lineCents } = useLiveTotals(formRef, view, amountsOf(payloadOfRows(lines), view.live.data));
+  const hydrated = useHydrated();
   const inKind = rowsOf(f('inKind'));
   const donations = rowsOf(f('donations'));
   const otherPublic = rowsOf(f('otherPublic'));
-  const yearOptions = view.years.map((y) => ({ value: String(y), label: String(y) }));
   return (
     <>
       <Section id="umsatzsteuer" title="Umsatzsteuer">
@@ -88,42 +118,28 @@ export function BudgetStep({
         {view.vatDeductible ? <p className="notice">Alle Beträge in diesem Plan sind Nettobeträge (ohne Umsatzsteuer).</p> : null}
       </Section>
       <CostSuggestions suggestions={suggestions} />
-      <Section id="ausgaben" title="Ausgaben" hint="Eine Zeile je Ausgabe. Beträge in Euro, zum Beispiel 1.234,56.">
-        {lines.map((row, index) => (
-          <div className="row-card" key={row.id!.key ?? index} id={`zeile-${String(row.id!.initialValue ?? index)}`}>
-            <div className="row-card__head">
-              <h3>Ausgabe {index + 1}</h3>
-              <CommentMarker name={`lines[id=${String(row.id!.initialValue ?? '')}]`} />
-              <RemoveRowButton list="lines" id={String(row.id!.initialValue ?? '')} index={index} label={`Ausgabe ${index + 1}`} />
-            </div>
-            <HiddenId field={row.id!} />
-            <SelectField field={row.category!} label="Kategorie" options={costCategories.map((c) => ({ value: c.id, label: c.label }))} />
-            <TextField field={row.description!} label="Beschreibung" />
-            <SelectField field={row.kind!} label="Berechnung" options={kindOptions} />
-            <TextField
-              field={row.quantity!}
-              label="Menge oder Stunden"
-              width="short"
-              inputMode="decimal"
-              hint="Bei Pauschalbetrag leer lassen."
-            />
-            <TextField field={row.unitPrice!} label="Einzelpreis oder Stundensatz in Euro" width="medium" inputMode="decimal" />
-            <TextField
-              field={row.amount!}
-              label="Pauschalbetrag in Euro"
-              width="medium"
-              inputMode="decimal"
-              hint="Nur bei Pauschalbetrag."
-            />
-            <SelectField field={row.year!} label="Kalenderjahr" options={yearOptions} />
-            <TextField field={row.note!} optional label="Anmerkung" />
-          </div>
-        ))}
-        <AddRowButton
-          list="lines"
-          label="Ausgabe hinzufügen"
-          defaults={{ kind: 'menge', category: 'honorare', ...(view.years[0] ? { year: String(view.years[0]) } : {}) }}
-        />
+      <Section
+        id="ausgaben"
+        title="Ausgaben"
+        hint="Eine Zeile je Ausgabe. Beträge in Euro, zum Beispiel 1.234,56. Bei Pauschalbetrag bleiben Menge und Einzelpreis leer; sonst bleibt der Pauschalbetrag leer."
+      >
+        {lines.length ? (
+          <BudgetLinesEditor rows={lines} years={view.years} lineCents={lineCents} openLine={view.openLine} />
+        ) : (
+          <p>Noch keine Ausgaben. Fügen Sie die erste Ausgabe hinzu.</p>
+        )}
+        <div className="button-row">
+          <AddRowButton
+            list="lines"
+            label="Ausgabe hinzufügen"
+            defaults={{ kind: 'menge', category: 'honorare', ...(view.years[0] ? { year: String(view.years[0]) } : {}) }}
+          />
+          {hydrated ? null : (
+            <button type="submit" name="intent" value="berechnen" className="button button--secondary" formNoValidate>
+              Neu berechnen
+            </button>
+          )}
+        </div>
       </Section>
       {view.part === 'B' ? (
         <Section id="eigenleistungen" title="Unbare Eigenleistungen" hint={view.inKindHint}>

@@ -1,0 +1,267 @@
+import { getInputProps, getSelectProps } from '@conform-to/react';
+import { useLocation } from '@remix-run/react';
+import { useEffect, useRef, useState } from 'react';
+import { costCategories, costLineKindLabel } from '../../../machines/frl/catalogues';
+import { formatEuro } from '../../../machines/shared/format';
+import { CommentMarker } from '../review/comments';
+import { ScrollTable } from '../scroll-table';
+import { RemoveRowButton, type Field, type Fields } from './common';
+
+const kindOptions = (['menge', 'personal', 'pauschal'] as const).map((value) => ({ value, label: costLineKindLabel[value] }));
+const categoryOptions = costCategories.map((c) => ({ value: c.id, label: c.label }));
+const categoryLabel = new Map(categoryOptions.map((o) => [o.value, o.label]));
+
+/** The fields of a line, in the order the form posts them. */
+const lineKeys = ['id', 'category', 'kind', 'description', 'quantity', 'unitPrice', 'amount', 'year', 'note'] as const;
+
+/** The columns; an input's label names its column and its row ("Kategorie, Ausgabe 3"). */
+const columns = [
+  ['kategorie', 'Kategorie'],
+  ['beschreibung', 'Beschreibung'],
+  ['berechnung', 'Berechnung'],
+  ['menge', 'Menge oder Stunden'],
+  ['preis', 'Einzelpreis oder Stundensatz in Euro'],
+  ['pauschal', 'Pauschalbetrag in Euro'],
+  ['jahr', 'Kalenderjahr'],
+] as const;
+type Column = (typeof columns)[number][0];
+
+const text = (field: Field | undefined) => (typeof field?.initialValue === 'string' ? field.initialValue : '');
+const hasErrors = (row: Fields) => lineKeys.some((key) => row[key]?.errors?.length);
+/** A line still missing what its amount needs (new, or taken over from a suggestion): it stays open. */
+const incomplete = (row: Fields) =>
+  !text(row.description) ||
+  !text(row.category) ||
+  (text(row.kind) === 'pauschal' ? !text(row.amount) : !text(row.quantity) || !text(row.unitPrice));
+
+function CellError({ field }: { field: Field }) {
+  if (!field.errors?.length) return null;
+  return (
+    <p id={field.errorId} className="field__error cell__error">
+      <span className="visually-hidden">Fehler: </span>
+      {field.errors.join(' ')}
+    </p>
+  );
+}
+
+const columnLabel = new Map<Column, string>(columns);
+const describedBy = (field: Field) => (field.errors?.length ? field.errorId : undefined);
+
+function CellLabel({ field, text: label }: { field: Field; text: string }) {
+  return (
+    <label htmlFor={field.id} className="visually-hidden">
+      {label}
+    </label>
+  );
+}
+
+function CellInput({ field, column, name, decimal }: { field: Field; column: Column; name: string; decimal?: boolean }) {
+  const { key, ...props } = getInputProps(field, { type: 'text', ariaDescribedBy: undefined });
+  return (
+    <>
+      <CellLabel field={field} text={`${columnLabel.get(column)}, ${name}`} />
+      <input
+        key={key}
+        {...props}
+        aria-describedby={describedBy(field)}
+        className={`input cell__input cell__input--${column}`}
+        inputMode={decimal ? 'decimal' : undefined}
+      />
+      <CellError field={field} />
+    </>
+  );
+}
+
+function CellSelect({
+  field,
+  column,
+  name,
+  options,
+}: {
+  field: Field;
+  column: Column;
+  name: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}) {
+  const { key, ...props } = getSelectProps(field);
+  return (
+    <>
+      <CellLabel field={field} text={`${columnLabel.get(column)}, ${name}`} />
+      <select key={key} {...props} aria-describedby={describedBy(field)} className="select cell__select">
+        <option value="">Bitte auswählen</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <CellError field={field} />
+    </>
+  );
+}
+
+/** A line being edited: an input in every cell. */
+function EditCells({ row, name, yearOptions }: { row: Fields; name: string; yearOptions: Array<{ value: string; label: string }> }) {
+  const note = row.note!;
+  const { key: noteKey, ...noteProps } = getInputProps(note, { type: 'text', ariaDescribedBy: undefined });
+  return (
+    <>
+      <td>
+        <CellSelect field={row.category!} column="kategorie" name={name} options={categoryOptions} />
+      </td>
+      <td>
+        <CellInput field={row.description!} column="beschreibung" name={name} />
+        <details className="cell__details" open={Boolean(text(note)) || Boolean(note.errors?.length)}>
+          <summary>Anmerkung (optional)</summary>
+          <CellLabel field={note} text={`Anmerkung (optional), ${name}`} />
+          <input
+            key={noteKey}
+            {...noteProps}
+            aria-describedby={describedBy(note)}
+            className="input cell__input cell__input--beschreibung"
+          />
+          <CellError field={note} />
+        </details>
+      </td>
+      <td>
+        <CellSelect field={row.kind!} column="berechnung" name={name} options={kindOptions} />
+      </td>
+      <td>
+        <CellInput field={row.quantity!} column="menge" name={name} decimal />
+      </td>
+      <td>
+        <CellInput field={row.unitPrice!} column="preis" name={name} decimal />
+      </td>
+      <td>
+        <CellInput field={row.amount!} column="pauschal" name={name} decimal />
+      </td>
+      <td>
+        <CellSelect field={row.year!} column="jahr" name={name} options={yearOptions} />
+      </td>
+    </>
+  );
+}
+
+/** A line shown as text; its values travel with the form in hidden inputs, so a save keeps them. */
+function ReadCells({ row }: { row: Fields }) {
+  const kind = text(row.kind) as keyof typeof costLineKindLabel;
+  const euro = (field: Field | undefined) => (text(field) ? `${text(field)} €` : '–');
+  return (
+    <>
+      <td>
+        {lineKeys
+          .filter((key) => key !== 'id')
+          .map((key) => (
+            <input key={key} type="hidden" name={row[key]!.name} value={text(row[key])} />
+          ))}
+        {categoryLabel.get(text(row.category)) ?? '–'}
+      </td>
+      <td>
+        {text(row.description) || '–'}
+        {text(row.note) ? <div className="cell__note">Anmerkung: {text(row.note)}</div> : null}
+      </td>
+      <td>{costLineKindLabel[kind] ?? '–'}</td>
+      <td>{kind === 'pauschal' ? '–' : text(row.quantity) || '–'}</td>
+      <td>{kind === 'pauschal' ? '–' : euro(row.unitPrice)}</td>
+      <td>{kind === 'pauschal' ? euro(row.amount) : '–'}</td>
+      <td>{text(row.year) || '–'}</td>
+    </>
+  );
+}
+
+/**
+ * The Ausgaben of the Kosten- und Finanzierungsplan as a table (issue 21 Nr. 3): one row per cost
+ * line with its amount. Lines are shown as text and opened one by one for editing ("Ändern": with
+ * JavaScript in place, without it by the address `?zeile=<id>`); a new or incomplete line, a line
+ * with an error and the opened line have inputs, each named by its column and row. So 200 lines stay a page of
+ * a few hundred kilobytes. Field names are those of the step form: saving, autosave and the
+ * server's checks are unchanged.
+ */
+export function BudgetLinesEditor({
+  rows,
+  years,
+  lineCents,
+  openLine,
+}: {
+  rows: Fields[];
+  years: number[];
+  lineCents: readonly number[];
+  openLine: string | null;
+}) {
+  const yearOptions = years.map((y) => ({ value: String(y), label: String(y) }));
+  const location = useLocation();
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set(openLine ? [openLine] : []));
+  const [focusLine, setFocusLine] = useState<string | null>(null);
+  const table = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!focusLine) return;
+    table.current
+      ?.querySelector<HTMLElement>(`#zeile-${CSS.escape(focusLine)} select, #zeile-${CSS.escape(focusLine)} input:not([type=hidden])`)
+      ?.focus();
+    setFocusLine(null);
+  }, [focusLine]);
+  const hrefFor = (id: string) => {
+    const params = new URLSearchParams(location.search);
+    params.set('zeile', id);
+    return `?${params.toString()}#zeile-${id}`;
+  };
+  return (
+    <div ref={table}>
+      <ScrollTable caption={<>Ausgaben ({rows.length})</>} label="Ausgaben" captionHidden className="table--form budget-table">
+        <thead>
+          <tr>
+            <th scope="col">Nr.</th>
+            {columns.map(([id, label]) => (
+              <th scope="col" key={id}>
+                {label}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              Betrag
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Aktionen</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => {
+            const id = text(row.id);
+            const name = `Ausgabe ${index + 1}`;
+            const editing = opened.has(id) || incomplete(row) || hasErrors(row);
+            return (
+              <tr key={row.id!.key ?? index} id={`zeile-${id || index}`}>
+                <th scope="row">
+                  <span className="visually-hidden">Ausgabe </span>
+                  {index + 1}
+                  <CommentMarker name={`lines[id=${id}]`} />
+                  <input type="hidden" name={row.id!.name} value={id} />
+                </th>
+                {editing ? <EditCells row={row} name={name} yearOptions={yearOptions} /> : <ReadCells row={row} />}
+                <td className="num" data-betrag>
+                  {formatEuro(lineCents[index] ?? 0)}
+                </td>
+                <td className="cell__actions">
+                  {editing ? null : (
+                    <a
+                      href={hrefFor(id)}
+                      className="button button--link"
+                      onClick={(event) => {
+                        event.preventDefault();
+                        setOpened((previous) => new Set([...previous, id]));
+                        setFocusLine(id);
+                      }}
+                    >
+                      Ändern<span className="visually-hidden"> – {name}</span>
+                    </a>
+                  )}
+                  <RemoveRowButton list="lines" id={id} index={index} label={name} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </ScrollTable>
+    </div>
+  );
+}
