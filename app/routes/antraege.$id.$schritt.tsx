@@ -370,6 +370,7 @@ function StepForm() {
                   view={d.form!.budget! as BudgetView}
                   formRef={formRef}
                   suggestions={d.form!.costSuggestions}
+                  editable={d.editable}
                 />
               ) : null}
               {step === 'erklaerungen' ? <DeclarationsStep fields={fields as never} part={d.part} usesPortal={d.form!.usesPortal} /> : null}

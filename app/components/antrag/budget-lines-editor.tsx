@@ -1,6 +1,6 @@
 import { getInputProps, getSelectProps } from '@conform-to/react';
 import { useLocation } from '@remix-run/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { costCategories, costLineKindLabel } from '../../../machines/frl/catalogues';
 import { formatEuro } from '../../../machines/shared/format';
 import { CommentMarker } from '../review/comments';
@@ -14,15 +14,16 @@ const categoryLabel = new Map(categoryOptions.map((o) => [o.value, o.label]));
 /** The fields of a line, in the order the form posts them. */
 const lineKeys = ['id', 'category', 'kind', 'description', 'quantity', 'unitPrice', 'amount', 'year', 'note'] as const;
 
-/** The columns; an input's label names its column and its row ("Kategorie, Ausgabe 3"). */
+/** The columns: a short header, and the full name an input's label gives with its row ("Menge oder Stunden, Ausgabe 3"). */
 const columns = [
-  ['kategorie', 'Kategorie'],
-  ['beschreibung', 'Beschreibung'],
-  ['berechnung', 'Berechnung'],
-  ['menge', 'Menge oder Stunden'],
-  ['preis', 'Einzelpreis oder Stundensatz in Euro'],
-  ['pauschal', 'Pauschalbetrag in Euro'],
-  ['jahr', 'Kalenderjahr'],
+  ['kategorie', 'Kategorie', 'Kategorie'],
+  ['beschreibung', 'Beschreibung', 'Beschreibung'],
+  ['berechnung', 'Berechnung', 'Berechnung'],
+  ['menge', 'Menge/Std.', 'Menge oder Stunden'],
+  ['preis', 'Einzelpreis (€)', 'Einzelpreis oder Stundensatz in Euro'],
+  ['pauschal', 'Pauschal (€)', 'Pauschalbetrag in Euro'],
+  ['jahr', 'Jahr', 'Kalenderjahr'],
+  ['anmerkung', 'Anmerkung', 'Anmerkung (optional)'],
 ] as const;
 type Column = (typeof columns)[number][0];
 
@@ -44,22 +45,29 @@ function CellError({ field }: { field: Field }) {
   );
 }
 
-const columnLabel = new Map<Column, string>(columns);
+const columnLabel = new Map<Column, string>(columns.map(([id, , label]) => [id, label]));
+/** The table's data columns (the remark stands under the description). */
+const tableColumns = columns.filter(([id]) => id !== 'anmerkung');
 const describedBy = (field: Field) => (field.errors?.length ? field.errorId : undefined);
 
-function CellLabel({ field, text: label }: { field: Field; text: string }) {
+/** A field of the opened line: a visible label that also names the row for screen readers. */
+function LineField({ field, column, name, children }: { field: Field; column: Column; name: string; children: ReactNode }) {
   return (
-    <label htmlFor={field.id} className="visually-hidden">
-      {label}
-    </label>
+    <div className={`line-editor__field line-editor__field--${column}${field.errors?.length ? ' field--error' : ''}`}>
+      <label htmlFor={field.id} className="field__label">
+        {columnLabel.get(column)}
+        <span className="visually-hidden">, {name}</span>
+      </label>
+      {children}
+      <CellError field={field} />
+    </div>
   );
 }
 
-function CellInput({ field, column, name, decimal }: { field: Field; column: Column; name: string; decimal?: boolean }) {
+function LineInput({ field, column, name, decimal }: { field: Field; column: Column; name: string; decimal?: boolean }) {
   const { key, ...props } = getInputProps(field, { type: 'text', ariaDescribedBy: undefined });
   return (
-    <>
-      <CellLabel field={field} text={`${columnLabel.get(column)}, ${name}`} />
+    <LineField field={field} column={column} name={name}>
       <input
         key={key}
         {...props}
@@ -67,12 +75,11 @@ function CellInput({ field, column, name, decimal }: { field: Field; column: Col
         className={`input cell__input cell__input--${column}`}
         inputMode={decimal ? 'decimal' : undefined}
       />
-      <CellError field={field} />
-    </>
+    </LineField>
   );
 }
 
-function CellSelect({
+function LineSelect({
   field,
   column,
   name,
@@ -85,8 +92,7 @@ function CellSelect({
 }) {
   const { key, ...props } = getSelectProps(field);
   return (
-    <>
-      <CellLabel field={field} text={`${columnLabel.get(column)}, ${name}`} />
+    <LineField field={field} column={column} name={name}>
       <select key={key} {...props} aria-describedby={describedBy(field)} className="select cell__select">
         <option value="">Bitte auswählen</option>
         {options.map((o) => (
@@ -95,57 +101,36 @@ function CellSelect({
           </option>
         ))}
       </select>
-      <CellError field={field} />
-    </>
+    </LineField>
   );
 }
 
-/** A line being edited: an input in every cell. */
+/**
+ * A line being edited: one cell across the data columns with its fields side by side (wrapping on
+ * narrow screens), so an open line never makes the table wider than the saved lines.
+ */
 function EditCells({ row, name, yearOptions }: { row: Fields; name: string; yearOptions: Array<{ value: string; label: string }> }) {
-  const note = row.note!;
-  const { key: noteKey, ...noteProps } = getInputProps(note, { type: 'text', ariaDescribedBy: undefined });
   return (
-    <>
-      <td>
-        <CellSelect field={row.category!} column="kategorie" name={name} options={categoryOptions} />
-      </td>
-      <td>
-        <CellInput field={row.description!} column="beschreibung" name={name} />
-        <details className="cell__details" open={Boolean(text(note)) || Boolean(note.errors?.length)}>
-          <summary>Anmerkung (optional)</summary>
-          <CellLabel field={note} text={`Anmerkung (optional), ${name}`} />
-          <input
-            key={noteKey}
-            {...noteProps}
-            aria-describedby={describedBy(note)}
-            className="input cell__input cell__input--beschreibung"
-          />
-          <CellError field={note} />
-        </details>
-      </td>
-      <td>
-        <CellSelect field={row.kind!} column="berechnung" name={name} options={kindOptions} />
-      </td>
-      <td>
-        <CellInput field={row.quantity!} column="menge" name={name} decimal />
-      </td>
-      <td>
-        <CellInput field={row.unitPrice!} column="preis" name={name} decimal />
-      </td>
-      <td>
-        <CellInput field={row.amount!} column="pauschal" name={name} decimal />
-      </td>
-      <td>
-        <CellSelect field={row.year!} column="jahr" name={name} options={yearOptions} />
-      </td>
-    </>
+    <td colSpan={tableColumns.length}>
+      <CommentMarker name={`lines[id=${text(row.id)}]`} />
+      <div className="line-editor">
+        <LineSelect field={row.category!} column="kategorie" name={name} options={categoryOptions} />
+        <LineInput field={row.description!} column="beschreibung" name={name} />
+        <LineSelect field={row.kind!} column="berechnung" name={name} options={kindOptions} />
+        <LineInput field={row.quantity!} column="menge" name={name} decimal />
+        <LineInput field={row.unitPrice!} column="preis" name={name} decimal />
+        <LineInput field={row.amount!} column="pauschal" name={name} decimal />
+        <LineSelect field={row.year!} column="jahr" name={name} options={yearOptions} />
+        <LineInput field={row.note!} column="anmerkung" name={name} />
+      </div>
+    </td>
   );
 }
 
 /** A line shown as text; its values travel with the form in hidden inputs, so a save keeps them. */
 function ReadCells({ row }: { row: Fields }) {
   const kind = text(row.kind) as keyof typeof costLineKindLabel;
-  const euro = (field: Field | undefined) => (text(field) ? `${text(field)} €` : '–');
+  const euro = (field: Field | undefined) => text(field) || '–';
   return (
     <>
       <td>
@@ -158,6 +143,7 @@ function ReadCells({ row }: { row: Fields }) {
       </td>
       <td>
         {text(row.description) || '–'}
+        <CommentMarker name={`lines[id=${text(row.id)}]`} />
         {text(row.note) ? <div className="cell__note">Anmerkung: {text(row.note)}</div> : null}
       </td>
       <td>{costLineKindLabel[kind] ?? '–'}</td>
@@ -182,11 +168,13 @@ export function BudgetLinesEditor({
   years,
   lineCents,
   openLine,
+  editable,
 }: {
   rows: Fields[];
   years: number[];
   lineCents: readonly number[];
   openLine: string | null;
+  editable: boolean;
 }) {
   const yearOptions = years.map((y) => ({ value: String(y), label: String(y) }));
   const location = useLocation();
@@ -211,9 +199,9 @@ export function BudgetLinesEditor({
         <thead>
           <tr>
             <th scope="col">Nr.</th>
-            {columns.map(([id, label]) => (
+            {tableColumns.map(([id, header]) => (
               <th scope="col" key={id}>
-                {label}
+                {header}
               </th>
             ))}
             <th scope="col" className="num">
@@ -228,13 +216,12 @@ export function BudgetLinesEditor({
           {rows.map((row, index) => {
             const id = text(row.id);
             const name = `Ausgabe ${index + 1}`;
-            const editing = opened.has(id) || incomplete(row) || hasErrors(row);
+            const editing = editable && (opened.has(id) || incomplete(row) || hasErrors(row));
             return (
               <tr key={row.id!.key ?? index} id={`zeile-${id || index}`}>
                 <th scope="row">
                   <span className="visually-hidden">Ausgabe </span>
                   {index + 1}
-                  <CommentMarker name={`lines[id=${id}]`} />
                   <input type="hidden" name={row.id!.name} value={id} />
                 </th>
                 {editing ? <EditCells row={row} name={name} yearOptions={yearOptions} /> : <ReadCells row={row} />}
@@ -242,7 +229,7 @@ export function BudgetLinesEditor({
                   {formatEuro(lineCents[index] ?? 0)}
                 </td>
                 <td className="cell__actions">
-                  {editing ? null : (
+                  {editing || !editable ? null : (
                     <a
                       href={hrefFor(id)}
                       className="button button--link"

@@ -92,11 +92,14 @@ export function BudgetStep({
   view,
   formRef,
   suggestions = [],
+  editable = true,
 }: {
   fields: Fields;
   view: BudgetView;
   formRef: RefObject<HTMLFormElement | null>;
   suggestions?: CostSuggestionView[];
+  /** False once the draft is locked: lines cannot be opened, nothing is recalculated. */
+  editable?: boolean;
 }) {
   const f = (name: string) => fields[name]!;
   const lines = rowsOf(f('lines'));
@@ -124,7 +127,13 @@ export function BudgetStep({
         hint="Eine Zeile je Ausgabe. Beträge in Euro, zum Beispiel 1.234,56. Bei Pauschalbetrag bleiben Menge und Einzelpreis leer; sonst bleibt der Pauschalbetrag leer."
       >
         {lines.length ? (
-          <BudgetLinesEditor rows={lines} years={view.years} lineCents={lineCents} openLine={view.openLine} />
+          <BudgetLinesEditor
+            rows={lines}
+            years={view.years}
+            lineCents={lineCents}
+            openLine={editable ? view.openLine : null}
+            editable={editable}
+          />
         ) : (
           <p>Noch keine Ausgaben. Fügen Sie die erste Ausgabe hinzu.</p>
         )}
@@ -134,7 +143,7 @@ export function BudgetStep({
             label="Ausgabe hinzufügen"
             defaults={{ kind: 'menge', category: 'honorare', ...(view.years[0] ? { year: String(view.years[0]) } : {}) }}
           />
-          {hydrated ? null : (
+          {hydrated || !editable ? null : (
             <button type="submit" name="intent" value="berechnen" className="button button--secondary" formNoValidate>
               Neu berechnen
             </button>
