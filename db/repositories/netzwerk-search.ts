@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { dialectOf } from '../dialect';
 import type { Database } from '../schema';
 import { removeSearchDocument, upsertSearchDocument } from './content-search';
 
@@ -20,7 +21,11 @@ export const THREAD_TITLE_KIND = 'thema-titel';
 /** Writes (or removes, when the thread is gone) the search documents of one thread from its visible posts. */
 export async function indexThread(db: Executor, threadId: number): Promise<void> {
   const id = String(threadId);
-  const thread = await db.selectFrom('network_threads').select('title').where('id', '=', threadId).executeTakeFirst();
+  // PostgreSQL: two transactions writing posts of one thread at once rebuild its documents one after
+  // the other (the second then reads the first's posts and replaces its document), instead of both
+  // inserting the same (kind, doc_id). SQLite has one writer at a time anyway.
+  const query = db.selectFrom('network_threads').select('title').where('id', '=', threadId);
+  const thread = await (dialectOf(db) === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
   if (!thread) {
     await removeSearchDocument(db, THREAD_KIND, id);
     await removeSearchDocument(db, THREAD_TITLE_KIND, id);

@@ -109,6 +109,18 @@ describe('thread search (issue 20 Nr. 3, ADR 0076)', () => {
     expect(await ids('Schaukasten')).toEqual([t.threadId]);
   });
 
+  it('two replies and an edit in one thread at once: every change is indexed, none fails', async () => {
+    const a = await networkMember(db, 'a@example.org', 'Gemeinde A');
+    const b = await networkMember(db, 'b@example.org', 'Verein B');
+    const t = await thread(a, 'Gleichzeitig', 'Erster Text ohne Stichwort.');
+    await Promise.all([
+      db.transaction().execute((trx) => addReply(trx, t.threadId, a, 'Antwort über Streuobstwiesen.', at(1))),
+      db.transaction().execute((trx) => addReply(trx, t.threadId, b, 'Antwort über Kräutergärten.', at(1))),
+      db.transaction().execute((trx) => editPost(trx, t.postId, 0, 'Erster Text über Bienenweiden.', at(1))),
+    ]);
+    for (const q of ['Streuobstwiese', 'Kräutergarten', 'Bienenweide']) expect(await ids(q), q).toEqual([t.threadId]);
+  });
+
   it('pages through the ranked list, counts within the category, and answers bad input with nothing', async () => {
     const a = await networkMember(db, 'a@example.org', 'Gemeinde A');
     const made: number[] = [];
