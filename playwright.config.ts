@@ -43,6 +43,7 @@ const httpOnPostgres = [
   'http/beispiel-vorschlag.spec.ts',
   'http/offene-daten.spec.ts',
   'http/redaktion.spec.ts',
+  'http/netzwerk-suche.spec.ts',
   'http/instances.spec.ts',
   'http/postgres-faults.spec.ts',
 ];

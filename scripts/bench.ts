@@ -1,6 +1,6 @@
 /**
  * npm run bench [section…] — measures speed; never part of the tests (timings are not asserted).
- * Sections: foundation, rules, wizard, pdf, durability, load, veranstaltungen, instances, umsetzung, suche, search-repo. Without arguments all sections run.
+ * Sections: foundation, rules, wizard, pdf, durability, load, veranstaltungen, instances, umsetzung, suche, search-repo, netzwerk. Without arguments all sections run.
  * Needs a build (npm run build), except search-repo alone (`npx tsx scripts/bench.ts search-repo`).
  */
 import { existsSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { benchRules } from './bench/rules';
 import { benchSearch } from './bench/suche';
 import { benchSearchRepo } from './bench/search-repo';
 import { benchUmsetzung } from './bench/umsetzung';
+import { benchNetzwerk } from './bench/netzwerk';
 import { benchLoad } from './bench/users';
 import { benchWizard } from './bench/wizard';
 import { benchEvents } from './bench/veranstaltungen';
@@ -28,6 +29,7 @@ const sections: Record<string, () => Promise<void>> = {
   umsetzung: benchUmsetzung,
   suche: benchSearch,
   'search-repo': benchSearchRepo,
+  netzwerk: benchNetzwerk,
 };
 /** Sections that call repository functions directly, without the built server. */
 const withoutBuild = new Set(['search-repo']);

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { countThreads, listThreads } from '../../db/repositories/netzwerk-topics';
+import { countThreads, listThreads, searchThreads, type ThreadSearchPage } from '../../db/repositories/netzwerk-topics';
 import {
   pageCount,
   THREADS_PAGE,
@@ -12,33 +12,53 @@ import {
   topicCategoryLabel,
   topicCategoryOptions,
 } from '../../machines/netzwerk/topics';
-import { formatDateTime } from '../../machines/shared/format';
+import { formatDateTime, formatNumber } from '../../machines/shared/format';
+import { MAX_QUERY_LENGTH, parseQuery } from '../../machines/shared/search';
 import { ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { getDb } from '../db.server';
 import { requireMember } from '../netzwerk.server';
-import { checkPost, startThread, threadPath } from '../netzwerk-topics.server';
+import { checkPost, postAnchor, startThread, threadPath } from '../netzwerk-topics.server';
 import { requireUser } from '../session.server';
 import { parseProtectedForm } from '../utils/forms.server';
 
 export const meta: MetaFunction = () => [{ title: 'Themen – EBBS-Netzwerk – Förderlotse Bürgerbeteiligung' }];
 
-/** The network's topics, members only (issue 20 Nr. 3): the latest activity first, by category. */
+/**
+ * The network's topics, members only (issue 20 Nr. 3): the latest activity first, by category; with a
+ * search, the ranked full-text search over titles and visible posts (ADR 0076).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireMember(request);
   const filter = threadFilter(new URL(request.url).searchParams);
+  const parsed = parseQuery(filter.q);
   const db = await getDb();
-  const total = await countThreads(db, filter);
-  const pages = pageCount(total, THREADS_PAGE);
-  const page = Math.min(filter.page, pages);
-  const threads = await listThreads(db, filter, THREADS_PAGE, (page - 1) * THREADS_PAGE);
+  let found: ThreadSearchPage;
+  let page = filter.page;
+  if (parsed.kind === 'none') {
+    const total = await countThreads(db, filter);
+    page = Math.min(filter.page, pageCount(total, THREADS_PAGE));
+    const threads = await listThreads(db, filter, THREADS_PAGE, (page - 1) * THREADS_PAGE);
+    found = { total, capped: false, threads: threads.map((t) => ({ ...t, excerpt: null })) };
+  } else if (parsed.kind === 'words') {
+    found = await searchThreads(db, filter, THREADS_PAGE, (page - 1) * THREADS_PAGE);
+    const last = pageCount(found.total, THREADS_PAGE);
+    if (page > last) {
+      page = last;
+      found = await searchThreads(db, filter, THREADS_PAGE, (page - 1) * THREADS_PAGE);
+    }
+  } else {
+    found = { total: 0, capped: false, threads: [] };
+  }
   return {
     category: filter.category,
     q: filter.q,
+    searchProblem: parsed.kind === 'tooLong' || parsed.kind === 'noWords' ? parsed.message : null,
     page,
-    pages,
-    total,
-    threads: threads.map((t) => ({
+    pages: pageCount(found.total, THREADS_PAGE),
+    total: found.total,
+    capped: found.capped,
+    threads: found.threads.map((t) => ({
       id: t.id,
       title: t.title,
       category: topicCategoryLabel[t.category],
@@ -47,6 +67,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       replies: t.replies,
       author: t.authorName,
       lastActivity: formatDateTime(t.lastActivityAt),
+      link:
+        t.excerpt && !t.excerpt.opening
+          ? `${threadPath(t.id)}?beitrag=${t.excerpt.postId}#${postAnchor(t.excerpt.postId)}`
+          : threadPath(t.id),
+      excerpt: t.excerpt ? { fromReply: !t.excerpt.opening, text: t.excerpt.text } : null,
     })),
   };
 }
@@ -104,7 +129,22 @@ export default function Topics() {
           <label htmlFor="q" className="field__label">
             Suchbegriff
           </label>
-          <input id="q" name="q" type="search" className="input" defaultValue={d.q} maxLength={100} />
+          {d.searchProblem ? (
+            <p id="q-fehler" className="field__error">
+              <span className="visually-hidden">Fehler: </span>
+              {d.searchProblem}
+            </p>
+          ) : null}
+          <input
+            id="q"
+            name="q"
+            type="search"
+            className="input"
+            defaultValue={d.q}
+            maxLength={MAX_QUERY_LENGTH}
+            aria-invalid={d.searchProblem ? true : undefined}
+            aria-describedby={d.searchProblem ? 'q-fehler' : undefined}
+          />
         </div>
         <div className="field">
           <label htmlFor="kategorie" className="field__label">
@@ -123,12 +163,19 @@ export default function Topics() {
           Suchen
         </button>
       </Form>
-      <h2>{d.total === 1 ? '1 Thema' : `${d.total} Themen`}</h2>
+      <h2>{d.total === 1 ? '1 Thema' : `${formatNumber(d.total)} Themen`}</h2>
+      {d.q && d.total > 0 ? (
+        <p className="caption">
+          {d.capped
+            ? `Sehr viele Themen passen; gezeigt werden die ${formatNumber(d.total)} passendsten, die besten zuerst.`
+            : 'Die passendsten zuerst: Treffer in der Überschrift vor Treffern im Text.'}
+        </p>
+      ) : null}
       {d.threads.length ? (
         <ul className="topic-list">
           {d.threads.map((t) => (
             <li key={t.id}>
-              <Link to={`/netzwerk/themen/${t.id}`}>{t.title}</Link>
+              <Link to={t.link}>{t.title}</Link>
               {t.answered ? (
                 <>
                   {' '}
@@ -140,14 +187,22 @@ export default function Topics() {
               <div className="caption">
                 {t.category} · von {t.author} · {t.replies === 1 ? '1 Antwort' : `${t.replies} Antworten`} · zuletzt am {t.lastActivity} Uhr
               </div>
+              {t.excerpt ? (
+                <p>
+                  {t.excerpt.fromReply ? 'Aus einer Antwort: ' : 'Aus dem Beitrag: '}
+                  {t.excerpt.text}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>
       ) : (
         <p>
-          {d.q || d.category
-            ? 'Keine Themen gefunden. Bitte lockern Sie die Suche, oder beginnen Sie ein neues Thema.'
-            : 'Noch keine Themen. Beginnen Sie das erste.'}
+          {d.searchProblem
+            ? 'Bitte ändern Sie den Suchbegriff.'
+            : d.q || d.category
+              ? 'Keine Themen gefunden. Bitte lockern Sie die Suche, oder beginnen Sie ein neues Thema.'
+              : 'Noch keine Themen. Beginnen Sie das erste.'}
         </p>
       )}
       {d.pages > 1 ? (

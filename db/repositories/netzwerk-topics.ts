@@ -1,6 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { PostState, ThreadState, TopicCategory } from '../../machines/netzwerk/topics';
+import { parseQuery, stem, tokenize } from '../../machines/shared/search';
 import type { Database, NetworkPostRow } from '../schema';
+import { searchContent } from './content-search';
+import { indexThread, THREAD_KIND, THREAD_TITLE_KIND } from './netzwerk-search';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -82,6 +85,7 @@ export async function createThread(
     .returning('id')
     .executeTakeFirstOrThrow();
   await subscribe(db, thread.id, input.authorId, now);
+  await indexThread(db, thread.id);
   return { threadId: thread.id, postId: post.id };
 }
 
@@ -99,6 +103,7 @@ export async function addReply(db: Executor, threadId: number, authorId: number,
     .where('id', '=', threadId)
     .execute();
   await subscribe(db, threadId, authorId, now);
+  await indexThread(db, threadId);
   return post.id;
 }
 
@@ -115,47 +120,22 @@ export interface ThreadListItem {
 
 export interface ListFilter {
   category: TopicCategory | null;
-  q: string;
 }
 
-/**
- * Drops LIKE wildcards from a search text (as the directory does, ADR 0052): SQLite has no default
- * escape character and PostgreSQL uses the backslash; dropping them behaves the same on both.
- */
-const likeLiteral = (text: string) => text.replace(/[\\%_]/g, '');
-
-/** The threads a filter selects (category, words in the title or a visible post), before selecting columns. */
-function threadsMatching(db: Executor, filter: ListFilter) {
-  let query = db.selectFrom('network_threads as t');
-  if (filter.category) query = query.where('t.category', '=', filter.category);
-  const words = likeLiteral(filter.q.toLowerCase()).trim();
-  if (!words) return query;
-  const pattern = `%${words}%`;
-  return query.where((eb) =>
-    eb.or([
-      eb(eb.fn('lower', ['t.title']), 'like', pattern),
-      eb.exists(
-        eb
-          .selectFrom('network_posts as sp')
-          .select('sp.id')
-          .whereRef('sp.thread_id', '=', 't.id')
-          .where('sp.hidden_at', 'is', null)
-          .where((inner) => inner(inner.fn('lower', ['sp.body']), 'like', pattern)),
-      ),
-    ]),
-  );
+function threadsIn(db: Executor, filter: ListFilter) {
+  const query = db.selectFrom('network_threads as t');
+  return filter.category ? query.where('t.category', '=', filter.category) : query;
 }
 
 export async function countThreads(db: Executor, filter: ListFilter): Promise<number> {
-  const row = await threadsMatching(db, filter)
+  const row = await threadsIn(db, filter)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
-/** Threads, the latest activity first. */
-export async function listThreads(db: Executor, filter: ListFilter, limit: number, offset = 0): Promise<ThreadListItem[]> {
-  const query = threadsMatching(db, filter)
+function listItems(db: Executor, filter: ListFilter) {
+  return threadsIn(db, filter)
     .leftJoin('network_members as m', 'm.id', 't.author_id')
     .select([
       't.id',
@@ -167,17 +147,152 @@ export async function listThreads(db: Executor, filter: ListFilter, limit: numbe
       't.last_activity_at',
       'm.display_name',
     ]);
-  const rows = await query.orderBy('t.last_activity_at', 'desc').orderBy('t.id', 'desc').limit(limit).offset(offset).execute();
-  return rows.map((r) => ({
-    id: r.id,
-    category: r.category,
-    title: r.title,
-    question: Boolean(r.is_question),
-    answered: r.accepted_post_id !== null,
-    replies: Number(r.reply_count),
-    authorName: r.display_name ?? formerMember,
-    lastActivityAt: r.last_activity_at,
-  }));
+}
+
+type ListRow = Awaited<ReturnType<ReturnType<typeof listItems>['execute']>>[number];
+
+const toListItem = (r: ListRow): ThreadListItem => ({
+  id: r.id,
+  category: r.category,
+  title: r.title,
+  question: Boolean(r.is_question),
+  answered: r.accepted_post_id !== null,
+  replies: Number(r.reply_count),
+  authorName: r.display_name ?? formerMember,
+  lastActivityAt: r.last_activity_at,
+});
+
+/** Threads, the latest activity first. */
+export async function listThreads(db: Executor, filter: ListFilter, limit: number, offset = 0): Promise<ThreadListItem[]> {
+  const rows = await listItems(db, filter)
+    .orderBy('t.last_activity_at', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map(toListItem);
+}
+
+// ---- ranked search (ADR 0076) ------------------------------------------------------------------
+
+/** At most this many threads are ranked for one search (about 33 pages of 30). */
+export const SEARCH_HIT_LIMIT = 1000;
+
+export interface ThreadSearchFilter {
+  category: TopicCategory | null;
+  /** What the member typed; parseQuery decides which words count. */
+  q: string;
+}
+
+export interface ThreadSearchHit extends ThreadListItem {
+  /** A visible post of the thread with a query word, and the passage around it. */
+  excerpt: { postId: number; opening: boolean; text: string } | null;
+}
+
+export interface ThreadSearchPage {
+  total: number;
+  /** More threads matched than SEARCH_HIT_LIMIT; only the best are counted and shown. */
+  capped: boolean;
+  threads: ThreadSearchHit[];
+}
+
+/**
+ * Threads matching the query, best first: more query words found in the thread first, then threads
+ * whose title has more of them, then the full-text score (title above opening post above replies).
+ * Filtered by category; `limit`/`offset` page through the ranked list.
+ */
+export async function searchThreads(db: Executor, filter: ThreadSearchFilter, limit: number, offset = 0): Promise<ThreadSearchPage> {
+  const parsed = parseQuery(filter.q);
+  if (parsed.kind !== 'words') return { total: 0, capped: false, threads: [] };
+  const hits = await searchContent(db, THREAD_KIND, parsed.stems, SEARCH_HIT_LIMIT);
+  const titleHits = await searchContent(db, THREAD_TITLE_KIND, parsed.stems, SEARCH_HIT_LIMIT);
+  const inTitle = new Map(titleHits.map((h) => [h.id, Math.floor(h.score)]));
+  const ranked = hits
+    .map((h, rank) => ({ id: Number(h.id), matched: Math.floor(h.score), inTitle: inTitle.get(h.id) ?? 0, score: h.score, rank }))
+    .filter((h) => Number.isSafeInteger(h.id))
+    .sort((a, b) => b.matched - a.matched || b.inTitle - a.inTitle || b.score - a.score || a.rank - b.rank)
+    .map((h) => h.id);
+  const allowed = filter.category ? await threadIdsInCategory(db, ranked, filter.category) : null;
+  const selected = allowed ? ranked.filter((id) => allowed.has(id)) : ranked;
+  const pageIds = selected.slice(offset, offset + limit);
+  if (!pageIds.length) return { total: selected.length, capped: hits.length >= SEARCH_HIT_LIMIT, threads: [] };
+  const rows = await listItems(db, { category: null }).where('t.id', 'in', pageIds).execute();
+  const byId = new Map(rows.map((r) => [r.id, toListItem(r)]));
+  const excerpts = await matchingExcerpts(db, pageIds, filter.q);
+  return {
+    total: selected.length,
+    capped: hits.length >= SEARCH_HIT_LIMIT,
+    threads: pageIds.flatMap((id) => {
+      const item = byId.get(id);
+      return item ? [{ ...item, excerpt: excerpts.get(id) ?? null }] : [];
+    }),
+  };
+}
+
+async function threadIdsInCategory(db: Executor, ids: number[], category: TopicCategory): Promise<Set<number>> {
+  const found = new Set<number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('network_threads')
+      .select('id')
+      .where('category', '=', category)
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) found.add(r.id);
+  }
+  return found;
+}
+
+/**
+ * The typed words as they begin in a text (as long as their stem, at least 3 letters): "Jugendlicher"
+ * → "jugend", "Förderungen" → "förder". Letters and digits only, so nothing is a LIKE wildcard.
+ */
+function wordBeginnings(q: string): string[] {
+  const words = tokenize(q).map((word) => word.slice(0, Math.max(3, stem(word).length)));
+  return [...new Set(words)].slice(0, 12);
+}
+
+const EXCERPT_RADIUS = 90;
+
+/** About two lines of `body` around the first place a beginning occurs, cut at spaces. */
+export function excerptAround(body: string, beginnings: readonly string[]): string {
+  const lower = body.toLowerCase();
+  const at = Math.min(...beginnings.map((b) => lower.indexOf(b)).filter((i) => i >= 0), body.length);
+  const from = at === body.length ? 0 : Math.max(0, at - EXCERPT_RADIUS);
+  const to = Math.min(body.length, from + 2 * EXCERPT_RADIUS);
+  const start = from === 0 ? 0 : body.indexOf(' ', from) + 1 || from;
+  const endSpace = to === body.length ? to : body.lastIndexOf(' ', to);
+  const end = endSpace > start ? endSpace : to;
+  const text = body.slice(start, end).replace(/\s+/g, ' ').trim();
+  return `${start > 0 ? '… ' : ''}${text}${end < body.length ? ' …' : ''}`;
+}
+
+/**
+ * For each thread, its first visible post containing the beginning of a query word (a plain LIKE over
+ * the threads of one page; SQLite's lower() folds ASCII only, so an upper-case umlaut may miss and the
+ * thread is shown without an excerpt).
+ */
+async function matchingExcerpts(
+  db: Executor,
+  threadIds: number[],
+  q: string,
+): Promise<Map<number, NonNullable<ThreadSearchHit['excerpt']>>> {
+  const beginnings = wordBeginnings(q);
+  const excerpts = new Map<number, NonNullable<ThreadSearchHit['excerpt']>>();
+  if (!beginnings.length) return excerpts;
+  const firsts = await db
+    .selectFrom('network_posts')
+    .select((eb) => ['thread_id', eb.fn.min('id').as('id')])
+    .where('thread_id', 'in', threadIds)
+    .where('hidden_at', 'is', null)
+    .where((eb) => eb.or(beginnings.map((b) => eb(eb.fn('lower', ['body']), 'like', `%${b}%`))))
+    .groupBy('thread_id')
+    .execute();
+  const ids = firsts.map((f) => Number(f.id));
+  if (!ids.length) return excerpts;
+  const posts = await db.selectFrom('network_posts').select(['id', 'thread_id', 'opening', 'body']).where('id', 'in', ids).execute();
+  for (const p of posts) excerpts.set(p.thread_id, { postId: p.id, opening: Boolean(p.opening), text: excerptAround(p.body, beginnings) });
+  return excerpts;
 }
 
 export interface Thread extends ThreadState {
@@ -305,7 +420,7 @@ export async function setAcceptedAnswer(db: Executor, threadId: number, version:
 export async function editPost(db: Executor, postId: number, version: number, body: string, now = new Date()): Promise<boolean> {
   const before = await db
     .selectFrom('network_posts')
-    .select(['body', 'created_at', 'edited_at', 'version'])
+    .select(['thread_id', 'body', 'created_at', 'edited_at', 'version'])
     .where('id', '=', postId)
     .executeTakeFirst();
   if (!before || Number(before.version) !== version) return false;
@@ -323,6 +438,7 @@ export async function editPost(db: Executor, postId: number, version: number, bo
     .insertInto('network_post_versions')
     .values({ post_id: postId, body: before.body, written_at: before.edited_at ?? before.created_at, replaced_at: at })
     .execute();
+  await indexThread(db, before.thread_id);
   return true;
 }
 
@@ -380,6 +496,9 @@ export async function moderatePost(
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
   await resolveReports(db, postId, now);
+  // A hidden post must not be findable; a restored one is again.
+  const post = await db.selectFrom('network_posts').select('thread_id').where('id', '=', postId).executeTakeFirstOrThrow();
+  await indexThread(db, post.thread_id);
   return true;
 }
 

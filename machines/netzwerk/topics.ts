@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cleanText, longText, requiredText } from '../shared/organisation';
+import { MAX_QUERY_LENGTH } from '../shared/search';
 
 /*
  * Topics (the network's forum, issue 20 Nr. 3) and the moderation of posts (Nr. 5). Pure rules:
@@ -217,7 +218,10 @@ export const REPLIES_PAGE = 50;
 
 export interface ThreadFilter {
   category: TopicCategory | null;
-  /** Words searched in titles and visible posts (one phrase, case ignored). */
+  /**
+   * The search as typed (spaces collapsed), ranked full-text search over titles and visible posts
+   * (ADR 0076). Cut one character past the longest query, so parseQuery still sees it is too long.
+   */
   q: string;
   page: number;
 }
@@ -227,7 +231,10 @@ export function threadFilter(params: URLSearchParams): ThreadFilter {
   const category = params.get('kategorie');
   return {
     category: category && (topicCategories as readonly string[]).includes(category) ? (category as TopicCategory) : null,
-    q: (params.get('q') ?? '').replace(/\s+/g, ' ').trim().slice(0, 100),
+    q: (params.get('q') ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, MAX_QUERY_LENGTH + 1),
     page: pageNumber(params.get('seite')),
   };
 }

@@ -81,6 +81,9 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
     // Topics (issue 20 Nr. 3, 5): the list with the new-thread form, the seeded question with the
     // advisor's answer (post 2) open for editing, and the moderation form and page.
     '/netzwerk/themen',
+    // The ranked search (ADR 0076): a result with the excerpt of a reply, and a query without words.
+    '/netzwerk/themen?q=Melderegister',
+    '/netzwerk/themen?q=%21%21%21',
     '/netzwerk/themen/1?bearbeiten=2',
     '/netzwerk/themen/1?moderieren=1',
     '/netzwerk/moderation',

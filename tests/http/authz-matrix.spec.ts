@@ -569,6 +569,13 @@ const matrix: Row[] = [
     method: 'GET',
     expect: only(['kommune', 'beratung'], 'ok', 'redirect'),
   },
+  // The ranked search (ADR 0076) with words that find the seeded thread: results for members only.
+  {
+    file: 'netzwerk.themen._index',
+    path: '/netzwerk/themen?q=Melderegister+Losauswahl&kategorie=methoden',
+    method: 'GET',
+    expect: only(['kommune', 'beratung'], 'ok', 'redirect'),
+  },
   {
     file: 'netzwerk.themen._index',
     path: '/netzwerk/themen',

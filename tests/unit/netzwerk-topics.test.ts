@@ -146,9 +146,11 @@ describe('rules of a thread', () => {
     expect(threadFilter(new URLSearchParams('kategorie=%3Cscript%3E&seite=-1'))).toEqual({ category: null, q: '', page: 1 });
     expect(threadFilter(new URLSearchParams(`seite=99999999&q=${'x'.repeat(150)}`))).toEqual({
       category: null,
-      q: 'x'.repeat(100),
+      q: 'x'.repeat(150),
       page: 1,
     });
+    // Cut one past the longest query: the search answers "too long" instead of searching a fragment.
+    expect(threadFilter(new URLSearchParams(`q=${'x'.repeat(10_000)}`)).q).toHaveLength(201);
   });
 
   it('writes the digest with counts and links', () => {
