@@ -18,7 +18,7 @@
  * decides. The score handed out is `matched stems + s / (1 + s)`, so higher is better everywhere.
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import { stem as germanStem, tokenize, type SearchDocument } from '../../machines/shared/search';
+import { compoundParts, stem as germanStem, tokenize, type SearchDocument } from '../../machines/shared/search';
 import { dialectOf } from '../dialect';
 import type { Database } from '../schema';
 
@@ -40,25 +40,6 @@ interface FieldClasses {
   title: string;
   summary: string;
   body: string;
-}
-
-/** A compound's later parts are indexed from this stem length on (ADR 0077). */
-const MIN_COMPOUND_LENGTH = 8;
-/** A later part is at least this long, and starts after at least this many letters. */
-const MIN_PART_LENGTH = 5;
-const MIN_HEAD_LENGTH = 3;
-
-/**
- * The endings of a long stem that may be a compound's later part ("jugendbeteil" → "dbeteil",
- * "beteil", …), so "Beteiligung" finds "Jugendbeteiligung" (ADR 0077). German has no marker of where
- * a compound splits, so every ending of at least five letters is kept; a query stem matches an
- * ending exactly or as its beginning, which is the in-memory search's match inside a word.
- */
-export function compoundParts(stem: string): string[] {
-  if (stem.length < MIN_COMPOUND_LENGTH) return [];
-  const parts: string[] = [];
-  for (let start = MIN_HEAD_LENGTH; stem.length - start >= MIN_PART_LENGTH; start += 1) parts.push(stem.slice(start));
-  return parts;
 }
 
 /**

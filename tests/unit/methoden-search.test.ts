@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compoundParts, searchColumns } from '../../db/repositories/content-search';
-import { parseQuery, stem } from '../../machines/shared/search';
+import { searchColumns } from '../../db/repositories/content-search';
+import { compoundParts, parseQuery, stem } from '../../machines/shared/search';
 
 // The words side of the search (pure). Retrieval and ranking happen in the database and are tested
 // on both dialects in tests/integration/content-search.test.ts and catalogue-search.test.ts.
@@ -17,15 +17,21 @@ describe('German stems', () => {
 });
 
 describe('compound parts (ADR 0077)', () => {
-  it('a long stem adds its endings of five letters and more, so "Beteiligung" finds "Jugendbeteiligung"', () => {
-    const parts = compoundParts(stem('Jugendbeteiligung'));
-    expect(parts).toContain(stem('Beteiligung'));
-    expect(parts.every((p) => p.length >= 5)).toBe(true);
-    expect(parts).not.toContain(stem('Jugendbeteiligung'));
+  it('a compound after a known head adds its later part, so "Beteiligung" finds "Jugendbeteiligung"', () => {
+    expect(compoundParts(stem('Jugendbeteiligung'))).toContain(stem('Beteiligung'));
+    expect(compoundParts(stem('Bürgerhaushalt'))).toContain(stem('Haushalt'));
+    expect(compoundParts(stem('Stadtteilforum'))).toContain(stem('Forum'));
   });
 
-  it('short stems add nothing, and the parts go to the body whatever field the word was in', () => {
+  it('never splits inside a word: "Losverfahren" gives "Verfahren", not "Erfahrung"; "Moderation" gives nothing', () => {
+    const parts = compoundParts(stem('Losverfahren'));
+    expect(parts).toContain(stem('Verfahren'));
+    expect(parts).not.toContain(stem('Erfahrung'));
+    expect(compoundParts(stem('Moderation'))).toEqual([]);
     expect(compoundParts(stem('Beratung'))).toEqual([]);
+  });
+
+  it('the parts go to the body whatever field the word was in', () => {
     const columns = searchColumns({ id: 'x', fields: [{ text: 'Jugendbeteiligung', weight: 6 }] });
     expect(columns.title).toBe(stem('Jugendbeteiligung'));
     expect(columns.body.split(' ')).toContain(stem('Beteiligung'));
