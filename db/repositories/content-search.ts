@@ -179,6 +179,9 @@ export async function searchContent(db: Executor, kind: string, stems: readonly 
   });
 }
 
+/** The way documents are turned into stems; raise it whenever machines/shared/search.ts changes that. */
+export const SEARCH_FORMAT = 2;
+
 /**
  * Brings one kind's documents up to the content state `stamp` (ADR 0077): when the documents were
  * built from another state, `build()` gives the current documents and they replace the old ones, in
@@ -188,9 +191,11 @@ export async function searchContent(db: Executor, kind: string, stems: readonly 
 export async function refreshSearchDocuments(
   db: Kysely<Database>,
   kind: string,
-  stamp: string,
+  contentStamp: string,
   build: () => readonly SearchDocument[],
 ): Promise<boolean> {
+  // A new way of making stems (stemmer, stop words, compound parts) is a new state too.
+  const stamp = `${SEARCH_FORMAT}/${contentStamp}`;
   const state = db.selectFrom('content_search_state').select('stamp').where('kind', '=', kind);
   if ((await state.executeTakeFirst())?.stamp === stamp) return false;
   const docs = build();
