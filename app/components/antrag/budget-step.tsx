@@ -10,6 +10,7 @@ import { inKindKindLabel } from '../../../machines/frl/catalogues';
 import type { ParameterTable } from '../../../machines/frl/parameters';
 import { formatEuroWhole } from '../../../machines/shared/format';
 import { CheckboxField, RadioGroup, SelectField, TextAreaField, TextField } from '../fields';
+import { useHydrated } from '../../hooks/use-hydrated';
 import { BudgetLinesEditor } from './budget-lines-editor';
 import { BudgetSummary } from './budget-summary';
 import { AddRowButton, HiddenId, RemoveRowButton, Section, rowsOf, yesNoOptions, type Fields } from './common';
@@ -78,13 +79,6 @@ function useLiveTotals(
     };
   }, [formRef, view]);
   return live;
-}
-
-/** True once the page runs with JavaScript (the sums then follow every keystroke). */
-function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
 }
 
 export function BudgetStep({
