@@ -81,3 +81,16 @@ export function printLoad(results: LoadResult[]) {
     })),
   );
 }
+
+/**
+ * Prints each measurement's p95 as a multiple of the reference measurement at the same concurrency
+ * (the rendered start page in the search benchmarks, whose goals are stated as such multiples).
+ */
+export function printRatios(results: LoadResult[], isReference: (r: LoadResult) => boolean, referenceName: string) {
+  for (const connections of [...new Set(results.map((r) => r.connections))]) {
+    const reference = results.find((r) => r.connections === connections && isReference(r));
+    if (!reference) continue;
+    for (const r of results.filter((x) => x.connections === connections && x !== reference))
+      console.log(`${r.label} bei ${connections} Verbindung(en): p95 ${(r.p95Ms / reference.p95Ms).toFixed(2)}× ${referenceName}`);
+  }
+}

@@ -1,7 +1,7 @@
 import type { DB } from '../../db/client';
 import { indexMissingThreads, indexThread } from '../../db/repositories/netzwerk-search';
 import { topicCategories } from '../../machines/netzwerk/topics';
-import { load, printLoad, type LoadResult } from './load';
+import { load, printLoad, printRatios, type LoadResult } from './load';
 import { startBenchServer } from './server';
 
 /** Posts in all, the opening posts included; one thread of them has BIG_REPLIES replies. */
@@ -176,11 +176,7 @@ export async function benchNetzwerk(): Promise<void> {
     console.log(`\n## EBBS-Netzwerk: Thema mit ${BIG_REPLIES} Antworten, Suche über ${POSTS.toLocaleString('de-DE')} Beiträge`);
     for (const note of notes) console.log(`- ${note}`);
     printLoad(results);
-    for (const connections of [1, 16]) {
-      const start = results.find((r) => r.connections === connections && r.label.startsWith('Startseite'))!;
-      for (const r of results.filter((x) => x.connections === connections && x !== start))
-        console.log(`${r.label} bei ${connections} Verbindung(en): p95 ${(r.p95Ms / start.p95Ms).toFixed(2)}× der Startseite`);
-    }
+    printRatios(results, (r) => r.label.startsWith('Startseite'), 'der Startseite');
   } finally {
     await server.stop();
   }

@@ -1,7 +1,7 @@
 import { insertProgramEntry } from '../../db/repositories/content';
 import { methods } from '../../machines/methoden/catalogue';
 import { demoExamples } from '../../machines/methoden/examples';
-import { load, printLoad } from './load';
+import { load, printLoad, printRatios } from './load';
 import { startBenchServer } from './server';
 
 const METHODS = 500;
@@ -74,11 +74,7 @@ export async function benchSearch(): Promise<void> {
     }
     console.log(`\n## Suche: ${METHODS} Methoden und ${EXAMPLES.toLocaleString('de-DE')} gute Beispiele`);
     printLoad(results);
-    for (const connections of [1, 16]) {
-      const start = results.find((r) => r.connections === connections && r.label.startsWith('Startseite'))!;
-      for (const r of results.filter((x) => x.connections === connections && x !== start))
-        console.log(`${r.label} bei ${connections} Verbindung(en): p95 ${(r.p95Ms / start.p95Ms).toFixed(2)}× der Startseite`);
-    }
+    printRatios(results, (r) => r.label.startsWith('Startseite'), 'der Startseite');
   } finally {
     await server.stop();
   }
