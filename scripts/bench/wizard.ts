@@ -94,10 +94,11 @@ async function stepSaveLoad(baseUrl: string, auth: { cookie: string; csrf: strin
 }
 
 /**
- * The bare route with the same client as the step save (a fetch loop per connection), so the ratio
- * compares like with like; autocannon's numbers for /healthz are printed beside it.
+ * One page with the same client as the step save (a fetch loop per connection), so the ratios
+ * compare like with like: the bare route /healthz (issue 4) and the rendered start page (issue 21
+ * Nr. 2: a save at most 3× a rendered page at p95); autocannon's numbers for /healthz are printed beside it.
  */
-async function bareLoad(baseUrl: string, connections: number, seconds: number): Promise<LoadResult> {
+async function fetchLoad(baseUrl: string, path: string, label: string, connections: number, seconds: number): Promise<LoadResult> {
   const times: number[] = [];
   let unexpected = 0;
   const until = performance.now() + seconds * 1000;
@@ -105,7 +106,7 @@ async function bareLoad(baseUrl: string, connections: number, seconds: number): 
     Array.from({ length: connections }, async () => {
       while (performance.now() < until) {
         const started = performance.now();
-        const response = await fetch(`${baseUrl}/healthz`);
+        const response = await fetch(`${baseUrl}${path}`);
         await response.text();
         times.push(performance.now() - started);
         if (response.status !== 200) unexpected += 1;
@@ -114,7 +115,7 @@ async function bareLoad(baseUrl: string, connections: number, seconds: number): 
   );
   times.sort((a, b) => a - b);
   return {
-    label: 'Ressource /healthz (fetch, wie Schritt speichern)',
+    label,
     connections,
     requests: times.length,
     medianMs: percentile(times, 50),
@@ -124,7 +125,7 @@ async function bareLoad(baseUrl: string, connections: number, seconds: number): 
   };
 }
 
-/** Issue 4: a step save round trip against the bare route, and the dashboard with 10 000 drafts. */
+/** Issue 4 and 21: a step save round trip against the bare route and a rendered page, and the dashboard with 10 000 drafts. */
 export async function benchWizard(): Promise<void> {
   const ids: number[] = [];
   const server = await startBenchServer(async (db) => {
@@ -172,7 +173,8 @@ export async function benchWizard(): Promise<void> {
     }
     for (const connections of [1, 16]) {
       results.push(await load({ label: 'Ressource /healthz', url: `${server.baseUrl}/healthz`, connections }));
-      results.push(await bareLoad(server.baseUrl, connections, 5));
+      results.push(await fetchLoad(server.baseUrl, '/healthz', 'Ressource /healthz (fetch, wie Schritt speichern)', connections, 5));
+      results.push(await fetchLoad(server.baseUrl, '/', 'Startseite / (gerendert, fetch)', connections, 5));
       results.push(await stepSaveLoad(server.baseUrl, auth, ids.slice(0, connections), 5));
       results.push(
         await load({
@@ -188,6 +190,10 @@ export async function benchWizard(): Promise<void> {
     for (const connections of [1, 16]) {
       const bare = results.find((r) => r.connections === connections && r.label.startsWith('Ressource /healthz (fetch'))!;
       const save = results.find((r) => r.connections === connections && r.label.startsWith('Schritt'))!;
+      const page = results.find((r) => r.connections === connections && r.label.startsWith('Startseite'))!;
+      console.log(
+        `Verhältnis Schritt speichern / gerenderte Startseite bei ${connections}: Median ${(save.medianMs / page.medianMs).toFixed(1)}×, p95 ${(save.p95Ms / page.p95Ms).toFixed(1)}× (Ziel p95 ≤ 3×, Issue 21 Nr. 2)`,
+      );
       // POST → 302 → GET is two round trips against the bare route's one.
       console.log(
         `Verhältnis Schritt speichern (2 Anfragen) / Ressource (1 Anfrage, gleicher Client) bei ${connections}: Median ${(save.medianMs / bare.medianMs).toFixed(1)}×, p95 ${(save.p95Ms / bare.p95Ms).toFixed(1)}× (Ziel p95 ≤ 1,5×)`,
