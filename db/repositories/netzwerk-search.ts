@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { dialectOf } from '../dialect';
 import type { Database } from '../schema';
-import { removeSearchDocument, upsertSearchDocument } from './content-search';
+import { removeSearchDocument, SEARCH_FORMAT, upsertSearchDocument } from './content-search';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -57,29 +57,45 @@ async function indexedIds(db: Executor, kind: string): Promise<Set<string>> {
 }
 
 /**
- * Indexes the threads that have no search document yet (those written before the index existed, or
- * by a database moved in without it); run at start-up. Every thread has both documents once written,
- * so a missing one means "never indexed". Returns how many threads were indexed. Each batch is one
- * transaction; a batch another instance indexed at the same moment fails alone and is left to it.
+ * Brings the thread index up to date at start-up: indexes the threads that have no search document
+ * yet (written before the index existed, or in a database moved in without it), and all threads when
+ * their documents were made with another way of stemming than SEARCH_FORMAT (the state row of the
+ * kind `thema` in `content_search_state` says which; ADR 0076, 0077). Every thread has both documents
+ * once written, so a missing one means "never indexed". Returns how many threads were indexed. Each
+ * batch is one transaction; a batch another instance indexed at the same moment fails alone and is
+ * left to it, and the format is recorded only when every batch succeeded, so the next start tries again.
  */
 export async function indexMissingThreads(db: Kysely<Database>, onError?: (error: unknown) => void): Promise<number> {
+  const format = String(SEARCH_FORMAT);
+  const state = await db.selectFrom('content_search_state').select('stamp').where('kind', '=', THREAD_KIND).executeTakeFirst();
   const [threads, full, titles] = [
     await db.selectFrom('network_threads').select('id').orderBy('id').execute(),
     await indexedIds(db, THREAD_KIND),
     await indexedIds(db, THREAD_TITLE_KIND),
   ];
-  const missing = threads.map((t) => t.id).filter((id) => !full.has(String(id)) || !titles.has(String(id)));
+  // No state row yet: the documents there are were written by code of this format (the row came
+  // with it), so only the missing ones need indexing.
+  const outdated = state !== undefined && state.stamp !== format;
+  const due = threads.map((t) => t.id).filter((id) => outdated || !full.has(String(id)) || !titles.has(String(id)));
   let indexed = 0;
-  for (let i = 0; i < missing.length; i += 200) {
-    const batch = missing.slice(i, i + 200);
+  let failed = false;
+  for (let i = 0; i < due.length; i += 200) {
+    const batch = due.slice(i, i + 200);
     try {
       await db.transaction().execute(async (trx) => {
         for (const id of batch) await indexThread(trx, id);
       });
       indexed += batch.length;
     } catch (error) {
+      failed = true;
       onError?.(error);
     }
   }
+  if (!failed && state?.stamp !== format)
+    await db
+      .insertInto('content_search_state')
+      .values({ kind: THREAD_KIND, stamp: format })
+      .onConflict((oc) => oc.column('kind').doUpdateSet({ stamp: format }))
+      .execute();
   return indexed;
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
-import { searchContent } from '../../db/repositories/content-search';
+import { SEARCH_FORMAT, searchContent, upsertSearchDocument } from '../../db/repositories/content-search';
 import { indexMissingThreads, THREAD_KIND, THREAD_TITLE_KIND } from '../../db/repositories/netzwerk-search';
 import {
   addReply,
@@ -147,6 +147,30 @@ describe('thread search (issue 20 Nr. 3, ADR 0076)', () => {
     expect(await ids('Leipzig')).toEqual([t.threadId]);
     expect(await indexMissingThreads(db)).toBe(0);
     expect((await searchContent(db, THREAD_TITLE_KIND, [stem('Planungszelle')])).map((h) => h.id)).toEqual([String(t.threadId)]);
+  });
+
+  it('re-indexes every thread once when the documents were made with another way of stemming', async () => {
+    const a = await networkMember(db, 'a@example.org', 'Gemeinde A');
+    const first = await thread(a, 'Planungszelle', 'Erfahrungen?');
+    const second = await thread(a, 'Bürgerrat', 'Wer hat gelost?', 'methoden', 1);
+    // The first start records the format; nothing is missing, so nothing is indexed.
+    expect(await indexMissingThreads(db)).toBe(0);
+    const state = () => db.selectFrom('content_search_state').select('stamp').where('kind', '=', THREAD_KIND).executeTakeFirst();
+    expect((await state())?.stamp).toBe(String(SEARCH_FORMAT));
+    // Documents of an older format: stems that today's code would not ask for.
+    for (const t of [first, second])
+      await upsertSearchDocument(db, THREAD_KIND, { id: String(t.threadId), fields: [{ text: 'veraltet', weight: 1 }] });
+    await db
+      .updateTable('content_search_state')
+      .set({ stamp: String(SEARCH_FORMAT - 1) })
+      .where('kind', '=', THREAD_KIND)
+      .execute();
+    expect(await ids('Erfahrungen')).toEqual([]);
+    expect(await indexMissingThreads(db)).toBe(2);
+    expect(await ids('Erfahrungen')).toEqual([first.threadId]);
+    expect(await ids('gelost')).toEqual([second.threadId]);
+    expect((await state())?.stamp).toBe(String(SEARCH_FORMAT));
+    expect(await indexMissingThreads(db)).toBe(0);
   });
 });
 
