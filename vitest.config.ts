@@ -30,6 +30,8 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
     },
     test: {
       setupFiles: ['tests/support/vitest-setup.ts'],
+      // One migrated template database per run and dialect, copied per test (issue 21 Nr. 4).
+      globalSetup: ['tests/support/database-templates.ts'],
       environment: 'node',
       pool: 'forks',
       // vitest's default in a run is one worker less than the cores: one worker on two cores, which

@@ -74,6 +74,12 @@ export interface PostgresOptions {
   poolSize?: number;
   /** Called when a pooled connection breaks (PostgreSQL restarted, network away); the pool replaces it. */
   onIdleError?: (error: Error) => void;
+  /**
+   * How long a query waits for a connection, a free one of the pool included (default 5 s, so a
+   * database that is away is answered with 503 soon). Tests give a bound instead: on a busy machine
+   * sixty transactions queueing for four connections wait longer than that.
+   */
+  acquireTimeoutMs?: number;
 }
 
 export function createPostgresPool(url: string, options: PostgresOptions = {}): pg.Pool {
@@ -84,7 +90,7 @@ export function createPostgresPool(url: string, options: PostgresOptions = {}): 
     types,
     options: settings.join(' '),
     // A database that is away answers within seconds (503), instead of requests queueing forever.
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.acquireTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
   });
   // The pool re-emits an idle client's error; the client's own listener below has reported it.

@@ -1,20 +1,55 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, migrateToLatest, type DB } from '../../db/client';
 import { createPostgresDatabase } from '../../db/postgres';
+import {
+  adminQuery,
+  databaseUrl,
+  POSTGRES_TEMPLATE_VARIABLE,
+  SQLITE_TEMPLATE_VARIABLE,
+  TEMPLATE_SCHEMA,
+  TEST_ACQUIRE_TIMEOUT_MS,
+  TEST_DATABASE_PREFIX,
+  uniqueName,
+} from './database-templates';
 import { freshSchema, testDialect, testPostgresUrl } from './postgres';
 
 /**
- * A migrated database in a fresh temporary folder (SQLite), or in a fresh schema of the test
- * database when this project runs on PostgreSQL; `cleanup` removes it.
+ * A migrated database in a fresh temporary folder (SQLite), or a database of its own on the test
+ * PostgreSQL server when this project runs on PostgreSQL; `cleanup` removes it. Both are copies of
+ * the template the global setup migrated once per run (tests/support/database-templates.ts); run
+ * without it, the database is migrated here.
  */
 export async function tempDatabase(): Promise<{ db: DB; file: string; dir: string; cleanup: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'foerderlotse-test-'));
   const file = join(dir, 'test.sqlite');
+  const remove = () => rmSync(dir, { recursive: true, force: true });
   if (testDialect === 'postgres') {
+    const template = process.env[POSTGRES_TEMPLATE_VARIABLE];
+    if (template) {
+      const name = uniqueName(TEST_DATABASE_PREFIX);
+      await adminQuery(testPostgresUrl, `create database ${name} template ${template}`);
+      const db = createPostgresDatabase(databaseUrl(testPostgresUrl, name), {
+        schema: TEMPLATE_SCHEMA,
+        poolSize: 4,
+        acquireTimeoutMs: TEST_ACQUIRE_TIMEOUT_MS,
+      });
+      // A no-op unless a migration was added while the run was going on.
+      await migrateToLatest(db);
+      return {
+        db,
+        file,
+        dir,
+        cleanup: async () => {
+          await db.destroy();
+          await adminQuery(testPostgresUrl, `drop database if exists ${name} with (force)`);
+          remove();
+        },
+      };
+    }
     const { schema, drop } = await freshSchema();
-    const db = createPostgresDatabase(testPostgresUrl, { schema, poolSize: 4 });
+    const db = createPostgresDatabase(testPostgresUrl, { schema, poolSize: 4, acquireTimeoutMs: TEST_ACQUIRE_TIMEOUT_MS });
     await migrateToLatest(db);
     return {
       db,
@@ -23,10 +58,12 @@ export async function tempDatabase(): Promise<{ db: DB; file: string; dir: strin
       cleanup: async () => {
         await db.destroy();
         await drop();
-        rmSync(dir, { recursive: true, force: true });
+        remove();
       },
     };
   }
+  const template = process.env[SQLITE_TEMPLATE_VARIABLE];
+  if (template) copyFileSync(template, file);
   const db = createDatabase(file);
   await migrateToLatest(db);
   return {
@@ -35,7 +72,7 @@ export async function tempDatabase(): Promise<{ db: DB; file: string; dir: strin
     dir,
     cleanup: async () => {
       await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
+      remove();
     },
   };
 }

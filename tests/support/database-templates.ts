@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { createDatabase, migrateToLatest } from '../../db/client';
+import { createPostgresDatabase } from '../../db/postgres';
+import { defaultTestPostgresUrl, postgresUnavailable } from '../../scripts/postgres-reachable.mjs';
+
+/*
+ * vitest global setup: migrates one template database per run and dialect, so that `tempDatabase()`
+ * copies it per test instead of running every migration again (issue 21 Nr. 4: the migrations were
+ * 1–3 s of each integration test). SQLite: a migrated file, copied. PostgreSQL: a database that is
+ * the TEMPLATE of each test's own database. The locations travel to the test processes in the
+ * environment; without them (a test file run some other way) tempDatabase migrates as before.
+ */
+
+export const SQLITE_TEMPLATE_VARIABLE = 'FOERDERLOTSE_TEST_SQLITE_TEMPLATE';
+export const POSTGRES_TEMPLATE_VARIABLE = 'FOERDERLOTSE_TEST_POSTGRES_TEMPLATE';
+/** The schema the app works in inside each test's PostgreSQL database. */
+export const TEMPLATE_SCHEMA = 'app';
+/** Names of databases made by the tests: `<prefix>_<base36 time>_<random>`. */
+export const TEMPLATE_PREFIX = 'tmpl';
+export const TEST_DATABASE_PREFIX = 'tdb';
+/** A bound for getting a connection in tests, not a duration (ADR 0032): the machine may be busy. */
+export const TEST_ACQUIRE_TIMEOUT_MS = 60_000;
+
+export function databaseUrl(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: TEST_ACQUIRE_TIMEOUT_MS });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}_${Math.random().toString(16).slice(2, 10)}`;
+}
+
+/** Databases a test run left behind when it was killed: test databases and templates older than six hours. */
+async function dropLeftovers(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: TEST_ACQUIRE_TIMEOUT_MS });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      `select datname from pg_database where datname ~ '^(${TEMPLATE_PREFIX}|${TEST_DATABASE_PREFIX})_[0-9a-z]+_[0-9a-f]+$'`,
+    );
+    const cutoff = Date.now() - 6 * 3600_000;
+    for (const { datname } of rows) {
+      const made = Number.parseInt(datname.split('_')[1]!, 36);
+      if (made < cutoff) await client.query(`drop database if exists ${datname} with (force)`).catch(() => {});
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export default async function setup(): Promise<() => Promise<void>> {
+  const dir = mkdtempSync(join(tmpdir(), 'foerderlotse-template-'));
+  const file = join(dir, 'template.sqlite');
+  const sqlite = createDatabase(file);
+  await migrateToLatest(sqlite);
+  await sqlite.destroy();
+  process.env[SQLITE_TEMPLATE_VARIABLE] = file;
+
+  const url: string = process.env.TEST_DATABASE_URL || defaultTestPostgresUrl;
+  let template: string | null = null;
+  if (process.env.TEST_POSTGRES !== 'off' && !(await postgresUnavailable(url))) {
+    await dropLeftovers(url);
+    template = uniqueName(TEMPLATE_PREFIX);
+    await adminQuery(url, `create database ${template}`);
+    const db = createPostgresDatabase(databaseUrl(url, template), { schema: TEMPLATE_SCHEMA, poolSize: 1 });
+    await sql`create schema ${sql.id(TEMPLATE_SCHEMA)}`.execute(db);
+    await migrateToLatest(db);
+    await db.destroy();
+    process.env[POSTGRES_TEMPLATE_VARIABLE] = template;
+  }
+
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (template) await adminQuery(url, `drop database if exists ${template} with (force)`);
+  };
+}
