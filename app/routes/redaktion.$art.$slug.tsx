@@ -190,7 +190,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } else if (intent === 'speichern') {
     // The form editor: the same content object as the YAML, checked by the same schema when loaded.
     posted = postedContent(entry.kind, form);
-    const read = formValuesToContent(entry.kind, posted, entry.slug);
+    const read = formValuesToContent(entry.kind, posted, entry.slug, entry.draftContent ?? entry.publishedContent);
     if (Object.keys(read.errors).length) return refuse(read.errors, values, 400, posted);
     content = read.content;
   }

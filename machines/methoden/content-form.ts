@@ -364,7 +364,17 @@ function blank(field: FormField, values: FormValues, name: string): boolean {
   }
 }
 
-function read(field: FormField, values: FormValues, name: string, errors: Record<string, string>): unknown {
+/** Ticked values in the order the entry had them (browsers post checkboxes in page order), new ones after. */
+function inPreviousOrder(chosen: string[], previous: unknown): string[] {
+  if (!Array.isArray(previous)) return chosen;
+  const rank = (v: string) => {
+    const i = previous.indexOf(v);
+    return i === -1 ? previous.length + chosen.indexOf(v) : i;
+  };
+  return [...chosen].sort((a, b) => rank(a) - rank(b));
+}
+
+function read(field: FormField, values: FormValues, name: string, errors: Record<string, string>, previous?: unknown): unknown {
   switch (field.type) {
     case 'fixed':
       return text(values, name);
@@ -378,7 +388,7 @@ function read(field: FormField, values: FormValues, name: string, errors: Record
       return field.numeric && /^\d+$/.test(v) ? Number(v) : v;
     }
     case 'choices':
-      return list(values, name);
+      return inPreviousOrder(list(values, name), previous);
     case 'flag':
       return text(values, name) !== '';
     case 'number':
@@ -417,7 +427,8 @@ function read(field: FormField, values: FormValues, name: string, errors: Record
     case 'group': {
       if (field.nullable && blank(field, values, name)) return null;
       const out: Record<string, unknown> = {};
-      for (const f of field.fields) out[f.name] = read(f, values, join(name, f.name), errors);
+      for (const f of field.fields)
+        out[f.name] = read(f, values, join(name, f.name), errors, (previous as Record<string, unknown> | null)?.[f.name]);
       return out;
     }
   }
@@ -433,16 +444,19 @@ export type FormRead = {
 /**
  * The form values as content of the kind. The slug is the entry's (the address stays stable).
  * Rows left empty are dropped; pictures are kept only when the kind has them and some remain.
+ * `previous` is the content the form was filled from: ticked choices keep its order, so saving
+ * unchanged shows no difference.
  */
-export function formValuesToContent(kind: ContentKind, values: FormValues, slug: string, external: ExternalOptions = {}): FormRead {
+export function formValuesToContent(kind: ContentKind, values: FormValues, slug: string, previous?: unknown): FormRead {
   const errors: Record<string, string> = {};
   const content: Record<string, unknown> = {};
-  for (const field of formFields(kind, external)) {
+  const before = (previous ?? {}) as Record<string, unknown>;
+  for (const field of formFields(kind)) {
     if (field.name === 'slug') {
       content.slug = slug;
       continue;
     }
-    const value = read(field, values, field.name, errors);
+    const value = read(field, values, field.name, errors, before[field.name]);
     if (field.name === 'images' && Array.isArray(value) && value.length === 0) continue;
     content[field.name] = value;
   }

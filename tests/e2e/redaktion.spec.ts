@@ -101,7 +101,8 @@ test('an advisor edits a method in the form, a wrong number is shown at its fiel
 }, testInfo) => {
   // One method per project: the projects run at the same time against one server.
   const slug = testInfo.project.name === 'js' ? 'charrette' : 'szenario-workshop';
-  const summary = `Geänderte Kurzfassung ${Date.now()}: Die Beteiligten entwerfen gemeinsam, Schritt für Schritt.`;
+  const stamp = `Formular${Date.now()}`;
+  const summary = `Geänderte Kurzfassung ${stamp}: Die Beteiligten entwerfen gemeinsam, Schritt für Schritt.`;
 
   await signIn(page, 'beratung');
   await page.goto(`/redaktion/methode/${slug}`);
@@ -140,8 +141,9 @@ test('an advisor edits a method in the form, a wrong number is shown at its fiel
   await page.getByRole('button', { name: 'Zur Prüfung geben' }).click();
   await expect(page.getByRole('status')).toContainText('Der Entwurf liegt zur Prüfung');
   const changes = page.getByRole('table', { name: 'Geänderte Felder' });
-  await expect(changes.getByRole('row', { name: /^Kurzfassung/ })).toContainText(summary);
-  await expect(changes.getByRole('row', { name: /Zielgruppen, die gut erreicht werden/ })).toContainText('familien');
+  // Word by word: the new words are inserted (underlined), the replaced ones struck through.
+  await expect(changes.getByRole('row', { name: /^Kurzfassung/ }).locator('ins', { hasText: stamp })).toHaveCount(1);
+  await expect(changes.getByRole('row', { name: /Zielgruppen, die gut erreicht werden/ }).locator('ins')).toContainText('familien');
 
   const editor = await (await browser.newContext({ locale: 'de-DE' })).newPage();
   await signIn(editor, 'ministerium');

@@ -41,6 +41,15 @@ describe('the form editor of editorial content (ADR 0080)', () => {
     expect(JSON.stringify(read.content)).toBe(JSON.stringify(example));
   });
 
+  it('keeps the order of ticked choices that browsers post in page order, new ones last', () => {
+    const method = methodBySlug('charrette')!;
+    const values = contentToFormValues('methode', method);
+    const order = formFields('methode').find((f) => f.name === 'targetGroups');
+    const pageOrder = order?.type === 'choices' ? order.options.map((o) => o.value) : [];
+    values.targetGroups = pageOrder.filter((id) => [...method.targetGroups, 'familien'].includes(id as never));
+    expect(formValuesToContent('methode', values, method.slug, method).content.targetGroups).toEqual([...method.targetGroups, 'familien']);
+  });
+
   it('keeps a contact and pictures of an example, and drops a picture whose alternative text was emptied', () => {
     const example = {
       ...demoExamples[0]!,
