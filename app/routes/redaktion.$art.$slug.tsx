@@ -7,16 +7,45 @@ import {
   unstable_parseMultipartFormData,
 } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { checkContent, fieldLabels, kindInfo, readContentYaml } from '../../machines/methoden/content-kinds';
+import {
+  addRow,
+  contentToFormValues,
+  type ExternalOptions,
+  type FormValues,
+  formDataToValues,
+  formFields,
+  formValuesToContent,
+  labelOf,
+  problemsAtFields,
+  withEmptyRows,
+} from '../../machines/methoden/content-form';
+import {
+  checkContent,
+  type ContentKind,
+  describePath,
+  fieldLabels,
+  kindInfo,
+  readContentYaml,
+} from '../../machines/methoden/content-kinds';
 import { NOTE_MAX_LENGTH, NOTE_MIN_LENGTH, type EditorialEvent } from '../../machines/methoden/editorial';
 import { MAX_EXAMPLE_IMAGES } from '../../machines/methoden/examples';
+import { ContentFormFields, fieldOrder } from '../components/content-form';
 import { MessageSummary } from '../components/fields';
-import { PostForm } from '../components/forms';
+import { DefaultSubmit, PostForm } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
 import { FORM_ERROR, PlainText, plainId, summaryOf } from '../components/umsetzung/plain-fields';
 import { MAX_IMAGE_BYTES, storeContentImage } from '../content-images.server';
 import { assertCsrf, assertFormSize, readProtectedForm } from '../csrf.server';
-import { editorRoles, loadEntry, parseKind, performEditorialEvent, possibleActions, type LoadedEntry } from '../redaktion.server';
+import { currentContent } from '../qualitaetscheck.server';
+import {
+  catalogue,
+  editorRoles,
+  loadEntry,
+  parseKind,
+  performEditorialEvent,
+  possibleActions,
+  type LoadedEntry,
+} from '../redaktion.server';
 import { requireRole } from '../session.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
@@ -37,12 +66,32 @@ const imagesOf = (content: unknown): ImageRef[] => {
   return Array.isArray(images) ? images.filter((i): i is ImageRef => typeof i?.id === 'number' && typeof i?.alt === 'string') : [];
 };
 
-/** One entry: the workflow's buttons, the YAML of the draft, the difference to the published version, versions and pictures. */
+/** The lists of choices that come from other areas: the QualitätsCheck's criteria, the catalogue's methods. */
+async function externalOptions(kind: ContentKind): Promise<ExternalOptions> {
+  if (kind === 'beispiel') return { methods: (await catalogue()).methods.map((m) => ({ value: m.slug, label: m.name })) };
+  return { qualityCriteria: (await currentContent()).criteria.map((c) => ({ value: c.id, label: c.title })) };
+}
+
+/** One entry: the workflow's buttons, the draft as a form (or as YAML), the difference to the published version, versions and pictures. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, editorRoles);
   const entry = await entryOf(params);
   const checked = entry.draft ? checkContent(entry.kind, entry.draftContent) : null;
+  const view = new URL(request.url).searchParams.get('ansicht') === 'yaml' ? 'yaml' : 'formular';
+  const content = entry.draftContent ?? entry.publishedContent ?? { slug: entry.slug };
+  const fieldProblems = checked && !checked.ok ? problemsAtFields(entry.kind, entry.draftContent) : {};
   return {
+    view,
+    formValues: withEmptyRows(entry.kind, contentToFormValues(entry.kind, content)),
+    fieldProblems,
+    problemLinks: Object.entries(fieldProblems).map(([name, message]) => ({
+      href: `#${plainId(FORM, name)}`,
+      message: `${describePath(
+        entry.kind,
+        name.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+      )}: ${message}`,
+    })),
+    external: await externalOptions(entry.kind),
     kind: entry.kind,
     kindLabel: kindInfo[entry.kind].singular,
     slug: entry.slug,
@@ -65,10 +114,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { errors: Record<string, string>; values: Record<string, string> };
+type ActionResult = { errors: Record<string, string>; values: Record<string, string>; form?: FormValues };
 
-const refuse = (errors: Record<string, string>, values: Record<string, string>, status: number) =>
-  data<ActionResult>({ errors, values }, { status });
+const refuse = (errors: Record<string, string>, values: Record<string, string>, status: number, form?: FormValues) =>
+  data<ActionResult>({ errors, values, ...(form ? { form } : {}) }, { status });
+
+/** The posted content fields of the form editor, without the workflow's own fields. */
+function postedContent(kind: ContentKind, form: FormData): FormValues {
+  const values = formDataToValues(kind, form);
+  for (const own of ['csrf', 'intent', 'version', 'note', 'reason']) delete values[own];
+  return values;
+}
 
 const intents = ['speichern', 'einreichen', 'zurueckgeben', 'veroeffentlichen', 'verwerfen', 'archivieren', 'wiederherstellen'] as const;
 const eventOf: Record<(typeof intents)[number], EditorialEvent['type']> = {
@@ -117,22 +173,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
     note: String(form.get('note') ?? ''),
     reason: String(form.get('reason') ?? ''),
   };
+  const rowFor = /^zeile:([A-Za-z]+)$/.exec(String(form.get('intent') ?? ''))?.[1];
+  if (rowFor) {
+    // "Weitere Zeile": the form again with everything typed and one more empty row; nothing saved.
+    const posted = postedContent(entry.kind, form);
+    return data<ActionResult>({ errors: {}, values, form: addRow(entry.kind, posted, rowFor) });
+  }
   if (!intent) return refuse({ [FORM_ERROR]: 'Diese Aktion gibt es nicht. Bitte laden Sie die Seite neu.' }, values, 400);
   const expected = Number(form.get('version'));
   let content: unknown;
-  if (intent === 'speichern') {
+  let posted: FormValues | undefined;
+  if (intent === 'speichern' && form.has('yaml')) {
     const read = readContentYaml(entry.kind, values.yaml ?? '', entry.slug);
     if (!read.ok) return refuse({ yaml: read.errors.join(' · ') }, values, 400);
     content = read.value;
+  } else if (intent === 'speichern') {
+    // The form editor: the same content object as the YAML, checked by the same schema when loaded.
+    posted = postedContent(entry.kind, form);
+    const read = formValuesToContent(entry.kind, posted, entry.slug, entry.draftContent ?? entry.publishedContent);
+    if (Object.keys(read.errors).length) return refuse(read.errors, values, 400, posted);
+    content = read.content;
   }
   const note = (intent === 'zurueckgeben' ? values.reason : values.note) ?? '';
   const outcome = await performEditorialEvent(user, entry, expected, eventOf[intent], { note, content });
   if (!outcome.ok) {
     const field = intent === 'einreichen' && outcome.status === 409 && note.trim().length < NOTE_MIN_LENGTH ? 'note' : null;
     const at = intent === 'zurueckgeben' && note.trim().length < NOTE_MIN_LENGTH ? 'reason' : field;
-    return refuse({ [at ?? FORM_ERROR]: outcome.message }, values, outcome.status);
+    return refuse({ [at ?? FORM_ERROR]: outcome.message }, values, outcome.status, posted);
   }
-  return redirect(`${page}?hinweis=${done[intent]}`);
+  const view = form.has('yaml') ? '&ansicht=yaml' : '';
+  return redirect(`${page}?hinweis=${done[intent]}${view}`);
 }
 
 async function uploadImage(form: FormData, entry: LoadedEntry, user: Awaited<ReturnType<typeof requireRole>>, page: string) {
@@ -179,6 +249,11 @@ export default function EditorialEntry() {
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const a = d.actions;
+  const fields = formFields(d.kind, d.external);
+  const formValues = result?.form ?? d.formValues;
+  // At the fields: what the form could not read (after a refused save), else what the schema still misses.
+  const fieldErrors = result?.form ? (result.errors ?? {}) : d.fieldProblems;
+  const order = ['yaml', ...fieldOrder(fields, formValues), 'note', 'reason', 'alt', 'file'];
   return (
     <>
       <p className="caption">
@@ -201,7 +276,7 @@ export default function EditorialEntry() {
           <p>{notices[d.notice]}</p>
         </div>
       ) : null}
-      <MessageSummary id={`${FORM}-summary`} errors={summaryOf(FORM, errors, ['yaml', 'note', 'reason', 'alt', 'file'])} />
+      <MessageSummary id={`${FORM}-summary`} errors={summaryOf(FORM, errors, order)} />
 
       {d.draft ? (
         <section aria-labelledby="aenderungen">
@@ -249,9 +324,13 @@ export default function EditorialEntry() {
             <div className="notice notice--warning">
               <p>Vor dem Einreichen noch zu klären:</p>
               <ul>
-                {d.openProblems.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
+                {d.view === 'formular' && d.problemLinks.length && a.edit && d.status !== 'pruefung'
+                  ? d.problemLinks.map((p) => (
+                      <li key={p.href}>
+                        <a href={p.href}>{p.message}</a>
+                      </li>
+                    ))
+                  : d.openProblems.map((p) => <li key={p}>{p}</li>)}
               </ul>
             </div>
           ) : null}
@@ -302,43 +381,70 @@ export default function EditorialEntry() {
         <PostForm id={FORM} noValidate>
           <input type="hidden" name="version" value={d.version} />
           <h2>{d.draft ? 'Entwurf bearbeiten' : 'Neue Fassung beginnen'}</h2>
-          <div className={`field${errors?.yaml ? ' field--error' : ''}`}>
-            <label htmlFor={plainId(FORM, 'yaml')} className="field__label">
-              Inhalt (YAML)
-            </label>
-            <div id={`${plainId(FORM, 'yaml')}-hint`} className="field__hint">
-              Ein Feld je Zeile in der Form „name: Wert“, Listen mit „- “ eingerückt. Die Adresse (slug) bleibt gleich. Speichern
-              veröffentlicht nichts; ein unvollständiger Entwurf wird gespeichert, eingereicht werden kann er erst vollständig.
-            </div>
-            {errors?.yaml ? (
-              <p id={`${plainId(FORM, 'yaml')}-error`} className="field__error">
-                <span className="visually-hidden">Fehler: </span>
-                {errors.yaml}
-              </p>
-            ) : null}
-            <textarea
-              id={plainId(FORM, 'yaml')}
-              name="yaml"
-              className="textarea textarea--code"
-              rows={28}
-              spellCheck={false}
-              aria-describedby={`${plainId(FORM, 'yaml')}-hint${errors?.yaml ? ` ${plainId(FORM, 'yaml')}-error` : ''}`}
-              defaultValue={result?.values.yaml ?? d.yaml}
-            />
-          </div>
-          <details>
-            <summary>Welche Felder gibt es?</summary>
-            <dl className="summary-list">
-              {d.fields.map((f) => (
-                <div key={f.key}>
-                  <dt>
-                    <code>{f.key}</code>
-                  </dt>
-                  <dd>{f.label}</dd>
+          <nav aria-label="Ansicht des Entwurfs" className="subnav">
+            <ul>
+              <li>
+                <Link to={`/redaktion/${d.kind}/${d.slug}`} aria-current={d.view === 'formular' ? 'page' : undefined}>
+                  Formular
+                </Link>
+              </li>
+              <li>
+                <Link to={`/redaktion/${d.kind}/${d.slug}?ansicht=yaml`} aria-current={d.view === 'yaml' ? 'page' : undefined}>
+                  Experten-Ansicht (YAML)
+                </Link>
+              </li>
+            </ul>
+          </nav>
+          {d.view === 'yaml' ? (
+            <>
+              <div className={`field${errors?.yaml ? ' field--error' : ''}`}>
+                <label htmlFor={plainId(FORM, 'yaml')} className="field__label">
+                  Inhalt (YAML)
+                </label>
+                <div id={`${plainId(FORM, 'yaml')}-hint`} className="field__hint">
+                  Ein Feld je Zeile in der Form „name: Wert“, Listen mit „- “ eingerückt. Die Adresse (slug) bleibt gleich. Speichern
+                  veröffentlicht nichts; ein unvollständiger Entwurf wird gespeichert, eingereicht werden kann er erst vollständig.
                 </div>
-              ))}
-            </dl>
-          </details>
+                {errors?.yaml ? (
+                  <p id={`${plainId(FORM, 'yaml')}-error`} className="field__error">
+                    <span className="visually-hidden">Fehler: </span>
+                    {errors.yaml}
+                  </p>
+                ) : null}
+                <textarea
+                  id={plainId(FORM, 'yaml')}
+                  name="yaml"
+                  className="textarea textarea--code"
+                  rows={28}
+                  spellCheck={false}
+                  aria-describedby={`${plainId(FORM, 'yaml')}-hint${errors?.yaml ? ` ${plainId(FORM, 'yaml')}-error` : ''}`}
+                  defaultValue={result?.values.yaml ?? d.yaml}
+                />
+              </div>
+              <details>
+                <summary>Welche Felder gibt es?</summary>
+                <dl className="summary-list">
+                  {d.fields.map((f) => (
+                    <div key={f.key}>
+                      <dt>
+                        <code>{f.key}</code>
+                      </dt>
+                      <dd>{f.label}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </details>
+            </>
+          ) : (
+            <>
+              <DefaultSubmit intent="speichern" label="Entwurf speichern" />
+              <p className="hint">
+                Speichern veröffentlicht nichts. Ein unvollständiger Entwurf wird gespeichert; was noch fehlt, steht am Feld, und
+                eingereicht werden kann er erst vollständig. Leere Zeilen werden nicht gespeichert.
+              </p>
+              <ContentFormFields form={FORM} fields={fields} labelOf={(f) => labelOf(d.kind, f)} values={formValues} errors={fieldErrors} />
+            </>
+          )}
           <div className="button-row">
             <button type="submit" name="intent" value="speichern" className="button">
               Entwurf speichern
@@ -432,7 +538,10 @@ export default function EditorialEntry() {
               </div>
             </PostForm>
           ) : null}
-          <p className="hint">Ein Bild entfernen Sie, indem Sie seinen Eintrag unter „images“ im Entwurf löschen.</p>
+          <p className="hint">
+            Ein Bild entfernen Sie im Formular, indem Sie seinen Alternativtext leeren, oder in der Experten-Ansicht, indem Sie seinen
+            Eintrag unter „images“ löschen.
+          </p>
         </section>
       ) : null}
 

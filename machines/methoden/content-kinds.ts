@@ -107,6 +107,15 @@ export function checkContent<K extends ContentKind>(kind: K, value: unknown): Co
   };
 }
 
+/**
+ * The schema's problems with content of the kind, with their paths: the check behind
+ * `checkContent`, for the form editor, which shows each problem at its field (ADR 0080).
+ */
+export function contentIssues(kind: ContentKind, value: unknown): z.core.$ZodIssue[] {
+  const parsed = schemas[kind].safeParse(value);
+  return parsed.success ? [] : parsed.error.issues;
+}
+
 /** The address part of a title: lower case, umlauts spelt out, words joined by hyphens. */
 export function slugBase(title: string): string {
   return title

@@ -48,7 +48,7 @@ export const qualityCriterionIds = [
 const sentence = z.string().trim().min(10).max(2000);
 const range = z
   .strictObject({ min: z.number().int().nonnegative(), max: z.number().int().nonnegative() })
-  .refine((r) => r.min <= r.max, { error: 'min must not exceed max' });
+  .refine((r) => r.min <= r.max, { error: 'Der kleinste Wert darf nicht größer sein als der größte.' });
 
 export const costDriverSchema = z.strictObject({
   /** What the money is for, as a budget line description the applicant can keep or change. */

@@ -433,6 +433,7 @@ test('the editorial desk stays accessible: an example draft with errors, its pic
   await page.getByLabel('Titel des neuen Beispiels').fill(title);
   await page.getByRole('button', { name: 'Entwurf anlegen' }).last().click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await page.getByRole('link', { name: 'Experten-Ansicht (YAML)' }).click();
   await page.getByLabel('Inhalt (YAML)').fill('title: [nicht geschlossen');
   await page.getByRole('button', { name: 'Entwurf speichern' }).click();
   await expect(page.getByRole('alert')).toContainText('Zeile');
@@ -444,7 +445,7 @@ test('the editorial desk stays accessible: an example draft with errors, its pic
 
   const editor = await (await browser.newContext({ locale: 'de-DE' })).newPage();
   await signIn(editor, 'ministerium');
-  await editor.goto('/redaktion/beispiel/jugendforum-talheim');
+  await editor.goto('/redaktion/beispiel/jugendforum-talheim?ansicht=yaml');
   const yaml = await editor.getByLabel('Inhalt (YAML)').inputValue();
   await editor.getByLabel('Inhalt (YAML)').fill(yaml.replace('Busplatzes', 'alten Busplatzes am Markt'));
   await editor.getByRole('button', { name: 'Entwurf speichern' }).click();
@@ -453,4 +454,25 @@ test('the editorial desk stays accessible: an example draft with errors, its pic
   await editor.getByRole('button', { name: 'Entwurf verwerfen' }).click();
   await expect(editor.getByRole('status')).toContainText('verworfen');
   await editor.context().close();
+});
+
+test('the form editor of the Redaktion stays accessible: a method with a wrong number, an example with its open problems', async ({
+  page,
+}) => {
+  await signIn(page, 'beratung');
+  await page.goto('/redaktion/methode/zukunftskonferenz');
+  await expectAccessible(page);
+  const groupSize = page.getByRole('group', { name: 'Gruppengröße' });
+  await groupSize.getByRole('textbox', { name: 'von (mindestens)' }).fill('viele');
+  await page.getByRole('button', { name: 'Entwurf speichern' }).click();
+  await expect(page.getByRole('alert')).toContainText('Bitte geben Sie eine ganze Zahl ein');
+  await expectAccessible(page);
+
+  // A new example: every field that is still missing is marked at the field and linked above.
+  await page.goto('/redaktion');
+  await page.getByLabel('Titel des neuen Beispiels').fill(`Formular barrierefrei ${Date.now()}`);
+  await page.getByRole('button', { name: 'Entwurf anlegen' }).last().click();
+  await expect(page.getByText('Vor dem Einreichen noch zu klären')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Was gut funktioniert hat' })).toContainText('Fehler:');
+  await expectAccessible(page);
 });

@@ -39,6 +39,7 @@ test('an editor writes a good example with a picture, a second editor publishes 
     doDifferently: ['Wir würden eine Kinderbetreuung anbieten, damit auch junge Familien bleiben können.'],
     contact: null,
   };
+  await page.getByRole('link', { name: 'Experten-Ansicht (YAML)' }).click();
   await page.getByLabel('Inhalt (YAML)').fill(stringify(content));
   await page.getByRole('button', { name: 'Entwurf speichern' }).click();
   await expect(page.getByRole('status')).toContainText('Der Entwurf ist gespeichert');
@@ -86,4 +87,70 @@ test('an editor writes a good example with a picture, a second editor publishes 
   await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(visitor.getByRole('img', { name: 'Menschen an Stellwänden in der alten Bahnhofshalle' })).toBeVisible();
   await visitor.context().close();
+});
+
+/**
+ * The form editor (ADR 0080), the default view: an advisor changes a method's short description and
+ * a target group in labelled fields, adds a row to a list without losing what she typed, gets a
+ * wrong number back at its field with everything kept, sends the draft to review and reads the
+ * difference. A second editor returns and discards it, so the method is as before.
+ */
+test('an advisor edits a method in the form, a wrong number is shown at its field, the draft goes to review with its difference', async ({
+  page,
+  browser,
+}, testInfo) => {
+  // One method per project: the projects run at the same time against one server.
+  const slug = testInfo.project.name === 'js' ? 'charrette' : 'szenario-workshop';
+  const stamp = `Formular${Date.now()}`;
+  const summary = `Geänderte Kurzfassung ${stamp}: Die Beteiligten entwerfen gemeinsam, Schritt für Schritt.`;
+
+  await signIn(page, 'beratung');
+  await page.goto(`/redaktion/methode/${slug}`);
+  await expect(page.getByRole('link', { name: 'Formular' })).toHaveAttribute('aria-current', 'page');
+  await page.getByRole('textbox', { name: 'Kurzfassung', exact: true }).fill(summary);
+  await page.getByRole('group', { name: 'Zielgruppen, die gut erreicht werden' }).getByRole('checkbox', { name: 'Familien' }).check();
+  const groupSize = page.getByRole('group', { name: 'Gruppengröße' });
+  await groupSize.getByRole('textbox', { name: 'von (mindestens)' }).fill('zwanzig');
+
+  // One more row for the pitfalls: the page comes back with everything typed.
+  const pitfalls = page.getByRole('group', { name: 'Stolpersteine', exact: true });
+  const rows = await pitfalls.getByRole('textbox').count();
+  await page.getByRole('button', { name: 'Weitere Zeile bei „Stolpersteine“' }).click();
+  await expect(pitfalls.getByRole('textbox')).toHaveCount(rows + 1);
+  await expect(page.getByRole('textbox', { name: 'Kurzfassung', exact: true })).toHaveValue(summary);
+  await expect(groupSize.getByRole('textbox', { name: 'von (mindestens)' })).toHaveValue('zwanzig');
+
+  // A word in a number field: not saved, the message at the field and linked from the summary.
+  await page.getByRole('button', { name: 'Entwurf speichern' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Bitte geben Sie eine ganze Zahl ein');
+  await expect(groupSize).toContainText('Fehler: Bitte geben Sie eine ganze Zahl ein');
+  await expect(alert.getByRole('link')).toHaveAttribute('href', '#inhalt-groupSize-min');
+  await expect(groupSize.getByRole('textbox', { name: 'von (mindestens)' })).toHaveValue('zwanzig');
+  await expect(page.getByRole('textbox', { name: 'Kurzfassung', exact: true })).toHaveValue(summary);
+  await expect(
+    page.getByRole('group', { name: 'Zielgruppen, die gut erreicht werden' }).getByRole('checkbox', { name: 'Familien' }),
+  ).toBeChecked();
+
+  await groupSize.getByRole('textbox', { name: 'von (mindestens)' }).fill('20');
+  await page.getByRole('button', { name: 'Entwurf speichern' }).click();
+  await expect(page.getByRole('status')).toContainText('Der Entwurf ist gespeichert');
+  await expect(page.getByText('Vor dem Einreichen noch zu klären')).toHaveCount(0);
+
+  await page.getByLabel('Was hat sich geändert, und warum?').fill('Kurzfassung geschärft, Familien als Zielgruppe ergänzt.');
+  await page.getByRole('button', { name: 'Zur Prüfung geben' }).click();
+  await expect(page.getByRole('status')).toContainText('Der Entwurf liegt zur Prüfung');
+  const changes = page.getByRole('table', { name: 'Geänderte Felder' });
+  // Word by word: the new words are inserted (underlined), the replaced ones struck through.
+  await expect(changes.getByRole('row', { name: /^Kurzfassung/ }).locator('ins', { hasText: stamp })).toHaveCount(1);
+  await expect(changes.getByRole('row', { name: /Zielgruppen, die gut erreicht werden/ }).locator('ins')).toContainText('familien');
+
+  const editor = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+  await signIn(editor, 'ministerium');
+  await editor.goto(`/redaktion/methode/${slug}`);
+  await editor.getByLabel('Begründung beim Zurückgeben').fill('Nur ein Test des Formulars; bitte verwerfen.');
+  await editor.getByRole('button', { name: 'Zurückgeben' }).click();
+  await editor.getByRole('button', { name: 'Entwurf verwerfen' }).click();
+  await expect(editor.getByRole('status')).toContainText('verworfen');
+  await editor.context().close();
 });

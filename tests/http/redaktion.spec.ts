@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { parse, stringify } from 'yaml';
+import { contentToFormValues, NOT_A_WHOLE_NUMBER } from '../../machines/methoden/content-form';
 import { clientFor, type Client } from '../support/http';
 
 /**
@@ -29,7 +30,7 @@ async function create(client: Client, kind: 'methode' | 'beispiel', title: strin
   return location.replace(/\?.*$/, '');
 }
 
-async function act(client: Client, page: string, form: Record<string, string>) {
+async function act(client: Client, page: string, form: Record<string, string | string[]>) {
   const version = versionOf(await text(client, page));
   return client.post(page, { version, ...form });
 }
@@ -127,7 +128,8 @@ test('a new good example: drafted with a picture, reviewed by a second editor, p
     file: { name: 'panel.jpg', mimeType: 'image/jpeg', buffer: original },
   });
   expect(uploaded.status()).toBe(302);
-  const withImage = await text(beratung, page);
+  // The pictures' ids as stored: the expert view shows the draft as YAML.
+  const withImage = await text(beratung, `${page}?ansicht=yaml`);
   const imageId = /src="\/inhalte\/bilder\/(\d+)"/.exec(withImage)?.[1];
   expect(imageId).toBeTruthy();
   expect(parse(yamlOf(withImage)).images).toEqual([{ id: Number(imageId), alt: 'Zwölf Menschen sitzen im Kreis im Bahnhofsgebäude' }]);
@@ -189,7 +191,7 @@ test('a published method changes for the public only when a second editor publis
   const word = `Rathausrunde${stamp}`;
   const page = await create(beratung, 'methode', name);
   const slug = page.split('/').pop()!;
-  const model = parse(yamlOf(await text(beratung, '/redaktion/methode/buergerpanel')));
+  const model = parse(yamlOf(await text(beratung, '/redaktion/methode/buergerpanel?ansicht=yaml')));
   const content = {
     ...model,
     slug,
@@ -247,4 +249,35 @@ test('two editors publishing the same draft at once publish it once; the other i
   const history = await text(beratung, page);
   expect(history.match(/Veröffentlicht<\/td>/g)?.length).toBe(1);
   for (const c of [beratung, ...editors]) await c.dispose();
+});
+
+test('the form editor saves what the YAML view saves: unchanged it makes no difference, a word in a number is refused at its field, a row is added without saving', async ({
+  baseURL,
+}) => {
+  const beratung = await clientFor(baseURL!, 'beratung');
+  const page = '/redaktion/methode/mediation';
+  const published = parse(yamlOf(await text(beratung, `${page}?ansicht=yaml`)));
+  const values = contentToFormValues('methode', published);
+
+  // "Weitere Zeile": the page again with what was typed and one more empty row; nothing saved.
+  const more = await act(beratung, page, { ...values, summary: 'Getippt, aber nicht gespeichert', intent: 'zeile:pitfalls' });
+  expect(more.status()).toBe(200);
+  const withRow = await more.text();
+  expect(withRow).toContain('Getippt, aber nicht gespeichert');
+  expect(withRow).toContain(`name="pitfalls.${published.pitfalls.length}"`);
+  expect(await text(beratung, page)).not.toContain('Getippt, aber nicht gespeichert');
+
+  // A word where a number belongs: refused at the field, linked from the summary, the word kept.
+  const refused = await act(beratung, page, { ...values, 'meetings.max': 'drei', intent: 'speichern' });
+  expect(refused.status()).toBe(400);
+  const body = (await refused.text()).replace(/<!-- -->/g, '');
+  expect(body).toContain(NOT_A_WHOLE_NUMBER);
+  expect(body).toContain('href="#inhalt-meetings-max"');
+  expect(body).toContain('value="drei"');
+
+  // The unchanged form is the published content again: a draft without a difference, then discarded.
+  expect((await act(beratung, page, { ...values, intent: 'speichern' })).status()).toBe(302);
+  expect(await text(beratung, page)).toContain('unterscheidet sich (noch) nicht');
+  expect((await act(beratung, page, { intent: 'verwerfen' })).status()).toBe(302);
+  await beratung.dispose();
 });
