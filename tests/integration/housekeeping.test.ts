@@ -18,7 +18,7 @@ let db: DB;
 let dir: string;
 let cleanup: () => Promise<void>;
 beforeEach(async () => {
-  ({ db, dir, cleanup } = await tempDatabase());
+  ({ db, dir, cleanup } = await tempDatabase({ seeded: true }));
   await seedDemoData(db);
 });
 afterEach(async () => {

@@ -20,7 +20,7 @@ import { tempDatabase } from '../support/temp-db';
 let db: DB;
 let cleanup: () => Promise<void>;
 beforeEach(async () => {
-  ({ db, cleanup } = await tempDatabase());
+  ({ db, cleanup } = await tempDatabase({ seeded: true }));
   await seedDemoData(db);
 });
 afterEach(async () => {

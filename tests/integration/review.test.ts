@@ -32,7 +32,7 @@ import { bescheidSchema } from '../../machines/umsetzung/bescheid';
 let db: DB;
 let cleanup: () => Promise<void>;
 beforeEach(async () => {
-  ({ db, cleanup } = await tempDatabase());
+  ({ db, cleanup } = await tempDatabase({ seeded: true }));
   await seedDemoData(db);
 });
 afterEach(async () => {

@@ -7,8 +7,8 @@ import { seedDemoData } from '../../db/seed';
 import {
   adminQuery,
   databaseUrl,
-  POSTGRES_TEMPLATE_VARIABLE,
-  SQLITE_TEMPLATE_VARIABLE,
+  POSTGRES_SEEDED_TEMPLATE_VARIABLE,
+  SQLITE_SEEDED_TEMPLATE_VARIABLE,
   TEMPLATE_SCHEMA,
   TEST_DATABASE_PREFIX,
   uniqueName,
@@ -20,7 +20,7 @@ import { freshSchema, testDialect, testPostgresUrl } from './postgres';
  * template, else a fresh schema of the test database; `drop` removes it.
  */
 async function postgresPlace(): Promise<{ url: string; schema: string; drop: () => Promise<void> }> {
-  const template = process.env[POSTGRES_TEMPLATE_VARIABLE];
+  const template = process.env[POSTGRES_SEEDED_TEMPLATE_VARIABLE];
   if (template) {
     const name = uniqueName(TEST_DATABASE_PREFIX);
     await adminQuery(testPostgresUrl, `create database ${name} template ${template}`);
@@ -51,7 +51,7 @@ export async function appDatabase(): Promise<{ db: DB; cleanup: () => Promise<vo
   const dir = mkdtempSync(join(tmpdir(), 'foerderlotse-app-test-'));
   process.env.DATABASE_FILE = join(dir, 'app.sqlite');
   // The run's migrated template when there is one (getDb then finds nothing to migrate).
-  const sqliteTemplate = process.env[SQLITE_TEMPLATE_VARIABLE];
+  const sqliteTemplate = process.env[SQLITE_SEEDED_TEMPLATE_VARIABLE];
   if (testDialect === 'sqlite' && sqliteTemplate) copyFileSync(sqliteTemplate, process.env.DATABASE_FILE);
   const postgres = testDialect === 'postgres' ? await postgresPlace() : null;
   if (postgres) {

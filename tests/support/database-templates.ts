@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { copyFileSync } from 'node:fs';
 import { createDatabase, migrateToLatest } from '../../db/client';
+import { seedDemoData } from '../../db/seed';
 import { createPostgresDatabase } from '../../db/postgres';
 import { defaultTestPostgresUrl, postgresUnavailable } from '../../scripts/postgres-reachable.mjs';
 
@@ -17,6 +19,9 @@ import { defaultTestPostgresUrl, postgresUnavailable } from '../../scripts/postg
 
 export const SQLITE_TEMPLATE_VARIABLE = 'FOERDERLOTSE_TEST_SQLITE_TEMPLATE';
 export const POSTGRES_TEMPLATE_VARIABLE = 'FOERDERLOTSE_TEST_POSTGRES_TEMPLATE';
+/** The same with the demo data seeded (accounts with hashed passwords, the call, events, content). */
+export const SQLITE_SEEDED_TEMPLATE_VARIABLE = 'FOERDERLOTSE_TEST_SQLITE_SEEDED_TEMPLATE';
+export const POSTGRES_SEEDED_TEMPLATE_VARIABLE = 'FOERDERLOTSE_TEST_POSTGRES_SEEDED_TEMPLATE';
 /** The schema the app works in inside each test's PostgreSQL database. */
 export const TEMPLATE_SCHEMA = 'app';
 /** Names of databases made by the tests: `<prefix>_<base36 time>_<random>`. */
@@ -70,9 +75,16 @@ export default async function setup(): Promise<() => Promise<void>> {
   await migrateToLatest(sqlite);
   await sqlite.destroy();
   process.env[SQLITE_TEMPLATE_VARIABLE] = file;
+  const seededFile = join(dir, 'seeded.sqlite');
+  copyFileSync(file, seededFile);
+  const seeded = createDatabase(seededFile);
+  await seedDemoData(seeded);
+  await seeded.destroy();
+  process.env[SQLITE_SEEDED_TEMPLATE_VARIABLE] = seededFile;
 
   const url: string = process.env.TEST_DATABASE_URL || defaultTestPostgresUrl;
   let template: string | null = null;
+  let seededTemplate: string | null = null;
   if (process.env.TEST_POSTGRES !== 'off' && !(await postgresUnavailable(url))) {
     await dropLeftovers(url);
     template = uniqueName(TEMPLATE_PREFIX);
@@ -82,10 +94,16 @@ export default async function setup(): Promise<() => Promise<void>> {
     await migrateToLatest(db);
     await db.destroy();
     process.env[POSTGRES_TEMPLATE_VARIABLE] = template;
+    seededTemplate = uniqueName(TEMPLATE_PREFIX);
+    await adminQuery(url, `create database ${seededTemplate} template ${template}`);
+    const seededDb = createPostgresDatabase(databaseUrl(url, seededTemplate), { schema: TEMPLATE_SCHEMA, poolSize: 1 });
+    await seedDemoData(seededDb);
+    await seededDb.destroy();
+    process.env[POSTGRES_SEEDED_TEMPLATE_VARIABLE] = seededTemplate;
   }
 
   return async () => {
     rmSync(dir, { recursive: true, force: true });
-    if (template) await adminQuery(url, `drop database if exists ${template} with (force)`);
+    for (const name of [seededTemplate, template]) if (name) await adminQuery(url, `drop database if exists ${name} with (force)`);
   };
 }

@@ -6,7 +6,9 @@ import { createPostgresDatabase } from '../../db/postgres';
 import {
   adminQuery,
   databaseUrl,
+  POSTGRES_SEEDED_TEMPLATE_VARIABLE,
   POSTGRES_TEMPLATE_VARIABLE,
+  SQLITE_SEEDED_TEMPLATE_VARIABLE,
   SQLITE_TEMPLATE_VARIABLE,
   TEMPLATE_SCHEMA,
   TEST_ACQUIRE_TIMEOUT_MS,
@@ -16,17 +18,20 @@ import {
 import { freshSchema, testDialect, testPostgresUrl } from './postgres';
 
 /**
- * A migrated database in a fresh temporary folder (SQLite), or a database of its own on the test
+ * A migrated database (with `seeded`: a copy of the seeded template, so the caller's
+ * `seedDemoData` finds everything there and only checks) in a fresh temporary folder (SQLite), or a database of its own on the test
  * PostgreSQL server when this project runs on PostgreSQL; `cleanup` removes it. Both are copies of
  * the template the global setup migrated once per run (tests/support/database-templates.ts); run
  * without it, the database is migrated here.
  */
-export async function tempDatabase(): Promise<{ db: DB; file: string; dir: string; cleanup: () => Promise<void> }> {
+export async function tempDatabase(
+  options: { seeded?: boolean } = {},
+): Promise<{ db: DB; file: string; dir: string; cleanup: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'foerderlotse-test-'));
   const file = join(dir, 'test.sqlite');
   const remove = () => rmSync(dir, { recursive: true, force: true });
   if (testDialect === 'postgres') {
-    const template = process.env[POSTGRES_TEMPLATE_VARIABLE];
+    const template = process.env[options.seeded ? POSTGRES_SEEDED_TEMPLATE_VARIABLE : POSTGRES_TEMPLATE_VARIABLE];
     if (template) {
       const name = uniqueName(TEST_DATABASE_PREFIX);
       await adminQuery(testPostgresUrl, `create database ${name} template ${template}`);
@@ -62,7 +67,7 @@ export async function tempDatabase(): Promise<{ db: DB; file: string; dir: strin
       },
     };
   }
-  const template = process.env[SQLITE_TEMPLATE_VARIABLE];
+  const template = process.env[options.seeded ? SQLITE_SEEDED_TEMPLATE_VARIABLE : SQLITE_TEMPLATE_VARIABLE];
   if (template) copyFileSync(template, file);
   const db = createDatabase(file);
   await migrateToLatest(db);

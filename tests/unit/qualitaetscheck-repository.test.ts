@@ -29,7 +29,7 @@ let cleanup: () => Promise<void>;
 let users: Record<'kommune' | 'kommune2' | 'verein' | 'beratung', { id: number; organisation_id: number | null }>;
 
 beforeEach(async () => {
-  ({ db, cleanup } = await tempDatabase());
+  ({ db, cleanup } = await tempDatabase({ seeded: true }));
   await seedDemoData(db);
   const rows = await db.selectFrom('users').select(['id', 'email', 'organisation_id']).execute();
   const by = (prefix: string) => rows.find((r) => r.email.startsWith(`${prefix}@`))!;
