@@ -67,6 +67,8 @@ function Input({ field, name, label, ctx }: { field: FormField; name: string; la
             <code>{one(ctx.values[name])}</code>{' '}
             <span className="field__hint">(bleibt gleich, damit öffentliche Links gültig bleiben)</span>
           </p>
+          {/* Posted back only so that the page shown again after an error still names it; the action takes the entry's own. */}
+          <input type="hidden" name={name} value={one(ctx.values[name])} />
         </div>
       );
     case 'hidden-number':

@@ -38,7 +38,7 @@ interface Base {
 }
 
 export type FormField = Base &
-  /** Shown, never posted: the slug (public addresses stay stable). */
+  /** Shown, and posted back only to be shown again after an error: the slug (public addresses stay stable; the action takes the entry's own). */
   (
     | { type: 'fixed' }
     | { type: 'text'; nullable?: boolean; width?: 'short' | 'medium' | 'full' }

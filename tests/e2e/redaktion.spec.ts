@@ -128,6 +128,8 @@ test('an advisor edits a method in the form, a wrong number is shown at its fiel
   await expect(alert.getByRole('link')).toHaveAttribute('href', '#inhalt-groupSize-min');
   await expect(groupSize.getByRole('textbox', { name: 'von (mindestens)' })).toHaveValue('zwanzig');
   await expect(page.getByRole('textbox', { name: 'Kurzfassung', exact: true })).toHaveValue(summary);
+  // The address is still named on the page shown again.
+  await expect(page.locator('code', { hasText: slug })).toBeVisible();
   await expect(
     page.getByRole('group', { name: 'Zielgruppen, die gut erreicht werden' }).getByRole('checkbox', { name: 'Familien' }),
   ).toBeChecked();
