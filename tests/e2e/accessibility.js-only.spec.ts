@@ -3,7 +3,7 @@ import { answerAll, choosePerspective, startCheck, submit } from '../support/qua
 import { startApplication } from '../support/wizard';
 import { clientFor } from '../support/http';
 import { approvedApplication, bescheidForm, finishedProof, receiptForm } from '../support/umsetzung';
-import { createTestEvent } from '../support/e2e-database';
+import { createTestEvent, createTestNetworkMember } from '../support/e2e-database';
 import { financeExport } from '../support/receipts-csv';
 
 /**
@@ -453,4 +453,23 @@ test('the editorial desk stays accessible: an example draft with errors, its pic
   await editor.getByRole('button', { name: 'Entwurf verwerfen' }).click();
   await expect(editor.getByRole('status')).toContainText('verworfen');
   await editor.context().close();
+});
+
+test('a question to the network from a step, with its errors, and the thread with its context stay accessible', async ({ page }) => {
+  // A fresh member of the Gemeinde Wiesenbach: its questions do not count against the seeded accounts' flood limit.
+  await signIn(page, await createTestNetworkMember(`Gemeinde Barrierefrei ${Date.now().toString(36)}`));
+  const draft = await startApplication(page);
+  await page.goto(`/netzwerk/frage?antrag=${draft.split('/').at(-1)}&schritt=vorhaben`);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Frage veröffentlichen' }).click();
+  await expect(page.getByText('Bitte geben Sie die Überschrift des Themas an.').first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Überschrift Ihrer Frage').fill('Eine Frage mit Kontext');
+  await page.getByLabel('Text', { exact: true }).fill('Was hat sich bewährt?');
+  await page.getByRole('button', { name: 'Frage veröffentlichen' }).click();
+  await expect(page.getByRole('complementary', { name: 'Kontext der Frage' })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`${draft}/vorhaben`);
+  await expect(page.getByRole('link', { name: 'Eine Frage mit Kontext' })).toBeVisible();
+  await expectAccessible(page);
 });
