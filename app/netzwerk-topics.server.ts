@@ -84,7 +84,14 @@ export async function tellMentioned(
   });
 }
 
-export async function startThread(author: Member, form: ThreadForm, mentioned: MentionTarget[], actorUserId: number) {
+/** Starts a thread; `alongside` stores what belongs to it in the same transaction (a question's context, ADR 0075). */
+export async function startThread(
+  author: Member,
+  form: ThreadForm,
+  mentioned: MentionTarget[],
+  actorUserId: number,
+  alongside?: (trx: Transaction<Database>, threadId: number) => Promise<void>,
+) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const created = await createThread(trx, {
@@ -94,6 +101,7 @@ export async function startThread(author: Member, form: ThreadForm, mentioned: M
       question: form.question === 'ja',
       body: form.body,
     });
+    if (alongside) await alongside(trx, created.threadId);
     await tellMentioned(trx, author, mentioned, { id: created.threadId, title: form.title }, created.postId);
     await recordAudit(trx, {
       actorUserId,

@@ -689,6 +689,28 @@ export interface NetworkPostTable {
   version: Generated<number>;
 }
 
+/** The non-personal context of a question asked from a wizard step (issue 20 Nr. 6, ADR 0075). */
+export interface NetworkThreadContextTable {
+  thread_id: number;
+  /** Never shown to other members; lets the asker find their questions on the draft. */
+  application_id: number | null;
+  step: string;
+  step_title: string;
+  route_label: string | null;
+  /** The participation formats chosen, as labels joined by "; ". */
+  formats: string | null;
+}
+
+/** An advisor's pointer from a draft to a network thread (issue 20 Nr. 6, ADR 0075). */
+export interface ApplicationThreadHintTable {
+  id: Generated<number>;
+  application_id: number;
+  thread_id: number;
+  advisor_user_id: number | null;
+  note: string | null;
+  created_at: Timestamp;
+}
+
 /** Earlier texts of an edited post (issue 20 Nr. 5 "history kept"). */
 export interface NetworkPostVersionTable {
   id: Generated<number>;
@@ -778,6 +800,8 @@ export interface Database {
   newsletter_issues: NewsletterIssueTable;
   network_messages: NetworkMessageTable;
   network_threads: NetworkThreadTable;
+  network_thread_contexts: NetworkThreadContextTable;
+  application_thread_hints: ApplicationThreadHintTable;
   network_posts: NetworkPostTable;
   network_post_versions: NetworkPostVersionTable;
   network_post_marks: NetworkPostMarkTable;

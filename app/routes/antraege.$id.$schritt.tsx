@@ -44,6 +44,8 @@ import { getAuthState, requireApplicant } from '../session.server';
 import { flatten, toFormData } from '../utils/form-data';
 import { RETURN_PARAM, returnQuery, returnTarget } from '../utils/return-to';
 import { validateUnlessSkipped } from '../utils/validation';
+import { askPath, memberOf } from '../netzwerk-context.server';
+import { questionsFromApplication } from '../../db/repositories/netzwerk-context';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -94,6 +96,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const status = statusOf(review);
   const access: ApplicationAccess = { user, as: 'member', loaded, review };
   const threads = step === 'pruefen' ? [] : await threadsFor(access, step);
+  const member = await memberOf(user.id);
   const base = {
     id: row.id,
     step,
@@ -108,6 +111,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editable: isEditable(status),
     threads,
     anchors: step === 'pruefen' ? [] : anchorOptions(access, step),
+    // Asking the network from the work (issue 20 Nr. 6, ADR 0075).
+    network: {
+      ask: askPath(row.id, step),
+      questions: member
+        ? (await questionsFromApplication(await getDb(), row.id, member.id)).map((q) => ({
+            link: `/netzwerk/themen/${q.threadId}`,
+            title: q.title,
+            step: stepInfo[q.step as StepId]?.title ?? null,
+            replies: q.replies,
+          }))
+        : [],
+    },
     // Opened through "Ändern" on "Angaben prüfen": saving leads back there.
     returnTo: step === 'pruefen' ? null : returnTarget(new URL(request.url).searchParams.get(RETURN_PARAM), ['pruefen'] as const),
   };
@@ -276,6 +291,33 @@ function StepNav({ nav, current, id }: { nav: Array<{ step: StepId; title: strin
   );
 }
 
+/** The way to the network from this step, and the questions already asked from this draft. */
+function AskTheNetwork() {
+  const { network } = useLoaderData<typeof loader>();
+  return (
+    <aside className="no-print" aria-label="EBBS-Netzwerk">
+      <p>
+        <Link to={network.ask}>Frage an das EBBS-Netzwerk stellen</Link>
+      </p>
+      {network.questions.length ? (
+        <>
+          <p>Ihre Fragen zu diesem Antrag:</p>
+          <ul>
+            {network.questions.map((q) => (
+              <li key={q.link}>
+                <Link to={q.link}>{q.title}</Link>
+                <span className="caption">
+                  {q.step ? ` · aus „${q.step}“` : ''} · {q.replies === 1 ? '1 Antwort' : `${q.replies} Antworten`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </aside>
+  );
+}
+
 function Findings({ findings }: { findings: ReturnType<typeof useLoaderData<typeof loader>>['findings'] }) {
   if (!findings.length) return null;
   return (
@@ -344,6 +386,7 @@ function StepForm() {
       ) : null}
       <Findings findings={d.findings} />
       <StepComments formId={form.id} />
+      <AskTheNetwork />
       <ErrorSummary form={form} order={Object.keys((schema as unknown as { shape: Record<string, unknown> }).shape)} />
       <CommentMarkersProvider threads={d.threads}>
         <FormProvider context={form.context}>
@@ -406,6 +449,7 @@ export default function ApplicationStep() {
         <p className="caption">{d.title}</p>
         <h1>{stepInfo.pruefen.title}</h1>
         <StepNav nav={d.nav} current={d.step} id={d.id} />
+        <AskTheNetwork />
         <ReviewStep review={d.review!} id={d.id} editable={d.editable} />
       </>
     );
@@ -420,6 +464,7 @@ export default function ApplicationStep() {
         <StepNav nav={d.nav} current={d.step} id={d.id} />
         <Findings findings={d.findings} />
         <StepComments formId={null} />
+        <AskTheNetwork />
         <AttachmentsStep view={d.attachments!} id={d.id} editable={d.editable} returnTo={d.returnTo} />
       </>
     );

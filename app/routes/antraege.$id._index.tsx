@@ -25,6 +25,9 @@ import { getDb } from '../db.server';
 import { rulesOptions } from '../rules.server';
 import { requireApplicant } from '../session.server';
 import type { EditableStep } from '../../machines/frl/application/steps';
+import { hintsOf } from '../../db/repositories/netzwerk-context';
+import { memberOf } from '../netzwerk-context.server';
+import { formatDateTime } from '../../machines/shared/format';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? 'Antrag'} – Übersicht – Förderlotse Bürgerbeteiligung` },
@@ -54,10 +57,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const call = currentCalls(calls, context.date);
   const url = new URL(request.url);
   const blocking = result.findings.filter((f) => f.status === 'nicht_erfuellt' && f.severity !== 'hinweis');
+  const member = await memberOf(user.id);
   return {
     id: row.id,
     title: data.project.title?.trim() || 'Antrag ohne Titel',
     route: routeLabel(data.project.route ?? null),
+    // Advisors' pointers to network threads (issue 20 Nr. 6, ADR 0075); non-members see the title only.
+    networkMember: member !== null,
+    threadHints: (await hintsOf(await getDb(), row.id)).map((h) => ({
+      id: h.id,
+      link: `/netzwerk/themen/${h.threadId}`,
+      title: h.title,
+      note: h.note,
+      at: formatDateTime(h.createdAt),
+    })),
     version: row.version,
     steps: steps.map((s) => ({
       step: s.step,
@@ -148,6 +161,7 @@ export default function ApplicationOverview() {
         </p>
       </div>
       <StatusPanel d={d} />
+      <ThreadHints hints={d.threadHints} member={d.networkMember} />
       <h2>Abschnitte</h2>
       {d.editable && nextStep ? (
         <p>
@@ -275,6 +289,39 @@ function StatusPanel({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>>
           </Link>
         </p>
       ) : null}
+    </section>
+  );
+}
+
+/** Threads of the network the advice pointed to; a non-member reads the title and how to join. */
+function ThreadHints({
+  hints,
+  member,
+}: {
+  hints: Array<{ id: number; link: string; title: string; note: string | null; at: string }>;
+  member: boolean;
+}) {
+  if (!hints.length) return null;
+  return (
+    <section id="netzwerk-hinweise" aria-labelledby="netzwerk-hinweise-titel" className="notice">
+      <h2 id="netzwerk-hinweise-titel" className="heading-medium">
+        Hinweise der Beratung auf das EBBS-Netzwerk
+      </h2>
+      <ul>
+        {hints.map((h) => (
+          <li key={h.id}>
+            Ihre Beratung hat Sie auf dieses Thema hingewiesen: {member ? <Link to={h.link}>{h.title}</Link> : <strong>{h.title}</strong>}
+            <span className="caption"> ({h.at})</span>
+            {h.note ? <p className="preserve-lines">{h.note}</p> : null}
+          </li>
+        ))}
+      </ul>
+      {member ? null : (
+        <p>
+          Themen des Netzwerks lesen nur Mitglieder. <Link to="/netzwerk/profil">Treten Sie dem EBBS-Netzwerk bei</Link>, um das Thema zu
+          lesen.
+        </p>
+      )}
     </section>
   );
 }

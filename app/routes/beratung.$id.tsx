@@ -1,5 +1,7 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { findOrganisation } from '../../db/repositories/organisations';
 import { changesSince, listAdvisors, reviewMark, setReviewMark, versionAtFirstRequest } from '../../db/repositories/review';
@@ -29,6 +31,10 @@ import { qualityChecksOfApplication } from '../qualitaetscheck.server';
 import { isReviewIntent, reviewFormAction } from '../review-actions.server';
 import { reviewLoader } from '../review.server';
 import { ScrollTable } from '../components/scroll-table';
+import { hintsOf } from '../../db/repositories/netzwerk-context';
+import { hintSchema, maxHintNoteLength } from '../../machines/netzwerk/context';
+import { pointToThread } from '../netzwerk-context.server';
+import { ErrorSummary, TextField } from '../components/fields';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? 'Antrag'} – Beratung – Förderlotse Bürgerbeteiligung` },
@@ -105,6 +111,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       attachments: attachmentChanges,
     },
     notice: url.searchParams.get('hinweis'),
+    threadHints: (await hintsOf(db, row.id)).map((h) => ({
+      id: h.id,
+      link: `/netzwerk/themen/${h.threadId}`,
+      title: h.title,
+      note: h.note,
+      by: h.advisorName ?? 'Gelöschtes Konto',
+      at: formatDateTime(h.createdAt),
+    })),
   };
 }
 
@@ -114,6 +128,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get('intent');
   const id = access.loaded.row.id;
   if (isCommentIntent(intent)) return handleCommentAction(access, form, `/beratung/${id}`);
+  if (intent === 'netzwerk-hinweis') {
+    // Pointing to a thread is advice: only who advises this draft (like comments, ADR 0075).
+    const submission = parseWithZod(form, { schema: hintSchema });
+    if (!isAssignedAdvisor(actorOf(access.user, access.loaded.row), access.review.context))
+      return data(
+        { threadHint: submission.reply({ formErrors: ['Bitte übernehmen Sie die Beratung, bevor Sie auf ein Thema hinweisen.'] }) },
+        { status: 403 },
+      );
+    if (submission.status !== 'success') return data({ threadHint: submission.reply() }, { status: 400 });
+    const pointed = await pointToThread(access, submission.value);
+    if ('problem' in pointed) return data({ threadHint: submission.reply({ fieldErrors: { thema: [pointed.problem] } }) }, { status: 400 });
+    return redirect(`/beratung/${id}?hinweis=netzwerk#netzwerk-hinweis`);
+  }
   if (intent === 'durchgesehen') {
     const assigned = isAssignedAdvisor(actorOf(access.user, access.loaded.row), access.review.context);
     if (!assigned)
@@ -145,7 +172,48 @@ const notices: Record<string, string> = {
   'beratung.uebernehmen': 'Sie beraten jetzt diesen Entwurf. Die Organisation wurde benachrichtigt.',
   'beratung.hinzuziehen': 'Die Kollegin oder der Kollege ist hinzugezogen und wurde benachrichtigt.',
   durchgesehen: 'Die Änderungen sind als durchgesehen markiert. Künftige Änderungen erscheinen hier neu.',
+  netzwerk: 'Der Hinweis auf das Netzwerk-Thema ist gespeichert. Die Organisation wurde benachrichtigt.',
 };
+
+/** An advisor points the draft's author to a thread of the network (issue 20 Nr. 6, ADR 0075). */
+function ThreadHintForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
+  const [form, fields] = useForm({
+    id: 'netzwerk-hinweis-form',
+    lastResult,
+    constraint: getZodConstraint(hintSchema),
+    shouldValidate: 'onSubmit',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: hintSchema }),
+  });
+  return (
+    <>
+      <ErrorSummary form={form} order={['thema', 'notiz']} />
+      <PostForm {...getFormProps(form)} noValidate aria-labelledby="netzwerk-hinweis">
+        <input type="hidden" name="intent" value="netzwerk-hinweis" />
+        <TextField
+          field={fields.thema}
+          label="Nummer oder Adresse des Themas"
+          hint="Zum Beispiel 12 oder die Adresse aus dem Browser (…/netzwerk/themen/12)."
+        />
+        <TextAreaField
+          field={fields.notiz}
+          label="Notiz für die Organisation"
+          optional
+          rows={3}
+          hint={`Höchstens ${maxHintNoteLength} Zeichen.`}
+        />
+        <button type="submit" className="button button--secondary">
+          Auf das Thema hinweisen
+        </button>
+      </PostForm>
+    </>
+  );
+}
+
+function threadHintResultOf(value: unknown): SubmissionResult<string[]> | undefined {
+  return typeof value === 'object' && value !== null && 'threadHint' in value
+    ? (value as { threadHint: SubmissionResult<string[]> }).threadHint
+    : undefined;
+}
 
 function commentErrorOf(value: unknown): CommentFormError['commentError'] | null {
   return typeof value === 'object' && value !== null && 'commentError' in value ? (value as CommentFormError).commentError : null;
@@ -335,6 +403,27 @@ export default function AdvisorView() {
               </ReviewForm>
             </>
           ) : null}
+        </section>
+      ) : null}
+
+      {d.assigned || d.threadHints.length ? (
+        <section aria-labelledby="netzwerk-hinweis">
+          <h2 id="netzwerk-hinweis">Hinweis auf ein Netzwerk-Thema</h2>
+          {d.threadHints.length ? (
+            <ul>
+              {d.threadHints.map((h) => (
+                <li key={h.id}>
+                  <Link to={h.link}>{h.title}</Link>
+                  <span className="caption">
+                    {' '}
+                    · {h.by}, {h.at}
+                  </span>
+                  {h.note ? <p className="preserve-lines">{h.note}</p> : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {d.assigned ? <ThreadHintForm lastResult={threadHintResultOf(actionData)} /> : null}
         </section>
       ) : null}
 

@@ -43,6 +43,8 @@ import {
   visibleBody,
 } from '../../machines/netzwerk/topics';
 import { formatDateTime } from '../../machines/shared/format';
+import { contextOfThread } from '../../db/repositories/netzwerk-context';
+import { contextLines } from '../../machines/netzwerk/context';
 import { ErrorSummary, TextAreaField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
@@ -144,6 +146,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pages,
     moderator,
     subscribed: await isSubscribed(db, thread.id, member.id),
+    context: await contextOfThread(db, thread.id).then((c) => (c ? contextLines(c) : null)),
     editing: target('bearbeiten'),
     reporting: target('melden'),
     moderating: moderator ? target('moderieren') : null,
@@ -545,6 +548,13 @@ export default function ThreadPage() {
           </>
         ) : null}
       </p>
+      {d.context ? (
+        <aside className="notice" aria-label="Kontext der Frage">
+          <p>
+            <strong>Kontext:</strong> {d.context.join(', ')}
+          </p>
+        </aside>
+      ) : null}
       {d.notice ? (
         <div className="notice notice--success" role="status">
           <p>{d.notice}</p>

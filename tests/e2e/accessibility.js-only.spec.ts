@@ -3,7 +3,8 @@ import { answerAll, choosePerspective, startCheck, submit } from '../support/qua
 import { startApplication } from '../support/wizard';
 import { clientFor } from '../support/http';
 import { approvedApplication, bescheidForm, finishedProof, receiptForm } from '../support/umsetzung';
-import { createTestEvent } from '../support/e2e-database';
+import { createTestApplicant, createTestEvent, createTestNetworkMember } from '../support/e2e-database';
+import { askForAdvice, draftWithTitle, personFor, takeFromQueue } from '../support/advice';
 import { financeExport } from '../support/receipts-csv';
 
 /**
@@ -474,5 +475,44 @@ test('the form editor of the Redaktion stays accessible: a method with a wrong n
   await page.getByRole('button', { name: 'Entwurf anlegen' }).last().click();
   await expect(page.getByText('Vor dem Einreichen noch zu klären')).toBeVisible();
   await expect(page.getByRole('group', { name: 'Was gut funktioniert hat' })).toContainText('Fehler:');
+  await expectAccessible(page);
+});
+
+test('a question to the network from a step, with its errors, and the thread with its context stay accessible', async ({ page }) => {
+  // A fresh member of the Gemeinde Wiesenbach: its questions do not count against the seeded accounts' flood limit.
+  await signIn(page, await createTestNetworkMember(`Gemeinde Barrierefrei ${Date.now().toString(36)}`));
+  const draft = await startApplication(page);
+  await page.goto(`/netzwerk/frage?antrag=${draft.split('/').at(-1)}&schritt=vorhaben`);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Frage veröffentlichen' }).click();
+  await expect(page.getByText('Bitte geben Sie die Überschrift des Themas an.').first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Überschrift Ihrer Frage').fill('Eine Frage mit Kontext');
+  await page.getByLabel('Text', { exact: true }).fill('Was hat sich bewährt?');
+  await page.getByRole('button', { name: 'Frage veröffentlichen' }).click();
+  await expect(page.getByRole('complementary', { name: 'Kontext der Frage' })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`${draft}/vorhaben`);
+  await expect(page.getByRole('link', { name: 'Eine Frage mit Kontext' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('an advisor\u2019s pointer to a thread, with its error, and the draft showing it stay accessible', async ({ page, browser }) => {
+  await signIn(page, await createTestApplicant('Gemeinde Wiesenbach'));
+  const title = `Entwurf für den Netzwerk-Hinweis ${Date.now().toString(36)}`;
+  const overview = await draftWithTitle(page, title);
+  await askForAdvice(page, overview);
+  const advisor = await personFor(browser, 'beratung', true);
+  await takeFromQueue(advisor, title);
+  await advisor.getByLabel('Nummer oder Adresse des Themas').fill('999999');
+  await advisor.getByRole('button', { name: 'Auf das Thema hinweisen' }).click();
+  await expect(advisor.getByText('Dieses Thema gibt es im EBBS-Netzwerk nicht').first()).toBeVisible();
+  await expectAccessible(advisor);
+  await advisor.getByLabel('Nummer oder Adresse des Themas').fill('1');
+  await advisor.getByRole('button', { name: 'Auf das Thema hinweisen' }).click();
+  await expect(advisor.getByText('Der Hinweis auf das Netzwerk-Thema ist gespeichert.')).toBeVisible();
+  await expectAccessible(advisor);
+  await page.goto(overview);
+  await expect(page.getByRole('region', { name: 'Hinweise der Beratung auf das EBBS-Netzwerk' })).toBeVisible();
   await expectAccessible(page);
 });

@@ -61,6 +61,28 @@ function applicationRows(id: number): Row[] {
       expect: ownOnly(409),
     },
     { file: 'antraege.$id.$schritt', path: `/antraege/${id}/kosten`, method: 'GET', expect: ownOnly('redirect') },
+    // A question to the network from a step (issue 20 Nr. 6, ADR 0075): only who may read the draft
+    // uses its context (other organisations and advisors it was not shared with: 404, as on the draft).
+    {
+      file: 'netzwerk.frage',
+      path: `/netzwerk/frage?antrag=${id}&schritt=vorhaben`,
+      method: 'GET',
+      expect: { ...ownOnly('ok'), beratung: 404 },
+      // The draft's title is the applicant's text: never part of the context.
+      mustNotShow: privateTitle,
+    },
+    {
+      file: 'netzwerk.frage',
+      path: `/netzwerk/frage?antrag=${id}&schritt=unbekannt`,
+      method: 'GET',
+      expect: { ...ownOnly(404), beratung: 404 },
+    },
+    {
+      file: 'netzwerk.frage',
+      path: `/netzwerk/frage?antrag=${id}&schritt=vorhaben`,
+      method: 'POST',
+      expect: { ...ownOnly('invalid'), beratung: 404 },
+    },
     { file: 'antraege.$id.loeschen', path: `/antraege/${id}/loeschen`, method: 'GET', expect: ownOnly('ok') },
     {
       file: 'antraege.$id.anlagen.$anlage',
@@ -581,6 +603,14 @@ const matrix: Row[] = [
     path: '/netzwerk/themen',
     method: 'POST',
     expect: only(['kommune', 'beratung'], 'invalid', 'redirect'),
+  },
+  // Without a draft the question page leads to the topics' own form.
+  { file: 'netzwerk.frage', path: '/netzwerk/frage', method: 'GET', expect: { ...all('redirect'), anonymous: 'signin' } },
+  {
+    file: 'netzwerk.frage',
+    path: '/netzwerk/frage?antrag=999999&schritt=vorhaben',
+    method: 'GET',
+    expect: { ...only(['kommune', 'verein', 'beratung'], 404) },
   },
   { file: 'netzwerk.themen.$id', path: '/netzwerk/themen/1', method: 'GET', expect: only(['kommune', 'beratung'], 'ok', 'redirect') },
   { file: 'netzwerk.themen.$id', path: '/netzwerk/themen/999999', method: 'GET', expect: only(['kommune', 'beratung'], 404, 'redirect') },
