@@ -13,15 +13,18 @@ import {
   decodeCsv,
   importEncodingLabel,
   importEncodings,
+  MAX_IMPORT_BYTES,
+  windows1252Notice,
+  type ImportEncoding,
+} from '../../machines/shared/csv-import';
+import {
   mappableFields,
   mappingFromForm,
   mappingProblems,
-  MAX_IMPORT_BYTES,
   readRows,
   readTable,
   suggestMapping,
   summarise,
-  type ImportEncoding,
   type Mapping,
 } from '../../machines/umsetzung/receipt-import';
 import { countedCents, receiptFieldLabels } from '../../machines/umsetzung/receipts';
@@ -152,9 +155,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!table.ok) return data<Step1Error>({ step: 'datei', error: table.message, encoding }, { status: 400 });
     const mapping = suggestMapping(table.header);
     const rows = await checkedRows(loaded, table, mapping);
-    const notice = decoded.guessed
-      ? 'Die Datei ist nicht in UTF-8 gespeichert; wir haben sie als Windows-1252 gelesen (so speichern ältere Excel- und Finanzprogramme). Bitte prüfen Sie Umlaute in der Vorschau.'
-      : null;
+    const notice = decoded.guessed ? windows1252Notice : null;
     return step2(loaded, decoded.text, table.header, mapping, rows, { notice });
   }
 
