@@ -28,6 +28,7 @@ import {
   type Mapping,
 } from '../../machines/umsetzung/receipt-import';
 import { countedCents, receiptFieldLabels } from '../../machines/umsetzung/receipts';
+import { ColumnSelect } from '../components/csv-import';
 import { CsrfInput } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
 import { assertCsrf, readProtectedForm } from '../csrf.server';
@@ -187,39 +188,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const stored = await db.transaction().execute((trx) => importReceipts(trx, loaded.row.id, receipts, user.id));
   return redirect(
     `/antraege/${loaded.application.row.id}/umsetzung/belege?importiert=${stored.added}&doppelt=${stored.duplicates + summary.duplicates}`,
-  );
-}
-
-function ColumnSelect({
-  id,
-  name,
-  label,
-  header,
-  value,
-  required,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  header: string[];
-  value: string;
-  required: boolean;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-        {required ? null : <span className="field__optional"> (optional)</span>}
-      </label>
-      <select id={id} name={name} defaultValue={value} className="select">
-        <option value="">{required ? 'Bitte auswählen' : 'Keine Spalte'}</option>
-        {header.map((h, i) => (
-          <option key={`${i}-${h}`} value={String(i)}>
-            Spalte {i + 1}: {h || '(ohne Namen)'}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 

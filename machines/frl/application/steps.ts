@@ -139,10 +139,7 @@ export type CostLineField = 'description' | 'amount' | 'quantity' | 'unitPrice' 
  * CSV file (ADR 0078): the same rules, the same sentences. `clause` where a rule of the directive
  * stands behind it. The budget step prefixes "Zeile n:"; the import shows them at the file's row.
  */
-export function costLineIssues(
-  line: CostLine,
-  data: ApplicationData,
-): Array<{ field: CostLineField; message: string; clause?: string }> {
+export function costLineIssues(line: CostLine, data: ApplicationData): Array<{ field: CostLineField; message: string; clause?: string }> {
   const issues: Array<{ field: CostLineField; message: string; clause?: string }> = [];
   const { start, end } = data.schedule;
   const firstYear = start ? Number(start.slice(0, 4)) : null;
@@ -168,8 +165,7 @@ export function costLineIssues(
   if (line.category === 'software' && partOf(data) !== 'B' && blank(data.project.softwareReason)) {
     issues.push({
       field: 'category',
-      message:
-        'Software ist nur zuwendungsfähig, wenn das Beteiligungsportal nicht ausreicht – begründen Sie das im Schritt „Vorhaben“.',
+      message: 'Software ist nur zuwendungsfähig, wenn das Beteiligungsportal nicht ausreicht – begründen Sie das im Schritt „Vorhaben“.',
       clause: 'FRL Teil 2 A II Nr. 3',
     });
   }
