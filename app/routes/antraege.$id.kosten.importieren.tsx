@@ -366,8 +366,7 @@ function PreviewForm({ preview: p, base }: { preview: Preview; base: string }) {
         </div>
         <h2 id="vorschau-titel">Vorschau der Ausgaben</h2>
         <p role="status">
-          {p.summary.total} Zeilen: {p.summary.valid} fehlerfrei ({p.summary.sum}), {p.summary.invalid} mit Fehlern. Noch ist nichts
-          übernommen.
+          {`${p.summary.total} Zeilen: ${p.summary.valid} fehlerfrei (${p.summary.sum}), ${p.summary.invalid} mit Fehlern. Noch ist nichts übernommen.`}
         </p>
         {p.summary.invalid ? (
           <>
@@ -377,9 +376,7 @@ function PreviewForm({ preview: p, base }: { preview: Preview; base: string }) {
                 .filter((r) => r.errors.length)
                 .slice(0, 50)
                 .map((r) => (
-                  <li key={r.line}>
-                    Zeile {r.line}: {r.errors.join(' ')}
-                  </li>
+                  <li key={r.line}>{`Zeile ${r.line}: ${r.errors.join(' ')}`}</li>
                 ))}
             </ul>
             {p.summary.invalid > 50 ? <p>… und {p.summary.invalid - 50} weitere (siehe Tabelle).</p> : null}

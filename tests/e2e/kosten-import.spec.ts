@@ -40,7 +40,7 @@ test('cost lines from a CSV file: upload, fix the mapping, preview, confirm, lin
   await expect(preview.getByRole('row', { name: /Plakate und Flyer/ })).toContainText('850,00 €');
   await expect(page.getByText('3 Zeilen: 2 fehlerfrei (3.319,12 €), 1 mit Fehlern. Noch ist nichts übernommen.')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Zeilen mit Fehlern' })).toContainText(
-    'Zeile 4: Einzelpreis: Bitte geben Sie den Einzelpreis an.',
+    'Zeile 4: Menge oder Stunden: Bitte geben Sie die Menge an (mehr als 0). Einzelpreis: Bitte geben Sie den Einzelpreis an.',
   );
 
   await page.getByRole('button', { name: '2 Ausgaben übernehmen' }).click();
