@@ -57,6 +57,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
   formData?.get('intent') === 'autosave' ? false : defaultShouldRevalidate;
 
+/** `?importiert=N` after a CSV import of cost lines (ADR 0078): a count to announce, nothing else. */
+function importedCount(raw: string | null): number | null {
+  return raw && /^[1-9]\d{0,3}$/.test(raw) ? Number(raw) : null;
+}
+
 function budgetView(loaded: Awaited<ReturnType<typeof requireOwnApplication>>, url: URL): BudgetView {
   const { data, context } = loaded;
   const { start, end } = data.schedule;
@@ -76,6 +81,8 @@ function budgetView(loaded: Awaited<ReturnType<typeof requireOwnApplication>>, u
     live: { data, table: context.table, date: context.date },
     // A line opened for editing without JavaScript ("Ändern" links to ?zeile=<id>).
     openLine: url.searchParams.get('zeile')?.slice(0, 40) ?? null,
+    importHref: isEditable(statusOf(restoreReview(loaded.row))) ? `/antraege/${loaded.row.id}/kosten/importieren` : null,
+    imported: importedCount(url.searchParams.get('importiert')),
   };
 }
 

@@ -13,18 +13,22 @@ import {
   decodeCsv,
   importEncodingLabel,
   importEncodings,
+  MAX_IMPORT_BYTES,
+  windows1252Notice,
+  type ImportEncoding,
+} from '../../machines/shared/csv-import';
+import {
   mappableFields,
   mappingFromForm,
   mappingProblems,
-  MAX_IMPORT_BYTES,
   readRows,
   readTable,
   suggestMapping,
   summarise,
-  type ImportEncoding,
   type Mapping,
 } from '../../machines/umsetzung/receipt-import';
 import { countedCents, receiptFieldLabels } from '../../machines/umsetzung/receipts';
+import { ColumnSelect } from '../components/csv-import';
 import { CsrfInput } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
 import { assertCsrf, readProtectedForm } from '../csrf.server';
@@ -152,9 +156,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!table.ok) return data<Step1Error>({ step: 'datei', error: table.message, encoding }, { status: 400 });
     const mapping = suggestMapping(table.header);
     const rows = await checkedRows(loaded, table, mapping);
-    const notice = decoded.guessed
-      ? 'Die Datei ist nicht in UTF-8 gespeichert; wir haben sie als Windows-1252 gelesen (so speichern ältere Excel- und Finanzprogramme). Bitte prüfen Sie Umlaute in der Vorschau.'
-      : null;
+    const notice = decoded.guessed ? windows1252Notice : null;
     return step2(loaded, decoded.text, table.header, mapping, rows, { notice });
   }
 
@@ -186,39 +188,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const stored = await db.transaction().execute((trx) => importReceipts(trx, loaded.row.id, receipts, user.id));
   return redirect(
     `/antraege/${loaded.application.row.id}/umsetzung/belege?importiert=${stored.added}&doppelt=${stored.duplicates + summary.duplicates}`,
-  );
-}
-
-function ColumnSelect({
-  id,
-  name,
-  label,
-  header,
-  value,
-  required,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  header: string[];
-  value: string;
-  required: boolean;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-        {required ? null : <span className="field__optional"> (optional)</span>}
-      </label>
-      <select id={id} name={name} defaultValue={value} className="select">
-        <option value="">{required ? 'Bitte auswählen' : 'Keine Spalte'}</option>
-        {header.map((h, i) => (
-          <option key={`${i}-${h}`} value={String(i)}>
-            Spalte {i + 1}: {h || '(ohne Namen)'}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { columnFromForm, readTable as readSharedTable, suggestColumns, type Table } from '../shared/csv-import';
 import type { Bescheid } from './bescheid';
 import { parseReceiptForm, receiptFieldLabels, type Receipt, type ReceiptField, type ReceiptFormValues } from './receipts';
 
@@ -10,75 +10,12 @@ import { parseReceiptForm, receiptFieldLabels, type Receipt, type ReceiptField, 
  * typed by hand. Nothing is stored here; the caller stores the rows that passed.
  */
 
-export const MAX_IMPORT_BYTES = 1_000_000;
+export { MAX_IMPORT_BYTES } from '../shared/csv-import';
 export const MAX_IMPORT_ROWS = 2_000;
 
-export const importEncodings = ['auto', 'utf-8', 'windows-1252'] as const;
-export type ImportEncoding = (typeof importEncodings)[number];
-export const importEncodingLabel: Record<ImportEncoding, string> = {
-  auto: 'Automatisch erkennen',
-  'utf-8': 'UTF-8',
-  'windows-1252': 'Windows-1252 (ältere Excel- und Finanzprogramme)',
-};
-
-export type Decoded = { ok: true; text: string; encoding: 'utf-8' | 'windows-1252'; guessed: boolean } | { ok: false; message: string };
-
-/**
- * The text of an uploaded file. "auto" reads UTF-8 (a byte order mark is dropped) and falls back to
- * Windows-1252 when the bytes are not valid UTF-8, saying so; an explicit choice is honoured, but
- * a file that is not valid UTF-8 is refused when UTF-8 was chosen (it would show as mojibake).
- */
-export function decodeCsv(bytes: Uint8Array, encoding: ImportEncoding): Decoded {
-  if (bytes.length === 0) return { ok: false, message: 'Die Datei ist leer. Bitte wählen Sie die CSV-Datei mit den Belegen.' };
-  if (bytes.length > MAX_IMPORT_BYTES)
-    return { ok: false, message: 'Die Datei ist größer als 1 MB. Bitte teilen Sie sie auf, zum Beispiel nach Monaten.' };
-  if (bytes.includes(0))
-    return {
-      ok: false,
-      message:
-        'Die Datei ist keine Textdatei (zum Beispiel eine Excel-Arbeitsmappe). Bitte speichern Sie sie in Ihrem Tabellenprogramm als „CSV (Trennzeichen-getrennt)“.',
-    };
-  if (encoding !== 'windows-1252') {
-    try {
-      const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-      return { ok: true, text, encoding: 'utf-8', guessed: false };
-    } catch {
-      if (encoding === 'utf-8')
-        return {
-          ok: false,
-          message:
-            'Die Datei ist nicht in UTF-8 gespeichert. Bitte wählen Sie beim Zeichensatz „Windows-1252“ oder „Automatisch erkennen“.',
-        };
-    }
-  }
-  return { ok: true, text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', guessed: encoding === 'auto' };
-}
-
-export type Table = { ok: true; header: string[]; rows: string[][] } | { ok: false; message: string };
-
-/** Splits the text into a header and data rows; the delimiter (semicolon, comma, tab) is detected. */
+/** The receipts' file as a header and rows (shared reader, ADR 0063/0078). */
 export function readTable(text: string): Table {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
-    delimiter: '',
-    delimitersToGuess: [';', ',', '\t', '|'],
-    skipEmptyLines: 'greedy',
-  });
-  const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
-  if (quoteError)
-    return {
-      ok: false,
-      message: `Zeile ${(quoteError.row ?? 0) + 1} der Datei hat ein Anführungszeichen, das nicht geschlossen wird. Bitte prüfen Sie die Datei.`,
-    };
-  const [header, ...rows] = parsed.data;
-  if (!header || header.every((h) => !h.trim()))
-    return { ok: false, message: 'Die Datei hat keine Kopfzeile. Die erste Zeile muss die Spaltennamen enthalten.' };
-  if (rows.length === 0) return { ok: false, message: 'Die Datei enthält nur die Kopfzeile, aber keine Belege.' };
-  if (rows.length > MAX_IMPORT_ROWS)
-    return {
-      ok: false,
-      message: `Die Datei enthält ${rows.length.toLocaleString('de-DE')} Zeilen; höchstens ${MAX_IMPORT_ROWS.toLocaleString('de-DE')} lassen sich auf einmal übernehmen. Bitte teilen Sie sie auf.`,
-    };
-  return { ok: true, header: header.map((h) => h.trim()), rows };
+  return readSharedTable(text, { maxRows: MAX_IMPORT_ROWS, rowsName: 'Belege' });
 }
 
 /** The fields a column can be mapped to; the Position has its own choice (a column or one line for all). */
@@ -94,37 +31,23 @@ export interface Mapping {
   negativeIsExpense: boolean;
 }
 
-const hints: Record<MappableField | 'line', RegExp> = {
-  invoicedOn: /rechnungsdatum|belegdatum|rechnung vom|^datum$/i,
-  paidOn: /zahlungsdatum|zahldatum|bezahlt|wertstellung|valuta|buchungstag/i,
-  orderedOn: /auftrag|bestell/i,
-  payee: /empf(ä|ae)nger|kreditor|lieferant|beg(ü|ue)nstigt|zahlungspartner/i,
-  purpose: /grund|verwendungszweck|buchungstext|zweck|beschreibung|text/i,
-  netCents: /netto/i,
-  grossCents: /brutto|^betrag|summe/i,
-  line: /position|kostenart|kostenposition|haushaltsstelle|sachkonto|kategorie/i,
-};
+// The more specific names first: "Zahlungsdatum" must not be taken for the invoice date.
+const hints = [
+  ['paidOn', /zahlungsdatum|zahldatum|bezahlt|wertstellung|valuta|buchungstag/i],
+  ['orderedOn', /auftrag|bestell/i],
+  ['invoicedOn', /rechnungsdatum|belegdatum|rechnung vom|^datum$/i],
+  ['netCents', /netto/i],
+  ['grossCents', /brutto|^betrag|summe/i],
+  ['payee', /empf(ä|ae)nger|kreditor|lieferant|beg(ü|ue)nstigt|zahlungspartner/i],
+  ['line', /position|kostenart|kostenposition|haushaltsstelle|sachkonto|kategorie/i],
+  ['purpose', /grund|verwendungszweck|buchungstext|zweck|beschreibung|text/i],
+] as const;
 
 /** A first mapping from the column names (each column used once); the person checks and changes it. */
 export function suggestMapping(header: string[]): Mapping {
-  const used = new Set<number>();
-  const find = (pattern: RegExp) => {
-    const index = header.findIndex((h, i) => !used.has(i) && pattern.test(h));
-    if (index < 0) return null;
-    used.add(index);
-    return index;
-  };
-  // The more specific names first: "Zahlungsdatum" must not be taken for the invoice date.
-  const paidOn = find(hints.paidOn);
-  const orderedOn = find(hints.orderedOn);
-  const invoicedOn = find(hints.invoicedOn);
-  const netCents = find(hints.netCents);
-  const grossCents = find(hints.grossCents);
-  const payee = find(hints.payee);
-  const line = find(hints.line);
-  const purpose = find(hints.purpose);
+  const { line, ...columns } = suggestColumns(header, hints);
   return {
-    columns: { invoicedOn, paidOn, orderedOn, payee, purpose, netCents, grossCents },
+    columns,
     line: line === null ? null : { kind: 'column', index: line },
     negativeIsExpense: false,
   };
@@ -132,12 +55,7 @@ export function suggestMapping(header: string[]): Mapping {
 
 /** The mapping as the form posts it: `spalte-<field>` = column index or '', `position` = `spalte:<i>` | `position:<id>`. */
 export function mappingFromForm(get: (name: string) => string | null, columnCount: number): Mapping {
-  const column = (name: string) => {
-    const raw = get(name) ?? '';
-    if (!/^\d{1,4}$/.test(raw)) return null;
-    const index = Number(raw);
-    return index < columnCount ? index : null;
-  };
+  const column = (name: string) => columnFromForm(get(name), columnCount);
   const columns = Object.fromEntries(mappableFields.map((f) => [f, column(`spalte-${f}`)])) as Mapping['columns'];
   const position = get('position') ?? '';
   const asColumn = /^spalte:(\d{1,4})$/.exec(position);

@@ -1,6 +1,7 @@
 import { expect, expectAccessible, signIn, test, type DemoRole } from '../support/fixtures';
 import { answerAll, choosePerspective, startCheck, submit } from '../support/qualitaetscheck';
 import { startApplication } from '../support/wizard';
+import { applicationWithBudgetStep } from '../support/budget';
 import { clientFor } from '../support/http';
 import { approvedApplication, bescheidForm, finishedProof, receiptForm } from '../support/umsetzung';
 import { createTestApplicant, createTestEvent, createTestNetworkMember } from '../support/e2e-database';
@@ -149,6 +150,29 @@ test('an event with selection: the application form with its errors stays access
   await expect(
     page.getByText('Bitte schreiben Sie kurz, warum Sie teilnehmen möchten; danach wählen die Veranstalter aus.').first(),
   ).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('the CSV import of cost lines stays accessible: the file step with its error, the preview with row errors', async ({
+  page,
+  baseURL,
+}) => {
+  const client = await clientFor(baseURL!, 'verein');
+  const app = await applicationWithBudgetStep(client);
+  await client.dispose();
+  await signIn(page, 'verein');
+  await page.goto(`${app}/kosten/importieren`);
+  await page.getByRole('button', { name: 'Datei lesen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Bitte wählen Sie die CSV-Datei mit den Ausgaben.');
+  await expectAccessible(page);
+  const file = ['Kategorie;Beschreibung;Menge;Einzelpreis;Jahr', 'Honorare;Moderation;2;100,00;2027', 'Catering;Imbiss;1;x;2031'].join(
+    '\n',
+  );
+  await page.getByLabel('CSV-Datei', { exact: true }).setInputFiles({ name: 'k.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+  await page.getByRole('button', { name: 'Datei lesen' }).click();
+  await expect(page.getByRole('list', { name: 'Zeilen mit Fehlern' })).toContainText('Catering');
+  await page.getByRole('button', { name: '1 Ausgabe übernehmen' }).click();
+  await expect(page.getByRole('alert')).toContainText('1 Zeile hat Fehler');
   await expectAccessible(page);
 });
 

@@ -83,6 +83,16 @@ function applicationRows(id: number): Row[] {
       method: 'POST',
       expect: { ...ownOnly('invalid'), beratung: 404 },
     },
+    // The CSV import of cost lines opens with the budget step (not yet here: the Zeitplan is empty); the template always.
+    { file: 'antraege.$id.kosten.importieren', path: `/antraege/${id}/kosten/importieren`, method: 'GET', expect: ownOnly('redirect') },
+    {
+      file: 'antraege.$id.kosten.importieren',
+      path: `/antraege/${id}/kosten/importieren`,
+      method: 'POST',
+      form: { intent: 'pruefen' },
+      expect: ownOnly('redirect'),
+    },
+    { file: 'antraege.$id.kosten.vorlage[.csv]', path: `/antraege/${id}/kosten/vorlage.csv`, method: 'GET', expect: ownOnly('ok') },
     { file: 'antraege.$id.loeschen', path: `/antraege/${id}/loeschen`, method: 'GET', expect: ownOnly('ok') },
     {
       file: 'antraege.$id.anlagen.$anlage',

@@ -240,6 +240,10 @@ function lastMailTo(file: string, address: string): string {
 const samples: Record<string, Samples> = {
   'antraege.$id.$schritt': { variants: stepIds, target: as('verein', (fuzz, step) => `/antraege/${draft(fuzz)}/${step}`) },
   'antraege.$id.status': { variants: ['status'], target: as('verein', (fuzz) => `/antraege/${draft(fuzz)}/status`) },
+  'antraege.$id.kosten.importieren': {
+    variants: ['kosten-import'],
+    target: as('verein', (fuzz) => `/antraege/${draft(fuzz)}/kosten/importieren`),
+  },
   'antraege.$id.loeschen': { variants: ['loeschen'], target: as('verein', (fuzz) => `/antraege/${draft(fuzz)}/loeschen`) },
   'antraege.$id.umsetzung._index': {
     variants: ['umsetzung'],

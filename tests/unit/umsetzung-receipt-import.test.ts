@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bescheidSchema, type Bescheid } from '../../machines/umsetzung/bescheid';
-import {
-  decodeCsv,
-  mappingFromForm,
-  mappingProblems,
-  readRows,
-  readTable,
-  suggestMapping,
-  summarise,
-} from '../../machines/umsetzung/receipt-import';
+import { decodeCsv } from '../../machines/shared/csv-import';
+import { mappingFromForm, mappingProblems, readRows, readTable, suggestMapping, summarise } from '../../machines/umsetzung/receipt-import';
 import { storedBescheid } from '../support/umsetzung';
 
 // Issue 19 Nr. 2: receipts from a CSV file (ADR 0063).

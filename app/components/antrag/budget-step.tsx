@@ -28,6 +28,10 @@ export interface BudgetView {
   live: { data: ApplicationData; table: ParameterTable; date: string };
   /** The id of the line opened for editing by the address (without JavaScript). */
   openLine: string | null;
+  /** The CSV import of cost lines (ADR 0078); null when the draft cannot be changed. */
+  importHref: string | null;
+  /** How many lines a CSV import has just added (the import redirects here with `?importiert=N`). */
+  imported: number | null;
 }
 
 const noId = () => '';
@@ -143,6 +147,11 @@ export function BudgetStep({
             </button>
           )}
         </div>
+        {editable && view.importHref ? (
+          <p>
+            Eine Liste aus einer Tabelle? <a href={view.importHref}>Ausgaben aus CSV-Datei übernehmen</a>
+          </p>
+        ) : null}
       </Section>
       {view.part === 'B' ? (
         <Section id="eigenleistungen" title="Unbare Eigenleistungen" hint={view.inKindHint}>
@@ -236,7 +245,13 @@ export function BudgetStep({
         />
         <TextAreaField field={f('capExceedReason')} label="Nur bei mehr als dem Höchstbetrag: Begründung" rows={3} />
       </Section>
-      {totals ? <BudgetSummary totals={totals} cap={view.cap} /> : null}
+      {totals ? (
+        <BudgetSummary
+          totals={totals}
+          cap={view.cap}
+          notice={view.imported === null ? null : view.imported === 1 ? '1 Ausgabe übernommen.' : `${view.imported} Ausgaben übernommen.`}
+        />
+      ) : null}
     </>
   );
 }

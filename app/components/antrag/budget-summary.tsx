@@ -73,13 +73,19 @@ function AmountTable({
   );
 }
 
-export function BudgetSummary({ totals, cap }: { totals: BudgetTotals; cap: string | null }) {
+export function BudgetSummary({ totals, cap, notice = null }: { totals: BudgetTotals; cap: string | null; notice?: string | null }) {
   const sources = financingSources(totals);
   const categories = totals.byCategory.map((c) => ({ label: categoryLabel(c.category), cents: c.cents }));
   if (totals.inKindCents > 0) categories.push({ label: 'Unbare Eigenleistungen', cents: totals.inKindCents });
   return (
     <section className="form-section" aria-labelledby="summen-titel" id="summen">
       <h2 id="summen-titel">Summen</h2>
+      {/* After a CSV import (ADR 0078) the page opens here: say what was added. */}
+      {notice ? (
+        <p className="notice notice--success" role="status">
+          {notice}
+        </p>
+      ) : null}
       <dl className="summary-list">
         <div>
           <dt>Gesamtausgaben</dt>

@@ -7,7 +7,7 @@ import { landkreise, longText, optionalText, organisationKinds } from '../../sha
 import { costCategories, participationFormats, participationLevels, targetGroupIds } from '../catalogues';
 import { fundingRoutes } from '../routes';
 import { projectYesNoNames } from './fields/vorhaben';
-import type { ApplicationData } from './schema';
+import type { ApplicationData, CostLine } from './schema';
 
 /** The Vorhaben step's yes/no questions as posted (ja/nein). */
 const projectYesNoForm = Object.fromEntries(projectYesNoNames.map((name) => [name, optionalYesNo])) as Record<
@@ -73,6 +73,62 @@ function organisationFields() {
     bic: optionalText('die BIC', 14).transform((v) => v.replace(/\s+/g, '').toUpperCase()),
     bankName: optionalText('das Kreditinstitut'),
   });
+}
+
+/**
+ * One cost line as the budget step posts it (strings), checked for types and lengths. Shared with
+ * the CSV import of cost lines (ADR 0078), which feeds each file row through it.
+ */
+export function costLineFormRow(newId: () => string) {
+  return z
+    .object({
+      id: rowId(newId),
+      category: z.enum(costCategories.map((c) => c.id) as [string, ...string[]]).default('sonstiges'),
+      kind: z.enum(['menge', 'pauschal', 'personal']).default('menge'),
+      description: optionalText('die Beschreibung', 300),
+      quantity: quantityField('die Menge'),
+      unitPrice: budgetEuro('den Einzelpreis'),
+      amount: budgetEuro('den Betrag'),
+      year,
+      note: optionalText('die Anmerkung', 500),
+    })
+    .superRefine((line, ctx) => {
+      // Never drop what was typed: an amount and a calculation that does not use it is a question, not a guess.
+      const counted = line.quantity !== undefined || line.unitPrice !== undefined;
+      if (line.kind !== 'pauschal' && line.amount !== undefined && !counted) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['amount'],
+          message:
+            'Sie haben einen Pauschalbetrag eingetragen, als Berechnung aber nicht „Pauschalbetrag“ gewählt. Wählen Sie „Pauschalbetrag“ oder tragen Sie Menge und Einzelpreis ein.',
+        });
+      }
+      if (line.kind === 'pauschal' && line.amount === undefined && counted) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['amount'],
+          message:
+            'Sie haben Menge oder Einzelpreis eingetragen, als Berechnung aber „Pauschalbetrag“ gewählt. Tragen Sie den Pauschalbetrag ein oder wählen Sie „Menge × Einzelpreis“.',
+        });
+      }
+    });
+}
+export type CostLineFormRow = z.output<ReturnType<typeof costLineFormRow>>;
+
+/** A parsed form row as a stored cost line (a lump sum keeps its amount, a calculation its factors). */
+export function costLineFromForm(l: CostLineFormRow): CostLine {
+  const defined = Object.entries({
+    id: l.id,
+    category: l.category,
+    kind: l.kind,
+    description: l.description,
+    quantityMilli: l.kind === 'pauschal' ? undefined : l.quantity,
+    unitPriceCents: l.kind === 'pauschal' ? undefined : l.unitPrice,
+    amountCents: l.kind === 'pauschal' ? l.amount : undefined,
+    year: l.year,
+    note: l.note,
+  }).filter(([, v]) => v !== undefined && v !== '');
+  return Object.fromEntries(defined) as CostLine;
 }
 
 const schemaCache = new WeakMap<() => string, Map<EditableStep, ReturnType<typeof buildStepFormSchema>>>();
@@ -169,42 +225,7 @@ function buildStepFormSchema(step: EditableStep, newId: () => string) {
     case 'kosten':
       return z.object({
         vatDeductible: optionalYesNo,
-        lines: list(
-          z
-            .object({
-              id: rowId(newId),
-              category: z.enum(costCategories.map((c) => c.id) as [string, ...string[]]).default('sonstiges'),
-              kind: z.enum(['menge', 'pauschal', 'personal']).default('menge'),
-              description: optionalText('die Beschreibung', 300),
-              quantity: quantityField('die Menge'),
-              unitPrice: budgetEuro('den Einzelpreis'),
-              amount: budgetEuro('den Betrag'),
-              year,
-              note: optionalText('die Anmerkung', 500),
-            })
-            .superRefine((line, ctx) => {
-              // Never drop what was typed: an amount and a calculation that does not use it is a question, not a guess.
-              const counted = line.quantity !== undefined || line.unitPrice !== undefined;
-              if (line.kind !== 'pauschal' && line.amount !== undefined && !counted) {
-                ctx.addIssue({
-                  code: 'custom',
-                  path: ['amount'],
-                  message:
-                    'Sie haben einen Pauschalbetrag eingetragen, als Berechnung aber nicht „Pauschalbetrag“ gewählt. Wählen Sie „Pauschalbetrag“ oder tragen Sie Menge und Einzelpreis ein.',
-                });
-              }
-              if (line.kind === 'pauschal' && line.amount === undefined && counted) {
-                ctx.addIssue({
-                  code: 'custom',
-                  path: ['amount'],
-                  message:
-                    'Sie haben Menge oder Einzelpreis eingetragen, als Berechnung aber „Pauschalbetrag“ gewählt. Tragen Sie den Pauschalbetrag ein oder wählen Sie „Menge × Einzelpreis“.',
-                });
-              }
-            }),
-          2000,
-          'Ausgabenzeilen',
-        ),
+        lines: list(costLineFormRow(newId), 2000, 'Ausgabenzeilen'),
         inKind: list(
           z.object({
             id: rowId(newId),
@@ -325,19 +346,7 @@ export function applyStepForm(data: ApplicationData, step: EditableStep, parsed:
     case 'kosten':
       next.budget = clean({
         vatDeductible: p.vatDeductible,
-        lines: (p.lines as Raw[]).map((l) =>
-          clean({
-            id: l.id,
-            category: l.category,
-            kind: l.kind,
-            description: l.description,
-            quantityMilli: l.kind === 'pauschal' ? undefined : l.quantity,
-            unitPriceCents: l.kind === 'pauschal' ? undefined : l.unitPrice,
-            amountCents: l.kind === 'pauschal' ? l.amount : undefined,
-            year: l.year,
-            note: l.note,
-          }),
-        ),
+        lines: (p.lines as CostLineFormRow[]).map(costLineFromForm),
         inKind: (p.inKind as Raw[]).map((l) =>
           clean({
             id: l.id,

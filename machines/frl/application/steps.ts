@@ -4,7 +4,7 @@ import type { Finding } from '../engine';
 import type { ParameterTable } from '../parameters';
 import { routeInfo } from '../routes';
 import { totalsFor } from './facts';
-import type { ApplicationData } from './schema';
+import type { ApplicationData, CostLine } from './schema';
 import { formatEuro } from '../../shared/format';
 import {
   applicantFields,
@@ -131,45 +131,55 @@ function scheduleIssues(data: ApplicationData): StepIssue[] {
   return issues;
 }
 
-function budgetIssues(data: ApplicationData, context: StepContext): StepIssue[] {
-  const issues: StepIssue[] = [];
-  const b = data.budget;
+/** A cost line's field that an issue belongs to (the form's name within the line). */
+export type CostLineField = 'description' | 'amount' | 'quantity' | 'unitPrice' | 'year' | 'category';
+
+/**
+ * What keeps one cost line from being complete, whether typed into the budget step or read from a
+ * CSV file (ADR 0078): the same rules, the same sentences. `clause` where a rule of the directive
+ * stands behind it. The budget step prefixes "Zeile n:"; the import shows them at the file's row.
+ */
+export function costLineIssues(line: CostLine, data: ApplicationData): Array<{ field: CostLineField; message: string; clause?: string }> {
+  const issues: Array<{ field: CostLineField; message: string; clause?: string }> = [];
   const { start, end } = data.schedule;
   const firstYear = start ? Number(start.slice(0, 4)) : null;
   const lastYear = end ? Number(end.slice(0, 4)) : null;
+  if (blank(line.description)) issues.push({ field: 'description', message: 'Bitte beschreiben Sie die Ausgabe.' });
+  if (line.kind === 'pauschal' && !line.amountCents) issues.push({ field: 'amount', message: 'Bitte geben Sie den Betrag an.' });
+  if (line.kind !== 'pauschal') {
+    if (!line.quantityMilli)
+      issues.push({
+        field: 'quantity',
+        message: `Bitte geben Sie ${line.kind === 'personal' ? 'die Stunden' : 'die Menge'} an (mehr als 0).`,
+      });
+    if (!line.unitPriceCents)
+      issues.push({
+        field: 'unitPrice',
+        message: `Bitte geben Sie ${line.kind === 'personal' ? 'den Stundensatz' : 'den Einzelpreis'} an.`,
+      });
+  }
+  if (line.year === undefined) issues.push({ field: 'year', message: 'Bitte wählen Sie das Kalenderjahr.' });
+  else if (firstYear !== null && lastYear !== null && (line.year < firstYear || line.year > lastYear)) {
+    issues.push({ field: 'year', message: `${line.year} liegt außerhalb des Vorhabenzeitraums (${firstYear}–${lastYear}).` });
+  }
+  if (line.category === 'software' && partOf(data) !== 'B' && blank(data.project.softwareReason)) {
+    issues.push({
+      field: 'category',
+      message: 'Software ist nur zuwendungsfähig, wenn das Beteiligungsportal nicht ausreicht – begründen Sie das im Schritt „Vorhaben“.',
+      clause: 'FRL Teil 2 A II Nr. 3',
+    });
+  }
+  return issues;
+}
+
+function budgetIssues(data: ApplicationData, context: StepContext): StepIssue[] {
+  const issues: StepIssue[] = [];
+  const b = data.budget;
   issues.push(...missingFields(budgetFields, b, data));
   if (b.lines.length === 0) issues.push({ field: 'lines', message: 'Bitte erfassen Sie mindestens eine Ausgabe.' });
   b.lines.forEach((line, i) => {
-    const n = i + 1;
-    if (blank(line.description))
-      issues.push({ field: `lines[${i}].description`, message: `Zeile ${n}: Bitte beschreiben Sie die Ausgabe.` });
-    if (line.kind === 'pauschal' && !line.amountCents)
-      issues.push({ field: `lines[${i}].amount`, message: `Zeile ${n}: Bitte geben Sie den Betrag an.` });
-    if (line.kind !== 'pauschal') {
-      if (!line.quantityMilli)
-        issues.push({
-          field: `lines[${i}].quantity`,
-          message: `Zeile ${n}: Bitte geben Sie ${line.kind === 'personal' ? 'die Stunden' : 'die Menge'} an (mehr als 0).`,
-        });
-      if (!line.unitPriceCents)
-        issues.push({
-          field: `lines[${i}].unitPrice`,
-          message: `Zeile ${n}: Bitte geben Sie ${line.kind === 'personal' ? 'den Stundensatz' : 'den Einzelpreis'} an.`,
-        });
-    }
-    if (line.year === undefined) issues.push({ field: `lines[${i}].year`, message: `Zeile ${n}: Bitte wählen Sie das Kalenderjahr.` });
-    else if (firstYear !== null && lastYear !== null && (line.year < firstYear || line.year > lastYear)) {
-      issues.push({
-        field: `lines[${i}].year`,
-        message: `Zeile ${n}: ${line.year} liegt außerhalb des Vorhabenzeitraums (${firstYear}–${lastYear}).`,
-      });
-    }
-    if (line.category === 'software' && partOf(data) !== 'B' && blank(data.project.softwareReason)) {
-      issues.push({
-        field: `lines[${i}].category`,
-        message: `Zeile ${n}: Software ist nur zuwendungsfähig, wenn das Beteiligungsportal nicht ausreicht – begründen Sie das im Schritt „Vorhaben“.`,
-      });
-    }
+    for (const issue of costLineIssues(line, data))
+      issues.push({ field: `lines[${i}].${issue.field}`, message: `Zeile ${i + 1}: ${issue.message}` });
   });
   b.inKind.forEach((line, i) => {
     const n = i + 1;
