@@ -53,6 +53,8 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
     '/antraege',
     '/organisation',
     '/konto',
+    // Account deletion (ADR 0074): the explanation and the confirmation form (the Gemeinde has a second person).
+    '/konto/loeschen',
     '/antraege/importieren',
     '/benachrichtigungen',
     '/postfach',
@@ -76,6 +78,11 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
     '/newsletter/verwalten/2',
     '/netzwerk/nachrichten',
     '/netzwerk/nachrichten/1',
+    // A profile with the personal block and the moderation forms, the own profile with the list of
+    // blocked members, and account deletion refused for staff accounts (ADR 0074).
+    '/netzwerk/mitglieder/1',
+    '/netzwerk/profil',
+    '/konto/loeschen',
     '/redaktion',
     '/redaktion/methode/world-cafe',
     // Topics (issue 20 Nr. 3, 5): the list with the new-thread form, the seeded question with the
@@ -148,6 +155,14 @@ test('an event with selection: the application form with its errors stays access
   await expect(
     page.getByText('Bitte schreiben Sie kurz, warum Sie teilnehmen möchten; danach wählen die Veranstalter aus.').first(),
   ).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('the account deletion form with its errors stays accessible', async ({ page }) => {
+  await signIn(page, 'kommune');
+  await page.goto('/konto/loeschen');
+  await page.getByRole('button', { name: 'Konto endgültig löschen' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
   await expectAccessible(page);
 });
 
