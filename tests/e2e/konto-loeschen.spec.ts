@@ -40,7 +40,7 @@ test('a member deletes the account; a wrong password first changes nothing, the 
   await page.getByLabel('Ihr Passwort').fill(account.password);
   await page.getByLabel('Ich möchte mein Konto endgültig löschen.').check();
   await page.getByRole('button', { name: 'Konto endgültig löschen' }).click();
-  await expect(page.getByText('Ihr Konto wurde gelöscht.')).toBeVisible();
+  await expect(page.getByText('Ihr Konto wurde gelöscht.').first()).toBeVisible();
   expect(new URL(page.url()).pathname).toBe('/');
   await page.goto('/konto');
   expect(new URL(page.url()).pathname).toBe('/anmelden');
@@ -49,7 +49,7 @@ test('a member deletes the account; a wrong password first changes nothing, the 
   await page.getByLabel('E-Mail-Adresse').fill(account.email);
   await page.getByLabel('Passwort', { exact: true }).fill(account.password);
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-  await expect(page.getByText('E-Mail-Adresse oder Passwort stimmen nicht.')).toBeVisible();
+  await expect(page.getByText('E-Mail-Adresse oder Passwort stimmen nicht.').first()).toBeVisible();
   const otherContext = await browser.newContext({ javaScriptEnabled: false });
   const other = await otherContext.newPage();
   await signIn(other, 'kommune');

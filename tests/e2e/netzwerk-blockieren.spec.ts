@@ -15,7 +15,7 @@ test('a blocked member cannot write to the blocker until the block is lifted', a
   await signIn(page, blocker);
   await page.goto(`/netzwerk/mitglieder/${pest.memberId}`);
   await page.getByRole('button', { name: 'Mitglied blockieren' }).click();
-  await expect(page.getByText('Sie haben dieses Mitglied blockiert.')).toBeVisible();
+  await expect(page.getByText('Sie haben dieses Mitglied blockiert.', { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Nachricht schreiben' })).toHaveCount(0);
 
   const pestContext = await browser.newContext({ javaScriptEnabled: false });
@@ -31,7 +31,7 @@ test('a blocked member cannot write to the blocker until the block is lifted', a
     pestPage.getByRole('button', { name: 'Senden' }).click(),
   ]);
   expect(refused.status()).toBe(403);
-  await expect(pestPage.getByText('Dieses Mitglied möchte keine Nachrichten von Ihnen erhalten.')).toBeVisible();
+  await expect(pestPage.getByText('Dieses Mitglied möchte keine Nachrichten von Ihnen erhalten.').first()).toBeVisible();
   await expect(pestPage.getByLabel('Ihre Nachricht')).toHaveValue(text);
 
   // A mention by the blocked member tells the blocker nothing.
