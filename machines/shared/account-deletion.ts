@@ -3,7 +3,7 @@ import type { Role } from './organisation';
 
 /*
  * Deleting one's own account (issue 20 Nr. 5, ADR 0074). Pure rules; storage in
- * db/repositories/account-deletion.ts, the page is app/routes/konto.loeschen.tsx.
+ * db/repositories/account-deletion.ts, the page is app/routes/konto_.loeschen.tsx.
  */
 
 export const accountDeletionSchema = z.object({

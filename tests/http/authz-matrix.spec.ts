@@ -303,13 +303,13 @@ const matrix: Row[] = [
   // Account deletion (ADR 0074): every account sees the page (staff accounts the refusal); without password
   // and confirmation nothing happens (400).
   {
-    file: 'konto.loeschen',
+    file: 'konto_.loeschen',
     path: '/konto/loeschen',
     method: 'GET',
     expect: only(['kommune', 'verein', 'beratung', 'ministerium', 'admin'], 'ok'),
   },
   {
-    file: 'konto.loeschen',
+    file: 'konto_.loeschen',
     path: '/konto/loeschen',
     method: 'POST',
     expect: only(['kommune', 'verein', 'beratung', 'ministerium', 'admin'], 'invalid'),

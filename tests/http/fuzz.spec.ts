@@ -369,7 +369,7 @@ const samples: Record<string, Samples> = {
   },
   // Account deletion (ADR 0074) with an account of its own: the fuzzer's wrong passwords count as failed
   // sign-ins and would otherwise lock the demo account out of the fuzz server for a quarter of an hour.
-  'konto.loeschen': {
+  'konto_.loeschen': {
     variants: ['eigenes Konto'],
     target: async (fuzz) => {
       const db = createDatabase(fuzz.file);
