@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { recordAudit } from '../db/repositories/audit';
 import type { Member } from '../db/repositories/netzwerk';
+import { blockersOf } from '../db/repositories/netzwerk-blocks';
 import {
   addReply,
   claimDigest,
@@ -13,6 +14,7 @@ import {
 } from '../db/repositories/netzwerk-topics';
 import { queueEmail } from '../db/repositories/outbox';
 import { notify } from '../db/repositories/review';
+import { withoutBlockers } from '../machines/netzwerk/blocks';
 import { digestMail, findMentions, mentionProblem, rateLimitPost, type ThreadForm } from '../machines/netzwerk/topics';
 import { config } from './config.server';
 import { getDb } from './db.server';
@@ -69,10 +71,12 @@ export async function tellMentioned(
   thread: { id: number; title: string },
   postId: number,
 ) {
-  if (!mentioned.length) return;
+  // Members who blocked the author get no notice or e-mail of the mention (ADR 0074).
+  const told = mentioned.length ? withoutBlockers(mentioned, await blockersOf(trx, author.id)) : [];
+  if (!told.length) return;
   const link = `${threadPath(thread.id)}?beitrag=${postId}#${postAnchor(postId)}`;
   await notify(trx, {
-    userIds: mentioned.map((m) => m.userId),
+    userIds: told.map((m) => m.userId),
     applicationId: null,
     kind: 'netzwerk.erwaehnung',
     text: `${author.displayName} hat Sie im Thema „${thread.title}“ erwähnt`,

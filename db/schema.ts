@@ -662,6 +662,14 @@ export interface NetworkMessageTable {
   read_at: Timestamp | null;
 }
 
+/** A member's personal block of another member (ADR 0074); not the moderators' `blocked_at`. */
+export interface NetworkMemberBlockTable {
+  id: Generated<number>;
+  blocker_id: number;
+  blocked_id: number;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+}
+
 /** A thread of the network's topics (issue 20 Nr. 3, ADR 0072); its opening text is its first post. */
 export interface NetworkThreadTable {
   id: Generated<number>;
@@ -808,6 +816,7 @@ export interface Database {
   network_post_reports: NetworkPostReportTable;
   network_thread_subscriptions: NetworkThreadSubscriptionTable;
   network_topic_digests: NetworkTopicDigestTable;
+  network_member_blocks: NetworkMemberBlockTable;
 }
 
 export type NetworkThreadRow = Selectable<NetworkThreadTable>;

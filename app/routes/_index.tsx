@@ -23,16 +23,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
     home: user ? homeByRole[user.role] : null,
     name: user?.name ?? null,
     signedOut: url.searchParams.has('abgemeldet'),
+    accountDeleted: url.searchParams.has('konto-geloescht'),
   };
 }
 
 export default function Index() {
-  const { home, name, signedOut } = useLoaderData<typeof loader>();
+  const { home, name, signedOut, accountDeleted } = useLoaderData<typeof loader>();
   return (
     <>
       {signedOut ? (
         <div className="notice notice--success" role="status">
           <p>Sie haben sich abgemeldet.</p>
+        </div>
+      ) : null}
+      {accountDeleted ? (
+        <div className="notice notice--success" role="status">
+          <p>Ihr Konto wurde gelöscht. Ihre Beiträge im EBBS-Netzwerk erscheinen nun als „Ehemaliges Mitglied“.</p>
         </div>
       ) : null}
       <h1>Fördermittel für Bürgerbeteiligung in Sachsen</h1>

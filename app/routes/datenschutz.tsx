@@ -69,6 +69,14 @@ export default function Privacy() {
         der erneuten Anmeldung gespeichert werden können, werden nach dem Speichern gelöscht, spätestens nach 30 Tagen. Konten und Anträge
         bleiben gespeichert, bis Sie die Löschung verlangen oder die Aufbewahrungsfristen des Zuwendungsrechts abgelaufen sind.
       </p>
+      <p id="konto-loeschen">
+        Ihr Konto können Sie selbst unter „Ihr Konto“ → „Konto löschen“ löschen. Dann löschen wir Ihren Namen, Ihre E-Mail-Adresse, Ihr
+        Passwort, Ihre Sitzungen, Benachrichtigungen und Ihr Profil, Ihre Nachrichten und Blockierungen im EBBS-Netzwerk sofort. Ihre
+        Beiträge im Netzwerk bleiben ohne Namen als „Ehemaliges Mitglied“ stehen; die Anträge Ihrer Organisation bleiben erhalten, weil
+        andere mit ihnen arbeiten. Sind Sie die einzige Person einer Organisation mit Anträgen, laden Sie vorher eine Kollegin oder einen
+        Kollegen ein. Im EBBS-Netzwerk können Sie einzelne Mitglieder blockieren: Gespeichert wird nur, wer wen seit wann blockiert hat; das
+        blockierte Mitglied erfährt davon nur, dass seine Nachricht an Sie nicht zugestellt wird.
+      </p>
       <h2 id="foerderverfahren">7. Datenschutz im Förderverfahren</h2>
       <p>
         Diese Hinweise bestätigen Sie im Förder-Check und in den Erklärungen des Antrags. Über Ihren Antrag entscheidet die Sächsische

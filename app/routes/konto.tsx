@@ -2,7 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { recordAudit } from '../../db/repositories/audit';
 import { listUserSessions, revokeOtherSessions, revokeUserSession } from '../../db/repositories/sessions';
 import { changePassword, verifyCredentials } from '../../db/repositories/users';
@@ -204,6 +204,12 @@ export default function Account() {
           Passwort ändern
         </button>
       </PostForm>
+
+      <h2>Konto löschen</h2>
+      <p>
+        Sie können Ihr Konto mit Ihren persönlichen Daten löschen. Was dabei gelöscht wird und was erhalten bleibt, lesen Sie vorher:{' '}
+        <Link to="/konto/loeschen">Konto löschen</Link>.
+      </p>
     </>
   );
 }

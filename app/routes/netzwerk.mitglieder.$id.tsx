@@ -3,6 +3,8 @@ import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { recordAudit } from '../../db/repositories/audit';
 import { memberById, memberByUser, setMemberBlocked } from '../../db/repositories/netzwerk';
+import { blockBetween, blockMember, unblockMember } from '../../db/repositories/netzwerk-blocks';
+import { refuseBlock } from '../../machines/netzwerk/blocks';
 import { isModerator, memberRoleLabel, visibleFieldLabel, visibleProfile } from '../../machines/netzwerk/profile';
 import { cleanText } from '../../machines/shared/organisation';
 import { PostForm } from '../components/forms';
@@ -29,12 +31,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A blocked member's profile is gone for everyone but the moderators (who may lift the block).
   const shown = member && (!member.blocked || moderator) ? visibleProfile(member, viewer) : null;
   if (!member || !shown) throw new Response('Dieses Profil gibt es nicht oder es ist nicht öffentlich.', { status: 404 });
+  const own = viewerMember?.id === member.id;
+  // Only the blocker learns of a personal block here (ADR 0074); the blocked member sees the profile as before.
+  const personalBlock =
+    viewer === 'member' && viewerMember && !own ? (await blockBetween(db, viewerMember.id, member.id)).blockedByMe : false;
   return {
+    personalBlock,
+    notice: new URL(request.url).searchParams.get('hinweis'),
     id: member.id,
     viewer,
     moderator: moderator && viewerMember?.id !== member.id,
     blocked: member.blocked,
-    own: viewerMember?.id === member.id,
+    own,
     name: shown.displayName ?? '',
     role: shown.role ? memberRoleLabel[shown.role] : null,
     rows: [
@@ -48,23 +56,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** Moderators (advisors) block a member with a reason, or lift the block (issue 20 Nr. 5); audited. */
+/**
+ * Every member blocks another member for themselves, or lifts that block (intents `personal-block`,
+ * `personal-unblock`, ADR 0074). Moderators (advisors) block a member site-wide with a reason, or
+ * lift that block (issue 20 Nr. 5); audited.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   // The CSRF check comes before the membership check, so a forged form never learns who is a member.
   await requireUser(request);
   const form = await readProtectedForm(request);
   const { user, member: self, moderator } = await requireMember(request);
-  if (!moderator) throw new Response('Nur die Moderation des Netzwerks darf Mitglieder sperren.', { status: 403 });
+  const intent = form.get('intent');
+  const personal = intent === 'personal-block' || intent === 'personal-unblock';
+  if (!personal && !moderator) throw new Response('Nur die Moderation des Netzwerks darf Mitglieder sperren.', { status: 403 });
   const db = await getDb();
   const id = params.id && /^\d{1,9}$/.test(params.id) ? Number(params.id) : null;
   const member = id === null ? null : await memberById(db, id);
-  if (!member) throw new Response('Dieses Profil gibt es nicht.', { status: 404 });
-  if (member.id === self.id) return data({ error: 'Sie können sich nicht selbst sperren.', reason: '' }, { status: 400 });
+  // A member blocked by the moderators is gone for other members, as in the loader.
+  if (!member || (member.blocked && !moderator)) throw new Response('Dieses Profil gibt es nicht.', { status: 404 });
+  if (personal) {
+    const refused = refuseBlock(self.id, member.id);
+    if (refused) return data({ personalError: refused, error: null, reason: '' }, { status: 400 });
+    if (intent === 'personal-block') await blockMember(db, self.id, member.id);
+    else await unblockMember(db, self.id, member.id);
+    const notice = intent === 'personal-block' ? 'blockiert' : 'blockierung-aufgehoben';
+    // "Blockierung aufheben" on the own profile page returns there.
+    if (form.get('zurueck') === 'profil') return redirect(`/netzwerk/profil?hinweis=${notice}`);
+    return redirect(`/netzwerk/mitglieder/${member.id}?hinweis=${notice}`);
+  }
+  if (member.id === self.id)
+    return data({ personalError: null, error: 'Sie können sich nicht selbst sperren.', reason: '' }, { status: 400 });
   const unblock = form.get('intent') === 'unblock';
   const reason = cleanText(String(form.get('reason') ?? ''));
   if (!unblock && (reason.length < 5 || reason.length > 500))
     return data(
       {
+        personalError: null,
         error: 'Bitte nennen Sie den Grund der Sperre (5 bis 500 Zeichen); er steht im Protokoll.',
         reason: String(form.get('reason') ?? ''),
       },
@@ -83,6 +110,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/netzwerk/mitglieder/${member.id}`);
 }
 
+const personalNotices: Record<string, string> = {
+  blockiert: 'Sie haben dieses Mitglied blockiert.',
+  'blockierung-aufgehoben': 'Die Blockierung ist aufgehoben.',
+};
+
 export default function MemberProfilePage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -93,7 +125,17 @@ export default function MemberProfilePage() {
       </p>
       <h1>{d.name}</h1>
       {d.role ? <p>{d.role}</p> : null}
-      {d.viewer === 'member' && !d.own && !d.blocked ? (
+      {d.notice && personalNotices[d.notice] ? (
+        <div className="notice notice--success" role="status">
+          <p>{personalNotices[d.notice]}</p>
+        </div>
+      ) : null}
+      {actionData?.personalError ? (
+        <div className="error-summary" role="alert" tabIndex={-1}>
+          <p>{actionData.personalError}</p>
+        </div>
+      ) : null}
+      {d.viewer === 'member' && !d.own && !d.blocked && !d.personalBlock ? (
         <p>
           <Link to={`/netzwerk/nachrichten/${d.id}`}>Nachricht schreiben</Link>
         </p>
@@ -154,6 +196,36 @@ export default function MemberProfilePage() {
                 Mitglied sperren
               </button>
             </PostForm>
+          )}
+        </>
+      ) : null}
+      {d.viewer === 'member' && !d.own && !d.blocked ? (
+        <>
+          <h2>Blockieren</h2>
+          {d.personalBlock ? (
+            <>
+              <p>
+                Sie haben dieses Mitglied blockiert: Es kann Ihnen keine Nachrichten schreiben, und Erwähnungen durch es melden wir Ihnen
+                nicht.
+              </p>
+              <PostForm aria-label="Blockierung aufheben">
+                <button type="submit" className="button button--secondary" name="intent" value="personal-unblock">
+                  Blockierung aufheben
+                </button>
+              </PostForm>
+            </>
+          ) : (
+            <>
+              <p>
+                Wenn Sie dieses Mitglied blockieren, kann es Ihnen keine Nachrichten mehr schreiben, und Sie erhalten keine Hinweise oder
+                E-Mails, wenn es Sie erwähnt. Das Mitglied wird darüber nicht benachrichtigt. Sie können die Blockierung jederzeit aufheben.
+              </p>
+              <PostForm aria-label="Mitglied blockieren">
+                <button type="submit" className="button button--secondary" name="intent" value="personal-block">
+                  Mitglied blockieren
+                </button>
+              </PostForm>
+            </>
           )}
         </>
       ) : null}

@@ -4,8 +4,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { memberById } from '../../db/repositories/netzwerk';
+import { blockBetween } from '../../db/repositories/netzwerk-blocks';
 import { conversation, markRead, sentSince, storeMessage } from '../../db/repositories/netzwerk-messages';
 import { notify } from '../../db/repositories/review';
+import { refuseBlockedMessage } from '../../machines/netzwerk/blocks';
 import { messageSchema, rateLimitMessage, refuseMessage } from '../../machines/netzwerk/messages';
 import { formatDateTime } from '../../machines/shared/format';
 import { ErrorSummary, TextAreaField } from '../components/fields';
@@ -57,8 +59,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const other = await requireOther(params.id, member.id);
   const refused = refuseMessage(member, other);
   if (refused) return data({ result: submission.reply({ formErrors: [refused] }) }, { status: 400 });
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   const db = await getDb();
+  // A personal block (ADR 0074) refuses the message with 403, the text kept; nothing reaches the blocker.
+  const blocked = refuseBlockedMessage(await blockBetween(db, member.id, other.id));
+  if (blocked) return data({ result: submission.reply({ formErrors: [blocked] }) }, { status: 403 });
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   const flood = rateLimitMessage(await sentSince(db, member.id, new Date(Date.now() - 3_600_000)));
   if (flood) return data({ result: submission.reply({ formErrors: [flood] }) }, { status: 429 });
   await db.transaction().execute(async (trx) => {

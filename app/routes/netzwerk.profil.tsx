@@ -6,6 +6,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useMemo } from 'react';
 import { recordAudit } from '../../db/repositories/audit';
 import { leaveNetwork, memberByUser, saveMemberProfile } from '../../db/repositories/netzwerk';
+import { blockedByMember } from '../../db/repositories/netzwerk-blocks';
 import { findOrganisation } from '../../db/repositories/organisations';
 import {
   defaultMemberRole,
@@ -15,6 +16,7 @@ import {
   visibleFieldLabel,
   visibleFields,
 } from '../../machines/netzwerk/profile';
+import { formatDate } from '../../machines/shared/format';
 import { landkreise, landkreisLabel } from '../../machines/shared/organisation';
 import { CheckboxGroup, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
@@ -33,10 +35,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (member?.blocked)
     throw new Response('Ihr Zugang zum EBBS-Netzwerk ist gesperrt. Bitte wenden Sie sich an die EBBS-Beratung.', { status: 403 });
   const organisation = user.organisation_id === null ? undefined : await findOrganisation(db, user.organisation_id);
-  const saved = new URL(request.url).searchParams.get('gespeichert');
+  const url = new URL(request.url);
+  const saved = url.searchParams.get('gespeichert');
+  const blocks = member ? await blockedByMember(db, member.id) : [];
   return {
     methodOptions,
     member: member ? { id: member.id } : null,
+    blocks: blocks.map((b) => ({ id: b.id, name: b.name, since: formatDate(b.since) })),
+    notice: url.searchParams.get('hinweis') === 'blockierung-aufgehoben' ? 'Die Blockierung ist aufgehoben.' : null,
     saved: saved === 'beigetreten' ? 'Willkommen im Netzwerk! Ihr Profil ist gespeichert.' : saved === '1' ? 'Gespeichert.' : null,
     values: member
       ? {
@@ -120,9 +126,9 @@ export default function NetworkProfile() {
         <Link to="/netzwerk">EBBS-Netzwerk</Link>
       </p>
       <h1>{d.member ? 'Mein Profil im Netzwerk' : 'Dem Netzwerk beitreten'}</h1>
-      {d.saved ? (
+      {d.saved || d.notice ? (
         <div className="notice notice--success" role="status">
-          <p>{d.saved}</p>
+          <p>{d.saved ?? d.notice}</p>
         </div>
       ) : null}
       {d.member ? (
@@ -174,6 +180,31 @@ export default function NetworkProfile() {
       </PostForm>
       {d.member ? (
         <>
+          <h2 id="blockiert">Blockierte Mitglieder</h2>
+          {d.blocks.length ? (
+            <>
+              <p>Diese Mitglieder können Ihnen keine Nachrichten schreiben; Erwähnungen durch sie melden wir Ihnen nicht.</p>
+              <ul className="plain-list" aria-labelledby="blockiert">
+                {d.blocks.map((b) => (
+                  <li key={b.id}>
+                    <Link to={`/netzwerk/mitglieder/${b.id}`}>{b.name}</Link> (seit {b.since}){' '}
+                    <PostForm
+                      action={`/netzwerk/mitglieder/${b.id}`}
+                      className="inline-form"
+                      aria-label={`Blockierung aufheben: ${b.name}`}
+                    >
+                      <input type="hidden" name="zurueck" value="profil" />
+                      <button type="submit" className="button button--secondary button--small" name="intent" value="personal-unblock">
+                        Blockierung aufheben<span className="visually-hidden"> – {b.name}</span>
+                      </button>
+                    </PostForm>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>Sie haben niemanden blockiert. Blockieren können Sie ein Mitglied in seinem Profil.</p>
+          )}
           <h2>Netzwerk verlassen</h2>
           <p>Ihr Profil wird gelöscht; andere Mitglieder finden Sie danach nicht mehr.</p>
           <PostForm aria-label="Netzwerk verlassen">

@@ -27,6 +27,7 @@ import * as deadlineReminders from './2026_12_30_000000_deadline_reminders';
 import * as contentSearch from './2027_01_02_000000_content_search';
 import * as netzwerkTopics from './2027_01_03_000000_netzwerk_topics';
 import * as contentSearchState from './2027_01_05_000000_content_search_state';
+import * as netzwerkBlocks from './2027_01_06_000000_netzwerk_blocks';
 import * as netzwerkContext from './2027_01_06_000002_netzwerk_context';
 
 /**
@@ -62,5 +63,6 @@ export const migrations: Record<string, Migration> = {
   '2027_01_02_000000_content_search': contentSearch,
   '2027_01_03_000000_netzwerk_topics': netzwerkTopics,
   '2027_01_05_000000_content_search_state': contentSearchState,
+  '2027_01_06_000000_netzwerk_blocks': netzwerkBlocks,
   '2027_01_06_000002_netzwerk_context': netzwerkContext,
 };

@@ -55,6 +55,8 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
     '/antraege',
     '/organisation',
     '/konto',
+    // Account deletion (ADR 0074): the explanation and the confirmation form (the Gemeinde has a second person).
+    '/konto/loeschen',
     '/antraege/importieren',
     '/benachrichtigungen',
     '/postfach',
@@ -78,6 +80,11 @@ export const pagesByAudience: Record<'anonymous' | DemoRole, string[]> = {
     '/newsletter/verwalten/2',
     '/netzwerk/nachrichten',
     '/netzwerk/nachrichten/1',
+    // A profile with the personal block and the moderation forms, the own profile with the list of
+    // blocked members, and account deletion refused for staff accounts (ADR 0074).
+    '/netzwerk/mitglieder/1',
+    '/netzwerk/profil',
+    '/konto/loeschen',
     '/redaktion',
     '/redaktion/methode/world-cafe',
     // Topics (issue 20 Nr. 3, 5): the list with the new-thread form, the seeded question with the
@@ -173,6 +180,14 @@ test('the CSV import of cost lines stays accessible: the file step with its erro
   await expect(page.getByRole('list', { name: 'Zeilen mit Fehlern' })).toContainText('Catering');
   await page.getByRole('button', { name: '1 Ausgabe übernehmen' }).click();
   await expect(page.getByRole('alert')).toContainText('1 Zeile hat Fehler');
+  await expectAccessible(page);
+});
+
+test('the account deletion form with its errors stays accessible', async ({ page }) => {
+  await signIn(page, 'kommune');
+  await page.goto('/konto/loeschen');
+  await page.getByRole('button', { name: 'Konto endgültig löschen' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
   await expectAccessible(page);
 });
 

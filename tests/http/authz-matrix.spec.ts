@@ -332,6 +332,20 @@ const matrix: Row[] = [
   { file: 'sitzung', path: '/sitzung', method: 'POST', expect: { ...all('ok'), anonymous: 401 } },
   { file: 'konto', path: '/konto', method: 'GET', expect: only(['kommune', 'verein', 'beratung', 'ministerium', 'admin'], 'ok') },
   { file: 'konto', path: '/konto', method: 'POST', expect: only(['kommune', 'verein', 'beratung', 'ministerium', 'admin'], 'invalid') },
+  // Account deletion (ADR 0074): every account sees the page (staff accounts the refusal); without password
+  // and confirmation nothing happens (400).
+  {
+    file: 'konto_.loeschen',
+    path: '/konto/loeschen',
+    method: 'GET',
+    expect: only(['kommune', 'verein', 'beratung', 'ministerium', 'admin'], 'ok'),
+  },
+  {
+    file: 'konto_.loeschen',
+    path: '/konto/loeschen',
+    method: 'POST',
+    expect: only(['kommune', 'verein', 'beratung', 'ministerium', 'admin'], 'invalid'),
+  },
   { file: 'organisation', path: '/organisation', method: 'GET', expect: only(['kommune', 'verein'], 'ok') },
   { file: 'organisation', path: '/organisation', method: 'POST', expect: only(['kommune', 'verein'], 'invalid') },
   { file: 'antraege._index', path: '/antraege', method: 'GET', expect: only(['kommune', 'verein'], 'ok') },
@@ -567,6 +581,14 @@ const matrix: Row[] = [
     expect: { ...only(['beratung'], 'invalid', 'redirect'), kommune: 'forbidden' },
   },
   { file: 'netzwerk.mitglieder.$id', path: '/netzwerk/mitglieder/abc', method: 'GET', expect: all(404) },
+  // Personal blocks (ADR 0074): every member, not only moderators; an unknown member is 404, non-members are sent to join.
+  {
+    file: 'netzwerk.mitglieder.$id',
+    path: '/netzwerk/mitglieder/999999',
+    method: 'POST',
+    form: { intent: 'personal-block' },
+    expect: only(['kommune', 'beratung'], 404, 'redirect'),
+  },
   // Direct messages (issue 20 Nr. 4): members only; member 1 is the Gemeinde Wiesenbach (kommune), who cannot write to itself.
   {
     file: 'netzwerk.nachrichten._index',
