@@ -22,7 +22,6 @@ import {
 import { isEditable, reviewStatusLabel, statusOf } from '../../machines/frl/review/machine';
 import {
   decodeCsv,
-  importEncodingLabel,
   importEncodings,
   MAX_IMPORT_BYTES,
   readTable,
@@ -33,7 +32,7 @@ import { formatEuro } from '../../machines/shared/format';
 import { restoreReview } from '../advice.server';
 import { newRowId } from '../antrag-step.server';
 import { requireOpenableStep, requireOwnApplication, type LoadedApplication } from '../application.server';
-import { ColumnSelect } from '../components/csv-import';
+import { ColumnSelect, CsvFileStep } from '../components/csv-import';
 import { CsrfInput } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
 import { assertCsrf, readProtectedForm } from '../csrf.server';
@@ -254,58 +253,15 @@ function FileForm({ error, templateHref }: { error: FileError | null; templateHr
         </a>{' '}
         – mit den Spalten Kategorie, Beschreibung, Berechnung, Menge oder Stunden, Einzelpreis, Pauschalbetrag, Jahr und Anmerkung.
       </p>
-      {error ? (
-        <div className="error-summary" role="alert" tabIndex={-1}>
-          <h2 className="error-summary__title">Die Datei wurde nicht gelesen</h2>
-          <ul className="error-summary__list">
-            <li>
-              <a href="#import-datei">{error.error}</a>
-            </li>
-          </ul>
-        </div>
-      ) : null}
-      <Form method="post" encType="multipart/form-data" aria-label="CSV-Datei wählen">
-        <CsrfInput />
-        <div className={`field${error ? ' field--error' : ''}`}>
-          <label htmlFor="import-datei" className="field__label">
-            CSV-Datei
-          </label>
-          <p id="import-datei-hint" className="field__hint">
+      <CsvFileStep
+        error={error}
+        hint={
+          <>
             Höchstens 1 MB und {MAX_COST_IMPORT_ROWS} Zeilen, Trennzeichen Semikolon. Beträge wie 1.234,56 werden erkannt, die Kategorie an
             ihrem Namen (zum Beispiel „Honorare“).
-          </p>
-          {error ? (
-            <p id="import-datei-error" className="field__error">
-              <span className="visually-hidden">Fehler: </span>
-              {error.error}
-            </p>
-          ) : null}
-          <input
-            type="file"
-            id="import-datei"
-            name="datei"
-            accept=".csv,text/csv,.txt,text/plain"
-            className="input"
-            aria-describedby={error ? 'import-datei-hint import-datei-error' : 'import-datei-hint'}
-            aria-invalid={error ? true : undefined}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="import-zeichensatz" className="field__label">
-            Zeichensatz
-          </label>
-          <select id="import-zeichensatz" name="zeichensatz" defaultValue={error?.encoding ?? 'auto'} className="select">
-            {importEncodings.map((e) => (
-              <option key={e} value={e}>
-                {importEncodingLabel[e]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" name="intent" value="lesen" className="button">
-          Datei lesen
-        </button>
-      </Form>
+          </>
+        }
+      />
     </>
   );
 }

@@ -9,14 +9,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { importReceipts, listReceipts } from '../../db/repositories/implementations';
 import { formatEuro } from '../../machines/shared/format';
-import {
-  decodeCsv,
-  importEncodingLabel,
-  importEncodings,
-  MAX_IMPORT_BYTES,
-  windows1252Notice,
-  type ImportEncoding,
-} from '../../machines/shared/csv-import';
+import { decodeCsv, importEncodings, MAX_IMPORT_BYTES, windows1252Notice, type ImportEncoding } from '../../machines/shared/csv-import';
 import {
   mappableFields,
   mappingFromForm,
@@ -28,7 +21,7 @@ import {
   type Mapping,
 } from '../../machines/umsetzung/receipt-import';
 import { countedCents, receiptFieldLabels } from '../../machines/umsetzung/receipts';
-import { ColumnSelect } from '../components/csv-import';
+import { ColumnSelect, CsvFileStep } from '../components/csv-import';
 import { CsrfInput } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
 import { assertCsrf, readProtectedForm } from '../csrf.server';
@@ -210,57 +203,10 @@ export default function ImportReceipts() {
             Zum Beispiel der Export Ihres Finanzverfahrens oder eine Tabelle, die Sie als CSV gespeichert haben. Die erste Zeile muss die
             Spaltennamen enthalten. Im nächsten Schritt ordnen Sie die Spalten zu und sehen jede Zeile geprüft, bevor etwas übernommen wird.
           </p>
-          {s1 ? (
-            <div className="error-summary" role="alert" tabIndex={-1}>
-              <h2 className="error-summary__title">Die Datei wurde nicht gelesen</h2>
-              <ul className="error-summary__list">
-                <li>
-                  <a href="#import-datei">{s1.error}</a>
-                </li>
-              </ul>
-            </div>
-          ) : null}
-          <Form method="post" encType="multipart/form-data" aria-label="CSV-Datei wählen">
-            <CsrfInput />
-            <div className={`field${s1 ? ' field--error' : ''}`}>
-              <label htmlFor="import-datei" className="field__label">
-                CSV-Datei
-              </label>
-              <p id="import-datei-hint" className="field__hint">
-                Höchstens 1 MB und 2.000 Zeilen. Beträge wie 1.234,56 und Daten wie 31.12.2026 werden erkannt.
-              </p>
-              {s1 ? (
-                <p id="import-datei-error" className="field__error">
-                  <span className="visually-hidden">Fehler: </span>
-                  {s1.error}
-                </p>
-              ) : null}
-              <input
-                type="file"
-                id="import-datei"
-                name="datei"
-                accept=".csv,text/csv,.txt,text/plain"
-                className="input"
-                aria-describedby={s1 ? 'import-datei-hint import-datei-error' : 'import-datei-hint'}
-                aria-invalid={s1 ? true : undefined}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="import-zeichensatz" className="field__label">
-                Zeichensatz
-              </label>
-              <select id="import-zeichensatz" name="zeichensatz" defaultValue={s1?.encoding ?? 'auto'} className="select">
-                {importEncodings.map((e) => (
-                  <option key={e} value={e}>
-                    {importEncodingLabel[e]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" name="intent" value="lesen" className="button">
-              Datei lesen
-            </button>
-          </Form>
+          <CsvFileStep
+            error={s1}
+            hint={<>Höchstens 1 MB und 2.000 Zeilen. Beträge wie 1.234,56 und Daten wie 31.12.2026 werden erkannt.</>}
+          />
         </>
       )}
       {s2 ? (
