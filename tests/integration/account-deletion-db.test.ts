@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { anonymiseAccount, deletionSituation } from '../../db/repositories/account-deletion';
 import { createApplication } from '../../db/repositories/applications';
@@ -12,16 +12,12 @@ import { notify } from '../../db/repositories/review';
 import { createSession } from '../../db/repositories/sessions';
 import { createUser, verifyCredentials } from '../../db/repositories/users';
 import { networkMember } from '../support/netzwerk';
-import { tempDatabase } from '../support/temp-db';
+import { databaseForEachTest } from '../support/temp-db';
 
 /** Deleting one's own account on both dialects (issue 20 Nr. 5, ADR 0074). */
 let db: DB;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ db, cleanup } = await tempDatabase());
-});
-afterEach(async () => {
-  await cleanup();
+databaseForEachTest((fresh) => {
+  db = fresh.db;
 });
 
 const password = 'zwölf Zeichen!';

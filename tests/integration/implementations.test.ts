@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { createApplication } from '../../db/repositories/applications';
 import {
@@ -18,16 +18,12 @@ import { createUser } from '../../db/repositories/users';
 import { bescheidSchema } from '../../machines/umsetzung/bescheid';
 import { emptyProof, proofFromJson } from '../../machines/umsetzung/verwendungsnachweis';
 import { storedBescheid } from '../support/umsetzung';
-import { tempDatabase } from '../support/temp-db';
+import { databaseForEachTest } from '../support/temp-db';
 
 /** The implementation repository on both dialects: one per application, versions, receipts as rows. */
 let db: DB;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ db, cleanup } = await tempDatabase());
-});
-afterEach(async () => {
-  await cleanup();
+databaseForEachTest((fresh) => {
+  db = fresh.db;
 });
 
 async function application() {

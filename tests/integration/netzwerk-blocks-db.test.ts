@@ -1,17 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { leaveNetwork } from '../../db/repositories/netzwerk';
 import { blockBetween, blockedByMember, blockersOf, blockMember, unblockMember } from '../../db/repositories/netzwerk-blocks';
 import { networkMember } from '../support/netzwerk';
-import { tempDatabase } from '../support/temp-db';
+import { databaseForEachTest } from '../support/temp-db';
 
 let db: DB;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ db, cleanup } = await tempDatabase());
-});
-afterEach(async () => {
-  await cleanup();
+databaseForEachTest((fresh) => {
+  db = fresh.db;
 });
 
 const member = (email: string, displayName: string) => networkMember(db, email, displayName);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { createApplication } from '../../db/repositories/applications';
 import {
@@ -13,16 +13,12 @@ import { createThread, moderatePost, threadPosts } from '../../db/repositories/n
 import { findUserByEmail } from '../../db/repositories/users';
 import { seedDemoData } from '../../db/seed';
 import { networkMember } from '../support/netzwerk';
-import { tempDatabase } from '../support/temp-db';
+import { databaseForEachTest } from '../support/temp-db';
 
 let db: DB;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ db, cleanup } = await tempDatabase());
+databaseForEachTest(async (fresh) => {
+  db = fresh.db;
   await seedDemoData(db);
-});
-afterEach(async () => {
-  await cleanup();
 });
 
 const meta = {

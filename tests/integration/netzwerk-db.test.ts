@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { leaveNetwork, memberByUser, saveMemberProfile, searchMembers, setMemberBlocked } from '../../db/repositories/netzwerk';
 import type { DirectoryFilter, MemberProfile } from '../../machines/netzwerk/profile';
-import { tempDatabase } from '../support/temp-db';
+import { databaseForEachTest } from '../support/temp-db';
 
 let db: DB;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ db, cleanup } = await tempDatabase());
-});
-afterEach(async () => {
-  await cleanup();
+databaseForEachTest((fresh) => {
+  db = fresh.db;
 });
 
 async function user(email: string): Promise<number> {

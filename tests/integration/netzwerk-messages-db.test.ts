@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { conversation, conversations, markRead, sentSince, storeMessage, unreadCount } from '../../db/repositories/netzwerk-messages';
 import { networkMember } from '../support/netzwerk';
-import { tempDatabase } from '../support/temp-db';
+import { databaseForEachTest } from '../support/temp-db';
 
 let db: DB;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ db, cleanup } = await tempDatabase());
-});
-afterEach(async () => {
-  await cleanup();
+databaseForEachTest((fresh) => {
+  db = fresh.db;
 });
 
 const member = (email: string, displayName: string) => networkMember(db, email, displayName);

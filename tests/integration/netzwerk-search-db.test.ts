@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { SEARCH_FORMAT, searchContent, upsertSearchDocument } from '../../db/repositories/content-search';
 import { indexMissingThreads, THREAD_KIND, THREAD_TITLE_KIND } from '../../db/repositories/netzwerk-search';
@@ -14,16 +14,12 @@ import {
 import type { TopicCategory } from '../../machines/netzwerk/topics';
 import { stem } from '../../machines/shared/search';
 import { networkMember } from '../support/netzwerk';
-import { tempDatabase } from '../support/temp-db';
+import { databaseForEachTest } from '../support/temp-db';
 
 // Runs on SQLite and (TEST_DIALECT=postgres) on PostgreSQL: the ranked thread search of ADR 0076.
 let db: DB;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ db, cleanup } = await tempDatabase());
-});
-afterEach(async () => {
-  await cleanup();
+databaseForEachTest((fresh) => {
+  db = fresh.db;
 });
 
 const at = (minutes: number) => new Date(Date.parse('2027-01-04T10:00:00.000Z') + minutes * 60_000);

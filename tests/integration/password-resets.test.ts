@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { housekeeping } from '../../db/repositories/housekeeping';
 import {
@@ -9,15 +9,11 @@ import {
   resetRequestThrottle,
 } from '../../db/repositories/password-resets';
 import { createUser, setUserDisabled } from '../../db/repositories/users';
-import { tempDatabase } from '../support/temp-db';
+import { databaseForEachTest } from '../support/temp-db';
 
 let db: DB;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ db, cleanup } = await tempDatabase());
-});
-afterEach(async () => {
-  await cleanup();
+databaseForEachTest((fresh) => {
+  db = fresh.db;
 });
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 11, 4, 9, minutes));

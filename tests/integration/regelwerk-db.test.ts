@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { createApplication } from '../../db/repositories/applications';
 import {
@@ -15,17 +15,16 @@ import {
   saveCall,
 } from '../../db/repositories/regelwerk';
 import { demoCall, demoCallId, seedDemoData } from '../../db/seed';
-import { tempDatabase } from '../support/temp-db';
+import { databaseForEachTest } from '../support/temp-db';
 
 let db: DB;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ db, cleanup } = await tempDatabase({ seeded: true }));
-  await seedDemoData(db);
-});
-afterEach(async () => {
-  await cleanup();
-});
+databaseForEachTest(
+  async (fresh) => {
+    db = fresh.db;
+    await seedDemoData(db);
+  },
+  { seeded: true },
+);
 
 const ministryId = async () => (await db.selectFrom('users').select('id').where('role', '=', 'ministry').executeTakeFirstOrThrow()).id;
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { seedDemoApplications } from '../../db/demo/seed-applications';
 import { createApplication } from '../../db/repositories/applications';
@@ -26,18 +26,17 @@ import {
   type ReviewEvent,
   type ReviewSnapshot,
 } from '../../machines/frl/review/machine';
-import { tempDatabase } from '../support/temp-db';
+import { databaseForEachTest } from '../support/temp-db';
 import { bescheidSchema } from '../../machines/umsetzung/bescheid';
 
 let db: DB;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ db, cleanup } = await tempDatabase({ seeded: true }));
-  await seedDemoData(db);
-});
-afterEach(async () => {
-  await cleanup();
-});
+databaseForEachTest(
+  async (fresh) => {
+    db = fresh.db;
+    await seedDemoData(db);
+  },
+  { seeded: true },
+);
 
 const at = '2026-11-20T10:00:00.000Z';
 const meta = {

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { createDatabase, migrateToLatest, type DB } from '../../db/client';
 import { createPostgresDatabase } from '../../db/postgres';
 import {
@@ -80,4 +81,23 @@ export async function tempDatabase(
       remove();
     },
   };
+}
+
+export type TempDatabase = Awaited<ReturnType<typeof tempDatabase>>;
+
+/**
+ * A fresh database for every test of the file: made before each test and handed to `use` (which
+ * keeps what the tests need, and may seed), removed after it.
+ */
+export function databaseForEachTest(use: (fresh: TempDatabase) => void | Promise<void>, options: { seeded?: boolean } = {}): void {
+  let cleanup: (() => Promise<void>) | undefined;
+  beforeEach(async () => {
+    const fresh = await tempDatabase(options);
+    cleanup = fresh.cleanup;
+    await use(fresh);
+  });
+  afterEach(async () => {
+    await cleanup?.();
+    cleanup = undefined;
+  });
 }
