@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { type FormField, type FormValues, markdownHint, type Option, rowCount } from '../../machines/methoden/content-form';
-import { plainId } from './umsetzung/plain-fields';
+import { describedBy, HintAndError, plainId } from './umsetzung/plain-fields';
 
 /**
  * The form editor of a content entry (ADR 0080): one labelled field per content field, drawn from
@@ -18,29 +18,6 @@ interface Context {
 const join = (prefix: string, name: string | number) => (prefix ? `${prefix}.${name}` : String(name));
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 const many = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
-
-function describedBy(id: string, hint: boolean, error: boolean) {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
-  return (
-    <>
-      {hint ? (
-        <div id={`${id}-hint`} className="field__hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          <span className="visually-hidden">Fehler: </span>
-          {error}
-        </p>
-      ) : null}
-    </>
-  );
-}
 
 const hintOf = (field: FormField) =>
   field.type === 'markdown' || (field.type === 'texts' && field.markdown)

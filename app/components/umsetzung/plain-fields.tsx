@@ -8,12 +8,14 @@ import type { ReactNode } from 'react';
 
 export const plainId = (form: string, name: string) => `${form}-${name.replace(/\./g, '-')}`;
 
-function describedBy(id: string, hint: ReactNode, error: string | undefined) {
+/** The ids of a field's hint and error for aria-describedby, or nothing. */
+export function describedBy(id: string, hint: unknown, error: unknown) {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function Parts({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+/** A field's hint and error, with the ids describedBy names. */
+export function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
     <>
       {hint ? (
@@ -61,7 +63,7 @@ export function PlainText({
         {label}
         {optional ? <span className="field__optional"> (optional)</span> : null}
       </label>
-      <Parts id={id} hint={hint} error={error} />
+      <HintAndError id={id} hint={hint} error={error} />
       {multiline ? (
         <textarea
           id={id}
@@ -114,7 +116,7 @@ export function PlainRadios({
       aria-describedby={describedBy(id, hint, error)}
     >
       <legend className="field__label">{legend}</legend>
-      <Parts id={id} hint={hint} error={error} />
+      <HintAndError id={id} hint={hint} error={error} />
       <div className="choices choices--inline">
         {options.map((o, index) => (
           <div className="choice" key={o.value}>
@@ -158,7 +160,7 @@ export function PlainSelect({
       <label htmlFor={id} className="field__label">
         {label}
       </label>
-      <Parts id={id} error={error} />
+      <HintAndError id={id} error={error} />
       <select
         id={id}
         name={name}
