@@ -5,9 +5,9 @@ import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { stepIds, stepInfo, type StepId } from '../../machines/frl/application/steps';
 import { askCategory, askSchema, contextLines } from '../../machines/netzwerk/context';
-import { topicCategoryOptions } from '../../machines/netzwerk/topics';
 import { requireReadableApplication, type ApplicationAccess } from '../access.server';
-import { CheckboxField, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from '../components/fields';
+import { CheckboxField, ErrorSummary } from '../components/fields';
+import { NewThreadFields } from '../components/netzwerk/thread-fields';
 import { PostForm } from '../components/forms';
 import { askFromStep, contextFor, memberOf } from '../netzwerk-context.server';
 import { checkPost, threadPath } from '../netzwerk-topics.server';
@@ -103,23 +103,10 @@ export default function AskTheNetwork() {
       ) : null}
       <ErrorSummary form={form} order={['category', 'title', 'question', 'body', 'kontext']} />
       <PostForm {...getFormProps(form)} action={`/netzwerk/frage?antrag=${d.applicationId}&schritt=${d.step}`} noValidate>
-        <SelectField field={fields.category} label="Kategorie des Themas" options={topicCategoryOptions} />
-        <TextField field={fields.title} label="Überschrift Ihrer Frage" />
-        <RadioGroup
-          field={fields.question}
-          legend="Stellen Sie eine Frage?"
-          hint="Bei einer Frage können Sie später eine Antwort als Lösung markieren."
-          inline
-          options={[
-            { value: 'ja', label: 'Ja, eine Frage' },
-            { value: 'nein', label: 'Nein, ein Hinweis oder eine Erfahrung' },
-          ]}
-        />
-        <TextAreaField
-          field={fields.body}
-          label="Text"
-          rows={8}
-          hint="Mitglieder erwähnen Sie mit @ und ihrem Namen aus dem Verzeichnis."
+        <NewThreadFields
+          fields={fields}
+          titleLabel="Überschrift Ihrer Frage"
+          bodyHint="Mitglieder erwähnen Sie mit @ und ihrem Namen aus dem Verzeichnis."
         />
         <section className="notice" aria-labelledby="kontext-titel">
           <h2 id="kontext-titel" className="heading-small">

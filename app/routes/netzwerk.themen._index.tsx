@@ -14,7 +14,8 @@ import {
 } from '../../machines/netzwerk/topics';
 import { formatDateTime, formatNumber } from '../../machines/shared/format';
 import { MAX_QUERY_LENGTH, parseQuery } from '../../machines/shared/search';
-import { ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from '../components/fields';
+import { ErrorSummary } from '../components/fields';
+import { NewThreadFields } from '../components/netzwerk/thread-fields';
 import { PostForm } from '../components/forms';
 import { getDb } from '../db.server';
 import { requireMember } from '../netzwerk.server';
@@ -227,23 +228,10 @@ export default function Topics() {
       <h2 id="neues-thema">Neues Thema</h2>
       <ErrorSummary form={form} order={['category', 'title', 'question', 'body']} />
       <PostForm {...getFormProps(form)} noValidate aria-labelledby="neues-thema">
-        <SelectField field={fields.category} label="Kategorie des Themas" options={topicCategoryOptions} />
-        <TextField field={fields.title} label="Überschrift des Themas" />
-        <RadioGroup
-          field={fields.question}
-          legend="Stellen Sie eine Frage?"
-          hint="Bei einer Frage können Sie später eine Antwort als Lösung markieren."
-          inline
-          options={[
-            { value: 'ja', label: 'Ja, eine Frage' },
-            { value: 'nein', label: 'Nein, ein Hinweis oder eine Erfahrung' },
-          ]}
-        />
-        <TextAreaField
-          field={fields.body}
-          label="Text"
-          rows={8}
-          hint="Mitglieder erwähnen Sie mit @ und ihrem Namen aus dem Verzeichnis, zum Beispiel @Gemeinde Wiesenbach; sie werden benachrichtigt."
+        <NewThreadFields
+          fields={fields}
+          titleLabel="Überschrift des Themas"
+          bodyHint="Mitglieder erwähnen Sie mit @ und ihrem Namen aus dem Verzeichnis, zum Beispiel @Gemeinde Wiesenbach; sie werden benachrichtigt."
         />
         <button type="submit" className="button">
           Thema veröffentlichen
