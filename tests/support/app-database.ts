@@ -4,35 +4,8 @@ import { join } from 'node:path';
 import { vi } from 'vitest';
 import type { DB } from '../../db/client';
 import { seedDemoData } from '../../db/seed';
-import {
-  adminQuery,
-  databaseUrl,
-  POSTGRES_SEEDED_TEMPLATE_VARIABLE,
-  SQLITE_SEEDED_TEMPLATE_VARIABLE,
-  TEMPLATE_SCHEMA,
-  TEST_DATABASE_PREFIX,
-  uniqueName,
-} from './database-templates';
-import { freshSchema, testDialect, testPostgresUrl } from './postgres';
-
-/**
- * Where the app modules' database is: a database of its own copied from the run's PostgreSQL
- * template, else a fresh schema of the test database; `drop` removes it.
- */
-async function postgresPlace(): Promise<{ url: string; schema: string; drop: () => Promise<void> }> {
-  const template = process.env[POSTGRES_SEEDED_TEMPLATE_VARIABLE];
-  if (template) {
-    const name = uniqueName(TEST_DATABASE_PREFIX);
-    await adminQuery(testPostgresUrl, `create database ${name} template ${template}`);
-    return {
-      url: databaseUrl(testPostgresUrl, name),
-      schema: TEMPLATE_SCHEMA,
-      drop: () => adminQuery(testPostgresUrl, `drop database if exists ${name} with (force)`),
-    };
-  }
-  const { schema, drop } = await freshSchema();
-  return { url: testPostgresUrl, schema, drop };
-}
+import { postgresPlace, SQLITE_SEEDED_TEMPLATE_VARIABLE } from './database-templates';
+import { testDialect } from './postgres';
 
 /** The public address the app modules see in these tests (links in e-mails start with it). */
 export const TEST_PUBLIC_URL = 'https://foerderlotse.test.example';
@@ -53,7 +26,7 @@ export async function appDatabase(): Promise<{ db: DB; cleanup: () => Promise<vo
   // The run's migrated template when there is one (getDb then finds nothing to migrate).
   const sqliteTemplate = process.env[SQLITE_SEEDED_TEMPLATE_VARIABLE];
   if (testDialect === 'sqlite' && sqliteTemplate) copyFileSync(sqliteTemplate, process.env.DATABASE_FILE);
-  const postgres = testDialect === 'postgres' ? await postgresPlace() : null;
+  const postgres = testDialect === 'postgres' ? await postgresPlace({ seeded: true }) : null;
   if (postgres) {
     process.env.DATABASE_URL = postgres.url;
     process.env.DATABASE_SCHEMA = postgres.schema;

@@ -8,6 +8,7 @@ import { createDatabase, migrateToLatest } from '../../db/client';
 import { seedDemoData } from '../../db/seed';
 import { createPostgresDatabase } from '../../db/postgres';
 import { defaultTestPostgresUrl, postgresUnavailable } from '../../scripts/postgres-reachable.mjs';
+import { freshSchema, testPostgresUrl } from './postgres';
 
 /*
  * vitest global setup: migrates one template database per run and dialect, so that `tempDatabase()`
@@ -48,6 +49,28 @@ export async function adminQuery(url: string, text: string): Promise<void> {
 
 export function uniqueName(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${Math.random().toString(16).slice(2, 10)}`;
+}
+
+/**
+ * Where a test's PostgreSQL database is: a database of its own copied from the run's template (the
+ * seeded one with `seeded`), else – run without the global setup – a fresh schema of the test
+ * database, which the caller migrates; `drop` removes it.
+ */
+export async function postgresPlace(
+  options: { seeded?: boolean } = {},
+): Promise<{ url: string; schema: string; drop: () => Promise<void> }> {
+  const template = process.env[options.seeded ? POSTGRES_SEEDED_TEMPLATE_VARIABLE : POSTGRES_TEMPLATE_VARIABLE];
+  if (template) {
+    const name = uniqueName(TEST_DATABASE_PREFIX);
+    await adminQuery(testPostgresUrl, `create database ${name} template ${template}`);
+    return {
+      url: databaseUrl(testPostgresUrl, name),
+      schema: TEMPLATE_SCHEMA,
+      drop: () => adminQuery(testPostgresUrl, `drop database if exists ${name} with (force)`),
+    };
+  }
+  const { schema, drop } = await freshSchema();
+  return { url: testPostgresUrl, schema, drop };
 }
 
 /** Databases a test run left behind when it was killed: test databases and templates older than six hours. */

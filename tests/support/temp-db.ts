@@ -4,19 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { createDatabase, migrateToLatest, type DB } from '../../db/client';
 import { createPostgresDatabase } from '../../db/postgres';
-import {
-  adminQuery,
-  databaseUrl,
-  POSTGRES_SEEDED_TEMPLATE_VARIABLE,
-  POSTGRES_TEMPLATE_VARIABLE,
-  SQLITE_SEEDED_TEMPLATE_VARIABLE,
-  SQLITE_TEMPLATE_VARIABLE,
-  TEMPLATE_SCHEMA,
-  TEST_ACQUIRE_TIMEOUT_MS,
-  TEST_DATABASE_PREFIX,
-  uniqueName,
-} from './database-templates';
-import { freshSchema, testDialect, testPostgresUrl } from './postgres';
+import { postgresPlace, SQLITE_SEEDED_TEMPLATE_VARIABLE, SQLITE_TEMPLATE_VARIABLE, TEST_ACQUIRE_TIMEOUT_MS } from './database-templates';
+import { testDialect } from './postgres';
 
 /**
  * A migrated database (with `seeded`: a copy of the seeded template, so the caller's
@@ -32,30 +21,9 @@ export async function tempDatabase(
   const file = join(dir, 'test.sqlite');
   const remove = () => rmSync(dir, { recursive: true, force: true });
   if (testDialect === 'postgres') {
-    const template = process.env[options.seeded ? POSTGRES_SEEDED_TEMPLATE_VARIABLE : POSTGRES_TEMPLATE_VARIABLE];
-    if (template) {
-      const name = uniqueName(TEST_DATABASE_PREFIX);
-      await adminQuery(testPostgresUrl, `create database ${name} template ${template}`);
-      const db = createPostgresDatabase(databaseUrl(testPostgresUrl, name), {
-        schema: TEMPLATE_SCHEMA,
-        poolSize: 4,
-        acquireTimeoutMs: TEST_ACQUIRE_TIMEOUT_MS,
-      });
-      // A no-op unless a migration was added while the run was going on.
-      await migrateToLatest(db);
-      return {
-        db,
-        file,
-        dir,
-        cleanup: async () => {
-          await db.destroy();
-          await adminQuery(testPostgresUrl, `drop database if exists ${name} with (force)`);
-          remove();
-        },
-      };
-    }
-    const { schema, drop } = await freshSchema();
-    const db = createPostgresDatabase(testPostgresUrl, { schema, poolSize: 4, acquireTimeoutMs: TEST_ACQUIRE_TIMEOUT_MS });
+    const place = await postgresPlace(options);
+    const db = createPostgresDatabase(place.url, { schema: place.schema, poolSize: 4, acquireTimeoutMs: TEST_ACQUIRE_TIMEOUT_MS });
+    // On a copy of the template a no-op (unless a migration was added while the run was going on).
     await migrateToLatest(db);
     return {
       db,
@@ -63,7 +31,7 @@ export async function tempDatabase(
       dir,
       cleanup: async () => {
         await db.destroy();
-        await drop();
+        await place.drop();
         remove();
       },
     };
