@@ -1,5 +1,12 @@
 import type { ReactNode } from 'react';
-import { type FormField, type FormValues, markdownHint, type Option, rowCount } from '../../machines/methoden/content-form';
+import {
+  type FormField,
+  type FormSection,
+  type FormValues,
+  markdownHint,
+  type Option,
+  rowCount,
+} from '../../machines/methoden/content-form';
 import { describedBy, HintAndError, plainId } from './umsetzung/plain-fields';
 
 /**
@@ -267,21 +274,49 @@ function Choices({
 export function ContentFormFields({
   form,
   fields,
+  sections,
   labelOf,
   values,
   errors,
 }: {
   form: string;
   fields: FormField[];
+  /** The page's parts (formSections); without them the fields follow each other. */
+  sections?: Array<FormSection & { formFields: FormField[] }>;
   labelOf: (field: FormField) => string;
   values: FormValues;
   errors: Record<string, string>;
 }) {
   const ctx: Context = { form, values, errors };
+  const inputs = (list: FormField[]) => list.map((f) => <Input key={f.name} field={f} name={f.name} label={labelOf(f)} ctx={ctx} />);
+  if (!sections) return <>{inputs(fields)}</>;
+  const sectionId = (id: string) => `${form}-teil-${id}`;
+  const problemsIn = (section: FormSection) =>
+    Object.keys(errors).filter((name) => section.fields.some((f) => name === f || name.startsWith(`${f}.`))).length;
   return (
     <>
-      {fields.map((f) => (
-        <Input key={f.name} field={f} name={f.name} label={labelOf(f)} ctx={ctx} />
+      <nav aria-labelledby={`${form}-teile`} className="toc">
+        <h3 id={`${form}-teile`}>Abschnitte dieses Formulars</h3>
+        <ul>
+          {sections.map((section) => {
+            const problems = problemsIn(section);
+            return (
+              <li key={section.id}>
+                <a href={`#${sectionId(section.id)}`}>{section.heading}</a>
+                {problems ? ` (${problems === 1 ? 'ein Hinweis' : `${problems} Hinweise`})` : null}
+              </li>
+            );
+          })}
+          <li>
+            <a href={`#${form}-speichern`}>Zum Speichern</a>
+          </li>
+        </ul>
+      </nav>
+      {sections.map((section) => (
+        <section key={section.id} aria-labelledby={sectionId(section.id)} className="form-section">
+          <h3 id={sectionId(section.id)}>{section.heading}</h3>
+          {inputs(section.formFields)}
+        </section>
       ))}
     </>
   );

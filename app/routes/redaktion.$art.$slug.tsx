@@ -14,6 +14,7 @@ import {
   type FormValues,
   formDataToValues,
   formFields,
+  formSections,
   formValuesToContent,
   labelOf,
   problemsAtFields,
@@ -442,10 +443,17 @@ export default function EditorialEntry() {
                 Speichern veröffentlicht nichts. Ein unvollständiger Entwurf wird gespeichert; was noch fehlt, steht am Feld, und
                 eingereicht werden kann er erst vollständig. Leere Zeilen werden nicht gespeichert.
               </p>
-              <ContentFormFields form={FORM} fields={fields} labelOf={(f) => labelOf(d.kind, f)} values={formValues} errors={fieldErrors} />
+              <ContentFormFields
+                form={FORM}
+                fields={fields}
+                sections={formSections(d.kind, fields)}
+                labelOf={(f) => labelOf(d.kind, f)}
+                values={formValues}
+                errors={fieldErrors}
+              />
             </>
           )}
-          <div className="button-row">
+          <div className="button-row" id={`${FORM}-speichern`}>
             <button type="submit" name="intent" value="speichern" className="button">
               Entwurf speichern
             </button>

@@ -234,6 +234,56 @@ export function formFields(kind: ContentKind, external: ExternalOptions = {}): F
   return kind === 'methode' ? methodFields(external) : exampleFields(external);
 }
 
+/** A part of the editor page: a heading and the top-level fields under it, in field-list order. */
+export interface FormSection {
+  /** Fragment id of the section (the page's table of contents links to it). */
+  id: string;
+  heading: string;
+  fields: string[];
+}
+
+/**
+ * The editor page in parts (issue 17: one long page was hard to find one's way in). The parts
+ * follow the field list without gaps, so the error summary's order stays the page order; a unit
+ * test keeps every field in exactly one part.
+ */
+const sections: Record<ContentKind, FormSection[]> = {
+  methode: [
+    { id: 'grunddaten', heading: 'Grunddaten', fields: ['slug', 'formatId', 'name', 'summary', 'description'] },
+    {
+      id: 'rahmen',
+      heading: 'Beteiligungsstufe, Größe und Dauer',
+      fields: ['level', 'levels', 'groupSize', 'meetings', 'spanWeeks', 'durationNote', 'modes'],
+    },
+    {
+      id: 'zielgruppen',
+      heading: 'Zielgruppen und Gewinnung',
+      fields: ['targetGroups', 'targetGroupsNote', 'recruitment', 'conflictCapacity'],
+    },
+    { id: 'aufwand', heading: 'Vorlauf, Bedarf und Kosten', fields: ['leadTimeWeeks', 'needs', 'costDrivers', 'typicalCostEuro'] },
+    { id: 'praxis', heading: 'Stolpersteine und Ablauf', fields: ['pitfalls', 'scheduleSteps'] },
+    { id: 'foerderung', heading: 'Förderung, Ziele und Qualität', fields: ['fundingFit', 'goals', 'qualityCriteria'] },
+  ],
+  beispiel: [
+    {
+      id: 'eckdaten',
+      heading: 'Eckdaten',
+      fields: ['slug', 'title', 'fictional', 'place', 'landkreis', 'organisationKind', 'fundingRoute', 'year'],
+    },
+    { id: 'umfang', heading: 'Methoden, Reichweite und Budget', fields: ['methodSlugs', 'peopleReached', 'budgetRange'] },
+    { id: 'erfahrungen', heading: 'Erfahrungen', fields: ['summary', 'whatWorked', 'doDifferently'] },
+    { id: 'kontakt-bilder', heading: 'Kontakt und Bilder', fields: ['contact', 'images'] },
+  ],
+};
+
+/** The parts of a kind's editor page, each with its fields from `formFields`. */
+export function formSections(kind: ContentKind, fields: FormField[]): Array<FormSection & { formFields: FormField[] }> {
+  return sections[kind].map((section) => ({
+    ...section,
+    formFields: section.fields.flatMap((name) => fields.filter((f) => f.name === name)),
+  }));
+}
+
 export const labelOf = (kind: ContentKind, field: FormField) => field.label ?? fieldLabels[kind][field.name] ?? field.name;
 export const markdownHint = MARKDOWN;
 

@@ -128,6 +128,15 @@ test('an advisor edits a method in the form, a wrong number is shown at its fiel
   await expect(alert.getByRole('link')).toHaveAttribute('href', '#inhalt-groupSize-min');
   await expect(groupSize.getByRole('textbox', { name: 'von (mindestens)' })).toHaveValue('zwanzig');
   await expect(page.getByRole('textbox', { name: 'Kurzfassung', exact: true })).toHaveValue(summary);
+  // The long form in parts: the list of parts names the one with the problem and leads to it.
+  const parts = page.getByRole('navigation', { name: 'Abschnitte dieses Formulars' });
+  await expect(parts.getByRole('listitem').filter({ hasText: 'Beteiligungsstufe, Größe und Dauer' })).toContainText('(ein Hinweis)');
+  await expect(parts.getByRole('listitem').filter({ hasText: 'Grunddaten' })).not.toContainText('Hinweis');
+  await parts.getByRole('link', { name: 'Beteiligungsstufe, Größe und Dauer' }).click();
+  await expect(page).toHaveURL(/#inhalt-teil-rahmen$/);
+  await expect(
+    page.getByRole('region', { name: 'Beteiligungsstufe, Größe und Dauer' }).getByRole('group', { name: 'Gruppengröße' }),
+  ).toBeVisible();
   // The address is still named on the page shown again.
   await expect(page.locator('code', { hasText: slug })).toBeVisible();
   await expect(

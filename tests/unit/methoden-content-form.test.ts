@@ -5,6 +5,7 @@ import {
   contentToFormValues,
   formDataToValues,
   formFields,
+  formSections,
   formValuesToContent,
   NOT_A_WHOLE_NUMBER,
   problemsAtFields,
@@ -26,6 +27,17 @@ describe('the form editor of editorial content (ADR 0080)', () => {
     const names = formFields(kind).map((f) => f.name);
     expect(names).toEqual(Object.keys(schema.shape));
     expect(names).toEqual(Object.keys(fieldLabels[kind]));
+  });
+
+  it.each(['methode', 'beispiel'] as const)('puts every field of a %s into exactly one part of the page, in field-list order', (kind) => {
+    const fields = formFields(kind);
+    const parts = formSections(kind, fields);
+    // Concatenated, the parts are the field list: no field left out, none twice, the order kept
+    // (the error summary lists the fields in field-list order, which must be the page order).
+    expect(parts.flatMap((p) => p.formFields.map((f) => f.name))).toEqual(fields.map((f) => f.name));
+    expect(parts.flatMap((p) => p.fields)).toEqual(fields.map((f) => f.name));
+    expect(new Set(parts.map((p) => p.id)).size).toBe(parts.length);
+    for (const part of parts) expect(part.formFields.length, part.heading).toBeGreaterThan(0);
   });
 
   it.each(methods.map((m) => [m.slug, m] as const))('gives the method %s back unchanged (content → form → content)', (_, method) => {
