@@ -68,6 +68,16 @@ export function poolSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(n) && n > 0 ? n : 10;
 }
 
+/**
+ * DATABASE_ACQUIRE_TIMEOUT_MS: how long a query waits for a connection (default 5 000). The e2e
+ * server raises it for its instances, so that a burst of simultaneous requests on a busy test
+ * machine queues instead of failing (issue 14.9); production keeps the quick 503.
+ */
+export function acquireTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.DATABASE_ACQUIRE_TIMEOUT_MS);
+  return Number.isInteger(n) && n > 0 ? n : 5_000;
+}
+
 export interface PostgresOptions {
   /** A schema to work in (created by the caller), e.g. a test's own; default: the URL's search_path. */
   schema?: string;
@@ -90,7 +100,7 @@ export function createPostgresPool(url: string, options: PostgresOptions = {}): 
     types,
     options: settings.join(' '),
     // A database that is away answers within seconds (503), instead of requests queueing forever.
-    connectionTimeoutMillis: options.acquireTimeoutMs ?? 5_000,
+    connectionTimeoutMillis: options.acquireTimeoutMs ?? acquireTimeoutFromEnv(),
     idleTimeoutMillis: 30_000,
   });
   // The pool re-emits an idle client's error; the client's own listener below has reported it.
