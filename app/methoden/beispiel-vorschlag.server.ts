@@ -1,14 +1,14 @@
-import { recordAudit } from '../db/repositories/audit';
+import { recordAudit } from '../../db/repositories/audit';
 import {
   findSubmission,
   findSubmissionByApplication,
   listSubmissions,
   setSubmissionStatus,
   submitExample,
-} from '../db/repositories/example-submissions';
-import { notify } from '../db/repositories/review';
-import { listOrganisationMembers, listUsers } from '../db/repositories/users';
-import type { ExampleSubmissionRow } from '../db/schema';
+} from '../../db/repositories/example-submissions';
+import { notify } from '../../db/repositories/review';
+import { listOrganisationMembers, listUsers } from '../../db/repositories/users';
+import type { ExampleSubmissionRow } from '../../db/schema';
 import {
   exampleFromJson,
   prefilledSubmission,
@@ -16,15 +16,15 @@ import {
   submissionStatusLabel,
   type SubmissionForm,
   type SubmissionStatus,
-} from '../machines/methoden/example-submission';
-import type { GoodExample } from '../machines/methoden/examples';
-import { formatDate } from '../machines/shared/format';
-import { approvedTotalCents } from '../machines/umsetzung/bescheid';
-import { config } from './config.server';
-import { getDb } from './db.server';
+} from '../../machines/methoden/example-submission';
+import type { GoodExample } from '../../machines/methoden/examples';
+import { formatDate } from '../../machines/shared/format';
+import { approvedTotalCents } from '../../machines/umsetzung/bescheid';
+import { config } from '../config.server';
+import { getDb } from '../db.server';
 import { exampleCard } from './methoden.server';
-import type { CurrentUser } from './session.server';
-import { isComplete, loadProof, type LoadedProof } from './verwendungsnachweis.server';
+import type { CurrentUser } from '../session.server';
+import { isComplete, loadProof, type LoadedProof } from '../verwendungsnachweis.server';
 
 /**
  * Wires the offer of a good example from a finished project (machines/methoden/example-submission.ts,
