@@ -1,7 +1,7 @@
 import { deleteOldRegistrations, expireAllDue, resendAccessLinks } from '../db/repositories/events';
 import { runExclusively } from '../db/dialect';
 import { claimJobRun, runHousekeeping } from '../db/repositories/housekeeping';
-import { tellAccessLink, tellPromoted } from './veranstaltungen.server';
+import { tellAccessLink, tellPromoted } from './veranstaltungen/veranstaltungen.server';
 import { config } from './config.server';
 import { getDb } from './db.server';
 import { recheckOutdatedDrafts } from './regelwerk.server';
