@@ -7,7 +7,7 @@ import { getDb } from './db.server';
 import { recheckOutdatedDrafts } from './regelwerk.server';
 import { log } from './utils/log.server';
 import { remindersOnce } from './fristen.server';
-import { topicDigestsOnce } from './netzwerk-topics.server';
+import { topicDigestsOnce } from './netzwerk/topics.server';
 
 const EVERY_HOURS = 6;
 let timer: NodeJS.Timeout | null = null;

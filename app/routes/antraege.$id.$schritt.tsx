@@ -44,7 +44,7 @@ import { getAuthState, requireApplicant } from '../session.server';
 import { flatten, toFormData } from '../utils/form-data';
 import { RETURN_PARAM, returnQuery, returnTarget } from '../utils/return-to';
 import { validateUnlessSkipped } from '../utils/validation';
-import { askPath, memberOf } from '../netzwerk-context.server';
+import { askPath, memberOf } from '../netzwerk/context.server';
 import { questionsFromApplication } from '../../db/repositories/netzwerk-context';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -32,7 +32,7 @@ async function currentUser(email: string): Promise<CurrentUser> {
 
 describe('mentions and personal blocks', () => {
   it('tells a mentioned member nothing when that member blocked the author', async () => {
-    const { tellMentioned } = await import('../../app/netzwerk-topics.server');
+    const { tellMentioned } = await import('../../app/netzwerk/topics.server');
     const kommune = (await memberByUser(db, (await currentUser('kommune@demo.example')).id))!;
     const beratung = (await memberByUser(db, (await currentUser('beratung@demo.example')).id))!;
     const mentionNotices = () =>
