@@ -10,7 +10,6 @@ import { notify } from '../../db/repositories/review';
 import { listOrganisationMembers, listUsers } from '../../db/repositories/users';
 import type { ExampleSubmissionRow } from '../../db/schema';
 import {
-  exampleFromJson,
   prefilledSubmission,
   submissionFormOf,
   submissionStatusLabel,
@@ -41,7 +40,7 @@ export type LoadedOffer = Awaited<ReturnType<typeof loadOffer>>;
 
 /** The form: the stored entry if there is one, else the suggestion from the project's own records. */
 export function offerForm(o: LoadedOffer, user: CurrentUser): SubmissionForm {
-  const stored = o.submission ? exampleFromJson(o.submission.data) : null;
+  const stored = o.submission?.example ?? null;
   if (stored) return submissionFormOf(stored);
   const { data } = o.p.loaded.application;
   const organisation = data.applicant.organisation;
@@ -162,7 +161,7 @@ export async function withdrawExample(user: CurrentUser, row: ExampleSubmissionR
 export async function editorQueue() {
   const rows = await listSubmissions(await getDb());
   return rows.map((r) => {
-    const example = exampleFromJson(r.data);
+    const { example } = r;
     const status = r.status as SubmissionStatus;
     return {
       id: r.id,
@@ -182,7 +181,7 @@ export async function requireSubmission(idParam: string | undefined) {
   const id = Number(idParam);
   const row = Number.isInteger(id) && id > 0 ? await findSubmission(await getDb(), id) : undefined;
   if (!row) throw notFound();
-  const example = exampleFromJson(row.data);
+  const { example } = row;
   if (!example) throw notFound();
   return { row, example, card: exampleCard(example) };
 }

@@ -12,7 +12,6 @@ import { exampleSearchDocument, methodSearchDocument, queryCatalogue } from '../
 import type { Method } from '../../machines/methoden/schema';
 import { formatEuroWhole, formatNumber } from '../../machines/shared/format';
 import { budgetRanges, examplesWithMethod, similarExamples, type GoodExample } from '../../machines/methoden/examples';
-import { exampleFromJson } from '../../machines/methoden/example-submission';
 import { listPublishedExamples, submissionsStamp } from '../../db/repositories/example-submissions';
 import { listApplications } from '../../db/repositories/applications';
 import { isEditable, type ReviewStatus } from '../../machines/frl/review/machine';
@@ -221,7 +220,7 @@ async function publicExamples(cat: Catalogue): Promise<{ list: GoodExample[]; st
   const stamp = await submissionsStamp(db);
   if (examplesCache?.cat !== cat || examplesCache.stamp !== stamp) {
     const value = (async () => {
-      const offered = (await listPublishedExamples(db)).map(exampleFromJson).filter((e): e is GoodExample => e !== null);
+      const offered = await listPublishedExamples(db);
       const byYear = (a: GoodExample, b: GoodExample) => b.year - a.year || a.title.localeCompare(b.title, 'de');
       const real = [...offered, ...cat.examples.filter((e) => !e.fictional)];
       const list = [...real.sort(byYear), ...cat.examples.filter((e) => e.fictional).sort(byYear)];

@@ -1,7 +1,6 @@
 import { recordAudit } from '../../db/repositories/audit';
 import { listPublishedExampleEntries } from '../../db/repositories/example-submissions';
 import { getSetting, setSetting } from '../../db/repositories/settings';
-import { exampleFromJson } from '../../machines/methoden/example-submission';
 import {
   DEFAULT_LICENCE,
   examplesAtom,
@@ -73,7 +72,7 @@ export const schemaJson = (kind: 'methode' | 'beispiel') => itemJsonSchema(kind,
 export async function examplesFeed(): Promise<string> {
   const rows = await listPublishedExampleEntries(await getDb());
   const entries = rows.flatMap((r) => {
-    const example = exampleFromJson(r.data);
+    const { example } = r;
     return example && r.decided_at ? [{ example, publishedAt: r.decided_at }] : [];
   });
   return examplesAtom(entries, { baseUrl: config.publicUrl, licence: await currentLicence(), now: new Date().toISOString() });
