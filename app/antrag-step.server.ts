@@ -18,8 +18,8 @@ import { getDb } from './db.server';
 import { log } from './utils/log.server';
 import type { CurrentUser } from './session.server';
 import { flatten, toFormData, userEntries, type Entries } from './utils/form-data';
-import { suggestedLineDefaults } from './methoden.server';
-import { catalogue } from './redaktion.server';
+import { suggestedLineDefaults } from './methoden/methoden.server';
+import { catalogue } from './methoden/redaktion.server';
 import { anchorOf, applyListIntent, parseListIntent, rowDefaults } from './utils/list-intents';
 import { RETURN_PARAM, returnQuery, returnTarget } from './utils/return-to';
 

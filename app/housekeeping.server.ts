@@ -1,13 +1,13 @@
 import { deleteOldRegistrations, expireAllDue, resendAccessLinks } from '../db/repositories/events';
 import { runExclusively } from '../db/dialect';
 import { claimJobRun, runHousekeeping } from '../db/repositories/housekeeping';
-import { tellAccessLink, tellPromoted } from './veranstaltungen.server';
+import { tellAccessLink, tellPromoted } from './veranstaltungen/veranstaltungen.server';
 import { config } from './config.server';
 import { getDb } from './db.server';
 import { recheckOutdatedDrafts } from './regelwerk.server';
 import { log } from './utils/log.server';
 import { remindersOnce } from './fristen.server';
-import { topicDigestsOnce } from './netzwerk-topics.server';
+import { topicDigestsOnce } from './netzwerk/topics.server';
 
 const EVERY_HOURS = 6;
 let timer: NodeJS.Timeout | null = null;

@@ -19,7 +19,7 @@ import { config } from './config.server';
 import { csrfTokenFor } from './csrf.server';
 import { getAuthState } from './session.server';
 import { getDb } from './db.server';
-import { licenceInfo } from './open-data.server';
+import { licenceInfo } from './methoden/open-data.server';
 import { unreadNotificationCount } from '../db/repositories/review';
 import { navigationFor } from './navigation';
 import { PostForm } from './components/forms';

@@ -4,16 +4,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { recordAudit } from '../../db/repositories/audit';
-import { loginThrottle, recordLoginAttempt } from '../../db/repositories/login-attempts';
-import { verifyCredentials } from '../../db/repositories/users';
 import { emailSchema } from '../../machines/shared/organisation';
 import { PostForm } from '../components/forms';
 import { ErrorSummary, TextField } from '../components/fields';
-import { getDb } from '../db.server';
-import { getAuthState, homeByRole, startUserSession } from '../session.server';
+import { signIn } from '../konto/sign-in.server';
+import { getAuthState, homeByRole } from '../session.server';
 import { parseProtectedForm } from '../utils/forms.server';
-import { log } from '../utils/log.server';
 import { clientIp, safeRedirectTarget } from '../utils/request.server';
 
 export const meta: MetaFunction = () => [{ title: 'Anmelden – Förderlotse Bürgerbeteiligung' }];
@@ -42,11 +38,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 });
   }
   const { email, password, weiter } = submission.value;
-  const db = await getDb();
-  const ip = clientIp(request);
-  const waitMinutes = await loginThrottle(db, email, ip);
-  if (waitMinutes > 0) {
-    log('warn', 'login.throttled', { ip });
+  const outcome = await signIn(request, email, password, clientIp(request));
+  if (outcome.kind === 'throttled') {
+    const { waitMinutes } = outcome;
     return data(
       {
         result: submission.reply({
@@ -59,10 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 429 },
     );
   }
-  const user = await verifyCredentials(db, email, password);
-  await recordLoginAttempt(db, { email, ip, succeeded: user !== null });
-  if (!user) {
-    log('info', 'login.failed', { ip });
+  if (outcome.kind === 'wrong') {
     return data(
       {
         result: submission.reply({
@@ -73,9 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const cookie = await startUserSession(request, user.id);
-  await recordAudit(db, { actorUserId: user.id, action: 'session.signed_in', subjectType: 'user', subjectId: user.id });
-  return redirect(safeRedirectTarget(weiter, homeByRole[user.role]), { headers: { 'Set-Cookie': cookie } });
+  return redirect(safeRedirectTarget(weiter, homeByRole[outcome.user.role]), { headers: { 'Set-Cookie': outcome.cookie } });
 }
 
 export default function SignIn() {

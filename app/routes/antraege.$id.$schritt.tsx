@@ -28,8 +28,8 @@ import { ApplicantStep } from '../components/antrag/applicant-step';
 import { AttachmentsStep } from '../components/antrag/attachments-step';
 import { attachmentsAction, attachmentsLoader } from '../attachments.server';
 import { BudgetStep, type BudgetView } from '../components/antrag/budget-step';
-import { costSuggestions, methodNotice } from '../methoden.server';
-import { catalogue } from '../redaktion.server';
+import { costSuggestions, methodNotice } from '../methoden/methoden.server';
+import { catalogue } from '../methoden/redaktion.server';
 import { ConflictView } from '../components/antrag/conflict';
 import { DeclarationsStep } from '../components/antrag/declarations-step';
 import { ProjectStep } from '../components/antrag/project-step';
@@ -44,7 +44,7 @@ import { getAuthState, requireApplicant } from '../session.server';
 import { flatten, toFormData } from '../utils/form-data';
 import { RETURN_PARAM, returnQuery, returnTarget } from '../utils/return-to';
 import { validateUnlessSkipped } from '../utils/validation';
-import { askPath, memberOf } from '../netzwerk-context.server';
+import { askPath, memberOf } from '../netzwerk/context.server';
 import { questionsFromApplication } from '../../db/repositories/netzwerk-context';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

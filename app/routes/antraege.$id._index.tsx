@@ -26,7 +26,7 @@ import { rulesOptions } from '../rules.server';
 import { requireApplicant } from '../session.server';
 import type { EditableStep } from '../../machines/frl/application/steps';
 import { hintsOf } from '../../db/repositories/netzwerk-context';
-import { memberOf } from '../netzwerk-context.server';
+import { memberOf } from '../netzwerk/context.server';
 import { formatDateTime } from '../../machines/shared/format';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -17,7 +17,7 @@ import {
 } from '../../machines/umsetzung/computations';
 import { evaluateImplementation, implementationSeverityLabel } from '../../machines/umsetzung/rules';
 import { proofStatus } from '../../machines/umsetzung/verwendungsnachweis';
-import { exampleOfferState } from '../beispiel-vorschlag.server';
+import { exampleOfferState } from '../methoden/beispiel-vorschlag.server';
 import { changesFromJson, noticeItems } from '../../machines/umsetzung/aenderungen';
 import { addPayout, deletePayout, listPayouts, updateImplementation } from '../../db/repositories/implementations';
 import { MessageSummary } from '../components/fields';

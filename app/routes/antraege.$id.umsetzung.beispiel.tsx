@@ -5,7 +5,7 @@ import { fundingRoutes, routeInfo } from '../../machines/frl/routes';
 import { parseSubmission, pickableMethods, type SubmissionForm } from '../../machines/methoden/example-submission';
 import { budgetRanges, type BudgetRange } from '../../machines/methoden/examples';
 import { landkreise, landkreisLabel, organisationKindInfo, organisationKinds } from '../../machines/shared/organisation';
-import { loadOffer, offerExample, offerForm, submissionState, withdrawExample } from '../beispiel-vorschlag.server';
+import { loadOffer, offerExample, offerForm, submissionState, withdrawExample } from '../methoden/beispiel-vorschlag.server';
 import { MessageSummary } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { PlainRadios, PlainSelect, PlainText, plainId, summaryOf } from '../components/umsetzung/plain-fields';

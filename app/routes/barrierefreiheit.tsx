@@ -4,11 +4,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { saveAccessibilityFeedback } from '../../db/repositories/feedback';
 import { longText, optionalText } from '../../machines/shared/organisation';
 import { ErrorSummary, TextAreaField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
-import { getDb } from '../db.server';
+import { sendAccessibilityFeedback } from '../konto/account.server';
 import { parseProtectedForm } from '../utils/forms.server';
 import { documentPage, loadAsDocument } from '../utils/page-scripts';
 
@@ -31,7 +30,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { submission } = await parseProtectedForm(request, feedbackSchema);
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
-  await saveAccessibilityFeedback(await getDb(), {
+  await sendAccessibilityFeedback({
     message: submission.value.message,
     page: submission.value.page || null,
     contact: submission.value.contact || null,

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ExampleCard } from '../components/methoden/example-card';
-import { findExample } from '../methoden.server';
-import { editorRoles } from '../redaktion.server';
+import { findExample } from '../methoden/methoden.server';
+import { editorRoles } from '../methoden/redaktion.server';
 import { getUser } from '../session.server';
 import { documentPage, loadAsDocument } from '../utils/page-scripts';
 

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { MAX_QUERY_LENGTH } from '../../machines/shared/search';
 import { ExampleCard } from '../components/methoden/example-card';
 import { FilterSelect } from '../components/filter-select';
-import { searchExamples } from '../methoden.server';
+import { searchExamples } from '../methoden/methoden.server';
 import { Pagination } from '../components/pagination';
 import { documentPage, loadAsDocument } from '../utils/page-scripts';
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { REASON_MIN_LENGTH, submissionStatusLabel, type SubmissionStatus } from '../../machines/methoden/example-submission';
-import { decideSubmission, requireSubmission } from '../beispiel-vorschlag.server';
+import { decideSubmission, requireSubmission } from '../methoden/beispiel-vorschlag.server';
 import { MessageSummary } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { PlainText, summaryOf } from '../components/umsetzung/plain-fields';

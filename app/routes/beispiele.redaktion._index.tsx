@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { editorQueue } from '../beispiel-vorschlag.server';
+import { editorQueue } from '../methoden/beispiel-vorschlag.server';
 import { ScrollTable } from '../components/scroll-table';
 import { requireRole } from '../session.server';
 

@@ -1,4 +1,4 @@
-import { examplesFeed } from '../open-data.server';
+import { examplesFeed } from '../methoden/open-data.server';
 
 /** Newly published good examples as an Atom feed (issue 17 Nr. 5). */
 export async function loader() {

@@ -1,18 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { listNotifications, markNotificationsRead } from '../../db/repositories/review';
 import { formatDateTime } from '../../machines/shared/format';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
+import { markRead, notificationsOf } from '../konto/account.server';
 import { requireUser } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Benachrichtigungen – Förderlotse Bürgerbeteiligung' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const rows = await listNotifications(await getDb(), user.id);
+  const rows = await notificationsOf(user.id);
   return {
     items: rows.map((n) => ({ id: n.id, text: n.text, link: n.link, at: formatDateTime(n.created_at), unread: n.read_at === null })),
   };
@@ -22,8 +21,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readProtectedForm(request);
   const id = Number(form.get('id'));
-  if (form.get('intent') === 'alle') await markNotificationsRead(await getDb(), user.id, 'all');
-  else if (Number.isInteger(id) && id > 0) await markNotificationsRead(await getDb(), user.id, [id]);
+  if (form.get('intent') === 'alle') await markRead(user.id, 'all');
+  else if (Number.isInteger(id) && id > 0) await markRead(user.id, [id]);
   else throw new Response('Unbekannte Aktion.', { status: 400 });
   return redirect('/benachrichtigungen');
 }

@@ -33,7 +33,7 @@ import { reviewLoader } from '../review.server';
 import { ScrollTable } from '../components/scroll-table';
 import { hintsOf } from '../../db/repositories/netzwerk-context';
 import { hintSchema, maxHintNoteLength } from '../../machines/netzwerk/context';
-import { pointToThread } from '../netzwerk-context.server';
+import { pointToThread } from '../netzwerk/context.server';
 import { ErrorSummary, TextField } from '../components/fields';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { readContentImage } from '../content-images.server';
-import { editorRoles, imageIsPublic } from '../redaktion.server';
+import { readContentImage } from '../methoden/content-images.server';
+import { editorRoles, imageIsPublic } from '../methoden/redaktion.server';
 import { getUser } from '../session.server';
 
 /**

@@ -3,16 +3,13 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { recordAudit } from '../../db/repositories/audit';
-import { listUserSessions, revokeOtherSessions, revokeUserSession } from '../../db/repositories/sessions';
-import { changePassword, verifyCredentials } from '../../db/repositories/users';
 import { changePasswordSchema } from '../../machines/shared/account';
 import { formatDateTime } from '../../machines/shared/format';
 import { roleLabel } from '../../machines/shared/organisation';
 import { ErrorSummary, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
+import { changeOwnPassword, endOtherSessions, endOwnSession, sessionsOf } from '../konto/account.server';
 import { requireUser } from '../session.server';
 import { ScrollTable } from '../components/scroll-table';
 
@@ -46,7 +43,7 @@ function describeAgent(agent: string | null): string {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const sessions = await listUserSessions(await getDb(), user.id);
+  const sessions = await sessionsOf(user.id);
   const url = new URL(request.url);
   return {
     user: { name: user.name, email: user.email, role: roleLabel[user.role], organisationName: user.organisationName },
@@ -64,34 +61,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await readProtectedForm(request);
-  const db = await getDb();
   const intent = formData.get('intent');
   if (intent === 'revoke-session') {
     const id = String(formData.get('sessionId') ?? '');
-    const revoked = await revokeUserSession(db, user.id, id);
+    const revoked = await endOwnSession(user, id);
     if (!revoked) throw new Response('Diese Sitzung gibt es nicht (mehr).', { status: 404 });
-    await recordAudit(db, { actorUserId: user.id, action: 'session.revoked', subjectType: 'user', subjectId: user.id });
     return redirect(id === user.sessionId ? '/anmelden' : '/konto?hinweis=sitzung-beendet');
   }
   if (intent === 'revoke-others') {
-    await revokeOtherSessions(db, user.id, user.sessionId);
-    await recordAudit(db, { actorUserId: user.id, action: 'session.revoked_others', subjectType: 'user', subjectId: user.id });
+    await endOtherSessions(user);
     return redirect('/konto?hinweis=andere-beendet');
   }
   if (intent === 'change-password') {
     const submission = parseWithZod(formData, { schema: changePasswordSchema });
     const hideFields = ['currentPassword', 'password', 'passwordConfirm'];
     if (submission.status !== 'success') return data({ result: submission.reply({ hideFields }) }, { status: 400 });
-    const valid = await verifyCredentials(db, user.email, submission.value.currentPassword);
-    if (!valid) {
+    const changed = await changeOwnPassword(user, submission.value.currentPassword, submission.value.password);
+    if (!changed) {
       return data(
         { result: submission.reply({ fieldErrors: { currentPassword: ['Das bisherige Passwort stimmt nicht.'] }, hideFields }) },
         { status: 400 },
       );
     }
-    await changePassword(db, user.id, submission.value.password);
-    await revokeOtherSessions(db, user.id, user.sessionId);
-    await recordAudit(db, { actorUserId: user.id, action: 'user.password_changed', subjectType: 'user', subjectId: user.id });
     return redirect('/konto?hinweis=passwort-geaendert');
   }
   throw new Response('Unbekannte Aktion.', { status: 400 });

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { accountDeletionSchema } from '../../machines/shared/account-deletion';
-import { deleteOwnAccount, deletionRefusalFor } from '../account-deletion.server';
+import { deleteOwnAccount, deletionRefusalFor } from '../konto/account-deletion.server';
 import { CheckboxField, ErrorSummary, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { endUserSession, requireUser } from '../session.server';

@@ -5,14 +5,11 @@ import { routeInfo } from '../../machines/frl/routes';
 import { goalInfo } from '../../machines/methoden/goals';
 import { conflictLabel, fundingFitLabel, modeLabel, needLabel, recruitmentLabel } from '../../machines/methoden/labels';
 import { costLineKindLabel } from '../../machines/frl/catalogues';
-import { listApplications } from '../../db/repositories/applications';
-import { isEditable, type ReviewStatus } from '../../machines/frl/review/machine';
 import { PostForm } from '../components/forms';
 import { MethodCard } from '../components/methoden/method-card';
-import { getDb } from '../db.server';
-import { editorRoles } from '../redaktion.server';
+import { editorRoles } from '../methoden/redaktion.server';
 import { getUser } from '../session.server';
-import { costRangeText, examplesForMethod, findMethod, rangeText, similarMethods } from '../methoden.server';
+import { adoptableDrafts, costRangeText, examplesForMethod, findMethod, rangeText, similarMethods } from '../methoden/methoden.server';
 import { ExampleCard } from '../components/methoden/example-card';
 import { currentContent } from '../qualitaetscheck.server';
 import { documentPage, loadAsDocument } from '../utils/page-scripts';
@@ -47,12 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const user = await getUser(request);
   const applicant = user?.role === 'applicant' && user.organisation_id !== null ? user.organisation_id : null;
-  const drafts =
-    applicant === null || !method.formatId
-      ? []
-      : (await listApplications(await getDb(), applicant, { deleted: false }))
-          .filter((a) => isEditable(a.status as ReviewStatus))
-          .map((a) => ({ id: a.id, title: a.title || `Antrag ${a.id}` }));
+  const drafts = applicant === null || !method.formatId ? [] : await adoptableDrafts(applicant);
   const preselected = new URL(request.url).searchParams.get('antrag');
   return {
     editLink: user !== null && (editorRoles as readonly string[]).includes(user.role) ? `/redaktion/methode/${method.slug}` : null,

@@ -8,7 +8,7 @@ import { MAX_QUERY_LENGTH } from '../../machines/shared/search';
 import { formatEuroWhole } from '../../machines/shared/format';
 import { FilterSelect } from '../components/filter-select';
 import { MethodCard } from '../components/methoden/method-card';
-import { searchMethods } from '../methoden.server';
+import { searchMethods } from '../methoden/methoden.server';
 import { Pagination } from '../components/pagination';
 import { documentPage, loadAsDocument } from '../utils/page-scripts';
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { goalIds, goalInfo, MAX_FINDER_GOALS } from '../../machines/methoden/goals';
 import { MethodCard } from '../components/methoden/method-card';
-import { findByGoals } from '../methoden.server';
+import { findByGoals } from '../methoden/methoden.server';
 import { documentPage, loadAsDocument } from '../utils/page-scripts';
 
 /** A public page: served as a document without React (ADR 0056). */

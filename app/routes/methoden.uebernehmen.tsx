@@ -7,7 +7,7 @@ import { restoreReview } from '../advice.server';
 import { newRowId } from '../antrag-step.server';
 import { commit, completeSteps, requireOwnApplication } from '../application.server';
 import { readProtectedForm } from '../csrf.server';
-import { findMethod, withMethodAdopted } from '../methoden.server';
+import { findMethod, withMethodAdopted } from '../methoden/methoden.server';
 import { requireApplicant } from '../session.server';
 
 /** Only a form posts here; a visitor who opens the address lands in the catalogue. */

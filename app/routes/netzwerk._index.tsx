@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { memberByUser } from '../../db/repositories/netzwerk';
 import { isModerator } from '../../machines/netzwerk/profile';
-import { getDb } from '../db.server';
+import { memberOfUser } from '../netzwerk/members.server';
 import { requireUser } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'EBBS-Netzwerk – Förderlotse Bürgerbeteiligung' }];
@@ -10,7 +9,7 @@ export const meta: MetaFunction = () => [{ title: 'EBBS-Netzwerk – Förderlots
 /** The network's start page: join, or go to the directory (issue 20 Nr. 1). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const member = await memberByUser(await getDb(), user.id);
+  const member = await memberOfUser(user.id);
   return {
     member: member ? { name: member.displayName, blocked: member.blocked } : null,
     moderator: member !== null && !member.blocked && isModerator(user.role),

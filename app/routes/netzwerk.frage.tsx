@@ -9,8 +9,8 @@ import { requireReadableApplication, type ApplicationAccess } from '../access.se
 import { CheckboxField, ErrorSummary } from '../components/fields';
 import { NewThreadFields } from '../components/netzwerk/thread-fields';
 import { PostForm } from '../components/forms';
-import { askFromStep, contextFor, memberOf } from '../netzwerk-context.server';
-import { checkPost, threadPath } from '../netzwerk-topics.server';
+import { askFromStep, contextFor, memberOf } from '../netzwerk/context.server';
+import { checkPost, threadPath } from '../netzwerk/topics.server';
 import { requireUser } from '../session.server';
 import { parseProtectedForm } from '../utils/forms.server';
 

@@ -1,17 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { recordAudit } from '../../db/repositories/audit';
-import { memberById, memberByUser, setMemberBlocked } from '../../db/repositories/netzwerk';
-import { blockBetween, blockMember, unblockMember } from '../../db/repositories/netzwerk-blocks';
 import { refuseBlock } from '../../machines/netzwerk/blocks';
 import { isModerator, memberRoleLabel, visibleFieldLabel, visibleProfile } from '../../machines/netzwerk/profile';
 import { cleanText } from '../../machines/shared/organisation';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { landkreisLabel } from '../../machines/shared/organisation';
-import { getDb } from '../db.server';
-import { methodName, requireMember } from '../netzwerk.server';
+import { blockedByViewer, memberByParam, memberOfUser, setPersonalBlock, setSiteBlock } from '../netzwerk/members.server';
+import { methodName, requireMember } from '../netzwerk/netzwerk.server';
 import { getUser, requireUser } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Profil – EBBS-Netzwerk – Förderlotse Bürgerbeteiligung' }];
@@ -21,11 +18,9 @@ export const meta: MetaFunction = () => [{ title: 'Profil – EBBS-Netzwerk – 
  * fields the member made public; with no public field the profile does not exist for them (404).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const db = await getDb();
-  const id = params.id && /^\d{1,9}$/.test(params.id) ? Number(params.id) : null;
-  const member = id === null ? null : await memberById(db, id);
+  const member = await memberByParam(params.id);
   const user = await getUser(request);
-  const viewerMember = user ? await memberByUser(db, user.id) : null;
+  const viewerMember = user ? await memberOfUser(user.id) : null;
   const viewer = viewerMember && !viewerMember.blocked ? 'member' : 'public';
   const moderator = viewer === 'member' && user !== null && isModerator(user.role);
   // A blocked member's profile is gone for everyone but the moderators (who may lift the block).
@@ -33,8 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!member || !shown) throw new Response('Dieses Profil gibt es nicht oder es ist nicht öffentlich.', { status: 404 });
   const own = viewerMember?.id === member.id;
   // Only the blocker learns of a personal block here (ADR 0074); the blocked member sees the profile as before.
-  const personalBlock =
-    viewer === 'member' && viewerMember && !own ? (await blockBetween(db, viewerMember.id, member.id)).blockedByMe : false;
+  const personalBlock = viewer === 'member' && viewerMember && !own ? await blockedByViewer(viewerMember.id, member.id) : false;
   return {
     personalBlock,
     notice: new URL(request.url).searchParams.get('hinweis'),
@@ -69,16 +63,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get('intent');
   const personal = intent === 'personal-block' || intent === 'personal-unblock';
   if (!personal && !moderator) throw new Response('Nur die Moderation des Netzwerks darf Mitglieder sperren.', { status: 403 });
-  const db = await getDb();
-  const id = params.id && /^\d{1,9}$/.test(params.id) ? Number(params.id) : null;
-  const member = id === null ? null : await memberById(db, id);
+  const member = await memberByParam(params.id);
   // A member blocked by the moderators is gone for other members, as in the loader.
   if (!member || (member.blocked && !moderator)) throw new Response('Dieses Profil gibt es nicht.', { status: 404 });
   if (personal) {
     const refused = refuseBlock(self.id, member.id);
     if (refused) return data({ personalError: refused, error: null, reason: '' }, { status: 400 });
-    if (intent === 'personal-block') await blockMember(db, self.id, member.id);
-    else await unblockMember(db, self.id, member.id);
+    await setPersonalBlock(self.id, member.id, intent === 'personal-block');
     const notice = intent === 'personal-block' ? 'blockiert' : 'blockierung-aufgehoben';
     // "Blockierung aufheben" on the own profile page returns there.
     if (form.get('zurueck') === 'profil') return redirect(`/netzwerk/profil?hinweis=${notice}`);
@@ -97,16 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       { status: 400 },
     );
-  await db.transaction().execute(async (trx) => {
-    await setMemberBlocked(trx, member.id, unblock ? null : reason);
-    await recordAudit(trx, {
-      actorUserId: user.id,
-      action: unblock ? 'network.member.unblocked' : 'network.member.blocked',
-      subjectType: 'network_member',
-      subjectId: member.id,
-      details: unblock ? {} : { reason },
-    });
-  });
+  await setSiteBlock(user, member.id, unblock ? null : reason);
   return redirect(`/netzwerk/mitglieder/${member.id}`);
 }
 

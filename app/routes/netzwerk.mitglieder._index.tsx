@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { DIRECTORY_PAGE, searchMembers } from '../../db/repositories/netzwerk';
 import { directoryFilter, memberRoleLabel, memberRoles } from '../../machines/netzwerk/profile';
 import { landkreise, landkreisLabel } from '../../machines/shared/organisation';
-import { getDb } from '../db.server';
-import { methodName, methodOptions, methodSlugs, requireMember } from '../netzwerk.server';
+import { DIRECTORY_PAGE, directoryPage } from '../netzwerk/members.server';
+import { methodName, methodOptions, methodSlugs, requireMember } from '../netzwerk/netzwerk.server';
 
 export const meta: MetaFunction = () => [{ title: 'Mitglieder finden – EBBS-Netzwerk – Förderlotse Bürgerbeteiligung' }];
 
@@ -12,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: 'Mitglieder finden – EBBS-Ne
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireMember(request);
   const filter = directoryFilter(new URL(request.url).searchParams, methodSlugs);
-  const found = await searchMembers(await getDb(), filter, DIRECTORY_PAGE + 1);
+  const found = await directoryPage(filter);
   return {
     methodOptions,
     filter,

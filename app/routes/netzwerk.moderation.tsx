@@ -1,14 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { recordAudit } from '../../db/repositories/audit';
-import { hiddenPosts, openReports, resolveReports } from '../../db/repositories/netzwerk-topics';
 import { formatDateTime } from '../../machines/shared/format';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
-import { requireMember } from '../netzwerk.server';
-import { postAnchor } from '../netzwerk-topics.server';
+import { requireMember } from '../netzwerk/netzwerk.server';
+import { dismissReports, moderationQueue } from '../netzwerk/thread.server';
+import { postAnchor } from '../netzwerk/topics.server';
 import { requireUser } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Moderation – EBBS-Netzwerk – Förderlotse Bürgerbeteiligung' }];
@@ -24,9 +22,7 @@ const excerpt = (text: string) => (Array.from(text).length > 300 ? `${Array.from
 /** Reported and hidden posts for the moderators (advisors), issue 20 Nr. 5. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireModerator(request);
-  const db = await getDb();
-  const reported = await openReports(db);
-  const hidden = await hiddenPosts(db);
+  const { reported, hidden } = await moderationQueue();
   return {
     done: new URL(request.url).searchParams.get('erledigt') === '1',
     reported: reported.map((r) => ({
@@ -58,18 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const raw = form.get('post');
   const postId = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : null;
   if (form.get('intent') !== 'dismiss' || postId === null) throw new Response('Diese Meldung gibt es nicht (mehr).', { status: 404 });
-  const db = await getDb();
-  await db.transaction().execute(async (trx) => {
-    const closed = await resolveReports(trx, postId);
-    if (closed)
-      await recordAudit(trx, {
-        actorUserId: user.id,
-        action: 'network.reports.dismissed',
-        subjectType: 'network_post',
-        subjectId: postId,
-        details: { reports: closed },
-      });
-  });
+  await dismissReports(user, postId);
   return redirect('/netzwerk/moderation?erledigt=1');
 }
 

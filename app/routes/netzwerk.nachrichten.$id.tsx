@@ -3,19 +3,13 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { memberById } from '../../db/repositories/netzwerk';
-import { blockBetween } from '../../db/repositories/netzwerk-blocks';
-import { conversation, markRead, sentSince, storeMessage } from '../../db/repositories/netzwerk-messages';
-import { notify } from '../../db/repositories/review';
-import { refuseBlockedMessage } from '../../machines/netzwerk/blocks';
-import { messageSchema, rateLimitMessage, refuseMessage } from '../../machines/netzwerk/messages';
+import { messageSchema, refuseMessage } from '../../machines/netzwerk/messages';
 import { formatDateTime } from '../../machines/shared/format';
 import { ErrorSummary, TextAreaField } from '../components/fields';
 import { PostForm } from '../components/forms';
-import { config } from '../config.server';
-import { getDb } from '../db.server';
-import { requireMember } from '../netzwerk.server';
-import { absoluteLink } from '../notification-texts';
+import { memberByParam } from '../netzwerk/members.server';
+import { blockedMessage, messageFlood, openConversation, sendMessage } from '../netzwerk/messages.server';
+import { requireMember } from '../netzwerk/netzwerk.server';
 import { requireUser } from '../session.server';
 import { parseProtectedForm } from '../utils/forms.server';
 
@@ -24,8 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 ];
 
 async function requireOther(idParam: string | undefined, selfId: number) {
-  const id = idParam && /^\d{1,9}$/.test(idParam) ? Number(idParam) : null;
-  const other = id === null ? null : await memberById(await getDb(), id);
+  const other = await memberByParam(idParam);
   // A blocked member is gone for other members, as on the profile page.
   if (!other || other.blocked) throw new Response('Dieses Mitglied gibt es im Netzwerk nicht (mehr).', { status: 404 });
   if (other.id === selfId) throw new Response('Eine Unterhaltung mit sich selbst gibt es nicht.', { status: 404 });
@@ -36,9 +29,7 @@ async function requireOther(idParam: string | undefined, selfId: number) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireMember(request);
   const other = await requireOther(params.id, member.id);
-  const db = await getDb();
-  const messages = await conversation(db, member.id, other.id);
-  await markRead(db, member.id, other.id);
+  const messages = await openConversation(member, other);
   return {
     other: { id: other.id, name: other.displayName },
     messages: messages.map((m) => ({
@@ -59,28 +50,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const other = await requireOther(params.id, member.id);
   const refused = refuseMessage(member, other);
   if (refused) return data({ result: submission.reply({ formErrors: [refused] }) }, { status: 400 });
-  const db = await getDb();
   // A personal block (ADR 0074) refuses the message with 403, the text kept; nothing reaches the blocker.
-  const blocked = refuseBlockedMessage(await blockBetween(db, member.id, other.id));
+  const blocked = await blockedMessage(member, other);
   if (blocked) return data({ result: submission.reply({ formErrors: [blocked] }) }, { status: 403 });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
-  const flood = rateLimitMessage(await sentSince(db, member.id, new Date(Date.now() - 3_600_000)));
+  const flood = await messageFlood(member);
   if (flood) return data({ result: submission.reply({ formErrors: [flood] }) }, { status: 429 });
-  await db.transaction().execute(async (trx) => {
-    await storeMessage(trx, member.id, other.id, submission.value.body);
-    const link = `/netzwerk/nachrichten/${member.id}`;
-    await notify(trx, {
-      userIds: [other.userId],
-      applicationId: null,
-      kind: 'netzwerk.nachricht',
-      text: `Neue Nachricht im EBBS-Netzwerk von ${member.displayName}`,
-      link,
-      email: {
-        subject: `Neue Nachricht im EBBS-Netzwerk von ${member.displayName}`,
-        body: `Guten Tag,\n\n${member.displayName} hat Ihnen im EBBS-Netzwerk geschrieben. Die Nachricht lesen und beantworten Sie hier:\n${absoluteLink(config.publicUrl, link)}\n\nFörderlotse Bürgerbeteiligung`,
-      },
-    });
-  });
+  await sendMessage(member, other, submission.value.body);
   return redirect(`/netzwerk/nachrichten/${other.id}?gesendet=1#schreiben`);
 }
 

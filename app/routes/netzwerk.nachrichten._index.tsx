@@ -1,17 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { conversations } from '../../db/repositories/netzwerk-messages';
 import { formatDateTime } from '../../machines/shared/format';
 import { ScrollTable } from '../components/scroll-table';
-import { getDb } from '../db.server';
-import { requireMember } from '../netzwerk.server';
+import { conversationsOf } from '../netzwerk/messages.server';
+import { requireMember } from '../netzwerk/netzwerk.server';
 
 export const meta: MetaFunction = () => [{ title: 'Nachrichten – EBBS-Netzwerk – Förderlotse Bürgerbeteiligung' }];
 
 /** A member's conversations (issue 20 Nr. 4), the latest first, with what is unread. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { member } = await requireMember(request);
-  const list = await conversations(await getDb(), member.id);
+  const list = await conversationsOf(member.id);
   return { conversations: list.map((c) => ({ ...c, lastAt: formatDateTime(c.lastAt) })) };
 }
 

@@ -4,10 +4,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useMemo } from 'react';
-import { recordAudit } from '../../db/repositories/audit';
-import { leaveNetwork, memberByUser, saveMemberProfile } from '../../db/repositories/netzwerk';
-import { blockedByMember } from '../../db/repositories/netzwerk-blocks';
-import { findOrganisation } from '../../db/repositories/organisations';
 import {
   defaultMemberRole,
   memberRoleLabel,
@@ -21,8 +17,8 @@ import { landkreise, landkreisLabel } from '../../machines/shared/organisation';
 import { CheckboxGroup, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
-import { methodOptions, methodSlugs } from '../netzwerk.server';
+import { leave, memberOfUser, ownProfile, saveProfile } from '../netzwerk/members.server';
+import { methodOptions, methodSlugs } from '../netzwerk/netzwerk.server';
 import { requireUser } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Mein Profil im EBBS-Netzwerk – Förderlotse Bürgerbeteiligung' }];
@@ -30,14 +26,11 @@ export const meta: MetaFunction = () => [{ title: 'Mein Profil im EBBS-Netzwerk 
 /** Join the network, or edit the own profile with a visibility per field (issue 20 Nr. 1). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const db = await getDb();
-  const member = await memberByUser(db, user.id);
+  const { member, organisation, blocks } = await ownProfile(user);
   if (member?.blocked)
     throw new Response('Ihr Zugang zum EBBS-Netzwerk ist gesperrt. Bitte wenden Sie sich an die EBBS-Beratung.', { status: 403 });
-  const organisation = user.organisation_id === null ? undefined : await findOrganisation(db, user.organisation_id);
   const url = new URL(request.url);
   const saved = url.searchParams.get('gespeichert');
-  const blocks = member ? await blockedByMember(db, member.id) : [];
   return {
     methodOptions,
     member: member ? { id: member.id } : null,
@@ -66,27 +59,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readProtectedForm(request);
-  const db = await getDb();
-  const existing = await memberByUser(db, user.id);
+  const existing = await memberOfUser(user.id);
   if (existing?.blocked)
     throw new Response('Ihr Zugang zum EBBS-Netzwerk ist gesperrt. Bitte wenden Sie sich an die EBBS-Beratung.', { status: 403 });
   if (form.get('intent') === 'leave') {
-    await db.transaction().execute(async (trx) => {
-      if (await leaveNetwork(trx, user.id))
-        await recordAudit(trx, {
-          actorUserId: user.id,
-          action: 'network.member.left',
-          subjectType: 'network_member',
-          subjectId: existing?.id ?? null,
-        });
-    });
+    await leave(user, existing?.id ?? null);
     return redirect('/netzwerk');
   }
   const submission = parseWithZod(form, { schema: profileSchema(methodSlugs) });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   const v = submission.value;
-  const outcome = await db.transaction().execute(async (trx) => {
-    const saved = await saveMemberProfile(trx, user.id, {
+  const outcome = await saveProfile(
+    user,
+    {
       displayName: v.displayName,
       role: v.role,
       landkreis: v.landkreis ?? null,
@@ -94,16 +79,9 @@ export async function action({ request }: ActionFunctionArgs) {
       languages: v.languages,
       about: v.about,
       publicFields: [...new Set(v.publicFields)],
-    });
-    await recordAudit(trx, {
-      actorUserId: user.id,
-      action: saved.joined ? 'network.member.joined' : 'network.member.updated',
-      subjectType: 'network_member',
-      subjectId: saved.id,
-      details: { publicFields: v.publicFields },
-    });
-    return saved;
-  });
+    },
+    v.publicFields,
+  );
   return redirect(`/netzwerk/profil?gespeichert=${outcome.joined ? 'beigetreten' : '1'}`);
 }
 

@@ -3,25 +3,6 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { recordAudit } from '../../db/repositories/audit';
-import {
-  editPost,
-  isSubscribed,
-  marksOf,
-  moderatePost,
-  postById,
-  replyPosition,
-  reportPost,
-  setAcceptedAnswer,
-  subscribe,
-  threadById,
-  threadPosts,
-  toggleMark,
-  unsubscribe,
-  versionsOf,
-  type Post,
-  type Thread,
-} from '../../db/repositories/netzwerk-topics';
 import {
   acceptedAfter,
   changedMeanwhile,
@@ -30,7 +11,6 @@ import {
   hiddenNotice,
   moderationSchema,
   pageCount,
-  pageNumber,
   REPLIES_PAGE,
   refuseAccept,
   refuseEdit,
@@ -43,14 +23,25 @@ import {
   visibleBody,
 } from '../../machines/netzwerk/topics';
 import { formatDateTime } from '../../machines/shared/format';
-import { contextOfThread } from '../../db/repositories/netzwerk-context';
 import { contextLines } from '../../machines/netzwerk/context';
 import { ErrorSummary, TextAreaField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
-import { requireMember } from '../netzwerk.server';
-import { checkMentions, checkPost, postAnchor, reply, tellMentioned, threadPath } from '../netzwerk-topics.server';
+import { requireMember } from '../netzwerk/netzwerk.server';
+import {
+  acceptAnswer,
+  editOwnPost,
+  follow,
+  moderate,
+  type Post,
+  postByIdOf,
+  report,
+  type Thread,
+  threadByParam,
+  threadPage,
+  toggleUseful,
+} from '../netzwerk/thread.server';
+import { checkMentions, checkPost, postAnchor, reply, threadPath } from '../netzwerk/topics.server';
 import { requireUser } from '../session.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
@@ -71,8 +62,7 @@ const notices: Record<string, string> = {
 };
 
 async function requireThread(idParam: string | undefined): Promise<Thread> {
-  const id = idParam && /^\d{1,9}$/.test(idParam) ? Number(idParam) : null;
-  const thread = id === null ? null : await threadById(await getDb(), id);
+  const thread = await threadByParam(idParam);
   if (!thread) throw new Response('Dieses Thema gibt es nicht (mehr).', { status: 404 });
   return thread;
 }
@@ -85,17 +75,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member, moderator } = await requireMember(request);
   const thread = await requireThread(params.id);
   const url = new URL(request.url);
-  const db = await getDb();
-  const pages = pageCount(thread.replies, REPLIES_PAGE);
   // A link to one post (a mention, a report, a form for it) opens the page it is on.
   const wanted = ['beitrag', 'bearbeiten', 'melden', 'moderieren'].map((n) => postIdOf(url.searchParams.get(n))).find((id) => id !== null);
-  const position = wanted === undefined || url.searchParams.has('seite') ? null : await replyPosition(db, thread.id, wanted);
-  const page = position !== null ? Math.floor(position / REPLIES_PAGE) + 1 : Math.min(pageNumber(url.searchParams.get('seite')), pages);
-  const { opening, replies } = await threadPosts(db, thread.id, REPLIES_PAGE, (page - 1) * REPLIES_PAGE);
-  const all = [...(opening ? [opening] : []), ...replies];
-  const ids = all.map((p) => p.id);
-  const marks = await marksOf(db, ids, member.id);
-  const versions = await versionsOf(db, ids);
+  const { page, pages, opening, replies, marks, versions, subscribed, context } = await threadPage(thread, member.id, {
+    wantedPost: wanted ?? undefined,
+    page: url.searchParams.has('seite') ? url.searchParams.get('seite') : null,
+  });
+  const ids = [...(opening ? [opening] : []), ...replies].map((p) => p.id);
   const viewer = { id: member.id, moderator };
   const asker = thread.question && thread.authorId === member.id;
   const target = (name: string) => {
@@ -145,8 +131,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page,
     pages,
     moderator,
-    subscribed: await isSubscribed(db, thread.id, member.id),
-    context: await contextOfThread(db, thread.id).then((c) => (c ? contextLines(c) : null)),
+    subscribed,
+    context: context ? contextLines(context) : null,
     editing: target('bearbeiten'),
     reporting: target('melden'),
     moderating: moderator ? target('moderieren') : null,
@@ -165,7 +151,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readProtectedForm(request);
   const { user, member, moderator } = await requireMember(request);
   const thread = await requireThread(params.id);
-  const db = await getDb();
   const intent = String(form.get('intent') ?? 'reply');
   const here = threadPath(thread.id);
   const refused = (notice: string, status: number) => data<ActionResult>({ notice }, { status });
@@ -192,13 +177,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === 'subscribe' || intent === 'unsubscribe') {
-    if (intent === 'subscribe') await subscribe(db, thread.id, member.id);
-    else await unsubscribe(db, thread.id, member.id);
+    await follow(thread.id, member.id, intent === 'subscribe');
     return redirect(`${here}?hinweis=${intent === 'subscribe' ? 'folgen' : 'entfolgt'}#folgen`);
   }
 
   const postId = postIdOf(form.get('post'));
-  const post = postId === null ? null : await postById(db, postId);
+  const post = postId === null ? null : await postByIdOf(postId);
   if (post && post.threadId !== thread.id) return refused('Diesen Beitrag gibt es in diesem Thema nicht.', 404);
   const back = (notice: string, id = post?.id) =>
     redirect(`${here}?${id ? `beitrag=${id}&` : ''}hinweis=${notice}${id ? `#${postAnchor(id)}` : ''}`);
@@ -206,7 +190,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'useful') {
     const why = refuseUseful(post, member.id);
     if (why || !post) return refused(why ?? 'Diesen Beitrag gibt es nicht.', post ? 400 : 404);
-    await toggleMark(db, post.id, member.id);
+    await toggleUseful(post.id, member.id);
     return back('nuetzlich');
   }
 
@@ -216,17 +200,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const seen = Number(form.get('version'));
     if (!Number.isInteger(seen) || seen !== thread.version) return refused(changedMeanwhile, 409);
     const next = acceptedAfter(thread, post.id);
-    const done = await db.transaction().execute(async (trx) => {
-      if (!(await setAcceptedAnswer(trx, thread.id, seen, next))) return false;
-      await recordAudit(trx, {
-        actorUserId: user.id,
-        action: next === null ? 'network.answer.unaccepted' : 'network.answer.accepted',
-        subjectType: 'network_thread',
-        subjectId: thread.id,
-        details: { postId: post.id },
-      });
-      return true;
-    });
+    const done = await acceptAnswer(user, thread, seen, post.id, next);
     if (!done) return refused(changedMeanwhile, 409);
     return back('loesung');
   }
@@ -241,19 +215,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const mentions = await checkMentions(member, submission.value.body);
     if ('problem' in mentions) return answer(submission.reply({ fieldErrors: { body: [mentions.problem] } }), 400);
     const before = new Set(findMentions(post.body, mentions.all).ids);
-    const done = await db.transaction().execute(async (trx) => {
-      if (!(await editPost(trx, post.id, submission.value.version, submission.value.body))) return false;
-      // Only members newly mentioned by the edit are told.
-      await tellMentioned(
-        trx,
-        member,
-        mentions.mentioned.filter((m) => !before.has(m.id)),
-        thread,
-        post.id,
-      );
-      await recordAudit(trx, { actorUserId: user.id, action: 'network.post.edited', subjectType: 'network_post', subjectId: post.id });
-      return true;
-    });
+    // Only members newly mentioned by the edit are told.
+    const done = await editOwnPost(
+      user,
+      member,
+      thread,
+      post,
+      submission.value,
+      mentions.mentioned.filter((m) => !before.has(m.id)),
+    );
     if (!done) return answer(submission.reply({ formErrors: [changedMeanwhile] }), 409);
     return back('gespeichert');
   }
@@ -265,17 +235,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== 'success')
       return data<ActionResult>({ form: 'melden', post: post.id, result: submission.reply() }, { status: 400 });
     const reason = submission.value.reason;
-    const done = await db.transaction().execute(async (trx) => {
-      if (!(await reportPost(trx, post.id, member.id, reason))) return false;
-      await recordAudit(trx, {
-        actorUserId: user.id,
-        action: 'network.post.reported',
-        subjectType: 'network_post',
-        subjectId: post.id,
-        details: { reason },
-      });
-      return true;
-    });
+    const done = await report(user, member.id, post.id, reason);
     if (!done) return refused('Sie haben diesen Beitrag bereits gemeldet. Die Moderation prüft ihn.', 409);
     return back('gemeldet');
   }
@@ -291,17 +251,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (why) return answer(submission.reply({ formErrors: [changedMeanwhile] }), 409);
     if (submission.status !== 'success') return answer(submission.reply(), 400);
     const { reason, version } = submission.value;
-    const done = await db.transaction().execute(async (trx) => {
-      if (!(await moderatePost(trx, post.id, version, intent, reason))) return false;
-      await recordAudit(trx, {
-        actorUserId: user.id,
-        action: intent === 'hide' ? 'network.post.hidden' : 'network.post.restored',
-        subjectType: 'network_post',
-        subjectId: post.id,
-        details: { reason, threadId: thread.id },
-      });
-      return true;
-    });
+    const done = await moderate(user, thread.id, post.id, intent, { version, reason });
     if (!done) return answer(submission.reply({ formErrors: [changedMeanwhile] }), 409);
     return back(intent === 'hide' ? 'ausgeblendet' : 'wiederhergestellt');
   }

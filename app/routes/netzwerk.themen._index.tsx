@@ -3,7 +3,6 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { countThreads, listThreads, searchThreads, type ThreadSearchPage } from '../../db/repositories/netzwerk-topics';
 import {
   pageCount,
   THREADS_PAGE,
@@ -17,9 +16,9 @@ import { MAX_QUERY_LENGTH, parseQuery } from '../../machines/shared/search';
 import { ErrorSummary } from '../components/fields';
 import { NewThreadFields } from '../components/netzwerk/thread-fields';
 import { PostForm } from '../components/forms';
-import { getDb } from '../db.server';
-import { requireMember } from '../netzwerk.server';
-import { checkPost, postAnchor, startThread, threadPath } from '../netzwerk-topics.server';
+import { requireMember } from '../netzwerk/netzwerk.server';
+import { threadListPage } from '../netzwerk/thread.server';
+import { checkPost, postAnchor, startThread, threadPath } from '../netzwerk/topics.server';
 import { requireUser } from '../session.server';
 import { parseProtectedForm } from '../utils/forms.server';
 
@@ -33,24 +32,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireMember(request);
   const filter = threadFilter(new URL(request.url).searchParams);
   const parsed = parseQuery(filter.q);
-  const db = await getDb();
-  let found: ThreadSearchPage;
-  let page = filter.page;
-  if (parsed.kind === 'none') {
-    const total = await countThreads(db, filter);
-    page = Math.min(filter.page, pageCount(total, THREADS_PAGE));
-    const threads = await listThreads(db, filter, THREADS_PAGE, (page - 1) * THREADS_PAGE);
-    found = { total, capped: false, threads: threads.map((t) => ({ ...t, excerpt: null })) };
-  } else if (parsed.kind === 'words') {
-    found = await searchThreads(db, filter, THREADS_PAGE, (page - 1) * THREADS_PAGE);
-    const last = pageCount(found.total, THREADS_PAGE);
-    if (page > last) {
-      page = last;
-      found = await searchThreads(db, filter, THREADS_PAGE, (page - 1) * THREADS_PAGE);
-    }
-  } else {
-    found = { total: 0, capped: false, threads: [] };
-  }
+  const { page, found } =
+    parsed.kind === 'none' || parsed.kind === 'words'
+      ? await threadListPage(filter, parsed.kind === 'words')
+      : { page: filter.page, found: { total: 0, capped: false, threads: [] } };
   return {
     category: filter.category,
     q: filter.q,

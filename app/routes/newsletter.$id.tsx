@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { findIssue } from '../../db/repositories/newsletter';
 import { formatDate } from '../../machines/shared/format';
-import { getDb } from '../db.server';
+import { issueById } from '../newsletter/newsletter.server';
 import { documentPage, loadAsDocument } from '../utils/page-scripts';
 
 /** A public page: served as a document without React (ADR 0056). */
@@ -15,8 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 
 /** One sent issue in the public archive; drafts are not found here. */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const id = params.id && /^\d{1,9}$/.test(params.id) ? Number(params.id) : null;
-  const issue = id ? await findIssue(await getDb(), id) : undefined;
+  const issue = await issueById(params.id);
   if (!issue?.sent_at) throw new Response('Diese Ausgabe des Newsletters gibt es nicht.', { status: 404 });
   return { subject: issue.subject, body: issue.body, sentOn: formatDate(issue.sent_at) };
 }

@@ -4,17 +4,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import type { z } from 'zod';
-import { isUniqueViolation } from '../../db/dialect';
-import { listSentIssues, subscribe } from '../../db/repositories/newsletter';
 import { confirmDays, subscribeSchema } from '../../machines/newsletter/newsletter';
 import { formatDate } from '../../machines/shared/format';
 import { CheckboxField, ErrorSummary, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { PrivacyNoticeLink } from '../components/privacy-notice-link';
-import { config } from '../config.server';
-import { getDb } from '../db.server';
-import { alreadySubscribedMail, confirmMail } from '../newsletter-mails';
-import { queueEmail } from '../../db/repositories/outbox';
+import { requestSubscription, sentIssues } from '../newsletter/newsletter.server';
 import { getUser } from '../session.server';
 import { parseProtectedForm } from '../utils/forms.server';
 import { documentPage, loadAsDocument } from '../utils/page-scripts';
@@ -27,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: 'Newsletter – Förderlotse B
 
 /** The newsletter (issue 18 Nr. 10): subscription without an account, and the archive of sent issues. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const issues = await listSentIssues(await getDb());
+  const issues = await sentIssues();
   const user = await getUser(request);
   const url = new URL(request.url);
   return {
@@ -41,24 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { submission } = await parseProtectedForm(request, subscribeSchema);
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
-  const db = await getDb();
-  const email = submission.value.email;
-  const run = () =>
-    db.transaction().execute(async (trx) => {
-      const { decision, subscriber } = await subscribe(trx, email);
-      const mail =
-        decision === 'already'
-          ? alreadySubscribedMail({ token: subscriber.token }, config.publicUrl)
-          : confirmMail({ token: subscriber.token, until: subscriber.confirm_by! }, config.publicUrl);
-      await queueEmail(trx, { toUserId: null, toAddress: email, ...mail });
-    });
-  try {
-    await run();
-  } catch (error) {
-    // The same address sent twice at once: the second request meets the first one's row and resends its link.
-    if (!isUniqueViolation(error)) throw error;
-    await run();
-  }
+  await requestSubscription(submission.value.email);
   // The same answer for a new, a pending and a confirmed address: the form does not reveal who subscribes.
   return redirect('/newsletter?angefragt=1#anmelden');
 }

@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { confirmSubscription, findSubscriberByToken, unsubscribe } from '../../db/repositories/newsletter';
 import { canConfirm, subscriptionStatusLabel } from '../../machines/newsletter/newsletter';
 import { formatDateTime } from '../../machines/shared/format';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
+import { confirmSubscriptionByToken, endSubscription, subscriptionByToken } from '../newsletter/newsletter.server';
 import { documentPage, loadAsDocument } from '../utils/page-scripts';
 
 /** A public page: served as a document without React (ADR 0056). */
@@ -28,7 +27,7 @@ const validToken = (token: string | undefined): token is string => Boolean(token
  * a new subscription, or unsubscribe with one button. Opening the link changes nothing.
  */
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const subscriber = validToken(params.token) ? await findSubscriberByToken(await getDb(), params.token) : undefined;
+  const subscriber = validToken(params.token) ? await subscriptionByToken(params.token) : undefined;
   if (!subscriber) throw gone();
   const now = new Date().toISOString();
   const expired = subscriber.status === 'pending' && !canConfirm({ status: subscriber.status, confirmBy: subscriber.confirm_by }, now);
@@ -45,18 +44,17 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readProtectedForm(request);
   if (!validToken(params.token)) throw gone();
-  const db = await getDb();
   const intent = form.get('intent');
   if (intent === 'unsubscribe') {
     // Already deleted (a second click, another tab): the wish is fulfilled either way.
-    await unsubscribe(db, params.token);
+    await endSubscription(params.token);
     return redirect('/newsletter?abgemeldet=1');
   }
   // Anything else needs the subscription to exist (after an unsubscribe the page itself is gone).
-  if (!(await findSubscriberByToken(db, params.token))) throw gone();
+  if (!(await subscriptionByToken(params.token))) throw gone();
   if (intent !== 'confirm')
     return data({ message: 'Bitte wählen Sie „Anmeldung bestätigen“ oder „Newsletter abbestellen“.' }, { status: 400 });
-  const outcome = await confirmSubscription(db, params.token);
+  const outcome = await confirmSubscriptionByToken(params.token);
   if (outcome === 'missing') throw gone();
   if (outcome === 'expired')
     return data(

@@ -3,16 +3,12 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { recordAudit } from '../../db/repositories/audit';
-import { countSubscribers, findIssue, sendIssue, updateIssue } from '../../db/repositories/newsletter';
 import { issueSchema, newsletterEditors as editors } from '../../machines/newsletter/newsletter';
 import { formatDateTime } from '../../machines/shared/format';
 import { ErrorSummary, TextAreaField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
-import { config } from '../config.server';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
-import { issueMail } from '../newsletter-mails';
+import { confirmedSubscribers, issueById, saveDraftIssue, sendNewsletterIssue } from '../newsletter/newsletter.server';
 import { requireRole } from '../session.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
@@ -20,16 +16,15 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 ];
 
 async function requireIssue(idParam: string | undefined) {
-  const db = await getDb();
-  const issue = idParam && /^\d{1,9}$/.test(idParam) ? await findIssue(db, Number(idParam)) : undefined;
+  const issue = await issueById(idParam);
   if (!issue) throw new Response('Diese Ausgabe des Newsletters gibt es nicht.', { status: 404 });
-  return { db, issue };
+  return issue;
 }
 
 /** One issue: edit and preview a draft, then send it once to every confirmed subscriber. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, editors);
-  const { db, issue } = await requireIssue(params.id);
+  const issue = await requireIssue(params.id);
   const url = new URL(request.url);
   return {
     id: issue.id,
@@ -37,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     body: issue.body,
     sentAt: issue.sent_at ? formatDateTime(issue.sent_at) : null,
     recipients: issue.recipients,
-    subscribers: (await countSubscribers(db)).confirmed,
+    subscribers: await confirmedSubscribers(),
     notice: url.searchParams.get('angelegt') ? 'Der Entwurf ist gespeichert.' : url.searchParams.get('gespeichert') ? 'Gespeichert.' : null,
   };
 }
@@ -47,7 +42,7 @@ const alreadySent = 'Diese Ausgabe ist bereits versendet und kann nicht mehr geÃ
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, editors);
   const form = await readProtectedForm(request);
-  const { db, issue } = await requireIssue(params.id);
+  const issue = await requireIssue(params.id);
   if (form.get('intent') === 'send') {
     if (form.get('checked') !== 'on')
       return data(
@@ -56,27 +51,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         },
         { status: 400 },
       );
-    const outcome = await db.transaction().execute(async (trx) => {
-      const result = await sendIssue(trx, issue.id, (s) =>
-        issueMail({ subject: issue.subject, body: issue.body, token: s.token, archiveId: issue.id }, config.publicUrl),
-      );
-      if (result.kind === 'sent')
-        await recordAudit(trx, {
-          actorUserId: user.id,
-          action: 'newsletter.issue.sent',
-          subjectType: 'newsletter_issue',
-          subjectId: issue.id,
-          details: { recipients: result.recipients },
-        });
-      return result;
-    });
+    const outcome = await sendNewsletterIssue(user, issue);
     if (outcome.kind === 'missing') throw new Response('Diese Ausgabe des Newsletters gibt es nicht.', { status: 404 });
     if (outcome.kind === 'already') return data({ sendError: alreadySent }, { status: 409 });
     return redirect(`/newsletter/verwalten/${issue.id}`);
   }
   const submission = parseWithZod(form, { schema: issueSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
-  if (!(await updateIssue(db, issue.id, submission.value)))
+  if (!(await saveDraftIssue(issue.id, submission.value)))
     return data({ result: submission.reply({ formErrors: [alreadySent] }) }, { status: 409 });
   return redirect(`/newsletter/verwalten/${issue.id}?gespeichert=1`);
 }

@@ -3,14 +3,12 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { recordAudit } from '../../db/repositories/audit';
-import { countSubscribers, createIssue, listIssues } from '../../db/repositories/newsletter';
 import { issueSchema, newsletterEditors as editors } from '../../machines/newsletter/newsletter';
 import { formatDate } from '../../machines/shared/format';
 import { ErrorSummary, TextAreaField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
-import { getDb } from '../db.server';
+import { createDraftIssue, issuesForEditors } from '../newsletter/newsletter.server';
 import { requireRole } from '../session.server';
 import { parseProtectedForm } from '../utils/forms.server';
 
@@ -18,8 +16,7 @@ export const meta: MetaFunction = () => [{ title: 'Newsletter verwalten – För
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, editors);
-  const db = await getDb();
-  const [issues, subscribers] = await Promise.all([listIssues(db), countSubscribers(db)]);
+  const { issues, subscribers } = await issuesForEditors();
   return {
     subscribers,
     issues: issues.map((i) => ({
@@ -34,17 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, editors);
   const { submission } = await parseProtectedForm(request, issueSchema);
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
-  const db = await getDb();
-  const id = await db.transaction().execute(async (trx) => {
-    const created = await createIssue(trx, submission.value, user.id);
-    await recordAudit(trx, {
-      actorUserId: user.id,
-      action: 'newsletter.issue.created',
-      subjectType: 'newsletter_issue',
-      subjectId: created,
-    });
-    return created;
-  });
+  const id = await createDraftIssue(user, submission.value);
   return redirect(`/newsletter/verwalten/${id}?angelegt=1`);
 }
 

@@ -5,7 +5,7 @@ import { datasetPaths, isLicence, openDataLicences, type OpenDataLicence } from 
 import { PostForm } from '../components/forms';
 import { PlainRadios } from '../components/umsetzung/plain-fields';
 import { readProtectedForm } from '../csrf.server';
-import { changeLicence, licenceInfo } from '../open-data.server';
+import { changeLicence, licenceInfo } from '../methoden/open-data.server';
 import { getAuthState, requireRole } from '../session.server';
 import { documentPage, loadAsDocument } from '../utils/page-scripts';
 

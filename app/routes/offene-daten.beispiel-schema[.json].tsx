@@ -1,4 +1,4 @@
-import { jsonDownload, schemaJson } from '../open-data.server';
+import { jsonDownload, schemaJson } from '../methoden/open-data.server';
 
 /** JSON Schema of one good example in the dataset. */
 export async function loader() {

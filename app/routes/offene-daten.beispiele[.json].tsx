@@ -1,4 +1,4 @@
-import { examplesJson, jsonDownload } from '../open-data.server';
+import { examplesJson, jsonDownload } from '../methoden/open-data.server';
 
 /** The published good examples (and the marked demo entries) as an open dataset (issue 17 Nr. 5). */
 export async function loader() {

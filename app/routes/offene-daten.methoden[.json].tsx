@@ -1,4 +1,4 @@
-import { jsonDownload, methodsJson } from '../open-data.server';
+import { jsonDownload, methodsJson } from '../methoden/open-data.server';
 
 /** The methods catalogue as an open dataset (issue 17 Nr. 5). */
 export async function loader() {

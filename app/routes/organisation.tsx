@@ -3,9 +3,6 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { recordAudit } from '../../db/repositories/audit';
-import { findOrganisation, organisationToData, renewInviteCode, updateOrganisation } from '../../db/repositories/organisations';
-import { listOrganisationMembers } from '../../db/repositories/users';
 import {
   landkreise,
   landkreisLabel,
@@ -16,18 +13,16 @@ import {
 import { ErrorSummary, SelectField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
+import { ownOrganisation, renewInvite, saveOrganisation } from '../konto/account.server';
 import { requireApplicant } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Organisation – Förderlotse Bürgerbeteiligung' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireApplicant(request);
-  const db = await getDb();
-  const organisation = await findOrganisation(db, user.organisation_id);
-  if (!organisation) throw new Response('Nicht gefunden', { status: 404 });
-  const members = await listOrganisationMembers(db, organisation.id);
-  const values = organisationToData(organisation);
+  const own = await ownOrganisation(user.organisation_id);
+  if (!own) throw new Response('Nicht gefunden', { status: 404 });
+  const { organisation, members, values } = own;
   const url = new URL(request.url);
   return {
     values,
@@ -42,28 +37,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireApplicant(request);
   const formData = await readProtectedForm(request);
-  const db = await getDb();
   if (formData.get('intent') === 'renew-invite') {
-    await renewInviteCode(db, user.organisation_id);
-    await recordAudit(db, {
-      actorUserId: user.id,
-      action: 'organisation.invite_renewed',
-      subjectType: 'organisation',
-      subjectId: user.organisation_id,
-    });
+    await renewInvite(user, user.organisation_id);
     return redirect('/organisation?gespeichert=code');
   }
   const submission = parseWithZod(formData, { schema: organisationSchema });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
-  await db.transaction().execute(async (trx) => {
-    await updateOrganisation(trx, user.organisation_id, submission.value);
-    await recordAudit(trx, {
-      actorUserId: user.id,
-      action: 'organisation.updated',
-      subjectType: 'organisation',
-      subjectId: user.organisation_id,
-    });
-  });
+  await saveOrganisation(user, user.organisation_id, submission.value);
   return redirect('/organisation?gespeichert=1');
 }
 

@@ -3,15 +3,10 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { recordAudit } from '../../db/repositories/audit';
-import { consumeReset, findUsableReset } from '../../db/repositories/password-resets';
-import { revokeOtherSessions } from '../../db/repositories/sessions';
-import { changePassword } from '../../db/repositories/users';
 import { newPasswordSchema } from '../../machines/shared/account';
 import { ErrorSummary, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
-import { getDb } from '../db.server';
-import { hashResetToken } from '../password-reset.server';
+import { setNewPassword, usableReset } from '../konto/password-reset.server';
 import { parseProtectedForm } from '../utils/forms.server';
 
 export const meta: MetaFunction = () => [{ title: 'Neues Passwort festlegen – Förderlotse Bürgerbeteiligung' }];
@@ -20,13 +15,6 @@ export const meta: MetaFunction = () => [{ title: 'Neues Passwort festlegen – 
  * The page a reset link opens: a new password for the account, once. Setting it ends every
  * session of the account (someone else may have known the old password) and voids other links.
  */
-
-const tokenShape = /^[A-Za-z0-9_-]{20,100}$/;
-
-async function usableReset(token: string | undefined) {
-  if (!token || !tokenShape.test(token)) return undefined;
-  return findUsableReset(await getDb(), hashResetToken(token));
-}
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const reset = await usableReset(params.token);
@@ -41,14 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const reset = await usableReset(params.token);
   if (!reset) return data({ result: submission.reply({ hideFields }) }, { status: 410 });
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields }) }, { status: 400 });
-  const db = await getDb();
-  const changed = await db.transaction().execute(async (trx) => {
-    if (!(await consumeReset(trx, reset.id, reset.user_id))) return false;
-    await changePassword(trx, reset.user_id, submission.value.password);
-    await revokeOtherSessions(trx, reset.user_id, null);
-    await recordAudit(trx, { actorUserId: reset.user_id, action: 'user.password_reset', subjectType: 'user', subjectId: reset.user_id });
-    return true;
-  });
+  const changed = await setNewPassword(reset, submission.value.password);
   if (!changed) return data({ result: submission.reply({ hideFields }) }, { status: 410 });
   return redirect('/anmelden?grund=passwort-neu');
 }

@@ -3,18 +3,13 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { recordAudit } from '../../db/repositories/audit';
-import { recordResetRequest, resetRequestThrottle } from '../../db/repositories/password-resets';
-import { findUserByEmail } from '../../db/repositories/users';
 import { forgotPasswordSchema } from '../../machines/shared/account';
 import { ErrorSummary, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { config } from '../config.server';
-import { getDb } from '../db.server';
-import { sendResetLink } from '../password-reset.server';
+import { requestPasswordReset } from '../konto/password-reset.server';
 import { getAuthState } from '../session.server';
 import { parseProtectedForm } from '../utils/forms.server';
-import { log } from '../utils/log.server';
 import { clientIp } from '../utils/request.server';
 
 export const meta: MetaFunction = () => [{ title: 'Passwort vergessen – Förderlotse Bürgerbeteiligung' }];
@@ -35,11 +30,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { submission } = await parseProtectedForm(request, forgotPasswordSchema);
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   const { email } = submission.value;
-  const db = await getDb();
-  const ip = clientIp(request);
-  const wait = await resetRequestThrottle(db, email, ip);
+  const { waitMinutes: wait } = await requestPasswordReset(email, clientIp(request));
   if (wait > 0) {
-    log('warn', 'password_reset.throttled', { ip });
     return data(
       {
         result: submission.reply({
@@ -51,14 +43,6 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 429 },
     );
   }
-  await db.transaction().execute(async (trx) => {
-    await recordResetRequest(trx, email, ip);
-    const user = await findUserByEmail(trx, email);
-    // Locked accounts get no link; the answer stays the same.
-    if (!user || user.disabled_at) return;
-    await sendResetLink(trx, user, null);
-    await recordAudit(trx, { actorUserId: null, action: 'user.password_reset_requested', subjectType: 'user', subjectId: user.id });
-  });
   return redirect('/passwort-vergessen?gesendet=1');
 }
 

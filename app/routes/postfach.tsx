@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { listOutbox } from '../../db/repositories/review';
 import { formatDateTime } from '../../machines/shared/format';
 import { config } from '../config.server';
-import { getDb } from '../db.server';
+import { outboxFor } from '../konto/account.server';
 import { requireUser } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Postfach (Entwicklung) – Förderlotse Bürgerbeteiligung' }];
@@ -16,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: 'Postfach (Entwicklung) – F�
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!config.showDevMailbox) throw new Response('Nicht gefunden', { status: 404 });
   const user = await requireUser(request);
-  const mails = await listOutbox(await getDb(), user.role === 'admin' ? null : user.id);
+  const mails = await outboxFor(user);
   return {
     all: user.role === 'admin',
     mails: mails.map((m) => ({

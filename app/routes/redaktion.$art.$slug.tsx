@@ -35,7 +35,7 @@ import { MessageSummary } from '../components/fields';
 import { DefaultSubmit, PostForm } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
 import { FORM_ERROR, PlainText, plainId, summaryOf } from '../components/umsetzung/plain-fields';
-import { MAX_IMAGE_BYTES, storeContentImage } from '../content-images.server';
+import { MAX_IMAGE_BYTES, storeContentImage } from '../methoden/content-images.server';
 import { assertCsrf, assertFormSize, readProtectedForm } from '../csrf.server';
 import { currentContent } from '../qualitaetscheck.server';
 import {
@@ -46,7 +46,7 @@ import {
   performEditorialEvent,
   possibleActions,
   type LoadedEntry,
-} from '../redaktion.server';
+} from '../methoden/redaktion.server';
 import { requireRole } from '../session.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [

@@ -7,7 +7,7 @@ import { PostForm } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
 import { PlainText, summaryOf } from '../components/umsetzung/plain-fields';
 import { readProtectedForm } from '../csrf.server';
-import { createDraftEntry, editorList, editorRoles, parseKind } from '../redaktion.server';
+import { createDraftEntry, editorList, editorRoles, parseKind } from '../methoden/redaktion.server';
 import { requireRole } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Redaktion: Methoden und gute Beispiele – Förderlotse Bürgerbeteiligung' }];

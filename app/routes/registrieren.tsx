@@ -3,15 +3,12 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData } from '@remix-run/react';
-import { recordAudit } from '../../db/repositories/audit';
-import { createOrganisationStub, findOrganisationByInviteCode } from '../../db/repositories/organisations';
-import { createUser, findUserByEmail } from '../../db/repositories/users';
 import { registrationSchema } from '../../machines/shared/account';
 import { landkreise, landkreisLabel, organisationKindInfo, organisationKinds } from '../../machines/shared/organisation';
 import { ErrorSummary, RadioGroup, SelectField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
-import { getDb } from '../db.server';
-import { getUser, homeByRole, startUserSession } from '../session.server';
+import { registerAccount } from '../konto/sign-in.server';
+import { getUser, homeByRole } from '../session.server';
 import { parseProtectedForm } from '../utils/forms.server';
 
 export const meta: MetaFunction = () => [{ title: 'Registrieren – Förderlotse Bürgerbeteiligung' }];
@@ -28,8 +25,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { submission } = await parseProtectedForm(request, registrationSchema);
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: hidden }) }, { status: 400 });
   const value = submission.value;
-  const db = await getDb();
-  if (await findUserByEmail(db, value.email)) {
+  const outcome = await registerAccount(request, value);
+  if (outcome.kind === 'email-taken') {
     return data(
       {
         result: submission.reply({
@@ -40,52 +37,22 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  let organisationId: number;
-  if (value.mode === 'beitreten') {
-    const organisation = await findOrganisationByInviteCode(db, value.inviteCode);
-    if (!organisation) {
-      return data(
-        {
-          result: submission.reply({
-            fieldErrors: {
-              inviteCode: [
-                'Zu diesem Einladungscode gibt es keine Organisation. Bitte fragen Sie eine Kollegin oder einen Kollegen nach dem aktuellen Code (Seite „Organisation“).',
-              ],
-            },
-            hideFields: hidden,
-          }),
-        },
-        { status: 400 },
-      );
-    }
-    organisationId = organisation.id;
-  } else {
-    // Validated by registrationSchema's refinement for mode "neu".
-    const organisation = await createOrganisationStub(db, {
-      kind: value.kind!,
-      name: value.organisationName,
-      landkreis: value.landkreis!,
-    });
-    organisationId = organisation.id;
+  if (outcome.kind === 'unknown-invite') {
+    return data(
+      {
+        result: submission.reply({
+          fieldErrors: {
+            inviteCode: [
+              'Zu diesem Einladungscode gibt es keine Organisation. Bitte fragen Sie eine Kollegin oder einen Kollegen nach dem aktuellen Code (Seite „Organisation“).',
+            ],
+          },
+          hideFields: hidden,
+        }),
+      },
+      { status: 400 },
+    );
   }
-  const user = await db.transaction().execute(async (trx) => {
-    const created = await createUser(trx, {
-      email: value.email,
-      name: value.name,
-      password: value.password,
-      role: 'applicant',
-      organisationId,
-    });
-    await recordAudit(trx, {
-      actorUserId: created.id,
-      action: value.mode === 'neu' ? 'user.registered_with_new_organisation' : 'user.joined_organisation',
-      subjectType: 'organisation',
-      subjectId: organisationId,
-    });
-    return created;
-  });
-  const cookie = await startUserSession(request, user.id);
-  return redirect(value.mode === 'neu' ? '/organisation?neu=1' : '/antraege', { headers: { 'Set-Cookie': cookie } });
+  return redirect(value.mode === 'neu' ? '/organisation?neu=1' : '/antraege', { headers: { 'Set-Cookie': outcome.cookie } });
 }
 
 export default function Register() {

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { config } from '../config.server';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
-import { forceTouchSession } from '../../db/repositories/sessions';
+import { keepSessionAlive } from '../konto/sign-in.server';
 import { getAuthState } from '../session.server';
 
 export function loader() {
@@ -16,7 +15,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (auth.status !== 'signed-in') {
     throw new Response('Ihre Sitzung ist bereits abgelaufen. Bitte melden Sie sich erneut an.', { status: 401 });
   }
-  await forceTouchSession(await getDb(), auth.user.sessionId);
+  await keepSessionAlive(auth.user.sessionId);
   // A Response, so the route also answers plain HTTP clients (not only Remix fetchers) with JSON.
   return Response.json({ secondsLeft: config.session.idleMinutes * 60 });
 }

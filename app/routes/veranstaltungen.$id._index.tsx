@@ -4,7 +4,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import type { z } from 'zod';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { findEvent, isUniqueViolation, register, waitlistRank } from '../../db/repositories/events';
 import { landkreisLabel } from '../../machines/shared/organisation';
 import {
   eventFormatLabel,
@@ -22,10 +21,10 @@ import { CheckboxField, ErrorSummary, TextAreaField, TextField } from '../compon
 import { PostForm } from '../components/forms';
 import { PrivacyNoticeLink } from '../components/privacy-notice-link';
 import { SeatLightBadge } from '../components/veranstaltungen/seat-light';
-import { getDb } from '../db.server';
 import { getUser } from '../session.server';
 import { parseProtectedForm } from '../utils/forms.server';
-import { lightsFor, tellPromoted, tellRegistered } from '../veranstaltungen.server';
+import { eventById, registerForEvent } from '../veranstaltungen/registration.server';
+import { lightsFor } from '../veranstaltungen/veranstaltungen.server';
 import { documentPage, loadAsDocument } from '../utils/page-scripts';
 
 /** A public page: served as a document without React (ADR 0056). */
@@ -37,10 +36,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 ];
 
 async function requireEvent(idParam: string | undefined) {
-  const db = await getDb();
-  const event = idParam && /^\d{1,9}$/.test(idParam) ? await findEvent(db, Number(idParam)) : undefined;
+  const event = await eventById(idParam);
   if (!event) throw new Response('Diese Veranstaltung gibt es nicht.', { status: 404 });
-  return { db, event };
+  return event;
 }
 
 /**
@@ -49,7 +47,7 @@ async function requireEvent(idParam: string | undefined) {
  * participants only (by e-mail and on their personal page).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { event } = await requireEvent(params.id);
+  const event = await requireEvent(params.id);
   const now = new Date();
   const light = (await lightsFor([event], now)).get(event.id)!;
   const user = await getUser(request);
@@ -98,7 +96,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { db, event } = await requireEvent(params.id);
+  const event = await requireEvent(params.id);
   const selection = event.admission === 'auswahl';
   const { submission } = await parseProtectedForm(request, selection ? applicationFormSchema : registrationFormSchema);
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
@@ -124,40 +122,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       { status: 409 },
     );
-  try {
-    const result = await db.transaction().execute(async (trx) => {
-      const outcome = await register(trx, event.id, {
-        name: form.name,
-        email: form.email,
-        organisation: form.organisation ?? '',
-        accessibilityNeeds: form.accessibilityNeeds ?? '',
-        dietaryNeeds: form.dietaryNeeds ?? '',
-        userId: user?.id ?? null,
-        motivation: form.motivation ?? '',
-      });
-      if (outcome.kind === 'registered') {
-        await tellPromoted(trx, outcome.promoted);
-        await tellRegistered(trx, event, outcome.registration);
-        const position = outcome.registration.status === 'waitlisted' ? await waitlistRank(trx, outcome.registration) : null;
-        return { ...outcome, position };
-      }
-      return outcome;
-    });
-    if (result.kind === 'missing') throw new Response('Diese Veranstaltung gibt es nicht.', { status: 404 });
-    if (result.kind === 'duplicate') return duplicate();
-    if (result.kind === 'closed')
-      return data({ result: submission.reply({ formErrors: ['Eine Anmeldung ist nicht mehr möglich.'] }) }, { status: 409 });
-    return redirect(
-      result.registration.status === 'applied'
-        ? `/veranstaltungen/${event.id}?angemeldet=bewerbung`
-        : result.position
-          ? `/veranstaltungen/${event.id}?warteliste=${result.position}`
-          : `/veranstaltungen/${event.id}?angemeldet=platz`,
-    );
-  } catch (error) {
-    if (isUniqueViolation(error)) return duplicate();
-    throw error;
-  }
+  const result = await registerForEvent(event, {
+    name: form.name,
+    email: form.email,
+    organisation: form.organisation ?? '',
+    accessibilityNeeds: form.accessibilityNeeds ?? '',
+    dietaryNeeds: form.dietaryNeeds ?? '',
+    userId: user?.id ?? null,
+    motivation: form.motivation ?? '',
+  });
+  if (result.kind === 'missing') throw new Response('Diese Veranstaltung gibt es nicht.', { status: 404 });
+  if (result.kind === 'duplicate') return duplicate();
+  if (result.kind === 'closed')
+    return data({ result: submission.reply({ formErrors: ['Eine Anmeldung ist nicht mehr möglich.'] }) }, { status: 409 });
+  return redirect(
+    result.registration.status === 'applied'
+      ? `/veranstaltungen/${event.id}?angemeldet=bewerbung`
+      : result.position
+        ? `/veranstaltungen/${event.id}?warteliste=${result.position}`
+        : `/veranstaltungen/${event.id}?angemeldet=platz`,
+  );
 }
 
 export default function EventPage() {

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { listEvents } from '../../db/repositories/events';
 import { landkreise, landkreisLabel, type Landkreis } from '../../machines/shared/organisation';
 import {
   eventFormatLabel,
@@ -13,9 +12,9 @@ import {
 import { berlinMonth, formatEventTime, formatMonth } from '../../machines/veranstaltungen/time';
 import { FilterSelect } from '../components/filter-select';
 import { SeatLightBadge } from '../components/veranstaltungen/seat-light';
-import { getDb } from '../db.server';
 import { getUser } from '../session.server';
-import { lightsFor } from '../veranstaltungen.server';
+import { calendarEvents } from '../veranstaltungen/registration.server';
+import { lightsFor } from '../veranstaltungen/veranstaltungen.server';
 import { documentPage, loadAsDocument } from '../utils/page-scripts';
 
 /** A public page: served as a document without React (ADR 0056). */
@@ -39,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const landkreis = pick<Landkreis>(landkreise, url.searchParams.get('landkreis'));
   const format = pick<EventFormat>(eventFormats, url.searchParams.get('format'));
   const now = new Date();
-  const rows = await listEvents(await getDb(), { archive, topic, landkreis, format }, now);
+  const rows = await calendarEvents({ archive, topic, landkreis, format }, now);
   const months = [...new Set(rows.map((e) => berlinMonth(e.starts_at)))].sort();
   const month = pick(months, url.searchParams.get('monat'));
   const events = month ? rows.filter((e) => berlinMonth(e.starts_at) === month) : rows;

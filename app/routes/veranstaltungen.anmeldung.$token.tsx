@@ -1,14 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { changeRegistration, findEvent, findRegistrationByToken, waitlistRank } from '../../db/repositories/events';
 import { formatDateTime } from '../../machines/shared/format';
 import { registrationStatusLabel } from '../../machines/veranstaltungen/registration';
 import { formatEventTime } from '../../machines/veranstaltungen/time';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
-import { tellConfirmed, tellPromoted } from '../veranstaltungen.server';
+import { changeRegistrationByToken, registrationByToken } from '../veranstaltungen/registration.server';
 import { documentPage, loadAsDocument } from '../utils/page-scripts';
 
 /** A public page: served as a document without React (ADR 0056). */
@@ -21,11 +19,9 @@ const gone = () =>
   new Response('Diesen Link gibt es nicht. Bitte prüfen Sie, ob Sie ihn vollständig aus der E-Mail übernommen haben.', { status: 404 });
 
 async function requireRegistration(token: string | undefined) {
-  const db = await getDb();
-  const registration = token && /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await findRegistrationByToken(db, token) : undefined;
-  if (!registration) throw gone();
-  const event = (await findEvent(db, registration.event_id))!;
-  return { db, registration, event };
+  const found = await registrationByToken(token);
+  if (!found) throw gone();
+  return found;
 }
 
 /**
@@ -35,7 +31,7 @@ async function requireRegistration(token: string | undefined) {
  * access link appears here only once the registration is confirmed.
  */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const { db, registration, event } = await requireRegistration(params.token);
+  const { registration, event, position } = await requireRegistration(params.token);
   const now = Date.now();
   const overdue = registration.pending_until !== null && Date.parse(registration.pending_until) <= now;
   const status = overdue ? 'expired' : registration.status;
@@ -53,7 +49,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     status,
     statusLabel: registrationStatusLabel[status],
     pendingUntil: registration.pending_until && !overdue ? formatDateTime(registration.pending_until) : null,
-    position: await waitlistRank(db, registration),
+    position,
     onlineLink: status === 'confirmed' && event.status === 'published' && event.format === 'online' ? event.online_link : null,
     technicalRequirements: event.technical_requirements,
   };
@@ -74,18 +70,11 @@ const selectionRefusals: Record<string, string> = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readProtectedForm(request);
-  const { db, registration, event } = await requireRegistration(params.token);
+  const { registration, event } = await requireRegistration(params.token);
   const intent = form.get('intent');
   const type = intent === 'confirm' ? 'registration.confirm' : intent === 'cancel' ? 'registration.cancel' : null;
   if (!type) return data({ message: 'Bitte wählen Sie „Anmeldung bestätigen“ oder „Abmelden“.' }, { status: 400 });
-  const result = await db.transaction().execute(async (trx) => {
-    const outcome = await changeRegistration(trx, registration.token, type);
-    if (outcome.kind === 'changed') {
-      await tellPromoted(trx, outcome.promoted);
-      if (outcome.row.status === 'confirmed') await tellConfirmed(trx, event, outcome.row);
-    }
-    return outcome;
-  });
+  const result = await changeRegistrationByToken(event, registration.token, type);
   if (result.kind === 'missing') throw gone();
   if (result.kind === 'refused')
     return data({ message: (event.admission === 'auswahl' ? selectionRefusals : refusals)[type]! }, { status: 409 });

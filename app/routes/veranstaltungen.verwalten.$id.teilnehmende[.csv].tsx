@@ -1,20 +1,19 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { findEvent, participants } from '../../db/repositories/events';
 import { toCsv } from '../../machines/shared/csv';
 import { formatDateTime } from '../../machines/shared/format';
 import { registrationStatusLabel } from '../../machines/veranstaltungen/registration';
-import { getDb } from '../db.server';
 import { requireRole } from '../session.server';
+import { participantsOf } from '../veranstaltungen/organiser.server';
+import { eventById } from '../veranstaltungen/registration.server';
 
 /** The participants of an event as CSV for spreadsheet programs (UTF-8 with BOM, semicolons). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ['advisor', 'ministry']);
-  const db = await getDb();
-  const event = params.id && /^\d{1,9}$/.test(params.id) ? await findEvent(db, Number(params.id)) : undefined;
+  const event = await eventById(params.id);
   if (!event) throw new Response('Diese Veranstaltung gibt es nicht.', { status: 404 });
   // An event with selection also lists each applicant's motivation (issue 18 Nr. 9).
   const selection = event.admission === 'auswahl';
-  const rows = (await participants(db, event.id)).map((p) => [
+  const rows = (await participantsOf(event.id)).map((p) => [
     p.name,
     p.email,
     p.organisation,

@@ -4,20 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import type { z } from 'zod';
-import { recordAudit } from '../../db/repositories/audit';
-import {
-  cancelEvent,
-  createEvent,
-  eventStatistics,
-  findEvent,
-  messageRecipients,
-  participants,
-  recordAttendance,
-  updateEvent,
-  type EventValues,
-} from '../../db/repositories/events';
 import { attendanceOpen, checkMessage, messageAudienceLabel, messageAudiences } from '../../machines/veranstaltungen/followup';
-import type { EventRow } from '../../db/schema';
 import { landkreise, landkreisLabel } from '../../machines/shared/organisation';
 import {
   admissionModeLabel,
@@ -39,9 +26,18 @@ import { ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from 
 import { PostForm } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
 import { requireRole } from '../session.server';
-import { tellEventCancelled, tellMessage, tellPromoted } from '../veranstaltungen.server';
+import {
+  cancelEventAsOrganiser,
+  createEventAsOrganiser,
+  type EventRow,
+  type EventValues,
+  eventOverview,
+  messageParticipants,
+  recordAttendanceAsOrganiser,
+  updateEventAsOrganiser,
+} from '../veranstaltungen/organiser.server';
+import { eventById } from '../veranstaltungen/registration.server';
 
 export const meta: MetaFunction = () => [{ title: 'Veranstaltung bearbeiten – Förderlotse Bürgerbeteiligung' }];
 
@@ -49,7 +45,7 @@ const organisers = ['advisor', 'ministry'] as const;
 
 async function eventOf(idParam: string | undefined): Promise<EventRow | null> {
   if (idParam === 'neu') return null;
-  const event = idParam && /^\d{1,9}$/.test(idParam) ? await findEvent(await getDb(), Number(idParam)) : undefined;
+  const event = await eventById(idParam);
   if (!event) throw new Response('Diese Veranstaltung gibt es nicht.', { status: 404 });
   return event;
 }
@@ -90,7 +86,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, organisers);
   const event = await eventOf(params.id);
   const url = new URL(request.url);
-  const people = event ? await participants(await getDb(), event.id) : [];
+  const overview = event ? await eventOverview(event) : null;
+  const people = overview?.people ?? [];
   return {
     id: event?.id ?? null,
     title: event?.title ?? null,
@@ -102,7 +99,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     attendanceSaved: url.searchParams.get('anwesenheit') === '1',
     attendanceOpen: event ? attendanceOpen(event.starts_at, new Date()) : false,
     dataDeleted: Boolean(event?.personal_data_deleted_at),
-    statistics: event ? await eventStatistics(await getDb(), event) : null,
+    statistics: overview?.statistics ?? null,
     values: event
       ? formValues(event)
       : { language: 'Deutsch', yellowBelowPercent: String(defaultYellowBelowPercent), format: 'praesenz', admission: 'reihenfolge' },
@@ -149,7 +146,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, organisers);
   const formData = await readProtectedForm(request);
   const event = await eventOf(params.id);
-  const db = await getDb();
   const intent = formData.get('intent');
   // The forms for these intents are gone once an event is cancelled or its participants' data deleted;
   // a late or repeated POST (second tab, back button) is told why instead of failing silently.
@@ -173,19 +169,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         },
         { status: 400 },
       );
-    const outcome = await db.transaction().execute(async (trx) => {
-      const result = await cancelEvent(trx, event.id, reason);
-      if (result.kind !== 'cancelled') return result;
-      await tellEventCancelled(trx, event, result.told, reason);
-      await recordAudit(trx, {
-        actorUserId: user.id,
-        action: 'events.event.cancelled',
-        subjectType: 'event',
-        subjectId: event.id,
-        details: { notified: result.told.length },
-      });
-      return result;
-    });
+    const outcome = await cancelEventAsOrganiser(user, event, reason);
     if (outcome.kind === 'missing') throw new Response('Diese Veranstaltung gibt es nicht.', { status: 404 });
     if (outcome.kind === 'already') return data({ closedError: alreadyCancelled }, { status: 409 });
     return redirect(`/veranstaltungen/verwalten/${event.id}?gespeichert=1`);
@@ -194,18 +178,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!event) throw new Response('Diese Veranstaltung gibt es nicht.', { status: 404 });
     const checked = checkMessage({ subject: formData.get('subject'), body: formData.get('body'), audience: formData.get('audience') });
     if (!checked.ok) return data({ messageErrors: checked.errors, message: checked.input }, { status: 400 });
-    const sent = await db.transaction().execute(async (trx) => {
-      const recipients = await messageRecipients(trx, event.id, checked.value.audience);
-      await tellMessage(trx, event, recipients, checked.value);
-      await recordAudit(trx, {
-        actorUserId: user.id,
-        action: 'events.event.messaged',
-        subjectType: 'event',
-        subjectId: event.id,
-        details: { recipients: recipients.length, audience: checked.value.audience },
-      });
-      return recipients.length;
-    });
+    const sent = await messageParticipants(user, event, checked.value);
     return redirect(`/veranstaltungen/verwalten/${event.id}?gesendet=${sent}#nachricht`);
   }
   if (intent === 'attendance') {
@@ -215,18 +188,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       .map(String)
       .filter((v) => /^\d{1,9}$/.test(v))
       .map(Number);
-    const outcome = await db.transaction().execute(async (trx) => {
-      const result = await recordAttendance(trx, event.id, present);
-      if (result.kind === 'saved')
-        await recordAudit(trx, {
-          actorUserId: user.id,
-          action: 'events.event.attendance',
-          subjectType: 'event',
-          subjectId: event.id,
-          details: { present: result.present, absent: result.absent },
-        });
-      return result;
-    });
+    const outcome = await recordAttendanceAsOrganiser(user, event, present);
     if (outcome.kind === 'early')
       return data({ attendanceError: 'Die Anwesenheit können Sie erst ab Beginn der Veranstaltung eintragen.' }, { status: 400 });
     if (outcome.kind === 'missing') throw new Response('Diese Veranstaltung gibt es nicht.', { status: 404 });
@@ -242,27 +204,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   const values = toValues(submission.value, times.times);
   if (!event) {
-    const id = await db.transaction().execute(async (trx) => {
-      const created = await createEvent(trx, values, user.id);
-      await recordAudit(trx, { actorUserId: user.id, action: 'events.event.created', subjectType: 'event', subjectId: created });
-      return created;
-    });
+    const id = await createEventAsOrganiser(user, values);
     return redirect(`/veranstaltungen/verwalten/${id}?gespeichert=1`);
   }
-  const outcome = await db.transaction().execute(async (trx) => {
-    const result = await updateEvent(trx, event.id, values);
-    if (result.kind === 'updated') {
-      await tellPromoted(trx, result.promoted);
-      await recordAudit(trx, {
-        actorUserId: user.id,
-        action: 'events.event.updated',
-        subjectType: 'event',
-        subjectId: event.id,
-        details: { promoted: result.promoted.length },
-      });
-    }
-    return result;
-  });
+  const outcome = await updateEventAsOrganiser(user, event, values);
   if (outcome.kind === 'capacity')
     return data(
       { result: submission.reply({ fieldErrors: { capacity: [capacityError(values.capacity, outcome.seatsTaken)!] } }) },

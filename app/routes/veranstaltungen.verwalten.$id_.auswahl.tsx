@@ -1,8 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { recordAudit } from '../../db/repositories/audit';
-import { applicationsOf, completeSelection, findEvent, saveSelectionDecisions } from '../../db/repositories/events';
 import { formatDateTime } from '../../machines/shared/format';
 import { registrationStatusLabel } from '../../machines/veranstaltungen/registration';
 import {
@@ -19,9 +17,10 @@ import { formatEventTime } from '../../machines/veranstaltungen/time';
 import { PostForm } from '../components/forms';
 import { SeatLightBadge } from '../components/veranstaltungen/seat-light';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
 import { requireRole } from '../session.server';
-import { lightsFor, tellSelectionOutcome } from '../veranstaltungen.server';
+import { applicationsFor, decideSelection } from '../veranstaltungen/organiser.server';
+import { eventById } from '../veranstaltungen/registration.server';
+import { lightsFor } from '../veranstaltungen/veranstaltungen.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `Auswahl: ${d?.event.title ?? 'Veranstaltung'} – Förderlotse Bürgerbeteiligung` },
@@ -30,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 const organisers = ['advisor', 'ministry'] as const;
 
 async function selectionEvent(idParam: string | undefined) {
-  const event = idParam && /^\d{1,9}$/.test(idParam) ? await findEvent(await getDb(), Number(idParam)) : undefined;
+  const event = await eventById(idParam);
   if (event?.admission !== 'auswahl')
     throw new Response('Diese Veranstaltung gibt es nicht, oder ihre Plätze werden nicht nach Auswahl vergeben.', { status: 404 });
   return event;
@@ -47,8 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, organisers);
   const event = await selectionEvent(params.id);
   const now = new Date();
-  const db = await getDb();
-  const rows = await applicationsOf(db, event.id);
+  const rows = await applicationsFor(event.id);
   const phase = selectionPhase(
     { applicationsCloseAt: event.registration_closes_at, selectionCompletedAt: event.selection_completed_at },
     now.toISOString(),
@@ -119,24 +117,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent !== 'save' && intent !== 'complete')
     return data({ error: 'Bitte wählen Sie „Vorauswahl speichern“ oder „Auswahl abschließen“.' }, { status: 400 });
   const decisions = postedDecisions(form);
-  const db = await getDb();
-  const outcome = await db.transaction().execute(async (trx) => {
-    const saved = await saveSelectionDecisions(trx, event.id, decisions);
-    if (saved.kind !== 'saved' || intent === 'save') return saved;
-    // The decisions just posted are kept even when completing is refused (committed with the refusal).
-    const done = await completeSelection(trx, event.id);
-    if (done.kind === 'completed') {
-      await tellSelectionOutcome(trx, event, done);
-      await recordAudit(trx, {
-        actorUserId: user.id,
-        action: 'events.selection.completed',
-        subjectType: 'event',
-        subjectId: event.id,
-        details: { selected: done.selected.length, reserve: done.reserve.length, declined: done.declined.length },
-      });
-    }
-    return done;
-  });
+  const outcome = await decideSelection(user, event, decisions, intent);
   switch (outcome.kind) {
     case 'missing':
       throw new Response('Diese Veranstaltung gibt es nicht.', { status: 404 });

@@ -1,18 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { listAllEvents } from '../../db/repositories/events';
 import { formatEventTime } from '../../machines/veranstaltungen/time';
 import { ScrollTable } from '../components/scroll-table';
-import { getDb } from '../db.server';
 import { requireRole } from '../session.server';
-import { lightsFor } from '../veranstaltungen.server';
+import { allEvents } from '../veranstaltungen/organiser.server';
+import { lightsFor } from '../veranstaltungen/veranstaltungen.server';
 
 export const meta: MetaFunction = () => [{ title: 'Veranstaltungen verwalten – Förderlotse Bürgerbeteiligung' }];
 
 /** Organisers (EBBS advisors, ministry staff): every event with its seats and waitlist (issue 18 Nr. 5). */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ['advisor', 'ministry']);
-  const events = await listAllEvents(await getDb());
+  const events = await allEvents();
   const lights = await lightsFor(events);
   return {
     events: events.map((e) => {

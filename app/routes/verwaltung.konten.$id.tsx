@@ -15,7 +15,7 @@ import { PostForm } from '../components/forms';
 import { config } from '../config.server';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
-import { sendResetLink } from '../password-reset.server';
+import { sendResetLink } from '../konto/password-reset.server';
 import { requireRole } from '../session.server';
 
 /**

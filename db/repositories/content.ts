@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
 import type { ContentEntryRow, ContentImageRow, ContentVersionRow, Database } from '../schema';
 
 /**
@@ -8,6 +9,23 @@ import type { ContentEntryRow, ContentImageRow, ContentVersionRow, Database } fr
  */
 
 type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * A stored content document, decoded: unreadable text reads as null. Its shape depends on the kind and
+ * is checked by the caller (`checkContent` in machines/methoden/content-kinds), which also reports it.
+ */
+const storedContent = z
+  .string()
+  .nullable()
+  .transform((text): unknown => {
+    if (text === null) return null;
+    try {
+      return JSON.parse(text);
+    } catch {
+      return null;
+    }
+  });
+const decode = (text: string | null | undefined): unknown => storedContent.parse(text ?? null);
 
 /** An entry and its version 1 in one go; null when (kind, slug) is taken (then nothing is written). */
 async function insertEntry(
@@ -81,7 +99,7 @@ export async function contentStamp(db: Executor): Promise<string> {
 export async function listPublicContent(
   db: Executor,
   kind: string,
-): Promise<Array<{ slug: string; content: string; publishedAt: string }>> {
+): Promise<Array<{ slug: string; content: unknown; publishedAt: string }>> {
   const rows = await db
     .selectFrom('content_entries as e')
     .innerJoin('content_versions as v', (j) => j.onRef('v.entry_id', '=', 'e.id').onRef('v.number', '=', 'e.published_version'))
@@ -90,12 +108,13 @@ export async function listPublicContent(
     .where('e.archived_at', 'is', null)
     .orderBy('e.slug')
     .execute();
-  return rows.map((r) => ({ slug: r.slug, content: r.content, publishedAt: String(r.published_at ?? '') }));
+  return rows.map((r) => ({ slug: r.slug, content: decode(r.content), publishedAt: String(r.published_at ?? '') }));
 }
 
 export interface EntryListRow extends ContentEntryRow {
-  published_content: string | null;
-  draft_content: string | null;
+  /** Decoded; null when there is none or it is unreadable. */
+  published_content: unknown;
+  draft_content: unknown;
   draft_updated_at: string | null;
 }
 
@@ -110,14 +129,21 @@ export async function listEntries(db: Executor, kind: string): Promise<EntryList
     .where('e.kind', '=', kind)
     .orderBy('e.slug')
     .execute();
-  return rows.map((r) => ({ ...r, draft_updated_at: r.draft_updated_at === null ? null : String(r.draft_updated_at) })) as EntryListRow[];
+  return rows.map((r) => ({
+    ...r,
+    published_content: decode(r.published_content),
+    draft_content: decode(r.draft_content),
+    draft_updated_at: r.draft_updated_at === null ? null : String(r.draft_updated_at),
+  })) as EntryListRow[];
 }
 
 export async function findEntry(db: Executor, kind: string, slug: string): Promise<ContentEntryRow | undefined> {
   return db.selectFrom('content_entries').selectAll().where('kind', '=', kind).where('slug', '=', slug).executeTakeFirst();
 }
 
-export interface VersionWithNames extends ContentVersionRow {
+export interface VersionWithNames extends Omit<ContentVersionRow, 'content'> {
+  /** Decoded; null when unreadable. */
+  content: unknown;
   created_by_name: string | null;
   updated_by_name: string | null;
   submitted_by_name: string | null;
@@ -126,7 +152,7 @@ export interface VersionWithNames extends ContentVersionRow {
 
 /** Every version of an entry, newest first, with the names of who did what. */
 export async function listVersions(db: Executor, entryId: number): Promise<VersionWithNames[]> {
-  return (await db
+  const rows = await db
     .selectFrom('content_versions as v')
     .leftJoin('users as c', 'c.id', 'v.created_by')
     .leftJoin('users as u', 'u.id', 'v.updated_by')
@@ -136,7 +162,8 @@ export async function listVersions(db: Executor, entryId: number): Promise<Versi
     .select(['c.name as created_by_name', 'u.name as updated_by_name', 's.name as submitted_by_name', 'p.name as published_by_name'])
     .where('v.entry_id', '=', entryId)
     .orderBy('v.number', 'desc')
-    .execute()) as VersionWithNames[];
+    .execute();
+  return rows.map((r) => ({ ...r, content: decode(r.content) })) as VersionWithNames[];
 }
 
 /** A new entry written by an editor: version 1 as an open draft, nothing public yet. */
@@ -278,4 +305,16 @@ export async function insertImage(db: Executor, input: Omit<ContentImageRow, 'id
 
 export async function findImage(db: Executor, id: number): Promise<ContentImageRow | undefined> {
   return db.selectFrom('content_images').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The published content of a public (not archived) entry, decoded; undefined when there is none. */
+export async function publicContentOf(db: Executor, entryId: number): Promise<unknown> {
+  const row = await db
+    .selectFrom('content_entries as e')
+    .innerJoin('content_versions as v', (j) => j.onRef('v.entry_id', '=', 'e.id').onRef('v.number', '=', 'e.published_version'))
+    .select(['v.content'])
+    .where('e.id', '=', entryId)
+    .where('e.archived_at', 'is', null)
+    .executeTakeFirst();
+  return row ? decode(row.content) : undefined;
 }

@@ -1,14 +1,29 @@
 import type { Kysely, Transaction } from 'kysely';
+import { exampleFromJson } from '../../machines/methoden/example-submission';
+import type { GoodExample } from '../../machines/methoden/examples';
 import type { Database, ExampleSubmissionRow } from '../schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-export async function findSubmissionByApplication(db: Executor, applicationId: number): Promise<ExampleSubmissionRow | undefined> {
-  return db.selectFrom('example_submissions').selectAll().where('application_id', '=', applicationId).executeTakeFirst();
+/**
+ * A stored offer with its entry decoded (the `data` column, checked against the example schema with
+ * zod): null when the stored text is not a readable example.
+ */
+export type StoredSubmission = ExampleSubmissionRow & { example: GoodExample | null };
+
+const decoded = <R extends { data: string }>(row: R): R & { example: GoodExample | null } => ({
+  ...row,
+  example: exampleFromJson(row.data),
+});
+
+export async function findSubmissionByApplication(db: Executor, applicationId: number): Promise<StoredSubmission | undefined> {
+  const row = await db.selectFrom('example_submissions').selectAll().where('application_id', '=', applicationId).executeTakeFirst();
+  return row && decoded(row);
 }
 
-export async function findSubmission(db: Executor, id: number): Promise<ExampleSubmissionRow | undefined> {
-  return db.selectFrom('example_submissions').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findSubmission(db: Executor, id: number): Promise<StoredSubmission | undefined> {
+  const row = await db.selectFrom('example_submissions').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && decoded(row);
 }
 
 /**
@@ -70,7 +85,7 @@ export async function setSubmissionStatus(
 
 /** The editors' list: waiting ones first (oldest first), then the latest decisions. */
 export async function listSubmissions(db: Executor, limit = 200) {
-  return db
+  const rows = await db
     .selectFrom('example_submissions')
     .innerJoin('organisations', 'organisations.id', 'example_submissions.organisation_id')
     .select([
@@ -86,23 +101,28 @@ export async function listSubmissions(db: Executor, limit = 200) {
     .orderBy('example_submissions.submitted_at')
     .limit(limit)
     .execute();
+  return rows.map(decoded);
 }
 
-/** The published entries as JSON, for the public pages. */
-export async function listPublishedExamples(db: Executor): Promise<string[]> {
+/** The published entries, for the public pages (unreadable ones are left out). */
+export async function listPublishedExamples(db: Executor): Promise<GoodExample[]> {
   const rows = await db.selectFrom('example_submissions').select('data').where('status', '=', 'veroeffentlicht').orderBy('id').execute();
-  return rows.map((r) => r.data);
+  return rows.map((r) => exampleFromJson(r.data)).filter((e): e is GoodExample => e !== null);
 }
 
 /** The published entries with the moment an editor approved them, newest first (for the Atom feed). */
-export async function listPublishedExampleEntries(db: Executor, limit = 50): Promise<Array<{ data: string; decided_at: string | null }>> {
-  return db
+export async function listPublishedExampleEntries(
+  db: Executor,
+  limit = 50,
+): Promise<Array<{ example: GoodExample | null; decided_at: string | null }>> {
+  const rows = await db
     .selectFrom('example_submissions')
     .select(['data', 'decided_at'])
     .where('status', '=', 'veroeffentlicht')
     .orderBy('decided_at', 'desc')
     .limit(limit)
     .execute();
+  return rows.map((r) => ({ example: exampleFromJson(r.data), decided_at: r.decided_at }));
 }
 
 /** Changes whenever an offer is added, decided or withdrawn (for caches of the public list). */

@@ -23,12 +23,12 @@ afterAll(async () => {
 });
 
 const methodsFor = async (query: string) => {
-  const { searchMethods } = await import('../../app/methoden.server');
+  const { searchMethods } = await import('../../app/methoden/methoden.server');
   const result = await searchMethods(new URL(`https://x.example/methoden?${query}`));
   return result.results.map((m) => m.slug);
 };
 const examplesFor = async (query: string) => {
-  const { searchExamples } = await import('../../app/methoden.server');
+  const { searchExamples } = await import('../../app/methoden/methoden.server');
   const result = await searchExamples(new URL(`https://x.example/beispiele?${query}`));
   return result.results.map((e) => e.slug);
 };
@@ -48,7 +48,7 @@ describe('the methods catalogue searched in the database', () => {
     expect(await methodsFor('q=Haushalt')).toContain('buergerhaushalt');
   });
   it('bad input is an empty list with a message, never an error', async () => {
-    const { searchMethods } = await import('../../app/methoden.server');
+    const { searchMethods } = await import('../../app/methoden/methoden.server');
     for (const q of ['!?.;', 'x'.repeat(10_000), '"jugend"* OR kind:methode', "' or 1=1 --"]) {
       const result = await searchMethods(new URL(`https://x.example/methoden?q=${encodeURIComponent(q)}`));
       if (result.queryMessage === null) expect(result.results.length).toBeLessThanOrEqual(result.total);
@@ -67,7 +67,7 @@ describe('the good examples searched in the database', () => {
 
 describe('the index follows the content', () => {
   it('a word published by a second editor is found at once, the word it replaced no longer', async () => {
-    const { catalogue, loadEntry, performEditorialEvent } = await import('../../app/redaktion.server');
+    const { catalogue, loadEntry, performEditorialEvent } = await import('../../app/methoden/redaktion.server');
     type Editor = Parameters<typeof performEditorialEvent>[0];
     const editor = async (email: string) => {
       const user = (await findUserByEmail(db, email))!;

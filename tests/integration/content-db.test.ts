@@ -22,7 +22,7 @@ afterEach(async () => {
   await cleanup();
 });
 
-const server = () => import('../../app/redaktion.server');
+const server = () => import('../../app/methoden/redaktion.server');
 
 async function editor(email: string) {
   const user = (await findUserByEmail(db, email))!;

@@ -32,7 +32,7 @@ async function currentUser(email: string): Promise<CurrentUser> {
 
 describe('mentions and personal blocks', () => {
   it('tells a mentioned member nothing when that member blocked the author', async () => {
-    const { tellMentioned } = await import('../../app/netzwerk-topics.server');
+    const { tellMentioned } = await import('../../app/netzwerk/topics.server');
     const kommune = (await memberByUser(db, (await currentUser('kommune@demo.example')).id))!;
     const beratung = (await memberByUser(db, (await currentUser('beratung@demo.example')).id))!;
     const mentionNotices = () =>
@@ -67,7 +67,7 @@ describe('mentions and personal blocks', () => {
 
 describe('deleting one’s own account', () => {
   it('changes nothing on a wrong password, throttles after five, refuses staff, and deletes with the right one', async () => {
-    const { deleteOwnAccount } = await import('../../app/account-deletion.server');
+    const { deleteOwnAccount } = await import('../../app/konto/account-deletion.server');
     const kommune2 = await currentUser('kommune2@demo.example');
     expect(await deleteOwnAccount(kommune2, 'falsch', null)).toEqual({ status: 'wrong-password' });
     expect((await findUserByEmail(db, 'kommune2@demo.example'))?.name).toBe(kommune2.name);

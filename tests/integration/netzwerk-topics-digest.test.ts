@@ -31,7 +31,7 @@ const digestsTo = (address: string) =>
 
 describe('topic digest', () => {
   it('sends each subscriber one digest per day, once under overlapping runs; later replies wait for the next day', async () => {
-    const { sendTopicDigests } = await import('../../app/netzwerk-topics.server');
+    const { sendTopicDigests } = await import('../../app/netzwerk/topics.server');
     const day1 = new Date('2027-01-04T07:00:00Z');
     const runs = await Promise.all([sendTopicDigests(day1), sendTopicDigests(day1), sendTopicDigests(day1)]);
     expect(runs.reduce((a, b) => a + b, 0)).toBe(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { costSuggestions, suggestedLineDefaults, withMethodAdopted } from '../../app/methoden.server';
-import { programCatalogue } from '../../app/redaktion.server';
+import { costSuggestions, suggestedLineDefaults, withMethodAdopted } from '../../app/methoden/methoden.server';
+import { programCatalogue } from '../../app/methoden/redaktion.server';
 import { applyListIntent, parseListIntent } from '../../app/utils/list-intents';
 import { emptyApplication } from '../../machines/frl/application/schema';
 import { methodBySlug } from '../../machines/methoden/catalogue';

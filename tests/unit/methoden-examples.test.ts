@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchExamples } from '../../app/methoden.server';
-import { programCatalogue } from '../../app/redaktion.server';
+import { matchExamples } from '../../app/methoden/methoden.server';
+import { programCatalogue } from '../../app/methoden/redaktion.server';
 import { methodBySlug } from '../../machines/methoden/catalogue';
 import { demoExamples, exampleSchema, examplesWithMethod, similarExamples } from '../../machines/methoden/examples';
 

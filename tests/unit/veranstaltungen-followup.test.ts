@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessLinkMail, organiserMessageMail } from '../../app/veranstaltungen-mails';
+import { accessLinkMail, organiserMessageMail } from '../../app/veranstaltungen/mails';
 import { accessLinkResendDue, checkMessage } from '../../machines/veranstaltungen/followup';
 
 const event = {

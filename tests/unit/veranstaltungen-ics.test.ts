@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventsToIcs } from '../../app/veranstaltungen-ics';
+import { eventsToIcs } from '../../app/veranstaltungen/ics';
 
 const event = (id: number, startsAt: string, endsAt: string, cancelled = false) => ({
   id,

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react';
-import type { ExampleCard as Card } from '../../methoden.server';
+import type { ExampleCard as Card } from '../../methoden/methoden.server';
 
 export function ExampleCard({ example, headingLevel = 2 }: { example: Card; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react';
-import type { MethodCard as Card } from '../../methoden.server';
+import type { MethodCard as Card } from '../../methoden/methoden.server';
 
 const fundingTag: Record<string, string> = {
   foerderfaehig: 'tag tag--green',

@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
-import type { Database } from '../db/schema';
-import { recordAudit } from '../db/repositories/audit';
-import type { Member } from '../db/repositories/netzwerk';
-import { blockersOf } from '../db/repositories/netzwerk-blocks';
+import type { Database } from '../../db/schema';
+import { recordAudit } from '../../db/repositories/audit';
+import type { Member } from '../../db/repositories/netzwerk';
+import { blockersOf } from '../../db/repositories/netzwerk-blocks';
 import {
   addReply,
   claimDigest,
@@ -11,16 +11,16 @@ import {
   mentionableMembers,
   pendingDigests,
   postedSince,
-} from '../db/repositories/netzwerk-topics';
-import { queueEmail } from '../db/repositories/outbox';
-import { notify } from '../db/repositories/review';
-import { withoutBlockers } from '../machines/netzwerk/blocks';
-import { digestMail, findMentions, mentionProblem, rateLimitPost, type ThreadForm } from '../machines/netzwerk/topics';
-import { config } from './config.server';
-import { getDb } from './db.server';
-import { absoluteLink } from './notification-texts';
-import { todayInSaxony } from './rules.server';
-import { log } from './utils/log.server';
+} from '../../db/repositories/netzwerk-topics';
+import { queueEmail } from '../../db/repositories/outbox';
+import { notify } from '../../db/repositories/review';
+import { withoutBlockers } from '../../machines/netzwerk/blocks';
+import { digestMail, findMentions, mentionProblem, rateLimitPost, type ThreadForm } from '../../machines/netzwerk/topics';
+import { config } from '../config.server';
+import { getDb } from '../db.server';
+import { absoluteLink } from '../notification-texts';
+import { todayInSaxony } from '../rules.server';
+import { log } from '../utils/log.server';
 
 /*
  * The network's topics (issue 20 Nr. 3, ADR 0072): writing posts with mentions and the flood limit,

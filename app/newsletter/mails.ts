@@ -1,5 +1,5 @@
-import { formatDateTime } from '../machines/shared/format';
-import { absoluteLink } from './notification-texts';
+import { formatDateTime } from '../../machines/shared/format';
+import { absoluteLink } from '../notification-texts';
 
 /**
  * E-mails of the newsletter (issue 18 Nr. 10). Every one carries the personal link; the page behind it

@@ -1,6 +1,6 @@
-import { formatDateTime } from '../machines/shared/format';
-import { formatEventTime } from '../machines/veranstaltungen/time';
-import { absoluteLink } from './notification-texts';
+import { formatDateTime } from '../../machines/shared/format';
+import { formatEventTime } from '../../machines/veranstaltungen/time';
+import { absoluteLink } from '../notification-texts';
 
 /**
  * E-mails of the events area (issue 18). Every link is absolute (read outside the app). The

@@ -1,9 +1,9 @@
 import { redirect } from '@remix-run/node';
-import { memberByUser, type Member } from '../db/repositories/netzwerk';
-import { methods } from '../machines/methoden/catalogue';
-import { isModerator } from '../machines/netzwerk/profile';
-import { getDb } from './db.server';
-import { requireUser, type CurrentUser } from './session.server';
+import { memberByUser, type Member } from '../../db/repositories/netzwerk';
+import { methods } from '../../machines/methoden/catalogue';
+import { isModerator } from '../../machines/netzwerk/profile';
+import { getDb } from '../db.server';
+import { requireUser, type CurrentUser } from '../session.server';
 
 /** The methods catalogue as the network uses it (expertise on profiles, the directory filter). */
 export const methodSlugs = methods.map((m) => m.slug);

@@ -1,11 +1,11 @@
 import type { Transaction } from 'kysely';
-import { queueEmail } from '../db/repositories/outbox';
-import type { Database, EventRegistrationRow, EventRow } from '../db/schema';
-import { seatCountsFor, waitlistRank } from '../db/repositories/events';
-import { seatLight, type SeatLevel } from '../machines/veranstaltungen/seats';
-import { selectionLight, selectionPhase, type SelectionPhase } from '../machines/veranstaltungen/selection';
-import { config } from './config.server';
-import { getDb } from './db.server';
+import { queueEmail } from '../../db/repositories/outbox';
+import type { Database, EventRegistrationRow, EventRow } from '../../db/schema';
+import { seatCountsFor, waitlistRank } from '../../db/repositories/events';
+import { seatLight, type SeatLevel } from '../../machines/veranstaltungen/seats';
+import { selectionLight, selectionPhase, type SelectionPhase } from '../../machines/veranstaltungen/selection';
+import { config } from '../config.server';
+import { getDb } from '../db.server';
 import {
   accessLinkMail,
   applicationMail,
@@ -19,7 +19,7 @@ import {
   promotedMail,
   waitlistMail,
   type MailEvent,
-} from './veranstaltungen-mails';
+} from './mails';
 
 export const mailEvent = (event: EventRow): MailEvent => ({
   title: event.title,

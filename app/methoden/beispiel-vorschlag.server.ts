@@ -1,30 +1,29 @@
-import { recordAudit } from '../db/repositories/audit';
+import { recordAudit } from '../../db/repositories/audit';
 import {
   findSubmission,
   findSubmissionByApplication,
   listSubmissions,
   setSubmissionStatus,
   submitExample,
-} from '../db/repositories/example-submissions';
-import { notify } from '../db/repositories/review';
-import { listOrganisationMembers, listUsers } from '../db/repositories/users';
-import type { ExampleSubmissionRow } from '../db/schema';
+} from '../../db/repositories/example-submissions';
+import { notify } from '../../db/repositories/review';
+import { listOrganisationMembers, listUsers } from '../../db/repositories/users';
+import type { ExampleSubmissionRow } from '../../db/schema';
 import {
-  exampleFromJson,
   prefilledSubmission,
   submissionFormOf,
   submissionStatusLabel,
   type SubmissionForm,
   type SubmissionStatus,
-} from '../machines/methoden/example-submission';
-import type { GoodExample } from '../machines/methoden/examples';
-import { formatDate } from '../machines/shared/format';
-import { approvedTotalCents } from '../machines/umsetzung/bescheid';
-import { config } from './config.server';
-import { getDb } from './db.server';
+} from '../../machines/methoden/example-submission';
+import type { GoodExample } from '../../machines/methoden/examples';
+import { formatDate } from '../../machines/shared/format';
+import { approvedTotalCents } from '../../machines/umsetzung/bescheid';
+import { config } from '../config.server';
+import { getDb } from '../db.server';
 import { exampleCard } from './methoden.server';
-import type { CurrentUser } from './session.server';
-import { isComplete, loadProof, type LoadedProof } from './verwendungsnachweis.server';
+import type { CurrentUser } from '../session.server';
+import { isComplete, loadProof, type LoadedProof } from '../verwendungsnachweis.server';
 
 /**
  * Wires the offer of a good example from a finished project (machines/methoden/example-submission.ts,
@@ -41,7 +40,7 @@ export type LoadedOffer = Awaited<ReturnType<typeof loadOffer>>;
 
 /** The form: the stored entry if there is one, else the suggestion from the project's own records. */
 export function offerForm(o: LoadedOffer, user: CurrentUser): SubmissionForm {
-  const stored = o.submission ? exampleFromJson(o.submission.data) : null;
+  const stored = o.submission?.example ?? null;
   if (stored) return submissionFormOf(stored);
   const { data } = o.p.loaded.application;
   const organisation = data.applicant.organisation;
@@ -162,7 +161,7 @@ export async function withdrawExample(user: CurrentUser, row: ExampleSubmissionR
 export async function editorQueue() {
   const rows = await listSubmissions(await getDb());
   return rows.map((r) => {
-    const example = exampleFromJson(r.data);
+    const { example } = r;
     const status = r.status as SubmissionStatus;
     return {
       id: r.id,
@@ -182,7 +181,7 @@ export async function requireSubmission(idParam: string | undefined) {
   const id = Number(idParam);
   const row = Number.isInteger(id) && id > 0 ? await findSubmission(await getDb(), id) : undefined;
   if (!row) throw notFound();
-  const example = exampleFromJson(row.data);
+  const { example } = row;
   if (!example) throw notFound();
   return { row, example, card: exampleCard(example) };
 }

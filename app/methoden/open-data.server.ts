@@ -1,7 +1,6 @@
-import { recordAudit } from '../db/repositories/audit';
-import { listPublishedExampleEntries } from '../db/repositories/example-submissions';
-import { getSetting, setSetting } from '../db/repositories/settings';
-import { exampleFromJson } from '../machines/methoden/example-submission';
+import { recordAudit } from '../../db/repositories/audit';
+import { listPublishedExampleEntries } from '../../db/repositories/example-submissions';
+import { getSetting, setSetting } from '../../db/repositories/settings';
 import {
   DEFAULT_LICENCE,
   examplesAtom,
@@ -11,13 +10,13 @@ import {
   methodsDataset,
   openDataLicences,
   type OpenDataLicence,
-} from '../machines/methoden/open-data';
-import { config } from './config.server';
-import { getDb } from './db.server';
+} from '../../machines/methoden/open-data';
+import { config } from '../config.server';
+import { getDb } from '../db.server';
 import { allExamples } from './methoden.server';
 import { catalogue } from './redaktion.server';
-import type { CurrentUser } from './session.server';
-import { log } from './utils/log.server';
+import type { CurrentUser } from '../session.server';
+import { log } from '../utils/log.server';
 
 /**
  * Open data (issue 17 Nr. 5, ADR 0070): datasets, schemas and the feed built from the catalogue and
@@ -73,7 +72,7 @@ export const schemaJson = (kind: 'methode' | 'beispiel') => itemJsonSchema(kind,
 export async function examplesFeed(): Promise<string> {
   const rows = await listPublishedExampleEntries(await getDb());
   const entries = rows.flatMap((r) => {
-    const example = exampleFromJson(r.data);
+    const { example } = r;
     return example && r.decided_at ? [{ example, publishedAt: r.decided_at }] : [];
   });
   return examplesAtom(entries, { baseUrl: config.publicUrl, licence: await currentLicence(), now: new Date().toISOString() });

@@ -1,10 +1,10 @@
-import { anonymiseAccount, deletionSituation } from '../db/repositories/account-deletion';
-import { recordAudit } from '../db/repositories/audit';
-import { loginThrottle, recordLoginAttempt } from '../db/repositories/login-attempts';
-import { verifyCredentials } from '../db/repositories/users';
-import { deletionRefusal } from '../machines/shared/account-deletion';
-import { getDb } from './db.server';
-import type { CurrentUser } from './session.server';
+import { anonymiseAccount, deletionSituation } from '../../db/repositories/account-deletion';
+import { recordAudit } from '../../db/repositories/audit';
+import { loginThrottle, recordLoginAttempt } from '../../db/repositories/login-attempts';
+import { verifyCredentials } from '../../db/repositories/users';
+import { deletionRefusal } from '../../machines/shared/account-deletion';
+import { getDb } from '../db.server';
+import type { CurrentUser } from '../session.server';
 
 /*
  * Deleting one's own account (issue 20 Nr. 5, ADR 0074): the password confirms it, wrong passwords

@@ -1,16 +1,16 @@
-import { recordAudit } from '../db/repositories/audit';
-import { memberByUser, type Member } from '../db/repositories/netzwerk';
-import { addThreadHint, pointableThread, saveThreadContext } from '../db/repositories/netzwerk-context';
-import { notify } from '../db/repositories/review';
-import { nonPersonalContext } from '../machines/frl/application/question-context';
-import type { StepId } from '../machines/frl/application/steps';
-import type { AskForm, HintForm, ThreadContext } from '../machines/netzwerk/context';
-import { threadNumberOf, unknownThread } from '../machines/netzwerk/context';
-import type { ApplicationAccess } from './access.server';
-import { config } from './config.server';
-import { getDb } from './db.server';
-import { startThread, threadPath, type MentionTarget } from './netzwerk-topics.server';
-import { absoluteLink } from './notification-texts';
+import { recordAudit } from '../../db/repositories/audit';
+import { memberByUser, type Member } from '../../db/repositories/netzwerk';
+import { addThreadHint, pointableThread, saveThreadContext } from '../../db/repositories/netzwerk-context';
+import { notify } from '../../db/repositories/review';
+import { nonPersonalContext } from '../../machines/frl/application/question-context';
+import type { StepId } from '../../machines/frl/application/steps';
+import type { AskForm, HintForm, ThreadContext } from '../../machines/netzwerk/context';
+import { threadNumberOf, unknownThread } from '../../machines/netzwerk/context';
+import type { ApplicationAccess } from '../access.server';
+import { config } from '../config.server';
+import { getDb } from '../db.server';
+import { startThread, threadPath, type MentionTarget } from './topics.server';
+import { absoluteLink } from '../notification-texts';
 
 /*
  * Asking the network from the work (issue 20 Nr. 6, ADR 0075): a question asked from a wizard step

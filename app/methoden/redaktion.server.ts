@@ -1,4 +1,4 @@
-import { recordAudit } from '../db/repositories/audit';
+import { recordAudit } from '../../db/repositories/audit';
 import {
   contentStamp,
   countEntries,
@@ -9,15 +9,16 @@ import {
   listEntries,
   listPublicContent,
   listVersions,
+  publicContentOf,
   moveDraft,
   publishDraft,
   saveDraft,
   setArchived,
-} from '../db/repositories/content';
-import { notify } from '../db/repositories/review';
-import { listUsers } from '../db/repositories/users';
-import type { ContentEntryRow } from '../db/schema';
-import { methods as programMethods } from '../machines/methoden/catalogue';
+} from '../../db/repositories/content';
+import { notify } from '../../db/repositories/review';
+import { listUsers } from '../../db/repositories/users';
+import type { ContentEntryRow } from '../../db/schema';
+import { methods as programMethods } from '../../machines/methoden/catalogue';
 import {
   checkContent,
   contentDifference,
@@ -26,7 +27,7 @@ import {
   kindInfo,
   titleOf,
   type ContentKind,
-} from '../machines/methoden/content-kinds';
+} from '../../machines/methoden/content-kinds';
 import {
   editorialRefusal,
   entryStatus,
@@ -35,14 +36,14 @@ import {
   type EditorialActor,
   type EditorialEvent,
   type EditorialState,
-} from '../machines/methoden/editorial';
-import { demoExamples, type GoodExample } from '../machines/methoden/examples';
-import type { Method } from '../machines/methoden/schema';
-import { formatDateTime } from '../machines/shared/format';
-import { config } from './config.server';
-import { getDb } from './db.server';
-import type { CurrentUser } from './session.server';
-import { log } from './utils/log.server';
+} from '../../machines/methoden/editorial';
+import { demoExamples, type GoodExample } from '../../machines/methoden/examples';
+import type { Method } from '../../machines/methoden/schema';
+import { formatDateTime } from '../../machines/shared/format';
+import { config } from '../config.server';
+import { getDb } from '../db.server';
+import type { CurrentUser } from '../session.server';
+import { log } from '../utils/log.server';
 
 /**
  * The hub's editorial content in the app (ADR 0073): the published catalogue every public page and
@@ -108,15 +109,9 @@ let cached: { stamp: string; catalogue: Promise<Catalogue> } | null = null;
 
 async function loadCatalogue(stamp: string): Promise<Catalogue> {
   const db = await getDb();
-  const parse = <K extends ContentKind>(kind: K, rows: Array<{ slug: string; content: string }>) =>
+  const parse = <K extends ContentKind>(kind: K, rows: Array<{ slug: string; content: unknown }>) =>
     rows.flatMap((row) => {
-      let value: unknown;
-      try {
-        value = JSON.parse(row.content);
-      } catch {
-        value = null;
-      }
-      const checked = checkContent(kind, value);
+      const checked = checkContent(kind, row.content);
       if (checked.ok) return [checked.content];
       log('warn', 'redaktion.content_skipped', { kind, slug: row.slug, errors: checked.ok ? [] : checked.errors.slice(0, 3) });
       return [];
@@ -155,15 +150,6 @@ export function statusOfRow(row: ContentEntryRow) {
   return { status, label: entryStatusLabel[status], public: row.published_version !== null && row.archived_at === null };
 }
 
-const parseJson = (text: string | null): unknown => {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-};
-
 /** Every entry of a kind, entries waiting for review first, then drafts, then by title. */
 export async function editorList(kind: ContentKind) {
   const rows = await listEntries(await getDb(), kind);
@@ -171,7 +157,7 @@ export async function editorList(kind: ContentKind) {
   return rows
     .map((row) => {
       const s = statusOfRow(row);
-      const content = parseJson(row.draft_content) ?? parseJson(row.published_content);
+      const content = row.draft_content ?? row.published_content;
       return {
         slug: row.slug,
         title: titleOf(kind, content) || row.slug,
@@ -204,8 +190,8 @@ export async function loadEntry(kind: ContentKind, slug: string) {
   const versions = await listVersions(db, row.id);
   const published = versions.find((v) => v.number === row.published_version) ?? null;
   const draft = versions.find((v) => v.number === row.draft_version) ?? null;
-  const publishedContent = parseJson(published?.content ?? null);
-  const draftContent = parseJson(draft?.content ?? null);
+  const publishedContent = published?.content ?? null;
+  const draftContent = draft?.content ?? null;
   const s = statusOfRow(row);
   return {
     row,
@@ -416,14 +402,7 @@ export async function editorIds(): Promise<number[]> {
 
 /** Whether the public may see a stored picture: it belongs to the published version of a public example. */
 export async function imageIsPublic(entryId: number, imageId: number): Promise<boolean> {
-  const db = await getDb();
-  const row = await db
-    .selectFrom('content_entries as e')
-    .innerJoin('content_versions as v', (j) => j.onRef('v.entry_id', '=', 'e.id').onRef('v.number', '=', 'e.published_version'))
-    .select(['v.content'])
-    .where('e.id', '=', entryId)
-    .where('e.archived_at', 'is', null)
-    .executeTakeFirst();
-  const images = (parseJson(row?.content ?? null) as { images?: Array<{ id: unknown }> } | null)?.images;
+  const content = await publicContentOf(await getDb(), entryId);
+  const images = (content as { images?: Array<{ id: unknown }> } | null | undefined)?.images;
   return Array.isArray(images) && images.some((i) => i?.id === imageId);
 }

@@ -1,5 +1,5 @@
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalLuxonDateTimeStub } from 'ical-generator';
-import { berlinWallClock } from '../machines/veranstaltungen/time';
+import { berlinWallClock } from '../../machines/veranstaltungen/time';
 
 /**
  * Calendar files for events (issue 18 Nr. 6, ADR 0051): RFC 5545 built with ical-generator, times

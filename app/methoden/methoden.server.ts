@@ -2,25 +2,26 @@
  * Server side of the public methods catalogue: what the pages need, as plain JSON-safe objects.
  * The search (and its stemmer) stays on the server; the browser gets rendered results only.
  */
-import type { ApplicationData } from '../machines/frl/application/schema';
-import { costCategories, participationLevelInfo, targetGroups } from '../machines/frl/catalogues';
-import { methodBySlug as programMethodBySlug } from '../machines/methoden/catalogue';
-import { parseFinderGoals, rankByGoals } from '../machines/methoden/finder';
-import { goalInfo } from '../machines/methoden/goals';
-import { fundingFitLabel, modeLabel } from '../machines/methoden/labels';
-import { exampleSearchDocument, methodSearchDocument, queryCatalogue } from '../machines/methoden/query';
-import type { Method } from '../machines/methoden/schema';
-import { formatEuroWhole, formatNumber } from '../machines/shared/format';
-import { budgetRanges, examplesWithMethod, similarExamples, type GoodExample } from '../machines/methoden/examples';
-import { exampleFromJson } from '../machines/methoden/example-submission';
-import { listPublishedExamples, submissionsStamp } from '../db/repositories/example-submissions';
-import { getDb } from './db.server';
-import { paginate } from './utils/pagination';
+import type { ApplicationData } from '../../machines/frl/application/schema';
+import { costCategories, participationLevelInfo, targetGroups } from '../../machines/frl/catalogues';
+import { methodBySlug as programMethodBySlug } from '../../machines/methoden/catalogue';
+import { parseFinderGoals, rankByGoals } from '../../machines/methoden/finder';
+import { goalInfo } from '../../machines/methoden/goals';
+import { fundingFitLabel, modeLabel } from '../../machines/methoden/labels';
+import { exampleSearchDocument, methodSearchDocument, queryCatalogue } from '../../machines/methoden/query';
+import type { Method } from '../../machines/methoden/schema';
+import { formatEuroWhole, formatNumber } from '../../machines/shared/format';
+import { budgetRanges, examplesWithMethod, similarExamples, type GoodExample } from '../../machines/methoden/examples';
+import { listPublishedExamples, submissionsStamp } from '../../db/repositories/example-submissions';
+import { listApplications } from '../../db/repositories/applications';
+import { isEditable, type ReviewStatus } from '../../machines/frl/review/machine';
+import { getDb } from '../db.server';
+import { paginate } from '../utils/pagination';
 import { catalogue, type Catalogue } from './redaktion.server';
-import { parseQuery, type SearchDocument } from '../machines/shared/search';
-import { refreshSearchDocuments, searchContent } from '../db/repositories/content-search';
-import { routeInfo, fundingRoutes, type FundingRoute } from '../machines/frl/routes';
-import { landkreisLabel, organisationKindInfo } from '../machines/shared/organisation';
+import { parseQuery, type SearchDocument } from '../../machines/shared/search';
+import { refreshSearchDocuments, searchContent } from '../../db/repositories/content-search';
+import { routeInfo, fundingRoutes, type FundingRoute } from '../../machines/frl/routes';
+import { landkreisLabel, organisationKindInfo } from '../../machines/shared/organisation';
 
 const targetLabel = new Map<string, string>(targetGroups.map((t) => [t.id, t.label]));
 
@@ -219,7 +220,7 @@ async function publicExamples(cat: Catalogue): Promise<{ list: GoodExample[]; st
   const stamp = await submissionsStamp(db);
   if (examplesCache?.cat !== cat || examplesCache.stamp !== stamp) {
     const value = (async () => {
-      const offered = (await listPublishedExamples(db)).map(exampleFromJson).filter((e): e is GoodExample => e !== null);
+      const offered = await listPublishedExamples(db);
       const byYear = (a: GoodExample, b: GoodExample) => b.year - a.year || a.title.localeCompare(b.title, 'de');
       const real = [...offered, ...cat.examples.filter((e) => !e.fictional)];
       const list = [...real.sort(byYear), ...cat.examples.filter((e) => e.fictional).sort(byYear)];
@@ -318,4 +319,11 @@ export async function examplesForMethod(methodSlug: string) {
   return examplesWithMethod(methodSlug, await allExamples(cat))
     .slice(0, 3)
     .map((e) => exampleCard(e, cat));
+}
+
+/** The organisation's drafts a method can still be adopted into (the method page's choice). */
+export async function adoptableDrafts(organisationId: number): Promise<Array<{ id: number; title: string }>> {
+  return (await listApplications(await getDb(), organisationId, { deleted: false }))
+    .filter((a) => isEditable(a.status as ReviewStatus))
+    .map((a) => ({ id: a.id, title: a.title || `Antrag ${a.id}` }));
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
-import { findImage, insertImage } from '../db/repositories/content';
-import type { ContentImageRow } from '../db/schema';
-import { config } from './config.server';
-import { getDb } from './db.server';
+import { findImage, insertImage } from '../../db/repositories/content';
+import type { ContentImageRow } from '../../db/schema';
+import { config } from '../config.server';
+import { getDb } from '../db.server';
 
 /**
  * Pictures of good examples (issue 17 "Real components", ADR 0073): the type is read from the
