@@ -63,7 +63,7 @@ export function isPostgresUrl(url: string | undefined): boolean {
 }
 
 /** Connections per instance: `DATABASE_POOL_SIZE`, default 10 (two cores; see docs/operations.md). */
-export function poolSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+export function poolSizeFromEnv(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.DATABASE_POOL_SIZE);
   return Number.isInteger(n) && n > 0 ? n : 10;
 }
@@ -73,7 +73,7 @@ export function poolSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number {
  * server raises it for its instances, so that a burst of simultaneous requests on a busy test
  * machine queues instead of failing (issue 14.9); production keeps the quick 503.
  */
-export function acquireTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+export function acquireTimeoutFromEnv(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.DATABASE_ACQUIRE_TIMEOUT_MS);
   return Number.isInteger(n) && n > 0 ? n : 5_000;
 }
