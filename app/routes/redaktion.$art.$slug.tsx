@@ -167,6 +167,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     assertFormSize(form);
   } else form = await readProtectedForm(request);
   if (form.get('intent') === 'bild') return uploadImage(form, entry, user, page);
+  if (form.get('intent') === 'bild-entfernen') return removeImage(form, entry, user, page);
   const intent = intents.find((i) => i === form.get('intent'));
   // The YAML only when its form was posted: a refused "Zur Prüfung geben" keeps the editor's text as stored.
   const values: Record<string, string> = {
@@ -232,6 +233,21 @@ async function uploadImage(form: FormData, entry: LoadedEntry, user: Awaited<Ret
   return redirect(`${page}?hinweis=bild#bilder`);
 }
 
+/** "Bild entfernen": the picture leaves the draft; published versions that show it keep it. */
+async function removeImage(form: FormData, entry: LoadedEntry, user: Awaited<ReturnType<typeof requireRole>>, page: string) {
+  const values: Record<string, string> = { alt: '' };
+  const current = (entry.draftContent ?? entry.publishedContent ?? {}) as Record<string, unknown>;
+  const images = imagesOf(current);
+  const id = Number(form.get('bild'));
+  if (!images.some((image) => image.id === id))
+    return refuse({ [FORM_ERROR]: 'Dieses Bild gehört nicht mehr zum Entwurf. Bitte laden Sie die Seite neu.' }, values, 409);
+  const outcome = await performEditorialEvent(user, entry, Number(form.get('version')), 'bearbeiten', {
+    content: { ...current, images: images.filter((image) => image.id !== id) },
+  });
+  if (!outcome.ok) return refuse({ [FORM_ERROR]: outcome.message }, values, outcome.status);
+  return redirect(`${page}?hinweis=bild-entfernt#bilder`);
+}
+
 const notices: Record<string, string> = {
   angelegt:
     'Der Entwurf ist angelegt. Ergänzen Sie die Felder und speichern Sie; öffentlich wird er erst nach Prüfung und Veröffentlichung.',
@@ -243,6 +259,8 @@ const notices: Record<string, string> = {
   archiviert: 'Der Eintrag ist archiviert und nicht mehr öffentlich. Alle Fassungen bleiben erhalten.',
   wiederhergestellt: 'Der Eintrag ist wieder öffentlich.',
   bild: 'Das Bild ist dem Entwurf hinzugefügt (verkleinert, ohne Metadaten wie Ort und Kamera).',
+  'bild-entfernt':
+    'Das Bild ist aus dem Entwurf entfernt. Veröffentlichte Fassungen, die es zeigen, bleiben unverändert, bis eine neue Fassung veröffentlicht ist.',
 };
 
 export default function EditorialEntry() {
@@ -500,6 +518,21 @@ export default function EditorialEntry() {
                 <li key={img.id}>
                   <img src={`/inhalte/bilder/${img.id}`} alt={img.alt} width={240} loading="lazy" />
                   <p className="caption">Alternativtext: {img.alt}</p>
+                  {a.edit && d.status !== 'pruefung' ? (
+                    <PostForm id={`${FORM}-bild-${img.id}`}>
+                      <input type="hidden" name="version" value={d.version} />
+                      <input type="hidden" name="bild" value={img.id} />
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="bild-entfernen"
+                        className="button button--secondary"
+                        aria-label={`Bild entfernen: ${img.alt}`}
+                      >
+                        Bild entfernen
+                      </button>
+                    </PostForm>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -547,8 +580,8 @@ export default function EditorialEntry() {
             </PostForm>
           ) : null}
           <p className="hint">
-            Ein Bild entfernen Sie im Formular, indem Sie seinen Alternativtext leeren, oder in der Experten-Ansicht, indem Sie seinen
-            Eintrag unter „images“ löschen.
+            Ein Bild entfernen Sie mit „Bild entfernen“ unter dem Bild. Es verschwindet damit aus dem Entwurf; veröffentlichte Fassungen,
+            die es zeigen, bleiben unverändert.
           </p>
         </section>
       ) : null}

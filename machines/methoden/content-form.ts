@@ -220,7 +220,7 @@ function exampleFields(external: ExternalOptions): FormField[] {
       type: 'rows',
       max: MAX_EXAMPLE_IMAGES,
       addable: false,
-      hint: 'Neue Bilder laden Sie unten unter „Bilder“ hoch. Ein Bild entfernen Sie, indem Sie seinen Alternativtext leeren.',
+      hint: 'Neue Bilder laden Sie unten unter „Bilder“ hoch; dort entfernen Sie auch eines.',
       columns: [
         { name: 'id', type: 'hidden-number' },
         { name: 'alt', label: 'Alternativtext', type: 'text' },

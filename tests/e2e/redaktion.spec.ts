@@ -59,6 +59,18 @@ test('an editor writes a good example with a picture, a second editor publishes 
     .setInputFiles({ name: 'bahnhof.jpg', mimeType: 'image/jpeg', buffer: picture });
   await page.getByRole('button', { name: 'Bild zum Entwurf hinzufügen' }).click();
   await expect(page.getByRole('img', { name: 'Menschen an Stellwänden in der alten Bahnhofshalle' })).toBeVisible();
+  // A second picture, removed again with its own button: the first stays.
+  const shaky = 'Ein verwackeltes Foto vom Parkplatz, das wir nicht zeigen';
+  await page.getByLabel('Was ist auf dem Bild zu sehen? (Alternativtext)').fill(shaky);
+  await page
+    .getByLabel('Bild (JPEG, PNG oder WebP, höchstens 8 MB)')
+    .setInputFiles({ name: 'parkplatz.jpg', mimeType: 'image/jpeg', buffer: picture });
+  await page.getByRole('button', { name: 'Bild zum Entwurf hinzufügen' }).click();
+  await expect(page.getByRole('img', { name: shaky })).toBeVisible();
+  await page.getByRole('button', { name: `Bild entfernen: ${shaky}` }).click();
+  await expect(page.getByRole('status')).toContainText('Das Bild ist aus dem Entwurf entfernt');
+  await expect(page.getByRole('img', { name: shaky })).toHaveCount(0);
+  await expect(page.getByRole('img', { name: 'Menschen an Stellwänden in der alten Bahnhofshalle' })).toBeVisible();
 
   await page.getByLabel('Was hat sich geändert, und warum?').fill('Neues Beispiel aus dem Landkreis Görlitz, mit Bild.');
   await page.getByRole('button', { name: 'Zur Prüfung geben' }).click();
@@ -86,6 +98,7 @@ test('an editor writes a good example with a picture, a second editor publishes 
   await visitor.getByRole('link', { name: title }).click();
   await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(visitor.getByRole('img', { name: 'Menschen an Stellwänden in der alten Bahnhofshalle' })).toBeVisible();
+  await expect(visitor.getByRole('img', { name: 'Ein verwackeltes Foto vom Parkplatz, das wir nicht zeigen' })).toHaveCount(0);
   await visitor.context().close();
 });
 
