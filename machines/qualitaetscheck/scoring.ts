@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { participationFormats, type ParticipationFormat } from '../frl/catalogues';
+import { participationFormats, type ParticipationFormat } from '../shared/participation';
 import {
   perspectiveInfo,
   perspectives,

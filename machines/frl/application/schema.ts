@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { landkreise, organisationKinds } from '../../shared/organisation';
-import { costCategories, participationFormats, participationLevels, targetGroupIds } from '../catalogues';
+import { costCategories } from '../catalogues';
+import { participationFormats, participationLevels, targetGroupIds } from '../../shared/participation';
 import { fundingRoutes } from '../routes';
 
 /**
