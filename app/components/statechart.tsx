@@ -1,4 +1,4 @@
-import type { DiagramLayout, EdgeLabel, Point } from '../../machines/diagram/layout';
+import type { DiagramLayout, EdgeLabel, Point } from '../diagram/layout';
 
 /**
  * Draws a statechart layout (computed on the server from the machine definition) as SVG. The

@@ -3,7 +3,8 @@
  * The search (and its stemmer) stays on the server; the browser gets rendered results only.
  */
 import type { ApplicationData } from '../../machines/frl/application/schema';
-import { costCategories, participationLevelInfo, targetGroups } from '../../machines/frl/catalogues';
+import { costCategories } from '../../machines/frl/catalogues';
+import { participationLevelInfo, targetGroups } from '../../machines/shared/participation';
 import { methodBySlug as programMethodBySlug } from '../../machines/methoden/catalogue';
 import { parseFinderGoals, rankByGoals } from '../../machines/methoden/finder';
 import { goalInfo } from '../../machines/methoden/goals';

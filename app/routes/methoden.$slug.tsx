@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { costCategories, participationLevelInfo, targetGroups } from '../../machines/frl/catalogues';
+import { costCategories } from '../../machines/frl/catalogues';
+import { participationLevelInfo, targetGroups } from '../../machines/shared/participation';
 import { routeInfo } from '../../machines/frl/routes';
 import { goalInfo } from '../../machines/methoden/goals';
 import { conflictLabel, fundingFitLabel, modeLabel, needLabel, recruitmentLabel } from '../../machines/methoden/labels';

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { participationLevelInfo, participationLevels, targetGroups } from '../../machines/frl/catalogues';
+import { participationLevelInfo, participationLevels, targetGroups } from '../../machines/shared/participation';
 import { budgetCeilings, durationBuckets, groupSizeBuckets, hasAnyFilter } from '../../machines/methoden/filters';
 import { modeLabel } from '../../machines/methoden/labels';
 import { methodModes } from '../../machines/methoden/schema';

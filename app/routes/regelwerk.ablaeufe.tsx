@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { anyState, eventless } from '../../machines/diagram/model';
-import { drawStatecharts } from '../../machines/frl/statecharts';
+import { anyState, eventless } from '../../machines/shared/statechart-model';
+import { drawStatecharts } from '../diagram/statecharts';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { Statechart } from '../components/statechart';
 import { workbenchReaders } from '../regelwerk.server';

@@ -1,7 +1,8 @@
 import { hasBudget, inKindValueCents, lineTotalCents, type BudgetTotals } from '../../machines/frl/application/budget';
 import { enclosureReference, type Enclosure } from '../../machines/frl/application/enclosures';
 import type { ApplicationData, OrganisationSnapshot } from '../../machines/frl/application/schema';
-import { costCategories, participationFormats, participationLevelInfo, targetGroups } from '../../machines/frl/catalogues';
+import { costCategories } from '../../machines/frl/catalogues';
+import { participationFormats, participationLevelInfo, targetGroups } from '../../machines/shared/participation';
 import { severityLabel, statusLabel } from '../../machines/frl/criterion';
 import { directiveVersions, verdictLabel, type EligibilityResult } from '../../machines/frl/engine';
 import { resolveParameters, type ParameterTable } from '../../machines/frl/parameters';

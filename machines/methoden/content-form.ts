@@ -1,12 +1,5 @@
-import {
-  costCategories,
-  costLineKindLabel,
-  participationFormats,
-  participationLevelInfo,
-  participationLevels,
-  targetGroups,
-} from '../frl/catalogues';
-import { fundingRoutes, routeInfo } from '../frl/routes';
+import { costCategories, costLineKindLabel, fundingRoutes, routeInfo } from '../frl/public';
+import { participationFormats, participationLevelInfo, participationLevels, targetGroups } from '../shared/participation';
 import { landkreise, organisationKindInfo, organisationKinds } from '../shared/organisation';
 import { type ContentKind, contentIssues, fieldLabels } from './content-kinds';
 import { budgetRanges, MAX_EXAMPLE_IMAGES } from './examples';

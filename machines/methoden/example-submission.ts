@@ -1,4 +1,4 @@
-import { fundingRoutes, type FundingRoute } from '../frl/routes';
+import { fundingRoutes, type FundingRoute } from '../frl/public';
 import { landkreise, organisationKinds, type Landkreis, type OrganisationKind } from '../shared/organisation';
 import { methodBySlug, methodForFormat, methods } from './catalogue';
 import { slugBase } from './content-kinds';

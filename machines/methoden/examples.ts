@@ -4,7 +4,7 @@
  * until editors publish real ones (issue 17.2). Content is data, checked by `exampleSchema`.
  */
 import { z } from 'zod';
-import { fundingRoutes } from '../frl/routes';
+import { fundingRoutes } from '../frl/public';
 import { landkreise, organisationKinds } from '../shared/organisation';
 
 export const budgetRanges = {

@@ -2,7 +2,7 @@
  * Catalogue filters as they arrive from a plain GET form. Unknown or malformed values are dropped,
  * never an error: a filter link someone edited by hand still shows a page.
  */
-import { participationLevels, targetGroupIds, type ParticipationLevel, type TargetGroupId } from '../frl/catalogues';
+import { participationLevels, targetGroupIds, type ParticipationLevel, type TargetGroupId } from '../shared/participation';
 import { methodModes, type Method, type MethodMode } from './schema';
 
 export const groupSizeBuckets = {

@@ -3,7 +3,8 @@
  * With a search, results come in the order of relevance the database's full-text index gave
  * (ADR 0077: the caller searches, this function filters); without one, alphabetically.
  */
-import { costCategories, participationLevelInfo, targetGroups } from '../frl/catalogues';
+import { costCategories } from '../frl/public';
+import { participationLevelInfo, targetGroups } from '../shared/participation';
 import { matchesFilters, parseMethodFilters, type MethodFilters } from './filters';
 import { goalInfo } from './goals';
 import { modeLabel, recruitmentLabel } from './labels';

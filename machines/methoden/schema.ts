@@ -3,8 +3,8 @@
  * hold plain objects that this schema checks, so a later editorial version can arrive as JSON.
  */
 import { z } from 'zod';
-import { costCategories, participationFormats, participationLevels, targetGroupIds } from '../frl/catalogues';
-import { fundingRoutes } from '../frl/routes';
+import { costCategories, fundingRoutes } from '../frl/public';
+import { participationFormats, participationLevels, targetGroupIds } from '../shared/participation';
 import { goalIds } from './goals';
 
 export const methodModes = ['analog', 'digital', 'hybrid'] as const;

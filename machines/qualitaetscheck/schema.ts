@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { participationFormats } from '../frl/catalogues';
+import { participationFormats } from '../shared/participation';
 
 /**
  * The shape of QualitätsCheck content. Content is plain, JSON-compatible data: EBBS or ministry

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 /**
  * The import rule of the four rooms (docs/decisions/0003-layout-and-import-rules.md):
  * machines/ imports nothing of ours; forms/ and db/ may import machines/ only; app/ wires all.
+ * Inside machines/, domains keep to their own folders (docs/decisions/0083-domain-boundaries.md).
  */
 const rooms = ['app', 'machines', 'forms', 'db'] as const;
 type Room = (typeof rooms)[number];
@@ -55,6 +56,27 @@ function targetRoom(file: string, specifier: string): Room | 'other' | 'package'
   return roomOf(resolve(file, '..', specifier));
 }
 
+/**
+ * Inside machines/ (docs/decisions/0083-domain-boundaries.md): a domain folder machines/<domain>/
+ * imports its own files, machines/shared/ and another domain's public entry (machines/<other>/public.ts)
+ * only; machines/shared/ imports only itself. Returns why an import breaks the rule, or null.
+ */
+function domainOf(path: string): string | null {
+  const parts = relative(resolve('.'), path).split(/[\\/]/);
+  return parts[0] === 'machines' && parts.length > 2 ? (parts[1] ?? null) : null;
+}
+
+function domainViolation(file: string, specifier: string): string | null {
+  if (!specifier.startsWith('.')) return null;
+  const target = resolve(file, '..', specifier);
+  const from = domainOf(file);
+  const to = domainOf(target);
+  if (from === null || to === null || from === to || to === 'shared') return null;
+  if (from === 'shared') return 'machines/shared/ imports no domain';
+  const rest = relative(resolve('machines', to), target).replace(/\.tsx?$/, '');
+  return rest === 'public' ? null : `reaches into machines/${to}/ (only machines/${to}/public.ts is open to other domains)`;
+}
+
 const nodeOnly = /^(node:|better-sqlite3|kysely|@remix-run|react|express|pdf-lib|@pdf-lib)/;
 
 describe('architecture', () => {
@@ -92,6 +114,36 @@ describe('architecture', () => {
           .map((spec) => `${file} → ${spec}`),
       );
     expect(violations).toEqual([]);
+  });
+
+  it('a machines/ domain imports only itself, machines/shared/ and public entries of other domains', () => {
+    const violations = filesOf('machines').flatMap((file) =>
+      importsOf(file).flatMap((spec) => {
+        const why = domainViolation(file, spec);
+        return why ? [`${file} → ${spec}: ${why}`] : [];
+      }),
+    );
+    expect(violations).toEqual([]);
+  });
+
+  it("a domain's public entry only re-exports (it is a list of names, not a place for code)", () => {
+    const entries = filesOf('machines').filter((file) => /[\\/]public\.ts$/.test(file));
+    const withCode = entries.filter((file) => {
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      return source.statements.some((s) => !(ts.isExportDeclaration(s) && s.moduleSpecifier));
+    });
+    expect(entries.length).toBeGreaterThan(0);
+    expect(withCode).toEqual([]);
+  });
+
+  it('the domain checker sees a violation (self-test)', () => {
+    expect(domainViolation(resolve('machines/qualitaetscheck/scoring.ts'), '../frl/catalogues')).toMatch(/machines\/frl\//);
+    expect(domainViolation(resolve('machines/methoden/schema.ts'), '../frl/application/steps')).not.toBeNull();
+    expect(domainViolation(resolve('machines/shared/format.ts'), '../frl/public')).not.toBeNull();
+    expect(domainViolation(resolve('machines/methoden/schema.ts'), '../frl/public')).toBeNull();
+    expect(domainViolation(resolve('machines/methoden/schema.ts'), '../shared/participation')).toBeNull();
+    expect(domainViolation(resolve('machines/frl/application/forms.ts'), '../catalogues')).toBeNull();
+    expect(domainViolation(resolve('machines/frl/application/forms.ts'), 'zod')).toBeNull();
   });
 
   it('the checker sees a violation (self-test)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { costCategories, participationFormats } from '../../machines/frl/catalogues';
+import { costCategories } from '../../machines/frl/catalogues';
+import { participationFormats } from '../../machines/shared/participation';
 import { methodBySlug, methodForFormat, methods } from '../../machines/methoden/catalogue';
 import { matchesFilters, parseMethodFilters } from '../../machines/methoden/filters';
 import { parseFinderGoals, rankByGoals } from '../../machines/methoden/finder';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { participationFormats } from '../../machines/frl/catalogues';
+import { participationFormats } from '../../machines/shared/participation';
 import { findQualityCheckContent, qualityCheckContent, qualityCheckContentArchive } from '../../machines/qualitaetscheck/content';
 import {
   parseQualityCheckContent,

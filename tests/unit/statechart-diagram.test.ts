@@ -1,13 +1,14 @@
 import { createMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { layoutMachine, transitionLabel } from '../../machines/diagram/layout';
-import { anyState, describeMachine, eventless, guardLabel, guardName } from '../../machines/diagram/model';
+import { layoutMachine, transitionLabel } from '../../app/diagram/layout';
+import { anyState, describeMachine, eventless, guardLabel, guardName } from '../../machines/shared/statechart-model';
 import { applicationMachine } from '../../machines/frl/application/machine';
 import { stepIds } from '../../machines/frl/application/steps';
 import { foerderCheckMachine } from '../../machines/frl/foerdercheck/machine';
 import { questionIds } from '../../machines/frl/foerdercheck/questions';
 import { reviewMachine, reviewStatuses } from '../../machines/frl/review/machine';
-import { drawStatecharts, statecharts } from '../../machines/frl/statecharts';
+import { drawStatecharts } from '../../app/diagram/statecharts';
+import { statecharts } from '../../machines/frl/statecharts';
 
 /** Every transition id drawn somewhere in a layout (edge, self-loop, bus branch or bus note). */
 function drawnTransitionIds(layout: ReturnType<typeof layoutMachine>): string[] {

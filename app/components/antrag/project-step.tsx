@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react';
 import { CommentMarker } from '../review/comments';
-import { participationFormats, participationLevelInfo, participationLevels, targetGroups } from '../../../machines/frl/catalogues';
+import { participationFormats, participationLevelInfo, participationLevels, targetGroups } from '../../../machines/shared/participation';
 import { routeInfo, routesForPart, type FundingRoute } from '../../../machines/frl/routes';
 import { CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField } from '../fields';
 import { projectFields, questionOf } from '../../../machines/frl/application/fields';

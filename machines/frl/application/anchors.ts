@@ -1,15 +1,8 @@
 import { formatDate, formatEuro, formatNumber } from '../../shared/format';
 import { formatIban } from '../../shared/iban';
 import { landkreisLabel, organisationKindInfo, type Landkreis, type OrganisationKind } from '../../shared/organisation';
-import {
-  costCategories,
-  costLineKindLabel,
-  inKindKindLabel,
-  participationFormats,
-  participationLevelInfo,
-  targetGroups,
-  type ParticipationLevel,
-} from '../catalogues';
+import { costCategories, costLineKindLabel, inKindKindLabel } from '../catalogues';
+import { participationFormats, participationLevelInfo, targetGroups, type ParticipationLevel } from '../../shared/participation';
 import { formatFact } from '../criterion';
 import { routeInfo, type FundingRoute } from '../routes';
 import { lineCalculationText, lineTotalCents } from './budget';

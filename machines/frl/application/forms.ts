@@ -4,7 +4,8 @@ import { checkboxGroup, euroField, optionalDateField, optionalYesNo, quantityFie
 import { formatCentsForInput } from '../../shared/format';
 import { formatQuantity, parseEuro, parseQuantity } from '../../shared/money';
 import { landkreise, longText, optionalText, organisationKinds } from '../../shared/organisation';
-import { costCategories, participationFormats, participationLevels, targetGroupIds } from '../catalogues';
+import { costCategories } from '../catalogues';
+import { participationFormats, participationLevels, targetGroupIds } from '../../shared/participation';
 import { fundingRoutes } from '../routes';
 import { projectYesNoNames } from './fields/vorhaben';
 import type { ApplicationData, CostLine } from './schema';

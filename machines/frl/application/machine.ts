@@ -1,5 +1,5 @@
 import { assign, setup, type SnapshotFrom } from 'xstate';
-import type { DiagramLabels } from '../../diagram/model';
+import type { DiagramLabels } from '../../shared/statechart-model';
 import type { ApplicationData } from './schema';
 import { stepDependencies, stepIds, stepInfo, type EditableStep, type StepId } from './steps';
 

@@ -1,4 +1,4 @@
-import { participationFormats } from '../catalogues';
+import { participationFormats } from '../../shared/participation';
 import { routeInfo } from '../routes';
 import type { ApplicationData } from './schema';
 import { stepInfo, type StepId } from './steps';

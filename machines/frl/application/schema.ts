@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { landkreise, organisationKinds } from '../../shared/organisation';
-import { costCategories, participationFormats, participationLevels, targetGroupIds } from '../catalogues';
+import { costCategories } from '../catalogues';
+import { participationFormats, participationLevels, targetGroupIds } from '../../shared/participation';
 import { fundingRoutes } from '../routes';
 
 /**
  * The stored application: JSON-safe (money in integer cents, quantities in thousandths, dates as
  * ISO strings), versioned by `schemaVersion`. Every field is optional in a draft; a step counts as
- * complete when its complete-schema in ./steps.ts accepts it. This schema is also the machine-
- * readable export format (its JSON Schema is served at /schema/antrag-v1.json).
+ * complete when `stepIssues` (./steps.ts) finds nothing missing. This schema is also the machine-
+ * readable export format (its JSON Schema, built by forms/antrag/json.ts, is served at the URL
+ * /schema/antrag-v1.json; there is no such file in the repository).
  */
 
 export const APPLICATION_SCHEMA_VERSION = 1;

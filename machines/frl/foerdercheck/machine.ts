@@ -1,5 +1,5 @@
 import { assign, setup, type SnapshotFrom } from 'xstate';
-import type { DiagramLabels } from '../../diagram/model';
+import type { DiagramLabels } from '../../shared/statechart-model';
 import { programmePartOf } from '../../shared/organisation';
 import { isEligibleKind, isGebietskoerperschaft, isSeatedInSaxony, isZivilgesellschaftlicherTraeger, startsBefore } from '../predicates';
 import type { CheckAnswers } from './answers';

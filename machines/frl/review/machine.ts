@@ -1,5 +1,5 @@
 import { assign, setup, type Snapshot, type SnapshotFrom } from 'xstate';
-import type { DiagramLabels } from '../../diagram/model';
+import type { DiagramLabels } from '../../shared/statechart-model';
 import { runMachine } from '../../shared/actor';
 
 /**

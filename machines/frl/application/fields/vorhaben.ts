@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { participationFormats, participationLevelInfo, targetGroups } from '../../catalogues';
+import { participationFormats, participationLevelInfo, targetGroups } from '../../../shared/participation';
 import { routeInfo, type FundingRoute } from '../../routes';
 import { answerText, yesNoText, type FieldSpec } from './types';
 

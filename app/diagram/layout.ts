@@ -1,4 +1,4 @@
-import { anyState, eventless, type DiagramTransition, type MachineModel, type StateKind } from './model';
+import { anyState, eventless, type DiagramTransition, type MachineModel, type StateKind } from '../../machines/shared/statechart-model';
 
 /**
  * A small layered ("Sugiyama") layout for statecharts, top to bottom, with no dependency: the
