@@ -28,7 +28,7 @@ import { answerProgress, combineProfiles, type CombinedProfile } from '../machin
 import { currentOf } from '../machines/qualitaetscheck/versions';
 import { formatDate } from '../machines/shared/format';
 import { readerOf } from './access.server';
-import { restoreReview } from './advice.server';
+import { restoreReview } from './beratung/advice.server';
 import type { AttachedQualityCheck } from './components/qualitaetscheck/attached-summary';
 import { getDb } from './db.server';
 import { getUser, type CurrentUser } from './session.server';

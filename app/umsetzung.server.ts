@@ -18,7 +18,7 @@ import { implementationDeadlines } from '../machines/umsetzung/deadlines';
 import type { ImplementationReceiptRow, ImplementationRow } from '../db/schema';
 import type { GrantFacts } from '../forms/umsetzung/grant-facts';
 import { formatDate, formatEuro } from '../machines/shared/format';
-import { restoreReview } from './advice.server';
+import { restoreReview } from './beratung/advice.server';
 import { requireOwnApplication, type LoadedApplication } from './application.server';
 import { getDb } from './db.server';
 import { todayInSaxony } from './rules.server';

@@ -23,7 +23,7 @@ import { ProofExpenditureTable } from '../components/umsetzung/proof-expenditure
 import { FORM_ERROR, PlainText, plainId, summaryOf } from '../components/umsetzung/plain-fields';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
-import { proofReviewView, sendProofReviewEvent } from '../sachbericht-beratung.server';
+import { proofReviewView, sendProofReviewEvent } from '../beratung/sachbericht.server';
 import { requireApplicant } from '../session.server';
 import { assessmentOf, isComplete, loadProof, proofRows, suggestionsFor } from '../verwendungsnachweis.server';
 

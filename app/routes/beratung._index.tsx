@@ -6,14 +6,14 @@ import { reviewStatuses, reviewStatusLabel, type ReviewStatus } from '../../mach
 import { fundingRoutes, routeInfo, type FundingRoute } from '../../machines/frl/routes';
 import { formatDate } from '../../machines/shared/format';
 import { landkreise, landkreisLabel, type Landkreis } from '../../machines/shared/organisation';
-import { restoreReview } from '../advice.server';
+import { restoreReview } from '../beratung/advice.server';
 import { findApplicationRow, loadApplication } from '../application.server';
 import { readerOf } from '../access.server';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
-import { reviewFormAction, type ReviewActionResult } from '../review-actions.server';
-import { proofReviewQueue } from '../sachbericht-beratung.server';
+import { reviewFormAction, type ReviewActionResult } from '../beratung/advice-actions.server';
+import { proofReviewQueue } from '../beratung/sachbericht.server';
 import { requireRole } from '../session.server';
 import { ScrollTable } from '../components/scroll-table';
 import { FilterSelect } from '../components/filter-select';

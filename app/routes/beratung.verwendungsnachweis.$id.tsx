@@ -18,7 +18,7 @@ import { ProofExpenditureTable } from '../components/umsetzung/proof-expenditure
 import { PlainText, summaryOf } from '../components/umsetzung/plain-fields';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
-import { proofReviewView, requireProofForAdvisor, sendProofReviewEvent } from '../sachbericht-beratung.server';
+import { proofReviewView, requireProofForAdvisor, sendProofReviewEvent } from '../beratung/sachbericht.server';
 import { requireRole } from '../session.server';
 import { assessmentOf, proofOf, proofRows } from '../verwendungsnachweis.server';
 

@@ -1,9 +1,9 @@
-import { recordAudit } from '../db/repositories/audit';
-import { findImplementationByApplication, listProofReviews, saveProofReview } from '../db/repositories/implementations';
-import { listAdvisors, notify } from '../db/repositories/review';
-import { listOrganisationMembers, namesByIds } from '../db/repositories/users';
-import type { ImplementationRow } from '../db/schema';
-import { landkreisLabel, type Landkreis } from '../machines/shared/organisation';
+import { recordAudit } from '../../db/repositories/audit';
+import { findImplementationByApplication, listProofReviews, saveProofReview } from '../../db/repositories/implementations';
+import { listAdvisors, notify } from '../../db/repositories/review';
+import { listOrganisationMembers, namesByIds } from '../../db/repositories/users';
+import type { ImplementationRow } from '../../db/schema';
+import { landkreisLabel, type Landkreis } from '../../machines/shared/organisation';
 import {
   applyProofReviewEvent,
   proofReviewRefusal,
@@ -12,13 +12,13 @@ import {
   restoreProofReview,
   type ProofReviewEvent,
   type ProofReviewSnapshot,
-} from '../machines/umsetzung/sachbericht-beratung';
-import { formatDate } from '../machines/shared/format';
-import { findApplicationRow, loadApplication } from './application.server';
-import { config } from './config.server';
-import { getDb } from './db.server';
-import type { CurrentUser } from './session.server';
-import { implementationContextOf, withBescheid, type Implementation } from './umsetzung.server';
+} from '../../machines/umsetzung/sachbericht-beratung';
+import { formatDate } from '../../machines/shared/format';
+import { findApplicationRow, loadApplication } from '../application.server';
+import { config } from '../config.server';
+import { getDb } from '../db.server';
+import type { CurrentUser } from '../session.server';
+import { implementationContextOf, withBescheid, type Implementation } from '../umsetzung.server';
 
 /**
  * Wires the advisor review of a Sachbericht (machines/umsetzung/sachbericht-beratung.ts, ADR 0068)
