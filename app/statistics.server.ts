@@ -33,7 +33,7 @@ import { listImplementationFigures } from '../db/repositories/implementations';
 import { bescheidSchema } from '../machines/umsetzung/bescheid';
 import { implementationStatRows, partLabel } from '../machines/umsetzung/statistics';
 import { getDb } from './db.server';
-import { milestonesOf } from './umsetzung.server';
+import { milestonesOf } from './umsetzung/implementation.server';
 import { rulesOptions, todayInSaxony } from './rules.server';
 
 /**

@@ -18,7 +18,7 @@ import { findApplicationRow, loadApplication } from '../application.server';
 import { config } from '../config.server';
 import { getDb } from '../db.server';
 import type { CurrentUser } from '../session.server';
-import { implementationContextOf, withBescheid, type Implementation } from '../umsetzung.server';
+import { implementationContextOf, withBescheid, type Implementation } from '../umsetzung/implementation.server';
 
 /**
  * Wires the advisor review of a Sachbericht (machines/umsetzung/sachbericht-beratung.ts, ADR 0068)

@@ -36,7 +36,7 @@ import {
   requireImplementation,
   requireOwnImplementationContext,
   type Milestones,
-} from '../umsetzung.server';
+} from '../umsetzung/implementation.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `Vorhaben in Umsetzung – ${d?.title ?? 'Antrag'} – Förderlotse Bürgerbeteiligung` },

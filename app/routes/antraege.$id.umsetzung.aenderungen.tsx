@@ -14,7 +14,7 @@ import { MessageSummary } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
 import { FORM_ERROR, PlainText, plainId, summaryOf } from '../components/umsetzung/plain-fields';
-import { judgeChanges, loadChanges } from '../aenderungen.server';
+import { judgeChanges, loadChanges } from '../umsetzung/aenderungen.server';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { requireApplicant } from '../session.server';

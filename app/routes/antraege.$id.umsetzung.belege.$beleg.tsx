@@ -9,7 +9,7 @@ import { ReceiptForm } from '../components/umsetzung/receipt-form';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { requireApplicant } from '../session.server';
-import { receiptValuesFrom, requireImplementation } from '../umsetzung.server';
+import { receiptValuesFrom, requireImplementation } from '../umsetzung/implementation.server';
 
 export const meta: MetaFunction = () => [{ title: 'Beleg ändern – Förderlotse Bürgerbeteiligung' }];
 

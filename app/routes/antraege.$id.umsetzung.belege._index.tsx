@@ -12,7 +12,7 @@ import { ReceiptForm } from '../components/umsetzung/receipt-form';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { requireApplicant } from '../session.server';
-import { implementationFactsOf, implementationTable, receiptValuesFrom, requireImplementation } from '../umsetzung.server';
+import { implementationFactsOf, implementationTable, receiptValuesFrom, requireImplementation } from '../umsetzung/implementation.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `Belegliste – ${d?.title ?? 'Antrag'} – Förderlotse Bürgerbeteiligung` },

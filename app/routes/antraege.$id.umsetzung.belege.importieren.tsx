@@ -27,7 +27,7 @@ import { ScrollTable } from '../components/scroll-table';
 import { assertCsrf, readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { requireApplicant } from '../session.server';
-import { receiptOf, requireImplementation } from '../umsetzung.server';
+import { receiptOf, requireImplementation } from '../umsetzung/implementation.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `Belege aus CSV übernehmen – ${d?.title ?? 'Antrag'} – Förderlotse Bürgerbeteiligung` },

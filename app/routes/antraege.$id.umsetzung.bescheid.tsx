@@ -17,7 +17,7 @@ import { FORM_ERROR, PlainRadios, PlainSelect, PlainText, summaryOf } from '../c
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { requireApplicant } from '../session.server';
-import { bescheidOf, mayRecordBescheid, prefilledBescheid, requireOwnImplementationContext } from '../umsetzung.server';
+import { bescheidOf, mayRecordBescheid, prefilledBescheid, requireOwnImplementationContext } from '../umsetzung/implementation.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `Bescheid erfassen – ${d?.title ?? 'Antrag'} – Förderlotse Bürgerbeteiligung` },

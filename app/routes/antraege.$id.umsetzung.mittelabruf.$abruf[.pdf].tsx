@@ -3,9 +3,9 @@ import { findOrganisation } from '../../db/repositories/organisations';
 import { listRequests } from '../../db/repositories/implementations';
 import { renderMittelabrufPdf } from '../../forms/umsetzung/mittelabruf';
 import { getDb } from '../db.server';
-import { mittelabrufPdfInput } from '../mittelabruf.server';
+import { mittelabrufPdfInput } from '../umsetzung/mittelabruf.server';
 import { requireApplicant } from '../session.server';
-import { requireImplementation } from '../umsetzung.server';
+import { requireImplementation } from '../umsetzung/implementation.server';
 
 /** A recorded Mittelabruf as PDF for the SAB (own organisation only). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

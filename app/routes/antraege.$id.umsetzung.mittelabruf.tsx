@@ -13,7 +13,7 @@ import {
   type MittelabrufFormValues,
 } from '../../machines/umsetzung/mittelabruf-form';
 import { addRequest, listRequests } from '../../db/repositories/implementations';
-import { countedReceipts } from '../mittelabruf.server';
+import { countedReceipts } from '../umsetzung/mittelabruf.server';
 import { MessageSummary } from '../components/fields';
 import { DefaultSubmit, PostForm } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
@@ -22,7 +22,7 @@ import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { todayInSaxony } from '../rules.server';
 import { requireApplicant } from '../session.server';
-import { implementationFactsOf, implementationTable, requireImplementation } from '../umsetzung.server';
+import { implementationFactsOf, implementationTable, requireImplementation } from '../umsetzung/implementation.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `Mittelabruf – ${d?.title ?? 'Antrag'} – Förderlotse Bürgerbeteiligung` },

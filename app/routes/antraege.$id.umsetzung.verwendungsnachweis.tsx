@@ -25,7 +25,7 @@ import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { proofReviewView, sendProofReviewEvent } from '../beratung/sachbericht.server';
 import { requireApplicant } from '../session.server';
-import { assessmentOf, isComplete, loadProof, proofRows, suggestionsFor } from '../verwendungsnachweis.server';
+import { assessmentOf, isComplete, loadProof, proofRows, suggestionsFor } from '../umsetzung/verwendungsnachweis.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `Verwendungsnachweis – ${d?.title ?? 'Antrag'} – Förderlotse Bürgerbeteiligung` },

@@ -20,7 +20,7 @@ import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { proofReviewView, requireProofForAdvisor, sendProofReviewEvent } from '../beratung/sachbericht.server';
 import { requireRole } from '../session.server';
-import { assessmentOf, proofOf, proofRows } from '../verwendungsnachweis.server';
+import { assessmentOf, proofOf, proofRows } from '../umsetzung/verwendungsnachweis.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `Sachbericht ${d?.title ?? ''} – Beratung – Förderlotse Bürgerbeteiligung` },
