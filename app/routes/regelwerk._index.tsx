@@ -8,9 +8,9 @@ import { formatDate, formatDateTime } from '../../machines/shared/format';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { getDb } from '../db.server';
 import { auditSummary } from '../components/regelwerk/audit';
-import { approvalView } from '../change-preview.server';
+import { approvalView } from '../regelwerk/change-preview.server';
 import { config } from '../config.server';
-import { describeValue, workbenchReaders } from '../regelwerk.server';
+import { describeValue, workbenchReaders } from '../regelwerk/workbench.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
 

@@ -15,7 +15,7 @@ import { PostForm } from '../components/forms';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
-import { askForApproval, workbenchEditors, workbenchReaders } from '../regelwerk.server';
+import { askForApproval, workbenchEditors, workbenchReaders } from '../regelwerk/workbench.server';
 import { rulesOptions } from '../rules.server';
 import { requireRole } from '../session.server';
 

@@ -7,7 +7,7 @@ import { shippedCallIds } from '../../machines/frl/regelwerk/overlay';
 import { formatDate, formatDateTime } from '../../machines/shared/format';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { getDb } from '../db.server';
-import { workbenchReaders } from '../regelwerk.server';
+import { workbenchReaders } from '../regelwerk/workbench.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
 import { ScrollTable } from '../components/scroll-table';

@@ -6,8 +6,8 @@ import { discardCallChange, proposedValues, valuesBefore } from '../../db/reposi
 import { callStatusOn, type FundingCall } from '../../machines/frl/calls';
 import { callDifferences } from '../../machines/frl/regelwerk/call-form';
 import { formatDate, formatDateTime } from '../../machines/shared/format';
-import { previewCallChange, publishCallChange, requireCallChange, rulesWithCall } from '../call-changes.server';
-import { approvalView, changePreviewView } from '../change-preview.server';
+import { previewCallChange, publishCallChange, requireCallChange, rulesWithCall } from '../regelwerk/call-changes.server';
+import { approvalView, changePreviewView } from '../regelwerk/change-preview.server';
 import { PostForm } from '../components/forms';
 import { ChangePreviewSections } from '../components/regelwerk/change-preview';
 import { changeStatusLabel } from '../components/regelwerk/changes';
@@ -16,7 +16,7 @@ import { ApprovalNote } from '../components/regelwerk/parameter-change-summary';
 import { ScrollTable } from '../components/scroll-table';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
-import { previewDigest, workbenchEditors, workbenchReaders } from '../regelwerk.server';
+import { previewDigest, workbenchEditors, workbenchReaders } from '../regelwerk/workbench.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
 

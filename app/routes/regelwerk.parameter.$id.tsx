@@ -8,7 +8,7 @@ import { shippedParameters } from '../../machines/frl/parameters';
 import { rollbackProposal } from '../../machines/frl/regelwerk/overlay';
 import { effectiveDateProblem, sameValueProblem } from '../../machines/frl/regelwerk/parameter-change';
 import { formatDate } from '../../machines/shared/format';
-import { approvalView, changePreviewView, parameterChangeView, routeName } from '../change-preview.server';
+import { approvalView, changePreviewView, parameterChangeView, routeName } from '../regelwerk/change-preview.server';
 import { ChangePreviewSections, DraftTable } from '../components/regelwerk/change-preview';
 import { ApprovalNote, ParameterChangeSummary } from '../components/regelwerk/parameter-change-summary';
 import { PostForm } from '../components/forms';
@@ -23,7 +23,7 @@ import {
   requireParameterChange,
   workbenchEditors,
   workbenchReaders,
-} from '../regelwerk.server';
+} from '../regelwerk/workbench.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
 

@@ -15,7 +15,7 @@ import { RegelwerkNav } from '../components/regelwerk/nav';
 import { changeStatusLabel } from '../components/regelwerk/changes';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
-import { askForApproval, describeValue, workbenchEditors, workbenchReaders } from '../regelwerk.server';
+import { askForApproval, describeValue, workbenchEditors, workbenchReaders } from '../regelwerk/workbench.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
 import { ParameterValuesTable } from '../components/parameter-source';

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../machines/shared/format';
 import { auditSummary } from '../components/regelwerk/audit';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { getDb } from '../db.server';
-import { workbenchReaders } from '../regelwerk.server';
+import { workbenchReaders } from '../regelwerk/workbench.server';
 import { requireRole } from '../session.server';
 import { ScrollTable } from '../components/scroll-table';
 

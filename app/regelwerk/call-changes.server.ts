@@ -1,20 +1,20 @@
-import { recordAudit } from '../db/repositories/audit';
+import { recordAudit } from '../../db/repositories/audit';
 import {
   findCallChange,
   markCallChangePublished,
   proposedValues,
   valuesBefore,
   type CallChangeWithNames,
-} from '../db/repositories/call-changes';
-import { saveCall } from '../db/repositories/regelwerk';
-import { namesByIds } from '../db/repositories/users';
-import type { FundingCall } from '../machines/frl/calls';
-import { approvalDecision, approvalSentence } from '../machines/frl/regelwerk/approval';
-import { callsWithOverrides } from '../machines/frl/regelwerk/overlay';
-import { previewDrafts, previewSuite, type Rules } from '../machines/frl/regelwerk/preview';
-import { formatDate } from '../machines/shared/format';
-import { config } from './config.server';
-import { getDb } from './db.server';
+} from '../../db/repositories/call-changes';
+import { saveCall } from '../../db/repositories/regelwerk';
+import { namesByIds } from '../../db/repositories/users';
+import type { FundingCall } from '../../machines/frl/calls';
+import { approvalDecision, approvalSentence } from '../../machines/frl/regelwerk/approval';
+import { callsWithOverrides } from '../../machines/frl/regelwerk/overlay';
+import { previewDrafts, previewSuite, type Rules } from '../../machines/frl/regelwerk/preview';
+import { formatDate } from '../../machines/shared/format';
+import { config } from '../config.server';
+import { getDb } from '../db.server';
 import {
   draftsForPreview,
   previewDigest,
@@ -23,8 +23,8 @@ import {
   suiteCases,
   type ChangePreview,
   type PublishOutcome,
-} from './regelwerk.server';
-import { rulesIn, rulesOptions, todayInSaxony, type RulesInForce } from './rules.server';
+} from './workbench.server';
+import { rulesIn, rulesOptions, todayInSaxony, type RulesInForce } from '../rules.server';
 
 /**
  * Publishing a proposed funding call (docs/decisions/0024): the same confirmation and four-eyes
