@@ -1,4 +1,4 @@
-import { findApplication } from '../db/repositories/applications';
+import { findApplication } from '../../db/repositories/applications';
 import { randomBytes } from 'node:crypto';
 import {
   addGuestParticipant,
@@ -15,25 +15,25 @@ import {
   qualityChecksOfApplicationRows,
   saveParticipant,
   type ParticipantWithName,
-} from '../db/repositories/quality-checks';
-import type { DB } from '../db/client';
-import type { QualityCheckGuestLinkRow, QualityCheckParticipantRow, QualityCheckRow } from '../db/schema';
-import type { QualityAnnexInput } from '../forms/qualitaetscheck/index';
-import { currentPage, type QualityCheckEvent, type QualityCheckSnapshot } from '../machines/qualitaetscheck/machine';
-import { guestDisplayName, guestLinkStatus } from '../machines/qualitaetscheck/guests';
-import { advanceCheck, freshCheck, persistableCheck, restoreCheck, salvage } from '../machines/qualitaetscheck/persistence';
-import { respondentsText } from '../machines/qualitaetscheck/report';
-import { isPerspective, perspectiveInfo, type Perspective, type QualityCheckContent } from '../machines/qualitaetscheck/schema';
-import { answerProgress, combineProfiles, type CombinedProfile } from '../machines/qualitaetscheck/scoring';
-import { currentOf } from '../machines/qualitaetscheck/versions';
-import { formatDate } from '../machines/shared/format';
-import { readerOf } from './access.server';
-import { restoreReview } from './beratung/advice.server';
-import type { AttachedQualityCheck } from './components/qualitaetscheck/attached-summary';
-import { getDb } from './db.server';
-import { getUser, type CurrentUser } from './session.server';
-import { browserIdCookie, readBrowserId } from './utils/cookies.server';
-import { log } from './utils/log.server';
+} from '../../db/repositories/quality-checks';
+import type { DB } from '../../db/client';
+import type { QualityCheckGuestLinkRow, QualityCheckParticipantRow, QualityCheckRow } from '../../db/schema';
+import type { QualityAnnexInput } from '../../forms/qualitaetscheck/index';
+import { currentPage, type QualityCheckEvent, type QualityCheckSnapshot } from '../../machines/qualitaetscheck/machine';
+import { guestDisplayName, guestLinkStatus } from '../../machines/qualitaetscheck/guests';
+import { advanceCheck, freshCheck, persistableCheck, restoreCheck, salvage } from '../../machines/qualitaetscheck/persistence';
+import { respondentsText } from '../../machines/qualitaetscheck/report';
+import { isPerspective, perspectiveInfo, type Perspective, type QualityCheckContent } from '../../machines/qualitaetscheck/schema';
+import { answerProgress, combineProfiles, type CombinedProfile } from '../../machines/qualitaetscheck/scoring';
+import { currentOf } from '../../machines/qualitaetscheck/versions';
+import { formatDate } from '../../machines/shared/format';
+import { readerOf } from '../access.server';
+import { restoreReview } from '../beratung/advice.server';
+import type { AttachedQualityCheck } from '../components/qualitaetscheck/attached-summary';
+import { getDb } from '../db.server';
+import { getUser, type CurrentUser } from '../session.server';
+import { browserIdCookie, readBrowserId } from '../utils/cookies.server';
+import { log } from '../utils/log.server';
 
 /**
  * The QualitätsCheck in the app: content versions, who may open a check, loading and saving a

@@ -19,7 +19,7 @@ import { isEditable, reviewStatusLabel, statusOf, type ReviewStatus } from '../.
 import { advisorNames, changedAfterCompletion, historyOf, restoreReview } from '../beratung/advice.server';
 import { openCountsByStep, threadsFor } from '../beratung/comments.server';
 import { QualityCheckPanel } from '../components/qualitaetscheck/application-panel';
-import { qualityCheckPanelOf } from '../qualitaetscheck.server';
+import { qualityCheckPanelOf } from '../qualitaetscheck/quality-check.server';
 import { answersCheckOf } from '../../db/repositories/applications';
 import { getDb } from '../db.server';
 import { rulesOptions } from '../rules.server';

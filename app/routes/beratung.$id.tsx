@@ -27,7 +27,7 @@ import { CommentThreads, NewCommentForm } from '../components/review/comments';
 import { ReviewForm, StatusHistory } from '../components/review/status-forms';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
-import { qualityChecksOfApplication } from '../qualitaetscheck.server';
+import { qualityChecksOfApplication } from '../qualitaetscheck/quality-check.server';
 import { isReviewIntent, reviewFormAction } from '../beratung/advice-actions.server';
 import { reviewLoader } from '../review.server';
 import { ScrollTable } from '../components/scroll-table';

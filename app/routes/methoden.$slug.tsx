@@ -14,7 +14,7 @@ import { editorRoles } from '../redaktion.server';
 import { getUser } from '../session.server';
 import { costRangeText, examplesForMethod, findMethod, rangeText, similarMethods } from '../methoden.server';
 import { ExampleCard } from '../components/methoden/example-card';
-import { currentContent } from '../qualitaetscheck.server';
+import { currentContent } from '../qualitaetscheck/quality-check.server';
 import { documentPage, loadAsDocument } from '../utils/page-scripts';
 
 /** A public page: served as a document without React (ADR 0056). */

@@ -48,7 +48,7 @@ import {
   requireQualityCheck,
   returnPath,
   type CheckAccess,
-} from '../qualitaetscheck.server';
+} from '../qualitaetscheck/quality-check.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `${d?.title ? `${d.title} – ` : ''}QualitätsCheck – Förderlotse Bürgerbeteiligung` },

@@ -3,7 +3,7 @@ import { findOrganisation } from '../../db/repositories/organisations';
 import { renderQualityReportPdf } from '../../forms/qualitaetscheck/index';
 import { resultOf } from '../../machines/qualitaetscheck/machine';
 import { getDb } from '../db.server';
-import { loadRespondent, loadRound, requireQualityCheck } from '../qualitaetscheck.server';
+import { loadRespondent, loadRound, requireQualityCheck } from '../qualitaetscheck/quality-check.server';
 import { todayInSaxony } from '../rules.server';
 
 /** The check as PDF: the reader's own result (if they answered) and the round's combined profile. */

@@ -20,7 +20,7 @@ import { ErrorSummary, TextField } from '../components/fields';
 import { CsrfInput, PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
-import { anonymousCheckCookie, anonymousCheckId, currentContent, ownDraft } from '../qualitaetscheck.server';
+import { anonymousCheckCookie, anonymousCheckId, currentContent, ownDraft } from '../qualitaetscheck/quality-check.server';
 import { getUser, type CurrentUser } from '../session.server';
 import { ScrollTable } from '../components/scroll-table';
 

@@ -14,7 +14,7 @@ import { ErrorSummary, RadioGroup, TextField } from '../components/fields';
 import { CsrfInput } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
-import { currentContent, guestKeyOf, joinAsGuest } from '../qualitaetscheck.server';
+import { currentContent, guestKeyOf, joinAsGuest } from '../qualitaetscheck/quality-check.server';
 
 export const meta: MetaFunction = () => [{ title: 'Einladung zum QualitätsCheck – Förderlotse Bürgerbeteiligung' }];
 

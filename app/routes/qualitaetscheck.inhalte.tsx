@@ -19,7 +19,7 @@ import { TextAreaField } from '../components/fields';
 import { CsrfInput } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
-import { contentArchive, forgetContentArchive } from '../qualitaetscheck.server';
+import { contentArchive, forgetContentArchive } from '../qualitaetscheck/quality-check.server';
 import { todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
 import { ScrollTable } from '../components/scroll-table';

@@ -16,7 +16,7 @@ import {
 } from '../../machines/umsetzung/verwendungsnachweis';
 import type { VerwendungsnachweisPdfInput } from '../../forms/umsetzung/verwendungsnachweis';
 import { getDb } from '../db.server';
-import { qualityChecksOfApplication } from '../qualitaetscheck.server';
+import { qualityChecksOfApplication } from '../qualitaetscheck/quality-check.server';
 import type { CurrentUser } from '../session.server';
 import {
   grantFactsOf,
