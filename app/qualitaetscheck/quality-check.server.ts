@@ -1,3 +1,4 @@
+import { findOrganisation } from '../../db/repositories/organisations';
 import { findApplication } from '../../db/repositories/applications';
 import { randomBytes } from 'node:crypto';
 import {
@@ -396,4 +397,10 @@ export async function qualityCheckPanelOf(user: CurrentUser & { organisation_id:
     attached,
     attachable: own.filter((c) => !ids.has(c.id)).map((c) => ({ id: c.id, title: c.title || `Ohne Namen (${formatDate(c.updated_at)})` })),
   };
+}
+
+/** The name of the check's organisation for its report; null for a check without one. */
+export async function organisationNameOfCheck(check: { organisation_id: number | null }): Promise<string | null> {
+  if (check.organisation_id === null) return null;
+  return (await findOrganisation(await getDb(), check.organisation_id))?.name ?? null;
 }
