@@ -1,3 +1,4 @@
+import { bescheidOf, listImplementationFigures } from '../../db/repositories/implementations';
 import {
   countDrafts,
   countDraftsBy,
@@ -29,8 +30,6 @@ import {
 import { fundingRoutes, routeInfo } from '../../machines/frl/routes';
 import { formatDate } from '../../machines/shared/format';
 import { landkreise, landkreisLabel } from '../../machines/shared/organisation';
-import { listImplementationFigures } from '../../db/repositories/implementations';
-import { bescheidSchema } from '../../machines/umsetzung/bescheid';
 import { implementationStatRows, partLabel } from '../../machines/umsetzung/statistics';
 import { getDb } from '../db.server';
 import { milestonesOf } from '../umsetzung/implementation.server';
@@ -118,7 +117,7 @@ export async function buildStatistics(period: Period): Promise<Statistics> {
 
   const implementationRows = implementationStatRows(
     implementations.map((r) => {
-      const b = bescheidSchema.parse(JSON.parse(r.bescheid));
+      const b = bescheidOf(r);
       return {
         part: b.programmePart,
         year: b.issuedOn.slice(0, 4),
