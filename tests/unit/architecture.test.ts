@@ -79,6 +79,19 @@ describe('architecture', () => {
     expect(violations).toEqual([]);
   });
 
+  it('the routes of the service areas import nothing from db/ (they call app/<area>/ services)', () => {
+    // Beratung, Umsetzung, Regelwerk, QualitätsCheck and Verwaltung so far (issue 15 Nr. 3); the other areas follow.
+    const serviced = /^(beratung|antraege\.\$id\.umsetzung|regelwerk|regeln|schema|qualitaetscheck|verwaltung)[._[]/;
+    const violations = filesOf(join('app', 'routes'))
+      .filter((file) => serviced.test(relative(join('app', 'routes'), file)))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => targetRoom(file, spec) === 'db')
+          .map((spec) => `${file} → ${spec}`),
+      );
+    expect(violations).toEqual([]);
+  });
+
   it('the checker sees a violation (self-test)', () => {
     expect(targetRoom(resolve('machines/x.ts'), '../db/client')).toBe('db');
     expect(targetRoom(resolve('app/routes/x.tsx'), '~/db.server')).toBe('app');
