@@ -1,6 +1,6 @@
 import type { ApplicationRow } from '../db/schema';
 import { advisorMayRead, type ReviewSnapshot } from '../machines/frl/review/machine';
-import { actorOf, restoreReview } from './advice.server';
+import { actorOf, restoreReview } from './beratung/advice.server';
 import { findApplicationRow, loadApplication, type LoadedApplication } from './application.server';
 import { requireRole, type CurrentUser } from './session.server';
 

@@ -18,8 +18,8 @@ import { getDb } from './db.server';
 import { todayInSaxony } from './rules.server';
 import type { CurrentUser } from './session.server';
 import { absoluteLink } from './notification-texts';
-import { bescheidOf, deadlinesOfOrganisation, implementationTable, milestonesOf } from './umsetzung.server';
-import { projectsToIcs } from './umsetzung-ics';
+import { bescheidOf, deadlinesOfOrganisation, implementationTable, milestonesOf } from './umsetzung/implementation.server';
+import { projectsToIcs } from './umsetzung/deadlines-ics';
 import { log } from './utils/log.server';
 
 /**

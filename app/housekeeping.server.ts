@@ -4,7 +4,7 @@ import { claimJobRun, runHousekeeping } from '../db/repositories/housekeeping';
 import { tellAccessLink, tellPromoted } from './veranstaltungen/veranstaltungen.server';
 import { config } from './config.server';
 import { getDb } from './db.server';
-import { recheckOutdatedDrafts } from './regelwerk.server';
+import { recheckOutdatedDrafts } from './regelwerk/workbench.server';
 import { log } from './utils/log.server';
 import { remindersOnce } from './fristen.server';
 import { topicDigestsOnce } from './netzwerk/topics.server';

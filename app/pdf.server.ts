@@ -5,7 +5,7 @@ import { applicationPdf, applicationPdfInput, pdfFileName, type ApplicationPdfSo
 import type { ApplicationAccess } from './access.server';
 import { storedAttachmentsOf } from './attachments.server';
 import { getDb } from './db.server';
-import { qualityAnnexOfApplication } from './qualitaetscheck.server';
+import { qualityAnnexOfApplication } from './qualitaetscheck/quality-check.server';
 import { rulesOptions } from './rules.server';
 
 export interface PdfOptions {

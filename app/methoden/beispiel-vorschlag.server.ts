@@ -23,7 +23,7 @@ import { config } from '../config.server';
 import { getDb } from '../db.server';
 import { exampleCard } from './methoden.server';
 import type { CurrentUser } from '../session.server';
-import { isComplete, loadProof, type LoadedProof } from '../verwendungsnachweis.server';
+import { isComplete, loadProof, type LoadedProof } from '../umsetzung/verwendungsnachweis.server';
 
 /**
  * Wires the offer of a good example from a finished project (machines/methoden/example-submission.ts,

@@ -29,7 +29,7 @@ import {
   type ImportEncoding,
 } from '../../machines/shared/csv-import';
 import { formatEuro } from '../../machines/shared/format';
-import { restoreReview } from '../advice.server';
+import { restoreReview } from '../beratung/advice.server';
 import { newRowId } from '../antrag-step.server';
 import { requireOpenableStep, requireOwnApplication, type LoadedApplication } from '../application.server';
 import { ColumnSelect, CsvFileStep } from '../components/csv-import';

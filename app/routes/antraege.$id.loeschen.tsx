@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { isEditable, reviewStatusLabel, statusOf } from '../../machines/frl/review/machine';
-import { restoreReview } from '../advice.server';
+import { restoreReview } from '../beratung/advice.server';
 import { softDeleteApplication } from '../../db/repositories/applications';
 import { requireOwnApplication, type LoadedApplication } from '../application.server';
 import { PostForm } from '../components/forms';

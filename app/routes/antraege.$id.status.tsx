@@ -7,13 +7,13 @@ import { decisionSchema, endAdviceSchema, requestAdviceSchema, submissionSchema,
 import { reviewStatusLabel, statusOf, type ReviewStatus } from '../../machines/frl/review/machine';
 import { formatDate } from '../../machines/shared/format';
 import { requireReadableApplication } from '../access.server';
-import { advisorNames, historyOf } from '../advice.server';
+import { advisorNames, historyOf } from '../beratung/advice.server';
 import { evaluateApplicationCached } from '../application.server';
 import { CheckboxField, RadioGroup, SelectField, TextAreaField, TextField } from '../components/fields';
 import { AnswerWithoutForm, ReviewForm, StatusHistory } from '../components/review/status-forms';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
-import { isReviewIntent, reviewFormAction, type ReviewIntent } from '../review-actions.server';
+import { isReviewIntent, reviewFormAction, type ReviewIntent } from '../beratung/advice-actions.server';
 import { todayInSaxony } from '../rules.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -19,13 +19,11 @@ import { evaluateImplementation, implementationSeverityLabel } from '../../machi
 import { proofStatus } from '../../machines/umsetzung/verwendungsnachweis';
 import { exampleOfferState } from '../methoden/beispiel-vorschlag.server';
 import { changesFromJson, noticeItems } from '../../machines/umsetzung/aenderungen';
-import { addPayout, deletePayout, listPayouts, updateImplementation } from '../../db/repositories/implementations';
 import { MessageSummary } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
 import { FORM_ERROR, PlainText, summaryOf } from '../components/umsetzung/plain-fields';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
 import { todayInSaxony } from '../rules.server';
 import { requireApplicant } from '../session.server';
 import {
@@ -36,7 +34,8 @@ import {
   requireImplementation,
   requireOwnImplementationContext,
   type Milestones,
-} from '../umsetzung.server';
+} from '../umsetzung/implementation.server';
+import { payoutsOf, recordPayout, removePayout, saveImplementation } from '../umsetzung/records.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `Vorhaben in Umsetzung – ${d?.title ?? 'Antrag'} – Förderlotse Bürgerbeteiligung` },
@@ -67,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const totals = totalsOf(facts);
   const findings = evaluateImplementation(facts, table).filter((f) => f.outcome.status === 'ausgeloest');
   const advance = advanceProcedureOn(b, table, today);
-  const payouts = await listPayouts(await getDb(), loaded.row.id);
+  const payouts = await payoutsOf(loaded.row.id);
   const milestones = milestonesOf(loaded.row);
   // What could be requested today from the Belegliste alone (paid receipts and open invoices).
   const abruf = advance
@@ -145,7 +144,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readProtectedForm(request);
   const loaded = await requireImplementation(user, params.id);
   const intent = form.get('intent');
-  const db = await getDb();
   const base = `/antraege/${loaded.application.row.id}/umsetzung`;
   const str = (name: string) => (typeof form.get(name) === 'string' ? (form.get(name) as string) : '');
   if (intent === 'milestones') {
@@ -170,7 +168,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (next.proofCheckedOn && !next.proofSubmittedOn)
       errors.proofSubmittedOn = 'Bitte geben Sie auch an, wann der Verwendungsnachweis vorgelegt wurde.';
     if (Object.keys(errors).length) return data<ActionResult>({ form: 'milestones', values, errors }, { status: 400 });
-    const saved = await updateImplementation(db, loaded.row.id, Number(str('version')), { milestones: next }, user.id);
+    const saved = await saveImplementation(loaded.row.id, Number(str('version')), { milestones: next }, user.id);
     if (!saved)
       return data<ActionResult>(
         {
@@ -194,17 +192,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const amount = parseEuro(values.amount.trim(), 'den ausgezahlten Betrag');
     if (!amount.ok) errors.amount = amount.message;
     else if (amount.cents === 0) errors.amount = 'Bitte geben Sie einen Betrag über 0 € an.';
-    const already = (await listPayouts(db, loaded.row.id)).reduce((s, p) => s + p.amount_cents, 0);
+    const already = (await payoutsOf(loaded.row.id)).reduce((s, p) => s + p.amount_cents, 0);
     if (amount.ok && already + amount.cents > loaded.bescheid.grantCents) {
       errors.amount = `Mit diesem Betrag wäre mehr ausgezahlt als bewilligt (${formatEuro(loaded.bescheid.grantCents)}). Bitte prüfen Sie den Betrag.`;
     }
     if (Object.keys(errors).length || !date.ok || !amount.ok)
       return data<ActionResult>({ form: 'payout', values, errors }, { status: 400 });
-    await addPayout(db, loaded.row.id, { receivedOn: date.iso, amountCents: amount.cents, note, userId: user.id });
+    await recordPayout(loaded.row.id, { receivedOn: date.iso, amountCents: amount.cents, note, userId: user.id });
     return redirect(`${base}?hinweis=auszahlung#auszahlungen`);
   }
   if (intent === 'payout.delete') {
-    await deletePayout(db, loaded.row.id, Number(str('payoutId')));
+    await removePayout(loaded.row.id, Number(str('payoutId')));
     return redirect(`${base}?hinweis=auszahlung-entfernt#auszahlungen`);
   }
   throw new Response('Unbekannte Aktion', { status: 400 });

@@ -9,15 +9,14 @@ import {
   parseChangesForm,
   type ChangeField,
 } from '../../machines/umsetzung/aenderungen';
-import { updateImplementation } from '../../db/repositories/implementations';
 import { MessageSummary } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
 import { FORM_ERROR, PlainText, plainId, summaryOf } from '../components/umsetzung/plain-fields';
-import { judgeChanges, loadChanges } from '../aenderungen.server';
+import { judgeChanges, loadChanges } from '../umsetzung/aenderungen.server';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
 import { requireApplicant } from '../session.server';
+import { saveImplementation } from '../umsetzung/records.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `Änderungen melden – ${d?.title ?? 'Antrag'} – Förderlotse Bürgerbeteiligung` },
@@ -63,13 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data<ActionResult>({ values, circumstances, errors: parsed.errors, preview: null }, { status: 400 });
   if (form.get('intent') === 'berechnen')
     return data<ActionResult>({ values, circumstances, errors: {}, preview: judgeChanges(l, parsed.changes) });
-  const saved = await updateImplementation(
-    await getDb(),
-    l.loaded.row.id,
-    Number(form.get('version')),
-    { changes: parsed.changes },
-    user.id,
-  );
+  const saved = await saveImplementation(l.loaded.row.id, Number(form.get('version')), { changes: parsed.changes }, user.id);
   if (!saved)
     return data<ActionResult>(
       {

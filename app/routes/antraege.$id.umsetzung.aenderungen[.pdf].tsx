@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { renderAenderungsmitteilungPdf } from '../../forms/umsetzung/aenderungsmitteilung';
-import { changesPdfInput, loadChanges } from '../aenderungen.server';
+import { changesPdfInput, loadChanges } from '../umsetzung/aenderungen.server';
 import { todayInSaxony } from '../rules.server';
 import { requireApplicant } from '../session.server';
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { renderBeginnanzeigePdf } from '../../forms/umsetzung/beginnanzeige';
-import { loadBeginnanzeige } from '../beginnanzeige.server';
+import { loadBeginnanzeige } from '../umsetzung/beginnanzeige.server';
 import { todayInSaxony } from '../rules.server';
 import { requireApplicant } from '../session.server';
 

@@ -4,12 +4,11 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { isoToGerman } from '../../machines/shared/dates';
 import { formatCentsForInput } from '../../machines/shared/format';
 import { parseReceiptForm, type ReceiptFormValues } from '../../machines/umsetzung/receipts';
-import { findReceipt, updateReceipt } from '../../db/repositories/implementations';
 import { ReceiptForm } from '../components/umsetzung/receipt-form';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
 import { requireApplicant } from '../session.server';
-import { receiptValuesFrom, requireImplementation } from '../umsetzung.server';
+import { receiptValuesFrom, requireImplementation } from '../umsetzung/implementation.server';
+import { changeReceipt, findReceiptOf } from '../umsetzung/records.server';
 
 export const meta: MetaFunction = () => [{ title: 'Beleg ändern – Förderlotse Bürgerbeteiligung' }];
 
@@ -17,7 +16,7 @@ async function requireReceipt(request: Request, params: { id?: string; beleg?: s
   const user = await requireApplicant(request);
   const loaded = await requireImplementation(user, params.id);
   const receiptId = Number(params.beleg);
-  const row = Number.isInteger(receiptId) && receiptId > 0 ? await findReceipt(await getDb(), loaded.row.id, receiptId) : undefined;
+  const row = Number.isInteger(receiptId) && receiptId > 0 ? await findReceiptOf(loaded.row.id, receiptId) : undefined;
   if (!row) throw new Response('Nicht gefunden', { status: 404 });
   return { user, loaded, row };
 }
@@ -50,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = receiptValuesFrom(form);
   const parsed = parseReceiptForm(values, loaded.bescheid);
   if (!parsed.ok) return data({ values, errors: parsed.errors }, { status: 400 });
-  await updateReceipt(await getDb(), loaded.row.id, row.id, parsed.receipt, user.id);
+  await changeReceipt(loaded.row.id, row.id, parsed.receipt, user.id);
   return redirect(`/antraege/${loaded.application.row.id}/umsetzung/belege?hinweis=geaendert`);
 }
 

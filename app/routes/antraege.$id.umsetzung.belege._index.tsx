@@ -5,14 +5,13 @@ import { formatDate, formatEuro } from '../../machines/shared/format';
 import { totalsOf } from '../../machines/umsetzung/computations';
 import { chronological, countedCents, parseReceiptForm } from '../../machines/umsetzung/receipts';
 import { evaluateImplementation, implementationSeverityLabel } from '../../machines/umsetzung/rules';
-import { addReceipts, deleteReceipt } from '../../db/repositories/implementations';
 import { PostForm } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
 import { ReceiptForm } from '../components/umsetzung/receipt-form';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
 import { requireApplicant } from '../session.server';
-import { implementationFactsOf, implementationTable, receiptValuesFrom, requireImplementation } from '../umsetzung.server';
+import { implementationFactsOf, implementationTable, receiptValuesFrom, requireImplementation } from '../umsetzung/implementation.server';
+import { addReceipt, removeReceipt } from '../umsetzung/records.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `Belegliste – ${d?.title ?? 'Antrag'} – Förderlotse Bürgerbeteiligung` },
@@ -77,17 +76,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireApplicant(request);
   const form = await readProtectedForm(request);
   const loaded = await requireImplementation(user, params.id);
-  const db = await getDb();
   const base = `/antraege/${loaded.application.row.id}/umsetzung/belege`;
   if (form.get('intent') === 'delete') {
-    const deleted = await deleteReceipt(db, loaded.row.id, Number(form.get('receiptId')));
+    const deleted = await removeReceipt(loaded.row.id, Number(form.get('receiptId')));
     return redirect(`${base}?hinweis=${deleted ? 'entfernt' : 'schon-entfernt'}`);
   }
   if (form.get('intent') !== 'add') throw new Response('Unbekannte Aktion', { status: 400 });
   const values = receiptValuesFrom(form);
   const parsed = parseReceiptForm(values, loaded.bescheid);
   if (!parsed.ok) return data({ values, errors: parsed.errors }, { status: 400 });
-  await addReceipts(db, loaded.row.id, [parsed.receipt], user.id);
+  await addReceipt(loaded.row.id, parsed.receipt, user.id);
   return redirect(`${base}?hinweis=erfasst#neuer-beleg`);
 }
 

@@ -7,7 +7,6 @@ import {
   MaxPartSizeExceededError,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { importReceipts, listReceipts } from '../../db/repositories/implementations';
 import { formatEuro } from '../../machines/shared/format';
 import { decodeCsv, importEncodings, MAX_IMPORT_BYTES, windows1252Notice, type ImportEncoding } from '../../machines/shared/csv-import';
 import {
@@ -25,9 +24,9 @@ import { ColumnSelect, CsvFileStep } from '../components/csv-import';
 import { CsrfInput } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
 import { assertCsrf, readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
 import { requireApplicant } from '../session.server';
-import { receiptOf, requireImplementation } from '../umsetzung.server';
+import { receiptOf, requireImplementation } from '../umsetzung/implementation.server';
+import { importReceiptRows, receiptsOf } from '../umsetzung/records.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `Belege aus CSV übernehmen – ${d?.title ?? 'Antrag'} – Förderlotse Bürgerbeteiligung` },
@@ -75,7 +74,7 @@ type Loaded = Awaited<ReturnType<typeof requireImplementation>>;
 
 /** Every row read through the mapping and checked, rows already in the Belegliste marked. */
 async function checkedRows(loaded: Loaded, table: { rows: string[][] }, mapping: Mapping) {
-  const existing = (await listReceipts(await getDb(), loaded.row.id)).map(receiptOf);
+  const existing = (await receiptsOf(loaded.row.id)).map(receiptOf);
   return readRows(table, mapping, loaded.bescheid, existing);
 }
 
@@ -177,8 +176,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const receipts = rows.flatMap((r) => (r.result.ok && !r.duplicate ? [r.result.receipt] : []));
   if (!receipts.length)
     return data(page('Keine Zeile lässt sich übernehmen: Alle sind fehlerhaft oder schon in der Belegliste.'), { status: 400 });
-  const db = await getDb();
-  const stored = await db.transaction().execute((trx) => importReceipts(trx, loaded.row.id, receipts, user.id));
+  const stored = await importReceiptRows(loaded.row.id, receipts, user.id);
   return redirect(
     `/antraege/${loaded.application.row.id}/umsetzung/belege?importiert=${stored.added}&doppelt=${stored.duplicates + summary.duplicates}`,
   );

@@ -3,7 +3,7 @@ import { toCsv } from '../../machines/shared/csv';
 import { formatCentsForInput, formatDate } from '../../machines/shared/format';
 import { chronological, countedCents } from '../../machines/umsetzung/receipts';
 import { requireApplicant } from '../session.server';
-import { implementationFactsOf, requireImplementation } from '../umsetzung.server';
+import { implementationFactsOf, requireImplementation } from '../umsetzung/implementation.server';
 
 /**
  * The Belegliste as CSV in the order ANBest-P Nr. 6.4 prescribes (chronological, with order, invoice

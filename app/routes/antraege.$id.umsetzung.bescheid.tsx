@@ -10,14 +10,13 @@ import {
   parseBescheidForm,
   type BescheidFormValues,
 } from '../../machines/umsetzung/bescheid-form';
-import { createImplementation, updateImplementation } from '../../db/repositories/implementations';
 import { DefaultSubmit, PostForm } from '../components/forms';
 import { MessageSummary } from '../components/fields';
 import { FORM_ERROR, PlainRadios, PlainSelect, PlainText, summaryOf } from '../components/umsetzung/plain-fields';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
 import { requireApplicant } from '../session.server';
-import { bescheidOf, mayRecordBescheid, prefilledBescheid, requireOwnImplementationContext } from '../umsetzung.server';
+import { bescheidOf, mayRecordBescheid, prefilledBescheid, requireOwnImplementationContext } from '../umsetzung/implementation.server';
+import { saveImplementation, startImplementation } from '../umsetzung/records.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `Bescheid erfassen – ${d?.title ?? 'Antrag'} – Förderlotse Bürgerbeteiligung` },
@@ -72,10 +71,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseBescheidForm(values, loaded.part ?? 'A');
   if (!parsed.ok) return data({ values, errors: parsed.errors, notice: null }, { status: 400 });
-  const db = await getDb();
   const applicationId = loaded.application.row.id;
   if (!loaded.row) {
-    const created = await createImplementation(db, {
+    const created = await startImplementation({
       applicationId,
       organisationId: user.organisation_id,
       bescheid: parsed.bescheid,
@@ -94,8 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
   } else {
     const expected = Number(values.version);
-    const saved = await updateImplementation(
-      db,
+    const saved = await saveImplementation(
       loaded.row.id,
       Number.isInteger(expected) ? expected : -1,
       { bescheid: parsed.bescheid },

@@ -1,28 +1,24 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { findOrganisation } from '../../db/repositories/organisations';
-import { listRequests } from '../../db/repositories/implementations';
 import { renderMittelabrufPdf } from '../../forms/umsetzung/mittelabruf';
-import { getDb } from '../db.server';
-import { mittelabrufPdfInput } from '../mittelabruf.server';
+import { mittelabrufPdfInput } from '../umsetzung/mittelabruf.server';
 import { requireApplicant } from '../session.server';
-import { requireImplementation } from '../umsetzung.server';
+import { requireImplementation } from '../umsetzung/implementation.server';
+import { mittelabrufeOf, organisationNameOf } from '../umsetzung/records.server';
 
 /** A recorded Mittelabruf as PDF for the SAB (own organisation only). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireApplicant(request);
   const loaded = await requireImplementation(user, params.id);
-  const db = await getDb();
-  const requests = await listRequests(db, loaded.row.id);
+  const requests = await mittelabrufeOf(loaded.row.id);
   const index = requests.findIndex((r) => String(r.id) === params.abruf);
   const row = requests[index];
   if (!row) throw new Response('Nicht gefunden', { status: 404 });
-  const organisation = await findOrganisation(db, loaded.row.organisation_id);
   const bytes = await renderMittelabrufPdf(
     mittelabrufPdfInput({
       row,
       number: index + 1,
       bescheid: loaded.bescheid,
-      organisation: organisation?.name ?? '',
+      organisation: await organisationNameOf(loaded.row.organisation_id),
       projectTitle: loaded.application.data.project.title?.trim() || 'Antrag ohne Titel',
       createdAt: new Date(row.created_at),
     }),

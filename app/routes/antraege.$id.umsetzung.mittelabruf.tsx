@@ -12,17 +12,16 @@ import {
   plannedRowIndices,
   type MittelabrufFormValues,
 } from '../../machines/umsetzung/mittelabruf-form';
-import { addRequest, listRequests } from '../../db/repositories/implementations';
-import { countedReceipts } from '../mittelabruf.server';
+import { countedReceipts } from '../umsetzung/mittelabruf.server';
 import { MessageSummary } from '../components/fields';
 import { DefaultSubmit, PostForm } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
 import { PlainSelect, PlainText, summaryOf } from '../components/umsetzung/plain-fields';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
 import { todayInSaxony } from '../rules.server';
 import { requireApplicant } from '../session.server';
-import { implementationFactsOf, implementationTable, requireImplementation } from '../umsetzung.server';
+import { implementationFactsOf, implementationTable, requireImplementation } from '../umsetzung/implementation.server';
+import { mittelabrufeOf, recordMittelabruf } from '../umsetzung/records.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `Mittelabruf – ${d?.title ?? 'Antrag'} – Förderlotse Bürgerbeteiligung` },
@@ -36,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const loaded = await requireImplementation(user, params.id);
   const b = loaded.bescheid;
   const today = todayInSaxony();
-  const requests = await listRequests(await getDb(), loaded.row.id);
+  const requests = await mittelabrufeOf(loaded.row.id);
   return {
     id: loaded.application.row.id,
     title: loaded.application.data.project.title?.trim() || 'Antrag ohne Titel',
@@ -119,7 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionResult>({ values, rows: shownRows, errors: check.errors, preview, decision: check.decision }, { status: 400 });
   if (intent === 'preview') return data<ActionResult>({ values, rows: shownRows, errors: {}, preview, decision: check.decision });
   const m = check.computation;
-  const id = await addRequest(await getDb(), loaded.row.id, {
+  const id = await recordMittelabruf(loaded.row.id, {
     requestedOn: parsed.request.requestedOn,
     expectedPayoutOn: parsed.request.expectedPayoutOn,
     planned: parsed.request.plannedPayments,

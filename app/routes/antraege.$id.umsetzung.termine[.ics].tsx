@@ -3,8 +3,8 @@ import { implementationDeadlines } from '../../machines/umsetzung/deadlines';
 import { config } from '../config.server';
 import { absoluteLink } from '../notification-texts';
 import { requireApplicant } from '../session.server';
-import { implementationFactsOf, implementationTable, requireImplementation } from '../umsetzung.server';
-import { deadlinesToIcs } from '../umsetzung-ics';
+import { implementationFactsOf, implementationTable, requireImplementation } from '../umsetzung/implementation.server';
+import { deadlinesToIcs } from '../umsetzung/deadlines-ics';
 
 /** The due dates of a project in implementation as an .ics file with reminders (issue 19 Nr. 6). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -14,7 +14,6 @@ import {
   type ProofFormValues,
 } from '../../machines/umsetzung/verwendungsnachweis';
 import { formatEuro } from '../../machines/shared/format';
-import { updateImplementation } from '../../db/repositories/implementations';
 import { MESSAGE_MAX_LENGTH, type ProofReviewActor } from '../../machines/umsetzung/sachbericht-beratung';
 import { MessageSummary } from '../components/fields';
 import { DefaultSubmit, PostForm } from '../components/forms';
@@ -22,10 +21,10 @@ import { ScrollTable } from '../components/scroll-table';
 import { ProofExpenditureTable } from '../components/umsetzung/proof-expenditure-table';
 import { FORM_ERROR, PlainText, plainId, summaryOf } from '../components/umsetzung/plain-fields';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
-import { proofReviewView, sendProofReviewEvent } from '../sachbericht-beratung.server';
+import { proofReviewView, sendProofReviewEvent } from '../beratung/sachbericht.server';
 import { requireApplicant } from '../session.server';
-import { assessmentOf, isComplete, loadProof, proofRows, suggestionsFor } from '../verwendungsnachweis.server';
+import { assessmentOf, isComplete, loadProof, proofRows, suggestionsFor } from '../umsetzung/verwendungsnachweis.server';
+import { saveImplementation } from '../umsetzung/records.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `Verwendungsnachweis – ${d?.title ?? 'Antrag'} – Förderlotse Bürgerbeteiligung` },
@@ -99,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       { status: 400 },
     );
-  const saved = await updateImplementation(await getDb(), p.loaded.row.id, Number(form.get('version')), { proof: parsed.proof }, user.id);
+  const saved = await saveImplementation(p.loaded.row.id, Number(form.get('version')), { proof: parsed.proof }, user.id);
   if (!saved)
     return data<ActionResult>(
       {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { proofExport } from '../../machines/umsetzung/verwendungsnachweis';
 import { requireApplicant } from '../session.server';
-import { loadProof } from '../verwendungsnachweis.server';
+import { loadProof } from '../umsetzung/verwendungsnachweis.server';
 
 /** The Verwendungsnachweis as JSON: the same figures as page and PDF, money in cents (own organisation only). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

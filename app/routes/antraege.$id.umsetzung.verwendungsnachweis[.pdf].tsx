@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { renderVerwendungsnachweisPdf } from '../../forms/umsetzung/verwendungsnachweis';
 import { requireApplicant } from '../session.server';
-import { isComplete, loadProof, proofPdfInput } from '../verwendungsnachweis.server';
+import { isComplete, loadProof, proofPdfInput } from '../umsetzung/verwendungsnachweis.server';
 
 /** The Verwendungsnachweis as PDF (own organisation only); marked as a draft while incomplete. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -8,7 +8,7 @@ import { formatDate } from '../../machines/shared/format';
 import { ScrollTable } from '../components/scroll-table';
 import { todayInSaxony } from '../rules.server';
 import { requireApplicant } from '../session.server';
-import { organisationDeadlines } from '../umsetzung.server';
+import { organisationDeadlines } from '../umsetzung/implementation.server';
 
 export const meta: MetaFunction = () => [{ title: 'Fristen aller Vorhaben – Förderlotse Bürgerbeteiligung' }];
 

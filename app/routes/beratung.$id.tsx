@@ -1,125 +1,35 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
+import type { SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { findOrganisation } from '../../db/repositories/organisations';
-import { changesSince, listAdvisors, reviewMark, setReviewMark, versionAtFirstRequest } from '../../db/repositories/review';
-import { describePath, describeValue, stepOfPath } from '../../machines/frl/application/anchors';
-import { netChanges } from '../../machines/frl/application/diff';
-import { stepInfo, type EditableStep } from '../../machines/frl/application/steps';
-import { attachmentTypes } from '../../machines/frl/catalogues';
-import { addAdvisorSchema, completeSchema, returnSchema } from '../../machines/frl/review/forms';
-import { isAssignedAdvisor, mayTakeDraft, reviewStatusLabel, statusOf } from '../../machines/frl/review/machine';
-import { formatDateTime } from '../../machines/shared/format';
-import { landkreisLabel } from '../../machines/shared/organisation';
+import type { EditableStep } from '../../machines/frl/application/steps';
+import { hintSchema } from '../../machines/netzwerk/context';
 import { requireReadableApplication } from '../access.server';
-import { actorOf, advisorNames, changedAfterCompletion, historyOf } from '../advice.server';
-import { evaluateApplicationCached } from '../application.server';
-import { anchorOptions, handleCommentAction, isCommentIntent, threadsFor, type CommentFormError } from '../comments.server';
+import { isReviewIntent, reviewFormAction } from '../beratung/advice-actions.server';
+import { advisesDraft, advisorPage, markReviewed } from '../beratung/advisor-page.server';
+import { handleCommentAction, isCommentIntent, type CommentFormError } from '../beratung/comments.server';
 import { ApplicationDownloads } from '../components/antrag/downloads';
-import { AttachedQualityCheckSummary } from '../components/qualitaetscheck/attached-summary';
-import { EligibilityResultView } from '../components/eligibility/result';
 import { BudgetLinesTable } from '../components/antrag/budget-lines';
-import { CheckboxField, SelectField, TextAreaField } from '../components/fields';
-import { PostForm } from '../components/forms';
-import { CommentThreads, NewCommentForm } from '../components/review/comments';
+import { ChangesSinceSection } from '../components/beratung/changes-since';
+import { CommentSection } from '../components/beratung/comment-section';
+import { AdviceDecisionSection } from '../components/beratung/decision';
+import { ThreadHintsSection } from '../components/beratung/thread-hints';
+import { EligibilityResultView } from '../components/eligibility/result';
+import { AttachedQualityCheckSummary } from '../components/qualitaetscheck/attached-summary';
 import { ReviewForm, StatusHistory } from '../components/review/status-forms';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
-import { qualityChecksOfApplication } from '../qualitaetscheck.server';
-import { isReviewIntent, reviewFormAction } from '../review-actions.server';
-import { reviewLoader } from '../review.server';
-import { ScrollTable } from '../components/scroll-table';
-import { hintsOf } from '../../db/repositories/netzwerk-context';
-import { hintSchema, maxHintNoteLength } from '../../machines/netzwerk/context';
 import { pointToThread } from '../netzwerk/context.server';
-import { ErrorSummary, TextField } from '../components/fields';
+
+/** The advisor's page of one draft: the data and each intent are services of app/beratung. */
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? 'Antrag'} – Beratung – Förderlotse Bürgerbeteiligung` },
 ];
 
-const stepOrder: EditableStep[] = ['antragsteller', 'vorhaben', 'zeitplan', 'kosten', 'erklaerungen', 'anlagen'];
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReadableApplication(request, params.id, ['advisor']);
-  const { loaded, review, user } = access;
-  const { row, data, context } = loaded;
-  const db = await getDb();
-  const actor = actorOf(user, row);
-  const status = statusOf(review);
-  const assigned = isAssignedAdvisor(actor, review.context);
-  const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
-  const summary = await reviewLoader(loaded, result);
-  const threads = await threadsFor(access);
-  const organisation = await findOrganisation(db, row.organisation_id);
-
-  // What changed since this advisor last marked the draft as reviewed (or since advice was asked for).
-  const mark = await reviewMark(db, row.id, user.id);
-  const since = mark?.version ?? (await versionAtFirstRequest(db, row.id)) ?? 0;
-  const events = await changesSince(db, row.id, since);
-  const fieldChanges = netChanges(
-    events
-      .filter((e) => e.type.startsWith('step.') || e.type === 'imported')
-      .map((e) => ({ at: e.at, by: e.user_name, changes: e.changes })),
-  );
-  const attachmentChanges = events
-    .filter((e) => e.type.startsWith('attachment.'))
-    .map((e) => ({
-      at: formatDateTime(e.at),
-      by: e.user_name ?? 'Gelöschtes Konto',
-      what: `${e.type === 'attachment.uploaded' ? 'Hochgeladen' : 'Entfernt'}: ${String(e.details.fileName ?? 'Datei')} (${attachmentTypes.find((t) => t.id === e.details.docType)?.label ?? 'Anlage'})`,
-    }));
-
-  const allAdvisors = await listAdvisors(db);
-  const url = new URL(request.url);
-  return {
-    id: row.id,
-    title: data.project.title?.trim() || 'Antrag ohne Titel',
-    organisation: organisation?.name ?? '–',
-    landkreis: organisation ? landkreisLabel[organisation.landkreis] : '–',
-    status,
-    statusLabel: reviewStatusLabel[status],
-    reviewVersion: row.review_version,
-    version: row.version,
-    assigned,
-    mayTake: mayTakeDraft(actor, review.context) && status === 'in_beratung',
-    inAdvice: status === 'in_beratung',
-    readyForSubmission: status === 'beratung_abgeschlossen' && review.context.readyForSubmission === true,
-    changedSinceCompletion: await changedAfterCompletion(review, row),
-    advisors: await advisorNames(review),
-    addable: allAdvisors.filter((a) => !review.context.advisors.includes(a.id)).map((a) => ({ value: String(a.id), label: a.name })),
-    canAddAdvisor: review.context.advisors.length < 2,
-    history: await historyOf(review),
-    requestNote: [...review.context.history].reverse().find((h) => h.to === 'in_beratung')?.reason ?? null,
-    summary,
-    threads,
-    qualityChecks: await qualityChecksOfApplication(row.id),
-    anchors: Object.fromEntries(stepOrder.map((step) => [step, anchorOptions(access, step)])),
-    changes: {
-      since: mark ? formatDateTime(mark.at) : null,
-      fields: fieldChanges.map((c) => ({
-        path: c.path,
-        step: stepOfPath(c.path),
-        label: describePath(c.path, data),
-        before: describeValue(c.path, c.before),
-        after: describeValue(c.path, c.after),
-        at: formatDateTime(c.at),
-        by: c.by ?? 'Gelöschtes Konto',
-      })),
-      attachments: attachmentChanges,
-    },
-    notice: url.searchParams.get('hinweis'),
-    threadHints: (await hintsOf(db, row.id)).map((h) => ({
-      id: h.id,
-      link: `/netzwerk/themen/${h.threadId}`,
-      title: h.title,
-      note: h.note,
-      by: h.advisorName ?? 'Gelöschtes Konto',
-      at: formatDateTime(h.createdAt),
-    })),
-  };
+  return advisorPage(access, new URL(request.url).searchParams.get('hinweis'));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -131,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'netzwerk-hinweis') {
     // Pointing to a thread is advice: only who advises this draft (like comments, ADR 0075).
     const submission = parseWithZod(form, { schema: hintSchema });
-    if (!isAssignedAdvisor(actorOf(access.user, access.loaded.row), access.review.context))
+    if (!advisesDraft(access))
       return data(
         { threadHint: submission.reply({ formErrors: ['Bitte übernehmen Sie die Beratung, bevor Sie auf ein Thema hinweisen.'] }) },
         { status: 403 },
@@ -142,17 +52,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/beratung/${id}?hinweis=netzwerk#netzwerk-hinweis`);
   }
   if (intent === 'durchgesehen') {
-    const assigned = isAssignedAdvisor(actorOf(access.user, access.loaded.row), access.review.context);
-    if (!assigned)
+    if (!advisesDraft(access))
       return { intent: 'durchgesehen', message: 'Bitte übernehmen Sie die Beratung, bevor Sie Änderungen als durchgesehen markieren.' };
-    const version = Number(form.get('version'));
-    // Marks exactly what the advisor saw; changes saved since stay listed.
-    await setReviewMark(
-      await getDb(),
-      id,
-      access.user.id,
-      Number.isInteger(version) && version <= access.loaded.row.version ? version : access.loaded.row.version,
-    );
+    await markReviewed(access, Number(form.get('version')));
     return redirect(`/beratung/${id}?hinweis=durchgesehen`);
   }
   if (!isReviewIntent(intent)) throw new Response('Unbekannte Aktion.', { status: 400 });
@@ -161,9 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     concluding ? `/beratung?hinweis=${done}&antrag=${id}` : `/beratung/${id}?hinweis=${done}`,
   );
   // Returning or completing means the advisor has reviewed the draft as it is now.
-  if (concluding && response instanceof Response && response.status === 302) {
-    await setReviewMark(await getDb(), id, access.user.id, access.loaded.row.version);
-  }
+  if (concluding && response instanceof Response && response.status === 302) await markReviewed(access);
   return response;
 }
 
@@ -174,40 +74,6 @@ const notices: Record<string, string> = {
   durchgesehen: 'Die Änderungen sind als durchgesehen markiert. Künftige Änderungen erscheinen hier neu.',
   netzwerk: 'Der Hinweis auf das Netzwerk-Thema ist gespeichert. Die Organisation wurde benachrichtigt.',
 };
-
-/** An advisor points the draft's author to a thread of the network (issue 20 Nr. 6, ADR 0075). */
-function ThreadHintForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
-  const [form, fields] = useForm({
-    id: 'netzwerk-hinweis-form',
-    lastResult,
-    constraint: getZodConstraint(hintSchema),
-    shouldValidate: 'onSubmit',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: hintSchema }),
-  });
-  return (
-    <>
-      <ErrorSummary form={form} order={['thema', 'notiz']} />
-      <PostForm {...getFormProps(form)} noValidate aria-labelledby="netzwerk-hinweis">
-        <input type="hidden" name="intent" value="netzwerk-hinweis" />
-        <TextField
-          field={fields.thema}
-          label="Nummer oder Adresse des Themas"
-          hint="Zum Beispiel 12 oder die Adresse aus dem Browser (…/netzwerk/themen/12)."
-        />
-        <TextAreaField
-          field={fields.notiz}
-          label="Notiz für die Organisation"
-          optional
-          rows={3}
-          hint={`Höchstens ${maxHintNoteLength} Zeichen.`}
-        />
-        <button type="submit" className="button button--secondary">
-          Auf das Thema hinweisen
-        </button>
-      </PostForm>
-    </>
-  );
-}
 
 function threadHintResultOf(value: unknown): SubmissionResult<string[]> | undefined {
   return typeof value === 'object' && value !== null && 'threadHint' in value
@@ -226,7 +92,6 @@ export default function AdvisorView() {
   const markError =
     actionData && 'intent' in actionData && actionData.intent === 'durchgesehen' ? (actionData as { message: string }).message : null;
   const threadsOf = (step: EditableStep) => d.threads.filter((t) => t.step === step);
-  const changeCount = d.changes.fields.length + d.changes.attachments.length;
   return (
     <>
       <p className="caption">
@@ -273,158 +138,14 @@ export default function AdvisorView() {
         {!d.assigned && !d.mayTake ? <p>Sie können diesen Entwurf lesen, aber nicht kommentieren.</p> : null}
       </section>
 
-      {d.assigned ? (
-        <section aria-labelledby="aenderungen">
-          <h2 id="aenderungen">
-            Änderungen seit {d.changes.since ? `Ihrer Durchsicht am ${d.changes.since}` : 'der ersten Anfrage'}
-            {changeCount ? ` (${changeCount})` : ''}
-          </h2>
-          {changeCount === 0 ? (
-            <p>Keine Änderungen.</p>
-          ) : (
-            <>
-              {d.changes.fields.length ? (
-                <ScrollTable
-                  caption="Geänderte Angaben, Stand vorher und jetzt"
-                  captionHidden
-                  label="Geänderte Angaben"
-                  className="change-list"
-                >
-                  <thead>
-                    <tr>
-                      <th scope="col">Angabe</th>
-                      <th scope="col">Vorher</th>
-                      <th scope="col">Jetzt</th>
-                      <th scope="col">Geändert</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.changes.fields.map((c) => (
-                      <tr key={c.path}>
-                        <th scope="row">
-                          {c.step ? <span className="hint">{stepInfo[c.step].title}: </span> : null}
-                          {c.label}
-                        </th>
-                        <td className="preserve-lines">
-                          <span className="visually-hidden">vorher: </span>
-                          <span className="change-before">{c.before}</span>
-                        </td>
-                        <td className="preserve-lines">{c.after}</td>
-                        <td>
-                          {c.at}, {c.by}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </ScrollTable>
-              ) : null}
-              {d.changes.attachments.length ? (
-                <ul>
-                  {d.changes.attachments.map((a, index) => (
-                    <li key={index}>
-                      {a.what} – {a.at}, {a.by}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </>
-          )}
-          {markError ? (
-            <p className="notice notice--error" role="alert">
-              {markError}
-            </p>
-          ) : null}
-          <PostForm>
-            <input type="hidden" name="intent" value="durchgesehen" />
-            <input type="hidden" name="version" value={d.version} />
-            <button type="submit" className="button button--secondary">
-              Als durchgesehen markieren
-            </button>
-          </PostForm>
-        </section>
-      ) : null}
+      {d.assigned ? <ChangesSinceSection changes={d.changes} version={d.version} markError={markError} /> : null}
 
       {d.assigned && d.inAdvice ? (
-        <section aria-labelledby="entscheidung">
-          <h2 id="entscheidung">Beratung abschließen oder zurückgeben</h2>
-          <div className="two-columns">
-            <div>
-              <h3>Zur Überarbeitung zurückgeben</h3>
-              <ReviewForm
-                intent="beratung.zurueckgeben"
-                schema={returnSchema}
-                reviewVersion={d.reviewVersion}
-                submitLabel="Zurückgeben"
-                buttonClass="button button--warning"
-              >
-                {(f) => (
-                  <TextAreaField
-                    field={f.reason!}
-                    label="Begründung"
-                    hint="Die Organisation sieht die Begründung. Was soll sie überarbeiten? Mindestens 10 Zeichen."
-                    rows={4}
-                  />
-                )}
-              </ReviewForm>
-            </div>
-            <div>
-              <h3>Beratung abschließen</h3>
-              <ReviewForm
-                intent="beratung.abschliessen"
-                schema={completeSchema}
-                reviewVersion={d.reviewVersion}
-                submitLabel="Beratung abschließen"
-              >
-                {(f) => (
-                  <>
-                    <input type="hidden" name="version" value={d.version} />
-                    <CheckboxField
-                      field={f.ready!}
-                      label="Aus Sicht der Beratung einreichungsfähig"
-                      hint="Eine Einschätzung der Beratung, keine Entscheidung der SAB."
-                    />
-                    <TextAreaField field={f.note!} label="Abschließende Anmerkung" optional rows={3} />
-                  </>
-                )}
-              </ReviewForm>
-            </div>
-          </div>
-          {d.canAddAdvisor && d.addable.length ? (
-            <>
-              <h3>Kollegin oder Kollegen hinzuziehen</h3>
-              <ReviewForm
-                intent="beratung.hinzuziehen"
-                schema={addAdvisorSchema}
-                reviewVersion={d.reviewVersion}
-                submitLabel="Hinzuziehen"
-                buttonClass="button button--secondary"
-              >
-                {(f) => <SelectField field={f.advisor!} label="Beraterin oder Berater" options={d.addable} />}
-              </ReviewForm>
-            </>
-          ) : null}
-        </section>
+        <AdviceDecisionSection reviewVersion={d.reviewVersion} version={d.version} addable={d.canAddAdvisor ? d.addable : []} />
       ) : null}
 
       {d.assigned || d.threadHints.length ? (
-        <section aria-labelledby="netzwerk-hinweis">
-          <h2 id="netzwerk-hinweis">Hinweis auf ein Netzwerk-Thema</h2>
-          {d.threadHints.length ? (
-            <ul>
-              {d.threadHints.map((h) => (
-                <li key={h.id}>
-                  <Link to={h.link}>{h.title}</Link>
-                  <span className="caption">
-                    {' '}
-                    · {h.by}, {h.at}
-                  </span>
-                  {h.note ? <p className="preserve-lines">{h.note}</p> : null}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          {d.assigned ? <ThreadHintForm lastResult={threadHintResultOf(actionData)} /> : null}
-        </section>
+        <ThreadHintsSection hints={d.threadHints} assigned={d.assigned} lastResult={threadHintResultOf(actionData)} />
       ) : null}
 
       <h2>Der Entwurf</h2>
@@ -489,39 +210,5 @@ export default function AdvisorView() {
         <Link to={`/antraege/${d.id}/protokoll`}>Vollständiges Protokoll</Link>
       </p>
     </>
-  );
-}
-
-function CommentSection({
-  step,
-  threads,
-  assigned,
-  anchors,
-  error,
-}: {
-  step: EditableStep;
-  threads: ReturnType<typeof useLoaderData<typeof loader>>['threads'];
-  assigned: boolean;
-  anchors: Array<{ value: string; label: string }>;
-  error: CommentFormError['commentError'] | null;
-}) {
-  const open = threads.filter((t) => !t.resolved).length;
-  return (
-    <div className="comments">
-      <h4 className="heading-small">
-        Kommentare zu „{stepInfo[step].title}“{threads.length ? ` (${open} offen)` : ''}
-      </h4>
-      {threads.length ? (
-        <CommentThreads threads={threads} formId={null} placeHref={() => null} mayReply={assigned} error={error} headingLevel={4} />
-      ) : null}
-      {assigned ? (
-        <details key={threads.length} className="details" open={error?.form === `neu-${step}` || undefined}>
-          <summary>
-            Kommentar schreiben<span className="visually-hidden"> zu {stepInfo[step].title}</span>
-          </summary>
-          <NewCommentForm step={step} anchors={anchors} error={error} advisor idPrefix="beratung" />
-        </details>
-      ) : null}
-    </div>
   );
 }

@@ -1,8 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { findOrganisation } from '../../db/repositories/organisations';
-import { landkreisLabel, type Landkreis } from '../../machines/shared/organisation';
 import {
   COMMENT_MAX_LENGTH,
   NOTE_MAX_LENGTH,
@@ -17,10 +15,8 @@ import { PostForm } from '../components/forms';
 import { ProofExpenditureTable } from '../components/umsetzung/proof-expenditure-table';
 import { PlainText, summaryOf } from '../components/umsetzung/plain-fields';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
-import { proofReviewView, requireProofForAdvisor, sendProofReviewEvent } from '../sachbericht-beratung.server';
+import { advisorProofPage, requireProofForAdvisor, sendProofReviewEvent } from '../beratung/sachbericht.server';
 import { requireRole } from '../session.server';
-import { assessmentOf, proofOf, proofRows } from '../verwendungsnachweis.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `Sachbericht ${d?.title ?? ''} – Beratung – Förderlotse Bürgerbeteiligung` },
@@ -35,24 +31,7 @@ const FORM = 'rm';
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ['advisor']);
-  const impl = await requireProofForAdvisor(user, params.id);
-  const p = await proofOf(impl);
-  const organisation = await findOrganisation(await getDb(), impl.row.organisation_id);
-  const review = await proofReviewView(impl);
-  return {
-    id: impl.application.row.id,
-    title: p.projectTitle,
-    organisation: p.organisation,
-    landkreis: organisation ? (landkreisLabel[organisation.landkreis as Landkreis] ?? organisation.landkreis) : '',
-    fileNumber: impl.bescheid.fileNumber,
-    part: impl.bescheid.programmePart,
-    answers: reportQuestions.map((q) => ({ id: q.id, label: q.label, clauses: q.clauses.join(', '), text: p.proof.report[q.id] ?? '' })),
-    participants: p.proof.participants,
-    rows: proofRows(p.numbers),
-    assessment: assessmentOf(p.numbers, impl.bescheid.grantCents, !p.facts.purposeFulfilledOn),
-    review,
-    notice: new URL(request.url).searchParams.get('hinweis'),
-  };
+  return advisorProofPage(user, params.id, new URL(request.url).searchParams.get('hinweis'));
 }
 
 type ActionResult = { message?: string; errors?: Record<string, string>; values: Record<string, string> };

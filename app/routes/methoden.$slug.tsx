@@ -12,7 +12,7 @@ import { editorRoles } from '../methoden/redaktion.server';
 import { getUser } from '../session.server';
 import { adoptableDrafts, costRangeText, examplesForMethod, findMethod, rangeText, similarMethods } from '../methoden/methoden.server';
 import { ExampleCard } from '../components/methoden/example-card';
-import { currentContent } from '../qualitaetscheck.server';
+import { currentContent } from '../qualitaetscheck/quality-check.server';
 import { documentPage, loadAsDocument } from '../utils/page-scripts';
 
 /** A public page: served as a document without React (ADR 0056). */

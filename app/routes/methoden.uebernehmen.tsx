@@ -3,7 +3,7 @@ import { redirect } from '@remix-run/node';
 import { diff } from '../../machines/frl/application/diff';
 import type { EditableStep } from '../../machines/frl/application/steps';
 import { isEditable, statusOf } from '../../machines/frl/review/machine';
-import { restoreReview } from '../advice.server';
+import { restoreReview } from '../beratung/advice.server';
 import { newRowId } from '../antrag-step.server';
 import { commit, completeSteps, requireOwnApplication } from '../application.server';
 import { readProtectedForm } from '../csrf.server';

@@ -29,7 +29,7 @@ import {
   saveRespondent,
   type CheckAccess,
   type LoadedRespondent,
-} from '../qualitaetscheck.server';
+} from '../qualitaetscheck/quality-check.server';
 import { validateUnlessSkipped } from '../utils/validation';
 import { formatDateTime } from '../../machines/shared/format';
 

@@ -1,9 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { findOrganisation } from '../../db/repositories/organisations';
 import { renderQualityReportPdf } from '../../forms/qualitaetscheck/index';
 import { resultOf } from '../../machines/qualitaetscheck/machine';
-import { getDb } from '../db.server';
-import { loadRespondent, loadRound, requireQualityCheck } from '../qualitaetscheck.server';
+import { loadRespondent, loadRound, organisationNameOfCheck, requireQualityCheck } from '../qualitaetscheck/quality-check.server';
 import { todayInSaxony } from '../rules.server';
 
 /** The check as PDF: the reader's own result (if they answered) and the round's combined profile. */
@@ -11,12 +9,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireQualityCheck(request, params.id, 'read');
   const { check } = access;
   const [own, round] = await Promise.all([loadRespondent(access), loadRound(check)]);
-  const organisation = check.organisation_id === null ? undefined : await findOrganisation(await getDb(), check.organisation_id);
   // A guest gets their own result only: the round (with its names) belongs to the organisation.
   const roundShown = access.kind !== 'guest';
   const bytes = await renderQualityReportPdf({
     title: check.title,
-    organisation: organisation?.name ?? null,
+    organisation: await organisationNameOfCheck(check),
     content: round.content,
     own: own ? resultOf(own.snapshot, own.content, own.archive) : null,
     combined: roundShown ? round.combined : null,

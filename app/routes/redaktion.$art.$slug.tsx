@@ -37,7 +37,7 @@ import { ScrollTable } from '../components/scroll-table';
 import { FORM_ERROR, PlainText, plainId, summaryOf } from '../components/umsetzung/plain-fields';
 import { MAX_IMAGE_BYTES, storeContentImage } from '../methoden/content-images.server';
 import { assertCsrf, assertFormSize, readProtectedForm } from '../csrf.server';
-import { currentContent } from '../qualitaetscheck.server';
+import { currentContent } from '../qualitaetscheck/quality-check.server';
 import {
   catalogue,
   editorRoles,

@@ -4,7 +4,7 @@ import { anyState, eventless } from '../../machines/shared/statechart-model';
 import { drawStatecharts } from '../diagram/statecharts';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { Statechart } from '../components/statechart';
-import { workbenchReaders } from '../regelwerk.server';
+import { workbenchReaders } from '../regelwerk/workbench.server';
 import { requireRole } from '../session.server';
 import { ScrollTable } from '../components/scroll-table';
 

@@ -1,59 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { listOpenCallChanges, proposedValues } from '../../db/repositories/call-changes';
-import { listStoredCalls } from '../../db/repositories/regelwerk';
-import { callStatusOn, effectiveOpening } from '../../machines/frl/calls';
-import { shippedCallIds } from '../../machines/frl/regelwerk/overlay';
-import { formatDate, formatDateTime } from '../../machines/shared/format';
+import { formatDate } from '../../machines/shared/format';
 import { RegelwerkNav } from '../components/regelwerk/nav';
-import { getDb } from '../db.server';
-import { workbenchReaders } from '../regelwerk.server';
-import { rulesOptions, todayInSaxony } from '../rules.server';
+import { workbenchReaders } from '../regelwerk/workbench.server';
 import { requireRole } from '../session.server';
 import { ScrollTable } from '../components/scroll-table';
+import { fundingCallList } from '../regelwerk/calls.server';
 
 export const meta: MetaFunction = () => [{ title: 'Förderaufrufe – Regelwerk – Förderlotse Bürgerbeteiligung' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, workbenchReaders);
-  const { calls } = await rulesOptions();
-  const db = await getDb();
-  const stored = new Set((await listStoredCalls(db)).map((c) => c.id));
-  const proposals = await listOpenCallChanges(db);
-  const today = todayInSaxony();
-  const status = callStatusOn(calls, today);
-  const currentId = status.status === 'open' || status.status === 'upcoming' ? status.call.id : null;
-  return {
-    mayEdit: user.role === 'ministry',
-    notice: new URL(request.url).searchParams.get('hinweis'),
-    proposals: proposals.map((p) => ({
-      id: p.id,
-      title: proposedValues(p).title,
-      isNew: p.is_new === 1,
-      at: formatDateTime(p.created_at),
-      by: p.created_by_name ?? 'unbekannt',
-    })),
-    current:
-      status.status === 'open' ? `offen bis ${formatDate(status.call.deadline)}` : status.status === 'upcoming' ? 'angekündigt' : null,
-    calls: [...calls].reverse().map((c) => {
-      const opens = effectiveOpening(calls, c);
-      return {
-        id: c.id,
-        title: c.title,
-        publishedOn: c.publishedOn,
-        opens,
-        opensAssumed: c.opensOn === null,
-        deadline: c.deadline,
-        current: c.id === currentId,
-        state: c.deadline < today ? 'abgeschlossen' : opens > today ? 'angekündigt' : 'offen',
-        origin: stored.has(c.id)
-          ? shippedCallIds.has(c.id)
-            ? 'mitgeliefert, im Regelwerk geändert'
-            : 'im Regelwerk angelegt'
-          : 'mitgeliefert',
-      };
-    }),
-  };
+  return fundingCallList(user, new URL(request.url));
 }
 
 export default function FundingCalls() {

@@ -1,24 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { recordAudit } from '../../db/repositories/audit';
-import { discardCallChange, proposedValues, valuesBefore } from '../../db/repositories/call-changes';
-import { callStatusOn, type FundingCall } from '../../machines/frl/calls';
-import { callDifferences } from '../../machines/frl/regelwerk/call-form';
-import { formatDate, formatDateTime } from '../../machines/shared/format';
-import { previewCallChange, publishCallChange, requireCallChange, rulesWithCall } from '../call-changes.server';
-import { approvalView, changePreviewView } from '../change-preview.server';
+import { publishCallChange, requireCallChange } from '../regelwerk/call-changes.server';
 import { PostForm } from '../components/forms';
 import { ChangePreviewSections } from '../components/regelwerk/change-preview';
-import { changeStatusLabel } from '../components/regelwerk/changes';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { ApprovalNote } from '../components/regelwerk/parameter-change-summary';
 import { ScrollTable } from '../components/scroll-table';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
-import { previewDigest, workbenchEditors, workbenchReaders } from '../regelwerk.server';
-import { rulesOptions, todayInSaxony } from '../rules.server';
+import { workbenchEditors, workbenchReaders } from '../regelwerk/workbench.server';
 import { requireRole } from '../session.server';
+import { callChangePage, discardCallProposal } from '../regelwerk/call-changes.server';
 
 /**
  * A proposed funding call and its confirmation page: what changes field by field, which call the
@@ -30,46 +22,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `Vorschlag Nr. ${d?.proposal.id ?? ''}: ${d?.proposal.title ?? 'Förderaufruf'} – Regelwerk – Förderlotse Bürgerbeteiligung` },
 ];
 
-/** "7. Förderaufruf (Stichtag 31.03.2027)", or that none is open. */
-function shownCall(calls: FundingCall[], today: string): string {
-  const status = callStatusOn(calls, today);
-  if (status.status === 'open') return `„${status.call.title}“, offen bis ${formatDate(status.call.deadline)}`;
-  if (status.status === 'upcoming')
-    return `„${status.call.title}“, angekündigt ab ${formatDate(status.call.opensOn ?? status.call.deadline)}`;
-  return 'kein offener oder angekündigter Förderaufruf';
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, workbenchReaders);
-  const change = await requireCallChange(params.nr);
-  const proposed = proposedValues(change);
-  const pending = change.status === 'entwurf';
-  const preview = pending ? await previewCallChange(change) : null;
-  const current = await rulesOptions();
-  const today = todayInSaxony();
-  return {
-    mayEdit: user.role === 'ministry',
-    notice: new URL(request.url).searchParams.get('hinweis'),
-    proposal: {
-      id: change.id,
-      callId: change.call_id,
-      isNew: change.is_new === 1,
-      title: proposed.title,
-      status: changeStatusLabel(change.status),
-      createdAt: formatDateTime(change.created_at),
-      createdBy: change.created_by_name ?? 'unbekannt',
-      decidedAt: change.decided_at ? formatDateTime(change.decided_at) : null,
-      decidedBy: change.decided_by_name ?? 'unbekannt',
-      published: change.status === 'veroeffentlicht',
-    },
-    differences: callDifferences(valuesBefore(change), proposed),
-    shown: pending
-      ? { now: shownCall(current.calls, today), after: shownCall(rulesWithCall(current, { id: change.call_id, ...proposed }).calls, today) }
-      : null,
-    approval: approvalView(change, user),
-    preview: preview ? changePreviewView(preview) : null,
-    digest: preview ? previewDigest(preview) : null,
-  };
+  return callChangePage(user, new URL(request.url), params.nr);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -87,21 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect('/regelwerk/aufrufe?hinweis=veroeffentlicht');
   }
   if (intent === 'verwerfen') {
-    const db = await getDb();
-    const discarded = await db.transaction().execute(async (trx) => {
-      if (!(await discardCallChange(trx, change.id, user.id))) return false;
-      await recordAudit(trx, {
-        actorUserId: user.id,
-        action: 'regelwerk.aufruf.verworfen',
-        subjectType: 'funding_call',
-        subjectId: change.call_id,
-        details: {
-          summary: `Vorschlag Nr. ${change.id} für den Förderaufruf „${proposedValues(change).title}“ verworfen (nicht veröffentlicht).`,
-          proposal: change.id,
-        },
-      });
-      return true;
-    });
+    const discarded = await discardCallProposal(user, change);
     if (!discarded)
       return data(
         { error: 'Dieser Vorschlag wartet nicht mehr auf Freigabe; er kann nicht verworfen werden.', stale: false },

@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { formatDate } from '../../machines/shared/format';
-import { approvalView, changePreviewView, parameterChangeView } from '../change-preview.server';
+import { approvalView, changePreviewView, parameterChangeView } from '../regelwerk/change-preview.server';
 import { PostForm } from '../components/forms';
 import { ChangePreviewSections } from '../components/regelwerk/change-preview';
 import { ApprovalNote, ParameterChangeSummary } from '../components/regelwerk/parameter-change-summary';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { readProtectedForm } from '../csrf.server';
-import { previewChange, previewDigest, publishChange, requireParameterChange, workbenchEditors } from '../regelwerk.server';
+import { previewChange, previewDigest, publishChange, requireParameterChange, workbenchEditors } from '../regelwerk/workbench.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
 

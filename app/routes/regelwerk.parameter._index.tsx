@@ -3,66 +3,25 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { recordAudit } from '../../db/repositories/audit';
-import { createParameterChange, listParameterChanges } from '../../db/repositories/regelwerk';
-import { formatParameterValue } from '../../machines/frl/catalogue';
-import { parameterIds, valueOn } from '../../machines/frl/parameters';
 import { parameterChangeFields, parameterChangeSchema } from '../../machines/frl/regelwerk/parameter-change';
-import { formatDate, formatDateTime } from '../../machines/shared/format';
+import { formatDate } from '../../machines/shared/format';
 import { ErrorSummary, SelectField, TextAreaField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { changeStatusLabel } from '../components/regelwerk/changes';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
-import { askForApproval, describeValue, workbenchEditors, workbenchReaders } from '../regelwerk.server';
+import { workbenchEditors, workbenchReaders } from '../regelwerk/workbench.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
 import { ParameterValuesTable } from '../components/parameter-source';
 import { ScrollTable } from '../components/scroll-table';
+import { createParameterDraft, parameterList } from '../regelwerk/parameter-change.server';
 
 export const meta: MetaFunction = () => [{ title: 'Parameter – Regelwerk – Förderlotse Bürgerbeteiligung' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, workbenchReaders);
-  const { parameters } = await rulesOptions();
-  const today = todayInSaxony();
-  const db = await getDb();
-  const changes = await listParameterChanges(db);
-  const requested = new URL(request.url).searchParams.get('parameter');
-  return {
-    mayEdit: user.role === 'ministry',
-    today,
-    parameters: parameterIds.map((id) => {
-      const definition = parameters[id];
-      const current = valueOn(definition, today);
-      return {
-        id,
-        label: definition.label,
-        current: current ? formatParameterValue(definition, current.value) : '–',
-        values: definition.values.map((v) => ({
-          from: v.from,
-          value: formatParameterValue(definition, v.value),
-          reference: v.reference,
-          assumption: v.assumption ?? null,
-          publication: v.publication ?? null,
-          inForce: v === current,
-        })),
-      };
-    }),
-    changes: changes.map((c) => ({
-      id: c.id,
-      parameter: (parameterIds as readonly string[]).includes(c.parameter_id)
-        ? parameters[c.parameter_id as (typeof parameterIds)[number]].label
-        : c.parameter_id,
-      value: describeValue(parameters, c.parameter_id, c.value),
-      from: c.effective_from,
-      status: c.status,
-      createdAt: formatDateTime(c.created_at),
-      createdBy: c.created_by_name ?? 'unbekannt',
-    })),
-    defaults: { parameterId: requested && (parameterIds as readonly string[]).includes(requested) ? requested : '' },
-  };
+  return parameterList(user, new URL(request.url));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -71,27 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { parameters } = await rulesOptions();
   const submission = parseWithZod(formData, { schema: parameterChangeSchema(parameters, todayInSaxony()) });
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
-  const input = submission.value;
-  const db = await getDb();
-  const change = await db.transaction().execute(async (trx) => {
-    const row = await createParameterChange(trx, input, user.id);
-    await recordAudit(trx, {
-      actorUserId: user.id,
-      action: 'regelwerk.parameter.angelegt',
-      subjectType: 'parameter_change',
-      subjectId: row.id,
-      details: {
-        ...input,
-        summary: `Änderung Nr. ${row.id} angelegt: ${parameters[input.parameterId].label} = ${formatParameterValue(parameters[input.parameterId], input.value)} ab ${formatDate(input.effectiveFrom)} (${input.reference}).`,
-      },
-    });
-    await askForApproval(trx, {
-      proposedBy: user.id,
-      what: `die Änderung Nr. ${row.id} (${parameters[input.parameterId].label}: ${formatParameterValue(parameters[input.parameterId], input.value)} ab ${formatDate(input.effectiveFrom)})`,
-      path: `/regelwerk/parameter/${row.id}/freigabe`,
-    });
-    return row;
-  });
+  const change = await createParameterDraft(user, parameters, submission.value);
   return redirect(`/regelwerk/parameter/${change.id}`);
 }
 

@@ -1,28 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { listRegelwerkAudit } from '../../db/repositories/regelwerk';
-import { formatDateTime } from '../../machines/shared/format';
-import { auditSummary } from '../components/regelwerk/audit';
 import { RegelwerkNav } from '../components/regelwerk/nav';
-import { getDb } from '../db.server';
-import { workbenchReaders } from '../regelwerk.server';
+import { workbenchReaders } from '../regelwerk/workbench.server';
 import { requireRole } from '../session.server';
 import { ScrollTable } from '../components/scroll-table';
+import { workbenchAuditLog } from '../regelwerk/audit-log.server';
 
 export const meta: MetaFunction = () => [{ title: 'Protokoll – Regelwerk – Förderlotse Bürgerbeteiligung' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, workbenchReaders);
-  const entries = await listRegelwerkAudit(await getDb(), 500);
-  return {
-    mayEdit: user.role === 'ministry',
-    entries: entries.map((e) => ({
-      id: e.id,
-      at: formatDateTime(e.at),
-      actor: e.actor_name ?? 'unbekannt',
-      text: auditSummary(e.action, e.details),
-    })),
-  };
+  return workbenchAuditLog(user);
 }
 
 export default function AuditLog() {

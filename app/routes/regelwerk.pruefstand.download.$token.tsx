@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { takeDownload, workbenchReaders } from '../regelwerk.server';
+import { takeDownload, workbenchReaders } from '../regelwerk/workbench.server';
 import { requireRole } from '../session.server';
 
 /** The YAML case prepared by the test bench, for the user who prepared it (resource route). */

@@ -13,7 +13,7 @@ import { PostForm } from '../components/forms';
 import { BenchResult } from '../components/regelwerk/bench-result';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { readProtectedForm } from '../csrf.server';
-import { findSuiteCase, keepDownload, suiteCases, workbenchReaders } from '../regelwerk.server';
+import { findSuiteCase, keepDownload, suiteCases, workbenchReaders } from '../regelwerk/workbench.server';
 import { rulesOptions } from '../rules.server';
 import { requireRole } from '../session.server';
 import { ScrollTable } from '../components/scroll-table';

@@ -20,14 +20,14 @@ import {
   partnerKindOptions,
   type FactField,
 } from '../../machines/frl/regelwerk/case-form';
-import { routeName } from '../change-preview.server';
+import { routeName } from '../regelwerk/change-preview.server';
 import { CheckboxGroup, ErrorSummary, SelectField, TextAreaField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { BenchResult } from '../components/regelwerk/bench-result';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
-import { draftsForPreview, findSuiteCase, keepDownload, workbenchReaders } from '../regelwerk.server';
+import { draftsForPreview, findSuiteCase, keepDownload, workbenchReaders } from '../regelwerk/workbench.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
 

@@ -7,7 +7,7 @@ import { directiveVersionOn } from '../../machines/frl/engine';
 import { valueOn } from '../../machines/frl/parameters';
 import { formatDate } from '../../machines/shared/format';
 import { RegelwerkNav } from '../components/regelwerk/nav';
-import { workbenchReaders } from '../regelwerk.server';
+import { workbenchReaders } from '../regelwerk/workbench.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
 import { ParameterSource } from '../components/parameter-source';

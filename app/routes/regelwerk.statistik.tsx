@@ -6,7 +6,7 @@ import { BarChart } from '../components/bar-chart';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { StatTableView } from '../components/regelwerk/stat-table';
 import { requireRole } from '../session.server';
-import { buildStatistics, type StatTableId } from '../statistics.server';
+import { buildStatistics, type StatTableId } from '../regelwerk/statistics.server';
 
 export const meta: MetaFunction = () => [{ title: 'Statistik – Regelwerk – Förderlotse Bürgerbeteiligung' }];
 

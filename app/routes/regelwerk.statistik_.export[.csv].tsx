@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { statTableCsv, type Period } from '../../machines/frl/regelwerk/statistics';
 import { requireRole } from '../session.server';
-import { buildStatistics, statTableIds, type StatTableId } from '../statistics.server';
+import { buildStatistics, statTableIds, type StatTableId } from '../regelwerk/statistics.server';
 import { todayInSaxony } from '../rules.server';
 
 /**

@@ -5,7 +5,7 @@ import { implementationParameterIds, implementationParameters, type Implementati
 import { implementationRules, implementationSeverityLabel } from '../../machines/umsetzung/rules';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { ScrollTable } from '../components/scroll-table';
-import { workbenchReaders } from '../regelwerk.server';
+import { workbenchReaders } from '../regelwerk/workbench.server';
 import { requireRole } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Regeln nach der Bewilligung – Regelwerk – Förderlotse Bürgerbeteiligung' }];

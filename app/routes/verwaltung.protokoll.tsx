@@ -1,22 +1,13 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
+import { getZodConstraint } from '@conform-to/zod/v4';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
-import { searchAudit } from '../../db/repositories/audit';
-import { listOrganisations } from '../../db/repositories/organisations';
-import { listUsers } from '../../db/repositories/users';
-import { startOfDayInBerlin } from '../../machines/shared/dates';
-import { optionalDateField } from '../../machines/shared/fields';
-import { formatDateTime } from '../../machines/shared/format';
-import { auditActionLabel, auditAreas, type AuditArea } from '../components/admin/audit-labels';
-import { auditSummary } from '../components/regelwerk/audit';
+import { auditAreas } from '../components/admin/audit-labels';
 import { ErrorSummary, SelectField, TextField } from '../components/fields';
 import { Pagination } from '../components/pagination';
 import { ScrollTable } from '../components/scroll-table';
-import { getDb } from '../db.server';
-import { requireRole } from '../session.server';
+import { filterSchema } from '../verwaltung/audit-filter';
+import { auditLogPage } from '../verwaltung/audit-log.server';
 
 /**
  * The administration's audit view: every recorded action (sign-ins, accounts, organisations,
@@ -26,87 +17,8 @@ import { requireRole } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Protokoll – Verwaltung – Förderlotse Bürgerbeteiligung' }];
 
-const pageSize = 50;
-
-const filterSchema = z
-  .object({
-    bereich: z
-      .enum(Object.keys(auditAreas) as [AuditArea, ...AuditArea[]], { error: 'Bitte wählen Sie einen Bereich aus der Liste.' })
-      .optional(),
-    person: z.coerce.number().int().positive().optional(),
-    konto: z.coerce.number().int().positive().optional(),
-    von: optionalDateField('den Beginn des Zeitraums'),
-    bis: optionalDateField('das Ende des Zeitraums'),
-    seite: z.coerce.number().int().positive().optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.von && value.bis && value.bis < value.von) {
-      ctx.addIssue({ code: 'custom', path: ['bis'], message: 'Das Ende des Zeitraums liegt vor seinem Beginn.' });
-    }
-  });
-
-const nextDay = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ['admin']);
-  const url = new URL(request.url);
-  const submission = parseWithZod(url.searchParams, { schema: filterSchema });
-  // With an invalid filter the list is not filtered; the message stands at the field, the input stays.
-  const filter: z.output<typeof filterSchema> = submission.status === 'success' ? submission.value : { von: undefined, bis: undefined };
-  const db = await getDb();
-  const [users, organisations] = await Promise.all([listUsers(db), listOrganisations(db)]);
-  const search = {
-    actionPrefix: filter.bereich ? auditAreas[filter.bereich].prefix : undefined,
-    actorId: filter.person,
-    concerningUserId: filter.konto,
-    from: filter.von ? startOfDayInBerlin(filter.von) : undefined,
-    until: filter.bis ? startOfDayInBerlin(nextDay(filter.bis)) : undefined,
-  };
-  const pages = (total: number) => Math.max(1, Math.ceil(total / pageSize));
-  let page = filter.seite ?? 1;
-  let found = await searchAudit(db, search, { limit: pageSize, offset: (page - 1) * pageSize });
-  if (page > pages(found.total)) {
-    page = pages(found.total);
-    found = await searchAudit(db, search, { limit: pageSize, offset: (page - 1) * pageSize });
-  }
-  const userById = new Map(users.map((u) => [String(u.id), u]));
-  const organisationById = new Map(organisations.map((o) => [String(o.id), o]));
-  const subjectOf = (type: string, id: string | null): { text: string; link: string | null } => {
-    if (id === null) return { text: '–', link: null };
-    if (type === 'user') {
-      const user = userById.get(id);
-      return { text: user ? `${user.name} (${user.email})` : `Konto Nr. ${id} (gelöscht)`, link: user ? `/verwaltung/konten/${id}` : null };
-    }
-    if (type === 'organisation') return { text: organisationById.get(id)?.name ?? `Organisation Nr. ${id}`, link: null };
-    if (type === 'parameter_change') return { text: `Parameteränderung Nr. ${id}`, link: `/regelwerk/parameter/${id}` };
-    if (type === 'funding_call') return { text: `Förderaufruf ${id}`, link: `/regelwerk/aufrufe/${encodeURIComponent(id)}` };
-    return { text: `${type} ${id}`, link: null };
-  };
-  const concerning = filter.konto ? userById.get(String(filter.konto)) : undefined;
-  return data(
-    {
-      result: submission.reply(),
-      page,
-      pages: pages(found.total),
-      total: found.total,
-      concerning: concerning ? `${concerning.name} (${concerning.email})` : null,
-      concerningId: concerning ? String(concerning.id) : null,
-      people: users.map((u) => ({ value: String(u.id), label: `${u.name} (${u.email})` })),
-      entries: found.rows.map((r) => {
-        const summary = auditSummary(r.action, r.details);
-        return {
-          id: r.id,
-          at: formatDateTime(r.at),
-          actor: r.actor_name ? `${r.actor_name} (${r.actor_email})` : 'ohne Anmeldung',
-          action: auditActionLabel(r.action),
-          code: r.action,
-          subject: subjectOf(r.subject_type, r.subject_id),
-          summary: summary === r.action ? null : summary,
-        };
-      }),
-    },
-    { status: submission.status === 'error' ? 400 : 200 },
-  );
+export async function loader(args: LoaderFunctionArgs) {
+  return auditLogPage(args);
 }
 
 /** The address of another page with the same filters. */

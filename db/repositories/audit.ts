@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
 import type { AuditEvent, Database } from '../schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -9,6 +10,18 @@ export interface AuditInput {
   subjectType: string;
   subjectId: string | number | null;
   details?: Record<string, unknown>;
+}
+
+const auditDetailsSchema = z.record(z.string(), z.unknown());
+
+/** The `details` column of an audit entry as the object recordAudit stored; empty when it cannot be read. */
+export function auditDetails(row: Pick<AuditEvent, 'details'>): Record<string, unknown> {
+  try {
+    const parsed = auditDetailsSchema.safeParse(JSON.parse(row.details));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
 }
 
 export async function recordAudit(db: Executor, event: AuditInput, now = new Date()): Promise<void> {

@@ -1,10 +1,16 @@
 import type { Kysely, Transaction } from 'kysely';
+import { bescheidSchema, type Bescheid } from '../../machines/umsetzung/bescheid';
 import { receiptKey } from '../../machines/umsetzung/receipt-import';
 import type { Database, ImplementationPayoutRow, ImplementationReceiptRow, ImplementationRequestRow, ImplementationRow } from '../schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Vorhaben in Umsetzung: one per application, created when its Bescheid is recorded. */
+
+/** The Bescheid stored with an implementation, checked by its schema (throws on a column it cannot read). */
+export function bescheidOf(row: Pick<ImplementationRow, 'bescheid'>): Bescheid {
+  return bescheidSchema.parse(JSON.parse(row.bescheid));
+}
 
 export async function findImplementationByApplication(db: Executor, applicationId: number): Promise<ImplementationRow | undefined> {
   return db.selectFrom('implementations').selectAll().where('application_id', '=', applicationId).executeTakeFirst();

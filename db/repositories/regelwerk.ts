@@ -1,8 +1,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { z } from 'zod';
 import type { FundingCall } from '../../machines/frl/calls';
 import { criteria } from '../../machines/frl/criteria/index';
 import type { RuleColumns } from '../../machines/frl/application/snapshot';
 import type { Severity } from '../../machines/frl/criterion';
+import { verdicts } from '../../machines/frl/engine';
 import { parameterIds, type ParameterId } from '../../machines/frl/parameters';
 import type { ApprovalMode } from '../../machines/frl/regelwerk/approval';
 import type { PublishedValue } from '../../machines/frl/regelwerk/overlay';
@@ -120,6 +122,36 @@ export async function publishParameterChange(
     .where('status', '=', 'entwurf')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1 ? publication : null;
+}
+
+/** What a publication found (the `effects` column), as publishParameterChange stores it. */
+const parameterChangeEffectsSchema = z.object({
+  suite: z.object({ cases: z.number(), failedBefore: z.number(), failedAfter: z.number(), changed: z.array(z.string()) }),
+  checkedDrafts: z.number(),
+  /** Missing in effects stored before the count was recorded. */
+  unreadableDrafts: z.number().optional(),
+  drafts: z.array(
+    z.object({
+      id: z.number(),
+      route: z.string().nullable(),
+      verdictBefore: z.enum(verdicts),
+      verdictAfter: z.enum(verdicts),
+      reasons: z.array(z.string()),
+    }),
+  ),
+});
+
+export type ParameterChangeEffects = z.infer<typeof parameterChangeEffectsSchema>;
+
+/** The effects stored at publication; null for a draft, a discarded change or a column no one can read. */
+export function parameterChangeEffects(row: Pick<ParameterChangeRow, 'effects'>): ParameterChangeEffects | null {
+  if (!row.effects) return null;
+  try {
+    const parsed = parameterChangeEffectsSchema.safeParse(JSON.parse(row.effects));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function discardParameterChange(db: Executor, id: number, userId: number, now = new Date()): Promise<boolean> {

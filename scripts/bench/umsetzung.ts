@@ -1,4 +1,4 @@
-import { proofPdfInput, type LoadedProof } from '../../app/verwendungsnachweis.server';
+import { proofPdfInput, type LoadedProof } from '../../app/umsetzung/verwendungsnachweis.server';
 import { renderVerwendungsnachweisPdf } from '../../forms/umsetzung/verwendungsnachweis';
 import { bescheidSchema } from '../../machines/umsetzung/bescheid';
 import { addDays } from '../../machines/umsetzung/calendar';

@@ -28,8 +28,8 @@ async function start(fourEyes: 'default' | 'false') {
   return {
     proposer: await idOf('ministerium@demo.example'),
     colleague: await idOf('ministerium2@demo.example'),
-    parameters: await import('../../app/regelwerk.server'),
-    calls: await import('../../app/call-changes.server'),
+    parameters: await import('../../app/regelwerk/workbench.server'),
+    calls: await import('../../app/regelwerk/call-changes.server'),
   };
 }
 

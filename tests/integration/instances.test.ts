@@ -36,9 +36,9 @@ async function otherInstance<T>(load: () => Promise<T>): Promise<T> {
 describe('several instances on one database', () => {
   it('a test bench download prepared on one instance is served by the other, only to its user', async () => {
     const { ministry, colleague } = await start();
-    const first = await import('../../app/regelwerk.server');
+    const first = await import('../../app/regelwerk/workbench.server');
     const token = await first.keepDownload(ministry, 'fall.yaml', 'name: Fall\n');
-    const second = await otherInstance(() => import('../../app/regelwerk.server'));
+    const second = await otherInstance(() => import('../../app/regelwerk/workbench.server'));
     expect(second).not.toBe(first);
     expect(await second.takeDownload(ministry, token)).toEqual({ fileName: 'fall.yaml', yaml: 'name: Fall\n' });
     expect(await second.takeDownload(colleague, token)).toBeNull();
@@ -47,7 +47,7 @@ describe('several instances on one database', () => {
 
   it('a QualitätsCheck content version published through one instance is in force at the other at once', async () => {
     await start();
-    const first = await import('../../app/qualitaetscheck.server');
+    const first = await import('../../app/qualitaetscheck/quality-check.server');
     expect((await first.contentArchive()).map((c) => c.version)).toEqual(['2026-1']);
     // Published by "another instance": straight into the database, this module's cache untouched.
     const next = { ...JSON.parse(JSON.stringify(qualityCheckContent)), version: '2026-2' };
@@ -74,7 +74,7 @@ describe('several instances on one database', () => {
         ),
       );
     }
-    const { publishChange } = await import('../../app/regelwerk.server');
+    const { publishChange } = await import('../../app/regelwerk/workbench.server');
     const outcomes = await Promise.all(changes.map((c) => publishChange(c.id, colleague)));
     expect(outcomes.every((o) => o.ok)).toBe(true);
     const rows = await db

@@ -31,7 +31,7 @@ afterEach(async () => {
   await cleanup();
 });
 
-const server = () => import('../../app/regelwerk.server');
+const server = () => import('../../app/regelwerk/workbench.server');
 
 /** Stores a draft as the wizard saves it today with the rules in force: snapshot and derived columns. */
 async function storeDraft(data: ApplicationData, title: string, memberEmail = 'kommune@demo.example'): Promise<number> {

@@ -16,7 +16,7 @@ const variables = ['DATABASE_FILE', 'DATABASE_URL', 'DATABASE_SCHEMA', 'SESSION_
  * Gives the server modules of app/ (which open their database when first imported) a fresh,
  * migrated and seeded database in a temporary folder: the environment points there and the module
  * registry is reset, so every module the test imports dynamically afterwards – `await
- * import('../../app/regelwerk.server')` – uses it, with fresh caches. Import app modules only
+ * import('../../app/regelwerk/workbench.server')` – uses it, with fresh caches. Import app modules only
  * dynamically, after this call. `cleanup` closes the database and restores the environment.
  */
 export async function appDatabase(): Promise<{ db: DB; cleanup: () => Promise<void> }> {

@@ -31,7 +31,7 @@ const files = ['app', 'machines', 'forms'].flatMap(sourceFiles).filter((f) => !f
  * occurrence fails, and so does an entry that no longer occurs.
  */
 const notYetDerived = new Set([
-  'app/comments.server.ts: Titel des Vorhabens',
+  'app/beratung/comments.server.ts: Titel des Vorhabens',
   'app/components/antrag/applicant-step.tsx: Art der Organisation',
   'app/components/antrag/applicant-step.tsx: Postleitzahl',
   'app/components/antrag/applicant-step.tsx: Ort',
@@ -99,7 +99,7 @@ const notYetDerived = new Set([
   'app/routes/veranstaltungen.verwalten.$id.tsx: Titel',
   'app/routes/veranstaltungen.verwalten.$id.tsx: Beginn',
   'app/routes/veranstaltungen.verwalten.$id.tsx: Ende',
-  'app/statistics.server.ts: Förderweg',
+  'app/regelwerk/statistics.server.ts: Förderweg',
   'machines/frl/application/anchors.ts: Landkreis oder kreisfreie Stadt',
   'machines/frl/application/anchors.ts: Amtlicher Gemeindeschlüssel',
   'machines/frl/application/anchors.ts: Ansprechperson',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beginnanzeigePdfInput } from '../../app/beginnanzeige.server';
+import { beginnanzeigePdfInput } from '../../app/umsetzung/beginnanzeige.server';
 import { renderBeginnanzeigePdf } from '../../forms/umsetzung/beginnanzeige';
 import { bescheidSchema } from '../../machines/umsetzung/bescheid';
 import type { ImplementationFacts } from '../../machines/umsetzung/computations';

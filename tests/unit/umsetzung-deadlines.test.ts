@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlinesToIcs } from '../../app/umsetzung-ics';
+import { deadlinesToIcs } from '../../app/umsetzung/deadlines-ics';
 import { bescheidSchema } from '../../machines/umsetzung/bescheid';
 import { implementationDeadlines } from '../../machines/umsetzung/deadlines';
 import { implementationParameters } from '../../machines/umsetzung/parameters';

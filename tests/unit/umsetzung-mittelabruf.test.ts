@@ -5,7 +5,7 @@ import type { ImplementationFacts, MittelabrufRequest, Payout } from '../../mach
 import { checkMittelabruf, parseMittelabrufForm } from '../../machines/umsetzung/mittelabruf-form';
 import { implementationParameters as table } from '../../machines/umsetzung/parameters';
 import type { Receipt } from '../../machines/umsetzung/receipts';
-import { countedReceipts, mittelabrufPdfInput } from '../../app/mittelabruf.server';
+import { countedReceipts, mittelabrufPdfInput } from '../../app/umsetzung/mittelabruf.server';
 import { pdfText } from '../support/pdf';
 
 /** Association, Anteilfinanzierung 90 %: plan 30.000 €, grant 27.000 €, advances allowed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentOf, proofPdfInput, proofRows, type LoadedProof } from '../../app/verwendungsnachweis.server';
+import { assessmentOf, proofPdfInput, proofRows, type LoadedProof } from '../../app/umsetzung/verwendungsnachweis.server';
 import { renderVerwendungsnachweisPdf } from '../../forms/umsetzung/verwendungsnachweis';
 import { bescheidSchema, type Bescheid } from '../../machines/umsetzung/bescheid';
 import type { ImplementationFacts } from '../../machines/umsetzung/computations';

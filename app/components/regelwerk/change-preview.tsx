@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ChangePreviewView } from '../../change-preview.server';
+import type { ChangePreviewView } from '../../regelwerk/change-preview.server';
 import { formatDate } from '../../../machines/shared/format';
 import { ScrollTable } from '../scroll-table';
 

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react';
-import type { ApprovalView, ParameterChangeView } from '../../change-preview.server';
+import type { ApprovalView, ParameterChangeView } from '../../regelwerk/change-preview.server';
 import { formatDate } from '../../../machines/shared/format';
 import { changeStatusLabel } from './changes';
 

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { CommentFormError, ThreadView } from '../../comments.server';
+import type { CommentFormError, ThreadView } from '../../beratung/comments.server';
 import { PostForm } from '../forms';
 
 type Markers = Record<string, Array<{ id: number; resolved: boolean }>>;

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import { useActionData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
-import type { ReviewActionResult, ReviewIntent } from '../../review-actions.server';
+import type { ReviewActionResult, ReviewIntent } from '../../beratung/advice-actions.server';
 import { ErrorSummary } from '../fields';
 import { PostForm } from '../forms';
 

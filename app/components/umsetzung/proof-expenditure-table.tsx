@@ -2,7 +2,7 @@ import { ScrollTable } from '../scroll-table';
 
 type Row = readonly [string, string, string, string];
 
-/** The expenditure of a Verwendungsnachweis by approved line (proofRows in verwendungsnachweis.server.ts), for grantee and advisor alike. */
+/** The expenditure of a Verwendungsnachweis by approved line (proofRows in app/umsetzung/verwendungsnachweis.server.ts), for grantee and advisor alike. */
 export function ProofExpenditureTable({ lines, total }: { lines: readonly Row[]; total: Row }) {
   return (
     <ScrollTable caption="Ausgaben nach der Gliederung des Finanzierungsplans">

@@ -1,6 +1,6 @@
 import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalCalendarMethod, type ICalCalendar } from 'ical-generator';
-import { formatDate } from '../machines/shared/format';
-import type { Deadline } from '../machines/umsetzung/deadlines';
+import { formatDate } from '../../machines/shared/format';
+import type { Deadline } from '../../machines/umsetzung/deadlines';
 
 /**
  * The due dates of a grant as a calendar file (issue 19 Nr. 6): all-day entries (a deadline is a

@@ -1,3 +1,4 @@
+import { bescheidOf, listImplementationFigures } from '../../db/repositories/implementations';
 import {
   countDrafts,
   countDraftsBy,
@@ -5,10 +6,10 @@ import {
   countUnmetCriteria,
   listDraftFigures,
   type Count,
-} from '../db/repositories/regelwerk';
-import { wordedCriteria } from '../machines/frl/catalogue';
-import { severityLabel } from '../machines/frl/criterion';
-import { reviewStatusLabel, reviewStatuses } from '../machines/frl/review/machine';
+} from '../../db/repositories/regelwerk';
+import { wordedCriteria } from '../../machines/frl/catalogue';
+import { severityLabel } from '../../machines/frl/criterion';
+import { reviewStatusLabel, reviewStatuses } from '../../machines/frl/review/machine';
 import {
   amountCells,
   amountTable,
@@ -25,16 +26,14 @@ import {
   type DraftFigure,
   type Period,
   type StatTable,
-} from '../machines/frl/regelwerk/statistics';
-import { fundingRoutes, routeInfo } from '../machines/frl/routes';
-import { formatDate } from '../machines/shared/format';
-import { landkreise, landkreisLabel } from '../machines/shared/organisation';
-import { listImplementationFigures } from '../db/repositories/implementations';
-import { bescheidSchema } from '../machines/umsetzung/bescheid';
-import { implementationStatRows, partLabel } from '../machines/umsetzung/statistics';
-import { getDb } from './db.server';
-import { milestonesOf } from './umsetzung.server';
-import { rulesOptions, todayInSaxony } from './rules.server';
+} from '../../machines/frl/regelwerk/statistics';
+import { fundingRoutes, routeInfo } from '../../machines/frl/routes';
+import { formatDate } from '../../machines/shared/format';
+import { landkreise, landkreisLabel } from '../../machines/shared/organisation';
+import { implementationStatRows, partLabel } from '../../machines/umsetzung/statistics';
+import { getDb } from '../db.server';
+import { milestonesOf } from '../umsetzung/implementation.server';
+import { rulesOptions, todayInSaxony } from '../rules.server';
 
 /**
  * The statistics of the Regelwerk (ADR 0014, 0026), built once for the page and the CSV export:
@@ -118,7 +117,7 @@ export async function buildStatistics(period: Period): Promise<Statistics> {
 
   const implementationRows = implementationStatRows(
     implementations.map((r) => {
-      const b = bescheidSchema.parse(JSON.parse(r.bescheid));
+      const b = bescheidOf(r);
       return {
         part: b.programmePart,
         year: b.issuedOn.slice(0, 4),

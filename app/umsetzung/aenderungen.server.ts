@@ -1,17 +1,17 @@
-import { findOrganisation } from '../db/repositories/organisations';
-import { approvedTotalCents } from '../machines/umsetzung/bescheid';
-import { formatDate, formatEuro } from '../machines/shared/format';
+import { findOrganisation } from '../../db/repositories/organisations';
+import { approvedTotalCents } from '../../machines/umsetzung/bescheid';
+import { formatDate, formatEuro } from '../../machines/shared/format';
 import {
   changeEffectOf,
   changesFromJson,
   effectSentences,
   noticeItems,
   type ImplementationChanges,
-} from '../machines/umsetzung/aenderungen';
-import type { AenderungsmitteilungPdfInput } from '../forms/umsetzung/aenderungsmitteilung';
-import { getDb } from './db.server';
-import type { CurrentUser } from './session.server';
-import { grantFactsOf, implementationFactsOf, implementationTable, requireImplementation } from './umsetzung.server';
+} from '../../machines/umsetzung/aenderungen';
+import type { AenderungsmitteilungPdfInput } from '../../forms/umsetzung/aenderungsmitteilung';
+import { getDb } from '../db.server';
+import type { CurrentUser } from '../session.server';
+import { grantFactsOf, implementationFactsOf, implementationTable, requireImplementation } from './implementation.server';
 
 /**
  * Wires the reported changes (machines/umsetzung/aenderungen.ts) to the stored implementation: the

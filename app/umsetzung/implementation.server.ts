@@ -1,28 +1,28 @@
-import { costCategories } from '../machines/frl/catalogues';
-import { totalsFor } from '../machines/frl/application/facts';
-import { statusOf, type ReviewStatus } from '../machines/frl/review/machine';
-import { programmePartOf } from '../machines/shared/organisation';
-import { bescheidSchema, BESCHEID_SCHEMA_VERSION, type Bescheid } from '../machines/umsetzung/bescheid';
-import type { ImplementationFacts } from '../machines/umsetzung/computations';
-import { milestoneKeys } from '../machines/umsetzung/computations';
-import { changesFromJson } from '../machines/umsetzung/aenderungen';
-import { implementationParameters } from '../machines/umsetzung/parameters';
-import { receiptFieldLabels, type Receipt, type ReceiptField, type ReceiptFormValues } from '../machines/umsetzung/receipts';
 import {
+  bescheidOf,
   findImplementationByApplication,
   listImplementationsOfOrganisation,
   listPayouts,
   listReceipts,
-} from '../db/repositories/implementations';
-import { implementationDeadlines } from '../machines/umsetzung/deadlines';
-import type { ImplementationReceiptRow, ImplementationRow } from '../db/schema';
-import type { GrantFacts } from '../forms/umsetzung/grant-facts';
-import { formatDate, formatEuro } from '../machines/shared/format';
-import { restoreReview } from './advice.server';
-import { requireOwnApplication, type LoadedApplication } from './application.server';
-import { getDb } from './db.server';
-import { todayInSaxony } from './rules.server';
-import type { CurrentUser } from './session.server';
+} from '../../db/repositories/implementations';
+import { costCategories } from '../../machines/frl/catalogues';
+import { totalsFor } from '../../machines/frl/application/facts';
+import { statusOf, type ReviewStatus } from '../../machines/frl/review/machine';
+import { programmePartOf } from '../../machines/shared/organisation';
+import { BESCHEID_SCHEMA_VERSION, type Bescheid } from '../../machines/umsetzung/bescheid';
+import { milestoneKeys, type ImplementationFacts } from '../../machines/umsetzung/computations';
+import { changesFromJson } from '../../machines/umsetzung/aenderungen';
+import { implementationParameters } from '../../machines/umsetzung/parameters';
+import { receiptFieldLabels, type Receipt, type ReceiptField, type ReceiptFormValues } from '../../machines/umsetzung/receipts';
+import { implementationDeadlines } from '../../machines/umsetzung/deadlines';
+import type { ImplementationReceiptRow, ImplementationRow } from '../../db/schema';
+import type { GrantFacts } from '../../forms/umsetzung/grant-facts';
+import { formatDate, formatEuro } from '../../machines/shared/format';
+import { restoreReview } from '../beratung/advice.server';
+import { requireOwnApplication, type LoadedApplication } from '../application.server';
+import { getDb } from '../db.server';
+import { todayInSaxony } from '../rules.server';
+import type { CurrentUser } from '../session.server';
 
 /**
  * Wires the implementation domain (machines/umsetzung) to the application and the database: the
@@ -54,9 +54,7 @@ export function milestonesOf(row: Pick<ImplementationRow, 'milestones'>): Milest
   return Object.fromEntries(milestoneKeys.map((k) => [k, pick(k)])) as unknown as Milestones;
 }
 
-export function bescheidOf(row: Pick<ImplementationRow, 'bescheid'>): Bescheid {
-  return bescheidSchema.parse(JSON.parse(row.bescheid));
-}
+export { bescheidOf };
 
 export function receiptOf(row: ImplementationReceiptRow): Receipt {
   return {

@@ -1,14 +1,14 @@
-import type { ParameterChangeWithNames } from '../db/repositories/regelwerk';
-import { verdictLabel } from '../machines/frl/engine';
-import { valueOn, type ParameterId, type ParameterTable } from '../machines/frl/parameters';
-import { approvalDecision, approvalModeLabel, isApprovalMode } from '../machines/frl/regelwerk/approval';
-import { formatDateTime } from '../machines/shared/format';
-import type { Role } from '../machines/shared/organisation';
-import { config } from './config.server';
-import { describeShift, verdictChanged } from '../machines/frl/regelwerk/preview';
-import { routeInfo, type FundingRoute } from '../machines/frl/routes';
-import { unreadableDraftsNote } from './components/regelwerk/changes';
-import { describeValue, type ChangePreview } from './regelwerk.server';
+import type { ParameterChangeWithNames } from '../../db/repositories/regelwerk';
+import { verdictLabel } from '../../machines/frl/engine';
+import { valueOn, type ParameterId, type ParameterTable } from '../../machines/frl/parameters';
+import { approvalDecision, approvalModeLabel, isApprovalMode } from '../../machines/frl/regelwerk/approval';
+import { formatDateTime } from '../../machines/shared/format';
+import type { Role } from '../../machines/shared/organisation';
+import { config } from '../config.server';
+import { describeShift, verdictChanged } from '../../machines/frl/regelwerk/preview';
+import { routeInfo, type FundingRoute } from '../../machines/frl/routes';
+import { unreadableDraftsNote } from '../components/regelwerk/changes';
+import { describeValue, type ChangePreview } from './workbench.server';
 
 /** "Einzelvorhaben 1.1", or "Förderweg offen" for a draft that has not chosen one. */
 export const routeName = (route: string | null) =>

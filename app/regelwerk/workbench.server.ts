@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { recordAudit } from '../db/repositories/audit';
+import { recordAudit } from '../../db/repositories/audit';
 import {
   findParameterChange,
   listDraftsForRecheck,
@@ -10,19 +10,19 @@ import {
   publishedValues,
   updateRuleColumns,
   type ParameterChangeWithNames,
-} from '../db/repositories/regelwerk';
-import { advisorsOf, notify } from '../db/repositories/review';
-import { activeUserIdsWithRole, namesByIds } from '../db/repositories/users';
+} from '../../db/repositories/regelwerk';
+import { advisorsOf, notify } from '../../db/repositories/review';
+import { activeUserIdsWithRole, namesByIds } from '../../db/repositories/users';
 import type { Transaction } from 'kysely';
-import type { DB } from '../db/client';
-import type { Database } from '../db/schema';
-import { evaluateData, readStoredApplication, ruleColumnsFor, type RuleColumns } from '../machines/frl/application/snapshot';
-import { formatParameterValue } from '../machines/frl/catalogue';
-import { ruleVersionOn, verdictLabel, type Verdict } from '../machines/frl/engine';
-import { parameterIds, type ParameterId, type ParameterTable } from '../machines/frl/parameters';
-import { approvalDecision, approvalSentence } from '../machines/frl/regelwerk/approval';
-import { tableWithPublications } from '../machines/frl/regelwerk/overlay';
-import { effectiveDateProblem } from '../machines/frl/regelwerk/parameter-change';
+import type { DB } from '../../db/client';
+import type { Database } from '../../db/schema';
+import { evaluateData, readStoredApplication, ruleColumnsFor, type RuleColumns } from '../../machines/frl/application/snapshot';
+import { formatParameterValue } from '../../machines/frl/catalogue';
+import { ruleVersionOn, verdictLabel, type Verdict } from '../../machines/frl/engine';
+import { parameterIds, type ParameterId, type ParameterTable } from '../../machines/frl/parameters';
+import { approvalDecision, approvalSentence } from '../../machines/frl/regelwerk/approval';
+import { tableWithPublications } from '../../machines/frl/regelwerk/overlay';
+import { effectiveDateProblem } from '../../machines/frl/regelwerk/parameter-change';
 import {
   describeShift,
   previewDrafts,
@@ -32,14 +32,14 @@ import {
   type DraftToRecheck,
   type Rules,
   type SuiteCaseDiff,
-} from '../machines/frl/regelwerk/preview';
-import { parseSuiteFile, type ParsedCase } from '../machines/frl/suite';
-import { formatDate } from '../machines/shared/format';
-import { config } from './config.server';
-import { findPreparedDownload, keepPreparedDownload } from '../db/repositories/prepared-downloads';
-import { getDb } from './db.server';
-import { approvalRequestMessage, ruleChangeMessages } from './notification-texts';
-import { rulesIn, rulesOptions, todayInSaxony, type RulesInForce } from './rules.server';
+} from '../../machines/frl/regelwerk/preview';
+import { parseSuiteFile, type ParsedCase } from '../../machines/frl/suite';
+import { formatDate } from '../../machines/shared/format';
+import { config } from '../config.server';
+import { findPreparedDownload, keepPreparedDownload } from '../../db/repositories/prepared-downloads';
+import { getDb } from '../db.server';
+import { approvalRequestMessage, ruleChangeMessages } from '../notification-texts';
+import { rulesIn, rulesOptions, todayInSaxony, type RulesInForce } from '../rules.server';
 
 /** The workbench: ministry staff change rules, administrators may look (docs/decisions/0011). */
 export const workbenchReaders = ['ministry', 'admin'] as const;

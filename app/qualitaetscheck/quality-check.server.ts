@@ -1,4 +1,5 @@
-import { findApplication } from '../db/repositories/applications';
+import { findOrganisation } from '../../db/repositories/organisations';
+import { findApplication } from '../../db/repositories/applications';
 import { randomBytes } from 'node:crypto';
 import {
   addGuestParticipant,
@@ -15,25 +16,25 @@ import {
   qualityChecksOfApplicationRows,
   saveParticipant,
   type ParticipantWithName,
-} from '../db/repositories/quality-checks';
-import type { DB } from '../db/client';
-import type { QualityCheckGuestLinkRow, QualityCheckParticipantRow, QualityCheckRow } from '../db/schema';
-import type { QualityAnnexInput } from '../forms/qualitaetscheck/index';
-import { currentPage, type QualityCheckEvent, type QualityCheckSnapshot } from '../machines/qualitaetscheck/machine';
-import { guestDisplayName, guestLinkStatus } from '../machines/qualitaetscheck/guests';
-import { advanceCheck, freshCheck, persistableCheck, restoreCheck, salvage } from '../machines/qualitaetscheck/persistence';
-import { respondentsText } from '../machines/qualitaetscheck/report';
-import { isPerspective, perspectiveInfo, type Perspective, type QualityCheckContent } from '../machines/qualitaetscheck/schema';
-import { answerProgress, combineProfiles, type CombinedProfile } from '../machines/qualitaetscheck/scoring';
-import { currentOf } from '../machines/qualitaetscheck/versions';
-import { formatDate } from '../machines/shared/format';
-import { readerOf } from './access.server';
-import { restoreReview } from './advice.server';
-import type { AttachedQualityCheck } from './components/qualitaetscheck/attached-summary';
-import { getDb } from './db.server';
-import { getUser, type CurrentUser } from './session.server';
-import { browserIdCookie, readBrowserId } from './utils/cookies.server';
-import { log } from './utils/log.server';
+} from '../../db/repositories/quality-checks';
+import type { DB } from '../../db/client';
+import type { QualityCheckGuestLinkRow, QualityCheckParticipantRow, QualityCheckRow } from '../../db/schema';
+import type { QualityAnnexInput } from '../../forms/qualitaetscheck/index';
+import { currentPage, type QualityCheckEvent, type QualityCheckSnapshot } from '../../machines/qualitaetscheck/machine';
+import { guestDisplayName, guestLinkStatus } from '../../machines/qualitaetscheck/guests';
+import { advanceCheck, freshCheck, persistableCheck, restoreCheck, salvage } from '../../machines/qualitaetscheck/persistence';
+import { respondentsText } from '../../machines/qualitaetscheck/report';
+import { isPerspective, perspectiveInfo, type Perspective, type QualityCheckContent } from '../../machines/qualitaetscheck/schema';
+import { answerProgress, combineProfiles, type CombinedProfile } from '../../machines/qualitaetscheck/scoring';
+import { currentOf } from '../../machines/qualitaetscheck/versions';
+import { formatDate } from '../../machines/shared/format';
+import { readerOf } from '../access.server';
+import { restoreReview } from '../beratung/advice.server';
+import type { AttachedQualityCheck } from '../components/qualitaetscheck/attached-summary';
+import { getDb } from '../db.server';
+import { getUser, type CurrentUser } from '../session.server';
+import { browserIdCookie, readBrowserId } from '../utils/cookies.server';
+import { log } from '../utils/log.server';
 
 /**
  * The QualitätsCheck in the app: content versions, who may open a check, loading and saving a
@@ -396,4 +397,10 @@ export async function qualityCheckPanelOf(user: CurrentUser & { organisation_id:
     attached,
     attachable: own.filter((c) => !ids.has(c.id)).map((c) => ({ id: c.id, title: c.title || `Ohne Namen (${formatDate(c.updated_at)})` })),
   };
+}
+
+/** The name of the check's organisation for its report; null for a check without one. */
+export async function organisationNameOfCheck(check: { organisation_id: number | null }): Promise<string | null> {
+  if (check.organisation_id === null) return null;
+  return (await findOrganisation(await getDb(), check.organisation_id))?.name ?? null;
 }

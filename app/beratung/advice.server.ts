@@ -1,7 +1,7 @@
-import { listOrganisationMembers, namesByIds } from '../db/repositories/users';
-import { formatDateTime } from '../machines/shared/format';
-import { advisorsOf, changesSince, listAdvisors, notify, saveReviewStatus } from '../db/repositories/review';
-import type { ApplicationRow } from '../db/schema';
+import { listOrganisationMembers, namesByIds } from '../../db/repositories/users';
+import { formatDateTime } from '../../machines/shared/format';
+import { advisorsOf, changesSince, listAdvisors, notify, saveReviewStatus } from '../../db/repositories/review';
+import type { ApplicationRow } from '../../db/schema';
 import {
   hasReason,
   isApplicantMember,
@@ -14,10 +14,10 @@ import {
   type Actor,
   type ReviewEvent,
   type ReviewSnapshot,
-} from '../machines/frl/review/machine';
-import { config } from './config.server';
-import { getDb } from './db.server';
-import type { CurrentUser } from './session.server';
+} from '../../machines/frl/review/machine';
+import { config } from '../config.server';
+import { getDb } from '../db.server';
+import type { CurrentUser } from '../session.server';
 
 export function restoreReview(row: Pick<ApplicationRow, 'review_snapshot'>): ReviewSnapshot {
   if (row.review_snapshot) {

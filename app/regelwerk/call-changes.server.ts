@@ -1,30 +1,35 @@
-import { recordAudit } from '../db/repositories/audit';
 import {
-  findCallChange,
-  markCallChangePublished,
+  discardCallChange,
   proposedValues,
   valuesBefore,
+  findCallChange,
+  markCallChangePublished,
   type CallChangeWithNames,
-} from '../db/repositories/call-changes';
-import { saveCall } from '../db/repositories/regelwerk';
-import { namesByIds } from '../db/repositories/users';
-import type { FundingCall } from '../machines/frl/calls';
-import { approvalDecision, approvalSentence } from '../machines/frl/regelwerk/approval';
-import { callsWithOverrides } from '../machines/frl/regelwerk/overlay';
-import { previewDrafts, previewSuite, type Rules } from '../machines/frl/regelwerk/preview';
-import { formatDate } from '../machines/shared/format';
-import { config } from './config.server';
-import { getDb } from './db.server';
+} from '../../db/repositories/call-changes';
+import { recordAudit } from '../../db/repositories/audit';
+import { callStatusOn, type FundingCall } from '../../machines/frl/calls';
+import { callDifferences } from '../../machines/frl/regelwerk/call-form';
+import { formatDate, formatDateTime } from '../../machines/shared/format';
+import { approvalView, changePreviewView } from './change-preview.server';
+import { changeStatusLabel } from '../components/regelwerk/changes';
+import { getDb } from '../db.server';
 import {
-  draftsForPreview,
   previewDigest,
+  draftsForPreview,
   staleConfirmationMessage,
   storeRecheckedColumns,
   suiteCases,
   type ChangePreview,
   type PublishOutcome,
-} from './regelwerk.server';
-import { rulesIn, rulesOptions, todayInSaxony, type RulesInForce } from './rules.server';
+} from './workbench.server';
+import { rulesOptions, todayInSaxony, rulesIn, type RulesInForce } from '../rules.server';
+import type { CurrentUser } from '../session.server';
+import { saveCall } from '../../db/repositories/regelwerk';
+import { namesByIds } from '../../db/repositories/users';
+import { approvalDecision, approvalSentence } from '../../machines/frl/regelwerk/approval';
+import { callsWithOverrides } from '../../machines/frl/regelwerk/overlay';
+import { previewDrafts, previewSuite, type Rules } from '../../machines/frl/regelwerk/preview';
+import { config } from '../config.server';
 
 /**
  * Publishing a proposed funding call (docs/decisions/0024): the same confirmation and four-eyes
@@ -124,4 +129,65 @@ export async function publishCallChange(
         'Der Förderaufruf wurde geändert, nachdem dieser Vorschlag angelegt wurde. Verwerfen Sie den Vorschlag und legen Sie die Änderung auf der neuen Fassung noch einmal an.',
     };
   }
+}
+
+/** "7. Förderaufruf (Stichtag 31.03.2027)", or that none is open. */
+function shownCall(calls: FundingCall[], today: string): string {
+  const status = callStatusOn(calls, today);
+  if (status.status === 'open') return `„${status.call.title}“, offen bis ${formatDate(status.call.deadline)}`;
+  if (status.status === 'upcoming')
+    return `„${status.call.title}“, angekündigt ab ${formatDate(status.call.opensOn ?? status.call.deadline)}`;
+  return 'kein offener oder angekündigter Förderaufruf';
+}
+
+/** One proposal for a funding call (/regelwerk/aufrufe/vorschlaege/:nr): what it changes, what the Förder-Check shows before and after, the preview while it waits and the approval. */
+export async function callChangePage(user: CurrentUser, url: URL, nrParam: string | undefined) {
+  const change = await requireCallChange(nrParam);
+  const proposed = proposedValues(change);
+  const pending = change.status === 'entwurf';
+  const preview = pending ? await previewCallChange(change) : null;
+  const current = await rulesOptions();
+  const today = todayInSaxony();
+  return {
+    mayEdit: user.role === 'ministry',
+    notice: url.searchParams.get('hinweis'),
+    proposal: {
+      id: change.id,
+      callId: change.call_id,
+      isNew: change.is_new === 1,
+      title: proposed.title,
+      status: changeStatusLabel(change.status),
+      createdAt: formatDateTime(change.created_at),
+      createdBy: change.created_by_name ?? 'unbekannt',
+      decidedAt: change.decided_at ? formatDateTime(change.decided_at) : null,
+      decidedBy: change.decided_by_name ?? 'unbekannt',
+      published: change.status === 'veroeffentlicht',
+    },
+    differences: callDifferences(valuesBefore(change), proposed),
+    shown: pending
+      ? { now: shownCall(current.calls, today), after: shownCall(rulesWithCall(current, { id: change.call_id, ...proposed }).calls, today) }
+      : null,
+    approval: approvalView(change, user),
+    preview: preview ? changePreviewView(preview) : null,
+    digest: preview ? previewDigest(preview) : null,
+  };
+}
+
+/** Discards a proposal that still waits for approval (nothing is published); false when it no longer waits. */
+export async function discardCallProposal(user: CurrentUser, change: CallChangeWithNames): Promise<boolean> {
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    if (!(await discardCallChange(trx, change.id, user.id))) return false;
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      action: 'regelwerk.aufruf.verworfen',
+      subjectType: 'funding_call',
+      subjectId: change.call_id,
+      details: {
+        summary: `Vorschlag Nr. ${change.id} für den Förderaufruf „${proposedValues(change).title}“ verworfen (nicht veröffentlicht).`,
+        proposal: change.id,
+      },
+    });
+    return true;
+  });
 }

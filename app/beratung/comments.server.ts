@@ -1,13 +1,20 @@
 import { data, redirect } from '@remix-run/node';
-import { recordApplicationEvent } from '../db/repositories/applications';
-import { addComment, changesSince, findComment, listComments, setCommentResolved, type CommentWithAuthor } from '../db/repositories/review';
-import { anchorsOf, changeTouches, findAnchor } from '../machines/frl/application/anchors';
-import { stepIds, stepInfo, type EditableStep } from '../machines/frl/application/steps';
-import { isAssignedAdvisor } from '../machines/frl/review/machine';
-import { formatDateTime } from '../machines/shared/format';
-import type { ApplicationAccess } from './access.server';
+import { recordApplicationEvent } from '../../db/repositories/applications';
+import {
+  addComment,
+  changesSince,
+  findComment,
+  listComments,
+  setCommentResolved,
+  type CommentWithAuthor,
+} from '../../db/repositories/review';
+import { anchorsOf, changeTouches, findAnchor } from '../../machines/frl/application/anchors';
+import { stepIds, stepInfo, type EditableStep } from '../../machines/frl/application/steps';
+import { isAssignedAdvisor } from '../../machines/frl/review/machine';
+import { formatDateTime } from '../../machines/shared/format';
+import type { ApplicationAccess } from '../access.server';
 import { actorOf, notifyComment } from './advice.server';
-import { getDb } from './db.server';
+import { getDb } from '../db.server';
 
 /**
  * Comments on a draft: threads anchored to a step and optionally a field or a list row. They live

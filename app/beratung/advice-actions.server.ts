@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import type { SubmissionResult } from '@conform-to/react';
 import { data, redirect } from '@remix-run/node';
 import type { z } from 'zod';
-import { listAdvisors } from '../db/repositories/review';
+import { listAdvisors } from '../../db/repositories/review';
 import {
   addAdvisorSchema,
   completeSchema,
@@ -12,12 +12,12 @@ import {
   returnSchema,
   submissionSchema,
   withdrawSchema,
-} from '../machines/frl/review/forms';
-import type { ReviewEvent } from '../machines/frl/review/machine';
-import type { ApplicationAccess } from './access.server';
+} from '../../machines/frl/review/forms';
+import type { ReviewEvent } from '../../machines/frl/review/machine';
+import type { ApplicationAccess } from '../access.server';
 import { actorOf, sendReviewEvent } from './advice.server';
-import { getDb } from './db.server';
-import { todayInSaxony } from './rules.server';
+import { getDb } from '../db.server';
+import { todayInSaxony } from '../rules.server';
 
 export const reviewIntents = [
   'beratung.anfragen',

@@ -1,10 +1,10 @@
-import { formatDate, formatEuro, formatPercentBasisPoints } from '../machines/shared/format';
-import type { Bescheid } from '../machines/umsetzung/bescheid';
-import { financingTypeLabel } from '../machines/umsetzung/bescheid';
-import type { MittelabrufComputation, PlannedPayment } from '../machines/umsetzung/computations';
-import { countedCents, type Receipt } from '../machines/umsetzung/receipts';
-import type { MittelabrufPdfInput } from '../forms/umsetzung/mittelabruf';
-import type { ImplementationRequestRow } from '../db/schema';
+import { formatDate, formatEuro, formatPercentBasisPoints } from '../../machines/shared/format';
+import type { Bescheid } from '../../machines/umsetzung/bescheid';
+import { financingTypeLabel } from '../../machines/umsetzung/bescheid';
+import type { MittelabrufComputation, PlannedPayment } from '../../machines/umsetzung/computations';
+import { countedCents, type Receipt } from '../../machines/umsetzung/receipts';
+import type { MittelabrufPdfInput } from '../../forms/umsetzung/mittelabruf';
+import type { ImplementationRequestRow } from '../../db/schema';
 
 /** A receipt counted in the need, as stored with the request. */
 export interface CountedReceipt {

@@ -1,12 +1,12 @@
 import { redirect } from '@remix-run/node';
-import { findOrganisation } from '../db/repositories/organisations';
-import type { BeginnanzeigePdfInput } from '../forms/umsetzung/beginnanzeige';
-import { formatDate, formatEuro, formatPercentBasisPoints } from '../machines/shared/format';
-import { advanceProcedureOn, bescheidFinalOn, regularInstalments, type ImplementationFacts } from '../machines/umsetzung/computations';
-import { valueOn, type ImplementationParameterTable } from '../machines/umsetzung/parameters';
-import { getDb } from './db.server';
-import type { CurrentUser } from './session.server';
-import { grantFactsOf, implementationFactsOf, implementationTable, requireImplementation } from './umsetzung.server';
+import { findOrganisation } from '../../db/repositories/organisations';
+import type { BeginnanzeigePdfInput } from '../../forms/umsetzung/beginnanzeige';
+import { formatDate, formatEuro, formatPercentBasisPoints } from '../../machines/shared/format';
+import { advanceProcedureOn, bescheidFinalOn, regularInstalments, type ImplementationFacts } from '../../machines/umsetzung/computations';
+import { valueOn, type ImplementationParameterTable } from '../../machines/umsetzung/parameters';
+import { getDb } from '../db.server';
+import type { CurrentUser } from '../session.server';
+import { grantFactsOf, implementationFactsOf, implementationTable, requireImplementation } from './implementation.server';
 
 /**
  * The Beginnanzeige (ANBest-K Nr. 5.4, ANBest-P Nr. 5.8) from the recorded start. For municipalities

@@ -1,9 +1,12 @@
-import { recordAudit } from '../db/repositories/audit';
-import { findImplementationByApplication, listProofReviews, saveProofReview } from '../db/repositories/implementations';
-import { listAdvisors, notify } from '../db/repositories/review';
-import { listOrganisationMembers, namesByIds } from '../db/repositories/users';
-import type { ImplementationRow } from '../db/schema';
-import { landkreisLabel, type Landkreis } from '../machines/shared/organisation';
+import { findOrganisation } from '../../db/repositories/organisations';
+import { reportQuestions } from '../../machines/umsetzung/verwendungsnachweis';
+import { assessmentOf, proofOf, proofRows } from '../umsetzung/verwendungsnachweis.server';
+import { recordAudit } from '../../db/repositories/audit';
+import { findImplementationByApplication, listProofReviews, saveProofReview } from '../../db/repositories/implementations';
+import { listAdvisors, notify } from '../../db/repositories/review';
+import { listOrganisationMembers, namesByIds } from '../../db/repositories/users';
+import type { ImplementationRow } from '../../db/schema';
+import { landkreisLabel, type Landkreis } from '../../machines/shared/organisation';
 import {
   applyProofReviewEvent,
   proofReviewRefusal,
@@ -12,13 +15,13 @@ import {
   restoreProofReview,
   type ProofReviewEvent,
   type ProofReviewSnapshot,
-} from '../machines/umsetzung/sachbericht-beratung';
-import { formatDate } from '../machines/shared/format';
-import { findApplicationRow, loadApplication } from './application.server';
-import { config } from './config.server';
-import { getDb } from './db.server';
-import type { CurrentUser } from './session.server';
-import { implementationContextOf, withBescheid, type Implementation } from './umsetzung.server';
+} from '../../machines/umsetzung/sachbericht-beratung';
+import { formatDate } from '../../machines/shared/format';
+import { findApplicationRow, loadApplication } from '../application.server';
+import { config } from '../config.server';
+import { getDb } from '../db.server';
+import type { CurrentUser } from '../session.server';
+import { implementationContextOf, withBescheid, type Implementation } from '../umsetzung/implementation.server';
 
 /**
  * Wires the advisor review of a Sachbericht (machines/umsetzung/sachbericht-beratung.ts, ADR 0068)
@@ -171,4 +174,29 @@ export async function proofReviewQueue(user: CurrentUser) {
       requestedAt: review.context.requestedAt ? formatDate(review.context.requestedAt.slice(0, 10)) : '–',
       mine: review.context.advisorId === user.id,
     }));
+}
+
+/**
+ * The advisor's page of a Sachbericht the grantee asked them to read (issue 19 Nr. 5): the report
+ * as saved, the figures for context and the review so far; `notice` is the page's `hinweis` parameter.
+ */
+export async function advisorProofPage(user: CurrentUser, idParam: string | undefined, notice: string | null) {
+  const impl = await requireProofForAdvisor(user, idParam);
+  const p = await proofOf(impl);
+  const organisation = await findOrganisation(await getDb(), impl.row.organisation_id);
+  const review = await proofReviewView(impl);
+  return {
+    id: impl.application.row.id,
+    title: p.projectTitle,
+    organisation: p.organisation,
+    landkreis: organisation ? (landkreisLabel[organisation.landkreis as Landkreis] ?? organisation.landkreis) : '',
+    fileNumber: impl.bescheid.fileNumber,
+    part: impl.bescheid.programmePart,
+    answers: reportQuestions.map((q) => ({ id: q.id, label: q.label, clauses: q.clauses.join(', '), text: p.proof.report[q.id] ?? '' })),
+    participants: p.proof.participants,
+    rows: proofRows(p.numbers),
+    assessment: assessmentOf(p.numbers, impl.bescheid.grantCents, !p.facts.purposeFulfilledOn),
+    review,
+    notice,
+  };
 }

@@ -1,7 +1,7 @@
-import { findOrganisation } from '../db/repositories/organisations';
-import { formatDate, formatEuro } from '../machines/shared/format';
-import { financingTypeLabel } from '../machines/umsetzung/bescheid';
-import { proofDueOn } from '../machines/umsetzung/computations';
+import { findOrganisation } from '../../db/repositories/organisations';
+import { formatDate, formatEuro } from '../../machines/shared/format';
+import { financingTypeLabel } from '../../machines/umsetzung/bescheid';
+import { proofDueOn } from '../../machines/umsetzung/computations';
 import {
   confirmationsFor,
   isComplete,
@@ -13,12 +13,18 @@ import {
   type NumericalProof,
   type ProofDraft,
   type ProofProblem,
-} from '../machines/umsetzung/verwendungsnachweis';
-import type { VerwendungsnachweisPdfInput } from '../forms/umsetzung/verwendungsnachweis';
-import { getDb } from './db.server';
-import { qualityChecksOfApplication } from './qualitaetscheck.server';
-import type { CurrentUser } from './session.server';
-import { grantFactsOf, implementationFactsOf, implementationTable, requireImplementation, type Implementation } from './umsetzung.server';
+} from '../../machines/umsetzung/verwendungsnachweis';
+import type { VerwendungsnachweisPdfInput } from '../../forms/umsetzung/verwendungsnachweis';
+import { getDb } from '../db.server';
+import { qualityChecksOfApplication } from '../qualitaetscheck/quality-check.server';
+import type { CurrentUser } from '../session.server';
+import {
+  grantFactsOf,
+  implementationFactsOf,
+  implementationTable,
+  requireImplementation,
+  type Implementation,
+} from './implementation.server';
 
 /**
  * Wires the Verwendungsnachweis (machines/umsetzung/verwendungsnachweis.ts) to the stored

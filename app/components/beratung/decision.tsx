@@ -1,0 +1,77 @@
+import { addAdvisorSchema, completeSchema, returnSchema } from '../../../machines/frl/review/forms';
+import { CheckboxField, SelectField, TextAreaField } from '../fields';
+import { ReviewForm } from '../review/status-forms';
+
+/** The advisor's decisions on a draft in advice: return it, complete the advice, or bring in a colleague. */
+export function AdviceDecisionSection({
+  reviewVersion,
+  version,
+  addable,
+}: {
+  reviewVersion: number;
+  version: number;
+  /** Colleagues who may be brought in; empty when no one (more) can be. */
+  addable: Array<{ value: string; label: string }>;
+}) {
+  return (
+    <section aria-labelledby="entscheidung">
+      <h2 id="entscheidung">Beratung abschließen oder zurückgeben</h2>
+      <div className="two-columns">
+        <div>
+          <h3>Zur Überarbeitung zurückgeben</h3>
+          <ReviewForm
+            intent="beratung.zurueckgeben"
+            schema={returnSchema}
+            reviewVersion={reviewVersion}
+            submitLabel="Zurückgeben"
+            buttonClass="button button--warning"
+          >
+            {(f) => (
+              <TextAreaField
+                field={f.reason!}
+                label="Begründung"
+                hint="Die Organisation sieht die Begründung. Was soll sie überarbeiten? Mindestens 10 Zeichen."
+                rows={4}
+              />
+            )}
+          </ReviewForm>
+        </div>
+        <div>
+          <h3>Beratung abschließen</h3>
+          <ReviewForm
+            intent="beratung.abschliessen"
+            schema={completeSchema}
+            reviewVersion={reviewVersion}
+            submitLabel="Beratung abschließen"
+          >
+            {(f) => (
+              <>
+                <input type="hidden" name="version" value={version} />
+                <CheckboxField
+                  field={f.ready!}
+                  label="Aus Sicht der Beratung einreichungsfähig"
+                  hint="Eine Einschätzung der Beratung, keine Entscheidung der SAB."
+                />
+                <TextAreaField field={f.note!} label="Abschließende Anmerkung" optional rows={3} />
+              </>
+            )}
+          </ReviewForm>
+        </div>
+      </div>
+      {addable.length ? (
+        <>
+          <h3>Kollegin oder Kollegen hinzuziehen</h3>
+          <ReviewForm
+            intent="beratung.hinzuziehen"
+            schema={addAdvisorSchema}
+            reviewVersion={reviewVersion}
+            submitLabel="Hinzuziehen"
+            buttonClass="button button--secondary"
+          >
+            {(f) => <SelectField field={f.advisor!} label="Beraterin oder Berater" options={addable} />}
+          </ReviewForm>
+        </>
+      ) : null}
+    </section>
+  );
+}
