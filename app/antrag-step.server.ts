@@ -7,7 +7,7 @@ import { recordAudit } from '../db/repositories/audit';
 import { findUserById } from '../db/repositories/users';
 import { describeFormField, describePath, describeValue, stepOfPath } from '../machines/frl/application/anchors';
 import { diff } from '../machines/frl/application/diff';
-import { applyStepForm, stepFormSchema, stepFormValues } from '../machines/frl/application/forms';
+import { codecFor } from '../machines/frl/application/codecs';
 import type { ApplicationEvent } from '../machines/frl/application/machine';
 import { viewOf } from '../machines/frl/application/machine';
 import { stepIssues, type EditableStep } from '../machines/frl/application/steps';
@@ -55,9 +55,9 @@ export interface Conflict {
 export async function conflictOf(step: EditableStep, stored: LoadedApplication, posted: Entries): Promise<Conflict> {
   const updatedBy = await nameOf(stored.row.updated_by);
   const base = { currentVersion: stored.row.version, updatedAt: stored.row.updated_at, updatedBy, mine: posted };
-  const submission = parseWithZod(toFormData(posted), { schema: stepFormSchema(step, newRowId) });
+  const submission = parseWithZod(toFormData(posted), { schema: codecFor(step).schema(newRowId) });
   if (submission.status === 'success') {
-    const mineData = applyStepForm(stored.data, step, submission.value);
+    const mineData = codecFor(step).apply(stored.data, submission.value);
     const fields = diff(stored.data, mineData).map((change) => ({
       name: describePath(change.path, change.after === undefined ? stored.data : mineData),
       mine: describeValue(change.path, change.after),
@@ -66,7 +66,7 @@ export async function conflictOf(step: EditableStep, stored: LoadedApplication, 
     return { ...base, fields };
   }
   const theirs = new Map<string, string[]>();
-  for (const [name, value] of flatten(stepFormValues(step, stored.data))) theirs.set(name, [...(theirs.get(name) ?? []), value]);
+  for (const [name, value] of flatten(codecFor(step).values(stored.data))) theirs.set(name, [...(theirs.get(name) ?? []), value]);
   const mine = new Map<string, string[]>();
   for (const [name, value] of posted) mine.set(name, [...(mine.get(name) ?? []), value]);
   const names = [...new Set([...mine.keys(), ...theirs.keys()])].filter((n) => !n.endsWith('.id') && n !== 'id');
@@ -152,7 +152,7 @@ export async function saveStep(args: {
 
   let formData = toFormData(posted);
   if (listIntent) {
-    const payload = parseWithZod(formData, { schema: stepFormSchema(step, newRowId) }).payload;
+    const payload = parseWithZod(formData, { schema: codecFor(step).schema(newRowId) }).payload;
     const firstYear = loaded.data.schedule.start ? Number(loaded.data.schedule.start.slice(0, 4)) : undefined;
     const suggested =
       listIntent.kind === 'add' && listIntent.suggestion ? suggestedLineDefaults(listIntent.suggestion, await catalogue()) : null;
@@ -160,12 +160,12 @@ export async function saveStep(args: {
       flatten(applyListIntent(payload, listIntent, newRowId, { ...rowDefaults(listIntent.list, { firstYear }), ...suggested })),
     );
   }
-  const submission = parseWithZod(formData, { schema: stepFormSchema(step, newRowId) });
+  const submission = parseWithZod(formData, { schema: codecFor(step).schema(newRowId) });
   let data = loaded.data;
   let raw: Record<string, unknown> | undefined;
   let masterDataUpdate = false;
   if (submission.status === 'success') {
-    data = applyStepForm(loaded.data, step, submission.value);
+    data = codecFor(step).apply(loaded.data, submission.value);
     masterDataUpdate = step === 'antragsteller' && (submission.value as { updateMasterData?: boolean }).updateMasterData === true;
   } else {
     raw = submission.payload as Record<string, unknown>;

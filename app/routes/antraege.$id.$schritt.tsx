@@ -7,7 +7,7 @@ import { useRef } from 'react';
 import { describeFormField } from '../../machines/frl/application/anchors';
 import { limitsFor, totalsFor } from '../../machines/frl/application/facts';
 import { hasBudget } from '../../machines/frl/application/budget';
-import { stepFormSchema, stepFormValues } from '../../machines/frl/application/forms';
+import { codecFor } from '../../machines/frl/application/codecs';
 import { overview, partOf, stepIds, stepInfo, stepOfCriterion, type EditableStep, type StepId } from '../../machines/frl/application/steps';
 import { fundingRoutes, type FundingRoute } from '../../machines/frl/routes';
 import { calendarYearsOf } from '../../machines/frl/predicates';
@@ -140,8 +140,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (step === 'anlagen')
     return { ...base, kind: 'attachments' as const, review: null, form: null, attachments: await attachmentsLoader(loaded, request) };
   const pending = loaded.snapshot.context.pending[step];
-  const values = pending ?? stepFormValues(step, data);
-  const lastResult = pending ? parseWithZod(toFormData(flatten(pending)), { schema: stepFormSchema(step, newRowId) }).reply() : null;
+  const values = pending ?? codecFor(step).values(data);
+  const lastResult = pending ? parseWithZod(toFormData(flatten(pending)), { schema: codecFor(step).schema(newRowId) }).reply() : null;
   const route = data.project.route;
   const words = wordsFor(resolveParameters(context.table, context.date));
   return {
@@ -348,7 +348,7 @@ function StepForm() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const step = d.step as EditableStep;
-  const schema = stepFormSchema(step, noId);
+  const schema = codecFor(step).schema(noId);
   const formRef = useRef<HTMLFormElement>(null);
   const autosave = useAutosave(formRef, d.version);
   const lastResult = (actionData && 'result' in actionData ? (actionData.result as never) : null) ?? d.form!.lastResult ?? undefined;

@@ -105,7 +105,7 @@ const notYetDerived = new Set([
   'machines/frl/application/anchors.ts: Ansprechperson',
   'machines/frl/application/anchors.ts: Titel',
   'machines/frl/application/anchors.ts: Teilvorhaben',
-  'machines/frl/application/forms.ts: Teilvorhaben',
+  'machines/frl/application/codecs/vorhaben.ts: Teilvorhaben',
   'machines/frl/criteria/applicant.ts: Gemeinnützigkeit',
   'machines/frl/criteria/applicant.ts: Verbund',
   'machines/frl/criteria/project.ts: Beteiligung freier Träger dargelegt',
