@@ -9,7 +9,7 @@ import type { StepContext, StepIssue } from '../steps';
  * when the step is complete (`issues`) or has been started (`hasContent`). The field texts stay in
  * ../fields; the codecs read them for completeness.
  */
-export interface StepCodec<S extends z.ZodTypeAny = z.ZodTypeAny> {
+export interface StepCodec<S extends z.ZodObject = z.ZodObject> {
   /** The form schema, built once per id generator (rows without an `id` get `newId()`). */
   schema(newId: () => string): S;
   /** A parsed form applied to the application (a new object; the step owns its section). */
