@@ -19,14 +19,19 @@ import type { ApplicationAccess } from '../access.server';
 import { answersCheckOf, recordApplicationEvent } from '../../db/repositories/applications';
 import { restoreReview } from '../advice.server';
 import { getDb } from '../db.server';
-import { evaluateApplicationCached, requireOpenableStep, requireOwnApplication, type LoadedApplication } from '../application.server';
+import {
+  evaluateApplicationCached,
+  requireOpenableStep,
+  requireOwnApplication,
+  type LoadedApplication,
+} from '../antrag/application.server';
 import { anchorOptions, handleCommentAction, isCommentIntent, threadsFor, type CommentFormError } from '../comments.server';
 import { CommentMarkersProvider, CommentThreads, NewCommentForm } from '../components/review/comments';
 import { userEntries } from '../utils/form-data';
-import { keepInputForSignIn, newRowId, saveStep } from '../antrag-step.server';
+import { keepInputForSignIn, newRowId, saveStep } from '../antrag/step.server';
 import { ApplicantStep } from '../components/antrag/applicant-step';
 import { AttachmentsStep } from '../components/antrag/attachments-step';
-import { attachmentsAction, attachmentsLoader } from '../attachments.server';
+import { attachmentsAction, attachmentsLoader } from '../antrag/attachments.server';
 import { BudgetStep, type BudgetView } from '../components/antrag/budget-step';
 import type { Fields } from '../components/antrag/common';
 import { costSuggestions, methodNotice } from '../methoden.server';
@@ -35,7 +40,7 @@ import { ConflictView } from '../components/antrag/conflict';
 import { DeclarationsStep } from '../components/antrag/declarations-step';
 import { ProjectStep } from '../components/antrag/project-step';
 import { ReviewStep } from '../components/antrag/review-step';
-import { reviewLoader } from '../review.server';
+import { reviewLoader } from '../antrag/check-answers.server';
 import { ScheduleStep } from '../components/antrag/schedule-step';
 import { AutosaveStatus, useAutosave } from '../components/antrag/autosave';
 import { ErrorSummary } from '../components/fields';

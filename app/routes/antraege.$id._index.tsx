@@ -11,7 +11,7 @@ import {
 } from '../../machines/frl/application/steps';
 import { currentCalls } from '../../machines/frl/calls';
 import { verdictLabel } from '../../machines/frl/engine';
-import { evaluateApplicationCached, requireOwnApplication, routeLabel } from '../application.server';
+import { evaluateApplicationCached, requireOwnApplication, routeLabel } from '../antrag/application.server';
 import { ApplicationDownloads } from '../components/antrag/downloads';
 import { CallNotice } from '../components/call-notice';
 import { EligibilityResultView } from '../components/eligibility/result';

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { findAttachment, recordApplicationEvent } from '../../db/repositories/applications';
 import { requireReadableApplication } from '../access.server';
-import { readAttachmentFile } from '../attachments.server';
+import { readAttachmentFile } from '../antrag/attachments.server';
 import { getDb } from '../db.server';
 import { attachmentDisposition } from '../utils/file-names.server';
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { recordApplicationEvent } from '../../db/repositories/applications';
 import { APPLICATION_JSON_SCHEMA_PATH, exportApplication } from '../../forms/antrag/json';
 import { requireReadableApplication } from '../access.server';
-import { storedAttachmentsOf } from '../attachments.server';
+import { storedAttachmentsOf } from '../antrag/attachments.server';
 import { config } from '../config.server';
 import { getDb } from '../db.server';
 

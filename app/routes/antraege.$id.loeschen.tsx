@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { isEditable, reviewStatusLabel, statusOf } from '../../machines/frl/review/machine';
 import { restoreReview } from '../advice.server';
 import { softDeleteApplication } from '../../db/repositories/applications';
-import { requireOwnApplication, type LoadedApplication } from '../application.server';
+import { requireOwnApplication, type LoadedApplication } from '../antrag/application.server';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';

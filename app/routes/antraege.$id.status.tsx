@@ -8,7 +8,7 @@ import { reviewStatusLabel, statusOf, type ReviewStatus } from '../../machines/f
 import { formatDate } from '../../machines/shared/format';
 import { requireReadableApplication } from '../access.server';
 import { advisorNames, historyOf } from '../advice.server';
-import { evaluateApplicationCached } from '../application.server';
+import { evaluateApplicationCached } from '../antrag/application.server';
 import { CheckboxField, RadioGroup, SelectField, TextAreaField, TextField } from '../components/fields';
 import { AnswerWithoutForm, ReviewForm, StatusHistory } from '../components/review/status-forms';
 import { readProtectedForm } from '../csrf.server';

@@ -9,7 +9,15 @@ import { verdictLabel, type Verdict } from '../../machines/frl/engine';
 import { isEditable, reviewStatusLabel, type ReviewStatus } from '../../machines/frl/review/machine';
 import { formatDate, formatDateTime, formatEuro } from '../../machines/shared/format';
 import { organisationSchema } from '../../machines/shared/organisation';
-import { evaluateApplication, freshSnapshot, metaFor, persisted, restoreSnapshot, routeLabel, stepContextFor } from '../application.server';
+import {
+  evaluateApplication,
+  freshSnapshot,
+  metaFor,
+  persisted,
+  restoreSnapshot,
+  routeLabel,
+  stepContextFor,
+} from '../antrag/application.server';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';

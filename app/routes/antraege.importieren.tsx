@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { createApplication } from '../../db/repositories/applications';
 import { findOrganisation, organisationToData } from '../../db/repositories/organisations';
 import { APPLICATION_JSON_SCHEMA_PATH, decodeJsonFile, importApplication } from '../../forms/antrag/json';
-import { evaluateApplication, freshSnapshot, metaFor, persisted, stepContextFor } from '../application.server';
+import { evaluateApplication, freshSnapshot, metaFor, persisted, stepContextFor } from '../antrag/application.server';
 import { MessageSummary } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';

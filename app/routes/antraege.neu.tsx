@@ -5,11 +5,11 @@ import { createApplication } from '../../db/repositories/applications';
 import { findOrganisation, organisationToData } from '../../db/repositories/organisations';
 import { applicationFromCheck, applicationFromOrganisation } from '../../machines/frl/application/prefill';
 import { currentStep } from '../../machines/frl/foerdercheck/machine';
-import { evaluateApplication, freshSnapshot, metaFor, persisted, stepContextFor } from '../application.server';
+import { evaluateApplication, freshSnapshot, metaFor, persisted, stepContextFor } from '../antrag/application.server';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
-import { loadCheck } from '../foerdercheck.server';
+import { loadCheck } from '../foerdercheck/eligibility-check.server';
 import { requireApplicant } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Neuen Antrag beginnen – Förderlotse Bürgerbeteiligung' }];

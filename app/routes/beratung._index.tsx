@@ -7,7 +7,7 @@ import { fundingRoutes, routeInfo, type FundingRoute } from '../../machines/frl/
 import { formatDate } from '../../machines/shared/format';
 import { landkreise, landkreisLabel, type Landkreis } from '../../machines/shared/organisation';
 import { restoreReview } from '../advice.server';
-import { findApplicationRow, loadApplication } from '../application.server';
+import { findApplicationRow, loadApplication } from '../antrag/application.server';
 import { readerOf } from '../access.server';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';

@@ -1,6 +1,6 @@
 import { ApplicationDownloads } from './downloads';
 import { Link } from '@remix-run/react';
-import type { reviewLoader } from '../../review.server';
+import type { reviewLoader } from '../../antrag/check-answers.server';
 import { returnQuery } from '../../utils/return-to';
 import { EligibilityResultView } from '../eligibility/result';
 import { BudgetLinesTable } from './budget-lines';

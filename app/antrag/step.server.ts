@@ -1,27 +1,27 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data as json, redirect } from '@remix-run/node';
 import { randomBytes } from 'node:crypto';
-import { eventsSince, keepPendingSubmission } from '../db/repositories/applications';
-import { updateOrganisation } from '../db/repositories/organisations';
-import { recordAudit } from '../db/repositories/audit';
-import { findUserById } from '../db/repositories/users';
-import { describeFormField, describePath, describeValue, stepOfPath } from '../machines/frl/application/anchors';
-import { diff } from '../machines/frl/application/diff';
-import { codecFor } from '../machines/frl/application/codecs';
-import type { ApplicationEvent } from '../machines/frl/application/machine';
-import { viewOf } from '../machines/frl/application/machine';
-import { stepIssues, type EditableStep } from '../machines/frl/application/steps';
-import { organisationSchema } from '../machines/shared/organisation';
+import { eventsSince, keepPendingSubmission } from '../../db/repositories/applications';
+import { updateOrganisation } from '../../db/repositories/organisations';
+import { recordAudit } from '../../db/repositories/audit';
+import { findUserById } from '../../db/repositories/users';
+import { describeFormField, describePath, describeValue, stepOfPath } from '../../machines/frl/application/anchors';
+import { diff } from '../../machines/frl/application/diff';
+import { codecFor } from '../../machines/frl/application/codecs';
+import type { ApplicationEvent } from '../../machines/frl/application/machine';
+import { viewOf } from '../../machines/frl/application/machine';
+import { stepIssues, type EditableStep } from '../../machines/frl/application/steps';
+import { organisationSchema } from '../../machines/shared/organisation';
 import { commit, completeSteps, loadApplication, type LoadedApplication } from './application.server';
-import { isDatabaseUnreachable, isStorageFault } from '../db/client';
-import { getDb } from './db.server';
-import { log } from './utils/log.server';
-import type { CurrentUser } from './session.server';
-import { flatten, toFormData, userEntries, type Entries } from './utils/form-data';
-import { suggestedLineDefaults } from './methoden.server';
-import { catalogue } from './redaktion.server';
-import { anchorOf, applyListIntent, parseListIntent, rowDefaults } from './utils/list-intents';
-import { RETURN_PARAM, returnQuery, returnTarget } from './utils/return-to';
+import { isDatabaseUnreachable, isStorageFault } from '../../db/client';
+import { getDb } from '../db.server';
+import { log } from '../utils/log.server';
+import type { CurrentUser } from '../session.server';
+import { flatten, toFormData, userEntries, type Entries } from '../utils/form-data';
+import { suggestedLineDefaults } from '../methoden.server';
+import { catalogue } from '../redaktion.server';
+import { anchorOf, applyListIntent, parseListIntent, rowDefaults } from '../utils/list-intents';
+import { RETURN_PARAM, returnQuery, returnTarget } from '../utils/return-to';
 
 export const newRowId = () =>
   randomBytes(6)

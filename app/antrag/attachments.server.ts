@@ -7,17 +7,17 @@ import {
   type UploadHandler,
 } from '@remix-run/node';
 import { createHash, randomBytes } from 'node:crypto';
-import { addAttachment, findAttachment, listAttachments, removeAttachment } from '../db/repositories/applications';
-import type { StoredAttachment } from '../machines/frl/application/enclosures';
-import { attachmentTypes, isAttachmentRequired } from '../machines/frl/catalogues';
-import { formatDateTime } from '../machines/shared/format';
+import { addAttachment, findAttachment, listAttachments, removeAttachment } from '../../db/repositories/applications';
+import type { StoredAttachment } from '../../machines/frl/application/enclosures';
+import { attachmentTypes, isAttachmentRequired } from '../../machines/frl/catalogues';
+import { formatDateTime } from '../../machines/shared/format';
 import { commit, completeSteps, stepContextFor, type LoadedApplication } from './application.server';
-import { config } from './config.server';
-import { assertCsrf, readProtectedForm } from './csrf.server';
-import { getDb } from './db.server';
-import type { CurrentUser } from './session.server';
-import { safeFileName } from './utils/file-names.server';
-import { RETURN_PARAM, returnTarget } from './utils/return-to';
+import { config } from '../config.server';
+import { assertCsrf, readProtectedForm } from '../csrf.server';
+import { getDb } from '../db.server';
+import type { CurrentUser } from '../session.server';
+import { safeFileName } from '../utils/file-names.server';
+import { RETURN_PARAM, returnTarget } from '../utils/return-to';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 

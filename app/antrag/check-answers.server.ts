@@ -1,7 +1,7 @@
-import { listAttachments } from '../db/repositories/applications';
-import { qualityChecksOfApplicationRows } from '../db/repositories/quality-checks';
-import { lineCalculationText, lineTotalCents } from '../machines/frl/application/budget';
-import { totalsFor } from '../machines/frl/application/facts';
+import { listAttachments } from '../../db/repositories/applications';
+import { qualityChecksOfApplicationRows } from '../../db/repositories/quality-checks';
+import { lineCalculationText, lineTotalCents } from '../../machines/frl/application/budget';
+import { totalsFor } from '../../machines/frl/application/facts';
 import {
   applicantFields,
   budgetFields,
@@ -9,16 +9,16 @@ import {
   projectFields,
   scheduleFields,
   summaryRows,
-} from '../machines/frl/application/fields';
-import { overview, partOf, stepInfo, type EditableStep } from '../machines/frl/application/steps';
-import { attachmentTypes, costCategories } from '../machines/frl/catalogues';
-import type { EligibilityResult } from '../machines/frl/engine';
-import { formatDate, formatEuro } from '../machines/shared/format';
-import { formatIban } from '../machines/shared/iban';
-import { landkreisLabel, organisationKindInfo } from '../machines/shared/organisation';
+} from '../../machines/frl/application/fields';
+import { overview, partOf, stepInfo, type EditableStep } from '../../machines/frl/application/steps';
+import { attachmentTypes, costCategories } from '../../machines/frl/catalogues';
+import type { EligibilityResult } from '../../machines/frl/engine';
+import { formatDate, formatEuro } from '../../machines/shared/format';
+import { formatIban } from '../../machines/shared/iban';
+import { landkreisLabel, organisationKindInfo } from '../../machines/shared/organisation';
 import type { LoadedApplication } from './application.server';
-import type { BudgetLineView } from './components/antrag/budget-lines';
-import { getDb } from './db.server';
+import type { BudgetLineView } from '../components/antrag/budget-lines';
+import { getDb } from '../db.server';
 
 export interface ReviewRow {
   label: string;

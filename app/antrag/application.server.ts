@@ -1,17 +1,17 @@
 import { redirect } from '@remix-run/node';
 import type { Snapshot } from 'xstate';
-import { runMachine } from '../machines/shared/actor';
-import { attachmentTypesOf, findApplication, saveApplication, type EventInput, type SaveResult } from '../db/repositories/applications';
-import type { DB } from '../db/client';
-import type { ApplicationRow } from '../db/schema';
+import { runMachine } from '../../machines/shared/actor';
+import { attachmentTypesOf, findApplication, saveApplication, type EventInput, type SaveResult } from '../../db/repositories/applications';
+import type { DB } from '../../db/client';
+import type { ApplicationRow } from '../../db/schema';
 import {
   applicationMachine,
   viewOf,
   type ApplicationEvent,
   type ApplicationSnapshot,
   type View,
-} from '../machines/frl/application/machine';
-import { emptyApplication, type ApplicationData } from '../machines/frl/application/schema';
+} from '../../machines/frl/application/machine';
+import { emptyApplication, type ApplicationData } from '../../machines/frl/application/schema';
 import {
   completeSteps,
   evaluateData,
@@ -19,16 +19,16 @@ import {
   metaFor,
   persistedSnapshot as persisted,
   salvageApplicationData,
-} from '../machines/frl/application/snapshot';
-import { hasContent, stepIds, type EditableStep, type StepContext } from '../machines/frl/application/steps';
+} from '../../machines/frl/application/snapshot';
+import { hasContent, stepIds, type EditableStep, type StepContext } from '../../machines/frl/application/steps';
 
 export { completeSteps, freshSnapshot, metaFor, persisted };
-import type { EligibilityResult } from '../machines/frl/engine';
-import { routeInfo } from '../machines/frl/routes';
-import { getDb } from './db.server';
-import { rulesOptions, todayInSaxony } from './rules.server';
-import type { CurrentUser } from './session.server';
-import { log } from './utils/log.server';
+import type { EligibilityResult } from '../../machines/frl/engine';
+import { routeInfo } from '../../machines/frl/routes';
+import { getDb } from '../db.server';
+import { rulesOptions, todayInSaxony } from '../rules.server';
+import type { CurrentUser } from '../session.server';
+import { log } from '../utils/log.server';
 
 export interface LoadedApplication {
   row: ApplicationRow;
