@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data as json, redirect } from '@remix-run/node';
 import { randomBytes } from 'node:crypto';
-import { eventsSince, keepPendingSubmission } from '../../db/repositories/applications';
+import { dropPendingSubmission, eventsSince, findPendingSubmission, keepPendingSubmission } from '../../db/repositories/applications';
 import { updateOrganisation } from '../../db/repositories/organisations';
 import { recordAudit } from '../../db/repositories/audit';
 import { findUserById } from '../../db/repositories/users';
@@ -12,7 +12,14 @@ import type { ApplicationEvent } from '../../machines/frl/application/machine';
 import { viewOf } from '../../machines/frl/application/machine';
 import { stepIssues, type EditableStep } from '../../machines/frl/application/steps';
 import { organisationSchema } from '../../machines/shared/organisation';
-import { commit, completeSteps, loadApplication, type LoadedApplication } from './application.server';
+import {
+  commit,
+  completeSteps,
+  loadApplication,
+  requireOpenableStep,
+  requireOwnApplication,
+  type LoadedApplication,
+} from './application.server';
 import { isDatabaseUnreachable, isStorageFault } from '../../db/client';
 import { getDb } from '../db.server';
 import { log } from '../utils/log.server';
@@ -216,12 +223,14 @@ export async function saveStep(args: {
     const org = organisationSchema.safeParse(data.applicant.organisation);
     if (org.success) {
       const db = await getDb();
-      await updateOrganisation(db, user.organisation_id, org.data);
-      await recordAudit(db, {
-        actorUserId: user.id,
-        action: 'organisation.updated_from_application',
-        subjectType: 'organisation',
-        subjectId: user.organisation_id,
+      await db.transaction().execute(async (trx) => {
+        await updateOrganisation(trx, user.organisation_id, org.data);
+        await recordAudit(trx, {
+          actorUserId: user.id,
+          action: 'organisation.updated_from_application',
+          subjectType: 'organisation',
+          subjectId: user.organisation_id,
+        });
       });
     }
   }
@@ -251,4 +260,39 @@ export async function saveStep(args: {
     return redirect(`/antraege/${loaded.row.id}?hinweis=${raw ? 'gespeichert-mit-fehlern' : 'gespeichert'}`);
   }
   return redirect(`/antraege/${loaded.row.id}/${view}`);
+}
+
+/**
+ * After signing in again: saves the input that was posted while the session had expired. Only the
+ * user who typed it can apply it. The kept input is deleted only once it is saved; when a colleague
+ * saved in between, the conflict is returned to be shown beside the stored values (and the kept
+ * input stays until the user has decided). Otherwise the answer is where to go next.
+ */
+export async function restoreKeptInput(
+  user: CurrentUser & { organisation_id: number },
+  token: string,
+): Promise<Response | { conflict: Conflict; id: number; step: EditableStep }> {
+  const db = await getDb();
+  const pending = await findPendingSubmission(db, token, user.id);
+  if (!pending) return redirect('/antraege');
+  const match = /^\/antraege\/(\d+)\/([a-z]+)$/.exec(pending.path);
+  if (!match) {
+    await dropPendingSubmission(db, token, user.id);
+    return redirect('/antraege');
+  }
+  const loaded = await requireOwnApplication(user, match[1]);
+  const step = requireOpenableStep(loaded, match[2]);
+  if (step === 'pruefen' || step === 'anlagen') return redirect(`/antraege/${loaded.row.id}/${step}`);
+  const form = toFormData(pending.form.entries);
+  form.set('version', pending.form.version);
+  form.set('intent', 'speichern');
+  const response = await saveStep({ user, loaded, step, form });
+  if (response instanceof Response || !('data' in response)) {
+    await dropPendingSubmission(db, token, user.id);
+    return redirect(`/antraege/${loaded.row.id}?hinweis=wiederhergestellt`);
+  }
+  const conflict = (response.data as { conflict: Conflict | null }).conflict;
+  // Not expected for a plain save (invalid input is kept as pending input); never drop it silently.
+  if (!conflict) return redirect(`/antraege/${loaded.row.id}/${step}`);
+  return { conflict, id: loaded.row.id, step };
 }

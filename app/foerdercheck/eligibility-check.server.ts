@@ -55,13 +55,7 @@ export async function loadCheck(request: Request): Promise<LoadedCheck | null> {
   const user = row ? null : await getUser(request);
   const found = row ?? (user ? await latestEligibilityCheckOfUser(db, user.id) : undefined);
   if (!found) return null;
-  let persisted: unknown = null;
-  try {
-    persisted = JSON.parse(found.snapshot);
-  } catch {
-    persisted = null;
-  }
-  return { id: found.id, snapshot: restore(persisted) };
+  return { id: found.id, snapshot: restore(found.snapshot) };
 }
 
 export async function startCheck(request: Request, answers: CheckAnswers = {}): Promise<{ id: string; setCookie: string }> {

@@ -16,9 +16,7 @@ import { durationHint, inKindHint, proposalBasis, routeDescription, wordsFor } f
 import { formatEuroWhole } from '../../machines/shared/format';
 import { isEditable, reviewStatusLabel, statusOf } from '../../machines/frl/review/machine';
 import type { ApplicationAccess } from '../access.server';
-import { answersCheckOf, recordApplicationEvent } from '../../db/repositories/applications';
 import { restoreReview } from '../advice.server';
-import { getDb } from '../db.server';
 import {
   evaluateApplicationCached,
   requireOpenableStep,
@@ -39,8 +37,9 @@ import { catalogue } from '../redaktion.server';
 import { ConflictView } from '../components/antrag/conflict';
 import { DeclarationsStep } from '../components/antrag/declarations-step';
 import { ProjectStep } from '../components/antrag/project-step';
-import { ReviewStep } from '../components/antrag/review-step';
-import { reviewLoader } from '../antrag/check-answers.server';
+import { CheckAnswersStep } from '../components/antrag/check-answers-step';
+import { checkAnswersView, noteAnswersChecked } from '../antrag/check-answers.server';
+import { networkQuestionsOf } from '../antrag/network.server';
 import { ScheduleStep } from '../components/antrag/schedule-step';
 import { AutosaveStatus, useAutosave } from '../components/antrag/autosave';
 import { ErrorSummary } from '../components/fields';
@@ -51,7 +50,6 @@ import { flatten, toFormData } from '../utils/form-data';
 import { RETURN_PARAM, returnQuery, returnTarget } from '../utils/return-to';
 import { validateUnlessSkipped } from '../utils/validation';
 import { askPath, memberOf } from '../netzwerk-context.server';
-import { questionsFromApplication } from '../../db/repositories/netzwerk-context';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -128,7 +126,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     network: {
       ask: askPath(row.id, step),
       questions: member
-        ? (await questionsFromApplication(await getDb(), row.id, member.id)).map((q) => ({
+        ? (await networkQuestionsOf(row.id, member.id)).map((q) => ({
             link: `/netzwerk/themen/${q.threadId}`,
             title: q.title,
             step: stepInfo[q.step as StepId]?.title ?? null,
@@ -141,7 +139,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   if (step === 'pruefen') {
     if (base.editable) await noteAnswersChecked(user.id, row);
-    return { ...base, step, kind: 'review' as const, review: await reviewLoader(loaded, result) };
+    return { ...base, step, kind: 'checkAnswers' as const, checkAnswers: await checkAnswersView(loaded, result) };
   }
   if (step === 'anlagen') return { ...base, step, kind: 'attachments' as const, attachments: await attachmentsLoader(loaded, request) };
   const pending = loaded.snapshot.context.pending[step];
@@ -171,13 +169,6 @@ async function stepView(step: Exclude<EditableStep, 'anlagen'>, loaded: LoadedAp
     case 'erklaerungen':
       return { step, usesPortal: data.project.usesBeteiligungsportal === true };
   }
-}
-
-/** Opening "Angaben prüfen" is what marks it done on the task list; recorded once per state of the answers. */
-async function noteAnswersChecked(userId: number, row: { id: number; version: number }) {
-  const db = await getDb();
-  const check = await answersCheckOf(db, row.id);
-  if (!check || check.changedSince) await recordApplicationEvent(db, row.id, row.version, { userId, type: 'answers.checked' });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -465,14 +456,14 @@ function StepForm({ d }: { d: FormPage }) {
 
 export default function ApplicationStep() {
   const d = useLoaderData<typeof loader>();
-  if (d.kind === 'review') {
+  if (d.kind === 'checkAnswers') {
     return (
       <>
         <p className="caption">{d.title}</p>
         <h1>{stepInfo.pruefen.title}</h1>
         <StepNav nav={d.nav} current={d.step} id={d.id} />
         <AskTheNetwork />
-        <ReviewStep review={d.review} id={d.id} editable={d.editable} />
+        <CheckAnswersStep review={d.checkAnswers} id={d.id} editable={d.editable} />
       </>
     );
   }

@@ -29,7 +29,7 @@ import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { qualityChecksOfApplication } from '../qualitaetscheck.server';
 import { isReviewIntent, reviewFormAction } from '../review-actions.server';
-import { reviewLoader } from '../antrag/check-answers.server';
+import { checkAnswersView } from '../antrag/check-answers.server';
 import { ScrollTable } from '../components/scroll-table';
 import { hintsOf } from '../../db/repositories/netzwerk-context';
 import { hintSchema, maxHintNoteLength } from '../../machines/netzwerk/context';
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const status = statusOf(review);
   const assigned = isAssignedAdvisor(actor, review.context);
   const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
-  const summary = await reviewLoader(loaded, result);
+  const summary = await checkAnswersView(loaded, result);
   const threads = await threadsFor(access);
   const organisation = await findOrganisation(db, row.organisation_id);
 

@@ -1,13 +1,13 @@
 import { ApplicationDownloads } from './downloads';
 import { Link } from '@remix-run/react';
-import type { reviewLoader } from '../../antrag/check-answers.server';
+import type { checkAnswersView } from '../../antrag/check-answers.server';
 import { returnQuery } from '../../utils/return-to';
 import { EligibilityResultView } from '../eligibility/result';
 import { BudgetLinesTable } from './budget-lines';
 
-type Review = Awaited<ReturnType<typeof reviewLoader>>;
+type CheckAnswers = Awaited<ReturnType<typeof checkAnswersView>>;
 
-export function ReviewStep({ review, id, editable = true }: { review: Review; id: number; editable?: boolean }) {
+export function CheckAnswersStep({ review, id, editable = true }: { review: CheckAnswers; id: number; editable?: boolean }) {
   return (
     <>
       <p>
