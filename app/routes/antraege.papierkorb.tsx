@@ -13,6 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireApplicant(request);
   const deleted = await trashOf(user.organisation_id);
   return {
+    retentionDays: RETENTION_DAYS,
     items: deleted.map((d) => ({
       id: d.id,
       title: d.title,
@@ -30,11 +31,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Trash() {
-  const { items } = useLoaderData<typeof loader>();
+  const { items, retentionDays } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Gelöschte Anträge</h1>
-      <p>Gelöschte Anträge bleiben {RETENTION_DAYS} Tage hier und können wiederhergestellt werden.</p>
+      <p>Gelöschte Anträge bleiben {retentionDays} Tage hier und können wiederhergestellt werden.</p>
       {items.length === 0 ? (
         <p>Der Papierkorb ist leer.</p>
       ) : (
