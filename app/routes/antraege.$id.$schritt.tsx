@@ -463,7 +463,7 @@ export default function ApplicationStep() {
         <h1>{stepInfo.pruefen.title}</h1>
         <StepNav nav={d.nav} current={d.step} id={d.id} />
         <AskTheNetwork />
-        <CheckAnswersStep review={d.checkAnswers} id={d.id} editable={d.editable} />
+        <CheckAnswersStep answers={d.checkAnswers} id={d.id} editable={d.editable} />
       </>
     );
   }
