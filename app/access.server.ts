@@ -1,7 +1,7 @@
 import type { ApplicationRow } from '../db/schema';
 import { advisorMayRead, type ReviewSnapshot } from '../machines/frl/review/machine';
 import { actorOf, restoreReview } from './beratung/advice.server';
-import { findApplicationRow, loadApplication, type LoadedApplication } from './application.server';
+import { findApplicationRow, loadApplication, type LoadedApplication } from './antrag/application.server';
 import { requireRole, type CurrentUser } from './session.server';
 
 export type Reader = 'member' | 'advisor';

@@ -6,7 +6,7 @@ import { config } from './config.server';
 import { getDb } from './db.server';
 import { recheckOutdatedDrafts } from './regelwerk/workbench.server';
 import { log } from './utils/log.server';
-import { remindersOnce } from './fristen.server';
+import { remindersOnce } from './antrag/deadlines.server';
 import { topicDigestsOnce } from './netzwerk/topics.server';
 
 const EVERY_HOURS = 6;

@@ -9,10 +9,10 @@ import { isAssignedAdvisor, mayTakeDraft, reviewStatusLabel, statusOf } from '..
 import { formatDateTime } from '../../machines/shared/format';
 import { landkreisLabel } from '../../machines/shared/organisation';
 import type { ApplicationAccess } from '../access.server';
-import { evaluateApplicationCached } from '../application.server';
+import { evaluateApplicationCached } from '../antrag/application.server';
 import { getDb } from '../db.server';
 import { qualityChecksOfApplication } from '../qualitaetscheck/quality-check.server';
-import { reviewLoader } from '../review.server';
+import { checkAnswersView } from '../antrag/check-answers.server';
 import { actorOf, advisorNames, changedAfterCompletion, historyOf } from './advice.server';
 import { anchorOptions, threadsFor } from './comments.server';
 
@@ -68,7 +68,7 @@ export async function advisorPage(access: ApplicationAccess, notice: string | nu
   const status = statusOf(review);
   const assigned = isAssignedAdvisor(actor, review.context);
   const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
-  const summary = await reviewLoader(loaded, result);
+  const summary = await checkAnswersView(loaded, result);
   const threads = await threadsFor(access);
   const organisation = await findOrganisation(db, row.organisation_id);
   const changes = await changesForAdvisor(access);

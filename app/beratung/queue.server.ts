@@ -5,7 +5,7 @@ import { fundingRoutes, routeInfo, type FundingRoute } from '../../machines/frl/
 import { formatDate } from '../../machines/shared/format';
 import { landkreise, landkreisLabel, type Landkreis } from '../../machines/shared/organisation';
 import { readerOf } from '../access.server';
-import { findApplicationRow, loadApplication } from '../application.server';
+import { findApplicationRow, loadApplication } from '../antrag/application.server';
 import { getDb } from '../db.server';
 import type { CurrentUser } from '../session.server';
 import { reviewFormAction, type ReviewActionResult } from './advice-actions.server';

@@ -17,7 +17,7 @@ import {
   type ProofReviewSnapshot,
 } from '../../machines/umsetzung/sachbericht-beratung';
 import { formatDate } from '../../machines/shared/format';
-import { findApplicationRow, loadApplication } from '../application.server';
+import { findApplicationRow, loadApplication } from '../antrag/application.server';
 import { config } from '../config.server';
 import { getDb } from '../db.server';
 import type { CurrentUser } from '../session.server';

@@ -3,11 +3,11 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
-import { useRef } from 'react';
+import { useRef, type RefObject } from 'react';
 import { describeFormField } from '../../machines/frl/application/anchors';
 import { limitsFor, totalsFor } from '../../machines/frl/application/facts';
 import { hasBudget } from '../../machines/frl/application/budget';
-import { stepFormSchema, stepFormValues } from '../../machines/frl/application/forms';
+import { codecFor } from '../../machines/frl/application/codecs';
 import { overview, partOf, stepIds, stepInfo, stepOfCriterion, type EditableStep, type StepId } from '../../machines/frl/application/steps';
 import { fundingRoutes, type FundingRoute } from '../../machines/frl/routes';
 import { calendarYearsOf } from '../../machines/frl/predicates';
@@ -16,25 +16,30 @@ import { durationHint, inKindHint, proposalBasis, routeDescription, wordsFor } f
 import { formatEuroWhole } from '../../machines/shared/format';
 import { isEditable, reviewStatusLabel, statusOf } from '../../machines/frl/review/machine';
 import type { ApplicationAccess } from '../access.server';
-import { answersCheckOf, recordApplicationEvent } from '../../db/repositories/applications';
 import { restoreReview } from '../beratung/advice.server';
-import { getDb } from '../db.server';
-import { evaluateApplicationCached, requireOpenableStep, requireOwnApplication } from '../application.server';
+import {
+  evaluateApplicationCached,
+  requireOpenableStep,
+  requireOwnApplication,
+  type LoadedApplication,
+} from '../antrag/application.server';
 import { anchorOptions, handleCommentAction, isCommentIntent, threadsFor, type CommentFormError } from '../beratung/comments.server';
 import { CommentMarkersProvider, CommentThreads, NewCommentForm } from '../components/review/comments';
 import { userEntries } from '../utils/form-data';
-import { keepInputForSignIn, newRowId, saveStep } from '../antrag-step.server';
+import { keepInputForSignIn, newRowId, saveStep } from '../antrag/step.server';
 import { ApplicantStep } from '../components/antrag/applicant-step';
 import { AttachmentsStep } from '../components/antrag/attachments-step';
-import { attachmentsAction, attachmentsLoader } from '../attachments.server';
+import { attachmentsAction, attachmentsLoader } from '../antrag/attachments.server';
 import { BudgetStep, type BudgetView } from '../components/antrag/budget-step';
+import type { Fields } from '../components/antrag/common';
 import { costSuggestions, methodNotice } from '../methoden/methoden.server';
 import { catalogue } from '../methoden/redaktion.server';
 import { ConflictView } from '../components/antrag/conflict';
 import { DeclarationsStep } from '../components/antrag/declarations-step';
 import { ProjectStep } from '../components/antrag/project-step';
-import { ReviewStep } from '../components/antrag/review-step';
-import { reviewLoader } from '../review.server';
+import { CheckAnswersStep } from '../components/antrag/check-answers-step';
+import { checkAnswersView, noteAnswersChecked } from '../antrag/check-answers.server';
+import { networkQuestionsOf } from '../antrag/network.server';
 import { ScheduleStep } from '../components/antrag/schedule-step';
 import { AutosaveStatus, useAutosave } from '../components/antrag/autosave';
 import { ErrorSummary } from '../components/fields';
@@ -45,7 +50,6 @@ import { flatten, toFormData } from '../utils/form-data';
 import { RETURN_PARAM, returnQuery, returnTarget } from '../utils/return-to';
 import { validateUnlessSkipped } from '../utils/validation';
 import { askPath, memberOf } from '../netzwerk/context.server';
-import { questionsFromApplication } from '../../db/repositories/netzwerk-context';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -62,7 +66,7 @@ function importedCount(raw: string | null): number | null {
   return raw && /^[1-9]\d{0,3}$/.test(raw) ? Number(raw) : null;
 }
 
-function budgetView(loaded: Awaited<ReturnType<typeof requireOwnApplication>>, url: URL): BudgetView {
+function budgetView(loaded: LoadedApplication, url: URL): BudgetView {
   const { data, context } = loaded;
   const { start, end } = data.schedule;
   const years = start && end && end >= start ? calendarYearsOf(start, end) : [];
@@ -122,7 +126,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     network: {
       ask: askPath(row.id, step),
       questions: member
-        ? (await questionsFromApplication(await getDb(), row.id, member.id)).map((q) => ({
+        ? (await networkQuestionsOf(row.id, member.id)).map((q) => ({
             link: `/netzwerk/themen/${q.threadId}`,
             title: q.title,
             step: stepInfo[q.step as StepId]?.title ?? null,
@@ -135,39 +139,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   if (step === 'pruefen') {
     if (base.editable) await noteAnswersChecked(user.id, row);
-    return { ...base, kind: 'review' as const, review: await reviewLoader(loaded, result), form: null, attachments: null };
+    return { ...base, step, kind: 'checkAnswers' as const, checkAnswers: await checkAnswersView(loaded, result) };
   }
-  if (step === 'anlagen')
-    return { ...base, kind: 'attachments' as const, review: null, form: null, attachments: await attachmentsLoader(loaded, request) };
+  if (step === 'anlagen') return { ...base, step, kind: 'attachments' as const, attachments: await attachmentsLoader(loaded, request) };
   const pending = loaded.snapshot.context.pending[step];
-  const values = pending ?? stepFormValues(step, data);
-  const lastResult = pending ? parseWithZod(toFormData(flatten(pending)), { schema: stepFormSchema(step, newRowId) }).reply() : null;
-  const route = data.project.route;
-  const words = wordsFor(resolveParameters(context.table, context.date));
-  return {
-    ...base,
-    kind: 'form' as const,
-    review: null,
-    attachments: null,
-    form: {
-      values,
-      lastResult,
-      hasPending: pending !== undefined,
-      budget: step === 'kosten' ? budgetView(loaded, new URL(request.url)) : null,
-      costSuggestions: step === 'kosten' ? costSuggestions(data, await catalogue()) : [],
-      methodNotice: step === 'vorhaben' ? methodNotice(new URL(request.url).searchParams.get('methode')) : null,
-      usesPortal: data.project.usesBeteiligungsportal === true,
-      durationHint: route ? durationHint(route, words) : null,
-      routeHints: Object.fromEntries(fundingRoutes.map((r) => [r, routeDescription(r, words)])) as Record<FundingRoute, string>,
-    },
-  };
+  const values = pending ?? codecFor(step).values(data);
+  const lastResult = pending ? parseWithZod(toFormData(flatten(pending)), { schema: codecFor(step).schema(newRowId) }).reply() : null;
+  const form = { values, lastResult, hasPending: pending !== undefined };
+  return { ...base, kind: 'form' as const, form: { ...form, ...(await stepView(step, loaded, new URL(request.url))) } };
 }
 
-/** Opening "Angaben prüfen" is what marks it done on the task list; recorded once per state of the answers. */
-async function noteAnswersChecked(userId: number, row: { id: number; version: number }) {
-  const db = await getDb();
-  const check = await answersCheckOf(db, row.id);
-  if (!check || check.changedSince) await recordApplicationEvent(db, row.id, row.version, { userId, type: 'answers.checked' });
+/** What a step's form needs besides its values, per step (the component of each step takes exactly this). */
+async function stepView(step: Exclude<EditableStep, 'anlagen'>, loaded: LoadedApplication, url: URL) {
+  const { data, context } = loaded;
+  const words = wordsFor(resolveParameters(context.table, context.date));
+  switch (step) {
+    case 'antragsteller':
+      return { step };
+    case 'vorhaben':
+      return {
+        step,
+        methodNotice: methodNotice(url.searchParams.get('methode')),
+        routeHints: Object.fromEntries(fundingRoutes.map((r) => [r, routeDescription(r, words)])) as Record<FundingRoute, string>,
+      };
+    case 'zeitplan':
+      return { step, durationHint: data.project.route ? durationHint(data.project.route, words) : null };
+    case 'kosten':
+      return { step, budget: budgetView(loaded, url), costSuggestions: costSuggestions(data, await catalogue()) };
+    case 'erklaerungen':
+      return { step, usesPortal: data.project.usesBeteiligungsportal === true };
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -344,26 +345,45 @@ function Findings({ findings }: { findings: ReturnType<typeof useLoaderData<type
 /** Client-side validation never creates rows; the server assigns ids. */
 const noId = () => '';
 
-function StepForm() {
-  const d = useLoaderData<typeof loader>();
+type StepPage = ReturnType<typeof useLoaderData<typeof loader>>;
+type FormPage = Extract<StepPage, { kind: 'form' }>;
+
+/** One step's fields: each step component receives its own part of the loader data. */
+function StepFields({ d, fields, formRef }: { d: FormPage; fields: Fields; formRef: RefObject<HTMLFormElement | null> }) {
+  const view = d.form;
+  switch (view.step) {
+    case 'antragsteller':
+      return <ApplicantStep fields={fields} part={d.part} />;
+    case 'vorhaben':
+      return <ProjectStep fields={fields} part={d.part} routeHints={view.routeHints} applicationId={d.id} />;
+    case 'zeitplan':
+      return <ScheduleStep fields={fields} durationHint={view.durationHint} />;
+    case 'kosten':
+      return <BudgetStep fields={fields} view={view.budget} formRef={formRef} suggestions={view.costSuggestions} editable={d.editable} />;
+    case 'erklaerungen':
+      return <DeclarationsStep fields={fields} part={d.part} usesPortal={view.usesPortal} />;
+  }
+}
+
+/** The page of a step with a form (every step but Anlagen and Angaben prüfen). */
+function StepForm({ d }: { d: FormPage }) {
   const actionData = useActionData<typeof action>();
-  const step = d.step as EditableStep;
-  const schema = stepFormSchema(step, noId);
+  const step = d.form.step;
+  const schema = codecFor(step).schema(noId);
   const formRef = useRef<HTMLFormElement>(null);
   const autosave = useAutosave(formRef, d.version);
-  const lastResult = (actionData && 'result' in actionData ? (actionData.result as never) : null) ?? d.form!.lastResult ?? undefined;
+  const lastResult = (actionData && 'result' in actionData ? actionData.result : null) ?? d.form.lastResult ?? undefined;
   // The form id includes the version: after every save Conform starts from the stored values.
-  const [form, fields] = useForm<Record<string, any>>({
+  // The value the browser parses is never used here (the server saves); only its errors are.
+  const [form, fields] = useForm<Record<string, any>, unknown>({
     id: `antrag-${step}-v${d.version}`,
     lastResult,
-    defaultValue: d.form!.values as Record<string, any>,
+    defaultValue: d.form.values,
     constraint: getZodConstraint(schema),
     shouldValidate: 'onSubmit',
-    onValidate: ({ formData, submitter }) => validateUnlessSkipped(formData, submitter, schema) as never,
+    onValidate: ({ formData, submitter }) => validateUnlessSkipped(formData, submitter, schema),
   });
-  const conflict =
-    (actionData && 'conflict' in actionData ? (actionData.conflict as Parameters<typeof ConflictView>[0]['conflict'] | null) : null) ??
-    autosave.conflict;
+  const conflict = (actionData && 'conflict' in actionData ? actionData.conflict : null) ?? autosave.conflict;
   if (conflict) return <ConflictView conflict={conflict} id={d.id} step={step} />;
   const index = stepIds.indexOf(d.step) + 1;
   const nextLabel = d.returnTo === 'pruefen' ? 'Speichern und zurück zu „Angaben prüfen“' : 'Speichern und weiter';
@@ -374,14 +394,14 @@ function StepForm() {
       </p>
       <h1>{stepInfo[d.step].title}</h1>
       <StepNav nav={d.nav} current={d.step} id={d.id} />
-      {d.form!.methodNotice ? (
+      {d.form.step === 'vorhaben' && d.form.methodNotice ? (
         <div className="notice notice--success" role="status">
           <p>
-            {d.form!.methodNotice} <Link to={`/antraege/${d.id}/kosten#vorschlaege`}>Zu den Kostenvorschlägen</Link>
+            {d.form.methodNotice} <Link to={`/antraege/${d.id}/kosten#vorschlaege`}>Zu den Kostenvorschlägen</Link>
           </p>
         </div>
       ) : null}
-      {d.form!.hasPending ? (
+      {d.form.hasPending ? (
         <div className="notice notice--warning">
           <p>Hier sind Eingaben gespeichert, die noch korrigiert werden müssen. Sie sind unten markiert.</p>
         </div>
@@ -394,7 +414,7 @@ function StepForm() {
       <Findings findings={d.findings} />
       <StepComments formId={form.id} />
       <AskTheNetwork />
-      <ErrorSummary form={form} order={Object.keys((schema as unknown as { shape: Record<string, unknown> }).shape)} />
+      <ErrorSummary form={form} order={Object.keys(schema.shape)} />
       <CommentMarkersProvider threads={d.threads}>
         <FormProvider context={form.context}>
           <Form
@@ -409,21 +429,7 @@ function StepForm() {
             {d.returnTo ? <input type="hidden" name={RETURN_PARAM} value={d.returnTo} /> : null}
             <input type="hidden" name="version" value={autosave.version} readOnly />
             <fieldset disabled={!d.editable} className="fieldset-plain">
-              {step === 'antragsteller' ? <ApplicantStep fields={fields as never} part={d.part} /> : null}
-              {step === 'vorhaben' ? (
-                <ProjectStep fields={fields as never} part={d.part} routeHints={d.form!.routeHints} applicationId={d.id} />
-              ) : null}
-              {step === 'zeitplan' ? <ScheduleStep fields={fields as never} durationHint={d.form!.durationHint} /> : null}
-              {step === 'kosten' ? (
-                <BudgetStep
-                  fields={fields as never}
-                  view={d.form!.budget! as BudgetView}
-                  formRef={formRef}
-                  suggestions={d.form!.costSuggestions}
-                  editable={d.editable}
-                />
-              ) : null}
-              {step === 'erklaerungen' ? <DeclarationsStep fields={fields as never} part={d.part} usesPortal={d.form!.usesPortal} /> : null}
+              <StepFields d={d} fields={fields} formRef={formRef} />
             </fieldset>
             {d.editable ? (
               <div className="step-actions">
@@ -450,14 +456,14 @@ function StepForm() {
 
 export default function ApplicationStep() {
   const d = useLoaderData<typeof loader>();
-  if (d.kind === 'review') {
+  if (d.kind === 'checkAnswers') {
     return (
       <>
         <p className="caption">{d.title}</p>
         <h1>{stepInfo.pruefen.title}</h1>
         <StepNav nav={d.nav} current={d.step} id={d.id} />
         <AskTheNetwork />
-        <ReviewStep review={d.review!} id={d.id} editable={d.editable} />
+        <CheckAnswersStep answers={d.checkAnswers} id={d.id} editable={d.editable} />
       </>
     );
   }
@@ -472,10 +478,10 @@ export default function ApplicationStep() {
         <Findings findings={d.findings} />
         <StepComments formId={null} />
         <AskTheNetwork />
-        <AttachmentsStep view={d.attachments!} id={d.id} editable={d.editable} returnTo={d.returnTo} />
+        <AttachmentsStep view={d.attachments} id={d.id} editable={d.editable} returnTo={d.returnTo} />
       </>
     );
   }
   // A new step (or a new version after a save) starts a fresh form, autosave timer and all.
-  return <StepForm key={`${d.step}-${d.version}`} />;
+  return <StepForm key={`${d.step}-${d.version}`} d={d} />;
 }

@@ -11,7 +11,9 @@ import {
 } from '../../machines/frl/application/steps';
 import { currentCalls } from '../../machines/frl/calls';
 import { verdictLabel } from '../../machines/frl/engine';
-import { evaluateApplicationCached, requireOwnApplication, routeLabel } from '../application.server';
+import { evaluateApplicationCached, requireOwnApplication, routeLabel } from '../antrag/application.server';
+import { answersCheckFor } from '../antrag/check-answers.server';
+import { threadHintsOf } from '../antrag/network.server';
 import { ApplicationDownloads } from '../components/antrag/downloads';
 import { CallNotice } from '../components/call-notice';
 import { EligibilityResultView } from '../components/eligibility/result';
@@ -20,12 +22,9 @@ import { advisorNames, changedAfterCompletion, historyOf, restoreReview } from '
 import { openCountsByStep, threadsFor } from '../beratung/comments.server';
 import { QualityCheckPanel } from '../components/qualitaetscheck/application-panel';
 import { qualityCheckPanelOf } from '../qualitaetscheck/quality-check.server';
-import { answersCheckOf } from '../../db/repositories/applications';
-import { getDb } from '../db.server';
 import { rulesOptions } from '../rules.server';
 import { requireApplicant } from '../session.server';
 import type { EditableStep } from '../../machines/frl/application/steps';
-import { hintsOf } from '../../db/repositories/netzwerk-context';
 import { memberOf } from '../netzwerk/context.server';
 import { formatDateTime } from '../../machines/shared/format';
 
@@ -52,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const history = await historyOf(review);
   const pendingSteps = Object.keys(loaded.snapshot.context.pending) as EditableStep[];
   const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
-  const steps = withRuleFindings(overview(data, context, pendingSteps, await answersCheckOf(await getDb(), row.id)), result.findings);
+  const steps = withRuleFindings(overview(data, context, pendingSteps, await answersCheckFor(row.id)), result.findings);
   const { calls } = await rulesOptions();
   const call = currentCalls(calls, context.date);
   const url = new URL(request.url);
@@ -64,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     route: routeLabel(data.project.route ?? null),
     // Advisors' pointers to network threads (issue 20 Nr. 6, ADR 0075); non-members see the title only.
     networkMember: member !== null,
-    threadHints: (await hintsOf(await getDb(), row.id)).map((h) => ({
+    threadHints: (await threadHintsOf(row.id)).map((h) => ({
       id: h.id,
       link: `/netzwerk/themen/${h.threadId}`,
       title: h.title,

@@ -30,13 +30,13 @@ import {
 } from '../../machines/shared/csv-import';
 import { formatEuro } from '../../machines/shared/format';
 import { restoreReview } from '../beratung/advice.server';
-import { newRowId } from '../antrag-step.server';
-import { requireOpenableStep, requireOwnApplication, type LoadedApplication } from '../application.server';
+import { newRowId } from '../antrag/step.server';
+import { requireOpenableStep, requireOwnApplication, type LoadedApplication } from '../antrag/application.server';
 import { ColumnSelect, CsvFileStep } from '../components/csv-import';
 import { CsrfInput } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
 import { assertCsrf, readProtectedForm } from '../csrf.server';
-import { appendCostLines } from '../kosten-import.server';
+import { appendCostLines } from '../antrag/cost-import.server';
 import { requireApplicant } from '../session.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { costLineTemplate } from '../../machines/frl/application/cost-line-import';
 import { toCsv } from '../../machines/shared/csv';
-import { requireOwnApplication } from '../application.server';
+import { requireOwnApplication } from '../antrag/application.server';
 import { requireApplicant } from '../session.server';
 
 /**

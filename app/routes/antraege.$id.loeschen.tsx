@@ -3,11 +3,10 @@ import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { isEditable, reviewStatusLabel, statusOf } from '../../machines/frl/review/machine';
 import { restoreReview } from '../beratung/advice.server';
-import { softDeleteApplication } from '../../db/repositories/applications';
-import { requireOwnApplication, type LoadedApplication } from '../application.server';
+import { requireOwnApplication, type LoadedApplication } from '../antrag/application.server';
+import { deleteDraft } from '../antrag/drafts.server';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
 import { requireApplicant } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Antrag löschen – Förderlotse Bürgerbeteiligung' }];
@@ -38,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  await softDeleteApplication(await getDb(), loaded.row.id, user.id);
+  await deleteDraft(loaded, user.id);
   return redirect('/antraege?hinweis=geloescht');
 }
 

@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { listApplicationEvents } from '../../db/repositories/applications';
 import { describePath, describeValue } from '../../machines/frl/application/anchors';
 import { stepInfo, type StepId } from '../../machines/frl/application/steps';
 import { attachmentTypes } from '../../machines/frl/catalogues';
 import { reviewStatusLabel, type ReviewStatus } from '../../machines/frl/review/machine';
 import { formatDateTime } from '../../machines/shared/format';
 import { requireReadableApplication } from '../access.server';
-import { getDb } from '../db.server';
+import { historyPage } from '../antrag/history.server';
 import { ScrollTable } from '../components/scroll-table';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -50,21 +49,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { row, data } = access.loaded;
   const url = new URL(request.url);
   const before = Number(url.searchParams.get('vor'));
-  const events = await listApplicationEvents(await getDb(), row.id, {
+  const { events, olderFrom } = await historyPage(access, {
     beforeId: Number.isInteger(before) && before > 0 ? before : undefined,
-    limit: PAGE + 1,
+    pageSize: PAGE,
   });
-  const page = events.slice(0, PAGE);
-  const visible = page.filter((e) => access.as === 'advisor' || JSON.parse(e.details).internal !== true);
   return {
     id: row.id,
     title: data.project.title?.trim() || 'Antrag ohne Titel',
     as: access.as,
-    older: events.length > PAGE ? page.at(-1)!.id : null,
+    older: olderFrom,
     newest: !before,
-    events: visible.map((e) => {
-      const details = JSON.parse(e.details) as Record<string, unknown>;
-      const changes = JSON.parse(e.changes) as Array<{ path: string; before?: unknown; after?: unknown }>;
+    events: events.map((e) => {
+      const { details, changes } = e;
       let what = labels[e.type] ?? e.type;
       if (e.type.startsWith('status.')) {
         what = isStatus(details.to) ? `Stand: ${reviewStatusLabel[details.to]}` : 'Stand geändert';

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { listAdvisors } from '../../db/repositories/review';
 import { overview, type EditableStep } from '../../machines/frl/application/steps';
 import { verdictLabel } from '../../machines/frl/engine';
 import { decisionSchema, endAdviceSchema, requestAdviceSchema, submissionSchema, withdrawSchema } from '../../machines/frl/review/forms';
@@ -8,11 +7,11 @@ import { reviewStatusLabel, statusOf, type ReviewStatus } from '../../machines/f
 import { formatDate } from '../../machines/shared/format';
 import { requireReadableApplication } from '../access.server';
 import { advisorNames, historyOf } from '../beratung/advice.server';
-import { evaluateApplicationCached } from '../application.server';
+import { evaluateApplicationCached } from '../antrag/application.server';
+import { advisorsToChoose } from '../antrag/status.server';
 import { CheckboxField, RadioGroup, SelectField, TextAreaField, TextField } from '../components/fields';
 import { AnswerWithoutForm, ReviewForm, StatusHistory } from '../components/review/status-forms';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
 import { isReviewIntent, reviewFormAction, type ReviewIntent } from '../beratung/advice-actions.server';
 import { todayInSaxony } from '../rules.server';
 
@@ -40,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
   const pending = Object.keys(loaded.snapshot.context.pending) as EditableStep[];
   const complete = overview(data, context, pending).every((s) => s.step === 'pruefen' || s.status === 'erledigt');
-  const advisors = await listAdvisors(await getDb());
+  const advisors = await advisorsToChoose();
   return {
     id: row.id,
     title: data.project.title?.trim() || 'Antrag ohne Titel',

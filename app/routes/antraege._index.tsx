@@ -1,18 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { countApplications, createApplication, findApplication, listApplications } from '../../db/repositories/applications';
-import { findOrganisation, organisationToData } from '../../db/repositories/organisations';
-import { listImplementationsOfOrganisation } from '../../db/repositories/implementations';
 import { callStatusOn } from '../../machines/frl/calls';
 import { verdictLabel, type Verdict } from '../../machines/frl/engine';
 import { isEditable, reviewStatusLabel, type ReviewStatus } from '../../machines/frl/review/machine';
 import { formatDate, formatDateTime, formatEuro } from '../../machines/shared/format';
-import { organisationSchema } from '../../machines/shared/organisation';
-import { evaluateApplication, freshSnapshot, metaFor, persisted, restoreSnapshot, routeLabel, stepContextFor } from '../application.server';
+import { routeLabel } from '../antrag/application.server';
+import { draftsOverview, duplicateDraft } from '../antrag/drafts.server';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireApplicant } from '../session.server';
 import { ScrollTable } from '../components/scroll-table';
@@ -35,27 +31,12 @@ const statusTag: Record<ReviewStatus, 'grey' | 'blue' | 'yellow' | 'green' | 're
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireApplicant(request);
-  const db = await getDb();
-  const organisation = await findOrganisation(db, user.organisation_id);
-  if (!organisation) throw new Response('Nicht gefunden', { status: 404 });
   const url = new URL(request.url);
-  const total = await countApplications(db, user.organisation_id);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(pages, Math.max(1, Number(url.searchParams.get('seite')) || 1));
-  const [drafts, deleted] = await Promise.all([
-    listApplications(db, user.organisation_id, { deleted: false, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    listApplications(db, user.organisation_id, { deleted: true, limit: 1 }),
-  ]);
+  const { drafts, hasDeleted, ...overview } = await draftsOverview(user, Number(url.searchParams.get('seite')), PAGE_SIZE);
   const { calls } = await rulesOptions();
   const call = callStatusOn(calls, todayInSaxony());
-  const inImplementation = (await listImplementationsOfOrganisation(db, user.organisation_id)).length;
   return {
-    inImplementation,
-    page,
-    pages,
-    total,
-    organisationName: organisation.name,
-    masterDataComplete: organisationSchema.safeParse(organisationToData(organisation)).success,
+    ...overview,
     drafts: drafts.map((d) => ({
       id: d.id,
       title: d.title,
@@ -69,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       updatedAt: formatDateTime(d.updated_at),
       updatedBy: d.updated_by_name,
     })),
-    hasDeleted: deleted.length > 0,
+    hasDeleted,
     call:
       call.status === 'open'
         ? `${call.call.title}: Einreichung bei der SAB bis ${formatDate(call.call.deadline)}.`
@@ -84,24 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireApplicant(request);
   const form = await readProtectedForm(request);
   if (form.get('intent') !== 'duplicate') throw new Response('Unbekannte Aktion.', { status: 400 });
-  const db = await getDb();
-  const source = await findApplication(db, Number(form.get('id')));
-  if (!source || source.organisation_id !== user.organisation_id) throw new Response('Nicht gefunden', { status: 404 });
-  const context = await stepContextFor(db, null);
-  const original = restoreSnapshot(source.snapshot, context).context.data;
-  const data = structuredClone(original);
-  data.project.title = `Kopie von ${original.project.title?.trim() || 'Antrag ohne Titel'}`.slice(0, 200);
-  const snapshot = freshSnapshot(data, context);
-  const eligibility = await evaluateApplication(data, context);
-  const copy = await db.transaction().execute((trx) =>
-    createApplication(trx, {
-      organisationId: user.organisation_id,
-      userId: user.id,
-      snapshot: persisted(snapshot),
-      meta: metaFor(snapshot, eligibility, context),
-      sourceCheckId: null,
-    }),
-  );
+  const copy = await duplicateDraft(user, Number(form.get('id')));
   return redirect(`/antraege/${copy.id}?hinweis=kopiert`);
 }
 

@@ -3,7 +3,7 @@ import { redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
-import { createFeed, feedState, removeFeed } from '../fristen.server';
+import { createFeed, feedState, removeFeed } from '../antrag/deadlines.server';
 import { formatDate } from '../../machines/shared/format';
 import { ScrollTable } from '../components/scroll-table';
 import { todayInSaxony } from '../rules.server';

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { organisationCalendar } from '../fristen.server';
+import { organisationCalendar } from '../antrag/deadlines.server';
 import { requireApplicant } from '../session.server';
 
 /** The due dates of all the organisation's projects in implementation in one calendar file (issue 19 Nr. 6). */

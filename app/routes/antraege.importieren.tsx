@@ -1,14 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { createApplication } from '../../db/repositories/applications';
-import { findOrganisation, organisationToData } from '../../db/repositories/organisations';
 import { APPLICATION_JSON_SCHEMA_PATH, decodeJsonFile, importApplication } from '../../forms/antrag/json';
-import { evaluateApplication, freshSnapshot, metaFor, persisted, stepContextFor } from '../application.server';
+import { importDraft } from '../antrag/drafts.server';
 import { MessageSummary } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
 import { requireApplicant } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Antrag aus JSON-Datei importieren – Förderlotse Bürgerbeteiligung' }];
@@ -50,29 +47,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<ActionResult>({ errors: [...imported.errors.slice(0, 20), ...more], text: pasted, source }, { status: 400 });
   }
 
-  const db = await getDb();
-  const organisation = await findOrganisation(db, user.organisation_id);
-  if (!organisation) throw new Response('Nicht gefunden', { status: 404 });
-  const master = organisationToData(organisation);
-  const applicationData = imported.data;
-  // The draft belongs to the importing organisation: its master data replaces a foreign snapshot.
-  const foreign =
-    applicationData.applicant.organisation !== undefined &&
-    JSON.stringify(applicationData.applicant.organisation) !== JSON.stringify(master);
-  if (foreign || !applicationData.applicant.organisation) applicationData.applicant.organisation = master;
-  const context = await stepContextFor(db, null);
-  const snapshot = freshSnapshot(applicationData, context);
-  const eligibility = await evaluateApplication(applicationData, context);
-  const row = await db.transaction().execute(async (trx) => {
-    const created = await createApplication(trx, {
-      organisationId: user.organisation_id,
-      userId: user.id,
-      snapshot: persisted(snapshot),
-      meta: metaFor(snapshot, eligibility, context),
-    });
-    return created;
-  });
-  return redirect(`/antraege/${row.id}?hinweis=${foreign ? 'importiert-stammdaten' : 'importiert'}`);
+  const { id, foreign } = await importDraft(user, imported.data);
+  return redirect(`/antraege/${id}?hinweis=${foreign ? 'importiert-stammdaten' : 'importiert'}`);
 }
 
 export default function ImportApplication() {

@@ -1,15 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { createApplication } from '../../db/repositories/applications';
-import { findOrganisation, organisationToData } from '../../db/repositories/organisations';
-import { applicationFromCheck, applicationFromOrganisation } from '../../machines/frl/application/prefill';
 import { currentStep } from '../../machines/frl/foerdercheck/machine';
-import { evaluateApplication, freshSnapshot, metaFor, persisted, stepContextFor } from '../application.server';
+import { startDraft } from '../antrag/drafts.server';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
-import { loadCheck } from '../foerdercheck.server';
+import { loadCheck } from '../foerdercheck/eligibility-check.server';
 import { requireApplicant } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Neuen Antrag beginnen – Förderlotse Bürgerbeteiligung' }];
@@ -23,24 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireApplicant(request);
   const form = await readProtectedForm(request);
-  const db = await getDb();
-  const organisation = await findOrganisation(db, user.organisation_id);
-  if (!organisation) throw new Response('Nicht gefunden', { status: 404 });
-  const master = organisationToData(organisation);
   const check = form.get('ausFoerdercheck') === '1' ? await loadCheck(request) : null;
-  const data = check ? applicationFromCheck(master, check.snapshot.context.answers) : applicationFromOrganisation(master);
-  const context = await stepContextFor(db, null);
-  const snapshot = freshSnapshot(data, context);
-  const eligibility = await evaluateApplication(data, context);
-  const row = await db.transaction().execute((trx) =>
-    createApplication(trx, {
-      organisationId: user.organisation_id,
-      userId: user.id,
-      snapshot: persisted(snapshot),
-      meta: metaFor(snapshot, eligibility, context),
-      sourceCheckId: check?.id ?? null,
-    }),
-  );
+  const row = await startDraft(user, check);
   return redirect(`/antraege/${row.id}${check ? '?hinweis=aus-foerdercheck' : ''}`);
 }
 

@@ -1,31 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { findApplication, listApplications, restoreApplication } from '../../db/repositories/applications';
-import { RETENTION_DAYS } from '../../db/repositories/housekeeping';
 import { formatDate, formatDateTime } from '../../machines/shared/format';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
-import { getDb } from '../db.server';
+import { RETENTION_DAYS, restoreDraft, trashOf } from '../antrag/drafts.server';
 import { requireApplicant } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Papierkorb – Förderlotse Bürgerbeteiligung' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireApplicant(request);
-  const db = await getDb();
-  // What is past its 30 days is gone for the user now, though the housekeeping (once per round across
-  // all instances, ADR 0036) deletes it only at its next run.
-  const cutoff = Date.now() - RETENTION_DAYS * 86_400_000;
-  const deleted = (await listApplications(db, user.organisation_id, { deleted: true })).filter(
-    (d) => new Date(d.deleted_at!).getTime() > cutoff,
-  );
+  const deleted = await trashOf(user.organisation_id);
   return {
+    retentionDays: RETENTION_DAYS,
     items: deleted.map((d) => ({
       id: d.id,
       title: d.title,
-      deletedAt: formatDateTime(d.deleted_at!),
-      purgeOn: formatDate(new Date(new Date(d.deleted_at!).getTime() + RETENTION_DAYS * 86_400_000).toISOString()),
+      deletedAt: formatDateTime(d.deleted_at),
+      purgeOn: formatDate(new Date(new Date(d.deleted_at).getTime() + RETENTION_DAYS * 86_400_000).toISOString()),
     })),
   };
 }
@@ -33,21 +26,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireApplicant(request);
   const form = await readProtectedForm(request);
-  const db = await getDb();
-  const row = await findApplication(db, Number(form.get('id')), { includeDeleted: true });
-  const expired = row?.deleted_at ? new Date(row.deleted_at).getTime() <= Date.now() - RETENTION_DAYS * 86_400_000 : false;
-  if (!row || row.organisation_id !== user.organisation_id || !row.deleted_at || expired)
-    throw new Response('Nicht gefunden', { status: 404 });
-  await restoreApplication(db, row.id, user.id);
+  await restoreDraft(user, Number(form.get('id')));
   return redirect('/antraege?hinweis=wiederhergestellt');
 }
 
 export default function Trash() {
-  const { items } = useLoaderData<typeof loader>();
+  const { items, retentionDays } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Gelöschte Anträge</h1>
-      <p>Gelöschte Anträge bleiben {RETENTION_DAYS} Tage hier und können wiederhergestellt werden.</p>
+      <p>Gelöschte Anträge bleiben {retentionDays} Tage hier und können wiederhergestellt werden.</p>
       {items.length === 0 ? (
         <p>Der Papierkorb ist leer.</p>
       ) : (

@@ -18,7 +18,7 @@ import { CsrfInput, PostForm } from '../components/forms';
 import { LivePreview } from '../components/foerdercheck/live-preview';
 import { QuestionFields, questionHint } from '../components/foerdercheck/question-fields';
 import { readProtectedForm } from '../csrf.server';
-import { loadCheck, saveCheck, type LoadedCheck } from '../foerdercheck.server';
+import { loadCheck, saveCheck, type LoadedCheck } from '../foerdercheck/eligibility-check.server';
 import { useFocusHeadingAfterNavigation } from '../hooks/use-focus-heading';
 import { returnQuery, returnTarget, RETURN_PARAM } from '../utils/return-to';
 import { validateUnlessSkipped } from '../utils/validation';

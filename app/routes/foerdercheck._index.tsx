@@ -7,7 +7,7 @@ import { currentCalls } from '../../machines/frl/calls';
 import { CallNotice } from '../components/call-notice';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
-import { loadCheck, startCheck } from '../foerdercheck.server';
+import { loadCheck, startCheck } from '../foerdercheck/eligibility-check.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { documentPage, loadAsDocument } from '../utils/page-scripts';
 

@@ -3,7 +3,7 @@ import { currentStep } from '../../machines/frl/foerdercheck/machine';
 import { previewAnswer } from '../../machines/frl/foerdercheck/preview';
 import { type QuestionId, questionIds } from '../../machines/frl/foerdercheck/questions';
 import { readProtectedForm } from '../csrf.server';
-import { loadCheck } from '../foerdercheck.server';
+import { loadCheck } from '../foerdercheck/eligibility-check.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { RETURN_PARAM } from '../utils/return-to';
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { organisationCalendar, organisationOfToken } from '../fristen.server';
+import { organisationCalendar, organisationOfToken } from '../antrag/deadlines.server';
 
 /**
  * The subscribed calendar (issue 19 Nr. 6, ADR 0067): the same file as the download, for calendar

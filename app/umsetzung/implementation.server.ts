@@ -19,7 +19,7 @@ import type { ImplementationReceiptRow, ImplementationRow } from '../../db/schem
 import type { GrantFacts } from '../../forms/umsetzung/grant-facts';
 import { formatDate, formatEuro } from '../../machines/shared/format';
 import { restoreReview } from '../beratung/advice.server';
-import { requireOwnApplication, type LoadedApplication } from '../application.server';
+import { requireOwnApplication, type LoadedApplication } from '../antrag/application.server';
 import { getDb } from '../db.server';
 import { todayInSaxony } from '../rules.server';
 import type { CurrentUser } from '../session.server';

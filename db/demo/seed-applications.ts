@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { asFileStore, type FileStore } from '../file-store';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { requiredAttachments } from '../../machines/frl/application/steps';
+import { requiredAttachments } from '../../machines/frl/application/codecs/anlagen';
 import { knownCalls } from '../../machines/frl/calls';
 import { evaluateData, freshSnapshot, metaFor, persistedSnapshot } from '../../machines/frl/application/snapshot';
 import type { ApplicationData } from '../../machines/frl/application/schema';

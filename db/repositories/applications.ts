@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
 import type { ApplicationEventRow, ApplicationRow, AttachmentRow, Database } from '../schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -257,12 +258,44 @@ export async function answersCheckOf(db: Executor, applicationId: number): Promi
   return { checkedAt: checked.at, changedSince: changed !== undefined };
 }
 
-/** Events of an application, newest first; `beforeId` pages back through older ones. */
+/**
+ * An application's stored snapshot, decoded from its JSON column: null when unreadable. Its shape
+ * is the statechart's and is checked (and salvaged) when the wizard is restored (app/antrag).
+ */
+const snapshotColumn = z.string().transform((text): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+});
+export const decodeSnapshot = (row: Pick<ApplicationRow, 'snapshot'>): unknown => snapshotColumn.parse(row.snapshot);
+
+/** An event's JSON columns as written by `recordApplicationEvent`. */
+const eventDetails = z.record(z.string(), z.unknown());
+const eventChanges = z.array(z.looseObject({ path: z.string(), before: z.unknown().optional(), after: z.unknown().optional() }));
+const fromJson = <T>(schema: z.ZodType<T>) =>
+  z
+    .string()
+    .transform((text): unknown => JSON.parse(text))
+    .pipe(schema);
+const eventDetailsColumn = fromJson(eventDetails);
+const eventChangesColumn = fromJson(eventChanges);
+
+export type ApplicationEventChange = z.output<typeof eventChanges>[number];
+export type ApplicationEventListItem = Omit<ApplicationEventRow, 'details' | 'changes'> & {
+  user_name: string | null;
+  user_role: string | null;
+  details: Record<string, unknown>;
+  changes: ApplicationEventChange[];
+};
+
+/** Events of an application, newest first, their JSON columns decoded; `beforeId` pages back through older ones. */
 export async function listApplicationEvents(
   db: Executor,
   applicationId: number,
   options: { beforeId?: number; limit?: number } = {},
-): Promise<Array<ApplicationEventRow & { user_name: string | null; user_role: string | null }>> {
+): Promise<ApplicationEventListItem[]> {
   let query = db
     .selectFrom('application_events')
     .leftJoin('users', 'users.id', 'application_events.user_id')
@@ -270,10 +303,11 @@ export async function listApplicationEvents(
     .select(['users.name as user_name', 'users.role as user_role'])
     .where('application_id', '=', applicationId);
   if (options.beforeId) query = query.where('application_events.id', '<', options.beforeId);
-  return query
+  const rows = await query
     .orderBy('application_events.id', 'desc')
     .limit(options.limit ?? 500)
     .execute();
+  return rows.map((row) => ({ ...row, details: eventDetailsColumn.parse(row.details), changes: eventChangesColumn.parse(row.changes) }));
 }
 
 // ---- attachments ----------------------------------------------------------------------------
@@ -350,10 +384,15 @@ export async function keepPendingSubmission(
     .execute();
 }
 
+/** The kept form as `keepPendingSubmission` wrote it: the posted entries and the version they were typed on. */
+const pendingFormColumn = fromJson(
+  z.object({ entries: z.array(z.tuple([z.string(), z.string()])).catch([]), version: z.string().catch('') }),
+);
+
 /** The input kept for its user; it stays until `dropPendingSubmission` (after it was saved). */
 export async function findPendingSubmission(db: Executor, id: string, userId: number) {
   const row = await db.selectFrom('pending_submissions').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
-  return row ? { path: row.path, form: JSON.parse(row.form) as Record<string, unknown> } : undefined;
+  return row ? { path: row.path, form: pendingFormColumn.parse(row.form) } : undefined;
 }
 
 export async function dropPendingSubmission(db: Executor, id: string, userId: number) {

@@ -1,8 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
 import type { Database, EligibilityCheck } from '../schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * The stored snapshot, decoded from its JSON column: null when unreadable. Its shape is the
+ * statechart's and is checked when the check is restored (app/foerdercheck, `restore`).
+ */
+const snapshotColumn = z.string().transform((text): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+});
+
+/** A stored check with its snapshot decoded. */
+export type StoredEligibilityCheck = Omit<EligibilityCheck, 'snapshot'> & { snapshot: unknown };
+
+const decoded = (row: EligibilityCheck | undefined): StoredEligibilityCheck | undefined =>
+  row && { ...row, snapshot: snapshotColumn.parse(row.snapshot) };
 
 export async function createEligibilityCheck(
   db: Executor,
@@ -24,8 +43,8 @@ export async function createEligibilityCheck(
     .executeTakeFirstOrThrow();
 }
 
-export async function findEligibilityCheck(db: Executor, id: string): Promise<EligibilityCheck | undefined> {
-  return db.selectFrom('eligibility_checks').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findEligibilityCheck(db: Executor, id: string): Promise<StoredEligibilityCheck | undefined> {
+  return decoded(await db.selectFrom('eligibility_checks').selectAll().where('id', '=', id).executeTakeFirst());
 }
 
 export async function saveEligibilityCheck(
@@ -46,12 +65,14 @@ export async function saveEligibilityCheck(
     .execute();
 }
 
-export async function latestEligibilityCheckOfUser(db: Executor, userId: number): Promise<EligibilityCheck | undefined> {
-  return db
-    .selectFrom('eligibility_checks')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .orderBy('updated_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+export async function latestEligibilityCheckOfUser(db: Executor, userId: number): Promise<StoredEligibilityCheck | undefined> {
+  return decoded(
+    await db
+      .selectFrom('eligibility_checks')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('updated_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  );
 }

@@ -35,7 +35,8 @@ export const euroAmount = z
 
 const text = z.string().max(5000, { error: 'Höchstens 5.000 Zeichen.' });
 
-export const partnerSchema = z.strictObject({
+/** A Verbund partner as a fact of the rules (not the stored partner row: ../application/schema.ts). */
+const partnerFactSchema = z.strictObject({
   name: z.string().max(200).optional(),
   kind: z.enum(organisationKinds, { error: `Erwartet eine Organisationsart: ${organisationKinds.join(', ')}.` }),
 });
@@ -131,7 +132,7 @@ const factFields = {
   verbund: z
     .strictObject({
       /** Listed partners; an empty list (a Verbund without partners) is a contradiction the rules report. */
-      partners: z.array(partnerSchema).optional(),
+      partners: z.array(partnerFactSchema).optional(),
       /** When the partners are not listed one by one (Förder-Check). */
       allPartnersGebietskoerperschaften: z.boolean().optional(),
       leadNamed: z.boolean().optional(),

@@ -20,7 +20,7 @@ afterEach(async () => {
   await cleanup();
 });
 
-const server = () => import('../../app/fristen.server');
+const server = () => import('../../app/antrag/deadlines.server');
 
 async function project() {
   const member = (await findUserByEmail(db, 'verein@demo.example'))!;

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { describe, expect, it } from 'vitest';
-import { applyStepForm, stepFormSchema } from '../../machines/frl/application/forms';
+import { codecFor } from '../../machines/frl/application/codecs';
 import { totalsFor } from '../../machines/frl/application/facts';
 import { sampleVereinApplication } from '../../db/demo/applications';
 import { shippedParameters } from '../../machines/frl/parameters';
@@ -10,7 +10,7 @@ function submit(entries: Record<string, string>) {
   const form = new FormData();
   for (const [name, value] of Object.entries(entries)) form.append(name, value);
   let n = 0;
-  return parseWithZod(form, { schema: stepFormSchema('kosten', () => `neu-${++n}`) });
+  return parseWithZod(form, { schema: codecFor('kosten').schema(() => `neu-${++n}`) });
 }
 
 describe('Kosten form', () => {
@@ -49,7 +49,7 @@ describe('Kosten form', () => {
     });
     expect(result.status).toBe('success');
     if (result.status !== 'success') return;
-    const data = applyStepForm(sampleVereinApplication(), 'kosten', result.value as never);
+    const data = codecFor('kosten').apply(sampleVereinApplication(), result.value as never);
     expect(data.budget.inKind[0]!.period).toBe('2027-05');
     const totals = totalsFor(data, shippedParameters, '2027-01-01');
     expect(totals.byYear.find((y) => y.year === 2027)!.cents).toBeGreaterThanOrEqual(20_000);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { $ZodType } from 'zod/v4/core';
 import { flatten } from '../../app/utils/form-data';
 import { describeFormField, describePath, describeValue } from '../../machines/frl/application/anchors';
-import { stepFormValues } from '../../machines/frl/application/forms';
+import { codecFor } from '../../machines/frl/application/codecs';
 import type { EditableStep } from '../../machines/frl/application/steps';
 import { applicationDataSchema, emptyApplication, type ApplicationData } from '../../machines/frl/application/schema';
 import { sampleGemeindeApplication } from '../support/sample-application';
@@ -109,7 +109,7 @@ describe('German labels for every changed field (issue 22, defect 4)', () => {
   it('names every field of every step form, for input shown back as typed', () => {
     const data = withRows();
     const steps: EditableStep[] = ['antragsteller', 'vorhaben', 'zeitplan', 'kosten', 'erklaerungen'];
-    const names = steps.flatMap((step) => flatten(stepFormValues(step, data)).map(([name]) => ({ step, name })));
+    const names = steps.flatMap((step) => flatten(codecFor(step).values(data)).map(([name]) => ({ step, name })));
     expect(names.length).toBeGreaterThan(60);
     const raw = names
       .filter(({ name }) => !name.endsWith('.id'))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateData } from '../../machines/frl/application/snapshot';
-import { overview, requiredAttachments, stepStatusLabel, withRuleFindings, type StepContext } from '../../machines/frl/application/steps';
+import { requiredAttachments } from '../../machines/frl/application/codecs/anlagen';
+import { overview, stepStatusLabel, withRuleFindings, type StepContext } from '../../machines/frl/application/steps';
 import { shippedParameters } from '../../machines/frl/parameters';
 import { balanceOwnCash, SAMPLE_DATE, sampleGemeindeApplication, sampleVereinApplication } from '../support/sample-application';
 

@@ -1,7 +1,7 @@
 import { useFetcher } from '@remix-run/react';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { formatTime } from '../../../machines/shared/format';
-import type { Conflict } from '../../antrag-step.server';
+import type { Conflict } from '../../antrag/step.server';
 
 interface AutosaveData {
   conflict: Conflict | null;

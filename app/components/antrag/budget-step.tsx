@@ -3,7 +3,8 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { useEffect, useState, type RefObject } from 'react';
 import { hasBudget, lineTotalCents, type BudgetTotals } from '../../../machines/frl/application/budget';
 import { totalsFor } from '../../../machines/frl/application/facts';
-import { lenientBudget, stepFormSchema } from '../../../machines/frl/application/forms';
+import { codecFor } from '../../../machines/frl/application/codecs';
+import { lenientBudget } from '../../../machines/frl/application/codecs/kosten';
 import type { ApplicationData } from '../../../machines/frl/application/schema';
 import { CostSuggestions, type CostSuggestionView } from '../methoden/cost-suggestions';
 import { inKindKindLabel } from '../../../machines/frl/catalogues';
@@ -62,7 +63,7 @@ function useLiveTotals(
     const form = formRef.current;
     if (!form) return;
     const update = () => {
-      const { payload } = parseWithZod(new FormData(form), { schema: stepFormSchema('kosten', noId) });
+      const { payload } = parseWithZod(new FormData(form), { schema: codecFor('kosten').schema(noId) });
       const data = lenientBudget(payload as Record<string, unknown>, view.live.data);
       const next = {
         totals: hasBudget(data) ? totalsFor(data, view.live.table, view.live.date) : null,

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react';
-import type { Conflict } from '../../antrag-step.server';
+import type { Conflict } from '../../antrag/step.server';
 import { formatDateTime } from '../../../machines/shared/format';
 import { PostForm } from '../forms';
 import { ScrollTable } from '../scroll-table';

@@ -1,9 +1,8 @@
 import { columnFromForm, suggestColumns } from '../../shared/csv-import';
 import { costCategories, costLineKindLabel } from '../catalogues';
 import { lineTotalCents } from './budget';
-import { costLineFormRow, costLineFromForm, type CostLineFormRow } from './forms';
 import type { ApplicationData, CostLine } from './schema';
-import { costLineIssues } from './steps';
+import { costLineFormRow, costLineFromForm, costLineIssues, type CostLineFormRow } from './codecs/kosten';
 
 /**
  * The Ausgaben of the Kosten- und Finanzierungsplan from a CSV file (issue 21 Nr. 3, ADR 0078).

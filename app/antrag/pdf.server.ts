@@ -1,12 +1,12 @@
-import { recordApplicationEvent } from '../db/repositories/applications';
-import { findOrganisation, organisationToData } from '../db/repositories/organisations';
-import type { EditableStep } from '../machines/frl/application/steps';
-import { applicationPdf, applicationPdfInput, pdfFileName, type ApplicationPdfSource, type PdfVariant } from '../forms/antrag';
-import type { ApplicationAccess } from './access.server';
+import { recordApplicationEvent } from '../../db/repositories/applications';
+import { findOrganisation, organisationToData } from '../../db/repositories/organisations';
+import type { EditableStep } from '../../machines/frl/application/steps';
+import { applicationPdf, applicationPdfInput, pdfFileName, type ApplicationPdfSource, type PdfVariant } from '../../forms/antrag';
+import type { ApplicationAccess } from '../access.server';
 import { storedAttachmentsOf } from './attachments.server';
-import { getDb } from './db.server';
-import { qualityAnnexOfApplication } from './qualitaetscheck/quality-check.server';
-import { rulesOptions } from './rules.server';
+import { getDb } from '../db.server';
+import { qualityAnnexOfApplication } from '../qualitaetscheck/quality-check.server';
+import { rulesOptions } from '../rules.server';
 
 export interface PdfOptions {
   variant: PdfVariant;

@@ -1,19 +1,19 @@
 import { ApplicationDownloads } from './downloads';
 import { Link } from '@remix-run/react';
-import type { reviewLoader } from '../../review.server';
+import type { checkAnswersView } from '../../antrag/check-answers.server';
 import { returnQuery } from '../../utils/return-to';
 import { EligibilityResultView } from '../eligibility/result';
 import { BudgetLinesTable } from './budget-lines';
 
-type Review = Awaited<ReturnType<typeof reviewLoader>>;
+type CheckAnswers = Awaited<ReturnType<typeof checkAnswersView>>;
 
-export function ReviewStep({ review, id, editable = true }: { review: Review; id: number; editable?: boolean }) {
+export function CheckAnswersStep({ answers, id, editable = true }: { answers: CheckAnswers; id: number; editable?: boolean }) {
   return (
     <>
       <p>
         {editable ? 'Prüfen Sie Ihre Angaben. Über „Ändern“ kommen Sie direkt zur Angabe.' : 'Ihre Angaben, wie sie eingereicht wurden.'}
       </p>
-      {review.sections.map((section) => (
+      {answers.sections.map((section) => (
         <section key={section.step} aria-labelledby={`pruefen-${section.step}`}>
           <h2 id={`pruefen-${section.step}`}>{section.section}</h2>
           <dl className="summary-list">
@@ -31,14 +31,14 @@ export function ReviewStep({ review, id, editable = true }: { review: Review; id
               </div>
             ))}
           </dl>
-          {section.step === 'kosten' ? <BudgetLinesTable lines={review.budgetLines} total={review.budgetTotal} /> : null}
+          {section.step === 'kosten' ? <BudgetLinesTable lines={answers.budgetLines} total={answers.budgetTotal} /> : null}
         </section>
       ))}
       <section aria-labelledby="pruefen-anlagen">
         <h2 id="pruefen-anlagen">Anlagen</h2>
-        {review.attachments.length ? (
+        {answers.attachments.length ? (
           <ul>
-            {review.attachments.map((a) => (
+            {answers.attachments.map((a) => (
               <li key={a.id}>
                 {a.type}: <a href={`/antraege/${id}/anlagen/${a.id}`}>{a.name}</a>
               </li>
@@ -56,8 +56,8 @@ export function ReviewStep({ review, id, editable = true }: { review: Review; id
         ) : null}
       </section>
       <h2>Förderprüfung</h2>
-      <EligibilityResultView result={review.result} register="verwaltung" headingLevel={3} />
-      <ApplicationDownloads id={id} complete={review.complete} qualityChecks={review.qualityChecks} />
+      <EligibilityResultView result={answers.result} register="verwaltung" headingLevel={3} />
+      <ApplicationDownloads id={id} complete={answers.complete} qualityChecks={answers.qualityChecks} />
       <h2>Beratung und Einreichung</h2>
       <p>
         Lassen Sie den Entwurf vom EBBS beraten, bevor Sie ihn über das Förderportal der SAB einreichen, und tragen Sie danach die

@@ -1,11 +1,11 @@
-import { isStorageFault } from '../db/client';
-import { MAX_COST_LINES } from '../machines/frl/application/cost-line-import';
-import { diff } from '../machines/frl/application/diff';
-import type { CostLine } from '../machines/frl/application/schema';
-import type { EditableStep } from '../machines/frl/application/steps';
+import { isStorageFault } from '../../db/client';
+import { MAX_COST_LINES } from '../../machines/frl/application/cost-line-import';
+import { diff } from '../../machines/frl/application/diff';
+import type { CostLine } from '../../machines/frl/application/schema';
+import type { EditableStep } from '../../machines/frl/application/steps';
 import { commit, completeSteps, type LoadedApplication } from './application.server';
-import type { CurrentUser } from './session.server';
-import { log } from './utils/log.server';
+import type { CurrentUser } from '../session.server';
+import { log } from '../utils/log.server';
 
 export type AppendResult =
   | { ok: true; added: number; version: number }

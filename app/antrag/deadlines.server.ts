@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { recordAudit } from '../db/repositories/audit';
+import { recordAudit } from '../../db/repositories/audit';
 import {
   claimReminder,
   deleteFeed,
@@ -7,20 +7,20 @@ import {
   hasFeed,
   listActiveImplementations,
   setFeedToken,
-} from '../db/repositories/deadline-reminders';
-import { notify } from '../db/repositories/review';
-import { listOrganisationMembers } from '../db/repositories/users';
-import type { ImplementationRow } from '../db/schema';
-import { implementationDeadlines } from '../machines/umsetzung/deadlines';
-import { reminderText, remindersDue } from '../machines/umsetzung/reminders';
-import { config } from './config.server';
-import { getDb } from './db.server';
-import { todayInSaxony } from './rules.server';
-import type { CurrentUser } from './session.server';
-import { absoluteLink } from './notification-texts';
-import { bescheidOf, deadlinesOfOrganisation, implementationTable, milestonesOf } from './umsetzung/implementation.server';
-import { projectsToIcs } from './umsetzung/deadlines-ics';
-import { log } from './utils/log.server';
+} from '../../db/repositories/deadline-reminders';
+import { notify } from '../../db/repositories/review';
+import { listOrganisationMembers } from '../../db/repositories/users';
+import type { ImplementationRow } from '../../db/schema';
+import { implementationDeadlines } from '../../machines/umsetzung/deadlines';
+import { reminderText, remindersDue } from '../../machines/umsetzung/reminders';
+import { config } from '../config.server';
+import { getDb } from '../db.server';
+import { todayInSaxony } from '../rules.server';
+import type { CurrentUser } from '../session.server';
+import { absoluteLink } from '../notification-texts';
+import { bescheidOf, deadlinesOfOrganisation, implementationTable, milestonesOf } from '../umsetzung/implementation.server';
+import { projectsToIcs } from '../umsetzung/deadlines-ics';
+import { log } from '../utils/log.server';
 
 /**
  * Reminders of due dates and the subscribable calendar (issue 19 Nr. 6, ADR 0067). The job runs

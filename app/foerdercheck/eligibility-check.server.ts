@@ -1,16 +1,16 @@
 import { createActor, type Snapshot } from 'xstate';
-import { runMachine } from '../machines/shared/actor';
+import { runMachine } from '../../machines/shared/actor';
 import {
   createEligibilityCheck,
   findEligibilityCheck,
   latestEligibilityCheckOfUser,
   saveEligibilityCheck,
-} from '../db/repositories/eligibility-checks';
-import type { CheckAnswers } from '../machines/frl/foerdercheck/answers';
-import { foerderCheckMachine, type CheckSnapshot } from '../machines/frl/foerdercheck/machine';
-import { getDb } from './db.server';
-import { getUser } from './session.server';
-import { browserIdCookie, readBrowserId } from './utils/cookies.server';
+} from '../../db/repositories/eligibility-checks';
+import type { CheckAnswers } from '../../machines/frl/foerdercheck/answers';
+import { foerderCheckMachine, type CheckSnapshot } from '../../machines/frl/foerdercheck/machine';
+import { getDb } from '../db.server';
+import { getUser } from '../session.server';
+import { browserIdCookie, readBrowserId } from '../utils/cookies.server';
 
 /** Remembers the browser's Förder-Check (no sign-in needed); 30 days. */
 export const checkCookie = browserIdCookie('fl_check');
@@ -55,13 +55,7 @@ export async function loadCheck(request: Request): Promise<LoadedCheck | null> {
   const user = row ? null : await getUser(request);
   const found = row ?? (user ? await latestEligibilityCheckOfUser(db, user.id) : undefined);
   if (!found) return null;
-  let persisted: unknown = null;
-  try {
-    persisted = JSON.parse(found.snapshot);
-  } catch {
-    persisted = null;
-  }
-  return { id: found.id, snapshot: restore(persisted) };
+  return { id: found.id, snapshot: restore(found.snapshot) };
 }
 
 export async function startCheck(request: Request, answers: CheckAnswers = {}): Promise<{ id: string; setCookie: string }> {

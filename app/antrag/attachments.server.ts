@@ -7,17 +7,24 @@ import {
   type UploadHandler,
 } from '@remix-run/node';
 import { createHash, randomBytes } from 'node:crypto';
-import { addAttachment, findAttachment, listAttachments, removeAttachment } from '../db/repositories/applications';
-import type { StoredAttachment } from '../machines/frl/application/enclosures';
-import { attachmentTypes, isAttachmentRequired } from '../machines/frl/catalogues';
-import { formatDateTime } from '../machines/shared/format';
+import {
+  addAttachment,
+  findAttachment,
+  listAttachments,
+  recordApplicationEvent,
+  removeAttachment,
+} from '../../db/repositories/applications';
+import type { StoredAttachment } from '../../machines/frl/application/enclosures';
+import { attachmentTypes, isAttachmentRequired } from '../../machines/frl/catalogues';
+import { formatDateTime } from '../../machines/shared/format';
 import { commit, completeSteps, stepContextFor, type LoadedApplication } from './application.server';
-import { config } from './config.server';
-import { assertCsrf, readProtectedForm } from './csrf.server';
-import { getDb } from './db.server';
-import type { CurrentUser } from './session.server';
-import { safeFileName } from './utils/file-names.server';
-import { RETURN_PARAM, returnTarget } from './utils/return-to';
+import type { ApplicationAccess } from '../access.server';
+import { config } from '../config.server';
+import { assertCsrf, readProtectedForm } from '../csrf.server';
+import { getDb } from '../db.server';
+import type { CurrentUser } from '../session.server';
+import { safeFileName } from '../utils/file-names.server';
+import { RETURN_PARAM, returnTarget } from '../utils/return-to';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -209,6 +216,28 @@ export async function storedAttachmentsOf(applicationId: number): Promise<Stored
   return rows.map((a) => ({ type: a.doc_type, fileName: a.file_name, sizeBytes: a.size_bytes, sha256: a.sha256 }));
 }
 
-export async function readAttachmentFile(storageKey: string): Promise<Uint8Array> {
+async function readAttachmentFile(storageKey: string): Promise<Uint8Array> {
   return config.fileStore.get(storageKey);
+}
+
+/**
+ * One attachment's file for download by a reader of the application, logged as downloaded;
+ * 404 when the application has no such attachment.
+ */
+export async function downloadAttachment(
+  access: Pick<ApplicationAccess, 'user' | 'as' | 'loaded'>,
+  attachmentId: number,
+): Promise<{ fileName: string; mimeType: string; bytes: Uint8Array }> {
+  const { loaded, user, as } = access;
+  const db = await getDb();
+  const attachment = await findAttachment(db, loaded.row.id, attachmentId);
+  if (!attachment) throw new Response('Nicht gefunden', { status: 404 });
+  const bytes = await readAttachmentFile(attachment.storage_key);
+  await recordApplicationEvent(db, loaded.row.id, loaded.row.version, {
+    userId: user.id,
+    type: 'attachment.downloaded',
+    step: 'anlagen',
+    details: { attachmentId: attachment.id, fileName: attachment.file_name, as },
+  });
+  return { fileName: attachment.file_name, mimeType: attachment.mime_type, bytes };
 }

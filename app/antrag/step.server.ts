@@ -1,27 +1,34 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data as json, redirect } from '@remix-run/node';
 import { randomBytes } from 'node:crypto';
-import { eventsSince, keepPendingSubmission } from '../db/repositories/applications';
-import { updateOrganisation } from '../db/repositories/organisations';
-import { recordAudit } from '../db/repositories/audit';
-import { findUserById } from '../db/repositories/users';
-import { describeFormField, describePath, describeValue, stepOfPath } from '../machines/frl/application/anchors';
-import { diff } from '../machines/frl/application/diff';
-import { applyStepForm, stepFormSchema, stepFormValues } from '../machines/frl/application/forms';
-import type { ApplicationEvent } from '../machines/frl/application/machine';
-import { viewOf } from '../machines/frl/application/machine';
-import { stepIssues, type EditableStep } from '../machines/frl/application/steps';
-import { organisationSchema } from '../machines/shared/organisation';
-import { commit, completeSteps, loadApplication, type LoadedApplication } from './application.server';
-import { isDatabaseUnreachable, isStorageFault } from '../db/client';
-import { getDb } from './db.server';
-import { log } from './utils/log.server';
-import type { CurrentUser } from './session.server';
-import { flatten, toFormData, userEntries, type Entries } from './utils/form-data';
-import { suggestedLineDefaults } from './methoden/methoden.server';
-import { catalogue } from './methoden/redaktion.server';
-import { anchorOf, applyListIntent, parseListIntent, rowDefaults } from './utils/list-intents';
-import { RETURN_PARAM, returnQuery, returnTarget } from './utils/return-to';
+import { dropPendingSubmission, eventsSince, findPendingSubmission, keepPendingSubmission } from '../../db/repositories/applications';
+import { updateOrganisation } from '../../db/repositories/organisations';
+import { recordAudit } from '../../db/repositories/audit';
+import { findUserById } from '../../db/repositories/users';
+import { describeFormField, describePath, describeValue, stepOfPath } from '../../machines/frl/application/anchors';
+import { diff } from '../../machines/frl/application/diff';
+import { codecFor } from '../../machines/frl/application/codecs';
+import type { ApplicationEvent } from '../../machines/frl/application/machine';
+import { viewOf } from '../../machines/frl/application/machine';
+import { stepIssues, type EditableStep } from '../../machines/frl/application/steps';
+import { organisationSchema } from '../../machines/shared/organisation';
+import {
+  commit,
+  completeSteps,
+  loadApplication,
+  requireOpenableStep,
+  requireOwnApplication,
+  type LoadedApplication,
+} from './application.server';
+import { isDatabaseUnreachable, isStorageFault } from '../../db/client';
+import { getDb } from '../db.server';
+import { log } from '../utils/log.server';
+import type { CurrentUser } from '../session.server';
+import { flatten, toFormData, userEntries, type Entries } from '../utils/form-data';
+import { suggestedLineDefaults } from '../methoden/methoden.server';
+import { catalogue } from '../methoden/redaktion.server';
+import { anchorOf, applyListIntent, parseListIntent, rowDefaults } from '../utils/list-intents';
+import { RETURN_PARAM, returnQuery, returnTarget } from '../utils/return-to';
 
 export const newRowId = () =>
   randomBytes(6)
@@ -55,9 +62,9 @@ export interface Conflict {
 export async function conflictOf(step: EditableStep, stored: LoadedApplication, posted: Entries): Promise<Conflict> {
   const updatedBy = await nameOf(stored.row.updated_by);
   const base = { currentVersion: stored.row.version, updatedAt: stored.row.updated_at, updatedBy, mine: posted };
-  const submission = parseWithZod(toFormData(posted), { schema: stepFormSchema(step, newRowId) });
+  const submission = parseWithZod(toFormData(posted), { schema: codecFor(step).schema(newRowId) });
   if (submission.status === 'success') {
-    const mineData = applyStepForm(stored.data, step, submission.value);
+    const mineData = codecFor(step).apply(stored.data, submission.value);
     const fields = diff(stored.data, mineData).map((change) => ({
       name: describePath(change.path, change.after === undefined ? stored.data : mineData),
       mine: describeValue(change.path, change.after),
@@ -66,7 +73,7 @@ export async function conflictOf(step: EditableStep, stored: LoadedApplication, 
     return { ...base, fields };
   }
   const theirs = new Map<string, string[]>();
-  for (const [name, value] of flatten(stepFormValues(step, stored.data))) theirs.set(name, [...(theirs.get(name) ?? []), value]);
+  for (const [name, value] of flatten(codecFor(step).values(stored.data))) theirs.set(name, [...(theirs.get(name) ?? []), value]);
   const mine = new Map<string, string[]>();
   for (const [name, value] of posted) mine.set(name, [...(mine.get(name) ?? []), value]);
   const names = [...new Set([...mine.keys(), ...theirs.keys()])].filter((n) => !n.endsWith('.id') && n !== 'id');
@@ -152,7 +159,7 @@ export async function saveStep(args: {
 
   let formData = toFormData(posted);
   if (listIntent) {
-    const payload = parseWithZod(formData, { schema: stepFormSchema(step, newRowId) }).payload;
+    const payload = parseWithZod(formData, { schema: codecFor(step).schema(newRowId) }).payload;
     const firstYear = loaded.data.schedule.start ? Number(loaded.data.schedule.start.slice(0, 4)) : undefined;
     const suggested =
       listIntent.kind === 'add' && listIntent.suggestion ? suggestedLineDefaults(listIntent.suggestion, await catalogue()) : null;
@@ -160,12 +167,12 @@ export async function saveStep(args: {
       flatten(applyListIntent(payload, listIntent, newRowId, { ...rowDefaults(listIntent.list, { firstYear }), ...suggested })),
     );
   }
-  const submission = parseWithZod(formData, { schema: stepFormSchema(step, newRowId) });
+  const submission = parseWithZod(formData, { schema: codecFor(step).schema(newRowId) });
   let data = loaded.data;
   let raw: Record<string, unknown> | undefined;
   let masterDataUpdate = false;
   if (submission.status === 'success') {
-    data = applyStepForm(loaded.data, step, submission.value);
+    data = codecFor(step).apply(loaded.data, submission.value);
     masterDataUpdate = step === 'antragsteller' && (submission.value as { updateMasterData?: boolean }).updateMasterData === true;
   } else {
     raw = submission.payload as Record<string, unknown>;
@@ -216,12 +223,14 @@ export async function saveStep(args: {
     const org = organisationSchema.safeParse(data.applicant.organisation);
     if (org.success) {
       const db = await getDb();
-      await updateOrganisation(db, user.organisation_id, org.data);
-      await recordAudit(db, {
-        actorUserId: user.id,
-        action: 'organisation.updated_from_application',
-        subjectType: 'organisation',
-        subjectId: user.organisation_id,
+      await db.transaction().execute(async (trx) => {
+        await updateOrganisation(trx, user.organisation_id, org.data);
+        await recordAudit(trx, {
+          actorUserId: user.id,
+          action: 'organisation.updated_from_application',
+          subjectType: 'organisation',
+          subjectId: user.organisation_id,
+        });
       });
     }
   }
@@ -251,4 +260,39 @@ export async function saveStep(args: {
     return redirect(`/antraege/${loaded.row.id}?hinweis=${raw ? 'gespeichert-mit-fehlern' : 'gespeichert'}`);
   }
   return redirect(`/antraege/${loaded.row.id}/${view}`);
+}
+
+/**
+ * After signing in again: saves the input that was posted while the session had expired. Only the
+ * user who typed it can apply it. The kept input is deleted only once it is saved; when a colleague
+ * saved in between, the conflict is returned to be shown beside the stored values (and the kept
+ * input stays until the user has decided). Otherwise the answer is where to go next.
+ */
+export async function restoreKeptInput(
+  user: CurrentUser & { organisation_id: number },
+  token: string,
+): Promise<Response | { conflict: Conflict; id: number; step: EditableStep }> {
+  const db = await getDb();
+  const pending = await findPendingSubmission(db, token, user.id);
+  if (!pending) return redirect('/antraege');
+  const match = /^\/antraege\/(\d+)\/([a-z]+)$/.exec(pending.path);
+  if (!match) {
+    await dropPendingSubmission(db, token, user.id);
+    return redirect('/antraege');
+  }
+  const loaded = await requireOwnApplication(user, match[1]);
+  const step = requireOpenableStep(loaded, match[2]);
+  if (step === 'pruefen' || step === 'anlagen') return redirect(`/antraege/${loaded.row.id}/${step}`);
+  const form = toFormData(pending.form.entries);
+  form.set('version', pending.form.version);
+  form.set('intent', 'speichern');
+  const response = await saveStep({ user, loaded, step, form });
+  if (response instanceof Response || !('data' in response)) {
+    await dropPendingSubmission(db, token, user.id);
+    return redirect(`/antraege/${loaded.row.id}?hinweis=wiederhergestellt`);
+  }
+  const conflict = (response.data as { conflict: Conflict | null }).conflict;
+  // Not expected for a plain save (invalid input is kept as pending input); never drop it silently.
+  if (!conflict) return redirect(`/antraege/${loaded.row.id}/${step}`);
+  return { conflict, id: loaded.row.id, step };
 }

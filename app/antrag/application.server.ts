@@ -1,17 +1,24 @@
 import { redirect } from '@remix-run/node';
 import type { Snapshot } from 'xstate';
-import { runMachine } from '../machines/shared/actor';
-import { attachmentTypesOf, findApplication, saveApplication, type EventInput, type SaveResult } from '../db/repositories/applications';
-import type { DB } from '../db/client';
-import type { ApplicationRow } from '../db/schema';
+import { runMachine } from '../../machines/shared/actor';
+import {
+  attachmentTypesOf,
+  decodeSnapshot,
+  findApplication,
+  saveApplication,
+  type EventInput,
+  type SaveResult,
+} from '../../db/repositories/applications';
+import type { DB } from '../../db/client';
+import type { ApplicationRow } from '../../db/schema';
 import {
   applicationMachine,
   viewOf,
   type ApplicationEvent,
   type ApplicationSnapshot,
   type View,
-} from '../machines/frl/application/machine';
-import { emptyApplication, type ApplicationData } from '../machines/frl/application/schema';
+} from '../../machines/frl/application/machine';
+import { emptyApplication, type ApplicationData } from '../../machines/frl/application/schema';
 import {
   completeSteps,
   evaluateData,
@@ -19,16 +26,16 @@ import {
   metaFor,
   persistedSnapshot as persisted,
   salvageApplicationData,
-} from '../machines/frl/application/snapshot';
-import { hasContent, stepIds, type EditableStep, type StepContext } from '../machines/frl/application/steps';
+} from '../../machines/frl/application/snapshot';
+import { hasContent, stepIds, type EditableStep, type StepContext } from '../../machines/frl/application/steps';
 
 export { completeSteps, freshSnapshot, metaFor, persisted };
-import type { EligibilityResult } from '../machines/frl/engine';
-import { routeInfo } from '../machines/frl/routes';
-import { getDb } from './db.server';
-import { rulesOptions, todayInSaxony } from './rules.server';
-import type { CurrentUser } from './session.server';
-import { log } from './utils/log.server';
+import type { EligibilityResult } from '../../machines/frl/engine';
+import { routeInfo } from '../../machines/frl/routes';
+import { getDb } from '../db.server';
+import { rulesOptions, todayInSaxony } from '../rules.server';
+import type { CurrentUser } from '../session.server';
+import { log } from '../utils/log.server';
 
 export interface LoadedApplication {
   row: ApplicationRow;
@@ -43,13 +50,8 @@ export interface LoadedApplication {
  * data; values the current schema refuses (written by another release) are left out of the draft
  * and written to the log with their stored value, so an operator can still recover them.
  */
-export function restoreSnapshot(json: string, context: StepContext): ApplicationSnapshot {
-  let persistedValue: unknown = null;
-  try {
-    persistedValue = JSON.parse(json);
-  } catch {
-    persistedValue = null;
-  }
+export function restoreSnapshot(row: Pick<ApplicationRow, 'snapshot'>, context: StepContext): ApplicationSnapshot {
+  const persistedValue = decodeSnapshot(row);
   const storedData = (persistedValue as { context?: { data?: unknown } } | null)?.context?.data;
   const salvaged = salvageApplicationData(storedData);
   if (salvaged.dropped.length) {
@@ -128,7 +130,7 @@ export async function findApplicationRow(idParam: string | undefined): Promise<A
 export async function loadApplication(row: ApplicationRow): Promise<LoadedApplication> {
   const db = await getDb();
   const context = await stepContextFor(db, row.id);
-  const restored = restoreSnapshot(row.snapshot, context);
+  const restored = restoreSnapshot(row, context);
   // Completeness depends on things outside the snapshot (attachments, rule parameters): refresh it.
   const pendingSteps = Object.keys(restored.context.pending) as EditableStep[];
   const snapshot = transition(restored, [

@@ -1,7 +1,7 @@
-import { listAttachments } from '../db/repositories/applications';
-import { qualityChecksOfApplicationRows } from '../db/repositories/quality-checks';
-import { lineCalculationText, lineTotalCents } from '../machines/frl/application/budget';
-import { totalsFor } from '../machines/frl/application/facts';
+import { answersCheckOf, listAttachments, recordApplicationEvent } from '../../db/repositories/applications';
+import { qualityChecksOfApplicationRows } from '../../db/repositories/quality-checks';
+import { lineCalculationText, lineTotalCents } from '../../machines/frl/application/budget';
+import { totalsFor } from '../../machines/frl/application/facts';
 import {
   applicantFields,
   budgetFields,
@@ -9,18 +9,18 @@ import {
   projectFields,
   scheduleFields,
   summaryRows,
-} from '../machines/frl/application/fields';
-import { overview, partOf, stepInfo, type EditableStep } from '../machines/frl/application/steps';
-import { attachmentTypes, costCategories } from '../machines/frl/catalogues';
-import type { EligibilityResult } from '../machines/frl/engine';
-import { formatDate, formatEuro } from '../machines/shared/format';
-import { formatIban } from '../machines/shared/iban';
-import { landkreisLabel, organisationKindInfo } from '../machines/shared/organisation';
+} from '../../machines/frl/application/fields';
+import { overview, partOf, stepInfo, type EditableStep } from '../../machines/frl/application/steps';
+import { attachmentTypes, costCategories } from '../../machines/frl/catalogues';
+import type { EligibilityResult } from '../../machines/frl/engine';
+import { formatDate, formatEuro } from '../../machines/shared/format';
+import { formatIban } from '../../machines/shared/iban';
+import { landkreisLabel, organisationKindInfo } from '../../machines/shared/organisation';
 import type { LoadedApplication } from './application.server';
-import type { BudgetLineView } from './components/antrag/budget-lines';
-import { getDb } from './db.server';
+import type { BudgetLineView } from '../components/antrag/budget-lines';
+import { getDb } from '../db.server';
 
-export interface ReviewRow {
+export interface CheckAnswersRow {
   label: string;
   value: string;
   step: EditableStep;
@@ -31,13 +31,13 @@ const yesNo = (v: boolean | undefined) => (v === undefined ? 'nicht angegeben' :
 const text = (v: string | undefined | null) => (v?.trim() ? v : 'nicht angegeben');
 
 /** Everything the applicant entered, as "check your answers" rows, plus result and sums. */
-export async function reviewLoader(loaded: LoadedApplication, result: EligibilityResult) {
+export async function checkAnswersView(loaded: LoadedApplication, result: EligibilityResult) {
   const { data, context } = loaded;
   const { applicant: a, project: p, schedule: s, budget: b, declarations: d } = data;
   const org = a.organisation;
   const part = partOf(data);
   const fieldContext = { data, part };
-  const rows: Array<{ section: string; step: EditableStep; rows: ReviewRow[] }> = [
+  const rows: Array<{ section: string; step: EditableStep; rows: CheckAnswersRow[] }> = [
     {
       section: stepInfo.antragsteller.title,
       step: 'antragsteller',
@@ -207,4 +207,18 @@ export async function reviewLoader(loaded: LoadedApplication, result: Eligibilit
     qualityChecks: (await qualityChecksOfApplicationRows(await getDb(), loaded.row.id)).length,
     result,
   };
+}
+
+/** Whether the applicant has opened "Angaben prüfen", and whether an answer changed after that (for the task list). */
+export async function answersCheckFor(applicationId: number) {
+  return answersCheckOf(await getDb(), applicationId);
+}
+
+/** Opening "Angaben prüfen" is what marks it done on the task list; recorded once per state of the answers. */
+export async function noteAnswersChecked(userId: number, row: { id: number; version: number }): Promise<void> {
+  const db = await getDb();
+  await db.transaction().execute(async (trx) => {
+    const check = await answersCheckOf(trx, row.id);
+    if (!check || check.changedSince) await recordApplicationEvent(trx, row.id, row.version, { userId, type: 'answers.checked' });
+  });
 }
