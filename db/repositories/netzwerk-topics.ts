@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { dialectOf } from '../dialect';
 import type { PostState, ThreadState, TopicCategory } from '../../machines/netzwerk/topics';
 import { parseQuery, stem, tokenize } from '../../machines/shared/search';
 import type { Database, NetworkPostRow } from '../schema';
@@ -89,9 +90,20 @@ export async function createThread(
   return { threadId: thread.id, postId: post.id };
 }
 
+/**
+ * PostgreSQL: every write to a thread's posts takes the thread's row lock first, in the mode the
+ * re-indexing needs at the end (indexThread selects it FOR UPDATE). Without it, two replies and an
+ * edit at once deadlocked: each reply's post insert holds a key-share lock on the thread that the
+ * other's FOR UPDATE waits for. SQLite has one writer at a time anyway.
+ */
+async function lockThread(db: Executor, threadId: number): Promise<void> {
+  if (dialectOf(db) === 'postgres') await db.selectFrom('network_threads').select('id').where('id', '=', threadId).forUpdate().execute();
+}
+
 /** A reply: counted on the thread, which moves to the top; the replier follows the thread. */
 export async function addReply(db: Executor, threadId: number, authorId: number, body: string, now = new Date()): Promise<number> {
   const at = now.toISOString();
+  await lockThread(db, threadId);
   const post = await db
     .insertInto('network_posts')
     .values({ thread_id: threadId, author_id: authorId, opening: 0, body, created_at: at })
@@ -424,6 +436,7 @@ export async function editPost(db: Executor, postId: number, version: number, bo
     .where('id', '=', postId)
     .executeTakeFirst();
   if (!before || Number(before.version) !== version) return false;
+  await lockThread(db, before.thread_id);
   const at = now.toISOString();
   const result = await db
     .updateTable('network_posts')
@@ -483,6 +496,9 @@ export async function moderatePost(
   now = new Date(),
 ): Promise<boolean> {
   const at = now.toISOString();
+  const target = await db.selectFrom('network_posts').select('thread_id').where('id', '=', postId).executeTakeFirst();
+  if (!target) return false;
+  await lockThread(db, target.thread_id);
   const result = await db
     .updateTable('network_posts')
     .set((eb) => ({
@@ -497,8 +513,7 @@ export async function moderatePost(
   if (Number(result.numUpdatedRows) !== 1) return false;
   await resolveReports(db, postId, now);
   // A hidden post must not be findable; a restored one is again.
-  const post = await db.selectFrom('network_posts').select('thread_id').where('id', '=', postId).executeTakeFirstOrThrow();
-  await indexThread(db, post.thread_id);
+  await indexThread(db, target.thread_id);
   return true;
 }
 

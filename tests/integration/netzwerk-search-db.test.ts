@@ -115,6 +115,17 @@ describe('thread search (issue 20 Nr. 3, ADR 0076)', () => {
       db.transaction().execute((trx) => editPost(trx, t.postId, 0, 'Erster Text über Bienenweiden.', at(1))),
     ]);
     for (const q of ['Streuobstwiese', 'Kräutergarten', 'Bienenweide']) expect(await ids(q), q).toEqual([t.threadId]);
+    // More rounds of the same race (on PostgreSQL it once ended in "deadlock detected": each reply's
+    // insert held a key-share lock on the thread that the re-indexing's FOR UPDATE waited for).
+    const words = ['Hecken', 'Teiche', 'Wiesen', 'Felder'];
+    for (const [round, word] of words.entries()) {
+      await Promise.all([
+        ...[a, b, a].map((who, i) => db.transaction().execute((trx) => addReply(trx, t.threadId, who, `${word} ${i}`, at(2 + round)))),
+        db.transaction().execute((trx) => editPost(trx, t.postId, round + 1, `Erster Text über ${word}.`, at(2 + round))),
+      ]);
+    }
+    expect(await ids('Felder'), 'the last edit and the replies of every round are indexed').toEqual([t.threadId]);
+    expect(await ids('Bienenweide'), 'the edited text is gone').toEqual([]);
   });
 
   it('pages through the ranked list, counts within the category, and answers bad input with nothing', async () => {
