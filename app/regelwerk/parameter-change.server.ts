@@ -108,26 +108,10 @@ export async function proposeRollback(user: CurrentUser, change: ParameterChange
   };
   const problem = effectiveDateProblem(input.effectiveFrom, today) ?? sameValueProblem(parameters, input);
   if (problem) return { ok: false, error: `Keine Rücknahme nötig oder möglich: ${problem}` };
-  const created = await db.transaction().execute(async (trx) => {
-    const row = await createParameterChange(trx, { ...input, rollsBack: change.id }, user.id);
-    await recordAudit(trx, {
-      actorUserId: user.id,
-      action: 'regelwerk.parameter.angelegt',
-      subjectType: 'parameter_change',
-      subjectId: row.id,
-      details: {
-        ...input,
-        rollsBack: change.id,
-        summary: `Änderung Nr. ${row.id} angelegt: Rücknahme von Nr. ${change.id}, ${parameters[input.parameterId].label} wieder ${describeValue(parameters, input.parameterId, input.value)} ab ${formatDate(input.effectiveFrom)}.`,
-      },
-    });
-    await askForApproval(trx, {
-      proposedBy: user.id,
-      what: `die Rücknahme der Änderung Nr. ${change.id} (Änderung Nr. ${row.id})`,
-      path: `/regelwerk/parameter/${row.id}/freigabe`,
-    });
-    return row;
-  });
+  const created = await createChangeForApproval(user, { ...input, rollsBack: change.id }, (id) => ({
+    summary: `Änderung Nr. ${id} angelegt: Rücknahme von Nr. ${change.id}, ${parameters[input.parameterId].label} wieder ${describeValue(parameters, input.parameterId, input.value)} ab ${formatDate(input.effectiveFrom)}.`,
+    what: `die Rücknahme der Änderung Nr. ${change.id} (Änderung Nr. ${id})`,
+  }));
   return { ok: true, id: created.id };
 }
 
@@ -175,24 +159,31 @@ export async function parameterList(user: CurrentUser, url: URL) {
 
 /** Creates a draft change of a parameter (checked by parameterChangeSchema) and asks for its approval. */
 export async function createParameterDraft(user: CurrentUser, parameters: ParameterTable, input: ParameterChangeInput) {
+  const shown = `${parameters[input.parameterId].label}: ${formatParameterValue(parameters[input.parameterId], input.value)} ab ${formatDate(input.effectiveFrom)}`;
+  return createChangeForApproval(user, input, (id) => ({
+    summary: `Änderung Nr. ${id} angelegt: ${parameters[input.parameterId].label} = ${formatParameterValue(parameters[input.parameterId], input.value)} ab ${formatDate(input.effectiveFrom)} (${input.reference}).`,
+    what: `die Änderung Nr. ${id} (${shown})`,
+  }));
+}
+
+/** A new parameter change in one transaction: the row, its audit entry and the request for a second person's approval. */
+async function createChangeForApproval(
+  user: CurrentUser,
+  input: ParameterChangeInput & { rollsBack?: number },
+  texts: (id: number) => { summary: string; what: string },
+) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const row = await createParameterChange(trx, input, user.id);
+    const { summary, what } = texts(row.id);
     await recordAudit(trx, {
       actorUserId: user.id,
       action: 'regelwerk.parameter.angelegt',
       subjectType: 'parameter_change',
       subjectId: row.id,
-      details: {
-        ...input,
-        summary: `Änderung Nr. ${row.id} angelegt: ${parameters[input.parameterId].label} = ${formatParameterValue(parameters[input.parameterId], input.value)} ab ${formatDate(input.effectiveFrom)} (${input.reference}).`,
-      },
+      details: { ...input, summary },
     });
-    await askForApproval(trx, {
-      proposedBy: user.id,
-      what: `die Änderung Nr. ${row.id} (${parameters[input.parameterId].label}: ${formatParameterValue(parameters[input.parameterId], input.value)} ab ${formatDate(input.effectiveFrom)})`,
-      path: `/regelwerk/parameter/${row.id}/freigabe`,
-    });
+    await askForApproval(trx, { proposedBy: user.id, what, path: `/regelwerk/parameter/${row.id}/freigabe` });
     return row;
   });
 }
