@@ -1,11 +1,4 @@
-import {
-  MaxPartSizeExceededError,
-  data as json,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type UploadHandler,
-} from '@remix-run/node';
+import { data as json, redirect } from '@remix-run/node';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   addAttachment,
@@ -24,6 +17,7 @@ import { assertCsrf, readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import type { CurrentUser } from '../session.server';
 import { safeFileName } from '../utils/file-names.server';
+import { PartTooLargeError, readMultipartForm, UnreadableFormError } from '../utils/multipart.server';
 import { RETURN_PARAM, returnTarget } from '../utils/return-to';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -127,19 +121,14 @@ export async function attachmentsAction<Other = never>(
     throw new Response('Diese Anlage gibt es nicht (mehr).', { status: 404 });
   }
   let form: FormData;
-  // The kind of document comes before the file in the form: remembered as it streams past, it is
-  // kept even when the file behind it is refused for its size.
-  let chosenType: string | null = null;
-  const inMemory = unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES });
-  const handler: UploadHandler = async (part) => {
-    const value = await inMemory(part);
-    if (part.name === 'docType' && typeof value === 'string') chosenType = value;
-    return value;
-  };
   try {
-    form = await unstable_parseMultipartFormData(request, handler);
+    form = await readMultipartForm(request, { maxPartBytes: MAX_ATTACHMENT_BYTES });
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
+    // The kind of document comes before the file in the form: it is kept even when the file behind
+    // it is refused for its size.
+    const kept = error instanceof PartTooLargeError || error instanceof UnreadableFormError ? error.partial.get('docType') : null;
+    const chosenType = typeof kept === 'string' ? kept : null;
+    if (error instanceof PartTooLargeError) {
       return refuse(
         [
           {

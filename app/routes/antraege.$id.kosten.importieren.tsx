@@ -1,11 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import {
   costImportFieldLabel,
@@ -38,6 +32,7 @@ import { ScrollTable } from '../components/scroll-table';
 import { assertCsrf, readProtectedForm } from '../csrf.server';
 import { appendCostLines } from '../antrag/cost-import.server';
 import { requireApplicant } from '../session.server';
+import { PartTooLargeError, readMultipartForm } from '../utils/multipart.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `Ausgaben aus CSV übernehmen – ${d?.title ?? 'Antrag'} – Förderlotse Bürgerbeteiligung` },
@@ -124,10 +119,10 @@ async function readForm(request: Request): Promise<FormData | FileError> {
   if (!(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return readProtectedForm(request);
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES + 1 }));
+    form = await readMultipartForm(request, { maxPartBytes: MAX_IMPORT_BYTES + 1 });
   } catch (error) {
     const message =
-      error instanceof MaxPartSizeExceededError
+      error instanceof PartTooLargeError
         ? 'Die Datei ist größer als 1 MB. Bitte teilen Sie sie auf, zum Beispiel nach Jahren.'
         : 'Die Datei konnte nicht gelesen werden. Bitte versuchen Sie es erneut.';
     return { step: 'datei', error: message, encoding: 'auto' };

@@ -1,11 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import {
-  data,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { formatEuro } from '../../machines/shared/format';
 import { decodeCsv, importEncodings, MAX_IMPORT_BYTES, windows1252Notice, type ImportEncoding } from '../../machines/shared/csv-import';
@@ -27,6 +21,7 @@ import { assertCsrf, readProtectedForm } from '../csrf.server';
 import { requireApplicant } from '../session.server';
 import { receiptOf, requireImplementation } from '../umsetzung/implementation.server';
 import { importReceiptRows, receiptsOf } from '../umsetzung/records.server';
+import { PartTooLargeError, readMultipartForm } from '../utils/multipart.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `Belege aus CSV übernehmen – ${d?.title ?? 'Antrag'} – Förderlotse Bürgerbeteiligung` },
@@ -116,10 +111,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let form: FormData;
   if (multipart) {
     try {
-      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES + 1 }));
+      form = await readMultipartForm(request, { maxPartBytes: MAX_IMPORT_BYTES + 1 });
     } catch (error) {
       const message =
-        error instanceof MaxPartSizeExceededError
+        error instanceof PartTooLargeError
           ? 'Die Datei ist größer als 1 MB. Bitte teilen Sie sie auf, zum Beispiel nach Monaten.'
           : 'Die Datei konnte nicht gelesen werden. Bitte versuchen Sie es erneut.';
       return data<Step1Error>({ step: 'datei', error: message, encoding: 'auto' }, { status: 400 });

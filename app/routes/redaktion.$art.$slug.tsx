@@ -1,11 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import {
   addRow,
@@ -48,6 +42,7 @@ import {
   type LoadedEntry,
 } from '../methoden/redaktion.server';
 import { requireRole } from '../session.server';
+import { PartTooLargeError, readMultipartForm } from '../utils/multipart.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `${d?.title ?? 'Eintrag'} – Redaktion – Förderlotse Bürgerbeteiligung` },
@@ -155,9 +150,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
     // The picture form; any other form sent this way is read the same and handled below.
     try {
-      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMAGE_BYTES }));
+      form = await readMultipartForm(request, { maxPartBytes: MAX_IMAGE_BYTES });
     } catch (error) {
-      const tooBig = error instanceof MaxPartSizeExceededError;
+      const tooBig = error instanceof PartTooLargeError;
       const message = tooBig
         ? 'Das Bild ist größer als 8 MB. Bitte verkleinern Sie es.'
         : 'Die Datei konnte nicht gelesen werden. Bitte versuchen Sie es erneut.';
