@@ -66,13 +66,11 @@ test('after an upload, a refused one shows only its error, keeps the chosen kind
   // the name (which Remix's multipart reader refused as a whole) is left out of the stored name.
   const { readFile } = await import('node:fs/promises');
   await page.getByLabel('Art der Unterlage').selectOption('kostenangebote');
-  await page
-    .getByLabel('Datei', { exact: true })
-    .setInputFiles({
-      name: 'Angebot Müller; Stand 03-2026.pdf'.normalize('NFD'),
-      mimeType: 'application/pdf',
-      buffer: await readFile(pdf),
-    });
+  await page.getByLabel('Datei', { exact: true }).setInputFiles({
+    name: 'Angebot Müller; Stand 03-2026.pdf'.normalize('NFD'),
+    mimeType: 'application/pdf',
+    buffer: await readFile(pdf),
+  });
   await page.getByRole('button', { name: 'Hochladen' }).click();
   await expect(page.getByText('Die Datei wurde hochgeladen.')).toBeVisible();
   const link = page.getByRole('link', { name: 'Angebot Müller Stand 03-2026.pdf' });
