@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { emailSchema } from '../../machines/shared/organisation';
+import { emailSchema } from '../../machines/shared/fields';
 import { PostForm } from '../components/forms';
 import { ErrorSummary, TextField } from '../components/fields';
 import { signIn } from '../konto/sign-in.server';

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { longText, optionalText } from '../../machines/shared/organisation';
+import { longText, optionalText } from '../../machines/shared/fields';
 import { ErrorSummary, TextAreaField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { sendAccessibilityFeedback } from '../konto/account.server';

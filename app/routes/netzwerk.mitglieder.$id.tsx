@@ -3,7 +3,7 @@ import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { refuseBlock } from '../../machines/netzwerk/blocks';
 import { isModerator, memberRoleLabel, visibleFieldLabel, visibleProfile } from '../../machines/netzwerk/profile';
-import { cleanText } from '../../machines/shared/organisation';
+import { cleanText } from '../../machines/shared/fields';
 import { PostForm } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { landkreisLabel } from '../../machines/shared/organisation';

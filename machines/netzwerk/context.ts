@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { longText, textField } from '../shared/organisation';
+import { longText, textField } from '../shared/fields';
 import { threadSchema } from './topics';
 
 /*

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { longText } from '../shared/organisation';
+import { longText } from '../shared/fields';
 
 /*
  * Direct messages between network members (issue 20 Nr. 4). Pure rules; storage in

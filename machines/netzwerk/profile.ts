@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { landkreise, longText, requiredText, type Landkreis } from '../shared/organisation';
+import { landkreise, type Landkreis } from '../shared/organisation';
+import { longText, requiredText } from '../shared/fields';
 import type { Role } from '../shared/roles';
 
 /*

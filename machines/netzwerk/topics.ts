@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText, longText, requiredText } from '../shared/organisation';
+import { cleanText, longText, requiredText } from '../shared/fields';
 import { MAX_QUERY_LENGTH } from '../shared/search';
 
 /*

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { mustTick } from '../shared/fields';
-import { emailSchema, longText, requiredText } from '../shared/organisation';
+import { emailSchema, longText, mustTick, requiredText } from '../shared/fields';
 
 /*
  * The hub's newsletter (issue 18 Nr. 10, ADR 0060): new events, methods and examples, quarterly and

@@ -1,4 +1,4 @@
-import { cleanMultiline } from '../shared/organisation';
+import { cleanMultiline } from '../shared/fields';
 import type { Perspective, QualityCheckContent } from './schema';
 import { isAnswerValue, noteMaxLength, pageQuestions, type QuestionAnswer, type RecordedAnswer } from './scoring';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { evenWithFieldErrors, longText, optionalText } from '../shared/organisation';
+import { evenWithFieldErrors, longText, optionalText } from '../shared/fields';
 import { guestLinkValidityDays, type GuestLinkValidity } from './guests';
 import { perspectives, type Perspective, type QualityCheckContent } from './schema';
 import { answerValues, noteMaxLength, pageQuestions, type QuestionAnswer } from './scoring';

@@ -1,14 +1,6 @@
 import { z } from 'zod';
-import {
-  emailSchema,
-  evenWithFieldErrors,
-  landkreise,
-  organisationKinds,
-  optionalText,
-  requiredText,
-  roles,
-  type Role,
-} from './organisation';
+import { landkreise, organisationKinds, roles, type Role } from './organisation';
+import { emailSchema, evenWithFieldErrors, optionalText, requiredText } from './fields';
 
 /** Length over composition rules (BSI IT-Grundschutz ORP.4, NIST SP 800-63B): at least 12 characters. */
 export const passwordSchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import './zod-german';
+import { emailRules, type TextRules, textField, tooLong, evenWithFieldErrors } from './fields';
 import { isValidIban, normaliseIban } from './iban';
 
 /**
@@ -133,168 +133,103 @@ export const landkreisLabel: Record<Landkreis, string> = {
 
 export { type Role, roleLabel, roles } from './roles';
 
-/** Trims, folds inner whitespace and strips control characters (they never belong in master data). */
-export const cleanText = (value: string) =>
-  value
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-/** Keeps line breaks and tabs (for multi-line texts) but strips other control characters. */
-export const cleanMultiline = (value: string) =>
-  value
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
-    .trim();
-
-interface TextRules {
-  /** Message when the field is empty; omit for optional fields. */
-  required?: string;
-  max: number;
-  /** Builds the message for a text that is too long, from its length. */
-  maxMessage: (length: number) => string;
-  normalise?: (value: string) => string;
-  pattern?: RegExp;
-  patternMessage?: string;
-  valid?: (value: string) => boolean;
-  validMessage?: string;
-}
-
-/**
- * A text field: normalised first, then checked. Checks live in one refinement on the transformed
- * value rather than in a piped z.string(), because Conform's form coercion turns every empty
- * z.string() in the tree into `undefined`.
- */
-export function textField(rules: TextRules) {
-  const normalise = rules.normalise ?? cleanText;
-  // Required fields stay non-optional so Conform marks them `required`; an empty input arrives
-  // as undefined and gets the required message.
-  const base = rules.required ? z.string({ error: rules.required }) : z.string().optional();
-  return base
-    .transform((value: string | undefined) => normalise(value ?? ''))
-    .superRefine((value, ctx) => {
-      if (value === '') {
-        if (rules.required) ctx.addIssue({ code: 'custom', message: rules.required });
-        return;
-      }
-      // Characters as people count them (code points), so one emoji is one character.
-      const length = Array.from(value).length;
-      if (length > rules.max) ctx.addIssue({ code: 'custom', message: rules.maxMessage(length) });
-      else if (rules.pattern && !rules.pattern.test(value)) ctx.addIssue({ code: 'custom', message: rules.patternMessage ?? '' });
-      else if (rules.valid && !rules.valid(value)) ctx.addIssue({ code: 'custom', message: rules.validMessage ?? '' });
-    });
-}
-
-/** A copy of `value` in which the entry at `path` is missing, copied only along the path. */
-function withoutEntry(value: unknown, path: readonly PropertyKey[]): unknown {
-  if (path.length === 0) return undefined;
-  if (value === null || typeof value !== 'object') return value;
-  const [head, ...rest] = path as [PropertyKey, ...PropertyKey[]];
-  const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<PropertyKey, unknown>;
-  if (Object.hasOwn(copy, head)) copy[head] = withoutEntry(copy[head], rest);
-  return copy;
-}
-
-/**
- * Object-level refinements run even when single fields failed, so the user sees every problem at
- * once (zod skips them by default). A field that failed its own check reaches the refinement as
- * missing, never as the raw value of the wrong type (an unknown organisation kind, a parameter id
- * that does not exist): refinements using this must cope with missing values, and only with those.
- */
-export const evenWithFieldErrors = {
-  when: (payload: { value: unknown; issues: ReadonlyArray<{ path?: readonly PropertyKey[] }> }) => {
-    for (const issue of payload.issues) if (issue.path?.length) payload.value = withoutEntry(payload.value, issue.path);
-    return true;
-  },
-} as const;
-
-/** "Bitte kürzen Sie den Titel auf höchstens 200 Zeichen (eingegeben: 250)." – label in the accusative. */
-export function tooLong(label: string, max: number) {
-  return (length: number) =>
-    `Bitte kürzen Sie ${label} auf höchstens ${max.toLocaleString('de-DE')} Zeichen (eingegeben: ${length.toLocaleString('de-DE')}).`;
-}
-
-/** A required one-line text; `label` in the accusative ("den Namen der Organisation"). */
-export const requiredText = (label: string, max = 200) =>
-  textField({ required: `Bitte geben Sie ${label} an.`, max, maxMessage: tooLong(label, max) });
-
-/** An optional one-line text; `label` in the accusative. */
-export const optionalText = (label: string, max = 200) => textField({ max, maxMessage: tooLong(label, max) });
-
-/** A multi-line text (line breaks kept); `label` in the accusative. */
-export const longText = (label: string, max: number, required?: string) =>
-  textField({ required, max, maxMessage: tooLong(label, max), normalise: cleanMultiline });
-
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const emailSchema = textField({
-  required: 'Bitte geben Sie eine E-Mail-Adresse an.',
-  max: 254,
-  maxMessage: () => 'Die E-Mail-Adresse ist zu lang.',
-  normalise: (v) => v.trim().toLowerCase(),
-  valid: (v) => emailPattern.test(v) && z.email().safeParse(v).success,
-  validMessage: 'Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@gemeinde.de.',
-});
-
-const postalCode = textField({
-  required: 'Bitte geben Sie die Postleitzahl an.',
-  max: 5,
-  maxMessage: () => 'Die Postleitzahl besteht aus fünf Ziffern.',
-  pattern: /^\d{5}$/,
-  patternMessage: 'Die Postleitzahl besteht aus fünf Ziffern.',
-});
-
-const phone = textField({
-  required: 'Bitte geben Sie eine Telefonnummer an.',
-  max: 30,
-  maxMessage: () => 'Die Telefonnummer ist zu lang.',
-  pattern: /^[+0-9][0-9 ()/-]{5,29}$/,
-  patternMessage: 'Bitte geben Sie die Telefonnummer nur mit Ziffern, Leerzeichen, +, /, - oder Klammern an.',
-});
-
-const iban = textField({
-  required: 'Bitte geben Sie die IBAN an.',
-  max: 34,
-  maxMessage: () => 'Eine IBAN hat höchstens 34 Zeichen.',
-  normalise: normaliseIban,
-  valid: isValidIban,
-  validMessage: 'Die IBAN ist nicht gültig. Bitte prüfen Sie Länge und Prüfziffer.',
-});
-
-const bic = textField({
-  max: 11,
-  maxMessage: () => 'Die BIC besteht aus 8 oder 11 Zeichen, zum Beispiel OSDDDE81XXX.',
-  normalise: (v) => v.replace(/\s+/g, '').toUpperCase(),
-  pattern: /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/,
-  patternMessage: 'Die BIC besteht aus 8 oder 11 Zeichen, zum Beispiel OSDDDE81XXX.',
-});
-
 /**
  * Amtlicher Gemeindeschlüssel: 8 digits; Saxon ones start with 14 (Land code).
  * Required for Gebietskörperschaften; associations give their register number instead.
  */
 export const agsPattern = /^14\d{6}$/;
 
+/**
+ * One text field of the organisation: its label in the accusative (for "Bitte kürzen Sie … auf
+ * höchstens … Zeichen"), its length, and the checks of the master data. The master data, the stored
+ * snapshot and the Antragsteller step's draft are all derived from these entries.
+ */
+interface OrganisationText extends Omit<TextRules, 'maxMessage'> {
+  label: string;
+  maxMessage?: (length: number) => string;
+}
+
+const required = (label: string, max = 200): OrganisationText => ({ label, max, required: `Bitte geben Sie ${label} an.` });
+const optional = (label: string, max: number): OrganisationText => ({ label, max });
+const fiveDigits = 'Die Postleitzahl besteht aus fünf Ziffern.';
+const bicFormat = 'Die BIC besteht aus 8 oder 11 Zeichen, zum Beispiel OSDDDE81XXX.';
+
+/** The organisation's fields, in the order of the form and of the stored snapshot. */
+const organisationTexts = {
+  name: required('den Namen der Organisation'),
+  street: required('Straße und Hausnummer'),
+  postalCode: {
+    label: 'die Postleitzahl',
+    required: 'Bitte geben Sie die Postleitzahl an.',
+    max: 5,
+    maxMessage: () => fiveDigits,
+    pattern: /^\d{5}$/,
+    patternMessage: fiveDigits,
+  },
+  city: required('den Ort'),
+  ags: optional('den Gemeindeschlüssel', 8),
+  registerNumber: optional('die Registernummer', 60),
+  registerCourt: optional('das Registergericht', 100),
+  legalRepName: required('den Namen der vertretungsberechtigten Person'),
+  legalRepFunction: required('die Funktion der vertretungsberechtigten Person', 100),
+  contactName: { ...required('den Namen der Ansprechperson'), required: 'Bitte geben Sie eine Ansprechperson an.' },
+  contactEmail: { label: 'die E-Mail-Adresse', ...emailRules },
+  contactPhone: {
+    label: 'die Telefonnummer',
+    required: 'Bitte geben Sie eine Telefonnummer an.',
+    max: 30,
+    maxMessage: () => 'Die Telefonnummer ist zu lang.',
+    pattern: /^[+0-9][0-9 ()/-]{5,29}$/,
+    patternMessage: 'Bitte geben Sie die Telefonnummer nur mit Ziffern, Leerzeichen, +, /, - oder Klammern an.',
+  },
+  bankAccountHolder: required('den Kontoinhaber'),
+  iban: {
+    label: 'die IBAN',
+    required: 'Bitte geben Sie die IBAN an.',
+    max: 34,
+    maxMessage: () => 'Eine IBAN hat höchstens 34 Zeichen.',
+    normalise: normaliseIban,
+    valid: isValidIban,
+    validMessage: 'Die IBAN ist nicht gültig. Bitte prüfen Sie Länge und Prüfziffer.',
+  },
+  bic: {
+    label: 'die BIC',
+    max: 11,
+    maxMessage: () => bicFormat,
+    normalise: (v) => v.replace(/\s+/g, '').toUpperCase(),
+    pattern: /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/,
+    patternMessage: bicFormat,
+  },
+  bankName: required('das Kreditinstitut'),
+} satisfies Record<string, OrganisationText>;
+
+type OrganisationTextKey = keyof typeof organisationTexts;
+
+/** The organisation's shape with each text field built by `build`; kind and Landkreis in their places. */
+function organisationShape<Text extends z.ZodType, Kind extends z.ZodType, Place extends z.ZodType>(
+  build: (field: OrganisationText) => Text,
+  kind: Kind,
+  landkreis: Place,
+) {
+  const texts = Object.fromEntries(Object.entries(organisationTexts).map(([key, field]) => [key, build(field)])) as Record<
+    OrganisationTextKey,
+    Text
+  >;
+  const { name, street, postalCode, city, ...rest } = texts;
+  return { kind, name, street, postalCode, city, landkreis, ...rest };
+}
+
+const lengthMessage = (field: OrganisationText) => field.maxMessage ?? tooLong(field.label, field.max);
+
+/** The master data as validated: required fields, formats, IBAN check; messages in German. */
 export const organisationSchema = z
-  .object({
-    kind: z.enum(organisationKinds, { error: 'Bitte wählen Sie die Art der Organisation.' }),
-    name: requiredText('den Namen der Organisation'),
-    street: requiredText('Straße und Hausnummer'),
-    postalCode,
-    city: requiredText('den Ort'),
-    landkreis: z.enum(landkreise, { error: 'Bitte wählen Sie den Landkreis oder die kreisfreie Stadt.' }),
-    ags: optionalText('den Gemeindeschlüssel', 8),
-    registerNumber: optionalText('die Registernummer', 60),
-    registerCourt: optionalText('das Registergericht', 100),
-    legalRepName: requiredText('den Namen der vertretungsberechtigten Person'),
-    legalRepFunction: requiredText('die Funktion der vertretungsberechtigten Person', 100),
-    contactName: requiredText('eine Ansprechperson'),
-    contactEmail: emailSchema,
-    contactPhone: phone,
-    bankAccountHolder: requiredText('den Kontoinhaber'),
-    iban,
-    bic,
-    bankName: requiredText('das Kreditinstitut'),
-  })
+  .object(
+    organisationShape(
+      (field) => textField({ ...field, maxMessage: lengthMessage(field) }),
+      z.enum(organisationKinds, { error: 'Bitte wählen Sie die Art der Organisation.' }),
+      z.enum(landkreise, { error: 'Bitte wählen Sie den Landkreis oder die kreisfreie Stadt.' }),
+    ),
+  )
   .superRefine((org, ctx) => {
     if (!org.kind) return;
     const part = programmePartOf(org.kind);
@@ -313,6 +248,24 @@ export const organisationSchema = z
       });
     }
   }, evenWithFieldErrors);
+
+/**
+ * The organisation as the Antragsteller step posts it: every field may be empty, checked and
+ * normalised as the master data but for lengths only (completeness is `organisationSchema`'s).
+ */
+export const organisationDraftSchema = () =>
+  z.object(
+    organisationShape(
+      (field) => textField({ max: field.max, maxMessage: lengthMessage(field), normalise: field.normalise }),
+      z.enum(organisationKinds).optional(),
+      z.enum(landkreise).optional(),
+    ),
+  );
+
+/** The organisation as stored in an application's snapshot: every field present, lengths only. */
+export const organisationSnapshotSchema = z.strictObject(
+  organisationShape((field) => z.string().max(field.max), z.enum(organisationKinds), z.enum(landkreise)),
+);
 
 export type OrganisationInput = z.input<typeof organisationSchema>;
 export type OrganisationData = z.output<typeof organisationSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseGermanDate } from '../shared/dates';
-import { checkbox, mustTick } from '../shared/fields';
-import { emailSchema, landkreise, longText, optionalText, requiredText, type Landkreis } from '../shared/organisation';
+import { checkbox, emailSchema, longText, mustTick, optionalText, requiredText } from '../shared/fields';
+import { landkreise, type Landkreis } from '../shared/organisation';
 import { berlinToUtc } from './time';
 import { defaultYellowBelowPercent } from './seats';
 

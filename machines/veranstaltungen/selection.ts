@@ -1,5 +1,5 @@
 import { formatDateTime } from '../shared/format';
-import { longText } from '../shared/organisation';
+import { longText } from '../shared/fields';
 import { registrationFormSchema } from './event';
 
 /**

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { demoOrganisations } from '../../db/seed';
 import { registrationSchema } from '../../machines/shared/account';
-import { organisationKindInfo, organisationKinds, organisationSchema, programmePartOf } from '../../machines/shared/organisation';
+import type { z } from 'zod';
+import {
+  organisationDraftSchema,
+  organisationKindInfo,
+  organisationKinds,
+  organisationSchema,
+  organisationSnapshotSchema,
+  programmePartOf,
+} from '../../machines/shared/organisation';
 
 const gemeinde = demoOrganisations.gemeinde;
 
@@ -75,5 +83,45 @@ describe('registration', () => {
   it('checks that both passwords match', () => {
     const result = registrationSchema.safeParse({ ...base, passwordConfirm: 'anders als 12', mode: 'beitreten', inviteCode: 'ABCD-2345' });
     expect(result.error!.issues.map((i) => i.message)).toEqual(['Die beiden Passwörter stimmen nicht überein.']);
+  });
+});
+
+describe('one organisation shape (issue 15 Nr. 2)', () => {
+  const master = organisationSchema.safeParse({}).error!.issues;
+  const keysOf = (schema: { shape: Record<string, unknown> }) => Object.keys(schema.shape);
+  const textKeys = keysOf(organisationSnapshotSchema).filter((k) => k !== 'kind' && k !== 'landkreis');
+
+  it('has the same fields in the same order in the master data, the step draft and the stored snapshot', () => {
+    expect(master.length).toBeGreaterThan(0);
+    const shapes = [organisationSchema, organisationDraftSchema(), organisationSnapshotSchema];
+    const [first, ...rest] = shapes.map(keysOf);
+    expect(first).toContain('iban');
+    for (const keys of rest) expect(keys).toEqual(first);
+  });
+
+  it('refuses a too long text with the same German message in the step draft as in the master data, at the same length', () => {
+    for (const key of textKeys) {
+      const max = (organisationSnapshotSchema.shape[key as keyof typeof organisationSnapshotSchema.shape] as z.ZodString).maxLength!;
+      // Digits pass every format check that comes after the length (postal code, phone), so only the length is judged.
+      const tooLong = '1'.repeat(max + 1);
+      const fromMaster = organisationSchema.safeParse({ [key]: tooLong }).error!.issues.find((i) => i.path[0] === key)?.message;
+      const fromDraft = organisationDraftSchema()
+        .safeParse({ [key]: tooLong })
+        .error?.issues.find((i) => i.path[0] === key)?.message;
+      expect(fromDraft, key).toBeDefined();
+      expect(fromDraft, key).toBe(fromMaster);
+      expect(organisationSnapshotSchema.shape[key as keyof typeof organisationSnapshotSchema.shape].safeParse(tooLong).success, key).toBe(
+        false,
+      );
+      expect(organisationDraftSchema().safeParse({ [key]: '1'.repeat(max) }).success, key).toBe(true);
+    }
+  });
+
+  it('normalises the draft as the master data (IBAN and BIC without spaces, in capitals)', () => {
+    const draft = organisationDraftSchema().parse({ iban: 'de89 3704 0044 0532 0130 00', bic: 'cosk de 33 xxx' });
+    const stored = organisationSchema.safeParse({ iban: 'de89 3704 0044 0532 0130 00', bic: 'cosk de 33 xxx' });
+    expect(draft.iban).toBe('DE89370400440532013000');
+    expect(draft.bic).toBe('COSKDE33XXX');
+    expect(stored.error!.issues.some((i) => i.path[0] === 'iban' || i.path[0] === 'bic')).toBe(false);
   });
 });

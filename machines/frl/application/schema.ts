@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { landkreise, organisationKinds } from '../../shared/organisation';
+import { landkreise, organisationKinds, organisationSnapshotSchema } from '../../shared/organisation';
 import { costCategories } from '../catalogues';
 import { participationFormats, participationLevels, targetGroupIds } from '../../shared/participation';
 import { fundingRoutes } from '../routes';
@@ -18,27 +18,6 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const cents = z.number().int().nonnegative().max(10_000_000_00);
 const text = (max: number) => z.string().max(max);
 const id = z.string().min(1).max(40);
-
-export const organisationSnapshotSchema = z.strictObject({
-  kind: z.enum(organisationKinds),
-  name: text(200),
-  street: text(200),
-  postalCode: text(5),
-  city: text(200),
-  landkreis: z.enum(landkreise),
-  ags: text(8),
-  registerNumber: text(60),
-  registerCourt: text(100),
-  legalRepName: text(200),
-  legalRepFunction: text(100),
-  contactName: text(200),
-  contactEmail: text(254),
-  contactPhone: text(30),
-  bankAccountHolder: text(200),
-  iban: text(34),
-  bic: text(11),
-  bankName: text(200),
-});
 
 export const partnerSchema = z.strictObject({
   id,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { dateField, euroField, optionalDateField, yesNoField } from '../../shared/fields';
+import { dateField, euroField, evenWithFieldErrors, longText, optionalDateField, yesNoField } from '../../shared/fields';
 import { formatDate } from '../../shared/format';
-import { evenWithFieldErrors, landkreise, longText, organisationKinds, programmePartOf } from '../../shared/organisation';
+import { landkreise, organisationKinds, programmePartOf } from '../../shared/organisation';
 import { fundingRoutes } from '../routes';
 import type { CheckAnswers } from './answers';
 

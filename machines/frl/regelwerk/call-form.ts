@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { formatDate } from '../../shared/format';
-import { dateField, optionalDateField } from '../../shared/fields';
-import { evenWithFieldErrors, longText, requiredText } from '../../shared/organisation';
+import { dateField, evenWithFieldErrors, longText, optionalDateField, requiredText } from '../../shared/fields';
 import type { FundingCall } from '../calls';
 
 /**

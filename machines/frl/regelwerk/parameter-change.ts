@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseGermanDate } from '../../shared/dates';
 import { formatDate } from '../../shared/format';
 import { parseEuro } from '../../shared/money';
-import { evenWithFieldErrors, longText, optionalText, requiredText } from '../../shared/organisation';
+import { evenWithFieldErrors, longText, optionalText, requiredText } from '../../shared/fields';
 import { formatParameterValue } from '../catalogue';
 import { parameterIds, valueOn, type ParameterDefinition, type ParameterId, type ParameterTable } from '../parameters';
 

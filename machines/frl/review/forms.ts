@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { checkbox, dateField, mustTick } from '../../shared/fields';
-import { cleanMultiline, longText, requiredText, textField, tooLong } from '../../shared/organisation';
+import { checkbox, cleanMultiline, dateField, longText, mustTick, requiredText, textField, tooLong } from '../../shared/fields';
 
 /**
  * The forms that move a draft through advice and submission. Each form sends one event of the

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { optionalYesNo } from '../../../shared/fields';
-import { landkreise, longText, optionalText, organisationKinds, organisationSchema } from '../../../shared/organisation';
+import { longText, optionalText, optionalYesNo } from '../../../shared/fields';
+import { landkreise, organisationDraftSchema, organisationKinds, organisationSchema } from '../../../shared/organisation';
 import { applicantFields } from '../fields';
 import type { ApplicationData } from '../schema';
 import type { StepIssue } from '../steps';
@@ -8,33 +8,9 @@ import { blank, builtOnce, clean, list, missingFields, rowId, ticked, yn, type S
 
 /** The Antragsteller step: organisation (a snapshot of the master data), status questions, Verbund partners. */
 
-/** The organisation as the step posts it: every field optional, checked for lengths only (completeness: `organisationSchema`). */
-function organisationForm() {
-  return z.object({
-    kind: z.enum(organisationKinds).optional(),
-    name: optionalText('den Namen der Organisation'),
-    street: optionalText('Straße und Hausnummer'),
-    postalCode: optionalText('die Postleitzahl', 5),
-    city: optionalText('den Ort'),
-    landkreis: z.enum(landkreise).optional(),
-    ags: optionalText('den Gemeindeschlüssel', 8),
-    registerNumber: optionalText('die Registernummer', 60),
-    registerCourt: optionalText('das Registergericht', 100),
-    legalRepName: optionalText('den Namen der vertretungsberechtigten Person'),
-    legalRepFunction: optionalText('die Funktion', 100),
-    contactName: optionalText('die Ansprechperson'),
-    contactEmail: optionalText('die E-Mail-Adresse', 254),
-    contactPhone: optionalText('die Telefonnummer', 30),
-    bankAccountHolder: optionalText('den Kontoinhaber'),
-    iban: optionalText('die IBAN', 42).transform((v) => v.replace(/\s+/g, '').toUpperCase()),
-    bic: optionalText('die BIC', 14).transform((v) => v.replace(/\s+/g, '').toUpperCase()),
-    bankName: optionalText('das Kreditinstitut'),
-  });
-}
-
 const schema = builtOnce((newId) =>
   z.object({
-    organisation: organisationForm(),
+    organisation: organisationDraftSchema(),
     nonprofit: optionalYesNo,
     locallyRooted: optionalYesNo,
     seatExceptionReason: longText('die Begründung', 2000),

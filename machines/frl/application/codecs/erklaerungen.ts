@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { optionalYesNo } from '../../../shared/fields';
-import { optionalText } from '../../../shared/organisation';
+import { optionalText, optionalYesNo } from '../../../shared/fields';
 import { declarationFields } from '../fields';
 import type { ApplicationData } from '../schema';
 import { builtOnce, clean, missingFields, yn, type StepCodec } from './shared';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { optionalYesNo, quantityField } from '../../../shared/fields';
+import { longText, optionalText, optionalYesNo, quantityField } from '../../../shared/fields';
 import { formatEuro } from '../../../shared/format';
 import { parseEuro, parseQuantity } from '../../../shared/money';
-import { longText, optionalText } from '../../../shared/organisation';
 import { costCategories } from '../../catalogues';
 import { totalsFor } from '../facts';
 import { budgetFields } from '../fields';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { checkboxGroup, optionalYesNo } from '../../../shared/fields';
-import { longText, optionalText } from '../../../shared/organisation';
+import { checkboxGroup, longText, optionalText, optionalYesNo } from '../../../shared/fields';
 import { participationFormats, participationLevels, targetGroupIds } from '../../../shared/participation';
 import { fundingRoutes } from '../../routes';
 import { projectFields } from '../fields';

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { isoToGerman } from '../../../shared/dates';
-import { optionalDateField, optionalYesNo } from '../../../shared/fields';
-import { optionalText } from '../../../shared/organisation';
+import { optionalDateField, optionalText, optionalYesNo } from '../../../shared/fields';
 import { scheduleFields } from '../fields';
 import type { ApplicationData } from '../schema';
 import type { StepIssue } from '../steps';
