@@ -8,7 +8,7 @@ import {
   toPublishedValue,
   type ParameterChangeEffects,
 } from '../../db/repositories/regelwerk';
-import { formatParameterValue } from '../../machines/frl/catalogue';
+import { formatParameterValue, parameterValueRows } from '../../machines/frl/catalogue';
 import { parameterIds, valueOn, shippedParameters, type ParameterTable } from '../../machines/frl/parameters';
 import { effectiveDateProblem, sameValueProblem, type ParameterChangeInput } from '../../machines/frl/regelwerk/parameter-change';
 import { formatDate, formatDateTime } from '../../machines/shared/format';
@@ -132,14 +132,7 @@ export async function parameterList(user: CurrentUser, url: URL) {
         id,
         label: definition.label,
         current: current ? formatParameterValue(definition, current.value) : '–',
-        values: definition.values.map((v) => ({
-          from: v.from,
-          value: formatParameterValue(definition, v.value),
-          reference: v.reference,
-          assumption: v.assumption ?? null,
-          publication: v.publication ?? null,
-          inForce: v === current,
-        })),
+        values: parameterValueRows(definition, today),
       };
     }),
     changes: changes.map((c) => ({

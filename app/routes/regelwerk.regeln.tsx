@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { applicabilityOf, wordedCriteria, formatParameterValue } from '../../machines/frl/catalogue';
+import { applicabilityOf, parameterValueRows, wordedCriteria } from '../../machines/frl/catalogue';
 import { clauseAnchor, clauseIndex, directiveUrl } from '../../machines/frl/clauses';
 import { severityLabel, topicLabel, topics } from '../../machines/frl/criterion';
 import { directiveVersionOn } from '../../machines/frl/engine';
-import { valueOn } from '../../machines/frl/parameters';
 import { formatDate } from '../../machines/shared/format';
 import { RegelwerkNav } from '../components/regelwerk/nav';
 import { workbenchReaders } from '../regelwerk/workbench.server';
@@ -31,22 +30,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       appliesTo: applicabilityOf(c),
       assumption: c.assumption ?? null,
       explanation: c.explanation,
-      parameters: (c.parameters ?? []).map((id) => {
-        const definition = parameters[id];
-        const current = valueOn(definition, today);
-        return {
-          id,
-          label: definition.label,
-          values: definition.values.map((v) => ({
-            from: v.from,
-            value: formatParameterValue(definition, v.value),
-            reference: v.reference,
-            assumption: v.assumption ?? null,
-            publication: v.publication ?? null,
-            current: v === current,
-          })),
-        };
-      }),
+      parameters: (c.parameters ?? []).map((id) => ({
+        id,
+        label: parameters[id].label,
+        values: parameterValueRows(parameters[id], today),
+      })),
     })),
     clauses: clauseIndex(wordedCriteria(parameters, today)),
   };
@@ -150,7 +138,7 @@ export default function WorkbenchRules() {
                           <tr key={v.from}>
                             <td>
                               {formatDate(v.from)}
-                              {v.current ? <span className="tag tag--green"> gilt heute</span> : null}
+                              {v.inForce ? <span className="tag tag--green"> gilt heute</span> : null}
                             </td>
                             <td className="num">{v.value}</td>
                             <td>

@@ -35,6 +35,19 @@ export function formatParameterValue(definition: ParameterDefinition, value: num
   }
 }
 
+/** Every dated value of a parameter as the Regelwerk lists it, the one in force on `date` marked. */
+export function parameterValueRows(definition: ParameterDefinition, date: string) {
+  const current = valueOn(definition, date);
+  return definition.values.map((v) => ({
+    from: v.from,
+    value: formatParameterValue(definition, v.value),
+    reference: v.reference,
+    assumption: v.assumption ?? null,
+    publication: v.publication ?? null,
+    inForce: v === current,
+  }));
+}
+
 /** A criterion as the catalogue shows it on a date: title and explanations with the parameters then in force. */
 export type WordedCriterion = Omit<Criterion, 'title' | 'explanation'> & CriterionWording;
 
