@@ -44,6 +44,7 @@ const httpOnPostgres = [
   'http/offene-daten.spec.ts',
   'http/redaktion.spec.ts',
   'http/netzwerk-suche.spec.ts',
+  'http/verwaltung-concurrency.spec.ts',
   'http/instances.spec.ts',
   'http/postgres-faults.spec.ts',
 ];

@@ -7,16 +7,19 @@ import { roleLabel, roles } from '../../machines/shared/organisation';
 import { ErrorSummary, SelectField, TextField } from '../components/fields';
 import { PostForm } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
+import { readProtectedForm } from '../csrf.server';
+import { requireRole } from '../session.server';
 import { accountsPage, createStaffAccount } from '../verwaltung/accounts.server';
 
 export const meta: MetaFunction = () => [{ title: 'Verwaltung – Förderlotse Bürgerbeteiligung' }];
 
-export async function loader(args: LoaderFunctionArgs) {
-  return accountsPage(args);
+export async function loader({ request }: LoaderFunctionArgs) {
+  return accountsPage(await requireRole(request, ['admin']));
 }
 
-export async function action(args: ActionFunctionArgs) {
-  return createStaffAccount(args);
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireRole(request, ['admin']);
+  return createStaffAccount(admin, await readProtectedForm(request));
 }
 
 export default function Administration() {

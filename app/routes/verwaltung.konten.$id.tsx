@@ -6,6 +6,8 @@ import { accountRoleSchema } from '../../machines/shared/account';
 import { roleLabel, roles } from '../../machines/shared/organisation';
 import { ErrorSummary, SelectField } from '../components/fields';
 import { PostForm } from '../components/forms';
+import { readProtectedForm } from '../csrf.server';
+import { requireRole } from '../session.server';
 import { accountPage, accountAction } from '../verwaltung/account.server';
 
 /**
@@ -18,12 +20,13 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `${d?.account.name ?? 'Konto'} – Verwaltung – Förderlotse Bürgerbeteiligung` },
 ];
 
-export async function loader(args: LoaderFunctionArgs) {
-  return accountPage(args);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return accountPage(await requireRole(request, ['admin']), params.id, new URL(request.url));
 }
 
-export async function action(args: ActionFunctionArgs) {
-  return accountAction(args);
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireRole(request, ['admin']);
+  return accountAction(admin, params.id, await readProtectedForm(request));
 }
 
 const notices: Record<string, string> = {

@@ -6,6 +6,7 @@ import { auditAreas } from '../components/admin/audit-labels';
 import { ErrorSummary, SelectField, TextField } from '../components/fields';
 import { Pagination } from '../components/pagination';
 import { ScrollTable } from '../components/scroll-table';
+import { requireRole } from '../session.server';
 import { filterSchema } from '../verwaltung/audit-filter';
 import { auditLogPage } from '../verwaltung/audit-log.server';
 
@@ -17,8 +18,9 @@ import { auditLogPage } from '../verwaltung/audit-log.server';
 
 export const meta: MetaFunction = () => [{ title: 'Protokoll – Verwaltung – Förderlotse Bürgerbeteiligung' }];
 
-export async function loader(args: LoaderFunctionArgs) {
-  return auditLogPage(args);
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ['admin']);
+  return auditLogPage(new URL(request.url));
 }
 
 /** The address of another page with the same filters. */

@@ -1,6 +1,6 @@
 import type { SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { lastSignIn, recordAudit } from '../../db/repositories/audit';
 import { findOrganisation, listOrganisations } from '../../db/repositories/organisations';
 import { revokeOtherSessions } from '../../db/repositories/sessions';
@@ -9,10 +9,9 @@ import { accountRoleSchema } from '../../machines/shared/account';
 import { formatDateTime } from '../../machines/shared/format';
 import { roleLabel } from '../../machines/shared/organisation';
 import { config } from '../config.server';
-import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { sendResetLink } from '../konto/password-reset.server';
-import { requireRole } from '../session.server';
+import type { CurrentUser } from '../session.server';
 
 /** One account in the administration (/verwaltung/konten/:id): role, organisation, reset link, lock (ADR 0025). */
 
@@ -26,16 +25,14 @@ async function requireAccount(idParam: string | undefined) {
 
 type ActionResult = { error: string | null; result?: SubmissionResult<string[]> };
 
-export async function accountPage({ request, params }: LoaderFunctionArgs) {
-  const admin = await requireRole(request, ['admin']);
-  const account = await requireAccount(params.id);
+export async function accountPage(admin: CurrentUser, idParam: string | undefined, url: URL) {
+  const account = await requireAccount(idParam);
   const db = await getDb();
   const [organisation, organisations, signedIn] = await Promise.all([
     account.organisation_id ? findOrganisation(db, account.organisation_id) : undefined,
     listOrganisations(db),
     lastSignIn(db, account.id),
   ]);
-  const url = new URL(request.url);
   return {
     own: account.id === admin.id,
     confirmLock: url.searchParams.get('aktion') === 'sperren' && account.disabled_at === null && account.id !== admin.id,
@@ -57,10 +54,8 @@ export async function accountPage({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function accountAction({ request, params }: ActionFunctionArgs) {
-  const admin = await requireRole(request, ['admin']);
-  const formData = await readProtectedForm(request);
-  const account = await requireAccount(params.id);
+export async function accountAction(admin: CurrentUser, idParam: string | undefined, formData: FormData) {
+  const account = await requireAccount(idParam);
   const db = await getDb();
   const intent = formData.get('intent');
   const refuse = (error: string, status = 400) => data<ActionResult>({ error }, { status });
@@ -138,13 +133,15 @@ export async function accountAction({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === 'entsperren') {
-    await setUserDisabled(db, account.id, false);
-    await recordAudit(db, {
-      actorUserId: admin.id,
-      action: 'user.enabled',
-      subjectType: 'user',
-      subjectId: account.id,
-      details: { summary: `Konto ${account.email} entsperrt.` },
+    await db.transaction().execute(async (trx) => {
+      await setUserDisabled(trx, account.id, false);
+      await recordAudit(trx, {
+        actorUserId: admin.id,
+        action: 'user.enabled',
+        subjectType: 'user',
+        subjectId: account.id,
+        details: { summary: `Konto ${account.email} entsperrt.` },
+      });
     });
     return redirect(`${page}?hinweis=entsperrt`);
   }

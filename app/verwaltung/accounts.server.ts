@@ -1,21 +1,20 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../../db/repositories/audit';
 import { listAccessibilityFeedback } from '../../db/repositories/feedback';
 import { findOrganisation, listOrganisations } from '../../db/repositories/organisations';
+import { isUniqueViolation } from '../../db/dialect';
 import { createUser, findUserByEmail, listUsers } from '../../db/repositories/users';
 import { staffAccountSchema } from '../../machines/shared/account';
 import { formatDateTime } from '../../machines/shared/format';
 import { roleLabel } from '../../machines/shared/organisation';
-import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
-import { requireRole } from '../session.server';
+import type { CurrentUser } from '../session.server';
 
 /** The administration's account list (/verwaltung): accounts, organisations, accessibility feedback, and new staff accounts. */
 
-export async function accountsPage({ request }: LoaderFunctionArgs) {
-  const admin = await requireRole(request, ['admin']);
+export async function accountsPage(admin: CurrentUser) {
   const db = await getDb();
   const [users, organisations, feedback] = await Promise.all([listUsers(db), listOrganisations(db), listAccessibilityFeedback(db)]);
   return {
@@ -33,19 +32,17 @@ export async function accountsPage({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function createStaffAccount({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, ['admin']);
-  const formData = await readProtectedForm(request);
+export async function createStaffAccount(admin: CurrentUser, formData: FormData) {
   const db = await getDb();
   const submission = parseWithZod(formData, { schema: staffAccountSchema });
   if (submission.status !== 'success') return data({ result: submission.reply(), created: null }, { status: 400 });
   const value = submission.value;
-  if (await findUserByEmail(db, value.email)) {
-    return data(
+  const taken = () =>
+    data(
       { result: submission.reply({ fieldErrors: { email: ['Für diese E-Mail-Adresse besteht bereits ein Konto.'] } }), created: null },
       { status: 400 },
     );
-  }
+  if (await findUserByEmail(db, value.email)) return taken();
   // The schema refuses an organisation for any role but applicant (nothing is dropped silently).
   const organisationId = value.organisationId ?? null;
   if (organisationId !== null && !(await findOrganisation(db, organisationId))) {
@@ -55,14 +52,25 @@ export async function createStaffAccount({ request }: ActionFunctionArgs) {
     );
   }
   const password = randomBytes(12).toString('base64url');
-  const user = await createUser(db, { email: value.email, name: value.name, role: value.role, organisationId, password });
-  await recordAudit(db, {
-    actorUserId: admin.id,
-    action: 'user.created',
-    subjectType: 'user',
-    subjectId: user.id,
-    details: { role: value.role },
-  });
+  let user: Awaited<ReturnType<typeof createUser>>;
+  try {
+    // The account and its audit entry together, or neither.
+    user = await db.transaction().execute(async (trx) => {
+      const created = await createUser(trx, { email: value.email, name: value.name, role: value.role, organisationId, password });
+      await recordAudit(trx, {
+        actorUserId: admin.id,
+        action: 'user.created',
+        subjectType: 'user',
+        subjectId: created.id,
+        details: { role: value.role },
+      });
+      return created;
+    });
+  } catch (error) {
+    // Two administrators creating the same address at once: the second is told, as above.
+    if (isUniqueViolation(error)) return taken();
+    throw error;
+  }
   // The initial password is shown once, in this response, and never stored in clear.
   return { result: submission.reply({ resetForm: true }), created: { email: user.email, password } };
 }

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, type LoaderFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import type { z } from 'zod';
 import { searchAudit } from '../../db/repositories/audit';
 import { listOrganisations } from '../../db/repositories/organisations';
@@ -9,7 +9,6 @@ import { formatDateTime } from '../../machines/shared/format';
 import { auditActionLabel, auditAreas } from '../components/admin/audit-labels';
 import { auditSummary } from '../components/regelwerk/audit';
 import { getDb } from '../db.server';
-import { requireRole } from '../session.server';
 import { filterSchema } from './audit-filter';
 
 /** The administration's audit log (/verwaltung/protokoll): the entries by area, person, account and period, page by page. */
@@ -18,9 +17,8 @@ const pageSize = 50;
 
 const nextDay = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-export async function auditLogPage({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ['admin']);
-  const url = new URL(request.url);
+/** The page for `url`'s filter; the caller has checked that an administrator asks. */
+export async function auditLogPage(url: URL) {
   const submission = parseWithZod(url.searchParams, { schema: filterSchema });
   // With an invalid filter the list is not filtered; the message stands at the field, the input stays.
   const filter: z.output<typeof filterSchema> = submission.status === 'success' ? submission.value : { von: undefined, bis: undefined };
