@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from '@remix-run/node';
 import { listAudit, recordAudit } from '../../db/repositories/audit';
-import { createCallChange, listOpenCallChanges, proposedValues } from '../../db/repositories/call-changes';
+import { callValuesOf, createCallChange, listOpenCallChanges, proposedValues } from '../../db/repositories/call-changes';
 import { findStoredCall, listStoredCalls } from '../../db/repositories/regelwerk';
 import { callDifferences, callFormSchema, callIdFrom, callToForm } from '../../machines/frl/regelwerk/call-form';
 import { formatDate, formatDateTime } from '../../machines/shared/format';
@@ -92,7 +92,8 @@ export async function fundingCallPage(user: CurrentUser, idParam: string | undef
   const open = call ? await listOpenCallChanges(db, call.id) : [];
   const requested = Number(url.searchParams.get('fassung'));
   const earlier = history.find((h) => h.id === requested);
-  const earlierValues = earlier ? ((earlier.details.before as Omit<FundingCall, 'id'> | null | undefined) ?? null) : null;
+  // An earlier version whose values cannot be read restores nothing: the form shows the call as it is.
+  const earlierValues = earlier ? callValuesOf(earlier.details.before) : null;
   return {
     mayEdit: user.role === 'ministry',
     isNew: call === null,

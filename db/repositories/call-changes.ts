@@ -60,7 +60,14 @@ export async function listOpenCallChanges(db: Executor, callId?: string): Promis
   return query.orderBy('funding_call_changes.id').execute();
 }
 
-const callValuesColumn = jsonColumn(fundingCallSchema.omit({ id: true }));
+const callValuesSchema = fundingCallSchema.omit({ id: true });
+const callValuesColumn = jsonColumn(callValuesSchema);
+
+/** Call values kept elsewhere (an audit entry's `before`), checked; null when they are none or not of the shape. */
+export function callValuesOf(value: unknown): CallValues | null {
+  const parsed = callValuesSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
 
 /**
  * The values a proposal would publish, and those it replaces (null for a new call). Both throw on a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { proposedValues, valuesBefore } from '../../db/repositories/call-changes';
+import { callValuesOf, proposedValues, valuesBefore } from '../../db/repositories/call-changes';
 import { milestonesOf, mittelabrufOf } from '../../db/repositories/implementations';
 import { jsonColumn, jsonOr } from '../../db/json';
 import { participantSnapshotOf } from '../../db/repositories/quality-checks';
@@ -95,6 +95,12 @@ describe('a funding call proposal', () => {
     expect(() => proposedValues({ proposed: JSON.stringify({ ...values, focusTopics: 'Bürgerräte' }) })).toThrow();
     expect(() => proposedValues({ proposed: 'kein JSON' })).toThrow();
     expect(() => valuesBefore({ before: '{}' })).toThrow();
+  });
+
+  it('values kept in an audit entry: checked, null when they are none or not of the shape', () => {
+    expect(callValuesOf(values)).toEqual(values);
+    expect(callValuesOf({ ...values, deadline: 20220510 })).toBeNull();
+    expect(callValuesOf(undefined)).toBeNull();
   });
 });
 
