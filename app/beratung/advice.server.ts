@@ -1,6 +1,6 @@
 import { listOrganisationMembers, namesByIds } from '../../db/repositories/users';
 import { formatDateTime } from '../../machines/shared/format';
-import { advisorsOf, changesSince, listAdvisors, notify, saveReviewStatus } from '../../db/repositories/review';
+import { advisorsOf, changesSince, listAdvisors, notify, reviewSnapshotOf, saveReviewStatus } from '../../db/repositories/review';
 import type { ApplicationRow } from '../../db/schema';
 import {
   hasReason,
@@ -20,9 +20,10 @@ import { getDb } from '../db.server';
 import type { CurrentUser } from '../session.server';
 
 export function restoreReview(row: Pick<ApplicationRow, 'review_snapshot'>): ReviewSnapshot {
-  if (row.review_snapshot) {
+  const stored = reviewSnapshotOf(row);
+  if (stored !== undefined) {
     try {
-      return startReview(JSON.parse(row.review_snapshot));
+      return startReview(stored);
     } catch {
       // A snapshot the machine cannot read falls back to the start; the row's status column and
       // the event log keep the history.

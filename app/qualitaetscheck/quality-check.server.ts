@@ -13,6 +13,7 @@ import {
   listQualityChecksOfOrganisation,
   contentRevision,
   loadContentArchive,
+  participantSnapshotOf,
   qualityChecksOfApplicationRows,
   saveParticipant,
   type ParticipantWithName,
@@ -191,15 +192,6 @@ export interface LoadedRespondent {
 
 const respondentUserId = (access: Exclude<CheckAccess, { kind: 'guest' }>) => (access.kind === 'anonymous' ? null : access.user.id);
 
-const parseStored = (json: string | null): unknown => {
-  if (json === null) return null;
-  try {
-    return JSON.parse(json);
-  } catch {
-    return null;
-  }
-};
-
 /** The requesting person's own answers in this check; null when they have not joined (yet). */
 export async function loadRespondent(access: CheckAccess): Promise<LoadedRespondent | null> {
   if (access.kind === 'advisor') return null;
@@ -211,7 +203,7 @@ export async function loadRespondent(access: CheckAccess): Promise<LoadedRespond
   if (!row || row.snapshot === null) return null;
   const archive = await contentArchive();
   const content = contentOfCheck(archive, access.check);
-  return { row, snapshot: restoreCheck(parseStored(row.snapshot), content), content, archive };
+  return { row, snapshot: restoreCheck(participantSnapshotOf(row), content), content, archive };
 }
 
 /** Joins the round (or starts after an invitation) with a fresh check. */
@@ -288,7 +280,7 @@ function respondentOf(
   content: QualityCheckContent,
   p: ParticipantWithName,
 ): { respondent: RoundRespondent; answers: ReturnType<typeof salvage>['answers'] } {
-  const { answers, perspective } = p.snapshot === null ? { answers: {}, perspective: null } : salvage(parseStored(p.snapshot));
+  const { answers, perspective } = p.snapshot === null ? { answers: {}, perspective: null } : salvage(participantSnapshotOf(p));
   const known = isPerspective(perspective) ? perspective : null;
   const progress = known ? answerProgress(content, known, answers) : { answered: 0, total: 0 };
   return {

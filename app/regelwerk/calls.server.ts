@@ -1,10 +1,11 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from '@remix-run/node';
-import { auditDetails, listAudit, recordAudit } from '../../db/repositories/audit';
-import { createCallChange, listOpenCallChanges, proposedValues } from '../../db/repositories/call-changes';
+import { listAudit, recordAudit } from '../../db/repositories/audit';
+import { callValuesOf, createCallChange, listOpenCallChanges, proposedValues } from '../../db/repositories/call-changes';
 import { findStoredCall, listStoredCalls } from '../../db/repositories/regelwerk';
 import { callDifferences, callFormSchema, callIdFrom, callToForm } from '../../machines/frl/regelwerk/call-form';
 import { formatDate, formatDateTime } from '../../machines/shared/format';
+import { auditSummary } from '../components/regelwerk/audit';
 import { getDb } from '../db.server';
 import { askForApproval } from './workbench.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
@@ -91,7 +92,8 @@ export async function fundingCallPage(user: CurrentUser, idParam: string | undef
   const open = call ? await listOpenCallChanges(db, call.id) : [];
   const requested = Number(url.searchParams.get('fassung'));
   const earlier = history.find((h) => h.id === requested);
-  const earlierValues = earlier ? ((auditDetails(earlier).before as Omit<FundingCall, 'id'> | null | undefined) ?? null) : null;
+  // An earlier version whose values cannot be read restores nothing: the form shows the call as it is.
+  const earlierValues = earlier ? callValuesOf(earlier.details.before) : null;
   return {
     mayEdit: user.role === 'ministry',
     isNew: call === null,
@@ -101,16 +103,13 @@ export async function fundingCallPage(user: CurrentUser, idParam: string | undef
     values: callToForm(earlierValues ?? call ?? emptyCall),
     restoredFrom: earlierValues && earlier ? formatDateTime(earlier.at) : null,
     openProposals: open.map((p) => ({ id: p.id, at: formatDateTime(p.created_at), by: p.created_by_name ?? 'unbekannt' })),
-    history: history.map((h) => {
-      const details = auditDetails(h);
-      return {
-        id: h.id,
-        at: formatDateTime(h.at),
-        actor: h.actor_name ?? 'unbekannt',
-        summary: typeof details.summary === 'string' ? details.summary : h.action,
-        hasBefore: Boolean(details.before),
-      };
-    }),
+    history: history.map((h) => ({
+      id: h.id,
+      at: formatDateTime(h.at),
+      actor: h.actor_name ?? 'unbekannt',
+      summary: auditSummary(h.action, h.details),
+      hasBefore: Boolean(h.details.before),
+    })),
   };
 }
 

@@ -76,29 +76,6 @@ export interface DraftForPreview extends DraftToRecheck {
 
 type Executor = DB | Transaction<Database>;
 
-function storedColumns(row: {
-  verdict: string | null;
-  rule_version: string | null;
-  unmet_criteria: string;
-  requested_grant_cents: number | null;
-  total_cents: number | null;
-}): RuleColumns | null {
-  if (row.verdict === null || row.rule_version === null) return null;
-  let unmet: unknown;
-  try {
-    unmet = JSON.parse(row.unmet_criteria);
-  } catch {
-    unmet = null;
-  }
-  return {
-    verdict: row.verdict,
-    ruleVersion: row.rule_version,
-    unmetCriteria: Array.isArray(unmet) ? unmet.map(String) : [],
-    requestedGrantCents: row.requested_grant_cents,
-    totalCents: row.total_cents,
-  };
-}
-
 /**
  * The drafts a rule change re-checks. Data stored by another release is salvaged as the wizard
  * does when it opens the draft (docs/decisions/0018), so the preview sees what the applicant
@@ -124,7 +101,7 @@ export async function draftsForPreview(
       route: row.route,
       data: read.data,
       attachmentTypes: row.attachment_types,
-      stored: storedColumns(row),
+      stored: row.stored,
     });
   }
   return { drafts, unreadable };

@@ -1,6 +1,7 @@
 import {
   bescheidOf,
   findImplementationByApplication,
+  milestonesOf,
   listImplementationsOfOrganisation,
   listPayouts,
   listReceipts,
@@ -10,7 +11,7 @@ import { totalsFor } from '../../machines/frl/application/facts';
 import { statusOf, type ReviewStatus } from '../../machines/frl/review/machine';
 import { programmePartOf } from '../../machines/shared/organisation';
 import { BESCHEID_SCHEMA_VERSION, type Bescheid } from '../../machines/umsetzung/bescheid';
-import { milestoneKeys, type ImplementationFacts } from '../../machines/umsetzung/computations';
+import type { ImplementationFacts } from '../../machines/umsetzung/computations';
 import { changesFromJson } from '../../machines/umsetzung/aenderungen';
 import { implementationParameters } from '../../machines/umsetzung/parameters';
 import { receiptFieldLabels, type Receipt, type ReceiptField, type ReceiptFormValues } from '../../machines/umsetzung/receipts';
@@ -34,27 +35,8 @@ export const implementationTable = implementationParameters;
 /** A Bescheid can be recorded once the SAB's approval is recorded (status "bewilligt"). */
 export const mayRecordBescheid = (status: ReviewStatus) => status === 'bewilligt';
 
-export interface Milestones {
-  startedOn: string | null;
-  startReportedOn: string | null;
-  purposeFulfilledOn: string | null;
-  proofSubmittedOn: string | null;
-  proofCheckedOn: string | null;
-}
-
-export function milestonesOf(row: Pick<ImplementationRow, 'milestones'>): Milestones {
-  let stored: Record<string, unknown> = {};
-  try {
-    stored = JSON.parse(row.milestones) as Record<string, unknown>;
-  } catch {
-    stored = {};
-  }
-  const pick = (k: string) =>
-    typeof stored[k] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(stored[k] as string) ? (stored[k] as string) : null;
-  return Object.fromEntries(milestoneKeys.map((k) => [k, pick(k)])) as unknown as Milestones;
-}
-
-export { bescheidOf };
+export type { Milestones } from '../../machines/umsetzung/stored';
+export { bescheidOf, milestonesOf };
 
 export function receiptOf(row: ImplementationReceiptRow): Receipt {
   return {

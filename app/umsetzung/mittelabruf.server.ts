@@ -1,21 +1,12 @@
 import { formatDate, formatEuro, formatPercentBasisPoints } from '../../machines/shared/format';
 import type { Bescheid } from '../../machines/umsetzung/bescheid';
 import { financingTypeLabel } from '../../machines/umsetzung/bescheid';
-import type { MittelabrufComputation, PlannedPayment } from '../../machines/umsetzung/computations';
+import type { PlannedPayment } from '../../machines/umsetzung/computations';
+import type { CountedReceipt } from '../../machines/umsetzung/stored';
 import { countedCents, type Receipt } from '../../machines/umsetzung/receipts';
 import type { MittelabrufPdfInput } from '../../forms/umsetzung/mittelabruf';
+import { mittelabrufOf } from '../../db/repositories/implementations';
 import type { ImplementationRequestRow } from '../../db/schema';
-
-/** A receipt counted in the need, as stored with the request. */
-export interface CountedReceipt {
-  lineId: string;
-  paidOn: string | null;
-  invoicedOn: string;
-  text: string;
-  cents: number;
-}
-
-type Stored = MittelabrufComputation & { decision?: string | null; counted?: CountedReceipt[] };
 
 /** The receipts computeMittelabruf counts (paid ones and invoices dated by the window's end). */
 export function countedReceipts(b: Bescheid, receipts: readonly Receipt[], windowEndOn: string): CountedReceipt[] {
@@ -34,7 +25,7 @@ export function countedReceipts(b: Bescheid, receipts: readonly Receipt[], windo
 /**
  * A stored Mittelabruf as the PDF shows it: the need rows are the receipts counted and the planned
  * payments as recorded, the amounts as stored with the request (so the PDF stays what was requested,
- * even when receipts change later).
+ * even when receipts change later). Throws on a request whose stored columns cannot be read (`mittelabrufOf`).
  */
 export function mittelabrufPdfInput(args: {
   row: ImplementationRequestRow;
@@ -45,8 +36,7 @@ export function mittelabrufPdfInput(args: {
   createdAt: Date;
 }): MittelabrufPdfInput {
   const { row, bescheid: b } = args;
-  const m = JSON.parse(row.computation) as Stored;
-  const planned = JSON.parse(row.planned) as PlannedPayment[];
+  const { computation: m, planned } = mittelabrufOf(row);
   const label = new Map(b.lines.map((l) => [l.id, l.label]));
   const needRows: Array<[string, string, string, string]> = (m.counted ?? []).map((r) => [
     label.get(r.lineId) ?? r.lineId,

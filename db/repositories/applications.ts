@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
+import { jsonColumn } from '../json';
 import type { ApplicationEventRow, ApplicationRow, AttachmentRow, Database } from '../schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -221,7 +222,7 @@ export async function eventsSince(db: Executor, applicationId: number, afterVers
     version: r.version,
     type: r.type,
     step: r.step,
-    paths: (JSON.parse(r.changes) as Array<{ path: string }>).map((c) => c.path),
+    paths: eventChangesColumn.parse(r.changes).map((c) => c.path),
   }));
 }
 
@@ -274,13 +275,12 @@ export const decodeSnapshot = (row: Pick<ApplicationRow, 'snapshot'>): unknown =
 /** An event's JSON columns as written by `recordApplicationEvent`. */
 const eventDetails = z.record(z.string(), z.unknown());
 const eventChanges = z.array(z.looseObject({ path: z.string(), before: z.unknown().optional(), after: z.unknown().optional() }));
-const fromJson = <T>(schema: z.ZodType<T>) =>
-  z
-    .string()
-    .transform((text): unknown => JSON.parse(text))
-    .pipe(schema);
-const eventDetailsColumn = fromJson(eventDetails);
-const eventChangesColumn = fromJson(eventChanges);
+/**
+ * Decoders of those columns. They throw on a value they cannot read: the log is written only by
+ * `recordApplicationEvent`, and a conflict check or a history that skipped an entry would be wrong.
+ */
+export const eventDetailsColumn = jsonColumn(eventDetails);
+export const eventChangesColumn = jsonColumn(eventChanges);
 
 export type ApplicationEventChange = z.output<typeof eventChanges>[number];
 export type ApplicationEventListItem = Omit<ApplicationEventRow, 'details' | 'changes'> & {
@@ -385,7 +385,7 @@ export async function keepPendingSubmission(
 }
 
 /** The kept form as `keepPendingSubmission` wrote it: the posted entries and the version they were typed on. */
-const pendingFormColumn = fromJson(
+const pendingFormColumn = jsonColumn(
   z.object({ entries: z.array(z.tuple([z.string(), z.string()])).catch([]), version: z.string().catch('') }),
 );
 

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
+import { jsonColumn, jsonOr } from '../json';
 import type { AuditEvent, Database } from '../schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -12,17 +13,23 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
-const auditDetailsSchema = z.record(z.string(), z.unknown());
+const auditDetailsColumn = jsonColumn(z.record(z.string(), z.unknown()));
 
-/** The `details` column of an audit entry as the object recordAudit stored; empty when it cannot be read. */
+/**
+ * The `details` column of an audit entry as the object recordAudit stored; empty when it cannot be
+ * read (the entry still shows who did what and when).
+ */
 export function auditDetails(row: Pick<AuditEvent, 'details'>): Record<string, unknown> {
-  try {
-    const parsed = auditDetailsSchema.safeParse(JSON.parse(row.details));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
+  return jsonOr(auditDetailsColumn, row.details, {});
 }
+
+/** An audit entry with its details decoded. */
+export type AuditEntry = Omit<AuditEvent, 'details'> & { details: Record<string, unknown> };
+
+const decoded = <T extends AuditEvent>(row: T): Omit<T, 'details'> & { details: Record<string, unknown> } => ({
+  ...row,
+  details: auditDetails(row),
+});
 
 export async function recordAudit(db: Executor, event: AuditInput, now = new Date()): Promise<void> {
   await db
@@ -42,8 +49,8 @@ export async function listAudit(
   db: Executor,
   subjectType: string,
   subjectId: string | number,
-): Promise<Array<AuditEvent & { actor_name: string | null }>> {
-  return db
+): Promise<Array<AuditEntry & { actor_name: string | null }>> {
+  const rows = await db
     .selectFrom('audit_events')
     .leftJoin('users', 'users.id', 'audit_events.actor_user_id')
     .selectAll('audit_events')
@@ -52,6 +59,7 @@ export async function listAudit(
     .where('subject_id', '=', String(subjectId))
     .orderBy('audit_events.id', 'desc')
     .execute();
+  return rows.map(decoded);
 }
 
 export interface AuditSearch {
@@ -89,7 +97,7 @@ export async function searchAudit(
   db: Executor,
   search: AuditSearch,
   page: { limit: number; offset: number },
-): Promise<{ total: number; rows: Array<AuditEvent & { actor_name: string | null; actor_email: string | null }> }> {
+): Promise<{ total: number; rows: Array<AuditEntry & { actor_name: string | null; actor_email: string | null }> }> {
   const total = await searchQuery(db, search)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
@@ -101,7 +109,7 @@ export async function searchAudit(
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  return { total: Number(total.n), rows };
+  return { total: Number(total.n), rows: rows.map(decoded) };
 }
 
 /** When the account last signed in (from the audit), or null. */

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { FundingCall } from '../../machines/frl/calls';
+import { fundingCallSchema, type FundingCall } from '../../machines/frl/calls';
 import type { ApprovalMode } from '../../machines/frl/regelwerk/approval';
+import { jsonColumn } from '../json';
 import type { Database, FundingCallChangeRow } from '../schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -59,8 +60,22 @@ export async function listOpenCallChanges(db: Executor, callId?: string): Promis
   return query.orderBy('funding_call_changes.id').execute();
 }
 
-export const proposedValues = (row: FundingCallChangeRow): CallValues => JSON.parse(row.proposed) as CallValues;
-export const valuesBefore = (row: FundingCallChangeRow): CallValues | null => (row.before ? (JSON.parse(row.before) as CallValues) : null);
+const callValuesSchema = fundingCallSchema.omit({ id: true });
+const callValuesColumn = jsonColumn(callValuesSchema);
+
+/** Call values kept elsewhere (an audit entry's `before`), checked; null when they are none or not of the shape. */
+export function callValuesOf(value: unknown): CallValues | null {
+  const parsed = callValuesSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The values a proposal would publish, and those it replaces (null for a new call). Both throw on a
+ * column they cannot read: values guessed could be published, and only proposals are stored here.
+ */
+export const proposedValues = (row: Pick<FundingCallChangeRow, 'proposed'>): CallValues => callValuesColumn.parse(row.proposed);
+export const valuesBefore = (row: Pick<FundingCallChangeRow, 'before'>): CallValues | null =>
+  row.before ? callValuesColumn.parse(row.before) : null;
 
 /** Marks a proposal published; false when it is no longer waiting (of two approvals at once, one wins). */
 export async function markCallChangePublished(

@@ -1,15 +1,49 @@
 import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
 import { bescheidSchema, type Bescheid } from '../../machines/umsetzung/bescheid';
+import type { PlannedPayment } from '../../machines/umsetzung/computations';
 import { receiptKey } from '../../machines/umsetzung/receipt-import';
+import {
+  milestonesSchema,
+  plannedPaymentSchema,
+  recordedComputationSchema,
+  type Milestones,
+  type RecordedComputation,
+} from '../../machines/umsetzung/stored';
+import { jsonColumn, jsonOr } from '../json';
 import type { Database, ImplementationPayoutRow, ImplementationReceiptRow, ImplementationRequestRow, ImplementationRow } from '../schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Vorhaben in Umsetzung: one per application, created when its Bescheid is recorded. */
 
+const bescheidColumn = jsonColumn(bescheidSchema);
+
 /** The Bescheid stored with an implementation, checked by its schema (throws on a column it cannot read). */
 export function bescheidOf(row: Pick<ImplementationRow, 'bescheid'>): Bescheid {
-  return bescheidSchema.parse(JSON.parse(row.bescheid));
+  return bescheidColumn.parse(row.bescheid);
+}
+
+const milestonesColumn = jsonColumn(milestonesSchema);
+const noMilestones = milestonesSchema.parse(null);
+
+/** The milestones stored with an implementation, salvaged as `milestonesSchema` says (unreadable text: no dates). */
+export function milestonesOf(row: Pick<ImplementationRow, 'milestones'>): Milestones {
+  return jsonOr(milestonesColumn, row.milestones, noMilestones);
+}
+
+const computationColumn = jsonColumn(recordedComputationSchema);
+const plannedColumn = jsonColumn(z.array(plannedPaymentSchema));
+
+/**
+ * A recorded Mittelabruf's computation and planned payments. Throws on a column it cannot read: its
+ * PDF prints these amounts, and one with amounts guessed would be worse than none.
+ */
+export function mittelabrufOf(row: Pick<ImplementationRequestRow, 'computation' | 'planned'>): {
+  computation: RecordedComputation;
+  planned: PlannedPayment[];
+} {
+  return { computation: computationColumn.parse(row.computation), planned: plannedColumn.parse(row.planned) };
 }
 
 export async function findImplementationByApplication(db: Executor, applicationId: number): Promise<ImplementationRow | undefined> {

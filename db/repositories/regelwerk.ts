@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
-import type { FundingCall } from '../../machines/frl/calls';
+import { fundingCallSchema, type FundingCall } from '../../machines/frl/calls';
 import { criteria } from '../../machines/frl/criteria/index';
 import type { RuleColumns } from '../../machines/frl/application/snapshot';
 import type { Severity } from '../../machines/frl/criterion';
@@ -10,7 +10,9 @@ import type { ApprovalMode } from '../../machines/frl/regelwerk/approval';
 import type { PublishedValue } from '../../machines/frl/regelwerk/overlay';
 import type { ParameterChangeInput } from '../../machines/frl/regelwerk/parameter-change';
 import { jsonArrayValues, lockSection } from '../dialect';
+import { jsonColumn, jsonOr } from '../json';
 import type { Database, FundingCallRow, ParameterChangeRow } from '../schema';
+import { auditDetails, type AuditEntry } from './audit';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -166,6 +168,13 @@ export async function discardParameterChange(db: Executor, id: number, userId: n
 
 // ---- funding calls ------------------------------------------------------------------------
 
+const focusTopicsColumn = jsonColumn(fundingCallSchema.shape.focusTopics);
+const requiredDocumentsColumn = jsonColumn(fundingCallSchema.shape.requiredDocuments);
+
+/**
+ * A stored call as the rules use it. A list column that cannot be read reads as empty: every page
+ * reads the calls, and one bad row must not take them all down (the call's form shows the empty list).
+ */
 export function rowToCall(row: FundingCallRow): FundingCall {
   return {
     id: row.id,
@@ -174,8 +183,8 @@ export function rowToCall(row: FundingCallRow): FundingCall {
     opensOn: row.opens_on,
     deadline: row.deadline,
     issuedBy: row.issued_by,
-    focusTopics: JSON.parse(row.focus_topics) as string[],
-    requiredDocuments: JSON.parse(row.required_documents) as string[],
+    focusTopics: jsonOr(focusTopicsColumn, row.focus_topics, []),
+    requiredDocuments: jsonOr(requiredDocumentsColumn, row.required_documents, []),
     notes: row.notes,
     source: row.source,
   };
@@ -253,27 +262,47 @@ export async function rulesRevision(db: Executor): Promise<string> {
 
 // ---- drafts to re-check after a change ------------------------------------------------------
 
-export interface DraftRow {
+export interface DraftToRecheckRow {
   id: number;
   organisation_id: number;
   title: string;
   route: string | null;
+  /** The application snapshot as stored (read and salvaged by `readStoredApplication`). */
   snapshot: string;
+  /** The derived columns stored at the draft's last check; null when it was never checked. */
+  stored: RuleColumns | null;
+  attachment_types: string[];
+}
+
+/**
+ * The unmet criteria stored with a check, as ids. Salvaged: entries are taken as text, and a
+ * column that is no JSON array reads as none (the next check writes it anew).
+ */
+const unmetCriteriaColumn = jsonColumn(z.array(z.unknown()).transform((ids) => ids.map(String)));
+
+function storedRuleColumns(row: {
   verdict: string | null;
   rule_version: string | null;
   unmet_criteria: string;
   requested_grant_cents: number | null;
   total_cents: number | null;
+}): RuleColumns | null {
+  if (row.verdict === null || row.rule_version === null) return null;
+  return {
+    verdict: row.verdict,
+    ruleVersion: row.rule_version,
+    unmetCriteria: jsonOr(unmetCriteriaColumn, row.unmet_criteria, []),
+    requestedGrantCents: row.requested_grant_cents,
+    totalCents: row.total_cents,
+  };
 }
 
 /**
- * The drafts a rule change concerns (not decided, not in the bin), with their annex types. With
+ * The drafts a rule change concerns (not decided, not in the bin), with their annex types and the
+ * rule columns of their last check. With
  * `ruleVersionOtherThan`, only those last checked under another rule version (or never).
  */
-export async function listDraftsForRecheck(
-  db: Executor,
-  options: { ruleVersionOtherThan?: string } = {},
-): Promise<Array<DraftRow & { attachment_types: string[] }>> {
+export async function listDraftsForRecheck(db: Executor, options: { ruleVersionOtherThan?: string } = {}): Promise<DraftToRecheckRow[]> {
   let query = db
     .selectFrom('applications')
     .select([
@@ -300,7 +329,12 @@ export async function listDraftsForRecheck(
     .where('deleted_at', 'is', null)
     .execute();
   return rows.map((row) => ({
-    ...row,
+    id: row.id,
+    organisation_id: row.organisation_id,
+    title: row.title,
+    route: row.route,
+    snapshot: row.snapshot,
+    stored: storedRuleColumns(row),
     attachment_types: attachments.filter((a) => a.application_id === row.id).map((a) => a.doc_type),
   }));
 }
@@ -333,8 +367,9 @@ export async function memberIdsOf(db: Executor, organisationId: number): Promise
 
 // ---- audit ---------------------------------------------------------------------------------
 
-export async function listRegelwerkAudit(db: Executor, limit = 200) {
-  return db
+/** The latest entries about rules, newest first, their details decoded (`auditDetails`: empty when unreadable). */
+export async function listRegelwerkAudit(db: Executor, limit = 200): Promise<Array<AuditEntry & { actor_name: string | null }>> {
+  const rows = await db
     .selectFrom('audit_events')
     .leftJoin('users', 'users.id', 'audit_events.actor_user_id')
     .selectAll('audit_events')
@@ -343,6 +378,7 @@ export async function listRegelwerkAudit(db: Executor, limit = 200) {
     .orderBy('audit_events.id', 'desc')
     .limit(limit)
     .execute();
+  return rows.map((row) => ({ ...row, details: auditDetails(row) }));
 }
 
 // ---- statistics (counts only; no names) ----------------------------------------------------

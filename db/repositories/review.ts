@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
 import { groupConcat } from '../dialect';
-import type { CommentRow, Database, NotificationRow } from '../schema';
-import { recordApplicationEvent } from './applications';
+import type { ApplicationRow, CommentRow, Database, NotificationRow } from '../schema';
+import { eventChangesColumn, eventDetailsColumn, recordApplicationEvent } from './applications';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -18,6 +19,24 @@ export interface StatusSave {
   eventType: string;
   details: Record<string, unknown>;
 }
+
+/**
+ * The stored advice snapshot, decoded from its JSON column: undefined when there is none or it is
+ * unreadable (the advice then starts over; the status column and the event log keep the history).
+ * Its shape is the statechart's and is checked when it is restored (`startReview`, app/beratung).
+ */
+const reviewSnapshotColumn = z
+  .string()
+  .nullable()
+  .transform((text): unknown => {
+    if (!text) return undefined;
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  });
+export const reviewSnapshotOf = (row: Pick<ApplicationRow, 'review_snapshot'>): unknown => reviewSnapshotColumn.parse(row.review_snapshot);
 
 /** Saves a status change if nobody changed the status since it was read; records the event. */
 export async function saveReviewStatus(db: Executor, input: StatusSave, now = new Date()): Promise<boolean> {
@@ -251,7 +270,7 @@ export async function setReviewMark(
     .execute();
 }
 
-/** Field changes recorded after `sinceVersion` (oldest first). */
+/** Field changes recorded after `sinceVersion` (oldest first), decoded (throws on an entry it cannot read, as the event list does). */
 export async function changesSince(db: Executor, applicationId: number, sinceVersion: number) {
   const rows = await db
     .selectFrom('application_events')
@@ -272,8 +291,8 @@ export async function changesSince(db: Executor, applicationId: number, sinceVer
     .execute();
   return rows.map((r) => ({
     ...r,
-    changes: JSON.parse(r.changes) as Array<{ path: string; before?: unknown; after?: unknown }>,
-    details: JSON.parse(r.details) as Record<string, unknown>,
+    changes: eventChangesColumn.parse(r.changes),
+    details: eventDetailsColumn.parse(r.details),
   }));
 }
 

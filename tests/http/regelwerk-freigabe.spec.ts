@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createTestMinistryAccount } from '../support/e2e-database';
 import { clientFor, type Client } from '../support/http';
-import { german, isoInDays, queryE2eDatabase } from '../support/regelwerk';
+import { german, isoInDays, queryE2eDatabase, runOnE2eDatabase } from '../support/regelwerk';
 
 /**
  * Publishing rules needs a confirmation and, by default, a second ministry account (four-eyes
@@ -164,4 +164,50 @@ test('a funding call is only proposed by the form; a second account publishes it
     )[0]!.n,
   ).toBe(1);
   await Promise.all([proposer.dispose(), ...approvers.map((a) => a.dispose())]);
+});
+
+test('an earlier version of a call comes back into the form from the log; one whose values cannot be read restores nothing', async ({
+  baseURL,
+}) => {
+  // A log entry as the publication of a change writes it (without publishing: the re-check of every
+  // draft would slow down the parallel tests of this file).
+  const title = `Fassungs-Aufruf ${Date.now().toString(36)}`;
+  const before = {
+    title,
+    publishedOn: '2022-04-20',
+    opensOn: '2022-04-20',
+    deadline: '2022-05-10',
+    issuedBy: 'SMJusDEG',
+    focusTopics: [],
+    requiredDocuments: ['Vorhabenbeschreibung'],
+    notes: '',
+    source: 'HTTP-Test (kein amtlicher Aufruf)',
+  };
+  const logged = (details: unknown) => {
+    const text = JSON.stringify(details);
+    runOnE2eDatabase(
+      "insert into audit_events (at, actor_user_id, action, subject_type, subject_id, details) values (?, null, 'regelwerk.aufruf.geaendert', 'funding_call', 'aufruf-1', ?)",
+      new Date().toISOString(),
+      text,
+    );
+    return queryE2eDatabase<{ id: number }>("select id from audit_events where subject_id = 'aufruf-1' and details = ?", text)[0]!.id;
+  };
+  const readable = logged({ summary: `${title} geändert`, before });
+  const unreadable = logged({ summary: `${title} geändert`, before: { ...before, title: 7 } });
+  const ministry = await clientFor(baseURL!, 'ministerium');
+  try {
+    const restored = await (await ministry.get(`/regelwerk/aufrufe/aufruf-1?fassung=${readable}`)).text();
+    expect(restored).toContain('Im Formular steht die Fassung vor der Änderung');
+    expect(restored).toContain(`value="${title}"`);
+
+    const response = await ministry.get(`/regelwerk/aufrufe/aufruf-1?fassung=${unreadable}`);
+    expect(response.status()).toBe(200);
+    const current = await response.text();
+    expect(current).not.toContain('Im Formular steht die Fassung vor der Änderung');
+    expect(current).not.toContain(`value="${title}"`);
+    expect(current).toContain('value="1. Förderaufruf FRL Bürgerbeteiligung"');
+  } finally {
+    runOnE2eDatabase('delete from audit_events where id in (?, ?)', readable, unreadable);
+    await ministry.dispose();
+  }
 });

@@ -1,10 +1,4 @@
-/** Audit entries of the workbench carry their German sentence ("summary") in the details. */
-export function auditSummary(action: string, details: string): string {
-  try {
-    const parsed = JSON.parse(details) as { summary?: unknown };
-    if (typeof parsed.summary === 'string') return parsed.summary;
-  } catch {
-    // fall through
-  }
-  return action;
+/** Audit entries of the workbench carry their German sentence ("summary") in the details (decoded by the repository). */
+export function auditSummary(action: string, details: Record<string, unknown>): string {
+  return typeof details.summary === 'string' ? details.summary : action;
 }
