@@ -1,6 +1,6 @@
 import type { ApplicationRow } from '../db/schema';
-import { advisorMayRead, type ReviewSnapshot } from '../machines/frl/review/machine';
-import { actorOf, restoreReview } from './beratung/advice.server';
+import { advisorMayRead, type AdviceSnapshot } from '../machines/frl/advice/machine';
+import { actorOf, restoreAdvice } from './beratung/advice.server';
 import { findApplicationRow, loadApplication, type LoadedApplication } from './antrag/application.server';
 import { requireRole, type CurrentUser } from './session.server';
 
@@ -10,15 +10,15 @@ export interface ApplicationAccess {
   user: CurrentUser;
   as: Reader;
   loaded: LoadedApplication;
-  review: ReviewSnapshot;
+  advice: AdviceSnapshot;
 }
 
 const notFound = () => new Response('Nicht gefunden', { status: 404 });
 
 /** Who may read this draft: members of the organisation, and advisors it was shared with. */
-export function readerOf(user: CurrentUser, row: ApplicationRow, review: ReviewSnapshot): Reader | null {
+export function readerOf(user: CurrentUser, row: ApplicationRow, advice: AdviceSnapshot): Reader | null {
   if (user.role === 'applicant' && user.organisation_id === row.organisation_id) return 'member';
-  if (user.role === 'advisor' && advisorMayRead(actorOf(user, row), review)) return 'advisor';
+  if (user.role === 'advisor' && advisorMayRead(actorOf(user, row), advice)) return 'advisor';
   return null;
 }
 
@@ -38,8 +38,8 @@ export async function requireReadableApplication(
   );
   const row = await findApplicationRow(idParam);
   if (!row) throw notFound();
-  const review = restoreReview(row);
-  const as = readerOf(user, row, review);
+  const advice = restoreAdvice(row);
+  const as = readerOf(user, row, advice);
   if (!as || !allowed.includes(as)) throw notFound();
-  return { user, as, loaded: await loadApplication(row), review };
+  return { user, as, loaded: await loadApplication(row), advice };
 }

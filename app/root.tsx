@@ -20,7 +20,7 @@ import { csrfTokenFor } from './csrf.server';
 import { getAuthState } from './session.server';
 import { getDb } from './db.server';
 import { licenceInfo } from './methoden/open-data.server';
-import { unreadNotificationCount } from '../db/repositories/review';
+import { unreadNotificationCount } from '../db/repositories/advice';
 import { navigationFor } from './navigation';
 import { PostForm } from './components/forms';
 import { SessionTimeout } from './components/session-timeout';

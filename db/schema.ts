@@ -206,7 +206,7 @@ export interface ImplementationTable {
   /** machines/umsetzung/sachbericht-beratung.ts persisted snapshot; null until the grantee first asks. */
   proof_review: string | null;
   proof_review_status: Generated<string>;
-  /** Optimistic version of the review alone (the draft has `version`). */
+  /** Optimistic version of the advice status alone (the draft has `version`). */
   proof_review_version: Generated<number>;
   version: Generated<number>;
   created_at: ColumnType<Timestamp, Timestamp, never>;

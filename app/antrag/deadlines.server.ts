@@ -8,7 +8,7 @@ import {
   listActiveImplementations,
   setFeedToken,
 } from '../../db/repositories/deadline-reminders';
-import { notify } from '../../db/repositories/review';
+import { notify } from '../../db/repositories/advice';
 import { listOrganisationMembers } from '../../db/repositories/users';
 import type { ImplementationRow } from '../../db/schema';
 import { implementationDeadlines } from '../../machines/umsetzung/deadlines';

@@ -1,4 +1,4 @@
-import { listAdvisors } from '../../db/repositories/review';
+import { listAdvisors } from '../../db/repositories/advice';
 import { getDb } from '../db.server';
 
 /** The applicant's page "Beratung und Einreichung": what it reads besides the advice's own state. */

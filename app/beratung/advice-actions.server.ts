@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import type { SubmissionResult } from '@conform-to/react';
 import { data, redirect } from '@remix-run/node';
 import type { z } from 'zod';
-import { listAdvisors } from '../../db/repositories/review';
+import { listAdvisors } from '../../db/repositories/advice';
 import {
   addAdvisorSchema,
   completeSchema,
@@ -12,14 +12,14 @@ import {
   returnSchema,
   submissionSchema,
   withdrawSchema,
-} from '../../machines/frl/review/forms';
-import type { ReviewEvent } from '../../machines/frl/review/machine';
+} from '../../machines/frl/advice/forms';
+import type { AdviceEvent } from '../../machines/frl/advice/machine';
 import type { ApplicationAccess } from '../access.server';
-import { actorOf, sendReviewEvent } from './advice.server';
+import { actorOf, sendAdviceEvent } from './advice.server';
 import { getDb } from '../db.server';
 import { todayInSaxony } from '../rules.server';
 
-export const reviewIntents = [
+export const adviceIntents = [
   'beratung.anfragen',
   'beratung.beenden',
   'beratung.uebernehmen',
@@ -30,20 +30,20 @@ export const reviewIntents = [
   'bescheid.erfassen',
   'antrag.zurueckziehen',
 ] as const;
-export type ReviewIntent = (typeof reviewIntents)[number];
+export type AdviceIntent = (typeof adviceIntents)[number];
 
-export function isReviewIntent(value: unknown): value is ReviewIntent {
-  return typeof value === 'string' && (reviewIntents as readonly string[]).includes(value);
+export function isAdviceIntent(value: unknown): value is AdviceIntent {
+  return typeof value === 'string' && (adviceIntents as readonly string[]).includes(value);
 }
 
 /** What a status form shows after a refused post: Conform's reply for field errors, or a message. */
-export interface ReviewActionResult {
-  intent: ReviewIntent;
+export interface AdviceActionResult {
+  intent: AdviceIntent;
   result?: SubmissionResult<string[]>;
   message?: string;
 }
 
-function schemaFor(intent: ReviewIntent, today: string): z.ZodType | null {
+function schemaFor(intent: AdviceIntent, today: string): z.ZodType | null {
   switch (intent) {
     case 'beratung.anfragen':
       return requestAdviceSchema;
@@ -71,28 +71,28 @@ function schemaFor(intent: ReviewIntent, today: string): z.ZodType | null {
  * machine decides whether the user's role may take the transition; a refusal changes nothing and
  * comes back as a German message at the form, with everything typed kept.
  */
-export async function reviewFormAction(
+export async function adviceFormAction(
   access: ApplicationAccess,
-  intent: ReviewIntent,
+  intent: AdviceIntent,
   form: FormData,
-  done: (intent: ReviewIntent) => string,
+  done: (intent: AdviceIntent) => string,
 ) {
   const today = todayInSaxony();
   const schema = schemaFor(intent, today);
   let values: Record<string, unknown> = {};
   if (schema) {
     const submission = parseWithZod(form, { schema });
-    if (submission.status !== 'success') return data<ReviewActionResult>({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== 'success') return data<AdviceActionResult>({ intent, result: submission.reply() }, { status: 400 });
     values = submission.value as Record<string, unknown>;
   }
   const fieldError = (name: string, message: string) =>
-    data<ReviewActionResult>(
+    data<AdviceActionResult>(
       { intent, result: parseWithZod(form, { schema: schema! }).reply({ fieldErrors: { [name]: [message] } }) },
       { status: 400 },
     );
 
   const base = { actor: actorOf(access.user, access.loaded.row), at: new Date().toISOString() };
-  let event: ReviewEvent;
+  let event: AdviceEvent;
   switch (intent) {
     case 'beratung.anfragen': {
       const chosen = typeof values.advisor === 'string' && values.advisor !== '' ? Number(values.advisor) : null;
@@ -113,7 +113,7 @@ export async function reviewFormAction(
       if (!(await listAdvisors(await getDb())).some((a) => a.id === advisorId)) {
         return fieldError('advisor', 'Diese Beraterin oder diesen Berater gibt es nicht (mehr). Bitte wählen Sie aus der Liste.');
       }
-      if (access.review.context.advisors.includes(advisorId)) {
+      if (access.advice.context.advisors.includes(advisorId)) {
         return fieldError('advisor', 'Diese Person berät den Antrag bereits.');
       }
       event = { type: 'beratung.hinzuziehen', advisorId, ...base };
@@ -152,7 +152,7 @@ export async function reviewFormAction(
       break;
   }
   const expected = Number(form.get('reviewVersion'));
-  const outcome = await sendReviewEvent(access.user, access.loaded.row, event, Number.isInteger(expected) ? expected : -1);
-  if (!outcome.ok) return data<ReviewActionResult>({ intent, message: outcome.message }, { status: 409 });
+  const outcome = await sendAdviceEvent(access.user, access.loaded.row, event, Number.isInteger(expected) ? expected : -1);
+  if (!outcome.ok) return data<AdviceActionResult>({ intent, message: outcome.message }, { status: 409 });
   return redirect(done(intent));
 }

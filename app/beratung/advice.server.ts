@@ -1,35 +1,35 @@
 import { listOrganisationMembers, namesByIds } from '../../db/repositories/users';
 import { formatDateTime } from '../../machines/shared/format';
-import { advisorsOf, changesSince, listAdvisors, notify, reviewSnapshotOf, saveReviewStatus } from '../../db/repositories/review';
+import { advisorsOf, changesSince, listAdvisors, notify, adviceSnapshotOf, saveAdviceStatus } from '../../db/repositories/advice';
 import type { ApplicationRow } from '../../db/schema';
 import {
   hasReason,
   isApplicantMember,
   isAdvisor,
-  applyReviewEvent,
+  applyAdviceEvent,
   changedSinceCompletion,
-  reviewStatusLabel,
-  startReview,
+  adviceStatusLabel,
+  startAdvice,
   statusOf,
   type Actor,
-  type ReviewEvent,
-  type ReviewSnapshot,
-} from '../../machines/frl/review/machine';
+  type AdviceEvent,
+  type AdviceSnapshot,
+} from '../../machines/frl/advice/machine';
 import { config } from '../config.server';
 import { getDb } from '../db.server';
 import type { CurrentUser } from '../session.server';
 
-export function restoreReview(row: Pick<ApplicationRow, 'review_snapshot'>): ReviewSnapshot {
-  const stored = reviewSnapshotOf(row);
+export function restoreAdvice(row: Pick<ApplicationRow, 'review_snapshot'>): AdviceSnapshot {
+  const stored = adviceSnapshotOf(row);
   if (stored !== undefined) {
     try {
-      return startReview(stored);
+      return startAdvice(stored);
     } catch {
       // A snapshot the machine cannot read falls back to the start; the row's status column and
       // the event log keep the history.
     }
   }
-  return startReview();
+  return startAdvice();
 }
 
 export function actorOf(user: CurrentUser, row: Pick<ApplicationRow, 'organisation_id'>): Actor {
@@ -37,7 +37,7 @@ export function actorOf(user: CurrentUser, row: Pick<ApplicationRow, 'organisati
 }
 
 /** Why the machine refused an event, in German (the state is left unchanged). */
-function refusal(snapshot: ReviewSnapshot, event: ReviewEvent): string {
+function refusal(snapshot: AdviceSnapshot, event: AdviceEvent): string {
   const status = statusOf(snapshot);
   if (event.type === 'beratung.zurueckgeben' && isAdvisor(event.actor) && !hasReason(event.reason)) {
     return 'Bitte begründen Sie die Rückgabe in mindestens 10 Zeichen; die Begründung sieht die antragstellende Organisation.';
@@ -52,27 +52,27 @@ function refusal(snapshot: ReviewSnapshot, event: ReviewEvent): string {
   if (!allowed && (event.actor.role === 'ministry' || event.actor.role === 'admin')) {
     return 'Diese Aktion steht Ihrer Rolle nicht zu.';
   }
-  return `Das ist im Stand „${reviewStatusLabel[status]}“ nicht möglich oder steht Ihrer Rolle nicht zu. Bitte laden Sie die Seite neu; vielleicht hat jemand anderes den Antrag gerade bearbeitet.`;
+  return `Das ist im Stand „${adviceStatusLabel[status]}“ nicht möglich oder steht Ihrer Rolle nicht zu. Bitte laden Sie die Seite neu; vielleicht hat jemand anderes den Antrag gerade bearbeitet.`;
 }
 
-export type ReviewOutcome = { ok: true; snapshot: ReviewSnapshot } | { ok: false; message: string; conflict?: boolean };
+export type AdviceOutcome = { ok: true; snapshot: AdviceSnapshot } | { ok: false; message: string; conflict?: boolean };
 
 /**
  * Sends one status event: refused events change nothing and explain why; accepted ones are saved
  * with their own optimistic version (two advisors acting at once: the second gets a message).
  */
-export async function sendReviewEvent(
+export async function sendAdviceEvent(
   user: CurrentUser,
   row: ApplicationRow,
-  event: ReviewEvent,
+  event: AdviceEvent,
   expectedReviewVersion: number,
-): Promise<ReviewOutcome> {
-  const before = restoreReview(row);
-  const { accepted, snapshot: after, persisted } = applyReviewEvent(before, event);
+): Promise<AdviceOutcome> {
+  const before = restoreAdvice(row);
+  const { accepted, snapshot: after, persisted } = applyAdviceEvent(before, event);
   if (!accepted) return { ok: false, message: refusal(before, event) };
   const db = await getDb();
   const saved = await db.transaction().execute((trx) =>
-    saveReviewStatus(trx, {
+    saveAdviceStatus(trx, {
       applicationId: row.id,
       expectedReviewVersion,
       applicationVersion: row.version,
@@ -139,9 +139,9 @@ async function tell(input: {
 async function notifyStatusChange(
   user: CurrentUser,
   row: ApplicationRow,
-  before: ReviewSnapshot,
-  after: ReviewSnapshot,
-  event: ReviewEvent,
+  before: AdviceSnapshot,
+  after: AdviceSnapshot,
+  event: AdviceEvent,
 ) {
   const db = await getDb();
   const members = (await listOrganisationMembers(db, row.organisation_id)).map((m) => m.id).filter((id) => id !== user.id);
@@ -217,7 +217,7 @@ async function notifyStatusChange(
     case 'beratung.beenden':
       await toMembers(
         'status',
-        `„${title}“: ${reviewStatusLabel[from]} → ${reviewStatusLabel[to]}`,
+        `„${title}“: ${adviceStatusLabel[from]} → ${adviceStatusLabel[to]}`,
         `Beratung beendet: ${title}`,
         `${user.name} hat die Beratung zum Antrag „${title}“ beendet. Der Antrag ist wieder ein Entwurf, den nur Ihre Organisation sieht.`,
       );
@@ -232,9 +232,9 @@ async function notifyStatusChange(
       });
       return;
     default: {
-      const text = `„${title}“: ${reviewStatusLabel[from]} → ${reviewStatusLabel[to]}`;
-      const subject = `${reviewStatusLabel[to]}: ${title}`;
-      const body = `Der Stand des Antrags „${title}“ ist jetzt „${reviewStatusLabel[to]}“ (vorher „${reviewStatusLabel[from]}“), geändert von ${user.name}.`;
+      const text = `„${title}“: ${adviceStatusLabel[from]} → ${adviceStatusLabel[to]}`;
+      const subject = `${adviceStatusLabel[to]}: ${title}`;
+      const body = `Der Stand des Antrags „${title}“ ist jetzt „${adviceStatusLabel[to]}“ (vorher „${adviceStatusLabel[from]}“), geändert von ${user.name}.`;
       await toMembers('status', text, subject, body);
       await toAdvisors(advisors, 'status', text, subject, body);
     }
@@ -277,21 +277,21 @@ export async function notifyComment(user: CurrentUser, row: ApplicationRow, inte
  * Whether the draft was changed after the advice was completed: a later version that changed a
  * field or an attachment (a save without changes also counts a version up, but changes nothing).
  */
-export async function changedAfterCompletion(review: ReviewSnapshot, row: Pick<ApplicationRow, 'id' | 'version'>): Promise<boolean> {
-  if (!changedSinceCompletion(review.context, row.version)) return false;
-  const events = await changesSince(await getDb(), row.id, review.context.completedVersion ?? row.version);
+export async function changedAfterCompletion(advice: AdviceSnapshot, row: Pick<ApplicationRow, 'id' | 'version'>): Promise<boolean> {
+  if (!changedSinceCompletion(advice.context, row.version)) return false;
+  const events = await changesSince(await getDb(), row.id, advice.context.completedVersion ?? row.version);
   return events.some((e) => e.type.startsWith('attachment.') || e.changes.length > 0);
 }
 
 /** The status history with names, newest first, for the status panel and the advisor view. */
-export async function historyOf(review: ReviewSnapshot) {
+export async function historyOf(advice: AdviceSnapshot) {
   const names = await namesByIds(
     await getDb(),
-    review.context.history.map((h) => h.by),
+    advice.context.history.map((h) => h.by),
   );
-  return [...review.context.history].reverse().map((h) => ({
-    from: reviewStatusLabel[h.from],
-    to: reviewStatusLabel[h.to],
+  return [...advice.context.history].reverse().map((h) => ({
+    from: adviceStatusLabel[h.from],
+    to: adviceStatusLabel[h.to],
     toStatus: h.to,
     at: formatDateTime(h.at),
     by: names.get(h.by)?.name ?? 'Gelöschtes Konto',
@@ -301,7 +301,7 @@ export async function historyOf(review: ReviewSnapshot) {
 }
 
 /** Advisors of the draft by name. */
-export async function advisorNames(review: ReviewSnapshot): Promise<string[]> {
-  const names = await namesByIds(await getDb(), review.context.advisors);
-  return review.context.advisors.map((id) => names.get(id)?.name ?? 'Gelöschtes Konto');
+export async function advisorNames(advice: AdviceSnapshot): Promise<string[]> {
+  const names = await namesByIds(await getDb(), advice.context.advisors);
+  return advice.context.advisors.map((id) => names.get(id)?.name ?? 'Gelöschtes Konto');
 }

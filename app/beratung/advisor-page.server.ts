@@ -1,11 +1,11 @@
 import { findOrganisation } from '../../db/repositories/organisations';
 import { hintsOf } from '../../db/repositories/netzwerk-context';
-import { changesSince, listAdvisors, reviewMark, setReviewMark, versionAtFirstRequest } from '../../db/repositories/review';
+import { changesSince, listAdvisors, reviewMark, setReviewMark, versionAtFirstRequest } from '../../db/repositories/advice';
 import { describePath, describeValue, stepOfPath } from '../../machines/frl/application/anchors';
 import { netChanges } from '../../machines/frl/application/diff';
 import type { EditableStep } from '../../machines/frl/application/steps';
 import { attachmentTypes } from '../../machines/frl/catalogues';
-import { isAssignedAdvisor, mayTakeDraft, reviewStatusLabel, statusOf } from '../../machines/frl/review/machine';
+import { isAssignedAdvisor, mayTakeDraft, adviceStatusLabel, statusOf } from '../../machines/frl/advice/machine';
 import { formatDateTime } from '../../machines/shared/format';
 import { landkreisLabel } from '../../machines/shared/organisation';
 import type { ApplicationAccess } from '../access.server';
@@ -61,12 +61,12 @@ async function changesForAdvisor(access: ApplicationAccess) {
 
 /** The loader data of the advisor's page; `notice` is the page's `hinweis` parameter. */
 export async function advisorPage(access: ApplicationAccess, notice: string | null) {
-  const { loaded, review, user } = access;
+  const { loaded, advice, user } = access;
   const { row, data, context } = loaded;
   const db = await getDb();
   const actor = actorOf(user, row);
-  const status = statusOf(review);
-  const assigned = isAssignedAdvisor(actor, review.context);
+  const status = statusOf(advice);
+  const assigned = isAssignedAdvisor(actor, advice.context);
   const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
   const summary = await checkAnswersView(loaded, result);
   const threads = await threadsFor(access);
@@ -79,19 +79,19 @@ export async function advisorPage(access: ApplicationAccess, notice: string | nu
     organisation: organisation?.name ?? '–',
     landkreis: organisation ? landkreisLabel[organisation.landkreis] : '–',
     status,
-    statusLabel: reviewStatusLabel[status],
+    statusLabel: adviceStatusLabel[status],
     reviewVersion: row.review_version,
     version: row.version,
     assigned,
-    mayTake: mayTakeDraft(actor, review.context) && status === 'in_beratung',
+    mayTake: mayTakeDraft(actor, advice.context) && status === 'in_beratung',
     inAdvice: status === 'in_beratung',
-    readyForSubmission: status === 'beratung_abgeschlossen' && review.context.readyForSubmission === true,
-    changedSinceCompletion: await changedAfterCompletion(review, row),
-    advisors: await advisorNames(review),
-    addable: allAdvisors.filter((a) => !review.context.advisors.includes(a.id)).map((a) => ({ value: String(a.id), label: a.name })),
-    canAddAdvisor: review.context.advisors.length < 2,
-    history: await historyOf(review),
-    requestNote: [...review.context.history].reverse().find((h) => h.to === 'in_beratung')?.reason ?? null,
+    readyForSubmission: status === 'beratung_abgeschlossen' && advice.context.readyForSubmission === true,
+    changedSinceCompletion: await changedAfterCompletion(advice, row),
+    advisors: await advisorNames(advice),
+    addable: allAdvisors.filter((a) => !advice.context.advisors.includes(a.id)).map((a) => ({ value: String(a.id), label: a.name })),
+    canAddAdvisor: advice.context.advisors.length < 2,
+    history: await historyOf(advice),
+    requestNote: [...advice.context.history].reverse().find((h) => h.to === 'in_beratung')?.reason ?? null,
     summary,
     threads,
     qualityChecks: await qualityChecksOfApplication(row.id),
@@ -113,7 +113,7 @@ export type AdvisorPage = Awaited<ReturnType<typeof advisorPage>>;
 
 /** Whether the user advises this draft (only they comment, mark or point to threads). */
 export function advisesDraft(access: ApplicationAccess): boolean {
-  return isAssignedAdvisor(actorOf(access.user, access.loaded.row), access.review.context);
+  return isAssignedAdvisor(actorOf(access.user, access.loaded.row), access.advice.context);
 }
 
 /**

@@ -7,10 +7,10 @@ import {
   listComments,
   setCommentResolved,
   type CommentWithAuthor,
-} from '../../db/repositories/review';
+} from '../../db/repositories/advice';
 import { anchorsOf, changeTouches, findAnchor } from '../../machines/frl/application/anchors';
 import { stepIds, stepInfo, type EditableStep } from '../../machines/frl/application/steps';
-import { isAssignedAdvisor } from '../../machines/frl/review/machine';
+import { isAssignedAdvisor } from '../../machines/frl/advice/machine';
 import { formatDateTime } from '../../machines/shared/format';
 import type { ApplicationAccess } from '../access.server';
 import { actorOf, notifyComment } from './advice.server';
@@ -66,7 +66,7 @@ function view(c: CommentWithAuthor): CommentView {
 
 function mayModerate(access: ApplicationAccess, internal: boolean): boolean {
   if (access.as === 'member') return !internal;
-  return isAssignedAdvisor(actorOf(access.user, access.loaded.row), access.review.context);
+  return isAssignedAdvisor(actorOf(access.user, access.loaded.row), access.advice.context);
 }
 
 /** All threads the reader may see (internal notes only for advisors), optionally of one step. */
@@ -144,7 +144,7 @@ export async function handleCommentAction(access: ApplicationAccess, form: FormD
     .replace(/\r\n/g, '\n')
     .trim();
   const advisor = access.as === 'advisor';
-  const assigned = advisor && isAssignedAdvisor(actorOf(user, row), access.review.context);
+  const assigned = advisor && isAssignedAdvisor(actorOf(user, row), access.advice.context);
 
   if (advisor && !assigned) {
     // The key of the form that was sent, derived as each branch below derives it (never the posted

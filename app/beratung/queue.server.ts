@@ -1,6 +1,6 @@
 import { findApplication } from '../../db/repositories/applications';
-import { listQueue, type QueueFilters } from '../../db/repositories/review';
-import { reviewStatuses, reviewStatusLabel, type ReviewStatus } from '../../machines/frl/review/machine';
+import { listQueue, type QueueFilters } from '../../db/repositories/advice';
+import { adviceStatuses, adviceStatusLabel, type AdviceStatus } from '../../machines/frl/advice/machine';
 import { fundingRoutes, routeInfo, type FundingRoute } from '../../machines/frl/routes';
 import { formatDate } from '../../machines/shared/format';
 import { landkreise, landkreisLabel, type Landkreis } from '../../machines/shared/organisation';
@@ -8,8 +8,8 @@ import { readerOf } from '../access.server';
 import { findApplicationRow, loadApplication } from '../antrag/application.server';
 import { getDb } from '../db.server';
 import type { CurrentUser } from '../session.server';
-import { reviewFormAction, type ReviewActionResult } from './advice-actions.server';
-import { restoreReview } from './advice.server';
+import { adviceFormAction, type AdviceActionResult } from './advice-actions.server';
+import { restoreAdvice } from './advice.server';
 import { proofReviewQueue } from './sachbericht.server';
 
 /** The advisor's queue of drafts waiting for or in advice, and taking a draft from it. */
@@ -24,7 +24,7 @@ function filtersFrom(url: URL): QueueFilters & { raw: Record<string, string> } {
   return {
     route: (fundingRoutes as readonly string[]).includes(route) ? route : undefined,
     landkreis: (landkreise as readonly string[]).includes(landkreis) ? landkreis : undefined,
-    status: (reviewStatuses as readonly string[]).includes(status) ? status : undefined,
+    status: (adviceStatuses as readonly string[]).includes(status) ? status : undefined,
     minDays: ['3', '7', '14'].includes(wait) ? Number(wait) : undefined,
     mine,
     raw: { foerderweg: route, landkreis, status, wartezeit: wait, nur: mine ? 'meine' : '' },
@@ -56,7 +56,7 @@ export async function adviceQueuePage(user: CurrentUser, url: URL) {
         organisation: item.organisation_name,
         landkreis: landkreisLabel[item.landkreis as Landkreis] ?? item.landkreis,
         route: item.route && item.route in routeInfo ? routeInfo[item.route as FundingRoute].shortLabel : '–',
-        status: reviewStatusLabel[item.status as ReviewStatus] ?? item.status,
+        status: adviceStatusLabel[item.status as AdviceStatus] ?? item.status,
         requestedAt: item.review_requested_at ? formatDate(item.review_requested_at.slice(0, 10)) : '–',
         waitingDays,
         mine,
@@ -71,7 +71,7 @@ export async function adviceQueuePage(user: CurrentUser, url: URL) {
 async function titleOf(idParam: string | null, advisorId: number): Promise<string | null> {
   const row = idParam ? await findApplication(await getDb(), Number(idParam)) : undefined;
   if (!row) return null;
-  return restoreReview(row).context.advisors.includes(advisorId) ? row.title || 'Antrag ohne Titel' : null;
+  return restoreAdvice(row).context.advisors.includes(advisorId) ? row.title || 'Antrag ohne Titel' : null;
 }
 
 /** Said for every id the advisor may not read (unknown, private, or taken by someone else), so it reveals nothing. */
@@ -81,19 +81,19 @@ const notTakeableMessage =
 /** "Übernehmen" straight from the queue (the advisor view offers the same); `form` holds the draft's `id`. */
 export async function takeFromQueue(user: CurrentUser, form: FormData) {
   const row = await findApplicationRow(String(form.get('id') ?? ''));
-  const review = row ? restoreReview(row) : null;
+  const advice = row ? restoreAdvice(row) : null;
   // Anything this advisor may not read is answered alike, without its title: drafts never shared
   // with the advice stay private even to someone who guesses their id.
-  if (!row || !review || readerOf(user, row, review) !== 'advisor') {
-    return { intent: 'beratung.uebernehmen', message: notTakeableMessage } satisfies ReviewActionResult;
+  if (!row || !advice || readerOf(user, row, advice) !== 'advisor') {
+    return { intent: 'beratung.uebernehmen', message: notTakeableMessage } satisfies AdviceActionResult;
   }
-  if (review.context.advisors.includes(user.id)) {
+  if (advice.context.advisors.includes(user.id)) {
     return {
       intent: 'beratung.uebernehmen',
       message: `Sie beraten „${row.title || 'Antrag ohne Titel'}“ bereits.`,
-    } satisfies ReviewActionResult;
+    } satisfies AdviceActionResult;
   }
-  const access = { user, as: 'advisor' as const, loaded: await loadApplication(row), review };
+  const access = { user, as: 'advisor' as const, loaded: await loadApplication(row), advice };
   form.set('reviewVersion', String(row.review_version));
-  return reviewFormAction(access, 'beratung.uebernehmen', form, () => `/beratung/${row.id}?hinweis=uebernommen`);
+  return adviceFormAction(access, 'beratung.uebernehmen', form, () => `/beratung/${row.id}?hinweis=uebernommen`);
 }

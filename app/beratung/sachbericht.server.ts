@@ -3,7 +3,7 @@ import { reportQuestions } from '../../machines/umsetzung/verwendungsnachweis';
 import { assessmentOf, proofOf, proofRows } from '../umsetzung/verwendungsnachweis.server';
 import { recordAudit } from '../../db/repositories/audit';
 import { findImplementationByApplication, listProofReviews, saveProofReview } from '../../db/repositories/implementations';
-import { listAdvisors, notify } from '../../db/repositories/review';
+import { listAdvisors, notify } from '../../db/repositories/advice';
 import { listOrganisationMembers, namesByIds } from '../../db/repositories/users';
 import type { ImplementationRow } from '../../db/schema';
 import { landkreisLabel, type Landkreis } from '../../machines/shared/organisation';

@@ -1,6 +1,6 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata, type FormMetadata } from '@conform-to/react';
 import { useEffect, useRef, type ReactNode } from 'react';
-import { CommentMarker } from './review/comments';
+import { CommentMarker } from './beratung/comments';
 
 type Field = FieldMetadata<any, any, string[]>;
 

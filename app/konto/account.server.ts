@@ -1,7 +1,7 @@
 import { recordAudit } from '../../db/repositories/audit';
 import { saveAccessibilityFeedback } from '../../db/repositories/feedback';
 import { findOrganisation, organisationToData, renewInviteCode, updateOrganisation } from '../../db/repositories/organisations';
-import { listNotifications, listOutbox, markNotificationsRead } from '../../db/repositories/review';
+import { listNotifications, listOutbox, markNotificationsRead } from '../../db/repositories/advice';
 import { listUserSessions, revokeOtherSessions, revokeUserSession } from '../../db/repositories/sessions';
 import { changePassword, listOrganisationMembers, type PublicUser, verifyCredentials } from '../../db/repositories/users';
 import type { NotificationRow, Organisation } from '../../db/schema';

@@ -6,7 +6,7 @@ import {
   setSubmissionStatus,
   submitExample,
 } from '../../db/repositories/example-submissions';
-import { notify } from '../../db/repositories/review';
+import { notify } from '../../db/repositories/advice';
 import { listOrganisationMembers, listUsers } from '../../db/repositories/users';
 import type { ExampleSubmissionRow } from '../../db/schema';
 import {

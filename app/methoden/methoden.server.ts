@@ -15,7 +15,7 @@ import { formatEuroWhole, formatNumber } from '../../machines/shared/format';
 import { budgetRanges, examplesWithMethod, similarExamples, type GoodExample } from '../../machines/methoden/examples';
 import { listPublishedExamples, submissionsStamp } from '../../db/repositories/example-submissions';
 import { listApplications } from '../../db/repositories/applications';
-import { isEditable, type ReviewStatus } from '../../machines/frl/review/machine';
+import { isEditable, type AdviceStatus } from '../../machines/frl/advice/machine';
 import { getDb } from '../db.server';
 import { paginate } from '../utils/pagination';
 import { catalogue, type Catalogue } from './redaktion.server';
@@ -325,6 +325,6 @@ export async function examplesForMethod(methodSlug: string) {
 /** The organisation's drafts a method can still be adopted into (the method page's choice). */
 export async function adoptableDrafts(organisationId: number): Promise<Array<{ id: number; title: string }>> {
   return (await listApplications(await getDb(), organisationId, { deleted: false }))
-    .filter((a) => isEditable(a.status as ReviewStatus))
+    .filter((a) => isEditable(a.status as AdviceStatus))
     .map((a) => ({ id: a.id, title: a.title || `Antrag ${a.id}` }));
 }

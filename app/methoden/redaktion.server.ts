@@ -15,7 +15,7 @@ import {
   saveDraft,
   setArchived,
 } from '../../db/repositories/content';
-import { notify } from '../../db/repositories/review';
+import { notify } from '../../db/repositories/advice';
 import { listUsers } from '../../db/repositories/users';
 import type { ContentEntryRow } from '../../db/schema';
 import { methods as programMethods } from '../../machines/methoden/catalogue';

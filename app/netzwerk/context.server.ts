@@ -1,7 +1,7 @@
 import { recordAudit } from '../../db/repositories/audit';
 import { memberByUser, type Member } from '../../db/repositories/netzwerk';
 import { addThreadHint, pointableThread, saveThreadContext } from '../../db/repositories/netzwerk-context';
-import { notify } from '../../db/repositories/review';
+import { notify } from '../../db/repositories/advice';
 import { nonPersonalContext } from '../../machines/frl/application/question-context';
 import type { StepId } from '../../machines/frl/application/steps';
 import type { AskForm, HintForm, ThreadContext } from '../../machines/netzwerk/context';

@@ -8,7 +8,7 @@ import {
   sentSince,
   storeMessage,
 } from '../../db/repositories/netzwerk-messages';
-import { notify } from '../../db/repositories/review';
+import { notify } from '../../db/repositories/advice';
 import type { NetworkMessageRow } from '../../db/schema';
 import { refuseBlockedMessage } from '../../machines/netzwerk/blocks';
 import { rateLimitMessage } from '../../machines/netzwerk/messages';

@@ -13,7 +13,7 @@ import {
   postedSince,
 } from '../../db/repositories/netzwerk-topics';
 import { queueEmail } from '../../db/repositories/outbox';
-import { notify } from '../../db/repositories/review';
+import { notify } from '../../db/repositories/advice';
 import { withoutBlockers } from '../../machines/netzwerk/blocks';
 import { digestMail, findMentions, mentionProblem, rateLimitPost, type ThreadForm } from '../../machines/netzwerk/topics';
 import { config } from '../config.server';

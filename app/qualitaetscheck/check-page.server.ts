@@ -11,7 +11,7 @@ import {
   revokeGuestLink,
   touchQualityCheck,
 } from '../../db/repositories/quality-checks';
-import { notify } from '../../db/repositories/review';
+import { notify } from '../../db/repositories/advice';
 import { listOrganisationMembers } from '../../db/repositories/users';
 import { attachFormSchema, guestLinkFormSchema, inviteFormSchema } from '../../machines/qualitaetscheck/form';
 import { guestLinkExpiry, guestLinkStatus, guestLinkStatusLabel, guestLinkValidityDays } from '../../machines/qualitaetscheck/guests';

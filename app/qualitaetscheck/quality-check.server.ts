@@ -30,7 +30,7 @@ import { answerProgress, combineProfiles, type CombinedProfile } from '../../mac
 import { currentOf } from '../../machines/qualitaetscheck/versions';
 import { formatDate } from '../../machines/shared/format';
 import { readerOf } from '../access.server';
-import { restoreReview } from '../beratung/advice.server';
+import { restoreAdvice } from '../beratung/advice.server';
 import type { AttachedQualityCheck } from '../components/qualitaetscheck/attached-summary';
 import { getDb } from '../db.server';
 import { getUser, type CurrentUser } from '../session.server';
@@ -103,12 +103,12 @@ export const guestKeyOf = (request: Request) => readBrowserId(guestCookie, reque
 
 /**
  * Whether an advisor may read a draft, and with it the checks attached to it: the same rule as the
- * advice pages (`readerOf`, review statechart `advisorMayRead`), so the two can never disagree.
+ * advice pages (`readerOf`, advice statechart `advisorMayRead`), so the two can never disagree.
  */
 export async function advisorMayReadApplication(db: DB, user: CurrentUser, applicationId: number): Promise<boolean> {
   if (user.role !== 'advisor') return false;
   const row = await findApplication(db, applicationId);
-  return row !== undefined && readerOf(user, row, restoreReview(row)) === 'advisor';
+  return row !== undefined && readerOf(user, row, restoreAdvice(row)) === 'advisor';
 }
 
 export type CheckAccess =

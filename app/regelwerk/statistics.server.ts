@@ -9,7 +9,7 @@ import {
 } from '../../db/repositories/regelwerk';
 import { wordedCriteria } from '../../machines/frl/catalogue';
 import { severityLabel } from '../../machines/frl/criterion';
-import { reviewStatusLabel, reviewStatuses } from '../../machines/frl/review/machine';
+import { adviceStatusLabel, adviceStatuses } from '../../machines/frl/advice/machine';
 import {
   amountCells,
   amountTable,
@@ -147,7 +147,7 @@ export async function buildStatistics(period: Period): Promise<Statistics> {
         'status',
         'Entwürfe nach Status',
         'Status',
-        cellsFor(byStatus, reviewStatuses, (s) => reviewStatusLabel[s], 'anderer Status'),
+        cellsFor(byStatus, adviceStatuses, (s) => adviceStatusLabel[s], 'anderer Status'),
       ),
       landkreis: countTable(
         'landkreis',

@@ -11,7 +11,7 @@ import {
   updateRuleColumns,
   type ParameterChangeWithNames,
 } from '../../db/repositories/regelwerk';
-import { advisorsOf, notify } from '../../db/repositories/review';
+import { advisorsOf, notify } from '../../db/repositories/advice';
 import { activeUserIdsWithRole, namesByIds } from '../../db/repositories/users';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/client';

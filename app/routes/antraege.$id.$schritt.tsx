@@ -14,9 +14,9 @@ import { calendarYearsOf } from '../../machines/frl/predicates';
 import { resolveParameters } from '../../machines/frl/parameters';
 import { durationHint, inKindHint, proposalBasis, routeDescription, wordsFor } from '../../machines/frl/wording';
 import { formatEuroWhole } from '../../machines/shared/format';
-import { isEditable, reviewStatusLabel, statusOf } from '../../machines/frl/review/machine';
+import { isEditable, adviceStatusLabel, statusOf } from '../../machines/frl/advice/machine';
 import type { ApplicationAccess } from '../access.server';
-import { restoreReview } from '../beratung/advice.server';
+import { restoreAdvice } from '../beratung/advice.server';
 import {
   evaluateApplicationCached,
   requireOpenableStep,
@@ -24,7 +24,7 @@ import {
   type LoadedApplication,
 } from '../antrag/application.server';
 import { anchorOptions, handleCommentAction, isCommentIntent, threadsFor, type CommentFormError } from '../beratung/comments.server';
-import { CommentMarkersProvider, CommentThreads, NewCommentForm } from '../components/review/comments';
+import { CommentMarkersProvider, CommentThreads, NewCommentForm } from '../components/beratung/comments';
 import { userEntries } from '../utils/form-data';
 import { keepInputForSignIn, newRowId, saveStep } from '../antrag/step.server';
 import { ApplicantStep } from '../components/antrag/applicant-step';
@@ -85,7 +85,7 @@ function budgetView(loaded: LoadedApplication, url: URL): BudgetView {
     live: { data, table: context.table, date: context.date },
     // A line opened for editing without JavaScript ("Ändern" links to ?zeile=<id>).
     openLine: url.searchParams.get('zeile')?.slice(0, 40) ?? null,
-    importHref: isEditable(statusOf(restoreReview(loaded.row))) ? `/antraege/${loaded.row.id}/kosten/importieren` : null,
+    importHref: isEditable(statusOf(restoreAdvice(loaded.row))) ? `/antraege/${loaded.row.id}/kosten/importieren` : null,
     imported: importedCount(url.searchParams.get('importiert')),
   };
 }
@@ -103,9 +103,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: stepInfo[o.step].title,
     open: o.status !== 'gesperrt',
   }));
-  const review = restoreReview(row);
-  const status = statusOf(review);
-  const access: ApplicationAccess = { user, as: 'member', loaded, review };
+  const advice = restoreAdvice(row);
+  const status = statusOf(advice);
+  const access: ApplicationAccess = { user, as: 'member', loaded, advice };
   const threads = step === 'pruefen' ? [] : await threadsFor(access, step);
   const member = await memberOf(user.id);
   const base = {
@@ -118,7 +118,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     findings: findings.map((f) => ({ id: f.id, title: f.title, citation: f.citation, severity: f.severity, detail: f.detail, fix: f.fix })),
     part: partOf(data),
     status,
-    statusLabel: reviewStatusLabel[status],
+    statusLabel: adviceStatusLabel[status],
     editable: isEditable(status),
     threads,
     anchors: step === 'pruefen' ? [] : anchorOptions(access, step),
@@ -180,11 +180,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireApplicant(request);
   const loaded = await requireOwnApplication(user, params.id);
   const step = requireOpenableStep(loaded, params.schritt);
-  const review = restoreReview(loaded.row);
+  const advice = restoreAdvice(loaded.row);
   const multipart = (request.headers.get('content-type') ?? '').startsWith('multipart/form-data');
   const comment = (form: FormData) =>
     isCommentIntent(form.get('intent'))
-      ? handleCommentAction({ user, as: 'member', loaded, review }, form, `/antraege/${loaded.row.id}/${step}`)
+      ? handleCommentAction({ user, as: 'member', loaded, advice }, form, `/antraege/${loaded.row.id}/${step}`)
       : null;
   // Comment forms are small urlencoded posts; peek at them without consuming an upload. Only the
   // attachments step streams uploads: any other step reads a multipart post whole (a comment sent
@@ -192,7 +192,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const peek = multipart && step === 'anlagen' ? null : await readProtectedForm(multipart ? request : request.clone());
   const commented = peek ? comment(peek) : null;
   if (commented) return commented;
-  if (!isEditable(statusOf(review))) {
+  if (!isEditable(statusOf(advice))) {
     // Shown back for copying, each value under the label of its field.
     const entries =
       peek && step !== 'pruefen' && step !== 'anlagen'
@@ -200,7 +200,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : [];
     return data(
       {
-        locked: `Der Antrag hat den Stand „${reviewStatusLabel[statusOf(review)]}“ und kann nicht mehr geändert werden. Ihre Eingaben wurden nicht gespeichert; Sie finden sie unten zum Kopieren.`,
+        locked: `Der Antrag hat den Stand „${adviceStatusLabel[statusOf(advice)]}“ und kann nicht mehr geändert werden. Ihre Eingaben wurden nicht gespeichert; Sie finden sie unten zum Kopieren.`,
         entries,
       },
       { status: 409 },

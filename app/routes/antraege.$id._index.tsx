@@ -17,8 +17,8 @@ import { threadHintsOf } from '../antrag/network.server';
 import { ApplicationDownloads } from '../components/antrag/downloads';
 import { CallNotice } from '../components/call-notice';
 import { EligibilityResultView } from '../components/eligibility/result';
-import { isEditable, reviewStatusLabel, statusOf, type ReviewStatus } from '../../machines/frl/review/machine';
-import { advisorNames, changedAfterCompletion, historyOf, restoreReview } from '../beratung/advice.server';
+import { isEditable, adviceStatusLabel, statusOf, type AdviceStatus } from '../../machines/frl/advice/machine';
+import { advisorNames, changedAfterCompletion, historyOf, restoreAdvice } from '../beratung/advice.server';
 import { openCountsByStep, threadsFor } from '../beratung/comments.server';
 import { QualityCheckPanel } from '../components/qualitaetscheck/application-panel';
 import { qualityCheckPanelOf } from '../qualitaetscheck/quality-check.server';
@@ -44,11 +44,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireApplicant(request);
   const loaded = await requireOwnApplication(user, params.id);
   const { data, context, row } = loaded;
-  const review = restoreReview(row);
-  const status = statusOf(review);
-  const threads = await threadsFor({ user, as: 'member', loaded, review });
+  const advice = restoreAdvice(row);
+  const status = statusOf(advice);
+  const threads = await threadsFor({ user, as: 'member', loaded, advice });
   const openComments = openCountsByStep(threads);
-  const history = await historyOf(review);
+  const history = await historyOf(advice);
   const pendingSteps = Object.keys(loaded.snapshot.context.pending) as EditableStep[];
   const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
   const steps = withRuleFindings(overview(data, context, pendingSteps, await answersCheckFor(row.id)), result.findings);
@@ -82,12 +82,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       openComments: s.step === 'pruefen' ? 0 : (openComments[s.step] ?? 0),
     })),
     status,
-    statusLabel: reviewStatusLabel[status],
+    statusLabel: adviceStatusLabel[status],
     editable: isEditable(status),
     lastChange: history[0] ?? null,
-    advisors: await advisorNames(review),
-    readyForSubmission: review.context.readyForSubmission,
-    changedSinceCompletion: await changedAfterCompletion(review, row),
+    advisors: await advisorNames(advice),
+    readyForSubmission: advice.context.readyForSubmission,
+    changedSinceCompletion: await changedAfterCompletion(advice, row),
     openCommentsTotal: threads.filter((t) => !t.resolved).length,
     answeredByChange: threads.filter((t) => !t.resolved && t.changedSince).length,
     result,
@@ -229,7 +229,7 @@ export default function ApplicationOverview() {
   );
 }
 
-const statusText: Record<ReviewStatus, string> = {
+const statusText: Record<AdviceStatus, string> = {
   entwurf: 'Nur Ihre Organisation sieht diesen Entwurf.',
   in_beratung: 'Die Beratung des EBBS liest mit und kommentiert. Sie können weiterarbeiten.',
   zur_ueberarbeitung: 'Die Beratung hat den Entwurf mit Hinweisen zurückgegeben.',

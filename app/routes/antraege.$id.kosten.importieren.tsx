@@ -13,7 +13,7 @@ import {
   type CostImportField,
   type CostMapping,
 } from '../../machines/frl/application/cost-line-import';
-import { isEditable, reviewStatusLabel, statusOf } from '../../machines/frl/review/machine';
+import { isEditable, adviceStatusLabel, statusOf } from '../../machines/frl/advice/machine';
 import {
   decodeCsv,
   importEncodings,
@@ -23,7 +23,7 @@ import {
   type ImportEncoding,
 } from '../../machines/shared/csv-import';
 import { formatEuro } from '../../machines/shared/format';
-import { restoreReview } from '../beratung/advice.server';
+import { restoreAdvice } from '../beratung/advice.server';
 import { newRowId } from '../antrag/step.server';
 import { requireOpenableStep, requireOwnApplication, type LoadedApplication } from '../antrag/application.server';
 import { ColumnSelect, CsvFileStep } from '../components/csv-import';
@@ -49,10 +49,10 @@ const tableOptions = { maxRows: MAX_COST_IMPORT_ROWS, rowsName: 'Ausgaben' };
 const required: ReadonlySet<CostImportField> = new Set(['category', 'description', 'year']);
 
 function lockedMessage(loaded: LoadedApplication): string | null {
-  const status = statusOf(restoreReview(loaded.row));
+  const status = statusOf(restoreAdvice(loaded.row));
   return isEditable(status)
     ? null
-    : `Der Antrag hat den Stand „${reviewStatusLabel[status]}“ und kann nicht mehr geändert werden. Es werden keine Ausgaben übernommen.`;
+    : `Der Antrag hat den Stand „${adviceStatusLabel[status]}“ und kann nicht mehr geändert werden. Es werden keine Ausgaben übernommen.`;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { isEditable, reviewStatusLabel, statusOf } from '../../machines/frl/review/machine';
-import { restoreReview } from '../beratung/advice.server';
+import { isEditable, adviceStatusLabel, statusOf } from '../../machines/frl/advice/machine';
+import { restoreAdvice } from '../beratung/advice.server';
 import { requireOwnApplication, type LoadedApplication } from '../antrag/application.server';
 import { deleteDraft } from '../antrag/drafts.server';
 import { PostForm } from '../components/forms';
@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: 'Antrag löschen – Förderlo
  * is the organisation's record of what was sent, so it stays.
  */
 function deletable(loaded: LoadedApplication) {
-  const status = statusOf(restoreReview(loaded.row));
+  const status = statusOf(restoreAdvice(loaded.row));
   return { status, deletable: isEditable(status) };
 }
 
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireApplicant(request);
   const loaded = await requireOwnApplication(user, params.id);
   const { status, deletable: mayDelete } = deletable(loaded);
-  return { id: loaded.row.id, title: loaded.row.title, deletable: mayDelete, statusLabel: reviewStatusLabel[status] };
+  return { id: loaded.row.id, title: loaded.row.title, deletable: mayDelete, statusLabel: adviceStatusLabel[status] };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { describePath, describeValue } from '../../machines/frl/application/anchors';
 import { stepInfo, type StepId } from '../../machines/frl/application/steps';
 import { attachmentTypes } from '../../machines/frl/catalogues';
-import { reviewStatusLabel, type ReviewStatus } from '../../machines/frl/review/machine';
+import { adviceStatusLabel, type AdviceStatus } from '../../machines/frl/advice/machine';
 import { formatDateTime } from '../../machines/shared/format';
 import { requireReadableApplication } from '../access.server';
 import { historyPage } from '../antrag/history.server';
@@ -35,8 +35,8 @@ const labels: Record<string, string> = {
   restored: 'Aus dem Papierkorb geholt',
 };
 
-function isStatus(value: unknown): value is ReviewStatus {
-  return typeof value === 'string' && value in reviewStatusLabel;
+function isStatus(value: unknown): value is AdviceStatus {
+  return typeof value === 'string' && value in adviceStatusLabel;
 }
 
 /**
@@ -63,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const { details, changes } = e;
       let what = labels[e.type] ?? e.type;
       if (e.type.startsWith('status.')) {
-        what = isStatus(details.to) ? `Stand: ${reviewStatusLabel[details.to]}` : 'Stand geändert';
+        what = isStatus(details.to) ? `Stand: ${adviceStatusLabel[details.to]}` : 'Stand geändert';
         if (e.type === 'status.beratung.uebernehmen') what = 'Beratung übernommen';
         if (e.type === 'status.beratung.hinzuziehen') what = 'Weitere Beratung hinzugezogen';
       }

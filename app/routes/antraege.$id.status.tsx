@@ -2,17 +2,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Link, useLoaderData } from '@remix-run/react';
 import { overview, type EditableStep } from '../../machines/frl/application/steps';
 import { verdictLabel } from '../../machines/frl/engine';
-import { decisionSchema, endAdviceSchema, requestAdviceSchema, submissionSchema, withdrawSchema } from '../../machines/frl/review/forms';
-import { reviewStatusLabel, statusOf, type ReviewStatus } from '../../machines/frl/review/machine';
+import { decisionSchema, endAdviceSchema, requestAdviceSchema, submissionSchema, withdrawSchema } from '../../machines/frl/advice/forms';
+import { adviceStatusLabel, statusOf, type AdviceStatus } from '../../machines/frl/advice/machine';
 import { formatDate } from '../../machines/shared/format';
 import { requireReadableApplication } from '../access.server';
 import { advisorNames, historyOf } from '../beratung/advice.server';
 import { evaluateApplicationCached } from '../antrag/application.server';
 import { advisorsToChoose } from '../antrag/status.server';
 import { CheckboxField, RadioGroup, SelectField, TextAreaField, TextField } from '../components/fields';
-import { AnswerWithoutForm, ReviewForm, StatusHistory } from '../components/review/status-forms';
+import { AnswerWithoutForm, AdviceForm, StatusHistory } from '../components/beratung/status-forms';
 import { readProtectedForm } from '../csrf.server';
-import { isReviewIntent, reviewFormAction, type ReviewIntent } from '../beratung/advice-actions.server';
+import { isAdviceIntent, adviceFormAction, type AdviceIntent } from '../beratung/advice-actions.server';
 import { todayInSaxony } from '../rules.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 /** The transitions an applicant can start from each status (the statechart has the final word). */
-const memberIntents: Record<ReviewStatus, ReviewIntent[]> = {
+const memberIntents: Record<AdviceStatus, AdviceIntent[]> = {
   entwurf: ['beratung.anfragen', 'einreichung.erfassen', 'antrag.zurueckziehen'],
   in_beratung: ['beratung.beenden', 'antrag.zurueckziehen'],
   zur_ueberarbeitung: ['beratung.anfragen', 'einreichung.erfassen', 'antrag.zurueckziehen'],
@@ -33,9 +33,9 @@ const memberIntents: Record<ReviewStatus, ReviewIntent[]> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReadableApplication(request, params.id, ['member']);
-  const { loaded, review } = access;
+  const { loaded, advice } = access;
   const { row, data, context } = loaded;
-  const status = statusOf(review);
+  const status = statusOf(advice);
   const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
   const pending = Object.keys(loaded.snapshot.context.pending) as EditableStep[];
   const complete = overview(data, context, pending).every((s) => s.step === 'pruefen' || s.status === 'erledigt');
@@ -44,22 +44,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: row.id,
     title: data.project.title?.trim() || 'Antrag ohne Titel',
     status,
-    statusLabel: reviewStatusLabel[status],
+    statusLabel: adviceStatusLabel[status],
     reviewVersion: row.review_version,
     intents: memberIntents[status],
-    history: await historyOf(review),
-    advisorsOfDraft: await advisorNames(review),
+    history: await historyOf(advice),
+    advisorsOfDraft: await advisorNames(advice),
     // A repeated request names the current advisor unless the organisation chooses otherwise.
-    currentAdvisor: review.context.advisors[0] !== undefined ? String(review.context.advisors[0]) : '',
+    currentAdvisor: advice.context.advisors[0] !== undefined ? String(advice.context.advisors[0]) : '',
     advisors: advisors.map((a) => ({ value: String(a.id), label: a.name })),
-    requestedAdvisor: review.context.requestedAdvisor
-      ? (advisors.find((a) => a.id === review.context.requestedAdvisor)?.name ?? null)
+    requestedAdvisor: advice.context.requestedAdvisor
+      ? (advisors.find((a) => a.id === advice.context.requestedAdvisor)?.name ?? null)
       : null,
-    readyForSubmission: review.context.readyForSubmission,
-    submission: review.context.submission
-      ? { date: formatDate(review.context.submission.date), reference: review.context.submission.reference }
+    readyForSubmission: advice.context.readyForSubmission,
+    submission: advice.context.submission
+      ? { date: formatDate(advice.context.submission.date), reference: advice.context.submission.reference }
       : null,
-    decision: review.context.decision ? { date: formatDate(review.context.decision.date), note: review.context.decision.note } : null,
+    decision: advice.context.decision ? { date: formatDate(advice.context.decision.date), note: advice.context.decision.note } : null,
     complete,
     verdict: verdictLabel[result.verdict],
     eligible: result.verdict === 'foerderfaehig',
@@ -71,13 +71,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireReadableApplication(request, params.id, ['member']);
   const form = await readProtectedForm(request);
   const intent = form.get('intent');
-  if (!isReviewIntent(intent)) throw new Response('Unbekannte Aktion.', { status: 400 });
-  return reviewFormAction(access, intent, form, (done) => `/antraege/${access.loaded.row.id}?hinweis=${done}`);
+  if (!isAdviceIntent(intent)) throw new Response('Unbekannte Aktion.', { status: 400 });
+  return adviceFormAction(access, intent, form, (done) => `/antraege/${access.loaded.row.id}?hinweis=${done}`);
 }
 
 export default function ApplicationStatus() {
   const d = useLoaderData<typeof loader>();
-  const can = (intent: ReviewIntent) => d.intents.includes(intent);
+  const can = (intent: AdviceIntent) => d.intents.includes(intent);
   return (
     <>
       <p className="caption">
@@ -111,7 +111,7 @@ export default function ApplicationStatus() {
             kommentieren ihn an Ort und Stelle und geben ihn bei Bedarf mit Hinweisen zurück. Sie können während der Beratung
             weiterarbeiten; die Beratung sieht jede Änderung.
           </p>
-          <ReviewForm
+          <AdviceForm
             intent="beratung.anfragen"
             schema={requestAdviceSchema}
             reviewVersion={d.reviewVersion}
@@ -140,7 +140,7 @@ export default function ApplicationStatus() {
                 />
               </>
             )}
-          </ReviewForm>
+          </AdviceForm>
         </section>
       ) : null}
 
@@ -152,7 +152,7 @@ export default function ApplicationStatus() {
               ? 'Wenn Sie keine Beratung mehr brauchen, beenden Sie sie hier. Der Antrag wird wieder ein Entwurf, den nur Ihre Organisation sieht; die Beratung kann ihn dann nicht mehr öffnen.'
               : `Ihre Anfrage wartet darauf, dass ${d.requestedAdvisor ?? 'eine Beraterin oder ein Berater'} sie übernimmt. Sie können sie hier zurücknehmen.`}
           </p>
-          <ReviewForm
+          <AdviceForm
             intent="beratung.beenden"
             schema={endAdviceSchema}
             reviewVersion={d.reviewVersion}
@@ -160,7 +160,7 @@ export default function ApplicationStatus() {
             buttonClass="button button--secondary"
           >
             {(f) => <TextAreaField field={f.reason!} label="Begründung" optional rows={2} />}
-          </ReviewForm>
+          </AdviceForm>
         </section>
       ) : null}
 
@@ -177,7 +177,7 @@ export default function ApplicationStatus() {
               Förderprüfung: {d.verdict}. Prüfen Sie, ob Sie wirklich diese Fassung eingereicht haben.
             </p>
           ) : null}
-          <ReviewForm
+          <AdviceForm
             intent="einreichung.erfassen"
             schema={submissionSchema(d.today)}
             reviewVersion={d.reviewVersion}
@@ -195,14 +195,14 @@ export default function ApplicationStatus() {
                 <TextField field={f.reference!} label="Aktenzeichen oder Vorgangsnummer der SAB" width="medium" />
               </>
             )}
-          </ReviewForm>
+          </AdviceForm>
         </section>
       ) : null}
 
       {can('bescheid.erfassen') ? (
         <section aria-labelledby="bescheid">
           <h2 id="bescheid">Bescheid der SAB erfassen</h2>
-          <ReviewForm
+          <AdviceForm
             intent="bescheid.erfassen"
             schema={decisionSchema(d.today)}
             reviewVersion={d.reviewVersion}
@@ -229,7 +229,7 @@ export default function ApplicationStatus() {
                 />
               </>
             )}
-          </ReviewForm>
+          </AdviceForm>
         </section>
       ) : null}
 
@@ -237,7 +237,7 @@ export default function ApplicationStatus() {
         <section aria-labelledby="zurueckziehen">
           <h2 id="zurueckziehen">Antrag zurückziehen</h2>
           <p>Ein zurückgezogener Antrag bleibt mit seinem Verlauf erhalten, kann aber nicht mehr bearbeitet werden.</p>
-          <ReviewForm
+          <AdviceForm
             intent="antrag.zurueckziehen"
             schema={withdrawSchema}
             reviewVersion={d.reviewVersion}
@@ -250,7 +250,7 @@ export default function ApplicationStatus() {
                 <CheckboxField field={f.confirm!} label="Ja, ich möchte diesen Antrag zurückziehen." />
               </>
             )}
-          </ReviewForm>
+          </AdviceForm>
         </section>
       ) : null}
 

@@ -3,7 +3,7 @@ import { redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { callStatusOn } from '../../machines/frl/calls';
 import { verdictLabel, type Verdict } from '../../machines/frl/engine';
-import { isEditable, reviewStatusLabel, type ReviewStatus } from '../../machines/frl/review/machine';
+import { isEditable, adviceStatusLabel, type AdviceStatus } from '../../machines/frl/advice/machine';
 import { formatDate, formatDateTime, formatEuro } from '../../machines/shared/format';
 import { routeLabel } from '../antrag/application.server';
 import { draftsOverview, duplicateDraft } from '../antrag/drafts.server';
@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: 'Meine Anträge – Förderlot
 const PAGE_SIZE = 50;
 
 /** The colour of each status in the list: open work grey/blue/yellow, results green or red. */
-const statusTag: Record<ReviewStatus, 'grey' | 'blue' | 'yellow' | 'green' | 'red'> = {
+const statusTag: Record<AdviceStatus, 'grey' | 'blue' | 'yellow' | 'green' | 'red'> = {
   entwurf: 'grey',
   in_beratung: 'blue',
   zur_ueberarbeitung: 'yellow',
@@ -43,9 +43,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       route: routeLabel(d.route),
       verdict: d.verdict ? verdictLabel[d.verdict as Verdict] : null,
       verdictKey: d.verdict,
-      status: reviewStatusLabel[d.status as ReviewStatus] ?? d.status,
-      statusTag: statusTag[d.status as ReviewStatus] ?? 'grey',
-      deletable: isEditable(d.status as ReviewStatus),
+      status: adviceStatusLabel[d.status as AdviceStatus] ?? d.status,
+      statusTag: statusTag[d.status as AdviceStatus] ?? 'grey',
+      deletable: isEditable(d.status as AdviceStatus),
       grant: d.requested_grant_cents === null ? null : formatEuro(d.requested_grant_cents),
       updatedAt: formatDateTime(d.updated_at),
       updatedBy: d.updated_by_name,

@@ -6,7 +6,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import type { EditableStep } from '../../machines/frl/application/steps';
 import { hintSchema } from '../../machines/netzwerk/context';
 import { requireReadableApplication } from '../access.server';
-import { isReviewIntent, reviewFormAction } from '../beratung/advice-actions.server';
+import { isAdviceIntent, adviceFormAction } from '../beratung/advice-actions.server';
 import { advisesDraft, advisorPage, markReviewed } from '../beratung/advisor-page.server';
 import { handleCommentAction, isCommentIntent, type CommentFormError } from '../beratung/comments.server';
 import { ApplicationDownloads } from '../components/antrag/downloads';
@@ -17,7 +17,7 @@ import { AdviceDecisionSection } from '../components/beratung/decision';
 import { ThreadHintsSection } from '../components/beratung/thread-hints';
 import { EligibilityResultView } from '../components/eligibility/result';
 import { AttachedQualityCheckSummary } from '../components/qualitaetscheck/attached-summary';
-import { ReviewForm, StatusHistory } from '../components/review/status-forms';
+import { AdviceForm, StatusHistory } from '../components/beratung/status-forms';
 import { readProtectedForm } from '../csrf.server';
 import { pointToThread } from '../netzwerk/context.server';
 
@@ -57,9 +57,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await markReviewed(access, Number(form.get('version')));
     return redirect(`/beratung/${id}?hinweis=durchgesehen`);
   }
-  if (!isReviewIntent(intent)) throw new Response('Unbekannte Aktion.', { status: 400 });
+  if (!isAdviceIntent(intent)) throw new Response('Unbekannte Aktion.', { status: 400 });
   const concluding = intent === 'beratung.zurueckgeben' || intent === 'beratung.abschliessen';
-  const response = await reviewFormAction(access, intent, form, (done) =>
+  const response = await adviceFormAction(access, intent, form, (done) =>
     concluding ? `/beratung?hinweis=${done}&antrag=${id}` : `/beratung/${id}?hinweis=${done}`,
   );
   // Returning or completing means the advisor has reviewed the draft as it is now.
@@ -133,7 +133,7 @@ export default function AdvisorView() {
           </p>
         ) : null}
         {d.mayTake ? (
-          <ReviewForm intent="beratung.uebernehmen" schema={null} reviewVersion={d.reviewVersion} submitLabel="Beratung übernehmen" />
+          <AdviceForm intent="beratung.uebernehmen" schema={null} reviewVersion={d.reviewVersion} submitLabel="Beratung übernehmen" />
         ) : null}
         {!d.assigned && !d.mayTake ? <p>Sie können diesen Entwurf lesen, aber nicht kommentieren.</p> : null}
       </section>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { reviewStatuses, reviewStatusLabel } from '../../machines/frl/review/machine';
+import { adviceStatuses, adviceStatusLabel } from '../../machines/frl/advice/machine';
 import { fundingRoutes, routeInfo } from '../../machines/frl/routes';
 import { landkreise, landkreisLabel } from '../../machines/shared/organisation';
 import { adviceQueuePage, takeFromQueue } from '../beratung/queue.server';
@@ -78,7 +78,7 @@ export default function AdvisorQueue() {
           id="status"
           label="Stand"
           value={filters.status ?? ''}
-          options={[{ value: '', label: 'alle' }, ...reviewStatuses.map((s) => ({ value: s, label: reviewStatusLabel[s] }))]}
+          options={[{ value: '', label: 'alle' }, ...adviceStatuses.map((s) => ({ value: s, label: adviceStatusLabel[s] }))]}
         />
         <FilterSelect id="wartezeit" label="Wartezeit" value={filters.wartezeit ?? ''} options={waitOptions} />
         <FilterSelect

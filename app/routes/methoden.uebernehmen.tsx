@@ -2,8 +2,8 @@ import type { ActionFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { diff } from '../../machines/frl/application/diff';
 import type { EditableStep } from '../../machines/frl/application/steps';
-import { isEditable, statusOf } from '../../machines/frl/review/machine';
-import { restoreReview } from '../beratung/advice.server';
+import { isEditable, statusOf } from '../../machines/frl/advice/machine';
+import { restoreAdvice } from '../beratung/advice.server';
 import { newRowId } from '../antrag/step.server';
 import { commit, completeSteps, requireOwnApplication } from '../antrag/application.server';
 import { readProtectedForm } from '../csrf.server';
@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // Each retry follows a save by someone else; ten covers a burst of clicks and autosaves.
   for (let attempt = 0; attempt < 10; attempt++) {
     const loaded = await requireOwnApplication(user, String(form.get('antrag')));
-    if (!isEditable(statusOf(restoreReview(loaded.row)))) return back('gesperrt');
+    if (!isEditable(statusOf(restoreAdvice(loaded.row)))) return back('gesperrt');
     const pendingSteps = Object.keys(loaded.snapshot.context.pending) as EditableStep[];
     // Unsaved, invalid input on the Vorhaben step would be overwritten: the user saves it first.
     if (pendingSteps.includes('vorhaben')) return back('vorhaben-offen');

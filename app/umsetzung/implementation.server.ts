@@ -8,7 +8,7 @@ import {
 } from '../../db/repositories/implementations';
 import { costCategories } from '../../machines/frl/catalogues';
 import { totalsFor } from '../../machines/frl/application/facts';
-import { statusOf, type ReviewStatus } from '../../machines/frl/review/machine';
+import { statusOf, type AdviceStatus } from '../../machines/frl/advice/machine';
 import { programmePartOf } from '../../machines/shared/organisation';
 import { BESCHEID_SCHEMA_VERSION, type Bescheid } from '../../machines/umsetzung/bescheid';
 import type { ImplementationFacts } from '../../machines/umsetzung/computations';
@@ -19,7 +19,7 @@ import { implementationDeadlines } from '../../machines/umsetzung/deadlines';
 import type { ImplementationReceiptRow, ImplementationRow } from '../../db/schema';
 import type { GrantFacts } from '../../forms/umsetzung/grant-facts';
 import { formatDate, formatEuro } from '../../machines/shared/format';
-import { restoreReview } from '../beratung/advice.server';
+import { restoreAdvice } from '../beratung/advice.server';
 import { requireOwnApplication, type LoadedApplication } from '../antrag/application.server';
 import { getDb } from '../db.server';
 import { todayInSaxony } from '../rules.server';
@@ -33,7 +33,7 @@ import type { CurrentUser } from '../session.server';
 export const implementationTable = implementationParameters;
 
 /** A Bescheid can be recorded once the SAB's approval is recorded (status "bewilligt"). */
-export const mayRecordBescheid = (status: ReviewStatus) => status === 'bewilligt';
+export const mayRecordBescheid = (status: AdviceStatus) => status === 'bewilligt';
 
 export type { Milestones } from '../../machines/umsetzung/stored';
 export { bescheidOf, milestonesOf };
@@ -55,7 +55,7 @@ export function receiptOf(row: ImplementationReceiptRow): Receipt {
 
 export interface LoadedImplementation {
   application: LoadedApplication;
-  status: ReviewStatus;
+  status: AdviceStatus;
   decisionDate: string | null;
   part: 'A' | 'B' | null;
   row: ImplementationRow | undefined;
@@ -70,12 +70,12 @@ export async function requireOwnImplementationContext(
 
 /** The implementation context of an application someone may read (its organisation, or an advisor asked for advice). */
 export async function implementationContextOf(application: LoadedApplication): Promise<LoadedImplementation> {
-  const review = restoreReview(application.row);
+  const advice = restoreAdvice(application.row);
   const kind = application.data.applicant.organisation?.kind;
   return {
     application,
-    status: statusOf(review),
-    decisionDate: review.context.decision?.date ?? null,
+    status: statusOf(advice),
+    decisionDate: advice.context.decision?.date ?? null,
     part: kind ? programmePartOf(kind) : null,
     row: await findImplementationByApplication(await getDb(), application.row.id),
   };

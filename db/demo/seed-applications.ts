@@ -6,10 +6,10 @@ import { knownCalls } from '../../machines/frl/calls';
 import { evaluateData, freshSnapshot, metaFor, persistedSnapshot } from '../../machines/frl/application/snapshot';
 import type { ApplicationData } from '../../machines/frl/application/schema';
 import { shippedParameters } from '../../machines/frl/parameters';
-import { applyReviewEvent, startReview, statusOf, type Actor, type ReviewEvent } from '../../machines/frl/review/machine';
+import { applyAdviceEvent, startAdvice, statusOf, type Actor, type AdviceEvent } from '../../machines/frl/advice/machine';
 import type { DB } from '../client';
 import { addAttachment, createApplication, recordApplicationEvent } from '../repositories/applications';
-import { addComment, saveReviewStatus } from '../repositories/review';
+import { addComment, saveAdviceStatus } from '../repositories/advice';
 import { findUserByEmail } from '../repositories/users';
 import { addDays, addMonths } from '../../machines/umsetzung/calendar';
 import { sampleGemeindeApplication, sampleVereinApplication } from './applications';
@@ -142,29 +142,29 @@ export async function seedDemoApplications(db: DB, uploadDir: FileStore | string
   return created;
 }
 
-/** Applies review events to a fresh demo application and stores each status change as the app does. */
-async function applyReviewEvents(db: DB, row: { id: number; version: number }, events: ReviewEvent[]): Promise<void> {
-  let review = startReview();
+/** Applies advice events to a fresh demo application and stores each status change as the app does. */
+async function applyReviewEvents(db: DB, row: { id: number; version: number }, events: AdviceEvent[]): Promise<void> {
+  let advice = startAdvice();
   let reviewVersion = 0;
   for (const event of events) {
-    const from = statusOf(review);
-    const step = applyReviewEvent(review, event);
+    const from = statusOf(advice);
+    const step = applyAdviceEvent(advice, event);
     if (!step.accepted) throw new Error(`Demo-Daten: Ereignis ${event.type} wurde abgelehnt`);
-    review = step.snapshot;
-    await saveReviewStatus(
+    advice = step.snapshot;
+    await saveAdviceStatus(
       db,
       {
         applicationId: row.id,
         expectedReviewVersion: reviewVersion++,
         applicationVersion: row.version,
-        status: statusOf(review),
+        status: statusOf(advice),
         snapshot: step.persisted,
-        requestedAt: review.context.requestedAt,
-        requestedAdvisorId: review.context.requestedAdvisor,
-        advisors: review.context.advisors,
+        requestedAt: advice.context.requestedAt,
+        requestedAdvisorId: advice.context.requestedAdvisor,
+        advisors: advice.context.advisors,
         userId: event.actor.userId,
         eventType: `status.${event.type}`,
-        details: { from, to: statusOf(review) },
+        details: { from, to: statusOf(advice) },
       },
       new Date(event.at),
     );

@@ -4,7 +4,7 @@ import { stepInfo, type StepId } from './application/steps';
 import { applicationDiagramLabels, applicationMachine } from './application/machine';
 import { foerderCheckDiagramLabels, foerderCheckMachine, questionShortLabel } from './foerdercheck/machine';
 import { questionTitle, type QuestionId } from './foerdercheck/questions';
-import { reviewDiagramLabels, reviewMachine, reviewStatusLabel, type ReviewStatus } from './review/machine';
+import { adviceDiagramLabels, adviceMachine, adviceStatusLabel, type AdviceStatus } from './advice/machine';
 
 /** The three statecharts of the product, with German names for their states. */
 export interface Statechart {
@@ -45,8 +45,8 @@ export const statecharts: Statechart[] = [
     title: 'Beratung und Einreichung (Status eines Antrags)',
     intro:
       'Der Status eines Antrags von der Beratung durch das EBBS bis zur Entscheidung der SAB. Die Bedingungen nennen, wer den Übergang auslösen darf.',
-    machine: reviewMachine,
-    labelOf: (id) => reviewStatusLabel[id as ReviewStatus] ?? '',
-    labels: reviewDiagramLabels,
+    machine: adviceMachine,
+    labelOf: (id) => adviceStatusLabel[id as AdviceStatus] ?? '',
+    labels: adviceDiagramLabels,
   },
 ];

@@ -1,5 +1,5 @@
 import { expect, test, type APIResponse } from '@playwright/test';
-import { applyReviewEvent, startReview } from '../../machines/frl/review/machine';
+import { applyAdviceEvent, startAdvice } from '../../machines/frl/advice/machine';
 import { qualityCheckContent } from '../../machines/qualitaetscheck/content';
 import {
   answerInvalidMessage,
@@ -134,7 +134,7 @@ test('advisors read a check only while it is attached to a draft shared with the
   // Taken by another advisor: no longer readable for this one (the same rule as the advice pages).
   const db = e2eDatabase();
   const saved = db.prepare('select review_snapshot from applications where id = ?').get(draftId) as { review_snapshot: string };
-  const taken = applyReviewEvent(startReview(JSON.parse(saved.review_snapshot)), {
+  const taken = applyAdviceEvent(startAdvice(JSON.parse(saved.review_snapshot)), {
     type: 'beratung.uebernehmen',
     actor: { role: 'advisor', userId: userId('beratung@demo.example') + 100_000, member: false },
     at: new Date().toISOString(),

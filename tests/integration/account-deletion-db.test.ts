@@ -8,7 +8,7 @@ import { blockMember } from '../../db/repositories/netzwerk-blocks';
 import { storeMessage } from '../../db/repositories/netzwerk-messages';
 import { addReply, createThread } from '../../db/repositories/netzwerk-topics';
 import { createOrganisationStub } from '../../db/repositories/organisations';
-import { notify } from '../../db/repositories/review';
+import { notify } from '../../db/repositories/advice';
 import { createSession } from '../../db/repositories/sessions';
 import { createUser, verifyCredentials } from '../../db/repositories/users';
 import { networkMember } from '../support/netzwerk';

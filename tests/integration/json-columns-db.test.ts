@@ -3,7 +3,7 @@ import type { DB } from '../../db/client';
 import { createApplication, eventsSince, recordApplicationEvent } from '../../db/repositories/applications';
 import { listAudit, recordAudit, searchAudit } from '../../db/repositories/audit';
 import { listDraftsForRecheck, listRegelwerkAudit, listStoredCalls, rowToCall, saveCall } from '../../db/repositories/regelwerk';
-import { changesSince } from '../../db/repositories/review';
+import { changesSince } from '../../db/repositories/advice';
 import { findUserByEmail } from '../../db/repositories/users';
 import { demoCall, seedDemoData } from '../../db/seed';
 import { testDialect } from '../support/postgres';

@@ -4,7 +4,7 @@ import { callValuesOf, proposedValues, valuesBefore } from '../../db/repositorie
 import { milestonesOf, mittelabrufOf } from '../../db/repositories/implementations';
 import { jsonColumn, jsonOr } from '../../db/json';
 import { participantSnapshotOf } from '../../db/repositories/quality-checks';
-import { reviewSnapshotOf } from '../../db/repositories/review';
+import { adviceSnapshotOf } from '../../db/repositories/advice';
 import { knownCalls } from '../../machines/frl/calls';
 
 /*
@@ -106,8 +106,8 @@ describe('a funding call proposal', () => {
 
 describe('stored statechart snapshots', () => {
   it('advice: the parsed value; undefined when there is none or it is unreadable (the advice starts over)', () => {
-    expect(reviewSnapshotOf({ review_snapshot: '{"value":"entwurf"}' })).toEqual({ value: 'entwurf' });
-    for (const stored of [null, '', 'kein JSON']) expect(reviewSnapshotOf({ review_snapshot: stored })).toBeUndefined();
+    expect(adviceSnapshotOf({ review_snapshot: '{"value":"entwurf"}' })).toEqual({ value: 'entwurf' });
+    for (const stored of [null, '', 'kein JSON']) expect(adviceSnapshotOf({ review_snapshot: stored })).toBeUndefined();
   });
 
   it('QualitätsCheck respondent: the parsed value; null when only invited or unreadable', () => {

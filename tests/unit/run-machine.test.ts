@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applicationMachine } from '../../machines/frl/application/machine';
 import { foerderCheckMachine } from '../../machines/frl/foerdercheck/machine';
-import { reviewMachine, startReview } from '../../machines/frl/review/machine';
+import { adviceMachine, startAdvice } from '../../machines/frl/advice/machine';
 import { runMachine } from '../../machines/shared/actor';
 
 /** A snapshot as an older release could have stored it: its state no longer exists. */
@@ -19,7 +19,7 @@ const nextTicks = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('runMachine', () => {
   it.each([
-    ['review', reviewMachine, {}],
+    ['review', adviceMachine, {}],
     ['Förder-Check', foerderCheckMachine, {}],
     ['application', applicationMachine, { data: {}, complete: [] }],
   ] as const)('throws at once for an unreadable %s snapshot, and nothing is thrown later', async (_name, machine, input) => {
@@ -29,17 +29,17 @@ describe('runMachine', () => {
   });
 
   it('runs a readable snapshot with events and returns what to store', () => {
-    const asked = runMachine(reviewMachine, {}, [
+    const asked = runMachine(adviceMachine, {}, [
       { type: 'beratung.anfragen', advisorId: null, actor: { role: 'applicant', userId: 1, member: true }, at: '2026-11-22T08:00:00.000Z' },
     ]);
     expect(asked.snapshot.value).toBe('in_beratung');
-    const again = runMachine(reviewMachine, { snapshot: asked.persisted });
+    const again = runMachine(adviceMachine, { snapshot: asked.persisted });
     expect(again.snapshot.value).toBe('in_beratung');
     expect(again.snapshot.context.requestedAt).toBe('2026-11-22T08:00:00.000Z');
   });
 
   it('startReview reports an unreadable stored review instead of returning a broken snapshot', async () => {
-    expect(() => startReview(unreadable)).toThrow();
+    expect(() => startAdvice(unreadable)).toThrow();
     await nextTicks();
     expect(uncaught).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { applicationMachine } from '../../machines/frl/application/machine';
 import { stepIds } from '../../machines/frl/application/steps';
 import { foerderCheckMachine } from '../../machines/frl/foerdercheck/machine';
 import { questionIds } from '../../machines/frl/foerdercheck/questions';
-import { reviewMachine, reviewStatuses } from '../../machines/frl/review/machine';
+import { adviceMachine, adviceStatuses } from '../../machines/frl/advice/machine';
 import { drawStatecharts } from '../../app/diagram/statecharts';
 import { statecharts } from '../../machines/frl/statecharts';
 
@@ -21,7 +21,7 @@ function drawnTransitionIds(layout: ReturnType<typeof layoutMachine>): string[] 
 
 describe('describeMachine reads the statecharts from their definitions', () => {
   it('finds every state of the three machines', () => {
-    expect(describeMachine(reviewMachine).states.map((s) => s.id)).toEqual([...reviewStatuses]);
+    expect(describeMachine(adviceMachine).states.map((s) => s.id)).toEqual([...adviceStatuses]);
     expect(describeMachine(applicationMachine).states.map((s) => s.id)).toEqual(['uebersicht', ...stepIds]);
     const check = describeMachine(foerderCheckMachine).states.map((s) => s.id);
     for (const q of questionIds) expect(check).toEqual(expect.arrayContaining([q, `nach_${q}`]));
@@ -29,7 +29,7 @@ describe('describeMachine reads the statecharts from their definitions', () => {
   });
 
   it('marks the initial, decision and final states', () => {
-    const review = describeMachine(reviewMachine);
+    const review = describeMachine(adviceMachine);
     expect(review.states.filter((s) => s.initial).map((s) => s.id)).toEqual(['entwurf']);
     expect(review.states.filter((s) => s.kind === 'final').map((s) => s.id)).toEqual(['bewilligt', 'abgelehnt', 'zurueckgezogen']);
     const check = describeMachine(foerderCheckMachine);
@@ -38,7 +38,7 @@ describe('describeMachine reads the statecharts from their definitions', () => {
   });
 
   it('reads transitions with event, named guard with parameters, and target', () => {
-    const review = describeMachine(reviewMachine);
+    const review = describeMachine(adviceMachine);
     expect(review.transitions).toContainEqual(
       expect.objectContaining({
         source: 'in_beratung',
@@ -65,7 +65,7 @@ describe('describeMachine reads the statecharts from their definitions', () => {
 
   it('counts exactly the transitions the machine declares', () => {
     // Review: 3 + 6 + 3 + 3 + 3 transitions on the states, none on the machine.
-    expect(describeMachine(reviewMachine).transitions).toHaveLength(18);
+    expect(describeMachine(adviceMachine).transitions).toHaveLength(18);
     // Förder-Check: one answer per question, the decisions after each question, back and edit per step.
     const check = describeMachine(foerderCheckMachine);
     const steps = questionIds.length + 1;

@@ -1,4 +1,4 @@
-import { CommentMarker } from '../review/comments';
+import { CommentMarker } from '../beratung/comments';
 import { landkreise, landkreisLabel, organisationKindInfo, organisationKinds } from '../../../machines/shared/organisation';
 import { CheckboxField, RadioGroup, SelectField, TextAreaField, TextField } from '../fields';
 import { AddRowButton, HiddenId, RemoveRowButton, Section, fieldsetOf, rowsOf, yesNoOptions, type Fields } from './common';

@@ -3,7 +3,7 @@ import { useLocation } from '@remix-run/react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { costCategories, costLineKindLabel } from '../../../machines/frl/catalogues';
 import { formatEuro } from '../../../machines/shared/format';
-import { CommentMarker } from '../review/comments';
+import { CommentMarker } from '../beratung/comments';
 import { ScrollTable } from '../scroll-table';
 import { RemoveRowButton, type Field, type Fields } from './common';
 

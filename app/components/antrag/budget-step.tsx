@@ -1,4 +1,4 @@
-import { CommentMarker } from '../review/comments';
+import { CommentMarker } from '../beratung/comments';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useEffect, useState, type RefObject } from 'react';
 import { hasBudget, lineTotalCents, type BudgetTotals } from '../../../machines/frl/application/budget';

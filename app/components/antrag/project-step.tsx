@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react';
-import { CommentMarker } from '../review/comments';
+import { CommentMarker } from '../beratung/comments';
 import { participationFormats, participationLevelInfo, participationLevels, targetGroups } from '../../../machines/shared/participation';
 import { routeInfo, routesForPart, type FundingRoute } from '../../../machines/frl/routes';
 import { CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField } from '../fields';

@@ -1,4 +1,4 @@
-import { CommentMarker } from '../review/comments';
+import { CommentMarker } from '../beratung/comments';
 import { RadioGroup, TextField } from '../fields';
 import { AddRowButton, HiddenId, RemoveRowButton, Section, rowsOf, yesNoOptions, type Fields } from './common';
 

@@ -1,6 +1,6 @@
 import { stepInfo, type EditableStep } from '../../../machines/frl/application/steps';
 import type { CommentFormError, ThreadView } from '../../beratung/comments.server';
-import { CommentThreads, NewCommentForm } from '../review/comments';
+import { CommentThreads, NewCommentForm } from './comments';
 
 /** The comment threads under one section of the draft on the advisor's page, and the form for a new one. */
 export function CommentSection({

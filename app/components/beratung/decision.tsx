@@ -1,6 +1,6 @@
-import { addAdvisorSchema, completeSchema, returnSchema } from '../../../machines/frl/review/forms';
+import { addAdvisorSchema, completeSchema, returnSchema } from '../../../machines/frl/advice/forms';
 import { CheckboxField, SelectField, TextAreaField } from '../fields';
-import { ReviewForm } from '../review/status-forms';
+import { AdviceForm } from './status-forms';
 
 /** The advisor's decisions on a draft in advice: return it, complete the advice, or bring in a colleague. */
 export function AdviceDecisionSection({
@@ -19,7 +19,7 @@ export function AdviceDecisionSection({
       <div className="two-columns">
         <div>
           <h3>Zur Überarbeitung zurückgeben</h3>
-          <ReviewForm
+          <AdviceForm
             intent="beratung.zurueckgeben"
             schema={returnSchema}
             reviewVersion={reviewVersion}
@@ -34,11 +34,11 @@ export function AdviceDecisionSection({
                 rows={4}
               />
             )}
-          </ReviewForm>
+          </AdviceForm>
         </div>
         <div>
           <h3>Beratung abschließen</h3>
-          <ReviewForm
+          <AdviceForm
             intent="beratung.abschliessen"
             schema={completeSchema}
             reviewVersion={reviewVersion}
@@ -55,13 +55,13 @@ export function AdviceDecisionSection({
                 <TextAreaField field={f.note!} label="Abschließende Anmerkung" optional rows={3} />
               </>
             )}
-          </ReviewForm>
+          </AdviceForm>
         </div>
       </div>
       {addable.length ? (
         <>
           <h3>Kollegin oder Kollegen hinzuziehen</h3>
-          <ReviewForm
+          <AdviceForm
             intent="beratung.hinzuziehen"
             schema={addAdvisorSchema}
             reviewVersion={reviewVersion}
@@ -69,7 +69,7 @@ export function AdviceDecisionSection({
             buttonClass="button button--secondary"
           >
             {(f) => <SelectField field={f.advisor!} label="Beraterin oder Berater" options={addable} />}
-          </ReviewForm>
+          </AdviceForm>
         </>
       ) : null}
     </section>

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import { useActionData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
-import type { ReviewActionResult, ReviewIntent } from '../../beratung/advice-actions.server';
+import type { AdviceActionResult, AdviceIntent } from '../../beratung/advice-actions.server';
 import { ErrorSummary } from '../fields';
 import { PostForm } from '../forms';
 
@@ -14,7 +14,7 @@ type Fields = Record<string, FieldMetadata<any, any, string[]>>;
  * with its intent and the status version it was read at. Field errors come back from the server
  * through Conform; a refusal of the statechart comes back as a message at this form.
  */
-export function ReviewForm({
+export function AdviceForm({
   intent,
   schema,
   reviewVersion,
@@ -23,7 +23,7 @@ export function ReviewForm({
   defaultValue,
   children,
 }: {
-  intent: ReviewIntent;
+  intent: AdviceIntent;
   schema: z.ZodType | null;
   reviewVersion: number;
   submitLabel: string;
@@ -32,7 +32,7 @@ export function ReviewForm({
   defaultValue?: Record<string, string>;
   children?: (fields: Fields) => ReactNode;
 }) {
-  const actionData = useActionData<ReviewActionResult>();
+  const actionData = useActionData<AdviceActionResult>();
   const mine = actionData?.intent === intent ? actionData : undefined;
   const formId = `status-${intent.replace('.', '-')}`;
   const [form, fields] = useForm<Record<string, any>>({
@@ -65,8 +65,8 @@ export function ReviewForm({
  * The answer to a status form the page no longer shows (a colleague changed the status meanwhile,
  * so the action is not offered any more): its message would have no place, so it is shown here.
  */
-export function AnswerWithoutForm({ shown }: { shown: readonly ReviewIntent[] }) {
-  const actionData = useActionData<ReviewActionResult>();
+export function AnswerWithoutForm({ shown }: { shown: readonly AdviceIntent[] }) {
+  const actionData = useActionData<AdviceActionResult>();
   if (!actionData?.intent || shown.includes(actionData.intent)) return null;
   return (
     <div className="notice notice--error" role="alert">

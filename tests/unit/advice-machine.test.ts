@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   advisorMayRead,
-  applyReviewEvent,
+  applyAdviceEvent,
   changedSinceCompletion,
   isEditable,
-  startReview,
+  startAdvice,
   statusOf,
   type Actor,
-  type ReviewEvent,
-  type ReviewSnapshot,
-  type ReviewStatus,
-} from '../../machines/frl/review/machine';
+  type AdviceEvent,
+  type AdviceSnapshot,
+  type AdviceStatus,
+} from '../../machines/frl/advice/machine';
 
 const at = '2026-11-22T10:00:00.000Z';
 const actors = {
@@ -25,7 +25,7 @@ type Who = keyof typeof actors;
 const everyone = Object.keys(actors) as Who[];
 
 /** Every event type with a valid payload, so only the role and the state decide. */
-const events: Record<string, (actor: Actor) => ReviewEvent> = {
+const events: Record<string, (actor: Actor) => AdviceEvent> = {
   'beratung.anfragen': (actor) => ({ type: 'beratung.anfragen', advisorId: null, actor, at }),
   'beratung.uebernehmen': (actor) => ({ type: 'beratung.uebernehmen', actor, at }),
   'beratung.hinzuziehen': (actor) => ({ type: 'beratung.hinzuziehen', advisorId: actors.advisorB.userId, actor, at }),
@@ -38,10 +38,10 @@ const events: Record<string, (actor: Actor) => ReviewEvent> = {
   'antrag.zurueckziehen': (actor) => ({ type: 'antrag.zurueckziehen', actor, at }),
 };
 
-function run(steps: ReviewEvent[]): ReviewSnapshot {
-  let snapshot = startReview();
+function run(steps: AdviceEvent[]): AdviceSnapshot {
+  let snapshot = startAdvice();
   for (const step of steps) {
-    const next = applyReviewEvent(snapshot, step);
+    const next = applyAdviceEvent(snapshot, step);
     if (!next.accepted) throw new Error(`setup event ${step.type} refused`);
     snapshot = next.snapshot;
   }
@@ -50,12 +50,12 @@ function run(steps: ReviewEvent[]): ReviewSnapshot {
 
 const ask = events['beratung.anfragen']!(actors.member);
 const take = events['beratung.uebernehmen']!(actors.advisorA);
-const states: Record<string, { status: ReviewStatus; snapshot: () => ReviewSnapshot }> = {
+const states: Record<string, { status: AdviceStatus; snapshot: () => AdviceSnapshot }> = {
   entwurf: { status: 'entwurf', snapshot: () => run([]) },
   'in_beratung (Pool)': { status: 'in_beratung', snapshot: () => run([ask]) },
   'in_beratung (an B gerichtet)': {
     status: 'in_beratung',
-    snapshot: () => run([{ ...ask, advisorId: actors.advisorB.userId } as ReviewEvent]),
+    snapshot: () => run([{ ...ask, advisorId: actors.advisorB.userId } as AdviceEvent]),
   },
   'in_beratung (A berät)': { status: 'in_beratung', snapshot: () => run([ask, take]) },
   zur_ueberarbeitung: { status: 'zur_ueberarbeitung', snapshot: () => run([ask, take, events['beratung.zurueckgeben']!(actors.advisorA)]) },
@@ -110,7 +110,7 @@ describe('who may take which transition (every state × event × role)', () => {
       expect(statusOf(snapshot)).toBe(state.status);
       const actual: Record<string, Who[]> = {};
       for (const [type, make] of Object.entries(events)) {
-        const who = everyone.filter((w) => applyReviewEvent(snapshot, make(actors[w])).accepted);
+        const who = everyone.filter((w) => applyAdviceEvent(snapshot, make(actors[w])).accepted);
         if (who.length) actual[type] = who;
       }
       expect(actual).toEqual(allowed[name]);
@@ -122,11 +122,11 @@ describe('refused events leave the state unchanged', () => {
   it('a return needs a reason of at least ten characters', () => {
     const snapshot = states['in_beratung (A berät)']!.snapshot();
     for (const reason of ['', '   ', 'zu kurz.']) {
-      const result = applyReviewEvent(snapshot, { type: 'beratung.zurueckgeben', reason, actor: actors.advisorA, at });
+      const result = applyAdviceEvent(snapshot, { type: 'beratung.zurueckgeben', reason, actor: actors.advisorA, at });
       expect(result.accepted).toBe(false);
       expect(result.snapshot).toBe(snapshot);
     }
-    const ok = applyReviewEvent(snapshot, {
+    const ok = applyAdviceEvent(snapshot, {
       type: 'beratung.zurueckgeben',
       reason: '  Bitte Zeitplan prüfen.  ',
       actor: actors.advisorA,
@@ -142,23 +142,23 @@ describe('refused events leave the state unchanged', () => {
   });
 
   it('a submission needs an ISO date and a reference', () => {
-    const snapshot = startReview();
+    const snapshot = startAdvice();
     for (const [date, reference] of [
       ['20.11.2026', 'SAB-1'],
       ['2026-11-20', '  '],
     ]) {
       expect(
-        applyReviewEvent(snapshot, { type: 'einreichung.erfassen', date: date!, reference: reference!, actor: actors.member, at }).accepted,
+        applyAdviceEvent(snapshot, { type: 'einreichung.erfassen', date: date!, reference: reference!, actor: actors.member, at }).accepted,
       ).toBe(false);
     }
   });
 
   it('at most two advisors, and nobody twice', () => {
-    const two = applyReviewEvent(states['in_beratung (A berät)']!.snapshot(), events['beratung.hinzuziehen']!(actors.advisorA)).snapshot;
+    const two = applyAdviceEvent(states['in_beratung (A berät)']!.snapshot(), events['beratung.hinzuziehen']!(actors.advisorA)).snapshot;
     expect(two.context.advisors).toEqual([10, 11]);
-    expect(applyReviewEvent(two, { type: 'beratung.hinzuziehen', advisorId: 12, actor: actors.advisorA, at }).accepted).toBe(false);
+    expect(applyAdviceEvent(two, { type: 'beratung.hinzuziehen', advisorId: 12, actor: actors.advisorA, at }).accepted).toBe(false);
     expect(
-      applyReviewEvent(states['in_beratung (A berät)']!.snapshot(), {
+      applyAdviceEvent(states['in_beratung (A berät)']!.snapshot(), {
         type: 'beratung.hinzuziehen',
         advisorId: 10,
         actor: actors.advisorA,
@@ -166,7 +166,7 @@ describe('refused events leave the state unchanged', () => {
       }).accepted,
     ).toBe(false);
     // The added advisor may act like the first one.
-    expect(applyReviewEvent(two, events['beratung.abschliessen']!(actors.advisorB)).accepted).toBe(true);
+    expect(applyAdviceEvent(two, events['beratung.abschliessen']!(actors.advisorB)).accepted).toBe(true);
   });
 
   it('advisors stay with the draft through a revision round when the repeated request names them', () => {
@@ -174,18 +174,18 @@ describe('refused events leave the state unchanged', () => {
       ask,
       take,
       events['beratung.zurueckgeben']!(actors.advisorA),
-      { ...ask, advisorId: actors.advisorA.userId } as ReviewEvent,
+      { ...ask, advisorId: actors.advisorA.userId } as AdviceEvent,
     ]);
     expect(statusOf(again)).toBe('in_beratung');
     expect(again.context.advisors).toEqual([10]);
-    expect(applyReviewEvent(again, events['beratung.uebernehmen']!(actors.advisorB)).accepted).toBe(false);
-    expect(applyReviewEvent(again, events['beratung.abschliessen']!(actors.advisorA)).accepted).toBe(true);
+    expect(applyAdviceEvent(again, events['beratung.uebernehmen']!(actors.advisorB)).accepted).toBe(false);
+    expect(applyAdviceEvent(again, events['beratung.abschliessen']!(actors.advisorA)).accepted).toBe(true);
     expect(again.context.history.map((h) => h.to)).toEqual(['in_beratung', 'zur_ueberarbeitung', 'in_beratung']);
   });
 
   it('a persisted snapshot restores to the same state', () => {
-    const result = applyReviewEvent(states['in_beratung (A berät)']!.snapshot(), events['beratung.abschliessen']!(actors.advisorA));
-    const restored = startReview(JSON.parse(JSON.stringify(result.persisted)));
+    const result = applyAdviceEvent(states['in_beratung (A berät)']!.snapshot(), events['beratung.abschliessen']!(actors.advisorA));
+    const restored = startAdvice(JSON.parse(JSON.stringify(result.persisted)));
     expect(statusOf(restored)).toBe('beratung_abgeschlossen');
     expect(restored.context).toEqual(result.snapshot.context);
   });
@@ -203,14 +203,14 @@ describe('ending the advice and asking someone else release the advisors', () =>
     expect(ended.context.formerAdvisors).toEqual([10]);
     expect(advisorMayRead(actors.advisorA, ended)).toBe(false);
     expect(advisorMayRead(actors.advisorB, ended)).toBe(false);
-    const again = applyReviewEvent(ended, ask).snapshot;
+    const again = applyAdviceEvent(ended, ask).snapshot;
     expect(advisorMayRead(actors.advisorB, again)).toBe(true);
-    const taken = applyReviewEvent(again, events['beratung.uebernehmen']!(actors.advisorB));
+    const taken = applyAdviceEvent(again, events['beratung.uebernehmen']!(actors.advisorB));
     expect(taken.accepted).toBe(true);
     expect(taken.snapshot.context.advisors).toEqual([11]);
     expect(advisorMayRead(actors.advisorA, taken.snapshot)).toBe(false);
     // The former advisor may take it again too, and is then no longer a former one.
-    const byA = applyReviewEvent(again, take);
+    const byA = applyAdviceEvent(again, take);
     expect(byA.snapshot.context).toMatchObject({ advisors: [10], formerAdvisors: [] });
   });
 
@@ -225,21 +225,21 @@ describe('ending the advice and asking someone else release the advisors', () =>
     ['after completion', completed],
   ] as const) {
     it(`a request to advisor B ${name}: B can take it, A can no longer read it`, () => {
-      const toB = applyReviewEvent(start(), { ...ask, advisorId: actors.advisorB.userId } as ReviewEvent).snapshot;
+      const toB = applyAdviceEvent(start(), { ...ask, advisorId: actors.advisorB.userId } as AdviceEvent).snapshot;
       expect(toB.context).toMatchObject({ advisors: [], formerAdvisors: [10], requestedAdvisor: 11 });
       expect(advisorMayRead(actors.advisorA, toB)).toBe(false);
       expect(advisorMayRead(actors.advisorB, toB)).toBe(true);
-      expect(applyReviewEvent(toB, take).accepted).toBe(false);
-      expect(applyReviewEvent(toB, events['beratung.uebernehmen']!(actors.advisorB)).accepted).toBe(true);
+      expect(applyAdviceEvent(toB, take).accepted).toBe(false);
+      expect(applyAdviceEvent(toB, events['beratung.uebernehmen']!(actors.advisorB)).accepted).toBe(true);
     });
 
     it(`a request to the pool ${name} starts afresh; naming A keeps A`, () => {
-      const pool = applyReviewEvent(start(), ask).snapshot;
+      const pool = applyAdviceEvent(start(), ask).snapshot;
       expect(pool.context).toMatchObject({ advisors: [], formerAdvisors: [10], requestedAdvisor: null });
       expect(
-        (['advisorA', 'advisorB'] as const).filter((w) => applyReviewEvent(pool, events['beratung.uebernehmen']!(actors[w])).accepted),
+        (['advisorA', 'advisorB'] as const).filter((w) => applyAdviceEvent(pool, events['beratung.uebernehmen']!(actors[w])).accepted),
       ).toEqual(['advisorA', 'advisorB']);
-      const same = applyReviewEvent(start(), { ...ask, advisorId: actors.advisorA.userId } as ReviewEvent).snapshot;
+      const same = applyAdviceEvent(start(), { ...ask, advisorId: actors.advisorA.userId } as AdviceEvent).snapshot;
       expect(same.context).toMatchObject({ advisors: [10], formerAdvisors: [] });
       expect(advisorMayRead(actors.advisorB, same)).toBe(false);
     });
@@ -247,12 +247,12 @@ describe('ending the advice and asking someone else release the advisors', () =>
 
   it('naming the second of two advisors keeps both', () => {
     const two = run([ask, take, events['beratung.hinzuziehen']!(actors.advisorA), events['beratung.zurueckgeben']!(actors.advisorB)]);
-    const again = applyReviewEvent(two, { ...ask, advisorId: actors.advisorB.userId } as ReviewEvent).snapshot;
+    const again = applyAdviceEvent(two, { ...ask, advisorId: actors.advisorB.userId } as AdviceEvent).snapshot;
     expect(again.context.advisors).toEqual([10, 11]);
   });
 
   it('a snapshot of an older release without former advisors is restored and can be ended', () => {
-    const result = applyReviewEvent(states['in_beratung (A berät)']!.snapshot(), {
+    const result = applyAdviceEvent(states['in_beratung (A berät)']!.snapshot(), {
       type: 'beratung.zurueckgeben',
       reason: 'Bitte Zeitplan prüfen.',
       actor: actors.advisorA,
@@ -260,9 +260,9 @@ describe('ending the advice and asking someone else release the advisors', () =>
     });
     const old = JSON.parse(JSON.stringify(result.persisted)) as { context: Record<string, unknown> };
     delete old.context.formerAdvisors;
-    const restored = startReview(old);
+    const restored = startAdvice(old);
     expect(restored.context.formerAdvisors).toEqual([]);
-    expect(applyReviewEvent(restored, ask).snapshot.context).toMatchObject({ advisors: [], formerAdvisors: [10] });
+    expect(applyAdviceEvent(restored, ask).snapshot.context).toMatchObject({ advisors: [], formerAdvisors: [10] });
   });
 });
 
@@ -273,12 +273,12 @@ describe('the statement at completion refers to a version', () => {
     expect(changedSinceCompletion(completed.context, 7)).toBe(false);
     expect(changedSinceCompletion(completed.context, 8)).toBe(true);
     // Never completed, or completed by an older release that kept no version: nothing to say.
-    expect(changedSinceCompletion(startReview().context, 3)).toBe(false);
+    expect(changedSinceCompletion(startAdvice().context, 3)).toBe(false);
     const old = JSON.parse(
-      JSON.stringify(applyReviewEvent(run([ask, take]), events['beratung.abschliessen']!(actors.advisorA)).persisted),
+      JSON.stringify(applyAdviceEvent(run([ask, take]), events['beratung.abschliessen']!(actors.advisorA)).persisted),
     ) as { context: Record<string, unknown> };
     delete old.context.completedVersion;
-    expect(changedSinceCompletion(startReview(old).context, 99)).toBe(false);
+    expect(changedSinceCompletion(startAdvice(old).context, 99)).toBe(false);
   });
 });
 

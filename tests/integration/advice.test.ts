@@ -12,20 +12,20 @@ import {
   listOutbox,
   listQueue,
   notify,
-  saveReviewStatus,
+  saveAdviceStatus,
   unreadNotificationCount,
-} from '../../db/repositories/review';
+} from '../../db/repositories/advice';
 import { createUser, findUserByEmail } from '../../db/repositories/users';
 import { seedDemoData } from '../../db/seed';
 import {
   advisorMayRead,
-  applyReviewEvent,
-  startReview,
+  applyAdviceEvent,
+  startAdvice,
   statusOf,
   type Actor,
-  type ReviewEvent,
-  type ReviewSnapshot,
-} from '../../machines/frl/review/machine';
+  type AdviceEvent,
+  type AdviceSnapshot,
+} from '../../machines/frl/advice/machine';
 import { databaseForEachTest } from '../support/temp-db';
 import { bescheidSchema } from '../../machines/umsetzung/bescheid';
 
@@ -57,7 +57,7 @@ async function users() {
 }
 
 /** Stores a draft whose review went through the events (as the app does, one save per event). */
-async function draftWith(events: ReviewEvent[], title: string) {
+async function draftWith(events: AdviceEvent[], title: string) {
   const { kommune } = await users();
   const row = await createApplication(db, {
     organisationId: kommune.organisation_id!,
@@ -65,13 +65,13 @@ async function draftWith(events: ReviewEvent[], title: string) {
     snapshot: {},
     meta: { ...meta, title },
   });
-  let snapshot: ReviewSnapshot = startReview();
+  let snapshot: AdviceSnapshot = startAdvice();
   let version = 0;
   for (const event of events) {
-    const next = applyReviewEvent(snapshot, event);
+    const next = applyAdviceEvent(snapshot, event);
     expect(next.accepted).toBe(true);
     snapshot = next.snapshot;
-    const saved = await saveReviewStatus(db, {
+    const saved = await saveAdviceStatus(db, {
       applicationId: row.id,
       expectedReviewVersion: version++,
       applicationVersion: row.version,
@@ -95,7 +95,7 @@ describe('the advisor queue', () => {
     const other = { role: 'advisor', userId: 999_999, member: false } as Actor;
     const member: Actor = { role: 'applicant', userId: kommune.id, member: true };
     const me: Actor = { role: 'advisor', userId: advisor.id, member: false };
-    const ask = (advisorId: number | null): ReviewEvent => ({ type: 'beratung.anfragen', advisorId, actor: member, at });
+    const ask = (advisorId: number | null): AdviceEvent => ({ type: 'beratung.anfragen', advisorId, actor: member, at });
     const drafts = [
       await draftWith([], 'privat'),
       await draftWith([ask(null)], 'Pool'),
@@ -130,13 +130,13 @@ describe('the advisor queue', () => {
     const member: Actor = { role: 'applicant', userId: kommune.id, member: true };
     const me: Actor = { role: 'advisor', userId: advisor.id, member: false };
     const day = (n: number) => new Date(Date.parse(at) + n * 86_400_000).toISOString();
-    const ask = (n: number): ReviewEvent => ({ type: 'beratung.anfragen', advisorId: advisor.id, actor: member, at: day(n) });
-    const take = (n: number): ReviewEvent => ({ type: 'beratung.uebernehmen', actor: me, at: day(n) });
-    const back = (n: number): ReviewEvent => ({ type: 'beratung.zurueckgeben', reason: 'Bitte Zeitplan prüfen.', actor: me, at: day(n) });
+    const ask = (n: number): AdviceEvent => ({ type: 'beratung.anfragen', advisorId: advisor.id, actor: member, at: day(n) });
+    const take = (n: number): AdviceEvent => ({ type: 'beratung.uebernehmen', actor: me, at: day(n) });
+    const back = (n: number): AdviceEvent => ({ type: 'beratung.zurueckgeben', reason: 'Bitte Zeitplan prüfen.', actor: me, at: day(n) });
     await draftWith([ask(0)], 'im Pool seit Tag 0');
     await draftWith([ask(0), take(1)], 'in Beratung seit Tag 0');
     await draftWith([ask(0), take(1), back(2)], 'zurückgegeben');
-    const complete: ReviewEvent = { type: 'beratung.abschliessen', readyForSubmission: true, version: 1, actor: me, at: day(2) };
+    const complete: AdviceEvent = { type: 'beratung.abschliessen', readyForSubmission: true, version: 1, actor: me, at: day(2) };
     await draftWith([ask(0), take(1), complete], 'abgeschlossen');
     await draftWith([ask(0), take(1), back(2), ask(8)], 'erneut gefragt an Tag 8');
     await draftWith(
@@ -163,9 +163,9 @@ describe('the advisor queue', () => {
     const { kommune, advisor } = await users();
     const member: Actor = { role: 'applicant', userId: kommune.id, member: true };
     const me: Actor = { role: 'advisor', userId: advisor.id, member: false };
-    const ask: ReviewEvent = { type: 'beratung.anfragen', advisorId: null, actor: member, at };
-    const take: ReviewEvent = { type: 'beratung.uebernehmen', actor: me, at };
-    const end: ReviewEvent = { type: 'beratung.beenden', actor: member, at };
+    const ask: AdviceEvent = { type: 'beratung.anfragen', advisorId: null, actor: member, at };
+    const take: AdviceEvent = { type: 'beratung.uebernehmen', actor: me, at };
+    const end: AdviceEvent = { type: 'beratung.beenden', actor: member, at };
     const ended = await draftWith([ask, take, end], 'beendet');
     expect(advisorMayRead(me, ended.snapshot)).toBe(false);
     expect(await listQueue(db, advisor.id, {})).toEqual([]);
@@ -191,7 +191,7 @@ describe('the advisor queue', () => {
     const member: Actor = { role: 'applicant', userId: kommune.id, member: true };
     const a: Actor = { role: 'advisor', userId: advisor.id, member: false };
     const b: Actor = { role: 'advisor', userId: second.id, member: false };
-    const events: ReviewEvent[] = [
+    const events: AdviceEvent[] = [
       { type: 'beratung.anfragen', advisorId: null, actor: member, at },
       { type: 'beratung.uebernehmen', actor: a, at },
       { type: 'beratung.zurueckgeben', reason: 'Bitte Zeitplan prüfen.', actor: a, at },
@@ -234,8 +234,8 @@ describe('the advisor queue', () => {
       eventType: 'status.beratung.uebernehmen',
       details: {},
     };
-    expect(await saveReviewStatus(db, { ...take, expectedReviewVersion: 1, advisors: [advisor.id] })).toBe(true);
-    expect(await saveReviewStatus(db, { ...take, expectedReviewVersion: 1, advisors: [advisor.id + 1] })).toBe(false);
+    expect(await saveAdviceStatus(db, { ...take, expectedReviewVersion: 1, advisors: [advisor.id] })).toBe(true);
+    expect(await saveAdviceStatus(db, { ...take, expectedReviewVersion: 1, advisors: [advisor.id + 1] })).toBe(false);
     const advisors = await db.selectFrom('application_advisors').select('advisor_id').where('application_id', '=', id).execute();
     expect(advisors).toEqual([{ advisor_id: advisor.id }]);
   });

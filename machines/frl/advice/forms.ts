@@ -3,7 +3,7 @@ import { checkbox, cleanMultiline, dateField, longText, mustTick, requiredText, 
 
 /**
  * The forms that move a draft through advice and submission. Each form sends one event of the
- * review statechart (machine.ts); these schemas only check what was typed. Who may send it is the
+ * advice statechart (machine.ts); these schemas only check what was typed. Who may send it is the
  * machine's business.
  */
 

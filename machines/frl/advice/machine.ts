@@ -8,7 +8,7 @@ import { runMachine } from '../../shared/actor';
  * roles of the process decide. A refused event leaves the state unchanged.
  */
 
-export const reviewStatuses = [
+export const adviceStatuses = [
   'entwurf',
   'in_beratung',
   'zur_ueberarbeitung',
@@ -18,9 +18,9 @@ export const reviewStatuses = [
   'abgelehnt',
   'zurueckgezogen',
 ] as const;
-export type ReviewStatus = (typeof reviewStatuses)[number];
+export type AdviceStatus = (typeof adviceStatuses)[number];
 
-export const reviewStatusLabel: Record<ReviewStatus, string> = {
+export const adviceStatusLabel: Record<AdviceStatus, string> = {
   entwurf: 'Entwurf',
   in_beratung: 'In Beratung',
   zur_ueberarbeitung: 'Zur Überarbeitung',
@@ -39,14 +39,14 @@ export interface Actor {
 }
 
 export interface StatusChange {
-  from: ReviewStatus;
-  to: ReviewStatus;
+  from: AdviceStatus;
+  to: AdviceStatus;
   at: string;
   by: number;
   reason?: string;
 }
 
-export interface ReviewContext {
+export interface AdviceContext {
   /** Advisors working on the draft (the first took it; a second can be added). */
   advisors: number[];
   /**
@@ -67,7 +67,7 @@ export interface ReviewContext {
 }
 
 type At = { actor: Actor; at: string };
-export type ReviewEvent =
+export type AdviceEvent =
   | ({ type: 'beratung.anfragen'; advisorId: number | null; note?: string } & At)
   | ({ type: 'beratung.uebernehmen' } & At)
   | ({ type: 'beratung.hinzuziehen'; advisorId: number } & At)
@@ -79,15 +79,15 @@ export type ReviewEvent =
   | ({ type: 'ablehnung.erfassen'; date: string; note?: string } & At)
   | ({ type: 'antrag.zurueckziehen'; reason?: string } & At);
 
-export type ReviewEventType = ReviewEvent['type'];
+export type AdviceEventType = AdviceEvent['type'];
 
 // ---- named conditions, testable on their own -------------------------------------------------
 
 export const isApplicantMember = (actor: Actor) => actor.role === 'applicant' && actor.member;
 export const isAdvisor = (actor: Actor) => actor.role === 'advisor';
-export const isAssignedAdvisor = (actor: Actor, context: ReviewContext) => isAdvisor(actor) && context.advisors.includes(actor.userId);
+export const isAssignedAdvisor = (actor: Actor, context: AdviceContext) => isAdvisor(actor) && context.advisors.includes(actor.userId);
 /** A draft in the pool, or one whose request named this advisor. */
-export const mayTakeDraft = (actor: Actor, context: ReviewContext) =>
+export const mayTakeDraft = (actor: Actor, context: AdviceContext) =>
   isAdvisor(actor) &&
   !context.advisors.includes(actor.userId) &&
   context.advisors.length === 0 &&
@@ -96,24 +96,24 @@ export const hasReason = (reason: string | undefined) => typeof reason === 'stri
 export const isIsoDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /** Ends the current assignment: nobody advises the draft any more, the advisors become former ones. */
-const release = (context: ReviewContext): Pick<ReviewContext, 'advisors' | 'formerAdvisors'> => ({
+const release = (context: AdviceContext): Pick<AdviceContext, 'advisors' | 'formerAdvisors'> => ({
   advisors: [],
   formerAdvisors: [...context.formerAdvisors.filter((id) => !context.advisors.includes(id)), ...context.advisors],
 });
 
 /** A repeated request keeps the advisors only if it names one of them; the pool or anyone else starts afresh. */
-export const keepsAssignment = (context: ReviewContext, advisorId: number | null) =>
+export const keepsAssignment = (context: AdviceContext, advisorId: number | null) =>
   advisorId !== null && context.advisors.includes(advisorId);
 
-const change = (context: ReviewContext, from: ReviewStatus, to: ReviewStatus, event: ReviewEvent & At, reason?: string): StatusChange[] => [
+const change = (context: AdviceContext, from: AdviceStatus, to: AdviceStatus, event: AdviceEvent & At, reason?: string): StatusChange[] => [
   ...context.history,
   { from, to, at: event.at, by: event.actor.userId, ...(reason ? { reason } : {}) },
 ];
 
-const review = setup({
+const advice = setup({
   types: {
-    context: {} as ReviewContext,
-    events: {} as ReviewEvent,
+    context: {} as AdviceContext,
+    events: {} as AdviceEvent,
   },
   guards: {
     applicantMember: ({ event }) => isApplicantMember(event.actor),
@@ -134,7 +134,7 @@ const review = setup({
       isIsoDate(event.date),
   },
   actions: {
-    request: assign(({ context, event }, params: { from: ReviewStatus }) => {
+    request: assign(({ context, event }, params: { from: AdviceStatus }) => {
       if (event.type !== 'beratung.anfragen') return {};
       const { from } = params;
       return {
@@ -176,7 +176,7 @@ const review = setup({
       requestedAdvisor: null,
       history: change(context, 'in_beratung', 'entwurf', event, event.type === 'beratung.beenden' ? event.reason : undefined),
     })),
-    recordSubmission: assign(({ context, event }, params: { from: ReviewStatus }) =>
+    recordSubmission: assign(({ context, event }, params: { from: AdviceStatus }) =>
       event.type === 'einreichung.erfassen'
         ? {
             submission: { date: event.date, reference: event.reference.trim() },
@@ -192,30 +192,30 @@ const review = setup({
           }
         : {},
     ),
-    withdraw: assign(({ context, event }, params: { from: ReviewStatus }) => ({
+    withdraw: assign(({ context, event }, params: { from: AdviceStatus }) => ({
       history: change(context, params.from, 'zurueckgezogen', event, event.type === 'antrag.zurueckziehen' ? event.reason : undefined),
     })),
   },
 });
 
-const submit = (from: ReviewStatus) => ({
+const submit = (from: AdviceStatus) => ({
   guard: 'applicantRecordsSubmission' as const,
   target: 'eingereicht',
   actions: { type: 'recordSubmission' as const, params: { from } },
 });
-const withdraw = (from: ReviewStatus) => ({
+const withdraw = (from: AdviceStatus) => ({
   guard: 'applicantMember' as const,
   target: 'zurueckgezogen',
   actions: { type: 'withdraw' as const, params: { from } },
 });
-const request = (from: ReviewStatus) => ({
+const request = (from: AdviceStatus) => ({
   guard: 'applicantMember' as const,
   target: 'in_beratung',
   actions: { type: 'request' as const, params: { from } },
 });
 
 /** The guards, events and actions above in German, for the diagram in the Regelwerk (ADR 0012). */
-export const reviewDiagramLabels: DiagramLabels = {
+export const adviceDiagramLabels: DiagramLabels = {
   guards: {
     applicantMember: 'Mitglied der Organisation',
     assignedAdvisor: 'eingetragene Beratung',
@@ -250,7 +250,7 @@ export const reviewDiagramLabels: DiagramLabels = {
   },
 };
 
-export const reviewMachine = review.createMachine({
+export const adviceMachine = advice.createMachine({
   id: 'beratung',
   context: {
     advisors: [],
@@ -309,54 +309,54 @@ export const reviewMachine = review.createMachine({
   },
 });
 
-export type ReviewSnapshot = SnapshotFrom<typeof reviewMachine>;
+export type AdviceSnapshot = SnapshotFrom<typeof adviceMachine>;
 
-export const statusOf = (snapshot: ReviewSnapshot) => snapshot.value as ReviewStatus;
+export const statusOf = (snapshot: AdviceSnapshot) => snapshot.value as AdviceStatus;
 
 /** Whether the draft may still be edited by the applicant (decision: docs/decisions/0010). */
-export const isEditable = (status: ReviewStatus) =>
+export const isEditable = (status: AdviceStatus) =>
   status === 'entwurf' || status === 'in_beratung' || status === 'zur_ueberarbeitung' || status === 'beratung_abgeschlossen';
 
 /** A draft was ever shared with the advice (advisors may read it). */
-export const isSharedWithAdvice = (snapshot: ReviewSnapshot) => snapshot.context.requestedAt !== null;
+export const isSharedWithAdvice = (snapshot: AdviceSnapshot) => snapshot.context.requestedAt !== null;
 
 /**
  * Whether an advisor may read a draft: the advisors working on it always; the others only while
  * it waits in the pool (or was asked of them by name). Drafts never shared stay private.
  */
-export function advisorMayRead(actor: Actor, snapshot: Pick<ReviewSnapshot, 'context' | 'value'>): boolean {
+export function advisorMayRead(actor: Actor, snapshot: Pick<AdviceSnapshot, 'context' | 'value'>): boolean {
   if (!isAdvisor(actor) || snapshot.context.requestedAt === null) return false;
   if (snapshot.context.advisors.includes(actor.userId)) return true;
   return snapshot.value === 'in_beratung' && mayTakeDraft(actor, snapshot.context);
 }
 
 /** What a snapshot of an older release lacks, filled in on restore. */
-const contextDefaults: Partial<ReviewContext> = { formerAdvisors: [], completedVersion: null };
+const contextDefaults: Partial<AdviceContext> = { formerAdvisors: [], completedVersion: null };
 
 /**
  * Whether the draft was changed after the advice was completed (the statement "einreichungsfähig"
  * then refers to an older version). Unknown for completions stored before the version was kept.
  */
-export const changedSinceCompletion = (context: ReviewContext, applicationVersion: number) =>
+export const changedSinceCompletion = (context: AdviceContext, applicationVersion: number) =>
   context.completedVersion !== null && applicationVersion > context.completedVersion;
 
-/** The review statechart at its start, or restored from a persisted snapshot (throws if unreadable). */
-export function startReview(persisted?: unknown): ReviewSnapshot {
-  if (persisted === undefined) return runMachine(reviewMachine, {}).snapshot;
-  const stored = persisted as { context?: Partial<ReviewContext> };
+/** The advice statechart at its start, or restored from a persisted snapshot (throws if unreadable). */
+export function startAdvice(persisted?: unknown): AdviceSnapshot {
+  if (persisted === undefined) return runMachine(adviceMachine, {}).snapshot;
+  const stored = persisted as { context?: Partial<AdviceContext> };
   const snapshot =
     stored && typeof stored === 'object' && stored.context && typeof stored.context === 'object'
       ? { ...stored, context: { ...contextDefaults, ...stored.context } }
       : persisted;
-  return runMachine(reviewMachine, { snapshot: snapshot as Snapshot<unknown> }).snapshot;
+  return runMachine(adviceMachine, { snapshot: snapshot as Snapshot<unknown> }).snapshot;
 }
 
 /** Sends one event; a refused event (`accepted: false`) leaves the snapshot as it was. */
-export function applyReviewEvent(
-  snapshot: ReviewSnapshot,
-  event: ReviewEvent,
-): { accepted: boolean; snapshot: ReviewSnapshot; persisted: unknown } {
+export function applyAdviceEvent(
+  snapshot: AdviceSnapshot,
+  event: AdviceEvent,
+): { accepted: boolean; snapshot: AdviceSnapshot; persisted: unknown } {
   if (!snapshot.can(event)) return { accepted: false, snapshot, persisted: null };
-  const next = runMachine(reviewMachine, { snapshot }, [event]);
+  const next = runMachine(adviceMachine, { snapshot }, [event]);
   return { accepted: true, snapshot: next.snapshot, persisted: next.persisted };
 }

@@ -36,10 +36,10 @@ const reviewSnapshotColumn = z
       return undefined;
     }
   });
-export const reviewSnapshotOf = (row: Pick<ApplicationRow, 'review_snapshot'>): unknown => reviewSnapshotColumn.parse(row.review_snapshot);
+export const adviceSnapshotOf = (row: Pick<ApplicationRow, 'review_snapshot'>): unknown => reviewSnapshotColumn.parse(row.review_snapshot);
 
 /** Saves a status change if nobody changed the status since it was read; records the event. */
-export async function saveReviewStatus(db: Executor, input: StatusSave, now = new Date()): Promise<boolean> {
+export async function saveAdviceStatus(db: Executor, input: StatusSave, now = new Date()): Promise<boolean> {
   const result = await db
     .updateTable('applications')
     .set((eb) => ({
@@ -126,7 +126,7 @@ export async function listQueue(db: Executor, advisorId: number, filters: QueueF
     ])
     .where('applications.review_requested_at', 'is not', null)
     .where('applications.deleted_at', 'is', null)
-    // Only what this advisor may read (machines/frl/review/machine.ts advisorMayRead): drafts
+    // Only what this advisor may read (machines/frl/advice/machine.ts advisorMayRead): drafts
     // they advise, and unassigned requests waiting in the pool or addressed to them by name.
     .where((eb) =>
       eb.or([
