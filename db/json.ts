@@ -23,3 +23,21 @@ export function jsonOr<T, F>(column: z.ZodType<T, string>, text: string, fallbac
   const parsed = column.safeParse(text);
   return parsed.success ? parsed.data : fallback;
 }
+
+/**
+ * A JSON text column whose shape its caller checks and salvages (a statechart's snapshot, say): the
+ * parsed value, or null where there is no text or it is not JSON, so a bad value costs the caller
+ * its state, never the page.
+ */
+const looseJsonColumn = z
+  .string()
+  .nullable()
+  .transform((text): unknown => {
+    if (!text) return null;
+    try {
+      return JSON.parse(text);
+    } catch {
+      return null;
+    }
+  });
+export const parseLooseJson = (text: string | null | undefined): unknown => looseJsonColumn.parse(text ?? null);

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
 import { groupConcat } from '../dialect';
 import type { ApplicationRow, CommentRow, Database, NotificationRow } from '../schema';
+import { parseLooseJson } from '../json';
 import { eventChangesColumn, eventDetailsColumn, recordApplicationEvent } from './applications';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -23,20 +23,9 @@ export interface StatusSave {
 /**
  * The stored advice snapshot, decoded from its JSON column: undefined when there is none or it is
  * unreadable (the advice then starts over; the status column and the event log keep the history).
- * Its shape is the statechart's and is checked when it is restored (`startReview`, app/beratung).
+ * Its shape is the statechart's and is checked when it is restored (`startAdvice`, app/beratung).
  */
-const reviewSnapshotColumn = z
-  .string()
-  .nullable()
-  .transform((text): unknown => {
-    if (!text) return undefined;
-    try {
-      return JSON.parse(text);
-    } catch {
-      return undefined;
-    }
-  });
-export const adviceSnapshotOf = (row: Pick<ApplicationRow, 'review_snapshot'>): unknown => reviewSnapshotColumn.parse(row.review_snapshot);
+export const adviceSnapshotOf = (row: Pick<ApplicationRow, 'review_snapshot'>): unknown => parseLooseJson(row.review_snapshot) ?? undefined;
 
 /** Saves a status change if nobody changed the status since it was read; records the event. */
 export async function saveAdviceStatus(db: Executor, input: StatusSave, now = new Date()): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { jsonColumn } from '../json';
+import { jsonColumn, parseLooseJson } from '../json';
 import type { ApplicationEventRow, ApplicationRow, AttachmentRow, Database } from '../schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -263,14 +263,7 @@ export async function answersCheckOf(db: Executor, applicationId: number): Promi
  * An application's stored snapshot, decoded from its JSON column: null when unreadable. Its shape
  * is the statechart's and is checked (and salvaged) when the wizard is restored (app/antrag).
  */
-const snapshotColumn = z.string().transform((text): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-});
-export const decodeSnapshot = (row: Pick<ApplicationRow, 'snapshot'>): unknown => snapshotColumn.parse(row.snapshot);
+export const decodeSnapshot = (row: Pick<ApplicationRow, 'snapshot'>): unknown => parseLooseJson(row.snapshot);
 
 /** An event's JSON columns as written by `recordApplicationEvent`. */
 const eventDetails = z.record(z.string(), z.unknown());

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
 import type { ContentEntryRow, ContentImageRow, ContentVersionRow, Database } from '../schema';
+import { parseLooseJson } from '../json';
 
 /**
  * Editorial content (ADR 0073): entries (a method or a good example) with numbered versions. Every
@@ -14,18 +14,7 @@ type Executor = Kysely<Database> | Transaction<Database>;
  * A stored content document, decoded: unreadable text reads as null. Its shape depends on the kind and
  * is checked by the caller (`checkContent` in machines/methoden/content-kinds), which also reports it.
  */
-const storedContent = z
-  .string()
-  .nullable()
-  .transform((text): unknown => {
-    if (text === null) return null;
-    try {
-      return JSON.parse(text);
-    } catch {
-      return null;
-    }
-  });
-const decode = (text: string | null | undefined): unknown => storedContent.parse(text ?? null);
+const decode = parseLooseJson;
 
 /** An entry and its version 1 in one go; null when (kind, slug) is taken (then nothing is written). */
 async function insertEntry(

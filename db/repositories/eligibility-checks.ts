@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
 import type { Database, EligibilityCheck } from '../schema';
+import { parseLooseJson } from '../json';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -9,19 +9,12 @@ type Executor = Kysely<Database> | Transaction<Database>;
  * The stored snapshot, decoded from its JSON column: null when unreadable. Its shape is the
  * statechart's and is checked when the check is restored (app/foerdercheck, `restore`).
  */
-const snapshotColumn = z.string().transform((text): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-});
 
 /** A stored check with its snapshot decoded. */
 export type StoredEligibilityCheck = Omit<EligibilityCheck, 'snapshot'> & { snapshot: unknown };
 
 const decoded = (row: EligibilityCheck | undefined): StoredEligibilityCheck | undefined =>
-  row && { ...row, snapshot: snapshotColumn.parse(row.snapshot) };
+  row && { ...row, snapshot: parseLooseJson(row.snapshot) };
 
 export async function createEligibilityCheck(
   db: Executor,

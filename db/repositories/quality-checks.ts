@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
 import { parseQualityCheckContent, type QualityCheckContent } from '../../machines/qualitaetscheck/schema';
 import { contentArchive, publishProblems } from '../../machines/qualitaetscheck/versions';
 import type { Database, QualityCheckContentRow, QualityCheckGuestLinkRow, QualityCheckParticipantRow, QualityCheckRow } from '../schema';
+import { parseLooseJson } from '../json';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -12,19 +12,7 @@ type Executor = Kysely<Database> | Transaction<Database>;
  * invited) or it is unreadable. Its shape is the check's and is checked and salvaged by the caller
  * (`restoreCheck`, `salvage` in machines/qualitaetscheck), so a bad value costs answers, not the page.
  */
-const participantSnapshotColumn = z
-  .string()
-  .nullable()
-  .transform((text): unknown => {
-    if (text === null) return null;
-    try {
-      return JSON.parse(text);
-    } catch {
-      return null;
-    }
-  });
-export const participantSnapshotOf = (row: Pick<QualityCheckParticipantRow, 'snapshot'>): unknown =>
-  participantSnapshotColumn.parse(row.snapshot);
+export const participantSnapshotOf = (row: Pick<QualityCheckParticipantRow, 'snapshot'>): unknown => parseLooseJson(row.snapshot);
 
 // ---- rounds ----------------------------------------------------------------------------------
 

@@ -38,7 +38,7 @@ describe('runMachine', () => {
     expect(again.snapshot.context.requestedAt).toBe('2026-11-22T08:00:00.000Z');
   });
 
-  it('startReview reports an unreadable stored review instead of returning a broken snapshot', async () => {
+  it('startAdvice reports an unreadable stored advice snapshot instead of returning a broken snapshot', async () => {
     expect(() => startAdvice(unreadable)).toThrow();
     await nextTicks();
     expect(uncaught).toEqual([]);
