@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { countChecksByContentVersion, listContentVersions, publishContentVersion } from '../../db/repositories/quality-checks';
 import { contentEditorSchema } from '../../machines/qualitaetscheck/form';
 import { parseQualityCheckContent, suggestionKindLabel } from '../../machines/qualitaetscheck/schema';
@@ -12,20 +12,18 @@ import {
   questionCounts,
 } from '../../machines/qualitaetscheck/versions';
 import { formatDate, formatDateTime } from '../../machines/shared/format';
-import { readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
 import { contentArchive, forgetContentArchive } from './quality-check.server';
 import { todayInSaxony } from '../rules.server';
-import { requireRole } from '../session.server';
+import type { CurrentUser } from '../session.server';
 
 /** New versions of the QualitätsCheck's criteria and statements (/qualitaetscheck/inhalte, ADR 0016). */
 
-const editors = ['advisor', 'ministry'] as const;
-
 /** EBBS advisors and ministry staff maintain the content. */
+export const contentEditors = ['advisor', 'ministry'] as const;
 
-export async function contentEditorPage({ request }: LoaderFunctionArgs) {
-  await requireRole(request, editors);
+/** The editor for `url` (its `veroeffentlicht` notice); the caller has checked the role. */
+export async function contentEditorPage(url: URL) {
   const db = await getDb();
   const [archive, stored, usage] = await Promise.all([contentArchive(), listContentVersions(db), countChecksByContentVersion(db)]);
   const current = currentOf(archive);
@@ -60,13 +58,11 @@ export async function contentEditorPage({ request }: LoaderFunctionArgs) {
     // The starting point for a new version: the current one with the next label.
     draft: JSON.stringify({ ...current, version: next, publishedOn: todayInSaxony() }, null, 2),
     nextVersion: next,
-    published: new URL(request.url).searchParams.get('veroeffentlicht'),
+    published: url.searchParams.get('veroeffentlicht'),
   };
 }
 
-export async function publishContent({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, editors);
-  const formData = await readProtectedForm(request);
+export async function publishContent(user: CurrentUser, formData: FormData) {
   const submission = parseWithZod(formData, { schema: contentEditorSchema });
   if (submission.status !== 'success') return data({ result: submission.reply(), change: null }, { status: 400 });
   const parsed = parseQualityCheckContent(submission.value.content);

@@ -8,16 +8,20 @@ import { perspectiveList } from '../../machines/qualitaetscheck/versions';
 import { TextAreaField } from '../components/fields';
 import { CsrfInput } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
-import { contentEditorPage, publishContent } from '../qualitaetscheck/content-editor.server';
+import { contentEditorPage, contentEditors, publishContent } from '../qualitaetscheck/content-editor.server';
+import { readProtectedForm } from '../csrf.server';
+import { requireRole } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Inhalte des QualitätsChecks – Förderlotse Bürgerbeteiligung' }];
 
-export async function loader(args: LoaderFunctionArgs) {
-  return contentEditorPage(args);
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, contentEditors);
+  return contentEditorPage(new URL(request.url));
 }
 
-export async function action(args: ActionFunctionArgs) {
-  return publishContent(args);
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, contentEditors);
+  return publishContent(user, await readProtectedForm(request));
 }
 
 type Change = NonNullable<NonNullable<ReturnType<typeof useActionData<typeof action>>>['change']>;
