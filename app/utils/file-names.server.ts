@@ -11,6 +11,8 @@ export function safeFileName(name: string, extension: string): string {
     .normalize('NFC')
     .replace(/^.*[\\/]/, '')
     .replace(/\.[^.]*$/, '')
+    // Separators people put between words ("Angebot;Stand=03-2026") become a space, not nothing.
+    .replace(/[;=&+,]/g, ' ')
     .replace(/[^\p{L}\p{M}\p{N} ._()-]/gu, '')
     .replace(/\s+/g, ' ')
     .replace(/^[.\s]+/, '')

@@ -63,7 +63,7 @@ test('after an upload, a refused one shows only its error, keeps the chosen kind
   await expect(page.getByText('Alle für Ihren Förderweg nötigen Unterlagen liegen vor.')).toHaveCount(0);
 
   // "Müller" as a Mac sends it (u + combining diaeresis) is stored and offered as "Müller"; a ";" in
-  // the name (which Remix's multipart reader refused as a whole) is left out of the stored name.
+  // the name (which Remix's multipart reader refused as a whole) becomes a space in the stored name.
   const { readFile } = await import('node:fs/promises');
   await page.getByLabel('Art der Unterlage').selectOption('kostenangebote');
   await page.getByLabel('Datei', { exact: true }).setInputFiles({

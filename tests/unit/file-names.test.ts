@@ -12,7 +12,8 @@ describe('stored file names', () => {
   it('drops paths, control and shell characters and takes the extension of the detected type', () => {
     expect(safeFileName('C:\\fakepath\\..\\Angebot.exe', 'pdf')).toBe('Angebot.pdf');
     expect(safeFileName('../../etc/passwd', 'pdf')).toBe('passwd.pdf');
-    expect(safeFileName('a\u0000b<c>|d";e.pdf', 'pdf')).toBe('abcde.pdf');
+    expect(safeFileName('a\u0000b<c>|d"e.pdf', 'pdf')).toBe('abcde.pdf');
+    expect(safeFileName('Angebot;Stand=03-2026 & Anlage+1,2.pdf', 'pdf')).toBe('Angebot Stand 03-2026 Anlage 1 2.pdf');
     expect(safeFileName('...', 'png')).toBe('Anlage.png');
   });
 
