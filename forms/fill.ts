@@ -78,7 +78,12 @@ interface Fitted {
  * Lets other requests of the server run (a PDF of the longest texts takes about a second of CPU):
  * the filler yields between its phases and every few dozen fields.
  */
-export const nextTurn = () => new Promise<void>((resolveTurn) => setImmediate(resolveTurn));
+export const nextTurn = () => {
+  fillerTurns.count += 1;
+  return new Promise<void>((resolveTurn) => setImmediate(resolveTurn));
+};
+/** How often the filler has yielded in this process (for the test that other work gets its turns). */
+export const fillerTurns = { count: 0 };
 const FIELDS_PER_TURN = 60;
 
 const FfKey = PDFName.of('Ff');

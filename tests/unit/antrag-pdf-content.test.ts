@@ -1,6 +1,7 @@
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applicationPdf, renderApplicationPdf, type ApplicationPdfSource } from '../../forms/antrag/index';
+import { fillerTurns } from '../../forms/fill';
 import { enclosuresOf } from '../../machines/frl/application/enclosures';
 import { knownCalls } from '../../machines/frl/calls';
 import { shippedParameters, type ParameterTable } from '../../machines/frl/parameters';
@@ -198,10 +199,15 @@ describe('the longest text the schema allows (issue 23.1)', () => {
       setImmediate(tick);
     };
     setImmediate(tick);
+    const yieldsBefore = fillerTurns.count;
     const bytes = await applicationPdf(source(maximumTextApplication()));
     done = true;
-    // Every yield of the filler lets the ticker (like a request for /healthz) run once.
-    expect(turns).toBeGreaterThanOrEqual(8);
+    const yields = fillerTurns.count - yieldsBefore;
+    // The filler yields after each of its six phases (and every 60 fields), and every yield lets the
+    // ticker (like a request for /healthz) run at least once. How many more turns other awaits add
+    // depends on the machine's load, so only this lower bound is asserted.
+    expect(yields).toBeGreaterThanOrEqual(6);
+    expect(turns).toBeGreaterThanOrEqual(yields);
     const text = squash(pdfText(bytes));
     expect(text).toContain('Baustein 30');
     expect(text.split('�').length - 1).toBeGreaterThanOrEqual(30 * 30);
