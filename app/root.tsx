@@ -31,7 +31,7 @@ import appStyles from './styles/app.css';
 import qualityCheckStyles from './styles/qualitaetscheck.css';
 import eventStyles from './styles/veranstaltungen.css';
 import { useNonce } from './utils/nonce';
-import { isDocumentPage } from './utils/page-scripts';
+import { isDocumentPage, pageScriptsOf } from './utils/page-scripts';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStyles },
@@ -52,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           roleLabel: roleLabel[auth.user.role],
           organisationName: auth.user.organisationName,
           sessionSecondsLeft: Math.max(0, Math.round((new Date(auth.user.idleDeadline).getTime() - Date.now()) / 1000)),
+          sessionDeadline: auth.user.idleDeadline,
           unread: await unreadNotificationCount(await getDb(), auth.user.id),
         }
       : null;
@@ -72,7 +73,9 @@ export type RootLoaderData = typeof loader;
 
 function Document({ children, nonce }: { children: React.ReactNode; nonce?: string }) {
   // Public pages are served as documents without React (ADR 0056); every other page runs it.
-  const documentOnly = useMatches().some((match) => isDocumentPage(match.handle));
+  const matches = useMatches();
+  const documentOnly = matches.some((match) => isDocumentPage(match.handle));
+  const pageScripts = documentOnly ? pageScriptsOf(matches.map((match) => match.handle)) : [];
   return (
     <html lang="de-DE">
       <head>
@@ -83,8 +86,15 @@ function Document({ children, nonce }: { children: React.ReactNode; nonce?: stri
       </head>
       <body>
         {children}
+        {/* On every page: after a sign-in on a React page the timeout dialog appears without a new document. */}
+        <script type="module" src="/js/session.js" nonce={nonce} />
         {documentOnly ? (
-          <script type="module" src="/js/enhance.js" nonce={nonce} />
+          <>
+            <script type="module" src="/js/enhance.js" nonce={nonce} />
+            {pageScripts.map((src) => (
+              <script key={src} type="module" src={src} nonce={nonce} />
+            ))}
+          </>
         ) : (
           <>
             <ScrollRestoration nonce={nonce} />
@@ -236,7 +246,12 @@ export default function App() {
     <Shell>
       <Outlet />
       {user ? (
-        <SessionTimeout secondsLeft={user.sessionSecondsLeft} idleMinutes={session.idleMinutes} warnMinutes={session.warnMinutes} />
+        <SessionTimeout
+          secondsLeft={user.sessionSecondsLeft}
+          deadline={user.sessionDeadline}
+          idleMinutes={session.idleMinutes}
+          warnMinutes={session.warnMinutes}
+        />
       ) : null}
     </Shell>
   );

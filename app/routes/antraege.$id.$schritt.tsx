@@ -2,18 +2,16 @@ import { FormProvider, getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
-import { useRef, type RefObject } from 'react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { describeFormField } from '../../machines/frl/application/anchors';
-import { limitsFor, totalsFor } from '../../machines/frl/application/facts';
+import { totalsFor } from '../../machines/frl/application/facts';
 import { hasBudget } from '../../machines/frl/application/budget';
 import { codecFor } from '../../machines/frl/application/codecs';
 import { overview, partOf, stepIds, stepInfo, stepOfCriterion, type EditableStep, type StepId } from '../../machines/frl/application/steps';
 import { fundingRoutes, type FundingRoute } from '../../machines/frl/routes';
 import { calendarYearsOf } from '../../machines/frl/predicates';
 import { resolveParameters } from '../../machines/frl/parameters';
-import { durationHint, inKindHint, proposalBasis, routeDescription, wordsFor } from '../../machines/frl/wording';
-import { formatEuroWhole } from '../../machines/shared/format';
+import { durationHint, inKindHint, routeDescription, wordsFor } from '../../machines/frl/wording';
 import { isEditable, adviceStatusLabel, statusOf } from '../../machines/frl/advice/machine';
 import type { ApplicationAccess } from '../access.server';
 import { restoreAdvice } from '../beratung/advice.server';
@@ -41,14 +39,15 @@ import { CheckAnswersStep } from '../components/antrag/check-answers-step';
 import { checkAnswersView, noteAnswersChecked } from '../antrag/check-answers.server';
 import { networkQuestionsOf } from '../antrag/network.server';
 import { ScheduleStep } from '../components/antrag/schedule-step';
-import { AutosaveStatus, useAutosave } from '../components/antrag/autosave';
+import { AutosaveStatus } from '../components/antrag/autosave';
+import { budgetWording } from '../antrag/budget-live.server';
+import { documentPageWith, loadAsDocument } from '../utils/page-scripts';
 import { ErrorSummary } from '../components/fields';
 import { CsrfInput, DefaultSubmit } from '../components/forms';
 import { readProtectedForm } from '../csrf.server';
 import { getAuthState, requireApplicant } from '../session.server';
 import { flatten, toFormData } from '../utils/form-data';
 import { RETURN_PARAM, returnQuery, returnTarget } from '../utils/return-to';
-import { validateUnlessSkipped } from '../utils/validation';
 import { askPath, memberOf } from '../netzwerk/context.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -57,9 +56,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-/** Autosave posts must not reload the page's data (the user is typing). */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get('intent') === 'autosave' ? false : defaultShouldRevalidate;
+/**
+ * The wizard is a document page (ADR 0086): every step works as plain HTML forms, and
+ * public/js/wizard.js adds autosave, live sums, opening a cost line in place and the upload size
+ * check, without React in the browser.
+ */
+export const handle = documentPageWith('/js/wizard.js');
+export const clientLoader = loadAsDocument;
 
 /** `?importiert=N` after a CSV import of cost lines (ADR 0078): a count to announce, nothing else. */
 function importedCount(raw: string | null): number | null {
@@ -71,19 +74,17 @@ function budgetView(loaded: LoadedApplication, url: URL): BudgetView {
   const { start, end } = data.schedule;
   const years = start && end && end >= start ? calendarYearsOf(start, end) : [];
   const totals = hasBudget(data) ? totalsFor(data, context.table, context.date) : null;
-  const { capCents, part } = limitsFor(data, context.table, context.date);
-  const words = wordsFor(resolveParameters(context.table, context.date));
-  const cap = capCents === null ? null : formatEuroWhole(capCents);
+  const { cap, words, proposalBasis } = budgetWording(loaded);
   return {
     years,
     part: partOf(data),
     vatDeductible: data.budget.vatDeductible,
     cap,
     inKindHint: inKindHint(words, words.perHour('minimumWage')),
-    proposalBasis: proposalBasis(words, part, cap),
+    proposalBasis,
     totals,
-    live: { data, table: context.table, date: context.date },
-    // A line opened for editing without JavaScript ("Ändern" links to ?zeile=<id>).
+    live: { data },
+    // A line opened for editing ("Ändern" links to ?zeile=<id>).
     openLine: url.searchParams.get('zeile')?.slice(0, 40) ?? null,
     importHref: isEditable(statusOf(restoreAdvice(loaded.row))) ? `/antraege/${loaded.row.id}/kosten/importieren` : null,
     imported: importedCount(url.searchParams.get('importiert')),
@@ -349,7 +350,7 @@ type StepPage = ReturnType<typeof useLoaderData<typeof loader>>;
 type FormPage = Extract<StepPage, { kind: 'form' }>;
 
 /** One step's fields: each step component receives its own part of the loader data. */
-function StepFields({ d, fields, formRef }: { d: FormPage; fields: Fields; formRef: RefObject<HTMLFormElement | null> }) {
+function StepFields({ d, fields }: { d: FormPage; fields: Fields }) {
   const view = d.form;
   switch (view.step) {
     case 'antragsteller':
@@ -359,7 +360,7 @@ function StepFields({ d, fields, formRef }: { d: FormPage; fields: Fields; formR
     case 'zeitplan':
       return <ScheduleStep fields={fields} durationHint={view.durationHint} />;
     case 'kosten':
-      return <BudgetStep fields={fields} view={view.budget} formRef={formRef} suggestions={view.costSuggestions} editable={d.editable} />;
+      return <BudgetStep fields={fields} view={view.budget} suggestions={view.costSuggestions} editable={d.editable} />;
     case 'erklaerungen':
       return <DeclarationsStep fields={fields} part={d.part} usesPortal={view.usesPortal} />;
   }
@@ -370,20 +371,16 @@ function StepForm({ d }: { d: FormPage }) {
   const actionData = useActionData<typeof action>();
   const step = d.form.step;
   const schema = codecFor(step).schema(noId);
-  const formRef = useRef<HTMLFormElement>(null);
-  const autosave = useAutosave(formRef, d.version);
   const lastResult = (actionData && 'result' in actionData ? actionData.result : null) ?? d.form.lastResult ?? undefined;
-  // The form id includes the version: after every save Conform starts from the stored values.
-  // The value the browser parses is never used here (the server saves); only its errors are.
+  // Rendered on the server only (a document page): Conform lays out values, errors and constraints;
+  // the server validates every save. The form id includes the version, as the fields' ids do.
   const [form, fields] = useForm<Record<string, any>, unknown>({
     id: `antrag-${step}-v${d.version}`,
     lastResult,
     defaultValue: d.form.values,
     constraint: getZodConstraint(schema),
-    shouldValidate: 'onSubmit',
-    onValidate: ({ formData, submitter }) => validateUnlessSkipped(formData, submitter, schema),
   });
-  const conflict = (actionData && 'conflict' in actionData ? actionData.conflict : null) ?? autosave.conflict;
+  const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null;
   if (conflict) return <ConflictView conflict={conflict} id={d.id} step={step} />;
   const index = stepIds.indexOf(d.step) + 1;
   const nextLabel = d.returnTo === 'pruefen' ? 'Speichern und zurück zu „Angaben prüfen“' : 'Speichern und weiter';
@@ -422,18 +419,19 @@ function StepForm({ d }: { d: FormPage }) {
             action={`/antraege/${d.id}/${step}${returnQuery(d.returnTo)}`}
             {...getFormProps(form)}
             noValidate
-            ref={formRef}
+            data-autosave={d.editable ? `/antraege/${d.id}/${step}/zwischenspeichern` : undefined}
+            data-budget-live={d.editable && step === 'kosten' ? `/antraege/${d.id}/kosten/summen` : undefined}
           >
             {d.editable ? <DefaultSubmit intent="weiter" label={nextLabel} /> : null}
             <CsrfInput />
             {d.returnTo ? <input type="hidden" name={RETURN_PARAM} value={d.returnTo} /> : null}
-            <input type="hidden" name="version" value={autosave.version} readOnly />
+            <input type="hidden" name="version" value={d.version} />
             <fieldset disabled={!d.editable} className="fieldset-plain">
-              <StepFields d={d} fields={fields} formRef={formRef} />
+              <StepFields d={d} fields={fields} />
             </fieldset>
             {d.editable ? (
               <div className="step-actions">
-                <AutosaveStatus state={autosave} lastSaved={d.updatedAt} />
+                <AutosaveStatus lastSaved={d.updatedAt} />
                 <div className="button-row">
                   <button type="submit" name="intent" value="weiter" className="button">
                     {nextLabel}

@@ -27,6 +27,7 @@ import { requireApplicant } from '../session.server';
 import type { EditableStep } from '../../machines/frl/application/steps';
 import { memberOf } from '../netzwerk/context.server';
 import { formatDateTime } from '../../machines/shared/format';
+import { documentPage, loadAsDocument } from '../utils/page-scripts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? 'Antrag'} – Übersicht – Förderlotse Bürgerbeteiligung` },
@@ -39,6 +40,10 @@ const statusTag: Record<StepStatus, string> = {
   bitte_pruefen: 'tag tag--red',
   gesperrt: 'tag tag--yellow',
 };
+
+/** The wizard's overview is a document page like its steps (ADR 0086): links and plain forms only. */
+export const handle = documentPage;
+export const clientLoader = loadAsDocument;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireApplicant(request);

@@ -15,12 +15,24 @@ import type { ClientLoaderFunction } from '@remix-run/react';
 export interface PageHandle {
   /** False: the page is a plain document; the root leaves React's scripts out. */
   hydrate?: boolean;
+  /** Plain scripts from public/js the document page needs besides enhance.js (ADR 0086). */
+  scripts?: readonly string[];
 }
 
 export const documentPage: PageHandle = { hydrate: false };
 
+/** A document page with enhancements of its own, e.g. `documentPageWith('/js/wizard.js')`. */
+export function documentPageWith(...scripts: string[]): PageHandle {
+  return { hydrate: false, scripts };
+}
+
 export function isDocumentPage(handle: unknown): boolean {
   return (handle as PageHandle | undefined)?.hydrate === false;
+}
+
+/** The extra scripts the matched document pages ask for, each once, in order. */
+export function pageScriptsOf(handles: readonly unknown[]): string[] {
+  return [...new Set(handles.flatMap((handle) => (handle as PageHandle | undefined)?.scripts ?? []))];
 }
 
 /**

@@ -61,6 +61,18 @@ function applicationRows(id: number): Row[] {
       expect: ownOnly(409),
     },
     { file: 'antraege.$id.$schritt', path: `/antraege/${id}/kosten`, method: 'GET', expect: ownOnly('redirect') },
+    // Autosave and live sums of the wizard (ADR 0086): JSON for the draft's own organisation only.
+    { file: 'antraege.$id.$schritt.zwischenspeichern', path: `/antraege/${id}/vorhaben/zwischenspeichern`, method: 'GET', expect: all(405) },
+    {
+      file: 'antraege.$id.$schritt.zwischenspeichern',
+      path: `/antraege/${id}/vorhaben/zwischenspeichern`,
+      method: 'POST',
+      form: { version: '0', title: 'Fassung von gestern' },
+      expect: ownOnly(409),
+    },
+    { file: 'antraege.$id.kosten.summen', path: `/antraege/${id}/kosten/summen`, method: 'GET', expect: all(405) },
+    // The Kosten step is not open yet (the Zeitplan is empty): the sums lead to the overview like the step.
+    { file: 'antraege.$id.kosten.summen', path: `/antraege/${id}/kosten/summen`, method: 'POST', expect: ownOnly('redirect') },
     // A question to the network from a step (issue 20 Nr. 6, ADR 0075): only who may read the draft
     // uses its context (other organisations and advisors it was not shared with: 404, as on the draft).
     {

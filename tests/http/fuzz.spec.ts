@@ -240,6 +240,11 @@ function lastMailTo(file: string, address: string): string {
 /** Concrete paths (and who posts) for every route with URL parameters. */
 const samples: Record<string, Samples> = {
   'antraege.$id.$schritt': { variants: stepIds, target: as('verein', (fuzz, step) => `/antraege/${draft(fuzz)}/${step}`) },
+  'antraege.$id.$schritt.zwischenspeichern': {
+    variants: stepIds.filter((step) => step !== 'anlagen' && step !== 'pruefen'),
+    target: as('verein', (fuzz, step) => `/antraege/${draft(fuzz)}/${step}/zwischenspeichern`),
+  },
+  'antraege.$id.kosten.summen': { variants: ['summen'], target: as('verein', (fuzz) => `/antraege/${draft(fuzz)}/kosten/summen`) },
   'antraege.$id.status': { variants: ['status'], target: as('verein', (fuzz) => `/antraege/${draft(fuzz)}/status`) },
   'antraege.$id.kosten.importieren': {
     variants: ['kosten-import'],

@@ -9,6 +9,8 @@ import { clientFor, type Client } from '../support/http';
  * not from a timing. Public pages are documents without React (ADR 0056).
  */
 const PUBLIC_BUDGET = 60 * 1024;
+/** Issue 21: ≤ 100 kB on every wizard page (ADR 0086: the steps are document pages). */
+const WIZARD_BUDGET = 100 * 1024;
 
 /** The built files a page's HTML loads, with everything they import (relative ES module imports). */
 function scriptsOf(html: string): string[] {
@@ -70,6 +72,23 @@ test('public pages stay within 60 kB of JavaScript, for visitors and signed-in u
     }
     await client.dispose();
   }
+});
+
+test('wizard pages stay within 100 kB of JavaScript: the steps, the overview and the step with an opened cost line', async ({ baseURL }) => {
+  const client = await clientFor(baseURL!, 'kommune');
+  const created = await client.post('/antraege/neu', {});
+  expect(created.status()).toBe(302);
+  const draft = created.headers().location!.split(/[?#]/)[0]!;
+  const pages = [draft, `${draft}/antragsteller`, `${draft}/vorhaben`, `${draft}/vorhaben?zeile=x`];
+  for (const path of pages) {
+    const { bytes, files } = await measure(client, path);
+    expect(bytes, `${path}: ${files.join(', ')}`).toBeLessThanOrEqual(WIZARD_BUDGET);
+  }
+  // The steps carry their own enhancements (autosave), not React.
+  const step = await measure(client, `${draft}/vorhaben`);
+  expect(step.files).toContain('/js/wizard.js');
+  expect(step.files.some((f) => f.includes('/build/'))).toBe(false);
+  await client.dispose();
 });
 
 test('the measurement sees React where a page runs it (the budget check can fail)', async ({ baseURL }) => {

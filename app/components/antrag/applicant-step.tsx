@@ -89,12 +89,7 @@ export function ApplicantStep({ fields, part }: { fields: Fields; part: 'A' | 'B
             <div className="row-card__head">
               <h3>Verbundpartner {index + 1}</h3>
               <CommentMarker name={`partners[id=${String(row.id!.initialValue ?? '')}]`} />
-              <RemoveRowButton
-                list="partners"
-                id={String(row.id!.initialValue ?? '')}
-                index={index}
-                label={`Verbundpartner ${index + 1}`}
-              />
+              <RemoveRowButton list="partners" id={String(row.id!.initialValue ?? '')} label={`Verbundpartner ${index + 1}`} />
             </div>
             <HiddenId field={row.id!} />
             <TextField field={row.name!} label="Name" />

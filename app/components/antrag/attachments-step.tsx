@@ -1,5 +1,4 @@
 import { Form, Link, useActionData, useRouteLoaderData } from '@remix-run/react';
-import { useState } from 'react';
 import type { RootLoaderData } from '../../root';
 import { returnQuery } from '../../utils/return-to';
 import { PostForm } from '../forms';
@@ -35,9 +34,8 @@ export function AttachmentsStep({
 }) {
   const actionData = useActionData<{ uploadErrors?: UploadError[]; docType?: string | null }>();
   const root = useRouteLoaderData<RootLoaderData>('root');
-  const [clientError, setClientError] = useState<string | null>(null);
   const errors = actionData?.uploadErrors ?? [];
-  const fileError = clientError ?? errors.find((e) => e.field === 'file')?.message;
+  const fileError = errors.find((e) => e.field === 'file')?.message;
   const typeError = errors.find((e) => e.field === 'docType')?.message;
   const required = view.types.filter((t) => t.required);
   const missing = required.filter((t) => !t.present);
@@ -94,16 +92,9 @@ export function AttachmentsStep({
             action={action}
             encType="multipart/form-data"
             noValidate
-            onSubmit={(event) => {
-              const input = event.currentTarget.elements.namedItem('file') as HTMLInputElement | null;
-              const file = input?.files?.[0];
-              if (file && file.size > view.maxMegabytes * 1024 * 1024) {
-                event.preventDefault();
-                setClientError(
-                  `Die Datei ist größer als ${view.maxMegabytes} MB. Bitte verkleinern Sie sie und laden Sie sie erneut hoch.`,
-                );
-              } else setClientError(null);
-            }}
+            // public/js/wizard.js refuses a file over the limit before it travels (the server refuses it too).
+            data-max-bytes={view.maxMegabytes * 1024 * 1024}
+            data-too-large={`Die Datei ist größer als ${view.maxMegabytes} MB. Bitte verkleinern Sie sie und laden Sie sie erneut hoch.`}
           >
             <input type="hidden" name="csrf" value={root?.csrfToken ?? ''} />
             <div className={`field${typeError ? ' field--error' : ''}`}>

@@ -1,6 +1,6 @@
 import { getInputProps, getSelectProps } from '@conform-to/react';
 import { useLocation } from '@remix-run/react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { costCategories, costLineKindLabel } from '../../../machines/frl/catalogues';
 import { formatEuro } from '../../../machines/shared/format';
 import { CommentMarker } from '../beratung/comments';
@@ -157,8 +157,8 @@ function ReadCells({ row }: { row: Fields }) {
 
 /**
  * The Ausgaben of the Kosten- und Finanzierungsplan as a table (issue 21 Nr. 3): one row per cost
- * line with its amount. Lines are shown as text and opened one by one for editing ("Ändern": with
- * JavaScript in place, without it by the address `?zeile=<id>`); a new or incomplete line, a line
+ * line with its amount. Lines are shown as text and opened one by one for editing ("Ändern" links to
+ * `?zeile=<id>`; public/js/wizard.js fetches that page and puts the opened row in place); a new or incomplete line, a line
  * with an error and the opened line have inputs, each named by its column and row. So 200 lines stay a page of
  * a few hundred kilobytes. Field names are those of the step form: saving, autosave and the
  * server's checks are unchanged.
@@ -178,77 +178,57 @@ export function BudgetLinesEditor({
 }) {
   const yearOptions = years.map((y) => ({ value: String(y), label: String(y) }));
   const location = useLocation();
-  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set(openLine ? [openLine] : []));
-  const [focusLine, setFocusLine] = useState<string | null>(null);
-  const table = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!focusLine) return;
-    table.current
-      ?.querySelector<HTMLElement>(`#zeile-${CSS.escape(focusLine)} select, #zeile-${CSS.escape(focusLine)} input:not([type=hidden])`)
-      ?.focus();
-    setFocusLine(null);
-  }, [focusLine]);
   const hrefFor = (id: string) => {
     const params = new URLSearchParams(location.search);
     params.set('zeile', id);
     return `?${params.toString()}#zeile-${id}`;
   };
   return (
-    <div ref={table}>
-      <ScrollTable caption={<>Ausgaben ({rows.length})</>} label="Ausgaben" captionHidden className="table--form budget-table">
-        <thead>
-          <tr>
-            <th scope="col">Nr.</th>
-            {tableColumns.map(([id, header]) => (
-              <th scope="col" key={id}>
-                {header}
+    <ScrollTable caption={<>Ausgaben ({rows.length})</>} label="Ausgaben" captionHidden className="table--form budget-table">
+      <thead>
+        <tr>
+          <th scope="col">Nr.</th>
+          {tableColumns.map(([id, header]) => (
+            <th scope="col" key={id}>
+              {header}
+            </th>
+          ))}
+          <th scope="col" className="num">
+            Betrag
+          </th>
+          <th scope="col">
+            <span className="visually-hidden">Aktionen</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => {
+          const id = text(row.id);
+          const name = `Ausgabe ${index + 1}`;
+          const editing = editable && (id === openLine || incomplete(row) || hasErrors(row));
+          return (
+            <tr key={row.id!.key ?? index} id={`zeile-${id || index}`}>
+              <th scope="row">
+                <span className="visually-hidden">Ausgabe </span>
+                {index + 1}
+                <input type="hidden" name={row.id!.name} value={id} />
               </th>
-            ))}
-            <th scope="col" className="num">
-              Betrag
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">Aktionen</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => {
-            const id = text(row.id);
-            const name = `Ausgabe ${index + 1}`;
-            const editing = editable && (opened.has(id) || incomplete(row) || hasErrors(row));
-            return (
-              <tr key={row.id!.key ?? index} id={`zeile-${id || index}`}>
-                <th scope="row">
-                  <span className="visually-hidden">Ausgabe </span>
-                  {index + 1}
-                  <input type="hidden" name={row.id!.name} value={id} />
-                </th>
-                {editing ? <EditCells row={row} name={name} yearOptions={yearOptions} /> : <ReadCells row={row} />}
-                <td className="num" data-betrag>
-                  {formatEuro(lineCents[index] ?? 0)}
-                </td>
-                <td className="cell__actions">
-                  {editing || !editable ? null : (
-                    <a
-                      href={hrefFor(id)}
-                      className="button button--link"
-                      onClick={(event) => {
-                        event.preventDefault();
-                        setOpened((previous) => new Set([...previous, id]));
-                        setFocusLine(id);
-                      }}
-                    >
-                      Ändern<span className="visually-hidden"> – {name}</span>
-                    </a>
-                  )}
-                  <RemoveRowButton list="lines" id={id} index={index} label={name} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </ScrollTable>
-    </div>
+              {editing ? <EditCells row={row} name={name} yearOptions={yearOptions} /> : <ReadCells row={row} />}
+              <td className="num" data-betrag>
+                {formatEuro(lineCents[index] ?? 0)}
+              </td>
+              <td className="cell__actions">
+                {editing || !editable ? null : (
+                  <a href={hrefFor(id)} className="button button--link" data-open-line={id}>
+                    Ändern<span className="visually-hidden"> – {name}</span>
+                  </a>
+                )}
+                <RemoveRowButton list="lines" id={id} label={name} />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </ScrollTable>
   );
 }

@@ -1,17 +1,11 @@
 import { CommentMarker } from '../beratung/comments';
-import { parseWithZod } from '@conform-to/zod/v4';
-import { useEffect, useState, type RefObject } from 'react';
-import { hasBudget, lineTotalCents, type BudgetTotals } from '../../../machines/frl/application/budget';
-import { totalsFor } from '../../../machines/frl/application/facts';
-import { codecFor } from '../../../machines/frl/application/codecs';
+import { lineTotalCents, type BudgetTotals } from '../../../machines/frl/application/budget';
 import { lenientBudget } from '../../../machines/frl/application/codecs/kosten';
 import type { ApplicationData } from '../../../machines/frl/application/schema';
 import { CostSuggestions, type CostSuggestionView } from '../methoden/cost-suggestions';
 import { inKindKindLabel } from '../../../machines/frl/catalogues';
-import type { ParameterTable } from '../../../machines/frl/parameters';
 import { formatEuroWhole } from '../../../machines/shared/format';
 import { CheckboxField, RadioGroup, SelectField, TextAreaField, TextField } from '../fields';
-import { useHydrated } from '../../hooks/use-hydrated';
 import { BudgetLinesEditor } from './budget-lines-editor';
 import { BudgetSummary } from './budget-summary';
 import { AddRowButton, HiddenId, RemoveRowButton, Section, rowsOf, yesNoOptions, type Fields } from './common';
@@ -25,8 +19,8 @@ export interface BudgetView {
   /** Help texts naming parameters in force (machines/frl/wording.ts). */
   inKindHint: string;
   proposalBasis: string;
-  /** What the browser needs to recompute the sums while the user types. */
-  live: { data: ApplicationData; table: ParameterTable; date: string };
+  /** The stored application: lines that cannot be read yet count 0 against it. */
+  live: { data: ApplicationData };
   /** The id of the line opened for editing by the address (without JavaScript). */
   openLine: string | null;
   /** The CSV import of cost lines (ADR 0078); null when the draft cannot be changed. */
@@ -34,8 +28,6 @@ export interface BudgetView {
   /** How many lines a CSV import has just added (the import redirects here with `?importiert=N`). */
   imported: number | null;
 }
-
-const noId = () => '';
 
 /** The lines as the form holds them, read leniently (what cannot be read counts 0), in form order. */
 function amountsOf(payload: Record<string, unknown>, data: ApplicationData): number[] {
@@ -49,61 +41,22 @@ function payloadOfRows(rows: Fields[]): Record<string, unknown> {
   return { lines: rows.map((row) => Object.fromEntries(keys.map((key) => [key, row[key]?.initialValue]))) };
 }
 
-/**
- * Sums and the amount of every line, updated on every keystroke (with JavaScript) by the same
- * functions the server uses.
- */
-function useLiveTotals(
-  formRef: RefObject<HTMLFormElement | null>,
-  view: BudgetView,
-  initialCents: number[],
-): { totals: BudgetTotals | null; lineCents: number[] } {
-  const [live, setLive] = useState({ totals: view.totals, lineCents: initialCents });
-  useEffect(() => {
-    const form = formRef.current;
-    if (!form) return;
-    const update = () => {
-      const { payload } = parseWithZod(new FormData(form), { schema: codecFor('kosten').schema(noId) });
-      const data = lenientBudget(payload as Record<string, unknown>, view.live.data);
-      const next = {
-        totals: hasBudget(data) ? totalsFor(data, view.live.table, view.live.date) : null,
-        lineCents: data.budget.lines.map(lineTotalCents),
-      };
-      // Only a real change re-renders (the summary sits inside the observed form).
-      setLive((previous) => (JSON.stringify(previous) === JSON.stringify(next) ? previous : next));
-    };
-    form.addEventListener('input', update);
-    form.addEventListener('change', update);
-    // Rows added or removed in the browser change the form without an input event.
-    const observer = new MutationObserver(update);
-    observer.observe(form, { childList: true, subtree: true });
-    return () => {
-      observer.disconnect();
-      form.removeEventListener('input', update);
-      form.removeEventListener('change', update);
-    };
-  }, [formRef, view]);
-  return live;
-}
-
 export function BudgetStep({
   fields,
   view,
-  formRef,
   suggestions = [],
   editable = true,
 }: {
   fields: Fields;
   view: BudgetView;
-  formRef: RefObject<HTMLFormElement | null>;
   suggestions?: CostSuggestionView[];
   /** False once the draft is locked: lines cannot be opened, nothing is recalculated. */
   editable?: boolean;
 }) {
   const f = (name: string) => fields[name]!;
   const lines = rowsOf(f('lines'));
-  const { totals, lineCents } = useLiveTotals(formRef, view, amountsOf(payloadOfRows(lines), view.live.data));
-  const hydrated = useHydrated();
+  const totals = view.totals;
+  const lineCents = amountsOf(payloadOfRows(lines), view.live.data);
   const inKind = rowsOf(f('inKind'));
   const donations = rowsOf(f('donations'));
   const otherPublic = rowsOf(f('otherPublic'));
@@ -137,16 +90,13 @@ export function BudgetStep({
           <p>Noch keine Ausgaben. Fügen Sie die erste Ausgabe hinzu.</p>
         )}
         <div className="button-row">
-          <AddRowButton
-            list="lines"
-            label="Ausgabe hinzufügen"
-            defaults={{ kind: 'menge', category: 'honorare', ...(view.years[0] ? { year: String(view.years[0]) } : {}) }}
-          />
-          {hydrated || !editable ? null : (
-            <button type="submit" name="intent" value="berechnen" className="button button--secondary" formNoValidate>
+          <AddRowButton list="lines" label="Ausgabe hinzufügen" />
+          {/* public/js/wizard.js hides it: with JavaScript the sums follow every keystroke. */}
+          {editable ? (
+            <button type="submit" name="intent" value="berechnen" className="button button--secondary" formNoValidate data-recalculate="">
               Neu berechnen
             </button>
-          )}
+          ) : null}
         </div>
         {editable && view.importHref ? (
           <p>
@@ -161,7 +111,7 @@ export function BudgetStep({
               <div className="row-card__head">
                 <h3>Eigenleistung {index + 1}</h3>
                 <CommentMarker name={`inKind[id=${String(row.id!.initialValue ?? '')}]`} />
-                <RemoveRowButton list="inKind" id={String(row.id!.initialValue ?? '')} index={index} label={`Eigenleistung ${index + 1}`} />
+                <RemoveRowButton list="inKind" id={String(row.id!.initialValue ?? '')} label={`Eigenleistung ${index + 1}`} />
               </div>
               <HiddenId field={row.id!} />
               <SelectField
@@ -182,7 +132,7 @@ export function BudgetStep({
               <TextField field={row.rentSource!} label="Quelle der Miete (Mietspiegel oder ortsübliche Miete)" />
             </div>
           ))}
-          <AddRowButton list="inKind" label="Eigenleistung hinzufügen" defaults={{ kind: 'ehrenamt' }} />
+          <AddRowButton list="inKind" label="Eigenleistung hinzufügen" />
         </Section>
       ) : null}
       <Section id="finanzierung" title="Finanzierung">
@@ -192,7 +142,7 @@ export function BudgetStep({
           <div className="row-card" key={row.id!.key ?? index}>
             <div className="row-card__head">
               <h4>Spende {index + 1}</h4>
-              <RemoveRowButton list="donations" id={String(row.id!.initialValue ?? '')} index={index} label={`Spende ${index + 1}`} />
+              <RemoveRowButton list="donations" id={String(row.id!.initialValue ?? '')} label={`Spende ${index + 1}`} />
             </div>
             <HiddenId field={row.id!} />
             <TextField field={row.donor!} label="Geldgeberin oder Geldgeber" />
@@ -210,12 +160,7 @@ export function BudgetStep({
           <div className="row-card" key={row.id!.key ?? index}>
             <div className="row-card__head">
               <h4>Öffentliche Mittel {index + 1}</h4>
-              <RemoveRowButton
-                list="otherPublic"
-                id={String(row.id!.initialValue ?? '')}
-                index={index}
-                label={`Öffentliche Mittel ${index + 1}`}
-              />
+              <RemoveRowButton list="otherPublic" id={String(row.id!.initialValue ?? '')} label={`Öffentliche Mittel ${index + 1}`} />
             </div>
             <HiddenId field={row.id!} />
             <TextField field={row.funder!} label="Förderstelle oder Programm" />
@@ -232,11 +177,9 @@ export function BudgetStep({
         ))}
         <AddRowButton list="otherPublic" label="Öffentliche Mittel hinzufügen" />
         <h3>Beantragte Zuwendung</h3>
-        {totals?.proposedGrantCents != null ? (
-          <p aria-live="polite">
-            Höchstmögliche Zuwendung nach Ihrem Plan: <strong>{formatEuroWhole(totals.proposedGrantCents)}</strong> ({view.proposalBasis}).
-          </p>
-        ) : null}
+        <div aria-live="polite" data-budget-grant="">
+          <ProposedGrant totals={totals} basis={view.proposalBasis} />
+        </div>
         <TextField
           field={f('requestedGrant')}
           label="Beantragte Zuwendung in Euro"
@@ -246,13 +189,25 @@ export function BudgetStep({
         />
         <TextAreaField field={f('capExceedReason')} label="Nur bei mehr als dem Höchstbetrag: Begründung" rows={3} />
       </Section>
-      {totals ? (
-        <BudgetSummary
-          totals={totals}
-          cap={view.cap}
-          notice={view.imported === null ? null : view.imported === 1 ? '1 Ausgabe übernommen.' : `${view.imported} Ausgaben übernommen.`}
-        />
-      ) : null}
+      <div data-budget-summary="">
+        {totals ? (
+          <BudgetSummary
+            totals={totals}
+            cap={view.cap}
+            notice={view.imported === null ? null : view.imported === 1 ? '1 Ausgabe übernommen.' : `${view.imported} Ausgaben übernommen.`}
+          />
+        ) : null}
+      </div>
     </>
+  );
+}
+
+/** The highest possible grant under the plan as it stands (the live sums replace it while the user types). */
+export function ProposedGrant({ totals, basis }: { totals: BudgetTotals | null; basis: string }) {
+  if (totals?.proposedGrantCents == null) return null;
+  return (
+    <p>
+      Höchstmögliche Zuwendung nach Ihrem Plan: <strong>{formatEuroWhole(totals.proposedGrantCents)}</strong> ({basis}).
+    </p>
   );
 }

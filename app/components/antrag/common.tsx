@@ -1,4 +1,4 @@
-import { useFormMetadata, type FieldMetadata } from '@conform-to/react';
+import type { FieldMetadata } from '@conform-to/react';
 import type { ReactNode } from 'react';
 
 export type Fields = Record<string, FieldMetadata<any, any, string[]>>;
@@ -20,51 +20,22 @@ export function Section({ id, title, children, hint }: { id: string; title: stri
   );
 }
 
-/** A row id made in the browser (the server makes its own for rows added without JavaScript). */
-function clientRowId(): string {
-  const bytes = new Uint8Array(6);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'[b % 56]).join('');
-}
-
 /**
- * Add and remove buttons for list rows. Without JavaScript they submit an intent the server
- * applies (saving everything else as typed); with JavaScript the row appears or goes at once and
- * autosave stores it.
+ * Add and remove buttons for list rows: they submit an intent the server applies, saving everything
+ * else as typed, and the page comes back with the row added or gone (the wizard is a document page,
+ * ADR 0086).
  */
-export function AddRowButton({ list, label, defaults = {} }: { list: string; label: string; defaults?: Record<string, string> }) {
-  const form = useFormMetadata<Record<string, any>>();
+export function AddRowButton({ list, label }: { list: string; label: string }) {
   return (
-    <button
-      type="submit"
-      name="intent"
-      value={`add:${list}`}
-      className="button button--secondary"
-      formNoValidate
-      onClick={(event) => {
-        event.preventDefault();
-        form.insert({ name: list, defaultValue: { id: clientRowId(), ...defaults } as never });
-      }}
-    >
+    <button type="submit" name="intent" value={`add:${list}`} className="button button--secondary" formNoValidate>
       {label}
     </button>
   );
 }
 
-export function RemoveRowButton({ list, id, index, label }: { list: string; id: string; index: number; label: string }) {
-  const form = useFormMetadata<Record<string, any>>();
+export function RemoveRowButton({ list, id, label }: { list: string; id: string; label: string }) {
   return (
-    <button
-      type="submit"
-      name="intent"
-      value={`remove:${list}:${id}`}
-      className="button button--link"
-      formNoValidate
-      onClick={(event) => {
-        event.preventDefault();
-        form.remove({ name: list, index });
-      }}
-    >
+    <button type="submit" name="intent" value={`remove:${list}:${id}`} className="button button--link" formNoValidate>
       Entfernen<span className="visually-hidden"> – {label}</span>
     </button>
   );

@@ -58,7 +58,7 @@ export function ProjectStep({
             <div className="row-card__head">
               <h3>Teilvorhaben {index + 1}</h3>
               <CommentMarker name={`parts[id=${String(row.id!.initialValue ?? '')}]`} />
-              <RemoveRowButton list="parts" id={String(row.id!.initialValue ?? '')} index={index} label={`Teilvorhaben ${index + 1}`} />
+              <RemoveRowButton list="parts" id={String(row.id!.initialValue ?? '')} label={`Teilvorhaben ${index + 1}`} />
             </div>
             <HiddenId field={row.id!} />
             <TextField field={row.title!} label="Titel" />
@@ -86,7 +86,7 @@ export function ProjectStep({
               <div className="row-card__head">
                 <h3>Format {index + 1}</h3>
                 <CommentMarker name={`formats[id=${String(row.id!.initialValue ?? '')}]`} />
-                <RemoveRowButton list="formats" id={String(row.id!.initialValue ?? '')} index={index} label={`Format ${index + 1}`} />
+                <RemoveRowButton list="formats" id={String(row.id!.initialValue ?? '')} label={`Format ${index + 1}`} />
               </div>
               <HiddenId field={row.id!} />
               <SelectField

@@ -27,7 +27,7 @@ export function ScheduleStep({ fields, durationHint }: { fields: Fields; duratio
             <div className="row-card__head">
               <h3>Meilenstein {index + 1}</h3>
               <CommentMarker name={`milestones[id=${String(row.id!.initialValue ?? '')}]`} />
-              <RemoveRowButton list="milestones" id={String(row.id!.initialValue ?? '')} index={index} label={`Meilenstein ${index + 1}`} />
+              <RemoveRowButton list="milestones" id={String(row.id!.initialValue ?? '')} label={`Meilenstein ${index + 1}`} />
             </div>
             <HiddenId field={row.id!} />
             <TextField field={row.title!} label="Bezeichnung" />
