@@ -62,7 +62,12 @@ function applicationRows(id: number): Row[] {
     },
     { file: 'antraege.$id.$schritt', path: `/antraege/${id}/kosten`, method: 'GET', expect: ownOnly('redirect') },
     // Autosave and live sums of the wizard (ADR 0086): JSON for the draft's own organisation only.
-    { file: 'antraege.$id.$schritt.zwischenspeichern', path: `/antraege/${id}/vorhaben/zwischenspeichern`, method: 'GET', expect: all(405) },
+    {
+      file: 'antraege.$id.$schritt.zwischenspeichern',
+      path: `/antraege/${id}/vorhaben/zwischenspeichern`,
+      method: 'GET',
+      expect: all(405),
+    },
     {
       file: 'antraege.$id.$schritt.zwischenspeichern',
       path: `/antraege/${id}/vorhaben/zwischenspeichern`,
