@@ -59,6 +59,12 @@ export async function benchSearch(): Promise<void> {
     ];
     // One request each first: the catalogue and the indexes are built once per content version.
     for (const [, path] of pages) await (await fetch(`${server.baseUrl}${path}`)).arrayBuffer();
+    const only = process.env.BENCH_ONLY;
+    if (only?.startsWith('/')) {
+      // For profiling one page alone: BENCH_ONLY=/beispiele?q=Jugend+Platz BENCH_NODE_ARGS="--cpu-prof …".
+      printLoad([await load({ label: only, url: `${server.baseUrl}${only}`, connections: 16 })]);
+      return;
+    }
     // Recent searches are kept (ADR 0077): words never asked before show what a search costs.
     const fresh = freshWords();
     const results = [];
