@@ -268,6 +268,23 @@ export async function searchExamples(url: URL) {
   return { ...rest, results: items.map((e) => exampleCard(e, cat)), pager };
 }
 
+// Per published list (kept per content state, see publicExamples): examples by slug, and the
+// method choices of a catalogue; a search page asks for them on every request.
+const examplesBySlug = new WeakMap<readonly GoodExample[], ReadonlyMap<string, GoodExample>>();
+const methodChoices = new WeakMap<readonly Method[], Array<{ value: string; label: string }>>();
+
+function bySlugOf(examples: readonly GoodExample[]): ReadonlyMap<string, GoodExample> {
+  let index = examplesBySlug.get(examples);
+  if (!index) examplesBySlug.set(examples, (index = new Map(examples.map((e) => [e.slug, e]))));
+  return index;
+}
+
+function methodChoicesOf(methods: readonly Method[]) {
+  let choices = methodChoices.get(methods);
+  if (!choices) methodChoices.set(methods, (choices = methods.filter((m) => m.formatId).map((m) => ({ value: m.slug, label: m.name }))));
+  return choices;
+}
+
 /** Filters the examples; with search words, keeps the order of `ranked` (slugs, best first). */
 export function matchExamples(
   examples: readonly GoodExample[],
@@ -281,18 +298,25 @@ export function matchExamples(
   const methode = params.get('methode');
   const route = fundingRoutes.find((r) => r === params.get('foerderweg')) as FundingRoute | undefined;
   const method = methode ? methodBySlug(methode) : undefined;
-  let list = method ? examplesWithMethod(method.slug, examples) : [...examples];
+  let list: readonly GoodExample[] = method ? examplesWithMethod(method.slug, examples) : examples;
   if (route) list = list.filter((e) => e.fundingRoute === route);
   if (query.kind === 'words') {
-    const allowed = new Map(list.map((e) => [e.slug, e]));
-    list = ranked.flatMap((slug) => (allowed.has(slug) ? [allowed.get(slug)!] : []));
+    // The ranked slugs in their order, limited to the filtered examples (all of them without filters).
+    const allowed = method || route ? new Set(list.map((e) => e.slug)) : null;
+    const index = bySlugOf(examples);
+    const found: GoodExample[] = [];
+    for (const slug of ranked) {
+      const example = index.get(slug);
+      if (example && (!allowed || allowed.has(slug))) found.push(example);
+    }
+    list = found;
   } else if (query.kind !== 'none') list = [];
   return {
     text: text.slice(0, 1000),
     queryMessage: query.kind === 'tooLong' || query.kind === 'noWords' ? query.message : null,
     methode: method?.slug ?? '',
     foerderweg: route ?? '',
-    methodOptions: methods.filter((m) => m.formatId).map((m) => ({ value: m.slug, label: m.name })),
+    methodOptions: methodChoicesOf(methods),
     routeOptions: fundingRoutes.map((r) => ({ value: r, label: routeInfo[r].label })),
     matches: list,
   };

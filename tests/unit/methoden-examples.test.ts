@@ -44,6 +44,9 @@ describe('good examples', () => {
     const ranked = ['nachbarschaftsgespraeche-weststadt', 'buergerrat-mobilitaet-lindenau'];
     expect(slugs('q=Bürgerrat', ranked)).toEqual(ranked);
     expect(slugs('foerderweg=B&q=Bürgerrat', ['buergerrat-mobilitaet-lindenau'])).toEqual([]);
+    // Ids the index knows but the list does not (withdrawn meanwhile) are left out; filters keep the rank order.
+    expect(slugs('q=Bürgerrat', ['zurueckgezogen', ...ranked])).toEqual(ranked);
+    expect(slugs('foerderweg=B&q=Bürgerrat', ['zurueckgezogen', ...ranked])).toEqual(['nachbarschaftsgespraeche-weststadt']);
     expect(slugs('foerderweg=Z&methode=<x>')).toHaveLength(demoExamples.length);
     expect(slugs(`q=${'x'.repeat(300)}`, ranked)).toEqual([]);
     expect(searchExamples(new URLSearchParams({ q: '…!?' })).queryMessage).toMatch(/keine Wörter/);
