@@ -2,6 +2,8 @@
 // pages work completely without this file; it adds only what React adds on the other pages.
 // Plain JavaScript, no build step, no dependencies: every byte here travels to every visitor.
 
+import { askWhileTyping } from './live-form.js';
+
 const WIDE = '(min-width: 48rem)';
 
 // The header menu is a native <details>; wide screens show it unfolded through CSS, and browsers
@@ -30,8 +32,6 @@ const form = preview ? document.getElementById(preview.getAttribute('data-live-p
 if (preview instanceof HTMLElement && form instanceof HTMLFormElement) {
   const output = preview.querySelector('[aria-live]');
   const waiting = output ? output.innerHTML : '';
-  let asked = 0;
-  let timer = 0;
   const show = (answer) => {
     if (!output) return;
     if (!answer) {
@@ -54,26 +54,12 @@ if (preview instanceof HTMLElement && form instanceof HTMLFormElement) {
     }
     output.replaceChildren(...parts);
   };
-  const update = async () => {
-    const body = new FormData(form);
-    body.set('frage', preview.getAttribute('data-question') ?? '');
-    body.delete('intent');
-    const mine = ++asked;
-    try {
-      const response = await fetch(preview.getAttribute('data-endpoint') ?? '', { method: 'POST', body, credentials: 'same-origin' });
-      if (!response.ok || mine !== asked) return;
-      const { preview: answer } = await response.json();
-      if (mine === asked) show(answer);
-    } catch {
-      // No connection: the panel keeps what it said; "Weiter" still works.
-    }
-  };
-  const soon = () => {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(update, 200);
-  };
-  form.addEventListener('input', soon);
-  form.addEventListener('change', soon);
+  const update = askWhileTyping(form, {
+    endpoint: preview.getAttribute('data-endpoint') ?? '',
+    delay: 200,
+    prepare: (body) => body.set('frage', preview.getAttribute('data-question') ?? ''),
+    show: ({ preview: answer }) => show(answer),
+  });
   preview.hidden = false;
   update();
 }

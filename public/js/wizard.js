@@ -3,6 +3,8 @@
 // autosave, the live sums of the Kosten step, opening a cost line in place and the upload size
 // check. Plain JavaScript, no build step, no dependencies.
 
+import { askWhileTyping } from './live-form.js';
+
 const form = document.querySelector('form[data-autosave]');
 const status = document.querySelector('[data-autosave-status]');
 const clock = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' });
@@ -93,36 +95,22 @@ if (form instanceof HTMLFormElement && status) {
 const liveEndpoint = form instanceof HTMLFormElement ? form.dataset.budgetLive : undefined;
 if (form instanceof HTMLFormElement && liveEndpoint) {
   for (const button of form.querySelectorAll('[data-recalculate]')) button.remove();
-  let asked = 0;
-  let timer = 0;
   const replaceInner = (selector, html) => {
     const target = document.querySelector(selector);
     if (target && target.innerHTML !== html) target.innerHTML = html;
   };
-  const update = async () => {
-    const body = new FormData(form);
-    body.delete('intent');
-    const mine = ++asked;
-    try {
-      const response = await fetch(liveEndpoint, { method: 'POST', body, credentials: 'same-origin' });
-      const sums = response.ok ? await readJson(response) : null;
-      if (!sums || mine !== asked) return;
+  askWhileTyping(form, {
+    endpoint: liveEndpoint,
+    delay: 250,
+    show: (sums) => {
       form.querySelectorAll('.budget-table tbody td[data-betrag]').forEach((cell, index) => {
         const amount = sums.lines[index];
         if (amount !== undefined && cell.textContent !== amount) cell.textContent = amount;
       });
       replaceInner('[data-budget-grant]', sums.grant);
       replaceInner('[data-budget-summary]', sums.summary);
-    } catch {
-      // No connection: the sums stay as they were; saving still recalculates them.
-    }
-  };
-  const soon = () => {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(update, 250);
-  };
-  form.addEventListener('input', soon);
-  form.addEventListener('change', soon);
+    },
+  });
 
   // "Ändern" opens a saved cost line in place: the page with that line opened (?zeile=<id>, what
   // the link leads to without JavaScript) is fetched and its row takes the place of the text row.
