@@ -140,9 +140,9 @@ export async function handleCommentAction(access: ApplicationAccess, form: FormD
   const db = await getDb();
   const { row, data: applicationData } = access.loaded;
   const user = access.user;
-  const body = String(form.get('body') ?? '')
-    .replace(/\r\n/g, '\n')
-    .trim();
+  // What was typed comes back as typed when the comment is refused; what is stored is trimmed.
+  const typed = String(form.get('body') ?? '').replace(/\r\n/g, '\n');
+  const body = typed.trim();
   const advisor = access.as === 'advisor';
   const assigned = advisor && isAssignedAdvisor(actorOf(user, row), access.advice.context);
 
@@ -153,7 +153,7 @@ export async function handleCommentAction(access: ApplicationAccess, form: FormD
       intent === 'kommentar.neu'
         ? `neu-${String(form.get('step') ?? '')}`
         : `${intent === 'kommentar.antwort' ? 'antwort' : 'status'}-${Number(form.get('comment'))}`;
-    return refuse(key, 'Bitte übernehmen Sie die Beratung dieses Antrags, bevor Sie kommentieren.', body);
+    return refuse(key, 'Bitte übernehmen Sie die Beratung dieses Antrags, bevor Sie kommentieren.', typed);
   }
 
   if (intent === 'kommentar.neu') {
@@ -164,12 +164,12 @@ export async function handleCommentAction(access: ApplicationAccess, form: FormD
     const formKey = `neu-${step}`;
     // No form of the page has this key, so the message could be shown nowhere: say it on an error page.
     if (!isEditableStep(step)) throw new Response('Diesen Abschnitt gibt es nicht.', { status: 400 });
-    if (!body) return refuse(formKey, 'Bitte schreiben Sie Ihren Kommentar.', body, field, internal);
+    if (!body) return refuse(formKey, 'Bitte schreiben Sie Ihren Kommentar.', typed, field, internal);
     if (body.length > MAX_COMMENT_LENGTH) {
       return refuse(
         formKey,
         `Bitte kürzen Sie den Kommentar auf höchstens ${MAX_COMMENT_LENGTH.toLocaleString('de-DE')} Zeichen (eingegeben: ${body.length.toLocaleString('de-DE')}).`,
-        body,
+        typed,
         field,
         internal,
       );
@@ -178,7 +178,7 @@ export async function handleCommentAction(access: ApplicationAccess, form: FormD
       return refuse(
         formKey,
         'Die gewählte Stelle gibt es im Antrag nicht mehr (zum Beispiel wurde eine Kostenposition entfernt). Ihr Kommentar wurde noch nicht gespeichert: Bitte wählen Sie eine andere Stelle oder den ganzen Abschnitt.',
-        body,
+        typed,
         null,
         internal,
       );
@@ -217,12 +217,12 @@ export async function handleCommentAction(access: ApplicationAccess, form: FormD
   if (!root) throw gone();
 
   if (intent === 'kommentar.antwort') {
-    if (!body) return refuse(formKey, 'Bitte schreiben Sie Ihre Antwort.', body);
+    if (!body) return refuse(formKey, 'Bitte schreiben Sie Ihre Antwort.', typed);
     if (body.length > MAX_COMMENT_LENGTH) {
       return refuse(
         formKey,
         `Bitte kürzen Sie die Antwort auf höchstens ${MAX_COMMENT_LENGTH.toLocaleString('de-DE')} Zeichen (eingegeben: ${body.length.toLocaleString('de-DE')}).`,
-        body,
+        typed,
       );
     }
     const reply = await db.transaction().execute(async (trx) => {
@@ -264,5 +264,5 @@ export async function handleCommentAction(access: ApplicationAccess, form: FormD
     });
     return redirect(`${returnTo}#kommentar-${root.id}`);
   }
-  return refuse('neu', 'Unbekannte Aktion.', body);
+  return refuse('neu', 'Unbekannte Aktion.', typed);
 }
