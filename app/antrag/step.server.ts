@@ -38,13 +38,9 @@ export const newRowId = () =>
 /** `berechnen`: save and come back to the sums ("Neu berechnen" of the budget without JavaScript). */
 export type Intent = 'weiter' | 'zurueck' | 'speichern' | 'autosave' | 'berechnen';
 
-/** Why a save was refused: the storage cannot take a write, or the database cannot be reached. */
-export function storageUnavailableMessage(error: unknown): string {
-  const cause = isDatabaseUnreachable(error)
-    ? 'Die Datenbank des Förderlotsen ist im Moment nicht erreichbar (zum Beispiel während einer Wartung).'
-    : 'Der Server kann im Moment nichts speichern (zum Beispiel, weil sein Speicherplatz voll ist).';
-  return `Ihre Angaben wurden nicht gespeichert: ${cause} Ihre Eingaben stehen unten unverändert im Formular. Bitte speichern Sie in einigen Minuten erneut.`;
-}
+/** Why a save was refused when the storage cannot take a write (full disk, read-only database). */
+const storageUnavailableMessage =
+  'Ihre Angaben wurden nicht gespeichert: Der Server kann im Moment nichts speichern (zum Beispiel, weil sein Speicherplatz voll ist). Ihre Eingaben stehen unten unverändert im Formular. Bitte speichern Sie in einigen Minuten erneut.';
 
 export interface Conflict {
   currentVersion: number;
@@ -205,12 +201,14 @@ export async function saveStep(args: {
     });
   } catch (error) {
     if (!isStorageFault(error)) throw error;
+    // The database is away: the step's page could not be read to show the input again (its loaders
+    // would fail after this answer and replace it with "the page cannot be opened"). Thrown, the
+    // action's guard answers with the 503 page that keeps every value for sending again, and Remix
+    // runs no loader after it (app/utils/storage-faults.server.ts).
+    if (isDatabaseUnreachable(error)) throw error;
     // Nothing was written (one transaction): the step comes back with every value as typed.
     log('error', 'storage.unavailable', { path: `/antraege/${loaded.row.id}/${step}`, code: (error as { code?: string }).code ?? null });
-    return json(
-      { conflict: null, result: submission.reply(), saved: null, unavailable: storageUnavailableMessage(error) },
-      { status: 503 },
-    );
+    return json({ conflict: null, result: submission.reply(), saved: null, unavailable: storageUnavailableMessage }, { status: 503 });
   }
   const { result, snapshot } = committed;
   if (!result.ok) {
