@@ -112,6 +112,26 @@ test('a conflicting save shows both versions; the user keeps theirs', async ({ p
   await other.close();
 });
 
+test('an autosave that meets a colleague’s save shows the conflict without a button pressed', async ({ page, browser }) => {
+  await signIn(page, 'kommune');
+  const overview = await startApplication(page);
+  await page.goto(`${overview}/vorhaben`);
+  const other = await browser.newContext({ javaScriptEnabled: false });
+  const colleague = await other.newPage();
+  await signIn(colleague, 'kommune2');
+  await colleague.goto(`${overview}/vorhaben`);
+  await colleague.getByLabel('Titel des Vorhabens').fill('Titel der Kollegin');
+  await colleague.getByRole('button', { name: 'Speichern und später fortfahren' }).click();
+  await expect(colleague.getByText('Ihre Angaben wurden gespeichert.')).toBeVisible();
+
+  // Typing alone: the autosave finds the newer version and the page shows both, the typed text kept.
+  await page.getByLabel('Titel des Vorhabens').fill('Mein Titel');
+  await expect(page.getByRole('heading', { name: 'Jemand anderes hat diesen Abschnitt inzwischen geändert' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Mein Titel' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Titel der Kollegin' })).toBeVisible();
+  await other.close();
+});
+
 test('budget: sums and charts follow every keystroke, computed by the server; a line opens in place', async ({ page }) => {
   await signIn(page, 'kommune');
   await startAtBudget(page);
