@@ -1,3 +1,4 @@
+import type { Browser, Page } from '@playwright/test';
 import { expect, expectAccessible, signIn, test } from '../support/fixtures';
 import { fillBudget, fillDeclarations, startApplication, startAtBudget, submitStep } from '../support/wizard';
 
@@ -87,7 +88,8 @@ test('a button pressed while an autosave is on its way waits for it instead of c
   await expect(page.getByLabel('Kurzbeschreibung')).toHaveValue('Später getippt');
 });
 
-test('a conflicting save shows both versions; the user keeps theirs', async ({ page, browser }) => {
+/** The user opens the Vorhaben step of a new draft; a colleague (without JavaScript) then saves a new title. */
+async function colleagueSavedMeanwhile(page: Page, browser: Browser) {
   await signIn(page, 'kommune');
   const overview = await startApplication(page);
   await page.goto(`${overview}/vorhaben`);
@@ -98,6 +100,11 @@ test('a conflicting save shows both versions; the user keeps theirs', async ({ p
   await colleague.getByLabel('Titel des Vorhabens').fill('Titel der Kollegin');
   await colleague.getByRole('button', { name: 'Speichern und später fortfahren' }).click();
   await expect(colleague.getByText('Ihre Angaben wurden gespeichert.')).toBeVisible();
+  return { overview, other };
+}
+
+test('a conflicting save shows both versions; the user keeps theirs', async ({ page, browser }) => {
+  const { overview, other } = await colleagueSavedMeanwhile(page, browser);
 
   await page.getByLabel('Kurzbeschreibung').fill('Meine Beschreibung');
   await page.getByRole('button', { name: 'Speichern und später fortfahren' }).click();
@@ -113,16 +120,7 @@ test('a conflicting save shows both versions; the user keeps theirs', async ({ p
 });
 
 test('an autosave that meets a colleague’s save shows the conflict without a button pressed', async ({ page, browser }) => {
-  await signIn(page, 'kommune');
-  const overview = await startApplication(page);
-  await page.goto(`${overview}/vorhaben`);
-  const other = await browser.newContext({ javaScriptEnabled: false });
-  const colleague = await other.newPage();
-  await signIn(colleague, 'kommune2');
-  await colleague.goto(`${overview}/vorhaben`);
-  await colleague.getByLabel('Titel des Vorhabens').fill('Titel der Kollegin');
-  await colleague.getByRole('button', { name: 'Speichern und später fortfahren' }).click();
-  await expect(colleague.getByText('Ihre Angaben wurden gespeichert.')).toBeVisible();
+  const { overview, other } = await colleagueSavedMeanwhile(page, browser);
 
   // Typing alone: the autosave finds the newer version and the page shows both, the typed text kept.
   await page.getByLabel('Titel des Vorhabens').fill('Mein Titel');
