@@ -16,8 +16,6 @@
  * documents of the kind; exact and prefix match take the better of the two. A document that matches
  * more query stems ranks above one that matches fewer; within the same number the summed score
  * decides. The score handed out is `matched stems + s / (1 + s)`, so higher is better everywhere.
- * The index gives the relevance per term and document; the rest of the formula is computed in
- * TypeScript, once for both dialects.
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { compoundParts, stem as germanStem, tokenize, type SearchDocument } from '../../machines/shared/search';
@@ -132,30 +130,7 @@ function termQuery(pg: boolean, term: Term, kind: string): string {
   return /[\p{L}\p{N}]/u.test(kind) ? `kind : "${kind.replace(/"/g, '""')}" AND ${phrase}` : phrase;
 }
 
-/** The rows the index gives for one term: its relevance per matching document. */
-function termRows(pg: boolean, term: Term, termNo: number, kind: string): RawBuilder<unknown> {
-  const query = termQuery(pg, term, kind);
-  return pg
-    ? sql`select ${sql.lit(termNo)} as t, doc_id,
-        cast(ts_rank('{0.1, 0.1, 0.3, 1.0}'::float4[], document, to_tsquery('simple', ${query}), 1) as double precision) as r
-        from content_search where kind = ${kind} and document @@ to_tsquery('simple', ${query})`
-    : sql`select ${sql.lit(termNo)} as t, doc_id, -bm25(content_search, 0, 0, 10, 3, 1) as r
-        from content_search where content_search match ${query} and kind = ${kind}`;
-}
-
-/** One row with the number of the kind's documents (term number -1), for the idf. */
-function kindCount(pg: boolean, kind: string): RawBuilder<unknown> {
-  // On SQLite an equality on an FTS5 column reads every row; a MATCH on the kind column uses the index.
-  const where = !pg && /[\p{L}\p{N}]/u.test(kind) ? sql`content_search match ${`kind : "${kind.replace(/"/g, '""')}"`}` : sql`1 = 1`;
-  return sql`select -1 as t, '' as doc_id, cast(count(*) as double precision) as r from content_search where ${where} and kind = ${kind}`;
-}
-
-/**
- * The documents of one kind matching any of the stems, best first (see the module comment).
- * The database gives each term's matches with their relevance in one statement; the combination
- * (relative to the term's best, times idf, best of exact and prefix, per document) is done here:
- * grouping thousands of rows twice and sorting them in SQL cost more than the search itself.
- */
+/** The documents of one kind matching any of the stems, best first (see the module comment). */
 export async function searchContent(db: Executor, kind: string, stems: readonly string[], limit = 50): Promise<ContentSearchHit[]> {
   const clean = cleanStems(stems);
   if (clean.length === 0 || limit <= 0) return [];
@@ -164,47 +139,43 @@ export async function searchContent(db: Executor, kind: string, stems: readonly 
     { stemNo, prefix: false, stem },
     ...(stem.length >= MIN_PREFIX_LENGTH ? [{ stemNo, prefix: true, stem }] : []),
   ]);
-  const parts = [kindCount(pg, kind), ...terms.map((term, i) => termRows(pg, term, i, kind))];
-  const { rows } = await sql<{ t: number | string; doc_id: string; r: number | string }>`${sql.join(parts, sql` union all `)}`.execute(db);
 
-  let total = 0;
-  const top = new Array<number>(terms.length).fill(0);
-  const matches = new Array<number>(terms.length).fill(0);
-  for (const row of rows) {
-    const t = Number(row.t);
-    if (t < 0) total = Number(row.r);
-    else {
-      top[t] = Math.max(top[t]!, Number(row.r));
-      matches[t]! += 1;
-    }
-  }
-  // Per document, the best score of each stem (exact or prefix), -Infinity where the stem did not match.
-  const perDocument = new Map<string, number[]>();
-  for (const row of rows) {
-    const t = Number(row.t);
-    if (t < 0) continue;
-    const term = terms[t]!;
-    const n = matches[t]!;
-    const relative = top[t]! > 0 ? Number(row.r) / top[t]! : 0;
-    const score = (term.prefix ? PREFIX_FACTOR : 1) * relative * Math.log(1 + (total - n + 0.5) / (n + 0.5));
-    let best = perDocument.get(row.doc_id);
-    if (!best) perDocument.set(row.doc_id, (best = new Array<number>(clean.length).fill(Number.NEGATIVE_INFINITY)));
-    if (score > best[term.stemNo]!) best[term.stemNo] = score;
-  }
-  const ranked = [...perDocument].map(([id, best]) => {
-    let matched = 0;
-    let sum = 0;
-    for (const score of best)
-      if (score > Number.NEGATIVE_INFINITY) {
-        matched += 1;
-        sum += score;
-      }
-    return { id, matched, sum };
+  const matches: RawBuilder<unknown>[] = terms.map((term, i) => {
+    const query = termQuery(pg, term, kind);
+    const name = sql.id(`t${i}`);
+    return pg
+      ? sql`${name} as materialized (
+          select doc_id, ts_rank('{0.1, 0.1, 0.3, 1.0}'::float4[], document, to_tsquery('simple', ${query}), 1) as r
+          from content_search where kind = ${kind} and document @@ to_tsquery('simple', ${query}))`
+      : sql`${name} as materialized (
+          select doc_id, -bm25(content_search, 0, 0, 10, 3, 1) as r
+          from content_search where content_search match ${query} and kind = ${kind})`;
   });
-  ranked.sort((a, b) => b.matched - a.matched || b.sum - a.sum || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return ranked.slice(0, Math.floor(limit)).map(({ id, matched, sum }) => {
-    const s = Math.max(0, sum);
-    return { id, score: matched + s / (1 + s) };
+  const hits: RawBuilder<unknown>[] = terms.map(
+    (term, i) => sql`select doc_id, ${sql.lit(term.stemNo)} as stem_no, ${sql.lit(term.prefix ? PREFIX_FACTOR : 1)} as factor,
+      cast(r as double precision) as r, cast(max(r) over () as double precision) as top, count(*) over () as n
+      from ${sql.id(`t${i}`)}`,
+  );
+
+  const { rows } = await sql<{ doc_id: string; matched: number | string; score: number | string }>`
+    with ${sql.join(matches, sql`, `)},
+    hits as (${sql.join(hits, sql` union all `)}),
+    total as (select count(*) as n from content_search where kind = ${kind}),
+    per_stem as (
+      select hits.doc_id, hits.stem_no,
+        max(hits.factor * coalesce(hits.r / nullif(hits.top, 0), 0)
+          * ln(1 + (total.n - hits.n + 0.5) / (hits.n + 0.5))) as s
+      from hits cross join total
+      group by hits.doc_id, hits.stem_no)
+    select doc_id, count(*) as matched, sum(s) as score
+    from per_stem
+    group by doc_id
+    order by count(*) desc, sum(s) desc, doc_id
+    limit ${Math.floor(limit)}`.execute(db);
+
+  return rows.map((row) => {
+    const s = Math.max(0, Number(row.score));
+    return { id: row.doc_id, score: Number(row.matched) + s / (1 + s) };
   });
 }
 
