@@ -71,7 +71,7 @@ export default function EditorialDesk() {
               {items.length} Einträge;{' '}
               {waiting === 0 ? 'keiner wartet auf Prüfung.' : waiting === 1 ? '1 wartet auf Prüfung.' : `${waiting} warten auf Prüfung.`}
             </p>
-            <ScrollTable caption={`${kindInfo[kind].plural}, zu prüfende zuerst`} captionHidden label={kindInfo[kind].plural}>
+            <ScrollTable caption={`${kindInfo[kind].plural}, zu prüfende zuerst`} captionHidden>
               <thead>
                 <tr>
                   <th scope="col">Eintrag</th>
