@@ -113,17 +113,6 @@ test('advisors see a draft only once it is shared, and applicants never see inte
       })
     ).status(),
   ).toBe(302);
-  // A refused comment comes back exactly as typed, spaces and all (a fuzz case; it used to come back trimmed).
-  const refused = await advisor.post(`/beratung/${id}`, {
-    intent: 'kommentar.neu',
-    step: 'vorhaben',
-    field: 'gibt-es-nicht',
-    body: '  Zum Titel  ',
-  });
-  expect(refused.status()).toBe(400);
-  const refusedPage = await refused.text();
-  expect(refusedPage).toContain('Die gewählte Stelle gibt es im Antrag nicht mehr');
-  expect(refusedPage).toMatch(/<textarea[^>]*name="body"[^>]*> {2}Zum Titel {2}<\/textarea>/);
   expect(await (await advisor.get(`/beratung/${id}`)).text()).toContain('GEHEIM-7731');
 
   for (const path of [
@@ -566,12 +555,13 @@ test('a comment on a place that no longer exists is refused with the text kept',
     intent: 'kommentar.neu',
     step: 'kosten',
     field: 'lines[id=weg]',
-    body: 'Diese Zeile ist zu teuer.',
+    body: '  Diese Zeile ist zu teuer.  ',
   });
   expect(response.status()).toBe(400);
   const html = await response.text();
   expect(html).toContain('Die gewählte Stelle gibt es im Antrag nicht mehr');
-  expect(html).toContain('Diese Zeile ist zu teuer.');
+  // Exactly as typed, spaces and all (a fuzz case: it used to come back trimmed).
+  expect(html).toMatch(/<textarea[^>]*name="body"[^>]*> {2}Diese Zeile ist zu teuer\. {2}<\/textarea>/);
   expect(commentIds(id)).toEqual([]);
   await Promise.all([applicant.dispose(), advisor.dispose()]);
 });
