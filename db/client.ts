@@ -69,8 +69,34 @@ class SqliteDialectKeepingErrors extends SqliteDialect {
   }
 }
 
+/**
+ * Kysely's SQLite driver prepares every query anew, and preparing costs as much as running a
+ * small query (ADR 0088). The statements of the most recent distinct SQL texts are kept and
+ * reused: better-sqlite3 binds fresh parameters on each run, re-prepares by itself after a schema
+ * change, and runs synchronously, so a kept statement is never in use twice at once (Kysely's
+ * `stream()` would be, and the app does not use it).
+ */
+export function keepPreparedStatements(sqlite: SQLite.Database, max = 500): SQLite.Database {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const kept = new Map<string, SQLite.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const hit = kept.get(source);
+    if (hit) {
+      // Most recently used last: the first entry is the one to drop.
+      kept.delete(source);
+      kept.set(source, hit);
+      return hit;
+    }
+    const statement = prepare(source);
+    kept.set(source, statement);
+    if (kept.size > max) kept.delete(kept.keys().next().value!);
+    return statement;
+  }) as SQLite.Database['prepare'];
+  return sqlite;
+}
+
 export function createDatabase(file: string): DB {
-  return new Kysely<Database>({ dialect: new SqliteDialectKeepingErrors(openSqlite(file)) });
+  return new Kysely<Database>({ dialect: new SqliteDialectKeepingErrors(keepPreparedStatements(openSqlite(file))) });
 }
 
 /** `DATABASE_URL=postgres://…` selects PostgreSQL (ADR 0033); without it the SQLite file is used. */
