@@ -13,7 +13,7 @@ import { log } from './utils/log.server';
 import { NonceProvider } from './utils/nonce';
 
 export { answerStorageFaults } from './utils/storage-faults.server';
-export { withRequestId } from './utils/log.server';
+export { withRequestId } from './utils/request-context.server';
 
 const ABORT_DELAY = 5_000;
 

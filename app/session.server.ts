@@ -8,6 +8,7 @@ import { findUserById, type PublicUser } from '../db/repositories/users';
 import { config } from './config.server';
 import { getDb } from './db.server';
 import { log } from './utils/log.server';
+import { oncePerRequest } from './utils/request-context.server';
 import { clientIp } from './utils/request.server';
 
 const policy: SessionPolicy = { idleMinutes: config.session.idleMinutes, absoluteHours: config.session.absoluteHours };
@@ -41,16 +42,13 @@ async function readSessionId(request: Request): Promise<string | null> {
   }
 }
 
-const authCache = new WeakMap<Request, Promise<AuthState>>();
-
-/** Resolves the signed-in user (once per request) and records activity on the session. */
+/**
+ * Resolves the signed-in user (once per request) and records activity on the session. Remix hands
+ * each loader a request object of its own, so "once" is kept in the request's context; an
+ * action's POST resolves apart from the loaders that may follow it (it can change the session).
+ */
 export function getAuthState(request: Request): Promise<AuthState> {
-  let state = authCache.get(request);
-  if (!state) {
-    state = resolveAuthState(request);
-    authCache.set(request, state);
-  }
-  return state;
+  return oncePerRequest(`auth ${request.method} ${request.headers.get('Cookie') ?? ''}`, () => resolveAuthState(request));
 }
 
 async function resolveAuthState(request: Request): Promise<AuthState> {

@@ -33,7 +33,7 @@ export { completeSteps, freshSnapshot, metaFor, persisted };
 import type { EligibilityResult } from '../../machines/frl/engine';
 import { routeInfo } from '../../machines/frl/routes';
 import { getDb } from '../db.server';
-import { rulesOptions, todayInSaxony } from '../rules.server';
+import { rulesOptions, todayInSaxony, type RulesInForce } from '../rules.server';
 import type { CurrentUser } from '../session.server';
 import { log } from '../utils/log.server';
 
@@ -43,6 +43,8 @@ export interface LoadedApplication {
   data: ApplicationData;
   view: View;
   context: StepContext;
+  /** The rules `context.table` comes from: a save re-checks the draft under the same rules. */
+  rules: RulesInForce;
 }
 
 /**
@@ -75,8 +77,8 @@ export function transition(snapshot: ApplicationSnapshot, events: ApplicationEve
     .snapshot;
 }
 
-export async function stepContextFor(db: DB, applicationId: number | null): Promise<StepContext> {
-  const { parameters } = await rulesOptions();
+export async function stepContextFor(db: DB, applicationId: number | null, rules?: RulesInForce): Promise<StepContext> {
+  const { parameters } = rules ?? (await rulesOptions());
   return {
     table: parameters,
     date: todayInSaxony(),
@@ -90,7 +92,12 @@ export async function stepContextFor(db: DB, applicationId: number | null): Prom
  */
 const resultCache = new WeakMap<object, Map<string, EligibilityResult>>();
 
-export async function evaluateApplicationCached(key: string, data: ApplicationData, context: StepContext): Promise<EligibilityResult> {
+export async function evaluateApplicationCached(
+  key: string,
+  data: ApplicationData,
+  context: StepContext,
+  rules?: RulesInForce,
+): Promise<EligibilityResult> {
   // Keyed by the rule table too: publishing new parameter values gives a new table.
   let byKey = resultCache.get(context.table);
   if (!byKey) {
@@ -100,14 +107,15 @@ export async function evaluateApplicationCached(key: string, data: ApplicationDa
   const cacheKey = `${key}|${context.date}|${context.attachmentTypes.join(',')}`;
   const hit = byKey.get(cacheKey);
   if (hit) return hit;
-  const result = await evaluateApplication(data, context);
+  const result = await evaluateApplication(data, context, rules);
   if (byKey.size > 500) byKey.delete(byKey.keys().next().value!);
   byKey.set(cacheKey, result);
   return result;
 }
 
-export async function evaluateApplication(data: ApplicationData, context: StepContext): Promise<EligibilityResult> {
-  return evaluateData(data, context, await rulesOptions());
+/** `rules` are those `context.table` was taken from, when the caller has them (else read now). */
+export async function evaluateApplication(data: ApplicationData, context: StepContext, rules?: RulesInForce): Promise<EligibilityResult> {
+  return evaluateData(data, context, rules ?? (await rulesOptions()));
 }
 
 /** Loads an application of the user's organisation, or throws 404 (also for other organisations). */
@@ -129,14 +137,15 @@ export async function findApplicationRow(idParam: string | undefined): Promise<A
 /** Restores the wizard of a stored application (the caller has checked access). */
 export async function loadApplication(row: ApplicationRow): Promise<LoadedApplication> {
   const db = await getDb();
-  const context = await stepContextFor(db, row.id);
+  const rules = await rulesOptions();
+  const context = await stepContextFor(db, row.id, rules);
   const restored = restoreSnapshot(row, context);
   // Completeness depends on things outside the snapshot (attachments, rule parameters): refresh it.
   const pendingSteps = Object.keys(restored.context.pending) as EditableStep[];
   const snapshot = transition(restored, [
     { type: 'data.refresh', data: restored.context.data, complete: completeSteps(restored.context.data, context, pendingSteps) },
   ]);
-  return { row, snapshot, data: snapshot.context.data, view: viewOf(snapshot), context };
+  return { row, snapshot, data: snapshot.context.data, view: viewOf(snapshot), context, rules };
 }
 
 /**
@@ -150,7 +159,12 @@ export async function commit(
   log: EventInput,
 ): Promise<{ result: SaveResult; snapshot: ApplicationSnapshot }> {
   const snapshot = transition(loaded.snapshot, events);
-  const eligibility = await evaluateApplicationCached(`${loaded.row.id}:${expectedVersion + 1}`, snapshot.context.data, loaded.context);
+  const eligibility = await evaluateApplicationCached(
+    `${loaded.row.id}:${expectedVersion + 1}`,
+    snapshot.context.data,
+    loaded.context,
+    loaded.rules,
+  );
   const db = await getDb();
   const result = await db.transaction().execute((trx) =>
     saveApplication(trx, {

@@ -15,6 +15,7 @@ import type { ApplicationAccess } from '../access.server';
 import { config } from '../config.server';
 import { assertCsrf, readProtectedForm } from '../csrf.server';
 import { getDb } from '../db.server';
+import { rulesOptions } from '../rules.server';
 import type { CurrentUser } from '../session.server';
 import { safeFileName } from '../utils/file-names.server';
 import { PartTooLargeError, readMultipartForm, UnreadableFormError } from '../utils/multipart.server';
@@ -83,10 +84,11 @@ function refuse(uploadErrors: UploadError[], docType: string | null, status: num
 
 async function refreshAfterAttachmentChange(user: CurrentUser, loaded: LoadedApplication, type: string, details: Record<string, unknown>) {
   const db = await getDb();
-  const context = await stepContextFor(db, loaded.row.id);
+  const rules = await rulesOptions();
+  const context = await stepContextFor(db, loaded.row.id, rules);
   const data = loaded.snapshot.context.data;
   const complete = completeSteps(data, context, Object.keys(loaded.snapshot.context.pending) as never);
-  await commit({ ...loaded, context }, loaded.row.version, [{ type: 'data.refresh', data, complete }], {
+  await commit({ ...loaded, context, rules }, loaded.row.version, [{ type: 'data.refresh', data, complete }], {
     userId: user.id,
     type,
     step: 'anlagen',

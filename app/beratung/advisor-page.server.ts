@@ -67,7 +67,7 @@ export async function advisorPage(access: ApplicationAccess, notice: string | nu
   const actor = actorOf(user, row);
   const status = statusOf(advice);
   const assigned = isAssignedAdvisor(actor, advice.context);
-  const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
+  const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context, loaded.rules);
   const summary = await checkAnswersView(loaded, result);
   const threads = await threadsFor(access);
   const organisation = await findOrganisation(db, row.organisation_id);

@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const openComments = openCountsByStep(threads);
   const history = await historyOf(advice);
   const pendingSteps = Object.keys(loaded.snapshot.context.pending) as EditableStep[];
-  const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
+  const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context, loaded.rules);
   const steps = withRuleFindings(overview(data, context, pendingSteps, await answersCheckFor(row.id)), result.findings);
   const { calls } = await rulesOptions();
   const call = currentCalls(calls, context.date);

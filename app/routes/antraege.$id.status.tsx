@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded, advice } = access;
   const { row, data, context } = loaded;
   const status = statusOf(advice);
-  const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
+  const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context, loaded.rules);
   const pending = Object.keys(loaded.snapshot.context.pending) as EditableStep[];
   const complete = overview(data, context, pending).every((s) => s.step === 'pruefen' || s.status === 'erledigt');
   const advisors = await advisorsToChoose();

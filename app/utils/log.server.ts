@@ -2,27 +2,14 @@
  * Structured one-line logs (JSON lines). Never pass secrets (passwords, cookies, tokens); callers
  * log ids and counts, and `redact` strips the obvious ones defensively.
  *
- * Every line written while a request is handled carries that request's id (`requestId`): server.mjs
- * runs the request inside `withRequestId`, and the id follows every await of the request's code
- * (AsyncLocalStorage), so a line from deep in a repository needs no request passed down.
+ * Every line written while a request is handled carries that request's id (`requestId`, see
+ * request-context.server.ts), so a line from deep in a repository needs no request passed down.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { currentRequestId } from './request-context.server';
 
 type Level = 'info' | 'warn' | 'error';
 
 const secretKeys = /pass|token|secret|cookie|csrf|authorization/i;
-
-const requestContext = new AsyncLocalStorage<{ requestId: string }>();
-
-/** Runs `fn` (the rest of a request's handling) with `requestId` on every log line it causes. */
-export function withRequestId<T>(requestId: string, fn: () => T): T {
-  return requestContext.run({ requestId }, fn);
-}
-
-/** The id of the request being handled, if any (housekeeping and start-up have none). */
-export function currentRequestId(): string | undefined {
-  return requestContext.getStore()?.requestId;
-}
 
 function redact(details: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(details).map(([k, v]) => [k, secretKeys.test(k) ? '[redacted]' : v]));
