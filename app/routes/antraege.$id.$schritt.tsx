@@ -49,6 +49,7 @@ import { getAuthState, requireApplicant } from '../session.server';
 import { flatten, toFormData } from '../utils/form-data';
 import { RETURN_PARAM, returnQuery, returnTarget } from '../utils/return-to';
 import { askPath, memberOf } from '../netzwerk/context.server';
+import { renderedFields, type FieldConstraint } from '../components/rendered-fields';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -96,7 +97,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const loaded = await requireOwnApplication(user, params.id);
   const step = requireOpenableStep(loaded, params.schritt);
   const { data, row, context } = loaded;
-  const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context);
+  const result = await evaluateApplicationCached(`${row.id}:${row.version}`, data, context, loaded.rules);
   const findings = result.findings.filter((f) => step !== 'pruefen' && f.status === 'nicht_erfuellt' && stepOfCriterion(f.id) === step);
   const pendingSteps = Object.keys(loaded.snapshot.context.pending) as EditableStep[];
   const nav = overview(data, context, pendingSteps).map((o) => ({
@@ -348,6 +349,7 @@ const noId = () => '';
 
 type StepPage = ReturnType<typeof useLoaderData<typeof loader>>;
 type FormPage = Extract<StepPage, { kind: 'form' }>;
+type FormStep = FormPage['form']['step'];
 
 /** One step's fields: each step component receives its own part of the loader data. */
 function StepFields({ d, fields }: { d: FormPage; fields: Fields }) {
@@ -366,20 +368,34 @@ function StepFields({ d, fields }: { d: FormPage; fields: Fields }) {
   }
 }
 
+/** Each step's form schema and the HTML constraints derived from it, built once. */
+const stepForms = new Map<FormStep, { order: string[]; constraint: Record<string, FieldConstraint> }>();
+
+function stepForm(step: FormStep) {
+  let known = stepForms.get(step);
+  if (!known) {
+    const schema = codecFor(step).schema(noId);
+    known = { order: Object.keys(schema.shape), constraint: getZodConstraint(schema) };
+    stepForms.set(step, known);
+  }
+  return known;
+}
+
 /** The page of a step with a form (every step but Anlagen and Angaben prüfen). */
 function StepForm({ d }: { d: FormPage }) {
   const actionData = useActionData<typeof action>();
   const step = d.form.step;
-  const schema = codecFor(step).schema(noId);
+  const { order, constraint } = stepForm(step);
   const lastResult = (actionData && 'result' in actionData ? actionData.result : null) ?? d.form.lastResult ?? undefined;
   // Rendered on the server only (a document page): Conform lays out values, errors and constraints;
   // the server validates every save. The form id includes the version, as the fields' ids do.
-  const [form, fields] = useForm<Record<string, any>, unknown>({
+  const [form] = useForm<Record<string, any>, unknown>({
     id: `antrag-${step}-v${d.version}`,
     lastResult,
     defaultValue: d.form.values,
-    constraint: getZodConstraint(schema),
+    constraint,
   });
+  const fields = renderedFields(form, constraint);
   const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null;
   if (conflict) return <ConflictView conflict={conflict} id={d.id} step={step} />;
   const index = stepIds.indexOf(d.step) + 1;
@@ -411,7 +427,7 @@ function StepForm({ d }: { d: FormPage }) {
       <Findings findings={d.findings} />
       <StepComments formId={form.id} />
       <AskTheNetwork />
-      <ErrorSummary form={form} order={Object.keys(schema.shape)} />
+      <ErrorSummary form={form} order={order} />
       <CommentMarkersProvider threads={d.threads}>
         <FormProvider context={form.context}>
           <Form

@@ -1,0 +1,111 @@
+import type { FieldMetadata, FormMetadata } from '@conform-to/react';
+import { formatPaths, getPaths, isPrefix } from '@conform-to/dom';
+
+type Field = FieldMetadata<any, any, string[]>;
+
+/** What a field's HTML constraints can be (as Conform's `getZodConstraint` gives them). */
+export interface FieldConstraint {
+  required?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  min?: string | number;
+  max?: string | number;
+  step?: string | number;
+  multiple?: boolean;
+  pattern?: string;
+  accept?: string;
+}
+
+/**
+ * The fields of a form that is rendered once, on the server, as plain objects (ADR 0088).
+ *
+ * Conform's field metadata answers every property read through a fresh proxy and notes the read,
+ * so that the browser can re-render a field when its state changes. A document page (ADR 0086)
+ * never re-renders, and on a long wizard step those reads were a sixth of the page's CPU. The
+ * values and errors here are Conform's own: the form's initial value (the stored draft, or the
+ * input of a refused post) and its errors, each read once from the form; the constraints are those
+ * the form was given. A test renders every wizard step with both and expects the same HTML.
+ */
+export function renderedFields(
+  form: FormMetadata<any, string[]>,
+  constraint: Readonly<Record<string, FieldConstraint>>,
+): Record<string, Field> {
+  const formId = form.id;
+  const values: unknown = form.initialValue;
+  const errors: Record<string, string[] | undefined> = form.allErrors;
+  const errorNames = Object.keys(errors).filter((name) => errors[name] !== undefined);
+  const made = new Map<string, Field>();
+
+  function valueAt(name: string): unknown {
+    let pointer = values;
+    for (const segment of getPaths(name)) {
+      if (pointer === null || typeof pointer !== 'object' || !Object.hasOwn(pointer, segment)) return undefined;
+      pointer = (pointer as Record<string | number, unknown>)[segment];
+    }
+    return pointer;
+  }
+
+  // `list[3].title` takes the constraint of `list[].title`, innermost index first (as Conform does).
+  function constraintOf(name: string): FieldConstraint {
+    const exact = constraint[name];
+    if (exact) return exact;
+    const paths = getPaths(name);
+    for (let i = paths.length - 1; i >= 0; i -= 1) {
+      if (typeof paths[i] === 'number') {
+        paths[i] = '';
+        const general = formatPaths(paths);
+        return general === name ? {} : constraintOf(general);
+      }
+    }
+    return {};
+  }
+
+  function within(name: string, key: string | number): string {
+    return formatPaths([...getPaths(name), key]);
+  }
+
+  function field(name: string): Field {
+    const known = made.get(name);
+    if (known) return known;
+    const id = `${formId}-${name}`;
+    const initialValue = valueAt(name);
+    const own = errors[name];
+    const metadata = {
+      ...constraintOf(name),
+      key: undefined,
+      id,
+      name,
+      formId,
+      errorId: `${id}-error`,
+      descriptionId: `${id}-description`,
+      initialValue,
+      value: initialValue,
+      defaultValue: typeof initialValue === 'string' ? initialValue : Array.isArray(initialValue) ? initialValue[0] : undefined,
+      defaultOptions:
+        typeof initialValue === 'string'
+          ? [initialValue]
+          : Array.isArray(initialValue) && initialValue.every((item) => typeof item === 'string')
+            ? initialValue
+            : undefined,
+      defaultChecked: initialValue === 'on' ? true : undefined,
+      errors: own,
+      get allErrors() {
+        return Object.fromEntries(errorNames.filter((key) => isPrefix(key, name)).map((key) => [key, errors[key]!]));
+      },
+      valid: !errorNames.some((key) => isPrefix(key, name)),
+      dirty: false,
+      getFieldset: () => fieldset(name),
+      getFieldList: () => (Array.isArray(initialValue) ? initialValue : []).map((_, index) => field(within(name, index))),
+    };
+    made.set(name, metadata as unknown as Field);
+    return metadata as unknown as Field;
+  }
+
+  function fieldset(prefix: string): Record<string, Field> {
+    return new Proxy({} as Record<string, Field>, {
+      get: (_, key) => (typeof key === 'string' ? field(prefix ? within(prefix, key) : key) : undefined),
+    });
+  }
+
+  return fieldset('');
+}
