@@ -36,15 +36,6 @@ export function renderedFields(
   const errorNames = Object.keys(errors).filter((name) => errors[name] !== undefined);
   const made = new Map<string, Field>();
 
-  function valueAt(name: string): unknown {
-    let pointer = values;
-    for (const segment of getPaths(name)) {
-      if (pointer === null || typeof pointer !== 'object' || !Object.hasOwn(pointer, segment)) return undefined;
-      pointer = (pointer as Record<string | number, unknown>)[segment];
-    }
-    return pointer;
-  }
-
   // `list[3].title` takes the constraint of `list[].title`, innermost index first (as Conform does).
   function constraintOf(name: string): FieldConstraint {
     const exact = constraint[name];
@@ -60,16 +51,23 @@ export function renderedFields(
     return {};
   }
 
-  function within(name: string, key: string | number): string {
-    return formatPaths([...getPaths(name), key]);
-  }
-
-  function field(name: string): Field {
+  // A field's value is its parent's at `key`: no path is parsed twice.
+  function child(parent: string, parentValue: unknown, key: string | number): Field {
+    const name =
+      parent === '' ? formatPaths([key]) : typeof key === 'number' ? `${parent}[${key}]` : formatPaths([...getPaths(parent), key]);
     const known = made.get(name);
     if (known) return known;
+    const value =
+      parentValue !== null && typeof parentValue === 'object' && Object.hasOwn(parentValue, key)
+        ? (parentValue as Record<string | number, unknown>)[key]
+        : undefined;
+    const created = field(name, value);
+    made.set(name, created);
+    return created;
+  }
+
+  function field(name: string, initialValue: unknown): Field {
     const id = `${formId}-${name}`;
-    const initialValue = valueAt(name);
-    const own = errors[name];
     const metadata = {
       ...constraintOf(name),
       key: undefined,
@@ -88,24 +86,23 @@ export function renderedFields(
             ? initialValue
             : undefined,
       defaultChecked: initialValue === 'on' ? true : undefined,
-      errors: own,
+      errors: errors[name],
       get allErrors() {
         return Object.fromEntries(errorNames.filter((key) => isPrefix(key, name)).map((key) => [key, errors[key]!]));
       },
       valid: !errorNames.some((key) => isPrefix(key, name)),
       dirty: false,
-      getFieldset: () => fieldset(name),
-      getFieldList: () => (Array.isArray(initialValue) ? initialValue : []).map((_, index) => field(within(name, index))),
+      getFieldset: () => fieldset(name, initialValue),
+      getFieldList: () => (Array.isArray(initialValue) ? initialValue : []).map((_, index) => child(name, initialValue, index)),
     };
-    made.set(name, metadata as unknown as Field);
     return metadata as unknown as Field;
   }
 
-  function fieldset(prefix: string): Record<string, Field> {
+  function fieldset(prefix: string, value: unknown): Record<string, Field> {
     return new Proxy({} as Record<string, Field>, {
-      get: (_, key) => (typeof key === 'string' ? field(prefix ? within(prefix, key) : key) : undefined),
+      get: (_, key) => (typeof key === 'string' ? child(prefix, value, key) : undefined),
     });
   }
 
-  return fieldset('');
+  return fieldset('', values);
 }

@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql, type Generated } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keepPreparedStatements } from '../../db/client';
 
@@ -27,7 +27,9 @@ describe('kept prepared statements', () => {
 
   it('answers with fresh parameters, rows and schema each time through Kysely', async () => {
     sqlite = keepPreparedStatements(new SQLite(':memory:'));
-    const db = new Kysely<{ t: { id: number; name: string; extra?: string | null } }>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<{ t: { id: Generated<number>; name: string; extra?: string | null } }>({
+      dialect: new SqliteDialect({ database: sqlite }),
+    });
     await sql`create table t (id integer primary key, name text not null)`.execute(db);
     for (const name of ['a', 'b', 'c']) await db.insertInto('t').values({ name }).execute();
     const byName = (name: string) => db.selectFrom('t').selectAll().where('name', '=', name).execute();
