@@ -134,17 +134,53 @@ export async function findApplicationRow(idParam: string | undefined): Promise<A
   return findApplication(await getDb(), id);
 }
 
+/**
+ * Drafts as restored, by stored version (ADR 0088): every write of a snapshot raises the version,
+ * so a step's page and the save sent from it restore that version once. The key adds the time and
+ * length of the stored text (a restored backup can bring a version number back with other
+ * content); an entry serves only the step context it was refreshed under. The data is frozen:
+ * code that changes a restored draft in place fails at once instead of changing what the next
+ * request reads.
+ */
+const restoredDrafts = new Map<string, { context: StepContext; snapshot: ApplicationSnapshot }>();
+const RESTORED_DRAFTS_KEPT = 200;
+
+function sameContext(a: StepContext, b: StepContext): boolean {
+  return a.table === b.table && a.date === b.date && a.attachmentTypes.join('\n') === b.attachmentTypes.join('\n');
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 /** Restores the wizard of a stored application (the caller has checked access). */
 export async function loadApplication(row: ApplicationRow): Promise<LoadedApplication> {
   const db = await getDb();
   const rules = await rulesOptions();
   const context = await stepContextFor(db, row.id, rules);
-  const restored = restoreSnapshot(row, context);
-  // Completeness depends on things outside the snapshot (attachments, rule parameters): refresh it.
-  const pendingSteps = Object.keys(restored.context.pending) as EditableStep[];
-  const snapshot = transition(restored, [
-    { type: 'data.refresh', data: restored.context.data, complete: completeSteps(restored.context.data, context, pendingSteps) },
-  ]);
+  const key = `${row.id}:${row.version}:${row.updated_at}:${row.snapshot.length}`;
+  const kept = restoredDrafts.get(key);
+  let snapshot: ApplicationSnapshot;
+  if (kept && sameContext(kept.context, context)) {
+    snapshot = kept.snapshot;
+    restoredDrafts.delete(key);
+    restoredDrafts.set(key, kept);
+  } else {
+    const restored = restoreSnapshot(row, context);
+    // Completeness depends on things outside the snapshot (attachments, rule parameters): refresh it.
+    const pendingSteps = Object.keys(restored.context.pending) as EditableStep[];
+    snapshot = transition(restored, [
+      { type: 'data.refresh', data: restored.context.data, complete: completeSteps(restored.context.data, context, pendingSteps) },
+    ]);
+    deepFreeze(snapshot.context);
+    restoredDrafts.delete(key);
+    restoredDrafts.set(key, { context, snapshot });
+    if (restoredDrafts.size > RESTORED_DRAFTS_KEPT) restoredDrafts.delete(restoredDrafts.keys().next().value!);
+  }
   return { row, snapshot, data: snapshot.context.data, view: viewOf(snapshot), context, rules };
 }
 
