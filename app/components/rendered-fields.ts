@@ -53,16 +53,18 @@ export function renderedFields(
 
   // A field's value is its parent's at `key`: no path is parsed twice.
   function child(parent: string, parentValue: unknown, key: string | number): Field {
+    // Asked for by parent and key (a component reads the same field several times): no path is formatted twice.
+    const slot = typeof key === 'number' ? `${parent}\u0000#${key}` : `${parent}\u0000${key}`;
+    const known = made.get(slot);
+    if (known) return known;
     const name =
       parent === '' ? formatPaths([key]) : typeof key === 'number' ? `${parent}[${key}]` : formatPaths([...getPaths(parent), key]);
-    const known = made.get(name);
-    if (known) return known;
     const value =
       parentValue !== null && typeof parentValue === 'object' && Object.hasOwn(parentValue, key)
         ? (parentValue as Record<string | number, unknown>)[key]
         : undefined;
     const created = field(name, value);
-    made.set(name, created);
+    made.set(slot, created);
     return created;
   }
 
