@@ -1,6 +1,7 @@
 // Runs before `npm test` (pretest): makes a fresh clone testable without manual steps.
-// Installs the npm dependencies when they are missing, and Debian's chromium (browser tests) and
-// poppler-utils (pdftotext/pdftoppm for PDF tests) when they are missing. Plain Node, no packages.
+// Installs the npm dependencies when they are missing, and Debian's chromium-headless-shell (the
+// browser tests' Chromium, ADR 0089) and poppler-utils (pdftotext/pdftoppm for PDF tests) when they
+// are missing. Plain Node, no packages.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -21,7 +22,9 @@ function has(command) {
 if (!existsSync('node_modules/.bin/vitest') || !existsSync('node_modules/.bin/playwright')) run('npm ci');
 
 const missing = [];
-if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) missing.push('chromium');
+if (process.env.CHROMIUM_PATH) {
+  if (!existsSync(process.env.CHROMIUM_PATH)) missing.push('chromium');
+} else if (!existsSync('/usr/bin/chromium-headless-shell')) missing.push('chromium-headless-shell');
 if (!has('pdftotext') || !has('pdftoppm')) missing.push('poppler-utils');
 if (missing.length) {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
