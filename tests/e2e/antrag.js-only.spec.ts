@@ -120,7 +120,7 @@ test('a conflicting save shows both versions; the user keeps theirs', async ({ p
 });
 
 test('an autosave that meets a colleague’s save shows the conflict without a button pressed', async ({ page, browser }) => {
-  const { overview, other } = await colleagueSavedMeanwhile(page, browser);
+  const { other } = await colleagueSavedMeanwhile(page, browser);
 
   // Typing alone: the autosave finds the newer version and the page shows both, the typed text kept.
   await page.getByLabel('Titel des Vorhabens').fill('Mein Titel');
