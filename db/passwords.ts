@@ -10,16 +10,19 @@ function scrypt(password: string, salt: Buffer, keyLength: number, options: Scry
   );
 }
 
-/** Returns "scrypt$N$r$p$salt$hash" (base64url), self-describing so parameters can be raised later. */
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * Returns "scrypt$N$r$p$salt$hash" (base64url), self-describing so parameters can be raised later.
+ * `N` other than the default only for test servers' demo accounts (scripts/support/demo-passwords.ts).
+ */
+export async function hashPassword(password: string, { N }: { N: number } = params): Promise<string> {
   const salt = randomBytes(16);
   const key = await scrypt(password, salt, params.keyLength, {
-    N: params.N,
+    N,
     r: params.r,
     p: params.p,
-    maxmem: 128 * params.N * params.r * 2,
+    maxmem: 128 * N * params.r * 2,
   });
-  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  return ['scrypt', N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

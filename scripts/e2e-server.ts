@@ -17,6 +17,7 @@ import pg from 'pg';
 import { createDatabase, migrateToLatest, type DB } from '../db/client';
 import { createPostgresDatabase } from '../db/postgres';
 import { seedDemoData } from '../db/seed';
+import { quickDemoPasswords } from './support/demo-passwords';
 
 if (!existsSync('build/index.js')) {
   console.error('build/index.js fehlt: bitte zuerst "npm run build" ausführen.');
@@ -43,6 +44,7 @@ if (schema) await adminQuery(`create schema ${schema}`);
 const db: DB = schema ? createPostgresDatabase(postgresUrl!, { schema, poolSize: 2 }) : createDatabase(file);
 await migrateToLatest(db);
 await seedDemoData(db);
+await quickDemoPasswords(db);
 await db.destroy();
 
 // The configured public address, deliberately not the one the tests call (127.0.0.1), so tests can

@@ -8,6 +8,7 @@ import { createDatabase, migrateToLatest } from '../../db/client';
 import { createUser } from '../../db/repositories/users';
 import { seedDemoApplications } from '../../db/demo/seed-applications';
 import { seedDemoData } from '../../db/seed';
+import { quickDemoPasswords } from '../../scripts/support/demo-passwords';
 import { stepIds } from '../../machines/frl/application/steps';
 import { questionIds } from '../../machines/frl/foerdercheck/questions';
 import { qualityCheckContent } from '../../machines/qualitaetscheck/content';
@@ -57,6 +58,7 @@ const test = base.extend<object, { fuzz: FuzzServer }>({
       const db = createDatabase(file);
       await migrateToLatest(db);
       await seedDemoData(db);
+      await quickDemoPasswords(db);
       await seedDemoApplications(db, join(dir, 'uploads'));
       await db.destroy();
       const server = await startAppServer({ file, env: { UPLOAD_DIR: join(dir, 'uploads') } });
