@@ -10,13 +10,6 @@ import { demoAccounts, demoPassword } from '../../db/seed';
  */
 export async function quickDemoPasswords(db: DB): Promise<void> {
   const hash = await hashPassword(demoPassword, { N: 2 ** 10 });
-  await db
-    .updateTable('users')
-    .set({ password_hash: hash })
-    .where(
-      'email',
-      'in',
-      demoAccounts.map((a) => a.email),
-    )
-    .execute();
+  const emails = demoAccounts.map((a) => a.email);
+  await db.updateTable('users').set({ password_hash: hash }).where('email', 'in', emails).execute();
 }
