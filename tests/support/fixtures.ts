@@ -1,5 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { AxeResults, RunOptions } from 'axe-core';
 import { demoAccounts, demoPassword } from '../../db/seed';
 
 /**
@@ -65,23 +67,38 @@ export async function signIn(page: Page, who: DemoRole | { email: string; passwo
  */
 export const axeScanBudgetMs = 20_000;
 
+/** axe-core's minified build, read once per worker. */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** What a scan checks: the WCAG 2.1 A/AA rules, and only violations come back with their nodes. */
+const axeOptions: RunOptions = {
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  resultTypes: ['violations'],
+};
+
 /**
  * The WCAG 2.1 A/AA violations axe finds on the page, one line each ("rule: help (nodes)"). Adds
  * its own time budget to the running test.
+ *
+ * axe runs in the page itself (what @axe-core/playwright calls legacy mode: the app has no
+ * cross-origin frames whose results would need merging in a blank page, ADR 0038). It is injected
+ * once per document and frame, minified, and only where it is not there yet; @axe-core/playwright
+ * sent its unminified build twice per scan, which cost more than the scan itself on most pages
+ * (ADR 0090). Passes and incomplete results are not collected (ADR 0087).
  */
 export async function axeViolations(page: Page): Promise<string[]> {
   base.info().setTimeout(base.info().timeout + axeScanBudgetMs);
-  // Legacy mode runs axe in the page itself (same-origin frames included) instead of opening a blank
-  // page per scan to merge the results of cross-origin frames, which the app has none of. The same
-  // rules and the same violations, in about half the time per scan (ADR 0038, docs/benchmarks.md).
-  // Only violations come back with every node (passes and incomplete ones with one node each, and
-  // nothing here reads them): about a third less time per scan.
-  // `options` replaces every option set before it, the tags included: it comes first.
-  const results = await new AxeBuilder({ page })
-    .options({ resultTypes: ['violations'] })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .setLegacyMode(true)
-    .analyze();
+  for (const frame of page.frames()) {
+    if (await frame.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function')) continue;
+    await frame.evaluate(axeSource);
+    await frame.evaluate(() =>
+      (window as unknown as { axe: typeof import('axe-core') }).axe.configure({ allowedOrigins: ['<same_origin>'] }),
+    );
+  }
+  const results = (await page.evaluate(
+    (options) => (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, options),
+    axeOptions,
+  )) as AxeResults;
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
