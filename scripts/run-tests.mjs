@@ -14,20 +14,21 @@
 import { spawn } from 'node:child_process';
 
 const serial = process.env.TEST_SERIAL === '1';
-const bin = (name) => `node_modules/.bin/${name}`;
+/** The package.json script a step runs, so each command is defined once. */
+const script = (name) => ({ command: 'npm', args: ['run', '--silent', name] });
 
 /** @typedef {{ name: string, command: string, args: string[], stream?: boolean, after?: string }} Step */
 
 /** @type {Step[]} */
 const phase1 = [
-  { name: 'Typprüfung (tsc)', command: bin('tsc'), args: ['--noEmit'] },
-  { name: 'Lint (biome)', command: bin('biome'), args: ['check', '.'] },
-  { name: 'Build (remix)', command: bin('remix'), args: ['build'] },
-  { name: 'Unit- und Integrationstests (vitest)', command: bin('vitest'), args: ['run'], stream: true },
-  { name: 'Absturztest', command: bin('tsx'), args: ['scripts/crash-test.ts'], after: 'Build (remix)' },
+  { name: 'Typprüfung (tsc)', ...script('typecheck') },
+  { name: 'Lint (biome)', ...script('lint') },
+  { name: 'Build (remix)', ...script('build') },
+  { name: 'Unit- und Integrationstests (vitest)', ...script('test:unit'), stream: true },
+  { name: 'Absturztest', ...script('test:crash'), after: 'Build (remix)' },
 ];
 /** @type {Step[]} */
-const phase2 = [{ name: 'Browser- und HTTP-Tests (Playwright)', command: bin('playwright'), args: ['test'], stream: true }];
+const phase2 = [{ name: 'Browser- und HTTP-Tests (Playwright)', ...script('test:e2e'), stream: true }];
 
 /** @type {Set<import('node:child_process').ChildProcess>} */
 const running = new Set();
@@ -48,7 +49,11 @@ function run(step) {
     const output = [];
     child.stdout?.on('data', (chunk) => output.push(chunk));
     child.stderr?.on('data', (chunk) => output.push(chunk));
+    let finished = false;
     const finish = (code, error) => {
+      // A child that cannot be started reports 'error' and may still report 'exit'.
+      if (finished) return;
+      finished = true;
       running.delete(child);
       const passed = code === 0;
       const took = Date.now() - started;
@@ -64,6 +69,13 @@ function run(step) {
   });
 }
 
+/** A step left out because the one it needs failed: counted as failed, named in the summary. */
+function skipped(step) {
+  results.push({ name: step.name, passed: false, took: 0, skipped: true });
+  process.stdout.write(`✗ ${step.name} (übersprungen: ${step.after} fehlgeschlagen)\n`);
+  return false;
+}
+
 /** Runs the steps of a phase side by side (or one by one with TEST_SERIAL=1); true when all passed. */
 async function runPhase(steps) {
   if (serial) {
@@ -72,7 +84,7 @@ async function runPhase(steps) {
   }
   const done = new Map();
   const outcomes = steps.map((step) => {
-    const start = step.after ? done.get(step.after).then((ok) => (ok ? run(step) : false)) : run(step);
+    const start = step.after ? done.get(step.after).then((ok) => (ok ? run(step) : skipped(step))) : run(step);
     done.set(step.name, start);
     return start;
   });
@@ -98,5 +110,6 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 const started = Date.now();
 const ok = (await runPhase(phase1)) && (await runPhase(phase2));
 process.stdout.write(`\n${ok ? 'Alle Prüfungen bestanden' : 'Prüfungen fehlgeschlagen'} in ${seconds(Date.now() - started)}:\n`);
-for (const r of results) process.stdout.write(`  ${r.passed ? '✓' : '✗'} ${r.name.padEnd(40)} ${seconds(r.took)}\n`);
+for (const r of results)
+  process.stdout.write(`  ${r.passed ? '✓' : '✗'} ${r.name.padEnd(40)} ${r.skipped ? 'übersprungen' : seconds(r.took)}\n`);
 process.exit(ok ? 0 : 1);
