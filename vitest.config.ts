@@ -58,8 +58,9 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           test: {
             name: 'sqlite',
             include: ['tests/integration/**/*.test.ts'],
-            // The move from SQLite into PostgreSQL needs a PostgreSQL target: only in the project postgres.
-            exclude: ['tests/integration/db-move.test.ts'],
+            // The move from SQLite into PostgreSQL needs a PostgreSQL target, the pool of test databases
+            // is PostgreSQL's: only in the project postgres.
+            exclude: ['tests/integration/db-move.test.ts', 'tests/integration/postgres-pool.test.ts'],
           },
         },
         ...(unavailable

@@ -9,6 +9,7 @@ import { seedDemoData } from '../../db/seed';
 import { createPostgresDatabase } from '../../db/postgres';
 import { defaultTestPostgresUrl, postgresUnavailable } from '../../scripts/postgres-reachable.mjs';
 import { freshSchema, testPostgresUrl } from './postgres';
+import { createPoolTable, dropPool, preparePoolTemplate, returnPooledDatabase, takePooledDatabase } from './postgres-pool';
 
 /*
  * vitest global setup: migrates one template database per run and dialect, so that `tempDatabase()`
@@ -23,6 +24,8 @@ export const POSTGRES_TEMPLATE_VARIABLE = 'FOERDERLOTSE_TEST_POSTGRES_TEMPLATE';
 /** The same with the demo data seeded (accounts with hashed passwords, the call, events, content). */
 export const SQLITE_SEEDED_TEMPLATE_VARIABLE = 'FOERDERLOTSE_TEST_SQLITE_SEEDED_TEMPLATE';
 export const POSTGRES_SEEDED_TEMPLATE_VARIABLE = 'FOERDERLOTSE_TEST_POSTGRES_SEEDED_TEMPLATE';
+/** The table in the test database that lists the run's pooled copies of both templates (ADR 0091). */
+export const POSTGRES_POOL_VARIABLE = 'FOERDERLOTSE_TEST_POSTGRES_POOL';
 /** The schema the app works in inside each test's PostgreSQL database. */
 export const TEMPLATE_SCHEMA = 'app';
 /** Names of databases made by the tests: `<prefix>_<base36 time>_<random>`. */
@@ -52,21 +55,26 @@ export function uniqueName(prefix: string): string {
 }
 
 /**
- * Where a test's PostgreSQL database is: a database of its own copied from the run's template (the
- * seeded one with `seeded`), else – run without the global setup – a fresh schema of the test
- * database, which the caller migrates; `drop` removes it.
+ * Where a test's PostgreSQL database is: a copy of the run's template (the seeded one with
+ * `seeded`) from the run's pool, else – run without the global setup – a fresh schema of the test
+ * database, which the caller migrates; `drop` gives the copy back to the pool (reset to the
+ * template, or dropped when a test changed its structure; tests/support/postgres-pool.ts) or
+ * removes the schema.
  */
 export async function postgresPlace(
   options: { seeded?: boolean } = {},
 ): Promise<{ url: string; schema: string; drop: () => Promise<void> }> {
   const template = process.env[options.seeded ? POSTGRES_SEEDED_TEMPLATE_VARIABLE : POSTGRES_TEMPLATE_VARIABLE];
-  if (template) {
-    const name = uniqueName(TEST_DATABASE_PREFIX);
-    await adminQuery(testPostgresUrl, `create database ${name} template ${template}`);
+  const pool = process.env[POSTGRES_POOL_VARIABLE];
+  if (template && pool) {
+    const name = await takePooledDatabase(testPostgresUrl, pool, template, () => uniqueName(TEST_DATABASE_PREFIX));
+    const url = databaseUrl(testPostgresUrl, name);
     return {
-      url: databaseUrl(testPostgresUrl, name),
+      url,
       schema: TEMPLATE_SCHEMA,
-      drop: () => adminQuery(testPostgresUrl, `drop database if exists ${name} with (force)`),
+      drop: async () => {
+        await returnPooledDatabase(testPostgresUrl, pool, name, url);
+      },
     };
   }
   const { schema, drop } = await freshSchema();
@@ -85,6 +93,13 @@ async function dropLeftovers(url: string): Promise<void> {
     for (const { datname } of rows) {
       const made = Number.parseInt(datname.split('_')[1]!, 36);
       if (made < cutoff) await client.query(`drop database if exists ${datname} with (force)`).catch(() => {});
+    }
+    const { rows: tables } = await client.query<{ tablename: string }>(
+      `select tablename from pg_tables where schemaname = 'public' and tablename ~ '^${TEMPLATE_PREFIX}_[0-9a-z]+_[0-9a-f]+_pool$'`,
+    );
+    for (const { tablename } of tables) {
+      const made = Number.parseInt(tablename.split('_')[1]!, 36);
+      if (made < cutoff) await client.query(`drop table if exists ${tablename}`).catch(() => {});
     }
   } finally {
     await client.end();
@@ -108,6 +123,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   const url: string = process.env.TEST_DATABASE_URL || defaultTestPostgresUrl;
   let template: string | null = null;
   let seededTemplate: string | null = null;
+  let pool: string | null = null;
   if (process.env.TEST_POSTGRES !== 'off' && !(await postgresUnavailable(url))) {
     await dropLeftovers(url);
     template = uniqueName(TEMPLATE_PREFIX);
@@ -123,10 +139,16 @@ export default async function setup(): Promise<() => Promise<void>> {
     await seedDemoData(seededDb);
     await seededDb.destroy();
     process.env[POSTGRES_SEEDED_TEMPLATE_VARIABLE] = seededTemplate;
+    await preparePoolTemplate(databaseUrl(url, template), TEMPLATE_SCHEMA);
+    await preparePoolTemplate(databaseUrl(url, seededTemplate), TEMPLATE_SCHEMA);
+    pool = `${template}_pool`;
+    await createPoolTable(url, pool);
+    process.env[POSTGRES_POOL_VARIABLE] = pool;
   }
 
   return async () => {
     rmSync(dir, { recursive: true, force: true });
+    if (pool) await dropPool(url, pool);
     for (const name of [seededTemplate, template]) if (name) await adminQuery(url, `drop database if exists ${name} with (force)`);
   };
 }
