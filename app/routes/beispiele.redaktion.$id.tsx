@@ -37,22 +37,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { row, example } = await requireSubmission(params.id);
   const form = await readProtectedForm(request);
   const intent = String(form.get('intent') ?? '');
-  const reason = String(form.get('reason') ?? '').trim();
+  // What was typed comes back as it was typed; the decision stores it without surrounding spaces.
+  const typed = String(form.get('reason') ?? '');
+  const reason = typed.trim();
   if (intent !== 'veroeffentlichen' && intent !== 'ablehnen')
-    return data<ActionResult>({ message: 'Diese Aktion gibt es nicht. Bitte laden Sie die Seite neu.', reason }, { status: 400 });
+    return data<ActionResult>({ message: 'Diese Aktion gibt es nicht. Bitte laden Sie die Seite neu.', reason: typed }, { status: 400 });
   if (intent === 'ablehnen' && (reason.length < REASON_MIN_LENGTH || reason.length > 2000))
     return data<ActionResult>(
       {
         errors: {
           reason: `Bitte begründen Sie die Ablehnung in ${REASON_MIN_LENGTH} bis 2.000 Zeichen; die Organisation liest die Begründung.`,
         },
-        reason,
+        reason: typed,
       },
       { status: 400 },
     );
   if (row.status === 'zurueckgezogen')
     return data<ActionResult>(
-      { message: 'Die Organisation hat den Vorschlag zurückgezogen; er kann nicht mehr freigegeben werden.', reason },
+      { message: 'Die Organisation hat den Vorschlag zurückgezogen; er kann nicht mehr freigegeben werden.', reason: typed },
       { status: 409 },
     );
   const decision = intent === 'veroeffentlichen' ? 'veroeffentlicht' : 'abgelehnt';
@@ -64,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     decision === 'abgelehnt' ? reason : null,
     Number(form.get('version')),
   );
-  if (!outcome.ok) return data<ActionResult>({ message: outcome.message, reason }, { status: 409 });
+  if (!outcome.ok) return data<ActionResult>({ message: outcome.message, reason: typed }, { status: 409 });
   return redirect(`/beispiele/redaktion?hinweis=${decision}`);
 }
 

@@ -160,12 +160,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === 'cancelEvent') {
     if (!event) throw new Response('Diese Veranstaltung gibt es nicht.', { status: 404 });
-    const reason = String(formData.get('reason') ?? '').trim();
+    // Shown again as typed; stored and sent without surrounding spaces.
+    const typed = String(formData.get('reason') ?? '');
+    const reason = typed.trim();
     if (reason.length < 5 || reason.length > 1000)
       return data(
         {
           cancelError: 'Bitte nennen Sie den Grund der Absage (5 bis 1.000 Zeichen); er steht in der E-Mail an alle Angemeldeten.',
-          reason,
+          reason: typed,
         },
         { status: 400 },
       );

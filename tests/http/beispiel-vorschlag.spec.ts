@@ -85,9 +85,12 @@ test('offered from a finished project, published by an editor, withdrawn by the 
   const review = `/beispiele/redaktion/${submission}`;
   const reviewPage = await text(advisor, review);
   expect(reviewPage).toContain('wird nicht veröffentlicht');
-  const noReason = await advisor.post(review, { intent: 'ablehnen', version: versionOf(reviewPage), reason: 'nein' });
+  const noReason = await advisor.post(review, { intent: 'ablehnen', version: versionOf(reviewPage), reason: '  nein ' });
   expect(noReason.status()).toBe(400);
-  expect(await noReason.text()).toContain('Bitte begründen Sie die Ablehnung');
+  const refusedPage = await noReason.text();
+  expect(refusedPage).toContain('Bitte begründen Sie die Ablehnung');
+  // What was typed comes back as typed, spaces included (found by the fuzzer).
+  expect(refusedPage).toMatch(/<textarea[^>]*name="reason"[^>]*> {2}nein <\/textarea>/);
 
   // Two editors decide at the same moment: exactly one decision counts.
   const version = versionOf(reviewPage);

@@ -86,6 +86,10 @@ test('two organisers cancel the same event at once: one cancels, the other is to
     expect((await anonymous.post(`/veranstaltungen/${eventId}`, { name: `Person ${i}`, email, privacyConsent: 'on' })).status()).toBe(302);
   const organisers = await Promise.all([clientFor(baseURL!, 'beratung'), clientFor(baseURL!, 'beratung')]);
   const path = `/veranstaltungen/verwalten/${eventId}`;
+  // A reason too short once its spaces are gone: refused, and shown again exactly as typed.
+  const tooShort = await organisers[0]!.post(path, { intent: 'cancelEvent', reason: '  Nö  ' });
+  expect(tooShort.status()).toBe(400);
+  expect(await tooShort.text()).toMatch(/<textarea[^>]*name="reason"[^>]*> {2}Nö {2}<\/textarea>/);
   const answers = await Promise.all(
     organisers.map((c, i) => c.post(path, { intent: 'cancelEvent', reason: `Die Referentin ist erkrankt (${i}).` })),
   );
