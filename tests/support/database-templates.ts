@@ -2,14 +2,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { copyFileSync } from 'node:fs';
 import { createDatabase, migrateToLatest } from '../../db/client';
 import { seedDemoData } from '../../db/seed';
 import { createPostgresDatabase } from '../../db/postgres';
 import { defaultTestPostgresUrl, postgresUnavailable } from '../../scripts/postgres-reachable.mjs';
 import { freshSchema, testPostgresUrl } from './postgres';
-import { createPoolTable, dropPool, preparePoolTemplate, returnPooledDatabase, takePooledDatabase } from './postgres-pool';
+import {
+  adminQuery,
+  createPoolTable,
+  dropPool,
+  preparePoolTemplate,
+  returnPooledDatabase,
+  takePooledDatabase,
+  TEST_ACQUIRE_TIMEOUT_MS,
+  withClient,
+} from './postgres-pool';
+
+export { adminQuery, TEST_ACQUIRE_TIMEOUT_MS };
 
 /*
  * vitest global setup: migrates one template database per run and dialect, so that `tempDatabase()`
@@ -31,23 +41,11 @@ export const TEMPLATE_SCHEMA = 'app';
 /** Names of databases made by the tests: `<prefix>_<base36 time>_<random>`. */
 export const TEMPLATE_PREFIX = 'tmpl';
 export const TEST_DATABASE_PREFIX = 'tdb';
-/** A bound for getting a connection in tests, not a duration (ADR 0032): the machine may be busy. */
-export const TEST_ACQUIRE_TIMEOUT_MS = 60_000;
 
 export function databaseUrl(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
-}
-
-export async function adminQuery(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: TEST_ACQUIRE_TIMEOUT_MS });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
 
 export function uniqueName(prefix: string): string {
@@ -81,29 +79,26 @@ export async function postgresPlace(
   return { url: testPostgresUrl, schema, drop };
 }
 
-/** Databases a test run left behind when it was killed: test databases and templates older than six hours. */
+/**
+ * What a test run left behind when it was killed: test databases, templates and pool tables older
+ * than six hours (their names carry the time they were made).
+ */
 async function dropLeftovers(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: TEST_ACQUIRE_TIMEOUT_MS });
-  await client.connect();
-  try {
+  const cutoff = Date.now() - 6 * 3600_000;
+  const old = (name: string) => Number.parseInt(name.split('_')[1]!, 36) < cutoff;
+  const made = '_[0-9a-z]+_[0-9a-f]+';
+  await withClient(url, async (client) => {
     const { rows } = await client.query<{ datname: string }>(
-      `select datname from pg_database where datname ~ '^(${TEMPLATE_PREFIX}|${TEST_DATABASE_PREFIX})_[0-9a-z]+_[0-9a-f]+$'`,
+      `select datname from pg_database where datname ~ '^(${TEMPLATE_PREFIX}|${TEST_DATABASE_PREFIX})${made}$'`,
     );
-    const cutoff = Date.now() - 6 * 3600_000;
-    for (const { datname } of rows) {
-      const made = Number.parseInt(datname.split('_')[1]!, 36);
-      if (made < cutoff) await client.query(`drop database if exists ${datname} with (force)`).catch(() => {});
-    }
+    for (const { datname } of rows.filter((r) => old(r.datname)))
+      await client.query(`drop database if exists ${datname} with (force)`).catch(() => {});
     const { rows: tables } = await client.query<{ tablename: string }>(
-      `select tablename from pg_tables where schemaname = 'public' and tablename ~ '^${TEMPLATE_PREFIX}_[0-9a-z]+_[0-9a-f]+_pool$'`,
+      `select tablename from pg_tables where schemaname = 'public' and tablename ~ '^${TEMPLATE_PREFIX}${made}_pool$'`,
     );
-    for (const { tablename } of tables) {
-      const made = Number.parseInt(tablename.split('_')[1]!, 36);
-      if (made < cutoff) await client.query(`drop table if exists ${tablename}`).catch(() => {});
-    }
-  } finally {
-    await client.end();
-  }
+    for (const { tablename } of tables.filter((t) => old(t.tablename)))
+      await client.query(`drop table if exists ${tablename}`).catch(() => {});
+  });
 }
 
 export default async function setup(): Promise<() => Promise<void>> {

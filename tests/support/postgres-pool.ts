@@ -30,10 +30,9 @@ function ident(name: string): string {
  */
 export async function preparePoolTemplate(url: string, appSchema: string): Promise<void> {
   const app = ident(appSchema);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`
+  await adminQuery(
+    url,
+    `
 begin;
 drop schema if exists ${POOL_SCHEMA} cascade;
 create schema ${POOL_SCHEMA};
@@ -120,10 +119,8 @@ $keep$;
 
 create table ${POOL_SCHEMA}.template as select ${POOL_SCHEMA}.fingerprint() as fingerprint;
 commit;
-`);
-  } finally {
-    await client.end();
-  }
+`,
+  );
 }
 
 /**
@@ -132,7 +129,7 @@ commit;
  * without the superuser right to skip foreign-key checks); the caller drops it then.
  */
 export async function resetPooledDatabase(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: TEST_ACQUIRE_TIMEOUT_MS });
   try {
     await client.connect();
     // Connections a test left open would hold locks the reset waits for.
@@ -165,9 +162,7 @@ export async function createPoolTable(adminUrl: string, table: string): Promise<
 /** A free database copied from `template`, taken from the pool or made (and entered) when none is free. */
 export async function takePooledDatabase(adminUrl: string, table: string, template: string, newName: () => string): Promise<string> {
   const pool = ident(table);
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
+  return withClient(adminUrl, async (client) => {
     const { rows } = await client.query<{ name: string }>(
       `update ${pool} set free = false
         where name = (select name from ${pool} where template = $1 and free limit 1 for update skip locked)
@@ -179,9 +174,7 @@ export async function takePooledDatabase(adminUrl: string, table: string, templa
     await client.query(`create database ${name} template ${ident(template)}`);
     await client.query(`insert into ${pool} (name, template, free) values ($1, $2, false)`, [name, template]);
     return name;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** Gives a database back: reset and free for the next test, or dropped when it cannot be reset. */
@@ -199,23 +192,28 @@ export async function returnPooledDatabase(adminUrl: string, table: string, name
 /** Drops every database of the pool and the pool's table (the run's teardown). */
 export async function dropPool(adminUrl: string, table: string): Promise<void> {
   const pool = ident(table);
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
+  await withClient(adminUrl, async (client) => {
     const { rows } = await client.query<{ name: string }>(`select name from ${pool}`).catch(() => ({ rows: [] as { name: string }[] }));
     for (const { name } of rows) await client.query(`drop database if exists ${ident(name)} with (force)`);
     await client.query(`drop table if exists ${pool}`);
+  });
+}
+
+/** A bound for getting a connection in tests, not a duration (ADR 0032): the machine may be busy. */
+export const TEST_ACQUIRE_TIMEOUT_MS = 60_000;
+
+/** One connection to `url` for `use`, closed afterwards. */
+export async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: TEST_ACQUIRE_TIMEOUT_MS });
+  await client.connect();
+  try {
+    return await use(client);
   } finally {
     await client.end();
   }
 }
 
-async function adminQuery(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
+/** One statement on a connection of its own (creating and dropping databases, schemas, tables). */
+export async function adminQuery(url: string, text: string): Promise<void> {
+  await withClient(url, (client) => client.query(text));
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { adminQuery as sharedAdminQuery } from './postgres-pool';
 
 /**
  * The PostgreSQL server the tests use when it is reachable: TEST_DATABASE_URL, default the local
@@ -18,12 +18,6 @@ export async function freshSchema(prefix = 't'): Promise<{ schema: string; drop:
   return { schema, drop: () => adminQuery(`drop schema if exists ${schema} cascade`) };
 }
 
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: testPostgresUrl, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
+function adminQuery(text: string): Promise<void> {
+  return sharedAdminQuery(testPostgresUrl, text);
 }
