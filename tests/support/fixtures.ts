@@ -107,6 +107,17 @@ export async function expectAccessible(page: Page) {
   expect(await axeViolations(page), `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * Waits until React has hydrated the element `selector` finds (React keeps its fiber on the DOM node).
+ * `goto` returns at the load event, while hydration may still be going on; a test that changes the
+ * page's clock or DOM from outside must not race it.
+ */
+export async function waitForHydration(page: Page, selector: string) {
+  await expect
+    .poll(() => page.locator(selector).evaluate((node) => Object.keys(node).some((key) => key.startsWith('__reactFiber$'))))
+    .toBe(true);
+}
+
 let counter = 0;
 /** A unique e-mail address per call, so tests never collide in the shared database. */
 export function uniqueEmail(prefix = 'test'): string {
