@@ -16,6 +16,10 @@
  * documents of the kind; exact and prefix match take the better of the two. A document that matches
  * more query stems ranks above one that matches fewer; within the same number the summed score
  * decides. The score handed out is `matched stems + s / (1 + s)`, so higher is better everywhere.
+ * Ties go by the id in code-unit order. SQLite, in-process, finds the documents and their relevance
+ * per term and the formula is applied in TypeScript (`rank`, ADR 0093: grouping thousands of hits in
+ * SQLite cost more than finding them); PostgreSQL, across a socket, ranks in one statement and
+ * returns only the hits asked for.
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { compoundParts, stem as germanStem, tokenize, type SearchDocument } from '../../machines/shared/search';
@@ -125,38 +129,42 @@ interface Term {
 function termQuery(pg: boolean, term: Term, kind: string): string {
   if (pg) return `'${term.stem.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${term.prefix ? ':*' : ''}`;
   // The kind is an indexed FTS5 column: FTS5 intersects the term with the kind's documents itself
-  // (the stem only in the text columns, so "method"* does not match the kind "methode").
+  // (the stem only in the text columns, so "method"* does not match the kind "methode"). The kind's
+  // phrase also matches kinds that contain it ("thema" in "thema-titel"): sqliteHits keeps the
+  // kind's own documents only.
   const phrase = `{title summary body} : "${term.stem.replace(/"/g, '""')}"${term.prefix ? '*' : ''}`;
-  return /[\p{L}\p{N}]/u.test(kind) ? `kind : "${kind.replace(/"/g, '""')}" AND ${phrase}` : phrase;
+  return kindPhrase(kind) ? `kind : ${kindPhrase(kind)} AND ${phrase}` : phrase;
 }
 
-/** The documents of one kind matching any of the stems, best first (see the module comment). */
-export async function searchContent(db: Executor, kind: string, stems: readonly string[], limit = 50): Promise<ContentSearchHit[]> {
-  const clean = cleanStems(stems);
-  if (clean.length === 0 || limit <= 0) return [];
-  const pg = dialectOf(db) === 'postgres';
-  const terms: Term[] = clean.flatMap((stem, stemNo) => [
-    { stemNo, prefix: false, stem },
-    ...(stem.length >= MIN_PREFIX_LENGTH ? [{ stemNo, prefix: true, stem }] : []),
-  ]);
+/** The kind as an FTS5 phrase, or null when it has no letter or digit (FTS5 would find no token). */
+function kindPhrase(kind: string): string | null {
+  return /[\p{L}\p{N}]/u.test(kind) ? `"${kind.replace(/"/g, '""')}"` : null;
+}
 
+/** What the index says about the terms: the kind's document count, and per term the matching documents with their relevance. */
+interface TermHits {
+  total: number;
+  /** Per term (index into the terms), the matching documents of the kind and their relevance (higher is better). */
+  hits: Array<Array<{ id: string; r: number }>>;
+}
+
+/**
+ * PostgreSQL: the whole ranking in one statement (the formula of `rank`, in SQL). The database is
+ * across a socket: sending every hit of every term to be ranked here would cost more than ranking
+ * there (measured: `npm run bench search-repo`, ADR 0093).
+ */
+async function postgresSearch(db: Executor, kind: string, terms: readonly Term[], limit: number): Promise<ContentSearchHit[]> {
   const matches: RawBuilder<unknown>[] = terms.map((term, i) => {
-    const query = termQuery(pg, term, kind);
-    const name = sql.id(`t${i}`);
-    return pg
-      ? sql`${name} as materialized (
-          select doc_id, ts_rank('{0.1, 0.1, 0.3, 1.0}'::float4[], document, to_tsquery('simple', ${query}), 1) as r
-          from content_search where kind = ${kind} and document @@ to_tsquery('simple', ${query}))`
-      : sql`${name} as materialized (
-          select doc_id, -bm25(content_search, 0, 0, 10, 3, 1) as r
-          from content_search where content_search match ${query} and kind = ${kind})`;
+    const query = termQuery(true, term, kind);
+    return sql`${sql.id(`t${i}`)} as materialized (
+      select doc_id, ts_rank('{0.1, 0.1, 0.3, 1.0}'::float4[], document, to_tsquery('simple', ${query}), 1) as r
+      from content_search where kind = ${kind} and document @@ to_tsquery('simple', ${query}))`;
   });
   const hits: RawBuilder<unknown>[] = terms.map(
     (term, i) => sql`select doc_id, ${sql.lit(term.stemNo)} as stem_no, ${sql.lit(term.prefix ? PREFIX_FACTOR : 1)} as factor,
       cast(r as double precision) as r, cast(max(r) over () as double precision) as top, count(*) over () as n
       from ${sql.id(`t${i}`)}`,
   );
-
   const { rows } = await sql<{ doc_id: string; matched: number | string; score: number | string }>`
     with ${sql.join(matches, sql`, `)},
     hits as (${sql.join(hits, sql` union all `)}),
@@ -170,13 +178,115 @@ export async function searchContent(db: Executor, kind: string, stems: readonly 
     select doc_id, count(*) as matched, sum(s) as score
     from per_stem
     group by doc_id
-    order by count(*) desc, sum(s) desc, doc_id
-    limit ${Math.floor(limit)}`.execute(db);
+    order by count(*) desc, sum(s) desc, doc_id collate "C"
+    limit ${limit}`.execute(db);
+  return rows.map((row) => score(row.doc_id, Number(row.matched), Number(row.score)));
+}
 
-  return rows.map((row) => {
-    const s = Math.max(0, Number(row.score));
-    return { id: row.doc_id, score: Number(row.matched) + s / (1 + s) };
+/** The score handed out: stems matched, plus the summed score squeezed into [0, 1). */
+function score(id: string, matched: number, sum: number): ContentSearchHit {
+  const s = Math.max(0, sum);
+  return { id, score: matched + s / (1 + s) };
+}
+
+/**
+ * SQLite: the terms' matches by rowid and bm25 in one statement (an FTS5 row's own columns are read
+ * only where needed: each read fetches the whole stored row), then the document ids of the rows found,
+ * which keeps only the kind's own documents. Many rows: one pass over the kind's documents; few: by rowid.
+ */
+async function sqliteHits(db: Executor, kind: string, terms: readonly Term[]): Promise<TermHits> {
+  const filtered = kindPhrase(kind) !== null;
+  const selects = terms.map(
+    (term, i) => sql`select ${sql.lit(i)} as term, rowid as id, -bm25(content_search, 0, 0, 10, 3, 1) as r
+      from content_search where content_search match ${termQuery(false, term, kind)}${filtered ? sql`` : sql` and kind = ${kind}`}`,
+  );
+  const { rows } = await sql<{ term: number; id: number; r: number }>`${sql.join(selects, sql` union all `)}`.execute(db);
+  const hits: TermHits['hits'] = terms.map(() => []);
+  if (rows.length === 0) return { total: 0, hits };
+  const rowids = [...new Set(rows.map((row) => row.id))];
+  // All of the kind's rows (their number is the total) or the rows found and the total beside them.
+  const { total, docIds } = await sqliteDocIds(db, kind, rowids);
+  for (const row of rows) {
+    const id = docIds.get(row.id);
+    if (id !== undefined) hits[row.term]!.push({ id, r: row.r });
+  }
+  return { total, hits };
+}
+
+/** The document ids of the kind's rows among `rowids`, and how many documents the kind has. */
+async function sqliteDocIds(db: Executor, kind: string, rowids: readonly number[]) {
+  const docIds = new Map<number, string>();
+  const count = async () =>
+    Number((await sql<{ n: number }>`select count(*) as n from content_search where kind = ${kind}`.execute(db)).rows[0]?.n ?? 0);
+  // How many rows the kind's phrase matches (from the index alone; kinds containing the phrase count too).
+  const phrase = kindPhrase(kind);
+  const estimate = phrase
+    ? Number(
+        (await sql<{ n: number }>`select count(*) as n from content_search where content_search match ${`kind : ${phrase}`}`.execute(db))
+          .rows[0]?.n ?? 0,
+      )
+    : await count();
+  if (rowids.length * 2 >= estimate) {
+    // Most of the kind was found: one pass over the kind's rows, whose number is the total.
+    const { rows } = await sql<{ id: number; doc_id: string }>`select rowid as id, doc_id from content_search where kind = ${kind}`.execute(
+      db,
+    );
+    for (const row of rows) docIds.set(row.id, row.doc_id);
+    return { total: rows.length, docIds };
+  }
+  const { rows } = await sql<{ id: number; doc_id: string }>`select rowid as id, doc_id from content_search
+    where rowid in (select value from json_each(${JSON.stringify(rowids)})) and kind = ${kind}`.execute(db);
+  for (const row of rows) docIds.set(row.id, row.doc_id);
+  return { total: await count(), docIds };
+}
+
+/**
+ * The ranking of the module comment (SQLite; postgresSearch has the same in SQL): per term a document's relevance
+ * relative to the term's best document, times the stem's idf among the kind's `total` documents
+ * (exact and prefix match: the better of the two, the prefix at PREFIX_FACTOR); per document the
+ * number of stems matched, then the summed score, then the id.
+ */
+function rank(terms: readonly Term[], { total, hits }: TermHits): ContentSearchHit[] {
+  const perStem = new Map<number, Map<string, number>>();
+  terms.forEach((term, i) => {
+    const found = hits[i]!;
+    if (found.length === 0) return;
+    let top = 0;
+    for (const hit of found) top = Math.max(top, hit.r);
+    const idf = Math.log(1 + (total - found.length + 0.5) / (found.length + 0.5));
+    const factor = term.prefix ? PREFIX_FACTOR : 1;
+    let scores = perStem.get(term.stemNo);
+    if (!scores) perStem.set(term.stemNo, (scores = new Map()));
+    for (const hit of found) {
+      const s = factor * (top > 0 ? hit.r / top : 0) * idf;
+      const before = scores.get(hit.id);
+      if (before === undefined || s > before) scores.set(hit.id, s);
+    }
   });
+  const docs = new Map<string, { matched: number; sum: number }>();
+  for (const scores of perStem.values())
+    for (const [id, s] of scores) {
+      const doc = docs.get(id);
+      if (doc) {
+        doc.matched++;
+        doc.sum += s;
+      } else docs.set(id, { matched: 1, sum: s });
+    }
+  return [...docs]
+    .sort(([a, x], [b, y]) => y.matched - x.matched || y.sum - x.sum || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, { matched, sum }]) => score(id, matched, sum));
+}
+
+/** The documents of one kind matching any of the stems, best first (see the module comment). */
+export async function searchContent(db: Executor, kind: string, stems: readonly string[], limit = 50): Promise<ContentSearchHit[]> {
+  const clean = cleanStems(stems);
+  if (clean.length === 0 || limit <= 0) return [];
+  const terms: Term[] = clean.flatMap((stem, stemNo) => [
+    { stemNo, prefix: false, stem },
+    ...(stem.length >= MIN_PREFIX_LENGTH ? [{ stemNo, prefix: true, stem }] : []),
+  ]);
+  if (dialectOf(db) === 'postgres') return postgresSearch(db, kind, terms, Math.floor(limit));
+  return rank(terms, await sqliteHits(db, kind, terms)).slice(0, Math.floor(limit));
 }
 
 /** The way documents are turned into stems; raise it whenever machines/shared/search.ts changes that. */

@@ -155,6 +155,34 @@ describe('keeping the index', () => {
     await replaceSearchDocuments(db, 'beispiel', []);
     expect((await searchContent(db, 'methode', stemsOf('Planungszelle'))).map((h) => h.id)).toEqual(['x']);
   });
+
+  // With few or many other documents of the kind: the hits are looked up one by one or with all the kind's rows.
+  it.each([0, 60])(
+    'a kind whose name holds another kind\'s name ("thema" in "thema-titel") counts only its own documents (%i more)',
+    async (more) => {
+      const others = Array.from({ length: more }, (_, i) => doc(`m${i}`, ['Markt', 6]));
+      await replaceSearchDocuments(db, 'thema', [
+        doc('a', ['Planungszelle im Ortsteil', 6]),
+        doc('b', ['Ein Bürgerrat', 6], ['Planungszelle', 1]),
+        doc('c', ['Markt', 6]),
+        ...others,
+      ]);
+      // Many documents of the longer kind, all matching: counted with the kind, they would lower the idf.
+      await replaceSearchDocuments(
+        db,
+        'thema-titel',
+        Array.from({ length: 30 }, (_, i) => doc(`t${i}`, ['Planungszelle', 6])),
+      );
+      const hits = await searchContent(db, 'thema', stemsOf('Planungszelle'));
+      expect(hits.map((h) => h.id)).toEqual(['a', 'b']);
+      // The best document scores 1 (one stem) + s / (1 + s) with s = its relevance relative to the best
+      // (1) times the idf of 2 matches among the kind's documents.
+      const total = 3 + more;
+      const s = Math.log(1 + (total - 2 + 0.5) / (2 + 0.5));
+      expect(hits[0]!.score).toBeCloseTo(1 + s / (1 + s), 12);
+      expect((await searchContent(db, 'thema-titel', stemsOf('Planungszelle'))).length).toBe(30);
+    },
+  );
 });
 
 describe('bad input never breaks the search', () => {
