@@ -269,9 +269,9 @@ export async function searchExamples(url: URL) {
 }
 
 // Per published list (kept per content state, see publicExamples): examples by slug, and the
-// method choices of a catalogue; a search page asks for them on every request.
+// method choices of a catalogue for that list; a search page asks for them on every request.
 const examplesBySlug = new WeakMap<readonly GoodExample[], ReadonlyMap<string, GoodExample>>();
-const methodChoices = new WeakMap<readonly Method[], Array<{ value: string; label: string }>>();
+const methodChoices = new WeakMap<readonly GoodExample[], WeakMap<readonly Method[], Array<{ value: string; label: string }>>>();
 
 function bySlugOf(examples: readonly GoodExample[]): ReadonlyMap<string, GoodExample> {
   let index = examplesBySlug.get(examples);
@@ -279,9 +279,16 @@ function bySlugOf(examples: readonly GoodExample[]): ReadonlyMap<string, GoodExa
   return index;
 }
 
-function methodChoicesOf(methods: readonly Method[]) {
-  let choices = methodChoices.get(methods);
-  if (!choices) methodChoices.set(methods, (choices = methods.filter((m) => m.formatId).map((m) => ({ value: m.slug, label: m.name }))));
+/** The methods at least one of the examples used: a choice that can only find nothing is no choice. */
+function methodChoicesOf(methods: readonly Method[], examples: readonly GoodExample[]) {
+  let perCatalogue = methodChoices.get(examples);
+  if (!perCatalogue) methodChoices.set(examples, (perCatalogue = new WeakMap()));
+  let choices = perCatalogue.get(methods);
+  if (!choices) {
+    const used = new Set(examples.flatMap((e) => e.methodSlugs));
+    choices = methods.filter((m) => m.formatId && used.has(m.slug)).map((m) => ({ value: m.slug, label: m.name }));
+    perCatalogue.set(methods, choices);
+  }
   return choices;
 }
 
@@ -316,7 +323,11 @@ export function matchExamples(
     queryMessage: query.kind === 'tooLong' || query.kind === 'noWords' ? query.message : null,
     methode: method?.slug ?? '',
     foerderweg: route ?? '',
-    methodOptions: methodChoicesOf(methods),
+    // The chosen method stays choosable when no example uses it (a link from its method page).
+    methodOptions:
+      method && !methodChoicesOf(methods, examples).some((o) => o.value === method.slug)
+        ? [...methodChoicesOf(methods, examples), { value: method.slug, label: method.name }]
+        : methodChoicesOf(methods, examples),
     routeOptions: fundingRoutes.map((r) => ({ value: r, label: routeInfo[r].label })),
     matches: list,
   };

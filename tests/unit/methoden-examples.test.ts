@@ -51,4 +51,16 @@ describe('good examples', () => {
     expect(slugs(`q=${'x'.repeat(300)}`, ranked)).toEqual([]);
     expect(searchExamples(new URLSearchParams({ q: '…!?' })).queryMessage).toMatch(/keine Wörter/);
   });
+
+  it('offers as method filter only the methods some example used, and keeps a chosen one', () => {
+    const used = new Set(demoExamples.flatMap((e) => e.methodSlugs));
+    const options = searchExamples(new URLSearchParams('')).methodOptions.map((o) => o.value);
+    expect(new Set(options)).toEqual(new Set([...used].filter((slug) => methodBySlug(slug)?.formatId)));
+    // A method no example used (a link from its method page): choosable, with no result.
+    const unused = programCatalogue().methods.find((m) => m.formatId && !used.has(m.slug))!;
+    const chosen = searchExamples(new URLSearchParams(`methode=${unused.slug}`));
+    expect(chosen.methode).toBe(unused.slug);
+    expect(chosen.methodOptions.map((o) => o.value)).toEqual([...options, unused.slug]);
+    expect(chosen.matches).toEqual([]);
+  });
 });
