@@ -59,14 +59,23 @@ export async function benchSearch(): Promise<void> {
     ];
     // One request each first: the catalogue and the indexes are built once per content version.
     for (const [, path] of pages) await (await fetch(`${server.baseUrl}${path}`)).arrayBuffer();
+    // Recent searches are kept (ADR 0077): words never asked before show what a search costs.
+    const fresh = freshWords();
     const only = process.env.BENCH_ONLY;
+    if (only?.startsWith('fresh:/')) {
+      // BENCH_ONLY=fresh:/beispiele?q= asks the page with words never asked before.
+      const base = only.slice('fresh:'.length);
+      const paths = fresh.map((w) => `${base}${encodeURIComponent(w)}`);
+      printLoad([
+        await load({ label: only, url: `${server.baseUrl}/`, connections: 16, paths, seconds: Number(process.env.BENCH_SECONDS ?? 5) }),
+      ]);
+      return;
+    }
     if (only?.startsWith('/')) {
       // For profiling one page alone: BENCH_ONLY=/beispiele?q=Jugend+Platz BENCH_NODE_ARGS="--cpu-prof …".
       printLoad([await load({ label: only, url: `${server.baseUrl}${only}`, connections: 16 })]);
       return;
     }
-    // Recent searches are kept (ADR 0077): words never asked before show what a search costs.
-    const fresh = freshWords();
     const results = [];
     for (const connections of [1, 16]) {
       for (const [label, path] of pages) results.push(await load({ label, url: `${server.baseUrl}${path}`, connections }));
