@@ -156,10 +156,21 @@ describe('keeping the index', () => {
     expect((await searchContent(db, 'methode', stemsOf('Planungszelle'))).map((h) => h.id)).toEqual(['x']);
   });
 
-  // With few or many other documents of the kind: the hits are looked up one by one or with all the kind's rows.
-  it.each([0, 60])(
-    'a kind whose name holds another kind\'s name ("thema" in "thema-titel") counts only its own documents (%i more)',
-    async (more) => {
+  // With few or many other documents of the kind, in a table of few or many rows of a third kind: the
+  // ids are looked up one by one or with all the kind's rows, found by reading the table or the index.
+  it.each([
+    [0, 0],
+    [60, 0],
+    [0, 600],
+    [60, 600],
+  ])(
+    'a kind whose name holds another kind\'s name ("thema" in "thema-titel") counts only its own documents (%i more, %i of a third kind)',
+    async (more, third) => {
+      await replaceSearchDocuments(
+        db,
+        'andere',
+        Array.from({ length: third }, (_, i) => doc(`x${i}`, ['Planungszelle', 6])),
+      );
       const others = Array.from({ length: more }, (_, i) => doc(`m${i}`, ['Markt', 6]));
       await replaceSearchDocuments(db, 'thema', [
         doc('a', ['Planungszelle im Ortsteil', 6]),
