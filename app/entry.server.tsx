@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
@@ -10,6 +9,7 @@ import { config } from './config.server';
 import { getDb } from './db.server';
 import { startHousekeeping } from './housekeeping.server';
 import { log } from './utils/log.server';
+import { withoutNulBytes } from './utils/nul-bytes.server';
 import { NonceProvider } from './utils/nonce';
 
 export { answerStorageFaults } from './utils/storage-faults.server';
@@ -99,7 +99,8 @@ export default function handleRequest(
         nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true;
-          const body = new PassThrough();
+          // React writes into it; it passes the HTML on without the NUL bytes React 18 leaves.
+          const body = withoutNulBytes();
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
