@@ -292,6 +292,12 @@ function methodChoicesOf(methods: readonly Method[], examples: readonly GoodExam
   return choices;
 }
 
+/** The chosen method stays choosable when no example uses it (a link from its method page). */
+function withChosen(choices: Array<{ value: string; label: string }>, chosen: Method | undefined) {
+  if (!chosen || choices.some((o) => o.value === chosen.slug)) return choices;
+  return [...choices, { value: chosen.slug, label: chosen.name }];
+}
+
 /** Filters the examples; with search words, keeps the order of `ranked` (slugs, best first). */
 export function matchExamples(
   examples: readonly GoodExample[],
@@ -323,11 +329,7 @@ export function matchExamples(
     queryMessage: query.kind === 'tooLong' || query.kind === 'noWords' ? query.message : null,
     methode: method?.slug ?? '',
     foerderweg: route ?? '',
-    // The chosen method stays choosable when no example uses it (a link from its method page).
-    methodOptions:
-      method && !methodChoicesOf(methods, examples).some((o) => o.value === method.slug)
-        ? [...methodChoicesOf(methods, examples), { value: method.slug, label: method.name }]
-        : methodChoicesOf(methods, examples),
+    methodOptions: withChosen(methodChoicesOf(methods, examples), method),
     routeOptions: fundingRoutes.map((r) => ({ value: r, label: routeInfo[r].label })),
     matches: list,
   };

@@ -133,7 +133,8 @@ function termQuery(pg: boolean, term: Term, kind: string): string {
   // phrase also matches kinds that contain it ("thema" in "thema-titel"): sqliteHits keeps the
   // kind's own documents only.
   const phrase = `{title summary body} : "${term.stem.replace(/"/g, '""')}"${term.prefix ? '*' : ''}`;
-  return kindPhrase(kind) ? `kind : ${kindPhrase(kind)} AND ${phrase}` : phrase;
+  const ofKind = kindPhrase(kind);
+  return ofKind ? `kind : ${ofKind} AND ${phrase}` : phrase;
 }
 
 /** The kind as an FTS5 phrase, or null when it has no letter or digit (FTS5 would find no token). */
@@ -252,8 +253,8 @@ async function sqliteDocIds(db: Executor, kind: string, rowids: readonly number[
 }
 
 /**
- * The ranking of the module comment (SQLite; postgresSearch has the same in SQL): per term a document's relevance
- * relative to the term's best document, times the stem's idf among the kind's `total` documents
+ * The ranking of the module comment (SQLite; postgresSearch has the same in SQL): per term a
+ * document's relevance relative to the term's best document, times the stem's idf among the kind's `total` documents
  * (exact and prefix match: the better of the two, the prefix at PREFIX_FACTOR); per document the
  * number of stems matched, then the summed score, then the id.
  */
