@@ -73,7 +73,9 @@ export async function benchSearch(): Promise<void> {
     }
     if (only?.startsWith('/')) {
       // For profiling one page alone: BENCH_ONLY=/beispiele?q=Jugend+Platz BENCH_NODE_ARGS="--cpu-prof …".
-      printLoad([await load({ label: only, url: `${server.baseUrl}${only}`, connections: 16, seconds: Number(process.env.BENCH_SECONDS ?? 5) })]);
+      printLoad([
+        await load({ label: only, url: `${server.baseUrl}${only}`, connections: 16, seconds: Number(process.env.BENCH_SECONDS ?? 5) }),
+      ]);
       return;
     }
     const results = [];
