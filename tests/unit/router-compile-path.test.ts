@@ -1,0 +1,75 @@
+import { createRequire } from 'node:module';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+/*
+ * patches/@remix-run+router+*.patch (ADR 0095) keeps the route patterns React Router's matching
+ * compiles. Both builds are patched: the CommonJS one the server loads and the ES module one the
+ * browser bundle is built from. What must hold: a pattern is compiled once (its warning for a
+ * pattern like "/x*" comes once, where the unpatched router warns on every match), and the flags
+ * are part of what is kept, so a case-sensitive or open-ended pattern never gets another's matcher.
+ */
+type Router = typeof import('@remix-run/router');
+const builds: Array<[string, () => Promise<Router>]> = [
+  ['CommonJS (server)', async () => createRequire(import.meta.url)('@remix-run/router') as Router],
+  ['ES module (browser bundle)', async () => (await import('@remix-run/router/dist/router.js')) as unknown as Router],
+];
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe.each(builds)('route patterns compiled once, %s', (_name, load) => {
+  it('compiles a pattern once: its warning comes at the first match only', async () => {
+    const { matchPath } = await load();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // A unique pattern per build, so the other build's cache cannot have it.
+    const pattern = `/warn-once-${_name.length}*`;
+    expect(matchPath(pattern, `/warn-once-${_name.length}/a`)).not.toBeNull();
+    expect(matchPath(pattern, `/warn-once-${_name.length}/b`)).not.toBeNull();
+    expect(matchPath(pattern, `/warn-once-${_name.length}/c`)).not.toBeNull();
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps case-sensitive and case-insensitive patterns apart, in either order', async () => {
+    const { matchPath } = await load();
+    expect(matchPath({ path: '/Methoden/:slug' }, '/methoden/world-cafe')?.params).toEqual({ slug: 'world-cafe' });
+    expect(matchPath({ path: '/Methoden/:slug', caseSensitive: true }, '/methoden/world-cafe')).toBeNull();
+    expect(matchPath({ path: '/Beispiele/:slug', caseSensitive: true }, '/beispiele/x')).toBeNull();
+    expect(matchPath({ path: '/Beispiele/:slug' }, '/beispiele/x')?.params).toEqual({ slug: 'x' });
+  });
+
+  it('keeps patterns that match to the end apart from those that match a prefix', async () => {
+    const { matchPath } = await load();
+    expect(matchPath({ path: '/antraege/:id', end: false }, '/antraege/7/kosten')?.pathnameBase).toBe('/antraege/7');
+    expect(matchPath({ path: '/antraege/:id', end: true }, '/antraege/7/kosten')).toBeNull();
+    expect(matchPath({ path: '/antraege/:id' }, '/antraege/7/kosten')).toBeNull();
+    expect(matchPath({ path: '/antraege/:id', end: false }, '/antraege/8')?.params).toEqual({ id: '8' });
+  });
+
+  it('matches a nested route tree the same on every call, also after the cache started over', async () => {
+    const { matchRoutes } = await load();
+    const routes = [
+      {
+        id: 'root',
+        path: '/',
+        children: [
+          { id: 'start', index: true },
+          { id: 'antrag', path: 'antraege/:id', children: [{ id: 'schritt', path: ':schritt' }] },
+          { id: 'rest', path: '*' },
+        ],
+      },
+    ];
+    const ids = (path: string) => matchRoutes(routes, path)?.map((m) => m.route.id);
+    const expected = {
+      '/': ['root', 'start'],
+      '/antraege/3': ['root', 'antrag'],
+      '/antraege/3/kosten': ['root', 'antrag', 'schritt'],
+      '/gibt/es/nicht': ['root', 'rest'],
+    };
+    for (const [path, chain] of Object.entries(expected)) expect(ids(path), path).toEqual(chain);
+    // More distinct patterns than the cache keeps (1 000): it starts over, matching stays the same.
+    const { matchPath } = await load();
+    for (let i = 0; i < 1_200; i++) expect(matchPath(`/viele/${i}/:x`, `/viele/${i}/y`)?.params).toEqual({ x: 'y' });
+    for (const [path, chain] of Object.entries(expected)) expect(ids(path), path).toEqual(chain);
+  });
+});
