@@ -71,8 +71,9 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
                 test: {
                   name: 'postgres',
                   include: ['tests/integration/**/*.test.ts'],
-                  // SQLite's own storage faults (full disk, read-only file) have no PostgreSQL counterpart here.
-                  exclude: ['tests/integration/storage-faults.test.ts'],
+                  // SQLite's own storage faults (full disk, read-only file) and its FTS5 table (ADR 0096) have
+                  // no PostgreSQL counterpart here.
+                  exclude: ['tests/integration/storage-faults.test.ts', 'tests/integration/content-search-sqlite.test.ts'],
                   env: { TEST_DIALECT: 'postgres', TEST_DATABASE_URL: postgresUrl },
                 },
               },

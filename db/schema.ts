@@ -253,6 +253,11 @@ export interface ContentSearchTable {
   body: string;
 }
 
+/** SQLite only: the search documents the FTS5 index reads as external content, by rowid (ADR 0096). */
+export interface ContentSearchDocsTable extends ContentSearchTable {
+  id: Generated<number>;
+}
+
 /** Which content state each kind's search documents were built from (ADR 0077). */
 export interface ContentSearchStateTable {
   kind: string;
@@ -798,6 +803,8 @@ export interface Database {
   content_images: ContentImageTable;
   site_settings: SiteSettingTable;
   content_search: ContentSearchTable;
+  /** SQLite only: the rows the FTS5 index `content_search` reads as external content (ADR 0096). */
+  content_search_docs: ContentSearchDocsTable;
   content_search_state: ContentSearchStateTable;
   deadline_reminders: DeadlineReminderTable;
   calendar_feeds: CalendarFeedTable;

@@ -29,6 +29,7 @@ import * as netzwerkTopics from './2027_01_03_000000_netzwerk_topics';
 import * as contentSearchState from './2027_01_05_000000_content_search_state';
 import * as netzwerkBlocks from './2027_01_06_000000_netzwerk_blocks';
 import * as netzwerkContext from './2027_01_06_000002_netzwerk_context';
+import * as contentSearchDocuments from './2027_01_07_000000_content_search_documents';
 
 /**
  * Every migration, by name. Listed by hand (not read from the folder) because the Remix server bundle
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   '2027_01_05_000000_content_search_state': contentSearchState,
   '2027_01_06_000000_netzwerk_blocks': netzwerkBlocks,
   '2027_01_06_000002_netzwerk_context': netzwerkContext,
+  '2027_01_07_000000_content_search_documents': contentSearchDocuments,
 };

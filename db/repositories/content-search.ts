@@ -71,12 +71,19 @@ async function inTransaction(db: Executor, work: (trx: Executor) => Promise<void
   await db.transaction().execute(work);
 }
 
+/**
+ * The table the documents are written to: PostgreSQL's `content_search`; on SQLite the plain table
+ * whose rows the FTS5 index `content_search` reads as external content, kept in step by triggers
+ * (ADR 0096). Searches read the index on both.
+ */
+const documentTable = (db: Executor) => (dialectOf(db) === 'postgres' ? 'content_search' : 'content_search_docs');
+
 async function insertDocuments(db: Executor, kind: string, docs: readonly SearchDocument[]): Promise<void> {
   const rows = docs.map((doc) => ({ kind, doc_id: doc.id, ...searchColumns(doc) }));
   // In slices: SQLite allows at most 32 766 bound parameters per statement.
   for (let i = 0; i < rows.length; i += 500) {
     await db
-      .insertInto('content_search')
+      .insertInto(documentTable(db))
       .values(rows.slice(i, i + 500))
       .execute();
   }
@@ -86,7 +93,7 @@ async function insertDocuments(db: Executor, kind: string, docs: readonly Search
 export async function replaceSearchDocuments(db: Executor, kind: string, docs: readonly SearchDocument[]): Promise<void> {
   const unique = [...new Map(docs.map((d) => [d.id, d])).values()];
   await inTransaction(db, async (trx) => {
-    await trx.deleteFrom('content_search').where('kind', '=', kind).execute();
+    await trx.deleteFrom(documentTable(trx)).where('kind', '=', kind).execute();
     await insertDocuments(trx, kind, unique);
   });
 }
@@ -94,14 +101,26 @@ export async function replaceSearchDocuments(db: Executor, kind: string, docs: r
 /** Adds one document of a kind, or replaces the document with the same id. */
 export async function upsertSearchDocument(db: Executor, kind: string, doc: SearchDocument): Promise<void> {
   await inTransaction(db, async (trx) => {
-    await trx.deleteFrom('content_search').where('kind', '=', kind).where('doc_id', '=', doc.id).execute();
+    await trx.deleteFrom(documentTable(trx)).where('kind', '=', kind).where('doc_id', '=', doc.id).execute();
     await insertDocuments(trx, kind, [doc]);
   });
 }
 
 /** Removes one document of a kind (nothing happens when there is none). */
 export async function removeSearchDocument(db: Executor, kind: string, id: string): Promise<void> {
-  await db.deleteFrom('content_search').where('kind', '=', kind).where('doc_id', '=', id).execute();
+  await db.deleteFrom(documentTable(db)).where('kind', '=', kind).where('doc_id', '=', id).execute();
+}
+
+/** Removes every search document, or those of the given kinds (tests start from an empty index). */
+export async function clearSearchDocuments(db: Executor, kinds?: readonly string[]): Promise<void> {
+  const query = db.deleteFrom(documentTable(db));
+  await (kinds ? query.where('kind', 'in', kinds) : query).execute();
+}
+
+/** The document ids of one kind (tests and the start-up check of the thread index). */
+export async function searchDocumentIds(db: Executor, kind: string): Promise<Set<string>> {
+  const rows = await db.selectFrom(documentTable(db)).select('doc_id').where('kind', '=', kind).execute();
+  return new Set(rows.map((r) => r.doc_id));
 }
 
 /**
@@ -128,10 +147,10 @@ interface Term {
 /** One term as a full-text query of the dialect, passed as a bound parameter (quoted all the same). */
 function termQuery(pg: boolean, term: Term, kind: string): string {
   if (pg) return `'${term.stem.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${term.prefix ? ':*' : ''}`;
-  // The kind is an indexed FTS5 column: FTS5 intersects the term with the kind's documents itself
-  // (the stem only in the text columns, so "method"* does not match the kind "methode"). The kind's
-  // phrase also matches kinds that contain it ("thema" in "thema-titel"): sqliteHits keeps the
-  // kind's own documents only.
+  // The kind is an indexed FTS5 column: FTS5 intersects the term with the kind's documents itself, so
+  // a search in a small kind does not score the matches of a large one (the stem only in the text
+  // columns, so "method"* does not match the kind "methode"). The kind's phrase also matches kinds
+  // that contain it ("thema" in "thema-titel"): sqliteDocIds keeps the kind's own documents only.
   const phrase = `{title summary body} : "${term.stem.replace(/"/g, '""')}"${term.prefix ? '*' : ''}`;
   const ofKind = kindPhrase(kind);
   return ofKind ? `kind : ${ofKind} AND ${phrase}` : phrase;
@@ -191,9 +210,9 @@ function score(id: string, matched: number, sum: number): ContentSearchHit {
 }
 
 /**
- * SQLite: the terms' matches by rowid and bm25 in one statement (an FTS5 row's own columns are read
- * only where needed: each read fetches the whole stored row), then the document ids of the rows found,
- * which keeps only the kind's own documents. Many rows: one pass over the kind's documents; few: by rowid.
+ * SQLite: every term's matches by rowid and bm25 in one statement; then the kind's own documents
+ * among them, from the covering index of `content_search_docs` (ADR 0096), which also gives the
+ * kind's number of documents.
  */
 async function sqliteHits(db: Executor, kind: string, terms: readonly Term[]): Promise<TermHits> {
   const phrase = kindPhrase(kind);
@@ -201,55 +220,37 @@ async function sqliteHits(db: Executor, kind: string, terms: readonly Term[]): P
     (term, i) => sql`select ${sql.lit(i)} as term, rowid as id, -bm25(content_search, 0, 0, 10, 3, 1) as r
       from content_search where content_search match ${termQuery(false, term, kind)}${phrase ? sql`` : sql` and kind = ${kind}`}`,
   );
-  // With the terms, to choose how to look up the ids below: how many rows the kind's phrase matches,
-  // from the index alone (kinds whose name contains the phrase count too), and the span of the
-  // table's rowids (at least its number of rows; both read at the ends of the rowid order).
-  const estimate = phrase
-    ? sql`select -1 as term, count(*) as id, 0 as r from content_search where content_search match ${`kind : ${phrase}`}`
-    : sql`select -1 as term, count(*) as id, 0 as r from content_search where kind = ${kind}`;
-  const span = sql`select -2 as term,
-    coalesce((select rowid from content_search order by rowid desc limit 1) - (select rowid from content_search order by rowid limit 1) + 1, 0) as id,
-    0 as r`;
-  const { rows } = await sql<{ term: number; id: number; r: number }>`${estimate} union all ${span} union all ${sql.join(
-    selects,
-    sql` union all `,
-  )}`.execute(db);
+  const { rows } = await sql<{ term: number; id: number; r: number }>`${sql.join(selects, sql` union all `)}`.execute(db);
   const hits: TermHits['hits'] = terms.map(() => []);
-  const found = rows.filter((row) => row.term >= 0);
-  if (found.length === 0) return { total: 0, hits };
-  const rowids = [...new Set(found.map((row) => row.id))];
-  const { total, docIds } = await sqliteDocIds(db, kind, rowids, {
-    estimate: Number(rows.find((row) => row.term === -1)?.id ?? 0),
-    span: Number(rows.find((row) => row.term === -2)?.id ?? 0),
-  });
-  for (const row of found) {
+  if (rows.length === 0) return { total: 0, hits };
+  const { total, docIds } = await sqliteDocIds(db, kind, [...new Set(rows.map((row) => row.id))]);
+  for (const row of rows) {
     const id = docIds.get(row.id);
     if (id !== undefined) hits[row.term]!.push({ id, r: row.r });
   }
   return { total, hits };
 }
 
+/** Up to this many rows found, their ids are looked up one by one; beyond, the kind's ids are read in one pass. */
+const LOOKUP_BY_ROWID = 500;
+
 /**
- * The document ids of the kind's rows among `rowids`, and how many documents the kind has; every row
- * is checked by its stored kind. A kind that is a small part of the table is found through the index
- * (each row then read on its own, about eight times the cost per row of reading the table in order);
- * a large one by reading the table in order.
+ * The number of the kind's documents, and the document ids of the kind's rows among `rowids` (rows of
+ * other kinds are left out). Both from the index on (kind, doc_id), which holds the rowid too. The
+ * pairs come back as one JSON object (rowid → id): thousands of rows each made into an object cost
+ * more than finding them.
  */
-async function sqliteDocIds(db: Executor, kind: string, rowids: readonly number[], { estimate, span }: { estimate: number; span: number }) {
-  const phrase = kindPhrase(kind);
-  const ofKind = phrase && estimate * 5 < span ? sql`content_search match ${`kind : ${phrase}`} and kind = ${kind}` : sql`kind = ${kind}`;
+async function sqliteDocIds(db: Executor, kind: string, rowids: readonly number[]) {
+  const ids =
+    rowids.length <= LOOKUP_BY_ROWID
+      ? sql`(select json_group_object(id, doc_id) from content_search_docs
+          where id in (select value from json_each(${JSON.stringify(rowids)})) and kind = ${kind})`
+      : sql`(select json_group_object(id, doc_id) from content_search_docs where kind = ${kind})`;
+  const { rows } = await sql<{ n: number; ids: string | null }>`select
+    (select count(*) from content_search_docs where kind = ${kind}) as n, ${ids} as ids`.execute(db);
   const docIds = new Map<number, string>();
-  if (rowids.length * 2 >= estimate) {
-    // Most of the kind was found: one pass over the kind's rows, whose number is the total.
-    const { rows } = await sql<{ id: number; doc_id: string }>`select rowid as id, doc_id from content_search where ${ofKind}`.execute(db);
-    for (const row of rows) docIds.set(row.id, row.doc_id);
-    return { total: rows.length, docIds };
-  }
-  const { rows } = await sql<{ id: number; doc_id: string }>`select rowid as id, doc_id from content_search
-    where rowid in (select value from json_each(${JSON.stringify(rowids)})) and kind = ${kind}`.execute(db);
-  for (const row of rows) docIds.set(row.id, row.doc_id);
-  const total = await sql<{ n: number }>`select count(*) as n from content_search where ${ofKind}`.execute(db);
-  return { total: Number(total.rows[0]?.n ?? 0), docIds };
+  for (const [rowid, id] of Object.entries(JSON.parse(rows[0]?.ids ?? '{}') as Record<string, string>)) docIds.set(Number(rowid), id);
+  return { total: Number(rows[0]?.n ?? 0), docIds };
 }
 
 /**

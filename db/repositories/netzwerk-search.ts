@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { dialectOf } from '../dialect';
 import type { Database } from '../schema';
-import { removeSearchDocument, SEARCH_FORMAT, upsertSearchDocument } from './content-search';
+import { removeSearchDocument, SEARCH_FORMAT, searchDocumentIds, upsertSearchDocument } from './content-search';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -51,11 +51,6 @@ export async function indexThread(db: Executor, threadId: number): Promise<void>
   await upsertSearchDocument(db, THREAD_TITLE_KIND, { id, fields: [{ text: thread.title, weight: 6 }] });
 }
 
-async function indexedIds(db: Executor, kind: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('content_search').select('doc_id').where('kind', '=', kind).execute();
-  return new Set(rows.map((r) => r.doc_id));
-}
-
 /**
  * Brings the thread index up to date at start-up: indexes the threads that have no search document
  * yet (written before the index existed, or in a database moved in without it), and all threads when
@@ -70,8 +65,8 @@ export async function indexMissingThreads(db: Kysely<Database>, onError?: (error
   const state = await db.selectFrom('content_search_state').select('stamp').where('kind', '=', THREAD_KIND).executeTakeFirst();
   const [threads, full, titles] = [
     await db.selectFrom('network_threads').select('id').orderBy('id').execute(),
-    await indexedIds(db, THREAD_KIND),
-    await indexedIds(db, THREAD_TITLE_KIND),
+    await searchDocumentIds(db, THREAD_KIND),
+    await searchDocumentIds(db, THREAD_TITLE_KIND),
   ];
   // No state row yet: the documents there are were written by code of this format (the row came
   // with it), so only the missing ones need indexing.

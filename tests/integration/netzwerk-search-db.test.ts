@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
-import { SEARCH_FORMAT, searchContent, upsertSearchDocument } from '../../db/repositories/content-search';
+import { clearSearchDocuments, SEARCH_FORMAT, searchContent, upsertSearchDocument } from '../../db/repositories/content-search';
 import { indexMissingThreads, THREAD_KIND, THREAD_TITLE_KIND } from '../../db/repositories/netzwerk-search';
 import {
   addReply,
@@ -148,7 +148,7 @@ describe('thread search (issue 20 Nr. 3, ADR 0076)', () => {
     const a = await networkMember(db, 'a@example.org', 'Gemeinde A');
     const t = await thread(a, 'Planungszelle', 'Erfahrungen?');
     await addReply(db, t.threadId, a, 'Wir hatten eine Moderatorin aus Leipzig.', at(1));
-    await db.deleteFrom('content_search').where('kind', 'in', [THREAD_KIND, THREAD_TITLE_KIND]).execute();
+    await clearSearchDocuments(db, [THREAD_KIND, THREAD_TITLE_KIND]);
     expect(await ids('Leipzig')).toEqual([]);
     expect(await indexMissingThreads(db)).toBe(1);
     expect(await ids('Leipzig')).toEqual([t.threadId]);
