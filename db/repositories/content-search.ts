@@ -1,6 +1,6 @@
 /**
- * Full-text search over content in the database (ADR 0071 and 0077): one table of documents
- * per kind ("methode", "beispiel", …), searched on SQLite with FTS5 and on PostgreSQL with a tsvector.
+ * Full-text search over content in the database (ADR 0071 and 0077): one table holds the documents
+ * of every kind ("methode", "beispiel", …), searched on SQLite with FTS5 and on PostgreSQL with a tsvector.
  * On SQLite the documents are the rows of `content_search_docs`, which the FTS5 index
  * `content_search` reads as its external content (ADR 0096).
  *
