@@ -71,9 +71,13 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
                 test: {
                   name: 'postgres',
                   include: ['tests/integration/**/*.test.ts'],
-                  // SQLite's own storage faults (full disk, read-only file) and its FTS5 table (ADR 0096) have
+                  // SQLite's own storage faults (full disk, read-only file), its FTS5 table (ADR 0096) and its file's write lock (ADR 0097) have
                   // no PostgreSQL counterpart here.
-                  exclude: ['tests/integration/storage-faults.test.ts', 'tests/integration/content-search-sqlite.test.ts'],
+                  exclude: [
+                    'tests/integration/storage-faults.test.ts',
+                    'tests/integration/content-search-sqlite.test.ts',
+                    'tests/integration/sqlite-second-writer.test.ts',
+                  ],
                   env: { TEST_DIALECT: 'postgres', TEST_DATABASE_URL: postgresUrl },
                 },
               },

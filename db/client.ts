@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, SqliteDialect, sql, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index';
 import { dialectOf } from './dialect';
 import { createPostgresDatabase, isPostgresUrl, type PostgresOptions } from './postgres';
@@ -53,6 +53,12 @@ export function openSqlite(file: string, synchronous: Synchronous = synchronousF
  * SQLite rolls a transaction back by itself after some errors (a full disk, an I/O error); the
  * ROLLBACK Kysely then sends fails with "no transaction is active" and would hide the real error,
  * which decides the answer (a storage fault is a 503 with the input kept, not a 500).
+ *
+ * Every transaction begins IMMEDIATE, taking the write lock at its start (ADR 0097). A deferred one
+ * reads first and takes the lock at its first write; when another process (a CLI command, a
+ * backup, the end-to-end tests' helpers) wrote in between, SQLite refuses that write at once with
+ * SQLITE_BUSY_SNAPSHOT, without waiting out the busy timeout, and the user got a 503. Within this
+ * process Kysely runs one query at a time on the one connection anyway, so nothing waits longer.
  */
 class SqliteDialectKeepingErrors extends SqliteDialect {
   constructor(private readonly sqlite: SQLite.Database) {
@@ -61,6 +67,9 @@ class SqliteDialectKeepingErrors extends SqliteDialect {
 
   override createDriver() {
     const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
     const rollback = driver.rollbackTransaction.bind(driver);
     driver.rollbackTransaction = async (connection) => {
       if (this.sqlite.inTransaction) await rollback(connection);
