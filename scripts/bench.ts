@@ -1,6 +1,6 @@
 /**
  * npm run bench [section…] — measures speed; never part of the tests (timings are not asserted).
- * Sections: foundation, rules, wizard, pdf, durability, load, veranstaltungen, instances, umsetzung, suche, search-repo, netzwerk. Without arguments all sections run.
+ * Sections: foundation, rules, wizard, pdf, durability, load, veranstaltungen, instances, umsetzung, suche, search-repo, netzwerk, routes. Without arguments all sections run.
  * Needs a build (npm run build), except search-repo alone (`npx tsx scripts/bench.ts search-repo`).
  */
 import { existsSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { benchDurability } from './bench/durability';
 import { benchFoundation } from './bench/foundation';
 import { benchInstances } from './bench/instances';
 import { benchPdf } from './bench/pdf';
+import { benchRoutes } from './bench/routes';
 import { benchRules } from './bench/rules';
 import { benchSearch } from './bench/suche';
 import { benchSearchRepo } from './bench/search-repo';
@@ -30,6 +31,7 @@ const sections: Record<string, () => Promise<void>> = {
   suche: benchSearch,
   'search-repo': benchSearchRepo,
   netzwerk: benchNetzwerk,
+  routes: benchRoutes,
 };
 /** Sections that call repository functions directly, without the built server. */
 const withoutBuild = new Set(['search-repo']);

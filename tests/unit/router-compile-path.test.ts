@@ -71,3 +71,68 @@ describe.each(builds)('route patterns compiled once, %s', (_name, slug, load) =>
     for (const [path, chain] of Object.entries(expected)) expect(ids(path), path).toEqual(chain);
   });
 });
+
+/*
+ * ADR 0098: the CommonJS build (the server's) also keeps the ranked branches of a route tree per
+ * route array, instead of flattening and ranking the whole tree on every match. The browser's build
+ * is left as it is (route discovery adds routes to its tree while it runs).
+ */
+describe('route trees flattened once per route array, CommonJS (server)', () => {
+  const router = () => createRequire(import.meta.url)('@remix-run/router') as Router;
+
+  /** A tree whose root counts how often its children are read: once per flattening. */
+  function countedTree() {
+    let reads = 0;
+    const children = [
+      { id: 'start', index: true },
+      { id: 'antrag', path: 'antraege/:id', children: [{ id: 'schritt', path: ':schritt' }] },
+      { id: 'methode', path: 'methoden/:slug' },
+      { id: 'rest', path: '*' },
+    ];
+    const root = {
+      id: 'root',
+      path: '/',
+      get children() {
+        reads += 1;
+        return children;
+      },
+    };
+    return { routes: [root], reads: () => reads };
+  }
+
+  it('flattens a tree at its first match only, and matches every path as before', () => {
+    const { matchRoutes } = router();
+    const { routes, reads } = countedTree();
+    const ids = (path: string) => matchRoutes(routes, path)?.map((m) => m.route.id);
+    expect(ids('/antraege/3/kosten')).toEqual(['root', 'antrag', 'schritt']);
+    const afterFirst = reads();
+    expect(afterFirst).toBeGreaterThan(0);
+    for (let i = 0; i < 5; i++) {
+      expect(ids('/')).toEqual(['root', 'start']);
+      expect(ids('/antraege/3')).toEqual(['root', 'antrag']);
+      expect(matchRoutes(routes, '/methoden/world-cafe')?.at(-1)?.params).toEqual({ slug: 'world-cafe' });
+      expect(ids('/gibt/es/nicht')).toEqual(['root', 'rest']);
+    }
+    expect(reads()).toBe(afterFirst);
+    // Another array with the same routes is another tree: flattened on its own.
+    expect(matchRoutes([...routes], '/')?.map((m) => m.route.id)).toEqual(['root', 'start']);
+    expect(reads()).toBeGreaterThan(afterFirst);
+  });
+
+  it('sees routes a browser router adds to its tree in place while it navigates (route discovery)', async () => {
+    const { createRouter, createMemoryHistory } = router();
+    const discovering = createRouter({
+      routes: [{ id: 'root', path: '/', children: [{ id: 'start', index: true }] }],
+      history: createMemoryHistory(),
+      // Called when a path matches nothing yet; adds the route to the very array it matched against.
+      patchRoutesOnNavigation: ({ path, patch }) => {
+        if (path === '/neu') patch('root', [{ id: 'neu', path: 'neu' }]);
+      },
+    });
+    discovering.initialize();
+    await discovering.navigate('/neu');
+    expect(discovering.state.errors).toBeNull();
+    expect(discovering.state.matches.map((m) => m.route.id)).toEqual(['root', 'neu']);
+    discovering.dispose();
+  });
+});
