@@ -55,8 +55,8 @@ export function openSqlite(file: string, synchronous: Synchronous = synchronousF
  * which decides the answer (a storage fault is a 503 with the input kept, not a 500).
  *
  * Every transaction begins IMMEDIATE, taking the write lock at its start (ADR 0097). A deferred one
- * reads first and takes the lock at its first write; when another process (a CLI command, a
- * backup, the end-to-end tests' helpers) wrote in between, SQLite refuses that write at once with
+ * reads first and takes the lock at its first write; when another process (a CLI command such as
+ * db:housekeeping, the end-to-end tests' helpers) wrote in between, SQLite refuses that write at once with
  * SQLITE_BUSY_SNAPSHOT, without waiting out the busy timeout, and the user got a 503. Within this
  * process Kysely runs one query at a time on the one connection anyway, so nothing waits longer.
  */
