@@ -36,7 +36,7 @@ describe('a second process writing to the SQLite file', () => {
     await sql`create table second_writer (id integer primary key, value text not null)`.execute(app);
     await sql`insert into second_writer (id, value) values (1, '0')`.execute(app);
     const seen = await app.transaction().execute(async (trx) => {
-      const before = await value(trx as unknown as DB);
+      const before = await value(trx);
       // The other process tries to write now. With the write lock taken at BEGIN it cannot: it gives up
       // after a short busy timeout instead of slipping in between the read and the write below.
       await sql`pragma busy_timeout = 50`.execute(other);
@@ -74,7 +74,7 @@ describe('a second process writing to the SQLite file', () => {
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     // The app's transaction reads, then writes: it waits out the other's lock and sees its write.
     await app.transaction().execute(async (trx) => {
-      const before = await value(trx as unknown as DB);
+      const before = await value(trx);
       await sql`update second_writer set value = ${`${before}+app`} where id = 1`.execute(trx);
     });
     expect(await exited).toBe(0);
