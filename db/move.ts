@@ -16,10 +16,18 @@ import { migrateToLatest } from './client';
 import { migrations } from './migrations/index';
 
 /**
- * Tables not moved: the migrator's own, and `content_search_docs`, SQLite's store behind the FTS5
- * index (ADR 0096), whose rows are moved through the index `content_search` itself.
+ * Tables not moved: the migrator's own; `content_search_docs`, SQLite's store behind the FTS5
+ * index (ADR 0096), whose rows are moved through the index `content_search` itself; and SQLite's
+ * view of that index's occurrences and its per-kind tokens (ADR 0100), which PostgreSQL has no need of.
  */
-const internal = new Set(['kysely_migration', 'kysely_migration_lock', 'sqlite_sequence', 'content_search_docs']);
+const internal = new Set([
+  'kysely_migration',
+  'kysely_migration_lock',
+  'sqlite_sequence',
+  'content_search_docs',
+  'content_search_terms',
+  'content_search_versions',
+]);
 
 export interface TableReport {
   table: string;

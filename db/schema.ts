@@ -256,6 +256,8 @@ export interface ContentSearchTable {
 /** SQLite only: the search documents the FTS5 index reads as external content, by rowid (ADR 0096). */
 export interface ContentSearchDocsTable extends ContentSearchTable {
   id: Generated<number>;
+  /** The document's number of stems, for the length part of the ranking (ADR 0100). */
+  stems: Generated<number>;
 }
 
 /** Which content state each kind's search documents were built from (ADR 0077). */

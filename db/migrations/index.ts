@@ -30,6 +30,7 @@ import * as contentSearchState from './2027_01_05_000000_content_search_state';
 import * as netzwerkBlocks from './2027_01_06_000000_netzwerk_blocks';
 import * as netzwerkContext from './2027_01_06_000002_netzwerk_context';
 import * as contentSearchDocuments from './2027_01_07_000000_content_search_documents';
+import * as contentSearchTerms from './2027_01_08_000000_content_search_terms';
 
 /**
  * Every migration, by name. Listed by hand (not read from the folder) because the Remix server bundle
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   '2027_01_06_000000_netzwerk_blocks': netzwerkBlocks,
   '2027_01_06_000002_netzwerk_context': netzwerkContext,
   '2027_01_07_000000_content_search_documents': contentSearchDocuments,
+  '2027_01_08_000000_content_search_terms': contentSearchTerms,
 };

@@ -11,17 +11,17 @@
  * stems are stored as extra body stems (`compoundParts`, ADR 0077), so "beteil" finds
  * "jugendbeteil" too, without searching inside words at query time.
  *
- * Ranking, the same formula on both dialects: per query stem and document, the index's own
- * field-weighted relevance (FTS5 bm25 with column weights 10/3/1; PostgreSQL ts_rank with weights
- * A 1.0, B 0.3, C 0.1, divided by 1 + log of the document's length, as bm25 favours shorter
- * documents) relative to the best document for that stem, times the stem's idf among the
- * documents of the kind; exact and prefix match take the better of the two. A document that matches
- * more query stems ranks above one that matches fewer; within the same number the summed score
- * decides. The score handed out is `matched stems + s / (1 + s)`, so higher is better everywhere.
- * Ties go by the id in code-unit order. SQLite, in-process, finds the documents and their relevance
- * per term and the formula is applied in TypeScript (`rank`, ADR 0093: grouping thousands of hits in
- * SQLite cost more than finding them); PostgreSQL, across a socket, ranks in one statement and
- * returns only the hits asked for.
+ * Ranking, the same formula on both dialects: per query stem and document, a field-weighted
+ * relevance (SQLite: BM25's term factor with column weights 10/3/1 over the document's number of
+ * stems; PostgreSQL: ts_rank with weights A 1.0, B 0.3, C 0.1, divided by 1 + log of the document's
+ * length, as BM25 favours shorter documents) relative to the best document for that stem, times the
+ * stem's idf among the documents of the kind; exact and prefix match take the better of the two. A
+ * document that matches more query stems ranks above one that matches fewer; within the same number
+ * the summed score decides. The score handed out is `matched stems + s / (1 + s)`, so higher is
+ * better everywhere. Ties go by the id in code-unit order. SQLite, in-process, reads each query
+ * stem's occurrences from FTS5's index (an fts5vocab table) and applies the formula in TypeScript,
+ * with the kind's documents kept in memory until a write changes them (ADR 0093, 0100); PostgreSQL,
+ * across a socket, ranks in one statement and returns only the hits asked for.
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { compoundParts, stem as germanStem, tokenize, type SearchDocument } from '../../machines/shared/search';
@@ -80,8 +80,16 @@ async function inTransaction(db: Executor, work: (trx: Executor) => Promise<void
  */
 const documentTable = (db: Executor) => (dialectOf(db) === 'postgres' ? 'content_search' : 'content_search_docs');
 
+/** A column's number of stems (they are joined by single spaces); SQLite keeps the sum per document. */
+const stemCount = (column: string) => (column === '' ? 0 : column.split(' ').length);
+
 async function insertDocuments(db: Executor, kind: string, docs: readonly SearchDocument[]): Promise<void> {
-  const rows = docs.map((doc) => ({ kind, doc_id: doc.id, ...searchColumns(doc) }));
+  const sqlite = dialectOf(db) !== 'postgres';
+  const rows = docs.map((doc) => {
+    const columns = searchColumns(doc);
+    const row = { kind, doc_id: doc.id, ...columns };
+    return sqlite ? { ...row, stems: stemCount(columns.title) + stemCount(columns.summary) + stemCount(columns.body) } : row;
+  });
   // In slices: SQLite allows at most 32 766 bound parameters per statement.
   for (let i = 0; i < rows.length; i += 500) {
     await db
@@ -146,28 +154,9 @@ interface Term {
   stem: string;
 }
 
-/** One term as a full-text query of the dialect, passed as a bound parameter (quoted all the same). */
-function termQuery(pg: boolean, term: Term, kind: string): string {
-  if (pg) return `'${term.stem.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${term.prefix ? ':*' : ''}`;
-  // The kind is an indexed FTS5 column: FTS5 intersects the term with the kind's documents itself, so
-  // a search in a small kind does not score the matches of a large one (the stem only in the text
-  // columns, so "method"* does not match the kind "methode"). The kind's phrase also matches kinds
-  // that contain it ("thema" in "thema-titel"): sqliteDocIds keeps the kind's own documents only.
-  const phrase = `{title summary body} : "${term.stem.replace(/"/g, '""')}"${term.prefix ? '*' : ''}`;
-  const ofKind = kindPhrase(kind);
-  return ofKind ? `kind : ${ofKind} AND ${phrase}` : phrase;
-}
-
-/** The kind as an FTS5 phrase, or null when it has no letter or digit (FTS5 would find no token). */
-function kindPhrase(kind: string): string | null {
-  return /[\p{L}\p{N}]/u.test(kind) ? `"${kind.replace(/"/g, '""')}"` : null;
-}
-
-/** What the index says about the terms: the kind's document count, and per term the matching documents with their relevance. */
-interface TermHits {
-  total: number;
-  /** Per term (index into the terms), the matching documents of the kind and their relevance (higher is better). */
-  hits: Array<Array<{ id: string; r: number }>>;
+/** One term as a PostgreSQL tsquery, passed as a bound parameter (quoted all the same). */
+function termQuery(term: Term): string {
+  return `'${term.stem.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${term.prefix ? ':*' : ''}`;
 }
 
 /**
@@ -177,7 +166,7 @@ interface TermHits {
  */
 async function postgresSearch(db: Executor, kind: string, terms: readonly Term[], limit: number): Promise<ContentSearchHit[]> {
   const matches: RawBuilder<unknown>[] = terms.map((term, i) => {
-    const query = termQuery(true, term, kind);
+    const query = termQuery(term);
     return sql`${sql.id(`t${i}`)} as materialized (
       select doc_id, ts_rank('{0.1, 0.1, 0.3, 1.0}'::float4[], document, to_tsquery('simple', ${query}), 1) as r
       from content_search where kind = ${kind} and document @@ to_tsquery('simple', ${query}))`;
@@ -211,97 +200,177 @@ function score(id: string, matched: number, sum: number): ContentSearchHit {
   return { id, score: matched + s / (1 + s) };
 }
 
+/** BM25's parameters, FTS5's own (k1 = 1,2, b = 0,75). */
+const K1 = 1.2;
+const B = 0.75;
+/** A stem's weight by the column it stands in: title 10, summary 3, body 1 (the kind column 0). */
+const COLUMN_WEIGHT = sql.raw(`case col when 'title' then 10 when 'summary' then 3 when 'body' then 1 else 0 end`);
+/** The largest code point: a stem and this character bound the stems that begin with it. */
+const LAST_CHARACTER = '\u{10FFFF}';
+
 /**
- * SQLite: every term's matches by rowid and bm25 in one statement; then the kind's own documents
- * among them, from the covering index of `content_search_docs` (ADR 0096), which also gives the
- * kind's number of documents.
+ * SQLite: one kind's documents as the ranking needs them, kept in memory per database and kind as
+ * long as the kind's token in `content_search_versions` stays the same (every write of a document
+ * of the kind replaces it, by trigger, ADR 0100). Documents are numbered in the order of their ids
+ * (code units), so a tie between two numbers is the tie between their ids.
  */
-async function sqliteHits(db: Executor, kind: string, terms: readonly Term[]): Promise<TermHits> {
-  const phrase = kindPhrase(kind);
-  const selects = terms.map(
-    (term, i) => sql`select ${sql.lit(i)} as term, rowid as id, -bm25(content_search, 0, 0, 10, 3, 1) as r
-      from content_search where content_search match ${termQuery(false, term, kind)}${phrase ? sql`` : sql` and kind = ${kind}`}`,
-  );
-  const { rows } = await sql<{ term: number; id: number; r: number }>`${sql.join(selects, sql` union all `)}`.execute(db);
-  const hits: TermHits['hits'] = terms.map(() => []);
-  if (rows.length === 0) return { total: 0, hits };
-  const { total, docIds } = await sqliteDocIds(db, kind, [...new Set(rows.map((row) => row.id))]);
-  for (const row of rows) {
-    const id = docIds.get(row.id);
-    if (id !== undefined) hits[row.term]!.push({ id, r: row.r });
+interface KindDocuments {
+  token: number;
+  /** rowid → number of the document */
+  numberOf: Map<number, number>;
+  ids: string[];
+  /** Per number, the document's count of stems (the "document length" of BM25). */
+  stemCounts: Float64Array;
+  averageStems: number;
+  firstRowid: number;
+  lastRowid: number;
+}
+
+const keptDocuments = new WeakMap<Executor, Map<string, KindDocuments>>();
+
+function kept(db: Executor): Map<string, KindDocuments> {
+  let kinds = keptDocuments.get(db);
+  if (!kinds) keptDocuments.set(db, (kinds = new Map()));
+  return kinds;
+}
+
+/** The kind's documents and its token, read in one statement (so both belong to the same state). */
+async function loadKindDocuments(db: Executor, kind: string): Promise<KindDocuments | null> {
+  const { rows } = await sql<{ token: number | null; docs: string }>`select
+    (select token from content_search_versions where kind = ${kind}) as token,
+    (select json_group_array(json_array(id, doc_id, stems)) from content_search_docs where kind = ${kind}) as docs`.execute(db);
+  const token = rows[0]?.token;
+  if (token === null || token === undefined) return null;
+  const docs = (JSON.parse(rows[0]!.docs) as Array<[number, string, number]>).sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const numberOf = new Map<number, number>();
+  const stemCounts = new Float64Array(docs.length);
+  let sum = 0;
+  let firstRowid = Number.POSITIVE_INFINITY;
+  let lastRowid = Number.NEGATIVE_INFINITY;
+  docs.forEach(([rowid, , stems], i) => {
+    numberOf.set(rowid, i);
+    stemCounts[i] = stems;
+    sum += stems;
+    firstRowid = Math.min(firstRowid, rowid);
+    lastRowid = Math.max(lastRowid, rowid);
+  });
+  return {
+    token,
+    numberOf,
+    ids: docs.map(([, id]) => id),
+    stemCounts,
+    averageStems: docs.length ? sum / docs.length : 0,
+    firstRowid,
+    lastRowid,
+  };
+}
+
+/**
+ * Per stem, the documents where it occurs, from FTS5's own index (`content_search_terms`, an
+ * fts5vocab table: one row per occurrence): per document the weighted count of the stem itself (e)
+ * and of every stem beginning with it (p), as one JSON array. The first row is the kind's token.
+ * The rows of the kind's rowid range only (when known); other kinds' rows inside it drop out later.
+ */
+async function stemOccurrences(db: Executor, kind: string, stems: readonly string[], range: KindDocuments | undefined) {
+  const inRange = range ? sql` and doc between ${range.firstRowid} and ${range.lastRowid}` : sql``;
+  const perStem = stems.map((stem, i) => {
+    const terms = stem.length >= MIN_PREFIX_LENGTH ? sql`term >= ${stem} and term < ${stem + LAST_CHARACTER}` : sql`term = ${stem}`;
+    return sql`select ${sql.lit(i)} as stem, json_group_array(json_array(doc, e, p)) as hits from (
+      select doc, sum(case when term = ${stem} then ${COLUMN_WEIGHT} else 0 end) as e, sum(${COLUMN_WEIGHT}) as p
+      from content_search_terms where ${terms}${inRange} group by doc having p > 0)`;
+  });
+  const { rows } = await sql<{ stem: number; hits: string | number | null }>`
+    select -1 as stem, (select token from content_search_versions where kind = ${kind}) as hits
+    union all ${sql.join(perStem, sql` union all `)}`.execute(db);
+  const token = rows.find((row) => row.stem === -1)?.hits;
+  return {
+    token: typeof token === 'number' ? token : null,
+    perStem: rows.filter((row) => row.stem >= 0).map((row) => JSON.parse(String(row.hits)) as Array<[number, number, number]>),
+  };
+}
+
+/**
+ * SQLite (ADR 0100): the ranking of the module comment with BM25's term factor computed here from
+ * the index's occurrences, f / (f + k1 · (1 − b + b · stems / average stems)) with f the
+ * column-weighted count, relative to the term's best document (FTS5's bm25() gives the same factor
+ * times the term's idf, which the relation cancels, but reads each document's size for every hit).
+ */
+async function sqliteSearch(db: Executor, kind: string, stems: readonly string[], limit: number): Promise<ContentSearchHit[]> {
+  const kinds = kept(db);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const docs = kinds.get(kind);
+    const found = await stemOccurrences(db, kind, stems, docs);
+    if (found.token === null) return [];
+    if (docs?.token === found.token) return rankOccurrences(docs, stems, found.perStem, limit);
+    // Written since (or never read): read the kind's documents again, then the occurrences.
+    const fresh = await loadKindDocuments(db, kind);
+    if (fresh) kinds.set(kind, fresh);
+    else kinds.delete(kind);
   }
-  return { total, hits };
+  throw new Error(`Suchindex der Art ${kind}: die Dokumente änderten sich bei jedem Lesen.`);
 }
 
-/** Up to this many rows found, their ids are looked up one by one; beyond, the kind's ids are read in one pass. */
-const LOOKUP_BY_ROWID = 500;
-
-/**
- * The number of the kind's documents, and the document ids of the kind's rows among `rowids` (rows of
- * other kinds are left out). Both from the index on (kind, doc_id), which holds the rowid too. The
- * pairs come back as one JSON object (rowid → id): thousands of rows each made into an object cost
- * more than finding them.
- */
-async function sqliteDocIds(db: Executor, kind: string, rowids: readonly number[]) {
-  const ids =
-    rowids.length <= LOOKUP_BY_ROWID
-      ? sql`(select json_group_object(id, doc_id) from content_search_docs
-          where id in (select value from json_each(${JSON.stringify(rowids)})) and kind = ${kind})`
-      : sql`(select json_group_object(id, doc_id) from content_search_docs where kind = ${kind})`;
-  const { rows } = await sql<{ n: number; ids: string | null }>`select
-    (select count(*) from content_search_docs where kind = ${kind}) as n, ${ids} as ids`.execute(db);
-  const docIds = new Map<number, string>();
-  for (const [rowid, id] of Object.entries(JSON.parse(rows[0]?.ids ?? '{}') as Record<string, string>)) docIds.set(Number(rowid), id);
-  return { total: Number(rows[0]?.n ?? 0), docIds };
-}
-
-/**
- * The ranking of the module comment (SQLite; postgresSearch has the same in SQL): per term a
- * document's relevance relative to the term's best document, times the stem's idf among the kind's `total` documents
- * (exact and prefix match: the better of the two, the prefix at PREFIX_FACTOR); per document the
- * number of stems matched, then the summed score, then the id.
- */
-function rank(terms: readonly Term[], { total, hits }: TermHits): ContentSearchHit[] {
-  const perStem = new Map<number, Map<string, number>>();
-  terms.forEach((term, i) => {
-    const found = hits[i]!;
-    if (found.length === 0) return;
-    let top = 0;
-    for (const hit of found) top = Math.max(top, hit.r);
-    const idf = Math.log(1 + (total - found.length + 0.5) / (found.length + 0.5));
-    const factor = term.prefix ? PREFIX_FACTOR : 1;
-    let scores = perStem.get(term.stemNo);
-    if (!scores) perStem.set(term.stemNo, (scores = new Map()));
-    for (const hit of found) {
-      const s = factor * (top > 0 ? hit.r / top : 0) * idf;
-      const before = scores.get(hit.id);
-      if (before === undefined || s > before) scores.set(hit.id, s);
+function rankOccurrences(
+  docs: KindDocuments,
+  stems: readonly string[],
+  perStem: ReadonlyArray<Array<[number, number, number]>>,
+  limit: number,
+): ContentSearchHit[] {
+  const total = docs.ids.length;
+  const idf = (hits: number) => Math.log(1 + (total - hits + 0.5) / (hits + 0.5));
+  // Per document: the stems it matched and its summed score; per stem, its score for the stem.
+  const matched = new Uint8Array(total);
+  const sum = new Float64Array(total);
+  const ofStem = new Float64Array(total).fill(-1);
+  const touched: number[] = [];
+  perStem.forEach((occurrences, i) => {
+    const prefix = stems[i]!.length >= MIN_PREFIX_LENGTH;
+    // Relevance per document, exact and as a prefix, each then taken relative to its best document.
+    const exact: Array<[number, number]> = [];
+    const begins: Array<[number, number]> = [];
+    let topExact = 0;
+    let topBegins = 0;
+    for (const [rowid, e, p] of occurrences) {
+      const n = docs.numberOf.get(rowid);
+      if (n === undefined) continue;
+      const norm = K1 * (1 - B + (B * docs.stemCounts[n]!) / (docs.averageStems || 1));
+      if (e > 0) {
+        const r = e / (e + norm);
+        exact.push([n, r]);
+        topExact = Math.max(topExact, r);
+      }
+      if (prefix) {
+        const r = p / (p + norm);
+        begins.push([n, r]);
+        topBegins = Math.max(topBegins, r);
+      }
+    }
+    // Exact or as a prefix: the better of the two (a prefix match includes every exact one).
+    const idfExact = idf(exact.length);
+    for (const [n, r] of exact) ofStem[n] = (r / topExact) * idfExact;
+    const idfBegins = idf(begins.length);
+    for (const [n, r] of begins) ofStem[n] = Math.max(ofStem[n]!, PREFIX_FACTOR * (r / topBegins) * idfBegins);
+    for (const [n] of prefix ? begins : exact) {
+      if (matched[n] === 0) touched.push(n);
+      matched[n]!++;
+      sum[n]! += ofStem[n]!;
+      ofStem[n] = -1;
     }
   });
-  const docs = new Map<string, { matched: number; sum: number }>();
-  for (const scores of perStem.values())
-    for (const [id, s] of scores) {
-      const doc = docs.get(id);
-      if (doc) {
-        doc.matched++;
-        doc.sum += s;
-      } else docs.set(id, { matched: 1, sum: s });
-    }
-  return [...docs]
-    .sort(([a, x], [b, y]) => y.matched - x.matched || y.sum - x.sum || (a < b ? -1 : a > b ? 1 : 0))
-    .map(([id, { matched, sum }]) => score(id, matched, sum));
+  touched.sort((a, b) => matched[b]! - matched[a]! || sum[b]! - sum[a]! || a - b);
+  return touched.slice(0, limit).map((n) => score(docs.ids[n]!, matched[n]!, sum[n]!));
 }
 
 /** The documents of one kind matching any of the stems, best first (see the module comment). */
 export async function searchContent(db: Executor, kind: string, stems: readonly string[], limit = 50): Promise<ContentSearchHit[]> {
   const clean = cleanStems(stems);
   if (clean.length === 0 || limit <= 0) return [];
+  if (dialectOf(db) !== 'postgres') return sqliteSearch(db, kind, clean, Math.floor(limit));
   const terms: Term[] = clean.flatMap((stem, stemNo) => [
     { stemNo, prefix: false, stem },
     ...(stem.length >= MIN_PREFIX_LENGTH ? [{ stemNo, prefix: true, stem }] : []),
   ]);
-  if (dialectOf(db) === 'postgres') return postgresSearch(db, kind, terms, Math.floor(limit));
-  return rank(terms, await sqliteHits(db, kind, terms)).slice(0, Math.floor(limit));
+  return postgresSearch(db, kind, terms, Math.floor(limit));
 }
 
 /** The way documents are turned into stems; raise it whenever machines/shared/search.ts changes that. */
