@@ -1,0 +1,106 @@
+import { createRequire } from 'node:module';
+import type { ServerBuild } from '@remix-run/server-runtime';
+import { renderToString } from 'react-dom/server';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+/*
+ * patches/@remix-run+react+*.patch and patches/react-router-dom+*.patch (ADR 0101): the server
+ * renders every page from one route tree per build instead of building the tree, converting it to
+ * data routes and ranking its branches again on every request. What must hold: each request still
+ * renders its own route with its own data, the tree is built once however many requests come, and a
+ * build with other route modules gets a tree of its own.
+ *
+ * The CommonJS builds, as the server bundle loads them (`require`).
+ */
+const require = createRequire(import.meta.url);
+const remix = require('@remix-run/react') as typeof import('@remix-run/react');
+const remixRoutes = require('@remix-run/react/dist/routes.js') as { createServerRoutes: (...args: unknown[]) => unknown };
+const router = require('@remix-run/router') as typeof import('@remix-run/router');
+const runtime = require('@remix-run/server-runtime') as typeof import('@remix-run/server-runtime');
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const flags = { hasAction: false, hasClientAction: false, hasClientLoader: false, hasErrorBoundary: false, imports: [] };
+
+/** A build of three routes (root, /a, /b): the pages say which route and which data they rendered. */
+function build(label: string, assets?: ServerBuild['assets']): ServerBuild {
+  const { Outlet, useLoaderData } = remix;
+  const page = (id: string) =>
+    function Page() {
+      const data = useLoaderData() as { n: number };
+      return (
+        <p>
+          {label} {id} {data.n}
+        </p>
+      );
+    };
+  let n = 0;
+  const loader = () => ({ n: ++n });
+  const modules = {
+    root: { default: () => <Outlet />, loader: () => null },
+    'routes/a': { default: page('a'), loader },
+    'routes/b': { default: page('b'), loader },
+  };
+  const routes = {
+    root: { id: 'root', path: '', module: modules.root },
+    'routes/a': { id: 'routes/a', parentId: 'root', path: 'a', module: modules['routes/a'] },
+    'routes/b': { id: 'routes/b', parentId: 'root', path: 'b', module: modules['routes/b'] },
+  };
+  return {
+    mode: 'production',
+    entry: {
+      module: {
+        default: (_request: Request, status: number, headers: Headers, context: import('@remix-run/server-runtime').EntryContext) => {
+          const html = renderToString(<remix.RemixServer context={context} url={_request.url} />);
+          return new Response(html, { status, headers });
+        },
+      },
+    },
+    routes,
+    assets: assets ?? {
+      entry: { imports: [], module: '/entry.js' },
+      url: '/manifest.js',
+      version: label,
+      routes: {
+        root: { id: 'root', path: '', hasLoader: true, module: '/root.js', ...flags },
+        'routes/a': { id: 'routes/a', parentId: 'root', path: 'a', hasLoader: true, module: '/a.js', ...flags },
+        'routes/b': { id: 'routes/b', parentId: 'root', path: 'b', hasLoader: true, module: '/b.js', ...flags },
+      },
+    },
+    publicPath: '/build/',
+    assetsBuildDirectory: 'public/build',
+    future: { v3_singleFetch: false } as ServerBuild['future'],
+    isSpaMode: false,
+  } as unknown as ServerBuild;
+}
+
+const text = async (response: Response) => (await response.text()).replace(/<!-- -->/g, '');
+
+describe('one route tree per build for server rendering', () => {
+  it('renders each request from the same tree, built once, with its own route and data', async () => {
+    const handler = runtime.createRequestHandler(build('eins'), 'production');
+    expect(await text(await handler(new Request('http://x/a')))).toContain('<p>eins a 1</p>');
+    const tree = vi.spyOn(remixRoutes, 'createServerRoutes');
+    const convert = vi.spyOn(router, 'UNSAFE_convertRoutesToDataRoutes');
+    expect(await text(await handler(new Request('http://x/b')))).toContain('<p>eins b 2</p>');
+    expect(await text(await handler(new Request('http://x/a')))).toContain('<p>eins a 3</p>');
+    expect(await text(await handler(new Request('http://x/b')))).toContain('<p>eins b 4</p>');
+    expect(tree).not.toHaveBeenCalled();
+    expect(convert).not.toHaveBeenCalled();
+  });
+
+  it('a build with other route modules (the same manifest) renders from a tree of its own', async () => {
+    const first = build('erste');
+    const second = build('zweite', first.assets);
+    const one = runtime.createRequestHandler(first, 'production');
+    const two = runtime.createRequestHandler(second, 'production');
+    expect(await text(await one(new Request('http://x/a')))).toContain('<p>erste a 1</p>');
+    const tree = vi.spyOn(remixRoutes, 'createServerRoutes');
+    expect(await text(await two(new Request('http://x/a')))).toContain('<p>zweite a 1</p>');
+    expect(tree).toHaveBeenCalledTimes(1);
+    expect(await text(await one(new Request('http://x/b')))).toContain('<p>erste b 2</p>');
+    expect(tree).toHaveBeenCalledTimes(2);
+  });
+});
