@@ -135,4 +135,72 @@ describe('route trees flattened once per route array, CommonJS (server)', () => 
     expect(discovering.state.matches.map((m) => m.route.id)).toEqual(['root', 'neu']);
     discovering.dispose();
   });
+
+  /*
+   * ADR 0102: the matches of a path are kept with the tree's branches too, and every call gets copies.
+   * The ES module build keeps nothing (ADR 0098), so it is the reference the kept answers must equal.
+   */
+  const reference = async () => (await import('@remix-run/router/dist/router.js')) as unknown as Router;
+  const tree = () => [
+    {
+      id: 'root',
+      path: '/',
+      children: [
+        { id: 'start', index: true },
+        { id: 'antrag', path: 'antraege/:id', children: [{ id: 'schritt', path: ':schritt' }] },
+        { id: 'datei', path: 'dateien/*' },
+        { id: 'optional', path: 'karte/:ort?' },
+        { id: 'Gross', path: 'Gross', caseSensitive: true },
+        { id: 'rest', path: '*' },
+      ],
+    },
+  ];
+  const paths = [
+    '/',
+    '/antraege/3',
+    '/antraege/3/kosten',
+    '/dateien/a/b%20c.pdf',
+    '/karte',
+    '/karte/Zittau',
+    '/Gross',
+    '/gross',
+    '/gibt/es/nicht',
+    '/antraege/%C3%A4',
+  ];
+
+  it('a path matched again gives what the unkept router gives, every time', async () => {
+    const { matchRoutes } = router();
+    const plain = (await reference()).matchRoutes;
+    const routes = tree();
+    const expected = tree();
+    for (let round = 0; round < 3; round++)
+      for (const path of paths) expect(matchRoutes(routes, path), `${path}, round ${round}`).toEqual(plain(expected, path));
+  });
+
+  it('each call gets matches of its own: changing them changes nothing for the next call', () => {
+    const { matchRoutes } = router();
+    const routes = tree();
+    const first = matchRoutes(routes, '/antraege/3/kosten')!;
+    // As React Router makes them: the matches of one path share one params object.
+    expect(first[0]!.params).toBe(first[2]!.params);
+    first[2]!.params.id = 'verändert';
+    first[1]!.pathname = '/anders';
+    first.pop();
+    const second = matchRoutes(routes, '/antraege/3/kosten')!;
+    expect(second.map((m) => [m.route.id, m.pathname, m.params])).toEqual([
+      ['root', '/', { id: '3', schritt: 'kosten' }],
+      ['antrag', '/antraege/3', { id: '3', schritt: 'kosten' }],
+      ['schritt', '/antraege/3/kosten', { id: '3', schritt: 'kosten' }],
+    ]);
+    expect(second[0]!.params).toBe(second[2]!.params);
+    expect(second[0]!.params).not.toBe(first[0]!.params);
+  });
+
+  it('more paths than are kept (1 000 per tree): the oldest go, every answer stays right', () => {
+    const { matchRoutes } = router();
+    const routes = tree();
+    for (let round = 0; round < 2; round++)
+      for (let i = 0; i < 1_200; i++)
+        expect(matchRoutes(routes, `/antraege/${i}/kosten`)?.at(-1)?.params).toEqual({ id: String(i), schritt: 'kosten' });
+  });
 });
