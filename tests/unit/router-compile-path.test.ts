@@ -183,7 +183,7 @@ describe('route trees flattened once per route array, CommonJS (server)', () => 
     const first = matchRoutes(routes, '/antraege/3/kosten')!;
     // As React Router makes them: the matches of one path share one params object.
     expect(first[0]!.params).toBe(first[2]!.params);
-    first[2]!.params.id = 'verändert';
+    (first[2]!.params as Record<string, string>).id = 'verändert';
     first[1]!.pathname = '/anders';
     first.pop();
     const second = matchRoutes(routes, '/antraege/3/kosten')!;

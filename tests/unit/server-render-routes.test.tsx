@@ -24,24 +24,24 @@ afterEach(() => {
 
 const flags = { hasAction: false, hasClientAction: false, hasClientLoader: false, hasErrorBoundary: false, imports: [] };
 
+/** A route's page: which build, which route and which call of its loader rendered it. */
+function Page() {
+  const data = remix.useLoaderData() as { label: string; id: string; n: number };
+  return (
+    <p>
+      {data.label} {data.id} {data.n}
+    </p>
+  );
+}
+
 /** A build of three routes (root, /a, /b): the pages say which route and which data they rendered. */
 function build(label: string, assets?: ServerBuild['assets']): ServerBuild {
-  const { Outlet, useLoaderData } = remix;
-  const page = (id: string) =>
-    function Page() {
-      const data = useLoaderData() as { n: number };
-      return (
-        <p>
-          {label} {id} {data.n}
-        </p>
-      );
-    };
   let n = 0;
-  const loader = () => ({ n: ++n });
+  const loader = (id: string) => () => ({ label, id, n: ++n });
   const modules = {
-    root: { default: () => <Outlet />, loader: () => null },
-    'routes/a': { default: page('a'), loader },
-    'routes/b': { default: page('b'), loader },
+    root: { default: remix.Outlet, loader: () => null },
+    'routes/a': { default: Page, loader: loader('a') },
+    'routes/b': { default: Page, loader: loader('b') },
   };
   const routes = {
     root: { id: 'root', path: '', module: modules.root },
