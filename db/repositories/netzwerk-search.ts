@@ -10,7 +10,7 @@ type Executor = Kysely<Database> | Transaction<Database>;
  * of ADR 0071. Two documents per thread:
  *   - `thema`: title (weight 6), the opening post (3) and every reply (1), visible posts only;
  *   - `thema-titel`: the title alone, so the search can put threads whose title matches first
- *     (FTS5's bm25 weighs a title hit in a long thread below a body hit in a short one).
+ *     (BM25's length part, ADR 0100, weighs a title hit in a long thread below a body hit in a short one).
  * The repository functions that write threads and posts call `indexThread` with their executor, so the
  * index changes in the transaction that changes the posts.
  */
