@@ -1,12 +1,17 @@
 import { RemixBrowser } from '@remix-run/react';
 import { startTransition, StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
+import { KeepTypedText, rememberTypedText } from './typed-text';
+
+rememberTypedText(document);
 
 startTransition(() => {
   hydrateRoot(
     document,
     <StrictMode>
-      <RemixBrowser />
+      <KeepTypedText>
+        <RemixBrowser />
+      </KeepTypedText>
     </StrictMode>,
   );
 });

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, signIn, test } from '../support/fixtures';
+import { expect, expectAccessible, signIn, test, waitForHydration } from '../support/fixtures';
 
 /**
  * axe on the states of the workbench that only exist after a submission (errors, results, a draft
@@ -44,6 +44,9 @@ test('the test bench stays accessible with a result and with an error', async ({
 test('the funding call form stays accessible with errors', async ({ page }) => {
   await signIn(page, 'ministerium');
   await page.goto('/regelwerk/aufrufe/neu');
+  // Emptied once React has hydrated the field: a key pressed while React renders it acts on the text
+  // React puts back (ADR 0103 keeps what was typed before, not during, that moment).
+  await waitForHydration(page, 'textarea[name="requiredDocuments"]');
   await page.getByLabel('Einzureichende Unterlagen').fill('');
   await page.getByRole('button', { name: 'Vorschlag speichern und Auswirkungen prüfen' }).click();
   await expect(page.getByRole('alert')).toBeVisible();
