@@ -91,5 +91,19 @@ export async function readProtectedForm(request: Request): Promise<FormData> {
   }
   await assertCsrf(request, form);
   assertFormSize(form);
-  return form;
+  return withLineFeeds(form);
+}
+
+/**
+ * The form with every line break as the browser shows it in a text area (LF): a browser sends
+ * each one as CR LF. A text that comes back into a field (a form with errors) must be the text the
+ * field holds; with CR LF React rewrites the field's default on every render, which moves the caret
+ * of an untouched text area to its start (ADR 0103). Stored texts get LF as well, as the schemas'
+ * `cleanMultiline` already gave them.
+ */
+export function withLineFeeds(form: FormData): FormData {
+  if (![...form.values()].some((value) => typeof value === 'string' && value.includes('\r'))) return form;
+  const copy = new FormData();
+  for (const [name, value] of form.entries()) copy.append(name, typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : value);
+  return copy;
 }

@@ -1,7 +1,7 @@
 import { RemixBrowser } from '@remix-run/react';
 import { startTransition, StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
-import { KeepTypedText, rememberTypedText } from './typed-text';
+import { AfterHydration, rememberTypedText } from './hydration';
 
 rememberTypedText(document);
 
@@ -9,9 +9,9 @@ startTransition(() => {
   hydrateRoot(
     document,
     <StrictMode>
-      <KeepTypedText>
+      <AfterHydration>
         <RemixBrowser />
-      </KeepTypedText>
+      </AfterHydration>
     </StrictMode>,
   );
 });

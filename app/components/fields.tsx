@@ -1,6 +1,7 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata, type FormMetadata } from '@conform-to/react';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { CommentMarker } from './beratung/comments';
+import { useFocusWhenShown } from '../hooks/use-focus-when-shown';
 
 type Field = FieldMetadata<any, any, string[]>;
 
@@ -266,10 +267,6 @@ export function CheckboxField({ field, label, hint }: { field: Field; label: Rea
   );
 }
 
-/**
- * GOV.UK-style error summary: at the top of the form, focused when it appears, one link per error
- * that moves focus to the field.
- */
 /** Sort key of a field name by the order of the form's top-level fields, then row index. */
 function orderKey(name: string, order: readonly string[]): [number, number, string] {
   const match = /^([^.[]+)(?:\[(\d+)\])?/.exec(name);
@@ -278,6 +275,10 @@ function orderKey(name: string, order: readonly string[]): [number, number, stri
   return [index === -1 ? order.length : index, match?.[2] ? Number(match[2]) : -1, name];
 }
 
+/**
+ * GOV.UK-style error summary: at the top of the form, focused when it appears, one link per error
+ * that moves focus to the field.
+ */
 export function ErrorSummary({ form, order }: { form: FormMetadata<any, string[]>; order?: readonly string[] }) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(form.allErrors).filter(([, errors]) => errors.length > 0);
@@ -289,9 +290,7 @@ export function ErrorSummary({ form, order }: { form: FormMetadata<any, string[]
     });
   }
   const signature = entries.map(([name, errors]) => `${name}:${errors.join()}`).join('|');
-  useEffect(() => {
-    if (signature) ref.current?.focus();
-  }, [signature]);
+  useFocusWhenShown(ref, signature);
   if (!entries.length) return null;
   return (
     <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={`${form.id}-error-title`}>
@@ -323,9 +322,7 @@ export function fieldDomId(formId: string, name: string): string {
 export function MessageSummary({ id, errors }: { id: string; errors: Array<{ href: string | null; message: string }> }) {
   const ref = useRef<HTMLDivElement>(null);
   const signature = errors.map((e) => e.message).join('|');
-  useEffect(() => {
-    if (signature) ref.current?.focus();
-  }, [signature]);
+  useFocusWhenShown(ref, signature);
   if (!errors.length) return null;
   return (
     <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={`${id}-title`}>

@@ -32,3 +32,37 @@ test('a text area keeps what was typed before the page hydrated', async ({ page 
   await expect(page.getByRole('link', { name: /einzureichenden Unterlagen/ })).toHaveCount(0);
   await expect(documents).toHaveValue('Projektskizze\nKostenplan');
 });
+
+test('a text area with errors keeps the selection made before the page hydrated, and the focus', async ({ page }) => {
+  await signIn(page, 'ministerium');
+  await page.goto('/regelwerk/pruefstand');
+  await waitForHydration(page, 'textarea[name="fall"]');
+  const field = page.getByLabel('Fall (JSON oder YAML)');
+  // Typed in two lines: the browser sends the line break as CR LF.
+  await field.fill('referenceDate: 2026-11-22\nfacts:\n  applicant: { kind: gemeinde\n');
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/build\/.+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  // The test bench's form always loads a new page: it comes back with the error and the text.
+  await page.getByRole('button', { name: 'Fall prüfen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Der Fall ist kein gültiges YAML');
+  // The person selects the whole text to replace it while the scripts are still loading.
+  await field.evaluate((area: HTMLTextAreaElement) => {
+    area.focus();
+    area.setSelectionRange(0, area.value.length);
+  });
+  release();
+  await waitForHydration(page, 'textarea[name="fall"]');
+  // Two frames: React's renders after the hydration (Conform's state) have run.
+  for (let frame = 0; frame < 2; frame++)
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+  // The error summary did not take the focus from the field, and the selection is still the whole text.
+  await expect(field).toBeFocused();
+  await page.keyboard.insertText('name: Ersetzt');
+  await expect(field).toHaveValue('name: Ersetzt');
+});

@@ -175,3 +175,26 @@ test('statistics name no organisation and no person', async ({ baseURL }) => {
   expect(main).toContain('Entwürfe nach Förderweg');
   await ministry.dispose();
 });
+
+test('a form with errors hands a typed text back with the line breaks the field holds (LF, ADR 0103)', async ({ baseURL }) => {
+  const ministry = await clientFor(baseURL!, 'ministerium');
+  const response = await ministry.post('/regelwerk/aufrufe/neu', {
+    title: '',
+    issuedBy: 'SMS',
+    deadline: '',
+    requiredDocuments: 'Projektskizze\r\nKostenplan',
+    notes: 'Erste Zeile\r\nZweite Zeile',
+    source: '',
+  });
+  expect(response.status()).toBe(400);
+  const html = await response.text();
+  expect(html).toContain('Bitte geben Sie den Titel des Förderaufrufs an.');
+  // In the field and in the data the page hydrates with: the same text, without CR.
+  expect(html).toContain('>Erste Zeile\nZweite Zeile</textarea>');
+  // (the data as a JSON string inside a script's string: LF is written \\n there)
+  expect(html).toContain('Erste Zeile\\\\nZweite Zeile');
+  expect(html).toContain('Projektskizze\\\\nKostenplan');
+  expect(html).not.toContain('\r');
+  expect(html).not.toContain('\\r');
+  await ministry.dispose();
+});
