@@ -44,8 +44,8 @@ test('the test bench stays accessible with a result and with an error', async ({
 test('the funding call form stays accessible with errors', async ({ page }) => {
   await signIn(page, 'ministerium');
   await page.goto('/regelwerk/aufrufe/neu');
-  // Emptied once React has hydrated the field: a key pressed while React renders it acts on the text
-  // React puts back (ADR 0103 keeps what was typed before, not during, that moment).
+  // Emptied once React has hydrated the field: this test is about the page with errors (typing
+  // before hydration has its own test, ADR 0103).
   await waitForHydration(page, 'textarea[name="requiredDocuments"]');
   await page.getByLabel('Einzureichende Unterlagen').fill('');
   await page.getByRole('button', { name: 'Vorschlag speichern und Auswirkungen prüfen' }).click();
