@@ -1,12 +1,8 @@
+import type { Page } from '@playwright/test';
 import { expect, signIn, test, waitForHydration } from '../support/fixtures';
 
-/**
- * Text typed while the scripts are still loading survives hydration (ADR 0103). React 18 sets a
- * text area back to its server-rendered text when it hydrates; the page's scripts are held back here
- * until the typing is done, so the test does not depend on how fast the machine is.
- */
-test('a text area keeps what was typed before the page hydrated', async ({ page }) => {
-  await signIn(page, 'ministerium');
+/** Holds back the app's scripts (Remix's build) from now on until the returned function is called. */
+async function holdScripts(page: Page): Promise<() => void> {
   let release = () => {};
   const released = new Promise<void>((resolve) => {
     release = resolve;
@@ -15,6 +11,17 @@ test('a text area keeps what was typed before the page hydrated', async ({ page 
     await released;
     await route.continue();
   });
+  return release;
+}
+
+/**
+ * Text typed while the scripts are still loading survives hydration (ADR 0103). React 18 sets a
+ * text area back to its server-rendered text when it hydrates; the page's scripts are held back here
+ * until the typing is done, so the test does not depend on how fast the machine is.
+ */
+test('a text area keeps what was typed before the page hydrated', async ({ page }) => {
+  await signIn(page, 'ministerium');
+  const release = await holdScripts(page);
   await page.goto('/regelwerk/aufrufe/neu', { waitUntil: 'commit' });
   const documents = page.getByLabel('Einzureichende Unterlagen');
   const source = page.getByLabel('Quelle');
@@ -40,14 +47,7 @@ test('a text area with errors keeps the selection made before the page hydrated,
   const field = page.getByLabel('Fall (JSON oder YAML)');
   // Typed in two lines: the browser sends the line break as CR LF.
   await field.fill('referenceDate: 2026-11-22\nfacts:\n  applicant: { kind: gemeinde\n');
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\/build\/.+\.js$/, async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdScripts(page);
   // The test bench's form always loads a new page: it comes back with the error and the text.
   await page.getByRole('button', { name: 'Fall prüfen' }).click();
   await expect(page.getByRole('alert')).toContainText('Der Fall ist kein gültiges YAML');
