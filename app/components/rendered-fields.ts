@@ -118,12 +118,16 @@ class RenderedField {
   readonly pattern: string | undefined;
   readonly accept: string | undefined;
 
+  /** The form's context, not a field property (no own property a spread or a reader would see). */
+  readonly #form: FormContext;
+
   constructor(
-    private readonly form: FormContext,
+    form: FormContext,
     readonly name: string,
     readonly initialValue: unknown,
     constraint: FieldConstraint,
   ) {
+    this.#form = form;
     this.id = `${form.formId}-${name}`;
     this.errorId = `${this.id}-error`;
     this.descriptionId = `${this.id}-description`;
@@ -151,16 +155,16 @@ class RenderedField {
   }
 
   get allErrors(): Record<string, string[]> {
-    const { errors, errorNames } = this.form;
+    const { errors, errorNames } = this.#form;
     return Object.fromEntries(errorNames.filter((key) => isPrefix(key, this.name)).map((key) => [key, errors[key]!]));
   }
 
   getFieldset(): Record<string, Field> {
-    return this.form.fieldset(this.name, this.initialValue);
+    return this.#form.fieldset(this.name, this.initialValue);
   }
 
   getFieldList(): Field[] {
     const list = Array.isArray(this.initialValue) ? this.initialValue : [];
-    return list.map((_, index) => this.form.child(this.name, this.initialValue, index));
+    return list.map((_, index) => this.#form.child(this.name, this.initialValue, index));
   }
 }
