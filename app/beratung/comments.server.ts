@@ -140,8 +140,8 @@ export async function handleCommentAction(access: ApplicationAccess, form: FormD
   const db = await getDb();
   const { row, data: applicationData } = access.loaded;
   const user = access.user;
-  // What was typed comes back as typed when the comment is refused; what is stored is trimmed.
-  const typed = String(form.get('body') ?? '').replace(/\r\n/g, '\n');
+  // What was typed comes back as typed (with LF, readProtectedForm) when the comment is refused; what is stored is trimmed.
+  const typed = String(form.get('body') ?? '');
   const body = typed.trim();
   const advisor = access.as === 'advisor';
   const assigned = advisor && isAssignedAdvisor(actorOf(user, row), access.advice.context);

@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const o = await loadOffer(user, params.id);
   const page = `/antraege/${o.p.loaded.application.row.id}/umsetzung/beispiel`;
   const values: SubmissionForm = {};
-  for (const [key, value] of form.entries()) if (typeof value === 'string' && key !== 'methods') values[key] = value.replace(/\r\n/g, '\n');
+  for (const [key, value] of form.entries()) if (typeof value === 'string' && key !== 'methods') values[key] = value;
   values.methods = form
     .getAll('methods')
     .filter((v): v is string => typeof v === 'string')

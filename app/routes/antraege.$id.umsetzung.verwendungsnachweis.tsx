@@ -117,7 +117,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const at = new Date().toISOString();
   const event =
     reviewType === 'anfragen'
-      ? { type: 'anfragen' as const, actor, at, message: String(form.get('reviewMessage') ?? '').replace(/\r\n/g, '\n') }
+      ? { type: 'anfragen' as const, actor, at, message: String(form.get('reviewMessage') ?? '') }
       : { type: 'zuruecknehmen' as const, actor, at };
   const outcome = await sendProofReviewEvent(user, p.loaded, event, Number(form.get('reviewVersion')), p.projectTitle);
   if (!outcome.ok)

@@ -57,7 +57,7 @@ const notAvailable = '/beratung?hinweis=sachbericht-nicht-verfuegbar';
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ['advisor']);
   const form = await readProtectedForm(request);
-  const get = (name: string) => String(form.get(name) ?? '').replace(/\r\n/g, '\n');
+  const get = (name: string) => String(form.get(name) ?? '');
   const intent = get('intent');
   let impl: Awaited<ReturnType<typeof requireProofForAdvisor>>;
   try {
