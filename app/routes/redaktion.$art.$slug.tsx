@@ -30,7 +30,7 @@ import { DefaultSubmit, PostForm } from '../components/forms';
 import { ScrollTable } from '../components/scroll-table';
 import { FORM_ERROR, PlainText, plainId, summaryOf } from '../components/umsetzung/plain-fields';
 import { MAX_IMAGE_BYTES, storeContentImage } from '../methoden/content-images.server';
-import { assertCsrf, assertFormSize, readProtectedForm } from '../csrf.server';
+import { assertCsrf, assertFormSize, readProtectedForm, withLineFeeds } from '../csrf.server';
 import { currentContent } from '../qualitaetscheck/quality-check.server';
 import {
   catalogue,
@@ -160,13 +160,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     await assertCsrf(request, form);
     assertFormSize(form);
+    form = withLineFeeds(form);
   } else form = await readProtectedForm(request);
   if (form.get('intent') === 'bild') return uploadImage(form, entry, user, page);
   if (form.get('intent') === 'bild-entfernen') return removeImage(form, entry, user, page);
   const intent = intents.find((i) => i === form.get('intent'));
   // The YAML only when its form was posted: a refused "Zur Prüfung geben" keeps the editor's text as stored.
   const values: Record<string, string> = {
-    ...(form.has('yaml') ? { yaml: String(form.get('yaml')).replace(/\r\n/g, '\n') } : {}),
+    ...(form.has('yaml') ? { yaml: String(form.get('yaml')) } : {}),
     note: String(form.get('note') ?? ''),
     reason: String(form.get('reason') ?? ''),
   };
