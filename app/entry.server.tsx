@@ -2,7 +2,7 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-r
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
-import { renderToPipeableStream } from 'react-dom/server';
+import { renderToPipeableStream, renderToString } from 'react-dom/server';
 import { loadTemplate } from '../forms/antrag';
 import { isStorageFault, NewerDatabaseError } from '../db/client';
 import { config } from './config.server';
@@ -11,6 +11,7 @@ import { startHousekeeping } from './housekeeping.server';
 import { log } from './utils/log.server';
 import { withoutNulBytes } from './utils/nul-bytes.server';
 import { NonceProvider } from './utils/nonce';
+import { isDocumentPage } from './utils/page-scripts';
 
 export { answerStorageFaults } from './utils/storage-faults.server';
 export { withRequestId } from './utils/request-context.server';
@@ -88,34 +89,48 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
+  const app = (
+    <NonceProvider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+    </NonceProvider>
+  );
+  if (isDocumentOnly(remixContext)) {
+    // A document page (ADR 0056, 0086) renders no React scripts and so carries no loader data for
+    // the browser: its data is not encoded (with the patch of @remix-run/server-runtime it never is;
+    // without it the encoded stream is dropped), and nothing on the page waits, so it is rendered in
+    // one piece (ADR 0104). A render error thrown here reaches Remix's render of the error boundary.
+    remixContext.serverHandoffStream = undefined;
+    responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+    return new Response(`<!DOCTYPE html>${renderToString(app)}`, { headers: responseHeaders, status: responseStatusCode });
+  }
   const waitForAll = isbot(request.headers.get('user-agent') ?? '');
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>,
-      {
-        nonce,
-        [waitForAll ? 'onAllReady' : 'onShellReady']() {
-          shellRendered = true;
-          // React writes into it; it passes the HTML on without the NUL bytes React 18 leaves.
-          const body = withoutNulBytes();
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) {
-            log('error', 'render.failed', { message: error instanceof Error ? error.message : String(error) });
-          }
-        },
+    const { pipe, abort } = renderToPipeableStream(app, {
+      nonce,
+      [waitForAll ? 'onAllReady' : 'onShellReady']() {
+        shellRendered = true;
+        // React writes into it; it passes the HTML on without the NUL bytes React 18 leaves.
+        const body = withoutNulBytes();
+        responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+        pipe(body);
       },
-    );
+      onShellError(error: unknown) {
+        reject(error);
+      },
+      onError(error: unknown) {
+        responseStatusCode = 500;
+        if (shellRendered) {
+          log('error', 'render.failed', { message: error instanceof Error ? error.message : String(error) });
+        }
+      },
+    });
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** Whether a matched route is a document page, which the root renders without React's scripts. */
+function isDocumentOnly(remixContext: EntryContext): boolean {
+  return remixContext.staticHandlerContext.matches.some((match) => isDocumentPage(remixContext.routeModules[match.route.id]?.handle));
 }
