@@ -31,6 +31,7 @@ import * as netzwerkBlocks from './2027_01_06_000000_netzwerk_blocks';
 import * as netzwerkContext from './2027_01_06_000002_netzwerk_context';
 import * as contentSearchDocuments from './2027_01_07_000000_content_search_documents';
 import * as contentSearchTerms from './2027_01_08_000000_content_search_terms';
+import * as contentSearchInline from './2027_01_09_000000_content_search_inline';
 
 /**
  * Every migration, by name. Listed by hand (not read from the folder) because the Remix server bundle
@@ -69,4 +70,5 @@ export const migrations: Record<string, Migration> = {
   '2027_01_06_000002_netzwerk_context': netzwerkContext,
   '2027_01_07_000000_content_search_documents': contentSearchDocuments,
   '2027_01_08_000000_content_search_terms': contentSearchTerms,
+  '2027_01_09_000000_content_search_inline': contentSearchInline,
 };

@@ -148,46 +148,51 @@ function cleanStems(stems: readonly string[]): string[] {
   return [...new Set(words)].slice(0, MAX_STEMS);
 }
 
-interface Term {
-  stemNo: number;
-  prefix: boolean;
-  stem: string;
+/** One stem as a PostgreSQL tsquery, passed as a bound parameter (quoted all the same). */
+function stemQuery(stem: string, prefix: boolean): string {
+  return `'${stem.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${prefix ? ':*' : ''}`;
 }
 
-/** One term as a PostgreSQL tsquery, passed as a bound parameter (quoted all the same). */
-function termQuery(term: Term): string {
-  return `'${term.stem.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${term.prefix ? ':*' : ''}`;
-}
+const tsWeights = sql`'{0.1, 0.1, 0.3, 1.0}'::float4[]`;
 
 /**
  * PostgreSQL: the whole ranking in one statement (the formula of `rank`, in SQL). The database is
  * across a socket: sending every hit of every term to be ranked here would cost more than ranking
- * there (measured: `npm run bench search-repo`, ADR 0093).
+ * there (measured: `npm run bench search-repo`, ADR 0093). One pass over the kind's matches per stem:
+ * the prefix query finds every document the exact one finds, so both ranks come from the same rows
+ * (ADR 0105). In double precision throughout, as the SQLite path computes in JavaScript.
  */
-async function postgresSearch(db: Executor, kind: string, terms: readonly Term[], limit: number): Promise<ContentSearchHit[]> {
-  const matches: RawBuilder<unknown>[] = terms.map((term, i) => {
-    const query = termQuery(term);
-    return sql`${sql.id(`t${i}`)} as materialized (
-      select doc_id, ts_rank('{0.1, 0.1, 0.3, 1.0}'::float4[], document, to_tsquery('simple', ${query}), 1) as r
-      from content_search where kind = ${kind} and document @@ to_tsquery('simple', ${query}))`;
+async function postgresSearch(db: Executor, kind: string, stems: readonly string[], limit: number): Promise<ContentSearchHit[]> {
+  const passes: RawBuilder<unknown>[] = stems.map((stem, i) => {
+    const exact = sql`to_tsquery('simple', ${stemQuery(stem, false)})`;
+    const name = sql.id(`m${i}`);
+    if (stem.length < MIN_PREFIX_LENGTH)
+      return sql`${name} as materialized (
+        select doc_id, ts_rank(${tsWeights}, document, ${exact}, 1) as exact, null::float4 as prefix
+        from content_search where kind = ${kind} and document @@ ${exact})`;
+    const prefix = sql`to_tsquery('simple', ${stemQuery(stem, true)})`;
+    return sql`${name} as materialized (
+      select doc_id, case when document @@ ${exact} then ts_rank(${tsWeights}, document, ${exact}, 1) end as exact,
+        ts_rank(${tsWeights}, document, ${prefix}, 1) as prefix
+      from content_search where kind = ${kind} and document @@ ${prefix})`;
   });
-  const hits: RawBuilder<unknown>[] = terms.map(
-    (term, i) => sql`select doc_id, ${sql.lit(term.stemNo)} as stem_no, ${sql.lit(term.prefix ? PREFIX_FACTOR : 1)} as factor,
-      cast(r as double precision) as r, cast(max(r) over () as double precision) as top, count(*) over () as n
-      from ${sql.id(`t${i}`)}`,
+  // Per document and stem the better of exact and prefix match: relevance relative to the best
+  // document for that term, times the term's idf (its number of matches among the kind's documents).
+  const relevance = (column: 'exact' | 'prefix', factor: number) => {
+    const rank = sql.ref(column);
+    return sql`${sql.lit(factor)}::float8 * coalesce(${rank}::float8 / nullif(max(${rank}) over (), 0)::float8, 0)
+      * ln(1 + (total.n - count(${rank}) over () + 0.5::float8) / (count(${rank}) over () + 0.5::float8))`;
+  };
+  const hits: RawBuilder<unknown>[] = stems.map(
+    (_, i) => sql`select doc_id, greatest(${relevance('exact', 1)}, ${relevance('prefix', PREFIX_FACTOR)}) as s
+      from ${sql.id(`m${i}`)} cross join total`,
   );
   const { rows } = await sql<{ doc_id: string; matched: number | string; score: number | string }>`
-    with ${sql.join(matches, sql`, `)},
-    hits as (${sql.join(hits, sql` union all `)}),
-    total as (select count(*) as n from content_search where kind = ${kind}),
-    per_stem as (
-      select hits.doc_id, hits.stem_no,
-        max(hits.factor * coalesce(hits.r / nullif(hits.top, 0), 0)
-          * ln(1 + (total.n - hits.n + 0.5) / (hits.n + 0.5))) as s
-      from hits cross join total
-      group by hits.doc_id, hits.stem_no)
+    with ${sql.join(passes, sql`, `)},
+    total as (select count(*)::float8 as n from content_search where kind = ${kind}),
+    hits as (${sql.join(hits, sql` union all `)})
     select doc_id, count(*) as matched, sum(s) as score
-    from per_stem
+    from hits
     group by doc_id
     order by count(*) desc, sum(s) desc, doc_id collate "C"
     limit ${limit}`.execute(db);
@@ -366,11 +371,7 @@ export async function searchContent(db: Executor, kind: string, stems: readonly 
   const clean = cleanStems(stems);
   if (clean.length === 0 || limit <= 0) return [];
   if (dialectOf(db) !== 'postgres') return sqliteSearch(db, kind, clean, Math.floor(limit));
-  const terms: Term[] = clean.flatMap((stem, stemNo) => [
-    { stemNo, prefix: false, stem },
-    ...(stem.length >= MIN_PREFIX_LENGTH ? [{ stemNo, prefix: true, stem }] : []),
-  ]);
-  return postgresSearch(db, kind, terms, Math.floor(limit));
+  return postgresSearch(db, kind, clean, Math.floor(limit));
 }
 
 /** The way documents are turned into stems; raise it whenever machines/shared/search.ts changes that. */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import {
@@ -143,6 +144,21 @@ describe('keeping the index', () => {
     const table = testDialect === 'postgres' ? 'content_search' : 'content_search_docs';
     expect(await db.selectFrom(table).select('doc_id').where('doc_id', '=', 'a').execute()).toHaveLength(1);
   });
+
+  if (testDialect === 'postgres') {
+    it('PostgreSQL keeps a document’s tsvector in its row, where every match and rank of a search reads it', async () => {
+      // Storage MAIN (ADR 0105): out of the row (EXTENDED, the default) each `@@` and ts_rank fetched it
+      // from the TOAST table again.
+      const { rows } = await sql<{ storage: string }>`
+        select attstorage as storage from pg_attribute
+        where attrelid = 'content_search'::regclass and attname = 'document'`.execute(db);
+      expect(rows).toEqual([{ storage: 'm' }]);
+      // A long document (its stemmed text goes out of the row instead) is still found and ranked.
+      const long = Array.from({ length: 400 }, (_, i) => `Wort${i} Beteiligung`).join(' ');
+      await replaceSearchDocuments(db, KIND, [doc('lang', ['Ortsteil', 6], [long, 1]), doc('kurz', ['Beteiligung im Ortsteil', 6])]);
+      expect((await searchContent(db, KIND, stemsOf('Beteiligung Ortsteil'))).map((h) => h.id)).toEqual(['kurz', 'lang']);
+    });
+  }
 
   it('remove removes one document and nothing else', async () => {
     await replaceSearchDocuments(db, KIND, [doc('a', ['Planungszelle', 6]), doc('b', ['Planungszelle', 1])]);
