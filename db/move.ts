@@ -18,7 +18,9 @@ import { migrations } from './migrations/index';
 /**
  * Tables not moved: the migrator's own; `content_search_docs`, SQLite's store behind the FTS5
  * index (ADR 0096), whose rows are moved through the index `content_search` itself; and SQLite's
- * view of that index's occurrences and its per-kind tokens (ADR 0100), which PostgreSQL has no need of.
+ * view of that index's occurrences and its per-kind tokens (ADR 0100), which PostgreSQL has no need of;
+ * and the content's change token (ADR 0106), which the target keeps itself (its triggers set it anew
+ * as the entries arrive).
  */
 const internal = new Set([
   'kysely_migration',
@@ -27,6 +29,7 @@ const internal = new Set([
   'content_search_docs',
   'content_search_terms',
   'content_search_versions',
+  'content_stamp',
 ]);
 
 export interface TableReport {

@@ -301,6 +301,12 @@ export interface ContentEntryTable {
 }
 export type ContentEntryRow = Selectable<ContentEntryTable>;
 
+/** One row (id 1): a token set anew by triggers with every write to content_entries (ADR 0106). */
+export interface ContentStampTable {
+  id: number;
+  token: number | string;
+}
+
 export interface ContentVersionTable {
   id: Generated<number>;
   entry_id: number;
@@ -801,6 +807,7 @@ export interface Database {
   implementation_receipts: ImplementationReceiptTable;
   example_submissions: ExampleSubmissionTable;
   content_entries: ContentEntryTable;
+  content_stamp: ContentStampTable;
   content_versions: ContentVersionTable;
   content_images: ContentImageTable;
   site_settings: SiteSettingTable;

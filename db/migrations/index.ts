@@ -32,6 +32,7 @@ import * as netzwerkContext from './2027_01_06_000002_netzwerk_context';
 import * as contentSearchDocuments from './2027_01_07_000000_content_search_documents';
 import * as contentSearchTerms from './2027_01_08_000000_content_search_terms';
 import * as contentSearchInline from './2027_01_09_000000_content_search_inline';
+import * as contentStamp from './2027_01_10_000000_content_stamp';
 
 /**
  * Every migration, by name. Listed by hand (not read from the folder) because the Remix server bundle
@@ -71,4 +72,5 @@ export const migrations: Record<string, Migration> = {
   '2027_01_07_000000_content_search_documents': contentSearchDocuments,
   '2027_01_08_000000_content_search_terms': contentSearchTerms,
   '2027_01_09_000000_content_search_inline': contentSearchInline,
+  '2027_01_10_000000_content_stamp': contentStamp,
 };

@@ -75,13 +75,13 @@ export async function countEntries(db: Executor, kind: string): Promise<number> 
   return Number(row.n);
 }
 
-/** Changes whenever any entry changes (every write bumps a version; a new entry adds one). */
+/**
+ * Changes whenever any entry changes: a token that triggers set anew with every insert, update or
+ * delete of an entry, in the writing transaction (ADR 0106).
+ */
 export async function contentStamp(db: Executor): Promise<string> {
-  const row = await db
-    .selectFrom('content_entries')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('version').as('v'), eb.fn.max('updated_at').as('at')])
-    .executeTakeFirstOrThrow();
-  return `${Number(row.n)}:${Number(row.v ?? 0)}:${String(row.at ?? '')}`;
+  const row = await db.selectFrom('content_stamp').select('token').where('id', '=', 1).executeTakeFirstOrThrow();
+  return String(row.token);
 }
 
 /** The published content of every public entry of a kind. */

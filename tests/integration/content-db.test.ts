@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
-import { findEntry, listVersions } from '../../db/repositories/content';
+import { contentStamp, findEntry, insertProgramEntry, listVersions } from '../../db/repositories/content';
 import { findUserByEmail } from '../../db/repositories/users';
 import { methods } from '../../machines/methoden/catalogue';
 import { contentToYaml, readContentYaml } from '../../machines/methoden/content-kinds';
@@ -73,6 +74,40 @@ describe('editorial content in the database', () => {
     ]);
     const audit = await db.selectFrom('audit_events').select('action').where('subject_type', '=', 'content_entry').orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['inhalt.bearbeiten', 'inhalt.einreichen', 'inhalt.veroeffentlichen']);
+  });
+
+  it('the content stamp changes with every write of an entry, also by plain SQL from elsewhere, and only then', async () => {
+    const { catalogue } = await server();
+    expect((await catalogue()).methodBySlug('world-cafe')).toBeDefined();
+    const first = await contentStamp(db);
+    expect(await contentStamp(db)).toBe(first);
+    const seen = new Set([first]);
+    const changed = async () => {
+      const now = await contentStamp(db);
+      expect(seen.has(now), now).toBe(false);
+      seen.add(now);
+    };
+    await db
+      .transaction()
+      .execute((trx) => insertProgramEntry(trx, { kind: 'methode', slug: 'neu', content: { ...methods[0]!, slug: 'neu' } }));
+    await changed();
+    // Another instance archives a method: this one's catalogue follows at once (ADR 0036, 0106).
+    await sql`update content_entries set archived_at = ${new Date().toISOString()} where kind = 'methode' and slug = 'world-cafe'`.execute(
+      db,
+    );
+    await changed();
+    expect((await catalogue()).methodBySlug('world-cafe')).toBeUndefined();
+    await sql`delete from content_entries where slug = 'neu'`.execute(db);
+    await changed();
+    const before = await contentStamp(db);
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await sql`update content_entries set archived_at = null where slug = 'world-cafe'`.execute(trx);
+        throw new Error('abgebrochen');
+      }),
+    ).rejects.toThrow('abgebrochen');
+    expect(await contentStamp(db)).toBe(before);
+    expect((await catalogue()).methodBySlug('world-cafe')).toBeUndefined();
   });
 
   it('two editors acting on the same version at once: one wins, the other is told, nothing is doubled', async () => {

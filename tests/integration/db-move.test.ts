@@ -68,8 +68,8 @@ test('db:move copies every table and attachment file of a SQLite installation in
       .prepare(
         // content_search_docs is SQLite's store behind the FTS5 index content_search (ADR 0096): its rows
         // move through the index, checked below. The index's occurrences and the kinds' tokens are
-        // SQLite's own (ADR 0100).
-        "select name from pragma_table_list where schema = 'main' and type in ('table', 'virtual') and name not like 'sqlite_%' and name not like 'kysely_%' and name not in ('content_search_docs', 'content_search_terms', 'content_search_versions')",
+        // SQLite's own (ADR 0100); the content's change token each database keeps itself (ADR 0106).
+        "select name from pragma_table_list where schema = 'main' and type in ('table', 'virtual') and name not like 'sqlite_%' and name not like 'kysely_%' and name not in ('content_search_docs', 'content_search_terms', 'content_search_versions', 'content_stamp')",
       )
       .all() as Array<{
       name: string;
