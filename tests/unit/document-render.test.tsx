@@ -3,6 +3,7 @@ import type { ServerBuild } from '@remix-run/server-runtime';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import handleRequest from '../../app/entry.server';
 import { documentPage, isDocumentPage } from '../../app/utils/page-scripts';
+import { remixBuild } from '../support/remix-build';
 
 /*
  * ADR 0104: a document page (no React in the browser, ADR 0056/0086) is rendered in one piece and its
@@ -56,37 +57,20 @@ function Page() {
   return <p>{data.words}</p>;
 }
 
-const flags = { hasAction: false, hasClientAction: false, hasClientLoader: false, hasErrorBoundary: false, imports: [] };
-
 function build(): ServerBuild {
-  const modules = {
+  return remixBuild({
+    version: 'test',
+    entry: handleRequest,
     root: { default: Root, ErrorBoundary: ErrorPage, loader: () => null },
-    'routes/dokument': { default: Page, loader: () => ({ words: 'Größe des Vorhabens' }), handle: documentPage },
-    'routes/app': { default: Page, loader: () => ({ words: 'Übersicht der Anträge' }) },
-  };
-  return {
-    mode: 'production',
-    entry: { module: { default: handleRequest } },
-    routes: {
-      root: { id: 'root', path: '', module: modules.root },
-      'routes/dokument': { id: 'routes/dokument', parentId: 'root', path: 'dokument', module: modules['routes/dokument'] },
-      'routes/app': { id: 'routes/app', parentId: 'root', path: 'app', module: modules['routes/app'] },
-    },
-    assets: {
-      entry: { imports: [], module: '/entry.js' },
-      url: '/manifest.js',
-      version: 'test',
-      routes: {
-        root: { id: 'root', path: '', hasLoader: true, module: '/root.js', ...flags, hasErrorBoundary: true },
-        'routes/dokument': { id: 'routes/dokument', parentId: 'root', path: 'dokument', hasLoader: true, module: '/dokument.js', ...flags },
-        'routes/app': { id: 'routes/app', parentId: 'root', path: 'app', hasLoader: true, module: '/app.js', ...flags },
+    children: {
+      'routes/dokument': {
+        path: 'dokument',
+        module: { default: Page, loader: () => ({ words: 'Größe des Vorhabens' }), handle: documentPage },
       },
+      'routes/app': { path: 'app', module: { default: Page, loader: () => ({ words: 'Übersicht der Anträge' }) } },
     },
-    publicPath: '/build/',
-    assetsBuildDirectory: 'public/build',
-    future: { v3_singleFetch: true } as ServerBuild['future'],
-    isSpaMode: false,
-  } as unknown as ServerBuild;
+    singleFetch: true,
+  });
 }
 
 const loadContext = { cspNonce: 'n0nce' } as unknown as Parameters<ReturnType<typeof runtime.createRequestHandler>>[1];

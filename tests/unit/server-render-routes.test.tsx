@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { ServerBuild } from '@remix-run/server-runtime';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { remixBuild } from '../support/remix-build';
 
 /*
  * patches/@remix-run+react+*.patch and patches/react-router-dom+*.patch (ADR 0101): the server
@@ -22,8 +23,6 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const flags = { hasAction: false, hasClientAction: false, hasClientLoader: false, hasErrorBoundary: false, imports: [] };
-
 /** A route's page: which build, which route and which call of its loader rendered it. */
 function Page() {
   const data = remix.useLoaderData() as { label: string; id: string; n: number };
@@ -38,42 +37,20 @@ function Page() {
 function build(label: string, assets?: ServerBuild['assets']): ServerBuild {
   let n = 0;
   const loader = (id: string) => () => ({ label, id, n: ++n });
-  const modules = {
+  return remixBuild({
+    version: label,
+    entry: (request: Request, status: number, headers: Headers, context: import('@remix-run/server-runtime').EntryContext) => {
+      const html = renderToString(<remix.RemixServer context={context} url={request.url} />);
+      return new Response(html, { status, headers });
+    },
     root: { default: remix.Outlet, loader: () => null },
-    'routes/a': { default: Page, loader: loader('a') },
-    'routes/b': { default: Page, loader: loader('b') },
-  };
-  const routes = {
-    root: { id: 'root', path: '', module: modules.root },
-    'routes/a': { id: 'routes/a', parentId: 'root', path: 'a', module: modules['routes/a'] },
-    'routes/b': { id: 'routes/b', parentId: 'root', path: 'b', module: modules['routes/b'] },
-  };
-  return {
-    mode: 'production',
-    entry: {
-      module: {
-        default: (_request: Request, status: number, headers: Headers, context: import('@remix-run/server-runtime').EntryContext) => {
-          const html = renderToString(<remix.RemixServer context={context} url={_request.url} />);
-          return new Response(html, { status, headers });
-        },
-      },
+    children: {
+      'routes/a': { path: 'a', module: { default: Page, loader: loader('a') } },
+      'routes/b': { path: 'b', module: { default: Page, loader: loader('b') } },
     },
-    routes,
-    assets: assets ?? {
-      entry: { imports: [], module: '/entry.js' },
-      url: '/manifest.js',
-      version: label,
-      routes: {
-        root: { id: 'root', path: '', hasLoader: true, module: '/root.js', ...flags },
-        'routes/a': { id: 'routes/a', parentId: 'root', path: 'a', hasLoader: true, module: '/a.js', ...flags },
-        'routes/b': { id: 'routes/b', parentId: 'root', path: 'b', hasLoader: true, module: '/b.js', ...flags },
-      },
-    },
-    publicPath: '/build/',
-    assetsBuildDirectory: 'public/build',
-    future: { v3_singleFetch: false } as ServerBuild['future'],
-    isSpaMode: false,
-  } as unknown as ServerBuild;
+    singleFetch: false,
+    assets,
+  });
 }
 
 const text = async (response: Response) => (await response.text()).replace(/<!-- -->/g, '');
