@@ -2,8 +2,8 @@
 //
 // Phase 1 runs side by side: the type check, the linter, the build, the unit and integration
 // tests (vitest), and after the build the crash test. None of them depends on another's result
-// except the crash test on the build; tsc and the crash test leave a core idle most of the time,
-// which vitest fills. Phase 2 is the Playwright run (it needs the build), alone, because the
+// except the crash test on the build; the type check (single-threaded TypeScript 7, ADR 0107) and
+// the crash test leave a core idle most of the time, which vitest fills. Phase 2 is the Playwright run (it needs the build), alone, because the
 // browser tests keep both cores busy by themselves.
 //
 // vitest's and Playwright's output streams as it comes; the short steps' output is kept and shown

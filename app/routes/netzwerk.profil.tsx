@@ -8,6 +8,7 @@ import {
   defaultMemberRole,
   memberRoleLabel,
   memberRoles,
+  type ProfileForm,
   profileSchema,
   visibleFieldLabel,
   visibleFields,
@@ -90,7 +91,7 @@ export default function NetworkProfile() {
   const actionData = useActionData<typeof action>();
   // The catalogue comes with the loader data: the methods catalogue stays on the server.
   const schema = useMemo(() => profileSchema(d.methodOptions.map((o) => o.value)), [d.methodOptions]);
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<ProfileForm>({
     id: 'netzwerk-profil',
     lastResult: actionData?.result,
     defaultValue: d.values,

@@ -148,7 +148,7 @@ export default function EventPage() {
   const { event, light, closed, done, prefill } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const schema = event.selection ? applicationFormSchema : registrationFormSchema;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<RegistrationForm & Partial<Pick<z.output<typeof applicationFormSchema>, 'motivation'>>>({
     id: 'anmeldung',
     lastResult: actionData?.result,
     defaultValue: (prefill ?? undefined) as Partial<z.input<typeof applicationFormSchema>> | undefined,
