@@ -6,6 +6,7 @@
  *   npm run forms -- schema                          print the JSON Schema of the export format
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { knownCalls } from '../machines/frl/calls';
 import { shippedParameters } from '../machines/frl/parameters';
 import { fieldKindLabel } from './pdf/fields';
@@ -13,10 +14,18 @@ import { inspectPdf } from './inspect';
 import { applicationPdf, loadTemplate } from './antrag/index';
 import { applicationJsonSchema, decodeJsonFile, importApplication } from './antrag/json';
 
-const args = process.argv.slice(2);
-const flags = new Set(args.filter((a) => a.startsWith('--')).map((a) => a.split('=')[0]));
-const option = (name: string) => args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
-const [command, ...positional] = args.filter((a) => !a.startsWith('--'));
+/** Where the commands write: the process's streams, or a test's collector. */
+export interface CliOutput {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/** The command line's flags (`--json`) and options (`--datum=…`). */
+interface Invocation {
+  flags: Set<string | undefined>;
+  option(name: string): string | undefined;
+  out: CliOutput['stdout'];
+}
 
 const usage = `Verwendung:
   npm run forms -- inspect FORMULAR.pdf [--json]
@@ -32,10 +41,10 @@ function readFile(path: string | undefined, what: string): Uint8Array {
   }
 }
 
-async function inspect(path: string | undefined) {
+async function inspect(path: string | undefined, { flags, out }: Invocation) {
   const { pages, fields } = await inspectPdf(readFile(path, 'die PDF-Datei'));
   if (flags.has('--json')) {
-    process.stdout.write(`${JSON.stringify({ pages, fields }, null, 2)}\n`);
+    out.write(`${JSON.stringify({ pages, fields }, null, 2)}\n`);
     return;
   }
   const rows = fields.map((f) => [
@@ -49,13 +58,13 @@ async function inspect(path: string | undefined) {
   const header = ['Feld', 'Typ', 'Seite', 'x / y (pt)', 'Breite × Höhe', 'Bezeichnung (/TU)'];
   const widths = header.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
-  process.stdout.write(`${line(header)}\n${line(widths.map((w) => '-'.repeat(w)))}\n`);
-  for (const row of rows) process.stdout.write(`${line(row)}\n`);
+  out.write(`${line(header)}\n${line(widths.map((w) => '-'.repeat(w)))}\n`);
+  for (const row of rows) out.write(`${line(row)}\n`);
   const names = new Set(fields.map((f) => f.name));
-  process.stdout.write(`\n${names.size} Felder, ${fields.length} Widgets, ${pages} Seiten\n`);
+  out.write(`\n${names.size} Felder, ${fields.length} Widgets, ${pages} Seiten\n`);
 }
 
-async function fill(input: string | undefined, output: string | undefined) {
+async function fill(input: string | undefined, output: string | undefined, { flags, option, out }: Invocation) {
   const decoded = decodeJsonFile(readFile(input, 'die JSON-Datei des Antrags'));
   if (!decoded.ok) throw new Error(`${input}: ${decoded.error}`);
   if (!output) throw new Error(`Bitte geben Sie die Ausgabedatei an.\n\n${usage}`);
@@ -77,18 +86,36 @@ async function fill(input: string | undefined, output: string | undefined) {
     templatePath,
   });
   writeFileSync(output, bytes);
-  process.stdout.write(`Geschrieben: ${output} (${(bytes.length / 1024).toFixed(0)} KB)\n`);
+  out.write(`Geschrieben: ${output} (${(bytes.length / 1024).toFixed(0)} KB)\n`);
 }
 
-try {
-  if (command === 'inspect') await inspect(positional[0]);
-  else if (command === 'fill') await fill(positional[0], positional[1]);
-  else if (command === 'schema') process.stdout.write(`${JSON.stringify(applicationJsonSchema(), null, 2)}\n`);
-  else {
-    process.stderr.write(`${command ? `Unbekannter Befehl „${command}“.\n\n` : ''}${usage}\n`);
-    process.exitCode = 2;
+/**
+ * Runs one command line (the arguments after `npm run forms --`); resolves with the exit code:
+ * 0 done, 1 bad input (the German message on stderr), 2 an unknown command.
+ */
+export async function formsCli(args: readonly string[], io: CliOutput): Promise<number> {
+  const invocation: Invocation = {
+    flags: new Set(args.filter((a) => a.startsWith('--')).map((a) => a.split('=')[0])),
+    option: (name) => args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1),
+    out: io.stdout,
+  };
+  const [command, ...positional] = args.filter((a) => !a.startsWith('--'));
+  try {
+    if (command === 'inspect') await inspect(positional[0], invocation);
+    else if (command === 'fill') await fill(positional[0], positional[1], invocation);
+    else if (command === 'schema') io.stdout.write(`${JSON.stringify(applicationJsonSchema(), null, 2)}\n`);
+    else {
+      io.stderr.write(`${command ? `Unbekannter Befehl „${command}“.\n\n` : ''}${usage}\n`);
+      return 2;
+    }
+    return 0;
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n`);
+    return 1;
   }
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n`);
-  process.exitCode = 1;
+}
+
+// `npm run forms` runs this file; the tests import formsCli without running a command.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await formsCli(process.argv.slice(2), process);
 }

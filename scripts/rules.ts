@@ -6,12 +6,17 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { thousandsSeparatorProblemsInText } from '../machines/frl/case-text';
 import { CaseError, evaluateCase } from '../machines/frl/engine';
 import { parseSuiteFile, runCase } from '../machines/frl/suite';
 
-const [command, target] = process.argv.slice(2);
+/** Where the commands write: the process's streams, or a test's collector. */
+export interface CliOutput {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
 
 function filesIn(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];
@@ -35,12 +40,13 @@ function readCaseFile(path: string): unknown {
   return value;
 }
 
-function check(path: string) {
+function check(path: string, out: CliOutput['stdout']) {
   const result = evaluateCase(readCaseFile(path));
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  out.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 
-function test(path: string) {
+/** Runs the suites in path; true when at least one case ran and none failed. */
+function test(path: string, out: CliOutput['stdout']): boolean {
   const files = filesIn(path);
   let passed = 0;
   let failed = 0;
@@ -50,35 +56,47 @@ function test(path: string) {
       const outcome = runCase(parsed);
       if (outcome.passed) {
         passed += 1;
-        process.stdout.write(`✓ ${outcome.name}  (${outcome.source})\n`);
+        out.write(`✓ ${outcome.name}  (${outcome.source})\n`);
       } else {
         failed += 1;
-        process.stdout.write(`✗ ${outcome.name}  (${outcome.source})\n${outcome.failures.map((f) => `    ${f}\n`).join('')}`);
+        out.write(`✗ ${outcome.name}  (${outcome.source})\n${outcome.failures.map((f) => `    ${f}\n`).join('')}`);
       }
     }
   }
   const ms = performance.now() - started;
-  process.stdout.write(`\n${passed} bestanden, ${failed} fehlgeschlagen (${files.length} Dateien, ${ms.toFixed(0)} ms)\n`);
-  if (failed > 0 || passed === 0) process.exitCode = 1;
+  out.write(`\n${passed} bestanden, ${failed} fehlgeschlagen (${files.length} Dateien, ${ms.toFixed(0)} ms)\n`);
+  return failed === 0 && passed > 0;
 }
 
-try {
-  if (command === 'check') {
-    if (!target) throw new CaseError(['Bitte geben Sie eine Falldatei an: npm run rules -- check fall.json']);
-    check(target);
-  } else if (command === 'test') {
-    test(target ?? 'tests/cases');
-  } else {
+/**
+ * Runs one command line (the arguments after `npm run rules --`); resolves with the exit code: 0
+ * passed, 1 a case failed, 2 bad input (the German message on stderr). Anything else is a fault of
+ * the program and is thrown.
+ */
+export function rulesCli(args: readonly string[], io: CliOutput): number {
+  const [command, target] = args;
+  try {
+    if (command === 'check') {
+      if (!target) throw new CaseError(['Bitte geben Sie eine Falldatei an: npm run rules -- check fall.json']);
+      check(target, io.stdout);
+      return 0;
+    }
+    if (command === 'test') return test(target ?? 'tests/cases', io.stdout) ? 0 : 1;
     throw new CaseError(['Unbekannter Befehl. Verfügbar: check DATEI, test [PFAD].']);
-  }
-} catch (error) {
-  if (error instanceof CaseError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exitCode = 2;
-  } else if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-    process.stderr.write(`Datei oder Ordner nicht gefunden: ${(error as NodeJS.ErrnoException).path}\n`);
-    process.exitCode = 2;
-  } else {
+  } catch (error) {
+    if (error instanceof CaseError) {
+      io.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      io.stderr.write(`Datei oder Ordner nicht gefunden: ${(error as NodeJS.ErrnoException).path}\n`);
+      return 2;
+    }
     throw error;
   }
+}
+
+// `npm run rules` runs this file; the tests import rulesCli without running a command.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = rulesCli(process.argv.slice(2), process);
 }

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { thousandsSeparatorProblemsInText } from '../../machines/frl/case-text';
 import { readBenchInput } from '../../machines/frl/regelwerk/bench';
 import { parseSuiteFile, runCase } from '../../machines/frl/suite';
+import { rulesCli } from '../../scripts/rules';
+import { inProcess } from '../support/cli';
 
 const ambiguous = (field: string, written: string, digits: string) =>
   `${field}: ${written} ist mehrdeutig – schreiben Sie ${digits} (ohne Tausenderpunkt) oder ${digits}.00`;
@@ -64,16 +65,15 @@ describe('amounts written with German thousands separators', () => {
 describe('npm run rules -- check', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rules-cli-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 
-  it('refuses a case file with a thousands separator and names the field', () => {
+  it('refuses a case file with a thousands separator and names the field', async () => {
     const file = join(dir, 'fall.json');
     writeFileSync(file, '{"referenceDate": "2025-08-15", "facts": {"budget": {"totalExpenditure": 10.000, "requestedGrant": 9000}}}');
-    const run = spawnSync(tsx, ['scripts/rules.ts', 'check', file], { encoding: 'utf8' });
+    const run = await inProcess((io) => rulesCli(['check', file], io));
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(ambiguous('facts.budget.totalExpenditure', '10.000', '10000'));
     const yaml = join(dir, 'fall.yaml');
     writeFileSync(yaml, 'referenceDate: 2025-08-15\nfacts:\n  budget: { totalExpenditure: 10000, requestedGrant: 9000 }\n');
-    expect(spawnSync(tsx, ['scripts/rules.ts', 'check', yaml], { encoding: 'utf8' }).status).toBe(0);
+    expect((await inProcess((io) => rulesCli(['check', yaml], io))).status).toBe(0);
   });
 });

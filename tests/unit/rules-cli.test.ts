@@ -1,14 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { rulesCli } from '../../scripts/rules';
+import { inProcess, throughTsx } from '../support/cli';
 
 /** `npm run rules`: what ministry staff and CI rely on – output, and an exit code that fails a build. */
-const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 const dir = mkdtempSync(join(tmpdir(), 'rules-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const run = (...args: string[]) => spawnSync(tsx, ['scripts/rules.ts', ...args], { encoding: 'utf8' });
+/** The command's function in this process; the entry point itself is run through tsx below. */
+const run = (...args: string[]) => inProcess((io) => rulesCli(args, io));
 
 const facts = {
   applicant: { kind: 'gemeinde', landkreis: 'Meißen', vatDeductible: false },
@@ -16,13 +17,11 @@ const facts = {
   budget: { totalExpenditure: 12000, requestedGrant: 11000, ownCash: 1000 },
 };
 
-// Each test spawns tsx several times (a few seconds each, many more on a busy machine): an explicit budget,
-// not a timing assertion (ADR 0006).
-describe('npm run rules', { timeout: 180_000 }, () => {
-  it('check prints the verdict and every criterion with its trace as JSON', () => {
+describe('npm run rules', () => {
+  it('check prints the verdict and every criterion with its trace as JSON', async () => {
     const file = join(dir, 'fall.json');
     writeFileSync(file, JSON.stringify({ referenceDate: '2026-11-22', facts }));
-    const result = run('check', file);
+    const result = await run('check', file);
     expect(result.status).toBe(0);
     const output = JSON.parse(result.stdout);
     expect(['foerderfaehig', 'foerderfaehig_mit_begruendung', 'nicht_foerderfaehig', 'unvollstaendig']).toContain(output.verdict);
@@ -31,13 +30,13 @@ describe('npm run rules', { timeout: 180_000 }, () => {
     expect(rate.trace.length).toBeGreaterThan(0);
   });
 
-  it('test passes the shipped suite with exit code 0', () => {
-    const result = run('test');
+  it('test passes the shipped suite with exit code 0', async () => {
+    const result = await run('test');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/\n\d+ bestanden, 0 fehlgeschlagen/);
   });
 
-  it('test exits 1 when a case expects the wrong verdict, naming the case', () => {
+  it('test exits 1 when a case expects the wrong verdict, naming the case', async () => {
     const file = join(dir, 'falsch.yaml');
     writeFileSync(
       file,
@@ -50,21 +49,32 @@ describe('npm run rules', { timeout: 180_000 }, () => {
         '',
       ].join('\n'),
     );
-    const result = run('test', file);
+    const result = await run('test', file);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('✗ Absichtlich falsche Erwartung');
     expect(result.stdout).toContain('0 bestanden, 1 fehlgeschlagen');
   });
 
-  it('a malformed case exits 2 with a German message naming the field', () => {
+  it('a malformed case exits 2 with a German message naming the field', async () => {
     const file = join(dir, 'kaputt.json');
     writeFileSync(file, JSON.stringify({ referenceDate: '2026-11-22', facts: { ...facts, budget: { totalExpenditure: -5 } } }));
-    const result = run('check', file);
+    const result = await run('check', file);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('totalExpenditure');
     expect(result.stdout).toBe('');
-    const missing = run('check', join(dir, 'gibt-es-nicht.json'));
+    const missing = await run('check', join(dir, 'gibt-es-nicht.json'));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('Datei oder Ordner nicht gefunden');
+  });
+
+  // The command itself (tsx, the entry point, the exit code a CI job reads); a few seconds of CPU
+  // per start, far more on a busy machine: an explicit budget, not a timing assertion (ADR 0006).
+  it('the command line runs the suite and sets the exit code for a build to read', { timeout: 120_000 }, () => {
+    const passed = throughTsx('scripts/rules.ts', 'test');
+    expect(passed.status).toBe(0);
+    expect(passed.stdout).toMatch(/\n\d+ bestanden, 0 fehlgeschlagen/);
+    const unknown = throughTsx('scripts/rules.ts', 'pruefen');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('Unbekannter Befehl');
   });
 });
