@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { exportApplication } from '../../forms/antrag/json';
+import { formsCli } from '../../forms/cli';
+import { inProcess } from '../support/cli';
 import { createTestApplicant, e2eDatabase } from '../support/e2e-database';
 import { clientFor, type Client } from '../support/http';
 import { pdfInfo, pdfPages, squash } from '../support/pdf';
@@ -18,20 +19,24 @@ import { maximumTextApplication, sampleGemeindeApplication, sampleVereinApplicat
 const variants = ['einreichung', 'bearbeitbar'] as const;
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date());
 
-function cliPdf(json: string, variant: (typeof variants)[number]): Uint8Array {
+/**
+ * The PDF of `npm run forms -- fill` for the exported JSON: the command's function, called in this
+ * process (its entry point through tsx is tested in tests/unit/forms-cli.test.ts, ADR 0108).
+ */
+async function cliPdf(json: string, variant: (typeof variants)[number]): Promise<Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), 'pdf-one-path-'));
   try {
     writeFileSync(join(dir, 'antrag.json'), json);
     const args = [
-      'forms/cli.ts',
       'fill',
       join(dir, 'antrag.json'),
       join(dir, 'antrag.pdf'),
       `--datum=${today()}`,
       ...(variant === 'bearbeitbar' ? ['--bearbeitbar'] : []),
     ];
-    const run = spawnSync(join(process.cwd(), 'node_modules/.bin/tsx'), args, { encoding: 'utf8' });
+    const run = await inProcess((io) => formsCli(args, io));
     expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
     return new Uint8Array(readFileSync(join(dir, 'antrag.pdf')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -67,7 +72,7 @@ async function compareWithCli(client: Client, id: number) {
     const response = await client.get(`/antraege/${id}/pdf?fassung=${variant}`);
     expect(response.status()).toBe(200);
     const web = outline(new Uint8Array(await response.body()));
-    const cli = outline(cliPdf(json, variant));
+    const cli = outline(await cliPdf(json, variant));
     expect(web, variant).toEqual(cli);
     expect(web.anlage3, variant).toBe(true);
     expect(web.enclosures, variant).toBeTruthy();
