@@ -46,8 +46,10 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           test: {
             // Unit tests keep no state outside their own modules' pure functions, so a worker reuses
             // its imported modules for the next file instead of importing them again (half the CPU
-            // time of the unit tests went into imports; ADR 0087). Integration tests stay isolated:
-            // they set environment variables before importing app modules and share database clients.
+            // time of the unit tests went into imports; ADR 0087). The integration tests share them
+            // too (ADR 0109): what they import statically takes its database as an argument, and the
+            // app modules that open one from the environment are imported after vi.resetModules()
+            // (tests/support/app-database.ts), so each test gets them fresh all the same.
             name: 'unit',
             include: ['tests/unit/**/*.test.{ts,tsx}'],
             isolate: false,
@@ -58,6 +60,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           test: {
             name: 'sqlite',
             include: ['tests/integration/**/*.test.ts'],
+            isolate: false, // ADR 0109
             // The move from SQLite into PostgreSQL needs a PostgreSQL target, the pool of test databases
             // is PostgreSQL's: only in the project postgres.
             exclude: ['tests/integration/db-move.test.ts', 'tests/integration/postgres-pool.test.ts'],
@@ -71,6 +74,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
                 test: {
                   name: 'postgres',
                   include: ['tests/integration/**/*.test.ts'],
+                  isolate: false, // ADR 0109
                   // SQLite's own storage faults (full disk, read-only file), its FTS5 table (ADR 0096) and its file's write lock (ADR 0097) have
                   // no PostgreSQL counterpart here.
                   exclude: [
