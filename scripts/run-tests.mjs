@@ -1,17 +1,15 @@
-// `npm test`: every check of the project, arranged so that both cores stay busy (ADRs 0090, 0110).
+// `npm test`: every check of the project, arranged so that both cores stay busy (ADR 0090).
 //
-// The steps run side by side as soon as what they need is there: the type check (single-threaded
-// TypeScript 7, ADR 0107), the linter, the build and the unit and integration tests (vitest) at
-// once; the crash test and the Playwright run as soon as the build is done. The browser tests then
-// share the cores with vitest for its remaining minute or so instead of waiting for it: a step that
-// waits on the slowest of the others left part of a core idle (the end of vitest's run, Playwright's
-// start-up of servers and browsers).
+// Phase 1 runs side by side: the type check, the linter, the build, the unit and integration
+// tests (vitest), and after the build the crash test. None of them depends on another's result
+// except the crash test on the build; the type check (single-threaded TypeScript 7, ADR 0107) and
+// the crash test leave a core idle most of the time, which vitest fills. Phase 2 is the Playwright run (it needs the build), alone, because the
+// browser tests keep both cores busy by themselves.
 //
-// Playwright's output streams as it comes; every other step's output is kept and shown in one piece
-// when the step ends (vitest's in full, the short steps' only when they fail), so two reports never
-// interleave. A failed step lets the others finish, so one run reports every problem; only a failed
-// build skips what needs it. TEST_SERIAL=1 runs the steps one after another, each streaming, and
-// stops at the first failure (for reading a failure on its own).
+// vitest's and Playwright's output streams as it comes; the short steps' output is kept and shown
+// in one piece when the step ends (in full when it fails). A failed step in phase 1 lets the others
+// finish, so one run reports every problem, and skips phase 2. TEST_SERIAL=1 runs the steps one
+// after another, as `npm test` did before (for reading a failure without interleaved output).
 // Plain Node, no packages: it runs before anything is built.
 import { spawn } from 'node:child_process';
 
@@ -19,21 +17,18 @@ const serial = process.env.TEST_SERIAL === '1';
 /** The package.json script a step runs, so each command is defined once. */
 const script = (name) => ({ command: 'npm', args: ['run', '--silent', name] });
 
-/**
- * @typedef {{ name: string, command: string, args: string[], stream?: boolean, report?: boolean, after?: string }} Step
- * stream: output as it comes; report: output shown in full when the step ends (else only on failure);
- * after: the step that must have passed first.
- */
+/** @typedef {{ name: string, command: string, args: string[], stream?: boolean, after?: string }} Step */
 
 /** @type {Step[]} */
-const steps = [
+const phase1 = [
   { name: 'Typprüfung (tsc)', ...script('typecheck') },
   { name: 'Lint (biome)', ...script('lint') },
   { name: 'Build (remix)', ...script('build') },
-  { name: 'Unit- und Integrationstests (vitest)', ...script('test:unit'), report: true },
+  { name: 'Unit- und Integrationstests (vitest)', ...script('test:unit'), stream: true },
   { name: 'Absturztest', ...script('test:crash'), after: 'Build (remix)' },
-  { name: 'Browser- und HTTP-Tests (Playwright)', ...script('test:e2e'), stream: true, after: 'Build (remix)' },
 ];
+/** @type {Step[]} */
+const phase2 = [{ name: 'Browser- und HTTP-Tests (Playwright)', ...script('test:e2e'), stream: true }];
 
 /** @type {Set<import('node:child_process').ChildProcess>} */
 const running = new Set();
@@ -64,7 +59,7 @@ function run(step) {
       const took = Date.now() - started;
       results.push({ name: step.name, passed, took });
       const text = Buffer.concat(output).toString('utf8').trimEnd();
-      if ((!passed || step.report) && text) process.stdout.write(`\n── ${step.name}: Ausgabe ──\n${text}\n`);
+      if (!passed && text) process.stdout.write(`\n── ${step.name}: Ausgabe ──\n${text}\n`);
       if (error) process.stdout.write(`${step.name}: konnte nicht gestartet werden (${error.message})\n`);
       process.stdout.write(`${passed ? '✓' : '✗'} ${step.name} (${seconds(took)})\n`);
       resolve(passed);
@@ -81,8 +76,8 @@ function skipped(step) {
   return false;
 }
 
-/** Runs the steps side by side, each once what it needs has passed (or one by one with TEST_SERIAL=1); true when all passed. */
-async function runAll() {
+/** Runs the steps of a phase side by side (or one by one with TEST_SERIAL=1); true when all passed. */
+async function runPhase(steps) {
   if (serial) {
     for (const step of steps) if (!(await run(step))) return false;
     return true;
@@ -113,7 +108,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 const started = Date.now();
-const ok = await runAll();
+const ok = (await runPhase(phase1)) && (await runPhase(phase2));
 process.stdout.write(`\n${ok ? 'Alle Prüfungen bestanden' : 'Prüfungen fehlgeschlagen'} in ${seconds(Date.now() - started)}:\n`);
 for (const r of results)
   process.stdout.write(`  ${r.passed ? '✓' : '✗'} ${r.name.padEnd(40)} ${r.skipped ? 'übersprungen' : seconds(r.took)}\n`);
