@@ -174,11 +174,13 @@ if (testDialect === 'sqlite')
       await seedDemoData(db);
       const backup = join(dir, 'sicherung.sqlite');
       const env = { ...process.env, DATABASE_FILE: file };
-      execFileSync('npx', ['tsx', 'db/cli.ts', 'backup', backup], { env, stdio: 'pipe' });
+      // What `npm run db:backup` and `db:restore` run, without npx looking the program up first.
+      const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
+      execFileSync(tsx, ['db/cli.ts', 'backup', backup], { env, stdio: 'pipe' });
       await db.deleteFrom('login_attempts').execute();
       await db.deleteFrom('users').where('email', '=', 'admin@demo.example').execute();
       await db.destroy();
-      execFileSync('npx', ['tsx', 'db/cli.ts', 'restore', backup], { env, stdio: 'pipe' });
+      execFileSync(tsx, ['db/cli.ts', 'restore', backup], { env, stdio: 'pipe' });
       db = createDatabase(file);
       const admin = await db.selectFrom('users').select('email').where('email', '=', 'admin@demo.example').executeTakeFirst();
       expect(admin?.email).toBe('admin@demo.example');
