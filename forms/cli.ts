@@ -14,7 +14,7 @@ import { inspectPdf } from './inspect';
 import { applicationPdf, loadTemplate } from './antrag/index';
 import { applicationJsonSchema, decodeJsonFile, importApplication } from './antrag/json';
 
-/** Where the commands write: the process's streams, or a test's collector. */
+/** Where a command writes: the process's streams, or a test's collector (also used by scripts/rules.ts). */
 export interface CliOutput {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };

@@ -8,15 +8,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import type { CliOutput } from '../forms/cli';
 import { thousandsSeparatorProblemsInText } from '../machines/frl/case-text';
 import { CaseError, evaluateCase } from '../machines/frl/engine';
 import { parseSuiteFile, runCase } from '../machines/frl/suite';
-
-/** Where the commands write: the process's streams, or a test's collector. */
-export interface CliOutput {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
 
 function filesIn(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];
@@ -69,7 +64,7 @@ function test(path: string, out: CliOutput['stdout']): boolean {
 }
 
 /**
- * Runs one command line (the arguments after `npm run rules --`); resolves with the exit code: 0
+ * Runs one command line (the arguments after `npm run rules --`); returns the exit code: 0
  * passed, 1 a case failed, 2 bad input (the German message on stderr). Anything else is a fault of
  * the program and is thrown.
  */

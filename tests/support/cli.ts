@@ -1,16 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import type { CliOutput } from '../../forms/cli';
 
 /** What a command line run left: its exit code and everything it wrote. */
 export interface CliRun {
   status: number | null;
   stdout: string;
   stderr: string;
-}
-
-interface CliOutput {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
 }
 
 /**
