@@ -91,6 +91,13 @@ const chromium = {
   ],
 };
 
+/**
+ * How Playwright ends a test server: SIGTERM, so scripts/e2e-server.ts removes its database folder
+ * (and on PostgreSQL drops its schema) before it exits. Playwright's default, SIGKILL, left both
+ * behind after every run.
+ */
+const stopGently = { signal: 'SIGTERM', timeout: 15_000 } as const;
+
 export default defineConfig({
   testDir: 'tests',
   testMatch: ['e2e/**/*.spec.ts', 'http/**/*.spec.ts'],
@@ -132,6 +139,7 @@ export default defineConfig({
       url: `${baseURL}/healthz`,
       reuseExistingServer: false,
       timeout: 180_000,
+      gracefulShutdown: stopGently,
       env: { E2E_PORT: String(port) },
     },
     ...(onPostgres
@@ -141,6 +149,7 @@ export default defineConfig({
             url: `http://127.0.0.1:${pgPort}/healthz`,
             reuseExistingServer: false,
             timeout: 180_000,
+            gracefulShutdown: stopGently,
             env: { E2E_PORT: String(pgPort), E2E_DATABASE_URL: postgresUrl },
           },
         ]

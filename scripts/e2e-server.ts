@@ -66,8 +66,9 @@ function freePort(): Promise<number> {
 const instancePorts = schema ? [await freePort(), await freePort()] : [Number(port)];
 
 // Tests that must change the clock of a session (idle timeout) open this database directly.
+const infoFile = join(tmpdir(), `foerderlotse-e2e-${port}.json`);
 writeFileSync(
-  join(tmpdir(), `foerderlotse-e2e-${port}.json`),
+  infoFile,
   JSON.stringify({
     databaseFile: schema ? null : file,
     databaseUrl: postgresUrl,
@@ -161,6 +162,7 @@ for (const server of servers) {
     stop();
     if (++exited < servers.length) return;
     rmSync(dir, { recursive: true, force: true });
+    rmSync(infoFile, { force: true });
     if (schema) await adminQuery(`drop schema if exists ${schema} cascade`).catch(() => {});
     process.exit(code ?? 0);
   });
