@@ -27,17 +27,19 @@ export function checkMessage(raw: {
 }):
   | { ok: true; value: MessageInput }
   | { ok: false; errors: Partial<Record<keyof MessageInput, string>>; input: Record<keyof MessageInput, string> } {
+  // What was typed comes back unchanged with the errors; what is checked and sent is trimmed.
   const input = {
-    subject: String(raw.subject ?? '').trim(),
-    body: String(raw.body ?? '').trim(),
+    subject: String(raw.subject ?? ''),
+    body: String(raw.body ?? ''),
     audience: String(raw.audience ?? ''),
   };
+  const value = { subject: input.subject.trim(), body: input.body.trim(), audience: input.audience };
   const errors: Partial<Record<keyof MessageInput, string>> = {};
-  if (input.subject.length < 3 || input.subject.length > 200) errors.subject = 'Bitte geben Sie einen Betreff ein (3 bis 200 Zeichen).';
-  if (input.body.length < 10 || input.body.length > 10_000) errors.body = 'Bitte schreiben Sie eine Nachricht (10 bis 10.000 Zeichen).';
-  if (!(messageAudiences as readonly string[]).includes(input.audience)) errors.audience = 'Bitte wählen Sie, wer die Nachricht bekommt.';
+  if (value.subject.length < 3 || value.subject.length > 200) errors.subject = 'Bitte geben Sie einen Betreff ein (3 bis 200 Zeichen).';
+  if (value.body.length < 10 || value.body.length > 10_000) errors.body = 'Bitte schreiben Sie eine Nachricht (10 bis 10.000 Zeichen).';
+  if (!(messageAudiences as readonly string[]).includes(value.audience)) errors.audience = 'Bitte wählen Sie, wer die Nachricht bekommt.';
   if (Object.keys(errors).length) return { ok: false, errors, input };
-  return { ok: true, value: input as MessageInput };
+  return { ok: true, value: value as MessageInput };
 }
 
 /** Attendance can be marked once the event has begun (not before: nobody has attended yet). */

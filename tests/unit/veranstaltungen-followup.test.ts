@@ -46,6 +46,15 @@ describe('messages of the organisers (issue 18 Nr. 5)', () => {
     });
     expect(checkMessage({ subject: 'Raumwechsel', body: 'Wir sind im Saal.', audience: 'confirmed' }).ok).toBe(true);
   });
+  it('blank text counts as empty, yet comes back exactly as typed; a sent message is trimmed', () => {
+    const blank = checkMessage({ subject: '  Raum  ', body: '\r\n\r\n', audience: 'confirmed' });
+    expect(blank).toMatchObject({ ok: false, input: { subject: '  Raum  ', body: '\r\n\r\n' } });
+    expect(blank.ok ? {} : blank.errors).toEqual({ body: 'Bitte schreiben Sie eine Nachricht (10 bis 10.000 Zeichen).' });
+    expect(checkMessage({ subject: ' Raumwechsel ', body: ' Wir sind im Saal. \n', audience: 'confirmed' })).toEqual({
+      ok: true,
+      value: { subject: 'Raumwechsel', body: 'Wir sind im Saal.', audience: 'confirmed' },
+    });
+  });
   it('the mail has the text and an absolute personal link', () => {
     const mail = organiserMessageMail(
       { event, name: 'Gina', token: 'abc', subject: 'Raumwechsel', body: 'Wir sind im Saal.' },
