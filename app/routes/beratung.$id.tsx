@@ -6,7 +6,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import type { EditableStep } from '../../machines/frl/application/steps';
 import { hintSchema } from '../../machines/netzwerk/context';
 import { requireReadableApplication } from '../access.server';
-import { isAdviceIntent, adviceFormAction } from '../beratung/advice-actions.server';
+import { isAdviceIntent, adviceFormAction, type AdviceIntent } from '../beratung/advice-actions.server';
 import { advisesDraft, advisorPage, markReviewed } from '../beratung/advisor-page.server';
 import { handleCommentAction, isCommentIntent, type CommentFormError } from '../beratung/comments.server';
 import { ApplicationDownloads } from '../components/antrag/downloads';
@@ -17,7 +17,7 @@ import { AdviceDecisionSection } from '../components/beratung/decision';
 import { ThreadHintsSection } from '../components/beratung/thread-hints';
 import { EligibilityResultView } from '../components/eligibility/result';
 import { AttachedQualityCheckSummary } from '../components/qualitaetscheck/attached-summary';
-import { AdviceForm, StatusHistory } from '../components/beratung/status-forms';
+import { AdviceForm, AnswerWithoutForm, StatusHistory } from '../components/beratung/status-forms';
 import { readProtectedForm } from '../csrf.server';
 import { pointToThread } from '../netzwerk/context.server';
 
@@ -92,12 +92,21 @@ export default function AdvisorView() {
   const markError =
     actionData && 'intent' in actionData && actionData.intent === 'durchgesehen' ? (actionData as { message: string }).message : null;
   const threadsOf = (step: EditableStep) => d.threads.filter((t) => t.step === step);
+  const addable = d.canAddAdvisor ? d.addable : [];
+  // The status forms this page shows; the answer to any other (sent from an older view of the page,
+  // say after a colleague completed the advice) is shown at the top instead of nowhere.
+  const shownIntents: AdviceIntent[] = [
+    ...(d.mayTake ? (['beratung.uebernehmen'] as const) : []),
+    ...(d.assigned && d.inAdvice ? (['beratung.zurueckgeben', 'beratung.abschliessen'] as const) : []),
+    ...(d.assigned && d.inAdvice && addable.length ? (['beratung.hinzuziehen'] as const) : []),
+  ];
   return (
     <>
       <p className="caption">
         <Link to="/beratung">Beratung</Link> · {d.organisation} · {d.landkreis}
       </p>
       <h1>{d.title}</h1>
+      <AnswerWithoutForm shown={shownIntents} />
       {d.notice && notices[d.notice] ? (
         <div className="notice notice--success" role="status">
           <p>{notices[d.notice]}</p>
@@ -140,9 +149,7 @@ export default function AdvisorView() {
 
       {d.assigned ? <ChangesSinceSection changes={d.changes} version={d.version} markError={markError} /> : null}
 
-      {d.assigned && d.inAdvice ? (
-        <AdviceDecisionSection reviewVersion={d.reviewVersion} version={d.version} addable={d.canAddAdvisor ? d.addable : []} />
-      ) : null}
+      {d.assigned && d.inAdvice ? <AdviceDecisionSection reviewVersion={d.reviewVersion} version={d.version} addable={addable} /> : null}
 
       {d.assigned || d.threadHints.length ? (
         <ThreadHintsSection hints={d.threadHints} assigned={d.assigned} lastResult={threadHintResultOf(actionData)} />

@@ -524,6 +524,27 @@ test('acting on an outdated state (another advisor was faster) gets a message an
   await Promise.all([applicant.dispose(), advisor.dispose()]);
 });
 
+test('a decision sent from an older view, after the advice was completed, is answered at the top of the page', async ({ baseURL }) => {
+  const applicant = await clientFor(baseURL!, 'kommune2');
+  const advisor = await clientFor(baseURL!, 'beratung');
+  const id = await sharedAndTaken(applicant, advisor, 'Veraltete Ansicht');
+  const seen = String(row(id).review_version);
+  const completed = await advisor.post(`/beratung/${id}`, { intent: 'beratung.abschliessen', ready: 'on', reviewVersion: seen });
+  expect(completed.status()).toBe(302);
+  const after = row(id);
+  expect(after.status).toBe('beratung_abgeschlossen');
+  // The return form is no longer on the page: its answer, for a short reason as for a valid one, stands at the top.
+  for (const reason of ['kurz', 'Bitte ergänzen Sie den Zeitplan.']) {
+    const response = await advisor.post(`/beratung/${id}`, { intent: 'beratung.zurueckgeben', reason, reviewVersion: seen });
+    expect(response.status()).toBeGreaterThanOrEqual(400);
+    const main = /<main\b[\s\S]*<\/main>/.exec(await response.text())![0].replace(/<!-- -->/g, '');
+    expect(main).not.toContain('name="reason"');
+    expect(main).toMatch(/<\/h1><div class="notice notice--error" role="alert"><p>[^<]*nicht (\(mehr\) )?möglich[^<]*<\/p>/);
+    expect(row(id)).toEqual(after);
+  }
+  await Promise.all([applicant.dispose(), advisor.dispose()]);
+});
+
 test('transitions a role may not take are refused in German, whatever is posted', async ({ baseURL }) => {
   const applicant = await clientFor(baseURL!, 'kommune2');
   const advisor = await clientFor(baseURL!, 'beratung');
