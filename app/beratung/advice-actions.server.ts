@@ -41,6 +41,14 @@ export interface AdviceActionResult {
   intent: AdviceIntent;
   result?: SubmissionResult<string[]>;
   message?: string;
+  /** The free text typed into the form (a reason, a note), for a page that no longer shows the form. */
+  typed?: string;
+}
+
+/** What was typed into the free-text fields of a status form, so an answer without its form can show it. */
+function typedText(form: FormData): string | undefined {
+  const parts = ['reason', 'note'].map((name) => form.get(name)).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+  return parts.length ? parts.join('\n\n') : undefined;
 }
 
 function schemaFor(intent: AdviceIntent, today: string): z.ZodType | null {
@@ -82,7 +90,7 @@ export async function adviceFormAction(
   let values: Record<string, unknown> = {};
   if (schema) {
     const submission = parseWithZod(form, { schema });
-    if (submission.status !== 'success') return data<AdviceActionResult>({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== 'success') return data<AdviceActionResult>({ intent, result: submission.reply(), typed: typedText(form) }, { status: 400 });
     values = submission.value as Record<string, unknown>;
   }
   const fieldError = (name: string, message: string) =>
@@ -153,6 +161,6 @@ export async function adviceFormAction(
   }
   const expected = Number(form.get('reviewVersion'));
   const outcome = await sendAdviceEvent(access.user, access.loaded.row, event, Number.isInteger(expected) ? expected : -1);
-  if (!outcome.ok) return data<AdviceActionResult>({ intent, message: outcome.message }, { status: 409 });
+  if (!outcome.ok) return data<AdviceActionResult>({ intent, message: outcome.message, typed: typedText(form) }, { status: 409 });
   return redirect(done(intent));
 }

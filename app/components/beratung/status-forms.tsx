@@ -63,7 +63,8 @@ export function AdviceForm({
 
 /**
  * The answer to a status form the page no longer shows (a colleague changed the status meanwhile,
- * so the action is not offered any more): its message would have no place, so it is shown here.
+ * so the action is not offered any more): its message would have no place, so it is shown here,
+ * with the text that was typed into the form, so nothing is lost.
  */
 export function AnswerWithoutForm({ shown }: { shown: readonly AdviceIntent[] }) {
   const actionData = useActionData<AdviceActionResult>();
@@ -74,6 +75,11 @@ export function AnswerWithoutForm({ shown }: { shown: readonly AdviceIntent[] })
         {actionData.message ??
           'Diese Aktion ist beim jetzigen Stand des Antrags nicht (mehr) möglich; nichts wurde geändert. Die Seite zeigt den aktuellen Stand.'}
       </p>
+      {actionData.typed ? (
+        <p className="preserve-lines">
+          <strong>Ihr Text:</strong> {actionData.typed}
+        </p>
+      ) : null}
     </div>
   );
 }
