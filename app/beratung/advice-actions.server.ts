@@ -90,7 +90,8 @@ export async function adviceFormAction(
   let values: Record<string, unknown> = {};
   if (schema) {
     const submission = parseWithZod(form, { schema });
-    if (submission.status !== 'success') return data<AdviceActionResult>({ intent, result: submission.reply(), typed: typedText(form) }, { status: 400 });
+    if (submission.status !== 'success')
+      return data<AdviceActionResult>({ intent, result: submission.reply(), typed: typedText(form) }, { status: 400 });
     values = submission.value as Record<string, unknown>;
   }
   const fieldError = (name: string, message: string) =>

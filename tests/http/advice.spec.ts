@@ -524,7 +524,9 @@ test('acting on an outdated state (another advisor was faster) gets a message an
   await Promise.all([applicant.dispose(), advisor.dispose()]);
 });
 
-test('a decision sent from an older view, after the advice was completed, is answered at the top of the page with the text typed', async ({ baseURL }) => {
+test('a decision sent from an older view, after the advice was completed, is answered at the top of the page with the text typed', async ({
+  baseURL,
+}) => {
   const applicant = await clientFor(baseURL!, 'kommune2');
   const advisor = await clientFor(baseURL!, 'beratung');
   const id = await sharedAndTaken(applicant, advisor, 'Veraltete Ansicht');
@@ -547,9 +549,7 @@ test('a decision sent from an older view, after the advice was completed, is ans
   await Promise.all([applicant.dispose(), advisor.dispose()]);
 });
 
-test('a request for advice sent again from an older view is answered at the top of the status page with its note', async ({
-  baseURL,
-}) => {
+test('a request for advice sent again from an older view is answered at the top of the status page with its note', async ({ baseURL }) => {
   const applicant = await clientFor(baseURL!, 'kommune2');
   const advisor = await clientFor(baseURL!, 'beratung');
   const id = await sharedAndTaken(applicant, advisor, 'Zweite Anfrage');
@@ -563,7 +563,9 @@ test('a request for advice sent again from an older view is answered at the top 
   });
   expect(response.status()).toBe(409);
   const main = /<main\b[\s\S]*<\/main>/.exec(await response.text())![0].replace(/<!-- -->/g, '');
-  expect(main).toMatch(/<div class="notice notice--error" role="alert"><p>[^<]+<\/p><p class="preserve-lines"><strong>Ihr Text:<\/strong> /);
+  expect(main).toMatch(
+    /<div class="notice notice--error" role="alert"><p>[^<]+<\/p><p class="preserve-lines"><strong>Ihr Text:<\/strong> /,
+  );
   expect(main).toContain(`<strong>Ihr Text:</strong> ${note}</p></div>`);
   expect(row(id)).toEqual(before);
   await Promise.all([applicant.dispose(), advisor.dispose()]);
