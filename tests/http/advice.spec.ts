@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIResponse } from '@playwright/test';
 import { createTestAdvisor, createTestApplicant, e2eDatabase, e2ePublicUrl } from '../support/e2e-database';
 import { clientFor, type Client } from '../support/http';
 import { exportApplication } from '../../forms/antrag/json';
@@ -524,6 +524,18 @@ test('acting on an outdated state (another advisor was faster) gets a message an
   await Promise.all([applicant.dispose(), advisor.dispose()]);
 });
 
+/**
+ * The answer to a status form the page no longer shows: an alert that says the action is not
+ * possible now, with the text that was typed (nothing is lost). Returns the page's main element.
+ */
+async function answeredWithoutForm(response: APIResponse, typed: string): Promise<string> {
+  const main = /<main\b[\s\S]*<\/main>/.exec(await response.text())![0].replace(/<!-- -->/g, '');
+  const alert = /<div class="notice notice--error" role="alert">([\s\S]*?)<\/div>/.exec(main)?.[1] ?? '';
+  expect(alert).toMatch(/^<p>[^<]*nicht (\(mehr\) )?möglich[^<]*<\/p>/);
+  expect(alert).toContain(`<p class="preserve-lines"><strong>Ihr Text:</strong> ${typed}</p>`);
+  return main;
+}
+
 test('a decision sent from an older view, after the advice was completed, is answered at the top of the page with the text typed', async ({
   baseURL,
 }) => {
@@ -539,11 +551,9 @@ test('a decision sent from an older view, after the advice was completed, is ans
   for (const reason of ['kurz', 'Bitte ergänzen Sie den Zeitplan.']) {
     const response = await advisor.post(`/beratung/${id}`, { intent: 'beratung.zurueckgeben', reason, reviewVersion: seen });
     expect(response.status()).toBeGreaterThanOrEqual(400);
-    const main = /<main\b[\s\S]*<\/main>/.exec(await response.text())![0].replace(/<!-- -->/g, '');
+    const main = await answeredWithoutForm(response, reason);
     expect(main).not.toContain('name="reason"');
-    expect(main).toMatch(/<\/h1><div class="notice notice--error" role="alert"><p>[^<]*nicht (\(mehr\) )?möglich[^<]*<\/p>/);
-    // What the advisor typed is shown with the answer: nothing is lost.
-    expect(main).toContain(`<strong>Ihr Text:</strong> ${reason}</p></div>`);
+    expect(main).toContain('</h1><div class="notice notice--error" role="alert">');
     expect(row(id)).toEqual(after);
   }
   await Promise.all([applicant.dispose(), advisor.dispose()]);
@@ -562,11 +572,7 @@ test('a request for advice sent again from an older view is answered at the top 
     reviewVersion: String(before.review_version),
   });
   expect(response.status()).toBe(409);
-  const main = /<main\b[\s\S]*<\/main>/.exec(await response.text())![0].replace(/<!-- -->/g, '');
-  expect(main).toMatch(
-    /<div class="notice notice--error" role="alert"><p>[^<]+<\/p><p class="preserve-lines"><strong>Ihr Text:<\/strong> /,
-  );
-  expect(main).toContain(`<strong>Ihr Text:</strong> ${note}</p></div>`);
+  await answeredWithoutForm(response, note);
   expect(row(id)).toEqual(before);
   await Promise.all([applicant.dispose(), advisor.dispose()]);
 });
