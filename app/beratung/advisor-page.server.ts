@@ -13,6 +13,7 @@ import { evaluateApplicationCached } from '../antrag/application.server';
 import { getDb } from '../db.server';
 import { qualityChecksOfApplication } from '../qualitaetscheck/quality-check.server';
 import { checkAnswersView } from '../antrag/check-answers.server';
+import type { AdviceIntent } from './advice-actions.server';
 import { actorOf, advisorNames, changedAfterCompletion, historyOf } from './advice.server';
 import { anchorOptions, threadsFor } from './comments.server';
 
@@ -73,6 +74,20 @@ export async function advisorPage(access: ApplicationAccess, notice: string | nu
   const organisation = await findOrganisation(db, row.organisation_id);
   const changes = await changesForAdvisor(access);
   const allAdvisors = await listAdvisors(db);
+  const inAdvice = status === 'in_beratung';
+  const mayTake = mayTakeDraft(actor, advice.context) && inAdvice;
+  // Colleagues who may be brought in: none once two advise the draft.
+  const addable =
+    advice.context.advisors.length < 2
+      ? allAdvisors.filter((a) => !advice.context.advisors.includes(a.id)).map((a) => ({ value: String(a.id), label: a.name }))
+      : [];
+  // The status forms the page shows, the one source for rendering them; the answer to any other
+  // (sent from an older view, say after a colleague completed the advice) is shown without its form.
+  const intents: AdviceIntent[] = [
+    ...(mayTake ? (['beratung.uebernehmen'] as const) : []),
+    ...(assigned && inAdvice ? (['beratung.zurueckgeben', 'beratung.abschliessen'] as const) : []),
+    ...(assigned && inAdvice && addable.length ? (['beratung.hinzuziehen'] as const) : []),
+  ];
   return {
     id: row.id,
     title: data.project.title?.trim() || 'Antrag ohne Titel',
@@ -83,13 +98,11 @@ export async function advisorPage(access: ApplicationAccess, notice: string | nu
     reviewVersion: row.review_version,
     version: row.version,
     assigned,
-    mayTake: mayTakeDraft(actor, advice.context) && status === 'in_beratung',
-    inAdvice: status === 'in_beratung',
+    intents,
     readyForSubmission: status === 'beratung_abgeschlossen' && advice.context.readyForSubmission === true,
     changedSinceCompletion: await changedAfterCompletion(advice, row),
     advisors: await advisorNames(advice),
-    addable: allAdvisors.filter((a) => !advice.context.advisors.includes(a.id)).map((a) => ({ value: String(a.id), label: a.name })),
-    canAddAdvisor: advice.context.advisors.length < 2,
+    addable: intents.includes('beratung.hinzuziehen') ? addable : [],
     history: await historyOf(advice),
     requestNote: [...advice.context.history].reverse().find((h) => h.to === 'in_beratung')?.reason ?? null,
     summary,

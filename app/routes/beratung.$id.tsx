@@ -92,21 +92,14 @@ export default function AdvisorView() {
   const markError =
     actionData && 'intent' in actionData && actionData.intent === 'durchgesehen' ? (actionData as { message: string }).message : null;
   const threadsOf = (step: EditableStep) => d.threads.filter((t) => t.step === step);
-  const addable = d.canAddAdvisor ? d.addable : [];
-  // The status forms this page shows; the answer to any other (sent from an older view of the page,
-  // say after a colleague completed the advice) is shown at the top instead of nowhere.
-  const shownIntents: AdviceIntent[] = [
-    ...(d.mayTake ? (['beratung.uebernehmen'] as const) : []),
-    ...(d.assigned && d.inAdvice ? (['beratung.zurueckgeben', 'beratung.abschliessen'] as const) : []),
-    ...(d.assigned && d.inAdvice && addable.length ? (['beratung.hinzuziehen'] as const) : []),
-  ];
+  const shows = (intent: AdviceIntent) => d.intents.includes(intent);
   return (
     <>
       <p className="caption">
         <Link to="/beratung">Beratung</Link> · {d.organisation} · {d.landkreis}
       </p>
       <h1>{d.title}</h1>
-      <AnswerWithoutForm shown={shownIntents} />
+      <AnswerWithoutForm shown={d.intents} />
       {d.notice && notices[d.notice] ? (
         <div className="notice notice--success" role="status">
           <p>{notices[d.notice]}</p>
@@ -141,15 +134,17 @@ export default function AdvisorView() {
             <strong>Nachricht der Organisation:</strong> {d.requestNote}
           </p>
         ) : null}
-        {d.mayTake ? (
+        {shows('beratung.uebernehmen') ? (
           <AdviceForm intent="beratung.uebernehmen" schema={null} reviewVersion={d.reviewVersion} submitLabel="Beratung übernehmen" />
         ) : null}
-        {!d.assigned && !d.mayTake ? <p>Sie können diesen Entwurf lesen, aber nicht kommentieren.</p> : null}
+        {!d.assigned && !shows('beratung.uebernehmen') ? <p>Sie können diesen Entwurf lesen, aber nicht kommentieren.</p> : null}
       </section>
 
       {d.assigned ? <ChangesSinceSection changes={d.changes} version={d.version} markError={markError} /> : null}
 
-      {d.assigned && d.inAdvice ? <AdviceDecisionSection reviewVersion={d.reviewVersion} version={d.version} addable={addable} /> : null}
+      {shows('beratung.abschliessen') ? (
+        <AdviceDecisionSection reviewVersion={d.reviewVersion} version={d.version} addable={d.addable} />
+      ) : null}
 
       {d.assigned || d.threadHints.length ? (
         <ThreadHintsSection hints={d.threadHints} assigned={d.assigned} lastResult={threadHintResultOf(actionData)} />

@@ -234,6 +234,40 @@ test('asking again names the current advisor unless the organisation chooses ano
   await Promise.all([applicant.dispose(), advisor.dispose(), b.dispose()]);
 });
 
+/** The status forms (take, return, complete, bring in a colleague) a page offers, by intent, sorted. */
+async function statusForms(client: Client, path: string): Promise<string[]> {
+  const html = await (await client.get(path)).text();
+  return [...html.matchAll(/name="intent" value="(beratung\.[a-z]+)"/g)].map((m) => m[1]!).sort();
+}
+
+test('the advisor page offers exactly the status forms its reader can use, in each state of the advice', async ({ baseURL }) => {
+  const applicant = await clientFor(baseURL!, 'kommune2');
+  const a = await clientFor(baseURL!, 'beratung');
+  const colleague = await createTestAdvisor('Beraterin Formulare');
+  const b = await clientFor(baseURL!, colleague);
+  // A third advisor exists, so only the limit of two keeps the form away below.
+  await createTestAdvisor('Beraterin Formulare 3');
+  const id = await newDraft(applicant, 'Formulare 3385');
+  const page = `/beratung/${id}`;
+  await applicant.post(`/antraege/${id}/status`, {
+    intent: 'beratung.anfragen',
+    advisor: '',
+    reviewVersion: await reviewVersion(applicant, `/antraege/${id}/status`),
+  });
+  expect(await statusForms(a, page), 'in the pool').toEqual(['beratung.uebernehmen']);
+  const decide = async (who: Client, form: Record<string, string>) =>
+    expect((await who.post(page, { ...form, reviewVersion: await reviewVersion(who, page) })).status(), form.intent).toBe(302);
+  await decide(a, { intent: 'beratung.uebernehmen' });
+  expect(await statusForms(a, page), 'taken').toEqual(['beratung.abschliessen', 'beratung.hinzuziehen', 'beratung.zurueckgeben']);
+  await decide(a, { intent: 'beratung.hinzuziehen', advisor: String(colleague.id) });
+  // Two advise the draft: no one more can be brought in, by either of them.
+  expect(await statusForms(a, page), 'two advisors').toEqual(['beratung.abschliessen', 'beratung.zurueckgeben']);
+  expect(await statusForms(b, page), 'the colleague').toEqual(['beratung.abschliessen', 'beratung.zurueckgeben']);
+  await decide(b, { intent: 'beratung.abschliessen', version: '0', note: '' });
+  expect(await statusForms(a, page), 'completed').toEqual([]);
+  await Promise.all([applicant.dispose(), a.dispose(), b.dispose()]);
+});
+
 type Sent = { id: number; user_id: number; role: string; kind: string; link: string; created_at: string };
 
 /** Notifications about one application written after `afterId`, with the recipient's role. */
