@@ -8,6 +8,7 @@ import { conflictLabel, fundingFitLabel, modeLabel, needLabel, recruitmentLabel 
 import { costLineKindLabel } from '../../machines/frl/catalogues';
 import { PostForm } from '../components/forms';
 import { MethodCard } from '../components/methoden/method-card';
+import { ScrollTable } from '../components/scroll-table';
 import { editorRoles } from '../methoden/redaktion.server';
 import { getUser } from '../session.server';
 import { adoptableDrafts, costRangeText, examplesForMethod, findMethod, rangeText, similarMethods } from '../methoden/methoden.server';
@@ -211,29 +212,26 @@ export default function MethodPage() {
         Insgesamt meist {method.costText}. Diese Posten treiben die Kosten; im Antrag gehören sie in die genannte Kategorie des
         Ausgabenplans.
       </p>
-      <div className="table-scroll">
-        <table className="table">
-          <caption className="visually-hidden">Kostentreiber von {method.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Posten</th>
-              <th scope="col">Kategorie im Ausgabenplan</th>
-              <th scope="col">Berechnung</th>
-              <th scope="col">Warum</th>
+      <ScrollTable caption={`Kostentreiber von ${method.name}`} captionHidden>
+        <thead>
+          <tr>
+            <th scope="col">Posten</th>
+            <th scope="col">Kategorie im Ausgabenplan</th>
+            <th scope="col">Berechnung</th>
+            <th scope="col">Warum</th>
+          </tr>
+        </thead>
+        <tbody>
+          {method.drivers.map((d) => (
+            <tr key={d.label}>
+              <td>{d.label}</td>
+              <td>{d.categoryLabel}</td>
+              <td>{d.kindLabel}</td>
+              <td>{d.why}</td>
             </tr>
-          </thead>
-          <tbody>
-            {method.drivers.map((d) => (
-              <tr key={d.label}>
-                <td>{d.label}</td>
-                <td>{d.categoryLabel}</td>
-                <td>{d.kindLabel}</td>
-                <td>{d.why}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
       <h2>Stolpersteine</h2>
       <ul>
         {method.pitfalls.map((p) => (

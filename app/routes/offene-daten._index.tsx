@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { datasetPaths, isLicence, openDataLicences, type OpenDataLicence } from '../../machines/methoden/open-data';
 import { PostForm } from '../components/forms';
+import { ScrollTable } from '../components/scroll-table';
 import { PlainRadios } from '../components/umsetzung/plain-fields';
 import { readProtectedForm } from '../csrf.server';
 import { changeLicence, licenceInfo } from '../methoden/open-data.server';
@@ -86,8 +87,7 @@ export default function OpenData() {
         als Quelle. Personenbezogene Daten enthalten die Datensätze nur, wo die Person der Veröffentlichung zugestimmt hat (Kontakt eines
         Beispiels).
       </p>
-      <table className="table">
-        <caption className="visually-hidden">Datensätze</caption>
+      <ScrollTable caption="Datensätze" captionHidden>
         <thead>
           <tr>
             <th scope="col">Datensatz</th>
@@ -106,7 +106,7 @@ export default function OpenData() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
       {d.mayChange ? (
         <PostForm id="lizenz" noValidate>
           <h2>Lizenz festlegen</h2>

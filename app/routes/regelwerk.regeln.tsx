@@ -10,6 +10,7 @@ import { workbenchReaders } from '../regelwerk/workbench.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
 import { ParameterSource } from '../components/parameter-source';
+import { ScrollTable } from '../components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Regeln – Regelwerk – Förderlotse Bürgerbeteiligung' }];
 
@@ -121,34 +122,36 @@ export default function WorkbenchRules() {
                   {c.explanation.nicht_erfuellt.einfach}
                 </p>
                 {c.parameters.map((p) => (
-                  <div key={p.id} className="table-scroll">
-                    <table className="table">
-                      <caption>
+                  <ScrollTable
+                    key={p.id}
+                    caption={
+                      <>
                         Parameter {p.label} (<code>{p.id}</code>)
-                      </caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">gilt ab</th>
-                          <th scope="col">Wert</th>
-                          <th scope="col">Fundstelle</th>
+                      </>
+                    }
+                  >
+                    <thead>
+                      <tr>
+                        <th scope="col">gilt ab</th>
+                        <th scope="col">Wert</th>
+                        <th scope="col">Fundstelle</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {p.values.map((v) => (
+                        <tr key={v.from}>
+                          <td>
+                            {formatDate(v.from)}
+                            {v.inForce ? <span className="tag tag--green"> gilt heute</span> : null}
+                          </td>
+                          <td className="num">{v.value}</td>
+                          <td>
+                            <ParameterSource reference={v.reference} publication={v.publication} assumption={v.assumption} />
+                          </td>
                         </tr>
-                      </thead>
-                      <tbody>
-                        {p.values.map((v) => (
-                          <tr key={v.from}>
-                            <td>
-                              {formatDate(v.from)}
-                              {v.inForce ? <span className="tag tag--green"> gilt heute</span> : null}
-                            </td>
-                            <td className="num">{v.value}</td>
-                            <td>
-                              <ParameterSource reference={v.reference} publication={v.publication} assumption={v.assumption} />
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                      ))}
+                    </tbody>
+                  </ScrollTable>
                 ))}
               </article>
             ))}

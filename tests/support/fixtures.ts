@@ -102,9 +102,43 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-/** Runs axe with the WCAG 2.1 A/AA rules and expects no violations. */
+/**
+ * What sticks out to the right of the page at 320 CSS pixels (1 280 at 400 % zoom, WCAG 1.4.10
+ * Reflow), which axe does not check: the innermost elements beyond the right edge outside a
+ * scrolling container (a wide table scrolls in its own region, that is allowed), one line each.
+ * The viewport is set back afterwards.
+ */
+export async function reflowFaults(page: Page): Promise<string[]> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  try {
+    return await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      if (document.documentElement.scrollWidth <= width) return [];
+      const beyond = (element: Element) => element.getBoundingClientRect().right > width + 0.5;
+      const scrolls = (element: Element) => {
+        for (let a = element.parentElement; a && a !== document.body; a = a.parentElement) {
+          if (getComputedStyle(a).overflowX !== 'visible') return true;
+        }
+        return false;
+      };
+      const faults = [...document.body.querySelectorAll('*')]
+        .filter((e) => beyond(e) && !scrolls(e) && ![...e.children].some(beyond))
+        .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''} "${(e.textContent ?? '').trim().slice(0, 40)}"`);
+      return faults.length ? faults : [`the page is ${document.documentElement.scrollWidth - width} px too wide`];
+    });
+  } finally {
+    if (before) await page.setViewportSize(before);
+  }
+}
+
+/**
+ * Runs axe with the WCAG 2.1 A/AA rules and expects no violations, and expects the page to reflow
+ * at 320 CSS pixels without scrolling sideways (`reflowFaults`).
+ */
 export async function expectAccessible(page: Page) {
   expect(await axeViolations(page), `axe violations on ${page.url()}`).toEqual([]);
+  expect(await reflowFaults(page), `scrolls sideways at 320 CSS pixels: ${page.url()}`).toEqual([]);
 }
 
 /**
