@@ -59,8 +59,9 @@ export default function Accessibility() {
       <h2>Stand der Vereinbarkeit mit den Anforderungen</h2>
       <p>
         Nach unserer Prüfung ist das Angebot mit den Anforderungen <strong>vollständig vereinbar</strong>. Jede Seite wird bei jeder
-        Änderung automatisch mit axe-core auf die Kriterien der WCAG 2.1 (Stufen A und AA) geprüft; die Bedienung nur mit der Tastatur und
-        mit ausgeschaltetem JavaScript wird bei jeder Änderung automatisch getestet.
+        Änderung automatisch mit axe-core auf die Kriterien der WCAG 2.1 (Stufen A und AA) geprüft und zusätzlich darauf, dass sie bei 320
+        CSS-Pixeln Breite (400 % Vergrößerung) ohne seitliches Scrollen lesbar bleibt; die Bedienung nur mit der Tastatur und mit
+        ausgeschaltetem JavaScript wird bei jeder Änderung automatisch getestet.
       </p>
       <h2>Nicht barrierefreie Inhalte</h2>
       <p>
@@ -68,7 +69,7 @@ export default function Accessibility() {
         Dokumentsprache Deutsch. Automatische Prüfungen finden nicht jede Barriere – bitte sagen Sie uns, wenn Ihnen etwas auffällt.
       </p>
       <h2>Erstellung dieser Erklärung</h2>
-      <p>Diese Erklärung wurde am 22.11.2026 erstellt und beruht auf einer Selbstbewertung.</p>
+      <p>Diese Erklärung wurde am 22.11.2026 erstellt, zuletzt am 07.12.2026 überprüft und beruht auf einer Selbstbewertung.</p>
       <h2 id="rueckmeldung" tabIndex={-1}>
         Barriere melden
       </h2>
