@@ -292,7 +292,20 @@ function ReplyForm({ lastResult }: { lastResult: SubmissionResult<string[]> | un
   );
 }
 
-function EditForm({ threadId, post, lastResult }: { threadId: number; post: PostView; lastResult?: SubmissionResult<string[]> }) {
+/** The level of a form's heading below a post: h2 under the opening post (below the page's h1), h3 under a reply. */
+type FormHeading = 'h2' | 'h3';
+
+function EditForm({
+  threadId,
+  post,
+  lastResult,
+  heading: Heading,
+}: {
+  threadId: number;
+  post: PostView;
+  lastResult?: SubmissionResult<string[]>;
+  heading: FormHeading;
+}) {
   const [form, fields] = useForm({
     id: 'bearbeiten',
     lastResult,
@@ -303,7 +316,7 @@ function EditForm({ threadId, post, lastResult }: { threadId: number; post: Post
   });
   return (
     <section aria-labelledby="bearbeiten-titel" id="bearbeiten-abschnitt" className="panel">
-      <h3 id="bearbeiten-titel">Beitrag bearbeiten</h3>
+      <Heading id="bearbeiten-titel">Beitrag bearbeiten</Heading>
       <ErrorSummary form={form} />
       <PostForm {...getFormProps(form)} noValidate action={`/netzwerk/themen/${threadId}?bearbeiten=${post.id}`}>
         <input type="hidden" name="intent" value="edit" />
@@ -324,11 +337,13 @@ function ReasonForm({
   post,
   kind,
   lastResult,
+  heading: Heading,
 }: {
   threadId: number;
   post: PostView;
   kind: 'melden' | 'moderieren';
   lastResult?: SubmissionResult<string[]>;
+  heading: FormHeading;
 }) {
   // Both forms have the reason field; the moderation's version travels as a plain hidden input.
   const schema = (kind === 'melden' ? reportSchema : moderationSchema) as typeof moderationSchema;
@@ -342,7 +357,7 @@ function ReasonForm({
   const title = kind === 'melden' ? 'Beitrag melden' : post.hidden ? 'Beitrag wieder einblenden' : 'Beitrag ausblenden';
   return (
     <section aria-labelledby={`${kind}-titel`} id={`${kind}-abschnitt`} className="panel">
-      <h3 id={`${kind}-titel`}>{title}</h3>
+      <Heading id={`${kind}-titel`}>{title}</Heading>
       <ErrorSummary form={form} />
       <PostForm {...getFormProps(form)} noValidate action={`/netzwerk/themen/${threadId}?${kind}=${post.id}`}>
         <input type="hidden" name="intent" value={kind === 'melden' ? 'report' : post.hidden ? 'restore' : 'hide'} />
@@ -362,7 +377,7 @@ function ReasonForm({
   );
 }
 
-function PostItem({ post, threadVersion }: { post: PostView; threadVersion: number }) {
+function PostItem({ post, threadVersion, formHeading }: { post: PostView; threadVersion: number; formHeading: FormHeading }) {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const base = `/netzwerk/themen/${d.thread.id}`;
@@ -441,13 +456,25 @@ function PostItem({ post, threadVersion }: { post: PostView; threadVersion: numb
         ) : null}
       </div>
       {d.editing === post.id && post.canEdit ? (
-        <EditForm threadId={d.thread.id} post={post} lastResult={resultFor(actionData, 'bearbeiten', post.id)} />
+        <EditForm threadId={d.thread.id} post={post} lastResult={resultFor(actionData, 'bearbeiten', post.id)} heading={formHeading} />
       ) : null}
       {d.reporting === post.id && post.canReport ? (
-        <ReasonForm threadId={d.thread.id} post={post} kind="melden" lastResult={resultFor(actionData, 'melden', post.id)} />
+        <ReasonForm
+          threadId={d.thread.id}
+          post={post}
+          kind="melden"
+          lastResult={resultFor(actionData, 'melden', post.id)}
+          heading={formHeading}
+        />
       ) : null}
       {d.moderating === post.id ? (
-        <ReasonForm threadId={d.thread.id} post={post} kind="moderieren" lastResult={resultFor(actionData, 'moderieren', post.id)} />
+        <ReasonForm
+          threadId={d.thread.id}
+          post={post}
+          kind="moderieren"
+          lastResult={resultFor(actionData, 'moderieren', post.id)}
+          heading={formHeading}
+        />
       ) : null}
     </article>
   );
@@ -515,7 +542,7 @@ export default function ThreadPage() {
           <p>{actionData.notice}</p>
         </div>
       ) : null}
-      {d.opening ? <PostItem post={d.opening} threadVersion={d.thread.version} /> : null}
+      {d.opening ? <PostItem post={d.opening} threadVersion={d.thread.version} formHeading="h2" /> : null}
       <PostForm id="folgen" aria-label="Thema folgen">
         <input type="hidden" name="intent" value={d.subscribed ? 'unsubscribe' : 'subscribe'} />
         <p>
@@ -528,7 +555,7 @@ export default function ThreadPage() {
       <h2 id="antworten-liste">{d.thread.replies === 1 ? '1 Antwort' : `${d.thread.replies} Antworten`}</h2>
       {pager}
       {d.replies.length ? (
-        d.replies.map((p) => <PostItem key={p.id} post={p} threadVersion={d.thread.version} />)
+        d.replies.map((p) => <PostItem key={p.id} post={p} threadVersion={d.thread.version} formHeading="h3" />)
       ) : (
         <p>Noch keine Antworten.</p>
       )}

@@ -39,7 +39,12 @@ import {
 } from '../veranstaltungen/organiser.server';
 import { eventById } from '../veranstaltungen/registration.server';
 
-export const meta: MetaFunction = () => [{ title: 'Veranstaltung bearbeiten – Förderlotse Bürgerbeteiligung' }];
+/** The page names the event it edits, or says that a new one is being created (WCAG 2.4.2). */
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  {
+    title: `${d ? (d.title ? `${d.title} bearbeiten` : 'Neue Veranstaltung') : 'Veranstaltung'} – Veranstaltungen – Förderlotse Bürgerbeteiligung`,
+  },
+];
 
 const organisers = ['advisor', 'ministry'] as const;
 

@@ -129,6 +129,7 @@ test('organisers create an event, cannot cut seats below those taken, and cancel
   const title = `Werkstatt ${uniqueEmail('t').slice(2, 14)}`;
   await signIn(page, 'ministerium');
   await page.goto('/veranstaltungen/verwalten/neu');
+  await expect(page).toHaveTitle('Neue Veranstaltung – Veranstaltungen – Förderlotse Bürgerbeteiligung');
   await page.getByLabel('Titel').fill(title);
   await page.getByLabel('Beschreibung').fill('Wir üben den Kosten- und Finanzierungsplan.');
   await page.getByLabel('Thema').selectOption('antragstellung');
@@ -153,6 +154,8 @@ test('organisers create an event, cannot cut seats below those taken, and cancel
   await page.getByRole('textbox', { name: 'Ende', exact: true }).fill('12:00');
   await page.getByRole('button', { name: 'Speichern' }).click();
   await expect(page.getByText('Gespeichert.')).toBeVisible();
+  // The page's title names the event now (WCAG 2.4.2: a browser tab or history entry per event).
+  await expect(page).toHaveTitle(`${title} bearbeiten – Veranstaltungen – Förderlotse Bürgerbeteiligung`);
   const manage = new URL(page.url()).pathname;
   const eventId = Number(/\/(\d+)$/.exec(manage)![1]);
 

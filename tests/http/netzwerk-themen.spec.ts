@@ -221,6 +221,26 @@ test('an author edits with the history kept; a reported post hidden by one of tw
   await Promise.all([author.client.dispose(), reader.client.dispose(), moderatorA.client.dispose(), moderatorB.client.dispose()]);
 });
 
+test('the forms below a post keep the heading order: h2 under the question (below the h1), h3 under a reply (below "Antworten")', async ({
+  baseURL,
+}) => {
+  const author = await member(baseURL!, `Gemeinde Gliedernd ${unique()}`);
+  const reader = await member(baseURL!, `Verein Gliedernd ${unique()}`);
+  const moderator = await member(baseURL!, `Moderation Gliedernd ${unique()}`, 'advisor');
+  const id = await ask(author.client, `Überschriften ${unique()}`);
+  expect((await reader.client.post(`/netzwerk/themen/${id}`, { intent: 'reply', body: 'Eine Antwort' })).status()).toBe(302);
+  const [question, reply] = postIds(await text(author.client, `/netzwerk/themen/${id}`));
+  const headingOf = async (client: Client, query: string, form: string) =>
+    new RegExp(`<(h[1-6]) id="${form}-titel"`).exec(await text(client, `/netzwerk/themen/${id}?${query}`))?.[1];
+  expect(await headingOf(author.client, `bearbeiten=${question}`, 'bearbeiten')).toBe('h2');
+  expect(await headingOf(reader.client, `bearbeiten=${reply}`, 'bearbeiten')).toBe('h3');
+  expect(await headingOf(reader.client, `melden=${question}`, 'melden')).toBe('h2');
+  expect(await headingOf(author.client, `melden=${reply}`, 'melden')).toBe('h3');
+  expect(await headingOf(moderator.client, `moderieren=${question}`, 'moderieren')).toBe('h2');
+  expect(await headingOf(moderator.client, `moderieren=${reply}`, 'moderieren')).toBe('h3');
+  await Promise.all([author.client.dispose(), reader.client.dispose(), moderator.client.dispose()]);
+});
+
 test('a blocked member sees no topics and cannot post (403); the moderation page is for moderators only', async ({ baseURL }) => {
   const blocked = await member(baseURL!, `Gesperrt ${unique()}`);
   const db = openE2eDatabase();
