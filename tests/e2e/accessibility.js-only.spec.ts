@@ -221,22 +221,30 @@ test('forms with errors stay accessible', async ({ page }) => {
   await expectAccessible(page);
 });
 
-test('every scan also checks reflow at 320 CSS pixels: what sticks out fails, a wide table scrolling in its region does not', async ({
+test('every scan also checks reflow at 320 CSS pixels: what sticks out or is cut off fails, a wide table scrolling in its region does not', async ({
   page,
 }) => {
   await page.goto('/impressum');
   expect(await reflowFaults(page)).toEqual([]);
   await page.evaluate(() => {
-    const main = document.querySelector('main')!;
-    main.insertAdjacentHTML(
-      'beforeend',
-      '<div class="table-scroll"><p id="planted-scrolling">Breit, aber im eigenen Bereich</p></div><p id="planted-wide">Zu breit</p>',
-    );
+    document
+      .querySelector('main')!
+      .insertAdjacentHTML(
+        'beforeend',
+        '<div class="table-scroll"><p id="planted-scrolling">Breit, aber im eigenen Bereich</p></div><div id="planted-clip"><p id="planted-cut">Abgeschnitten</p></div>',
+      );
     // Through the CSSOM: the app's CSP refuses style attributes in markup.
     document.getElementById('planted-scrolling')!.style.width = '600px';
+    // Cut off instead of scrolled: lost at 320 pixels, although the page itself is not too wide.
+    document.getElementById('planted-clip')!.style.overflow = 'hidden';
+    document.getElementById('planted-cut')!.style.width = '600px';
+  });
+  expect(await reflowFaults(page)).toEqual(['p#planted-cut "Abgeschnitten"']);
+  await page.evaluate(() => {
+    document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p id="planted-wide">Zu breit</p>');
     document.getElementById('planted-wide')!.style.width = '600px';
   });
-  expect(await reflowFaults(page)).toEqual(['p#planted-wide "Zu breit"']);
+  expect(await reflowFaults(page)).toEqual(['p#planted-cut "Abgeschnitten"', 'p#planted-wide "Zu breit"']);
   // The check leaves the viewport as it found it.
   expect(page.viewportSize()?.width).toBe(1280);
 });

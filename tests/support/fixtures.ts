@@ -105,7 +105,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
 /**
  * What sticks out to the right of the page at 320 CSS pixels (1 280 at 400 % zoom, WCAG 1.4.10
  * Reflow), which axe does not check: the innermost elements beyond the right edge outside a
- * scrolling container (a wide table scrolls in its own region, that is allowed), one line each.
+ * scrolling container (a wide table scrolls in its own region, that is allowed; a box that cuts
+ * its content off is no such region), one line each.
  * The viewport is set back afterwards.
  */
 export async function reflowFaults(page: Page): Promise<string[]> {
@@ -114,18 +115,19 @@ export async function reflowFaults(page: Page): Promise<string[]> {
   try {
     return await page.evaluate(() => {
       const width = document.documentElement.clientWidth;
-      if (document.documentElement.scrollWidth <= width) return [];
       const beyond = (element: Element) => element.getBoundingClientRect().right > width + 0.5;
+      // Only a region that scrolls counts: content cut off by `overflow: hidden` would be lost.
       const scrolls = (element: Element) => {
         for (let a = element.parentElement; a && a !== document.body; a = a.parentElement) {
-          if (getComputedStyle(a).overflowX !== 'visible') return true;
+          if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX)) return true;
         }
         return false;
       };
       const faults = [...document.body.querySelectorAll('*')]
         .filter((e) => beyond(e) && !scrolls(e) && ![...e.children].some(beyond))
         .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''} "${(e.textContent ?? '').trim().slice(0, 40)}"`);
-      return faults.length ? faults : [`the page is ${document.documentElement.scrollWidth - width} px too wide`];
+      if (faults.length || document.documentElement.scrollWidth <= width) return faults;
+      return [`the page is ${document.documentElement.scrollWidth - width} px too wide`];
     });
   } finally {
     if (before) await page.setViewportSize(before);
