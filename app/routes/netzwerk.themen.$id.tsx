@@ -381,6 +381,9 @@ function PostItem({ post, threadVersion, formHeading }: { post: PostView; thread
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const base = `/netzwerk/themen/${d.thread.id}`;
+  const reasonForm = (kind: 'melden' | 'moderieren') => (
+    <ReasonForm threadId={d.thread.id} post={post} kind={kind} lastResult={resultFor(actionData, kind, post.id)} heading={formHeading} />
+  );
   return (
     <article id={post.anchor} className={`post${post.accepted ? ' post--accepted' : ''}`} aria-labelledby={`${post.anchor}-von`}>
       <p id={`${post.anchor}-von`} className="caption">
@@ -458,24 +461,8 @@ function PostItem({ post, threadVersion, formHeading }: { post: PostView; thread
       {d.editing === post.id && post.canEdit ? (
         <EditForm threadId={d.thread.id} post={post} lastResult={resultFor(actionData, 'bearbeiten', post.id)} heading={formHeading} />
       ) : null}
-      {d.reporting === post.id && post.canReport ? (
-        <ReasonForm
-          threadId={d.thread.id}
-          post={post}
-          kind="melden"
-          lastResult={resultFor(actionData, 'melden', post.id)}
-          heading={formHeading}
-        />
-      ) : null}
-      {d.moderating === post.id ? (
-        <ReasonForm
-          threadId={d.thread.id}
-          post={post}
-          kind="moderieren"
-          lastResult={resultFor(actionData, 'moderieren', post.id)}
-          heading={formHeading}
-        />
-      ) : null}
+      {d.reporting === post.id && post.canReport ? reasonForm('melden') : null}
+      {d.moderating === post.id ? reasonForm('moderieren') : null}
     </article>
   );
 }
