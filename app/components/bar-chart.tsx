@@ -1,4 +1,23 @@
 /**
+ * Characters that fit on one line of the chart: 600 units wide at 15 px, where an average character
+ * of the sans-serif font takes about 8,5 units (kept on the safe side).
+ */
+export const chartLineChars = 64;
+
+/**
+ * A bar's label line, "label: value". SVG text does not wrap, and the image cuts off what is wider
+ * than its 600 units (a long funding call's name): a label that would not fit is shortened with
+ * "…" and the value always stays whole. The full labels are in the chart's description and in the
+ * table beside it.
+ */
+export function chartLine(label: string, value: string): string {
+  const full = `${label}: ${value}`;
+  if (full.length <= chartLineChars) return full;
+  const room = Math.max(8, chartLineChars - value.length - 3);
+  return `${label.slice(0, room).trimEnd()}…: ${value}`;
+}
+
+/**
  * Horizontal bar chart as SVG: one bar per entry, labelled with name and value, so it reads
  * without colour and at 400 % zoom. Screen readers get the table beside it (the chart itself is
  * one image with a summary).
@@ -39,7 +58,7 @@ export function BarChart({
           return (
             <g key={item.label}>
               <text x="0" y={y + 14} className="chart__label">
-                {item.label}: {format(item.value)}
+                {chartLine(item.label, format(item.value))}
               </text>
               <rect x="0" y={y + 20} width={width} height="16" rx="2" className={`chart__bar chart__bar--${index % 6}`} />
             </g>
