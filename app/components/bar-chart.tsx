@@ -11,10 +11,12 @@ export const chartLineChars = 64;
  * table beside it.
  */
 export function chartLine(label: string, value: string): string {
-  const full = `${label}: ${value}`;
-  if (full.length <= chartLineChars) return full;
-  const room = Math.max(8, chartLineChars - value.length - 3);
-  return `${label.slice(0, room).trimEnd()}…: ${value}`;
+  // Counted in characters, not UTF-16 units, so the cut never splits an emoji.
+  const chars = Array.from(label);
+  const valueChars = Array.from(value).length;
+  if (chars.length + 2 + valueChars <= chartLineChars) return `${label}: ${value}`;
+  const room = Math.max(8, chartLineChars - valueChars - 3);
+  return `${chars.slice(0, room).join('').trimEnd()}…: ${value}`;
 }
 
 /**

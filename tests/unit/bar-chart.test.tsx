@@ -15,6 +15,12 @@ describe('bar chart labels (WCAG 1.4.10: nothing cut off by the image)', () => {
     expect(label.startsWith(line.split('…')[0]!)).toBe(true);
   });
 
+  it('never cuts an emoji in half', () => {
+    const line = chartLine(`${'a'.repeat(59)}😀😀😀`, '1');
+    expect(line).toBe(`${'a'.repeat(59)}😀…: 1`);
+    expect(line).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
   it('draws the shortened line, while the description keeps the full label', () => {
     const label = 'x'.repeat(100);
     const html = renderToStaticMarkup(<BarChart id="t" title="Test" items={[{ label, value: 3 }]} format={String} />);
