@@ -35,8 +35,20 @@ export function costRangeText({ min, max }: { min: number; max: number }): strin
   return `${formatEuroWhole(min * 100)} bis ${formatEuroWhole(max * 100)}`;
 }
 
+/**
+ * A card per method object, made once: a catalogue's methods stay the same objects until the
+ * catalogue changes, and a search page shows twenty cards on every request. Cards are read only.
+ */
+const methodCards = new WeakMap<Method, MethodCard>();
+
 /** The few facts a result card shows. */
-export function methodCard(method: Method) {
+export function methodCard(method: Method): MethodCard {
+  let card = methodCards.get(method);
+  if (!card) methodCards.set(method, (card = cardOfMethod(method)));
+  return card;
+}
+
+function cardOfMethod(method: Method) {
   return {
     slug: method.slug,
     name: method.name,
@@ -51,7 +63,7 @@ export function methodCard(method: Method) {
     targetGroups: method.targetGroups.map((t) => targetLabel.get(t) ?? t),
   };
 }
-export type MethodCard = ReturnType<typeof methodCard>;
+export type MethodCard = Readonly<ReturnType<typeof cardOfMethod>>;
 
 /** Results per page of the catalogue and the examples. */
 export const RESULTS_PER_PAGE = 20;
@@ -235,11 +247,22 @@ async function publicExamples(cat: Catalogue): Promise<{ list: GoodExample[]; st
   return examplesCache.value;
 }
 
+/** Example cards per catalogue lookup and example object, made once (as the method cards above). */
+const exampleCards = new WeakMap<Catalogue['methodBySlug'], WeakMap<GoodExample, ExampleCard>>();
+
 /** A result card; method names from the given catalogue (the release's own names where none is given). */
 export function exampleCard(
   example: GoodExample,
   { methodBySlug }: Pick<Catalogue, 'methodBySlug'> = { methodBySlug: programMethodBySlug },
-) {
+): ExampleCard {
+  let cards = exampleCards.get(methodBySlug);
+  if (!cards) exampleCards.set(methodBySlug, (cards = new WeakMap()));
+  let card = cards.get(example);
+  if (!card) cards.set(example, (card = cardOfExample(example, methodBySlug)));
+  return card;
+}
+
+function cardOfExample(example: GoodExample, methodBySlug: Catalogue['methodBySlug']) {
   return {
     slug: example.slug,
     title: example.title,
@@ -254,7 +277,7 @@ export function exampleCard(
     methods: example.methodSlugs.map((slug) => ({ slug, name: methodBySlug(slug)?.name ?? slug })),
   };
 }
-export type ExampleCard = ReturnType<typeof exampleCard>;
+export type ExampleCard = Readonly<ReturnType<typeof cardOfExample>>;
 
 /** The examples page: search and filters from a GET form, a page of results; unknown filter values are ignored. */
 export async function searchExamples(url: URL) {

@@ -68,21 +68,31 @@ export interface CatalogueQueryResult {
   results: Method[];
 }
 
+/** The methods of one catalogue by slug, made once per catalogue (a search asks on every request). */
+const bySlugOf = new WeakMap<readonly Method[], ReadonlyMap<string, Method>>();
+
+function methodIndex(methods: readonly Method[]): ReadonlyMap<string, Method> {
+  let index = bySlugOf.get(methods);
+  if (!index) bySlugOf.set(methods, (index = new Map(methods.map((m) => [m.slug, m]))));
+  return index;
+}
+
 /**
  * Filters the methods; with search words, keeps the order of `ranked` (the slugs the full-text
- * search found, best first) among the methods the filters let through.
+ * search found, best first) among the methods the filters let through. With words, only the hits
+ * are checked against the filters, not the whole catalogue.
  */
 export function queryCatalogue(params: URLSearchParams, methods: readonly Method[], ranked: readonly string[] = []): CatalogueQueryResult {
   const filters = parseMethodFilters(params);
   const text = params.get('q') ?? '';
   const query = parseQuery(text);
-  const filtered = methods.filter((m) => matchesFilters(m, filters));
-  if (query.kind === 'none') return { filters, query, text, results: filtered };
+  if (query.kind === 'none') return { filters, query, text, results: methods.filter((m) => matchesFilters(m, filters)) };
   if (query.kind !== 'words') return { filters, query, text, results: [] };
-  const allowed = new Map(filtered.map((m) => [m.slug, m]));
-  const results = ranked.flatMap((slug) => {
-    const method = allowed.get(slug);
-    return method ? [method] : [];
-  });
+  const index = methodIndex(methods);
+  const results: Method[] = [];
+  for (const slug of ranked) {
+    const method = index.get(slug);
+    if (method && matchesFilters(method, filters)) results.push(method);
+  }
   return { filters, query, text, results };
 }

@@ -187,8 +187,9 @@ export async function benchWizard(): Promise<void> {
     const auth = await signIn(server.baseUrl, 'kommune@demo.example');
     const results: LoadResult[] = [];
     if (process.env.BENCH_ONLY === 'save') {
-      // For profiling the save path alone.
-      printLoad([summarise(saveLabel, 1, [await stepSaveLoad(server.baseUrl, auth, ids.slice(0, 1), 8)])]);
+      // For profiling the save path alone (BENCH_CONNECTIONS=16 for the loaded server).
+      const connections = Number(process.env.BENCH_CONNECTIONS ?? 1);
+      printLoad([summarise(saveLabel, connections, [await stepSaveLoad(server.baseUrl, auth, ids.slice(0, connections), 8)])]);
       return;
     }
     if (process.env.BENCH_ONLY === 'dashboard') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchExamples } from '../../app/methoden/methoden.server';
+import { exampleCard, matchExamples, methodCard } from '../../app/methoden/methoden.server';
 import { programCatalogue } from '../../app/methoden/redaktion.server';
 import { methodBySlug } from '../../machines/methoden/catalogue';
 import { demoExamples, exampleSchema, examplesWithMethod, similarExamples } from '../../machines/methoden/examples';
@@ -62,5 +62,28 @@ describe('good examples', () => {
     expect(chosen.methode).toBe(unused.slug);
     expect(chosen.methodOptions.map((o) => o.value)).toEqual([...options, unused.slug]);
     expect(chosen.matches).toEqual([]);
+  });
+});
+
+describe('result cards (made once per content object, ADR 0111)', () => {
+  it('a method changed by an editor gets a card of its own, the unchanged one keeps its card', () => {
+    const method = methodBySlug('buergerrat')!;
+    const edited = { ...method, name: 'Bürgerrat (überarbeitet)', groupSize: { min: 30, max: 30 } };
+    expect(methodCard(method).name).toBe(method.name);
+    expect(methodCard(edited).name).toBe('Bürgerrat (überarbeitet)');
+    expect(methodCard(edited).groupSize).toBe('30 Personen');
+    expect(methodCard(method)).toBe(methodCard(method));
+  });
+
+  it('an example card names the methods as the catalogue it was asked with names them', () => {
+    const example = demoExamples.find((e) => e.methodSlugs.includes('buergerrat'))!;
+    const renamed = (slug: string) => {
+      const method = methodBySlug(slug);
+      return method && { ...method, name: `Neu: ${method.name}` };
+    };
+    const names = (lookup?: Parameters<typeof exampleCard>[1]) => exampleCard(example, lookup).methods.map((m) => m.name);
+    expect(names()).toContain(methodBySlug('buergerrat')!.name);
+    expect(names({ methodBySlug: renamed })).toContain(`Neu: ${methodBySlug('buergerrat')!.name}`);
+    expect(names()).not.toContain(`Neu: ${methodBySlug('buergerrat')!.name}`);
   });
 });

@@ -1,4 +1,3 @@
-import { Link } from '@remix-run/react';
 import type { MethodCard as Card } from '../../methoden/methoden.server';
 
 const fundingTag: Record<string, string> = {
@@ -8,6 +7,10 @@ const fundingTag: Record<string, string> = {
   ausgeschlossen: 'tag tag--red',
 };
 
+/**
+ * Shown on document pages only (ADR 0056), which React never hydrates: a plain link is what the
+ * browser gets either way, without the router's work per card on the server (ADR 0111).
+ */
 export function MethodCard({
   method,
   headingLevel = 2,
@@ -23,7 +26,7 @@ export function MethodCard({
   return (
     <li className="card method-card">
       <Heading>
-        <Link to={`/methoden/${method.slug}${query}`}>{method.name}</Link>
+        <a href={`/methoden/${method.slug}${query}`}>{method.name}</a>
       </Heading>
       <p>{method.summary}</p>
       <p>
