@@ -44,6 +44,24 @@ export interface ParameterValuesRow {
   }>;
 }
 
+type ParameterValue = ParameterValuesRow['values'][number];
+
+/** One dated value as three cells: from when (and whether it is in force today), the value, its source. */
+export function ParameterValueCells({ value: v, showShipped = false }: { value: ParameterValue; showShipped?: boolean }) {
+  return (
+    <>
+      <td>
+        {formatDate(v.from)}
+        {v.inForce ? <span className="tag tag--green"> gilt heute</span> : null}
+      </td>
+      <td className="num">{v.value}</td>
+      <td>
+        <ParameterSource reference={v.reference} publication={v.publication} showShipped={showShipped} assumption={v.assumption} />
+      </td>
+    </>
+  );
+}
+
 /** Every dated value of every parameter, with where it comes from; the label heads each parameter's rows. */
 export function ParameterValuesTable({
   parameters,
@@ -80,14 +98,7 @@ export function ParameterValuesTable({
                   </>
                 ) : null}
               </th>
-              <td>
-                {formatDate(v.from)}
-                {v.inForce ? <span className="tag tag--green"> gilt heute</span> : null}
-              </td>
-              <td className="num">{v.value}</td>
-              <td>
-                <ParameterSource reference={v.reference} publication={v.publication} showShipped={workbench} assumption={v.assumption} />
-              </td>
+              <ParameterValueCells value={v} showShipped={workbench} />
             </tr>
           )),
         )}

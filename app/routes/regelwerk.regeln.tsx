@@ -9,7 +9,7 @@ import { RegelwerkNav } from '../components/regelwerk/nav';
 import { workbenchReaders } from '../regelwerk/workbench.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
-import { ParameterSource } from '../components/parameter-source';
+import { ParameterValueCells } from '../components/parameter-source';
 import { ScrollTable } from '../components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Regeln – Regelwerk – Förderlotse Bürgerbeteiligung' }];
@@ -140,14 +140,7 @@ export default function WorkbenchRules() {
                     <tbody>
                       {p.values.map((v) => (
                         <tr key={v.from}>
-                          <td>
-                            {formatDate(v.from)}
-                            {v.inForce ? <span className="tag tag--green"> gilt heute</span> : null}
-                          </td>
-                          <td className="num">{v.value}</td>
-                          <td>
-                            <ParameterSource reference={v.reference} publication={v.publication} assumption={v.assumption} />
-                          </td>
+                          <ParameterValueCells value={v} />
                         </tr>
                       ))}
                     </tbody>
