@@ -46,6 +46,17 @@ export interface ParameterValuesRow {
 
 type ParameterValue = ParameterValuesRow['values'][number];
 
+/** The column headers of `ParameterValueCells`. */
+export function ParameterValueHeaders() {
+  return (
+    <>
+      <th scope="col">gilt ab</th>
+      <th scope="col">Wert</th>
+      <th scope="col">Fundstelle</th>
+    </>
+  );
+}
+
 /** One dated value as three cells: from when (and whether it is in force today), the value, its source. */
 export function ParameterValueCells({ value: v, showShipped = false }: { value: ParameterValue; showShipped?: boolean }) {
   return (
@@ -80,9 +91,7 @@ export function ParameterValuesTable({
       <thead>
         <tr>
           <th scope="col">Parameter</th>
-          <th scope="col">gilt ab</th>
-          <th scope="col">Wert</th>
-          <th scope="col">Fundstelle</th>
+          <ParameterValueHeaders />
         </tr>
       </thead>
       <tbody>

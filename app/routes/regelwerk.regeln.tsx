@@ -9,7 +9,7 @@ import { RegelwerkNav } from '../components/regelwerk/nav';
 import { workbenchReaders } from '../regelwerk/workbench.server';
 import { rulesOptions, todayInSaxony } from '../rules.server';
 import { requireRole } from '../session.server';
-import { ParameterValueCells } from '../components/parameter-source';
+import { ParameterValueCells, ParameterValueHeaders } from '../components/parameter-source';
 import { ScrollTable } from '../components/scroll-table';
 
 export const meta: MetaFunction = () => [{ title: 'Regeln – Regelwerk – Förderlotse Bürgerbeteiligung' }];
@@ -132,9 +132,7 @@ export default function WorkbenchRules() {
                   >
                     <thead>
                       <tr>
-                        <th scope="col">gilt ab</th>
-                        <th scope="col">Wert</th>
-                        <th scope="col">Fundstelle</th>
+                        <ParameterValueHeaders />
                       </tr>
                     </thead>
                     <tbody>
